@@ -1,0 +1,1 @@
+"""diplomat: who said what in diplomacy."""

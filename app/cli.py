@@ -1,0 +1,170 @@
+"""`diplomat` command line: thin wrappers over app.ingest, app.schema and the web app."""
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from app.settings import get_settings
+
+app = typer.Typer(
+    help="diplomat: who said what in diplomacy.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+err = Console(stderr=True)
+
+Paths = Annotated[
+    list[Path], typer.Argument(help="Article files or folders (searched recursively).")
+]
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes.")] = 1,
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Do nothing when the database has articles.")
+    ] = False,
+) -> None:
+    """Extract quotes from articles and store them; re-running is safe.
+
+    Example: diplomat ingest ../shared/seeds examples/ --workers 2
+    """
+    from app.db import make_engine
+    from app.ingest.pipeline import ingest as run_ingest
+    from app.ingest.store import has_articles
+    from app.progress import IngestProgress
+    from app.schema import ensure_current
+
+    url = get_settings().database_url
+    ensure_current(url)
+    engine = make_engine(url, writer=True)
+    if if_empty and has_articles(engine):
+        typer.echo("database already has articles; nothing ingested")
+        return
+    with IngestProgress(err) as progress:
+        summary = run_ingest(
+            paths, engine, workers, on_file=progress.advance, on_start=progress.start
+        )
+    for failure in summary.failures:
+        err.print(f"[red]failed:[/red] {failure.path}: {failure.reason}", highlight=False)
+    typer.echo(summary.line())
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    format: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
+) -> None:
+    """Print the quotes found in articles, without touching the database.
+
+    Example: diplomat extract ../shared/seeds --format jsonl > pred.jsonl
+    """
+    from app.ingest.extract import article_json
+    from app.ingest.pipeline import discover, extract_file
+
+    if format not in ("jsonl", "table"):
+        fail(f"unknown format {format!r}: use jsonl or table")
+    files, failures = discover(paths)
+    for path in files:
+        _, article, error = extract_file(path)
+        if article is None:
+            failures.append(_failure(path, error))
+            continue
+        line = article_json(path.stem, str(path), article)
+        if format == "jsonl":
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+        else:
+            _print_table(line)
+    for failure in failures:
+        err.print(f"[red]failed:[/red] {failure.path}: {failure.reason}", highlight=False)
+    raise typer.Exit(1 if failures else 0)
+
+
+def _failure(path: Path, reason: str | None):
+    from app.ingest.pipeline import Failure
+
+    return Failure(str(path), reason or "unknown error")
+
+
+def _print_table(line: dict) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"{line['id']}: {line['title'] or '(no title)'}", show_lines=True)
+    for column in ("speaker", "kind", "cue", "quote", "conf."):
+        table.add_column(column)
+    for q in line["quotes"]:
+        speaker = q["speaker"] or "(unknown)"
+        if q["speaker_country"]:
+            speaker += f" [{q['speaker_country']}]"
+        table.add_row(speaker, q["kind"], q["cue"] or "", q["text"], f"{q['confidence']:.2f}")
+    Console().print(table)
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold quotes, one article per line (JSONL).")],
+    show_errors: Annotated[
+        bool, typer.Option(help="List missed, spurious, misattributed.")
+    ] = False,
+    format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """Score the extractor against gold quotes, as ../shared/eval/score.py does.
+
+    Example: diplomat eval ../shared/gold/seeds.jsonl --show-errors
+    """
+    from app.evaluation import evaluate as run_eval
+    from app.evaluation import render_json, render_table
+
+    if format not in ("table", "json"):
+        fail(f"unknown format {format!r}: use table or json")
+    if not gold.is_file():
+        fail(f"{gold}: no such file")
+    try:
+        report = run_eval(gold)
+    except (ValueError, KeyError) as error:
+        fail(f"{gold}: not a gold file ({error})")
+    typer.echo(render_json(report) if format == "json" else render_table(report, show_errors))
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Server processes.")] = 1,
+) -> None:
+    """Serve the web site (migrating a fresh database first).
+
+    Example: diplomat serve --host 0.0.0.0 --port 8000
+    """
+    import uvicorn
+
+    from app.schema import ensure_current
+
+    ensure_current(get_settings().database_url)
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Migrate the database to the newest schema (Alembic head).
+
+    Example: DATABASE_URL=sqlite:///data/diplomat.db diplomat db upgrade
+    """
+    from app.schema import upgrade
+
+    upgrade(get_settings().database_url)
+    typer.echo("database is at the newest schema")

@@ -1,0 +1,125 @@
+"""Quotation-mark scanning: find marked stretches of text, tolerant of sloppy typing.
+
+News text as scraped mixes straight and curly marks, types closing marks as opening ones
+(`ceases, “said Pompeo`), leaves quotes open at the end of a paragraph when the speaker goes
+on in the next one, and uses quote marks for scare quotes and titles. This module only finds
+the marked stretches; deciding which of them are quotes is the extractor's job.
+"""
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“«„"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+CLOSING_PUNCT = ".,;:!?)]—–-…"
+
+
+@dataclass(frozen=True)
+class Marked:
+    start: int  # index of the opening mark
+    end: int  # index just after the closing mark (or end of the unclosed stretch)
+    closed: bool
+
+    def inner(self, text: str) -> str:
+        return text[self.start + 1 : self.end - (1 if self.closed else 0)].strip()
+
+
+def _prev_char(text: str, i: int, lo: int) -> str:
+    return text[i - 1] if i > lo else " "
+
+
+def _next_char(text: str, i: int, hi: int) -> str:
+    return text[i + 1] if i + 1 < hi else " "
+
+
+def _stray_closer(text: str, i: int, lo: int, hi: int) -> bool:
+    """A mark floating between spaces after sentence punctuation closes nothing we saw open."""
+    before = text[lo:i].rstrip()
+    return bool(before) and before[-1] in ".,!?" and _next_char(text, i, hi).isspace()
+
+
+def _closes_open_quote(text: str, i: int, hi: int) -> bool:
+    """An opening-shaped double mark inside an open quote is a mistyped closer unless
+    a new sentence starts right after it."""
+    after = text[i + 1 : hi].lstrip(" ")
+    return not after or not (after[0].isupper() or after[0].isdigit())
+
+
+def _scan_double(text: str, lo: int, hi: int) -> tuple[list[Marked], int | None]:
+    """Scan one paragraph for double-quoted stretches; return them and an unclosed opener."""
+    found: list[Marked] = []
+    opened: int | None = None
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch not in '"' + DOUBLE_OPEN + DOUBLE_CLOSE:
+            continue
+        if opened is None:
+            if ch in DOUBLE_CLOSE and not _next_char(text, i, hi).isalnum():
+                continue  # a closer with nothing open and nothing after it
+            if ch == '"' and _stray_closer(text, i, lo, hi):
+                continue
+            opened = i
+            continue
+        if ch in DOUBLE_OPEN and ch != "„" and not _closes_open_quote(text, i, hi):
+            # the previous quote lost its closing mark; a new one starts here
+            found.append(Marked(opened, len(text[:i].rstrip()), False))
+            opened = i
+            continue
+        found.append(Marked(opened, i + 1, True))
+        opened = None
+    return found, opened
+
+
+_SINGLE = re.compile(r"(?<![\w’'])['‘‹]([^'‘’‹›\n]{2,400}?[^\s'‘])['’›](?![\w’'])")
+
+
+def _scan_single(text: str, lo: int, hi: int, taken: list[Marked]) -> list[Marked]:
+    """Single-quoted stretches outside double quotes (headline style or British style)."""
+    out = []
+    for m in _SINGLE.finditer(text, lo, hi):
+        if any(q.start <= m.start() < q.end for q in taken):
+            continue
+        out.append(Marked(m.start(), m.end(), True))
+    return out
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line; news text puts one paragraph on a line."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+
+
+def _starts_with_open_mark(text: str, lo: int) -> bool:
+    return text[lo] in DOUBLE_OPEN + '"'
+
+
+def scan_marked(text: str) -> list[Marked]:
+    """All quoted stretches in reading order; a quote left open at a paragraph's end
+    continues when the next paragraph opens with a mark (the newspaper convention)."""
+    paras = paragraph_bounds(text)
+    result: list[Marked] = []
+    carry: int | None = None  # start of a quote continuing from the previous paragraph
+    for n, (lo, hi) in enumerate(paras):
+        found, opened = _scan_double(text, lo, hi)
+        if carry is not None:
+            if found and found[0].start == lo:
+                first = found[0]
+                found[0] = Marked(carry, first.end, first.closed)
+            elif opened == lo and not found:
+                opened = carry
+            else:
+                result.append(Marked(carry, paras[n - 1][1], False))
+        carry = None
+        result.extend(found)
+        if opened is not None:
+            nxt = paras[n + 1][0] if n + 1 < len(paras) else None
+            if nxt is not None and _starts_with_open_mark(text, nxt):
+                carry = opened
+            else:
+                result.append(Marked(opened, hi, False))
+        result.extend(_scan_single(text, lo, hi, found))
+    if carry is not None:
+        result.append(Marked(carry, paras[-1][1], False))
+    return sorted(result, key=lambda m: m.start)
+

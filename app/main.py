@@ -1,0 +1,20 @@
+"""Application factory: `uvicorn --factory app.main:create_app`."""
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from app.db import make_engine
+from app.settings import ROOT, Settings, get_settings
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(title="diplomat", summary="Who said what in diplomacy")
+    app.state.settings = settings
+    app.state.engine = make_engine(settings.database_url)
+    app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
+
+    from app.routes import register  # routes import templates; keep import-time work here
+
+    register(app)
+    return app

@@ -1,0 +1,100 @@
+"""Tables. Alembic owns the schema; these classes describe it for queries."""
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlmodel import Field, Relationship, SQLModel
+
+
+class Article(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    content_hash: str = Field(unique=True, max_length=64)
+    source: str = Field(index=True)
+    title: str | None = None
+    outlet: str | None = Field(default=None, index=True)
+    published: date | None = Field(default=None, index=True)
+    text: str
+    ingested_at: datetime
+
+    quotes: list["Quote"] = Relationship(
+        back_populates="article", sa_relationship_kwargs={"order_by": "Quote.position"}
+    )
+
+
+class Speaker(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(unique=True)
+    name: str
+    country: str | None = Field(default=None, max_length=2, index=True)
+    role: str | None = None
+
+    aliases: list["SpeakerAlias"] = Relationship(back_populates="speaker")
+    quotes: list["Quote"] = Relationship(back_populates="speaker")
+
+
+class SpeakerAlias(SQLModel, table=True):
+    __tablename__ = "speaker_alias"
+    __table_args__ = (UniqueConstraint("speaker_id", "alias"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    speaker_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("speaker.id", ondelete="CASCADE"), nullable=False)
+    )
+    alias: str
+    key: str = Field(index=True)  # normalised spelling, for matching
+
+    speaker: Speaker = Relationship(back_populates="aliases")
+
+
+class QuoteTopic(SQLModel, table=True):
+    __tablename__ = "quote_topic"
+
+    quote_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("quote.id", ondelete="CASCADE"), primary_key=True)
+    )
+    topic_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("topic.id", ondelete="CASCADE"), primary_key=True, index=True
+        )
+    )
+
+
+class Topic(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(unique=True)
+    name: str
+
+    quotes: list["Quote"] = Relationship(back_populates="topics", link_model=QuoteTopic)
+
+
+class Quote(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_quote_speaker_published", "speaker_id", "published", "id"),
+        Index("ix_quote_published", "published", "id"),
+        Index("ix_quote_article_position", "article_id", "position"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False)
+    )
+    speaker_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("speaker.id", ondelete="SET NULL"), nullable=True),
+    )
+    speaker_as_printed: str | None = None
+    text: str
+    start: int
+    end: int
+    kind: str = Field(max_length=8)  # direct | indirect | mixed
+    cue: str | None = None
+    confidence: float
+    position: int  # order within the article
+    sentence_start: int
+    sentence_end: int
+    # Copied from the article so lists sort and page on one indexed table.
+    published: date | None = None
+
+    article: Article = Relationship(back_populates="quotes")
+    speaker: Speaker | None = Relationship(back_populates="quotes")
+    topics: list[Topic] = Relationship(back_populates="quotes", link_model=QuoteTopic)

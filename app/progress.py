@@ -1,0 +1,34 @@
+"""A progress bar for ingest on a terminal, silent when output is piped."""
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+
+class IngestProgress:
+    def __init__(self, console: Console):
+        self.progress = Progress(
+            TextColumn("ingesting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            disable=not console.is_terminal,
+            transient=True,
+        )
+        self.task = None
+
+    def __enter__(self) -> "IngestProgress":
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.progress.__exit__(*exc)
+
+    def start(self, total: int) -> None:
+        self.task = self.progress.add_task("ingest", total=total)
+
+    def advance(self, _path: Path, _status: str) -> None:
+        if self.task is not None:
+            self.progress.advance(self.task)

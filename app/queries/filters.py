@@ -1,0 +1,165 @@
+"""What the reader asked for: quote filters parsed from the URL query, and opaque page cursors."""
+
+import base64
+import binascii
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+UNKNOWN_SPEAKER = "unknown"
+KINDS = ("direct", "indirect", "mixed")
+SORTS = ("newest", "oldest", "relevance")
+
+# Query parameter names; `speaker` may repeat (or hold comma-separated slugs).
+PARAMS = ("speaker", "country", "topic", "q", "from", "to", "outlet", "kind", "sort")
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """Every way a list of quotes can be narrowed; each field maps to one query parameter."""
+
+    speakers: tuple[str, ...] = ()
+    country: str | None = None
+    topic: str | None = None
+    q: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    outlet: str | None = None
+    kind: str | None = None
+    sort: str | None = None
+    after: str | None = None
+    # Parameters fixed by the page's path (e.g. the speaker on a speaker page): not echoed in links.
+    fixed: frozenset[str] = frozenset()
+    problems: tuple[str, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def from_params(cls, params: Any, **fixed: Any) -> "QuoteFilter":
+        """Parse query parameters leniently: bad values are dropped and reported, never raised."""
+        problems: list[str] = []
+        speakers = _speaker_slugs(_get_all(params, "speaker"))
+        values = dict(
+            speakers=speakers,
+            country=(_clean(params.get("country")) or "").upper() or None,
+            topic=_clean(params.get("topic")),
+            q=_clean(params.get("q")),
+            date_from=_parse_date(params.get("from"), "from", problems),
+            date_to=_parse_date(params.get("to"), "to", problems),
+            outlet=_clean(params.get("outlet")),
+            kind=_choice(params.get("kind"), KINDS, "kind", problems),
+            sort=_choice(params.get("sort"), SORTS, "sort", problems),
+            after=_clean(params.get("after")),
+        )
+        values.update(fixed)
+        names = {"speakers": "speaker", "date_from": "from", "date_to": "to"}
+        return cls(
+            **values,
+            fixed=frozenset(names.get(key, key) for key in fixed),
+            problems=tuple(problems),
+        )
+
+    @property
+    def effective_sort(self) -> str:
+        """Relevance only makes sense with a text query; without one it means newest."""
+        if self.sort == "relevance" and not self.q:
+            return "newest"
+        return self.sort or ("relevance" if self.q else "newest")
+
+    @property
+    def is_narrowed(self) -> bool:
+        """True when the reader chose any filter beyond those fixed by the page."""
+        return any(name != "sort" for name, _ in self.params())
+
+    def params(self, **changes: Any) -> list[tuple[str, str]]:
+        """Query parameters for this filter with `changes` applied; the cursor is always reset."""
+        f = replace(self, after=None, **changes)
+        pairs = [("speaker", slug) for slug in f.speakers]
+        pairs += [
+            ("country", f.country),
+            ("topic", f.topic),
+            ("q", f.q),
+            ("from", f.date_from.isoformat() if f.date_from else None),
+            ("to", f.date_to.isoformat() if f.date_to else None),
+            ("outlet", f.outlet),
+            ("kind", f.kind),
+            ("sort", f.sort),
+        ]
+        return [(k, str(v)) for k, v in pairs if v and k not in self.fixed]
+
+    def query(self, **changes: Any) -> str:
+        """`?a=b&…` for links (empty string when nothing is set)."""
+        encoded = urlencode(self.params(**changes))
+        return f"?{encoded}" if encoded else ""
+
+    def page_query(self, cursor: str) -> str:
+        """The query string of the page after `cursor`."""
+        return "?" + urlencode([*self.params(), ("after", cursor)])
+
+    def toggle_speaker(self, slug: str) -> str:
+        """Query string with `slug` added to, or removed from, the selected speakers."""
+        if slug in self.speakers:
+            return self.query(speakers=tuple(s for s in self.speakers if s != slug))
+        return self.query(speakers=(*self.speakers, slug))
+
+
+def encode_cursor(sort: str, key: Any, ident: int) -> str:
+    """An opaque, URL-safe token for the position after (key, ident) in `sort` order."""
+    raw = json.dumps([sort, key, ident], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(token: str, sort: str) -> tuple[Any, int] | None:
+    """(key, ident) from a token made for the same sort, or None for anything else."""
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        token_sort, key, ident = json.loads(raw)
+    except (binascii.Error, ValueError, TypeError):
+        return None
+    if token_sort != sort or not isinstance(ident, int) or isinstance(ident, bool):
+        return None
+    if key is not None and not isinstance(key, str | int | float):
+        return None
+    return key, ident
+
+
+def _get_all(params: Any, name: str) -> list[str]:
+    if hasattr(params, "getlist"):
+        return params.getlist(name)
+    value = params.get(name) if isinstance(params, Mapping) else None
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def _speaker_slugs(values: list[str]) -> tuple[str, ...]:
+    slugs: list[str] = []
+    for value in values:
+        for slug in value.split(","):
+            slug = slug.strip().lower()
+            if slug and slug not in slugs:
+                slugs.append(slug)
+    return tuple(slugs)
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value[:500] or None
+
+
+def _parse_date(value: str | None, name: str, problems: list[str]) -> date | None:
+    value = _clean(value)
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        problems.append(f"Ignored “{name}”: dates look like 2019-05-14.")
+        return None
+
+
+def _choice(value: str | None, allowed: tuple[str, ...], name: str, problems: list[str]):
+    value = _clean(value)
+    if value is None or value in allowed:
+        return value
+    problems.append(f"Ignored “{name}”: use one of {', '.join(allowed)}.")
+    return None

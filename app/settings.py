@@ -1,0 +1,21 @@
+"""Configuration, read once from the environment (prefix-free names) or passed in by tests."""
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str = f"sqlite:///{ROOT / 'data' / 'diplomat.db'}"
+    page_size: int = 20
+    # Facet counts are skipped rather than slowing a page past this budget.
+    facet_budget_ms: int = 150
+    site_name: str = "diplomat"
+
+
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,36 @@
+"""Jinja2 set-up and the one helper that decides between a full page and an htmx fragment."""
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+from starlette.responses import Response
+
+from app.settings import ROOT
+
+templates = Jinja2Templates(directory=Path(ROOT / "templates"))
+
+
+def wants_fragment(request: Request) -> bool:
+    """True for an htmx swap; history restores and boosted links need the whole page."""
+    headers = request.headers
+    return (
+        headers.get("HX-Request") == "true"
+        and headers.get("HX-History-Restore-Request") != "true"
+        and headers.get("HX-Boosted") != "true"
+    )
+
+
+def render(
+    request: Request,
+    page: str,
+    fragment: str | None,
+    context: dict[str, Any],
+    status_code: int = 200,
+) -> Response:
+    """Render `page`, or `fragment` for htmx requests; always varies on HX-Request."""
+    name = fragment if fragment and wants_fragment(request) else page
+    response = templates.TemplateResponse(request, name, context, status_code=status_code)
+    response.headers["Vary"] = "HX-Request"
+    return response

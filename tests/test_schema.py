@@ -1,0 +1,43 @@
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+from sqlmodel import SQLModel
+
+import app.models  # noqa: F401
+from app.schema import is_current
+
+
+def _not_fts(name, type_, *_args) -> bool:
+    return not (type_ == "table" and name.startswith("quote_fts"))
+
+
+def test_schema_migrations_match_models(engine):
+    with engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_name": _not_fts}
+        )
+        assert compare_metadata(context, SQLModel.metadata) == []
+
+
+def test_schema_is_current_after_upgrade(app_settings):
+    assert is_current(app_settings.database_url)
+
+
+def test_schema_sqlite_pragmas_are_set(engine):
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 10_000
+
+
+def test_schema_fts_follows_quote_rows(engine, seeded_client):
+    with engine.connect() as conn:
+        hits = conn.execute(
+            text("SELECT rowid FROM quote_fts WHERE quote_fts MATCH 'caracas'")
+        ).all()
+        assert len(hits) == 1
+        conn.execute(text("DELETE FROM quote WHERE id = :id"), {"id": hits[0][0]})
+        after = conn.execute(
+            text("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'caracas'")
+        ).scalar()
+        assert after == 0
