@@ -70,8 +70,8 @@ def test_store_slug_is_stable_across_reingest(engine):
     store_article(engine, source, changed, TOPIC_NAMES)
     with Session(engine) as session:
         slugs = session.exec(select(Speaker.slug).order_by(Speaker.slug)).all()
-        assert slugs == ["mike-pompeo", "sergey-lavrov"]
-        assert _count(engine, SpeakerAlias) == 2
+    assert slugs == ["mike-pompeo", "sergey-lavrov"]
+    assert _count(engine, SpeakerAlias) == 2
 
 
 def test_store_topics_are_linked(engine):

@@ -66,8 +66,12 @@ def _store_once(
         session.add(row)
         session.flush()
         topics = _TopicCache(session, topic_names)
-        rows = [_quote_row(session, row, i, q, topics) for i, q in enumerate(article.quotes)]
-        session.add_all(rows)
+        rows = []
+        for position, quote in enumerate(article.quotes):
+            rows.append(_quote_row(session, row, position, quote))
+            session.add(rows[-1])
+            # Topics attach after the quote joins the session, so autoflush sees it.
+            rows[-1].topics = [topics.get(t) for t in dict.fromkeys(quote.topics)]
         speakers = frozenset(q.speaker_id for q in rows if q.speaker_id is not None)
         return StoreResult(status, row.id, len(rows), speakers)
 
@@ -81,9 +85,7 @@ def _fill_article(row: Article, digest: str, article: ExtractedArticle) -> None:
     row.ingested_at = _now()
 
 
-def _quote_row(
-    session: Session, article: Article, position: int, q: ExtractedQuote, topics: "_TopicCache"
-) -> Quote:
+def _quote_row(session: Session, article: Article, position: int, q: ExtractedQuote) -> Quote:
     speaker = resolve_speaker(session, q.speaker, q.speaker_country, q.speaker_role)
     return Quote(
         article_id=article.id,
@@ -99,7 +101,6 @@ def _quote_row(
         sentence_start=q.sentence_start,
         sentence_end=q.sentence_end,
         published=article.published,
-        topics=[topics.get(topic_id) for topic_id in dict.fromkeys(q.topics)],
     )
 
 
@@ -189,4 +190,4 @@ def _free_slug(session: Session, name: str) -> str:
 
 
 def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    return datetime.now(UTC)

@@ -93,6 +93,10 @@ class QuoteFilter:
         encoded = urlencode(self.params(**changes))
         return f"?{encoded}" if encoded else ""
 
+    def full_query(self) -> str:
+        """The query string with the page's fixed filters included, for exports and feeds."""
+        return replace(self, fixed=frozenset()).query()
+
     def page_query(self, cursor: str) -> str:
         """The query string of the page after `cursor`."""
         return "?" + urlencode([*self.params(), ("after", cursor)])

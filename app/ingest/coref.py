@@ -1,0 +1,150 @@
+"""Resolve a speaker phrase to a canonical speaker within the article.
+
+Names go to the full name the article (or officials.toml) gives; pronouns to the most recent
+person speaker; titles and descriptions ("the Russian minister", "the expert") to the person
+whose printed titles and country fit best, most recent first; groups stay groups.
+"""
+
+import re
+from dataclasses import dataclass
+
+from app.ingest.mentions import MEDIA_NOUNS, Mention, group_name
+from app.ingest.registry import Entity, Registry
+from app.ingest.speakers import Officials
+
+PRONOUN_REACH = 3000  # characters back a "he" may reach for its antecedent
+ROLE_CLASSES = (
+    frozenset("diplomat diplomacy foreign secretary minister envoy ambassador chancellor".split()),
+    frozenset("president leader head premier prime chancellor king ruler".split()),
+    frozenset("parliamentarian lawmaker legislator representative congressman congresswoman "
+              "senator mp deputy politician".split()),
+    frozenset("expert analyst scholar professor researcher director economist specialist".split()),
+    frozenset("official officer spokesman spokeswoman spokesperson representative".split()),
+)
+
+
+@dataclass
+class Resolved:
+    speaker: str | None
+    country: str | None
+    role: str | None
+    certainty: float  # how sure the resolution step is, 0-1
+
+
+@dataclass
+class _Said:
+    pos: int
+    speaker: str
+    country: str | None
+    is_person: bool
+
+
+class Resolver:
+    """Stateful over one article: call `resolve` in reading order."""
+
+    def __init__(self, registry: Registry, officials: Officials):
+        self.registry = registry
+        self.officials = officials
+        self.history: list[_Said] = []
+
+    def remember(self, pos: int, res: Resolved, is_person: bool) -> None:
+        if res.speaker:
+            self.history.append(_Said(pos, res.speaker, res.country, is_person))
+
+    def last_speaker(self, pos: int, person: bool = True) -> _Said | None:
+        for said in reversed(self.history):
+            if said.pos <= pos and (said.is_person or not person):
+                return said if pos - said.pos <= PRONOUN_REACH else None
+        return None
+
+    def resolve(self, mention: Mention) -> tuple[Resolved, bool]:
+        """(resolution, speaker is a person)."""
+        if mention.kind == "pronoun":
+            return self._pronoun(mention), True
+        if mention.kind == "name" and mention.name:
+            return self._name(mention)
+        if mention.kind == "group":
+            return self._group(mention), False
+        return self._description(mention)
+
+    def _entity_result(self, e: Entity, certainty: float, mention: Mention) -> Resolved:
+        country = e.country or self.officials.country_in(mention.text)
+        return Resolved(e.name, country, e.title, certainty)
+
+    def _name(self, mention: Mention) -> tuple[Resolved, bool]:
+        entity = self.registry.find(mention.name, mention.start)
+        if entity is None:
+            entity = self.registry.note(mention.name, mention.start, mention.text)
+        return self._entity_result(entity, 0.95, mention), entity.kind == "person"
+
+    def _pronoun(self, mention: Mention) -> Resolved:
+        if mention.head in ("he", "she"):
+            said = self.last_speaker(mention.start)
+            if said:
+                return Resolved(said.speaker, said.country, None, 0.8)
+            persons = self.registry.persons_before(mention.start)
+            if persons:
+                e = max(persons, key=lambda p: max(x for x in p.positions if x < mention.start))
+                return self._entity_result(e, 0.6, mention)
+        elif mention.head in ("they", "we"):
+            said = self.last_speaker(mention.start, person=False)
+            if said and not said.is_person:
+                return Resolved(said.speaker, said.country, None, 0.6)
+        return Resolved(None, None, None, 0.3)
+
+    def _group(self, mention: Mention) -> Resolved:
+        country = self.officials.country_in(mention.text)
+        if mention.head in MEDIA_NOUNS and not mention.name:
+            media = self.registry.last_media_before(mention.start)
+            if media:
+                return Resolved(media.name, media.country, None, 0.8)
+        if mention.name:
+            known = self.officials.find(mention.name)
+            if known:
+                return Resolved(known.name, known.country, None, 0.9)
+        return Resolved(group_name(mention), country, None, 0.75)
+
+    def _description(self, mention: Mention) -> tuple[Resolved, bool]:
+        words = set(re.findall(r"[a-z]+", mention.text.lower()))
+        if mention.head in MEDIA_NOUNS:
+            media = self.registry.last_media_before(mention.start)
+            if media:
+                return self._entity_result(media, 0.8, mention), False
+        if mention.text.lower().startswith(("a ", "an ")):
+            country = self.officials.country_in(mention.text)
+            return Resolved(group_name(mention), country, None, 0.7), True
+        best = self._best_person(mention, words)
+        if best is not None:
+            return self._entity_result(best, 0.75, mention), True
+        return Resolved(group_name(mention), self.officials.country_in(mention.text), None,
+                        0.4), False
+
+    def _best_person(self, mention: Mention, words: set[str]) -> Entity | None:
+        found = self._score_persons(mention, words, self.registry.persons_before(mention.start))
+        if found is None:  # "…, the expert recalled" before the expert is named
+            later = [e for e in self.registry.entities.values() if e.kind == "person"]
+            found = self._score_persons(mention, words, later, need_role=True)
+        return found
+
+    def _score_persons(self, mention: Mention, words: set[str], persons: list[Entity],
+                       need_role: bool = False) -> Entity | None:
+        country = self.officials.country_in(mention.text)
+        recent = {s.speaker: n for n, s in enumerate(self.history)}
+        scored = []
+        for e in persons:
+            if country and e.country and country != e.country:
+                continue
+            role_words = set(re.findall(r"[a-z]+", e.role))
+            score = 2.0 * len(words & role_words - {"the", "of", "a", "an", "former"})
+            score += sum(1 for c in ROLE_CLASSES if words & c and role_words & c)
+            if need_role and score == 0:
+                continue
+            score += 1.0 if country and country == e.country else 0.0
+            score += 0.5 if e.name in recent else 0.0
+            last = max((p for p in e.positions if p < mention.start), default=-1)
+            scored.append((score, recent.get(e.name, -1), last, e))
+        if not scored:
+            return None
+        scored.sort(key=lambda x: x[:3], reverse=True)
+        return scored[0][3] if scored[0][0] > 0 else None
+

@@ -1,0 +1,203 @@
+"""Speech cues in a parsed sentence: the cue word, its speaker phrase and its content tokens.
+
+Works on the dependency parse: a speech verb's subject is the speaker and its clausal
+complement (ccomp, or a to-infinitive for "urge", or a gerund for "deny") is the content;
+"according to X" makes X the speaker of the clause it modifies.
+"""
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from app.ingest.cues import CLAUSE_ONLY, GERUND_VERBS, INFINITIVE_VERBS, SPEECH_VERBS
+
+SUBJECT_DEPS = ("nsubj",)
+CLIMB_DEPS = ("advcl", "xcomp", "conj", "ccomp", "acl", "pcomp")
+EDGE_DROP = frozenset({"punct", "cc"})
+
+
+@dataclass
+class Cue:
+    token: Token
+    text: str  # the cue as printed ("has said", "according to")
+    speaker: Token | None  # head token of the speaker phrase
+    content: list[Token] | None  # the reported content, if the cue has a complement
+    kind: str  # "verb" or "according"
+
+
+def _cue_text(verb: Token) -> str:
+    words = [t for t in verb.children if t.dep_ in ("aux", "neg") and t.i < verb.i]
+    words += [verb] + [t for t in verb.children if t.dep_ == "prt"]
+    words.sort(key=lambda t: t.i)
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return verb.doc.text[start:end]
+
+
+NOT_SPEAKERS = frozenset(
+    """it everything something nothing anything this that these those which what there all
+    each both one many some few""".split()
+)
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The verb's subject, or for 'adding that…'/'and warned…' the subject of its head."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ in NOT_SPEAKERS:
+            return None
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return None if verb.head.lower_ in NOT_SPEAKERS else verb.head
+            return child
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.tag_ in ("VBD", "VBZ", "VBP") and (named := _name_before(verb)) is not None:
+        return named
+    if verb.dep_ == "compound" and verb.head.pos_ == "PROPN":
+        return verb.head  # "Said Lavrov" parsed as a name
+    if depth < 3 and verb.dep_ in CLIMB_DEPS:
+        for anc in verb.ancestors:
+            if anc.pos_ in ("VERB", "AUX"):
+                return subject_of(anc, depth + 1)
+    return _name_before(verb)
+
+
+def _name_before(verb: Token) -> Token | None:
+    """When the parse lost the subject ('…, expert Dmitry Razumovsky told TASS'), a proper
+    noun right before the verb is the speaker."""
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is not None and prev.pos_ == "PROPN" and prev.dep_ not in ("dobj", "nsubj"):
+        return prev
+    return None
+
+
+def fronted_content(verb: Token, speaker: Token | None) -> list[Token] | None:
+    """'CLAUSE, the expert recalled.' / 'CLAUSE, said X.': the clause before the comma that
+    precedes the speaker phrase and its verb, when nothing but adverbials follows them."""
+    doc = verb.doc
+    left = verb.i
+    if speaker is not None and speaker.i < verb.i:
+        left = speaker.i
+        while left > 0 and doc[left - 1].text != "," and doc[left - 1].pos_ in (
+                "PROPN", "NOUN", "ADJ", "DET", "ADP", "CCONJ", "NUM", "PART", "PUNCT"):
+            if doc[left - 1].text in "\"“”":
+                break
+            left -= 1
+    while left > 0 and doc[left - 1].text in "\"“”'’‘":
+        left -= 1
+    if left < 4 or doc[left - 1].text != ",":
+        return None
+    if any(t.pos_ == "VERB" and t.dep_ in ("ccomp", "conj") for t in doc[verb.i + 1 :]):
+        return None
+    return _trim(list(doc[: left - 1]))
+
+
+def _subtree(tok: Token, skip: Token | None = None) -> list[Token]:
+    toks = [t for t in tok.subtree if skip is None or t not in set(skip.subtree)]
+    return _trim(toks)
+
+
+def _trim(toks: list[Token]) -> list[Token]:
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and (toks[0].dep_ in EDGE_DROP and toks[0].text not in "\"“«‘"):
+        toks = toks[1:]
+    while toks and toks[-1].dep_ in EDGE_DROP and toks[-1].text not in "\"”»’":
+        toks = toks[:-1]
+    return toks
+
+
+def _parataxis_content(verb: Token) -> list[Token]:
+    """'it is time, he said, to take steps': the clause the cue interrupts, to its end."""
+    doc = verb.doc
+    left = verb.left_edge.i - 1
+    while left >= 0 and doc[left].is_punct:
+        left -= 1
+    if left < 0:
+        return []
+    clause = doc[left]
+    while clause.head is not clause and clause.pos_ not in ("VERB", "AUX"):
+        clause = clause.head
+    start = clause.left_edge.i
+    return _trim([t for t in doc[start:] if t.i < verb.left_edge.i or t in verb.subtree
+                  and t.i > verb.i])
+
+
+def content_of(verb: Token) -> list[Token] | None:
+    lemma = verb.lemma_.lower()
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if comps:
+        return _subtree(max(comps, key=lambda c: len(list(c.subtree))))
+    for child in verb.children:
+        to_inf = any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        if lemma in INFINITIVE_VERBS and child.dep_ in ("xcomp", "advcl") and to_inf:
+            return _subtree(child)
+        if lemma in GERUND_VERBS and child.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and (
+            child.tag_ == "VBG" or any(g.tag_ == "VBG" for g in child.children)
+        ):
+            return _subtree(child)
+    if verb.dep_ == "parataxis":
+        return _parataxis_content(verb)
+    return None
+
+
+def _according(tok: Token) -> Cue | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if pobj is None:
+        return None
+    head = tok.head if tok.head is not tok else None
+    if head is None:
+        return None
+    while head.head is not head and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    content = _subtree(head, skip=tok)
+    return Cue(tok, tok.doc.text[tok.idx : to.idx + len(to)], pobj, content, "according")
+
+
+def find_cues(doc) -> list[Cue]:
+    """Every speech cue in the parsed sentence, in reading order."""
+    cues = []
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            cue = _according(tok)
+        elif (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS) or (
+                tok.lower_ in ("said", "says")):
+            if (tok.dep_ in ("amod", "compound") and tok.lower_ not in ("said", "says")) or _passive(
+                    tok):
+                continue
+            content = content_of(tok) or None
+            if content is None and tok.lemma_.lower() in CLAUSE_ONLY:
+                continue
+            speaker = subject_of(tok)
+            if speaker is None and _has_inanimate_subject(tok):
+                continue
+            if content is None:
+                content = fronted_content(tok, speaker)
+            elif content[-1].i < tok.i and not _adjoins(content, tok, speaker):
+                continue  # a clause before a verb mid-sentence is not its speech
+            cue = Cue(tok, _cue_text(tok), speaker, content, "verb")
+        else:
+            continue
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
+def _adjoins(content: list[Token], verb: Token, speaker: Token | None) -> bool:
+    """Only punctuation, the speaker phrase and the verb's auxiliaries separate a fronted
+    clause from its verb ('…," the minister has said')."""
+    allowed = set(speaker.subtree) if speaker is not None else set()
+    for t in verb.doc[content[-1].i + 1 : verb.i]:
+        if not (t.is_punct or t in allowed or (t.head is verb and t.dep_ in ("aux", "neg",
+                                                                              "advmod"))):
+            return False
+    return True
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+
+def _has_inanimate_subject(tok: Token) -> bool:
+    """'everything indicates that…' is not speech."""
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in NOT_SPEAKERS for c in tok.children)

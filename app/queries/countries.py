@@ -1,0 +1,45 @@
+"""Countries, as the ISO codes stored on speakers."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from app.models import Quote, Speaker
+from app.queries.names import country_name
+
+
+@dataclass(frozen=True)
+class CountryRow:
+    code: str
+    name: str
+    speakers: int
+    quotes: int
+
+
+def country_list(session: Session) -> list[CountryRow]:
+    """Countries that have speakers, by name, with speaker and quote counts."""
+    stmt = (
+        select(
+            Speaker.country,
+            func.count(func.distinct(Speaker.id)),
+            func.count(Quote.id),
+        )
+        .outerjoin(Quote, Quote.speaker_id == Speaker.id)
+        .where(Speaker.country.is_not(None))
+        .group_by(Speaker.country)
+    )
+    rows = [CountryRow(code, country_name(code), s, q) for code, s, q in session.execute(stmt)]
+    return sorted(rows, key=lambda row: row.name)
+
+
+def country_row(session: Session, code: str) -> CountryRow:
+    """Counts for one country (zeros when no speaker has it)."""
+    stmt = (
+        select(func.count(func.distinct(Speaker.id)), func.count(Quote.id))
+        .select_from(Speaker)
+        .outerjoin(Quote, Quote.speaker_id == Speaker.id)
+        .where(Speaker.country == code)
+    )
+    speakers, quotes = session.execute(stmt).one()
+    return CountryRow(code, country_name(code), speakers, quotes)

@@ -1,0 +1,125 @@
+"""Counts beside the filters, and "who speaks most" rankings, within a time budget."""
+
+from dataclasses import dataclass, replace
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from app.models import Article, Quote, QuoteTopic, Speaker, Topic
+from app.queries import fts
+from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
+from app.queries.names import country_name
+from app.queries.quotes import conditions
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    param: str
+    title: str
+    values: list[FacetValue]
+
+
+@dataclass(frozen=True)
+class Facets:
+    total: int
+    facets: list[Facet]
+
+
+def facet_counts(session: Session, f: QuoteFilter, budget_ms: int, top: int = 8) -> Facets | None:
+    """Total and per-value counts for each filter not fixed by the page; None if over budget."""
+    try:
+        with fts.friendly_errors(), fts.time_limit(session, budget_ms):
+            total = _count(session, f)
+            facets = [
+                _facet(session, f, name, top)
+                for name in ("speaker", "country", "topic", "kind", "outlet")
+                if name not in f.fixed
+            ]
+    except fts.SearchError:
+        session.rollback()
+        return None
+    return Facets(total, [facet for facet in facets if facet.values])
+
+
+def top_speakers(session: Session, f: QuoteFilter, limit: int = 10) -> list[FacetValue]:
+    """Speakers with the most quotes matching `f`, most first; unattributed quotes are left out."""
+    stmt = (
+        select(Speaker.slug, Speaker.name, func.count(Quote.id))
+        .join(Speaker, Speaker.id == Quote.speaker_id)
+        .where(*conditions(session, f))
+        .group_by(Speaker.id)
+        .order_by(func.count(Quote.id).desc(), Speaker.name)
+        .limit(limit)
+    )
+    try:
+        with fts.friendly_errors():
+            rows = session.execute(stmt).all()
+    except fts.SearchError:
+        session.rollback()
+        return []
+    return [FacetValue(slug, name, count, slug in f.speakers) for slug, name, count in rows]
+
+
+def _count(session: Session, f: QuoteFilter) -> int:
+    stmt = select(func.count(Quote.id)).where(*conditions(session, f))
+    return session.execute(stmt).scalar_one()
+
+
+def _facet(session: Session, f: QuoteFilter, name: str, top: int) -> Facet:
+    """Counts for one facet, under every other filter (so choices stay combinable)."""
+    others = replace(f, **{_FIELD[name]: () if name == "speaker" else None})
+    value, label = _COLUMNS[name]
+    stmt = select(value, label, func.count(Quote.id)).where(*conditions(session, others))
+    if name in ("speaker", "country"):
+        stmt = stmt.outerjoin(Speaker, Speaker.id == Quote.speaker_id)
+    elif name == "topic":
+        stmt = stmt.join(QuoteTopic, QuoteTopic.quote_id == Quote.id).join(
+            Topic, Topic.id == QuoteTopic.topic_id
+        )
+    elif name == "outlet":
+        stmt = stmt.join(Article, Article.id == Quote.article_id)
+    stmt = stmt.group_by(value, label).order_by(func.count(Quote.id).desc(), label).limit(top)
+    values = [_value(f, name, v, lab, n) for v, lab, n in session.execute(stmt)]
+    return Facet(name, _TITLES[name], [v for v in values if v is not None])
+
+
+def _value(f: QuoteFilter, name: str, value, label, count: int) -> FacetValue | None:
+    if name == "speaker":
+        value, label = value or UNKNOWN_SPEAKER, label or "Unknown speaker"
+        return FacetValue(value, label, count, value in f.speakers)
+    if value is None:
+        return None
+    if name == "country":
+        label = country_name(value)
+    return FacetValue(value, label, count, getattr(f, _FIELD[name]) == value)
+
+
+_FIELD = {
+    "speaker": "speakers",
+    "country": "country",
+    "topic": "topic",
+    "kind": "kind",
+    "outlet": "outlet",
+}
+_TITLES = {
+    "speaker": "Speaker",
+    "country": "Country",
+    "topic": "Topic",
+    "kind": "Kind",
+    "outlet": "Outlet",
+}
+_COLUMNS = {
+    "speaker": (Speaker.slug, Speaker.name),
+    "country": (Speaker.country, Speaker.country),
+    "topic": (Topic.slug, Topic.name),
+    "kind": (Quote.kind, Quote.kind),
+    "outlet": (Article.outlet, Article.outlet),
+}

@@ -1,0 +1,45 @@
+"""Display names for stored codes: countries (ISO alpha-2) and dates."""
+
+from datetime import date
+from functools import lru_cache
+
+import pycountry
+
+# Shorter names a newsroom would use, where pycountry's official name is a mouthful.
+_SHORT = {
+    "RU": "Russia",
+    "XK": "Kosovo",
+    "TW": "Taiwan",
+    "KP": "North Korea",
+    "SY": "Syria",
+    "MD": "Moldova",
+    "VN": "Vietnam",
+    "LA": "Laos",
+    "BO": "Bolivia",
+    "TZ": "Tanzania",
+}
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str | None) -> str:
+    """'RU' -> 'Russian Federation' (common name where pycountry has one); unknown codes as is."""
+    if not code:
+        return "No country"
+    if code.upper() in _SHORT:
+        return _SHORT[code.upper()]
+    country = pycountry.countries.get(alpha_2=code.upper())
+    if country is None:
+        return code.upper()
+    return getattr(country, "common_name", None) or country.name
+
+
+def is_country_code(code: str) -> bool:
+    code = code.upper()
+    return len(code) == 2 and (code in _SHORT or pycountry.countries.get(alpha_2=code) is not None)
+
+
+def long_date(value: date | None) -> str:
+    """'14 May 2019'; 'undated' when the article had no date."""
+    if value is None:
+        return "undated"
+    return f"{value.day} {value:%B %Y}"

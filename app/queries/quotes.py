@@ -1,0 +1,144 @@
+"""Pages of quotes: filter conditions, keyset pagination and eager loading for the templates."""
+
+from dataclasses import dataclass, field, replace
+
+from markupsafe import Markup
+from sqlalchemy import ColumnElement, Select, or_, tuple_
+from sqlalchemy.orm import selectinload
+from sqlmodel import Session, select
+
+from app.models import Article, Quote, QuoteTopic, Speaker, Topic
+from app.queries import fts
+from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter, decode_cursor, encode_cursor
+from app.queries.keyset import dated_cursor, dated_rows, next_dated_cursor
+
+# Quotes the extractor was less sure of than this are flagged wherever they are shown.
+LOW_CONFIDENCE = 0.5
+
+
+@dataclass
+class QuotePage:
+    quotes: list[Quote]
+    next_cursor: str | None = None
+    snippets: dict[int, Markup] = field(default_factory=dict)
+    error: str | None = None
+
+
+def conditions(session: Session, f: QuoteFilter, *, with_text: bool = True) -> list:
+    """WHERE clauses for every filter in `f` (the text query too, unless `with_text` is off)."""
+    where: list[ColumnElement] = []
+    if f.speakers:
+        slugs = [s for s in f.speakers if s != UNKNOWN_SPEAKER]
+        named = Quote.speaker_id.in_(select(Speaker.id).where(Speaker.slug.in_(slugs)))
+        unknown = UNKNOWN_SPEAKER in f.speakers
+        where.append(or_(named, Quote.speaker_id.is_(None)) if unknown else named)
+    if f.country:
+        where.append(Quote.speaker_id.in_(select(Speaker.id).where(Speaker.country == f.country)))
+    if f.topic:
+        in_topic = select(QuoteTopic.quote_id).join(Topic, Topic.id == QuoteTopic.topic_id)
+        where.append(Quote.id.in_(in_topic.where(Topic.slug == f.topic)))
+    if f.date_from:
+        where.append(Quote.published >= f.date_from)
+    if f.date_to:
+        where.append(Quote.published <= f.date_to)
+    if f.outlet:
+        where.append(Quote.article_id.in_(select(Article.id).where(Article.outlet == f.outlet)))
+    if f.kind:
+        where.append(Quote.kind == f.kind)
+    if with_text and f.q:
+        where.append(Quote.id.in_(select(fts.matches(session, f.q).c.id)))
+    return where
+
+
+def quote_page(session: Session, f: QuoteFilter, limit: int) -> QuotePage:
+    """One page of quotes after `f.after`, in `f.effective_sort` order, ready to render."""
+    try:
+        with fts.friendly_errors():
+            rows = _page_rows(session, f, limit + 1)
+            page = QuotePage(load_quotes(session, [row[0] for row in rows[:limit]]))
+            if f.q:
+                page.snippets = fts.snippets(session, f.q, [q.id for q in page.quotes])
+    except fts.SearchError as error:
+        session.rollback()
+        return QuotePage([], error=str(error))
+    page.next_cursor = _next_cursor(rows, f.effective_sort, limit)
+    return page
+
+
+def quote_stream(session: Session, f: QuoteFilter, batch: int = 500):
+    """Every quote matching `f`, page by page, for exports with no cap."""
+    while True:
+        page = quote_page(session, f, batch)
+        if page.error:
+            raise fts.SearchError(page.error)
+        yield from page.quotes
+        if not page.next_cursor:
+            return
+        f = replace(f, after=page.next_cursor)
+        session.expunge_all()
+
+
+def load_quotes(session: Session, ids: list[int], *, full_article: bool = False) -> list[Quote]:
+    """Quotes by id in the given order, with speaker, aliases-free article and topics loaded."""
+    if not ids:
+        return []
+    article = selectinload(Quote.article)
+    if not full_article:
+        article = article.load_only(
+            Article.title, Article.outlet, Article.published, Article.ingested_at
+        )
+    stmt = (
+        select(Quote)
+        .where(Quote.id.in_(ids))
+        .options(selectinload(Quote.speaker), article, selectinload(Quote.topics))
+    )
+    by_id = {quote.id: quote for quote in session.exec(stmt)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _page_rows(session: Session, f: QuoteFilter, limit: int) -> list[tuple[int, object]]:
+    """(id, sort key) rows for the page after the filter's cursor."""
+    sort = f.effective_sort
+    base = select(Quote.id).where(*conditions(session, f, with_text=sort != "relevance"))
+    if sort == "relevance":
+        cursor = decode_cursor(f.after, sort) if f.after else None
+        return _relevance_rows(session, base, f.q or "", cursor, limit)
+    cursor = dated_cursor(f.after, sort)
+    return dated_rows(
+        session, base, Quote.published, Quote.id, cursor, newest=sort == "newest", limit=limit
+    )
+
+
+def _relevance_rows(
+    session: Session, base: Select, q: str, cursor: tuple | None, limit: int
+) -> list[tuple[int, object]]:
+    found = fts.matches(session, q)
+    stmt = base.add_columns(found.c.rank).join(found, found.c.id == Quote.id)
+    if cursor is not None and isinstance(cursor[0], int | float):
+        # bm25 scores round-trip exactly through JSON, so the tie on rank is reliable.
+        stmt = stmt.where(tuple_(found.c.rank, Quote.id) > tuple_(float(cursor[0]), cursor[1]))
+    stmt = stmt.order_by(found.c.rank, Quote.id).limit(limit)
+    return [tuple(r) for r in session.execute(stmt)]
+
+
+def _next_cursor(rows: list[tuple[int, object]], sort: str, limit: int) -> str | None:
+    if sort != "relevance":
+        return next_dated_cursor(rows, sort, limit)  # type: ignore[arg-type]
+    if len(rows) <= limit:
+        return None
+    ident, rank = rows[limit - 1]
+    return encode_cursor(sort, rank, ident)
+
+
+def get_quote(session: Session, quote_id: int) -> Quote | None:
+    """One quote with its full article (for the sentence and paragraph) and speaker aliases."""
+    stmt = (
+        select(Quote)
+        .where(Quote.id == quote_id)
+        .options(
+            selectinload(Quote.speaker).selectinload(Speaker.aliases),
+            selectinload(Quote.article),
+            selectinload(Quote.topics),
+        )
+    )
+    return session.exec(stmt).first()

@@ -1,0 +1,120 @@
+"""Speakers: the paged directory, one speaker with aliases, their topics and their months."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, tuple_
+from sqlalchemy.orm import selectinload
+from sqlmodel import Session, select
+
+from app.models import Quote, QuoteTopic, Speaker, SpeakerAlias, Topic
+from app.queries.filters import decode_cursor, encode_cursor
+
+
+@dataclass(frozen=True)
+class SpeakerRow:
+    speaker: Speaker
+    quotes: int
+
+
+@dataclass
+class SpeakerPage:
+    rows: list[SpeakerRow]
+    next_cursor: str | None
+
+
+def speaker_page(
+    session: Session, after: str | None, limit: int, country: str | None = None
+) -> SpeakerPage:
+    """Speakers A–Z with their quote counts, keyset-paged on (name, id)."""
+    count = func.count(Quote.id)
+    stmt = (
+        select(Speaker, count)
+        .outerjoin(Quote, Quote.speaker_id == Speaker.id)
+        .group_by(Speaker.id)
+        .order_by(Speaker.name, Speaker.id)
+        .limit(limit + 1)
+    )
+    if country:
+        stmt = stmt.where(Speaker.country == country)
+    cursor = decode_cursor(after, "name") if after else None
+    if cursor is not None and isinstance(cursor[0], str):
+        stmt = stmt.where(tuple_(Speaker.name, Speaker.id) > tuple_(cursor[0], cursor[1]))
+    rows = [SpeakerRow(speaker, n) for speaker, n in session.execute(stmt)]
+    next_cursor = None
+    if len(rows) > limit:
+        last = rows[limit - 1].speaker
+        next_cursor = encode_cursor("name", last.name, last.id)
+    return SpeakerPage(rows[:limit], next_cursor)
+
+
+def top_of_country(session: Session, country: str, limit: int = 30) -> list[SpeakerRow]:
+    """A country's speakers, most quoted first."""
+    count = func.count(Quote.id)
+    stmt = (
+        select(Speaker, count)
+        .outerjoin(Quote, Quote.speaker_id == Speaker.id)
+        .where(Speaker.country == country)
+        .group_by(Speaker.id)
+        .order_by(count.desc(), Speaker.name)
+        .limit(limit)
+    )
+    return [SpeakerRow(speaker, n) for speaker, n in session.execute(stmt)]
+
+
+def get_speaker(session: Session, slug: str) -> Speaker | None:
+    stmt = select(Speaker).where(Speaker.slug == slug).options(selectinload(Speaker.aliases))
+    return session.exec(stmt).first()
+
+
+def quote_count(session: Session, speaker_id: int | None) -> int:
+    """Quotes by this speaker; None counts the unattributed ones."""
+    match = Quote.speaker_id.is_(None) if speaker_id is None else Quote.speaker_id == speaker_id
+    return session.execute(select(func.count(Quote.id)).where(match)).scalar_one()
+
+
+def speaker_topics(session: Session, speaker_id: int | None) -> list[tuple[Topic, int]]:
+    """Topics this speaker talks about, most quoted first."""
+    match = Quote.speaker_id.is_(None) if speaker_id is None else Quote.speaker_id == speaker_id
+    count = func.count(Quote.id)
+    stmt = (
+        select(Topic, count)
+        .join(QuoteTopic, QuoteTopic.topic_id == Topic.id)
+        .join(Quote, Quote.id == QuoteTopic.quote_id)
+        .where(match)
+        .group_by(Topic.id)
+        .order_by(count.desc(), Topic.name)
+    )
+    return [(topic, n) for topic, n in session.execute(stmt)]
+
+
+def find_by_name(session: Session, name: str) -> Speaker | None:
+    """The speaker whose name or a recorded spelling is exactly `name` (ignoring case)."""
+    wanted = " ".join(name.split()).lower()
+    if not wanted:
+        return None
+    stmt = (
+        select(Speaker)
+        .outerjoin(SpeakerAlias, SpeakerAlias.speaker_id == Speaker.id)
+        .where(or_(func.lower(Speaker.name) == wanted, func.lower(SpeakerAlias.alias) == wanted))
+        .order_by(Speaker.id)
+    )
+    return session.exec(stmt).first()
+
+
+def other_spellings(speaker: Speaker) -> list[str]:
+    """Aliases that differ from the canonical name, sorted."""
+    return sorted({a.alias for a in speaker.aliases if a.alias != speaker.name})
+
+
+def speakers_by_slug(session: Session, slugs: list[str]) -> list[SpeakerRow]:
+    """These speakers with their quote counts, in the order given; unknown slugs are skipped."""
+    if not slugs:
+        return []
+    stmt = (
+        select(Speaker, func.count(Quote.id))
+        .outerjoin(Quote, Quote.speaker_id == Speaker.id)
+        .where(Speaker.slug.in_(slugs))
+        .group_by(Speaker.id)
+    )
+    rows = {speaker.slug: SpeakerRow(speaker, n) for speaker, n in session.execute(stmt)}
+    return [rows[slug] for slug in slugs if slug in rows]

@@ -1,0 +1,22 @@
+"""Topics with their quote counts."""
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from app.models import QuoteTopic, Topic
+
+
+def topic_list(session: Session) -> list[tuple[Topic, int]]:
+    """Every topic with its number of quotes, most quoted first (topics are a short list)."""
+    count = func.count(QuoteTopic.quote_id)
+    stmt = (
+        select(Topic, count)
+        .outerjoin(QuoteTopic, QuoteTopic.topic_id == Topic.id)
+        .group_by(Topic.id)
+        .order_by(count.desc(), Topic.name)
+    )
+    return [(topic, n) for topic, n in session.execute(stmt)]
+
+
+def get_topic(session: Session, slug: str) -> Topic | None:
+    return session.exec(select(Topic).where(Topic.slug == slug)).first()

@@ -1,0 +1,63 @@
+"""The filterable quote list shared by the home, speaker, country, topic and search pages."""
+
+from typing import Any
+
+from fastapi import Request
+from sqlmodel import Session
+from starlette.responses import Response
+
+from app.queries.countries import country_list
+from app.queries.facets import facet_counts
+from app.queries.filters import KINDS, QuoteFilter
+from app.queries.quotes import quote_page
+from app.queries.topics import topic_list
+from app.templating import render
+
+BROWSE_FRAGMENT = "quotes/_browse.html"
+
+
+def quote_filter(request: Request, **fixed: Any) -> QuoteFilter:
+    """The reader's filters from the URL, with the page's own dimension fixed."""
+    return QuoteFilter.from_params(request.query_params, **fixed)
+
+
+def browse_context(
+    request: Request, session: Session, f: QuoteFilter, base_url: str, **extra: Any
+) -> dict[str, Any]:
+    """Everything `quotes/_browse.html` shows: form choices, facets, one page of quotes."""
+    settings = request.app.state.settings
+    page = quote_page(session, f, settings.page_size)
+    facets = None if page.error else facet_counts(session, f, settings.facet_budget_ms)
+    return {
+        "filter": f,
+        "page": page,
+        "facets": facets,
+        "base_url": base_url,
+        "next_url": base_url + f.page_query(page.next_cursor) if page.next_cursor else None,
+        "first_url": base_url + f.query() if f.after else None,
+        "choices": _choices(session, f),
+        **extra,
+    }
+
+
+def render_browse(request: Request, page: str, fragment: str, context: dict) -> Response:
+    """Render a listing page; htmx pushes the tidy URL (a GET form also sends empty fields)."""
+    response = render(request, page, fragment, context)
+    f: QuoteFilter = context["filter"]
+    tidy = f.page_query(f.after) if f.after else f.query()
+    response.headers["HX-Push-Url"] = context["base_url"] + tidy
+    return response
+
+
+def _choices(session: Session, f: QuoteFilter) -> dict[str, list[tuple[str, str]]]:
+    """Options for the form's selects (countries and topics are short lists)."""
+    choices: dict[str, list[tuple[str, str]]] = {"kind": [(k, k.title()) for k in KINDS]}
+    if "country" not in f.fixed:
+        choices["country"] = [(row.code, row.name) for row in country_list(session)]
+    if "topic" not in f.fixed:
+        choices["topic"] = [(topic.slug, topic.name) for topic, _ in topic_list(session)]
+    sorts = [("newest", "Newest first"), ("oldest", "Oldest first")]
+    if f.q:
+        sorts.insert(0, ("relevance", "Best match"))
+    choices["sort"] = sorts
+    return choices

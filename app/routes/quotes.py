@@ -1,0 +1,124 @@
+"""The home page (all quotes, filterable) and one quote's permalink."""
+
+import csv
+import io
+
+from fastapi import APIRouter, HTTPException, Request
+from sqlmodel import Session
+from starlette.responses import Response, StreamingResponse
+
+from app.db import SessionDep
+from app.models import Quote
+from app.queries.article_text import marked_paragraphs, paragraph_of, speaker_label
+from app.queries.fts import SearchError
+from app.queries.names import long_date
+from app.queries.quotes import get_quote, quote_stream
+from app.queries.speakers import speakers_by_slug
+from app.routes._listing import BROWSE_FRAGMENT, browse_context, quote_filter, render_browse
+from app.routes.speakers import saved_slugs
+from app.templating import render
+
+router = APIRouter()
+
+
+@router.get("/", name="home")
+def home(request: Request, session: SessionDep) -> Response:
+    """All quotes, newest first, narrowed by whatever filters are in the URL."""
+    f = quote_filter(request)
+    saved = speakers_by_slug(session, saved_slugs(request))
+    context = browse_context(request, session, f, str(request.url_for("home")), saved=saved)
+    return render_browse(request, "quotes/index.html", BROWSE_FRAGMENT, context)
+
+
+@router.get("/quotes/{quote_id}", name="quote")
+def quote_detail(request: Request, session: SessionDep, quote_id: int) -> Response:
+    """One quote with its sentence, paragraph, source and a ready-made citation."""
+    quote = get_quote(session, quote_id)
+    if quote is None:
+        raise HTTPException(404, f"There is no quote number {quote_id}.")
+    text = quote.article.text
+    span = paragraph_of(text, quote.start)
+    context = {
+        "quote": quote,
+        "who": speaker_label(quote),
+        "sentence": text[quote.sentence_start : quote.sentence_end].strip(),
+        "paragraph": marked_paragraphs(text, [quote], span=span)[0],
+        "citation": citation(quote, str(request.url_for("quote", quote_id=quote.id))),
+    }
+    return render(request, "quotes/detail.html", None, context)
+
+
+def citation(quote, url: str) -> str:
+    """Speaker, quote, outlet, date and link, in one line ready to paste."""
+    source = ", ".join(
+        part for part in (quote.article.outlet, long_date(quote.article.published)) if part
+    )
+    words = quote.text.strip().strip('"“”')
+    return f"{speaker_label(quote)}: “{words}” ({source}). {url}"
+
+
+CSV_COLUMNS = (
+    "id",
+    "published",
+    "speaker",
+    "speaker_slug",
+    "speaker_as_printed",
+    "country",
+    "quote",
+    "kind",
+    "cue",
+    "confidence",
+    "topics",
+    "outlet",
+    "article_title",
+    "quote_url",
+    "article_url",
+)
+
+
+@router.get("/quotes.csv", name="quotes_csv")
+def quotes_csv(request: Request) -> StreamingResponse:
+    """Every quote matching the filters, as CSV, streamed in batches (no cap)."""
+    f = quote_filter(request)
+    engine = request.app.state.engine
+
+    def rows():
+        # Own session: the stream outlives the request's dependency-managed one.
+        with Session(engine) as session:
+            yield _csv_line(CSV_COLUMNS)
+            try:
+                for quote in quote_stream(session, f):
+                    yield _csv_line(_csv_row(request, quote))
+            except SearchError as error:
+                yield _csv_line([f"Error: {error}"])
+
+    headers = {"Content-Disposition": 'attachment; filename="quotes.csv"'}
+    return StreamingResponse(rows(), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+def _csv_row(request: Request, q: Quote) -> list:
+    return [
+        q.id,
+        q.published or "",
+        q.speaker.name if q.speaker else "",
+        q.speaker.slug if q.speaker else "",
+        q.speaker_as_printed or "",
+        q.speaker.country or "" if q.speaker else "",
+        q.text,
+        q.kind,
+        q.cue or "",
+        f"{q.confidence:.2f}",
+        "; ".join(t.name for t in q.topics),
+        q.article.outlet or "",
+        q.article.title or "",
+        request.url_for("quote", quote_id=q.id),
+        request.url_for("article", article_id=q.article_id),
+    ]
+
+
+def _csv_line(values) -> str:
+    """One CSV line; cells that a spreadsheet would run as a formula are defused."""
+    buffer = io.StringIO()
+    cells = [str(v) for v in values]
+    csv.writer(buffer).writerow(["'" + c if c[:1] in ("=", "+", "-", "@") else c for c in cells])
+    return buffer.getvalue()

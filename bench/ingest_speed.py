@@ -1,0 +1,96 @@
+"""End-to-end ingest speed: the real `diplomat ingest` on article files, with 1 and 2 workers.
+
+    .venv/bin/python -m bench.make_articles /tmp/bench/articles --count 2000
+    .venv/bin/python -m bench.ingest_speed /tmp/bench/articles --limit 2000
+
+Each run gets a fresh SQLite file and starts the CLI as a user would, so the times include
+start-up, migration and model loading. Prints articles/s, the speed-up and database size
+against the raw text size.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.settings import ROOT
+
+DIPLOMAT = ROOT / ".venv" / "bin" / "diplomat"
+
+
+@dataclass(frozen=True)
+class Run:
+    workers: int
+    seconds: float
+    db_bytes: int
+    summary: str
+
+
+def link_articles(files: list[Path], folder: Path) -> None:
+    """Symlink `files` into `folder`, so one path argument holds exactly the chosen articles."""
+    for n, path in enumerate(files):
+        (folder / f"{n:06d}{path.suffix}").symlink_to(path.resolve())
+
+
+def ingest(folder: Path, workers: int, scratch: Path) -> Run:
+    """Run `diplomat ingest` on `folder` into a new database under `scratch`."""
+    db = scratch / f"ingest-{workers}.db"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
+    command = [str(DIPLOMAT), "ingest", str(folder), "--workers", str(workers)]
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=scratch)
+    seconds = time.perf_counter() - started
+    lines = done.stdout.strip().splitlines()
+    # Exit status 1 with a summary means some articles failed; they are counted in it.
+    if done.returncode not in (0, 1) or not lines:
+        sys.exit(f"diplomat ingest failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    size = sum(p.stat().st_size for p in (db, Path(f"{db}-wal")) if p.exists())
+    return Run(workers, seconds, size, lines[-1])
+
+
+def report(runs: list[Run], articles: int, text_bytes: int) -> None:
+    for run in runs:
+        print(
+            f"{run.workers} worker(s): {articles / run.seconds:6.1f} articles/s "
+            f"({run.seconds:.1f} s); {run.summary}"
+        )
+        print(
+            f"  database {run.db_bytes / 1e6:.1f} MB = {run.db_bytes / text_bytes:.2f}x "
+            f"the raw text ({text_bytes / 1e6:.1f} MB)"
+        )
+    if len(runs) > 1:
+        print(
+            f"speed-up with {runs[-1].workers} workers: {runs[0].seconds / runs[-1].seconds:.2f}x"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("articles_dir", type=Path)
+    parser.add_argument("--limit", type=int, default=2000, help="use the first N articles")
+    parser.add_argument(
+        "--workers", type=int, nargs="+", default=[1, 2], help="worker counts to compare"
+    )
+    args = parser.parse_args()
+    if not DIPLOMAT.exists():
+        sys.exit(f"{DIPLOMAT} not found: install the project into .venv first")
+    files = sorted(args.articles_dir.rglob("*.txt"))[: args.limit]
+    if not files:
+        sys.exit(f"no article files under {args.articles_dir}")
+    text_bytes = sum(path.stat().st_size for path in files)
+    with tempfile.TemporaryDirectory(prefix="ingest-speed-") as tmp:
+        scratch = Path(tmp)
+        (scratch / "articles").mkdir()
+        link_articles(files, scratch / "articles")
+        runs = [ingest(scratch / "articles", n, scratch) for n in args.workers]
+    report(runs, len(files), text_bytes)
+
+
+if __name__ == "__main__":
+    main()

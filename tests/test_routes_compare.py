@@ -1,0 +1,36 @@
+"""Routes: the compare view."""
+
+HTMX = {"HX-Request": "true"}
+
+
+def test_compare_puts_speakers_side_by_side_by_date(seeded_client):
+    response = seeded_client.get("/compare?topic=sanctions&speakers=sergey-lavrov,mike-pompeo")
+    assert response.status_code == 200 and response.headers["Vary"] == "HX-Request"
+    html = response.text
+    head = html.split("<thead>")[1].split("</thead>")[0]
+    assert head.index("Sergey Lavrov") < head.index("Mike Pompeo")
+    body = html.split("<tbody>")[1]
+    assert body.index("2 June 2019") < body.index("14 May 2019")
+    june = body.split("2 June 2019")[1].split("</tr>")[0]
+    assert "Sanctions are not a policy" in june and "Iran" not in june
+
+
+def test_compare_fragment_and_form_without_js(seeded_client):
+    html = seeded_client.get("/compare").text
+    assert 'action="http://testserver/compare" method="get"' in html
+    assert "Choose at least two speakers" in html
+    fragment = seeded_client.get("/compare?speakers=sergey-lavrov,mike-pompeo", headers=HTMX)
+    assert "<html" not in fragment.text and fragment.text.startswith('<div id="compare">')
+
+
+def test_compare_reports_unknown_speakers_and_topics(seeded_client):
+    html = seeded_client.get("/compare?topic=knitting&speakers=sergey-lavrov,ghost").text
+    assert "We have no speaker “ghost”" in html and "We have no topic “knitting”" in html
+    assert "Choose at least two speakers" in html
+
+
+def test_compare_no_quotes_on_topic_says_so(seeded_client):
+    html = seeded_client.get("/compare?topic=venezuela&speakers=mike-pompeo,unknown").text
+    assert "Choose at least two speakers" in html
+    html = seeded_client.get("/compare?topic=iran&speakers=sergey-lavrov,mike-pompeo").text
+    assert "14 May 2019" in html

@@ -1,0 +1,86 @@
+"""Routes: Atom feeds and CSV export."""
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+
+import pytest
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def parse_feed(response):
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{ATOM}feed"
+    for tag in ("id", "title", "updated", "author"):
+        assert root.find(f"{ATOM}{tag}") is not None, tag
+    assert root.find(f"{ATOM}link[@rel='self']") is not None
+    for entry in root.findall(f"{ATOM}entry"):
+        for tag in ("id", "title", "updated", "summary"):
+            assert entry.find(f"{ATOM}{tag}") is not None, tag
+    return root
+
+
+@pytest.mark.parametrize(
+    ("url", "count"),
+    [
+        ("/speakers/sergey-lavrov/feed.atom", 2),
+        ("/speakers/unknown/feed.atom", 1),
+        ("/topics/sanctions/feed.atom", 2),
+        ("/countries/us/feed.atom", 1),
+        ("/search/feed.atom?q=sanctions", 2),
+    ],
+)
+def test_feeds_are_valid_atom_with_entries(seeded_client, url, count):
+    root = parse_feed(seeded_client.get(url))
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == count
+    assert entries[0].find(f"{ATOM}updated").text.endswith("Z")
+
+
+def test_feeds_newest_entry_sets_feed_updated(seeded_client):
+    root = parse_feed(seeded_client.get("/speakers/sergey-lavrov/feed.atom"))
+    assert root.find(f"{ATOM}updated").text == "2019-06-02T00:00:00Z"
+    first = root.find(f"{ATOM}entry/{ATOM}summary").text
+    assert first.startswith('Sergey Lavrov: "Sanctions are not a policy,"')
+
+
+def test_feeds_empty_and_missing(seeded_client, client):
+    assert seeded_client.get("/topics/knitting/feed.atom").status_code == 404
+    assert seeded_client.get("/search/feed.atom").status_code == 404
+    assert seeded_client.get('/search/feed.atom?q="x').status_code == 400
+
+
+def test_feeds_are_linked_from_their_pages(seeded_client):
+    html = seeded_client.get("/topics/iran").text
+    assert (
+        '<link rel="alternate" type="application/atom+xml" title="Iran — new quotes"'
+        ' href="http://testserver/topics/iran/feed.atom">' in html
+    )
+
+
+def read_csv(response) -> list[dict]:
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    return list(csv.DictReader(io.StringIO(response.text)))
+
+
+def test_quotes_csv_exports_the_filtered_list(seeded_client):
+    rows = read_csv(seeded_client.get("/quotes.csv?country=RU"))
+    assert [r["speaker"] for r in rows] == ["Sergey Lavrov", "Sergey Lavrov"]
+    assert rows[0]["quote"] == '"Sanctions are not a policy,"'
+    assert rows[0]["topics"] == "Sanctions" and rows[0]["outlet"] == "Other Herald"
+    assert rows[0]["quote_url"].startswith("http://testserver/quotes/")
+
+
+def test_quotes_csv_has_no_page_cap(seeded_client):
+    seeded_client.app.state.settings.page_size = 1
+    assert len(read_csv(seeded_client.get("/quotes.csv"))) == 4
+
+
+def test_quotes_csv_unknown_speaker_and_header_only_when_empty(seeded_client, client):
+    rows = read_csv(seeded_client.get("/quotes.csv?speaker=unknown"))
+    assert len(rows) == 1 and rows[0]["speaker"] == "" and rows[0]["confidence"] == "0.30"
+    assert read_csv(seeded_client.get("/quotes.csv?country=FR")) == []

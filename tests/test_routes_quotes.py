@@ -1,0 +1,162 @@
+"""Routes: the home list (filters, fragments, cursor) and the quote permalink."""
+
+import re
+
+from sqlmodel import select
+
+from app.models import Quote
+
+HTMX = {"HX-Request": "true"}
+
+
+def quote_id(session, fragment: str) -> int:
+    return session.exec(select(Quote.id).where(Quote.text.contains(fragment))).one()
+
+
+def listed(html: str) -> int:
+    return html.count('class="quote-item')
+
+
+def test_home_full_page_lists_newest_first(seeded_client):
+    response = seeded_client.get("/")
+    assert response.status_code == 200
+    assert response.headers["Vary"] == "HX-Request"
+    html = response.text
+    assert "<html" in html and '<script src="http://testserver/static/htmx.min.js" defer>' in html
+    assert listed(html) == 4
+    assert html.index("Sanctions are not a policy") < html.index("We will not abandon Caracas")
+
+
+def test_home_htmx_request_gets_only_the_list_fragment(seeded_client):
+    response = seeded_client.get("/?country=RU", headers=HTMX)
+    assert response.headers["Vary"] == "HX-Request"
+    assert "<html" not in response.text
+    assert response.text.lstrip().startswith('<div id="browse"') or 'id="browse"' in response.text
+    assert listed(response.text) == 2
+
+
+def test_home_history_restore_gets_the_whole_page(seeded_client):
+    headers = {**HTMX, "HX-History-Restore-Request": "true"}
+    assert "<html" in seeded_client.get("/", headers=headers).text
+
+
+def test_home_form_works_without_javascript(seeded_client):
+    html = seeded_client.get("/").text
+    form = re.search(r"<form class=\"filters\"[^>]*>", html).group(0)
+    assert 'method="get"' in form and 'action="http://testserver/"' in form
+    assert 'hx-get="http://testserver/"' in form
+    assert 'hx-push-url="true"' in html
+
+
+def test_home_filters_combine(seeded_client):
+    assert listed(seeded_client.get("/?country=RU").text) == 2
+    assert listed(seeded_client.get("/?country=RU&topic=sanctions").text) == 1
+    assert listed(seeded_client.get("/?topic=sanctions").text) == 2
+    assert listed(seeded_client.get("/?topic=sanctions&kind=indirect").text) == 1
+    assert listed(seeded_client.get("/?country=US&topic=venezuela").text) == 0
+
+
+def test_home_filters_by_several_speakers_and_unknown(seeded_client):
+    both = seeded_client.get("/?speaker=mike-pompeo&speaker=unknown").text
+    assert listed(both) == 2 and "Nobody can be sure" in both and "Iran" in both
+    assert listed(seeded_client.get("/?speaker=sergey-lavrov,mike-pompeo").text) == 3
+
+
+def test_home_filters_by_date_outlet_and_text(seeded_client):
+    assert listed(seeded_client.get("/?from=2019-06-01").text) == 2
+    assert listed(seeded_client.get("/?to=2019-05-31&outlet=Example+Wire").text) == 2
+    assert listed(seeded_client.get("/?outlet=Other+Herald&q=sanctions").text) == 1
+
+
+def test_home_bad_values_are_reported_not_fatal(seeded_client):
+    response = seeded_client.get("/?from=yesterday&kind=shouted&after=garbage!!")
+    assert response.status_code == 200
+    assert "dates look like 2019-05-14" in response.text
+    assert "use one of direct, indirect, mixed" in response.text
+    assert listed(response.text) == 4
+
+
+def test_home_facets_show_counts_and_keep_other_filters(seeded_client):
+    html = seeded_client.get("/?topic=sanctions").text
+    assert re.search(r"Sergey Lavrov</a>\s*<span class=\"count\">1</span>", html)
+    assert "/?topic=sanctions&amp;country=RU" not in html  # param order is fixed
+    assert "/?country=RU&amp;topic=sanctions" in html
+
+
+def test_home_cursor_pages_through_every_quote_once_in_order(seeded_client, session):
+    seeded_client.app.state.settings.page_size = 1
+    seen, url = [], "/"
+    while url:
+        html = seeded_client.get(url, headers=HTMX).text
+        seen += [int(i) for i in re.findall(r"/quotes/(\d+)\">Permalink", html)]
+        found = re.search(r'rel="next" href="http://testserver(/[^"]+)"', html)
+        url = found.group(1).replace("&amp;", "&") if found else None
+    newest_first = select(Quote.id).order_by(Quote.published.desc(), Quote.id.desc())
+    assert seen == list(session.exec(newest_first))
+
+
+def test_home_cursor_link_leads_to_the_rest(seeded_client):
+    seeded_client.app.state.settings.page_size = 3
+    first = seeded_client.get("/").text
+    assert listed(first) == 3 and 'rel="next"' in first
+    cursor = re.search(r"after=([\w-]+)", first).group(1)
+    second = seeded_client.get(f"/?after={cursor}").text
+    assert listed(second) == 1 and 'rel="next"' not in second
+    assert "First page" in second and "We will not abandon Caracas" in second
+
+
+def test_home_oldest_sort_reverses(seeded_client):
+    html = seeded_client.get("/?sort=oldest").text
+    assert html.index("We will not abandon Caracas") < html.index("Sanctions are not a policy")
+
+
+def test_home_marks_low_confidence(seeded_client):
+    html = seeded_client.get("/?speaker=unknown").text
+    assert "low confidence" in html.split("Nobody can be sure")[1]
+
+
+def test_home_empty_database_says_what_to_do(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "No quotes match" in response.text and "diplomat ingest" in response.text
+
+
+def test_home_no_matches_suggests_clearing(seeded_client):
+    html = seeded_client.get("/?country=FR").text
+    assert "No quotes match" in html and "clear the filters" in html
+
+
+def test_quote_permalink_shows_speaker_source_and_citation(seeded_client, session):
+    qid = quote_id(session, "abandon Caracas")
+    response = seeded_client.get(f"/quotes/{qid}")
+    assert response.status_code == 200
+    html = response.text
+    assert 'href="http://testserver/speakers/sergey-lavrov"' in html
+    assert 'href="http://testserver/articles/' in html and f"#q{qid}" in html
+    assert "Example Wire" in html and "14 May 2019" in html
+    assert "<dt>Cue</dt><dd>said</dd>" in html
+    assert f'<mark class="quote" id="q{qid}">' in html
+    citation = re.search(r"<textarea[^>]*>(.*?)</textarea>", html, re.S).group(1)
+    assert "Sergey Lavrov" in citation and "We will not abandon Caracas" in citation
+    assert f"http://testserver/quotes/{qid}" in citation
+
+
+def test_quote_permalink_unknown_speaker_and_low_confidence(seeded_client, session):
+    html = seeded_client.get(f"/quotes/{quote_id(session, 'Nobody')}").text
+    assert "Unknown speaker" in html and "low confidence" in html
+
+
+def test_quote_permalink_fragment_request_still_gets_page(seeded_client, session):
+    response = seeded_client.get(f"/quotes/{quote_id(session, 'Nobody')}", headers=HTMX)
+    assert "<html" in response.text and response.headers["Vary"] == "HX-Request"
+
+
+def test_quote_permalink_missing_is_helpful_404(seeded_client):
+    response = seeded_client.get("/quotes/99999")
+    assert response.status_code == 404
+    assert "There is no quote number 99999" in response.text and "<html" in response.text
+
+
+def test_home_htmx_pushes_a_tidy_url(seeded_client):
+    response = seeded_client.get("/?q=&country=RU&topic=&kind=&sort=", headers=HTMX)
+    assert response.headers["HX-Push-Url"] == "http://testserver/?country=RU"

@@ -1,0 +1,130 @@
+"""Routes: the speaker directory and speaker pages (including "Unknown speaker")."""
+
+import re
+
+HTMX = {"HX-Request": "true"}
+
+
+def test_speakers_lists_names_countries_and_counts(seeded_client):
+    response = seeded_client.get("/speakers")
+    assert response.status_code == 200 and response.headers["Vary"] == "HX-Request"
+    html = response.text
+    assert re.search(r"Sergey Lavrov</a>\s*<span class=\"country\">Russia</span>", html)
+    assert "2 quotes" in html and "Unknown speaker" in html
+    assert html.index("Mike Pompeo") < html.index("Sergey Lavrov")
+
+
+def test_speakers_fragment_and_cursor(seeded_client):
+    seeded_client.app.state.settings.page_size = 0  # the directory shows 5 × page size
+    first = seeded_client.get("/speakers", headers=HTMX)
+    assert "<html" not in first.text and 'id="speaker-list"' in first.text
+    seeded_client.app.state.settings.page_size = 1
+    html = seeded_client.get("/speakers").text
+    assert "Mike Pompeo" in html and 'rel="next"' not in html
+
+
+def test_speakers_filter_by_country(seeded_client):
+    html = seeded_client.get("/speakers?country=us").text
+    assert "Mike Pompeo" in html and "Sergey Lavrov" not in html
+    assert "from United States" in html
+
+
+def test_speakers_empty_database(client):
+    assert "No speakers yet" in client.get("/speakers").text
+
+
+def test_speaker_page_names_the_speaker_everywhere(seeded_client):
+    response = seeded_client.get("/speakers/sergey-lavrov")
+    assert response.status_code == 200
+    html = response.text
+    assert "<title>Sergey Lavrov · diplomat</title>" in html
+    assert '<link rel="canonical" href="http://testserver/speakers/sergey-lavrov">' in html
+    assert '<meta property="og:title" content="Sergey Lavrov — quotes">' in html
+    assert "Foreign Minister" in html and "Russia" in html
+    assert "Also written as: Sergei Lavrov" in html
+    assert "<strong>2</strong> quotes" in html
+
+
+def test_speaker_page_topics_filter_the_list(seeded_client):
+    html = seeded_client.get("/speakers/sergey-lavrov").text
+    assert 'href="http://testserver/speakers/sergey-lavrov?topic=sanctions"' in html
+    assert html.count('class="quote-item') == 2
+    narrowed = seeded_client.get("/speakers/sergey-lavrov?topic=sanctions", headers=HTMX)
+    assert "<html" not in narrowed.text and 'id="results"' in narrowed.text
+    assert narrowed.text.count('class="quote-item') == 1
+    assert "Sanctions are not a policy" in narrowed.text
+
+
+def test_speaker_page_search_within_their_quotes(seeded_client):
+    html = seeded_client.get("/speakers/sergey-lavrov?q=caracas").text
+    assert html.count('class="quote-item') == 1 and "<mark>Caracas</mark>" in html
+    # The speaker is fixed by the path: the form does not repeat it, but the export keeps it.
+    assert 'name="speaker"' not in html
+    assert 'href="http://testserver/quotes.csv?speaker=sergey-lavrov&amp;q=caracas"' in html
+
+
+def test_speaker_page_unknown_lists_unattributed_quotes(seeded_client):
+    response = seeded_client.get("/speakers/unknown")
+    assert response.status_code == 200
+    assert "<title>Unknown speaker · diplomat</title>" in response.text
+    assert "Nobody can be sure" in response.text
+    assert response.text.count('class="quote-item') == 1
+
+
+def test_speaker_page_missing_slug_is_helpful_404(seeded_client):
+    response = seeded_client.get("/speakers/nobody-at-all")
+    assert response.status_code == 404
+    assert "We have no speaker" in response.text
+    assert 'value="nobody at all"' in response.text  # a search is offered instead
+
+
+def test_speaker_page_timeline_is_an_accessible_svg(seeded_client):
+    html = seeded_client.get("/speakers/sergey-lavrov").text
+    svg = html.split("<svg")[1].split("</svg>")[0]
+    assert 'role="img"' in svg and '<title id="timeline-t">' in svg
+    assert svg.count("<rect") == 2
+    assert "<title>May 2019: 1 quote</title>" in svg and "<title>Jun 2019: 1 quote</title>" in svg
+    assert "<td>Jun 2019</td><td>1</td>" in html
+
+
+def test_speaker_save_sets_cookie_and_redirects_back(seeded_client):
+    response = seeded_client.post(
+        "/speakers/mike-pompeo/save?next=/speakers/mike-pompeo", follow_redirects=False
+    )
+    assert response.status_code == 303 and response.headers["location"] == "/speakers/mike-pompeo"
+    assert "saved_speakers=mike-pompeo" in response.headers["set-cookie"]
+    page = seeded_client.get("/speakers/mike-pompeo").text
+    assert "Remove from your speakers" in page and "/speakers/mike-pompeo/forget" in page
+
+
+def test_speaker_save_lists_your_speakers_on_home(seeded_client):
+    seeded_client.post("/speakers/mike-pompeo/save")
+    seeded_client.post("/speakers/sergey-lavrov/save")
+    home = seeded_client.get("/").text
+    saved = home.split("Your speakers")[1].split("</section>")[0]
+    assert saved.index("Sergey Lavrov") < saved.index("Mike Pompeo")
+    assert "?speaker=sergey-lavrov&amp;speaker=mike-pompeo" in saved
+
+
+def test_speaker_forget_removes_it(seeded_client):
+    seeded_client.post("/speakers/mike-pompeo/save")
+    response = seeded_client.post("/speakers/mike-pompeo/forget", follow_redirects=False)
+    assert response.status_code == 303
+    assert "Your speakers" not in seeded_client.get("/").text
+
+
+def test_speaker_save_refuses_offsite_redirects_and_unknown_slugs(seeded_client):
+    response = seeded_client.post(
+        "/speakers/mike-pompeo/save?next=//evil.example/x", follow_redirects=False
+    )
+    assert response.headers["location"] == "http://testserver/speakers/mike-pompeo"
+    assert seeded_client.post("/speakers/nobody/save").status_code == 404
+
+
+def test_speaker_save_form_works_without_javascript(seeded_client):
+    html = seeded_client.get("/speakers/sergey-lavrov").text
+    assert (
+        '<form class="save" method="post" '
+        'action="http://testserver/speakers/sergey-lavrov/save?next=%2Fspeakers%2Fsergey-lavrov">'
+        in html
+    )
