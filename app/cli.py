@@ -18,7 +18,12 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-err = Console(stderr=True)
+
+
+def err() -> Console:
+    """A stderr console made per call, so redirected or captured streams are honoured."""
+    return Console(stderr=True, soft_wrap=True)
+
 
 Paths = Annotated[
     list[Path], typer.Argument(help="Article files or folders (searched recursively).")
@@ -26,7 +31,7 @@ Paths = Annotated[
 
 
 def fail(message: str, code: int = 2) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err().print(f"[red]error:[/red] {message}", highlight=False)
     raise typer.Exit(code)
 
 
@@ -54,12 +59,12 @@ def ingest(
     if if_empty and has_articles(engine):
         typer.echo("database already has articles; nothing ingested")
         return
-    with IngestProgress(err) as progress:
+    with IngestProgress(err()) as progress:
         summary = run_ingest(
             paths, engine, workers, on_file=progress.advance, on_start=progress.start
         )
     for failure in summary.failures:
-        err.print(f"[red]failed:[/red] {failure.path}: {failure.reason}", highlight=False)
+        err().print(f"[red]failed:[/red] {failure.path}: {failure.reason}", highlight=False)
     typer.echo(summary.line())
     raise typer.Exit(1 if summary.failed else 0)
 
@@ -90,7 +95,7 @@ def extract(
         else:
             _print_table(line)
     for failure in failures:
-        err.print(f"[red]failed:[/red] {failure.path}: {failure.reason}", highlight=False)
+        err().print(f"[red]failed:[/red] {failure.path}: {failure.reason}", highlight=False)
     raise typer.Exit(1 if failures else 0)
 
 
@@ -126,13 +131,13 @@ def evaluate(
 
     Example: diplomat eval ../shared/gold/seeds.jsonl --show-errors
     """
-    from app.evaluation import evaluate as run_eval
-    from app.evaluation import render_json, render_table
-
     if format not in ("table", "json"):
         fail(f"unknown format {format!r}: use table or json")
     if not gold.is_file():
         fail(f"{gold}: no such file")
+    from app.evaluation import evaluate as run_eval
+    from app.evaluation import render_json, render_table
+
     try:
         report = run_eval(gold)
     except (ValueError, KeyError) as error:

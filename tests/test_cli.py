@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -83,7 +84,7 @@ def test_cli_extract_jsonl_offsets_index_the_file_text(runner, corpus):
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["id"] for line in lines] == ["talks", "trade"]
     for line in lines:
-        text = open(line["path"], encoding="utf-8").read()
+        text = Path(line["path"]).read_text(encoding="utf-8")
         assert line["quotes"], line["id"]
         for quote in line["quotes"]:
             assert text[quote["start"] : quote["end"]] == quote["text"]
