@@ -92,3 +92,11 @@ def test_quote_in_helper_locates_fragment():
     text = 'x "y" z'
     quote = quote_in(text, '"y"')
     assert text[quote.start : quote.end] == '"y"'
+
+
+def test_store_bare_surname_grows_into_full_name(engine):
+    with Session(engine) as session, session.begin():
+        bare = resolve_speaker(session, "Duarte", "BR", None)
+        full = resolve_speaker(session, "Helena Duarte", "BR", "Foreign Minister")
+        assert bare.id == full.id
+        assert (full.name, full.slug, full.role) == ("Helena Duarte", "duarte", "Foreign Minister")

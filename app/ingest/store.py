@@ -136,6 +136,8 @@ def resolve_speaker(
     else:
         speaker.country = speaker.country or country
         speaker.role = speaker.role or role
+        if len(name.split()) > len(speaker.name.split()):
+            speaker.name = name  # "Duarte" seen first, "Helena Duarte" later: show the fuller name
     _remember_alias(session, speaker, name, key)
     return speaker
 
