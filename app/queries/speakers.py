@@ -118,3 +118,18 @@ def speakers_by_slug(session: Session, slugs: list[str]) -> list[SpeakerRow]:
     )
     rows = {speaker.slug: SpeakerRow(speaker, n) for speaker, n in session.execute(stmt)}
     return [rows[slug] for slug in slugs if slug in rows]
+
+
+def speaker_choices(session: Session, country: str | None, limit: int = 300) -> list[Speaker]:
+    """The most-quoted speakers (of `country` when given), by name, for the speaker picker."""
+    top = (
+        select(Quote.speaker_id, func.count().label("n"))
+        .join(Speaker, Speaker.id == Quote.speaker_id)
+        .where(Speaker.country == country if country else Quote.speaker_id.is_not(None))
+        .group_by(Quote.speaker_id)
+        .order_by(func.count().desc())
+        .limit(limit)
+        .subquery()
+    )
+    rows = session.exec(select(Speaker).join(top, top.c.speaker_id == Speaker.id)).all()
+    return sorted(rows, key=lambda s: s.name.lower())

@@ -10,6 +10,7 @@ from app.queries.countries import country_list
 from app.queries.facets import facet_counts
 from app.queries.filters import KINDS, QuoteFilter
 from app.queries.quotes import quote_page
+from app.queries.speakers import speaker_choices
 from app.queries.topics import topic_list
 from app.templating import render
 
@@ -56,8 +57,15 @@ def _choices(session: Session, f: QuoteFilter) -> dict[str, list[tuple[str, str]
         choices["country"] = [(row.code, row.name) for row in country_list(session)]
     if "topic" not in f.fixed:
         choices["topic"] = [(topic.slug, topic.name) for topic, _ in topic_list(session)]
-    sorts = [("newest", "Newest first"), ("oldest", "Oldest first")]
-    if f.q:
-        sorts.insert(0, ("relevance", "Best match"))
-    choices["sort"] = sorts
+    # The empty default means "best match when searching, else newest", so a search typed into
+    # a form rendered before any words were entered still ranks by relevance.
+    choices["sort"] = [
+        ("", "Best match, or newest"),
+        ("relevance", "Best match"),
+        ("newest", "Newest first"),
+        ("oldest", "Oldest first"),
+    ]
+    if "speaker" not in f.fixed:
+        country = f.country if "country" in f.fixed else None
+        choices["speaker"] = [(s.slug, s.name) for s in speaker_choices(session, country)]
     return choices
