@@ -44,12 +44,12 @@ def is_boilerplate(line: str) -> bool:
 
 
 def find_title_index(text: str, paras: list[tuple[int, int]]) -> int | None:
-    """The first line that reads like a headline: four or more words, not page furniture."""
+    """The first line that is not page furniture (menus, bullets, breadcrumbs, captions)."""
     for n, (lo, hi) in enumerate(paras[:8]):
         line = text[lo:hi].strip()
         if BOILERPLATE.match(line) or CAPTION.search(line) or ">" in line:
             continue
-        if len(line.split()) >= 4 and len(line) <= 250:
+        if line.split() and len(line) <= 250:
             return n
     return None
 

@@ -13,6 +13,7 @@ from app.ingest.registry import Entity, Registry
 from app.ingest.speakers import Officials
 
 PRONOUN_REACH = 3000  # characters back a "he" may reach for its antecedent
+DESCRIPTION_REACH = 300  # "the 34-year-old" with no title to match: the person just named
 ROLE_CLASSES = (
     frozenset("diplomat diplomacy foreign secretary minister envoy ambassador chancellor".split()),
     frozenset("president leader head premier prime chancellor king ruler".split()),
@@ -146,5 +147,12 @@ class Resolver:
         if not scored:
             return None
         scored.sort(key=lambda x: x[:3], reverse=True)
+        role_noun = any(mention.head in c for c in ROLE_CLASSES)
+        if scored[0][0] > 0.5 or need_role or role_noun:
+            return scored[0][3] if scored[0][0] > 0 else None
+        # no title or country to go on: the person named most recently, if close by
+        closest = max(scored, key=lambda x: x[2])
+        if mention.start - closest[2] <= DESCRIPTION_REACH:
+            return closest[3]
         return scored[0][3] if scored[0][0] > 0 else None
 

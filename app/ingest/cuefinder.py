@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from app.ingest.cues import CLAUSE_ONLY, GERUND_VERBS, INFINITIVE_VERBS, SPEECH_VERBS
+from app.ingest.cues import lemma as cue_lemma
 
 SUBJECT_DEPS = ("nsubj",)
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "ccomp", "acl", "pcomp")
@@ -33,6 +34,7 @@ def _cue_text(verb: Token) -> str:
     return verb.doc.text[start:end]
 
 
+FINDINGS = frozenset("investigation inquiry probe study report review analysis audit".split())
 NOT_SPEAKERS = frozenset(
     """it everything something nothing anything this that these those which what there all
     each both one many some few""".split()
@@ -114,7 +116,7 @@ def _parataxis_content(verb: Token) -> list[Token]:
     if left < 0:
         return []
     clause = doc[left]
-    while clause.head is not clause and clause.pos_ not in ("VERB", "AUX"):
+    while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
         clause = clause.head
     start = clause.left_edge.i
     return _trim([t for t in doc[start:] if t.i < verb.left_edge.i or t in verb.subtree
@@ -122,13 +124,16 @@ def _parataxis_content(verb: Token) -> list[Token]:
 
 
 def content_of(verb: Token) -> list[Token] | None:
-    lemma = verb.lemma_.lower()
+    lemma = cue_lemma(verb.text)
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if comps:
         return _subtree(max(comps, key=lambda c: len(list(c.subtree))))
     for child in verb.children:
         to_inf = any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
         if lemma in INFINITIVE_VERBS and child.dep_ in ("xcomp", "advcl") and to_inf:
+            if cue_lemma(child.text) in ("name", "identify", "quote") and any(
+                    g.dep_ == "auxpass" for g in child.children):
+                return None  # "asked not to be named" is a condition, not speech
             return _subtree(child)
         if lemma in GERUND_VERBS and child.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and (
             child.tag_ == "VBG" or any(g.tag_ == "VBG" for g in child.children)
@@ -136,6 +141,31 @@ def content_of(verb: Token) -> list[Token] | None:
             return _subtree(child)
     if verb.dep_ == "parataxis":
         return _parataxis_content(verb)
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return _as_content(verb)
+    return _clause_on_noun(verb)
+
+
+def _as_content(verb: Token) -> list[Token] | None:
+    """'as El País mentions, the US will respond …': the clause the as-phrase modifies."""
+    head = verb.head
+    while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    if head.i == verb.i:
+        return None
+    return _subtree(head, skip=verb) or None
+
+
+def _clause_on_noun(verb: Token) -> list[Token] | None:
+    """'said in a statement that …': the parser hangs the clause on the noun."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            for clause in pobj.children:
+                if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    return _subtree(clause)
     return None
 
 
@@ -144,13 +174,30 @@ def _according(tok: Token) -> Cue | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
     if pobj is None:
         return None
-    head = tok.head if tok.head is not tok else None
+    pobj = _behind_document(pobj)
+    head = tok.head if tok.head.i != tok.i else None
     if head is None:
         return None
-    while head.head is not head and head.pos_ not in ("VERB", "AUX"):
+    while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
     content = _subtree(head, skip=tok)
     return Cue(tok, tok.doc.text[tok.idx : to.idx + len(to)], pobj, content, "according")
+
+
+DOCUMENTS = frozenset("statement report release post letter filing interview document "
+                      "announcement transcript tweet memo".split())
+
+
+def _behind_document(noun: Token) -> Token:
+    """'according to a statement from the mayor's office' -> the office."""
+    if cue_lemma(noun.text) not in DOCUMENTS:
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return noun
 
 
 def find_cues(doc) -> list[Cue]:
@@ -159,17 +206,20 @@ def find_cues(doc) -> list[Cue]:
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             cue = _according(tok)
-        elif (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS) or (
-                tok.lower_ in ("said", "says")):
-            if (tok.dep_ in ("amod", "compound") and tok.lower_ not in ("said", "says")) or _passive(
-                    tok):
+        elif _is_speech_verb(tok):
+            if _passive(tok):
                 continue
             content = content_of(tok) or None
-            if content is None and tok.lemma_.lower() in CLAUSE_ONLY:
+            if content is None and cue_lemma(tok.text) in CLAUSE_ONLY:
                 continue
             speaker = subject_of(tok)
             if speaker is None and _has_inanimate_subject(tok):
                 continue
+            if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+                continue  # "Hezbollah, accused of bombing …" is a passive participle
+            if cue_lemma(tok.text) == "conclude" and speaker is not None and (
+                    speaker.lower_ in FINDINGS):
+                continue  # "the investigation concluded that …" reports a finding
             if content is None:
                 content = fronted_content(tok, speaker)
             elif content[-1].i < tok.i and not _adjoins(content, tok, speaker):
@@ -187,10 +237,18 @@ def _adjoins(content: list[Token], verb: Token, speaker: Token | None) -> bool:
     clause from its verb ('…," the minister has said')."""
     allowed = set(speaker.subtree) if speaker is not None else set()
     for t in verb.doc[content[-1].i + 1 : verb.i]:
-        if not (t.is_punct or t in allowed or (t.head is verb and t.dep_ in ("aux", "neg",
+        if not (t.is_punct or t in allowed or (t.head.i == verb.i and t.dep_ in ("aux", "neg",
                                                                               "advmod"))):
             return False
     return True
+
+
+def _is_speech_verb(tok: Token) -> bool:
+    """A speech verb; 'said'/'says' count even when mis-tagged ('“…“, Said Lavrov')."""
+    if tok.lower_ in ("said", "says"):
+        return True
+    return (tok.pos_ in ("VERB", "AUX") and cue_lemma(tok.text) in SPEECH_VERBS
+            and tok.dep_ not in ("amod", "compound"))
 
 
 def _passive(tok: Token) -> bool:
@@ -199,5 +257,7 @@ def _passive(tok: Token) -> bool:
 
 
 def _has_inanimate_subject(tok: Token) -> bool:
-    """'everything indicates that…' is not speech."""
+    """'everything indicates that…' and 'those who say that…' are not attributable speech."""
+    if tok.dep_ == "relcl" and tok.head.lower_ in NOT_SPEAKERS:
+        return True
     return any(c.dep_ in SUBJECT_DEPS and c.lower_ in NOT_SPEAKERS for c in tok.children)

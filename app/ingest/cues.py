@@ -1,6 +1,7 @@
 """Speech-cue lexicon: the verbs and phrases that introduce reported speech."""
 
 import re
+from functools import lru_cache
 
 # Verbs whose clause complement is reported speech ("X warned that ...").
 SPEECH_VERBS = frozenset(
@@ -23,7 +24,7 @@ INFINITIVE_VERBS = frozenset(
 # Verbs whose gerund complement is the content ("denied being involved").
 GERUND_VERBS = frozenset("deny suggest admit propose recommend acknowledge".split())
 # Verbs only counted as cues next to quotation marks ("…," he continued).
-QUOTE_ONLY_VERBS = frozenset("continue add conclude begin start explain write post".split())
+QUOTE_ONLY_VERBS = frozenset("continue begin start".split())
 # Verbs that are cues only with a content clause, never bare ("he called" is not speech).
 CLAUSE_ONLY = frozenset("call cite describe question wonder".split())
 
@@ -47,5 +48,29 @@ reassured|remarked|encouraged|encourged|pointed|ensured|quoted|quoting|believes|
 CANDIDATE = re.compile(r"\b(?:" + re.sub(r"\s+", "", _FORMS) + r")\b", re.IGNORECASE)
 
 
-def is_speech_lemma(lemma: str) -> bool:
-    return lemma.lower() in SPEECH_VERBS
+IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
+             "began": "begin", "begun": "begin", "spoke": "speak", "spoken": "speak",
+             "forecast": "forecast", "swore": "swear", "sworn": "swear"}
+KNOWN = SPEECH_VERBS | INFINITIVE_VERBS | GERUND_VERBS | frozenset(
+    "name identify quote statement report release letter filing interview document "
+    "announcement transcript tweet memo".split())
+
+
+@lru_cache(maxsize=4096)
+def lemma(word: str) -> str:
+    """Base form of a word from the cue lexicon ('warned' -> 'warn', 'denies' -> 'deny');
+    other words come back lowercased. Cheaper than running spaCy's lemmatizer."""
+    word = word.lower()
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if word in KNOWN:
+        return word
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
+                         ("ed", "e"), ("es", ""), ("s", "")):
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)] + repl
+            if stem in KNOWN:
+                return stem
+            if repl == "" and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in KNOWN:
+                return stem[:-1]  # "admitted" -> "admit"
+    return word

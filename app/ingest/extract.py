@@ -6,9 +6,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.ingest.boilerplate import paragraphs
-from app.ingest.coref import Resolved, Resolver
+from app.ingest.coref import Resolver
 from app.ingest.cues import CANDIDATE
 from app.ingest.marks import Marked, scan_marked
+from app.ingest.mentions import mention_for
 from app.ingest.metadata import find_date, find_outlet
 from app.ingest.nlp import parse_sentences
 from app.ingest.quotes import Candidate, floating_candidates, sentence_candidates
@@ -62,8 +63,6 @@ def _colon_intro(text: str, sent: Sentence, cues, cands: list[Candidate],
     """'The New York Times reports:' introduces the quotation that follows."""
     if not text[sent.start : sent.end].rstrip().endswith(":") or cands:
         return None
-    from app.ingest.mentions import mention_for
-
     for cue in cues:
         if cue.speaker is not None and cue.kind == "verb":
             return Candidate(sent.end, sent.end, "direct", cue.text, mention_for(cue.speaker, base),
@@ -100,7 +99,9 @@ def extract_article(text: str, resources: Resources | None = None) -> ExtractedA
     marks = [q for q in scan_marked(text) if any(a <= q.start < b for a, b in body)]
     sents = split_sentences(text, paras, marks)
     candidates = find_candidates(text, sents, marks)
-    resolver = Resolver(Registry(text, body, res.officials), res.officials)
+    named = [(p.start, p.end) for n, p in enumerate(paras) if p.body or n == title_idx]
+    quoted = [(q.start, q.end) for q in marks]
+    resolver = Resolver(Registry(text, named, res.officials, quoted), res.officials)
     quotes = finalise(text, candidates, resolver, res, paras)
     return ExtractedArticle(
         text=text,
@@ -128,5 +129,5 @@ def article_json(article_id: str, path: str, art: ExtractedArticle) -> dict:
     }
 
 
-__all__ = ["ExtractedArticle", "ExtractedQuote", "Resolved", "Resources", "article_json",
-           "extract_article", "load_resources"]
+__all__ = ["ExtractedArticle", "ExtractedQuote", "Resources", "article_json", "extract_article",
+           "load_resources"]

@@ -23,7 +23,7 @@ class Marked:
     closed: bool
 
     def inner(self, text: str) -> str:
-        return text[self.start + 1 : self.end - (1 if self.closed else 0)].strip()
+        return text[self.start : self.end].strip(" \n'\"“”«»„‘’‹›")
 
 
 def _prev_char(text: str, i: int, lo: int) -> str:
@@ -34,10 +34,10 @@ def _next_char(text: str, i: int, hi: int) -> str:
     return text[i + 1] if i + 1 < hi else " "
 
 
-def _stray_closer(text: str, i: int, lo: int, hi: int) -> bool:
+def _stray_closer(text: str, i: int, lo: int, hi: int, after: int) -> bool:
     """A mark floating between spaces after sentence punctuation closes nothing we saw open."""
     before = text[lo:i].rstrip()
-    return bool(before) and before[-1] in ".,!?" and _next_char(text, i, hi).isspace()
+    return bool(before) and before[-1] in ".,!?" and _next_char(text, after - 1, hi).isspace()
 
 
 def _closes_open_quote(text: str, i: int, hi: int) -> bool:
@@ -47,18 +47,20 @@ def _closes_open_quote(text: str, i: int, hi: int) -> bool:
     return not after or not (after[0].isupper() or after[0].isdigit())
 
 
+DOUBLE_MARK = re.compile(r"''|[\"“”«»„]")  # '' is how some archives (NYT) print a double mark
+
+
 def _scan_double(text: str, lo: int, hi: int) -> tuple[list[Marked], int | None]:
     """Scan one paragraph for double-quoted stretches; return them and an unclosed opener."""
     found: list[Marked] = []
     opened: int | None = None
-    for i in range(lo, hi):
-        ch = text[i]
-        if ch not in '"' + DOUBLE_OPEN + DOUBLE_CLOSE:
-            continue
+    for m in DOUBLE_MARK.finditer(text, lo, hi):
+        i, ch = m.start(), m.group()
+        straight = ch in ('"', "''")
         if opened is None:
             if ch in DOUBLE_CLOSE and not _next_char(text, i, hi).isalnum():
                 continue  # a closer with nothing open and nothing after it
-            if ch == '"' and _stray_closer(text, i, lo, hi):
+            if straight and _stray_closer(text, i, lo, hi, m.end()):
                 continue
             opened = i
             continue
@@ -67,7 +69,7 @@ def _scan_double(text: str, lo: int, hi: int) -> tuple[list[Marked], int | None]
             found.append(Marked(opened, len(text[:i].rstrip()), False))
             opened = i
             continue
-        found.append(Marked(opened, i + 1, True))
+        found.append(Marked(opened, m.end(), True))
         opened = None
     return found, opened
 
@@ -91,7 +93,7 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def _starts_with_open_mark(text: str, lo: int) -> bool:
-    return text[lo] in DOUBLE_OPEN + '"'
+    return text[lo] in DOUBLE_OPEN + '"' or text.startswith("''", lo)
 
 
 def scan_marked(text: str) -> list[Marked]:

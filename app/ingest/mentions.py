@@ -13,8 +13,9 @@ from spacy.tokens import Token
 
 from app.ingest.registry import ORG_WORDS
 
+PARTICLES = frozenset("de la del da dos van von bin al le der".split())  # "Antonio de la Cruz"
 PRONOUNS = frozenset("he she i we they you".split())
-CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"})
+CUT_DEPS = frozenset({"relcl", "acl", "cc", "conj", "advcl", "parataxis"})
 # Words in capitalised runs that are titles or descriptions rather than names.
 TITLE_WORDS = frozenset(
     """secretary state foreign minister ministers president vice prime deputy chief general gen
@@ -68,15 +69,18 @@ def _phrase_tokens(head: Token) -> list[Token]:
         lo -= 1
     while hi + 1 < len(keep) and keep[hi + 1].i == keep[hi].i + 1:
         hi += 1
+    while hi > lo and keep[hi].is_punct:  # "Hugh Hill," keeps no trailing comma
+        hi -= 1
+    while lo < hi and keep[lo].is_punct:
+        lo += 1
     return keep[lo : hi + 1]
 
 
 def _name_runs(tokens: list[Token]) -> list[list[Token]]:
     runs, cur = [], []
     for t in tokens:
-        is_part = t.pos_ == "PROPN" or (cur and t.lower_ in ("de", "la", "del", "da", "van", "von",
-                                                          "bin", "al", "le", "der"))
-        if is_part and t.text[:1].isalpha():
+        is_part = t.pos_ == "PROPN" or bool(cur) and (t.like_num or t.lower_ in PARTICLES)
+        if is_part and (t.text[:1].isalpha() or t.like_num):
             cur.append(t)
         elif cur:
             runs.append(cur)
@@ -100,7 +104,7 @@ def _strip_titles(run: list[Token]) -> list[Token]:
     if cur:
         segments.append(cur)
     best = segments[-1] if segments else run
-    while best and best[-1].lower_ in ("de", "la", "del", "da", "van", "von", "al", "le"):
+    while best and best[-1].lower_ in PARTICLES:
         best = best[:-1]
     return best
 
@@ -131,10 +135,9 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
     if head.lower_ in PRONOUNS and len(tokens) == 1:
         return Mention(text, start, end, "pronoun", None, head.lower_)
     name = name_in(tokens, head)
-    lemma = head.lemma_.lower()
     if name and head.pos_ == "PROPN":
         return Mention(text, start, end, "name", name, head.lower_)
-    if lemma in GROUP_NOUNS or head.lower_ in GROUP_NOUNS or head.tag_ in ("NNS", "NNPS"):
+    if head.lower_ in GROUP_NOUNS or head.tag_ in ("NNS", "NNPS"):
         return Mention(text, start, end, "group", name, head.lower_)
     return Mention(text, start, end, "description", name, head.lower_)
 

@@ -8,7 +8,8 @@ MONTHS = ("january february march april may june july august september october n
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATE_PATTERNS = (
     re.compile(r"\b(?P<d>\d{1,2})\s+(?P<m>" + _MONTH + r"),?\s+(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(r"\b(?P<m>" + _MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<m>" + _MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+               r"(?P<y>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b"),
 )
 PUBLISHED = re.compile(r"\b(?:Published|Updated|Posted|Date|Last updated)\b\s*(?:on\s*)?:?\s*",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from app.ingest.marks import Marked
@@ -18,10 +19,33 @@ STAND_IN = "It is so"
 MIN_WORDS_TO_SHRINK = 6
 
 
+# Penn Treebank tag -> universal POS, as the model's attribute ruler would set it; mapping
+# here is a dictionary lookup instead of a matcher pass (the ruler and the lemmatizer
+# together cost more than the parser). Lemmas of cue words come from cues.lemma.
+TAG_POS = {
+    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "VB": "VERB", "VBD": "VERB",
+    "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "MD": "AUX", "JJ": "ADJ",
+    "JJR": "ADJ", "JJS": "ADJ", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV",
+    "IN": "ADP", "DT": "DET", "PDT": "DET", "WDT": "DET", "PRP": "PRON", "PRP$": "PRON",
+    "WP": "PRON", "WP$": "PRON", "EX": "PRON", "CC": "CCONJ", "CD": "NUM", "TO": "PART",
+    "RP": "ADP", "POS": "PART", "UH": "INTJ", "SYM": "SYM", "FW": "X", "LS": "X", "ADD": "X",
+    "AFX": "ADJ", "NFP": "PUNCT", "HYPH": "PUNCT", "XX": "X", "_SP": "SPACE",
+}
+
+
+@Language.component("diplomat_tag_to_pos")
+def tag_to_pos(doc: Doc) -> Doc:
+    for tok in doc:
+        tok.pos_ = TAG_POS.get(tok.tag_, "PUNCT")
+    return doc
+
+
 @lru_cache(maxsize=1)
-def nlp() -> spacy.language.Language:
-    """The small English pipeline without NER: names are found by rule, much faster."""
-    return spacy.load(MODEL, exclude=["ner"])
+def get_nlp() -> Language:
+    """Tokenizer, tagger and parser of the small English model; names are found by rule."""
+    nlp = spacy.load(MODEL, exclude=["ner", "lemmatizer", "attribute_ruler"])
+    nlp.add_pipe("diplomat_tag_to_pos")
+    return nlp
 
 
 @dataclass
@@ -70,7 +94,7 @@ def build(text: str, start: int, end: int, quotes: list[Marked]) -> tuple[str, l
         cur += len(keep)
         inner = q.inner(text)
         tail = inner[-1] if inner[-1] in ",.!?" else ""
-        stand_in = text[q.start] + STAND_IN + tail + (text[q.end - 1] if q.closed else "")
+        stand_in = '"' + STAND_IN + tail + ('"' if q.closed else "")
         if text[q.end : q.end + 1].isalnum():
             stand_in += " "  # a mistyped closer glued to the next word: `ceases, “said`
         pieces.append((cur, q.start, len(stand_in), q.end - q.start))
@@ -86,7 +110,7 @@ def build(text: str, start: int, end: int, quotes: list[Marked]) -> tuple[str, l
 def parse_sentences(text: str, spans: list[tuple[int, int]], quotes: list[Marked]) -> list[Parsed]:
     """Parse each (start, end) sentence in one batch."""
     built = [build(text, a, b, quotes) for a, b in spans]
-    docs = nlp().pipe([b[0] for b in built], batch_size=64)
+    docs = get_nlp().pipe([b[0] for b in built], batch_size=64)
     return [
         Parsed(doc, a, pieces) for doc, (a, _), (_, pieces) in zip(docs, spans, built, strict=True)
     ]

@@ -110,7 +110,7 @@ def ingest(
     """Extract and store every article under `paths`; failures are collected, not raised."""
     files, failures = discover(paths)
     summary = Summary(failures=failures)
-    topic_names = {t.id: t.name for t in load_resources().taxonomy.topics}
+    topic_names = load_resources().taxonomy.names()
     if on_start:
         on_start(len(files))
     for path, article, error in extracted(files, workers):

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 
 from app.ingest.cuefinder import Cue, find_cues
+from app.ingest.cues import QUOTE_ONLY_VERBS
+from app.ingest.cues import lemma as cue_lemma
 from app.ingest.marks import Marked
 from app.ingest.mentions import Mention, mention_for
 from app.ingest.nlp import Parsed
@@ -61,10 +63,27 @@ def _widen(start: int, end: int, marks: list[Marked]) -> tuple[int, int]:
     return start, end
 
 
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^.\n]{0,40}?(?:\([\w ]+\)|/[\w ]+/\.?)\s*[-—–]?\s*")
+
+
+def _run_into_quote(text: str, end: int, marks: list[Marked]) -> int:
+    """'declared that he was in Russia “because …”': a quotation continuing the clause
+    in lower case belongs to it, though the parser hung it elsewhere."""
+    for q in marks:
+        if end <= q.start <= end + 2 and not text[end : q.start].strip():
+            inner = q.inner(text)
+            if inner[:1].islower():
+                return q.end
+    return end
+
+
 def _from_content(text: str, parsed: Parsed, cue: Cue, marks: list[Marked],
                   sent: Sentence) -> list[Candidate]:
     start, end = parsed.span(cue.content)
+    if m := DATELINE.match(text[start:end]):
+        start += m.end()
     start, end = _widen(start, end, marks)
+    end = _run_into_quote(text, end, marks)
     inside = [q for q in marks if q.start >= start and q.end <= end]
     speaker = mention_for(cue.speaker, parsed.to_text) if cue.speaker is not None else None
     how = "clause" if cue.kind == "verb" else "according"
@@ -97,13 +116,15 @@ def _nearest_cue(cues: list[Cue], parsed: Parsed, q: Marked) -> Cue | None:
 def _route_channels(cues: list[Cue]) -> list[Cue]:
     """'As Lavrov said, according to Infobae, "…"': the outlet is only the channel, so the
     'according to' content goes to the person whose speech verb has no content of its own."""
-    bare = [c for c in cues if c.kind == "verb" and c.speaker is not None and not c.content]
+    bare = [c for c in cues if c.kind == "verb" and c.speaker is not None and not c.content
+            and cue_lemma(c.token.text) not in QUOTE_ONLY_VERBS
+            and (c.speaker.pos_ == "PROPN" or c.speaker.lower_ in ("he", "she"))]
     if not bare:
         return cues
     out = []
     for cue in cues:
         if cue.kind == "according":
-            cue = Cue(bare[0].token, bare[0].text, bare[0].speaker, cue.content, "verb")
+            cue = Cue(bare[0].token, bare[0].text, bare[0].speaker, cue.content, "according")
         out.append(cue)
     return out
 

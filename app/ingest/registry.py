@@ -97,29 +97,34 @@ def _looks_like_org(name: str) -> bool:
 class Registry:
     """Named entities of one article, in order of first mention."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int]], officials: Officials):
+    def __init__(self, text: str, spans: list[tuple[int, int]], officials: Officials,
+                 quoted: list[tuple[int, int]] = ()):
+        """Scan text[lo:hi] for each span; names inside `quoted` stretches are skipped, as
+        the people a speaker mentions are not the ones a later "he" refers to."""
         self.officials = officials
         self.entities: dict[str, Entity] = {}
         self._by_surname: dict[str, list[Entity]] = {}
         for lo, hi in spans:
             for pos, alias in officials.mentions(text, lo, hi):
-                self.note(alias, pos, _title_before(text, pos))
+                if not any(a < pos < b for a, b in quoted):
+                    self.note(alias, pos, _title_before(text, pos))
             for m in NAME.finditer(text, lo, hi):
-                if not self.officials.find(m.group()):
+                if not self.officials.find(m.group()) and not any(
+                        a < m.start() < b for a, b in quoted):
                     self._add_match(text, m)
 
     def _add_match(self, text: str, m: re.Match) -> None:
-        name = re.split(r"['’]s\b", m.group())[0]  # "Mueller’s investigation" -> "Mueller"
-        words = name.split()
-        while words and (words[0] in NOT_FIRST or words[0].endswith("ing")
-                         or words[0] in self.officials.country_words
-                         or words[0].lower() in ROLE_HINTS):
+        printed = re.split(r"['’]s\b", m.group())[0]  # "Mueller’s investigation" -> "Mueller"
+        words = list(re.finditer(r"\S+", printed))
+        while words and (words[0].group() in NOT_FIRST or words[0].group().endswith("ing")
+                         or words[0].group() in self.officials.country_words
+                         or words[0].group().lower() in ROLE_HINTS):
             words = words[1:]
         if not words:
             return
-        name = " ".join(words)
-        start = m.start() + m.group().index(name)
-        role = (_title_before(text, start) + " " + _title_after(text, start + len(name))).strip()
+        start, end = m.start() + words[0].start(), m.start() + words[-1].end()
+        name = " ".join(w.group() for w in words)
+        role = (_title_before(text, start) + " " + _title_after(text, end)).strip()
         known = self.officials.find(name)
         if known is None and (len(words) < 2 or _looks_like_org(name)):
             return

@@ -52,9 +52,7 @@ def finalise(text: str, cands: list[Candidate], resolver: Resolver, res,
     for cand in _dedupe(cands):
         if cand.mention is not None:
             r, is_person = resolver.resolve(cand.mention)
-        elif cand.how == "floating":
-            r, is_person = _inherit(cand, prev, paras), True
-        else:  # a cue without a subject ("during the press conference said that…")
+        else:  # floating, or a cue without a subject ("during the conference said that…")
             r, is_person = _inherit(cand, prev, paras), True
         resolver.remember(cand.start, r, is_person)
         para = paras[_paragraph_of(paras, cand.start)]

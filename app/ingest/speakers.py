@@ -85,7 +85,8 @@ class Officials:
     def __init__(self, data: dict):
         self._by_alias: dict[str, Official] = {}
         self._aliases: list[str] = []
-        for kind, rows in (("person", data.get("person", [])), ("org", data.get("organisation", []))):
+        groups = (("person", data.get("person", [])), ("org", data.get("organisation", [])))
+        for kind, rows in groups:
             for row in rows:
                 entry = Official(row["name"], row.get("country"), row.get("role"),
                                  "person" if kind == "person" else row.get("kind", "org"))

@@ -1,65 +1,107 @@
-"""Topic taxonomy (app/data/topics.toml) and keyword tagging of quotes."""
+"""Topic taxonomy (app/data/topics.toml) and keyword tagging of quotes.
+
+Keywords are matched word by word through a dictionary keyed on each keyword's first word,
+so tagging costs one pass over the text however large the taxonomy grows.
+"""
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 DEFAULT_TAXONOMY = Path(__file__).resolve().parent.parent / "data" / "topics.toml"
 MAX_TOPICS = 3
+WORD = re.compile(r"\w[\w'’.-]*")
 
 
 @dataclass(frozen=True)
 class Topic:
     id: str
     name: str
-    pattern: re.Pattern
-    requires: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str  # lowercase unless case-sensitive
+    prefix: bool  # keyword ended in "*"
+    exact_case: bool  # short acronym: "EU" must not match "eu"
+
+    def fits(self, word: str) -> bool:
+        word = word if self.exact_case else word.lower()
+        return word.startswith(self.text) if self.prefix else word == self.text
+
+
+@dataclass
+class _Index:
+    """Keywords by the (lowercased, 3-letter-prefixed) first word, each with its topic."""
+
+    entries: dict[str, list[tuple[tuple[_Word, ...], int]]] = field(default_factory=dict)
+
+    def add(self, keyword: str, n: int) -> None:
+        words = WORD.findall(keyword.rstrip("*"))
+        if not words:
+            return
+        exact = keyword.isupper() and len(keyword) <= 5
+        parsed = tuple(_Word(w if exact else w.lower(), False, exact) for w in words)
+        if keyword.endswith("*"):
+            parsed = parsed[:-1] + (_Word(parsed[-1].text, True, exact),)
+        self.entries.setdefault(parsed[0].text.lower()[:3], []).append((parsed, n))
+
+    def hits(self, words: list[str]) -> list[int]:
+        """Topic numbers of every keyword occurrence in the word list."""
+        found = []
+        for i, word in enumerate(words):
+            for kw, n in self.entries.get(word.lower()[:3], ()):
+                if i + len(kw) <= len(words) and all(
+                        k.fits(words[i + j]) for j, k in enumerate(kw)):
+                    found.append(n)
+        return found
 
 
 @dataclass(frozen=True)
 class Taxonomy:
     topics: tuple[Topic, ...]
+    keywords: _Index
+    requires: _Index
 
     def names(self) -> dict[str, str]:
         return {t.id: t.name for t in self.topics}
 
 
-def _keyword_regex(words: list[str]) -> re.Pattern:
-    """Word-boundary alternation; a trailing '*' matches any ending, inner '*' any few words.
-    All-caps keywords (acronyms such as EU) match case-sensitively, so 'eu' in text does not."""
-    parts = []
-    for word in sorted(words, key=len, reverse=True):
-        body = re.escape(word.rstrip("*")).replace(r"\*", r"[\w\s'’-]{0,40}?")
-        body += r"[\w'’-]*" if word.endswith("*") else r"(?![\w-])"
-        if word.isupper() and len(word) <= 5:
-            body = "(?-i:" + body + ")"
-        parts.append(r"(?<![\w-])" + body)
-    return re.compile("|".join(parts), re.IGNORECASE)
-
-
 def load_taxonomy(path: Path | None = None) -> Taxonomy:
     with open(path or DEFAULT_TAXONOMY, "rb") as fh:
         rows = tomllib.load(fh)["topic"]
-    topics = []
-    for row in rows:
-        requires = _keyword_regex(row["requires"]) if row.get("requires") else None
-        topics.append(Topic(row["id"], row["name"], _keyword_regex(row["keywords"]), requires))
-    return Taxonomy(tuple(topics))
+    keywords, requires = _Index(), _Index()
+    for n, row in enumerate(rows):
+        for kw in row["keywords"]:
+            keywords.add(kw, n)
+        for kw in row.get("requires", []):
+            requires.add(kw, n)
+    return Taxonomy(tuple(Topic(r["id"], r["name"]) for r in rows), keywords, requires)
 
 
-def _matches(text: str, taxonomy: Taxonomy) -> list[str]:
-    scored = []
-    for order, topic in enumerate(taxonomy.topics):
-        hits = len(topic.pattern.findall(text))
-        if hits and (topic.requires is None or topic.requires.search(text)):
-            scored.append((-hits, order, topic.id))
-    return [tid for _, _, tid in sorted(scored)[:MAX_TOPICS]]
+@lru_cache(maxsize=256)
+def _words(text: str) -> list[str]:
+    return [re.sub(r"(?:['’]s|\.)$", "", w) for w in WORD.findall(text)]
+
+
+def _matches(text: str, context: str, taxonomy: Taxonomy) -> list[str]:
+    counts: dict[int, int] = {}
+    for n in taxonomy.keywords.hits(_words(text)):
+        counts[n] = counts.get(n, 0) + 1
+    needing = {n for _, entries in taxonomy.requires.entries.items() for _, n in entries}
+    if needing & counts.keys():
+        present = set(taxonomy.requires.hits(_words(text)))
+        present |= set(taxonomy.requires.hits(_words(context)))
+        counts = {n: c for n, c in counts.items() if n not in needing or n in present}
+    ranked = sorted(counts, key=lambda n: (-counts[n], n))
+    return [taxonomy.topics[n].id for n in ranked[:MAX_TOPICS]]
 
 
 def topics_for(quote_text: str, paragraph_text: str, taxonomy: Taxonomy) -> tuple[str, ...]:
     """Topics the quote itself mentions; its paragraph decides when the quote names none."""
-    found = _matches(quote_text, taxonomy)
+    found = _matches(quote_text, paragraph_text, taxonomy)
     if not found:
-        found = _matches(paragraph_text, taxonomy)
+        found = _matches(paragraph_text, paragraph_text, taxonomy)
     return tuple(found)

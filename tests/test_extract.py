@@ -1,0 +1,69 @@
+import json
+
+import pytest
+
+from app.ingest.extract import article_json, extract_article
+from tests.regenerate_expected import expected_record, fixture_texts
+
+FIXTURES = fixture_texts()
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_extract_article_matches_expected_file(path):
+    """Parser cases; after a deliberate change run `python -m tests.regenerate_expected`."""
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    got = expected_record(extract_article(path.read_text(encoding="utf-8")))
+    assert got == expected
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_extract_article_offsets_index_the_text(path):
+    text = path.read_text(encoding="utf-8")
+    for q in extract_article(text).quotes:
+        assert text[q.start : q.end] == q.text
+        assert q.sentence_start <= q.start and q.end <= q.sentence_end + 1
+        assert 0.0 <= q.confidence <= 1.0
+        assert q.kind in ("direct", "indirect", "mixed")
+
+
+def test_extract_article_direct_quote_after_and_before_speaker():
+    text = 'Budget row\n\n"We will not cut pensions," Finance Minister Jane Doe said.\n'
+    (q,) = extract_article(text).quotes
+    assert (q.kind, q.text, q.speaker, q.cue) == (
+        "direct", '"We will not cut pensions,"', "Jane Doe", "said")
+
+
+def test_extract_article_inverted_speech_verb():
+    text = 'Budget row\n\n"The plan is dead and everybody knows it," said Senator Paul Brand.\n'
+    (q,) = extract_article(text).quotes
+    assert q.speaker == "Paul Brand"
+
+
+def test_extract_article_pronoun_resolves_to_previous_speaker():
+    text = ("Budget row\n\nJane Doe said the budget would balance by 2026.\n\n"
+            "She added that no new taxes were planned for next year.\n")
+    quotes = extract_article(text).quotes
+    assert [q.speaker for q in quotes] == ["Jane Doe", "Jane Doe"]
+    assert quotes[1].speaker_mention == "She"
+
+
+def test_extract_article_scare_quotes_and_headlines_are_not_quotes():
+    text = ('Minister Says Plan Is "Dead In The Water"\n\n'
+            'The so-called "reform" was debated in parliament on Monday for six hours.\n')
+    assert extract_article(text).quotes == ()
+
+
+def test_extract_article_official_gets_country_from_data_file():
+    text = "Talks\n\nLavrov said Moscow was ready to talk about missile deployments.\n"
+    (q,) = extract_article(text).quotes
+    assert (q.speaker, q.speaker_country, q.speaker_role) == (
+        "Sergey Lavrov", "RU", "Foreign Minister")
+
+
+def test_article_json_has_scorer_fields():
+    art = extract_article('Talks\n\n"We are ready to talk to anyone," Putin said.\n')
+    line = article_json("a1", "x.txt", art)
+    assert set(line) == {"id", "path", "title", "outlet", "date", "quotes"}
+    assert set(line["quotes"][0]) == {"text", "start", "end", "kind", "speaker",
+                                      "speaker_country", "cue", "topics", "confidence"}
+    assert line["quotes"][0]["speaker"] == "Vladimir Putin"
