@@ -1,3 +1,4 @@
+import datetime
 import json
 
 import pytest
@@ -67,3 +68,17 @@ def test_article_json_has_scorer_fields():
     assert set(line["quotes"][0]) == {"text", "start", "end", "kind", "speaker",
                                       "speaker_country", "cue", "topics", "confidence"}
     assert line["quotes"][0]["speaker"] == "Vladimir Putin"
+
+
+def test_extract_metadata_from_byline_and_dateline():
+    text = (
+        "Ministers meet in Oslo\n\nBy Kari Nordby | Fjord Courier\n\n"
+        "OSLO, 3 April 2025 — Ministers met on Thursday.\n"
+    )
+    article = extract_article(text)
+    assert (article.outlet, article.date) == ("Fjord Courier", datetime.date(2025, 4, 3))
+
+
+def test_extract_metadata_byline_without_outlet_names_none():
+    article = extract_article("Talks end\n\nBy Kari Nordby | Published 7 May 2025\n\nNo deal.\n")
+    assert (article.outlet, article.date) == (None, datetime.date(2025, 5, 7))

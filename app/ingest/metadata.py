@@ -17,7 +17,9 @@ PUBLISHED = re.compile(r"\b(?:Published|Updated|Posted|Date|Last updated)\b\s*(?
 # Datelines name the agency: "MOSCOW, February 6. /TASS/." or "WASHINGTON (AP) —".
 AGENCY = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:,[^/()\n]{0,30})?[.,]?\s*"
                     r"(?:/(?P<a>[A-Za-z][\w -]{1,30})/|\((?P<b>[A-Z][\w -]{1,30})\)\s*[—–-])")
-SIGNATURE = re.compile(r"^(?P<o>[A-Z][\w&.'’ -]{2,40}?)\s+\|\s+[A-Z][\w.'’ -]+$")
+# "GENEVA, 3 April 2025 — …": a dateline carrying the full date.
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30},\s*(?P<d>[^—–\n]{6,30}?)\s*[—–-]")
+SIGNATURE = re.compile(r"^(?!By\s)(?P<o>[A-Z][\w&.'’ -]{2,40}?)\s+\|\s+[A-Z][\w.'’ -]+$")
 
 
 def _month_number(token: str) -> int | None:
@@ -52,15 +54,26 @@ def find_date(lines: list[str]) -> datetime.date | None:
         stripped = line.strip()
         if len(stripped.split()) <= 6 and (found := parse_date(stripped)):
             return found
+        dateline = DATELINE.match(stripped)
+        if dateline and (found := parse_date(dateline["d"])):
+            return found
     return None
 
 
+# "By Jane Doe | Harbour Times": a byline naming the author first, then the outlet.
+BYLINE = re.compile(r"^By\s+[^|\n]{2,60}?\s*\|\s*(?!Published\b)(?P<o>[A-Z][^|\n]{1,60}?)\s*$")
+
+
 def find_outlet(lines: list[str]) -> str | None:
-    """The outlet named by a dateline agency or a closing 'Outlet | Author' signature."""
+    """The outlet named by a dateline agency, a byline or a closing 'Outlet | Author' signature."""
     for line in lines:
         m = AGENCY.match(line.strip())
         if m:
             return (m["a"] or m["b"]).strip()
+    for line in lines[:12]:
+        m = BYLINE.match(line.strip().strip("*_ "))
+        if m:
+            return m["o"]
     for line in lines:
         m = SIGNATURE.match(line.strip())
         if m:
