@@ -60,6 +60,8 @@ class Resolver:
 
     def resolve(self, mention: Mention) -> tuple[Resolved, bool]:
         """(resolution, speaker is a person)."""
+        if self._is_dateline(mention):  # "SEOUL, 3 April 2025 — …" names no speaker
+            return Resolved(None, None, None, 0.3), False
         if mention.kind == "pronoun":
             return self._pronoun(mention), True
         if mention.kind == "name" and mention.name:
@@ -67,6 +69,16 @@ class Resolver:
         if mention.kind == "group":
             return self._group(mention), False
         return self._description(mention)
+
+    def _is_dateline(self, mention: Mention) -> bool:
+        """An all-capitals place opening a paragraph and followed by a dash."""
+        text = getattr(self.registry, "text", "")
+        if not text or not mention.text.isupper() or len(mention.text) < 3:
+            return False
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        if text[line_start : mention.start].strip(" \t#*>"):
+            return False
+        return bool(re.match(r"[^\n—–]{0,40}?\s[—–-]\s", text[mention.end : mention.end + 50]))
 
     def _entity_result(self, e: Entity, certainty: float, mention: Mention) -> Resolved:
         country = e.country or self.officials.country_in(mention.text)

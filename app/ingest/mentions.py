@@ -76,10 +76,23 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return keep[lo : hi + 1]
 
 
+def _hyphen_joined(t: Token) -> bool:
+    """A hyphen glued between two words of a name, or the word glued after it."""
+    doc = t.doc
+    if t.text == "-":
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        return (t.i > 0 and not doc[t.i - 1].whitespace_ and not t.whitespace_
+                and nxt is not None and nxt.text[:1].isalpha())
+    return t.i > 0 and doc[t.i - 1].text == "-" and _hyphen_joined(doc[t.i - 1])
+
+
 def _name_runs(tokens: list[Token]) -> list[list[Token]]:
     runs, cur = [], []
     for t in tokens:
         is_part = t.pos_ == "PROPN" or bool(cur) and (t.like_num or t.lower_ in PARTICLES)
+        if cur and _hyphen_joined(t):  # "Yoon Hae-rin" stays whole
+            cur.append(t)
+            continue
         if is_part and (t.text[:1].isalpha() or t.like_num):
             cur.append(t)
         elif cur:
@@ -119,12 +132,18 @@ def name_in(tokens: list[Token], head: Token) -> str | None:
     return text[best[0].idx : best[-1].idx + len(best[-1])]
 
 
+def _names_inside(tok: Token) -> bool:
+    """An apposition like "Norway's special envoy Torvald Haugsand" that holds a name."""
+    return tok.pos_ == "NOUN" and any(c.pos_ == "PROPN" and c.i > tok.i for c in tok.subtree)
+
+
 def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Mention:
     """Classify the speaker phrase headed by `head`; `base` maps parse offsets to the
     article's."""
     tokens = _phrase_tokens(head)
     for child in head.children:  # "the newspaper The New York Times", "Hill, a doctor"
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and head.pos_ != "PROPN":
+        if child.dep_ == "appos" and head.pos_ != "PROPN" and (
+                child.pos_ == "PROPN" or _names_inside(child)):  # "The host, envoy X Y"
             tokens = _phrase_tokens(head) + _phrase_tokens(child)
             head = child
             break
@@ -135,6 +154,8 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
     if head.lower_ in PRONOUNS and len(tokens) == 1:
         return Mention(text, start, end, "pronoun", None, head.lower_)
     name = name_in(tokens, head)
+    if head.lower_ in GROUP_NOUNS and head.text.islower():  # "the foreign ministry" (PROPN-tagged)
+        return Mention(text, start, end, "group", None, head.lower_)
     if name and head.pos_ == "PROPN":
         return Mention(text, start, end, "name", name, head.lower_)
     if head.lower_ in GROUP_NOUNS or head.tag_ in ("NNS", "NNPS"):

@@ -14,7 +14,7 @@ _WORD = _UP + r"[a-zß-öø-ÿ'’]+(?:-" + _UP + r"?[a-zß-öø-ÿ]+)?"
 _PART = r"(?:" + _WORD + r"|" + _UP + r"\.)"
 NAME = re.compile(
     r"(?<![\w.])" + _PART + r"(?:\s+(?:(?:de la|de|da|del|dos|van|von|bin|al|el|le|du)\s+)?"
-    + _PART + r"){1,3}(?![\w])"
+    + _PART + r"){1,5}(?![\w])"
 )
 NOT_FIRST = frozenset(
     """The A An In On At As For From By With Of To And But Or If When While After Before
@@ -89,6 +89,13 @@ def _title_after(text: str, end: int) -> str:
     return (m.group(1) or m.group(2)) if m else ""
 
 
+def _is_title_word(word: str) -> bool:
+    from app.ingest.mentions import TITLE_WORDS
+
+    low = word.lower()
+    return low in ROLE_HINTS or low in TITLE_WORDS or low in ORG_WORDS or word in NOT_FIRST
+
+
 def _looks_like_org(name: str) -> bool:
     words = name.lower().split()
     return any(w.strip(".") in ORG_WORDS for w in words)
@@ -102,6 +109,7 @@ class Registry:
         """Scan text[lo:hi] for each span; names inside `quoted` stretches are skipped, as
         the people a speaker mentions are not the ones a later "he" refers to."""
         self.officials = officials
+        self.text = text
         self.entities: dict[str, Entity] = {}
         self._by_surname: dict[str, list[Entity]] = {}
         for lo, hi in spans:
@@ -120,6 +128,9 @@ class Registry:
                          or words[0].group() in self.officials.country_words
                          or words[0].group().lower() in ROLE_HINTS):
             words = words[1:]
+        titled = [n for n, w in enumerate(words[:-1]) if _is_title_word(w.group())]
+        if titled:  # "Trade Minister Arvind Kesavan" -> "Arvind Kesavan"
+            words = words[titled[-1] + 1 :]
         if not words:
             return
         start, end = m.start() + words[0].start(), m.start() + words[-1].end()
@@ -164,6 +175,9 @@ class Registry:
         if not key:
             return None
         same = [e for e in self._by_surname.get(key[-1], []) if e.kind == "person"]
+        if not same and len(key) == 1:  # "Cedeño" for "Ramón Cedeño Aristiguieta"
+            same = [e for e in self.entities.values() if e.kind == "person"
+                    and key[0] in normalise_name(e.name).split()[1:]]
         if len(key) > 1:
             same = [e for e in same if normalise_name(e.name).split()[0][:1] == key[0][:1]]
         if not same:
