@@ -82,3 +82,14 @@ def test_extract_metadata_from_byline_and_dateline():
 def test_extract_metadata_byline_without_outlet_names_none():
     article = extract_article("Talks end\n\nBy Kari Nordby | Published 7 May 2025\n\nNo deal.\n")
     assert (article.outlet, article.date) == (None, datetime.date(2025, 5, 7))
+
+
+def test_extract_country_from_possessive_apposition():
+    text = (
+        "Talks resume\n\n"
+        "“We did not come here to make speeches,” said Sven Ekdal, Sweden’s special envoy "
+        "for the talks.\n\n"
+        "Chile's trade minister, Marta Quiroga, said that the deal was close.\n"
+    )
+    speakers = {(q.speaker, q.speaker_country) for q in extract_article(text).quotes}
+    assert speakers == {("Sven Ekdal", "SE"), ("Marta Quiroga", "CL")}

@@ -78,13 +78,24 @@ def _title_before(text: str, start: int) -> str:
         kept.append(bare)
     while kept and kept[-1].lower() in ("of", "the", "for", "at", "and"):
         kept.pop()
-    return " ".join(reversed(kept))
+    titles = " ".join(reversed(kept))
+    # "India's trade minister, Arvind Kesavan": a possessive country before the role words.
+    m = POSSESSIVE_ROLE_BEFORE.search(window)
+    if m and len(m.group(1)) > len(titles) and any(
+        w in ROLE_HINTS for w in m.group(1).lower().split()
+    ):
+        return m.group(1)
+    return titles
+
+
+POSSESSIVE_ROLE_BEFORE = re.compile(r"([A-Z][\w-]+['’]s\s+[a-z][a-z -]{2,50}?),?\s*$")
 
 
 def _title_after(text: str, end: int) -> str:
     """A following apposition (', the secretary of state,', ', a doctor at the clinic,')
     or home ('Scott Taylor of Virginia')."""
-    m = re.match(r",\s+((?:the|a|an)\s[^,.;]{2,80})[,.]|\s+(of\s+[A-Z][\w.]+(?:\s[A-Z]\w+)?)",
+    m = re.match(r",\s+((?:the|a|an)\s[^,.;]{2,80}|[A-Z][\w-]+['’]s\s[^,.;]{2,80})[,.]"
+                 r"|\s+(of\s+[A-Z][\w.]+(?:\s[A-Z]\w+)?)",
                  text[end : end + 100])
     return (m.group(1) or m.group(2)) if m else ""
 
