@@ -93,3 +93,24 @@ def test_extract_country_from_possessive_apposition():
     )
     speakers = {(q.speaker, q.speaker_country) for q in extract_article(text).quotes}
     assert speakers == {("Sven Ekdal", "SE"), ("Marta Quiroga", "CL")}
+
+
+def test_extract_pronoun_prefers_person_newly_named_in_its_paragraph():
+    text = (
+        "Talks resume\n\n"
+        "“We are ready,” Foreign Minister Ana Ruiz said.\n\n"
+        "Mark Ellison, a British minister, joined the appeal. "
+        "“The council must act,” she said.\n"
+    )
+    quotes = extract_article(text).quotes
+    assert [q.speaker for q in quotes] == ["Ana Ruiz", "Mark Ellison"]
+
+
+def test_extract_the_region_is_never_a_person():
+    text = (
+        "Missile test\n\n"
+        "Kim Sun-ok said that the North had fired two missiles.\n\n"
+        "“This is a provocation,” she said.\n"
+    )
+    quotes = extract_article(text).quotes
+    assert quotes[-1].speaker != "North"

@@ -88,11 +88,16 @@ class Resolver:
         entity = self.registry.find(mention.name, mention.start)
         if entity is None:
             entity = self.registry.note(mention.name, mention.start, mention.text)
+            if mention.text.lower().startswith("the ") and " " not in mention.name.strip():
+                entity.kind = "org"  # "the North", "the Alliance": a place or body, not a person
         return self._entity_result(entity, 0.95, mention), entity.kind == "person"
 
     def _pronoun(self, mention: Mention) -> Resolved:
         if mention.head in ("he", "she"):
             said = self.last_speaker(mention.start)
+            newcomer = self._named_in_paragraph_since(said, mention.start)
+            if newcomer is not None:  # "X … joined the appeal. '…,' she said": X, not the last speaker
+                return self._entity_result(newcomer, 0.7, mention)
             if said:
                 return Resolved(said.speaker, said.country, None, 0.8)
             persons = self.registry.persons_before(mention.start)
@@ -104,6 +109,16 @@ class Resolver:
             if said and not said.is_person:
                 return Resolved(said.speaker, said.country, None, 0.6)
         return Resolved(None, None, None, 0.3)
+
+    def _named_in_paragraph_since(self, said: "_Said | None", pos: int) -> Entity | None:
+        """The one other person named earlier in the pronoun's paragraph, after the last speaker."""
+        text = self.registry.text
+        start = max(text.rfind("\n", 0, pos) + 1, said.pos if said else 0)
+        named = [
+            e for e in self.registry.persons_before(pos)
+            if any(start <= p < pos for p in e.positions) and (not said or e.name != said.speaker)
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _group(self, mention: Mention) -> Resolved:
         country = self.officials.country_in(mention.text)
