@@ -96,7 +96,7 @@ class Resolver:
         if mention.head in ("he", "she"):
             said = self.last_speaker(mention.start)
             newcomer = self._named_in_paragraph_since(said, mention.start)
-            if newcomer is not None:  # "X … joined the appeal. '…,' she said": X, not the last speaker
+            if newcomer is not None:  # "X joined the appeal. '…,' she said" means X
                 return self._entity_result(newcomer, 0.7, mention)
             if said:
                 return Resolved(said.speaker, said.country, None, 0.8)
