@@ -23,7 +23,7 @@ class Cue:
     text: str  # the cue as printed ("has said", "according to")
     speaker: Token | None  # head token of the speaker phrase
     content: list[Token] | None  # the reported content, if the cue has a complement
-    kind: str  # "verb" or "according"
+    kind: str  # "verb", "according" or "viewpoint" ('For the minister, "…"')
 
 
 def _cue_text(verb: Token) -> str:
@@ -34,6 +34,7 @@ def _cue_text(verb: Token) -> str:
     return verb.doc.text[start:end]
 
 
+OPINION_VERBS = frozenset({"believe"})
 FINDINGS = frozenset("investigation inquiry probe study report review analysis audit".split())
 NOT_SPEAKERS = frozenset(
     """it everything something nothing anything this that these those which what there all
@@ -200,12 +201,32 @@ def _behind_document(noun: Token) -> Token:
     return noun
 
 
+OPENING_MARKS = frozenset('"“«‘')
+VIEWPOINT_HEADS = frozenset(
+    """president minister secretary leader chancellor premier ambassador envoy spokesman
+    spokeswoman spokesperson diplomat official head chief mayor governor senator""".split())
+
+
+def _viewpoint(tok: Token) -> Cue | None:
+    """'For the Russian president, "…"': a person named before a comma that opens a quotation
+    is its speaker. Only with the quotation marks: 'For Obama, it was …' is the writer's view."""
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or not (pobj.pos_ == "PROPN" or pobj.lower_ in VIEWPOINT_HEADS):
+        return None
+    doc, after = tok.doc, pobj.right_edge.i + 1
+    if after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].text not in OPENING_MARKS:
+        return None
+    return Cue(tok, tok.text, pobj, _trim(list(doc[after + 1 :])), "viewpoint")
+
+
 def find_cues(doc) -> list[Cue]:
     """Every speech cue in the parsed sentence, in reading order."""
     cues = []
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             cue = _according(tok)
+        elif tok.lower_ == "for" and tok.dep_ == "prep":
+            cue = _viewpoint(tok)
         elif _is_speech_verb(tok):
             if _passive(tok):
                 continue
@@ -220,6 +241,9 @@ def find_cues(doc) -> list[Cue]:
             if cue_lemma(tok.text) == "conclude" and speaker is not None and (
                     speaker.lower_ in FINDINGS):
                 continue  # "the investigation concluded that …" reports a finding
+            if cue_lemma(tok.text) in OPINION_VERBS and (
+                    speaker is None or speaker.lower_ in ("i", "we")):
+                continue  # a belief is reported only for someone named: "I believe" is the writer's
             if content is None:
                 content = fronted_content(tok, speaker)
             elif content[-1].i < tok.i and not _adjoins(content, tok, speaker):

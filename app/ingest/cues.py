@@ -14,7 +14,7 @@ SPEECH_VERBS = frozenset(
     estimate acknowledge agree explain highlight signal stipulate specify speculate muse
     reckon charge accuse caution concur protest question wonder fume scoff shout yell tout
     acknowledge elaborate clarify brief pledge guarantee vow forecast proclaim announce posit
-    maintain reassure remark relate recollect recount interject ensure""".split()
+    maintain reassure remark relate recollect recount interject ensure believe""".split()
 )
 # Verbs whose to-infinitive complement is the speech content ("urged Russia to make peace").
 INFINITIVE_VERBS = frozenset(
@@ -45,7 +45,8 @@ demanded|demands|proposed|appealed|called|calls|calling|cited|cites|citing|descr
 estimated|agreed|highlighted|signaled|signalled|speculated|charged|accused|accuses|protested|
 questioned|wondered|shouted|touted|elaborated|clarified|guaranteed|forecast|proclaimed|
 reassured|remarked|encouraged|encourged|pointed|ensured|quoted|quoting|believes|believed"""
-CANDIDATE = re.compile(r"\b(?:" + re.sub(r"\s+", "", _FORMS) + r")\b", re.IGNORECASE)
+CANDIDATE = re.compile(r"\b(?:" + re.sub(r"\s+", "", _FORMS) + r")\b"
+                       r"|\b[Ff]or [^,.\"“”]{2,60}, [\"“«‘]", re.IGNORECASE)
 
 
 IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",

@@ -8,6 +8,8 @@ their sentence, to a colon introduction just before, or to nobody (floating, res
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from app.ingest.cuefinder import Cue, find_cues
 from app.ingest.cues import QUOTE_ONLY_VERBS
 from app.ingest.cues import lemma as cue_lemma
@@ -113,18 +115,23 @@ def _nearest_cue(cues: list[Cue], parsed: Parsed, q: Marked) -> Cue | None:
     return best
 
 
+def _is_person(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.lower_ in ("he", "she")
+
+
 def _route_channels(cues: list[Cue]) -> list[Cue]:
-    """'As Lavrov said, according to Infobae, "…"': the outlet is only the channel, so the
-    'according to' content goes to the person whose speech verb has no content of its own."""
-    bare = [c for c in cues if c.kind == "verb" and c.speaker is not None and not c.content
-            and cue_lemma(c.token.text) not in QUOTE_ONLY_VERBS
-            and (c.speaker.pos_ == "PROPN" or c.speaker.lower_ in ("he", "she"))]
-    if not bare:
-        return cues
+    """'As Lavrov said, according to Infobae, "…"' and 'Pompeo asked Lavrov, according to
+    France 24, to withdraw …': the outlet is only the channel, so the 'according to' content
+    goes to the person whose speech verb it modifies or who has no content of their own."""
+    people = [c for c in cues if c.kind == "verb" and c.speaker is not None
+              and cue_lemma(c.token.text) not in QUOTE_ONLY_VERBS and _is_person(c.speaker)]
+    bare = [c for c in people if not c.content]
     out = []
     for cue in cues:
         if cue.kind == "according":
-            cue = Cue(bare[0].token, bare[0].text, bare[0].speaker, cue.content, "according")
+            head = next((c for c in people if c.token == cue.token.head), None)
+            if (person := head or (bare[0] if bare else None)) is not None:
+                cue = Cue(person.token, person.text, person.speaker, cue.content, "according")
         out.append(cue)
     return out
 
