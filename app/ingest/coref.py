@@ -130,7 +130,19 @@ class Resolver:
             known = self.officials.find(mention.name)
             if known:
                 return Resolved(known.name, known.country, None, 0.9)
+        elif country is None and (named := self._last_group_like(mention)) is not None:
+            return Resolved(named.speaker, named.country, None, 0.7)  # "the ministry" again
         return Resolved(group_name(mention), country, None, 0.75)
+
+    def _last_group_like(self, mention: Mention) -> "_Said | None":
+        """The body that spoke last whose name ends in this bare group's head word:
+        'Japan's foreign ministry said …  The ministry added …'."""
+        for said in reversed(self.history):
+            if said.pos > mention.start or mention.start - said.pos > PRONOUN_REACH:
+                continue
+            if not said.is_person and said.speaker.lower().split()[-1:] == [mention.head]:
+                return said
+        return None
 
     def _description(self, mention: Mention) -> tuple[Resolved, bool]:
         words = set(re.findall(r"[a-z]+", mention.text.lower()))

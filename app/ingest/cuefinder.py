@@ -236,6 +236,9 @@ def find_cues(doc) -> list[Cue]:
             speaker = subject_of(tok)
             if speaker is None and _has_inanimate_subject(tok):
                 continue
+            if any(c.dep_ == "neg" for c in tok.children) and cue_lemma(tok.text) not in (
+                    "deny", "rule"):
+                continue  # "had not answered", "did not say whether": no speech reported
             if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
                 continue  # "Hezbollah, accused of bombing …" is a passive participle
             if cue_lemma(tok.text) == "conclude" and speaker is not None and (

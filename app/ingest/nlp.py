@@ -5,6 +5,7 @@ costly step, and it attaches a quote to its speech verb more reliably when the q
 Offsets in the parse map back to the article through `Parsed.to_text`.
 """
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,11 +41,19 @@ def tag_to_pos(doc: Doc) -> Doc:
     return doc
 
 
+# Hyphenated given names ("Yoon Hae-rin", "Moon Jae-in") stay one token; split, the parser
+# takes the last piece for the subject and the name is lost.
+HYPHENATED_NAME = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     """Tokenizer, tagger and parser of the small English model; names are found by rule."""
     nlp = spacy.load(MODEL, exclude=["ner", "lemmatizer", "attribute_ruler"])
     nlp.add_pipe("diplomat_tag_to_pos")
+    url_match = nlp.tokenizer.url_match
+    nlp.tokenizer.token_match = HYPHENATED_NAME.match
+    nlp.tokenizer.url_match = url_match
     return nlp
 
 

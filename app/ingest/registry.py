@@ -88,15 +88,18 @@ def _title_before(text: str, start: int) -> str:
     return titles
 
 
-POSSESSIVE_ROLE_BEFORE = re.compile(r"([A-Z][\w-]+['’]s\s+[a-z][a-z -]{2,50}?),?\s*$")
+# "South Korea's special representative for Korean Peninsula affairs, " before a name.
+POSSESSIVE_ROLE_BEFORE = re.compile(
+    r"((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+['’]s\s+[a-z][\w -]{2,80}?),?\s*$")
 
 
 def _title_after(text: str, end: int) -> str:
     """A following apposition (', the secretary of state,', ', a doctor at the clinic,')
     or home ('Scott Taylor of Virginia')."""
-    m = re.match(r",\s+((?:the|a|an)\s[^,.;]{2,80}|[A-Z][\w-]+['’]s\s[^,.;]{2,80})[,.]"
+    m = re.match(r",\s+((?:the|a|an)\s[^,.;]{2,120}|(?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+['’]s\s"
+                 r"[^,.;]{2,120})[,.]"
                  r"|\s+(of\s+[A-Z][\w.]+(?:\s[A-Z]\w+)?)",
-                 text[end : end + 100])
+                 text[end : end + 160])
     return (m.group(1) or m.group(2)) if m else ""
 
 
@@ -189,6 +192,9 @@ class Registry:
         if not same and len(key) == 1:  # "Cedeño" for "Ramón Cedeño Aristiguieta"
             same = [e for e in self.entities.values() if e.kind == "person"
                     and key[0] in normalise_name(e.name).split()[1:]]
+        if not same and len(key) == 1:  # family name first: "Xi" for "Xi Jinping"
+            same = [e for e in self.entities.values() if e.kind == "person"
+                    and normalise_name(e.name).split()[:1] == key]
         if len(key) > 1:
             same = [e for e in same if normalise_name(e.name).split()[0][:1] == key[0][:1]]
         if not same:

@@ -15,6 +15,10 @@ ABBREVIATIONS = frozenset(
     inc co corp ltd no vs etc jan feb mar apr aug sept sep oct nov dec u.s u.n u.k e.u d.c
     a.m p.m ph.d mt ft fig""".split()
 )
+# "SEOUL — ", "GENEVA, 3 April 2025 — ", "WASHINGTON (Reuters) - ": not part of the sentence,
+# and left in, the parser takes the city for the subject of the first verb.
+DATELINE = re.compile(r"[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}(?:,[^—–\n]{0,40}?)?"
+                      r"(?:\s*\([^)\n]{1,30}\))?\s+[—–-]{1,2}\s+")
 BOUNDARY = re.compile(r"[.!?…]+(?:\s?[\"”“’»)])*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
 
 
@@ -68,6 +72,8 @@ def split_sentences(text: str, paras: list[Paragraph], quotes: list[Marked]) -> 
             n += 1
             continue
         first, lo, hi = n, paras[n].start, paras[n].end
+        if dateline := DATELINE.match(text, lo, hi):
+            lo = dateline.end()
         while n + 1 < len(paras) and any(q.start < hi < q.end for q in quotes):
             n += 1
             hi = paras[n].end
