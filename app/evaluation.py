@@ -88,6 +88,7 @@ class EvalReport:
     missed: list[dict] = field(default_factory=list)
     spurious: list[dict] = field(default_factory=list)
     misattributed: list[dict] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # "id: reason" of articles that crashed
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -175,8 +176,15 @@ def evaluate(gold_path: Path, thresholds: tuple[float, ...] = (0.3, 0.8)) -> Eva
     lines = Path(gold_path).read_text(encoding="utf-8").splitlines()
     docs = [json.loads(line) for line in lines if line.strip()]
     resources = load_resources()
-    preds = [article_json(d["id"], d["id"], extract_article(d["article_text"], resources))["quotes"]
-             for d in docs]
+    preds, failed = [], []
+    for d in docs:
+        try:
+            art = extract_article(d["article_text"], resources)
+        except Exception as error:  # one broken article is scored as empty, the rest still count
+            failed.append(f"{d['id']}: {type(error).__name__}: {error}")
+            preds.append([])
+            continue
+        preds.append(article_json(d["id"], d["id"], art)["quotes"])
     scores = []
     for thr in thresholds:
         tally = Tally()
@@ -184,7 +192,7 @@ def evaluate(gold_path: Path, thresholds: tuple[float, ...] = (0.3, 0.8)) -> Eva
             _score_doc(doc, pred, thr, tally)
         scores.append(tally.figures(thr))
     report = EvalReport(str(gold_path), len(docs), scores, _by_kind(docs, preds, thresholds[0]),
-                        _calibration(docs, preds, thresholds[0]))
+                        _calibration(docs, preds, thresholds[0]), failed=failed)
     for doc, pred in zip(docs, preds, strict=True):
         _errors(report, doc, pred, thresholds[0])
     return report
@@ -205,6 +213,7 @@ def render_table(report: EvalReport, show_errors: bool = False) -> str:
     keys = ["thr", "P", "R", "F1", "speaker_acc", "attributed_F1", "country_acc", "tp", "fp",
             "fn"]
     out = [f"{report.gold_path}: {report.articles} articles", ""]
+    out += [f"extraction failed, scored as empty: {line}" for line in report.failed]
     out += _table(keys, [[s[k] for k in keys] for s in report.scores])
     out += ["", "by gold kind (first threshold)"]
     out += _table(["kind", "gold", "found", "recall", "speaker_acc"],

@@ -72,3 +72,16 @@ def test_render_table_and_json(tmp_path):
     assert "attributed_F1" in table and "missed (1)" in table and "calibration" in table
     assert "missed" not in render_table(report, show_errors=False)
     assert json.loads(render_json(report))["scores"][0]["tp"] == 1
+
+
+def test_evaluate_scores_a_crashing_article_as_empty(tmp_path, monkeypatch):
+    import app.evaluation as evaluation
+
+    def broken(text, resources=None):
+        raise ValueError("parser bug")
+
+    monkeypatch.setattr(evaluation, "extract_article", broken)
+    report = evaluate(_tiny_gold(tmp_path))
+    assert report.scores[0]["tp"] == 0 and report.scores[0]["fn"] == 2
+    assert report.failed and "ValueError: parser bug" in report.failed[0]
+    assert "extraction failed, scored as empty" in render_table(report)

@@ -14,6 +14,7 @@ from app.ingest.speakers import Officials
 
 PRONOUN_REACH = 3000  # characters back a "he" may reach for its antecedent
 DESCRIPTION_REACH = 300  # "the 34-year-old" with no title to match: the person just named
+GENERIC_BODIES = frozenset("company firm group organisation organization agency".split())
 ROLE_CLASSES = (
     frozenset("diplomat diplomacy foreign secretary minister envoy ambassador chancellor".split()),
     frozenset("president leader head premier prime chancellor king ruler".split()),
@@ -90,7 +91,9 @@ class Resolver:
             entity = self.registry.note(mention.name, mention.start, mention.text)
             if mention.text.lower().startswith("the ") and " " not in mention.name.strip():
                 entity.kind = "org"  # "the North", "the Alliance": a place or body, not a person
-        return self._entity_result(entity, 0.95, mention), entity.kind == "person"
+        # An outlet named as the source is often only the channel of someone unnamed.
+        certainty = 0.7 if entity.kind == "media" else 0.95
+        return self._entity_result(entity, certainty, mention), entity.kind == "person"
 
     def _pronoun(self, mention: Mention) -> Resolved:
         if mention.head in ("he", "she"):
@@ -140,8 +143,12 @@ class Resolver:
         for said in reversed(self.history):
             if said.pos > mention.start or mention.start - said.pos > PRONOUN_REACH:
                 continue
-            if not said.is_person and said.speaker.lower().split()[-1:] == [mention.head]:
+            if said.is_person:
+                continue
+            if said.speaker.lower().split()[-1:] == [mention.head]:
                 return said
+            if mention.head in GENERIC_BODIES and mention.start - said.pos <= DESCRIPTION_REACH:
+                return said  # "Acme Foods said …  The company added …"
         return None
 
     def _description(self, mention: Mention) -> tuple[Resolved, bool]:

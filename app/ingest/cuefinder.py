@@ -140,6 +140,11 @@ def content_of(verb: Token) -> list[Token] | None:
             child.tag_ == "VBG" or any(g.tag_ == "VBG" for g in child.children)
         ):
             return _subtree(child)
+    if lemma == "accuse":  # "accused the office of rushing the process"
+        target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        charge = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if target is not None and charge is not None:
+            return _trim(list(target.subtree) + list(charge.subtree))
     if verb.dep_ == "parataxis":
         return _parataxis_content(verb)
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
@@ -248,7 +253,8 @@ def find_cues(doc) -> list[Cue]:
                     speaker is None or speaker.lower_ in ("i", "we")):
                 continue  # a belief is reported only for someone named: "I believe" is the writer's
             if content is None:
-                content = fronted_content(tok, speaker)
+                if tok.dep_ != "relcl":  # not "…, a charge the mayor denied"
+                    content = fronted_content(tok, speaker)
             elif content[-1].i < tok.i and not _adjoins(content, tok, speaker):
                 continue  # a clause before a verb mid-sentence is not its speech
             cue = Cue(tok, _cue_text(tok), speaker, content, "verb")

@@ -35,7 +35,8 @@ ORG_WORDS = frozenset(
     administration senate congress parliament kremlin fund forum street tv radio network
     school college hospital police service services corporation inc airlines county state
     states city province region republic kingdom coast sea ocean river island islands
-    peninsula war crisis""".split()
+    peninsula war crisis foods holdings corp co ltd llc plc gmbh motors energy systems
+    technologies industries partners capital airways pharmaceuticals media""".split()
 )
 
 
