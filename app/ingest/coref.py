@@ -14,6 +14,7 @@ from app.ingest.speakers import Officials
 
 PRONOUN_REACH = 3000  # characters back a "he" may reach for its antecedent
 DESCRIPTION_REACH = 300  # "the 34-year-old" with no title to match: the person just named
+AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 GENERIC_BODIES = frozenset("company firm group organisation organization agency".split())
 ROLE_CLASSES = (
     frozenset("diplomat diplomacy foreign secretary minister envoy ambassador chancellor".split()),
@@ -176,13 +177,18 @@ class Resolver:
     def _score_persons(self, mention: Mention, words: set[str], persons: list[Entity],
                        need_role: bool = False) -> Entity | None:
         country = self.officials.country_in(mention.text)
+        age = AGE.search(mention.text)
         recent = {s.speaker: n for n, s in enumerate(self.history)}
         scored = []
         for e in persons:
             if country and e.country and country != e.country:
                 continue
+            if age and (printed := AGE.search(e.role)) and printed.group(1) != age.group(1):
+                continue  # "the 34-year-old" is not the 52-year-old named before
             role_words = set(re.findall(r"[a-z]+", e.role))
-            score = 2.0 * len(words & role_words - {"the", "of", "a", "an", "former"})
+            score = 2.0 * len(words & role_words - {"the", "of", "a", "an", "former", "year",
+                                                    "old"})
+            score += 3.0 if age and AGE.search(e.role) else 0.0
             score += sum(1 for c in ROLE_CLASSES if words & c and role_words & c)
             if need_role and score == 0:
                 continue

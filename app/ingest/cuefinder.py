@@ -244,6 +244,8 @@ def find_cues(doc) -> list[Cue]:
             if any(c.dep_ == "neg" for c in tok.children) and cue_lemma(tok.text) not in (
                     "deny", "rule"):
                 continue  # "had not answered", "did not say whether": no speech reported
+            if tok.dep_ == "xcomp" and tok.head.lower_.startswith(("declin", "refus")):
+                continue  # "declined to say whether …"
             if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
                 continue  # "Hezbollah, accused of bombing …" is a passive participle
             if cue_lemma(tok.text) == "conclude" and speaker is not None and (

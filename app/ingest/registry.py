@@ -97,6 +97,9 @@ POSSESSIVE_ROLE_BEFORE = re.compile(
 def _title_after(text: str, end: int) -> str:
     """A following apposition (', the secretary of state,', ', a doctor at the clinic,')
     or home ('Scott Taylor of Virginia')."""
+    age = re.match(r",\s+(\d{1,3}),", text[end : end + 8])
+    if age:  # "Voss, 52, said": matched later by "the 52-year-old"
+        return f"{age.group(1)}-year-old"
     m = re.match(r",\s+((?:the|a|an)\s[^,.;]{2,120}|(?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+['’]s\s"
                  r"[^,.;]{2,120})[,.]"
                  r"|\s+(of\s+[A-Z][\w.]+(?:\s[A-Z]\w+)?)",
@@ -135,6 +138,24 @@ class Registry:
                 if not self.officials.find(m.group()) and not any(
                         a < m.start() < b for a, b in quoted):
                     self._add_match(text, m)
+        self._note_surnames(spans, quoted)
+
+    def _note_surnames(self, spans: list[tuple[int, int]], quoted) -> None:
+        """Later bare-surname mentions ('Voss, 52, said') count as positions of the person,
+        with what is printed after them, so 'the 52-year-old' can find her."""
+        for entity in [e for e in self.entities.values() if e.kind == "person"]:
+            surname = entity.name.split()[-1]
+            if len(entity.name.split()) < 2 or len(self._by_surname.get(entity.surname, [])) > 1:
+                continue
+            for lo, hi in spans:
+                for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])",
+                                     self.text[lo:hi]):
+                    pos = lo + m.start()
+                    if pos in entity.positions or any(a < pos < b for a, b in quoted) or any(
+                            p < pos < p + len(entity.name) for p in entity.positions):
+                        continue
+                    if pos > min(entity.positions, default=pos):
+                        self.note(entity.name, pos, _title_after(self.text, pos + len(surname)))
 
     def _add_match(self, text: str, m: re.Match) -> None:
         printed = re.split(r"['’]s\b", m.group())[0]  # "Mueller’s investigation" -> "Mueller"
