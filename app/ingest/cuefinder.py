@@ -44,7 +44,8 @@ NOT_SPEAKERS = frozenset(
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, or for 'adding that…'/'and warned…' the subject of its head."""
-    for child in verb.children:
+    # With two subjects ("The archive, director X said, …") the one next to the verb speaks.
+    for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
         if child.dep_ in SUBJECT_DEPS and child.lower_ in NOT_SPEAKERS:
             return None
         if child.dep_ in SUBJECT_DEPS:
@@ -175,6 +176,39 @@ def _clause_on_noun(verb: Token) -> list[Token] | None:
     return None
 
 
+def _interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
+    """'The museum, Mr. Obama said, would make visitors …': the speaker and verb sit between
+    commas inside the statement, which is the whole sentence around them."""
+    doc = verb.doc
+    left = speaker.left_edge.i
+    right = verb.i + 1
+    while right < len(doc) and doc[right].head.i == verb.i and doc[right].dep_ in (
+            "advmod", "npadvmod", "prep") and doc[right].text != ",":
+        right = doc[right].right_edge.i + 1
+    if left < 2 or speaker.i > verb.i or right >= len(doc) - 3:
+        return None
+    if doc[left - 1].text != "," or doc[right].text != ",":
+        return None
+    after = doc[right + 1]
+    if after.head.i == verb.i and after.dep_ in ("advcl", "xcomp", "conj", "cc"):
+        return None  # "…, Voss said on Monday, blaming weak demand": the verb goes on
+    start = _clause_start(doc, left - 1)
+    if any(t.is_punct and t.text in "\"“”" for t in doc[start : left - 1]):
+        return None  # a quotation before the comma is handled as a direct quote
+    return _trim(list(doc[start:]))
+
+
+def _clause_start(doc, comma: int) -> int:
+    """Start of the statement that runs up to `comma`: after the last clause break
+    ('…, so it is time, he said, …') or the sentence start."""
+    for i in range(comma - 1, 0, -1):
+        if doc[i].text in (";", ":") or (doc[i].dep_ == "cc" and doc[i - 1].text == ","):
+            return i + 1
+        if doc[i].lower_ in ("so", "but") and doc[i - 1].text == ",":
+            return i + 1
+    return 0
+
+
 def _according(tok: Token) -> Cue | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
@@ -254,6 +288,8 @@ def find_cues(doc) -> list[Cue]:
             if cue_lemma(tok.text) in OPINION_VERBS and (
                     speaker is None or speaker.lower_ in ("i", "we")):
                 continue  # a belief is reported only for someone named: "I believe" is the writer's
+            if speaker is not None and (inserted := _interrupted_clause(tok, speaker)):
+                content = inserted
             if content is None:
                 if tok.dep_ != "relcl":  # not "…, a charge the mayor denied"
                     content = fronted_content(tok, speaker)
