@@ -1,6 +1,6 @@
 """Topics with their quote counts."""
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from app.models import QuoteTopic, Topic
@@ -20,3 +20,10 @@ def topic_list(session: Session) -> list[tuple[Topic, int]]:
 
 def get_topic(session: Session, slug: str) -> Topic | None:
     return session.exec(select(Topic).where(Topic.slug == slug)).first()
+
+
+def find_topic(session: Session, name: str) -> Topic | None:
+    """The topic whose name or slug is exactly `name` (ignoring case)."""
+    wanted = " ".join(name.split()).lower()
+    stmt = select(Topic).where(or_(func.lower(Topic.name) == wanted, Topic.slug == wanted))
+    return session.exec(stmt).first()
