@@ -98,6 +98,9 @@ def _choices(session: Session, f: QuoteFilter) -> dict[str, list[tuple[str, str]
     choices: dict[str, list[tuple[str, str]]] = {"kind": [(k, k.title()) for k in KINDS]}
     if "country" not in f.fixed:
         choices["country"] = [(row.code, row.name) for row in country_list(session)]
+        if f.country and f.country not in {code for code, _ in choices["country"]}:
+            # Keep a chosen country nobody speaks for, so submitting the form does not drop it.
+            choices["country"].insert(0, (f.country, country_name(f.country)))
     if "topic" not in f.fixed:
         choices["topic"] = [(topic.slug, topic.name) for topic, _ in topic_list(session)]
     # The empty default means "best match when searching, else newest", so a search typed into
