@@ -269,9 +269,11 @@ def test_browser_history_restore_without_cache_gets_full_page(page: Page, base_u
     restores: list[str] = []
     page.on(
         "request",
-        lambda r: restores.append(r.url)
-        if r.headers.get("hx-history-restore-request") == "true"
-        else None,
+        lambda r: (
+            restores.append(r.url)
+            if r.headers.get("hx-history-restore-request") == "true"
+            else None
+        ),
     )
     page.goto("/")
     wait_for_htmx(page)

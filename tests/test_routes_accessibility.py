@@ -60,8 +60,10 @@ def test_accessibility_landmarks_labels_and_skip_link(seeded_client, path):
     assert '<a class="skip-link" href="#main">' in html and '<main id="main"' in html
     assert page.tags.count("h1") == 1
     for control in page.controls:
-        named = control["_wrapped"] or control.get("aria-label") or control.get("id") in (
-            page.label_for
+        named = (
+            control["_wrapped"]
+            or control.get("aria-label")
+            or control.get("id") in (page.label_for)
         )
         assert named, f"{path}: unlabelled control {control}"
     duplicates = {i for i in page.ids if page.ids.count(i) > 1}

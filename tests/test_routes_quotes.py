@@ -165,7 +165,9 @@ def test_home_facets_time_limit_gives_up_rather_than_slowing(seeded_client):
 
 def test_home_form_keeps_several_speakers_by_name(seeded_client):
     html = seeded_client.get("/?speaker=sergey-lavrov&speaker=unknown").text
-    assert '<input type="checkbox" name="speaker" value="sergey-lavrov" checked> Sergey Lavrov' in html
+    assert (
+        '<input type="checkbox" name="speaker" value="sergey-lavrov" checked> Sergey Lavrov' in html
+    )
     assert '<input type="checkbox" name="speaker" value="unknown" checked> Unknown speaker' in html
     add = html.split('id="f-speaker-add" name="speaker">')[1].split("</select>")[0]
     assert 'value="mike-pompeo"' in add and 'value="sergey-lavrov"' not in add

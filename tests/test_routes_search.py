@@ -99,7 +99,12 @@ def test_search_only_exclusions_gets_one_friendly_line(seeded_client):
 @pytest.mark.parametrize(
     ("q", "kind", "href", "detail"),
     [
-        ("sergei lavrov", "Speaker", "/speakers/sergey-lavrov", "Foreign Minister, Russia · 2 quotes"),
+        (
+            "sergei lavrov",
+            "Speaker",
+            "/speakers/sergey-lavrov",
+            "Foreign Minister, Russia · 2 quotes",
+        ),
         ("Sergey  LAVROV", "Speaker", "/speakers/sergey-lavrov", "2 quotes"),
         ("Russia", "Country", "/countries/RU", "1 speaker, 2 quotes"),
         ("United States", "Country", "/countries/US", "1 speaker, 1 quotes"),
@@ -152,3 +157,11 @@ def test_search_relevance_cursor_visits_each_match_once(seeded_client):
         found = re.search(r'rel="next" href="http://testserver(/[^"]+)"', html)
         url = found.group(1).replace("&amp;", "&") if found else None
     assert len(seen) == 3 and len(set(seen)) == 3
+
+
+def test_search_feed_and_export_understand_exclusions(seeded_client):
+    feed = seeded_client.get("/search/feed.atom?q=sanctions+-iran").text
+    assert feed.count("<entry>") == 1 and "Sanctions are not a policy" in feed
+    csv_lines = seeded_client.get("/quotes.csv?q=sanctions+-iran").text.strip().splitlines()
+    assert len(csv_lines) == 2 and "Sanctions are not a policy" in csv_lines[1]
+    assert "Download these quotes as CSV" not in seeded_client.get("/search?q=penguins").text
