@@ -191,6 +191,7 @@ def test_browser_save_speaker_lists_it_on_home(page: Page, base_url):
         "href", f"{base_url}/speakers/sergey-lavrov"
     )
     expect(saved).not_to_contain_text("Mike Pompeo")
+    expect(saved.locator("li.quote-item")).to_have_count(2)  # their latest quotes
 
 
 def test_browser_compare_view(page: Page, base_url):

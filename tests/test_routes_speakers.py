@@ -106,6 +106,15 @@ def test_speaker_save_lists_your_speakers_on_home(seeded_client):
     assert "?speaker=sergey-lavrov&amp;speaker=mike-pompeo" in saved
 
 
+def test_speaker_saved_ones_show_their_latest_quotes_on_home(seeded_client):
+    seeded_client.post("/speakers/mike-pompeo/save")
+    home = seeded_client.get("/").text
+    saved = home.split("Your speakers")[1].split("</section>")[0]
+    assert "Their latest quotes" in saved and saved.count('class="quote-item') == 1
+    assert "that sanctions on Iran would stay in place" in saved
+    assert "Sanctions are not a policy" not in saved  # Lavrov is not saved
+
+
 def test_speaker_forget_removes_it(seeded_client):
     seeded_client.post("/speakers/mike-pompeo/save")
     response = seeded_client.post("/speakers/mike-pompeo/forget", follow_redirects=False)
