@@ -187,10 +187,11 @@ def test_browser_save_speaker_lists_it_on_home(page: Page, base_url):
     page.goto("/")
     saved = page.locator("section.saved")
     expect(saved.get_by_role("heading", name="Your speakers")).to_be_visible()
-    expect(saved.get_by_role("link", name=re.compile("Sergey Lavrov"))).to_have_attribute(
-        "href", f"{base_url}/speakers/sergey-lavrov"
-    )
+    expect(
+        saved.locator(".chips").get_by_role("link", name=re.compile("Sergey Lavrov"))
+    ).to_have_attribute("href", f"{base_url}/speakers/sergey-lavrov")
     expect(saved).not_to_contain_text("Mike Pompeo")
+    expect(saved.locator("li.quote-item")).to_have_count(2)  # their latest quotes
 
 
 def test_browser_compare_view(page: Page, base_url):
@@ -219,6 +220,11 @@ def test_browser_keyboard_reaches_filter_controls(page: Page):
         raise AssertionError(f"Tab never reached {selector}")
 
     tab_until("#f-q")
+    outline = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth]; }"
+    )
+    assert outline == ["solid", "3px"]  # the focus ring is visible
     page.keyboard.type("caracas")
     tab_until("details.more-filters > summary", limit=3)
     page.keyboard.press("Enter")  # opens "More filters"
@@ -231,6 +237,129 @@ def test_browser_keyboard_reaches_filter_controls(page: Page):
     expect(page).to_have_url(re.compile(r"/\?q=caracas(&sort=\w+)?$"))
     expect(quote_items(page)).to_have_count(1)
     expect(quote_items(page).first).to_contain_text("We will not abandon")
+
+
+def test_browser_filter_by_several_speakers_through_the_form(page: Page, base_url):
+    page.goto("/")
+    wait_for_htmx(page)
+    page.locator("details.more-filters > summary").click()
+    page.select_option("#f-speaker", "sergey-lavrov")
+    page.get_by_role("button", name="Show quotes").click()
+    expect(page).to_have_url(re.compile(re.escape(f"{base_url}/?speaker=sergey-lavrov") + SORT))
+    expect(quote_items(page)).to_have_count(2)
+
+    page.select_option("#f-speaker-add", "mike-pompeo")
+    page.get_by_role("button", name="Show quotes").click()
+    url = f"{base_url}/?speaker=sergey-lavrov&speaker=mike-pompeo"
+    expect(page).to_have_url(re.compile(re.escape(url) + SORT))
+    expect(quote_items(page)).to_have_count(3)
+    speakers = page.get_by_role("group", name="Speakers")
+    expect(speakers.get_by_role("checkbox", name="Mike Pompeo")).to_be_checked()
+
+    page.reload()
+    expect(quote_items(page)).to_have_count(3)
+    expect(page.get_by_role("checkbox", name="Sergey Lavrov")).to_be_checked()
+    page.get_by_role("checkbox", name="Sergey Lavrov").uncheck()
+    page.get_by_role("button", name="Show quotes").click()
+    expect(page).to_have_url(re.compile(re.escape(f"{base_url}/?speaker=mike-pompeo") + SORT))
+    expect(quote_items(page)).to_have_count(1)
+
+
+def test_browser_history_restore_without_cache_gets_full_page(page: Page, base_url):
+    """With htmx's snapshot cache gone, back asks the server, which must send the whole page."""
+    restores: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            restores.append(r.url)
+            if r.headers.get("hx-history-restore-request") == "true"
+            else None
+        ),
+    )
+    page.goto("/")
+    wait_for_htmx(page)
+    page.locator('aside.facets a[href*="speaker=sergey-lavrov"]').click()
+    expect(page).to_have_url(f"{base_url}/?speaker=sergey-lavrov")
+    page.locator('aside.facets a[href*="topic=sanctions"]').click()
+    expect(page).to_have_url(f"{base_url}/?speaker=sergey-lavrov&topic=sanctions")
+    expect(quote_items(page)).to_have_count(1)
+
+    # htmx 2 keeps its page snapshots here (and, beside them, the path it is on: keep that).
+    page.evaluate("() => sessionStorage.removeItem('htmx-history-cache')")
+    page.go_back()
+    expect(page).to_have_url(f"{base_url}/?speaker=sergey-lavrov")
+    expect(quote_items(page)).to_have_count(2)
+    assert restores == [f"{base_url}/?speaker=sergey-lavrov"]
+    # One whole page, not a fragment inside the old one (or a bare fragment).
+    expect(page.locator("header.site-header")).to_have_count(1)
+    expect(page.locator("h1")).to_have_text("Who said what")
+    expect(page.locator("#browse")).to_have_count(1)
+    expect(page.locator("#f-speaker")).to_have_value("sergey-lavrov")
+
+
+def test_browser_search_syntax_and_name_card(page: Page, base_url):
+    page.goto("/search")
+    page.fill("#search-q", "sanctions -iran")
+    page.press("#search-q", "Enter")
+    expect(quote_items(page)).to_have_count(1)
+    expect(page.locator("#browse .quote-text mark")).to_have_text(["Sanctions"])
+
+    page.fill("#f-q", "-iran")
+    page.press("#f-q", "Enter")
+    expect(page.get_by_role("alert")).to_contain_text("Add a word to look for")
+
+    page.goto("/search?q=Sergei+Lavrov")
+    card = page.locator(".offer")
+    expect(card).to_contain_text("Speaker:")
+    card.get_by_role("link", name=re.compile("Sergey Lavrov")).click()
+    expect(page).to_have_url(f"{base_url}/speakers/sergey-lavrov")
+
+
+def test_browser_who_says_it_most_applies_the_speaker_filter(page: Page, base_url):
+    page.goto("/search?q=sanctions")
+    wait_for_htmx(page)
+    expect(quote_items(page)).to_have_count(2)
+    page.locator(".leaders").get_by_role("link", name="Only quotes by Sergey Lavrov").click()
+    expect(page).to_have_url(f"{base_url}/search?speaker=sergey-lavrov&q=sanctions")
+    expect(quote_items(page)).to_have_count(1)
+    expect(page.locator(".leaders li.selected")).to_contain_text("Sergey Lavrov")
+    page.go_back()
+    expect(page).to_have_url(f"{base_url}/search?q=sanctions")
+    expect(quote_items(page)).to_have_count(2)
+
+
+def test_browser_empty_state_link_removes_the_filter(page: Page, base_url):
+    page.goto("/?country=RU&from=2030-01-01")
+    wait_for_htmx(page)
+    empty = page.locator(".empty")
+    expect(empty).to_contain_text("No quotes match — remove the date filter to see 2 quotes.")
+    empty.get_by_role("link", name="remove the date filter").click()
+    expect(page).to_have_url(f"{base_url}/?country=RU")
+    expect(quote_items(page)).to_have_count(2)
+
+
+def test_browser_speaker_page_scoped_search_and_compare_link(page: Page, base_url):
+    page.goto("/speakers/sergey-lavrov")
+    wait_for_htmx(page)
+    page.get_by_label("Search Sergey Lavrov’s quotes").fill("caracas")
+    page.get_by_label("Search Sergey Lavrov’s quotes").press("Enter")
+    expect(page).to_have_url(re.compile(re.escape(f"{base_url}/speakers/sergey-lavrov?q=caracas")))
+    expect(quote_items(page)).to_have_count(1)
+    expect(page.locator("#browse mark")).to_have_text(["Caracas"])
+
+    page.get_by_role("link", name="Sergey Lavrov and Mike Pompeo on Sanctions").click()
+    expect(page).to_have_url(
+        f"{base_url}/compare?topic=sanctions&speakers=sergey-lavrov,mike-pompeo"
+    )
+    expect(page.locator("table.compare tbody tr")).to_have_count(2)
+
+
+def test_browser_topic_page_links_to_compare(page: Page, base_url):
+    page.goto("/topics/sanctions")
+    page.get_by_role("link", name=re.compile("^Compare Mike Pompeo, Sergey Lavrov")).click()
+    expect(page.locator("table.compare thead th")).to_have_text(
+        ["Date", "Mike Pompeo", "Sergey Lavrov"]
+    )
 
 
 def test_browser_xss_payload_stays_inert(page: Page, engine, base_url):
@@ -278,6 +407,13 @@ def test_browser_screenshots(browser: Browser, base_url):
         "quote": quote_url,
         "article": article_url,
         "compare": "/compare?topic=sanctions&speakers=sergey-lavrov,mike-pompeo",
+        "speakers": "/speakers",
+        "topics": "/topics",
+        "countries": "/countries",
+        "country": "/countries/RU",
+        "articles": "/articles",
+        "search-name": "/search?q=Sergei+Lavrov",
+        "empty": "/?country=RU&from=2030-01-01",
     }
     for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
         context = browser.new_context(viewport=viewport, base_url=base_url)

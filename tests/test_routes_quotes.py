@@ -118,12 +118,73 @@ def test_home_marks_low_confidence(seeded_client):
 def test_home_empty_database_says_what_to_do(client):
     response = client.get("/")
     assert response.status_code == 200
-    assert "No quotes match" in response.text and "diplomat ingest" in response.text
+    assert "No quotes yet" in response.text and "diplomat ingest" in response.text
 
 
-def test_home_no_matches_suggests_clearing(seeded_client):
-    html = seeded_client.get("/?country=FR").text
-    assert "No quotes match" in html and "clear the filters" in html
+def test_home_no_matches_names_the_filter_to_remove(seeded_client):
+    html = seeded_client.get("/?from=2030-01-01").text
+    assert "<strong>No quotes match</strong> — " in html
+    assert (
+        '<a href="http://testserver/" hx-get="http://testserver/">remove the date filter</a>'
+        " to see 4 quotes." in html
+    )
+    french = seeded_client.get("/?country=FR&kind=direct").text
+    assert "remove the country filter (France)</a> to see 3 quotes" in french
+    assert 'hx-get="http://testserver/?country=FR">Remove the kind filter (direct)</a>' in french
+    assert "Clear all filters" in french
+
+
+def test_home_no_matches_puts_the_most_helpful_removal_first(seeded_client):
+    # Only dropping the speaker helps: Pompeo said nothing direct on Venezuela, Lavrov did.
+    html = seeded_client.get("/?speaker=mike-pompeo&topic=venezuela&kind=direct").text
+    empty = html.split('class="empty"')[1]
+    assert "remove the speaker filter</a> to see 1 quote." in empty
+    assert empty.index("speaker filter") < empty.index("topic filter") < empty.index("Clear all")
+
+
+def test_home_no_matches_fragment_links_stay_in_place(seeded_client):
+    html = seeded_client.get("/?outlet=Nowhere", headers=HTMX).text
+    assert "<html" not in html
+    link = '<a href="http://testserver/" hx-get="http://testserver/">remove the outlet filter'
+    assert link in html
+
+
+def test_home_counts_skipped_when_over_budget(seeded_client, monkeypatch):
+    monkeypatch.setattr("app.routes._listing.facet_counts", lambda *args: None)
+    html = seeded_client.get("/?country=RU").text
+    assert "Counts skipped" in html and listed(html) == 2
+    assert 'class="facet"' not in html
+
+
+def test_home_facets_time_limit_gives_up_rather_than_slowing(seeded_client):
+    # A budget no query can meet: the page still answers, without counts.
+    seeded_client.app.state.settings.facet_budget_ms = 0.000001
+    html = seeded_client.get("/?q=sanctions+OR+caracas+OR+sure").text
+    assert listed(html) == 4 and "Counts skipped" in html
+
+
+def test_home_form_keeps_several_speakers_by_name(seeded_client):
+    html = seeded_client.get("/?speaker=sergey-lavrov&speaker=unknown").text
+    assert (
+        '<input type="checkbox" name="speaker" value="sergey-lavrov" checked> Sergey Lavrov' in html
+    )
+    assert '<input type="checkbox" name="speaker" value="unknown" checked> Unknown speaker' in html
+    add = html.split('id="f-speaker-add" name="speaker">')[1].split("</select>")[0]
+    assert 'value="mike-pompeo"' in add and 'value="sergey-lavrov"' not in add
+    assert listed(html) == 3
+
+
+def test_home_form_offers_adding_a_second_speaker(seeded_client):
+    html = seeded_client.get("/?speaker=mike-pompeo").text
+    assert '<option value="mike-pompeo" selected>Mike Pompeo</option>' in html
+    assert 'id="f-speaker-add"' in html
+    assert 'id="f-speaker-add"' not in seeded_client.get("/").text
+
+
+def test_home_outlet_field_suggests_outlets(seeded_client):
+    html = seeded_client.get("/").text
+    outlets = html.split('<datalist id="f-outlets">')[1].split("</datalist>")[0]
+    assert outlets == '<option value="Example Wire"><option value="Other Herald">'
 
 
 def test_quote_permalink_shows_speaker_source_and_citation(seeded_client, session):

@@ -39,7 +39,7 @@ def test_search_sort_links_are_plain_links(seeded_client):
     assert oldest.index("sanctions</mark> on Iran") < oldest.index("are not a policy")
 
 
-@pytest.mark.parametrize("q", ['"unclosed', "sanctions AND", "NEAR(", "(((", "a:b:c"])
+@pytest.mark.parametrize("q", ['"unclosed', "sanctions AND", "NEAR(", "(((", "a OR -b"])
 def test_search_malformed_syntax_gets_one_friendly_line(seeded_client, q):
     response = seeded_client.get("/search", params={"q": q})
     assert response.status_code == 200
@@ -47,7 +47,9 @@ def test_search_malformed_syntax_gets_one_friendly_line(seeded_client, q):
     assert "Traceback" not in response.text and "fts5" not in response.text
 
 
-@pytest.mark.parametrize("q", ["U.S.", "don't", "Iran's", "e-mail", "<script>", "100%", "_"])
+@pytest.mark.parametrize(
+    "q", ["U.S.", "don't", "Iran's", "e-mail", "<script>", "100%", "_", "a:b:c", "-", "x^2", "{a}"]
+)
 def test_search_odd_characters_are_plain_words(seeded_client, q):
     response = seeded_client.get("/search", params={"q": q})
     assert response.status_code == 200
@@ -60,17 +62,86 @@ def test_search_phrase_and_prefix_syntax_work(seeded_client):
     assert seeded_client.get("/search?q=carac*").text.count('class="quote-item') == 1
 
 
-def test_search_no_results_says_what_to_do(seeded_client):
-    html = seeded_client.get("/search?q=penguins").text
-    assert "No quotes match" in html and "Try fewer filters or other words" in html
+def test_search_no_results_offers_the_other_filters_without_the_words(seeded_client):
+    html = seeded_client.get("/search?q=penguins&country=RU").text
+    assert "No quotes match" in html
+    # Dropping the words leads to the home page with the other filters kept (2 Russian quotes).
+    assert 'href="http://testserver/?country=RU"' in html
+    assert "remove the words “penguins”</a> to see 2 quotes" in html
+    assert 'href="http://testserver/search?q=penguins"' in html  # drop the country instead
 
 
-def test_search_exact_speaker_name_offers_their_page_first(seeded_client):
-    html = seeded_client.get("/search?q=sergei+lavrov").text
-    assert 'class="callout"' in html
-    callout = html.split('class="callout"')[1]
-    assert 'href="http://testserver/speakers/sergey-lavrov"' in callout.split("</p>")[0]
-    assert html.index('class="callout"') < html.index("No quotes match")
+def test_search_exclusion_leaves_matches_out(seeded_client):
+    def count(q):
+        return seeded_client.get("/search", params={"q": q}).text.count('class="quote-item')
+
+    assert count("sanctions") == 2
+    assert count("sanctions -iran") == 1
+    assert count('sanctions -"stay in place"') == 1
+    assert count("sanctions -iran -policy") == 0
+    assert count('"not a policy" -oil') == 1
+    html = seeded_client.get("/search?q=sanctions+-iran").text
+    assert "<mark>Sanctions</mark> are not a policy" in html and "on Iran" not in html
+
+
+def test_search_prefix_matches_word_starts(seeded_client):
+    html = seeded_client.get("/search?q=sanct*").text
+    assert html.count('class="quote-item') == 2
+    assert "<mark>Sanctions</mark> are not a policy" in html
+
+
+def test_search_only_exclusions_gets_one_friendly_line(seeded_client):
+    html = seeded_client.get("/search?q=-iran+-oil").text
+    assert 'role="alert">Add a word to look for' in html
+    assert 'class="quote-item' not in html and "Who says" not in html
+
+
+@pytest.mark.parametrize(
+    ("q", "kind", "href", "detail"),
+    [
+        (
+            "sergei lavrov",
+            "Speaker",
+            "/speakers/sergey-lavrov",
+            "Foreign Minister, Russia · 2 quotes",
+        ),
+        ("Sergey  LAVROV", "Speaker", "/speakers/sergey-lavrov", "2 quotes"),
+        ("Russia", "Country", "/countries/RU", "1 speaker, 2 quotes"),
+        ("United States", "Country", "/countries/US", "1 speaker, 1 quotes"),
+        ("US", "Country", "/countries/US", "1 speaker"),
+        ("sanctions", "Topic", "/topics/sanctions", "who speaks most"),
+    ],
+)
+def test_search_exact_name_offers_its_page_first(seeded_client, q, kind, href, detail):
+    html = seeded_client.get("/search", params={"q": q}).text
+    card = html.split('class="callout offer"')[1].split("</p>")[0]
+    assert f"{kind}:" in card and f'href="http://testserver{href}"' in card and detail in card
+    assert html.index('class="callout offer"') < html.index('id="browse"')
+
+
+def test_search_offers_nothing_for_ordinary_words(seeded_client):
+    for q in ("us", "lavrov said", "policy"):
+        assert "callout offer" not in seeded_client.get("/search", params={"q": q}).text
+
+
+def test_search_offer_is_in_the_htmx_fragment(seeded_client):
+    html = seeded_client.get("/search?q=Sergey+Lavrov", headers=HTMX).text
+    assert "<html" not in html and "Speaker:" in html
+
+
+def test_search_who_says_it_most_links_apply_the_speaker_filter(seeded_client):
+    html = seeded_client.get("/search?q=sanctions").text
+    leaders = html.split('class="leaders"')[1].split("</section>")[0]
+    assert "Who says “sanctions” the most" in leaders
+    href = "http://testserver/search?speaker=sergey-lavrov&amp;q=sanctions"
+    assert f'href="{href}" hx-get="{href}"' in leaders
+    assert leaders.index("Sergey Lavrov") > 0 and "1 quote" in leaders
+    assert 'href="http://testserver/speakers/mike-pompeo">page' in leaders
+    # Following it narrows the results and marks that speaker as chosen (link now removes it).
+    narrowed = seeded_client.get("/search?q=sanctions&speaker=sergey-lavrov", headers=HTMX).text
+    assert narrowed.count('class="quote-item') == 1
+    leaders = narrowed.split('class="leaders"')[1].split("</section>")[0]
+    assert 'aria-current="true"><span class="visually-hidden">Remove filter: </span>' in leaders
 
 
 def test_search_combines_with_filters(seeded_client):
@@ -86,3 +157,11 @@ def test_search_relevance_cursor_visits_each_match_once(seeded_client):
         found = re.search(r'rel="next" href="http://testserver(/[^"]+)"', html)
         url = found.group(1).replace("&amp;", "&") if found else None
     assert len(seen) == 3 and len(set(seen)) == 3
+
+
+def test_search_feed_and_export_understand_exclusions(seeded_client):
+    feed = seeded_client.get("/search/feed.atom?q=sanctions+-iran").text
+    assert feed.count("<entry>") == 1 and "Sanctions are not a policy" in feed
+    csv_lines = seeded_client.get("/quotes.csv?q=sanctions+-iran").text.strip().splitlines()
+    assert len(csv_lines) == 2 and "Sanctions are not a policy" in csv_lines[1]
+    assert "Download these quotes as CSV" not in seeded_client.get("/search?q=penguins").text

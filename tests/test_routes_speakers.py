@@ -106,6 +106,15 @@ def test_speaker_save_lists_your_speakers_on_home(seeded_client):
     assert "?speaker=sergey-lavrov&amp;speaker=mike-pompeo" in saved
 
 
+def test_speaker_saved_ones_show_their_latest_quotes_on_home(seeded_client):
+    seeded_client.post("/speakers/mike-pompeo/save")
+    home = seeded_client.get("/").text
+    saved = home.split("Your speakers")[1].split("</section>")[0]
+    assert "Their latest quotes" in saved and saved.count('class="quote-item') == 1
+    assert "that sanctions on Iran would stay in place" in saved
+    assert "Sanctions are not a policy" not in saved  # Lavrov is not saved
+
+
 def test_speaker_forget_removes_it(seeded_client):
     seeded_client.post("/speakers/mike-pompeo/save")
     response = seeded_client.post("/speakers/mike-pompeo/forget", follow_redirects=False)
@@ -128,3 +137,36 @@ def test_speaker_save_form_works_without_javascript(seeded_client):
         'action="http://testserver/speakers/sergey-lavrov/save?next=%2Fspeakers%2Fsergey-lavrov">'
         in html
     )
+
+
+def test_speaker_page_scoped_search_is_labelled_and_works_as_fragment(seeded_client):
+    html = seeded_client.get("/speakers/sergey-lavrov").text
+    assert '<label for="f-q">Search Sergey Lavrov’s quotes</label>' in html
+    fragment = seeded_client.get("/speakers/sergey-lavrov?q=sanctions+-iran", headers=HTMX).text
+    assert "<html" not in fragment and fragment.count('class="quote-item') == 1
+    assert "<mark>Sanctions</mark> are not a policy" in fragment
+    # Nothing of theirs matches: the way out drops the words, staying on their page.
+    empty = seeded_client.get("/speakers/sergey-lavrov?q=iran").text
+    assert 'href="http://testserver/speakers/sergey-lavrov" hx-get=' in empty
+    assert "remove the words “iran”</a> to see 2 quotes" in empty
+
+
+def test_speaker_page_links_to_compare_on_their_topics(seeded_client):
+    html = seeded_client.get("/speakers/sergey-lavrov").text
+    links = html.split('class="compare-links"')[1].split("</section>")[0]
+    assert (
+        'href="http://testserver/compare?topic=sanctions&amp;speakers=sergey-lavrov,mike-pompeo">'
+        "Sergey Lavrov and Mike Pompeo on Sanctions</a>" in links
+    )
+    assert "Venezuela" not in links  # nobody else spoke on it: nothing to compare
+    target = seeded_client.get("/compare?topic=sanctions&speakers=sergey-lavrov,mike-pompeo")
+    assert target.text.count("<blockquote") == 2
+
+
+def test_speaker_page_meta_description(seeded_client):
+    html = seeded_client.get("/speakers/mike-pompeo").text
+    assert (
+        '<meta name="description" content="What Mike Pompeo said: 1 quote from news articles,'
+        ' on Iran, Sanctions.">' in html
+    )
+    assert '<meta property="og:site_name" content="diplomat">' in html

@@ -37,3 +37,21 @@ def test_topic_page_fragment_updates_leaders_with_filters(seeded_client):
 def test_topic_page_missing_is_404(seeded_client):
     response = seeded_client.get("/topics/knitting")
     assert response.status_code == 404 and "We have no topic" in response.text
+
+
+def test_topic_page_leaders_filter_in_place_and_link_to_compare(seeded_client):
+    html = seeded_client.get("/topics/sanctions").text
+    leaders = html.split('class="leaders"')[1].split("</section>")[0]
+    href = "http://testserver/topics/sanctions?speaker=mike-pompeo"
+    assert f'href="{href}" hx-get="{href}"' in leaders
+    compare = "http://testserver/compare?topic=sanctions&amp;speakers=mike-pompeo,sergey-lavrov"
+    assert f'<a href="{compare}">Compare Mike Pompeo, Sergey Lavrov on Sanctions' in html
+    narrowed = seeded_client.get(href, headers=HTMX).text
+    assert narrowed.count('class="quote-item') == 1 and "Compare" not in narrowed
+
+
+def test_topic_page_has_timeline_and_meta(seeded_client):
+    html = seeded_client.get("/topics/sanctions").text
+    svg = html.split('<section class="timeline"')[1].split("</svg>")[0]
+    assert "Quotes per month, May 2019 to Jun 2019" in svg and svg.count("<rect") == 2
+    assert '<meta name="description" content="Who said what on Sanctions: ' in html

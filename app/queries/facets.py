@@ -51,21 +51,68 @@ def facet_counts(session: Session, f: QuoteFilter, budget_ms: int, top: int = 8)
 
 def top_speakers(session: Session, f: QuoteFilter, limit: int = 10) -> list[FacetValue]:
     """Speakers with the most quotes matching `f`, most first; unattributed quotes are left out."""
-    stmt = (
-        select(Speaker.slug, Speaker.name, func.count(Quote.id))
-        .join(Speaker, Speaker.id == Quote.speaker_id)
-        .where(*conditions(session, f))
-        .group_by(Speaker.id)
-        .order_by(func.count(Quote.id).desc(), Speaker.name)
-        .limit(limit)
-    )
     try:
         with fts.friendly_errors():
+            stmt = (
+                select(Speaker.slug, Speaker.name, func.count(Quote.id))
+                .join(Speaker, Speaker.id == Quote.speaker_id)
+                .where(*conditions(session, f))
+                .group_by(Speaker.id)
+                .order_by(func.count(Quote.id).desc(), Speaker.name)
+                .limit(limit)
+            )
             rows = session.execute(stmt).all()
     except fts.SearchError:
         session.rollback()
         return []
     return [FacetValue(slug, name, count, slug in f.speakers) for slug, name, count in rows]
+
+
+def outlet_names(session: Session, limit: int = 200) -> list[str]:
+    """Outlets with the most quotes, by name, for the outlet field's suggestions."""
+    stmt = (
+        select(Article.outlet)
+        .join(Quote, Quote.article_id == Article.id)
+        .where(Article.outlet.is_not(None))
+        .group_by(Article.outlet)
+        .order_by(func.count(Quote.id).desc())
+        .limit(limit)
+    )
+    return sorted(session.exec(stmt).all(), key=str.lower)
+
+
+# Each filter a reader can drop, as the QuoteFilter fields it clears (the dates go together).
+RELAXATIONS = {
+    "q": {"q": None},
+    "speaker": {"speakers": ()},
+    "country": {"country": None},
+    "topic": {"topic": None},
+    "date": {"date_from": None, "date_to": None},
+    "outlet": {"outlet": None},
+    "kind": {"kind": None},
+}
+
+
+def active_filters(f: QuoteFilter) -> list[str]:
+    """The RELAXATIONS the reader has set (filters fixed by the page cannot be dropped)."""
+    fixed = {"speakers" if name == "speaker" else name for name in f.fixed}
+    return [
+        name
+        for name, fields in RELAXATIONS.items()
+        if any(getattr(f, field) for field in fields) and not fixed & set(fields)
+    ]
+
+
+def counts_without(session: Session, f: QuoteFilter, budget_ms: int) -> dict[str, int] | None:
+    """For each active filter, how many quotes match once it is dropped; None if over budget."""
+    try:
+        with fts.friendly_errors(), fts.time_limit(session, budget_ms):
+            return {
+                name: _count(session, replace(f, **RELAXATIONS[name])) for name in active_filters(f)
+            }
+    except fts.SearchError:
+        session.rollback()
+        return None
 
 
 def _count(session: Session, f: QuoteFilter) -> int:

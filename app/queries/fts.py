@@ -20,8 +20,16 @@ from app.models import Quote
 
 # Private-use characters mark the hits in snippet(); they are swapped for <mark> after escaping.
 _OPEN, _CLOSE = "\ue000", "\ue001"
-# Characters and words that mean the reader is writing FTS5 query syntax on purpose.
-_SYNTAX = re.compile(r'["()*^:{}+]|\b(AND|OR|NOT|NEAR)\b')
+# One piece of a typed search: an optional leading "-" (leave out), then a "phrase" (maybe
+# unclosed, maybe with a trailing *), a bracket, or a run of anything else.
+_TOKEN = re.compile(
+    r"(?P<neg>-(?=[^\s()]))?"
+    r'(?:"(?P<phrase>[^"]*)(?P<closed>"?)(?P<star>\*?)|(?P<paren>[()])|(?P<word>[^\s()"]+))'
+)
+_OPERATORS = ("AND", "OR", "NOT")
+ONLY_EXCLUSIONS = (
+    "Add a word to look for: a search cannot only leave words out (try sanctions -oil)."
+)
 
 
 class SearchError(Exception):
@@ -37,14 +45,40 @@ def is_sqlite(session: Session) -> bool:
 
 
 def prepare(q: str) -> str:
-    """Turn plain words into a safe FTS5 query; leave deliberate syntax alone.
+    """Turn what the reader typed into a safe FTS5 query.
 
-    `U.S. sanctions` or `don't` would be FTS5 syntax errors, so each word becomes a quoted
-    phrase; a query using quotes, parentheses, `*` or AND/OR/NOT/NEAR is passed through.
+    Each plain word becomes a quoted phrase, because `U.S.` or `don't` would be FTS5 syntax
+    errors. "Phrases", `prefix*`, brackets and AND/OR/NOT keep their meaning; `-word` or
+    `-"a phrase"` (which FTS5 lacks) leaves matches out: the rest is wrapped and followed by
+    NOT for each. Malformed syntax (an unclosed quote or bracket) is left for FTS5 to reject.
+    Raises SearchError for a search that only leaves words out.
     """
-    if _SYNTAX.search(q):
+    if "NEAR(" in q:
         return q
-    return " ".join('"' + word.replace('"', '""') + '"' for word in q.split())
+    keep: list[str] = []
+    leave_out: list[str] = []
+    for token in _TOKEN.finditer(q):
+        (leave_out if token["neg"] else keep).append(_fts_term(token))
+    if not keep:
+        raise SearchError(ONLY_EXCLUSIONS)
+    if not leave_out:
+        return " ".join(keep)
+    return "(" + " ".join(keep) + ") " + " ".join("NOT " + term for term in leave_out)
+
+
+def _fts_term(token: re.Match) -> str:
+    """One token as FTS5 syntax: operators and brackets as they are, words quoted."""
+    if token["paren"]:
+        return token["paren"]
+    if token["phrase"] is not None:
+        closed = token["closed"] + token["star"] if token["closed"] else ""
+        return '"' + token["phrase"] + closed
+    word = token["word"]
+    if word in _OPERATORS and not token["neg"]:
+        return word
+    star = "*" if word.endswith("*") and word.strip("*") else ""
+    word = word.rstrip("*") if star else word
+    return '"' + word.replace('"', '""') + '"' + star
 
 
 def matches(session: Session, q: str) -> Subquery:

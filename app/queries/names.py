@@ -38,6 +38,26 @@ def is_country_code(code: str) -> bool:
     return len(code) == 2 and (code in _SHORT or pycountry.countries.get(alpha_2=code) is not None)
 
 
+def country_code_for(text: str) -> str | None:
+    """The ISO code of the country named exactly `text` ('Russia', 'brazil'), or typed as its
+    code in capitals ('US'; lower-case 'us' is far more often the word)."""
+    text = " ".join(text.split())
+    if len(text) == 2 and text.isupper():
+        return text if is_country_code(text) else None
+    return _country_names().get(text.lower())
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("official_name", "name", "common_name"):
+            if value := getattr(country, attr, None):
+                names[value.lower()] = country.alpha_2
+    names.update({name.lower(): code for code, name in _SHORT.items()})
+    return names
+
+
 def long_date(value: date | None) -> str:
     """'14 May 2019'; 'undated' when the article had no date."""
     if value is None:

@@ -1,9 +1,9 @@
 """Topics with their quote counts."""
 
-from sqlalchemy import func
+from sqlalchemy import extract, func, or_
 from sqlmodel import Session, select
 
-from app.models import QuoteTopic, Topic
+from app.models import Quote, QuoteTopic, Topic
 
 
 def topic_list(session: Session) -> list[tuple[Topic, int]]:
@@ -20,3 +20,22 @@ def topic_list(session: Session) -> list[tuple[Topic, int]]:
 
 def get_topic(session: Session, slug: str) -> Topic | None:
     return session.exec(select(Topic).where(Topic.slug == slug)).first()
+
+
+def find_topic(session: Session, name: str) -> Topic | None:
+    """The topic whose name or slug is exactly `name` (ignoring case)."""
+    wanted = " ".join(name.split()).lower()
+    stmt = select(Topic).where(or_(func.lower(Topic.name) == wanted, Topic.slug == wanted))
+    return session.exec(stmt).first()
+
+
+def topic_monthly_counts(session: Session, topic_id: int) -> dict[tuple[int, int], int]:
+    """{(year, month): quotes} on this topic, dated ones only (the shape `timeline` takes)."""
+    year, month = extract("year", Quote.published), extract("month", Quote.published)
+    stmt = (
+        select(year, month, func.count(Quote.id))
+        .join(QuoteTopic, QuoteTopic.quote_id == Quote.id)
+        .where(QuoteTopic.topic_id == topic_id, Quote.published.is_not(None))
+        .group_by(year, month)
+    )
+    return {(int(y), int(m)): n for y, m, n in session.execute(stmt)}

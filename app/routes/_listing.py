@@ -1,5 +1,6 @@
 """The filterable quote list shared by the home, speaker, country, topic and search pages."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Request
@@ -7,14 +8,30 @@ from sqlmodel import Session
 from starlette.responses import Response
 
 from app.queries.countries import country_list
-from app.queries.facets import facet_counts
-from app.queries.filters import KINDS, QuoteFilter
+from app.queries.facets import (
+    RELAXATIONS,
+    active_filters,
+    counts_without,
+    facet_counts,
+    outlet_names,
+)
+from app.queries.filters import KINDS, UNKNOWN_SPEAKER, QuoteFilter
+from app.queries.names import country_name
 from app.queries.quotes import quote_page
-from app.queries.speakers import speaker_choices
+from app.queries.speakers import speaker_choices, speakers_by_slug
 from app.queries.topics import topic_list
 from app.templating import render
 
 BROWSE_FRAGMENT = "quotes/_browse.html"
+
+
+@dataclass(frozen=True)
+class Relaxation:
+    """A filter to drop when nothing matches: "remove the date filter" and what it would show."""
+
+    label: str
+    url: str
+    count: int | None
 
 
 def quote_filter(request: Request, **fixed: Any) -> QuoteFilter:
@@ -29,6 +46,7 @@ def browse_context(
     settings = request.app.state.settings
     page = quote_page(session, f, settings.page_size)
     facets = None if page.error else facet_counts(session, f, settings.facet_budget_ms)
+    stuck = not page.quotes and not page.error and not f.after
     return {
         "filter": f,
         "page": page,
@@ -37,6 +55,7 @@ def browse_context(
         "next_url": base_url + f.page_query(page.next_cursor) if page.next_cursor else None,
         "first_url": base_url + f.query() if f.after else None,
         "choices": _choices(session, f),
+        "relaxations": relaxations(request, session, f, base_url) if stuck else [],
         **extra,
     }
 
@@ -50,11 +69,38 @@ def render_browse(request: Request, page: str, fragment: str, context: dict) -> 
     return response
 
 
+def relaxations(request: Request, session: Session, f: QuoteFilter, base_url: str) -> list:
+    """Each filter the reader set, with a link that drops it and how many quotes that shows
+    (counts within the facet time budget; without them the links are still offered)."""
+    counts = counts_without(session, f, request.app.state.settings.facet_budget_ms) or {}
+    found = []
+    for name in active_filters(f):
+        # Without words a search page has nothing to show: the same filters on the home page do.
+        base = str(request.url_for("home")) if name == "q" and "/search" in base_url else base_url
+        url = base + f.query(**RELAXATIONS[name])
+        found.append(Relaxation(_relaxation_label(f, name), url, counts.get(name)))
+    return sorted(found, key=lambda r: -(r.count or 0))
+
+
+def _relaxation_label(f: QuoteFilter, name: str) -> str:
+    """'the date filter', 'the words “oil”', 'the country filter (Brazil)', …"""
+    if name == "q":
+        return f"the words “{f.q}”"
+    if name == "country" and f.country:
+        return f"the country filter ({country_name(f.country)})"
+    if name in ("outlet", "kind"):
+        return f"the {name} filter ({getattr(f, name)})"
+    return f"the {name} filter"
+
+
 def _choices(session: Session, f: QuoteFilter) -> dict[str, list[tuple[str, str]]]:
     """Options for the form's selects (countries and topics are short lists)."""
     choices: dict[str, list[tuple[str, str]]] = {"kind": [(k, k.title()) for k in KINDS]}
     if "country" not in f.fixed:
         choices["country"] = [(row.code, row.name) for row in country_list(session)]
+        if f.country and f.country not in {code for code, _ in choices["country"]}:
+            # Keep a chosen country nobody speaks for, so submitting the form does not drop it.
+            choices["country"].insert(0, (f.country, country_name(f.country)))
     if "topic" not in f.fixed:
         choices["topic"] = [(topic.slug, topic.name) for topic, _ in topic_list(session)]
     # The empty default means "best match when searching, else newest", so a search typed into
@@ -65,7 +111,13 @@ def _choices(session: Session, f: QuoteFilter) -> dict[str, list[tuple[str, str]
         ("newest", "Newest first"),
         ("oldest", "Oldest first"),
     ]
+    choices["outlet"] = [(name, name) for name in outlet_names(session)]
     if "speaker" not in f.fixed:
         country = f.country if "country" in f.fixed else None
         choices["speaker"] = [(s.slug, s.name) for s in speaker_choices(session, country)]
+        named = {
+            row.speaker.slug: row.speaker.name for row in speakers_by_slug(session, f.speakers)
+        }
+        named[UNKNOWN_SPEAKER] = "Unknown speaker"
+        choices["chosen"] = [(slug, named.get(slug, slug)) for slug in f.speakers]
     return choices

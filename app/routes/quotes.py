@@ -10,9 +10,10 @@ from starlette.responses import Response, StreamingResponse
 from app.db import SessionDep
 from app.models import Quote
 from app.queries.article_text import marked_paragraphs, paragraph_of, speaker_label
+from app.queries.filters import QuoteFilter
 from app.queries.fts import SearchError
 from app.queries.names import long_date
-from app.queries.quotes import get_quote, quote_stream
+from app.queries.quotes import get_quote, quote_page, quote_stream
 from app.queries.speakers import speakers_by_slug
 from app.routes._listing import BROWSE_FRAGMENT, browse_context, quote_filter, render_browse
 from app.routes.speakers import saved_slugs
@@ -20,13 +21,20 @@ from app.templating import render
 
 router = APIRouter()
 
+# Latest quotes from the reader's saved speakers shown above the full list.
+SAVED_LATEST = 5
+
 
 @router.get("/", name="home")
 def home(request: Request, session: SessionDep) -> Response:
     """All quotes, newest first, narrowed by whatever filters are in the URL."""
     f = quote_filter(request)
     saved = speakers_by_slug(session, saved_slugs(request))
-    context = browse_context(request, session, f, str(request.url_for("home")), saved=saved)
+    slugs = tuple(row.speaker.slug for row in saved)
+    latest = quote_page(session, QuoteFilter(speakers=slugs), SAVED_LATEST).quotes if saved else []
+    context = browse_context(
+        request, session, f, str(request.url_for("home")), saved=saved, saved_latest=latest
+    )
     return render_browse(request, "quotes/index.html", BROWSE_FRAGMENT, context)
 
 

@@ -3,10 +3,13 @@
 import re
 
 from fastapi import APIRouter, HTTPException, Request
+from sqlmodel import Session
 from starlette.responses import RedirectResponse, Response
 
 from app.db import SessionDep
-from app.queries.filters import UNKNOWN_SPEAKER
+from app.models import Speaker, Topic
+from app.queries.facets import FacetValue, top_speakers
+from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
 from app.queries.names import country_name
 from app.queries.speakers import (
     get_speaker,
@@ -56,6 +59,7 @@ def speaker_detail(request: Request, session: SessionDep, slug: str) -> Response
     speaker_id = speaker.id if speaker else None
     f = quote_filter(request, speakers=(slug,))
     url = str(request.url_for("speaker", slug=slug))
+    topics = speaker_topics(session, speaker_id)
     context = browse_context(
         request,
         session,
@@ -66,11 +70,25 @@ def speaker_detail(request: Request, session: SessionDep, slug: str) -> Response
         feed_url=str(request.url_for("speaker_feed", slug=slug)),
         aliases=other_spellings(speaker) if speaker else [],
         quote_total=quote_count(session, speaker_id),
-        topics=speaker_topics(session, speaker_id),
+        topics=topics,
+        rivals=rivals(session, speaker, [topic for topic, _ in topics[:3]]) if speaker else [],
         timeline=timeline(monthly_counts(session, speaker_id)),
         saved=slug in saved_slugs(request),
     )
     return render_browse(request, "speakers/detail.html", "speakers/_results.html", context)
+
+
+def rivals(
+    session: Session, speaker: Speaker, topics: list[Topic]
+) -> list[tuple[Topic, FacetValue]]:
+    """For the compare links: on each of these topics, the other speaker quoted most on it."""
+    found = []
+    for topic in topics:
+        leaders = top_speakers(session, QuoteFilter(topic=topic.slug), limit=2)
+        other = next((v for v in leaders if v.value != speaker.slug), None)
+        if other is not None:
+            found.append((topic, other))
+    return found
 
 
 @router.post("/speakers/{slug}/save", name="save_speaker")

@@ -5,7 +5,8 @@ from starlette.responses import Response
 
 from app.db import SessionDep
 from app.queries.facets import top_speakers
-from app.queries.topics import get_topic, topic_list
+from app.queries.timeline import timeline
+from app.queries.topics import get_topic, topic_list, topic_monthly_counts
 from app.routes._listing import browse_context, quote_filter, render_browse
 from app.templating import render
 
@@ -33,6 +34,7 @@ def topic_detail(request: Request, session: SessionDep, slug: str) -> Response:
         url,
         topic=topic,
         leaders=top_speakers(session, f),
+        timeline=timeline(topic_monthly_counts(session, topic.id)),
         canonical=url,
         feed_url=str(request.url_for("topic_feed", slug=slug)),
     )
