@@ -35,6 +35,20 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def print_failures(failures) -> None:
+    """One line per failure on stderr; names are escaped so a hostile file name cannot inject
+    console markup or break the line."""
+    from rich.markup import escape
+
+    for failure in failures:
+        where, why = escape(_printable(failure.path)), escape(_printable(failure.reason))
+        err().print(f"[red]failed:[/red] {where}: {why}", highlight=False)
+
+
+def _printable(text: str) -> str:
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
 @app.command()
 def ingest(
     paths: Paths,
@@ -42,31 +56,43 @@ def ingest(
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Do nothing when the database has articles.")
     ] = False,
+    time_budget: Annotated[
+        float | None,
+        typer.Option(min=0, help="Seconds one article may take [default: ARTICLE_TIME_BUDGET_S]."),
+    ] = None,
 ) -> None:
     """Extract quotes from articles and store them; re-running is safe.
+
+    Files over MAX_ARTICLE_MB, or taking longer than the time budget, fail alone. Ctrl-C stops
+    cleanly; run the same command again to finish.
 
     Example: diplomat ingest ../shared/seeds examples/ --workers 2
     """
     from app.db import make_engine
+    from app.ingest.pipeline import Limits
     from app.ingest.pipeline import ingest as run_ingest
     from app.ingest.store import has_articles
     from app.progress import IngestProgress
     from app.schema import ensure_current
 
-    url = get_settings().database_url
+    settings = get_settings()
+    url = settings.database_url
     ensure_current(url)
     engine = make_engine(url, writer=True)
     if if_empty and has_articles(engine):
         typer.echo("database already has articles; nothing ingested")
         return
+    limits = Limits(
+        max_bytes=int(settings.max_article_mb * 1_000_000),
+        seconds=settings.article_time_budget_s if time_budget is None else time_budget,
+    )
     with IngestProgress(err()) as progress:
         summary = run_ingest(
-            paths, engine, workers, on_file=progress.advance, on_start=progress.start
+            paths, engine, workers, progress.advance, progress.start, limits=limits
         )
-    for failure in summary.failures:
-        err().print(f"[red]failed:[/red] {failure.path}: {failure.reason}", highlight=False)
+    print_failures(summary.failures)
     typer.echo(summary.line())
-    raise typer.Exit(1 if summary.failed else 0)
+    raise typer.Exit(130 if summary.interrupted else 1 if summary.failed else 0)
 
 
 @app.command()
@@ -94,8 +120,7 @@ def extract(
             sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
         else:
             _print_table(line)
-    for failure in failures:
-        err().print(f"[red]failed:[/red] {failure.path}: {failure.reason}", highlight=False)
+    print_failures(failures)
     raise typer.Exit(1 if failures else 0)
 
 
