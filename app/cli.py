@@ -198,3 +198,41 @@ def db_upgrade() -> None:
 
     upgrade(get_settings().database_url)
     typer.echo("database is at the newest schema")
+
+
+@db_app.command("backup")
+def db_backup(
+    path: Annotated[Path, typer.Argument(help="Where to write the copy.")],
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing file at PATH.")] = False,
+) -> None:
+    """Copy the database to PATH, safely, while the site serves and ingest writes.
+
+    Example: diplomat db backup backups/diplomat-$(date +%F).db
+    """
+    from app.maintenance import MaintenanceError, backup
+
+    try:
+        size = backup(get_settings().database_url, path, overwrite)
+    except (MaintenanceError, OSError) as error:
+        fail(str(error), code=1)
+    typer.echo(f"backed up to {path} ({size / 1_000_000:.1f} MB, integrity ok)")
+
+
+@db_app.command("check")
+def db_check() -> None:
+    """Verify the database: integrity, foreign keys, full-text index, schema revision.
+
+    Prints one line; the exit status is 1 when anything is wrong.
+
+    Example: DATABASE_URL=sqlite:///backups/diplomat.db diplomat db check
+    """
+    from app.maintenance import MaintenanceError, check
+
+    try:
+        findings = check(get_settings().database_url)
+    except (MaintenanceError, OSError) as error:
+        fail(str(error), code=1)
+    problems = [f"{f.check}: {f.problem}" for f in findings if f.problem]
+    if problems:
+        fail("; ".join(problems), code=1)
+    typer.echo("database ok: " + ", ".join(f.check for f in findings))
