@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import BUSY_TIMEOUT_MS, is_sqlite
 from app.schema import is_current
@@ -77,15 +78,25 @@ def check(url: str) -> list[Finding]:
     conn = _connect(sqlite_file(url))
     try:
         findings = [
-            _integrity(conn),
-            _foreign_keys(conn),
-            _fts(conn),
+            _guarded("integrity", _integrity, conn),
+            _guarded("foreign keys", _foreign_keys, conn),
+            _guarded("full-text index", _fts, conn),
         ]
     finally:
         conn.close()
-    current = is_current(url)
-    findings.append(Finding("schema", None if current else "not at the newest revision"))
-    return findings
+    try:
+        current = is_current(url)
+    except SQLAlchemyError as error:
+        return [*findings, Finding("schema", f"unreadable ({error.orig or error})")]
+    return [*findings, Finding("schema", None if current else "not at the newest revision")]
+
+
+def _guarded(name: str, run, conn: sqlite3.Connection) -> Finding:
+    """A check that a damaged file makes SQLite refuse outright reports that, not a traceback."""
+    try:
+        return run(conn)
+    except sqlite3.DatabaseError as error:
+        return Finding(name, str(error))
 
 
 def _integrity(conn: sqlite3.Connection) -> Finding:
