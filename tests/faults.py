@@ -101,8 +101,8 @@ def start_ingest(url: str, folder: Path) -> subprocess.Popen:
     )
 
 
-def signal_when_stored(proc: subprocess.Popen, db: Path, articles: int, sig: int) -> int:
-    """Send `sig` to the ingest once `articles` are stored; returns how many were stored."""
+def wait_until_stored(proc: subprocess.Popen, db: Path, articles: int) -> None:
+    """Return once `articles` are stored by the running ingest `proc`."""
     deadline = time.monotonic() + 300
     while article_count(db) < articles:
         if proc.poll() is not None:
@@ -110,8 +110,12 @@ def signal_when_stored(proc: subprocess.Popen, db: Path, articles: int, sig: int
         if time.monotonic() > deadline:
             raise AssertionError("ingest made no progress")
         time.sleep(0.05)
+
+
+def signal_when_stored(proc: subprocess.Popen, db: Path, articles: int, sig: int) -> None:
+    """Send `sig` to the ingest and its workers once `articles` are stored."""
+    wait_until_stored(proc, db, articles)
     os.killpg(proc.pid, sig)
-    return articles
 
 
 def half_stored(db: Path, clean: dict[str, list[tuple]]) -> list[str]:
@@ -142,4 +146,5 @@ def stop(proc: subprocess.Popen) -> None:
         pass  # the group has already gone
     proc.wait(timeout=30)
     for stream in (proc.stdout, proc.stderr):
-        stream.close()
+        if stream and not stream.closed:
+            stream.close()
