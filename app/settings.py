@@ -19,6 +19,9 @@ class Settings(BaseSettings):
     max_article_mb: float = 5.0
     # Extraction of one article is abandoned (and reported) after this many seconds.
     article_time_budget_s: float = 60.0
+    # Requests past these are refused (414 / 413) before any route runs.
+    max_url_bytes: int = 4096
+    max_body_bytes: int = 65_536
 
 
 def get_settings() -> Settings:
