@@ -25,6 +25,7 @@ FTS_SYNTAX = [
     "minister", "Lavrov", "caf\u00e9", "\u0000", "\U0001f600", "x" * 2000,
 ]
 HOSTILE_STRINGS = [XSS, ATTRIBUTE_XSS, *SQL_INJECTION, *FTS_SYNTAX, "", " ", "-1", "99999999999",
+                   str(2**63), str(-(2**63) - 1),
                    "2019-13-45", "../../etc/passwd", "%00", "\r\nSet-Cookie: x=1"]
 QUERY_NAMES = ["speaker", "country", "topic", "q", "from", "to", "outlet", "kind", "sort",
                "after", "next", "limit", "page", "format", "zzz"]

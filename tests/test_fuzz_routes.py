@@ -43,9 +43,11 @@ def client(tmp_path_factory) -> Iterator[TestClient]:
     print(f"requests fuzzed: {sum(SENT.values())} ({dict(SENT)})")
 
 
-def get_paths() -> list[str]:
+def get_paths(api: bool = False) -> list[str]:
     routes = hostile_web.routes()
-    return sorted(r.path for r in routes if "GET" in r.methods and not r.path.startswith("/api"))
+    return sorted(
+        r.path for r in routes if "GET" in r.methods and (api or not r.path.startswith("/api"))
+    )
 
 
 def check(response, label: str) -> None:
@@ -60,7 +62,7 @@ def check(response, label: str) -> None:
 
 @FUZZ
 @given(
-    path=st.sampled_from(get_paths()),
+    path=st.sampled_from(get_paths(api=True)),
     params=st.dictionaries(st.sampled_from(hostile_web.QUERY_NAMES), VALUES, max_size=4),
     htmx=st.booleans(),
 )
