@@ -122,3 +122,9 @@ def test_check_cli_missing_database(runner, tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "no database at" in result.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+def test_backup_and_check_help_has_example(runner):
+    for command in (["db", "backup"], ["db", "check"]):
+        result = runner.invoke(app, [*command, "--help"])
+        assert result.exit_code == 0 and "Example:" in result.output
