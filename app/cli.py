@@ -35,6 +35,20 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def print_failures(failures) -> None:
+    """One line per failure on stderr; names are escaped so a hostile file name cannot inject
+    console markup or break the line."""
+    from rich.markup import escape
+
+    for failure in failures:
+        where, why = escape(_printable(failure.path)), escape(_printable(failure.reason))
+        err().print(f"[red]failed:[/red] {where}: {why}", highlight=False)
+
+
+def _printable(text: str) -> str:
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
 @app.command()
 def ingest(
     paths: Paths,
@@ -42,31 +56,43 @@ def ingest(
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Do nothing when the database has articles.")
     ] = False,
+    time_budget: Annotated[
+        float | None,
+        typer.Option(min=0, help="Seconds one article may take [default: ARTICLE_TIME_BUDGET_S]."),
+    ] = None,
 ) -> None:
     """Extract quotes from articles and store them; re-running is safe.
+
+    Files over MAX_ARTICLE_MB, or taking longer than the time budget, fail alone. Ctrl-C stops
+    cleanly; run the same command again to finish.
 
     Example: diplomat ingest ../shared/seeds examples/ --workers 2
     """
     from app.db import make_engine
+    from app.ingest.pipeline import Limits
     from app.ingest.pipeline import ingest as run_ingest
     from app.ingest.store import has_articles
     from app.progress import IngestProgress
     from app.schema import ensure_current
 
-    url = get_settings().database_url
+    settings = get_settings()
+    url = settings.database_url
     ensure_current(url)
     engine = make_engine(url, writer=True)
     if if_empty and has_articles(engine):
         typer.echo("database already has articles; nothing ingested")
         return
+    limits = Limits(
+        max_bytes=int(settings.max_article_mb * 1_000_000),
+        seconds=settings.article_time_budget_s if time_budget is None else time_budget,
+    )
     with IngestProgress(err()) as progress:
         summary = run_ingest(
-            paths, engine, workers, on_file=progress.advance, on_start=progress.start
+            paths, engine, workers, progress.advance, progress.start, limits=limits
         )
-    for failure in summary.failures:
-        err().print(f"[red]failed:[/red] {failure.path}: {failure.reason}", highlight=False)
+    print_failures(summary.failures)
     typer.echo(summary.line())
-    raise typer.Exit(1 if summary.failed else 0)
+    raise typer.Exit(130 if summary.interrupted else 1 if summary.failed else 0)
 
 
 @app.command()
@@ -94,8 +120,7 @@ def extract(
             sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
         else:
             _print_table(line)
-    for failure in failures:
-        err().print(f"[red]failed:[/red] {failure.path}: {failure.reason}", highlight=False)
+    print_failures(failures)
     raise typer.Exit(1 if failures else 0)
 
 
@@ -173,3 +198,41 @@ def db_upgrade() -> None:
 
     upgrade(get_settings().database_url)
     typer.echo("database is at the newest schema")
+
+
+@db_app.command("backup")
+def db_backup(
+    path: Annotated[Path, typer.Argument(help="Where to write the copy.")],
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing file at PATH.")] = False,
+) -> None:
+    """Copy the database to PATH, safely, while the site serves and ingest writes.
+
+    Example: diplomat db backup backups/diplomat-$(date +%F).db
+    """
+    from app.maintenance import MaintenanceError, backup
+
+    try:
+        size = backup(get_settings().database_url, path, overwrite)
+    except (MaintenanceError, OSError) as error:
+        fail(str(error), code=1)
+    typer.echo(f"backed up to {path} ({size / 1_000_000:.1f} MB, integrity ok)")
+
+
+@db_app.command("check")
+def db_check() -> None:
+    """Verify the database: integrity, foreign keys, full-text index, schema revision.
+
+    Prints one line; the exit status is 1 when anything is wrong.
+
+    Example: DATABASE_URL=sqlite:///backups/diplomat.db diplomat db check
+    """
+    from app.maintenance import MaintenanceError, check
+
+    try:
+        findings = check(get_settings().database_url)
+    except (MaintenanceError, OSError) as error:
+        fail(str(error), code=1)
+    problems = [f"{f.check}: {f.problem}" for f in findings if f.problem]
+    if problems:
+        fail("; ".join(problems), code=1)
+    typer.echo("database ok: " + ", ".join(f.check for f in findings))

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi import Path as PathParam
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
@@ -58,3 +59,5 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+# A row id in a URL: SQLite integers are 64-bit, and a larger number would overflow the driver.
+RowId = Annotated[int, PathParam(ge=1, le=2**63 - 1)]

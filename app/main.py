@@ -4,6 +4,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app.db import make_engine
+from app.security import SecurityMiddleware
 from app.settings import ROOT, Settings, get_settings
 
 
@@ -12,6 +13,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="diplomat", summary="Who said what in diplomacy")
     app.state.settings = settings
     app.state.engine = make_engine(settings.database_url)
+    app.add_middleware(
+        SecurityMiddleware,
+        max_url_bytes=settings.max_url_bytes,
+        max_body_bytes=settings.max_body_bytes,
+    )
     app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
 
     from app.routes import register  # routes import templates; keep import-time work here

@@ -15,6 +15,13 @@ class Settings(BaseSettings):
     # Facet counts are skipped rather than slowing a page past this budget.
     facet_budget_ms: int = 150
     site_name: str = "diplomat"
+    # A file bigger than this is not one news article; extraction time grows faster than size.
+    max_article_mb: float = 5.0
+    # Extraction of one article is abandoned (and reported) after this many seconds.
+    article_time_budget_s: float = 60.0
+    # Requests past these are refused (414 / 413) before any route runs.
+    max_url_bytes: int = 4096
+    max_body_bytes: int = 65_536
 
 
 def get_settings() -> Settings:

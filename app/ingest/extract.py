@@ -75,8 +75,9 @@ def find_candidates(text: str, sents: list[Sentence], marks: list[Marked]) -> li
     by_sentence = [[q for q in marks if s.start <= q.start < s.end] for s in sents]
     wanted = [n for n, s in enumerate(sents)
               if CANDIDATE.search(text, s.start, s.end)]
-    parsed = dict(zip(wanted, parse_sentences(text, [(sents[n].start, sents[n].end)
-                                                     for n in wanted], marks), strict=True))
+    spans = [(sents[n].start, sents[n].end) for n in wanted]
+    parsed = {n: p for n, p in zip(wanted, parse_sentences(text, spans, marks), strict=True)
+              if p is not None}
     out: list[Candidate] = []
     intro: Candidate | None = None
     for n, sent in enumerate(sents):

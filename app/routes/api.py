@@ -5,7 +5,7 @@ from datetime import date
 from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel
 
-from app.db import SessionDep
+from app.db import RowId, SessionDep
 from app.models import Quote
 from app.queries.articles import get_article
 from app.queries.countries import country_list
@@ -93,7 +93,15 @@ class ArticleOut(ArticleRef):
     quotes: list[ArticleQuoteOut]
 
 
-@router.get("/quotes", name="api_quotes")
+class Problem(BaseModel):
+    detail: str
+
+
+@router.get(
+    "/quotes",
+    name="api_quotes",
+    responses={400: {"model": Problem, "description": "A search the database cannot run"}},
+)
 def api_quotes(request: Request, session: SessionDep) -> QuotesOut:
     """Quotes filtered like the home page (`speaker`, `country`, `topic`, `q`, `from`, `to`,
     `outlet`, `kind`, `sort`); follow `next` for the following page."""
@@ -149,8 +157,12 @@ def api_countries(request: Request, session: SessionDep) -> list[CountryOut]:
     ]
 
 
-@router.get("/articles/{article_id}", name="api_article")
-def api_article(request: Request, session: SessionDep, article_id: int) -> ArticleOut:
+@router.get(
+    "/articles/{article_id}",
+    name="api_article",
+    responses={404: {"model": Problem, "description": "No article with this number"}},
+)
+def api_article(request: Request, session: SessionDep, article_id: RowId) -> ArticleOut:
     """One article's text and its quotes, with character offsets into the text."""
     article = get_article(session, article_id)
     if article is None:

@@ -3,7 +3,7 @@
 from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import Response
 
-from app.db import SessionDep
+from app.db import RowId, SessionDep
 from app.queries.article_text import marked_paragraphs
 from app.queries.articles import article_page, get_article
 from app.templating import render
@@ -29,7 +29,7 @@ def articles(
 
 
 @router.get("/articles/{article_id}", name="article")
-def article_detail(request: Request, session: SessionDep, article_id: int) -> Response:
+def article_detail(request: Request, session: SessionDep, article_id: RowId) -> Response:
     """The article's paragraphs, each quote in a <mark id="q…"> labelled with its speaker."""
     article = get_article(session, article_id)
     if article is None:

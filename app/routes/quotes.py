@@ -7,7 +7,7 @@ from fastapi import APIRouter, HTTPException, Request
 from sqlmodel import Session
 from starlette.responses import Response, StreamingResponse
 
-from app.db import SessionDep
+from app.db import RowId, SessionDep
 from app.models import Quote
 from app.queries.article_text import marked_paragraphs, paragraph_of, speaker_label
 from app.queries.filters import QuoteFilter
@@ -39,7 +39,7 @@ def home(request: Request, session: SessionDep) -> Response:
 
 
 @router.get("/quotes/{quote_id}", name="quote")
-def quote_detail(request: Request, session: SessionDep, quote_id: int) -> Response:
+def quote_detail(request: Request, session: SessionDep, quote_id: RowId) -> Response:
     """One quote with its sentence, paragraph, source and a ready-made citation."""
     quote = get_quote(session, quote_id)
     if quote is None:

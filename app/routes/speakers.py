@@ -35,6 +35,8 @@ def speaker_list(
 ) -> Response:
     """Speakers A–Z with their quote counts, optionally of one country."""
     country = country.upper() if country else None
+    if country and not country.isalpha():  # "a/b" cannot be a country code, nor be linked to
+        raise HTTPException(404, f"There is no country “{country}”. Try the list of countries.")
     size = request.app.state.settings.page_size * 5
     page = speaker_page(session, after, size, country)
     base = str(request.url_for("speakers"))
