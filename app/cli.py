@@ -56,13 +56,16 @@ def ingest(
     url = get_settings().database_url
     ensure_current(url)
     engine = make_engine(url, writer=True)
-    if if_empty and has_articles(engine):
-        typer.echo("database already has articles; nothing ingested")
-        return
-    with IngestProgress(err()) as progress:
-        summary = run_ingest(
-            paths, engine, workers, on_file=progress.advance, on_start=progress.start
-        )
+    try:
+        if if_empty and has_articles(engine):
+            typer.echo("database already has articles; nothing ingested")
+            return
+        with IngestProgress(err()) as progress:
+            summary = run_ingest(
+                paths, engine, workers, on_file=progress.advance, on_start=progress.start
+            )
+    finally:
+        engine.dispose()  # PostgreSQL connections are closed, not left to the collector
     for failure in summary.failures:
         err().print(f"[red]failed:[/red] {failure.path}: {failure.reason}", highlight=False)
     typer.echo(summary.line())
