@@ -42,11 +42,24 @@ def ingest(
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Do nothing when the database has articles.")
     ] = False,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard",
+            metavar="K/N",
+            help="Ingest only part K of N of the files, so N machines can split one corpus.",
+        ),
+    ] = None,
 ) -> None:
     """Extract quotes from articles and store them; re-running is safe.
 
     Example: diplomat ingest ../shared/seeds examples/ --workers 2
+
+    Split a corpus between N machines writing to one PostgreSQL (overlaps store nothing twice):
+
+    Example: diplomat ingest /corpus --shard 2/4
     """
+    part = _parse_shard(shard) if shard is not None else None
     from app.db import make_engine
     from app.ingest.pipeline import ingest as run_ingest
     from app.ingest.store import has_articles
@@ -62,7 +75,12 @@ def ingest(
             return
         with IngestProgress(err()) as progress:
             summary = run_ingest(
-                paths, engine, workers, on_file=progress.advance, on_start=progress.start
+                paths,
+                engine,
+                workers,
+                on_file=progress.advance,
+                on_start=progress.start,
+                shard=part,
             )
     finally:
         engine.dispose()  # PostgreSQL connections are closed, not left to the collector
@@ -70,6 +88,13 @@ def ingest(
         err().print(f"[red]failed:[/red] {failure.path}: {failure.reason}", highlight=False)
     typer.echo(summary.line())
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def _parse_shard(value: str) -> tuple[int, int]:
+    number, _, count = value.partition("/")
+    if not (number.isdigit() and count.isdigit() and 1 <= int(number) <= int(count)):
+        fail(f"--shard {value!r}: expected K/N with 1 <= K <= N, e.g. --shard 2/4")
+    return int(number), int(count)
 
 
 @app.command()

@@ -36,7 +36,9 @@ def pytest_addoption(parser) -> None:
 
 def pytest_report_header(config) -> str:
     backend = config.getoption("--backend")
-    return f"database backend: {backend}" + (f" ({pg.server_url()})" if backend == "postgres" else "")
+    return f"database backend: {backend}" + (
+        f" ({pg.server_url()})" if backend == "postgres" else ""
+    )
 
 
 def pytest_collection_modifyitems(config, items) -> None:

@@ -7,7 +7,6 @@ from sqlmodel import SQLModel
 import app.models  # noqa: F401
 from app.schema import is_current
 
-
 # Full-text machinery the migrations add beside the models: SQLite's FTS5 tables, PostgreSQL's
 # generated tsvector column and its GIN index (migration 0002).
 FTS_NAMES = {("column", "search_vector"), ("index", "ix_quote_search_vector")}

@@ -1,5 +1,6 @@
 """Glue for `diplomat ingest`: find files, extract (in worker processes), store, report."""
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -59,6 +60,27 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Failure]]:
     return sorted(dict.fromkeys(found)), failures
 
 
+def shard_of(key: str, count: int) -> int:
+    """The shard (1..count) a file belongs to: a stable hash, the same on every machine."""
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % count + 1
+
+
+def shard_key(path: Path, roots: Iterable[Path]) -> str:
+    """The file's path relative to the folder it was found under (its name if given directly),
+    so machines that mount the corpus in different places still agree on the split."""
+    for root in roots:
+        if root.is_dir() and path.is_relative_to(root):
+            return path.relative_to(root).as_posix()
+    return path.name
+
+
+def in_shard(files: list[Path], roots: list[Path], shard: tuple[int, int]) -> list[Path]:
+    """The files that shard K of N (1-based) ingests; together the N shards cover every file."""
+    number, count = shard
+    return [path for path in files if shard_of(shard_key(path, roots), count) == number]
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     seen: set[tuple[int, int]] = set()
     for root, dirs, files in os.walk(folder, followlinks=True):
@@ -106,9 +128,14 @@ def ingest(
     workers: int = 1,
     on_file: Callable[[Path, str], None] | None = None,
     on_start: Callable[[int], None] | None = None,
+    shard: tuple[int, int] | None = None,
 ) -> Summary:
-    """Extract and store every article under `paths`; failures are collected, not raised."""
+    """Extract and store every article under `paths` (or shard K of N of them); failures are
+    collected, not raised."""
+    paths = list(paths)
     files, failures = discover(paths)
+    if shard is not None:
+        files = in_shard(files, paths, shard)
     summary = Summary(failures=failures)
     topic_names = load_resources().taxonomy.names()
     if on_start:

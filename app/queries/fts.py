@@ -125,7 +125,9 @@ def _with_ellipses(full: str, excerpt: str) -> str:
     while end < len(full) and not full[end].isspace():
         end += 1
     body = full[start:at] + excerpt + full[at + len(plain) : end]
-    return ("…" if full[:start].strip() else "") + body.strip() + ("…" if full[end:].strip() else "")
+    return (
+        ("…" if full[:start].strip() else "") + body.strip() + ("…" if full[end:].strip() else "")
+    )
 
 
 def highlight(snippet: str) -> Markup:
