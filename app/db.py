@@ -60,7 +60,11 @@ def _postgres_engine(url: str, *, writer: bool) -> Engine:
 
 def _take_writer_lock(conn) -> None:
     # Released by the database at COMMIT or ROLLBACK, so a crashed writer never holds it.
-    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
+    # Never streamed, even when the statement that began the transaction asked for yield_per.
+    conn.exec_driver_sql(
+        f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})",
+        execution_options={"stream_results": False},
+    ).close()
 
 
 def _begin_deferred(conn) -> None:
