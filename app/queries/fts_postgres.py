@@ -78,8 +78,12 @@ def tsquery(node: Node) -> ColumnElement:
 
 
 def rank(query: ColumnElement) -> ColumnElement:
-    """Lower is more relevant, like bm25 on SQLite; double precision survives a JSON cursor."""
-    return cast(-func.ts_rank(SEARCH_VECTOR, query), Float)
+    """Lower is more relevant, like bm25 on SQLite; double precision survives a JSON cursor.
+
+    Normalisation 1 divides by the log of the quote's length, so, as with bm25, a short quote
+    that is all about the words ranks above a long one that mentions them in passing.
+    """
+    return cast(-func.ts_rank(SEARCH_VECTOR, query, 1), Float)
 
 
 class _Parser:
