@@ -4,7 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint serve ingest-examples clean
+# The PostgreSQL pass of `make test` uses this server (trust auth, a database per test).
+DIPLOMAT_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/postgres
+export DIPLOMAT_TEST_POSTGRES_URL
+PG_REACHABLE = $(BIN)/python -c "import psycopg, sqlalchemy as s; \
+	u = s.engine.make_url('$(DIPLOMAT_TEST_POSTGRES_URL)'); \
+	psycopg.connect(host=u.host, port=u.port or 5432, user=u.username, dbname=u.database, \
+	connect_timeout=3).close()" 2>/dev/null
+
+.PHONY: run test test-sqlite test-postgres lint serve ingest-examples clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,9 +26,25 @@ run: $(STAMP)
 	$(BIN)/diplomat ingest --if-empty examples
 	$(BIN)/diplomat serve --host 127.0.0.1 --port 8000
 
+# SQLite always; PostgreSQL too when a server answers (REQUIRE_POSTGRES=1 makes its absence fatal).
 test: $(STAMP)
 	$(BIN)/ruff check app tests bench migrations
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --backend=sqlite
+	@if $(PG_REACHABLE); then \
+		echo "== PostgreSQL pass ($(DIPLOMAT_TEST_POSTGRES_URL))"; \
+		$(BIN)/pytest -q --backend=postgres; \
+	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
+		echo "error: no PostgreSQL at $(DIPLOMAT_TEST_POSTGRES_URL) and REQUIRE_POSTGRES=1"; exit 1; \
+	else \
+		echo "SKIPPING the PostgreSQL pass: no server at $(DIPLOMAT_TEST_POSTGRES_URL)"; \
+		echo "  (start one with: pg_ctlcluster --skip-systemctl-redirect \$$(ls /etc/postgresql) main start)"; \
+	fi
+
+test-sqlite: $(STAMP)
+	$(BIN)/pytest -q --backend=sqlite
+
+test-postgres: $(STAMP)
+	$(BIN)/pytest -q --backend=postgres
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tests bench migrations

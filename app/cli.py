@@ -60,6 +60,14 @@ def ingest(
         float | None,
         typer.Option(min=0, help="Seconds one article may take [default: ARTICLE_TIME_BUDGET_S]."),
     ] = None,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard",
+            metavar="K/N",
+            help="Ingest only part K of N of the files, so N machines can split one corpus.",
+        ),
+    ] = None,
 ) -> None:
     """Extract quotes from articles and store them; re-running is safe.
 
@@ -67,7 +75,12 @@ def ingest(
     cleanly; run the same command again to finish.
 
     Example: diplomat ingest ../shared/seeds examples/ --workers 2
+
+    Split a corpus between N machines writing to one PostgreSQL (overlaps store nothing twice):
+
+    Example: diplomat ingest /corpus --shard 2/4
     """
+    part = _parse_shard(shard) if shard is not None else None
     from app.db import make_engine
     from app.ingest.pipeline import Limits
     from app.ingest.pipeline import ingest as run_ingest
@@ -79,20 +92,31 @@ def ingest(
     url = settings.database_url
     ensure_current(url)
     engine = make_engine(url, writer=True)
-    if if_empty and has_articles(engine):
-        typer.echo("database already has articles; nothing ingested")
-        return
-    limits = Limits(
-        max_bytes=int(settings.max_article_mb * 1_000_000),
-        seconds=settings.article_time_budget_s if time_budget is None else time_budget,
-    )
-    with IngestProgress(err()) as progress:
-        summary = run_ingest(
-            paths, engine, workers, progress.advance, progress.start, limits=limits
+    try:
+        if if_empty and has_articles(engine):
+            typer.echo("database already has articles; nothing ingested")
+            return
+        limits = Limits(
+            max_bytes=int(settings.max_article_mb * 1_000_000),
+            seconds=settings.article_time_budget_s if time_budget is None else time_budget,
         )
+        with IngestProgress(err()) as progress:
+            summary = run_ingest(
+                paths, engine, workers, progress.advance, progress.start, limits=limits,
+                shard=part,
+            )
+    finally:
+        engine.dispose()  # PostgreSQL connections are closed, not left to the collector
     print_failures(summary.failures)
     typer.echo(summary.line())
     raise typer.Exit(130 if summary.interrupted else 1 if summary.failed else 0)
+
+
+def _parse_shard(value: str) -> tuple[int, int]:
+    number, _, count = value.partition("/")
+    if not (number.isdigit() and count.isdigit() and 1 <= int(number) <= int(count)):
+        fail(f"--shard {value!r}: expected K/N with 1 <= K <= N, e.g. --shard 2/4")
+    return int(number), int(count)
 
 
 @app.command()
@@ -236,3 +260,38 @@ def db_check() -> None:
     if problems:
         fail("; ".join(problems), code=1)
     typer.echo("database ok: " + ", ".join(f.check for f in findings))
+
+
+@db_app.command("copy")
+def db_copy(
+    source: Annotated[str, typer.Argument(help="SQLAlchemy URL of the database to copy.")],
+    target: Annotated[str, typer.Argument(help="SQLAlchemy URL of an empty database.")],
+) -> None:
+    """Copy a whole database into an empty one (SQLite <-> PostgreSQL), then verify it.
+
+    Example: diplomat db copy sqlite:///data/diplomat.db postgresql+psycopg://diplomat@db/diplomat
+
+    Prints each table's row counts and checksums on both sides; exits 1 if any differ.
+    """
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
+    from app.dbcopy import CopyError, copy_database
+
+    try:
+        checks = copy_database(source, target)
+    except (CopyError, ArgumentError) as error:
+        fail(str(error))
+    except OperationalError as error:
+        fail(f"cannot reach a database: {str(error.orig).strip().splitlines()[0]}")
+    typer.echo(f"{'table':<14} {'source':>9} -> {'copy':<9} {'checksums (source, copy)':<33} check")
+    for check in checks:
+        verdict = "ok" if check.ok else "MISMATCH"
+        typer.echo(
+            f"{check.table:<14} {check.source_rows:>9} -> {check.copied_rows:<9}"
+            f" {check.source_checksum[:16]} {check.copied_checksum[:16]} {verdict}"
+        )
+    bad = [check.table for check in checks if not check.ok]
+    if bad:
+        err().print(f"[red]error:[/red] copy differs in {', '.join(bad)}", highlight=False)
+        raise typer.Exit(1)
+    typer.echo(f"copied {sum(c.copied_rows for c in checks)} rows; every table verified")

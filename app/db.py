@@ -1,4 +1,4 @@
-"""Engine and sessions: the one place that knows how SQLite is configured."""
+"""Engine and sessions: the one place that knows how SQLite and PostgreSQL are configured."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,20 +11,28 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
 BUSY_TIMEOUT_MS = 10_000
+# Key of the PostgreSQL advisory lock writers hold for a transaction (ASCII "dipl").
+WRITER_LOCK_KEY = 0x6469706C
 
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
+def is_postgres(url: str) -> bool:
+    return make_url(url).get_backend_name() == "postgresql"
+
+
 def make_engine(url: str, *, writer: bool = False) -> Engine:
     """Create an engine; SQLite gets WAL, foreign keys and a busy timeout on every connection.
 
     A `writer` engine starts SQLite transactions with BEGIN IMMEDIATE, so concurrent writers wait
-    on the busy timeout instead of failing when a read lock cannot be upgraded.
+    on the busy timeout instead of failing when a read lock cannot be upgraded. On PostgreSQL a
+    writer transaction takes one advisory lock first, the same one-writer-at-a-time guarantee:
+    the store reads speakers and then creates them, which is only safe if no one else writes.
     """
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True)
+        return _postgres_engine(url, writer=writer)
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
@@ -33,6 +41,31 @@ def make_engine(url: str, *, writer: bool = False) -> Engine:
     # Take transaction control from pysqlite so BEGIN is ours (SQLAlchemy's documented recipe).
     event.listen(engine, "begin", _begin_immediate if writer else _begin_deferred)
     return engine
+
+
+def _postgres_engine(url: str, *, writer: bool) -> Engine:
+    # Several web workers each hold a small pool; pre-ping survives server restarts and
+    # recycling keeps idle connections from being cut by proxies between machines.
+    engine = create_engine(
+        url,
+        pool_size=5,
+        max_overflow=5,
+        pool_pre_ping=True,
+        pool_recycle=1800,
+        connect_args={"connect_timeout": 10, "application_name": "diplomat"},
+    )
+    if writer:
+        event.listen(engine, "begin", _take_writer_lock)
+    return engine
+
+
+def _take_writer_lock(conn) -> None:
+    # Released by the database at COMMIT or ROLLBACK, so a crashed writer never holds it.
+    # Never streamed, even when the statement that began the transaction asked for yield_per.
+    conn.exec_driver_sql(
+        f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})",
+        execution_options={"stream_results": False},
+    ).close()
 
 
 def _begin_deferred(conn) -> None:

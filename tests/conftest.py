@@ -1,5 +1,11 @@
-"""Fixtures: every test gets a fresh, migrated SQLite file of its own."""
+"""Fixtures: every test gets a fresh, migrated database of its own.
 
+`--backend=postgres` (or DIPLOMAT_TEST_BACKEND=postgres) runs the suite on PostgreSQL: a
+template database is migrated once per session and each test gets a copy of it; see
+tests/pg.py. SQLite (the default) gets a fresh file per test.
+"""
+
+import os
 from collections.abc import Iterator
 from datetime import date
 
@@ -14,12 +20,70 @@ from app.ingest.store import store_article
 from app.main import create_app
 from app.schema import upgrade
 from app.settings import Settings
+from tests import pg
 
 TOPIC_NAMES = {"venezuela": "Venezuela", "iran": "Iran", "sanctions": "Sanctions"}
 
 
+def pytest_addoption(parser) -> None:
+    parser.addoption(
+        "--backend",
+        choices=("sqlite", "postgres"),
+        default=os.environ.get("DIPLOMAT_TEST_BACKEND", "sqlite"),
+        help="database the suite runs on (default: $DIPLOMAT_TEST_BACKEND or sqlite)",
+    )
+
+
+def pytest_report_header(config) -> str:
+    backend = config.getoption("--backend")
+    return f"database backend: {backend}" + (
+        f" ({pg.server_url()})" if backend == "postgres" else ""
+    )
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Skip, with their reason, tests that belong to the other backend's pass."""
+    backend = config.getoption("--backend")
+    for item in items:
+        sqlite_only = item.get_closest_marker("sqlite_only")
+        if backend == "postgres" and sqlite_only:
+            reason = sqlite_only.kwargs.get("reason") or "tests SQLite machinery"
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+        if backend == "sqlite" and item.get_closest_marker("postgres"):
+            reason = "PostgreSQL test: runs in the --backend=postgres pass"
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def backend(pytestconfig) -> str:
+    return pytestconfig.getoption("--backend")
+
+
+@pytest.fixture(scope="session")
+def pg_template(backend) -> Iterator[str | None]:
+    """Name of a migrated template database (PostgreSQL pass only)."""
+    if backend != "postgres":
+        yield None
+        return
+    name = pg.unique_name("template")
+    pg.create_database(name)
+    upgrade(pg.database_url(name))
+    yield name
+    pg.drop_database(name)
+
+
 @pytest.fixture
-def app_settings(tmp_path) -> Settings:
+def pg_databases() -> Iterator[pg.Databases]:
+    """Makes extra PostgreSQL databases for a test and drops them afterwards."""
+    databases = pg.Databases()
+    yield databases
+    databases.drop_all()
+
+
+@pytest.fixture
+def app_settings(tmp_path, backend, pg_template, pg_databases) -> Settings:
+    if backend == "postgres":
+        return Settings(database_url=pg_databases.create(template=pg_template))
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'test.db'}")
     upgrade(settings.database_url)
     return settings

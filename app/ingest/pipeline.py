@@ -1,5 +1,6 @@
 """Glue for `diplomat ingest`: find files, extract (in worker processes), store, report."""
 
+import hashlib
 import os
 import signal
 import threading
@@ -75,6 +76,27 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Failure]]:
         else:
             failures.append(Failure(str(path), "no such file or folder"))
     return sorted(dict.fromkeys(found)), failures
+
+
+def shard_of(key: str, count: int) -> int:
+    """The shard (1..count) a file belongs to: a stable hash, the same on every machine."""
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % count + 1
+
+
+def shard_key(path: Path, roots: Iterable[Path]) -> str:
+    """The file's path relative to the folder it was found under (its name if given directly),
+    so machines that mount the corpus in different places still agree on the split."""
+    for root in roots:
+        if root.is_dir() and path.is_relative_to(root):
+            return path.relative_to(root).as_posix()
+    return path.name
+
+
+def in_shard(files: list[Path], roots: list[Path], shard: tuple[int, int]) -> list[Path]:
+    """The files that shard K of N (1-based) ingests; together the N shards cover every file."""
+    number, count = shard
+    return [path for path in files if shard_of(shard_key(path, roots), count) == number]
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -160,13 +182,18 @@ def ingest(
     on_file: Callable[[Path, str], None] | None = None,
     on_start: Callable[[int], None] | None = None,
     limits: Limits = Limits(),
+    shard: tuple[int, int] | None = None,
 ) -> Summary:
-    """Extract and store every article under `paths`; failures are collected, not raised.
+    """Extract and store every article under `paths` (or shard K of N of them); failures are
+    collected, not raised.
 
     Ctrl-C stops between articles' transactions: what was stored stays whole, the summary says
     `interrupted`, and running the same ingest again finishes the job.
     """
+    paths = list(paths)
     files, failures = discover(paths)
+    if shard is not None:
+        files = in_shard(files, paths, shard)
     summary = Summary(failures=failures)
     topic_names = load_resources().taxonomy.names()
     if on_start:

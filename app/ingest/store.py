@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from sqlalchemy import delete, or_
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -16,6 +17,9 @@ from app.ingest.speakers import normalise_name, same_person, speaker_slug
 from app.models import Article, Quote, Speaker, SpeakerAlias, Topic
 
 Status = Literal["new", "updated", "unchanged"]
+# Writers on a `writer` engine take turns (app.db), so a conflict only comes from a writer that
+# does not; each attempt re-reads what that writer committed.
+ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -40,12 +44,15 @@ def has_articles(engine: Engine) -> bool:
 def store_article(
     engine: Engine, source: str, article: ExtractedArticle, topic_names: dict[str, str]
 ) -> StoreResult:
-    """Store one article and its quotes atomically; a concurrent duplicate is retried once."""
-    try:
-        return _store_once(engine, source, article, topic_names)
-    except IntegrityError:
-        # Another process stored the same article or speaker between our read and write.
-        return _store_once(engine, source, article, topic_names)
+    """Store one article and its quotes atomically; a concurrent duplicate is retried."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return _store_once(engine, source, article, topic_names)
+        except IntegrityError:
+            # Another process stored the same article between our read and write.
+            if attempt == ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _store_once(
@@ -114,11 +121,19 @@ class _TopicCache:
         if topic_id not in self.rows:
             row = self.session.exec(select(Topic).where(Topic.slug == topic_id)).first()
             if row is None:
-                row = Topic(slug=topic_id, name=self.names.get(topic_id, topic_id))
-                self.session.add(row)
-                self.session.flush()
+                self._insert(topic_id)
+                row = self.session.exec(select(Topic).where(Topic.slug == topic_id)).one()
             self.rows[topic_id] = row
         return self.rows[topic_id]
+
+    def _insert(self, topic_id: str) -> None:
+        # ON CONFLICT DO NOTHING: a topic another writer just created is used, not duplicated.
+        dialect = postgresql if self.session.get_bind().dialect.name == "postgresql" else sqlite
+        values = {"slug": topic_id, "name": self.names.get(topic_id, topic_id)}
+        stmt = (
+            dialect.insert(Topic).values(**values).on_conflict_do_nothing(index_elements=["slug"])
+        )
+        self.session.exec(stmt)
 
 
 def resolve_speaker(
@@ -128,18 +143,34 @@ def resolve_speaker(
     if not name or not normalise_name(name):
         return None
     key = normalise_name(name)
-    speaker = _by_alias(session, key, country) or _by_surname(session, name, key, country)
-    if speaker is None:
-        speaker = Speaker(slug=_free_slug(session, name), name=name, country=country, role=role)
-        session.add(speaker)
-        session.flush()
-    else:
-        speaker.country = speaker.country or country
-        speaker.role = speaker.role or role
-        if len(name.split()) > len(speaker.name.split()):
-            speaker.name = name  # "Duarte" seen first, "Helena Duarte" later: show the fuller name
+    speaker = _find_or_create(session, name, key, country, role)
+    speaker.country = speaker.country or country
+    speaker.role = speaker.role or role
+    if len(name.split()) > len(speaker.name.split()):
+        speaker.name = name  # "Duarte" seen first, "Helena Duarte" later: show the fuller name
     _remember_alias(session, speaker, name, key)
     return speaker
+
+
+def _find_or_create(
+    session: Session, name: str, key: str, country: str | None, role: str | None
+) -> Speaker:
+    for attempt in range(1, ATTEMPTS + 1):
+        found = _by_alias(session, key, country) or _by_surname(session, name, key, country)
+        if found is not None:
+            return found
+        speaker = Speaker(slug=_free_slug(session, name), name=name, country=country, role=role)
+        try:
+            # A savepoint, so losing a race for the slug undoes this insert only; the next
+            # attempt sees the winner's row and resolves to it (or picks the next free slug).
+            with session.begin_nested():
+                session.add(speaker)
+                session.flush()
+            return speaker
+        except IntegrityError:
+            if attempt == ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _by_alias(session: Session, key: str, country: str | None) -> Speaker | None:

@@ -52,7 +52,7 @@ def facet_counts(session: Session, f: QuoteFilter, budget_ms: int, top: int = 8)
 def top_speakers(session: Session, f: QuoteFilter, limit: int = 10) -> list[FacetValue]:
     """Speakers with the most quotes matching `f`, most first; unattributed quotes are left out."""
     try:
-        with fts.friendly_errors():
+        with fts.friendly_errors():  # PostgreSQL checks the search as the statement is built
             stmt = (
                 select(Speaker.slug, Speaker.name, func.count(Quote.id))
                 .join(Speaker, Speaker.id == Quote.speaker_id)

@@ -1,8 +1,9 @@
 """Full-text search: the only module that writes FTS SQL, so another backend can slot in here.
 
-SQLite uses the FTS5 external-content table `quote_fts(text)` kept in sync by triggers. Other
-databases fall back to a plain case-insensitive substring match (no ranking, no snippets) until a
-real backend is written.
+SQLite uses the FTS5 external-content table `quote_fts(text)` kept in sync by triggers.
+PostgreSQL uses the generated `quote.search_vector` column and its GIN index (app.queries.
+fts_postgres translates the query). Other databases fall back to a plain case-insensitive
+substring match (no ranking, no snippets).
 """
 
 import re
@@ -11,12 +12,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from markupsafe import Markup, escape
-from sqlalchemy import Float, Integer, bindparam, literal, select, text
+from sqlalchemy import Float, Integer, bindparam, func, literal, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.sql import Subquery
 from sqlmodel import Session
 
 from app.models import Quote
+from app.queries import fts_postgres as pg
 
 # Private-use characters mark the hits in snippet(); they are swapped for <mark> after escaping.
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -42,6 +44,10 @@ class TooSlow(Exception):
 
 def is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
+
+
+def is_postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
 
 
 def prepare(q: str) -> str:
@@ -89,6 +95,8 @@ def matches(session: Session, q: str) -> Subquery:
             " WHERE quote_fts MATCH :fts_query"
         ).bindparams(fts_query=prepare(q))
         return sql.columns(id=Integer, rank=Float).subquery("fts")
+    if is_postgres(session):
+        return _postgres_matches(q)
     pattern = bindparam("fts_pattern", "%" + q.replace("%", r"\%").replace("_", r"\_") + "%")
     stmt = select(Quote.id.label("id"), literal(0.0).label("rank")).where(
         Quote.text.ilike(pattern, escape="\\")
@@ -98,6 +106,8 @@ def matches(session: Session, q: str) -> Subquery:
 
 def snippets(session: Session, q: str, ids: list[int]) -> dict[int, Markup]:
     """Highlighted, HTML-safe excerpts of the matching quotes with these ids."""
+    if ids and is_postgres(session):
+        return _postgres_snippets(session, q, ids)
     if not ids or not is_sqlite(session):
         return {}
     sql = text(
@@ -106,6 +116,52 @@ def snippets(session: Session, q: str, ids: list[int]) -> dict[int, Markup]:
     ).bindparams(bindparam("ids", expanding=True))
     rows = session.execute(sql, {"fts_query": prepare(q), "ids": ids})
     return {rowid: highlight(snippet) for rowid, snippet in rows}
+
+
+def _postgres_query(q: str):
+    """The tsquery for `q`, refusing what SQLite's FTS5 would refuse (checked on its parser)."""
+    fts5_query = prepare(q)
+    try:
+        pg.check_syntax(fts5_query)
+    except pg.Malformed:
+        raise SearchError(_MALFORMED) from None
+    return pg.tsquery(pg.parse(fts5_query))
+
+
+def _postgres_matches(q: str) -> Subquery:
+    query = _postgres_query(q)
+    stmt = select(Quote.id.label("id"), pg.rank(query).label("rank")).where(
+        pg.SEARCH_VECTOR.op("@@")(query)
+    )
+    return stmt.subquery("fts")
+
+
+def _postgres_snippets(session: Session, q: str, ids: list[int]) -> dict[int, Markup]:
+    # MaxFragments=1 centres the excerpt on the best hit, as FTS5's snippet() does.
+    options = f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=24, MinWords=12, ShortWord=0"
+    headline = func.ts_headline(
+        pg.TS_CONFIG, Quote.text, _postgres_query(q), options + ", MaxFragments=1"
+    )
+    rows = session.execute(select(Quote.id, Quote.text, headline).where(Quote.id.in_(ids)))
+    return {ident: highlight(_with_ellipses(full, excerpt)) for ident, full, excerpt in rows}
+
+
+def _with_ellipses(full: str, excerpt: str) -> str:
+    """The excerpt widened to whole whitespace-separated words (ts_headline drops the quotation
+    marks and commas around its first and last word), with '…' where it cuts, as in FTS5."""
+    plain = excerpt.replace(_OPEN, "").replace(_CLOSE, "")
+    at = full.find(plain) if plain.strip() else -1
+    if at < 0:
+        return excerpt
+    start, end = at, at + len(plain)
+    while start > 0 and not full[start - 1].isspace():
+        start -= 1
+    while end < len(full) and not full[end].isspace():
+        end += 1
+    body = full[start:at] + excerpt + full[at + len(plain) : end]
+    return (
+        ("…" if full[:start].strip() else "") + body.strip() + ("…" if full[end:].strip() else "")
+    )
 
 
 def highlight(snippet: str) -> Markup:
@@ -122,19 +178,31 @@ def friendly_errors() -> Iterator[None]:
     except TooSlow:
         raise SearchError("That search took too long. Try fewer or more specific words.") from None
     except OperationalError as error:
-        if "interrupted" in str(error.orig):
+        if _timed_out(error):
             raise SearchError(
                 "That search took too long. Try fewer or more specific words."
             ) from None
-        raise SearchError(
-            "We could not understand that search. Check quotation marks and brackets are"
-            " paired, or search for plain words."
-        ) from None
+        raise SearchError(_MALFORMED) from None
+
+
+_MALFORMED = (
+    "We could not understand that search. Check quotation marks and brackets are"
+    " paired, or search for plain words."
+)
+
+
+def _timed_out(error: OperationalError) -> bool:
+    """SQLite's progress-handler interrupt, or PostgreSQL's statement_timeout cancellation."""
+    return "interrupted" in str(error.orig) or "statement timeout" in str(error.orig)
 
 
 @contextmanager
 def time_limit(session: Session, ms: int) -> Iterator[None]:
-    """Interrupt SQLite statements that run longer than `ms` (raises TooSlow)."""
+    """Interrupt statements that run longer than `ms` (raises TooSlow)."""
+    if ms > 0 and is_postgres(session):
+        with _postgres_time_limit(session, ms):
+            yield
+        return
     if not is_sqlite(session) or ms <= 0:
         yield
         return
@@ -149,3 +217,17 @@ def time_limit(session: Session, ms: int) -> Iterator[None]:
         raise
     finally:
         connection.set_progress_handler(None, 1000)
+
+
+@contextmanager
+def _postgres_time_limit(session: Session, ms: int) -> Iterator[None]:
+    """statement_timeout for this transaction only; the caller rolls back after TooSlow."""
+    before = session.execute(text("SELECT current_setting('statement_timeout')")).scalar_one()
+    session.execute(text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": f"{ms}ms"})
+    try:
+        yield
+    except OperationalError as error:
+        if _timed_out(error):
+            raise TooSlow() from None  # the transaction is aborted; rollback restores the setting
+        raise
+    session.execute(text("SELECT set_config('statement_timeout', :v, true)"), {"v": before})

@@ -1,0 +1,109 @@
+"""`diplomat db copy` between SQLite and PostgreSQL, both ways, verified by counts and checksums."""
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+from typer.testing import CliRunner
+
+from app.cli import app
+from app.db import make_engine
+from app.dbcopy import checksum, copy_database, tables, verify_table
+from app.ingest.store import store_article
+from app.main import create_app
+from app.schema import upgrade
+from app.settings import Settings
+from tests.conftest import TOPIC_NAMES, quote_in, sample_articles
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    """A SQLite database holding the sample corpus."""
+    url = f"sqlite:///{tmp_path / 'source.db'}"
+    upgrade(url)
+    engine = make_engine(url, writer=True)
+    for source, article in sample_articles():
+        store_article(engine, source, article, TOPIC_NAMES)
+    engine.dispose()
+    return url
+
+
+def _checksums(url: str) -> dict[str, tuple[int, str]]:
+    engine = make_engine(url)
+    try:
+        return {table.name: checksum(engine, table) for table in tables()}
+    finally:
+        engine.dispose()
+
+
+def _search_hits(url: str, q: str) -> int:
+    web = create_app(Settings(database_url=url))
+    with TestClient(web) as client:
+        html = client.get("/search", params={"q": q}).text
+    web.state.engine.dispose()
+    return html.count('class="quote-item')
+
+
+def test_dbcopy_sqlite_to_postgres_and_back(sqlite_url, pg_databases, tmp_path):
+    postgres_url = pg_databases.create()  # empty: the copy migrates it
+    checks = copy_database(sqlite_url, postgres_url)
+    assert [c.table for c in checks] == [t.name for t in tables()]
+    assert all(c.ok for c in checks)
+    assert {c.table: c.copied_rows for c in checks}["quote"] == 4
+    assert _checksums(postgres_url) == _checksums(sqlite_url)
+    assert _search_hits(postgres_url, "sanction") == 2  # the tsvector column followed the rows
+
+    back_url = f"sqlite:///{tmp_path / 'back.db'}"
+    assert all(c.ok for c in copy_database(postgres_url, back_url))
+    assert _checksums(back_url) == _checksums(sqlite_url)
+    engine = make_engine(back_url)
+    with engine.connect() as conn:
+        hits = conn.execute(text("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'caracas'"))
+        assert hits.scalar() == 1  # FTS5 rebuilt
+    engine.dispose()
+
+
+def test_dbcopy_postgres_sequences_continue_after_copied_ids(sqlite_url, pg_databases):
+    postgres_url = pg_databases.create()
+    copy_database(sqlite_url, postgres_url)
+    body = 'New round\n\n"We are still talking," Sergey Lavrov said.'
+    article = sample_articles()[0][1].__class__(
+        text=body,
+        title="New round",
+        outlet=None,
+        date=None,
+        quotes=(quote_in(body, '"We are still talking,"', speaker="Mike Pompeo"),),
+    )
+    engine = make_engine(postgres_url, writer=True)
+    result = store_article(engine, "samples/new.txt", article, TOPIC_NAMES)
+    engine.dispose()
+    assert (result.status, result.article_id) == ("new", 3)
+
+
+def test_dbcopy_verify_notices_a_changed_value(sqlite_url, pg_databases):
+    postgres_url = pg_databases.create()
+    copy_database(sqlite_url, postgres_url)
+    source, target = make_engine(sqlite_url), make_engine(postgres_url)
+    with target.begin() as conn:
+        conn.execute(text("UPDATE quote SET confidence = confidence + 0.001 WHERE id = 1"))
+    quote = next(t for t in tables() if t.name == "quote")
+    check = verify_table(source, target, quote)
+    source.dispose()
+    target.dispose()
+    assert check.source_rows == check.copied_rows == 4
+    assert not check.ok and check.source_checksum != check.copied_checksum
+
+
+def test_dbcopy_cli_prints_each_table_and_refuses_a_filled_target(sqlite_url, pg_databases):
+    postgres_url = pg_databases.create()
+    runner = CliRunner()
+    first = runner.invoke(app, ["db", "copy", sqlite_url, postgres_url])
+    assert first.exit_code == 0, first.output
+    lines = first.stdout.splitlines()
+    assert lines[0].split()[0] == "table" and len(lines) == len(tables()) + 2
+    assert all(line.endswith(" ok") for line in lines[1:-1])
+    assert "every table verified" in lines[-1]
+    again = runner.invoke(app, ["db", "copy", sqlite_url, postgres_url])
+    assert again.exit_code == 2
+    assert "already has rows" in again.stderr and "Traceback" not in again.output
