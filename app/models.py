@@ -53,9 +53,7 @@ class QuoteTopic(SQLModel, table=True):
         sa_column=Column(Integer, ForeignKey("quote.id", ondelete="CASCADE"), primary_key=True)
     )
     topic_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("topic.id", ondelete="CASCADE"), primary_key=True
-        )
+        sa_column=Column(Integer, ForeignKey("topic.id", ondelete="CASCADE"), primary_key=True)
     )
     # A topic's quotes straight from the index (migration 0003).
     __table_args__ = (Index("ix_quote_topic_topic_quote", "topic_id", "quote_id"),)

@@ -22,8 +22,8 @@ def web_tables(result: dict) -> list[str]:
     names = list(dict.fromkeys(r["endpoint"] for r in rows if r["server"] == "diplomat"))
     for conns in sorted({r["connections"] for r in rows}):
         out += ["", f"**{conns} connection{'s' if conns > 1 else ''}**", ""]
-        header = ["endpoint", "req/s", "p50 ms", "p95 ms", "p99 ms",
-                  "Datasette HTML req/s, p99", "JSON req/s, p99", "× req/s", "p99 ratio"]  # fmt: skip
+        header = ["endpoint", "req/s", "p50 ms", "p95 ms", "p99 ms", "Datasette HTML req/s, p99",
+                  "JSON req/s, p99", "× req/s", "p99 ratio"]  # fmt: skip
         body = []
         for name in names:
             ours = by[("diplomat", name, "html", conns)]

@@ -120,7 +120,9 @@ def endpoints(p: Picks) -> list[Endpoint]:
             f"/?country={p.country}&from={YEAR[0]}&to={YEAR[1]}",
             _ds(_where=in_country, published__gte=YEAR[0], published__lte=YEAR[1], **newest),
         ),
-        Endpoint("search common", f"/search?q={p.common_word}", _ds(_search=p.common_word), "search"),
+        Endpoint(
+            "search common", f"/search?q={p.common_word}", _ds(_search=p.common_word), "search"
+        ),
         Endpoint("search rare", f"/search?q={p.rare_word}", _ds(_search=p.rare_word), "search"),
         Endpoint(
             f"cursor page {CURSOR_PAGE}",
@@ -129,8 +131,12 @@ def endpoints(p: Picks) -> list[Endpoint]:
         ),
         Endpoint("speaker page", f"/speakers/{p.slug}", None, "speaker"),
         Endpoint("topic page", f"/topics/{p.topic_slug}", _ds(_where=in_topic, **newest)),
-        Endpoint("compare", f"/compare?speakers={p.slug},{p.second_slug}&topic={p.topic_slug}",
-                 None, "other"),  # fmt: skip
+        Endpoint(
+            "compare",
+            f"/compare?speakers={p.slug},{p.second_slug}&topic={p.topic_slug}",
+            None,
+            "other",
+        ),  # fmt: skip
         Endpoint(
             f"CSV {p.csv_rows:,} rows",
             f"/quotes.csv?speaker={p.csv_slug}",

@@ -1,4 +1,4 @@
-"""Glue for `diplomat ingest`: find files, extract (in worker processes), store, report."""
+"""Glue for `diplomat ingest`: find files, extract and store (in worker processes), report."""
 
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -8,9 +8,10 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from app.db import is_sqlite, make_engine
 from app.ingest.extract import ExtractedArticle, extract_article, load_resources
 from app.ingest.read import UnreadableArticle, read_article
-from app.ingest.store import store_article
+from app.ingest.store import StoreResult, store_article
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 
@@ -89,6 +90,27 @@ def _warm_up() -> None:
     load_resources()
 
 
+# Each worker process's own writer engine (set by `_start_worker`).
+_worker_engine: Engine | None = None
+
+
+def _start_worker(url: str) -> None:
+    """Load the extractor's data and open this process's own writer connection."""
+    global _worker_engine
+    load_resources()
+    _worker_engine = make_engine(url, writer=True)
+
+
+def _extract_and_store(path: Path) -> tuple[Path, StoreResult | None, str | None]:
+    """Extract and store one file in a worker; its transaction waits its turn (BEGIN IMMEDIATE)."""
+    path, article, error = extract_file(path)
+    if article is None:
+        return path, None, error
+    assert _worker_engine is not None, "worker started without _start_worker"
+    names = load_resources().taxonomy.names()
+    return path, store_article(_worker_engine, str(path), article, names), None
+
+
 def extracted(
     paths: list[Path], workers: int
 ) -> Iterator[tuple[Path, ExtractedArticle | None, str | None]]:
@@ -98,6 +120,39 @@ def extracted(
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
         yield from pool.map(extract_file, paths, chunksize=4)
+
+
+def stored(
+    paths: list[Path], engine: Engine, workers: int
+) -> Iterator[tuple[Path, StoreResult | None, str | None]]:
+    """Store results in input order. With workers, each process extracts *and* stores its
+    articles through its own connection, so storing no longer waits on one process; an
+    in-memory SQLite database cannot be shared, so there only extraction is spread out."""
+    url = engine.url.render_as_string(hide_password=False)
+    if workers > 1 and not (is_sqlite(url) and engine.url.database in (None, "", ":memory:")):
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_start_worker, initargs=(url,)
+        ) as pool:
+            yield from pool.map(_extract_and_store, paths, chunksize=4)
+        _checkpoint(engine)
+        return
+    names = load_resources().taxonomy.names()
+    for path, article, error in extracted(paths, workers):
+        if article is None:
+            yield path, None, error
+        else:
+            yield path, store_article(engine, str(path), article, names), None
+
+
+def _checkpoint(engine: Engine) -> None:
+    """Fold the write-ahead log into the database: worker processes end without closing
+    their connections, which would otherwise leave the log as large as the work they did."""
+    if engine.dialect.name == "sqlite":
+        raw = engine.raw_connection()  # outside any transaction: a checkpoint cannot run in one
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
 
 
 def ingest(
@@ -110,15 +165,13 @@ def ingest(
     """Extract and store every article under `paths`; failures are collected, not raised."""
     files, failures = discover(paths)
     summary = Summary(failures=failures)
-    topic_names = load_resources().taxonomy.names()
     if on_start:
         on_start(len(files))
-    for path, article, error in extracted(files, workers):
-        if article is None:
+    for path, result, error in stored(files, engine, workers):
+        if result is None:
             summary.failures.append(Failure(str(path), error or "unknown error"))
             status = "failed"
         else:
-            result = store_article(engine, str(path), article, topic_names)
             status = result.status
             setattr(summary, status, getattr(summary, status) + 1)
             summary.quotes += result.quotes
