@@ -44,6 +44,8 @@ def web_tables(result: dict) -> list[str]:
 
 
 def _pair(row: dict | None) -> str:
+    if row and not row["requests"]:
+        return "none finished"
     return f"{row['rps']:.1f}, {row['p99_ms']:.0f} ms" if row else "–"
 
 
@@ -66,7 +68,7 @@ def web_targets(result: dict) -> list[tuple[str, str, bool]]:
         theirs = by.get(("datasette", r["endpoint"], "html", top)) or by.get(
             ("datasette", r["endpoint"], "csv", top)
         )
-        if theirs:
+        if theirs and theirs["requests"] and r["requests"]:
             ratio = r["rps"] / theirs["rps"] if theirs["rps"] else float("inf")
             met = ratio >= DATASETTE_RATIO and r["p99_ms"] < theirs["p99_ms"]
             checks.append((
