@@ -14,7 +14,7 @@ class Article(SQLModel, table=True):
     outlet: str | None = Field(default=None, index=True)
     published: date | None = Field(default=None, index=True)
     text: str
-    ingested_at: datetime
+    ingested_at: datetime = Field(index=True)
 
     quotes: list["Quote"] = Relationship(
         back_populates="article", sa_relationship_kwargs={"order_by": "Quote.position"}
@@ -53,10 +53,10 @@ class QuoteTopic(SQLModel, table=True):
         sa_column=Column(Integer, ForeignKey("quote.id", ondelete="CASCADE"), primary_key=True)
     )
     topic_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("topic.id", ondelete="CASCADE"), primary_key=True, index=True
-        )
+        sa_column=Column(Integer, ForeignKey("topic.id", ondelete="CASCADE"), primary_key=True)
     )
+    # A topic's quotes straight from the index (migration 0003).
+    __table_args__ = (Index("ix_quote_topic_topic_quote", "topic_id", "quote_id"),)
 
 
 class Topic(SQLModel, table=True):

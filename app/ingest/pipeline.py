@@ -1,4 +1,4 @@
-"""Glue for `diplomat ingest`: find files, extract (in worker processes), store, report."""
+"""Glue for `diplomat ingest`: find files, extract and store (in worker processes), report."""
 
 import hashlib
 import os
@@ -13,9 +13,10 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from app.db import is_sqlite, make_engine
 from app.ingest.extract import ExtractedArticle, extract_article, load_resources
 from app.ingest.read import UnreadableArticle, read_article
-from app.ingest.store import store_article
+from app.ingest.store import StoreResult, store_article
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 
@@ -159,6 +160,29 @@ def _warm_up() -> None:
     load_resources()
 
 
+# Each worker process's own writer engine and limits (set by `_start_worker`).
+_worker_engine: Engine | None = None
+_worker_limits = Limits()
+
+
+def _start_worker(url: str, limits: Limits) -> None:
+    """Load the extractor's data and open this process's own writer connection."""
+    global _worker_engine, _worker_limits
+    _warm_up()
+    _worker_engine = make_engine(url, writer=True)
+    _worker_limits = limits
+
+
+def _extract_and_store(path: Path) -> tuple[Path, StoreResult | None, str | None]:
+    """Extract and store one file in a worker; its transaction waits its turn (BEGIN IMMEDIATE)."""
+    path, article, error = extract_file(path, _worker_limits)
+    if article is None:
+        return path, None, error
+    assert _worker_engine is not None, "worker started without _start_worker"
+    names = load_resources().taxonomy.names()
+    return path, store_article(_worker_engine, str(path), article, names), None
+
+
 def extracted(
     paths: list[Path], workers: int, limits: Limits = Limits()
 ) -> Iterator[tuple[Path, ExtractedArticle | None, str | None]]:
@@ -173,6 +197,42 @@ def extracted(
     finally:
         # On an interrupt, queued articles are dropped rather than extracted for nobody.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def stored(
+    paths: list[Path], engine: Engine, workers: int, limits: Limits = Limits()
+) -> Iterator[tuple[Path, StoreResult | None, str | None]]:
+    """Store results in input order. With workers, each process extracts *and* stores its
+    articles through its own connection, so storing no longer waits on one process; an
+    in-memory SQLite database cannot be shared, so there only extraction is spread out."""
+    url = engine.url.render_as_string(hide_password=False)
+    if workers > 1 and not (is_sqlite(url) and engine.url.database in (None, "", ":memory:")):
+        pool = ProcessPoolExecutor(
+            max_workers=workers, initializer=_start_worker, initargs=(url, limits)
+        )
+        try:
+            yield from pool.map(_extract_and_store, paths, chunksize=4)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        _checkpoint(engine)
+        return
+    names = load_resources().taxonomy.names()
+    for path, article, error in extracted(paths, workers, limits):
+        if article is None:
+            yield path, None, error
+        else:
+            yield path, store_article(engine, str(path), article, names), None
+
+
+def _checkpoint(engine: Engine) -> None:
+    """Fold the write-ahead log into the database: worker processes end without closing
+    their connections, which would otherwise leave the log as large as the work they did."""
+    if engine.dialect.name == "sqlite":
+        raw = engine.raw_connection()  # outside any transaction: a checkpoint cannot run in one
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
 
 
 def ingest(
@@ -195,13 +255,12 @@ def ingest(
     if shard is not None:
         files = in_shard(files, paths, shard)
     summary = Summary(failures=failures)
-    topic_names = load_resources().taxonomy.names()
     if on_start:
         on_start(len(files))
     try:
-        with closing(extracted(files, workers, limits)) as results:
-            for path, article, error in results:
-                status = _record(summary, engine, path, article, error, topic_names)
+        with closing(stored(files, engine, workers, limits)) as results:
+            for path, result, error in results:
+                status = _record(summary, path, result, error)
                 if on_file:
                     on_file(path, status)
     except KeyboardInterrupt:
@@ -209,11 +268,10 @@ def ingest(
     return summary
 
 
-def _record(summary, engine, path, article, error, topic_names) -> str:
-    if article is None:
+def _record(summary: Summary, path: Path, result: StoreResult | None, error: str | None) -> str:
+    if result is None:
         summary.failures.append(Failure(str(path), error or "unknown error"))
         return "failed"
-    result = store_article(engine, str(path), article, topic_names)
     setattr(summary, result.status, getattr(summary, result.status) + 1)
     summary.quotes += result.quotes
     summary.speaker_ids |= result.speaker_ids

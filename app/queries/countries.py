@@ -6,6 +6,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from app.models import Quote, Speaker
+from app.queries.cache import cached
 from app.queries.names import country_name
 
 
@@ -18,7 +19,11 @@ class CountryRow:
 
 
 def country_list(session: Session) -> list[CountryRow]:
-    """Countries that have speakers, by name, with speaker and quote counts."""
+    """Countries that have speakers, by name, with speaker and quote counts (cached)."""
+    return cached(session, "country_list", lambda: _country_counts(session))
+
+
+def _country_counts(session: Session) -> list[CountryRow]:
     stmt = (
         select(
             Speaker.country,

@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 
 from app.models import Article, Quote, QuoteTopic, Speaker, Topic
 from app.queries import fts
+from app.queries.cache import cached
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
 from app.queries.names import country_name
 from app.queries.quotes import conditions
@@ -33,8 +34,25 @@ class Facets:
     facets: list[Facet]
 
 
+# Counts skipped for running over budget are tried again after this long.
+RETRY_SKIPPED_S = 60.0
+
+
 def facet_counts(session: Session, f: QuoteFilter, budget_ms: int, top: int = 8) -> Facets | None:
-    """Total and per-value counts for each filter not fixed by the page; None if over budget."""
+    """Total and per-value counts for each filter not fixed by the page; None if over budget.
+
+    Cached until the data changes (the page cursor and sort order do not change the counts).
+    """
+    key = ("facets", replace(f, after=None, sort=None), budget_ms, top)
+    return cached(
+        session,
+        key,
+        lambda: _facet_counts(session, f, budget_ms, top),
+        ttl=lambda value: RETRY_SKIPPED_S if value is None else None,
+    )
+
+
+def _facet_counts(session: Session, f: QuoteFilter, budget_ms: int, top: int) -> Facets | None:
     try:
         with fts.friendly_errors(), fts.time_limit(session, budget_ms):
             total = _count(session, f)
@@ -50,7 +68,15 @@ def facet_counts(session: Session, f: QuoteFilter, budget_ms: int, top: int = 8)
 
 
 def top_speakers(session: Session, f: QuoteFilter, limit: int = 10) -> list[FacetValue]:
-    """Speakers with the most quotes matching `f`, most first; unattributed quotes are left out."""
+    """Speakers with the most quotes matching `f`, most first; unattributed quotes are left out.
+
+    Cached until the data changes.
+    """
+    key = ("top_speakers", replace(f, after=None, sort=None), limit)
+    return cached(session, key, lambda: _top_speakers(session, f, limit))
+
+
+def _top_speakers(session: Session, f: QuoteFilter, limit: int) -> list[FacetValue]:
     try:
         with fts.friendly_errors():  # PostgreSQL checks the search as the statement is built
             stmt = (

@@ -35,8 +35,14 @@ def conditions(session: Session, f: QuoteFilter, *, with_text: bool = True) -> l
     if f.country:
         where.append(Quote.speaker_id.in_(select(Speaker.id).where(Speaker.country == f.country)))
     if f.topic:
-        in_topic = select(QuoteTopic.quote_id).join(Topic, Topic.id == QuoteTopic.topic_id)
-        where.append(Quote.id.in_(in_topic.where(Topic.slug == f.topic)))
+        # A correlated EXISTS lets the planner walk the date (or speaker) index in page order
+        # and stop after one page; `id IN (topic's quotes)` first collected and sorted them all.
+        topic_id = select(Topic.id).where(Topic.slug == f.topic).scalar_subquery()
+        where.append(
+            select(QuoteTopic.quote_id)
+            .where(QuoteTopic.quote_id == Quote.id, QuoteTopic.topic_id == topic_id)
+            .exists()
+        )
     if f.date_from:
         where.append(Quote.published >= f.date_from)
     if f.date_to:

@@ -7,6 +7,7 @@ from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
 from app.models import Quote, QuoteTopic, Speaker, SpeakerAlias, Topic
+from app.queries.cache import cached
 from app.queries.filters import decode_cursor, encode_cursor
 
 
@@ -73,18 +74,23 @@ def quote_count(session: Session, speaker_id: int | None) -> int:
 
 
 def speaker_topics(session: Session, speaker_id: int | None) -> list[tuple[Topic, int]]:
-    """Topics this speaker talks about, most quoted first."""
+    """Topics this speaker talks about, most quoted first (counts cached)."""
+    rows = cached(session, ("speaker_topics", speaker_id), lambda: _topics(session, speaker_id))
+    return [(Topic(id=ident, slug=slug, name=name), n) for ident, slug, name, n in rows]
+
+
+def _topics(session: Session, speaker_id: int | None) -> list[tuple[int, str, str, int]]:
     match = Quote.speaker_id.is_(None) if speaker_id is None else Quote.speaker_id == speaker_id
     count = func.count(Quote.id)
     stmt = (
-        select(Topic, count)
+        select(Topic.id, Topic.slug, Topic.name, count)
         .join(QuoteTopic, QuoteTopic.topic_id == Topic.id)
         .join(Quote, Quote.id == QuoteTopic.quote_id)
         .where(match)
         .group_by(Topic.id)
         .order_by(count.desc(), Topic.name)
     )
-    return [(topic, n) for topic, n in session.execute(stmt)]
+    return [tuple(row) for row in session.execute(stmt)]
 
 
 def find_by_name(session: Session, name: str) -> Speaker | None:
@@ -121,7 +127,17 @@ def speakers_by_slug(session: Session, slugs: list[str]) -> list[SpeakerRow]:
 
 
 def speaker_choices(session: Session, country: str | None, limit: int = 300) -> list[Speaker]:
-    """The most-quoted speakers (of `country` when given), by name, for the speaker picker."""
+    """The most-quoted speakers (of `country` when given), by name, for the speaker picker.
+
+    Cached until the data changes; the speakers are fresh unattached rows (slug and name).
+    """
+    rows = cached(
+        session, ("speaker_choices", country, limit), lambda: _choices(session, country, limit)
+    )
+    return [Speaker(id=ident, slug=slug, name=name) for ident, slug, name in rows]
+
+
+def _choices(session: Session, country: str | None, limit: int) -> list[tuple[int, str, str]]:
     top = (
         select(Quote.speaker_id, func.count().label("n"))
         .join(Speaker, Speaker.id == Quote.speaker_id)
@@ -131,5 +147,5 @@ def speaker_choices(session: Session, country: str | None, limit: int = 300) -> 
         .limit(limit)
         .subquery()
     )
-    rows = session.exec(select(Speaker).join(top, top.c.speaker_id == Speaker.id)).all()
-    return sorted(rows, key=lambda s: s.name.lower())
+    stmt = select(Speaker.id, Speaker.slug, Speaker.name).join(top, top.c.speaker_id == Speaker.id)
+    return sorted((tuple(row) for row in session.execute(stmt)), key=lambda r: r[2].lower())

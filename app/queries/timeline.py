@@ -6,6 +6,7 @@ from sqlalchemy import extract, func
 from sqlmodel import Session, select
 
 from app.models import Quote
+from app.queries.cache import cached
 
 WIDTH, HEIGHT, AXIS = 640, 120, 18
 MAX_STEP = 28  # a few months should not become a wall of colour
@@ -34,6 +35,10 @@ class Timeline:
 
 def monthly_counts(session: Session, speaker_id: int | None) -> dict[tuple[int, int], int]:
     """{(year, month): quotes} for this speaker's dated quotes (None: unattributed ones)."""
+    return cached(session, ("monthly", speaker_id), lambda: _monthly(session, speaker_id))
+
+
+def _monthly(session: Session, speaker_id: int | None) -> dict[tuple[int, int], int]:
     year, month = extract("year", Quote.published), extract("month", Quote.published)
     match = Quote.speaker_id.is_(None) if speaker_id is None else Quote.speaker_id == speaker_id
     stmt = (

@@ -1,0 +1,73 @@
+"""Aggregate counts remembered in each server process until the data changes.
+
+Counting a million quotes by topic or speaker takes hundreds of milliseconds, and the answer
+only changes when articles are imported. Each entry is keyed on the database's *generation*:
+the newest quote id, the newest import time and the newest speaker id, read through indexes in
+well under a millisecond. An import, a re-import or a new speaker changes it, and every entry
+made before is simply never asked for again (the least recently used fall out).
+
+Cache plain values (tuples, numbers, frozen dataclasses), never ORM objects: entries are shared
+by every request and thread of the process.
+"""
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from app.models import Article, Quote, Speaker
+
+T = TypeVar("T")
+MAX_ENTRIES = 512
+
+_entries: OrderedDict[Hashable, tuple[float, object]] = OrderedDict()
+_lock = threading.Lock()
+
+
+def generation(session: Session) -> tuple:
+    """Changes whenever quotes, articles or speakers are added, replaced or re-imported."""
+    stmt = select(
+        select(func.max(Quote.id)).scalar_subquery(),
+        select(func.max(Article.ingested_at)).scalar_subquery(),
+        select(func.max(Speaker.id)).scalar_subquery(),
+    )
+    url = session.get_bind().engine.url.render_as_string(hide_password=True)
+    return (url, *session.execute(stmt).one())
+
+
+def cached(
+    session: Session,
+    key: Hashable,
+    compute: Callable[[], T],
+    ttl: Callable[[T], float | None] | None = None,
+) -> T:
+    """`compute()`'s value for `key` at the current generation, computed once per process.
+
+    `ttl(value)` may give seconds after which a value is recomputed even if the data has not
+    changed: for answers that depend on load, like counts skipped for running out of time.
+    """
+    full_key = (key, generation(session))
+    now = time.monotonic()
+    with _lock:
+        hit = _entries.get(full_key)
+        if hit is not None and (hit[0] == 0 or hit[0] > now):
+            _entries.move_to_end(full_key)
+            return hit[1]  # type: ignore[return-value]
+    value = compute()
+    seconds = ttl(value) if ttl else None
+    expires = now + seconds if seconds is not None else 0
+    with _lock:
+        _entries[full_key] = (expires, value)
+        _entries.move_to_end(full_key)
+        while len(_entries) > MAX_ENTRIES:
+            _entries.popitem(last=False)
+    return value
+
+
+def clear() -> None:
+    with _lock:
+        _entries.clear()

@@ -1,0 +1,152 @@
+"""Every benchmark in one go, from nothing, rewriting bench/RESULTS.md.
+
+    .venv/bin/python -m bench.run_all --articles 20000 --quotes 1000000 --seconds 20
+
+Writes the synthetic articles, times `diplomat ingest` on them with 1 and 2 workers, builds the
+million-quote database, loads diplomat and Datasette on it (bench.web_load), and writes the
+figures, the machine, the date and the commands to bench/RESULTS.md, followed by the record
+of optimisations kept by hand in bench/optimisations.md. Scratch files go under --work.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shlex
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench import ingest_speed, report
+from bench.make_articles import write_articles
+from bench.web_load import run as run_web
+
+HERE = Path(__file__).resolve().parent
+
+
+def machine() -> str:
+    """CPU model and count, memory, OS, Python and SQLite versions, and the current load."""
+    cpu = next(
+        (
+            ln.split(":", 1)[1].strip()
+            for ln in open("/proc/cpuinfo")
+            if ln.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem = next(ln.split()[1] for ln in open("/proc/meminfo") if ln.startswith("MemTotal"))
+    load = open("/proc/loadavg").read().split()[:3]
+    return (
+        f"{os.cpu_count()} × {cpu}; {int(mem) / 1e6:.1f} GB RAM; {platform.platform()}; "
+        f"Python {platform.python_version()}; SQLite {sqlite3.sqlite_version}; "
+        f"load average at the start {' '.join(load)}"
+    )
+
+
+def run_ingest(work: Path, count: int) -> tuple[list[str], list[ingest_speed.Run], int]:
+    articles = work / "articles"
+    text_bytes = write_articles(articles, count, seed=1)
+    files = sorted(articles.rglob("*.txt"))[:count]
+    with tempfile.TemporaryDirectory(prefix="ingest-", dir=work) as tmp:
+        scratch = Path(tmp)
+        (scratch / "articles").mkdir()
+        ingest_speed.link_articles(files, scratch / "articles")
+        runs = [ingest_speed.ingest(scratch / "articles", n, scratch) for n in (1, 2)]
+    lines = [
+        "| workers | articles/s | seconds | database / raw text | summary |",
+        "|---|---|---|---|---|",
+    ]
+    for r in runs:
+        lines.append(
+            f"| {r.workers} | {count / r.seconds:.1f} | {r.seconds:.1f} | "
+            f"{r.db_bytes / 1e6:.1f} MB / {text_bytes / 1e6:.1f} MB = "
+            f"{r.db_bytes / text_bytes:.2f}× | {r.summary} |"
+        )
+    speedup = runs[0].seconds / runs[1].seconds
+    per_core = count / runs[0].seconds
+    lines += ["", f"Speed-up with 2 workers: {speedup:.2f}× (target ≥ 1.8×); "
+              f"1 worker: {per_core:.1f} articles/s (target ≥ 30 per core)."]  # fmt: skip
+    return lines, runs, text_bytes
+
+
+def build_db(work: Path, quotes: int) -> tuple[Path, str]:
+    db = work / "quotes.db"
+    command = [sys.executable, "-m", "bench.make_db", str(db), "--quotes", str(quotes), "--replace"]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    return db, done.stdout.strip()
+
+
+def write_results(args, sections: dict[str, list[str]]) -> Path:
+    argv = [".venv/bin/python", "-m", "bench.run_all", *sys.argv[1:]]
+    command = " ".join(shlex.quote(a) for a in argv)
+    out = [
+        "# Benchmark results",
+        "",
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `{command}`.",
+        "",
+        f"Machine: {machine()}.",
+        "",
+    ]
+    for title, lines in sections.items():
+        out += [f"## {title}", "", *lines, ""]
+    notes = HERE / "optimisations.md"
+    if notes.exists():
+        out += [notes.read_text().strip(), ""]
+    path = args.results
+    path.write_text("\n".join(out))
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--articles", type=int, default=20000, help="for the ingest benchmark")
+    parser.add_argument("--quotes", type=int, default=1_000_000, help="for the web benchmark")
+    parser.add_argument("--seconds", type=float, default=20, help="per endpoint and load")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "diplomat-bench")
+    parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    sections: dict[str, list[str]] = {}
+    print(f"ingest: {args.articles} articles", file=sys.stderr)
+    lines, _, _ = run_ingest(args.work, args.articles)
+    sections[f"Ingest, {args.articles:,} synthetic articles"] = lines
+    print(f"database: {args.quotes} quotes", file=sys.stderr)
+    db, built = build_db(args.work, args.quotes)
+    sections["Building the web benchmark's database (bench.make_db)"] = ["```", built, "```"]
+    web_args = argparse.Namespace(
+        seconds=args.seconds, connections=[1, 8], workers=2, no_datasette=False
+    )
+    result = run_web(db, web_args)
+    (args.work / "web.json").write_text(json.dumps(result, indent=1))
+    sections["Web: diplomat and Datasette on the same database"] = web_section(result)
+    sections["Targets"] = report.targets_table(report.web_targets(result))
+    print(f"wrote {write_results(args, sections)}", file=sys.stderr)
+
+
+def web_section(result: dict) -> list[str]:
+    picks = result["picks"]
+    lines = [
+        f"{result['quotes']:,} quotes. Load by {result['tool']} on loopback, "
+        f"{result['seconds']:g} s per endpoint and connection count, closed loop. diplomat: "
+        f"`diplomat serve --workers {result['workers']}` (README, production); Datasette "
+        "0.65.5: `datasette serve -i quotes.db`, default settings (one process), asked for "
+        "20 rows (`_size=20`) like diplomat's pages. RSS is the whole process tree's resident "
+        "memory, the peak of samples every 0.2 s under load.",
+        "",
+        "Requests (chosen from the data by bench/web_mix.py): "
+        + "; ".join(f"{name} `{path}`" for name, path in result["paths"].items()),
+        "",
+        f"Common word “{picks['common_word']}”, rare word “{picks['rare_word']}” (Porter stems; "
+        "the synthetic vocabulary is small, so even the rarest indexed word is in hundreds of "
+        "quotes).",
+    ]
+    return lines + report.web_tables(result)
+
+
+if __name__ == "__main__":
+    main()
