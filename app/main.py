@@ -4,6 +4,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app.db import make_engine
+from app.pagecache import PageCache
 from app.security import SecurityMiddleware
 from app.settings import ROOT, Settings, get_settings
 
@@ -13,6 +14,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="diplomat", summary="Who said what in diplomacy")
     app.state.settings = settings
     app.state.engine = make_engine(settings.database_url)
+    # Added first, so it sits inside the security middleware: cached pages get its headers too.
+    app.add_middleware(PageCache, max_entries=settings.page_cache_entries)
     app.add_middleware(
         SecurityMiddleware,
         max_url_bytes=settings.max_url_bytes,

@@ -14,6 +14,7 @@ class Settings(BaseSettings):
     page_size: int = 20
     # Facet counts are skipped rather than slowing a page past this budget.
     facet_budget_ms: int = 150
+    page_cache_entries: int = 256  # rendered pages kept per process until the data changes
     site_name: str = "diplomat"
     # A file bigger than this is not one news article; extraction time grows faster than size.
     max_article_mb: float = 5.0

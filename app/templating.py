@@ -33,4 +33,6 @@ def render(
     name = fragment if fragment and wants_fragment(request) else page
     response = templates.TemplateResponse(request, name, context, status_code=status_code)
     response.headers["Vary"] = "HX-Request"
+    if context.get("incomplete"):  # e.g. counts skipped under load: ask again, do not keep
+        response.headers["Cache-Control"] = "no-store"
     return response

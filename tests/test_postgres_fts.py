@@ -24,13 +24,13 @@ def test_parse_follows_fts5_precedence(query, tree):
     assert parse(query) == tree
 
 
-@pytest.mark.parametrize("query", ['"unclosed', "sanctions AND", "NEAR(", "(((", "a:b:c"])
+@pytest.mark.parametrize("query", ['"unclosed', "sanctions AND", "NEAR(", "((("])
 def test_check_syntax_refuses_what_fts5_refuses(query):
     with pytest.raises(Malformed):
         check_syntax(prepare(query))
 
 
-@pytest.mark.parametrize("query", ["U.S.", "don't", "100%", "carac*", '"a b" OR c'])
+@pytest.mark.parametrize("query", ["U.S.", "don't", "100%", "carac*", '"a b" OR c', "a:b:c"])
 def test_check_syntax_accepts_plain_words_and_syntax(query):
     check_syntax(prepare(query))
 

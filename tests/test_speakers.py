@@ -63,3 +63,10 @@ def test_officials_media_outlets_are_marked():
 ])
 def test_officials_country_in_phrase(phrase, code):
     assert Officials.load().country_in(phrase) == code
+
+
+def test_same_person_never_merges_bodies_by_their_last_word():
+    assert not same_person("Japan's foreign ministry", "JP", "Ukrainian foreign ministry", None)
+    assert not same_person("foreign ministry", None, "Ukrainian foreign ministry", "UA")
+    assert same_person("Duarte", None, "Helena Duarte", "BR")
+    assert same_person("Antonio de la Cruz", "VE", "Cruz", None)

@@ -60,11 +60,32 @@ def same_person(name_a: str, country_a: str | None, name_b: str, country_b: str 
         return False
     if a == b:
         return True
-    if a[-1] != b[-1]:
-        return False
+    if a[-1] != b[-1] or not (is_personal_name(name_a) and is_personal_name(name_b)):
+        return False  # "Japan's foreign ministry" is not "Ukrainian foreign ministry"
     if len(a) == 1 or len(b) == 1:
         return True  # a bare surname matches the full name
     return _first_names_agree(a, b)
+
+
+# Last words that make a phrase a body or a group, never a person's surname.
+BODY_WORDS = frozenset(
+    """ministry office government department officials agency council committee embassy
+    kremlin administration party police army military company group bank union commission
+    court parliament senate congress organisers organizers sources delegation delegations
+    spokesperson spokesman spokeswoman newspaper times post news authorities diplomats
+    experts analysts residents campaign team club board""".split()
+)
+NAME_PARTICLES = frozenset("de la del da dos van von bin al el le du der".split())
+
+
+def is_personal_name(name: str) -> bool:
+    """'Helena Duarte', 'Duarte', 'Antonio de la Cruz'; not 'foreign ministry' or
+    "Japan's foreign ministry"."""
+    words = name.split()
+    return bool(words) and all(
+        (w[:1].isupper() or w.lower() in NAME_PARTICLES) and not w.endswith(("'s", "’s"))
+        for w in words
+    ) and words[-1].lower().strip(".") not in BODY_WORDS
 
 
 @dataclass(frozen=True)

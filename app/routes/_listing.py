@@ -51,6 +51,7 @@ def browse_context(
         "filter": f,
         "page": page,
         "facets": facets,
+        "incomplete": facets is None,  # counts skipped: not to be cached (see render)
         "base_url": base_url,
         "next_url": base_url + f.page_query(page.next_cursor) if page.next_cursor else None,
         "first_url": base_url + f.query() if f.after else None,

@@ -1,0 +1,129 @@
+"""Rendered pages remembered per process until the data changes, with ETags.
+
+The site is read-only to visitors and the data changes only when articles are imported, so a
+page asked for again (a popular speaker, the home page, a shared search link) can be sent from
+memory. Entries are keyed on the request (path, query, the htmx headers the page depends on,
+the cookies) and on the database generation from `app.queries.cache`, so an import makes every
+older entry unreachable. Every cacheable answer also carries an ETag; a browser that sends it
+back gets a 304 without the page being rebuilt.
+"""
+
+import hashlib
+import threading
+from collections import OrderedDict
+
+from anyio import to_thread
+from sqlmodel import Session
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.queries.cache import generation
+
+# Headers a page's content depends on besides the URL (see app.templating.wants_fragment).
+KEY_HEADERS = (b"hx-request", b"hx-history-restore-request", b"hx-boosted", b"cookie")
+SKIP_PREFIXES = ("/static/", "/docs", "/redoc", "/openapi.json")
+
+
+class PageCache:
+    """ASGI middleware: GET answers of up to `max_bytes`, the `max_entries` most recent."""
+
+    def __init__(self, app: ASGIApp, max_entries: int = 256, max_bytes: int = 512_000):
+        self.app = app
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self._entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not self._cacheable(scope):
+            await self.app(scope, receive, send)
+            return
+        engine = scope["app"].state.engine
+        gen = await to_thread.run_sync(_generation, engine)
+        key = self._key(scope, gen)
+        digest = hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
+        etag = f'W/"{digest}"'.encode()
+        if _header(scope, b"if-none-match") == etag:
+            await _send(send, 304, [(b"etag", etag)], b"")
+            return
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is not None:
+                self._entries.move_to_end(key)
+        if hit is not None:
+            await _send(send, hit[0], hit[1], hit[2])
+            return
+        await self._fill(scope, receive, send, key, etag)
+
+    def _cacheable(self, scope: Scope) -> bool:
+        path = scope.get("path", "")
+        return (
+            self.max_entries > 0
+            and scope["type"] == "http"
+            and scope["method"] == "GET"
+            and not path.startswith(SKIP_PREFIXES)
+            and not path.endswith(".csv")
+        )
+
+    @staticmethod
+    def _key(scope: Scope, gen: tuple) -> tuple:
+        headers = tuple(_header(scope, name) for name in KEY_HEADERS)
+        return (scope["path"], scope.get("query_string", b""), headers, gen)
+
+    async def _fill(self, scope: Scope, receive: Receive, send: Send, key: tuple,
+                    etag: bytes) -> None:
+        """Pass the request on, keeping a copy of a complete, small 200 that sets no cookie and
+        is not marked no-store."""
+        start: Message | None = None
+        body: list[bytes] = []
+        size = 0
+        keep = True
+
+        async def capture(message: Message) -> None:
+            nonlocal start, size, keep
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                keep = message["status"] == 200 and not any(
+                    name.lower() == b"set-cookie"
+                    or (name.lower() == b"cache-control" and b"no-store" in value)
+                    for name, value in headers)
+                if keep:
+                    headers.append((b"etag", etag))
+                message = {**message, "headers": headers}
+                start = message
+            elif message["type"] == "http.response.body" and keep:
+                size += len(message.get("body", b""))
+                keep = size <= self.max_bytes
+                body.append(message.get("body", b""))
+                if keep and not message.get("more_body", False):
+                    self._store(key, start, b"".join(body))
+            await send(message)
+
+        await self.app(scope, receive, capture)
+
+    def _store(self, key: tuple, start: Message | None, body: bytes) -> None:
+        if start is None:
+            return
+        with self._lock:
+            self._entries[key] = (start["status"], start["headers"], body)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
+
+def _generation(engine) -> tuple:
+    with Session(engine) as session:
+        return generation(session)
+
+
+def _header(scope: Scope, name: bytes) -> bytes | None:
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            return value
+    return None
+
+
+async def _send(send: Send, status: int, headers: list, body: bytes) -> None:
+    headers = [(k, v) for k, v in headers if k.lower() != b"content-length"]
+    headers.append((b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
