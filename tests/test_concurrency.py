@@ -7,11 +7,16 @@ import time
 from collections import Counter
 
 import httpx
+import pytest
 
 from app.maintenance import check
 from app.settings import ROOT
 from tests import faults
 from tests.browser import free_port
+
+pytestmark = pytest.mark.sqlite_only(
+    reason="SQLite's single-writer locking; test_shard.py runs concurrent ingests on PostgreSQL"
+)
 
 
 def start_server(url: str, port: int) -> subprocess.Popen:

@@ -4,6 +4,7 @@ import signal
 import threading
 import time
 
+import pytest
 from sqlmodel import Session, select
 
 from app.ingest.extract import ExtractedArticle
@@ -12,6 +13,10 @@ from app.maintenance import check
 from app.models import Article, Quote
 from tests import faults
 from tests.conftest import TOPIC_NAMES, quote_in
+
+pytestmark = pytest.mark.sqlite_only(
+    reason="kills and re-reads a SQLite file; PostgreSQL recovery is the server's own"
+)
 
 
 def assert_consistent(url: str) -> None:

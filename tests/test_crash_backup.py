@@ -13,6 +13,10 @@ from tests import faults
 from tests.conftest import TOPIC_NAMES, sample_articles
 from tests.test_crash import _version
 
+pytestmark = pytest.mark.sqlite_only(
+    reason="db backup/check use SQLite's online backup and integrity checks"
+)
+
 
 @pytest.fixture
 def runner(app_settings, monkeypatch) -> CliRunner:

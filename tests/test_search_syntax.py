@@ -47,6 +47,7 @@ def test_prepare_refuses_a_search_of_only_exclusions(typed):
         ("(oil OR gas) -sanctions", {4}),
     ],
 )
+@pytest.mark.sqlite_only(reason="runs FTS5; test_postgres_fts.py covers PostgreSQL's translation")
 def test_prepare_queries_run_in_fts5(session, typed, found):
     rows = {
         1: "sanctions on oil",

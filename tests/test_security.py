@@ -73,6 +73,7 @@ def test_security_unknown_ids_get_a_helpful_404(site, url, says):
         assert says in response.text
 
 
+@pytest.mark.sqlite_only(reason="compares the SQLite file's rows before and after")
 def test_security_site_is_read_only_to_visitors(site, app_settings):
     """Every route, every method: only the saved-speaker routes accept a write, and even they
     change no row (they set a cookie)."""

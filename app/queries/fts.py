@@ -6,6 +6,7 @@ fts_postgres translates the query). Other databases fall back to a plain case-in
 substring match (no ranking, no snippets).
 """
 
+import math
 import re
 import time
 from collections.abc import Iterator
@@ -223,7 +224,8 @@ def time_limit(session: Session, ms: int) -> Iterator[None]:
 def _postgres_time_limit(session: Session, ms: int) -> Iterator[None]:
     """statement_timeout for this transaction only; the caller rolls back after TooSlow."""
     before = session.execute(text("SELECT current_setting('statement_timeout')")).scalar_one()
-    session.execute(text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": f"{ms}ms"})
+    limit = f"{max(1, math.ceil(ms))}ms"  # 0 would mean no limit at all
+    session.execute(text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": limit})
     try:
         yield
     except OperationalError as error:
