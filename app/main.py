@@ -15,7 +15,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = make_engine(settings.database_url)
     # Added first, so it sits inside the security middleware: cached pages get its headers too.
-    app.add_middleware(PageCache, max_entries=settings.page_cache_entries)
+    app.add_middleware(
+        PageCache,
+        max_entries=settings.page_cache_entries,
+        max_total_bytes=int(settings.page_cache_mb * 1_000_000),
+    )
     app.add_middleware(
         SecurityMiddleware,
         max_url_bytes=settings.max_url_bytes,

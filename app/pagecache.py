@@ -11,6 +11,7 @@ back gets a 304 without the page being rebuilt.
 import hashlib
 import threading
 from collections import OrderedDict
+from time import monotonic
 
 from anyio import to_thread
 from sqlmodel import Session
@@ -20,17 +21,23 @@ from app.queries.cache import generation
 
 # Headers a page's content depends on besides the URL (see app.templating.wants_fragment).
 KEY_HEADERS = (b"hx-request", b"hx-history-restore-request", b"hx-boosted", b"cookie")
+# Set by app.templating.render on pages to keep only briefly; never sent to the client.
+TTL_HEADER = b"x-page-cache-ttl"
 SKIP_PREFIXES = ("/static/", "/docs", "/redoc", "/openapi.json")
 
 
 class PageCache:
-    """ASGI middleware: GET answers of up to `max_bytes`, the `max_entries` most recent."""
+    """ASGI middleware: GET answers of up to `max_bytes`, the `max_entries` most recent, at
+    most `max_total_bytes` in all."""
 
-    def __init__(self, app: ASGIApp, max_entries: int = 256, max_bytes: int = 512_000):
+    def __init__(self, app: ASGIApp, max_entries: int = 256, max_bytes: int = 512_000,
+                 max_total_bytes: int = 32_000_000):
         self.app = app
         self.max_entries = max_entries
         self.max_bytes = max_bytes
-        self._entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
+        self.max_total_bytes = max_total_bytes  # keeps each server process's memory bounded
+        self._total = 0
+        self._entries: OrderedDict[tuple, tuple[int, list, bytes, float]] = OrderedDict()
         self._lock = threading.Lock()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -42,15 +49,19 @@ class PageCache:
         key = self._key(scope, gen)
         digest = hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
         etag = f'W/"{digest}"'.encode()
-        if _header(scope, b"if-none-match") == etag:
-            await _send(send, 304, [(b"etag", etag)], b"")
-            return
+        now = monotonic()
         with self._lock:
             hit = self._entries.get(key)
+            if hit is not None and hit[3] and hit[3] <= now:
+                self._total -= len(self._entries.pop(key)[2])  # kept a while only: expired
+                hit = None
             if hit is not None:
                 self._entries.move_to_end(key)
         if hit is not None:
-            await _send(send, hit[0], hit[1], hit[2])
+            if not hit[3] and _header(scope, b"if-none-match") == etag:
+                await _send(send, 304, [(b"etag", etag)], b"")
+            else:
+                await _send(send, hit[0], hit[1], hit[2])
             return
         await self._fill(scope, receive, send, key, etag)
 
@@ -71,22 +82,22 @@ class PageCache:
 
     async def _fill(self, scope: Scope, receive: Receive, send: Send, key: tuple,
                     etag: bytes) -> None:
-        """Pass the request on, keeping a copy of a complete, small 200 that sets no cookie and
-        is not marked no-store."""
+        """Pass the request on, keeping a copy of a complete, small 200 that sets no cookie;
+        a page marked with a TTL header (counts skipped) is kept only that long, without ETag."""
         start: Message | None = None
         body: list[bytes] = []
-        size = 0
-        keep = True
+        size, keep, expires = 0, True, 0.0
 
         async def capture(message: Message) -> None:
-            nonlocal start, size, keep
+            nonlocal start, size, keep, expires
             if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != TTL_HEADER]
+                ttl = _ttl(message.get("headers", []))
                 keep = message["status"] == 200 and not any(
-                    name.lower() == b"set-cookie"
-                    or (name.lower() == b"cache-control" and b"no-store" in value)
-                    for name, value in headers)
-                if keep:
+                    name.lower() == b"set-cookie" for name, _ in headers)
+                if keep and ttl:
+                    expires = monotonic() + ttl
+                elif keep:
                     headers.append((b"etag", etag))
                 message = {**message, "headers": headers}
                 start = message
@@ -95,19 +106,29 @@ class PageCache:
                 keep = size <= self.max_bytes
                 body.append(message.get("body", b""))
                 if keep and not message.get("more_body", False):
-                    self._store(key, start, b"".join(body))
+                    self._store(key, start, b"".join(body), expires)
             await send(message)
 
         await self.app(scope, receive, capture)
 
-    def _store(self, key: tuple, start: Message | None, body: bytes) -> None:
+    def _store(self, key: tuple, start: Message | None, body: bytes, expires: float) -> None:
         if start is None:
             return
         with self._lock:
-            self._entries[key] = (start["status"], start["headers"], body)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
+            if key in self._entries:
+                self._total -= len(self._entries.pop(key)[2])
+            self._entries[key] = (start["status"], start["headers"], body, expires)
+            self._total += len(body)
+            while self._entries and (len(self._entries) > self.max_entries
+                                     or self._total > self.max_total_bytes):
+                self._total -= len(self._entries.popitem(last=False)[1][2])
+
+
+def _ttl(headers: list) -> float | None:
+    for name, value in headers:
+        if name.lower() == TTL_HEADER:
+            return float(value)
+    return None
 
 
 def _generation(engine) -> tuple:

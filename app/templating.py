@@ -7,6 +7,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
+from app.queries.facets import RETRY_SKIPPED_S
 from app.settings import ROOT
 
 templates = Jinja2Templates(directory=Path(ROOT / "templates"))
@@ -33,6 +34,7 @@ def render(
     name = fragment if fragment and wants_fragment(request) else page
     response = templates.TemplateResponse(request, name, context, status_code=status_code)
     response.headers["Vary"] = "HX-Request"
-    if context.get("incomplete"):  # e.g. counts skipped under load: ask again, do not keep
-        response.headers["Cache-Control"] = "no-store"
+    if context.get("incomplete"):  # counts skipped: kept only until they are tried again
+        response.headers["Cache-Control"] = "no-cache"
+        response.headers["X-Page-Cache-TTL"] = str(RETRY_SKIPPED_S)
     return response

@@ -102,15 +102,18 @@ def sizes(db: Path) -> dict[str, int]:
 
 
 def run(db: Path, args) -> dict:
-    upgrade(f"sqlite:///{db}")  # serve would do it too; done first so start-up is not timed
+    """Load diplomat on `db` (or on `args.serve_url`, a copy of it made by `diplomat db copy`,
+    whose ids are the same, so the requests picked from `db` fit), then Datasette on `db`."""
+    serve_url = getattr(args, "serve_url", None) or f"sqlite:///{db}"
+    upgrade(serve_url)  # serve would do it too; done first so start-up is not timed
     picks = pick(db)
     eps = endpoints(picks)
     rows: list[Row] = []
     port = free_port()
-    env = {"DATABASE_URL": f"sqlite:///{db}"}
+    env = {"DATABASE_URL": serve_url}
     with running(diplomat_command(port, args.workers), port, env) as (base, pid):
         rows += load_all("diplomat", base, pid, diplomat_targets(eps), args)
-    if not args.no_datasette:
+    if not args.no_datasette and not getattr(args, "serve_url", None):
         port = free_port()
         with running(datasette_command(db, port), port) as (base, pid):
             targets = datasette_targets(db, eps, picks.speaker_id)
@@ -135,6 +138,11 @@ def main() -> None:
     parser.add_argument("--connections", type=int, nargs="+", default=[1, 8])
     parser.add_argument("--workers", type=int, default=2, help="diplomat server processes")
     parser.add_argument("--no-datasette", action="store_true", help="diplomat only")
+    parser.add_argument(
+        "--serve-url",
+        help="serve diplomat from this database instead (a `diplomat db copy` of DB_PATH, e.g. "
+        "on PostgreSQL); implies --no-datasette",
+    )
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
     if not args.db_path.exists():

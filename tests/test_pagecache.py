@@ -63,11 +63,31 @@ def test_pagecache_pages_depend_on_the_saved_speakers_cookie(seeded_client):
     assert "Your speakers" in with_cookie.text and "Your speakers" not in plain.text
 
 
-def test_pagecache_skipped_counts_are_not_kept(seeded_client, monkeypatch):
+def test_pagecache_skipped_counts_kept_only_until_retried(seeded_client, monkeypatch):
+    import time
+
+    import app.pagecache as pagecache
+    from app.queries.facets import RETRY_SKIPPED_S
+
     monkeypatch.setattr("app.routes._listing.facet_counts", lambda *args: None)
     skipped = seeded_client.get("/", params={"country": "RU"})
     assert "Counts skipped" in skipped.text
-    assert skipped.headers.get("cache-control") == "no-store" and "etag" not in skipped.headers
+    assert skipped.headers.get("cache-control") == "no-cache" and "etag" not in skipped.headers
+    assert "x-page-cache-ttl" not in skipped.headers  # internal, never sent
     monkeypatch.undo()
+    assert "Counts skipped" in seeded_client.get("/", params={"country": "RU"}).text  # kept
+    later = time.monotonic() + RETRY_SKIPPED_S + 1
+    monkeypatch.setattr(pagecache, "monotonic", lambda: later)
     counted = seeded_client.get("/", params={"country": "RU"})
     assert "Counts skipped" not in counted.text and "etag" in counted.headers
+
+
+def test_pagecache_keeps_at_most_its_byte_budget():
+    from app.pagecache import PageCache
+
+    cache = PageCache(app=None, max_entries=10, max_total_bytes=25)
+    start = {"status": 200, "headers": []}
+    for n in range(4):
+        cache._store(("page", n), start, b"x" * 10, 0.0)
+    assert list(cache._entries) == [("page", 2), ("page", 3)]  # least recent went first
+    assert cache._total == 20
