@@ -27,6 +27,18 @@ def chromium_path() -> str:
     pytest.skip(reason)
 
 
+@contextmanager
+def launched_chromium():
+    """Debian's Chromium driven by Playwright, closed afterwards (one per test module)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

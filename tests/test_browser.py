@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from app.ingest.extract import ExtractedArticle
 from app.ingest.store import store_article
 from app.main import create_app
-from tests.browser import CHROMIUM_FLAGS, SCREENSHOTS, chromium_path, live_server
+from tests.browser import SCREENSHOTS, launched_chromium, live_server
 from tests.conftest import TOPIC_NAMES, quote_in
 
 pytestmark = pytest.mark.browser
@@ -27,11 +27,8 @@ SORT = r"(&sort=newest)?$"  # the form's Order select always submits its (defaul
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    executable = chromium_path()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+    with launched_chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -5,13 +5,13 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 from sqlmodel import Session, select
 
 from app.main import create_app
 from app.models import Speaker
 from tests import hostile_web
-from tests.browser import CHROMIUM_FLAGS, chromium_path, live_server
+from tests.browser import launched_chromium, live_server
 
 pytestmark = pytest.mark.browser
 PAYLOAD = '<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=2;alert(2)</script>'
@@ -19,11 +19,8 @@ PAYLOAD = '<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=2;a
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    executable = chromium_path()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+    with launched_chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
