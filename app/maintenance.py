@@ -116,8 +116,10 @@ def _foreign_keys(conn: sqlite3.Connection) -> Finding:
 
 def _fts(conn: sqlite3.Connection) -> Finding:
     # rank 1 also compares the index with the quote table it indexes (plain
-    # 'integrity-check' only checks the index against itself).
-    conn.execute("BEGIN")
+    # 'integrity-check' only checks the index against itself). It is written as an INSERT, so
+    # take the write lock first: a deferred transaction that read before a concurrent writer
+    # committed cannot upgrade and fails at once with "database is locked", busy timeout or not.
+    conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("INSERT INTO quote_fts(quote_fts, rank) VALUES ('integrity-check', 1)")
         return Finding("full-text index", None)
