@@ -204,12 +204,11 @@ def serve(
 
     Example: diplomat serve --host 0.0.0.0 --port 8000
     """
-    import uvicorn
-
     from app.schema import ensure_current
+    from app.serving import serve as run_server
 
     ensure_current(get_settings().database_url)
-    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
+    run_server(host, port, workers)
 
 
 @db_app.command("upgrade")
