@@ -28,8 +28,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="requests per endpoint")
     parser.add_argument("--profile", action="store_true", help="print a profile of each")
     parser.add_argument("--sql", action="store_true", help="print statements over 5 ms")
+    parser.add_argument(
+        "--no-page-cache", action="store_true", help="rebuild every page (counts stay cached)"
+    )
     args = parser.parse_args()
-    app = create_app(Settings(database_url=f"sqlite:///{args.db_path}"))
+    settings = Settings(database_url=f"sqlite:///{args.db_path}")
+    if args.no_page_cache:
+        settings.page_cache_entries = 0
+    app = create_app(settings)
     client = TestClient(app)
     if args.sql:
         _time_statements(app.state.engine)

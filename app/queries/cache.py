@@ -29,14 +29,23 @@ _lock = threading.Lock()
 
 
 def generation(session: Session) -> tuple:
-    """Changes whenever quotes, articles or speakers are added, replaced or re-imported."""
+    """Changes whenever quotes, articles or speakers are added, replaced or re-imported.
+
+    Read once per transaction (a request; on SQLite its snapshot cannot change), however many
+    cached values a page asks for."""
+    transaction = session.get_transaction()
+    known = session.info.get("generation")
+    if known is not None and transaction is not None and known[0] is transaction:
+        return known[1]
     stmt = select(
         select(func.max(Quote.id)).scalar_subquery(),
         select(func.max(Article.ingested_at)).scalar_subquery(),
         select(func.max(Speaker.id)).scalar_subquery(),
     )
     url = session.get_bind().engine.url.render_as_string(hide_password=True)
-    return (url, *session.execute(stmt).one())
+    value = (url, *session.execute(stmt).one())
+    session.info["generation"] = (session.get_transaction(), value)
+    return value
 
 
 def cached(

@@ -82,7 +82,7 @@ def _top_speakers(session: Session, f: QuoteFilter, limit: int) -> list[FacetVal
             stmt = (
                 select(Speaker.slug, Speaker.name, func.count(Quote.id))
                 .join(Speaker, Speaker.id == Quote.speaker_id)
-                .where(*conditions(session, f))
+                .where(*conditions(session, f, counting=True))
                 .group_by(Speaker.id)
                 .order_by(func.count(Quote.id).desc(), Speaker.name)
                 .limit(limit)
@@ -94,8 +94,13 @@ def _top_speakers(session: Session, f: QuoteFilter, limit: int) -> list[FacetVal
     return [FacetValue(slug, name, count, slug in f.speakers) for slug, name, count in rows]
 
 
-def outlet_names(session: Session, limit: int = 200) -> list[str]:
-    """Outlets with the most quotes, by name, for the outlet field's suggestions."""
+def outlet_names(session: Session, limit: int = 200) -> tuple[str, ...]:
+    """Outlets with the most quotes, by name, for the outlet field's suggestions (every listing
+    page shows them: cached until the data changes)."""
+    return cached(session, ("outlet_names", limit), lambda: _outlet_names(session, limit))
+
+
+def _outlet_names(session: Session, limit: int) -> tuple[str, ...]:
     stmt = (
         select(Article.outlet)
         .join(Quote, Quote.article_id == Article.id)
@@ -104,7 +109,7 @@ def outlet_names(session: Session, limit: int = 200) -> list[str]:
         .order_by(func.count(Quote.id).desc())
         .limit(limit)
     )
-    return sorted(session.exec(stmt).all(), key=str.lower)
+    return tuple(sorted(session.exec(stmt).all(), key=str.lower))
 
 
 # Each filter a reader can drop, as the QuoteFilter fields it clears (the dates go together).
@@ -142,7 +147,7 @@ def counts_without(session: Session, f: QuoteFilter, budget_ms: int) -> dict[str
 
 
 def _count(session: Session, f: QuoteFilter) -> int:
-    stmt = select(func.count(Quote.id)).where(*conditions(session, f))
+    stmt = select(func.count(Quote.id)).where(*conditions(session, f, counting=True))
     return session.execute(stmt).scalar_one()
 
 
@@ -150,7 +155,9 @@ def _facet(session: Session, f: QuoteFilter, name: str, top: int) -> Facet:
     """Counts for one facet, under every other filter (so choices stay combinable)."""
     others = replace(f, **{_FIELD[name]: () if name == "speaker" else None})
     value, label = _COLUMNS[name]
-    stmt = select(value, label, func.count(Quote.id)).where(*conditions(session, others))
+    stmt = select(value, label, func.count(Quote.id)).where(
+        *conditions(session, others, counting=True)
+    )
     if name in ("speaker", "country"):
         stmt = stmt.outerjoin(Speaker, Speaker.id == Quote.speaker_id)
     elif name == "topic":

@@ -1,6 +1,8 @@
 """Pages of quotes: filter conditions, keyset pagination and eager loading for the templates."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from markupsafe import Markup
 from sqlalchemy import ColumnElement, Select, or_, tuple_
@@ -24,8 +26,12 @@ class QuotePage:
     error: str | None = None
 
 
-def conditions(session: Session, f: QuoteFilter, *, with_text: bool = True) -> list:
-    """WHERE clauses for every filter in `f` (the text query too, unless `with_text` is off)."""
+def conditions(
+    session: Session, f: QuoteFilter, *, with_text: bool = True, counting: bool = False
+) -> list:
+    """WHERE clauses for every filter in `f` (the text query too, unless `with_text` is off).
+
+    `counting` is for aggregates over every match rather than one page of them."""
     where: list[ColumnElement] = []
     if f.speakers:
         slugs = [s for s in f.speakers if s != UNKNOWN_SPEAKER]
@@ -37,12 +43,18 @@ def conditions(session: Session, f: QuoteFilter, *, with_text: bool = True) -> l
     if f.topic:
         # A correlated EXISTS lets the planner walk the date (or speaker) index in page order
         # and stop after one page; `id IN (topic's quotes)` first collected and sorted them all.
+        # Counting visits every match: then starting from the topic's own index is faster
+        # (a topic with 117,000 of a million quotes: 86 ms instead of 683 ms).
         topic_id = select(Topic.id).where(Topic.slug == f.topic).scalar_subquery()
-        where.append(
-            select(QuoteTopic.quote_id)
-            .where(QuoteTopic.quote_id == Quote.id, QuoteTopic.topic_id == topic_id)
-            .exists()
-        )
+        if counting:
+            tagged = select(QuoteTopic.quote_id).where(QuoteTopic.topic_id == topic_id)
+            where.append(Quote.id.in_(tagged))
+        else:
+            where.append(
+                select(QuoteTopic.quote_id)
+                .where(QuoteTopic.quote_id == Quote.id, QuoteTopic.topic_id == topic_id)
+                .exists()
+            )
     if f.date_from:
         where.append(Quote.published >= f.date_from)
     if f.date_to:
@@ -71,17 +83,66 @@ def quote_page(session: Session, f: QuoteFilter, limit: int) -> QuotePage:
     return page
 
 
-def quote_stream(session: Session, f: QuoteFilter, batch: int = 500):
-    """Every quote matching `f`, page by page, for exports with no cap."""
+@dataclass(frozen=True)
+class ExportRow:
+    """One quote as plain values for exports: no ORM objects, so 10,000 rows stay cheap."""
+
+    id: int
+    published: date | None
+    speaker: str | None
+    speaker_slug: str | None
+    speaker_as_printed: str | None
+    country: str | None
+    text: str
+    kind: str
+    cue: str | None
+    confidence: float
+    topics: tuple[str, ...]
+    outlet: str | None
+    article_title: str | None
+    article_id: int
+
+
+def export_rows(session: Session, f: QuoteFilter, batch: int = 1000) -> Iterator[ExportRow]:
+    """Every quote matching `f` in page order, `batch` at a time (raises fts.SearchError)."""
     while True:
-        page = quote_page(session, f, batch)
-        if page.error:
-            raise fts.SearchError(page.error)
-        yield from page.quotes
-        if not page.next_cursor:
+        with fts.friendly_errors():
+            rows = _page_rows(session, f, batch + 1)
+        yield from _export_batch(session, [row[0] for row in rows[:batch]])
+        after = _next_cursor(rows, f.effective_sort, batch)
+        if not after:
             return
-        f = replace(f, after=page.next_cursor)
-        session.expunge_all()
+        f = replace(f, after=after)
+
+
+def _export_batch(session: Session, ids: list[int]) -> list[ExportRow]:
+    if not ids:
+        return []
+    connection = session.connection()  # plain rows: the ORM's per-row work is not needed here
+    topics: dict[int, list[str]] = {}
+    tagged = (
+        select(QuoteTopic.quote_id, Topic.name)
+        .join(Topic, Topic.id == QuoteTopic.topic_id)
+        .where(QuoteTopic.quote_id.in_(ids))
+        .order_by(QuoteTopic.quote_id, Topic.name)
+    )
+    for quote_id, name in connection.execute(tagged):
+        topics.setdefault(quote_id, []).append(name)
+    stmt = (
+        select(
+            Quote.id, Quote.published, Speaker.name, Speaker.slug, Quote.speaker_as_printed,
+            Speaker.country, Quote.text, Quote.kind, Quote.cue, Quote.confidence,
+            Article.outlet, Article.title, Quote.article_id,
+        )  # fmt: skip
+        .join(Article, Article.id == Quote.article_id)
+        .outerjoin(Speaker, Speaker.id == Quote.speaker_id)
+        .where(Quote.id.in_(ids))
+    )
+    by_id = {
+        row[0]: ExportRow(*row[:10], tuple(topics.get(row[0], ())), *row[10:])
+        for row in connection.execute(stmt)
+    }
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def load_quotes(session: Session, ids: list[int], *, full_article: bool = False) -> list[Quote]:
@@ -105,10 +166,11 @@ def load_quotes(session: Session, ids: list[int], *, full_article: bool = False)
 def _page_rows(session: Session, f: QuoteFilter, limit: int) -> list[tuple[int, object]]:
     """(id, sort key) rows for the page after the filter's cursor."""
     sort = f.effective_sort
-    base = select(Quote.id).where(*conditions(session, f, with_text=sort != "relevance"))
+    where = conditions(session, f, with_text=sort != "relevance")
+    base = select(Quote.id).where(*where)
     if sort == "relevance":
         cursor = decode_cursor(f.after, sort) if f.after else None
-        return _relevance_rows(session, base, f.q or "", cursor, limit)
+        return _relevance_rows(session, base, f.q or "", cursor, limit, filtered=bool(where))
     cursor = dated_cursor(f.after, sort)
     return dated_rows(
         session, base, Quote.published, Quote.id, cursor, newest=sort == "newest", limit=limit
@@ -116,14 +178,19 @@ def _page_rows(session: Session, f: QuoteFilter, limit: int) -> list[tuple[int, 
 
 
 def _relevance_rows(
-    session: Session, base: Select, q: str, cursor: tuple | None, limit: int
+    session: Session, base: Select, q: str, cursor: tuple | None, limit: int, filtered: bool
 ) -> list[tuple[int, object]]:
     found = fts.matches(session, q)
-    stmt = base.add_columns(found.c.rank).join(found, found.c.id == Quote.id)
+    if filtered:
+        stmt = base.add_columns(found.c.rank).join(found, found.c.id == Quote.id)
+    else:
+        # Words alone: rank the index's rows without joining every match to its quote
+        # (a word in 93,000 quotes: 140 ms instead of 230 ms).
+        stmt = select(found.c.id, found.c.rank)
     if cursor is not None and isinstance(cursor[0], int | float):
         # bm25 scores round-trip exactly through JSON, so the tie on rank is reliable.
-        stmt = stmt.where(tuple_(found.c.rank, Quote.id) > tuple_(float(cursor[0]), cursor[1]))
-    stmt = stmt.order_by(found.c.rank, Quote.id).limit(limit)
+        stmt = stmt.where(tuple_(found.c.rank, found.c.id) > tuple_(float(cursor[0]), cursor[1]))
+    stmt = stmt.order_by(found.c.rank, found.c.id).limit(limit)
     return [tuple(r) for r in session.execute(stmt)]
 
 

@@ -115,7 +115,7 @@ def _choices(session: Session, f: QuoteFilter) -> dict[str, list[tuple[str, str]
     choices["outlet"] = [(name, name) for name in outlet_names(session)]
     if "speaker" not in f.fixed:
         country = f.country if "country" in f.fixed else None
-        choices["speaker"] = [(s.slug, s.name) for s in speaker_choices(session, country)]
+        choices["speaker"] = list(speaker_choices(session, country))
         named = {
             row.speaker.slug: row.speaker.name for row in speakers_by_slug(session, f.speakers)
         }

@@ -8,12 +8,11 @@ from sqlmodel import Session
 from starlette.responses import Response, StreamingResponse
 
 from app.db import RowId, SessionDep
-from app.models import Quote
 from app.queries.article_text import marked_paragraphs, paragraph_of, speaker_label
 from app.queries.filters import QuoteFilter
 from app.queries.fts import SearchError
 from app.queries.names import long_date
-from app.queries.quotes import get_quote, quote_page, quote_stream
+from app.queries.quotes import ExportRow, export_rows, get_quote, quote_page
 from app.queries.speakers import speakers_by_slug
 from app.routes._listing import BROWSE_FRAGMENT, browse_context, quote_filter, render_browse
 from app.routes.speakers import saved_slugs
@@ -98,8 +97,8 @@ def quotes_csv(request: Request) -> StreamingResponse:
         writer.writerow(CSV_COLUMNS)
         with Session(engine) as session:
             try:
-                for n, quote in enumerate(quote_stream(session, f), 1):
-                    writer.writerow(_defused(_csv_row(quote, quote_url, article_url)))
+                for n, row in enumerate(export_rows(session, f), 1):
+                    writer.writerow(_defused(_csv_row(row, quote_url, article_url)))
                     if n % CSV_BATCH == 0:
                         yield buffer.getvalue()
                         buffer.seek(0)
@@ -122,21 +121,21 @@ def _url_pattern(request: Request, name: str) -> str:
     return str(request.url_for(name, **{param: _ID})).replace(str(_ID), "{}")
 
 
-def _csv_row(q: Quote, quote_url: str, article_url: str) -> list:
+def _csv_row(q: ExportRow, quote_url: str, article_url: str) -> list:
     return [
         q.id,
         q.published or "",
-        q.speaker.name if q.speaker else "",
-        q.speaker.slug if q.speaker else "",
+        q.speaker or "",
+        q.speaker_slug or "",
         q.speaker_as_printed or "",
-        q.speaker.country or "" if q.speaker else "",
+        q.country or "",
         q.text,
         q.kind,
         q.cue or "",
         f"{q.confidence:.2f}",
-        "; ".join(t.name for t in q.topics),
-        q.article.outlet or "",
-        q.article.title or "",
+        "; ".join(q.topics),
+        q.outlet or "",
+        q.article_title or "",
         quote_url.format(q.id),
         article_url.format(q.article_id),
     ]
