@@ -1,6 +1,7 @@
 """`diplomat` command line: thin wrappers over app.ingest, app.schema and the web app."""
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -205,10 +206,13 @@ def serve(
     Example: diplomat serve --host 0.0.0.0 --port 8000
     """
     from app.schema import ensure_current
-    from app.serving import serve as run_server
 
     ensure_current(get_settings().database_url)
-    run_server(host, port, workers)
+    # Become the lean server process (see app.serving); same PID, so signals still reach it.
+    command = ["-m", "app.serving", "--host", host, "--port", str(port), "--workers", str(workers)]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, [sys.executable, *command])
 
 
 @db_app.command("upgrade")

@@ -8,9 +8,12 @@ older entry unreachable. Every cacheable answer also carries an ETag; a browser 
 back gets a 304 without the page being rebuilt.
 """
 
+import asyncio
 import hashlib
+import sqlite3
 import threading
 from collections import OrderedDict
+from pathlib import Path
 from time import monotonic
 
 from anyio import to_thread
@@ -39,16 +42,51 @@ class PageCache:
         self._total = 0
         self._entries: OrderedDict[tuple, tuple[int, list, bytes, float]] = OrderedDict()
         self._lock = threading.Lock()
+        # Pages being built right now, per key (this process's event loop only).
+        self._pending: dict[tuple, asyncio.Event] = {}
+        self._watcher = _DataVersion()
+        self._known: tuple[int, tuple] | None = None  # (data_version, generation) last read
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not self._cacheable(scope):
             await self.app(scope, receive, send)
             return
-        engine = scope["app"].state.engine
-        gen = await to_thread.run_sync(_generation, engine)
+        gen = await self._current_generation(scope["app"].state.engine)
         key = self._key(scope, gen)
         digest = hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
         etag = f'W/"{digest}"'.encode()
+        hit = self._lookup(key)
+        pending = self._pending.get(key) if hit is None else None
+        if pending is not None:
+            # The same page is being built for another request: wait for it, not beside it.
+            await pending.wait()
+            hit = self._lookup(key)
+        if hit is not None:
+            if not hit[3] and _header(scope, b"if-none-match") == etag:
+                await _send(send, 304, [(b"etag", etag)], b"")
+            else:
+                await _send(send, hit[0], hit[1], hit[2])
+            return
+        event = self._pending.setdefault(key, asyncio.Event())
+        try:
+            await self._fill(scope, receive, send, key, etag)
+        finally:
+            if self._pending.get(key) is event:
+                del self._pending[key]
+            event.set()
+
+    async def _current_generation(self, engine) -> tuple:
+        """The data generation; on SQLite re-read (in a thread) only when `PRAGMA data_version`
+        on a watching connection says another connection has committed since, so a cached page
+        is sent without leaving the event loop."""
+        version = self._watcher.version(engine)
+        if version is not None and self._known is not None and self._known[0] == version:
+            return self._known[1]
+        gen = await to_thread.run_sync(_generation, engine)
+        self._known = (version, gen) if version is not None else None
+        return gen
+
+    def _lookup(self, key: tuple) -> tuple[int, list, bytes, float] | None:
         now = monotonic()
         with self._lock:
             hit = self._entries.get(key)
@@ -57,13 +95,7 @@ class PageCache:
                 hit = None
             if hit is not None:
                 self._entries.move_to_end(key)
-        if hit is not None:
-            if not hit[3] and _header(scope, b"if-none-match") == etag:
-                await _send(send, 304, [(b"etag", etag)], b"")
-            else:
-                await _send(send, hit[0], hit[1], hit[2])
-            return
-        await self._fill(scope, receive, send, key, etag)
+        return hit
 
     def _cacheable(self, scope: Scope) -> bool:
         path = scope.get("path", "")
@@ -129,6 +161,32 @@ def _ttl(headers: list) -> float | None:
         if name.lower() == TTL_HEADER:
             return float(value)
     return None
+
+
+class _DataVersion:
+    """SQLite's change counter, read on a connection of its own in the event loop's thread.
+
+    `PRAGMA data_version` changes whenever another connection commits; it reads shared memory,
+    no table. None for PostgreSQL and in-memory databases: the generation is read each time.
+    """
+
+    def __init__(self) -> None:
+        self._connection: sqlite3.Connection | None = None
+        self._engine = None
+
+    def version(self, engine) -> int | None:
+        if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+            return None
+        try:
+            if self._connection is None or self._engine is not engine:
+                path = Path(engine.url.database).resolve()
+                self._connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
+                                                   check_same_thread=False)
+                self._engine = engine
+            return self._connection.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            self._connection = None  # e.g. the file is not there yet: read the generation
+            return None
 
 
 def _generation(engine) -> tuple:

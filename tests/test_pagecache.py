@@ -1,5 +1,9 @@
 """Rendered pages kept until the data changes, with ETags (app/pagecache.py)."""
 
+import sqlite3
+
+import pytest
+
 from app.ingest.store import store_article
 from app.ingest.topics import load_taxonomy
 from tests.conftest import quote_in
@@ -91,3 +95,84 @@ def test_pagecache_keeps_at_most_its_byte_budget():
         cache._store(("page", n), start, b"x" * 10, 0.0)
     assert list(cache._entries) == [("page", 2), ("page", 3)]  # least recent went first
     assert cache._total == 20
+
+
+def test_pagecache_builds_a_page_once_for_requests_arriving_together(engine):
+    """A cold server under load: eight requests for the same page wait for one build."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from app.pagecache import PageCache
+
+    builds = 0
+
+    async def slow_page(scope, receive, send):
+        nonlocal builds
+        builds += 1
+        await asyncio.sleep(0.2)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"the page"})
+
+    cache = PageCache(slow_page)
+    app = SimpleNamespace(state=SimpleNamespace(engine=engine))
+    scope = {"type": "http", "method": "GET", "path": "/p", "query_string": b"",
+             "headers": [], "app": app}
+
+    async def request() -> bytes:
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        await cache(scope, None, send)
+        assert sent[0]["status"] == 200
+        return b"".join(m.get("body", b"") for m in sent[1:])
+
+    async def together():
+        return await asyncio.gather(*(request() for _ in range(8)))
+
+    assert asyncio.run(together()) == [b"the page"] * 8
+    assert builds == 1
+
+
+def test_cached_value_is_computed_once_while_threads_wait_for_it(engine):
+    import threading
+    import time
+
+    from sqlmodel import Session
+
+    from app.queries.cache import cached
+
+    computed = 0
+
+    def slow():
+        nonlocal computed
+        computed += 1
+        time.sleep(0.2)
+        return 42
+
+    answers = []
+
+    def ask():
+        with Session(engine) as session:
+            answers.append(cached(session, ("test-single-flight", id(engine)), slow))
+
+    threads = [threading.Thread(target=ask) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [42] * 6 and computed == 1
+
+
+@pytest.mark.sqlite_only(reason="data_version is SQLite's change counter")
+def test_pagecache_sees_a_commit_made_by_another_process(seeded_client, engine):
+    """Cached pages are checked against SQLite's data_version: a write from elsewhere (here a
+    plain sqlite3 connection, as another process would) makes the next request rebuild."""
+    before = seeded_client.get("/speakers")
+    assert seeded_client.get("/speakers").headers["etag"] == before.headers["etag"]
+    with sqlite3.connect(engine.url.database) as other:
+        other.execute("UPDATE speaker SET name = 'Renamed Person' WHERE slug = 'sergey-lavrov'")
+        other.execute("INSERT INTO speaker (slug, name) VALUES ('new-person', 'New Person')")
+    after = seeded_client.get("/speakers")
+    assert "New Person" in after.text and after.headers["etag"] != before.headers["etag"]

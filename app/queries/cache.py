@@ -26,6 +26,7 @@ MAX_ENTRIES = 512
 
 _entries: OrderedDict[Hashable, tuple[float, object]] = OrderedDict()
 _lock = threading.Lock()
+_in_flight: dict[Hashable, threading.Lock] = {}
 
 
 def generation(session: Session) -> tuple:
@@ -60,21 +61,40 @@ def cached(
     changed: for answers that depend on load, like counts skipped for running out of time.
     """
     full_key = (key, generation(session))
-    now = time.monotonic()
+    hit = _lookup(full_key)
+    if hit is not None:
+        return hit[0]  # type: ignore[return-value]
+    # One thread computes; the others asking for the same key meanwhile wait for its answer
+    # instead of each running the same seconds-long count (a cold server under load).
+    with _lock:
+        flight = _in_flight.setdefault(full_key, threading.Lock())
+    with flight:
+        hit = _lookup(full_key)
+        if hit is not None:
+            return hit[0]  # type: ignore[return-value]
+        try:
+            value = compute()
+            seconds = ttl(value) if ttl else None
+            expires = time.monotonic() + seconds if seconds is not None else 0
+            with _lock:
+                _entries[full_key] = (expires, value)
+                _entries.move_to_end(full_key)
+                while len(_entries) > MAX_ENTRIES:
+                    _entries.popitem(last=False)
+        finally:
+            with _lock:
+                _in_flight.pop(full_key, None)
+    return value
+
+
+def _lookup(full_key: Hashable) -> tuple[object] | None:
+    """(value,) if a fresh entry is there."""
     with _lock:
         hit = _entries.get(full_key)
-        if hit is not None and (hit[0] == 0 or hit[0] > now):
+        if hit is not None and (hit[0] == 0 or hit[0] > time.monotonic()):
             _entries.move_to_end(full_key)
-            return hit[1]  # type: ignore[return-value]
-    value = compute()
-    seconds = ttl(value) if ttl else None
-    expires = now + seconds if seconds is not None else 0
-    with _lock:
-        _entries[full_key] = (expires, value)
-        _entries.move_to_end(full_key)
-        while len(_entries) > MAX_ENTRIES:
-            _entries.popitem(last=False)
-    return value
+            return (hit[1],)
+    return None
 
 
 def clear() -> None:
