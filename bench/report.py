@@ -38,6 +38,14 @@ def web_tables(result: dict) -> list[str]:
                 f"{ours['p99_ms'] / theirs['p99_ms']:.2f}" if theirs and theirs["p99_ms"] else "–",
             ])  # fmt: skip
         out += _table(header, body)
+    out += ["", "**First request after the server started** (every cache cold; ms)", ""]
+    body = []
+    for name in names:
+        ours = by[("diplomat", name, "html", min(r["connections"] for r in rows))]
+        theirs = [by.get(("datasette", name, fmt, ours["connections"])) for fmt in ("html", "csv")]
+        theirs_ms = next((f"{t['first_ms']:.0f}" for t in theirs if t and t.get("first_ms")), "–")
+        body.append([name, f"{ours.get('first_ms', 0):.0f}", theirs_ms])
+    out += _table(["endpoint", "diplomat", "Datasette HTML"], body)
     errors = sum(r["errors"] for r in rows)
     out += ["", f"Errors (refused, timed out or non-2xx/3xx answers): {errors}."]
     return out

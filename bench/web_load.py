@@ -14,6 +14,7 @@ import argparse
 import json
 import sqlite3
 import sys
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -40,30 +41,36 @@ class Row:
     requests: int
     rss_mb: float
     kind: str
+    first_ms: float = 0.0  # the first request after the server started: every cache cold
 
 
-def warm(base: str, paths: list[str]) -> None:
-    """Ask each path twice (caches, lazy imports) and stop on any error status."""
+def warm(base: str, paths: list[str]) -> dict[str, float]:
+    """Ask each path twice (caches, lazy imports), stop on any error status, and return how
+    long each path's first answer took in ms (what the first reader after a start waits)."""
+    first: dict[str, float] = {}
     with httpx.Client(base_url=base, timeout=120) as client:
         for path in paths:
             for _ in range(2):
+                started = time.perf_counter()
                 response = client.get(path)
+                first.setdefault(path, (time.perf_counter() - started) * 1000)
                 if response.status_code != 200:
                     sys.exit(f"{base}{path} answered {response.status_code}")
+    return first
 
 
 def load_all(
     server: str, base: str, pid: int, targets: list[tuple[str, str, str, str]], args
 ) -> list[Row]:
     """Load each (name, format, kind, path) at each connection count."""
-    warm(base, [path for *_, path in targets])
+    first = warm(base, [path for *_, path in targets])
     rows = []
     for connections in args.connections:
         for name, fmt, kind, path in targets:
             with PeakMemory(pid) as memory:
                 r = load.measure(base + path, connections, args.seconds)
             row = Row(server, name, fmt, connections, r.rps, r.p50_ms, r.p95_ms, r.p99_ms,
-                      r.errors, r.requests, memory.peak / 1e6, kind)  # fmt: skip
+                      r.errors, r.requests, memory.peak / 1e6, kind, first[path])  # fmt: skip
             print(
                 f"  {server:<9} {name:<18} {fmt:<4} c={connections} {r.rps:8.1f} req/s "
                 f"p99 {r.p99_ms:8.1f} ms  rss {row.rss_mb:6.0f} MB",
