@@ -84,3 +84,20 @@ def test_quotes_csv_unknown_speaker_and_header_only_when_empty(seeded_client, cl
     rows = read_csv(seeded_client.get("/quotes.csv?speaker=unknown"))
     assert len(rows) == 1 and rows[0]["speaker"] == "" and rows[0]["confidence"] == "0.30"
     assert read_csv(seeded_client.get("/quotes.csv?country=FR")) == []
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_defused():
+    from app.queries.export import ExportRow
+    from app.routes.quotes import _csv_row
+
+    row = ExportRow(
+        id=7, published="2024-05-01", speaker="=HYPERLINK(\"x\")", speaker_slug="x",
+        speaker_as_printed="+1 caller", country="FR", text="-5% is a cut, he said", kind="direct",
+        cue="@said", confidence=0.5, topics="", outlet=None, article_title="Plain title",
+        article_id=3,
+    )  # fmt: skip
+    cells = _csv_row(row, "http://h/quotes/{}", "http://h/articles/{}")
+    assert cells[2] == "'=HYPERLINK(\"x\")" and cells[4] == "'+1 caller"
+    assert cells[6] == "'-5% is a cut, he said" and cells[8] == "'@said"
+    assert cells[11] == "" and cells[12] == "Plain title"
+    assert cells[13] == "http://h/quotes/7" and cells[14] == "http://h/articles/3"

@@ -1,8 +1,6 @@
 """Pages of quotes: filter conditions, keyset pagination and eager loading for the templates."""
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 from sqlalchemy import ColumnElement, Select, or_, tuple_
@@ -81,68 +79,6 @@ def quote_page(session: Session, f: QuoteFilter, limit: int) -> QuotePage:
         return QuotePage([], error=str(error))
     page.next_cursor = _next_cursor(rows, f.effective_sort, limit)
     return page
-
-
-@dataclass(frozen=True)
-class ExportRow:
-    """One quote as plain values for exports: no ORM objects, so 10,000 rows stay cheap."""
-
-    id: int
-    published: date | None
-    speaker: str | None
-    speaker_slug: str | None
-    speaker_as_printed: str | None
-    country: str | None
-    text: str
-    kind: str
-    cue: str | None
-    confidence: float
-    topics: tuple[str, ...]
-    outlet: str | None
-    article_title: str | None
-    article_id: int
-
-
-def export_rows(session: Session, f: QuoteFilter, batch: int = 1000) -> Iterator[ExportRow]:
-    """Every quote matching `f` in page order, `batch` at a time (raises fts.SearchError)."""
-    while True:
-        with fts.friendly_errors():
-            rows = _page_rows(session, f, batch + 1)
-        yield from _export_batch(session, [row[0] for row in rows[:batch]])
-        after = _next_cursor(rows, f.effective_sort, batch)
-        if not after:
-            return
-        f = replace(f, after=after)
-
-
-def _export_batch(session: Session, ids: list[int]) -> list[ExportRow]:
-    if not ids:
-        return []
-    connection = session.connection()  # plain rows: the ORM's per-row work is not needed here
-    topics: dict[int, list[str]] = {}
-    tagged = (
-        select(QuoteTopic.quote_id, Topic.name)
-        .join(Topic, Topic.id == QuoteTopic.topic_id)
-        .where(QuoteTopic.quote_id.in_(ids))
-        .order_by(QuoteTopic.quote_id, Topic.name)
-    )
-    for quote_id, name in connection.execute(tagged):
-        topics.setdefault(quote_id, []).append(name)
-    stmt = (
-        select(
-            Quote.id, Quote.published, Speaker.name, Speaker.slug, Quote.speaker_as_printed,
-            Speaker.country, Quote.text, Quote.kind, Quote.cue, Quote.confidence,
-            Article.outlet, Article.title, Quote.article_id,
-        )  # fmt: skip
-        .join(Article, Article.id == Quote.article_id)
-        .outerjoin(Speaker, Speaker.id == Quote.speaker_id)
-        .where(Quote.id.in_(ids))
-    )
-    by_id = {
-        row[0]: ExportRow(*row[:10], tuple(topics.get(row[0], ())), *row[10:])
-        for row in connection.execute(stmt)
-    }
-    return [by_id[i] for i in ids if i in by_id]
 
 
 def load_quotes(session: Session, ids: list[int], *, full_article: bool = False) -> list[Quote]:

@@ -9,10 +9,11 @@ from starlette.responses import Response, StreamingResponse
 
 from app.db import RowId, SessionDep
 from app.queries.article_text import marked_paragraphs, paragraph_of, speaker_label
+from app.queries.export import ExportRow, export_rows
 from app.queries.filters import QuoteFilter
 from app.queries.fts import SearchError
 from app.queries.names import long_date
-from app.queries.quotes import ExportRow, export_rows, get_quote, quote_page
+from app.queries.quotes import get_quote, quote_page
 from app.queries.speakers import speakers_by_slug
 from app.routes._listing import BROWSE_FRAGMENT, browse_context, quote_filter, render_browse
 from app.routes.speakers import saved_slugs
@@ -98,7 +99,7 @@ def quotes_csv(request: Request) -> StreamingResponse:
         with Session(engine) as session:
             try:
                 for n, row in enumerate(export_rows(session, f), 1):
-                    writer.writerow(_defused(_csv_row(row, quote_url, article_url)))
+                    writer.writerow(_csv_row(row, quote_url, article_url))
                     if n % CSV_BATCH == 0:
                         yield buffer.getvalue()
                         buffer.seek(0)
@@ -121,27 +122,29 @@ def _url_pattern(request: Request, name: str) -> str:
     return str(request.url_for(name, **{param: _ID})).replace(str(_ID), "{}")
 
 
-def _csv_row(q: ExportRow, quote_url: str, article_url: str) -> list:
-    return [
+def _csv_row(q: ExportRow, quote_url: str, article_url: str) -> tuple:
+    return (
         q.id,
         q.published or "",
-        q.speaker or "",
+        _defused(q.speaker),
         q.speaker_slug or "",
-        q.speaker_as_printed or "",
+        _defused(q.speaker_as_printed),
         q.country or "",
-        q.text,
+        _defused(q.text),
         q.kind,
-        q.cue or "",
+        _defused(q.cue),
         f"{q.confidence:.2f}",
-        "; ".join(q.topics),
-        q.outlet or "",
-        q.article_title or "",
+        _defused(q.topics),
+        _defused(q.outlet),
+        _defused(q.article_title),
         quote_url.format(q.id),
         article_url.format(q.article_id),
-    ]
+    )
 
 
-def _defused(values: list) -> list[str]:
-    """Cells a spreadsheet would run as a formula get a leading apostrophe."""
-    cells = [str(v) for v in values]
-    return ["'" + c if c[:1] in ("=", "+", "-", "@") else c for c in cells]
+def _defused(cell: str | None) -> str:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe (the other cells
+    are numbers, dates, slugs, codes and our own URLs)."""
+    if not cell:
+        return ""
+    return "'" + cell if cell[0] in "=+-@" else cell
