@@ -1,5 +1,8 @@
 """Application factory: `uvicorn --factory app.main:create_app`."""
 
+import gc
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -9,9 +12,19 @@ from app.security import SecurityMiddleware
 from app.settings import ROOT, Settings, get_settings
 
 
+@asynccontextmanager
+async def lifespan(_app: FastAPI):
+    # Everything loaded so far lives as long as the process: take it out of the garbage
+    # collector's sight, so a full collection under load scans only what requests create
+    # (≈ 125,000 objects took 80 ms to scan, a pause every request in flight waited out).
+    gc.collect()
+    gc.freeze()
+    yield
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app = FastAPI(title="diplomat", summary="Who said what in diplomacy")
+    app = FastAPI(title="diplomat", summary="Who said what in diplomacy", lifespan=lifespan)
     app.state.settings = settings
     app.state.engine = make_engine(settings.database_url)
     # Added first, so it sits inside the security middleware: cached pages get its headers too.
