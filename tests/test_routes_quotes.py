@@ -223,3 +223,16 @@ def test_quote_permalink_missing_is_helpful_404(seeded_client):
 def test_home_htmx_pushes_a_tidy_url(seeded_client):
     response = seeded_client.get("/?q=&country=RU&topic=&kind=&sort=", headers=HTMX)
     assert response.headers["HX-Push-Url"] == "http://testserver/?country=RU"
+
+
+@pytest.mark.sqlite_only(reason="sub-millisecond budget; test_postgres.py checks statement_timeout")
+def test_counts_over_budget_are_finished_in_the_background(seeded_client):
+    from app.queries.facets import wait_for_background
+
+    seeded_client.app.state.settings.facet_budget_ms = 0.000001
+    first = seeded_client.get("/?q=sanctions+OR+caracas+OR+venezuela").text
+    assert "Counts skipped" in first
+    assert wait_for_background()
+    # Another page of the same selection (the page cache keeps the first for a few seconds).
+    later = seeded_client.get("/?q=sanctions+OR+caracas+OR+venezuela&sort=newest").text
+    assert "Counts skipped" not in later and 'class="facet"' in later

@@ -76,15 +76,24 @@ def cached(
             value = compute()
             seconds = ttl(value) if ttl else None
             expires = time.monotonic() + seconds if seconds is not None else 0
-            with _lock:
-                _entries[full_key] = (expires, value)
-                _entries.move_to_end(full_key)
-                while len(_entries) > MAX_ENTRIES:
-                    _entries.popitem(last=False)
+            _put(full_key, value, expires)
         finally:
             with _lock:
                 _in_flight.pop(full_key, None)
     return value
+
+
+def store(session: Session, key: Hashable, value: object) -> None:
+    """Remember `value` for `key` at the session's generation (computed elsewhere)."""
+    _put((key, generation(session)), value, 0)
+
+
+def _put(full_key: Hashable, value: object, expires: float) -> None:
+    with _lock:
+        _entries[full_key] = (expires, value)
+        _entries.move_to_end(full_key)
+        while len(_entries) > MAX_ENTRIES:
+            _entries.popitem(last=False)
 
 
 def _lookup(full_key: Hashable) -> tuple[object] | None:

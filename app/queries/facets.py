@@ -1,13 +1,18 @@
 """Counts beside the filters, and "who speaks most" rankings, within a time budget."""
 
+import threading
+import time
+from collections.abc import Hashable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from app.models import Article, Quote, QuoteTopic, Speaker, Topic
 from app.queries import fts
-from app.queries.cache import cached
+from app.queries.cache import cached, store
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
 from app.queries.names import country_name
 from app.queries.quotes import conditions
@@ -34,22 +39,63 @@ class Facets:
     facets: list[Facet]
 
 
-# Counts skipped for running over budget are tried again after this long.
-RETRY_SKIPPED_S = 60.0
+# Counts that ran over the page's budget are finished in the background; pages that had to
+# go without them are rebuilt after this long, by when they are usually there.
+RETRY_SKIPPED_S = 5.0
+MAX_QUEUED = 16  # distinct filters waiting for background counts, per process
+
+# One thread, so background counting never takes more than one core from the pages.
+_background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="counts")
+_queued: set[Hashable] = set()
+_queued_lock = threading.Lock()
 
 
 def facet_counts(session: Session, f: QuoteFilter, budget_ms: int, top: int = 8) -> Facets | None:
-    """Total and per-value counts for each filter not fixed by the page; None if over budget.
+    """Total and per-value counts for each filter not fixed by the page; None if over budget,
+    in which case they are counted without a limit in the background for the next request.
 
     Cached until the data changes (the page cursor and sort order do not change the counts).
     """
-    key = ("facets", replace(f, after=None, sort=None), budget_ms, top)
-    return cached(
+    key = ("facets", replace(f, after=None, sort=None), top)
+    value = cached(
         session,
         key,
         lambda: _facet_counts(session, f, budget_ms, top),
         ttl=lambda value: RETRY_SKIPPED_S if value is None else None,
     )
+    if value is None:
+        _count_later(session.get_bind(), key, f, top)
+    return value
+
+
+def _count_later(engine: Engine, key: Hashable, f: QuoteFilter, top: int) -> None:
+    with _queued_lock:
+        if key in _queued or len(_queued) >= MAX_QUEUED:
+            return
+        _queued.add(key)
+
+    def count() -> None:
+        try:
+            with Session(engine) as session:
+                value = _facet_counts(session, f, 0, top)
+                if value is not None:
+                    store(session, key, value)
+        finally:
+            with _queued_lock:
+                _queued.discard(key)
+
+    _background.submit(count)
+
+
+def wait_for_background(timeout: float = 30) -> bool:
+    """True once no background count is queued or running (for tests and benchmarks)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with _queued_lock:
+            if not _queued:
+                return True
+        time.sleep(0.01)
+    return False
 
 
 def _facet_counts(session: Session, f: QuoteFilter, budget_ms: int, top: int) -> Facets | None:
