@@ -109,20 +109,31 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20, help="per endpoint and load")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "diplomat-bench")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument(
+        "--web-json",
+        type=Path,
+        help="figures of an earlier `bench.web_load --json` run on --work's quotes.db, used "
+        "instead of building the database and loading the servers again",
+    )
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     sections: dict[str, list[str]] = {}
     print(f"ingest: {args.articles} articles", file=sys.stderr)
     lines, _, _ = run_ingest(args.work, args.articles)
     sections[f"Ingest, {args.articles:,} synthetic articles"] = lines
-    print(f"database: {args.quotes} quotes", file=sys.stderr)
-    db, built = build_db(args.work, args.quotes)
-    sections["Building the web benchmark's database (bench.make_db)"] = ["```", built, "```"]
-    web_args = argparse.Namespace(
-        seconds=args.seconds, connections=[1, 8], workers=2, no_datasette=False
-    )
-    result = run_web(db, web_args)
-    (args.work / "web.json").write_text(json.dumps(result, indent=1))
+    if args.web_json:
+        result = json.loads(args.web_json.read_text())
+        sections["Web figures"] = [f"From `{args.web_json}`, an earlier `bench.web_load` run "
+                                   "on the same machine (database built by `bench.make_db`)."]
+    else:
+        print(f"database: {args.quotes} quotes", file=sys.stderr)
+        db, built = build_db(args.work, args.quotes)
+        sections["Building the web benchmark's database (bench.make_db)"] = ["```", built, "```"]
+        web_args = argparse.Namespace(
+            seconds=args.seconds, connections=[1, 8], workers=2, no_datasette=False
+        )
+        result = run_web(db, web_args)
+        (args.work / "web.json").write_text(json.dumps(result, indent=1))
     sections["Web: diplomat and Datasette on the same database"] = web_section(result)
     sections["Targets"] = report.targets_table(report.web_targets(result))
     print(f"wrote {write_results(args, sections)}", file=sys.stderr)
