@@ -52,7 +52,7 @@ def export_rows(session: Session, f: QuoteFilter) -> Iterator[ExportRow]:
                 stmt.where(Quote.published.is_not(None)).order_by(*day),
                 stmt.where(Quote.published.is_(None)).order_by(day[1]),
             ]
-        connection = session.connection().execution_options(stream_results=True, yield_per=1000)
+        connection = session.connection().execution_options(stream_results=True, yield_per=250)
         for part in parts:
             for row in connection.execute(part):
                 yield ExportRow(*row[:10], _sorted_names(row[10]), *row[11:])

@@ -33,7 +33,10 @@ def conditions(
     where: list[ColumnElement] = []
     if f.speakers:
         slugs = [s for s in f.speakers if s != UNKNOWN_SPEAKER]
-        named = Quote.speaker_id.in_(select(Speaker.id).where(Speaker.slug.in_(slugs)))
+        # Ids first: with one speaker an equality walks their date index in order, where
+        # `IN (subquery)` made SQLite sort every match (all 10,000 rows of an export).
+        ids = session.execute(select(Speaker.id).where(Speaker.slug.in_(slugs))).scalars().all()
+        named = Quote.speaker_id == ids[0] if len(ids) == 1 else Quote.speaker_id.in_(ids)
         unknown = UNKNOWN_SPEAKER in f.speakers
         where.append(or_(named, Quote.speaker_id.is_(None)) if unknown else named)
     if f.country:

@@ -112,7 +112,7 @@ def quotes_csv(request: Request) -> StreamingResponse:
     return StreamingResponse(rows(), media_type="text/csv; charset=utf-8", headers=headers)
 
 
-CSV_BATCH = 500  # rows per chunk sent
+CSV_BATCH = 250  # rows per chunk sent
 _ID = 987654321012  # stands for the id in a URL built once per export
 
 
