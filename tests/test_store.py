@@ -2,7 +2,8 @@ from dataclasses import replace
 
 from sqlmodel import Session, func, select
 
-from app.ingest.store import content_hash, resolve_speaker, store_article
+from app.ingest.store import content_hash, store_article
+from app.ingest.store_speakers import Speakers
 from app.models import Article, Quote, Speaker, SpeakerAlias
 from tests.conftest import TOPIC_NAMES, quote_in, sample_articles
 
@@ -48,9 +49,9 @@ def test_store_merges_spellings_of_one_speaker(engine):
 
 
 def test_store_keeps_people_sharing_a_surname_apart(engine):
-    with Session(engine) as session, session.begin():
-        donald = resolve_speaker(session, "Donald Trump", "US", None)
-        ivanka = resolve_speaker(session, "Ivanka Trump", "US", None)
+    with engine.begin() as conn:
+        donald = Speakers(conn).resolve("Donald Trump", "US", None)
+        ivanka = Speakers(conn).resolve("Ivanka Trump", "US", None)
         assert donald.id != ivanka.id
         assert {donald.slug, ivanka.slug} == {"donald-trump", "ivanka-trump"}
 
@@ -95,8 +96,9 @@ def test_quote_in_helper_locates_fragment():
 
 
 def test_store_bare_surname_grows_into_full_name(engine):
-    with Session(engine) as session, session.begin():
-        bare = resolve_speaker(session, "Duarte", "BR", None)
-        full = resolve_speaker(session, "Helena Duarte", "BR", "Foreign Minister")
+    with engine.begin() as conn:
+        speakers = Speakers(conn)
+        bare = speakers.resolve("Duarte", "BR", None)
+        full = speakers.resolve("Helena Duarte", "BR", "Foreign Minister")
         assert bare.id == full.id
         assert (full.name, full.slug, full.role) == ("Helena Duarte", "duarte", "Foreign Minister")
