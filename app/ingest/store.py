@@ -12,6 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
+from app.db import writer_turn
 from app.ingest.extract import ExtractedArticle
 from app.ingest.store_speakers import ATTEMPTS, Speakers
 from app.models import Article, Quote, QuoteTopic, Topic
@@ -60,7 +61,7 @@ def store_article(
     """Store one article and its quotes atomically; a concurrent duplicate is retried."""
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            with engine.begin() as conn:
+            with writer_turn(engine), engine.begin() as conn:
                 return _store_once(conn, source, article, topic_names)
         except IntegrityError:
             # Another process stored the same article between our read and write.
