@@ -3,7 +3,7 @@ transaction, in plain SQL statements (the ORM's bookkeeping cost more than the q
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, insert, or_, select, update
+from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -18,18 +18,32 @@ _COLUMNS = (Speaker.id, Speaker.slug, Speaker.name, Speaker.country, Speaker.rol
 _BY_ALIAS = (
     select(*_COLUMNS).join(SpeakerAlias).where(SpeakerAlias.key == bindparam("key")).distinct()
 )
-_BY_SURNAME = (
-    select(*_COLUMNS)
-    .join(SpeakerAlias)
-    .where(or_(SpeakerAlias.key == bindparam("surname"), SpeakerAlias.key.like(bindparam("tail"))))
-    .distinct()
+# Each speaker with an alias ending in the surname, once. Only the set matters (one match or
+# none is used), so the subquery may scan the aliases instead of probing every speaker's.
+_BY_SURNAME = select(*_COLUMNS).where(
+    Speaker.id.in_(
+        select(SpeakerAlias.speaker_id).where(
+            or_(SpeakerAlias.key == bindparam("surname"), SpeakerAlias.key.like(bindparam("tail")))
+        )
+    )
 )
 _HAS_ALIAS = select(SpeakerAlias.id).where(
     SpeakerAlias.speaker_id == bindparam("speaker_id"), SpeakerAlias.alias == bindparam("alias")
 )
-_SLUGS = select(Speaker.slug).where(
-    or_(Speaker.slug == bindparam("base"), Speaker.slug.like(bindparam("numbered")))
-)
+# Slugs taken by `base` and its numbered variants. On SQLite a range over the slug index (slugs
+# are lowercase ASCII, compared byte by byte) rather than LIKE, which would scan every slug;
+# PostgreSQL's collation may not order "-" and "." by their bytes, so it keeps LIKE.
+_SLUGS = {
+    "sqlite": select(Speaker.slug).where(
+        or_(
+            Speaker.slug == bindparam("base"),
+            and_(Speaker.slug >= bindparam("numbered"), Speaker.slug < bindparam("after")),
+        )
+    ),
+    "postgresql": select(Speaker.slug).where(
+        or_(Speaker.slug == bindparam("base"), Speaker.slug.like(bindparam("pattern")))
+    ),
+}
 # Built once: building a statement costs several times more than running it.
 _INSERT_SPEAKER = insert(Speaker.__table__)
 _UPDATE_SPEAKER = update(Speaker.__table__).where(Speaker.id == bindparam("speaker_id"))
@@ -120,7 +134,8 @@ class Speakers:
 
     def _free_slug(self, name: str) -> str:
         base = speaker_slug(name) or "speaker"
-        taken = set(self.conn.scalars(_SLUGS, {"base": base, "numbered": f"{base}-%"}))
+        bounds = {"base": base, "numbered": f"{base}-", "after": f"{base}.", "pattern": f"{base}-%"}
+        taken = set(self.conn.scalars(_SLUGS[self.conn.dialect.name], bounds))
         if base not in taken:
             return base
         n = 2
