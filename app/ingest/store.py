@@ -59,10 +59,11 @@ def store_article(
     engine: Engine, source: str, article: ExtractedArticle, topic_names: dict[str, str]
 ) -> StoreResult:
     """Store one article and its quotes atomically; a concurrent duplicate is retried."""
+    digest = content_hash(article.text)  # before our turn: other writers need not wait for it
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with writer_turn(engine), engine.begin() as conn:
-                return _store_once(conn, source, article, topic_names)
+                return _store_once(conn, source, digest, article, topic_names)
         except IntegrityError:
             # Another process stored the same article between our read and write.
             if attempt == ATTEMPTS:
@@ -71,9 +72,12 @@ def store_article(
 
 
 def _store_once(
-    conn: Connection, source: str, article: ExtractedArticle, topic_names: dict[str, str]
+    conn: Connection,
+    source: str,
+    digest: str,
+    article: ExtractedArticle,
+    topic_names: dict[str, str],
 ) -> StoreResult:
-    digest = content_hash(article.text)
     same = conn.execute(_BY_HASH, {"digest": digest}).scalar()
     if same is not None:
         return StoreResult("unchanged", same, 0)
