@@ -1,6 +1,9 @@
 """Engine and sessions: the one place that knows how SQLite and PostgreSQL are configured."""
 
+import fcntl
+import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -66,6 +69,38 @@ def _take_writer_lock(conn) -> None:
         f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})",
         execution_options={"stream_results": False},
     ).close()
+
+
+@contextmanager
+def writer_turn(engine: Engine) -> Iterator[None]:
+    """Wait for this writer's turn on a SQLite file: an exclusive lock on `<database>.lock`,
+    held until the transaction inside has committed or rolled back.
+
+    Waiters wake the moment the lock is released, where SQLite's busy handler sleeps in steps
+    of up to 100 ms and so oversleeps. BEGIN IMMEDIATE and the busy timeout still protect
+    against writers that do not take this lock (backup, db check, db copy). The kernel drops the
+    lock when its process dies. PostgreSQL writers take their advisory lock inside the
+    transaction instead (see make_engine).
+    """
+    path = lock_path(engine)
+    if path is None:
+        yield
+        return
+    # Read-only is enough for flock, so a lock file another user created still serves.
+    fd = os.open(path, os.O_RDONLY | os.O_CREAT, 0o666)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def lock_path(engine: Engine) -> Path | None:
+    """The file writers lock to take turns, beside a SQLite database; None when there is none."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or database in (None, "", ":memory:"):
+        return None
+    return Path(f"{database}.lock")
 
 
 def _begin_deferred(conn) -> None:

@@ -4,12 +4,14 @@
     .venv/bin/python -m bench.ingest_speed /tmp/bench/articles --limit 2000
 
 Each run gets a fresh SQLite file and starts the CLI as a user would, so the times include
-start-up, migration and model loading. Prints articles/s, the speed-up and database size
-against the raw text size.
+start-up, migration and model loading. Prints articles/s, the CPU time of all its processes
+(on a shared machine, wall time that CPU time does not explain was taken by others), the
+speed-up and database size against the raw text size.
 """
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -26,6 +28,7 @@ DIPLOMAT = ROOT / ".venv" / "bin" / "diplomat"
 class Run:
     workers: int
     seconds: float
+    cpu_seconds: float
     db_bytes: int
     summary: str
 
@@ -41,22 +44,28 @@ def ingest(folder: Path, workers: int, scratch: Path) -> Run:
     db = scratch / f"ingest-{workers}.db"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
     command = [str(DIPLOMAT), "ingest", str(folder), "--workers", str(workers)]
-    started = time.perf_counter()
+    cpu_before, started = _children_cpu(), time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=scratch)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu_before
     lines = done.stdout.strip().splitlines()
     # Exit status 1 with a summary means some articles failed; they are counted in it.
     if done.returncode not in (0, 1) or not lines:
         sys.exit(f"diplomat ingest failed ({done.returncode}):\n{done.stderr[-2000:]}")
     size = sum(p.stat().st_size for p in (db, Path(f"{db}-wal")) if p.exists())
-    return Run(workers, seconds, size, lines[-1])
+    return Run(workers, seconds, cpu, size, lines[-1])
+
+
+def _children_cpu() -> float:
+    """CPU seconds used by finished child processes (the CLI and its workers)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def report(runs: list[Run], articles: int, text_bytes: int) -> None:
     for run in runs:
         print(
             f"{run.workers} worker(s): {articles / run.seconds:6.1f} articles/s "
-            f"({run.seconds:.1f} s); {run.summary}"
+            f"({run.seconds:.1f} s, {run.cpu_seconds:.1f} s CPU); {run.summary}"
         )
         print(
             f"  database {run.db_bytes / 1e6:.1f} MB = {run.db_bytes / text_bytes:.2f}x "

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlmodel import Session, func, select
 
 from app.db import WRITER_LOCK_KEY, make_engine
-from app.ingest.store import resolve_speaker
+from app.ingest.store_speakers import Speakers
 from app.models import Speaker
 from app.queries import fts
 
@@ -84,11 +84,11 @@ def test_postgres_speaker_race_ends_in_one_row(app_settings):
     results: dict[str, int] = {}
 
     def second() -> None:
-        with Session(engine) as session, session.begin():
-            results["second"] = resolve_speaker(session, "Ana Lima", "BR", None).id
+        with engine.begin() as conn:
+            results["second"] = Speakers(conn).resolve("Ana Lima", "BR", None).id
 
-    with Session(engine) as first, first.begin():
-        results["first"] = resolve_speaker(first, "Ana Lima", "BR", "Foreign Minister").id
+    with engine.begin() as first:
+        results["first"] = Speakers(first).resolve("Ana Lima", "BR", "Foreign Minister").id
         thread = threading.Thread(target=second)
         thread.start()
         _wait_for_lock_wait(engine)  # blocked on our uncommitted slug

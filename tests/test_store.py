@@ -1,10 +1,13 @@
+import json
 from dataclasses import replace
 
 from sqlmodel import Session, func, select
 
-from app.ingest.store import content_hash, resolve_speaker, store_article
+from app.ingest.store import content_hash, store_article
+from app.ingest.store_speakers import Speakers
 from app.models import Article, Quote, Speaker, SpeakerAlias
 from tests.conftest import TOPIC_NAMES, quote_in, sample_articles
+from tests.regenerate_store_expected import FIXTURES, load_articles, store_all, stored_rows
 
 
 def _count(engine, model) -> int:
@@ -48,9 +51,9 @@ def test_store_merges_spellings_of_one_speaker(engine):
 
 
 def test_store_keeps_people_sharing_a_surname_apart(engine):
-    with Session(engine) as session, session.begin():
-        donald = resolve_speaker(session, "Donald Trump", "US", None)
-        ivanka = resolve_speaker(session, "Ivanka Trump", "US", None)
+    with engine.begin() as conn:
+        donald = Speakers(conn).resolve("Donald Trump", "US", None)
+        ivanka = Speakers(conn).resolve("Ivanka Trump", "US", None)
         assert donald.id != ivanka.id
         assert {donald.slug, ivanka.slug} == {"donald-trump", "ivanka-trump"}
 
@@ -95,8 +98,30 @@ def test_quote_in_helper_locates_fragment():
 
 
 def test_store_bare_surname_grows_into_full_name(engine):
-    with Session(engine) as session, session.begin():
-        bare = resolve_speaker(session, "Duarte", "BR", None)
-        full = resolve_speaker(session, "Helena Duarte", "BR", "Foreign Minister")
+    with engine.begin() as conn:
+        speakers = Speakers(conn)
+        bare = speakers.resolve("Duarte", "BR", None)
+        full = speakers.resolve("Helena Duarte", "BR", "Foreign Minister")
         assert bare.id == full.id
         assert (full.name, full.slug, full.role) == ("Helena Duarte", "duarte", "Foreign Minister")
+
+
+def test_store_writes_the_expected_rows(engine):
+    """Every row, ids included, that the store writes for 30 articles, one of them changed and
+    one copied; after a deliberate change run `python -m tests.regenerate_store_expected`."""
+    expected = json.loads((FIXTURES / "rows.json").read_text(encoding="utf-8"))
+    statuses = store_all(engine, load_articles())
+    assert {"statuses": statuses, **stored_rows(engine)} == expected
+
+
+def test_store_resolves_a_name_repeated_in_an_article_to_one_speaker(engine):
+    with engine.begin() as conn:
+        speakers = Speakers(conn)
+        first = speakers.resolve("Ana Lima", "BR", None)
+        again = speakers.resolve("Ana Lima", "BR", None)
+        surname = speakers.resolve("Lima", "BR", "Foreign Minister")
+    assert first.id == again.id == surname.id
+    with Session(engine) as session:
+        lima = session.get(Speaker, first.id)
+        assert sorted(a.alias for a in lima.aliases) == ["Ana Lima", "Lima"]
+        assert (lima.name, lima.role) == ("Ana Lima", "Foreign Minister")

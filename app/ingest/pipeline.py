@@ -174,7 +174,7 @@ def _start_worker(url: str, limits: Limits) -> None:
 
 
 def _extract_and_store(path: Path) -> tuple[Path, StoreResult | None, str | None]:
-    """Extract and store one file in a worker; its transaction waits its turn (BEGIN IMMEDIATE)."""
+    """Extract and store one file in a worker; its transaction waits its turn (writer_turn)."""
     path, article, error = extract_file(path, _worker_limits)
     if article is None:
         return path, None, error
