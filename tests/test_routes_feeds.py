@@ -87,17 +87,53 @@ def test_quotes_csv_unknown_speaker_and_header_only_when_empty(seeded_client, cl
 
 
 def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_defused():
-    from app.queries.export import ExportRow
-    from app.routes.quotes import _csv_row
+    from app.routes._csv import csv_lines
 
-    row = ExportRow(
-        id=7, published="2024-05-01", speaker="=HYPERLINK(\"x\")", speaker_slug="x",
-        speaker_as_printed="+1 caller", country="FR", text="-5% is a cut, he said", kind="direct",
-        cue="@said", confidence=0.5, topics="", outlet=None, article_title="Plain title",
-        article_id=3,
+    row = (
+        7, "2024-05-01", '=HYPERLINK("x")', "x", "+1 caller", "FR", "-5% is a cut,\nhe said",
+        "direct", "@said", 0.5, "=Trade", None, "Plain title", 3,
     )  # fmt: skip
-    cells = _csv_row(row, "http://h/quotes/{}", "http://h/articles/{}")
+    [line] = csv_lines([row], "http://h/quotes/{}", "http://h/articles/{}")
+    [cells] = list(csv.reader(io.StringIO(line)))
     assert cells[2] == "'=HYPERLINK(\"x\")" and cells[4] == "'+1 caller"
-    assert cells[6] == "'-5% is a cut, he said" and cells[8] == "'@said"
+    assert cells[6] == "'-5% is a cut,\nhe said" and cells[8] == "'@said"
+    assert cells[9] == "0.50" and cells[10] == "'=Trade"
     assert cells[11] == "" and cells[12] == "Plain title"
     assert cells[13] == "http://h/quotes/7" and cells[14] == "http://h/articles/3"
+
+
+def test_csv_export_of_a_malformed_search_is_the_header_and_one_error_line(seeded_client):
+    response = seeded_client.get('/quotes.csv?q="unclosed')
+    header, error = list(csv.reader(io.StringIO(response.text)))
+    assert header[0] == "id" and header[-1] == "article_url"
+    assert error == [
+        "Error: We could not understand that search. Check quotation marks and brackets are"
+        " paired, or search for plain words."
+    ]
+
+
+def test_csv_export_streams_in_chunks_past_a_batch(monkeypatch):
+    from app.routes import _csv
+
+    monkeypatch.setattr(_csv, "CSV_BATCH", 2)
+    rows = [(i, None, None, None, None, None, f"q{i}", "direct", None, 1, None, None, None, 1)
+            for i in range(5)]  # fmt: skip
+    chunks = list(_csv.csv_chunks(rows, "/q/{}", "/a/{}"))
+    assert len(chunks) == 4  # header, 2 + 2 + 1 rows
+    assert chunks[1].count("\r\n") == 2 and chunks[3].count("\r\n") == 1
+    parsed = list(csv.reader(io.StringIO("".join(chunks))))
+    assert [r[0] for r in parsed[1:]] == ["0", "1", "2", "3", "4"] and parsed[1][9] == "1.00"
+
+
+def test_csv_link_pattern_survives_a_host_with_braces(client):
+    from starlette.requests import Request
+
+    from app.routes.quotes import _url_pattern
+
+    scope = {
+        "type": "http", "scheme": "http", "method": "GET", "path": "/quotes.csv",
+        "root_path": "", "query_string": b"", "server": ("ex{0}ample", 80),
+        "headers": [(b"host", b"ex{0}ample")], "app": client.app, "router": client.app.router,
+    }  # fmt: skip
+    pattern = _url_pattern(Request(scope), "quote")
+    assert pattern.format(7) == "http://ex{0}ample/quotes/7"

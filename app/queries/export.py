@@ -1,11 +1,11 @@
 """Every quote matching a filter as plain rows, streamed by one query, for the CSV export.
 
-Pages of ORM objects cost ≈ 120 µs a quote; an export of 10,000 quotes is one statement here
-(dated quotes in order, then undated ones, as the lists show them), read as it goes.
+Pages of ORM objects cost ≈ 120 µs a quote. An export is one statement here (dated quotes in
+order, then undated ones, as the lists show them), read as it goes; its rows are used as they
+come (≈ 0.2 µs a row over the driver's own tuples), with no object built per row.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from sqlalchemy import String, func, type_coerce
 from sqlmodel import Session, select
@@ -16,28 +16,21 @@ from app.queries.filters import QuoteFilter
 from app.queries.quotes import conditions
 
 TOPIC_SEPARATOR = "; "
+_JOINED = "\x1f"  # joins topic names in the query: no name holds it
+
+# What each exported row holds, in order. `published` is an ISO date (a string on SQLite,
+# whose date parsing is skipped; a date on PostgreSQL); `topics` is the quote's topic names,
+# alphabetical, joined by TOPIC_SEPARATOR; speaker columns are None for a quote with none.
+EXPORT_COLUMNS = (
+    "id", "published", "speaker", "speaker_slug", "speaker_as_printed", "country", "text",
+    "kind", "cue", "confidence", "topics", "outlet", "article_title", "article_id",
+)  # fmt: skip
+TOPICS = EXPORT_COLUMNS.index("topics")
 
 
-@dataclass(frozen=True, slots=True)
-class ExportRow:
-    id: int
-    published: str | None  # ISO date
-    speaker: str | None
-    speaker_slug: str | None
-    speaker_as_printed: str | None
-    country: str | None
-    text: str
-    kind: str
-    cue: str | None
-    confidence: float
-    topics: str  # names, alphabetical, joined by TOPIC_SEPARATOR
-    outlet: str | None
-    article_title: str | None
-    article_id: int
-
-
-def export_rows(session: Session, f: QuoteFilter) -> Iterator[ExportRow]:
-    """Every quote matching `f` in the list's order (raises fts.SearchError on a bad search)."""
+def export_rows(session: Session, f: QuoteFilter) -> Iterator[tuple]:
+    """Every quote matching `f` in the list's order, as tuples in EXPORT_COLUMNS order
+    (raises fts.SearchError on a bad search)."""
     sort = f.effective_sort
     with fts.friendly_errors():
         stmt = _columns(session).where(*conditions(session, f, with_text=sort != "relevance"))
@@ -52,10 +45,13 @@ def export_rows(session: Session, f: QuoteFilter) -> Iterator[ExportRow]:
                 stmt.where(Quote.published.is_not(None)).order_by(*day),
                 stmt.where(Quote.published.is_(None)).order_by(day[1]),
             ]
-        connection = session.connection().execution_options(stream_results=True, yield_per=250)
+        connection = session.connection().execution_options(stream_results=True, yield_per=500)
         for part in parts:
             for row in connection.execute(part):
-                yield ExportRow(*row[:10], _sorted_names(row[10]), *row[11:])
+                joined = row[TOPICS]
+                if joined and _JOINED in joined:
+                    row = (*row[:TOPICS], _sorted_names(joined), *row[TOPICS + 1 :])
+                yield row
 
 
 def _columns(session: Session):
@@ -77,12 +73,12 @@ def _columns(session: Session):
 
 
 def _joined(session: Session, column):
-    # Joined with a character no topic name holds, then sorted in Python: neither database
-    # promises an order inside the aggregate without extra syntax.
+    # Sorted in Python: neither database promises an order inside the aggregate without
+    # syntax SQLite only has from 3.44.
     if fts.is_postgres(session):
-        return func.string_agg(column, "\x1f")
-    return func.group_concat(column, "\x1f")
+        return func.string_agg(column, _JOINED)
+    return func.group_concat(column, _JOINED)
 
 
-def _sorted_names(joined: str | None) -> str:
-    return TOPIC_SEPARATOR.join(sorted(joined.split("\x1f"))) if joined else ""
+def _sorted_names(joined: str) -> str:
+    return TOPIC_SEPARATOR.join(sorted(joined.split(_JOINED)))
