@@ -103,7 +103,12 @@ def ingest(
         )
         with IngestProgress(err()) as progress:
             summary = run_ingest(
-                paths, engine, workers, progress.advance, progress.start, limits=limits,
+                paths,
+                engine,
+                workers,
+                progress.advance,
+                progress.start,
+                limits=limits,
                 shard=part,
             )
     finally:

@@ -11,8 +11,18 @@ from app.ingest.extract import extract_article, load_resources
 
 CONTEXT = 50  # characters of article shown either side of an error
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.0001))
-SCORER_DROP = {"mr", "mrs", "ms", "dr", "president", "minister", "secretary", "the", "prime",
-               "foreign"}
+SCORER_DROP = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "minister",
+    "secretary",
+    "the",
+    "prime",
+    "foreign",
+}
 
 
 def scorer_norm(name: str | None) -> str:
@@ -72,10 +82,19 @@ class Tally:
         f1 = 2 * p * r / max(1e-9, p + r)
         ap, ar = ok / max(1, tp + fp), ok / max(1, tp + fn)
         af1 = 2 * ap * ar / max(1e-9, ap + ar)
-        return dict(thr=thr, P=round(p, 3), R=round(r, 3), F1=round(f1, 3),
-                    speaker_acc=round(ok / max(1, tp), 3), attributed_F1=round(af1, 3),
-                    country_acc=round(self.cty_ok / self.cty_n, 3) if self.cty_n else None,
-                    tp=tp, fp=fp, fn=fn, missing_docs=0)
+        return dict(
+            thr=thr,
+            P=round(p, 3),
+            R=round(r, 3),
+            F1=round(f1, 3),
+            speaker_acc=round(ok / max(1, tp), 3),
+            attributed_F1=round(af1, 3),
+            country_acc=round(self.cty_ok / self.cty_n, 3) if self.cty_n else None,
+            tp=tp,
+            fp=fp,
+            fn=fn,
+            missing_docs=0,
+        )
 
 
 @dataclass
@@ -135,8 +154,10 @@ def _by_kind(docs: list[dict], preds: list[list[dict]], thr: float) -> dict[str,
 
 
 def _calibration(docs: list[dict], preds: list[list[dict]], thr: float) -> list[dict]:
-    bands = [{"band": f"{lo:.2f}-{min(hi, 1.0):.2f}", "matched": 0, "speaker_ok": 0,
-              "spurious": 0} for lo, hi in BANDS]
+    bands = [
+        {"band": f"{lo:.2f}-{min(hi, 1.0):.2f}", "matched": 0, "speaker_ok": 0, "spurious": 0}
+        for lo, hi in BANDS
+    ]
     for doc, pred in zip(docs, preds, strict=True):
         matched = match(doc["quotes"], pred, thr)
         hit = {bi: g for g, bi in zip(doc["quotes"], matched, strict=True) if bi is not None}
@@ -160,13 +181,19 @@ def _errors(report: EvalReport, doc: dict, pred: list[dict], thr: float) -> None
         if bi is None:
             report.missed.append({**where, "gold_speaker": g.get("speaker")})
         elif not same_speaker(pred[bi].get("speaker"), g.get("speaker")):
-            report.misattributed.append({**where, "gold_speaker": g.get("speaker"),
-                                         "speaker": pred[bi].get("speaker")})
+            report.misattributed.append(
+                {**where, "gold_speaker": g.get("speaker"), "speaker": pred[bi].get("speaker")}
+            )
     used = {bi for bi in matched if bi is not None}
     for i, p in enumerate(pred):
         if i not in used:
-            report.spurious.append({"id": doc["id"], "speaker": p.get("speaker"),
-                                    "context": _context(text, p["start"], p["end"])})
+            report.spurious.append(
+                {
+                    "id": doc["id"],
+                    "speaker": p.get("speaker"),
+                    "context": _context(text, p["start"], p["end"]),
+                }
+            )
 
 
 def evaluate(gold_path: Path, thresholds: tuple[float, ...] = (0.3, 0.8)) -> EvalReport:
@@ -191,8 +218,14 @@ def evaluate(gold_path: Path, thresholds: tuple[float, ...] = (0.3, 0.8)) -> Eva
         for doc, pred in zip(docs, preds, strict=True):
             _score_doc(doc, pred, thr, tally)
         scores.append(tally.figures(thr))
-    report = EvalReport(str(gold_path), len(docs), scores, _by_kind(docs, preds, thresholds[0]),
-                        _calibration(docs, preds, thresholds[0]), failed=failed)
+    report = EvalReport(
+        str(gold_path),
+        len(docs),
+        scores,
+        _by_kind(docs, preds, thresholds[0]),
+        _calibration(docs, preds, thresholds[0]),
+        failed=failed,
+    )
     for doc, pred in zip(docs, preds, strict=True):
         _errors(report, doc, pred, thresholds[0])
     return report
@@ -210,19 +243,23 @@ def _table(header: list[str], rows: list[list]) -> list[str]:
 
 def render_table(report: EvalReport, show_errors: bool = False) -> str:
     """Plain-text report: score.py figures, per-kind breakdown, calibration, errors."""
-    keys = ["thr", "P", "R", "F1", "speaker_acc", "attributed_F1", "country_acc", "tp", "fp",
-            "fn"]
+    keys = ["thr", "P", "R", "F1", "speaker_acc", "attributed_F1", "country_acc", "tp", "fp", "fn"]
     out = [f"{report.gold_path}: {report.articles} articles", ""]
     out += [f"extraction failed, scored as empty: {line}" for line in report.failed]
     out += _table(keys, [[s[k] for k in keys] for s in report.scores])
     out += ["", "by gold kind (first threshold)"]
-    out += _table(["kind", "gold", "found", "recall", "speaker_acc"],
-                  [[k, r["gold"], r["found"], r["recall"], r["speaker_acc"]]
-                   for k, r in report.by_kind.items()])
+    out += _table(
+        ["kind", "gold", "found", "recall", "speaker_acc"],
+        [
+            [k, r["gold"], r["found"], r["recall"], r["speaker_acc"]]
+            for k, r in report.by_kind.items()
+        ],
+    )
     out += ["", "calibration: speaker accuracy by confidence band"]
-    out += _table(["band", "matched", "speaker_acc", "spurious"],
-                  [[b["band"], b["matched"], b["speaker_acc"], b["spurious"]]
-                   for b in report.calibration])
+    out += _table(
+        ["band", "matched", "speaker_acc", "spurious"],
+        [[b["band"], b["matched"], b["speaker_acc"], b["spurious"]] for b in report.calibration],
+    )
     if show_errors:
         for name in ("missed", "spurious", "misattributed"):
             errors = getattr(report, name)

@@ -33,8 +33,13 @@ class PageCache:
     """ASGI middleware: GET answers of up to `max_bytes`, the `max_entries` most recent, at
     most `max_total_bytes` in all."""
 
-    def __init__(self, app: ASGIApp, max_entries: int = 256, max_bytes: int = 512_000,
-                 max_total_bytes: int = 32_000_000):
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_entries: int = 256,
+        max_bytes: int = 512_000,
+        max_total_bytes: int = 32_000_000,
+    ):
         self.app = app
         self.max_entries = max_entries
         self.max_bytes = max_bytes
@@ -112,8 +117,9 @@ class PageCache:
         headers = tuple(_header(scope, name) for name in KEY_HEADERS)
         return (scope["path"], scope.get("query_string", b""), headers, gen)
 
-    async def _fill(self, scope: Scope, receive: Receive, send: Send, key: tuple,
-                    etag: bytes) -> None:
+    async def _fill(
+        self, scope: Scope, receive: Receive, send: Send, key: tuple, etag: bytes
+    ) -> None:
         """Pass the request on, keeping a copy of a complete, small 200 that sets no cookie;
         a page marked with a TTL header (counts skipped) is kept only that long, without ETag."""
         start: Message | None = None
@@ -126,7 +132,8 @@ class PageCache:
                 headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != TTL_HEADER]
                 ttl = _ttl(message.get("headers", []))
                 keep = message["status"] == 200 and not any(
-                    name.lower() == b"set-cookie" for name, _ in headers)
+                    name.lower() == b"set-cookie" for name, _ in headers
+                )
                 if keep and ttl:
                     expires = monotonic() + ttl
                 elif keep:
@@ -151,8 +158,9 @@ class PageCache:
                 self._total -= len(self._entries.pop(key)[2])
             self._entries[key] = (start["status"], start["headers"], body, expires)
             self._total += len(body)
-            while self._entries and (len(self._entries) > self.max_entries
-                                     or self._total > self.max_total_bytes):
+            while self._entries and (
+                len(self._entries) > self.max_entries or self._total > self.max_total_bytes
+            ):
                 self._total -= len(self._entries.popitem(last=False)[1][2])
 
 
@@ -180,8 +188,9 @@ class _DataVersion:
         try:
             if self._connection is None or self._engine is not engine:
                 path = Path(engine.url.database).resolve()
-                self._connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
-                                                   check_same_thread=False)
+                self._connection = sqlite3.connect(
+                    f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False
+                )
                 self._engine = engine
             return self._connection.execute("PRAGMA data_version").fetchone()[0]
         except sqlite3.Error:

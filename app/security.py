@@ -95,6 +95,7 @@ async def _refuse(scope: Scope, send: Send, status: int, headers: list) -> None:
     else:
         body, kind = PAGE.format(title=title, detail=detail).encode(), b"text/html; charset=utf-8"
     start_headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": status,
-                "headers": start_headers + headers})
+    await send(
+        {"type": "http.response.start", "status": status, "headers": start_headers + headers}
+    )
     await send({"type": "http.response.body", "body": body})

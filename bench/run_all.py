@@ -123,8 +123,10 @@ def main() -> None:
     sections[f"Ingest, {args.articles:,} synthetic articles"] = lines
     if args.web_json:
         result = json.loads(args.web_json.read_text())
-        sections["Web figures"] = [f"From `{args.web_json}`, an earlier `bench.web_load` run "
-                                   "on the same machine (database built by `bench.make_db`)."]
+        sections["Web figures"] = [
+            f"From `{args.web_json}`, an earlier `bench.web_load` run "
+            "on the same machine (database built by `bench.make_db`)."
+        ]
     else:
         print(f"database: {args.quotes} quotes", file=sys.stderr)
         db, built = build_db(args.work, args.quotes)

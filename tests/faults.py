@@ -87,7 +87,10 @@ def env(url: str) -> dict[str, str]:
 def run_ingest(url: str, folder: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [DIPLOMAT, "ingest", str(folder), "--workers", "2", *args],
-        env=env(url), capture_output=True, text=True, timeout=600,
+        env=env(url),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -96,7 +99,10 @@ def start_ingest(url: str, folder: Path) -> subprocess.Popen:
     (as Ctrl-C in a terminal, or the kernel killing the job, would)."""
     return subprocess.Popen(
         [DIPLOMAT, "ingest", str(folder), "--workers", "2"],
-        env=env(url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=env(url),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         start_new_session=True,
     )
 

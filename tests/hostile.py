@@ -19,6 +19,8 @@ GOOD = (
 def good(place: str) -> str:
     """A short valid article, different for each `place` so none is a duplicate of another."""
     return GOOD.replace("Geneva", place)
+
+
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 ELF = b"\x7fELF\x02\x01\x01" + bytes(9) + bytes(range(256)) * 4
 
@@ -86,7 +88,7 @@ def unbalanced_quotes(folder: Path) -> Path:
 
 def nested_quotes(folder: Path) -> Path:
     depth = 2_000
-    text = "Title\n\nBerg said " + "“‘\"" * depth + "yes" + "\"’”" * depth + " on Monday.\n"
+    text = "Title\n\nBerg said " + '“‘"' * depth + "yes" + '"’”' * depth + " on Monday.\n"
     return _write(folder / "nested.txt", text.encode())
 
 

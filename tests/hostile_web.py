@@ -11,40 +11,114 @@ from app.routes import ROUTERS
 from tests.conftest import TOPIC_NAMES, quote_in, sample_articles
 
 XSS = '<script>alert("xss-probe")</script><img src=x onerror="alert(1)" data-xss-probe="1">'
-ATTRIBUTE_XSS = "\" autofocus onfocus=\"alert('xss-probe')\" x=\""
+ATTRIBUTE_XSS = '" autofocus onfocus="alert(\'xss-probe\')" x="'
 # What any of the payloads would leave in a page if it were not escaped.
 UNESCAPED = ("<script>alert", "<img src=x", 'data-xss-probe="1"', 'onfocus="alert')
 SQL_INJECTION = [
-    "' OR '1'='1", "1; DROP TABLE quote; --", "\" OR 1=1 --",
+    "' OR '1'='1",
+    "1; DROP TABLE quote; --",
+    '" OR 1=1 --',
     "1 UNION SELECT sql FROM sqlite_master",
-    "'; ATTACH DATABASE '/tmp/x.db' AS x; --", "%' AND 1=1 --", "\\", "0x7fffffffffffffff",
+    "'; ATTACH DATABASE '/tmp/x.db' AS x; --",
+    "%' AND 1=1 --",
+    "\\",
+    "0x7fffffffffffffff",
 ]
 FTS_SYNTAX = [
-    "AND", "OR", "NOT", '"', '""', "*", "NEAR(", "NEAR(a b", "NEAR(a, -1)", "text:", "foo:bar",
-    "^", "^minister", "(", ")", "((", "a OR", "OR b", "- a", "+", "{a b}:c", "a*b", "**", "'",
-    "minister", "Lavrov", "caf\u00e9", "\u0000", "\U0001f600", "x" * 2000,
+    "AND",
+    "OR",
+    "NOT",
+    '"',
+    '""',
+    "*",
+    "NEAR(",
+    "NEAR(a b",
+    "NEAR(a, -1)",
+    "text:",
+    "foo:bar",
+    "^",
+    "^minister",
+    "(",
+    ")",
+    "((",
+    "a OR",
+    "OR b",
+    "- a",
+    "+",
+    "{a b}:c",
+    "a*b",
+    "**",
+    "'",
+    "minister",
+    "Lavrov",
+    "caf\u00e9",
+    "\u0000",
+    "\U0001f600",
+    "x" * 2000,
 ]
-HOSTILE_STRINGS = [XSS, ATTRIBUTE_XSS, *SQL_INJECTION, *FTS_SYNTAX, "", " ", "-1", "99999999999",
-                   str(2**63), str(-(2**63) - 1),
-                   "2019-13-45", "../../etc/passwd", "%00", "\r\nSet-Cookie: x=1"]
-QUERY_NAMES = ["speaker", "country", "topic", "q", "from", "to", "outlet", "kind", "sort",
-               "after", "next", "limit", "page", "format", "zzz"]
+HOSTILE_STRINGS = [
+    XSS,
+    ATTRIBUTE_XSS,
+    *SQL_INJECTION,
+    *FTS_SYNTAX,
+    "",
+    " ",
+    "-1",
+    "99999999999",
+    str(2**63),
+    str(-(2**63) - 1),
+    "2019-13-45",
+    "../../etc/passwd",
+    "%00",
+    "\r\nSet-Cookie: x=1",
+]
+QUERY_NAMES = [
+    "speaker",
+    "country",
+    "topic",
+    "q",
+    "from",
+    "to",
+    "outlet",
+    "kind",
+    "sort",
+    "after",
+    "next",
+    "limit",
+    "page",
+    "format",
+    "zzz",
+]
 PATH_VALUES = {
-    "/speakers/": "sergey-lavrov", "/topics/": "sanctions", "/countries/": "RU",
-    "/quotes/": "1", "/articles/": "1", "/api/articles/": "1",
+    "/speakers/": "sergey-lavrov",
+    "/topics/": "sanctions",
+    "/countries/": "RU",
+    "/quotes/": "1",
+    "/articles/": "1",
+    "/api/articles/": "1",
 }
 
 
 def hostile_article() -> tuple[str, ExtractedArticle]:
     """An article whose title, text, speaker and quote all carry script payloads."""
     speaker = 'Anna <script>alert("xss-probe")</script> Berg'
-    text = f"Title {XSS}\n\n\"We agree {XSS}{ATTRIBUTE_XSS}\" said {speaker} on Monday.\n"
+    text = f'Title {XSS}\n\n"We agree {XSS}{ATTRIBUTE_XSS}" said {speaker} on Monday.\n'
     quote = quote_in(
-        text, f'"We agree {XSS}{ATTRIBUTE_XSS}"', speaker=speaker, speaker_mention=speaker,
-        speaker_country="SE", speaker_role=f"Envoy {XSS}", topics=("sanctions",),
+        text,
+        f'"We agree {XSS}{ATTRIBUTE_XSS}"',
+        speaker=speaker,
+        speaker_mention=speaker,
+        speaker_country="SE",
+        speaker_role=f"Envoy {XSS}",
+        topics=("sanctions",),
     )
-    article = ExtractedArticle(text=text, title=f"Title {XSS}", outlet=f"Wire {ATTRIBUTE_XSS}",
-                               date=date(2020, 1, 2), quotes=(quote,))
+    article = ExtractedArticle(
+        text=text,
+        title=f"Title {XSS}",
+        outlet=f"Wire {ATTRIBUTE_XSS}",
+        date=date(2020, 1, 2),
+        quotes=(quote,),
+    )
     return f"hostile/{XSS}.txt", article
 
 

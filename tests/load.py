@@ -13,8 +13,17 @@ from pathlib import Path
 import httpx
 
 PAGES = [
-    "/", "/speakers", "/search?q=minister", "/topics", "/countries", "/articles",
-    "/compare", "/api/quotes", "/api/speakers", "/api/topics", "/quotes.csv",
+    "/",
+    "/speakers",
+    "/search?q=minister",
+    "/topics",
+    "/countries",
+    "/articles",
+    "/compare",
+    "/api/quotes",
+    "/api/speakers",
+    "/api/topics",
+    "/quotes.csv",
 ]
 
 

@@ -11,8 +11,16 @@ from pathlib import Path
 from app.ingest.extract import ExtractedArticle, extract_article
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
-QUOTE_FIELDS = ("text", "start", "end", "kind", "speaker", "speaker_mention", "speaker_country",
-                "cue")
+QUOTE_FIELDS = (
+    "text",
+    "start",
+    "end",
+    "kind",
+    "speaker",
+    "speaker_mention",
+    "speaker_country",
+    "cue",
+)
 
 
 def expected_record(art: ExtractedArticle) -> dict:

@@ -21,10 +21,25 @@ pytestmark = pytest.mark.sqlite_only(
 
 def start_server(url: str, port: int) -> subprocess.Popen:
     server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app",
-         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-        cwd=ROOT, env=faults.env(url), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "app.main:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=faults.env(url),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while True:
@@ -48,9 +63,18 @@ def test_concurrency_ingest_while_site_is_under_load(app_settings, tmp_path):
     stop_file, port = tmp_path / "stop", free_port()
     server = start_server(url, port)
     load = subprocess.Popen(
-        [sys.executable, "-m", "tests.load", f"http://127.0.0.1:{port}",
-         str(tmp_path / "expected.json"), str(stop_file)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "tests.load",
+            f"http://127.0.0.1:{port}",
+            str(tmp_path / "expected.json"),
+            str(stop_file),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         start_new_session=True,
     )
     try:
@@ -58,7 +82,10 @@ def test_concurrency_ingest_while_site_is_under_load(app_settings, tmp_path):
         faults.wait_until_stored(ingest, db, faults.CORPUS_SIZE // 2)
         backup = subprocess.run(
             [faults.DIPLOMAT, "db", "backup", str(tmp_path / "copy.db")],
-            env=faults.env(url), capture_output=True, text=True, timeout=120,
+            env=faults.env(url),
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         ingest_out, ingest_err = ingest.communicate(timeout=600)
         stop_file.touch()

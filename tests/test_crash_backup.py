@@ -90,10 +90,14 @@ def test_check_cli_ok_on_a_sound_database(runner, filled):
 @pytest.mark.parametrize(
     "damage, reported",
     [
-        (["DROP TRIGGER quote_fts_update", "UPDATE quote SET text = 'swapped words'"],
-         "full-text index: out of step with the quotes"),
-        (["PRAGMA foreign_keys=OFF", "DELETE FROM article WHERE source = 'samples/oil.txt'"],
-         "foreign keys: 2 broken (first: quote row"),
+        (
+            ["DROP TRIGGER quote_fts_update", "UPDATE quote SET text = 'swapped words'"],
+            "full-text index: out of step with the quotes",
+        ),
+        (
+            ["PRAGMA foreign_keys=OFF", "DELETE FROM article WHERE source = 'samples/oil.txt'"],
+            "foreign keys: 2 broken (first: quote row",
+        ),
         (["UPDATE alembic_version SET version_num = 'old'"], "schema: not at the newest revision"),
     ],
 )

@@ -18,8 +18,12 @@ def _score_py(shared, gold, tmp_path) -> list[dict]:
             doc = json.loads(line)
             art = extract_article(doc["article_text"], res)
             fh.write(json.dumps(article_json(doc["id"], doc["id"], art)) + "\n")
-    out = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(gold), str(pred)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(shared / "eval" / "score.py"), str(gold), str(pred)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
@@ -30,27 +34,45 @@ def test_evaluate_agrees_with_score_py(name, tmp_path):
     assert evaluate(gold).scores == _score_py(shared, gold, tmp_path)
 
 
-@pytest.mark.parametrize(("pred", "gold", "same"), [
-    ("Lavrov", "Sergey Lavrov", True),
-    ("Sergei Lavrov", "Sergey Lavrov", True),
-    ("Foreign Minister Sergey Lavrov", "Sergey Lavrov", True),
-    ("Ivanka Trump", "Donald Trump", False),
-    (None, "Sergey Lavrov", False),
-])
+@pytest.mark.parametrize(
+    ("pred", "gold", "same"),
+    [
+        ("Lavrov", "Sergey Lavrov", True),
+        ("Sergei Lavrov", "Sergey Lavrov", True),
+        ("Foreign Minister Sergey Lavrov", "Sergey Lavrov", True),
+        ("Ivanka Trump", "Donald Trump", False),
+        (None, "Sergey Lavrov", False),
+    ],
+)
 def test_same_speaker_follows_score_py(pred, gold, same):
     assert same_speaker(pred, gold) is same
 
 
 def _tiny_gold(tmp_path):
-    text = ('Talks\n\n"We will not retreat from this position," Lavrov said.\n\n'
-            "The weather in Sochi was fine.\n")
+    text = (
+        'Talks\n\n"We will not retreat from this position," Lavrov said.\n\n'
+        "The weather in Sochi was fine.\n"
+    )
     start = text.index('"We')
     end = text.index(" Lavrov")
-    quotes = [{"text": text[start:end], "start": start, "end": end, "kind": "direct",
-               "speaker": "Sergey Lavrov", "speaker_country": "RU"},
-              {"text": "The weather", "start": text.index("The weather"),
-               "end": text.index("The weather") + 11, "kind": "indirect",
-               "speaker": "Nobody Known", "speaker_country": None}]
+    quotes = [
+        {
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "kind": "direct",
+            "speaker": "Sergey Lavrov",
+            "speaker_country": "RU",
+        },
+        {
+            "text": "The weather",
+            "start": text.index("The weather"),
+            "end": text.index("The weather") + 11,
+            "kind": "indirect",
+            "speaker": "Nobody Known",
+            "speaker_country": None,
+        },
+    ]
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"id": "t1", "article_text": text, "quotes": quotes}) + "\n")
     return gold

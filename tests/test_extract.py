@@ -31,7 +31,11 @@ def test_extract_article_direct_quote_after_and_before_speaker():
     text = 'Budget row\n\n"We will not cut pensions," Finance Minister Jane Doe said.\n'
     (q,) = extract_article(text).quotes
     assert (q.kind, q.text, q.speaker, q.cue) == (
-        "direct", '"We will not cut pensions,"', "Jane Doe", "said")
+        "direct",
+        '"We will not cut pensions,"',
+        "Jane Doe",
+        "said",
+    )
 
 
 def test_extract_article_inverted_speech_verb():
@@ -41,16 +45,20 @@ def test_extract_article_inverted_speech_verb():
 
 
 def test_extract_article_pronoun_resolves_to_previous_speaker():
-    text = ("Budget row\n\nJane Doe said the budget would balance by 2026.\n\n"
-            "She added that no new taxes were planned for next year.\n")
+    text = (
+        "Budget row\n\nJane Doe said the budget would balance by 2026.\n\n"
+        "She added that no new taxes were planned for next year.\n"
+    )
     quotes = extract_article(text).quotes
     assert [q.speaker for q in quotes] == ["Jane Doe", "Jane Doe"]
     assert quotes[1].speaker_mention == "She"
 
 
 def test_extract_article_scare_quotes_and_headlines_are_not_quotes():
-    text = ('Minister Says Plan Is "Dead In The Water"\n\n'
-            'The so-called "reform" was debated in parliament on Monday for six hours.\n')
+    text = (
+        'Minister Says Plan Is "Dead In The Water"\n\n'
+        'The so-called "reform" was debated in parliament on Monday for six hours.\n'
+    )
     assert extract_article(text).quotes == ()
 
 
@@ -58,15 +66,27 @@ def test_extract_article_official_gets_country_from_data_file():
     text = "Talks\n\nLavrov said Moscow was ready to talk about missile deployments.\n"
     (q,) = extract_article(text).quotes
     assert (q.speaker, q.speaker_country, q.speaker_role) == (
-        "Sergey Lavrov", "RU", "Foreign Minister")
+        "Sergey Lavrov",
+        "RU",
+        "Foreign Minister",
+    )
 
 
 def test_article_json_has_scorer_fields():
     art = extract_article('Talks\n\n"We are ready to talk to anyone," Putin said.\n')
     line = article_json("a1", "x.txt", art)
     assert set(line) == {"id", "path", "title", "outlet", "date", "quotes"}
-    assert set(line["quotes"][0]) == {"text", "start", "end", "kind", "speaker",
-                                      "speaker_country", "cue", "topics", "confidence"}
+    assert set(line["quotes"][0]) == {
+        "text",
+        "start",
+        "end",
+        "kind",
+        "speaker",
+        "speaker_country",
+        "cue",
+        "topics",
+        "confidence",
+    }
     assert line["quotes"][0]["speaker"] == "Vladimir Putin"
 
 

@@ -18,8 +18,13 @@ from app.settings import Settings
 from tests import hostile_web
 
 CALLS: Counter = Counter()
-OPERATIONS = ["GET /api/quotes", "GET /api/speakers", "GET /api/topics", "GET /api/countries",
-              "GET /api/articles/{article_id}"]
+OPERATIONS = [
+    "GET /api/quotes",
+    "GET /api/speakers",
+    "GET /api/topics",
+    "GET /api/countries",
+    "GET /api/articles/{article_id}",
+]
 
 
 @pytest.fixture(scope="module")
@@ -48,13 +53,16 @@ def test_fuzz_api_schema_lists_every_api_operation(api_schema):
     + [(OPERATIONS[-1], GenerationMode.NEGATIVE)],
 )
 def test_fuzz_api_operation(api_schema, label, mode):
-    operation = next(
-        r.ok() for r in api_schema.get_all_operations() if r.ok().label == label
-    )
+    operation = next(r.ok() for r in api_schema.get_all_operations() if r.ok().label == label)
 
     @given(case=operation.as_strategy(generation_mode=mode))
-    @settings(max_examples=50, derandomize=True, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=50,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
     def run(case):
         response = case.call()
         CALLS[label] += 1

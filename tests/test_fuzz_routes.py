@@ -13,7 +13,10 @@ from app.main import create_app
 from tests import hostile_web
 
 FUZZ = settings(
-    max_examples=400, derandomize=True, deadline=None, database=None,
+    max_examples=400,
+    derandomize=True,
+    deadline=None,
+    database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 SENT: Counter = Counter()

@@ -16,8 +16,9 @@ def _new_article(text: str, speaker: str):
 
     fragment = text.split("\n\n")[1]
     quote = quote_in(text, fragment, speaker=speaker, speaker_country="FR")
-    return ExtractedArticle(text=text, title=text.split("\n")[0], outlet=None, date=None,
-                            quotes=(quote,))
+    return ExtractedArticle(
+        text=text, title=text.split("\n")[0], outlet=None, date=None, quotes=(quote,)
+    )
 
 
 def test_pagecache_second_request_is_the_same_page_with_an_etag(seeded_client):
@@ -41,7 +42,7 @@ def test_pagecache_matching_etag_gets_304(seeded_client):
 def test_pagecache_new_import_is_seen_at_once(seeded_client, engine):
     before = seeded_client.get("/speakers")
     assert "Camille Roux" not in before.text
-    text = "Paris talks\n\n\"We expect an answer before the summit,\" Camille Roux said."
+    text = 'Paris talks\n\n"We expect an answer before the summit," Camille Roux said.'
     store_article(engine, "roux.txt", _new_article(text, "Camille Roux"), TOPIC_NAMES)
     after = seeded_client.get("/speakers")
     assert "Camille Roux" in after.text
@@ -52,8 +53,9 @@ def test_pagecache_new_import_is_seen_at_once(seeded_client, engine):
 
 def test_pagecache_fragment_and_page_are_kept_apart(seeded_client):
     page = seeded_client.get("/", params={"speaker": "sergey-lavrov"})
-    fragment = seeded_client.get("/", params={"speaker": "sergey-lavrov"},
-                                 headers={"HX-Request": "true"})
+    fragment = seeded_client.get(
+        "/", params={"speaker": "sergey-lavrov"}, headers={"HX-Request": "true"}
+    )
     again = seeded_client.get("/", params={"speaker": "sergey-lavrov"})
     assert "<html" in page.text and "<html" not in fragment.text
     assert again.text == page.text
@@ -115,8 +117,14 @@ def test_pagecache_builds_a_page_once_for_requests_arriving_together(engine):
 
     cache = PageCache(slow_page)
     app = SimpleNamespace(state=SimpleNamespace(engine=engine))
-    scope = {"type": "http", "method": "GET", "path": "/p", "query_string": b"",
-             "headers": [], "app": app}
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": "/p",
+        "query_string": b"",
+        "headers": [],
+        "app": app,
+    }
 
     async def request() -> bytes:
         sent = []

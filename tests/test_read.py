@@ -21,8 +21,14 @@ def test_decode_bytes_cp1252_curly_quotes():
     assert decode_bytes(data) == "The minister said “we will not retreat” on Monday."
 
 
-@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n" + bytes(200), b"\x7fELF\x02\x01" + bytes(99),
-                                  b"ab\x00\x00\x00\x00cd" * 50])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n" + bytes(200),
+        b"\x7fELF\x02\x01" + bytes(99),
+        b"ab\x00\x00\x00\x00cd" * 50,
+    ],
+)
 def test_decode_bytes_refuses_binary(data):
     with pytest.raises(UnreadableArticle):
         decode_bytes(data)

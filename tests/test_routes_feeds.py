@@ -95,7 +95,7 @@ def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_defused():
     )  # fmt: skip
     [line] = csv_lines([row], "http://h/quotes/{}", "http://h/articles/{}")
     [cells] = list(csv.reader(io.StringIO(line)))
-    assert cells[2] == "'=HYPERLINK(\"x\")" and cells[4] == "'+1 caller"
+    assert cells[2] == '\'=HYPERLINK("x")' and cells[4] == "'+1 caller"
     assert cells[6] == "'-5% is a cut,\nhe said" and cells[8] == "'@said"
     assert cells[9] == "0.50" and cells[10] == "'=Trade"
     assert cells[11] == "" and cells[12] == "Plain title"

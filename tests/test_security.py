@@ -31,8 +31,17 @@ def test_security_templates_have_no_inline_script_or_handlers(seeded_client):
     """Checked on harmless data, where any handler found must come from a template."""
     site = seeded_client
 
-    for url in ["/", "/speakers", "/speakers/sergey-lavrov", "/search?q=lavrov", "/compare",
-                "/articles/1", "/quotes/1", "/topics", "/countries/RU"]:
+    for url in [
+        "/",
+        "/speakers",
+        "/speakers/sergey-lavrov",
+        "/search?q=lavrov",
+        "/compare",
+        "/articles/1",
+        "/quotes/1",
+        "/topics",
+        "/countries/RU",
+    ]:
         html = site.get(url).text
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), url
         assert not re.search(r"\son[a-z]+\s*=", html), url

@@ -45,10 +45,19 @@ def test_security_browser_payloads_inert_and_csp_clean(browser, base_url, engine
     page.on("console", lambda m: violations.append(m.text) if "Content Security" in m.text else 0)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     paths = [
-        "/", "/speakers", f"/speakers/{hostile_speaker(engine)}", "/quotes/5", "/articles/3",
-        "/articles", "/topics/sanctions", "/countries/SE", "/compare",
-        f"/search?q={quote(PAYLOAD)}", f"/?outlet={quote(PAYLOAD)}&q={quote(PAYLOAD)}",
-        f"/speakers/{quote(PAYLOAD, safe='')}", f"/no/{quote(PAYLOAD, safe='')}",
+        "/",
+        "/speakers",
+        f"/speakers/{hostile_speaker(engine)}",
+        "/quotes/5",
+        "/articles/3",
+        "/articles",
+        "/topics/sanctions",
+        "/countries/SE",
+        "/compare",
+        f"/search?q={quote(PAYLOAD)}",
+        f"/?outlet={quote(PAYLOAD)}&q={quote(PAYLOAD)}",
+        f"/speakers/{quote(PAYLOAD, safe='')}",
+        f"/no/{quote(PAYLOAD, safe='')}",
     ]
     for path in paths:
         page.goto(path)

@@ -14,21 +14,27 @@ def test_speaker_slug_is_stable_ascii():
     assert speaker_slug("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Sergey Lavrov", "Sergei Lavrov"),
-    ("Lavrov", "Sergey Lavrov"),
-    ("Nicolas Maduro", "Nicolás Maduro"),
-    ("Volodymyr Zelensky", "Volodymyr Zelensky"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sergey Lavrov", "Sergei Lavrov"),
+        ("Lavrov", "Sergey Lavrov"),
+        ("Nicolas Maduro", "Nicolás Maduro"),
+        ("Volodymyr Zelensky", "Volodymyr Zelensky"),
+    ],
+)
 def test_same_person_matches_spellings_and_surnames(a, b):
     assert same_person(a, None, b, None)
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Donald Trump", "Ivanka Trump"),
-    ("Kevin Sullivan", "Jake Sullivan"),
-    ("Sergey Lavrov", "Mike Pompeo"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Donald Trump", "Ivanka Trump"),
+        ("Kevin Sullivan", "Jake Sullivan"),
+        ("Sergey Lavrov", "Mike Pompeo"),
+    ],
+)
 def test_same_person_rejects_different_people(a, b):
     assert not same_person(a, None, b, None)
 
@@ -52,15 +58,18 @@ def test_officials_media_outlets_are_marked():
     assert not officials.is_media("Vladimir Putin")
 
 
-@pytest.mark.parametrize(("phrase", "code"), [
-    ("Russian Foreign Minister", "RU"),
-    ("U.S. State Secretary", "US"),
-    ("a Venezuelan businessman", "VE"),
-    ("former Representative of Virginia", "US"),
-    ("Latin American Studies at the Russian Academy", "RU"),
-    ("Russian-American councils", None),
-    ("the expert", None),
-])
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Russian Foreign Minister", "RU"),
+        ("U.S. State Secretary", "US"),
+        ("a Venezuelan businessman", "VE"),
+        ("former Representative of Virginia", "US"),
+        ("Latin American Studies at the Russian Academy", "RU"),
+        ("Russian-American councils", None),
+        ("the expert", None),
+    ],
+)
 def test_officials_country_in_phrase(phrase, code):
     assert Officials.load().country_in(phrase) == code
 

@@ -2,16 +2,37 @@ import tomllib
 
 from app.ingest.topics import DEFAULT_TAXONOMY, load_taxonomy, topics_for
 
-GOLD_IDS = {"us-russia-relations", "venezuela", "iran", "syria", "north-korea", "ukraine",
-            "afghanistan", "arms-control", "election-interference", "sanctions",
-            "latin-america", "energy", "china"}
+GOLD_IDS = {
+    "us-russia-relations",
+    "venezuela",
+    "iran",
+    "syria",
+    "north-korea",
+    "ukraine",
+    "afghanistan",
+    "arms-control",
+    "election-interference",
+    "sanctions",
+    "latin-america",
+    "energy",
+    "china",
+}
 
 
 def test_taxonomy_has_gold_and_broader_ids():
     ids = {t.id for t in load_taxonomy().topics}
     assert GOLD_IDS <= ids
-    assert {"trade", "climate", "nato", "middle-east", "human-rights", "migration",
-            "terrorism", "nuclear", "eu"} <= ids
+    assert {
+        "trade",
+        "climate",
+        "nato",
+        "middle-east",
+        "human-rights",
+        "migration",
+        "terrorism",
+        "nuclear",
+        "eu",
+    } <= ids
 
 
 def test_taxonomy_ids_are_unique():
@@ -40,6 +61,5 @@ def test_topics_for_acronyms_are_case_sensitive():
 
 def test_topics_for_relation_topic_needs_both_sides():
     tax = load_taxonomy()
-    assert "us-russia-relations" in topics_for(
-        "we want to improve relations with Russia", "", tax)
+    assert "us-russia-relations" in topics_for("we want to improve relations with Russia", "", tax)
     assert "us-russia-relations" not in topics_for("we want to improve relations", "", tax)

@@ -34,7 +34,10 @@ def take_turns(url: str, name: str, turns: int) -> None:
 def _start(url: str, name: str, turns: int = TURNS) -> subprocess.Popen:
     code = f"from tests.test_writer_lock import take_turns; take_turns({url!r}, {name!r}, {turns})"
     return subprocess.Popen(
-        [sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
     )
 

@@ -21,10 +21,16 @@ BOILERPLATE = re.compile(
     post\s+with\s+no\s+comments|all\s+news|\(?(?:photo|image|video)\s*:)""",
     re.IGNORECASE | re.VERBOSE,
 )
-COOKIE = re.compile(r"\bcookies?\b.*\b(?:consent|website|browsing|accept)\b|"
-                    r"\ball rights reserved\b|©|\bcopyright\b", re.IGNORECASE)
-CAPTION = re.compile(r"\((?:L|R|C|left|right|center|centre)\)|\|\s*Photo\b|\bPhoto\s*:|"
-                     r"\bGetty Images\b|\(AP Photo|\bREUTERS/|/AFP\b", re.IGNORECASE)
+COOKIE = re.compile(
+    r"\bcookies?\b.*\b(?:consent|website|browsing|accept)\b|"
+    r"\ball rights reserved\b|©|\bcopyright\b",
+    re.IGNORECASE,
+)
+CAPTION = re.compile(
+    r"\((?:L|R|C|left|right|center|centre)\)|\|\s*Photo\b|\bPhoto\s*:|"
+    r"\bGetty Images\b|\(AP Photo|\bREUTERS/|/AFP\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

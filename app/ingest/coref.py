@@ -19,8 +19,10 @@ GENERIC_BODIES = frozenset("company firm group organisation organization agency"
 ROLE_CLASSES = (
     frozenset("diplomat diplomacy foreign secretary minister envoy ambassador chancellor".split()),
     frozenset("president leader head premier prime chancellor king ruler".split()),
-    frozenset("parliamentarian lawmaker legislator representative congressman congresswoman "
-              "senator mp deputy politician".split()),
+    frozenset(
+        "parliamentarian lawmaker legislator representative congressman congresswoman "
+        "senator mp deputy politician".split()
+    ),
     frozenset("expert analyst scholar professor researcher director economist specialist".split()),
     frozenset("official officer spokesman spokeswoman spokesperson representative".split()),
 )
@@ -119,7 +121,8 @@ class Resolver:
         text = self.registry.text
         start = max(text.rfind("\n", 0, pos) + 1, said.pos if said else 0)
         named = [
-            e for e in self.registry.persons_before(pos)
+            e
+            for e in self.registry.persons_before(pos)
             if any(start <= p < pos for p in e.positions) and (not said or e.name != said.speaker)
         ]
         return named[0] if len(named) == 1 else None
@@ -164,8 +167,9 @@ class Resolver:
         best = self._best_person(mention, words)
         if best is not None:
             return self._entity_result(best, 0.75, mention), True
-        return Resolved(group_name(mention), self.officials.country_in(mention.text), None,
-                        0.4), False
+        return Resolved(
+            group_name(mention), self.officials.country_in(mention.text), None, 0.4
+        ), False
 
     def _best_person(self, mention: Mention, words: set[str]) -> Entity | None:
         found = self._score_persons(mention, words, self.registry.persons_before(mention.start))
@@ -174,8 +178,9 @@ class Resolver:
             found = self._score_persons(mention, words, later, need_role=True)
         return found
 
-    def _score_persons(self, mention: Mention, words: set[str], persons: list[Entity],
-                       need_role: bool = False) -> Entity | None:
+    def _score_persons(
+        self, mention: Mention, words: set[str], persons: list[Entity], need_role: bool = False
+    ) -> Entity | None:
         country = self.officials.country_in(mention.text)
         age = AGE.search(mention.text)
         recent = {s.speaker: n for n, s in enumerate(self.history)}
@@ -186,8 +191,9 @@ class Resolver:
             if age and (printed := AGE.search(e.role)) and printed.group(1) != age.group(1):
                 continue  # "the 34-year-old" is not the 52-year-old named before
             role_words = set(re.findall(r"[a-z]+", e.role))
-            score = 2.0 * len(words & role_words - {"the", "of", "a", "an", "former", "year",
-                                                    "old"})
+            score = 2.0 * len(
+                words & role_words - {"the", "of", "a", "an", "former", "year", "old"}
+            )
             score += 3.0 if age and AGE.search(e.role) else 0.0
             score += sum(1 for c in ROLE_CLASSES if words & c and role_words & c)
             if need_role and score == 0:
@@ -207,4 +213,3 @@ class Resolver:
         if mention.start - closest[2] <= DESCRIPTION_REACH:
             return closest[3]
         return scored[0][3] if scored[0][0] > 0 else None
-

@@ -81,9 +81,13 @@ def fronted_content(verb: Token, speaker: Token | None) -> list[Token] | None:
     left = verb.i
     if speaker is not None and speaker.i < verb.i:
         left = speaker.i
-        while left > 0 and doc[left - 1].text != "," and doc[left - 1].pos_ in (
-                "PROPN", "NOUN", "ADJ", "DET", "ADP", "CCONJ", "NUM", "PART", "PUNCT"):
-            if doc[left - 1].text in "\"“”":
+        while (
+            left > 0
+            and doc[left - 1].text != ","
+            and doc[left - 1].pos_
+            in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "CCONJ", "NUM", "PART", "PUNCT")
+        ):
+            if doc[left - 1].text in '"“”':
                 break
             left -= 1
     while left > 0 and doc[left - 1].text in "\"“”'’‘":
@@ -102,9 +106,9 @@ def _subtree(tok: Token, skip: Token | None = None) -> list[Token]:
 
 def _trim(toks: list[Token]) -> list[Token]:
     toks = sorted(toks, key=lambda t: t.i)
-    while toks and (toks[0].dep_ in EDGE_DROP and toks[0].text not in "\"“«‘"):
+    while toks and (toks[0].dep_ in EDGE_DROP and toks[0].text not in '"“«‘'):
         toks = toks[1:]
-    while toks and toks[-1].dep_ in EDGE_DROP and toks[-1].text not in "\"”»’":
+    while toks and toks[-1].dep_ in EDGE_DROP and toks[-1].text not in '"”»’':
         toks = toks[:-1]
     return toks
 
@@ -121,8 +125,9 @@ def _parataxis_content(verb: Token) -> list[Token]:
     while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
         clause = clause.head
     start = clause.left_edge.i
-    return _trim([t for t in doc[start:] if t.i < verb.left_edge.i or t in verb.subtree
-                  and t.i > verb.i])
+    return _trim(
+        [t for t in doc[start:] if t.i < verb.left_edge.i or t in verb.subtree and t.i > verb.i]
+    )
 
 
 def content_of(verb: Token) -> list[Token] | None:
@@ -134,11 +139,14 @@ def content_of(verb: Token) -> list[Token] | None:
         to_inf = any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
         if lemma in INFINITIVE_VERBS and child.dep_ in ("xcomp", "advcl") and to_inf:
             if cue_lemma(child.text) in ("name", "identify", "quote") and any(
-                    g.dep_ == "auxpass" for g in child.children):
+                g.dep_ == "auxpass" for g in child.children
+            ):
                 return None  # "asked not to be named" is a condition, not speech
             return _subtree(child)
-        if lemma in GERUND_VERBS and child.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and (
-            child.tag_ == "VBG" or any(g.tag_ == "VBG" for g in child.children)
+        if (
+            lemma in GERUND_VERBS
+            and child.dep_ in ("xcomp", "ccomp", "dobj", "pcomp")
+            and (child.tag_ == "VBG" or any(g.tag_ == "VBG" for g in child.children))
         ):
             return _subtree(child)
     if lemma == "accuse":  # "accused the office of rushing the process"
@@ -171,7 +179,8 @@ def _clause_on_noun(verb: Token) -> list[Token] | None:
         for pobj in prep.children:
             for clause in pobj.children:
                 if clause.dep_ in ("acl", "ccomp", "relcl") and any(
-                        m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+                ):
                     return _subtree(clause)
     return None
 
@@ -182,8 +191,12 @@ def _interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
     doc = verb.doc
     left = speaker.left_edge.i
     right = verb.i + 1
-    while right < len(doc) and doc[right].head.i == verb.i and doc[right].dep_ in (
-            "advmod", "npadvmod", "prep") and doc[right].text != ",":
+    while (
+        right < len(doc)
+        and doc[right].head.i == verb.i
+        and doc[right].dep_ in ("advmod", "npadvmod", "prep")
+        and doc[right].text != ","
+    ):
         right = doc[right].right_edge.i + 1
     if left < 2 or speaker.i > verb.i or right >= len(doc) - 3:
         return None
@@ -193,7 +206,7 @@ def _interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
     if after.head.i == verb.i and after.dep_ in ("advcl", "xcomp", "conj", "cc"):
         return None  # "…, Voss said on Monday, blaming weak demand": the verb goes on
     start = _clause_start(doc, left - 1)
-    if any(t.is_punct and t.text in "\"“”" for t in doc[start : left - 1]):
+    if any(t.is_punct and t.text in '"“”' for t in doc[start : left - 1]):
         return None  # a quotation before the comma is handled as a direct quote
     return _trim(list(doc[start:]))
 
@@ -224,8 +237,10 @@ def _according(tok: Token) -> Cue | None:
     return Cue(tok, tok.doc.text[tok.idx : to.idx + len(to)], pobj, content, "according")
 
 
-DOCUMENTS = frozenset("statement report release post letter filing interview document "
-                      "announcement transcript tweet memo".split())
+DOCUMENTS = frozenset(
+    "statement report release post letter filing interview document "
+    "announcement transcript tweet memo".split()
+)
 
 
 def _behind_document(noun: Token) -> Token:
@@ -243,7 +258,8 @@ def _behind_document(noun: Token) -> Token:
 OPENING_MARKS = frozenset('"“«‘')
 VIEWPOINT_HEADS = frozenset(
     """president minister secretary leader chancellor premier ambassador envoy spokesman
-    spokeswoman spokesperson diplomat official head chief mayor governor senator""".split())
+    spokeswoman spokesperson diplomat official head chief mayor governor senator""".split()
+)
 
 
 def _viewpoint(tok: Token) -> Cue | None:
@@ -276,17 +292,23 @@ def find_cues(doc) -> list[Cue]:
             if speaker is None and _has_inanimate_subject(tok):
                 continue
             if any(c.dep_ == "neg" for c in tok.children) and cue_lemma(tok.text) not in (
-                    "deny", "rule"):
+                "deny",
+                "rule",
+            ):
                 continue  # "had not answered", "did not say whether": no speech reported
             if tok.dep_ == "xcomp" and tok.head.lower_.startswith(("declin", "refus")):
                 continue  # "declined to say whether …"
             if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
                 continue  # "Hezbollah, accused of bombing …" is a passive participle
-            if cue_lemma(tok.text) == "conclude" and speaker is not None and (
-                    speaker.lower_ in FINDINGS):
+            if (
+                cue_lemma(tok.text) == "conclude"
+                and speaker is not None
+                and (speaker.lower_ in FINDINGS)
+            ):
                 continue  # "the investigation concluded that …" reports a finding
             if cue_lemma(tok.text) in OPINION_VERBS and (
-                    speaker is None or speaker.lower_ in ("i", "we")):
+                speaker is None or speaker.lower_ in ("i", "we")
+            ):
                 continue  # a belief is reported only for someone named: "I believe" is the writer's
             if speaker is not None and (inserted := _interrupted_clause(tok, speaker)):
                 content = inserted
@@ -308,8 +330,11 @@ def _adjoins(content: list[Token], verb: Token, speaker: Token | None) -> bool:
     clause from its verb ('…," the minister has said')."""
     allowed = set(speaker.subtree) if speaker is not None else set()
     for t in verb.doc[content[-1].i + 1 : verb.i]:
-        if not (t.is_punct or t in allowed or (t.head.i == verb.i and t.dep_ in ("aux", "neg",
-                                                                              "advmod"))):
+        if not (
+            t.is_punct
+            or t in allowed
+            or (t.head.i == verb.i and t.dep_ in ("aux", "neg", "advmod"))
+        ):
             return False
     return True
 
@@ -318,13 +343,15 @@ def _is_speech_verb(tok: Token) -> bool:
     """A speech verb; 'said'/'says' count even when mis-tagged ('“…“, Said Lavrov')."""
     if tok.lower_ in ("said", "says"):
         return True
-    return (tok.pos_ in ("VERB", "AUX") and cue_lemma(tok.text) in SPEECH_VERBS
-            and tok.dep_ not in ("amod", "compound"))
+    return (
+        tok.pos_ in ("VERB", "AUX")
+        and cue_lemma(tok.text) in SPEECH_VERBS
+        and tok.dep_ not in ("amod", "compound")
+    )
 
 
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-
 
 
 def _has_inanimate_subject(tok: Token) -> bool:

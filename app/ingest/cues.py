@@ -45,16 +45,36 @@ demanded|demands|proposed|appealed|called|calls|calling|cited|cites|citing|descr
 estimated|agreed|highlighted|signaled|signalled|speculated|charged|accused|accuses|protested|
 questioned|wondered|shouted|touted|elaborated|clarified|guaranteed|forecast|proclaimed|
 reassured|remarked|encouraged|encourged|pointed|ensured|quoted|quoting|believes|believed"""
-CANDIDATE = re.compile(r"\b(?:" + re.sub(r"\s+", "", _FORMS) + r")\b"
-                       r"|\b[Ff]or [^,.\"“”]{2,60}, [\"“«‘]", re.IGNORECASE)
+CANDIDATE = re.compile(
+    r"\b(?:" + re.sub(r"\s+", "", _FORMS) + r")\b"
+    r"|\b[Ff]or [^,.\"“”]{2,60}, [\"“«‘]",
+    re.IGNORECASE,
+)
 
 
-IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
-             "began": "begin", "begun": "begin", "spoke": "speak", "spoken": "speak",
-             "forecast": "forecast", "swore": "swear", "sworn": "swear"}
-KNOWN = SPEECH_VERBS | INFINITIVE_VERBS | GERUND_VERBS | frozenset(
-    "name identify quote statement report release letter filing interview document "
-    "announcement transcript tweet memo".split())
+IRREGULAR = {
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "wrote": "write",
+    "written": "write",
+    "began": "begin",
+    "begun": "begin",
+    "spoke": "speak",
+    "spoken": "speak",
+    "forecast": "forecast",
+    "swore": "swear",
+    "sworn": "swear",
+}
+KNOWN = (
+    SPEECH_VERBS
+    | INFINITIVE_VERBS
+    | GERUND_VERBS
+    | frozenset(
+        "name identify quote statement report release letter filing interview document "
+        "announcement transcript tweet memo".split()
+    )
+)
 
 
 @lru_cache(maxsize=4096)
@@ -66,8 +86,16 @@ def lemma(word: str) -> str:
         return IRREGULAR[word]
     if word in KNOWN:
         return word
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
-                         ("ed", "e"), ("es", ""), ("s", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+    ):
         if word.endswith(suffix):
             stem = word[: -len(suffix)] + repl
             if stem in KNOWN:

@@ -58,26 +58,35 @@ def load_resources(officials: Path | None = None, taxonomy: Path | None = None) 
     return Resources(Officials.load(officials), load_taxonomy(taxonomy))
 
 
-def _colon_intro(text: str, sent: Sentence, cues, cands: list[Candidate],
-                 base) -> Candidate | None:
+def _colon_intro(text: str, sent: Sentence, cues, cands: list[Candidate], base) -> Candidate | None:
     """'The New York Times reports:' introduces the quotation that follows."""
     if not text[sent.start : sent.end].rstrip().endswith(":") or cands:
         return None
     for cue in cues:
         if cue.speaker is not None and cue.kind == "verb":
-            return Candidate(sent.end, sent.end, "direct", cue.text, mention_for(cue.speaker, base),
-                             sent, "colon", None)
+            return Candidate(
+                sent.end,
+                sent.end,
+                "direct",
+                cue.text,
+                mention_for(cue.speaker, base),
+                sent,
+                "colon",
+                None,
+            )
     return None
 
 
 def find_candidates(text: str, sents: list[Sentence], marks: list[Marked]) -> list[Candidate]:
     """Quote candidates of every sentence, in reading order."""
     by_sentence = [[q for q in marks if s.start <= q.start < s.end] for s in sents]
-    wanted = [n for n, s in enumerate(sents)
-              if CANDIDATE.search(text, s.start, s.end)]
+    wanted = [n for n, s in enumerate(sents) if CANDIDATE.search(text, s.start, s.end)]
     spans = [(sents[n].start, sents[n].end) for n in wanted]
-    parsed = {n: p for n, p in zip(wanted, parse_sentences(text, spans, marks), strict=True)
-              if p is not None}
+    parsed = {
+        n: p
+        for n, p in zip(wanted, parse_sentences(text, spans, marks), strict=True)
+        if p is not None
+    }
     out: list[Candidate] = []
     intro: Candidate | None = None
     for n, sent in enumerate(sents):
@@ -122,13 +131,27 @@ def article_json(article_id: str, path: str, art: ExtractedArticle) -> dict:
         "outlet": art.outlet,
         "date": art.date.isoformat() if art.date else None,
         "quotes": [
-            {"text": q.text, "start": q.start, "end": q.end, "kind": q.kind,
-             "speaker": q.speaker, "speaker_country": q.speaker_country, "cue": q.cue,
-             "topics": list(q.topics), "confidence": q.confidence}
+            {
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "kind": q.kind,
+                "speaker": q.speaker,
+                "speaker_country": q.speaker_country,
+                "cue": q.cue,
+                "topics": list(q.topics),
+                "confidence": q.confidence,
+            }
             for q in art.quotes
         ],
     }
 
 
-__all__ = ["ExtractedArticle", "ExtractedQuote", "Resources", "article_json", "extract_article",
-           "load_resources"]
+__all__ = [
+    "ExtractedArticle",
+    "ExtractedQuote",
+    "Resources",
+    "article_json",
+    "extract_article",
+    "load_resources",
+]

@@ -131,4 +131,3 @@ def scan_marked(text: str) -> list[Marked]:
     if carry is not None:
         result.append(Marked(carry, paras[-1][1], False))
     return sorted(result, key=lambda m: m.start)
-

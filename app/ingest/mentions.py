@@ -37,8 +37,7 @@ GROUP_NOUNS = frozenset(
     scientists critics observers organizers organisers prosecutors investigators officers
     members leaders protesters demonstrators people group groups union council court
     commission party parties team club board embassy military army navy senators democrats
-    republicans workers voters"""
-    .split()
+    republicans workers voters""".split()
 )
 MEDIA_NOUNS = frozenset("newspaper paper outlet agency broadcaster daily magazine network".split())
 
@@ -81,8 +80,13 @@ def _hyphen_joined(t: Token) -> bool:
     doc = t.doc
     if t.text == "-":
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        return (t.i > 0 and not doc[t.i - 1].whitespace_ and not t.whitespace_
-                and nxt is not None and nxt.text[:1].isalpha())
+        return (
+            t.i > 0
+            and not doc[t.i - 1].whitespace_
+            and not t.whitespace_
+            and nxt is not None
+            and nxt.text[:1].isalpha()
+        )
     return t.i > 0 and doc[t.i - 1].text == "-" and _hyphen_joined(doc[t.i - 1])
 
 
@@ -142,8 +146,11 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
     article's."""
     tokens = _phrase_tokens(head)
     for child in head.children:  # "the newspaper The New York Times", "Hill, a doctor"
-        if child.dep_ == "appos" and head.pos_ != "PROPN" and (
-                child.pos_ == "PROPN" or _names_inside(child)):  # "The host, envoy X Y"
+        if (
+            child.dep_ == "appos"
+            and head.pos_ != "PROPN"
+            and (child.pos_ == "PROPN" or _names_inside(child))
+        ):  # "The host, envoy X Y"
             tokens = _phrase_tokens(head) + _phrase_tokens(child)
             head = child
             break

@@ -3,20 +3,26 @@
 import datetime
 import re
 
-MONTHS = ("january february march april may june july august september october november "
-          "december").split()
+MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATE_PATTERNS = (
     re.compile(r"\b(?P<d>\d{1,2})\s+(?P<m>" + _MONTH + r"),?\s+(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(r"\b(?P<m>" + _MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
-               r"(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(
+        r"\b(?P<m>" + _MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+        r"(?P<y>(?:19|20)\d\d)\b"
+    ),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b"),
 )
-PUBLISHED = re.compile(r"\b(?:Published|Updated|Posted|Date|Last updated)\b\s*(?:on\s*)?:?\s*",
-                       re.IGNORECASE)
+PUBLISHED = re.compile(
+    r"\b(?:Published|Updated|Posted|Date|Last updated)\b\s*(?:on\s*)?:?\s*", re.IGNORECASE
+)
 # Datelines name the agency: "MOSCOW, February 6. /TASS/." or "WASHINGTON (AP) —".
-AGENCY = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:,[^/()\n]{0,30})?[.,]?\s*"
-                    r"(?:/(?P<a>[A-Za-z][\w -]{1,30})/|\((?P<b>[A-Z][\w -]{1,30})\)\s*[—–-])")
+AGENCY = re.compile(
+    r"^[A-Z][A-Z .,'-]{2,40}(?:,[^/()\n]{0,30})?[.,]?\s*"
+    r"(?:/(?P<a>[A-Za-z][\w -]{1,30})/|\((?P<b>[A-Z][\w -]{1,30})\)\s*[—–-])"
+)
 # "GENEVA, 3 April 2025 — …": a dateline carrying the full date.
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30},\s*(?P<d>[^—–\n]{6,30}?)\s*[—–-]")
 SIGNATURE = re.compile(r"^(?!By\s)(?P<o>[A-Z][\w&.'’ -]{2,40}?)\s+\|\s+[A-Z][\w.'’ -]+$")

@@ -79,8 +79,9 @@ def _run_into_quote(text: str, end: int, marks: list[Marked]) -> int:
     return end
 
 
-def _from_content(text: str, parsed: Parsed, cue: Cue, marks: list[Marked],
-                  sent: Sentence) -> list[Candidate]:
+def _from_content(
+    text: str, parsed: Parsed, cue: Cue, marks: list[Marked], sent: Sentence
+) -> list[Candidate]:
     start, end = parsed.span(cue.content)
     if m := DATELINE.match(text[start:end]):
         start += m.end()
@@ -89,8 +90,9 @@ def _from_content(text: str, parsed: Parsed, cue: Cue, marks: list[Marked],
     inside = [q for q in marks if q.start >= start and q.end <= end]
     speaker = mention_for(cue.speaker, parsed.to_text) if cue.speaker is not None else None
     how = "clause" if cue.kind == "verb" else "according"
-    base = dict(cue=cue.text, mention=speaker, sentence=sent, how=how,
-                cue_pos=parsed.to_text(cue.token.idx))
+    base = dict(
+        cue=cue.text, mention=speaker, sentence=sent, how=how, cue_pos=parsed.to_text(cue.token.idx)
+    )
     statements = [q for q in inside if _is_statement(text, q)]
     leftover = _leftover_words(text, start, end, inside)
     if statements and (not leftover or len(statements) > 1):
@@ -123,8 +125,14 @@ def _route_channels(cues: list[Cue]) -> list[Cue]:
     """'As Lavrov said, according to Infobae, "…"' and 'Pompeo asked Lavrov, according to
     France 24, to withdraw …': the outlet is only the channel, so the 'according to' content
     goes to the person whose speech verb it modifies or who has no content of their own."""
-    people = [c for c in cues if c.kind == "verb" and c.speaker is not None
-              and cue_lemma(c.token.text) not in QUOTE_ONLY_VERBS and _is_person(c.speaker)]
+    people = [
+        c
+        for c in cues
+        if c.kind == "verb"
+        and c.speaker is not None
+        and cue_lemma(c.token.text) not in QUOTE_ONLY_VERBS
+        and _is_person(c.speaker)
+    ]
     bare = [c for c in people if not c.content]
     out = []
     for cue in cues:
@@ -136,11 +144,15 @@ def _route_channels(cues: list[Cue]) -> list[Cue]:
     return out
 
 
-def sentence_candidates(text: str, parsed: Parsed, sent: Sentence,
-                        marks: list[Marked]) -> tuple[list[Candidate], list[Cue]]:
+def sentence_candidates(
+    text: str, parsed: Parsed, sent: Sentence, marks: list[Marked]
+) -> tuple[list[Candidate], list[Cue]]:
     """Candidates of one parsed sentence, plus its cues (for colon introductions)."""
-    cues = [c for c in find_cues(parsed.doc)
-            if not any(q.start < parsed.to_text(c.token.idx) < q.end for q in marks)]
+    cues = [
+        c
+        for c in find_cues(parsed.doc)
+        if not any(q.start < parsed.to_text(c.token.idx) < q.end for q in marks)
+    ]
     cues = _route_channels(cues)
     out: list[Candidate] = []
     for cue in cues:
@@ -154,21 +166,35 @@ def sentence_candidates(text: str, parsed: Parsed, sent: Sentence,
         if cue is None:
             continue
         speaker = mention_for(cue.speaker, parsed.to_text) if cue.speaker is not None else None
-        out.append(Candidate(q.start, q.end, "direct", cue.text, speaker, sent, "adjacent",
-                             parsed.to_text(cue.token.idx)))
+        out.append(
+            Candidate(
+                q.start,
+                q.end,
+                "direct",
+                cue.text,
+                speaker,
+                sent,
+                "adjacent",
+                parsed.to_text(cue.token.idx),
+            )
+        )
     return out, cues
 
 
-def floating_candidates(text: str, sent: Sentence, marks: list[Marked],
-                        intro: Candidate | None) -> list[Candidate]:
+def floating_candidates(
+    text: str, sent: Sentence, marks: list[Marked], intro: Candidate | None
+) -> list[Candidate]:
     """Marked statements in a sentence with no cue: introduced by a colon before, or floating."""
     out = []
     for q in marks:
         if _words(q.inner(text)) < MIN_FLOATING_WORDS:
             continue
         if intro is not None:
-            out.append(Candidate(q.start, q.end, "direct", intro.cue, intro.mention, sent,
-                                 "colon", intro.cue_pos))
+            out.append(
+                Candidate(
+                    q.start, q.end, "direct", intro.cue, intro.mention, sent, "colon", intro.cue_pos
+                )
+            )
         else:
             out.append(Candidate(q.start, q.end, "direct", None, None, sent, "floating"))
     return out

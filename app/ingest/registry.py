@@ -13,8 +13,11 @@ _UP = r"[A-ZÀ-ÖØ-Þ]"
 _WORD = _UP + r"[a-zß-öø-ÿ'’]+(?:-" + _UP + r"?[a-zß-öø-ÿ]+)?"
 _PART = r"(?:" + _WORD + r"|" + _UP + r"\.)"
 NAME = re.compile(
-    r"(?<![\w.])" + _PART + r"(?:\s+(?:(?:de la|de|da|del|dos|van|von|bin|al|el|le|du)\s+)?"
-    + _PART + r"){1,5}(?![\w])"
+    r"(?<![\w.])"
+    + _PART
+    + r"(?:\s+(?:(?:de la|de|da|del|dos|van|von|bin|al|el|le|du)\s+)?"
+    + _PART
+    + r"){1,5}(?![\w])"
 )
 NOT_FIRST = frozenset(
     """The A An In On At As For From By With Of To And But Or If When While After Before
@@ -71,7 +74,7 @@ def _title_before(text: str, start: int) -> str:
     window = re.sub(r",\s*$", " ", window[window.rfind("\n") + 1 :])
     kept: list[str] = []
     for word in reversed(window.split()):
-        bare = word.strip(",.;:()“”\"")
+        bare = word.strip(',.;:()“”"')
         if bare != word.rstrip(",") or not bare:
             break
         if not (bare[0].isupper() or bare.lower() in ROLE_HINTS):
@@ -82,8 +85,10 @@ def _title_before(text: str, start: int) -> str:
     titles = " ".join(reversed(kept))
     # "India's trade minister, Arvind Kesavan": a possessive country before the role words.
     m = POSSESSIVE_ROLE_BEFORE.search(window)
-    if m and len(m.group(1)) > len(titles) and any(
-        w in ROLE_HINTS for w in m.group(1).lower().split()
+    if (
+        m
+        and len(m.group(1)) > len(titles)
+        and any(w in ROLE_HINTS for w in m.group(1).lower().split())
     ):
         return m.group(1)
     return titles
@@ -91,7 +96,8 @@ def _title_before(text: str, start: int) -> str:
 
 # "South Korea's special representative for Korean Peninsula affairs, " before a name.
 POSSESSIVE_ROLE_BEFORE = re.compile(
-    r"((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+['’]s\s+[a-z][\w -]{2,80}?),?\s*$")
+    r"((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+['’]s\s+[a-z][\w -]{2,80}?),?\s*$"
+)
 
 
 def _title_after(text: str, end: int) -> str:
@@ -100,10 +106,12 @@ def _title_after(text: str, end: int) -> str:
     age = re.match(r",\s+(\d{1,3}),", text[end : end + 8])
     if age:  # "Voss, 52, said": matched later by "the 52-year-old"
         return f"{age.group(1)}-year-old"
-    m = re.match(r",\s+((?:the|a|an)\s[^,.;]{2,120}|(?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+['’]s\s"
-                 r"[^,.;]{2,120})[,.]"
-                 r"|\s+(of\s+[A-Z][\w.]+(?:\s[A-Z]\w+)?)",
-                 text[end : end + 160])
+    m = re.match(
+        r",\s+((?:the|a|an)\s[^,.;]{2,120}|(?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+['’]s\s"
+        r"[^,.;]{2,120})[,.]"
+        r"|\s+(of\s+[A-Z][\w.]+(?:\s[A-Z]\w+)?)",
+        text[end : end + 160],
+    )
     return (m.group(1) or m.group(2)) if m else ""
 
 
@@ -122,8 +130,13 @@ def _looks_like_org(name: str) -> bool:
 class Registry:
     """Named entities of one article, in order of first mention."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int]], officials: Officials,
-                 quoted: list[tuple[int, int]] = ()):
+    def __init__(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        officials: Officials,
+        quoted: list[tuple[int, int]] = (),
+    ):
         """Scan text[lo:hi] for each span; names inside `quoted` stretches are skipped, as
         the people a speaker mentions are not the ones a later "he" refers to."""
         self.officials = officials
@@ -136,7 +149,8 @@ class Registry:
                     self.note(alias, pos, _title_before(text, pos))
             for m in NAME.finditer(text, lo, hi):
                 if not self.officials.find(m.group()) and not any(
-                        a < m.start() < b for a, b in quoted):
+                    a < m.start() < b for a, b in quoted
+                ):
                     self._add_match(text, m)
         self._note_surnames(spans, quoted)
 
@@ -148,11 +162,15 @@ class Registry:
             if len(entity.name.split()) < 2 or len(self._by_surname.get(entity.surname, [])) > 1:
                 continue
             for lo, hi in spans:
-                for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])",
-                                     self.text[lo:hi]):
+                for m in re.finditer(
+                    r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", self.text[lo:hi]
+                ):
                     pos = lo + m.start()
-                    if pos in entity.positions or any(a < pos < b for a, b in quoted) or any(
-                            p < pos < p + len(entity.name) for p in entity.positions):
+                    if (
+                        pos in entity.positions
+                        or any(a < pos < b for a, b in quoted)
+                        or any(p < pos < p + len(entity.name) for p in entity.positions)
+                    ):
                         continue
                     if pos > min(entity.positions, default=pos):
                         self.note(entity.name, pos, _title_after(self.text, pos + len(surname)))
@@ -160,9 +178,12 @@ class Registry:
     def _add_match(self, text: str, m: re.Match) -> None:
         printed = re.split(r"['’]s\b", m.group())[0]  # "Mueller’s investigation" -> "Mueller"
         words = list(re.finditer(r"\S+", printed))
-        while words and (words[0].group() in NOT_FIRST or words[0].group().endswith("ing")
-                         or words[0].group() in self.officials.country_words
-                         or words[0].group().lower() in ROLE_HINTS):
+        while words and (
+            words[0].group() in NOT_FIRST
+            or words[0].group().endswith("ing")
+            or words[0].group() in self.officials.country_words
+            or words[0].group().lower() in ROLE_HINTS
+        ):
             words = words[1:]
         titled = [n for n, w in enumerate(words[:-1]) if _is_title_word(w.group())]
         if titled:  # "Trade Minister Arvind Kesavan" -> "Arvind Kesavan"
@@ -183,10 +204,14 @@ class Registry:
         if entity is None:
             known = self.officials.find(name)
             if known is not None:
-                kind = "person" if known.kind == "person" else (
-                    "media" if known.kind == "media" else "org")
-                entity = Entity(known.name, known.country, (known.role or "").lower(), kind,
-                                known.role)
+                kind = (
+                    "person"
+                    if known.kind == "person"
+                    else ("media" if known.kind == "media" else "org")
+                )
+                entity = Entity(
+                    known.name, known.country, (known.role or "").lower(), kind, known.role
+                )
             else:
                 kind = "org" if _looks_like_org(name) else "person"
                 entity = Entity(name, None, "", kind)
@@ -212,11 +237,17 @@ class Registry:
             return None
         same = [e for e in self._by_surname.get(key[-1], []) if e.kind == "person"]
         if not same and len(key) == 1:  # "Cedeño" for "Ramón Cedeño Aristiguieta"
-            same = [e for e in self.entities.values() if e.kind == "person"
-                    and key[0] in normalise_name(e.name).split()[1:]]
+            same = [
+                e
+                for e in self.entities.values()
+                if e.kind == "person" and key[0] in normalise_name(e.name).split()[1:]
+            ]
         if not same and len(key) == 1:  # family name first: "Xi" for "Xi Jinping"
-            same = [e for e in self.entities.values() if e.kind == "person"
-                    and normalise_name(e.name).split()[:1] == key]
+            same = [
+                e
+                for e in self.entities.values()
+                if e.kind == "person" and normalise_name(e.name).split()[:1] == key
+            ]
         if len(key) > 1:
             same = [e for e in same if normalise_name(e.name).split()[0][:1] == key[0][:1]]
         if not same:
@@ -226,10 +257,16 @@ class Registry:
         return max(pool, key=lambda e: max((p for p in e.positions if p <= pos), default=-1))
 
     def persons_before(self, pos: int) -> list[Entity]:
-        return [e for e in self.entities.values()
-                if e.kind == "person" and any(p < pos for p in e.positions)]
+        return [
+            e
+            for e in self.entities.values()
+            if e.kind == "person" and any(p < pos for p in e.positions)
+        ]
 
     def last_media_before(self, pos: int) -> Entity | None:
-        media = [e for e in self.entities.values() if e.kind == "media"
-                 and any(p < pos for p in e.positions)]
+        media = [
+            e
+            for e in self.entities.values()
+            if e.kind == "media" and any(p < pos for p in e.positions)
+        ]
         return max(media, key=lambda e: max(p for p in e.positions if p < pos), default=None)

@@ -7,8 +7,13 @@ from app.ingest.quotes import Candidate
 from app.ingest.topics import topics_for
 
 # How reliable each way of finding a quote has proved (checked against the dev sets).
-BASE_CONFIDENCE = {"adjacent": 0.95, "clause": 0.9, "colon": 0.9, "according": 0.85,
-                   "floating": 0.7}
+BASE_CONFIDENCE = {
+    "adjacent": 0.95,
+    "clause": 0.9,
+    "colon": 0.9,
+    "according": 0.85,
+    "floating": 0.7,
+}
 PRIORITY = {"adjacent": 0, "clause": 0, "colon": 1, "according": 2, "floating": 3}
 INHERIT_GAP_PARAS = 1  # a floating quote inherits only from this many paragraphs back
 
@@ -45,8 +50,9 @@ def _inherit(cand: Candidate, prev: tuple | None, paras: list[Paragraph]) -> Res
     return Resolved(prev[1].speaker, prev[1].country, prev[1].role, 0.7)
 
 
-def finalise(text: str, cands: list[Candidate], resolver: Resolver, res,
-             paras: list[Paragraph]) -> list[dict]:
+def finalise(
+    text: str, cands: list[Candidate], resolver: Resolver, res, paras: list[Paragraph]
+) -> list[dict]:
     """Final quote records (ExtractedQuote fields) in reading order."""
     out, prev = [], None
     for cand in _dedupe(cands):
@@ -58,13 +64,22 @@ def finalise(text: str, cands: list[Candidate], resolver: Resolver, res,
         para = paras[_paragraph_of(paras, cand.start)]
         quote_text = text[cand.start : cand.end]
         conf = BASE_CONFIDENCE[cand.how] * r.certainty
-        out.append(dict(
-            text=quote_text, start=cand.start, end=cand.end, kind=cand.kind,
-            speaker=r.speaker, speaker_mention=cand.mention.text if cand.mention else None,
-            speaker_country=r.country, speaker_role=r.role, cue=cand.cue,
-            topics=topics_for(quote_text, text[para.start : para.end], res.taxonomy),
-            confidence=round(min(1.0, max(0.0, conf)), 3),
-            sentence_start=cand.sentence.start, sentence_end=cand.sentence.end,
-        ))
+        out.append(
+            dict(
+                text=quote_text,
+                start=cand.start,
+                end=cand.end,
+                kind=cand.kind,
+                speaker=r.speaker,
+                speaker_mention=cand.mention.text if cand.mention else None,
+                speaker_country=r.country,
+                speaker_role=r.role,
+                cue=cand.cue,
+                topics=topics_for(quote_text, text[para.start : para.end], res.taxonomy),
+                confidence=round(min(1.0, max(0.0, conf)), 3),
+                sentence_start=cand.sentence.start,
+                sentence_end=cand.sentence.end,
+            )
+        )
         prev = (cand, r)
     return out

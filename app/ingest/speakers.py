@@ -82,10 +82,14 @@ def is_personal_name(name: str) -> bool:
     """'Helena Duarte', 'Duarte', 'Antonio de la Cruz'; not 'foreign ministry' or
     "Japan's foreign ministry"."""
     words = name.split()
-    return bool(words) and all(
-        (w[:1].isupper() or w.lower() in NAME_PARTICLES) and not w.endswith(("'s", "’s"))
-        for w in words
-    ) and words[-1].lower().strip(".") not in BODY_WORDS
+    return (
+        bool(words)
+        and all(
+            (w[:1].isupper() or w.lower() in NAME_PARTICLES) and not w.endswith(("'s", "’s"))
+            for w in words
+        )
+        and words[-1].lower().strip(".") not in BODY_WORDS
+    )
 
 
 @dataclass(frozen=True)
@@ -109,8 +113,12 @@ class Officials:
         groups = (("person", data.get("person", [])), ("org", data.get("organisation", [])))
         for kind, rows in groups:
             for row in rows:
-                entry = Official(row["name"], row.get("country"), row.get("role"),
-                                 "person" if kind == "person" else row.get("kind", "org"))
+                entry = Official(
+                    row["name"],
+                    row.get("country"),
+                    row.get("role"),
+                    "person" if kind == "person" else row.get("kind", "org"),
+                )
                 for alias in [row["name"], *row.get("aliases", [])]:
                     self._aliases.append(alias)
                     self._by_alias.setdefault(_key(alias), entry)
@@ -158,6 +166,7 @@ class Officials:
             if not _ignorable_country_hit(phrase, m):
                 return self.country_words[m.group()]
         return None
+
 
 def _ignorable_country_hit(phrase: str, m: re.Match) -> bool:
     """'Latin American' and 'Russian-American' name no single country."""

@@ -54,7 +54,8 @@ class _Index:
         for i, word in enumerate(words):
             for kw, n in self.entries.get(word.lower()[:3], ()):
                 if i + len(kw) <= len(words) and all(
-                        k.fits(words[i + j]) for j, k in enumerate(kw)):
+                    k.fits(words[i + j]) for j, k in enumerate(kw)
+                ):
                     found.append(n)
         return found
 

@@ -61,12 +61,13 @@ def _columns(session: Session):
         .where(QuoteTopic.quote_id == Quote.id)
         .scalar_subquery()
     )
+    columns = (
+        Quote.id, type_coerce(Quote.published, String), Speaker.name, Speaker.slug,
+        Quote.speaker_as_printed, Speaker.country, Quote.text, Quote.kind, Quote.cue,
+        Quote.confidence, names, Article.outlet, Article.title, Quote.article_id,
+    )  # fmt: skip
     return (
-        select(
-            Quote.id, type_coerce(Quote.published, String), Speaker.name, Speaker.slug,
-            Quote.speaker_as_printed, Speaker.country, Quote.text, Quote.kind, Quote.cue,
-            Quote.confidence, names, Article.outlet, Article.title, Quote.article_id,
-        )  # fmt: skip
+        select(*columns)
         .join(Article, Article.id == Quote.article_id)
         .outerjoin(Speaker, Speaker.id == Quote.speaker_id)
     )
