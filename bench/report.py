@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 LIST_P99_MS, SEARCH_P99_MS, SPEAKER_P99_MS = 50, 100, 50
 RSS_MB, DB_RATIO, CURSOR_RATIO, DATASETTE_RATIO = 300, 3.0, 1.5, 2.0
+UNCACHED = "diplomat-uncached"  # the second diplomat run: page cache off
 
 
 def _table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
@@ -16,28 +17,18 @@ def _index(rows: list[dict]) -> dict[tuple, dict]:
 
 
 def web_tables(result: dict) -> list[str]:
-    """One table per connection count: diplomat beside Datasette's HTML and JSON answers."""
+    """One table per connection count: diplomat beside Datasette's HTML and JSON answers; the
+    same for diplomat with its page cache off, when that run was made."""
     rows, out = result["rows"], []
     by = _index(rows)
     names = list(dict.fromkeys(r["endpoint"] for r in rows if r["server"] == "diplomat"))
-    for conns in sorted({r["connections"] for r in rows}):
-        out += ["", f"**{conns} connection{'s' if conns > 1 else ''}**", ""]
-        header = ["endpoint", "req/s", "p50 ms", "p95 ms", "p99 ms", "Datasette HTML req/s, p99",
-                  "JSON req/s, p99", "× req/s", "p99 ratio"]  # fmt: skip
-        body = []
-        for name in names:
-            ours = by[("diplomat", name, "html", conns)]
-            theirs = by.get(("datasette", name, "html", conns)) or by.get(
-                ("datasette", name, "csv", conns)
-            )
-            json_row = by.get(("datasette", name, "json", conns))
-            body.append([
-                name, f"{ours['rps']:.1f}", f"{ours['p50_ms']:.1f}", f"{ours['p95_ms']:.1f}",
-                f"{ours['p99_ms']:.1f}", _pair(theirs), _pair(json_row),
-                f"{ours['rps'] / theirs['rps']:.2f}×" if theirs and theirs["rps"] else "–",
-                f"{ours['p99_ms'] / theirs['p99_ms']:.2f}" if theirs and theirs["p99_ms"] else "–",
-            ])  # fmt: skip
-        out += _table(header, body)
+    for server in ("diplomat", UNCACHED):
+        for conns in sorted({r["connections"] for r in rows if r["server"] == server}):
+            title = f"{conns} connection{'s' if conns > 1 else ''}"
+            if server == UNCACHED:
+                title += ", page cache off"
+            out += ["", f"**{title}**", ""]
+            out += _table(_HEADER, (_compared(by, server, name, conns) for name in names))
     out += ["", "**First request after the server started** (every cache cold; ms)", ""]
     body = []
     for name in names:
@@ -51,17 +42,35 @@ def web_tables(result: dict) -> list[str]:
     return out
 
 
+_HEADER = ["endpoint", "req/s", "p50 ms", "p95 ms", "p99 ms", "Datasette HTML req/s, p99",
+           "JSON req/s, p99", "× req/s", "p99 ratio"]  # fmt: skip
+
+
+def _compared(by: dict, server: str, name: str, conns: int) -> list[str]:
+    ours = by[(server, name, "html", conns)]
+    theirs = by.get(("datasette", name, "html", conns)) or by.get(("datasette", name, "csv", conns))
+    json_row = by.get(("datasette", name, "json", conns))
+    return [
+        name, f"{ours['rps']:.1f}", f"{ours['p50_ms']:.1f}", f"{ours['p95_ms']:.1f}",
+        f"{ours['p99_ms']:.1f}", _pair(theirs), _pair(json_row),
+        f"{ours['rps'] / theirs['rps']:.2f}×" if theirs and theirs["rps"] else "–",
+        f"{ours['p99_ms'] / theirs['p99_ms']:.2f}" if theirs and theirs["p99_ms"] else "–",
+    ]  # fmt: skip
+
+
 def _pair(row: dict | None) -> str:
     if row and not row["requests"]:
         return "none finished"
     return f"{row['rps']:.1f}, {row['p99_ms']:.0f} ms" if row else "–"
 
 
-def web_targets(result: dict) -> list[tuple[str, str, bool]]:
-    """(target, measured, met) for every web target the issue sets."""
+def web_targets(result: dict, server: str = "diplomat") -> list[tuple[str, str, bool]]:
+    """(target, measured, met) for every web target the issue sets, for `server`'s run."""
     by, rows = _index(result["rows"]), result["rows"]
     top = max(r["connections"] for r in rows)
-    ours = [r for r in rows if r["server"] == "diplomat" and r["connections"] == top]
+    ours = [r for r in rows if r["server"] == server and r["connections"] == top]
+    if not ours:
+        return []
     checks = []
     for kind, limit, label in (("list", LIST_P99_MS, "filtered list pages"),
                                ("search", SEARCH_P99_MS, "search"),
@@ -89,7 +98,7 @@ def web_targets(result: dict) -> list[tuple[str, str, bool]]:
     checks.append((f"cursor page p99 within {CURSOR_RATIO}× of page 1",
                    f"{ratio:.2f}× ({deep['p99_ms']:.1f} vs {first['p99_ms']:.1f} ms)",
                    ratio <= CURSOR_RATIO))  # fmt: skip
-    rss = max(r["rss_mb"] for r in rows if r["server"] == "diplomat")
+    rss = max(r["rss_mb"] for r in rows if r["server"] == server)
     checks.append((f"server RSS ≤ {RSS_MB} MB under load (all processes)", f"{rss:.0f} MB",
                    rss <= RSS_MB))  # fmt: skip
     ratio = result["db_bytes"] / result["text_bytes"]
@@ -109,3 +118,6 @@ def print_web(result: dict) -> None:
     print("\n".join(web_tables(result)))
     print()
     print("\n".join(targets_table(web_targets(result))))
+    if uncached := web_targets(result, UNCACHED):
+        print("\nThe same with the page cache off:")
+        print("\n".join(targets_table(uncached)))

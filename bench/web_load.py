@@ -3,7 +3,8 @@
     .venv/bin/python -m bench.web_load /tmp/bench/quotes-1m.db --seconds 20 --json web.json
 
 diplomat is served as the README's production section says (`diplomat serve --workers 2`),
-then Datasette (`datasette serve -i`), one after the other, each alone on the machine. Every
+then again with its page cache off (every request rebuilds its page), then Datasette
+(`datasette serve -i`), one after the other, each alone on the machine. Every
 endpoint of the mix (bench/web_mix.py) is loaded for `--seconds` at each connection count by
 wrk (or an async httpx client); resident memory of the server's whole process tree is sampled
 meanwhile. Prints one table per server and the ratios; `--json` keeps the figures for
@@ -22,7 +23,7 @@ import httpx
 
 from app.schema import upgrade
 from bench import load
-from bench.report import print_web
+from bench.report import UNCACHED, print_web
 from bench.servers import PeakMemory, datasette_command, diplomat_command, free_port, running
 from bench.web_mix import Endpoint, datasette_path, datasette_row_path, endpoints, pick
 
@@ -65,7 +66,7 @@ def load_all(
 ) -> list[Row]:
     """Load each (name, format, kind, path) at each connection count."""
     # diplomat's workers each keep their own caches; Datasette is one process.
-    spread = 6 * args.workers if server == "diplomat" and args.workers > 1 else 1
+    spread = 6 * args.workers if server != "datasette" and args.workers > 1 else 1
     first = warm(base, [path for *_, path in targets], spread)
     rows = []
     for connections in args.connections:
@@ -75,7 +76,7 @@ def load_all(
             row = Row(server, name, fmt, connections, r.rps, r.p50_ms, r.p95_ms, r.p99_ms,
                       r.errors, r.requests, memory.peak / 1e6, kind, first[path])  # fmt: skip
             print(
-                f"  {server:<9} {name:<18} {fmt:<4} c={connections} {r.rps:8.1f} req/s "
+                f"  {server:<17} {name:<18} {fmt:<4} c={connections} {r.rps:8.1f} req/s "
                 f"p99 {r.p99_ms:8.1f} ms  rss {row.rss_mb:6.0f} MB",
                 file=sys.stderr,
             )
@@ -123,6 +124,13 @@ def run(db: Path, args) -> dict:
     env = {"DATABASE_URL": serve_url}
     with running(diplomat_command(port, args.workers), port, env) as (base, pid):
         rows += load_all("diplomat", base, pid, diplomat_targets(eps), args)
+    if not args.page_cache_only:
+        # Every request rebuilds its page (counts stay cached): what a query costs when the
+        # same URL is not asked twice between imports.
+        port = free_port()
+        env["PAGE_CACHE_ENTRIES"] = "0"
+        with running(diplomat_command(port, args.workers), port, env) as (base, pid):
+            rows += load_all(UNCACHED, base, pid, diplomat_targets(eps), args)
     if not args.no_datasette and not getattr(args, "serve_url", None):
         port = free_port()
         with running(datasette_command(db, port), port) as (base, pid):
@@ -148,6 +156,11 @@ def main() -> None:
     parser.add_argument("--connections", type=int, nargs="+", default=[1, 8])
     parser.add_argument("--workers", type=int, default=2, help="diplomat server processes")
     parser.add_argument("--no-datasette", action="store_true", help="diplomat only")
+    parser.add_argument(
+        "--page-cache-only",
+        action="store_true",
+        help="skip the second diplomat run with the page cache off",
+    )
     parser.add_argument(
         "--serve-url",
         help="serve diplomat from this database instead (a `diplomat db copy` of DB_PATH, e.g. "

@@ -1,5 +1,6 @@
 """Speakers: the paged directory, one speaker with aliases, their topics and their months."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, tuple_
@@ -124,6 +125,15 @@ def speakers_by_slug(session: Session, slugs: list[str]) -> list[SpeakerRow]:
     )
     rows = {speaker.slug: SpeakerRow(speaker, n) for speaker, n in session.execute(stmt)}
     return [rows[slug] for slug in slugs if slug in rows]
+
+
+def speaker_names(session: Session, slugs: Iterable[str]) -> dict[str, str]:
+    """slug -> name of these speakers (unknown slugs left out); no counting, for labels."""
+    slugs = list(slugs)
+    if not slugs:
+        return {}
+    rows = session.execute(select(Speaker.slug, Speaker.name).where(Speaker.slug.in_(slugs)))
+    return {slug: name for slug, name in rows}
 
 
 def speaker_choices(

@@ -18,7 +18,7 @@ from app.queries.facets import (
 from app.queries.filters import KINDS, UNKNOWN_SPEAKER, QuoteFilter
 from app.queries.names import country_name
 from app.queries.quotes import quote_page
-from app.queries.speakers import speaker_choices, speakers_by_slug
+from app.queries.speakers import speaker_choices, speaker_names
 from app.queries.topics import topic_list
 from app.templating import render
 
@@ -116,9 +116,7 @@ def _choices(session: Session, f: QuoteFilter) -> dict[str, list[tuple[str, str]
     if "speaker" not in f.fixed:
         country = f.country if "country" in f.fixed else None
         choices["speaker"] = list(speaker_choices(session, country))
-        named = {
-            row.speaker.slug: row.speaker.name for row in speakers_by_slug(session, f.speakers)
-        }
+        named = speaker_names(session, f.speakers)
         named[UNKNOWN_SPEAKER] = "Unknown speaker"
         choices["chosen"] = [(slug, named.get(slug, slug)) for slug in f.speakers]
     return choices
