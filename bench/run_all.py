@@ -137,6 +137,7 @@ def main() -> None:
             workers=2,
             no_datasette=False,
             page_cache_only=False,
+            only=None,
         )
         result = run_web(db, web_args)
         (args.work / "web.json").write_text(json.dumps(result, indent=1))

@@ -118,7 +118,9 @@ def run(db: Path, args) -> dict:
     serve_url = getattr(args, "serve_url", None) or f"sqlite:///{db}"
     upgrade(serve_url)  # serve would do it too; done first so start-up is not timed
     picks = pick(db)
-    eps = endpoints(picks)
+    eps = [e for e in endpoints(picks) if not args.only or e.name in args.only]
+    if not eps:
+        sys.exit(f"no endpoint named {', '.join(args.only)}")
     rows: list[Row] = []
     port = free_port()
     env = {"DATABASE_URL": serve_url}
@@ -166,6 +168,7 @@ def main() -> None:
         help="serve diplomat from this database instead (a `diplomat db copy` of DB_PATH, e.g. "
         "on PostgreSQL); implies --no-datasette",
     )
+    parser.add_argument("--only", nargs="+", help="these endpoints of the mix (by name)")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
     if not args.db_path.exists():
