@@ -128,12 +128,12 @@ def test_csv_export_streams_in_chunks_past_a_batch(monkeypatch):
 def test_csv_link_pattern_survives_a_host_with_braces(client):
     from starlette.requests import Request
 
-    from app.routes.quotes import _url_pattern
+    from app.templating import url_pattern
 
     scope = {
         "type": "http", "scheme": "http", "method": "GET", "path": "/quotes.csv",
         "root_path": "", "query_string": b"", "server": ("ex{0}ample", 80),
         "headers": [(b"host", b"ex{0}ample")], "app": client.app, "router": client.app.router,
     }  # fmt: skip
-    pattern = _url_pattern(Request(scope), "quote")
+    pattern = url_pattern(Request(scope), "quote", "quote_id")
     assert pattern.format(7) == "http://ex{0}ample/quotes/7"

@@ -15,7 +15,7 @@ from app.queries.speakers import speakers_by_slug
 from app.routes._csv import csv_chunks, csv_line
 from app.routes._listing import BROWSE_FRAGMENT, browse_context, quote_filter, render_browse
 from app.routes.speakers import saved_slugs
-from app.templating import render
+from app.templating import render, url_pattern
 
 router = APIRouter()
 
@@ -68,7 +68,8 @@ def quotes_csv(request: Request) -> StreamingResponse:
     """Every quote matching the filters, as CSV, streamed in batches (no cap)."""
     f = quote_filter(request)
     engine = request.app.state.engine
-    quote_url, article_url = _url_pattern(request, "quote"), _url_pattern(request, "article")
+    quote_url = url_pattern(request, "quote", "quote_id")
+    article_url = url_pattern(request, "article", "article_id")
 
     def chunks():
         # Own session: the stream outlives the request's dependency-managed one.
@@ -80,13 +81,3 @@ def quotes_csv(request: Request) -> StreamingResponse:
 
     headers = {"Content-Disposition": 'attachment; filename="quotes.csv"'}
     return StreamingResponse(chunks(), media_type="text/csv; charset=utf-8", headers=headers)
-
-
-_ID = 987654321012  # stands for the id in a URL built once per export
-
-
-def _url_pattern(request: Request, name: str) -> str:
-    """'http://host/quotes/{}': url_for once per export rather than twice per row."""
-    param = "quote_id" if name == "quote" else "article_id"
-    url = str(request.url_for(name, **{param: _ID}))
-    return url.replace("{", "{{").replace("}", "}}").replace(str(_ID), "{}")
