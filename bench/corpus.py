@@ -15,7 +15,7 @@ from datetime import date
 from itertools import accumulate
 from pathlib import Path
 
-from app.ingest.speakers import speaker_slug
+from app.extract.speakers.names import speaker_slug
 from bench.compose import Article, compose
 from bench.names import POOLS, RESPELLINGS, ROLES, Pool, country_name
 

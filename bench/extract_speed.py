@@ -11,8 +11,8 @@ import json
 import resource
 import time
 
-from app.ingest.extract import extract_article, load_resources
-from app.ingest.nlp import get_nlp
+from app.extract.article import extract_article, load_resources
+from app.extract.text.parse import get_nlp
 from app.settings import ROOT
 
 POLNEAR = ROOT.parent / "shared" / "gold" / "polnear_dev_speech.jsonl"

@@ -14,7 +14,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.ingest.speakers import normalise_name
+from app.extract.speakers.names import normalise_name
 from app.ingest.store import content_hash
 from app.schema import upgrade
 from bench.bulk import connect, finish, indexes_deferred

@@ -14,8 +14,8 @@ from pyinstrument import Profiler
 from sqlalchemy import event
 from starlette.testclient import TestClient
 
-from app.main import create_app
 from app.settings import Settings
+from app.web.app import create_app
 from bench.web_mix import endpoints, pick
 
 

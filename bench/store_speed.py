@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from app.db import make_engine
-from app.ingest.extract import ExtractedArticle, load_resources
+from app.extract.article import ExtractedArticle, load_resources
 from app.ingest.pipeline import extract_file
 from app.ingest.store import store_article
 from app.schema import upgrade

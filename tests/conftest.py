@@ -15,11 +15,11 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from app.db import make_engine
-from app.ingest.extract import ExtractedArticle, ExtractedQuote
+from app.extract.article import ExtractedArticle, ExtractedQuote
 from app.ingest.store import store_article
-from app.main import create_app
 from app.schema import upgrade
 from app.settings import Settings
+from app.web.app import create_app
 from tests import pg
 
 TOPIC_NAMES = {"venezuela": "Venezuela", "iran": "Iran", "sanctions": "Sanctions"}

@@ -5,9 +5,9 @@ from datetime import date
 
 from fastapi.routing import APIRoute
 
-from app.ingest.extract import ExtractedArticle
+from app.extract.article import ExtractedArticle
 from app.ingest.store import store_article
-from app.routes import ROUTERS
+from app.web.routes import ROUTERS
 from tests.conftest import TOPIC_NAMES, quote_in, sample_articles
 
 XSS = '<script>alert("xss-probe")</script><img src=x onerror="alert(1)" data-xss-probe="1">'

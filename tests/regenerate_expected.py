@@ -8,7 +8,7 @@ Run after a deliberate change in extraction, then review the diff before committ
 import json
 from pathlib import Path
 
-from app.ingest.extract import ExtractedArticle, extract_article
+from app.extract.article import ExtractedArticle, extract_article
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
 QUOTE_FIELDS = (

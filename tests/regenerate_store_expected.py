@@ -18,7 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from app.db import make_engine
-from app.ingest.extract import ExtractedArticle, ExtractedQuote, load_resources
+from app.extract.article import ExtractedArticle, ExtractedQuote, load_resources
 from app.ingest.pipeline import discover, extract_file
 from app.ingest.store import store_article
 from app.schema import upgrade

@@ -11,9 +11,9 @@ from datetime import date
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from app.ingest.extract import ExtractedArticle
+from app.extract.article import ExtractedArticle
 from app.ingest.store import store_article
-from app.main import create_app
+from app.web.app import create_app
 from tests.browser import SCREENSHOTS, launched_chromium, live_server
 from tests.conftest import TOPIC_NAMES, quote_in
 

@@ -9,7 +9,7 @@ from collections import Counter
 import httpx
 import pytest
 
-from app.maintenance import check
+from app.maintenance.checks import check
 from app.settings import ROOT
 from tests import faults
 from tests.browser import free_port
@@ -26,7 +26,7 @@ def start_server(url: str, port: int) -> subprocess.Popen:
             "-m",
             "uvicorn",
             "--factory",
-            "app.main:create_app",
+            "app.web.app:create_app",
             "--host",
             "127.0.0.1",
             "--port",

@@ -7,9 +7,9 @@ import time
 import pytest
 from sqlmodel import Session, select
 
-from app.ingest.extract import ExtractedArticle
+from app.extract.article import ExtractedArticle
 from app.ingest.store import store_article
-from app.maintenance import check
+from app.maintenance.checks import check
 from app.models import Article, Quote
 from tests import faults
 from tests.conftest import TOPIC_NAMES, quote_in

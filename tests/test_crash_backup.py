@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from app.ingest.store import store_article
-from app.maintenance import backup, check
+from app.maintenance.checks import backup, check
 from tests import faults
 from tests.conftest import TOPIC_NAMES, sample_articles
 from tests.test_crash import _version

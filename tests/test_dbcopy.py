@@ -7,11 +7,11 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from app.db import make_engine
-from app.dbcopy import checksum, copy_database, tables, verify_table
 from app.ingest.store import store_article
-from app.main import create_app
+from app.maintenance.copy import checksum, copy_database, tables, verify_table
 from app.schema import upgrade
 from app.settings import Settings
+from app.web.app import create_app
 from tests.conftest import TOPIC_NAMES, quote_in, sample_articles
 
 pytestmark = pytest.mark.postgres

@@ -4,8 +4,8 @@ import sys
 
 import pytest
 
-from app.evaluation import evaluate, render_json, render_table, same_speaker
-from app.ingest.extract import article_json, extract_article, load_resources
+from app.extract.article import article_json, extract_article, load_resources
+from app.extract.evaluation import evaluate, render_json, render_table, same_speaker
 from tests.shared import shared_dir
 
 
@@ -97,7 +97,7 @@ def test_render_table_and_json(tmp_path):
 
 
 def test_evaluate_scores_a_crashing_article_as_empty(tmp_path, monkeypatch):
-    import app.evaluation as evaluation
+    import app.extract.evaluation as evaluation
 
     def broken(text, resources=None):
         raise ValueError("parser bug")

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from app.ingest.extract import article_json, extract_article
+from app.extract.article import article_json, extract_article
 from tests.regenerate_expected import expected_record, fixture_texts
 
 FIXTURES = fixture_texts()

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
 from app.db import make_engine
-from app.main import create_app
 from app.schema import upgrade
 from app.settings import Settings
+from app.web.app import create_app
 from tests import hostile_web
 
 CALLS: Counter = Counter()

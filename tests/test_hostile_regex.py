@@ -7,8 +7,9 @@ import time
 
 import pytest
 
+import app.extract
 import app.ingest
-from app.ingest.extract import extract_article, load_resources
+from app.extract.article import extract_article, load_resources
 
 SIZE = 20_000
 # Long runs of what the patterns look for, and of what almost matches it.
@@ -35,13 +36,19 @@ BOUNDED = {"registry.POSSESSIVE_ROLE_BEFORE": "searched in the 160 characters be
 
 
 def ingest_patterns() -> list[tuple[str, re.Pattern]]:
-    """Every compiled pattern at module level in app.ingest (registry patterns included)."""
+    """Every compiled pattern at module level in app.extract and app.ingest (registry patterns
+    included)."""
     found = []
-    for info in pkgutil.iter_modules(app.ingest.__path__):
-        module = importlib.import_module(f"app.ingest.{info.name}")
+    modules = [
+        *pkgutil.walk_packages(app.extract.__path__, "app.extract."),
+        *pkgutil.walk_packages(app.ingest.__path__, "app.ingest."),
+    ]
+    for info in modules:
+        module = importlib.import_module(info.name)
+        short = info.name.rsplit(".", 1)[-1]
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):
-                found.append((f"{info.name}.{name}", value))
+                found.append((f"{short}.{name}", value))
     officials = load_resources().officials
     officials.mentions("warm up", 0, 7)  # builds the alias patterns on first use
     for name, value in vars(officials).items():

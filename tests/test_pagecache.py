@@ -4,15 +4,15 @@ import sqlite3
 
 import pytest
 
+from app.extract.topics import load_taxonomy
 from app.ingest.store import store_article
-from app.ingest.topics import load_taxonomy
 from tests.conftest import quote_in
 
 TOPIC_NAMES = load_taxonomy().names()
 
 
 def _new_article(text: str, speaker: str):
-    from app.ingest.extract import ExtractedArticle
+    from app.extract.article import ExtractedArticle
 
     fragment = text.split("\n\n")[1]
     quote = quote_in(text, fragment, speaker=speaker, speaker_country="FR")
@@ -72,10 +72,10 @@ def test_pagecache_pages_depend_on_the_saved_speakers_cookie(seeded_client):
 def test_pagecache_skipped_counts_kept_only_until_retried(seeded_client, monkeypatch):
     import time
 
-    import app.pagecache as pagecache
+    import app.web.pagecache as pagecache
     from app.queries.facets import RETRY_SKIPPED_S
 
-    monkeypatch.setattr("app.routes._listing.facet_counts", lambda *args: None)
+    monkeypatch.setattr("app.web.listing.facet_counts", lambda *args: None)
     skipped = seeded_client.get("/", params={"country": "RU"})
     assert "Counts skipped" in skipped.text
     assert skipped.headers.get("cache-control") == "no-cache" and "etag" not in skipped.headers
@@ -89,7 +89,7 @@ def test_pagecache_skipped_counts_kept_only_until_retried(seeded_client, monkeyp
 
 
 def test_pagecache_keeps_at_most_its_byte_budget():
-    from app.pagecache import PageCache
+    from app.web.pagecache import PageCache
 
     cache = PageCache(app=None, max_entries=10, max_total_bytes=25)
     start = {"status": 200, "headers": []}
@@ -104,7 +104,7 @@ def test_pagecache_builds_a_page_once_for_requests_arriving_together(engine):
     import asyncio
     from types import SimpleNamespace
 
-    from app.pagecache import PageCache
+    from app.web.pagecache import PageCache
 
     builds = 0
 

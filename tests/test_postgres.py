@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlmodel import Session, func, select
 
 from app.db import WRITER_LOCK_KEY, make_engine
-from app.ingest.store_speakers import Speakers
+from app.ingest.speaker_rows import Speakers
 from app.models import Speaker
 from app.queries import fts
 

@@ -1,6 +1,6 @@
 import pytest
 
-from app.ingest.read import UnreadableArticle, decode_bytes, read_article
+from app.ingest.files import UnreadableArticle, decode_bytes, read_article
 
 
 def test_decode_bytes_utf8_kept_exactly():

@@ -2,7 +2,7 @@
 
 from fastapi.testclient import TestClient
 
-from app.main import create_app
+from app.web.app import create_app
 
 
 def test_errors_unknown_path_gets_html_404_with_search(client):

@@ -87,7 +87,7 @@ def test_quotes_csv_unknown_speaker_and_header_only_when_empty(seeded_client, cl
 
 
 def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_defused():
-    from app.routes._csv import csv_lines
+    from app.web.present.csv import csv_lines
 
     row = (
         7, "2024-05-01", '=HYPERLINK("x")', "x", "+1 caller", "FR", "-5% is a cut,\nhe said",
@@ -113,7 +113,7 @@ def test_csv_export_of_a_malformed_search_is_the_header_and_one_error_line(seede
 
 
 def test_csv_export_streams_in_chunks_past_a_batch(monkeypatch):
-    from app.routes import _csv
+    from app.web.present import csv as _csv
 
     monkeypatch.setattr(_csv, "CSV_BATCH", 2)
     rows = [(i, None, None, None, None, None, f"q{i}", "direct", None, 1, None, None, None, 1)
@@ -128,7 +128,7 @@ def test_csv_export_streams_in_chunks_past_a_batch(monkeypatch):
 def test_csv_link_pattern_survives_a_host_with_braces(client):
     from starlette.requests import Request
 
-    from app.templating import url_pattern
+    from app.web.templating import url_pattern
 
     scope = {
         "type": "http", "scheme": "http", "method": "GET", "path": "/quotes.csv",

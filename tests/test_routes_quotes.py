@@ -151,7 +151,7 @@ def test_home_no_matches_fragment_links_stay_in_place(seeded_client):
 
 
 def test_home_counts_skipped_when_over_budget(seeded_client, monkeypatch):
-    monkeypatch.setattr("app.routes._listing.facet_counts", lambda *args: None)
+    monkeypatch.setattr("app.web.listing.facet_counts", lambda *args: None)
     html = seeded_client.get("/?country=RU").text
     assert "Counts skipped" in html and listed(html) == 2
     assert 'class="facet"' not in html

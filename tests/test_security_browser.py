@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import Browser, expect
 from sqlmodel import Session, select
 
-from app.main import create_app
 from app.models import Speaker
+from app.web.app import create_app
 from tests import hostile_web
 from tests.browser import launched_chromium, live_server
 

@@ -1,6 +1,6 @@
 """The attribution engine's targets on the two development sets (../shared/gold/)."""
 
-from app.evaluation import evaluate
+from app.extract.evaluation import evaluate
 from tests.shared import shared_dir
 
 

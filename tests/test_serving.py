@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.serving import APP, ServerConfig
+from app.web.serving import APP, ServerConfig
 from tests.browser import free_port
 
 
@@ -87,7 +87,7 @@ def test_serve_on_a_taken_port_says_so_in_one_line():
         taken.listen()
         port = taken.getsockname()[1]
         done = subprocess.run(
-            [sys.executable, "-m", "app.serving", "--port", str(port), "--workers", "2"],
+            [sys.executable, "-m", "app.web.serving", "--port", str(port), "--workers", "2"],
             capture_output=True, text=True, timeout=60,
         )  # fmt: skip
     assert done.returncode != 0

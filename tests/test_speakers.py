@@ -1,6 +1,6 @@
 import pytest
 
-from app.ingest.speakers import Officials, normalise_name, same_person, speaker_slug
+from app.extract.speakers.names import Officials, normalise_name, same_person, speaker_slug
 
 
 def test_normalise_name_folds_accents_and_drops_titles():

@@ -3,8 +3,8 @@ from dataclasses import replace
 
 from sqlmodel import Session, func, select
 
+from app.ingest.speaker_rows import Speakers
 from app.ingest.store import content_hash, store_article
-from app.ingest.store_speakers import Speakers
 from app.models import Article, Quote, Speaker, SpeakerAlias
 from tests.conftest import TOPIC_NAMES, quote_in, sample_articles
 from tests.regenerate_store_expected import FIXTURES, load_articles, store_all, stored_rows

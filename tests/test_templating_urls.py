@@ -4,7 +4,7 @@ import pytest
 from starlette.requests import Request
 from starlette.routing import NoMatchFound
 
-from app.templating import url_for
+from app.web.templating import url_for
 
 
 def _routes(routes):

@@ -1,6 +1,6 @@
 import tomllib
 
-from app.ingest.topics import DEFAULT_TAXONOMY, load_taxonomy, topics_for
+from app.extract.topics import DEFAULT_TAXONOMY, load_taxonomy, topics_for
 
 GOLD_IDS = {
     "us-russia-relations",

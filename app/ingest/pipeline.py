@@ -14,8 +14,8 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from app.db import is_sqlite, make_engine
-from app.ingest.extract import ExtractedArticle, extract_article, load_resources
-from app.ingest.read import UnreadableArticle, read_article
+from app.extract.article import ExtractedArticle, extract_article, load_resources
+from app.ingest.files import UnreadableArticle, read_article
 from app.ingest.store import StoreResult, store_article
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}

@@ -13,8 +13,8 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from app.db import writer_turn
-from app.ingest.extract import ExtractedArticle
-from app.ingest.store_speakers import ATTEMPTS, Speakers
+from app.extract.article import ExtractedArticle
+from app.ingest.speaker_rows import ATTEMPTS, Speakers
 from app.models import Article, Quote, QuoteTopic, Topic
 
 Status = Literal["new", "updated", "unchanged"]

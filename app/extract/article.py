@@ -1,0 +1,157 @@
+"""The parser's single entry point: article text in, attributed quotes out. No DB here."""
+
+import datetime
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from app.extract.attribute import finalise
+from app.extract.metadata import find_date, find_outlet
+from app.extract.speakers.coreference import Resolver
+from app.extract.speakers.mentions import mention_for
+from app.extract.speakers.names import Officials
+from app.extract.speakers.registry import Registry
+from app.extract.speech.candidates import Candidate, floating_candidates, sentence_candidates
+from app.extract.speech.verbs import CANDIDATE
+from app.extract.text.boilerplate import paragraphs
+from app.extract.text.marks import Marked, scan_marked
+from app.extract.text.parse import parse_sentences
+from app.extract.text.sentences import Sentence, split_sentences
+from app.extract.topics import Taxonomy, load_taxonomy
+
+
+@dataclass(frozen=True)
+class ExtractedQuote:
+    text: str  # == article_text[start:end]
+    start: int
+    end: int
+    kind: str  # "direct" | "indirect" | "mixed"
+    speaker: str | None  # canonical speaker name; None = unknown
+    speaker_mention: str | None  # the speaker as printed near the quote
+    speaker_country: str | None  # ISO 3166-1 alpha-2
+    speaker_role: str | None
+    cue: str | None
+    topics: tuple[str, ...]
+    confidence: float
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    text: str
+    title: str | None
+    outlet: str | None
+    date: datetime.date | None
+    quotes: tuple[ExtractedQuote, ...]
+
+
+@dataclass(frozen=True)
+class Resources:
+    officials: Officials
+    taxonomy: Taxonomy
+
+
+@lru_cache(maxsize=4)
+def load_resources(officials: Path | None = None, taxonomy: Path | None = None) -> Resources:
+    """Officials and taxonomy data files, loaded once per process for each pair of paths."""
+    return Resources(Officials.load(officials), load_taxonomy(taxonomy))
+
+
+def _colon_intro(text: str, sent: Sentence, cues, cands: list[Candidate], base) -> Candidate | None:
+    """'The New York Times reports:' introduces the quotation that follows."""
+    if not text[sent.start : sent.end].rstrip().endswith(":") or cands:
+        return None
+    for cue in cues:
+        if cue.speaker is not None and cue.kind == "verb":
+            return Candidate(
+                sent.end,
+                sent.end,
+                "direct",
+                cue.text,
+                mention_for(cue.speaker, base),
+                sent,
+                "colon",
+                None,
+            )
+    return None
+
+
+def find_candidates(text: str, sents: list[Sentence], marks: list[Marked]) -> list[Candidate]:
+    """Quote candidates of every sentence, in reading order."""
+    by_sentence = [[q for q in marks if s.start <= q.start < s.end] for s in sents]
+    wanted = [n for n, s in enumerate(sents) if CANDIDATE.search(text, s.start, s.end)]
+    spans = [(sents[n].start, sents[n].end) for n in wanted]
+    parsed = {
+        n: p
+        for n, p in zip(wanted, parse_sentences(text, spans, marks), strict=True)
+        if p is not None
+    }
+    out: list[Candidate] = []
+    intro: Candidate | None = None
+    for n, sent in enumerate(sents):
+        cands, cues = ([], [])
+        if n in parsed:
+            cands, cues = sentence_candidates(text, parsed[n], sent, by_sentence[n])
+        if not cues:
+            cands = floating_candidates(text, sent, by_sentence[n], intro)
+        out.extend(cands)
+        intro = _colon_intro(text, sent, cues, cands, parsed[n].to_text) if cues else None
+    return out
+
+
+def extract_article(text: str, resources: Resources | None = None) -> ExtractedArticle:
+    """Title, outlet, date and attributed quotes of one article's text."""
+    res = resources or load_resources()
+    paras, title_idx = paragraphs(text)
+    lines = [text[p.start : p.end] for p in paras]
+    body = [(p.start, p.end) for p in paras if p.body]
+    marks = [q for q in scan_marked(text) if any(a <= q.start < b for a, b in body)]
+    sents = split_sentences(text, paras, marks)
+    candidates = find_candidates(text, sents, marks)
+    named = [(p.start, p.end) for n, p in enumerate(paras) if p.body or n == title_idx]
+    quoted = [(q.start, q.end) for q in marks]
+    resolver = Resolver(Registry(text, named, res.officials, quoted), res.officials)
+    quotes = finalise(text, candidates, resolver, res, paras)
+    return ExtractedArticle(
+        text=text,
+        title=lines[title_idx].strip() if title_idx is not None else None,
+        outlet=find_outlet(lines),
+        date=find_date(lines),
+        quotes=tuple(ExtractedQuote(**q) for q in quotes),
+    )
+
+
+def article_json(article_id: str, path: str, art: ExtractedArticle) -> dict:
+    """One line of `diplomat extract --format jsonl` (the format eval/score.py reads)."""
+    return {
+        "id": article_id,
+        "path": path,
+        "title": art.title,
+        "outlet": art.outlet,
+        "date": art.date.isoformat() if art.date else None,
+        "quotes": [
+            {
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "kind": q.kind,
+                "speaker": q.speaker,
+                "speaker_country": q.speaker_country,
+                "cue": q.cue,
+                "topics": list(q.topics),
+                "confidence": q.confidence,
+            }
+            for q in art.quotes
+        ],
+    }
+
+
+__all__ = [
+    "ExtractedArticle",
+    "ExtractedQuote",
+    "Resources",
+    "article_json",
+    "extract_article",
+    "load_resources",
+]

@@ -1,0 +1,200 @@
+"""Quote candidates from one sentence: spans, kind, cue and speaker phrase.
+
+A cue's content clause becomes an indirect quote, or a mixed one when it contains quotation
+marks; marked stretches that are whole statements become direct quotes, linked to the cue of
+their sentence, to a colon introduction just before, or to nobody (floating, resolved later).
+"""
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from app.extract.speakers.mentions import Mention, mention_for
+from app.extract.speech.cues import Cue, find_cues
+from app.extract.speech.verbs import QUOTE_ONLY_VERBS
+from app.extract.speech.verbs import lemma as cue_lemma
+from app.extract.text.marks import Marked
+from app.extract.text.parse import Parsed
+from app.extract.text.sentences import Sentence
+
+MIN_DIRECT_WORDS = 3  # fewer words in marks next to a cue are a scare quote or a title
+MIN_FLOATING_WORDS = 6
+MIN_INDIRECT_WORDS = 3
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str  # "direct" | "indirect" | "mixed"
+    cue: str | None
+    mention: Mention | None
+    sentence: Sentence
+    how: str  # "clause", "according", "adjacent", "colon", "floating"
+    cue_pos: int | None = None  # article offset of the cue word
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _is_statement(text: str, q: Marked) -> bool:
+    """Marks around a statement, not a name, title or scare-quoted phrase."""
+    inner = q.inner(text)
+    return _words(inner) >= MIN_DIRECT_WORDS
+
+
+def _leftover_words(text: str, start: int, end: int, marks: list[Marked]) -> str:
+    """Unquoted words of a span, ignoring a leading 'that'."""
+    pieces, pos = [], start
+    for q in marks:
+        pieces.append(text[pos : q.start])
+        pos = q.end
+    pieces.append(text[pos:end])
+    rest = " ".join(pieces)
+    rest = re.sub(r"^\W*that\b", "", rest.strip(), flags=re.IGNORECASE)
+    return re.sub(r"[\W_]+", " ", rest).strip()
+
+
+def _widen(start: int, end: int, marks: list[Marked]) -> tuple[int, int]:
+    """Grow a span so every quotation it touches is inside it whole."""
+    for q in marks:
+        if q.start < end and q.end > start:
+            start, end = min(start, q.start), max(end, q.end)
+    return start, end
+
+
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^.\n]{0,40}?(?:\([\w ]+\)|/[\w ]+/\.?)\s*[-—–]?\s*")
+
+
+def _run_into_quote(text: str, end: int, marks: list[Marked]) -> int:
+    """'declared that he was in Russia “because …”': a quotation continuing the clause
+    in lower case belongs to it, though the parser hung it elsewhere."""
+    for q in marks:
+        if end <= q.start <= end + 2 and not text[end : q.start].strip():
+            inner = q.inner(text)
+            if inner[:1].islower():
+                return q.end
+    return end
+
+
+def _from_content(
+    text: str, parsed: Parsed, cue: Cue, marks: list[Marked], sent: Sentence
+) -> list[Candidate]:
+    start, end = parsed.span(cue.content)
+    if m := DATELINE.match(text[start:end]):
+        start += m.end()
+    start, end = _widen(start, end, marks)
+    end = _run_into_quote(text, end, marks)
+    inside = [q for q in marks if q.start >= start and q.end <= end]
+    speaker = mention_for(cue.speaker, parsed.to_text) if cue.speaker is not None else None
+    how = "clause" if cue.kind == "verb" else "according"
+    base = dict(
+        cue=cue.text, mention=speaker, sentence=sent, how=how, cue_pos=parsed.to_text(cue.token.idx)
+    )
+    statements = [q for q in inside if _is_statement(text, q)]
+    leftover = _leftover_words(text, start, end, inside)
+    if statements and (not leftover or len(statements) > 1):
+        return [Candidate(q.start, q.end, "direct", **base) for q in statements]
+    if _words(text[start:end]) < MIN_INDIRECT_WORDS:
+        return []
+    return [Candidate(start, end, "mixed" if inside else "indirect", **base)]
+
+
+def _nearest_cue(cues: list[Cue], parsed: Parsed, q: Marked) -> Cue | None:
+    """The cue a direct quote hangs on: the closest speech verb outside the marks."""
+    best, best_gap = None, None
+    for cue in cues:
+        if cue.kind != "verb":
+            continue
+        pos = parsed.to_text(cue.token.idx)
+        if q.start <= pos < q.end:
+            continue
+        gap = q.start - pos if pos < q.start else pos - q.end
+        if best_gap is None or gap < best_gap:
+            best, best_gap = cue, gap
+    return best
+
+
+def _is_person(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.lower_ in ("he", "she")
+
+
+def _route_channels(cues: list[Cue]) -> list[Cue]:
+    """'As Lavrov said, according to Infobae, "…"' and 'Pompeo asked Lavrov, according to
+    France 24, to withdraw …': the outlet is only the channel, so the 'according to' content
+    goes to the person whose speech verb it modifies or who has no content of their own."""
+    people = [
+        c
+        for c in cues
+        if c.kind == "verb"
+        and c.speaker is not None
+        and cue_lemma(c.token.text) not in QUOTE_ONLY_VERBS
+        and _is_person(c.speaker)
+    ]
+    bare = [c for c in people if not c.content]
+    out = []
+    for cue in cues:
+        if cue.kind == "according":
+            head = next((c for c in people if c.token == cue.token.head), None)
+            if (person := head or (bare[0] if bare else None)) is not None:
+                cue = Cue(person.token, person.text, person.speaker, cue.content, "according")
+        out.append(cue)
+    return out
+
+
+def sentence_candidates(
+    text: str, parsed: Parsed, sent: Sentence, marks: list[Marked]
+) -> tuple[list[Candidate], list[Cue]]:
+    """Candidates of one parsed sentence, plus its cues (for colon introductions)."""
+    cues = [
+        c
+        for c in find_cues(parsed.doc)
+        if not any(q.start < parsed.to_text(c.token.idx) < q.end for q in marks)
+    ]
+    cues = _route_channels(cues)
+    out: list[Candidate] = []
+    for cue in cues:
+        if cue.content:
+            out.extend(_from_content(text, parsed, cue, marks, sent))
+    taken = [(c.start, c.end) for c in out]
+    for q in marks:
+        if any(a <= q.start and q.end <= b for a, b in taken) or not _is_statement(text, q):
+            continue
+        cue = _nearest_cue(cues, parsed, q)
+        if cue is None:
+            continue
+        speaker = mention_for(cue.speaker, parsed.to_text) if cue.speaker is not None else None
+        out.append(
+            Candidate(
+                q.start,
+                q.end,
+                "direct",
+                cue.text,
+                speaker,
+                sent,
+                "adjacent",
+                parsed.to_text(cue.token.idx),
+            )
+        )
+    return out, cues
+
+
+def floating_candidates(
+    text: str, sent: Sentence, marks: list[Marked], intro: Candidate | None
+) -> list[Candidate]:
+    """Marked statements in a sentence with no cue: introduced by a colon before, or floating."""
+    out = []
+    for q in marks:
+        if _words(q.inner(text)) < MIN_FLOATING_WORDS:
+            continue
+        if intro is not None:
+            out.append(
+                Candidate(
+                    q.start, q.end, "direct", intro.cue, intro.mention, sent, "colon", intro.cue_pos
+                )
+            )
+        else:
+            out.append(Candidate(q.start, q.end, "direct", None, None, sent, "floating"))
+    return out

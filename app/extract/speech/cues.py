@@ -1,0 +1,361 @@
+"""Speech cues in a parsed sentence: the cue word, its speaker phrase and its content tokens.
+
+Works on the dependency parse: a speech verb's subject is the speaker and its clausal
+complement (ccomp, or a to-infinitive for "urge", or a gerund for "deny") is the content;
+"according to X" makes X the speaker of the clause it modifies.
+"""
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from app.extract.speech.verbs import CLAUSE_ONLY, GERUND_VERBS, INFINITIVE_VERBS, SPEECH_VERBS
+from app.extract.speech.verbs import lemma as cue_lemma
+
+SUBJECT_DEPS = ("nsubj",)
+CLIMB_DEPS = ("advcl", "xcomp", "conj", "ccomp", "acl", "pcomp")
+EDGE_DROP = frozenset({"punct", "cc"})
+
+
+@dataclass
+class Cue:
+    token: Token
+    text: str  # the cue as printed ("has said", "according to")
+    speaker: Token | None  # head token of the speaker phrase
+    content: list[Token] | None  # the reported content, if the cue has a complement
+    kind: str  # "verb", "according" or "viewpoint" ('For the minister, "…"')
+
+
+def _cue_text(verb: Token) -> str:
+    words = [t for t in verb.children if t.dep_ in ("aux", "neg") and t.i < verb.i]
+    words += [verb] + [t for t in verb.children if t.dep_ == "prt"]
+    words.sort(key=lambda t: t.i)
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return verb.doc.text[start:end]
+
+
+OPINION_VERBS = frozenset({"believe"})
+FINDINGS = frozenset("investigation inquiry probe study report review analysis audit".split())
+NOT_SPEAKERS = frozenset(
+    """it everything something nothing anything this that these those which what there all
+    each both one many some few""".split()
+)
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The verb's subject, or for 'adding that…'/'and warned…' the subject of its head."""
+    # With two subjects ("The archive, director X said, …") the one next to the verb speaks.
+    for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
+        if child.dep_ in SUBJECT_DEPS and child.lower_ in NOT_SPEAKERS:
+            return None
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return None if verb.head.lower_ in NOT_SPEAKERS else verb.head
+            return child
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.tag_ in ("VBD", "VBZ", "VBP") and (named := _name_before(verb)) is not None:
+        return named
+    if verb.dep_ == "compound" and verb.head.pos_ == "PROPN":
+        return verb.head  # "Said Lavrov" parsed as a name
+    if depth < 3 and verb.dep_ in CLIMB_DEPS:
+        for anc in verb.ancestors:
+            if anc.pos_ in ("VERB", "AUX"):
+                return subject_of(anc, depth + 1)
+    return _name_before(verb)
+
+
+def _name_before(verb: Token) -> Token | None:
+    """When the parse lost the subject ('…, expert Dmitry Razumovsky told TASS'), a proper
+    noun right before the verb is the speaker."""
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is not None and prev.pos_ == "PROPN" and prev.dep_ not in ("dobj", "nsubj"):
+        return prev
+    return None
+
+
+def fronted_content(verb: Token, speaker: Token | None) -> list[Token] | None:
+    """'CLAUSE, the expert recalled.' / 'CLAUSE, said X.': the clause before the comma that
+    precedes the speaker phrase and its verb, when nothing but adverbials follows them."""
+    doc = verb.doc
+    left = verb.i
+    if speaker is not None and speaker.i < verb.i:
+        left = speaker.i
+        while (
+            left > 0
+            and doc[left - 1].text != ","
+            and doc[left - 1].pos_
+            in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "CCONJ", "NUM", "PART", "PUNCT")
+        ):
+            if doc[left - 1].text in '"“”':
+                break
+            left -= 1
+    while left > 0 and doc[left - 1].text in "\"“”'’‘":
+        left -= 1
+    if left < 4 or doc[left - 1].text != ",":
+        return None
+    if any(t.pos_ == "VERB" and t.dep_ in ("ccomp", "conj") for t in doc[verb.i + 1 :]):
+        return None
+    return _trim(list(doc[: left - 1]))
+
+
+def _subtree(tok: Token, skip: Token | None = None) -> list[Token]:
+    toks = [t for t in tok.subtree if skip is None or t not in set(skip.subtree)]
+    return _trim(toks)
+
+
+def _trim(toks: list[Token]) -> list[Token]:
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and (toks[0].dep_ in EDGE_DROP and toks[0].text not in '"“«‘'):
+        toks = toks[1:]
+    while toks and toks[-1].dep_ in EDGE_DROP and toks[-1].text not in '"”»’':
+        toks = toks[:-1]
+    return toks
+
+
+def _parataxis_content(verb: Token) -> list[Token]:
+    """'it is time, he said, to take steps': the clause the cue interrupts, to its end."""
+    doc = verb.doc
+    left = verb.left_edge.i - 1
+    while left >= 0 and doc[left].is_punct:
+        left -= 1
+    if left < 0:
+        return []
+    clause = doc[left]
+    while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
+        clause = clause.head
+    start = clause.left_edge.i
+    return _trim(
+        [t for t in doc[start:] if t.i < verb.left_edge.i or t in verb.subtree and t.i > verb.i]
+    )
+
+
+def content_of(verb: Token) -> list[Token] | None:
+    lemma = cue_lemma(verb.text)
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if comps:
+        return _subtree(max(comps, key=lambda c: len(list(c.subtree))))
+    for child in verb.children:
+        to_inf = any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        if lemma in INFINITIVE_VERBS and child.dep_ in ("xcomp", "advcl") and to_inf:
+            if cue_lemma(child.text) in ("name", "identify", "quote") and any(
+                g.dep_ == "auxpass" for g in child.children
+            ):
+                return None  # "asked not to be named" is a condition, not speech
+            return _subtree(child)
+        if (
+            lemma in GERUND_VERBS
+            and child.dep_ in ("xcomp", "ccomp", "dobj", "pcomp")
+            and (child.tag_ == "VBG" or any(g.tag_ == "VBG" for g in child.children))
+        ):
+            return _subtree(child)
+    if lemma == "accuse":  # "accused the office of rushing the process"
+        target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        charge = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if target is not None and charge is not None:
+            return _trim(list(target.subtree) + list(charge.subtree))
+    if verb.dep_ == "parataxis":
+        return _parataxis_content(verb)
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return _as_content(verb)
+    return _clause_on_noun(verb)
+
+
+def _as_content(verb: Token) -> list[Token] | None:
+    """'as El País mentions, the US will respond …': the clause the as-phrase modifies."""
+    head = verb.head
+    while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    if head.i == verb.i:
+        return None
+    return _subtree(head, skip=verb) or None
+
+
+def _clause_on_noun(verb: Token) -> list[Token] | None:
+    """'said in a statement that …': the parser hangs the clause on the noun."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            for clause in pobj.children:
+                if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+                ):
+                    return _subtree(clause)
+    return None
+
+
+def _interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
+    """'The museum, Mr. Obama said, would make visitors …': the speaker and verb sit between
+    commas inside the statement, which is the whole sentence around them."""
+    doc = verb.doc
+    left = speaker.left_edge.i
+    right = verb.i + 1
+    while (
+        right < len(doc)
+        and doc[right].head.i == verb.i
+        and doc[right].dep_ in ("advmod", "npadvmod", "prep")
+        and doc[right].text != ","
+    ):
+        right = doc[right].right_edge.i + 1
+    if left < 2 or speaker.i > verb.i or right >= len(doc) - 3:
+        return None
+    if doc[left - 1].text != "," or doc[right].text != ",":
+        return None
+    after = doc[right + 1]
+    if after.head.i == verb.i and after.dep_ in ("advcl", "xcomp", "conj", "cc"):
+        return None  # "…, Voss said on Monday, blaming weak demand": the verb goes on
+    start = _clause_start(doc, left - 1)
+    if any(t.is_punct and t.text in '"“”' for t in doc[start : left - 1]):
+        return None  # a quotation before the comma is handled as a direct quote
+    return _trim(list(doc[start:]))
+
+
+def _clause_start(doc, comma: int) -> int:
+    """Start of the statement that runs up to `comma`: after the last clause break
+    ('…, so it is time, he said, …') or the sentence start."""
+    for i in range(comma - 1, 0, -1):
+        if doc[i].text in (";", ":") or (doc[i].dep_ == "cc" and doc[i - 1].text == ","):
+            return i + 1
+        if doc[i].lower_ in ("so", "but") and doc[i - 1].text == ",":
+            return i + 1
+    return 0
+
+
+def _according(tok: Token) -> Cue | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if pobj is None:
+        return None
+    pobj = _behind_document(pobj)
+    head = tok.head if tok.head.i != tok.i else None
+    if head is None:
+        return None
+    while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    content = _subtree(head, skip=tok)
+    return Cue(tok, tok.doc.text[tok.idx : to.idx + len(to)], pobj, content, "according")
+
+
+DOCUMENTS = frozenset(
+    "statement report release post letter filing interview document "
+    "announcement transcript tweet memo".split()
+)
+
+
+def _behind_document(noun: Token) -> Token:
+    """'according to a statement from the mayor's office' -> the office."""
+    if cue_lemma(noun.text) not in DOCUMENTS:
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return noun
+
+
+OPENING_MARKS = frozenset('"“«‘')
+VIEWPOINT_HEADS = frozenset(
+    """president minister secretary leader chancellor premier ambassador envoy spokesman
+    spokeswoman spokesperson diplomat official head chief mayor governor senator""".split()
+)
+
+
+def _viewpoint(tok: Token) -> Cue | None:
+    """'For the Russian president, "…"': a person named before a comma that opens a quotation
+    is its speaker. Only with the quotation marks: 'For Obama, it was …' is the writer's view."""
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or not (pobj.pos_ == "PROPN" or pobj.lower_ in VIEWPOINT_HEADS):
+        return None
+    doc, after = tok.doc, pobj.right_edge.i + 1
+    if after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].text not in OPENING_MARKS:
+        return None
+    return Cue(tok, tok.text, pobj, _trim(list(doc[after + 1 :])), "viewpoint")
+
+
+def find_cues(doc) -> list[Cue]:
+    """Every speech cue in the parsed sentence, in reading order."""
+    cues = []
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            cue = _according(tok)
+        elif tok.lower_ == "for" and tok.dep_ == "prep":
+            cue = _viewpoint(tok)
+        elif _is_speech_verb(tok):
+            if _passive(tok):
+                continue
+            content = content_of(tok) or None
+            if content is None and cue_lemma(tok.text) in CLAUSE_ONLY:
+                continue
+            speaker = subject_of(tok)
+            if speaker is None and _has_inanimate_subject(tok):
+                continue
+            if any(c.dep_ == "neg" for c in tok.children) and cue_lemma(tok.text) not in (
+                "deny",
+                "rule",
+            ):
+                continue  # "had not answered", "did not say whether": no speech reported
+            if tok.dep_ == "xcomp" and tok.head.lower_.startswith(("declin", "refus")):
+                continue  # "declined to say whether …"
+            if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+                continue  # "Hezbollah, accused of bombing …" is a passive participle
+            if (
+                cue_lemma(tok.text) == "conclude"
+                and speaker is not None
+                and (speaker.lower_ in FINDINGS)
+            ):
+                continue  # "the investigation concluded that …" reports a finding
+            if cue_lemma(tok.text) in OPINION_VERBS and (
+                speaker is None or speaker.lower_ in ("i", "we")
+            ):
+                continue  # a belief is reported only for someone named: "I believe" is the writer's
+            if speaker is not None and (inserted := _interrupted_clause(tok, speaker)):
+                content = inserted
+            if content is None:
+                if tok.dep_ != "relcl":  # not "…, a charge the mayor denied"
+                    content = fronted_content(tok, speaker)
+            elif content[-1].i < tok.i and not _adjoins(content, tok, speaker):
+                continue  # a clause before a verb mid-sentence is not its speech
+            cue = Cue(tok, _cue_text(tok), speaker, content, "verb")
+        else:
+            continue
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
+def _adjoins(content: list[Token], verb: Token, speaker: Token | None) -> bool:
+    """Only punctuation, the speaker phrase and the verb's auxiliaries separate a fronted
+    clause from its verb ('…," the minister has said')."""
+    allowed = set(speaker.subtree) if speaker is not None else set()
+    for t in verb.doc[content[-1].i + 1 : verb.i]:
+        if not (
+            t.is_punct
+            or t in allowed
+            or (t.head.i == verb.i and t.dep_ in ("aux", "neg", "advmod"))
+        ):
+            return False
+    return True
+
+
+def _is_speech_verb(tok: Token) -> bool:
+    """A speech verb; 'said'/'says' count even when mis-tagged ('“…“, Said Lavrov')."""
+    if tok.lower_ in ("said", "says"):
+        return True
+    return (
+        tok.pos_ in ("VERB", "AUX")
+        and cue_lemma(tok.text) in SPEECH_VERBS
+        and tok.dep_ not in ("amod", "compound")
+    )
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _has_inanimate_subject(tok: Token) -> bool:
+    """'everything indicates that…' and 'those who say that…' are not attributable speech."""
+    if tok.dep_ == "relcl" and tok.head.lower_ in NOT_SPEAKERS:
+        return True
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in NOT_SPEAKERS for c in tok.children)

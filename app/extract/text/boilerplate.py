@@ -1,0 +1,73 @@
+"""Which lines of a scraped article are body text.
+
+Scraped pages carry menus, share buttons, captions, related-story headlines, comment
+widgets and cookie notices. Quotes are only looked for in body paragraphs, so a related
+headline such as "Lavrov Says US Action Would Be 'Catastrophic'" never becomes a quote.
+"""
+
+import re
+from dataclasses import dataclass
+
+from app.extract.text.marks import paragraph_bounds
+
+TERMINAL = tuple('.!?"”’:;…)»')
+SHORT_LINE_WORDS = 14  # headline-like lines without final punctuation are this short or shorter
+
+BOILERPLATE = re.compile(
+    r"""^\s*(?:[•·▪►*|]|(?:\d+\s+)?comments?\b|notify\s+of|view\s+all|inline\s+feedback|
+    share\b|listen\b|leer\s+en|read\s+(?:more|also|in)\b|related\b|you\s+may\s+(?:also\s+)?like|
+    you\s+may\s+be\s+interested|recommended|more\s+articles|advertisement|subscribe|sign\s+up|
+    follow\s+us|click\s+here|translated\s+from|photo\b|image\b|credit\b|file\s+photo|
+    post\s+with\s+no\s+comments|all\s+news|\(?(?:photo|image|video)\s*:)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+COOKIE = re.compile(
+    r"\bcookies?\b.*\b(?:consent|website|browsing|accept)\b|"
+    r"\ball rights reserved\b|©|\bcopyright\b",
+    re.IGNORECASE,
+)
+CAPTION = re.compile(
+    r"\((?:L|R|C|left|right|center|centre)\)|\|\s*Photo\b|\bPhoto\s*:|"
+    r"\bGetty Images\b|\(AP Photo|\bREUTERS/|/AFP\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    body: bool  # False for headline, menu, caption and widget lines
+
+
+def is_boilerplate(line: str) -> bool:
+    """A line that is page furniture rather than article prose."""
+    stripped = line.strip()
+    if BOILERPLATE.match(stripped) or COOKIE.search(stripped) or CAPTION.search(stripped):
+        return True
+    words = stripped.split()
+    return len(words) <= SHORT_LINE_WORDS and not stripped.endswith(TERMINAL)
+
+
+def find_title_index(text: str, paras: list[tuple[int, int]]) -> int | None:
+    """The first line that is not page furniture (menus, bullets, breadcrumbs, captions)."""
+    for n, (lo, hi) in enumerate(paras[:8]):
+        line = text[lo:hi].strip()
+        if BOILERPLATE.match(line) or CAPTION.search(line) or ">" in line:
+            continue
+        if line.split() and len(line) <= 250:
+            return n
+    return None
+
+
+def paragraphs(text: str) -> tuple[list[Paragraph], int | None]:
+    """All non-empty lines, each marked body or not, and the index of the title line."""
+    bounds = paragraph_bounds(text)
+    title = find_title_index(text, bounds)
+    title_text = text[bounds[title][0] : bounds[title][1]].strip() if title is not None else None
+    out = []
+    for n, (lo, hi) in enumerate(bounds):
+        line = text[lo:hi]
+        body = n != title and line.strip() != title_text and not is_boilerplate(line)
+        out.append(Paragraph(lo, hi, body))
+    return out, title

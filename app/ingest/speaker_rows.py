@@ -1,0 +1,144 @@
+"""Speaker resolution for the store: a printed name to a speaker row, inside the article's
+transaction, in plain SQL statements (the ORM's bookkeeping cost more than the queries)."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import and_, bindparam, insert, or_, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
+
+from app.extract.speakers.names import normalise_name, same_person, speaker_slug
+from app.models import Speaker, SpeakerAlias
+
+# Writers take turns, so a slug conflict only comes from a writer that does not; each attempt
+# re-reads what that writer committed.
+ATTEMPTS = 3
+
+_COLUMNS = (Speaker.id, Speaker.slug, Speaker.name, Speaker.country, Speaker.role)
+_BY_ALIAS = (
+    select(*_COLUMNS).join(SpeakerAlias).where(SpeakerAlias.key == bindparam("key")).distinct()
+)
+# Each speaker with an alias ending in the surname, once. Only the set matters (one match or
+# none is used), so the subquery may scan the aliases instead of probing every speaker's.
+_BY_SURNAME = select(*_COLUMNS).where(
+    Speaker.id.in_(
+        select(SpeakerAlias.speaker_id).where(
+            or_(SpeakerAlias.key == bindparam("surname"), SpeakerAlias.key.like(bindparam("tail")))
+        )
+    )
+)
+_HAS_ALIAS = select(SpeakerAlias.id).where(
+    SpeakerAlias.speaker_id == bindparam("speaker_id"), SpeakerAlias.alias == bindparam("alias")
+)
+# Slugs taken by `base` and its numbered variants. On SQLite a range over the slug index (slugs
+# are lowercase ASCII, compared byte by byte) rather than LIKE, which would scan every slug;
+# PostgreSQL's collation may not order "-" and "." by their bytes, so it keeps LIKE.
+_SLUGS = {
+    "sqlite": select(Speaker.slug).where(
+        or_(
+            Speaker.slug == bindparam("base"),
+            and_(Speaker.slug >= bindparam("numbered"), Speaker.slug < bindparam("after")),
+        )
+    ),
+    "postgresql": select(Speaker.slug).where(
+        or_(Speaker.slug == bindparam("base"), Speaker.slug.like(bindparam("pattern")))
+    ),
+}
+# Built once: building a statement costs several times more than running it.
+_INSERT_SPEAKER = insert(Speaker.__table__)
+_UPDATE_SPEAKER = update(Speaker.__table__).where(Speaker.id == bindparam("speaker_id"))
+_INSERT_ALIAS = insert(SpeakerAlias.__table__)
+
+
+@dataclass
+class SpeakerRow:
+    id: int
+    slug: str
+    name: str
+    country: str | None
+    role: str | None
+
+
+class Speakers:
+    """Resolves names to speakers across articles, creating them as needed, on one connection
+    inside its transaction.
+
+    Each answer is remembered for the rest of the transaction: resolving the same name,
+    country and role again would find the same row and change nothing, so the queries are
+    skipped (an article names its few speakers many times).
+    """
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.known: dict[tuple[str, str | None, str | None], SpeakerRow] = {}
+
+    def resolve(self, name: str | None, country: str | None, role: str | None) -> SpeakerRow | None:
+        """The speaker `name` refers to, or a new one; None for no name (speaker unknown)."""
+        if not name or not normalise_name(name):
+            return None
+        if (name, country, role) not in self.known:
+            self.known[name, country, role] = self._resolve(name, country, role)
+        return self.known[name, country, role]
+
+    def _resolve(self, name: str, country: str | None, role: str | None) -> SpeakerRow:
+        key = normalise_name(name)
+        speaker = self._find_or_create(name, key, country, role)
+        before = (speaker.name, speaker.country, speaker.role)
+        speaker.country = speaker.country or country
+        speaker.role = speaker.role or role
+        if len(name.split()) > len(speaker.name.split()):
+            speaker.name = name  # "Duarte" seen first, "Helena Duarte" later: the fuller name
+        if (speaker.name, speaker.country, speaker.role) != before:
+            values = {"name": speaker.name, "country": speaker.country, "role": speaker.role}
+            self.conn.execute(_UPDATE_SPEAKER, {"speaker_id": speaker.id, **values})
+        self._remember_alias(speaker, name, key)
+        return speaker
+
+    def _find_or_create(
+        self, name: str, key: str, country: str | None, role: str | None
+    ) -> SpeakerRow:
+        for attempt in range(1, ATTEMPTS + 1):
+            found = self._by_alias(key, country) or self._by_surname(name, key, country)
+            if found is not None:
+                return found
+            values = {"slug": self._free_slug(name), "name": name, "country": country, "role": role}
+            try:
+                # A savepoint, so losing a race for the slug undoes this insert only; the next
+                # attempt sees the winner's row and resolves to it (or picks the next free slug).
+                with self.conn.begin_nested():
+                    result = self.conn.execute(_INSERT_SPEAKER, values)
+                return SpeakerRow(result.inserted_primary_key[0], **values)
+            except IntegrityError:
+                if attempt == ATTEMPTS:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _by_alias(self, key: str, country: str | None) -> SpeakerRow | None:
+        for row in self.conn.execute(_BY_ALIAS, {"key": key}):
+            if not country or not row.country or row.country == country:
+                return SpeakerRow(*row)
+        return None
+
+    def _by_surname(self, name: str, key: str, country: str | None) -> SpeakerRow | None:
+        surname = key.split()[-1]
+        rows = self.conn.execute(_BY_SURNAME, {"surname": surname, "tail": f"% {surname}"})
+        matches = [row for row in rows if same_person(name, country, row.name, row.country)]
+        # Two different people fit: a guess would put words in the wrong mouth.
+        return SpeakerRow(*matches[0]) if len(matches) == 1 else None
+
+    def _remember_alias(self, speaker: SpeakerRow, alias: str, key: str) -> None:
+        known = self.conn.execute(_HAS_ALIAS, {"speaker_id": speaker.id, "alias": alias}).first()
+        if known is None:
+            values = {"speaker_id": speaker.id, "alias": alias, "key": key}
+            self.conn.execute(_INSERT_ALIAS, values)
+
+    def _free_slug(self, name: str) -> str:
+        base = speaker_slug(name) or "speaker"
+        bounds = {"base": base, "numbered": f"{base}-", "after": f"{base}.", "pattern": f"{base}-%"}
+        taken = set(self.conn.scalars(_SLUGS[self.conn.dialect.name], bounds))
+        if base not in taken:
+            return base
+        n = 2
+        while f"{base}-{n}" in taken:
+            n += 1
+        return f"{base}-{n}"

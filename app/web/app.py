@@ -1,0 +1,46 @@
+"""Application factory: `uvicorn --factory app.web.app:create_app`."""
+
+import gc
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from app.db import make_engine
+from app.settings import ROOT, Settings, get_settings
+from app.web.pagecache import PageCache
+from app.web.security import SecurityMiddleware
+
+
+@asynccontextmanager
+async def lifespan(_app: FastAPI):
+    # Everything loaded so far lives as long as the process: take it out of the garbage
+    # collector's sight, so a full collection under load scans only what requests create
+    # (≈ 125,000 objects took 80 ms to scan, a pause every request in flight waited out).
+    gc.collect()
+    gc.freeze()
+    yield
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(title="diplomat", summary="Who said what in diplomacy", lifespan=lifespan)
+    app.state.settings = settings
+    app.state.engine = make_engine(settings.database_url)
+    # Added first, so it sits inside the security middleware: cached pages get its headers too.
+    app.add_middleware(
+        PageCache,
+        max_entries=settings.page_cache_entries,
+        max_total_bytes=int(settings.page_cache_mb * 1_000_000),
+    )
+    app.add_middleware(
+        SecurityMiddleware,
+        max_url_bytes=settings.max_url_bytes,
+        max_body_bytes=settings.max_body_bytes,
+    )
+    app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
+
+    from app.web.routes import register  # routes import templates; keep import-time work here
+
+    register(app)
+    return app

@@ -1,0 +1,217 @@
+"""Rendered pages remembered per process until the data changes, with ETags.
+
+The site is read-only to visitors and the data changes only when articles are imported, so a
+page asked for again (a popular speaker, the home page, a shared search link) can be sent from
+memory. Entries are keyed on the request (path, query, the htmx headers the page depends on,
+the cookies) and on the database generation from `app.queries.cache`, so an import makes every
+older entry unreachable. Every cacheable answer also carries an ETag; a browser that sends it
+back gets a 304 without the page being rebuilt.
+"""
+
+import asyncio
+import hashlib
+import sqlite3
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from time import monotonic
+
+from anyio import to_thread
+from sqlmodel import Session
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.queries.cache import generation
+
+# Headers a page's content depends on besides the URL (see app.web.templating.wants_fragment).
+KEY_HEADERS = (b"hx-request", b"hx-history-restore-request", b"hx-boosted", b"cookie")
+# Set by app.web.templating.render on pages to keep only briefly; never sent to the client.
+TTL_HEADER = b"x-page-cache-ttl"
+SKIP_PREFIXES = ("/static/", "/docs", "/redoc", "/openapi.json")
+
+
+class PageCache:
+    """ASGI middleware: GET answers of up to `max_bytes`, the `max_entries` most recent, at
+    most `max_total_bytes` in all."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_entries: int = 256,
+        max_bytes: int = 512_000,
+        max_total_bytes: int = 32_000_000,
+    ):
+        self.app = app
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.max_total_bytes = max_total_bytes  # keeps each server process's memory bounded
+        self._total = 0
+        self._entries: OrderedDict[tuple, tuple[int, list, bytes, float]] = OrderedDict()
+        self._lock = threading.Lock()
+        # Pages being built right now, per key (this process's event loop only).
+        self._pending: dict[tuple, asyncio.Event] = {}
+        self._watcher = _DataVersion()
+        self._known: tuple[int, tuple] | None = None  # (data_version, generation) last read
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not self._cacheable(scope):
+            await self.app(scope, receive, send)
+            return
+        gen = await self._current_generation(scope["app"].state.engine)
+        key = self._key(scope, gen)
+        digest = hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
+        etag = f'W/"{digest}"'.encode()
+        hit = self._lookup(key)
+        pending = self._pending.get(key) if hit is None else None
+        if pending is not None:
+            # The same page is being built for another request: wait for it, not beside it.
+            await pending.wait()
+            hit = self._lookup(key)
+        if hit is not None:
+            if not hit[3] and _header(scope, b"if-none-match") == etag:
+                await _send(send, 304, [(b"etag", etag)], b"")
+            else:
+                await _send(send, hit[0], hit[1], hit[2])
+            return
+        event = self._pending.setdefault(key, asyncio.Event())
+        try:
+            await self._fill(scope, receive, send, key, etag)
+        finally:
+            if self._pending.get(key) is event:
+                del self._pending[key]
+            event.set()
+
+    async def _current_generation(self, engine) -> tuple:
+        """The data generation; on SQLite re-read (in a thread) only when `PRAGMA data_version`
+        on a watching connection says another connection has committed since, so a cached page
+        is sent without leaving the event loop."""
+        version = self._watcher.version(engine)
+        if version is not None and self._known is not None and self._known[0] == version:
+            return self._known[1]
+        gen = await to_thread.run_sync(_generation, engine)
+        self._known = (version, gen) if version is not None else None
+        return gen
+
+    def _lookup(self, key: tuple) -> tuple[int, list, bytes, float] | None:
+        now = monotonic()
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is not None and hit[3] and hit[3] <= now:
+                self._total -= len(self._entries.pop(key)[2])  # kept a while only: expired
+                hit = None
+            if hit is not None:
+                self._entries.move_to_end(key)
+        return hit
+
+    def _cacheable(self, scope: Scope) -> bool:
+        path = scope.get("path", "")
+        return (
+            self.max_entries > 0
+            and scope["type"] == "http"
+            and scope["method"] == "GET"
+            and not path.startswith(SKIP_PREFIXES)
+            and not path.endswith(".csv")
+        )
+
+    @staticmethod
+    def _key(scope: Scope, gen: tuple) -> tuple:
+        headers = tuple(_header(scope, name) for name in KEY_HEADERS)
+        return (scope["path"], scope.get("query_string", b""), headers, gen)
+
+    async def _fill(
+        self, scope: Scope, receive: Receive, send: Send, key: tuple, etag: bytes
+    ) -> None:
+        """Pass the request on, keeping a copy of a complete, small 200 that sets no cookie;
+        a page marked with a TTL header (counts skipped) is kept only that long, without ETag."""
+        start: Message | None = None
+        body: list[bytes] = []
+        size, keep, expires = 0, True, 0.0
+
+        async def capture(message: Message) -> None:
+            nonlocal start, size, keep, expires
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != TTL_HEADER]
+                ttl = _ttl(message.get("headers", []))
+                keep = message["status"] == 200 and not any(
+                    name.lower() == b"set-cookie" for name, _ in headers
+                )
+                if keep and ttl:
+                    expires = monotonic() + ttl
+                elif keep:
+                    headers.append((b"etag", etag))
+                message = {**message, "headers": headers}
+                start = message
+            elif message["type"] == "http.response.body" and keep:
+                size += len(message.get("body", b""))
+                keep = size <= self.max_bytes
+                body.append(message.get("body", b""))
+                if keep and not message.get("more_body", False):
+                    self._store(key, start, b"".join(body), expires)
+            await send(message)
+
+        await self.app(scope, receive, capture)
+
+    def _store(self, key: tuple, start: Message | None, body: bytes, expires: float) -> None:
+        if start is None:
+            return
+        with self._lock:
+            if key in self._entries:
+                self._total -= len(self._entries.pop(key)[2])
+            self._entries[key] = (start["status"], start["headers"], body, expires)
+            self._total += len(body)
+            while self._entries and (
+                len(self._entries) > self.max_entries or self._total > self.max_total_bytes
+            ):
+                self._total -= len(self._entries.popitem(last=False)[1][2])
+
+
+def _ttl(headers: list) -> float | None:
+    for name, value in headers:
+        if name.lower() == TTL_HEADER:
+            return float(value)
+    return None
+
+
+class _DataVersion:
+    """SQLite's change counter, read on a connection of its own in the event loop's thread.
+
+    `PRAGMA data_version` changes whenever another connection commits; it reads shared memory,
+    no table. None for PostgreSQL and in-memory databases: the generation is read each time.
+    """
+
+    def __init__(self) -> None:
+        self._connection: sqlite3.Connection | None = None
+        self._engine = None
+
+    def version(self, engine) -> int | None:
+        if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+            return None
+        try:
+            if self._connection is None or self._engine is not engine:
+                path = Path(engine.url.database).resolve()
+                self._connection = sqlite3.connect(
+                    f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False
+                )
+                self._engine = engine
+            return self._connection.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            self._connection = None  # e.g. the file is not there yet: read the generation
+            return None
+
+
+def _generation(engine) -> tuple:
+    with Session(engine) as session:
+        return generation(session)
+
+
+def _header(scope: Scope, name: bytes) -> bytes | None:
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            return value
+    return None
+
+
+async def _send(send: Send, status: int, headers: list, body: bytes) -> None:
+    headers = [(k, v) for k, v in headers if k.lower() != b"content-length"]
+    headers.append((b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

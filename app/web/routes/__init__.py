@@ -1,0 +1,48 @@
+"""All routers, the Jinja helpers they rely on, and friendly error pages."""
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from app.queries.names import country_name, long_date
+from app.queries.quotes import LOW_CONFIDENCE
+from app.web.present.article_text import speaker_label
+from app.web.routes import (
+    api,
+    articles,
+    compare,
+    countries,
+    feeds,
+    quotes,
+    search,
+    speakers,
+    topics,
+)
+from app.web.templating import render, templates
+
+ROUTERS = (quotes, speakers, countries, topics, articles, search, compare, feeds, api)
+
+
+def register(app: FastAPI) -> None:
+    """Include every router and the HTML error handlers."""
+    templates.env.filters.update(country_name=country_name, long_date=long_date)
+    templates.env.globals.update(low_confidence=LOW_CONFIDENCE, speaker_label=speaker_label)
+    for module in ROUTERS:
+        app.include_router(module.router)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _server_error)
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    """A helpful HTML page for missing pages; JSON for the API and other statuses as usual."""
+    if exc.status_code != 404 or request.url.path.startswith("/api/"):
+        return await http_exception_handler(request, exc)
+    detail = exc.detail if exc.detail != "Not Found" else "There is no page at this address."
+    words = request.url.path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+    context = {"detail": detail, "suggestion": words}
+    return render(request, "errors/404.html", None, context, status_code=404)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    return render(request, "errors/500.html", None, {}, status_code=500)

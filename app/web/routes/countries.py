@@ -1,0 +1,44 @@
+"""Countries (from speakers' ISO codes) and each country's speakers and quotes."""
+
+from fastapi import APIRouter, HTTPException, Request
+from starlette.responses import RedirectResponse, Response
+
+from app.db import SessionDep
+from app.queries.countries import country_list, country_row
+from app.queries.names import is_country_code
+from app.queries.speakers import top_of_country
+from app.web.listing import BROWSE_FRAGMENT, browse_context, quote_filter, render_browse
+from app.web.templating import render
+
+router = APIRouter()
+
+
+@router.get("/countries", name="countries")
+def countries(request: Request, session: SessionDep) -> Response:
+    """Every country that has a speaker, with counts."""
+    return render(request, "countries/index.html", None, {"countries": country_list(session)})
+
+
+@router.get("/countries/{code}", name="country")
+def country_detail(request: Request, session: SessionDep, code: str) -> Response:
+    """A country's most quoted speakers and all their quotes."""
+    if not is_country_code(code):
+        raise HTTPException(404, f"“{code}” is not a country code we know (try RU, US, FR).")
+    if code != code.upper():
+        url = request.url_for("country", code=code.upper()).include_query_params(
+            **request.query_params
+        )
+        return RedirectResponse(str(url), status_code=301)
+    f = quote_filter(request, country=code)
+    url = str(request.url_for("country", code=code))
+    context = browse_context(
+        request,
+        session,
+        f,
+        url,
+        country=country_row(session, code),
+        speakers=top_of_country(session, code),
+        canonical=url,
+        feed_url=str(request.url_for("country_feed", code=code)),
+    )
+    return render_browse(request, "countries/detail.html", BROWSE_FRAGMENT, context)

@@ -1,0 +1,83 @@
+"""The home page (all quotes, filterable) and one quote's permalink."""
+
+from fastapi import APIRouter, HTTPException, Request
+from sqlmodel import Session
+from starlette.responses import Response, StreamingResponse
+
+from app.db import RowId, SessionDep
+from app.queries.export import export_rows
+from app.queries.filters import QuoteFilter
+from app.queries.fts import SearchError
+from app.queries.names import long_date
+from app.queries.quotes import get_quote, quote_page
+from app.queries.speakers import speakers_by_slug
+from app.web.listing import BROWSE_FRAGMENT, browse_context, quote_filter, render_browse
+from app.web.present.article_text import marked_paragraphs, paragraph_of, speaker_label
+from app.web.present.csv import csv_chunks, csv_line
+from app.web.routes.speakers import saved_slugs
+from app.web.templating import render, url_pattern
+
+router = APIRouter()
+
+# Latest quotes from the reader's saved speakers shown above the full list.
+SAVED_LATEST = 5
+
+
+@router.get("/", name="home")
+def home(request: Request, session: SessionDep) -> Response:
+    """All quotes, newest first, narrowed by whatever filters are in the URL."""
+    f = quote_filter(request)
+    saved = speakers_by_slug(session, saved_slugs(request))
+    slugs = tuple(row.speaker.slug for row in saved)
+    latest = quote_page(session, QuoteFilter(speakers=slugs), SAVED_LATEST).quotes if saved else []
+    context = browse_context(
+        request, session, f, str(request.url_for("home")), saved=saved, saved_latest=latest
+    )
+    return render_browse(request, "quotes/index.html", BROWSE_FRAGMENT, context)
+
+
+@router.get("/quotes/{quote_id}", name="quote")
+def quote_detail(request: Request, session: SessionDep, quote_id: RowId) -> Response:
+    """One quote with its sentence, paragraph, source and a ready-made citation."""
+    quote = get_quote(session, quote_id)
+    if quote is None:
+        raise HTTPException(404, f"There is no quote number {quote_id}.")
+    text = quote.article.text
+    span = paragraph_of(text, quote.start)
+    context = {
+        "quote": quote,
+        "who": speaker_label(quote),
+        "sentence": text[quote.sentence_start : quote.sentence_end].strip(),
+        "paragraph": marked_paragraphs(text, [quote], span=span)[0],
+        "citation": citation(quote, str(request.url_for("quote", quote_id=quote.id))),
+    }
+    return render(request, "quotes/detail.html", None, context)
+
+
+def citation(quote, url: str) -> str:
+    """Speaker, quote, outlet, date and link, in one line ready to paste."""
+    source = ", ".join(
+        part for part in (quote.article.outlet, long_date(quote.article.published)) if part
+    )
+    words = quote.text.strip().strip('"“”')
+    return f"{speaker_label(quote)}: “{words}” ({source}). {url}"
+
+
+@router.get("/quotes.csv", name="quotes_csv")
+def quotes_csv(request: Request) -> StreamingResponse:
+    """Every quote matching the filters, as CSV, streamed in batches (no cap)."""
+    f = quote_filter(request)
+    engine = request.app.state.engine
+    quote_url = url_pattern(request, "quote", "quote_id")
+    article_url = url_pattern(request, "article", "article_id")
+
+    def chunks():
+        # Own session: the stream outlives the request's dependency-managed one.
+        with Session(engine) as session:
+            try:
+                yield from csv_chunks(export_rows(session, f), quote_url, article_url)
+            except SearchError as error:
+                yield csv_line(f"Error: {error}")
+
+    headers = {"Content-Disposition": 'attachment; filename="quotes.csv"'}
+    return StreamingResponse(chunks(), media_type="text/csv; charset=utf-8", headers=headers)

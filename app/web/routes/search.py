@@ -1,0 +1,68 @@
+"""Full-text search over quotes, with the same filters as the home page."""
+
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Request
+from sqlmodel import Session
+from starlette.responses import Response
+
+from app.db import SessionDep
+from app.queries.countries import country_row
+from app.queries.facets import top_speakers
+from app.queries.names import country_code_for, country_name
+from app.queries.speakers import find_by_name, quote_count
+from app.queries.topics import find_topic
+from app.web.listing import browse_context, quote_filter, render_browse
+from app.web.templating import render
+
+router = APIRouter()
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A page whose name the reader typed: shown above the results."""
+
+    kind: str
+    name: str
+    url: str
+    detail: str
+
+
+@router.get("/search", name="search")
+def search(request: Request, session: SessionDep) -> Response:
+    """Search quote text; an exact speaker, country or topic name offers its page first."""
+    f = quote_filter(request)
+    if not f.q:
+        return render(request, "search/index.html", "search/_empty.html", {"filter": f})
+    context = browse_context(
+        request,
+        session,
+        f,
+        str(request.url_for("search")),
+        offers=page_offers(request, session, f.q),
+        leaders=top_speakers(session, f, limit=5),
+        feed_url=str(request.url_for("search_feed")) + f.query(sort=None),
+    )
+    return render_browse(request, "search/results.html", "search/_results.html", context)
+
+
+def page_offers(request: Request, session: Session, q: str) -> list[Offer]:
+    """The speaker (by name or alias), country (name or code) and topic named exactly `q`."""
+    offers = []
+    if speaker := find_by_name(session, q):
+        n = quote_count(session, speaker.id)
+        country = country_name(speaker.country) if speaker.country else None
+        who = ", ".join(part for part in (speaker.role, country) if part)
+        detail = " · ".join(part for part in (who, f"{n} quote{'' if n == 1 else 's'}") if part)
+        url = str(request.url_for("speaker", slug=speaker.slug))
+        offers.append(Offer("Speaker", speaker.name, url, detail))
+    if code := country_code_for(q):
+        row = country_row(session, code)
+        detail = f"{row.speakers} speaker{'' if row.speakers == 1 else 's'}, {row.quotes} quotes"
+        offers.append(
+            Offer("Country", row.name, str(request.url_for("country", code=code)), detail)
+        )
+    if topic := find_topic(session, q):
+        url = str(request.url_for("topic", slug=topic.slug))
+        offers.append(Offer("Topic", topic.name, url, "who speaks most on it, and every quote"))
+    return offers

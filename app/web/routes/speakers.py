@@ -1,0 +1,129 @@
+"""The speaker directory and each speaker's bookmarkable page (including "Unknown speaker")."""
+
+import re
+
+from fastapi import APIRouter, HTTPException, Request
+from sqlmodel import Session
+from starlette.responses import RedirectResponse, Response
+
+from app.db import SessionDep
+from app.models import Speaker, Topic
+from app.queries.facets import FacetValue, top_speakers
+from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
+from app.queries.names import country_name
+from app.queries.speakers import (
+    get_speaker,
+    other_spellings,
+    quote_count,
+    speaker_page,
+    speaker_topics,
+)
+from app.queries.timeline import monthly_counts, timeline
+from app.web.listing import browse_context, quote_filter, render_browse
+from app.web.templating import render
+
+router = APIRouter()
+
+SAVED_COOKIE = "saved_speakers"
+MAX_SAVED = 50
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+@router.get("/speakers", name="speakers")
+def speaker_list(
+    request: Request, session: SessionDep, after: str | None = None, country: str | None = None
+) -> Response:
+    """Speakers A–Z with their quote counts, optionally of one country."""
+    country = country.upper() if country else None
+    if country and not country.isalpha():  # "a/b" cannot be a country code, nor be linked to
+        raise HTTPException(404, f"There is no country “{country}”. Try the list of countries.")
+    size = request.app.state.settings.page_size * 5
+    page = speaker_page(session, after, size, country)
+    base = str(request.url_for("speakers"))
+    query = f"country={country}&" if country else ""
+    context = {
+        "page": page,
+        "country": country,
+        "country_label": country_name(country) if country else None,
+        "unknown_quotes": quote_count(session, None) if not after and not country else 0,
+        "next_url": f"{base}?{query}after={page.next_cursor}" if page.next_cursor else None,
+        "first_url": f"{base}?{query}".rstrip("?&") if after else None,
+    }
+    return render(request, "speakers/index.html", "speakers/_list.html", context)
+
+
+@router.get("/speakers/{slug}", name="speaker")
+def speaker_detail(request: Request, session: SessionDep, slug: str) -> Response:
+    """Who they are, what they talk about, and their quotes (filterable by topic and text)."""
+    speaker = get_speaker(session, slug)
+    if speaker is None and slug != UNKNOWN_SPEAKER:
+        raise HTTPException(404, f"We have no speaker “{slug}”. Try the list of speakers.")
+    speaker_id = speaker.id if speaker else None
+    f = quote_filter(request, speakers=(slug,))
+    url = str(request.url_for("speaker", slug=slug))
+    topics = speaker_topics(session, speaker_id)
+    context = browse_context(
+        request,
+        session,
+        f,
+        url,
+        speaker=speaker,
+        canonical=url,
+        feed_url=str(request.url_for("speaker_feed", slug=slug)),
+        aliases=other_spellings(speaker) if speaker else [],
+        quote_total=quote_count(session, speaker_id),
+        topics=topics,
+        rivals=rivals(session, speaker, [topic for topic, _ in topics[:3]]) if speaker else [],
+        timeline=timeline(monthly_counts(session, speaker_id)),
+        saved=slug in saved_slugs(request),
+    )
+    return render_browse(request, "speakers/detail.html", "speakers/_results.html", context)
+
+
+def rivals(
+    session: Session, speaker: Speaker, topics: list[Topic]
+) -> list[tuple[Topic, FacetValue]]:
+    """For the compare links: on each of these topics, the other speaker quoted most on it."""
+    found = []
+    for topic in topics:
+        leaders = top_speakers(session, QuoteFilter(topic=topic.slug), limit=2)
+        other = next((v for v in leaders if v.value != speaker.slug), None)
+        if other is not None:
+            found.append((topic, other))
+    return found
+
+
+@router.post("/speakers/{slug}/save", name="save_speaker")
+def save_speaker(request: Request, session: SessionDep, slug: str) -> Response:
+    """Remember this speaker in a cookie, then go back to where the form was."""
+    if get_speaker(session, slug) is None:
+        raise HTTPException(404, f"We have no speaker “{slug}”.")
+    slugs = [s for s in saved_slugs(request) if s != slug]
+    return _saved_redirect(request, slug, [slug, *slugs][:MAX_SAVED])
+
+
+@router.post("/speakers/{slug}/forget", name="forget_speaker")
+def forget_speaker(request: Request, slug: str) -> Response:
+    """Drop this speaker from the saved ones."""
+    return _saved_redirect(request, slug, [s for s in saved_slugs(request) if s != slug])
+
+
+def saved_slugs(request: Request) -> list[str]:
+    """The reader's saved speakers, newest first (from the cookie; junk is ignored)."""
+    raw = request.cookies.get(SAVED_COOKIE, "")
+    return [s for s in raw.split(".") if _SLUG.fullmatch(s)][:MAX_SAVED]
+
+
+def _saved_redirect(request: Request, slug: str, slugs: list[str]) -> Response:
+    # Only same-site paths: an open redirect would let other sites borrow our address.
+    target = request.query_params.get("next", "")
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        target = str(request.url_for("speaker", slug=slug))
+    response = RedirectResponse(target, status_code=303)
+    if slugs:
+        response.set_cookie(
+            SAVED_COOKIE, ".".join(slugs), max_age=400 * 24 * 3600, httponly=True, samesite="lax"
+        )
+    else:
+        response.delete_cookie(SAVED_COOKIE)
+    return response

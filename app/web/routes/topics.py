@@ -1,0 +1,41 @@
+"""Topics, and each topic's quotes with who speaks most on it."""
+
+from fastapi import APIRouter, HTTPException, Request
+from starlette.responses import Response
+
+from app.db import SessionDep
+from app.queries.facets import top_speakers
+from app.queries.timeline import timeline
+from app.queries.topics import get_topic, topic_list, topic_monthly_counts
+from app.web.listing import browse_context, quote_filter, render_browse
+from app.web.templating import render
+
+router = APIRouter()
+
+
+@router.get("/topics", name="topics")
+def topics(request: Request, session: SessionDep) -> Response:
+    """Every topic with its number of quotes."""
+    return render(request, "topics/index.html", None, {"topics": topic_list(session)})
+
+
+@router.get("/topics/{slug}", name="topic")
+def topic_detail(request: Request, session: SessionDep, slug: str) -> Response:
+    """Quotes on one topic, and the speakers quoted most on it (under the same filters)."""
+    topic = get_topic(session, slug)
+    if topic is None:
+        raise HTTPException(404, f"We have no topic “{slug}”. See the list of topics.")
+    f = quote_filter(request, topic=slug)
+    url = str(request.url_for("topic", slug=slug))
+    context = browse_context(
+        request,
+        session,
+        f,
+        url,
+        topic=topic,
+        leaders=top_speakers(session, f),
+        timeline=timeline(topic_monthly_counts(session, topic.id)),
+        canonical=url,
+        feed_url=str(request.url_for("topic_feed", slug=slug)),
+    )
+    return render_browse(request, "topics/detail.html", "topics/_results.html", context)
