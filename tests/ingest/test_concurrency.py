@@ -9,7 +9,7 @@ from collections import Counter
 import httpx
 import pytest
 
-from app.maintenance.checks import check
+from app.maintenance.check import check
 from app.settings import ROOT
 from tests.support import faults
 from tests.support.browser import free_port

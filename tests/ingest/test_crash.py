@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from app.extract.article import ExtractedArticle
 from app.ingest.store import store_article
-from app.maintenance.checks import check
+from app.maintenance.check import check
 from app.models import Article, Quote
 from tests.conftest import TOPIC_NAMES, quote_in
 from tests.support import faults

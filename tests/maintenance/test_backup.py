@@ -8,7 +8,8 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from app.ingest.store import store_article
-from app.maintenance.checks import backup, check
+from app.maintenance.backup import backup
+from app.maintenance.check import check
 from tests.conftest import TOPIC_NAMES, sample_articles
 from tests.ingest.test_crash import _version
 from tests.support import faults

@@ -3,7 +3,7 @@ routes themselves run on PostgreSQL in the --backend=postgres pass."""
 
 import pytest
 
-from app.queries.fts import _CLOSE, _OPEN, _with_ellipses, prepare
+from app.queries.fts import HIT_CLOSE, HIT_OPEN, _with_ellipses, prepare
 from app.queries.fts_postgres import Malformed, Op, Term, check_syntax, parse
 
 
@@ -37,7 +37,7 @@ def test_check_syntax_accepts_plain_words_and_syntax(query):
 
 def test_with_ellipses_keeps_punctuation_and_marks_cuts():
     full = 'He said: "Sanctions are not a policy," and left the room at once.'
-    excerpt = f"{_OPEN}Sanctions{_CLOSE} are not a policy"
-    assert _with_ellipses(full, excerpt) == f'…"{_OPEN}Sanctions{_CLOSE} are not a policy,"…'
-    whole = full.replace("Sanctions", f"{_OPEN}Sanctions{_CLOSE}")
+    excerpt = f"{HIT_OPEN}Sanctions{HIT_CLOSE} are not a policy"
+    assert _with_ellipses(full, excerpt) == f'…"{HIT_OPEN}Sanctions{HIT_CLOSE} are not a policy,"…'
+    whole = full.replace("Sanctions", f"{HIT_OPEN}Sanctions{HIT_CLOSE}")
     assert _with_ellipses(full, whole) == whole
