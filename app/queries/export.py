@@ -18,13 +18,28 @@ from app.queries.quotes import conditions
 TOPIC_SEPARATOR = "; "
 _JOINED = "\x1f"  # joins topic names in the query: no name holds it
 
-# What each exported row holds, in order. `published` is an ISO date (a string on SQLite,
-# whose date parsing is skipped; a date on PostgreSQL); `topics` is the quote's topic names,
-# alphabetical, joined by TOPIC_SEPARATOR; speaker columns are None for a quote with none.
-EXPORT_COLUMNS = (
-    "id", "published", "speaker", "speaker_slug", "speaker_as_printed", "country", "text",
-    "kind", "cue", "confidence", "topics", "outlet", "article_title", "article_id",
-)  # fmt: skip
+# What each exported row holds, in order: the one list of the export's columns (the CSV's
+# header is made from it). `published` is an ISO date (a string on SQLite, whose date parsing
+# is skipped; a date on PostgreSQL); `topics` is the quote's topic names, alphabetical, joined
+# by TOPIC_SEPARATOR; speaker columns are None for a quote with none.
+_TOPIC_NAMES = object()  # stands for the topic-names subquery, built per database
+_SELECTED = {
+    "id": Quote.id,
+    "published": type_coerce(Quote.published, String),
+    "speaker": Speaker.name,
+    "speaker_slug": Speaker.slug,
+    "speaker_as_printed": Quote.speaker_as_printed,
+    "country": Speaker.country,
+    "text": Quote.text,
+    "kind": Quote.kind,
+    "cue": Quote.cue,
+    "confidence": Quote.confidence,
+    "topics": _TOPIC_NAMES,
+    "outlet": Article.outlet,
+    "article_title": Article.title,
+    "article_id": Quote.article_id,
+}
+EXPORT_COLUMNS = tuple(_SELECTED)
 TOPICS = EXPORT_COLUMNS.index("topics")
 
 
@@ -61,11 +76,7 @@ def _columns(session: Session):
         .where(QuoteTopic.quote_id == Quote.id)
         .scalar_subquery()
     )
-    columns = (
-        Quote.id, type_coerce(Quote.published, String), Speaker.name, Speaker.slug,
-        Quote.speaker_as_printed, Speaker.country, Quote.text, Quote.kind, Quote.cue,
-        Quote.confidence, names, Article.outlet, Article.title, Quote.article_id,
-    )  # fmt: skip
+    columns = [names if column is _TOPIC_NAMES else column for column in _SELECTED.values()]
     return (
         select(*columns)
         .join(Article, Article.id == Quote.article_id)

@@ -90,8 +90,7 @@ class QuoteFilter:
 
     def query(self, **changes: Any) -> str:
         """`?a=b&…` for links (empty string when nothing is set)."""
-        encoded = urlencode(self.params(**changes))
-        return f"?{encoded}" if encoded else ""
+        return query_string(self.params(**changes))
 
     def full_query(self) -> str:
         """The query string with the page's fixed filters included, for exports and feeds."""
@@ -99,13 +98,19 @@ class QuoteFilter:
 
     def page_query(self, cursor: str) -> str:
         """The query string of the page after `cursor`."""
-        return "?" + urlencode([*self.params(), ("after", cursor)])
+        return query_string([*self.params(), ("after", cursor)])
 
     def toggle_speaker(self, slug: str) -> str:
         """Query string with `slug` added to, or removed from, the selected speakers."""
         if slug in self.speakers:
             return self.query(speakers=tuple(s for s in self.speakers if s != slug))
         return self.query(speakers=(*self.speakers, slug))
+
+
+def query_string(pairs: list[tuple[str, str]]) -> str:
+    """`?a=b&…` with every value encoded, empty values left out ("" when none is left)."""
+    encoded = urlencode([(key, value) for key, value in pairs if value])
+    return f"?{encoded}" if encoded else ""
 
 
 def encode_cursor(sort: str, key: Any, ident: int) -> str:

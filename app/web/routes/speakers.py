@@ -18,6 +18,7 @@ from app.queries.speakers import (
 from app.queries.timeline import monthly_counts
 from app.web.deps import SessionDep
 from app.web.listing import browse_context, quote_filter, render_browse
+from app.web.paging import page_links
 from app.web.present.timeline import timeline
 from app.web.saved import MAX_SAVED, saved_redirect, saved_slugs
 from app.web.templating import render
@@ -36,14 +37,12 @@ def speaker_list(
     size = request.app.state.settings.page_size * 5
     page = speaker_page(session, after, size, country)
     base = str(request.url_for("speakers"))
-    query = f"country={country}&" if country else ""
     context = {
         "page": page,
         "country": country,
         "country_label": country_name(country) if country else None,
         "unknown_quotes": quote_count(session, None) if not after and not country else 0,
-        "next_url": f"{base}?{query}after={page.next_cursor}" if page.next_cursor else None,
-        "first_url": f"{base}?{query}".rstrip("?&") if after else None,
+        **page_links(base, [("country", country or "")], page.next_cursor, after),
     }
     return render(request, "speakers/index.html", "speakers/_list.html", context)
 
