@@ -1,4 +1,4 @@
-"""Speaker resolution for the store: a printed name to a speaker row, inside the article's
+"""Speaker rows for the store: an extracted speaker name to its row, inside the article's
 transaction, in plain SQL statements (the ORM's bookkeeping cost more than the queries)."""
 
 from dataclasses import dataclass
@@ -59,11 +59,11 @@ class SpeakerRow:
     role: str | None
 
 
-class Speakers:
-    """Resolves names to speakers across articles, creating them as needed, on one connection
-    inside its transaction.
+class SpeakerRows:
+    """Finds the speaker row a name stands for across articles, adding it when new, on one
+    connection inside its transaction.
 
-    Each answer is remembered for the rest of the transaction: resolving the same name,
+    Each answer is remembered for the rest of the transaction: asking for the same name,
     country and role again would find the same row and change nothing, so the queries are
     skipped (an article names its few speakers many times).
     """
@@ -72,15 +72,15 @@ class Speakers:
         self.conn = conn
         self.known: dict[tuple[str, str | None, str | None], SpeakerRow] = {}
 
-    def resolve(self, name: str | None, country: str | None, role: str | None) -> SpeakerRow | None:
+    def row_for(self, name: str | None, country: str | None, role: str | None) -> SpeakerRow | None:
         """The speaker `name` refers to, or a new one; None for no name (speaker unknown)."""
         if not name or not normalise_name(name):
             return None
         if (name, country, role) not in self.known:
-            self.known[name, country, role] = self._resolve(name, country, role)
+            self.known[name, country, role] = self._find_or_add(name, country, role)
         return self.known[name, country, role]
 
-    def _resolve(self, name: str, country: str | None, role: str | None) -> SpeakerRow:
+    def _find_or_add(self, name: str, country: str | None, role: str | None) -> SpeakerRow:
         key = normalise_name(name)
         speaker = self._find_or_create(name, key, country, role)
         before = (speaker.name, speaker.country, speaker.role)

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.db import writer_turn
 from app.extract.article import ExtractedArticle
-from app.ingest.speaker_rows import ATTEMPTS, Speakers
+from app.ingest.speaker_rows import ATTEMPTS, SpeakerRows
 from app.models import Article, Quote, QuoteTopic, Topic
 
 Status = Literal["new", "updated", "unchanged"]
@@ -93,7 +93,7 @@ def _store_once(
         conn.execute(_UPDATE_ARTICLE, {"article_id": article_id, **values})
     # Speakers first, in quote order: the same rows, created in the same order, as resolving
     # them quote by quote.
-    speakers = Speakers(conn)
+    speakers = SpeakerRows(conn)
     speaker_ids = [_speaker_id(speakers, q) for q in article.quotes]
     _insert_quotes(conn, article_id, article, speaker_ids, topic_names)
     found = frozenset(i for i in speaker_ids if i is not None)
@@ -111,8 +111,8 @@ def _article_values(digest: str, article: ExtractedArticle) -> dict:
     }
 
 
-def _speaker_id(speakers: Speakers, quote) -> int | None:
-    speaker = speakers.resolve(quote.speaker, quote.speaker_country, quote.speaker_role)
+def _speaker_id(speakers: SpeakerRows, quote) -> int | None:
+    speaker = speakers.row_for(quote.speaker, quote.speaker_country, quote.speaker_role)
     return speaker.id if speaker else None
 
 
