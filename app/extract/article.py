@@ -146,12 +146,3 @@ def article_json(article_id: str, path: str, art: ExtractedArticle) -> dict:
         ],
     }
 
-
-__all__ = [
-    "ExtractedArticle",
-    "ExtractedQuote",
-    "Resources",
-    "article_json",
-    "extract_article",
-    "load_resources",
-]
