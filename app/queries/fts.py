@@ -20,7 +20,6 @@ from sqlmodel import Session
 from app.models import Quote
 from app.queries import fts_postgres as pg
 
-# Private-use characters mark the hits in snippet(); they are swapped for <mark> after escaping.
 # Snippets mark each hit between these two private-use characters (never in article text);
 # the web layer turns them into <mark> tags after escaping.
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
@@ -34,6 +33,11 @@ _OPERATORS = ("AND", "OR", "NOT")
 ONLY_EXCLUSIONS = (
     "Add a word to look for: a search cannot only leave words out (try sanctions -oil)."
 )
+# Bounds on what one search may hold: a query of hundreds of words or brackets nested hundreds
+# deep is never a reader's search, and would nest the query (and its parser) that deep.
+MAX_TERMS, MAX_DEPTH = 40, 8
+TOO_LONG = f"Searches can hold up to {MAX_TERMS} words; try fewer."
+TOO_DEEP = f"Brackets can nest up to {MAX_DEPTH} deep; try fewer."
 
 
 class SearchError(Exception):
@@ -61,6 +65,7 @@ def prepare(q: str) -> str:
     NOT for each. Malformed syntax (an unclosed quote or bracket) is left for FTS5 to reject.
     Raises SearchError for a search that only leaves words out.
     """
+    _check_size(q)
     if "NEAR(" in q:
         return q
     keep: list[str] = []
@@ -72,6 +77,20 @@ def prepare(q: str) -> str:
     if not leave_out:
         return " ".join(keep)
     return "(" + " ".join(keep) + ") " + " ".join("NOT " + term for term in leave_out)
+
+
+def _check_size(q: str) -> None:
+    tokens = _TOKEN.findall(q)
+    if len(tokens) > MAX_TERMS * 2:  # words, operators and brackets
+        raise SearchError(TOO_LONG)
+    depth = deepest = 0
+    for char in q:
+        depth += (char == "(") - (char == ")")
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH:
+        raise SearchError(TOO_DEEP)
+    if sum(1 for token in _TOKEN.finditer(q) if token["word"] or token["phrase"]) > MAX_TERMS:
+        raise SearchError(TOO_LONG)
 
 
 def _fts_term(token: re.Match) -> str:

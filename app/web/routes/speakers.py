@@ -20,7 +20,7 @@ from app.web.deps import SessionDep
 from app.web.listing import browse_context, quote_filter, render_browse
 from app.web.paging import page_links
 from app.web.present.timeline import timeline
-from app.web.saved import MAX_SAVED, saved_redirect, saved_slugs
+from app.web.saved import MAX_SAVED, from_this_site, saved_redirect, saved_slugs
 from app.web.templating import render
 
 router = APIRouter()
@@ -91,6 +91,7 @@ def rivals(
 @router.post("/speakers/{slug}/save", name="save_speaker")
 def save_speaker(request: Request, session: SessionDep, slug: str) -> Response:
     """Remember this speaker in a cookie, then go back to where the form was."""
+    refuse_other_sites(request)
     if get_speaker(session, slug) is None:
         raise HTTPException(404, f"We have no speaker “{slug}”.")
     slugs = [s for s in saved_slugs(request) if s != slug]
@@ -100,4 +101,10 @@ def save_speaker(request: Request, session: SessionDep, slug: str) -> Response:
 @router.post("/speakers/{slug}/forget", name="forget_speaker")
 def forget_speaker(request: Request, slug: str) -> Response:
     """Drop this speaker from the saved ones."""
+    refuse_other_sites(request)
     return saved_redirect(request, slug, [s for s in saved_slugs(request) if s != slug])
+
+
+def refuse_other_sites(request: Request) -> None:
+    if not from_this_site(request):
+        raise HTTPException(403, "That form can only be sent from this site's own pages.")
