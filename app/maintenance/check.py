@@ -3,7 +3,7 @@
 import sqlite3
 from dataclasses import dataclass
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from app.maintenance.backup import connect, sqlite_file
 from app.schema import is_current
@@ -29,7 +29,9 @@ def check(url: str) -> list[Finding]:
     try:
         current = is_current(url)
     except SQLAlchemyError as error:
-        return [*findings, Finding("schema", f"unreadable ({error.orig or error})")]
+        # Only the driver's errors (DBAPIError) carry `orig`; other SQLAlchemy errors have none.
+        reason = error.orig if isinstance(error, DBAPIError) else None
+        return [*findings, Finding("schema", f"unreadable ({reason or error})")]
     return [*findings, Finding("schema", None if current else "not at the newest revision")]
 
 
