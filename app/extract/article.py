@@ -147,4 +147,3 @@ def article_json(article_id: str, path: str, art: ExtractedArticle) -> dict:
             for q in art.quotes
         ],
     }
-
