@@ -12,6 +12,7 @@ from app.extract.speakers.mentions import mention_for
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.registry import Registry
 from app.extract.speech.candidates import Candidate, floating_candidates, sentence_candidates
+from app.extract.speech.cues import Cue
 from app.extract.speech.verbs import CANDIDATE
 from app.extract.text.boilerplate import paragraphs
 from app.extract.text.marks import Marked, scan_marked
@@ -90,7 +91,8 @@ def find_candidates(text: str, sents: list[Sentence], marks: list[Marked]) -> li
     out: list[Candidate] = []
     intro: Candidate | None = None
     for n, sent in enumerate(sents):
-        cands, cues = ([], [])
+        cands: list[Candidate] = []
+        cues: list[Cue] = []
         if n in parsed:
             cands, cues = sentence_candidates(text, parsed[n], sent, by_sentence[n])
         if not cues:

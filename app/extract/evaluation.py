@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.extract.article import extract_article, load_resources
 
@@ -154,7 +155,7 @@ def _by_kind(docs: list[dict], preds: list[list[dict]], thr: float) -> dict[str,
 
 
 def _calibration(docs: list[dict], preds: list[list[dict]], thr: float) -> list[dict]:
-    bands = [
+    bands: list[dict[str, Any]] = [
         {"band": f"{lo:.2f}-{min(hi, 1.0):.2f}", "matched": 0, "speaker_ok": 0, "spurious": 0}
         for lo, hi in BANDS
     ]
@@ -203,7 +204,8 @@ def evaluate(gold_path: Path, thresholds: tuple[float, ...] = (0.3, 0.8)) -> Eva
     lines = Path(gold_path).read_text(encoding="utf-8").splitlines()
     docs = [json.loads(line) for line in lines if line.strip()]
     resources = load_resources()
-    preds, failed = [], []
+    preds: list[list[dict]] = []
+    failed: list[str] = []
     for d in docs:
         try:
             art = extract_article(d["article_text"], resources)

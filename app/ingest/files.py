@@ -115,6 +115,7 @@ def html_to_text(html: str) -> str:
     tree = HTMLParser(html)
     title = tree.css_first("title")
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
+    assert root is not None  # lexbor builds <html><body> around any input, even an empty one
     for node in root.css(DROPPED_TAGS):
         node.decompose()
     blocks = [_squash(node.text(separator=" ")) for node in root.css(BLOCK_TAGS)]

@@ -1,6 +1,6 @@
 """Glue for `diplomat ingest`: find files, extract and store (in worker processes), report."""
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -122,7 +122,7 @@ def extracted(
 
 def stored(
     paths: list[Path], engine: Engine, workers: int, limits: Limits = Limits()
-) -> Iterator[tuple[Path, StoreResult | None, str | None]]:
+) -> Generator[tuple[Path, StoreResult | None, str | None], None, None]:
     """Store results in input order. With workers, each process extracts *and* stores its
     articles through its own connection, so storing no longer waits on one process; an
     in-memory SQLite database cannot be shared, so there only extraction is spread out."""
@@ -150,7 +150,9 @@ def _checkpoint(engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
         raw = engine.raw_connection()  # outside any transaction: a checkpoint cannot run in one
         try:
-            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            driver = raw.driver_connection
+            assert driver is not None  # a connection just checked out is open
+            driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             raw.close()
 

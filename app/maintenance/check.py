@@ -3,7 +3,7 @@
 import sqlite3
 from dataclasses import dataclass
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from app.db import is_postgres
 from app.maintenance import postgres
@@ -39,7 +39,9 @@ def _schema(url: str) -> Finding:
     try:
         current = is_current(url)
     except SQLAlchemyError as error:
-        return Finding("schema", f"unreadable ({getattr(error, 'orig', None) or error})")
+        # Only the driver's errors (DBAPIError) carry `orig`; other SQLAlchemy errors have none.
+        reason = error.orig if isinstance(error, DBAPIError) else None
+        return Finding("schema", f"unreadable ({reason or error})")
     return Finding("schema", None if current else "not at the newest revision")
 
 

@@ -76,7 +76,7 @@ class QuoteFilter:
     def params(self, **changes: Any) -> list[tuple[str, str]]:
         """Query parameters for this filter with `changes` applied; the cursor is always reset."""
         f = replace(self, after=None, **changes)
-        pairs = [("speaker", slug) for slug in f.speakers]
+        pairs: list[tuple[str, str | None]] = [("speaker", slug) for slug in f.speakers]
         pairs += [
             ("country", f.country),
             ("topic", f.topic),

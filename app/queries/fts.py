@@ -12,10 +12,10 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Float, Integer, bindparam, func, literal, select, text
+from sqlalchemy import BindParameter, Float, Integer, Select, bindparam, func, literal, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.sql import Subquery
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.models import Quote
 from app.queries import fts_postgres as pg
@@ -118,9 +118,11 @@ def matches(session: Session, q: str) -> Subquery:
         return sql.columns(id=Integer, rank=Float).subquery("fts")
     if is_postgres(session):
         return _postgres_matches(q)
-    pattern = bindparam("fts_pattern", "%" + q.replace("%", r"\%").replace("_", r"\_") + "%")
-    stmt = select(Quote.id.label("id"), literal(0.0).label("rank")).where(
-        Quote.text.ilike(pattern, escape="\\")
+    pattern: BindParameter[str] = bindparam(
+        "fts_pattern", "%" + q.replace("%", r"\%").replace("_", r"\_") + "%"
+    )
+    stmt: Select[int, float] = select(col(Quote.id).label("id"), literal(0.0).label("rank")).where(
+        col(Quote.text).ilike(pattern, escape="\\")
     )
     return stmt.subquery("fts")
 
@@ -151,7 +153,7 @@ def _postgres_query(q: str):
 
 def _postgres_matches(q: str) -> Subquery:
     query = _postgres_query(q)
-    stmt = select(Quote.id.label("id"), pg.rank(query).label("rank")).where(
+    stmt = select(col(Quote.id).label("id"), pg.rank(query).label("rank")).where(
         pg.SEARCH_VECTOR.op("@@")(query)
     )
     return stmt.subquery("fts")
@@ -163,7 +165,9 @@ def _postgres_snippets(session: Session, q: str, ids: list[int]) -> dict[int, st
     headline = func.ts_headline(
         pg.TS_CONFIG, Quote.text, _postgres_query(q), options + ", MaxFragments=1"
     )
-    rows = session.execute(select(Quote.id, Quote.text, headline).where(Quote.id.in_(ids)))
+    rows = session.execute(
+        select(col(Quote.id), col(Quote.text), headline).where(col(Quote.id).in_(ids))
+    )
     return {ident: _with_ellipses(full, excerpt) for ident, full, excerpt in rows}
 
 
@@ -222,6 +226,7 @@ def time_limit(session: Session, ms: int) -> Iterator[None]:
         yield
         return
     connection = session.connection().connection.driver_connection
+    assert connection is not None  # the session's connection is open: it was just checked out
     deadline = time.monotonic() + ms / 1000
     connection.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
     try:

@@ -90,6 +90,7 @@ class Resolver:
         return Resolved(e.name, country, e.title, certainty)
 
     def _name(self, mention: Mention) -> tuple[Resolved, bool]:
+        assert mention.name is not None  # only called for a mention with a name
         entity = self.registry.find(mention.name, mention.start)
         if entity is None:
             entity = self.registry.note(mention.name, mention.start, mention.text)

@@ -5,6 +5,7 @@ A cheap regex pass over the body text: it lets "the Russian minister" find Serge
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.extract.speakers.lexicon import NOT_FIRST, ORG_WORDS, ROLE_HINTS, TITLE_WORDS
@@ -103,7 +104,7 @@ class Registry:
         text: str,
         spans: list[tuple[int, int]],
         officials: Officials,
-        quoted: list[tuple[int, int]] = (),
+        quoted: Sequence[tuple[int, int]] = (),
     ):
         """Scan text[lo:hi] for each span; names inside `quoted` stretches are skipped, as
         the people a speaker mentions are not the ones a later "he" refers to."""

@@ -225,7 +225,7 @@ def _clause_start(doc, comma: int) -> int:
 def _according(tok: Token) -> Cue | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if pobj is None:
+    if to is None or pobj is None:
         return None
     pobj = _behind_document(pobj)
     head = tok.head if tok.head.i != tok.i else None
