@@ -167,20 +167,46 @@ def test_home_facets_time_limit_gives_up_rather_than_slowing(seeded_client):
 
 def test_home_form_keeps_several_speakers_by_name(seeded_client):
     html = seeded_client.get("/?speaker=sergey-lavrov&speaker=unknown").text
-    assert (
-        '<input type="checkbox" name="speaker" value="sergey-lavrov" checked> Sergey Lavrov' in html
-    )
-    assert '<input type="checkbox" name="speaker" value="unknown" checked> Unknown speaker' in html
-    add = html.split('id="f-speaker-add" name="speaker">')[1].split("</select>")[0]
-    assert 'value="mike-pompeo"' in add and 'value="sergey-lavrov"' not in add
+    chips = html.split('aria-label="Chosen speakers">')[1].split("</ul>")[0]
+    assert '<input type="hidden" name="speaker" value="sergey-lavrov">Sergey Lavrov' in chips
+    assert '<input type="hidden" name="speaker" value="unknown">Unknown speaker' in chips
+    assert 'href="http://testserver/?speaker=unknown" ' in chips  # removes Lavrov
     assert listed(html) == 3
 
 
-def test_home_form_offers_adding_a_second_speaker(seeded_client):
-    html = seeded_client.get("/?speaker=mike-pompeo").text
-    assert '<option value="mike-pompeo" selected>Mike Pompeo</option>' in html
-    assert 'id="f-speaker-add"' in html
-    assert 'id="f-speaker-add"' not in seeded_client.get("/").text
+def test_home_form_offers_adding_a_speaker_by_name(seeded_client):
+    assert (
+        '<label for="f-who">Add a speaker</label>'
+        in seeded_client.get("/?speaker=mike-pompeo").text
+    )
+    html = seeded_client.get("/").text
+    assert '<label for="f-who">Speaker</label>' in html
+    assert "<option" not in html.split('id="f-who"')[1].split("</div>")[0]  # no list shipped
+
+
+def test_home_typed_speaker_name_goes_to_the_tidy_url(seeded_client):
+    page = seeded_client.get("/?who=sergei+lavrov&q=&topic=", follow_redirects=False)
+    assert page.status_code == 303
+    assert page.headers["location"] == "http://testserver/?speaker=sergey-lavrov"
+    htmx = seeded_client.get("/?who=Pompeo&speaker=sergey-lavrov", headers={"HX-Request": "true"})
+    assert htmx.status_code == 200
+    assert htmx.headers["HX-Push-Url"] == (
+        "http://testserver/?speaker=sergey-lavrov&speaker=mike-pompeo"
+    )
+
+
+def test_home_unknown_speaker_name_says_so(seeded_client):
+    html = seeded_client.get("/?who=Zorro").text
+    assert "No speaker has a name like “Zorro”." in html
+
+
+def test_speaker_suggestions_fit_what_is_typed(seeded_client):
+    options = seeded_client.get("/speakers/suggest?who=lav", headers={"HX-Request": "true"}).text
+    assert '<option value="Sergey Lavrov">Sergey Lavrov · Russia · 2 quotes</option>' in options
+    assert "Pompeo" not in options
+    page = seeded_client.get("/speakers/suggest?who=pompeo").text
+    assert 'href="http://testserver/speakers/mike-pompeo">Mike Pompeo</a>' in page
+    assert "No speaker has a name like" in seeded_client.get("/speakers/suggest?who=zz").text
 
 
 def test_home_outlet_field_suggests_outlets(seeded_client):
