@@ -154,6 +154,24 @@ def _count_later(engine: Engine, f: QuoteFilter, names: list[str], top: int) -> 
     _background.submit(count)
 
 
+def wait_for_counts(
+    session: Session, f: QuoteFilter, timeout: float, top: int = 8
+) -> Facets | None:
+    """The counts of `f` once the background has them (starting it if need be); None if they
+    take longer than `timeout` seconds. Each look is a cache read, not a count."""
+    names = [name for name in FACETS if name not in f.fixed]
+    deadline = time.monotonic() + timeout
+    while True:
+        value = _cached_facets(session, f, names, top)
+        if value is not None or time.monotonic() >= deadline:
+            return value
+        engine = session.get_bind()
+        assert isinstance(engine, Engine)
+        _count_later(engine, f, names, top)
+        session.rollback()  # a new snapshot, so the next look sees what the count stored
+        time.sleep(0.05)
+
+
 def wait_for_background(timeout: float = 30) -> bool:
     """True once no background count is queued or running (for tests and benchmarks)."""
     deadline = time.monotonic() + timeout
@@ -250,6 +268,8 @@ def counts_without(session: Session, f: QuoteFilter, budget_ms: int) -> dict[str
 
 
 def _count(session: Session, f: QuoteFilter) -> int:
+    if f.q and replace(f, q=None, sort=None, after=None, fixed=frozenset()) == QuoteFilter():
+        return fts.count(session, f.q)  # words alone: the index counts them
     stmt = select(func.count(col(Quote.id))).where(*conditions(session, f, counting=True))
     return session.execute(stmt).scalar_one()
 

@@ -10,12 +10,15 @@ from starlette.responses import RedirectResponse, Response
 from app.queries.countries import country_list
 from app.queries.facets import (
     RELAXATIONS,
+    Facets,
+    FacetValue,
     active_filters,
     counts_without,
     facet_counts,
     outlet_names,
+    wait_for_counts,
 )
-from app.queries.filters import KINDS, UNKNOWN_SPEAKER, QuoteFilter
+from app.queries.filters import KINDS, UNKNOWN_SPEAKER, QuoteFilter, query_string
 from app.queries.names import country_name
 from app.queries.quotes import quote_page
 from app.queries.speakers import SpeakerMatch, find_speakers, speaker_names
@@ -24,6 +27,9 @@ from app.web.paging import page_links
 from app.web.templating import render, wants_fragment
 
 BROWSE_FRAGMENT = "quotes/_browse.html"
+# Counts that were not ready when a page was sent are fetched by the page itself (htmx) from
+# the same URL with part=counts, which waits up to COUNTS_WAIT_S for them.
+COUNTS_PART, COUNTS_FRAGMENT, COUNTS_WAIT_S = "counts", "quotes/_counts.html", 5.0
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,10 @@ def browse_context(
 ) -> dict[str, Any]:
     """Everything `quotes/_browse.html` shows: form choices, facets, one page of quotes."""
     settings = request.app.state.settings
+    if request.query_params.get("part") == COUNTS_PART:
+        counts = wait_for_counts(session, f, COUNTS_WAIT_S)
+        return {"filter": f, "facets": counts, "incomplete": counts is None,
+                "base_url": base_url, "counts_only": True, "who": "", **extra}  # fmt: skip
     f, who_matches = resolve_who(request, session, f)
     page = quote_page(session, f, settings.page_size)
     facets = None if page.error else facet_counts(session, f, settings.facet_budget_ms)
@@ -58,6 +68,7 @@ def browse_context(
         **page_links(base_url, f.params(), page.next_cursor, f.after),
         "choices": _choices(session, f),
         "relaxations": relaxations(request, session, f, base_url) if stuck else [],
+        "counts_url": base_url + query_string([*f.params(), ("part", COUNTS_PART)]),
         "who": request.query_params.get("who", "") if who_matches is not None else "",
         "who_matches": who_matches or [],
         **extra,
@@ -82,10 +93,22 @@ def resolve_who(
     return replace(f, speakers=tuple(dict.fromkeys((*f.speakers, chosen.slug)))), None
 
 
+def leaders(facets: Facets | None, f: QuoteFilter, limit: int) -> list[FacetValue]:
+    """Who speaks most under the reader's filters (the chosen speakers, if any), read off the
+    speaker counts the page already has; none while those are being counted."""
+    if facets is None:
+        return []
+    values = next((facet.values for facet in facets.facets if facet.param == "speaker"), [])
+    named = [value for value in values if value.value != UNKNOWN_SPEAKER]
+    return [v for v in named if v.selected][:limit] if f.speakers else named[:limit]
+
+
 def render_browse(request: Request, page: str, fragment: str, context: dict) -> Response:
     """Render a listing page. A GET form sends its empty fields too (and a typed speaker name):
     a browser is sent on to the tidy URL, so what it bookmarks and shares is that; htmx pushes
     the tidy URL instead."""
+    if context.get("counts_only"):
+        return render(request, COUNTS_FRAGMENT, COUNTS_FRAGMENT, context)
     f: QuoteFilter = context["filter"]
     tidy = context["base_url"] + (f.page_query(f.after) if f.after else f.query())
     if not wants_fragment(request) and _untidy(request) and not context["who"]:
