@@ -31,12 +31,20 @@ def scope_of(session: Session, f: QuoteFilter) -> Scope | None:
     if f.speakers == (UNKNOWN_SPEAKER,):
         speaker_id = tallies.NO_SPEAKER
     elif f.speakers:
-        found = session.execute(select(Speaker.id).where(Speaker.slug == f.speakers[0])).scalar()
-        speaker_id = NOTHING if found is None else found
+        speaker_id = _id_of(session, Speaker, f.speakers[0])
     if f.topic:
-        found = session.execute(select(Topic.id).where(Topic.slug == f.topic)).scalar()
-        topic_id = NOTHING if found is None else found
+        topic_id = _id_of(session, Topic, f.topic)
     return Scope(speaker_id, f.country, topic_id)
+
+
+def _id_of(session: Session, model: type[Speaker] | type[Topic], slug: str) -> int:
+    """The row id of a slug (NOTHING if none), looked up once per session."""
+    known: dict[tuple[str, str], int] = session.info.setdefault("ids_by_slug", {})
+    key = (model.__name__, slug)
+    if key not in known:
+        found = session.execute(select(model.id).where(model.slug == slug)).scalar()
+        known[key] = NOTHING if found is None else found
+    return known[key]
 
 
 def answers(scope: Scope | None, name: str) -> bool:

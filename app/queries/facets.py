@@ -94,14 +94,18 @@ def _others(f: QuoteFilter, name: str) -> QuoteFilter:
 
 
 def _cached_facets(session: Session, f: QuoteFilter, names: list[str], top: int) -> Facets | None:
-    """Every count of the page from the cache or the tallies; None if one must be counted."""
-    scope = facet_tallies.scope_of(session, f)
+    """Every count of the page from the cache or the tallies (storing what the tallies give);
+    None if one of them must be counted from the quotes."""
+    missing = False
     total = cast(int | None, peek(session, _key("total", f)))
-    if total is None and facet_tallies.answers(scope, "total"):
-        assert scope is not None
-        total = facet_tallies.total(session, scope)
     if total is None:
-        return None
+        scope = facet_tallies.scope_of(session, f)
+        if facet_tallies.answers(scope, "total"):
+            assert scope is not None
+            total = facet_tallies.total(session, scope)
+            store(session, _key("total", f), total)
+        else:
+            missing = True
     facets = []
     for name in names:
         others = _others(f, name)
@@ -109,12 +113,14 @@ def _cached_facets(session: Session, f: QuoteFilter, names: list[str], top: int)
         if values is None:
             others_scope = facet_tallies.scope_of(session, others)
             if not facet_tallies.answers(others_scope, name):
-                return None
+                missing = True
+                continue
             assert others_scope is not None
-            rows = facet_tallies.counts(session, others_scope, name, top)
-            values = _values(name, rows)
+            values = _values(name, facet_tallies.counts(session, others_scope, name, top))
             store(session, _key(name, others, top), values)
         facets.append(_selected(f, name, values))
+    if missing or total is None:
+        return None
     return Facets(total, [facet for facet in facets if facet.values])
 
 

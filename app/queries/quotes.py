@@ -1,9 +1,11 @@
 """Pages of quotes: filter conditions, keyset pagination and eager loading for the templates."""
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, or_, tuple_
+from sqlalchemy import select as core_select  # typed for any number of columns
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, select
 
@@ -19,9 +21,51 @@ LOW_CONFIDENCE = 0.5
 RANK_WINDOW = 5000  # matches ranked by relevance when a search has words alone
 
 
+@dataclass(frozen=True, slots=True)
+class SpeakerRef:
+    id: int
+    slug: str
+    name: str
+    country: str | None
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    id: int
+    title: str | None
+    outlet: str | None
+    published: date | None
+    ingested_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRef:
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """A quote as lists show it: plain values read in two statements, not ORM objects (a page
+    of twenty cost 12 ms as objects with their speaker, article and topics loaded)."""
+
+    id: int
+    article_id: int
+    text: str
+    kind: str
+    cue: str | None
+    confidence: float
+    published: date | None
+    speaker_as_printed: str | None
+    speaker: SpeakerRef | None
+    article: ArticleRef
+    topics: tuple[TopicRef, ...]
+
+
 @dataclass
 class QuotePage:
-    quotes: list[Quote]
+    quotes: list[QuoteRow]
     next_cursor: str | None = None
     snippets: dict[int, str] = field(default_factory=dict)  # see fts.snippets
     error: str | None = None
@@ -95,7 +139,7 @@ def quote_page(session: Session, f: QuoteFilter, limit: int) -> QuotePage:
             if f.effective_sort == "relevance" and not _narrowed(f):
                 page.ranked_among = RANK_WINDOW
             if f.q:
-                ids = [q.id for q in page.quotes if q.id is not None]  # loaded: all have one
+                ids = [q.id for q in page.quotes]
                 page.snippets = fts.snippets(session, f.q, ids)
     except fts.SearchError as error:
         session.rollback()
@@ -104,24 +148,41 @@ def quote_page(session: Session, f: QuoteFilter, limit: int) -> QuotePage:
     return page
 
 
-def load_quotes(session: Session, ids: list[int], *, full_article: bool = False) -> list[Quote]:
-    """Quotes by id in the given order, with speaker, aliases-free article and topics loaded."""
+_ROW_COLUMNS: list[Any] = [
+    Quote.id, Quote.article_id, Quote.text, Quote.kind, Quote.cue, Quote.confidence,
+    Quote.published, Quote.speaker_as_printed,
+    Speaker.id, Speaker.slug, Speaker.name, Speaker.country, Speaker.role,
+    Article.title, Article.outlet, Article.published, Article.ingested_at,
+]  # fmt: skip
+
+
+def load_quotes(session: Session, ids: list[int]) -> list[QuoteRow]:
+    """Quotes by id, in the order given, with their speaker, article and topics."""
     if not ids:
         return []
-    article = selectinload(attr(Quote.article))
-    if not full_article:
-        article = article.load_only(
-            attr(Article.title),
-            attr(Article.outlet),
-            attr(Article.published),
-            attr(Article.ingested_at),
-        )
-    stmt = (
-        select(Quote)
+    rows = session.execute(
+        core_select(*_ROW_COLUMNS)
+        .join(Article, col(Article.id) == col(Quote.article_id))
+        .outerjoin(Speaker, col(Speaker.id) == col(Quote.speaker_id))
         .where(col(Quote.id).in_(ids))
-        .options(selectinload(attr(Quote.speaker)), article, selectinload(attr(Quote.topics)))
     )
-    by_id = {quote.id: quote for quote in session.exec(stmt)}
+    topics: dict[int, list[TopicRef]] = {}
+    tagged = (
+        select(QuoteTopic.quote_id, Topic.slug, Topic.name)
+        .join(Topic, col(Topic.id) == col(QuoteTopic.topic_id))
+        .where(col(QuoteTopic.quote_id).in_(ids))
+        .order_by(col(Topic.name))
+    )
+    for quote_id, slug, name in session.execute(tagged):
+        topics.setdefault(quote_id, []).append(TopicRef(slug, name))
+    by_id = {}
+    for r in rows:
+        speaker = SpeakerRef(r[8], r[9], r[10], r[11], r[12]) if r[8] is not None else None
+        article = ArticleRef(r[1], r[13], r[14], r[15], r[16])
+        quote_topics = tuple(topics.get(r[0], ()))
+        by_id[r[0]] = QuoteRow(
+            r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], speaker, article, quote_topics
+        )
     return [by_id[i] for i in ids if i in by_id]
 
 

@@ -1,5 +1,7 @@
 """Topics with their quote counts."""
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
@@ -8,20 +10,24 @@ from app.queries import tallies
 from app.queries.cache import cached
 
 
-def topic_list(session: Session) -> list[tuple[Topic, int]]:
-    """Every topic with its number of quotes, most quoted first (topics are a short list).
-
-    The counts are cached until the data changes; the topics are fresh unattached rows.
-    """
-    rows = cached(session, "topic_list", lambda: _topic_counts(session))
-    return [(Topic(id=ident, slug=slug, name=name), n) for ident, slug, name, n in rows]
+@dataclass(frozen=True)
+class TopicRow:
+    id: int
+    slug: str
+    name: str
 
 
-def _topic_counts(session: Session) -> list[tuple[int, str, str, int]]:
+def topic_list(session: Session) -> list[tuple[TopicRow, int]]:
+    """Every topic with its number of quotes, most quoted first (topics are a short list);
+    cached until the data changes, as plain rows every request can share."""
+    return cached(session, "topic_list", lambda: _topic_counts(session))
+
+
+def _topic_counts(session: Session) -> list[tuple[TopicRow, int]]:
     counts = tallies.topic_quotes(session)
     topics = session.execute(select(Topic.id, Topic.slug, Topic.name)).all()
-    rows = [(ident, slug, name, counts.get(ident, 0)) for ident, slug, name in topics]
-    return sorted(rows, key=lambda row: (-row[3], row[2]))
+    rows = [(TopicRow(ident, slug, name), counts.get(ident, 0)) for ident, slug, name in topics]
+    return sorted(rows, key=lambda row: (-row[1], row[0].name))
 
 
 def get_topic(session: Session, slug: str) -> Topic | None:
