@@ -3,7 +3,17 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Table, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    Table,
+    UniqueConstraint,
+    text,
+    true,
+)
 from sqlalchemy.orm import QueryableAttribute
 from sqlmodel import Field, Relationship, SQLModel
 
@@ -29,6 +39,10 @@ class Speaker(SQLModel, table=True):
     name: str
     country: str | None = Field(default=None, max_length=2, index=True)
     role: str | None = None
+    # person | organisation | group | outlet (what the extractor found; migration 0004)
+    kind: str = Field(
+        default="person", max_length=16, sa_column_kwargs={"server_default": "person"}
+    )
 
     aliases: list["SpeakerAlias"] = Relationship(back_populates="speaker")
     quotes: list["Quote"] = Relationship(back_populates="speaker")
@@ -74,6 +88,13 @@ class Quote(SQLModel, table=True):
         Index("ix_quote_speaker_published", "speaker_id", "published", "id"),
         Index("ix_quote_published", "published", "id"),
         Index("ix_quote_article_position", "article_id", "position"),
+        # Reports that are not their statement's lead: few, and counted apart (migration 0004).
+        Index(
+            "ix_quote_reports",
+            "id",
+            sqlite_where=text("NOT is_lead"),
+            postgresql_where=text("NOT is_lead"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -96,14 +117,48 @@ class Quote(SQLModel, table=True):
     sentence_end: int
     # Copied from the article so lists sort and page on one indexed table.
     published: date | None = None
+    # The outlet or document the words reached the article through ("via France 24").
+    via: str | None = None
+    # Reports of one statement point at it; its earliest report is the lead (migration 0004).
+    statement_id: int | None = Field(default=None, index=True)  # no foreign key: see 0004
+    is_lead: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
 
     article: Article = Relationship(back_populates="quotes")
     speaker: Speaker | None = Relationship(back_populates="quotes")
     topics: list[Topic] = Relationship(back_populates="quotes", link_model=QuoteTopic)
 
 
-# Counts kept by database triggers (migration 0004), read by app.queries.tallies. Speaker id 0
-# stands for quotes without a speaker; month is yyyymm, 0 when undated; no row holds 0.
+class Statement(SQLModel, table=True):
+    """One statement of one speaker, however many outlets reported it (app.ingest.statements)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    speaker_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("speaker.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    lead_quote_id: int | None = None
+    reports: int
+    outlets: int
+    first_published: date | None = None
+
+
+class QuoteBand(SQLModel, table=True):
+    """Signature bands of an attributed quote's words: reports sharing one are compared."""
+
+    __tablename__ = "quote_band"
+    __table_args__ = (Index("ix_quote_band_speaker_band", "speaker_id", "band"),)
+
+    quote_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("quote.id", ondelete="CASCADE"), primary_key=True)
+    )
+    speaker_id: int
+    band: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+
+
+# Counts of statements kept by database triggers (migration 0005), read by app.queries.tallies.
+# Speaker id 0 stands for quotes without a speaker; month is yyyymm, 0 when undated; no row
+# holds 0.
 def _key() -> Any:
     return Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
 

@@ -82,17 +82,22 @@ class SpeakerRows:
         self.conn = conn
         self.known: dict[tuple[str, str | None, str | None], SpeakerRow] = {}
 
-    def row_for(self, name: str | None, country: str | None, role: str | None) -> SpeakerRow | None:
-        """The speaker `name` refers to, or a new one; None for no name (speaker unknown)."""
+    def row_for(
+        self, name: str | None, country: str | None, role: str | None, kind: str = "person"
+    ) -> SpeakerRow | None:
+        """The speaker `name` refers to, or a new one of this kind (person, organisation,
+        group, outlet); None for no name (speaker unknown)."""
         if not name or not normalise_name(name):
             return None
         if (name, country, role) not in self.known:
-            self.known[name, country, role] = self._find_or_add(name, country, role)
+            self.known[name, country, role] = self._find_or_add(name, country, role, kind)
         return self.known[name, country, role]
 
-    def _find_or_add(self, name: str, country: str | None, role: str | None) -> SpeakerRow:
+    def _find_or_add(
+        self, name: str, country: str | None, role: str | None, kind: str
+    ) -> SpeakerRow:
         key = normalise_name(name)
-        speaker = self._find_or_create(name, key, country, role)
+        speaker = self._find_or_create(name, key, country, role, kind)
         before = (speaker.name, speaker.country, speaker.role)
         speaker.country = speaker.country or country
         speaker.role = speaker.role or role
@@ -105,7 +110,7 @@ class SpeakerRows:
         return speaker
 
     def _find_or_create(
-        self, name: str, key: str, country: str | None, role: str | None
+        self, name: str, key: str, country: str | None, role: str | None, kind: str
     ) -> SpeakerRow:
         for attempt in range(1, ATTEMPTS + 1):
             found = self._by_alias(key, country) or self._by_surname(name, key, country)
@@ -113,6 +118,7 @@ class SpeakerRows:
                 return found
             slug = self._free_slug(name)
             values = {"slug": slug, "name": name, "country": country, "role": role}
+            values["kind"] = kind
             try:
                 # A savepoint, so losing a race for the slug undoes this insert only; the next
                 # attempt sees the winner's row and resolves to it (or picks the next free slug).

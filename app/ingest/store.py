@@ -15,6 +15,7 @@ from sqlmodel import col
 
 from app.db import writer_turn
 from app.extract.article import ExtractedArticle
+from app.ingest import statements
 from app.ingest.speaker_rows import ATTEMPTS, SpeakerRows
 from app.models import Article, Quote, QuoteTopic, Topic, table
 
@@ -99,6 +100,7 @@ def _store_once(
         article_id = new_key[0]
     else:
         status = "updated"
+        replaced = statements.statements_of_article(conn, article_id)
         conn.execute(_DELETE_QUOTES, {"article_id": article_id})
         conn.execute(_UPDATE_ARTICLE, {"article_id": article_id, **values})
     # Speakers first, in quote order: the same rows, created in the same order, as resolving
@@ -106,6 +108,10 @@ def _store_once(
     speakers = SpeakerRows(conn)
     speaker_ids = [_speaker_id(speakers, q) for q in article.quotes]
     _insert_quotes(conn, article_id, article, speaker_ids, topic_names)
+    touched = statements.group_article(conn, article_id)
+    if status == "updated":
+        touched |= statements.split_apart(conn, replaced)
+    statements.settle(conn, touched)
     found = frozenset(i for i in speaker_ids if i is not None)
     return StoreResult(status, article_id, len(article.quotes), found)
 
@@ -122,7 +128,8 @@ def _article_values(digest: str, article: ExtractedArticle) -> dict:
 
 
 def _speaker_id(speakers: SpeakerRows, quote) -> int | None:
-    speaker = speakers.row_for(quote.speaker, quote.speaker_country, quote.speaker_role)
+    kind = getattr(quote, "speaker_type", None) or "person"
+    speaker = speakers.row_for(quote.speaker, quote.speaker_country, quote.speaker_role, kind)
     return speaker.id if speaker else None
 
 
@@ -151,6 +158,7 @@ def _insert_quotes(
             "sentence_start": q.sentence_start,
             "sentence_end": q.sentence_end,
             "published": article.date,
+            "via": getattr(q, "via", None),
         }
         for position, (q, speaker_id) in enumerate(zip(article.quotes, speaker_ids, strict=True))
     ]

@@ -1,4 +1,4 @@
-"""The tallies (quote counts the database keeps by triggers, migration 0004) against a
+"""The tallies (counts of statements the database keeps by triggers, migration 0005) against a
 recount from the quotes themselves: `db check` reports any difference; `rebuild` makes them
 exact again (after a bulk load that bypassed the triggers)."""
 
@@ -14,7 +14,7 @@ _MONTH = {
 _RECOUNT = {
     "tally_speaker": (
         "speaker_id, quotes",
-        "SELECT COALESCE(q.speaker_id, 0), count(*) FROM quote q GROUP BY 1",
+        "SELECT COALESCE(q.speaker_id, 0), count(*) FROM quote q WHERE q.is_lead GROUP BY 1",
     ),
     "tally_speaker_month": (
         "speaker_id, month, kind, quotes",
@@ -23,12 +23,12 @@ _RECOUNT = {
     "tally_speaker_topic": (
         "speaker_id, topic_id, quotes",
         "SELECT COALESCE(q.speaker_id, 0), qt.topic_id, count(*)"
-        " FROM quote_topic qt JOIN quote q ON q.id = qt.quote_id GROUP BY 1, 2",
+        " FROM quote_topic qt JOIN quote q ON q.id = qt.quote_id WHERE q.is_lead GROUP BY 1, 2",
     ),
     "tally_topic_month": (
         "topic_id, month, quotes",
         "SELECT qt.topic_id, {month}, count(*)"
-        " FROM quote_topic qt JOIN quote q ON q.id = qt.quote_id GROUP BY 1, 2",
+        " FROM quote_topic qt JOIN quote q ON q.id = qt.quote_id WHERE q.is_lead GROUP BY 1, 2",
     ),
 }
 TALLY_TABLES = tuple(_RECOUNT)

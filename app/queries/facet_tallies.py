@@ -27,6 +27,8 @@ def scope_of(session: Session, f: QuoteFilter) -> Scope | None:
     """The tally scope of `f`, or None when only counting the quotes can answer it."""
     if f.q or f.date_from or f.date_to or f.kind or f.outlet or len(f.speakers) > 1:
         return None
+    if f.reports:  # the tallies count statements, not every report
+        return None
     speaker_id = topic_id = None
     if f.speakers == (UNKNOWN_SPEAKER,):
         speaker_id = tallies.NO_SPEAKER

@@ -274,9 +274,19 @@ def counts_without(session: Session, f: QuoteFilter, budget_ms: int) -> dict[str
 
 
 def _count(session: Session, f: QuoteFilter) -> int:
-    if f.q and replace(f, q=None, sort=None, after=None, fixed=frozenset()) == QuoteFilter():
-        return fts.count(session, f.q)  # words alone: the index counts them
+    alone = replace(f, q=None, sort=None, after=None, fixed=frozenset(), reports=False)
+    if f.q and alone == QuoteFilter():  # words alone: the index counts them
+        reports = fts.count(session, f.q)
+        return reports if f.reports else reports - _other_reports(session, f.q)
     stmt = select(func.count(col(Quote.id))).where(*conditions(session, f, counting=True))
+    return session.execute(stmt).scalar_one()
+
+
+def _other_reports(session: Session, q: str) -> int:
+    """Matches that are not their statement's lead (few: ix_quote_reports holds just them)."""
+    stmt = select(func.count(col(Quote.id))).where(
+        ~col(Quote.is_lead), col(Quote.id).in_(fts.matching_ids(session, q))
+    )
     return session.execute(stmt).scalar_one()
 
 

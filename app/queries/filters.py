@@ -15,7 +15,7 @@ KINDS = ("direct", "indirect", "mixed")
 SORTS = ("newest", "oldest", "relevance")
 
 # Query parameter names; `speaker` may repeat (or hold comma-separated slugs).
-PARAMS = ("speaker", "country", "topic", "q", "from", "to", "outlet", "kind", "sort")
+PARAMS = ("speaker", "country", "topic", "q", "from", "to", "outlet", "kind", "sort", "reports")
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class QuoteFilter:
     outlet: str | None = None
     kind: str | None = None
     sort: str | None = None
+    # Every report of each statement (reports=all), not one line per statement.
+    reports: bool = False
     after: str | None = None
     # Parameters fixed by the page's path (e.g. the speaker on a speaker page): not echoed in links.
     fixed: frozenset[str] = frozenset()
@@ -51,6 +53,7 @@ class QuoteFilter:
             outlet=_clean(params.get("outlet")),
             kind=_choice(params.get("kind"), KINDS, "kind", problems),
             sort=_choice(params.get("sort"), SORTS, "sort", problems),
+            reports=_clean(params.get("reports")) == "all",
             after=_clean(params.get("after")),
         )
         values.update(fixed)
@@ -71,7 +74,7 @@ class QuoteFilter:
     @property
     def is_narrowed(self) -> bool:
         """True when the reader chose any filter beyond those fixed by the page."""
-        return any(name != "sort" for name, _ in self.params())
+        return any(name not in ("sort", "reports") for name, _ in self.params())
 
     def params(self, **changes: Any) -> list[tuple[str, str]]:
         """Query parameters for this filter with `changes` applied; the cursor is always reset.
@@ -88,6 +91,7 @@ class QuoteFilter:
             ("outlet", field("outlet")),
             ("kind", field("kind")),
             ("sort", field("sort")),
+            ("reports", "all" if field("reports") else None),
         ]
         return [(k, str(v)) for k, v in pairs if v and k not in self.fixed]
 

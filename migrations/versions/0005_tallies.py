@@ -1,11 +1,12 @@
 """tallies: quote counts per speaker, speaker-month-kind, speaker-topic and topic-month
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-01 09:10:00
 
 Counting a million quotes per request cost a long-tail page 200 ms. These tables hold the
-counts the pages show (directory, facets, timelines, "who speaks most"), kept up to date by
+counts the pages show, of statements (each statement's lead report, `quote.is_lead`: see
+migration 0004) (directory, facets, timelines, "who speaks most"), kept up to date by
 triggers on `quote` and `quote_topic`, so every way of writing quotes (ingest, re-ingest,
 db copy, a bulk load) keeps them right. Speaker id 0 stands for quotes with no speaker; month
 is yyyymm, 0 for undated quotes. A row that falls to zero is deleted. `db check`
@@ -19,8 +20,8 @@ cascade finds no quote and changes nothing, one deleted on its own is taken off.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
@@ -32,7 +33,7 @@ TABLES = {
 }
 SQLITE_MONTH = "COALESCE(CAST(substr({d}, 1, 4) || substr({d}, 6, 2) AS INTEGER), 0)"
 SQLITE_TRIGGERS = [
-    f"""CREATE TRIGGER tally_quote_insert AFTER INSERT ON quote BEGIN
+    f"""CREATE TRIGGER tally_quote_insert AFTER INSERT ON quote WHEN new.is_lead BEGIN
         INSERT INTO tally_speaker (speaker_id, quotes) VALUES (COALESCE(new.speaker_id, 0), 1)
             ON CONFLICT (speaker_id) DO UPDATE SET quotes = quotes + 1;
         INSERT INTO tally_speaker_month (speaker_id, month, kind, quotes)
@@ -40,7 +41,7 @@ SQLITE_TRIGGERS = [
                     new.kind, 1)
             ON CONFLICT (speaker_id, month, kind) DO UPDATE SET quotes = quotes + 1;
     END""",
-    f"""CREATE TRIGGER tally_quote_delete BEFORE DELETE ON quote BEGIN
+    f"""CREATE TRIGGER tally_quote_delete BEFORE DELETE ON quote WHEN old.is_lead BEGIN
         UPDATE tally_speaker SET quotes = quotes - 1
             WHERE speaker_id = COALESCE(old.speaker_id, 0);
         UPDATE tally_speaker_month SET quotes = quotes - 1
@@ -62,8 +63,8 @@ SQLITE_TRIGGERS = [
             AND month = {SQLITE_MONTH.format(d="old.published")}
             AND topic_id IN (SELECT topic_id FROM quote_topic WHERE quote_id = old.id);
     END""",
-    f"""CREATE TRIGGER tally_quote_update AFTER UPDATE OF speaker_id, published, kind ON quote
-    BEGIN
+    f"""CREATE TRIGGER tally_quote_unlead AFTER UPDATE OF speaker_id, published, kind, is_lead
+    ON quote WHEN old.is_lead BEGIN
         UPDATE tally_speaker SET quotes = quotes - 1
             WHERE speaker_id = COALESCE(old.speaker_id, 0);
         UPDATE tally_speaker_month SET quotes = quotes - 1
@@ -75,6 +76,18 @@ SQLITE_TRIGGERS = [
         UPDATE tally_topic_month SET quotes = quotes - 1
             WHERE month = {SQLITE_MONTH.format(d="old.published")}
             AND topic_id IN (SELECT topic_id FROM quote_topic WHERE quote_id = old.id);
+        DELETE FROM tally_speaker WHERE speaker_id = COALESCE(old.speaker_id, 0) AND quotes <= 0;
+        DELETE FROM tally_speaker_month WHERE speaker_id = COALESCE(old.speaker_id, 0)
+            AND month = {SQLITE_MONTH.format(d="old.published")}
+            AND kind = old.kind AND quotes <= 0;
+        DELETE FROM tally_speaker_topic WHERE speaker_id = COALESCE(old.speaker_id, 0)
+            AND quotes <= 0;
+        DELETE FROM tally_topic_month WHERE quotes <= 0
+            AND month = {SQLITE_MONTH.format(d="old.published")}
+            AND topic_id IN (SELECT topic_id FROM quote_topic WHERE quote_id = old.id);
+    END""",
+    f"""CREATE TRIGGER tally_quote_lead AFTER UPDATE OF speaker_id, published, kind, is_lead
+    ON quote WHEN new.is_lead BEGIN
         INSERT INTO tally_speaker (speaker_id, quotes) VALUES (COALESCE(new.speaker_id, 0), 1)
             ON CONFLICT (speaker_id) DO UPDATE SET quotes = quotes + 1;
         INSERT INTO tally_speaker_month (speaker_id, month, kind, quotes)
@@ -89,33 +102,26 @@ SQLITE_TRIGGERS = [
             SELECT topic_id, {SQLITE_MONTH.format(d="new.published")}, 1 FROM quote_topic
             WHERE quote_id = new.id
             ON CONFLICT (topic_id, month) DO UPDATE SET quotes = quotes + 1;
-        DELETE FROM tally_speaker WHERE speaker_id = COALESCE(old.speaker_id, 0) AND quotes <= 0;
-        DELETE FROM tally_speaker_month WHERE speaker_id = COALESCE(old.speaker_id, 0)
-            AND month = {SQLITE_MONTH.format(d="old.published")}
-            AND kind = old.kind AND quotes <= 0;
-        DELETE FROM tally_speaker_topic WHERE speaker_id = COALESCE(old.speaker_id, 0)
-            AND quotes <= 0;
-        DELETE FROM tally_topic_month WHERE quotes <= 0
-            AND month = {SQLITE_MONTH.format(d="old.published")}
-            AND topic_id IN (SELECT topic_id FROM quote_topic WHERE quote_id = old.id);
     END""",
     f"""CREATE TRIGGER tally_topic_insert AFTER INSERT ON quote_topic BEGIN
         INSERT INTO tally_speaker_topic (speaker_id, topic_id, quotes)
-            SELECT COALESCE(speaker_id, 0), new.topic_id, 1 FROM quote WHERE id = new.quote_id
+            SELECT COALESCE(speaker_id, 0), new.topic_id, 1 FROM quote
+            WHERE id = new.quote_id AND is_lead
             ON CONFLICT (speaker_id, topic_id) DO UPDATE SET quotes = quotes + 1;
         INSERT INTO tally_topic_month (topic_id, month, quotes)
             SELECT new.topic_id, {SQLITE_MONTH.format(d="published")}, 1 FROM quote
-            WHERE id = new.quote_id
+            WHERE id = new.quote_id AND is_lead
             ON CONFLICT (topic_id, month) DO UPDATE SET quotes = quotes + 1;
     END""",
     f"""CREATE TRIGGER tally_topic_delete AFTER DELETE ON quote_topic BEGIN
         UPDATE tally_speaker_topic SET quotes = quotes - 1
             WHERE topic_id = old.topic_id
-            AND speaker_id = (SELECT COALESCE(speaker_id, 0) FROM quote WHERE id = old.quote_id);
+            AND speaker_id = (SELECT COALESCE(speaker_id, 0) FROM quote
+                              WHERE id = old.quote_id AND is_lead);
         UPDATE tally_topic_month SET quotes = quotes - 1
             WHERE topic_id = old.topic_id
             AND month = (SELECT {SQLITE_MONTH.format(d="published")} FROM quote
-                         WHERE id = old.quote_id);
+                         WHERE id = old.quote_id AND is_lead);
         DELETE FROM tally_speaker_topic WHERE topic_id = old.topic_id AND quotes <= 0;
         DELETE FROM tally_topic_month WHERE topic_id = old.topic_id AND quotes <= 0;
     END""",
@@ -165,14 +171,14 @@ POSTGRES_TRIGGERS = [
     """CREATE FUNCTION tally_quote() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         IF TG_OP = 'INSERT' THEN
-            PERFORM tally_quote_add(NEW, false);
+            IF NEW.is_lead THEN PERFORM tally_quote_add(NEW, false); END IF;
             RETURN NULL;
         ELSIF TG_OP = 'DELETE' THEN
-            PERFORM tally_quote_remove(OLD);
+            IF OLD.is_lead THEN PERFORM tally_quote_remove(OLD); END IF;
             RETURN OLD;
         END IF;
-        PERFORM tally_quote_remove(OLD);
-        PERFORM tally_quote_add(NEW, true);
+        IF OLD.is_lead THEN PERFORM tally_quote_remove(OLD); END IF;
+        IF NEW.is_lead THEN PERFORM tally_quote_add(NEW, true); END IF;
         RETURN NULL;
     END $$""",
     f"""CREATE FUNCTION tally_topic() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -180,21 +186,22 @@ POSTGRES_TRIGGERS = [
         IF TG_OP = 'INSERT' THEN
             INSERT INTO tally_speaker_topic (speaker_id, topic_id, quotes)
                 SELECT COALESCE(speaker_id, 0), NEW.topic_id, 1 FROM quote
-                WHERE id = NEW.quote_id
+                WHERE id = NEW.quote_id AND is_lead
                 ON CONFLICT (speaker_id, topic_id)
                 DO UPDATE SET quotes = tally_speaker_topic.quotes + 1;
             INSERT INTO tally_topic_month (topic_id, month, quotes)
                 SELECT NEW.topic_id, {POSTGRES_MONTH.format(d="published")}, 1 FROM quote
-                WHERE id = NEW.quote_id
+                WHERE id = NEW.quote_id AND is_lead
                 ON CONFLICT (topic_id, month) DO UPDATE SET quotes = tally_topic_month.quotes + 1;
         ELSE
             UPDATE tally_speaker_topic SET quotes = quotes - 1
                 WHERE topic_id = OLD.topic_id AND speaker_id =
-                    (SELECT COALESCE(speaker_id, 0) FROM quote WHERE id = OLD.quote_id);
+                    (SELECT COALESCE(speaker_id, 0) FROM quote
+                     WHERE id = OLD.quote_id AND is_lead);
             UPDATE tally_topic_month SET quotes = quotes - 1
                 WHERE topic_id = OLD.topic_id AND month =
                     (SELECT {POSTGRES_MONTH.format(d="published")} FROM quote
-                     WHERE id = OLD.quote_id);
+                     WHERE id = OLD.quote_id AND is_lead);
             DELETE FROM tally_speaker_topic WHERE topic_id = OLD.topic_id AND quotes <= 0;
             DELETE FROM tally_topic_month WHERE topic_id = OLD.topic_id AND quotes <= 0;
         END IF;
@@ -204,7 +211,8 @@ POSTGRES_TRIGGERS = [
         FOR EACH ROW EXECUTE FUNCTION tally_quote()""",
     """CREATE TRIGGER tally_quote_delete BEFORE DELETE ON quote
         FOR EACH ROW EXECUTE FUNCTION tally_quote()""",
-    """CREATE TRIGGER tally_quote_update AFTER UPDATE OF speaker_id, published, kind ON quote
+    """CREATE TRIGGER tally_quote_update
+        AFTER UPDATE OF speaker_id, published, kind, is_lead ON quote
         FOR EACH ROW EXECUTE FUNCTION tally_quote()""",
     """CREATE TRIGGER tally_topic_change AFTER INSERT OR DELETE ON quote_topic
         FOR EACH ROW EXECUTE FUNCTION tally_topic()""",
@@ -216,16 +224,18 @@ def recount(dialect: str) -> list[str]:
     month = (SQLITE_MONTH if dialect == "sqlite" else POSTGRES_MONTH).format(d="q.published")
     return [
         """INSERT INTO tally_speaker (speaker_id, quotes)
-            SELECT COALESCE(speaker_id, 0), count(*) FROM quote GROUP BY 1""",
+            SELECT COALESCE(speaker_id, 0), count(*) FROM quote WHERE is_lead GROUP BY 1""",
         f"""INSERT INTO tally_speaker_month (speaker_id, month, kind, quotes)
             SELECT COALESCE(q.speaker_id, 0), {month}, q.kind, count(*) FROM quote q
-            GROUP BY 1, 2, 3""",
+            WHERE q.is_lead GROUP BY 1, 2, 3""",
         """INSERT INTO tally_speaker_topic (speaker_id, topic_id, quotes)
             SELECT COALESCE(q.speaker_id, 0), qt.topic_id, count(*)
-            FROM quote_topic qt JOIN quote q ON q.id = qt.quote_id GROUP BY 1, 2""",
+            FROM quote_topic qt JOIN quote q ON q.id = qt.quote_id WHERE q.is_lead
+            GROUP BY 1, 2""",
         f"""INSERT INTO tally_topic_month (topic_id, month, quotes)
             SELECT qt.topic_id, {month}, count(*)
-            FROM quote_topic qt JOIN quote q ON q.id = qt.quote_id GROUP BY 1, 2""",
+            FROM quote_topic qt JOIN quote q ON q.id = qt.quote_id WHERE q.is_lead
+            GROUP BY 1, 2""",
     ]
 
 
@@ -252,7 +262,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for name in ("quote_insert", "quote_delete", "quote_update", "topic_insert"):
+        for name in ("quote_insert", "quote_delete", "quote_unlead", "quote_lead", "topic_insert"):
             op.execute(f"DROP TRIGGER IF EXISTS tally_{name}")
         op.execute("DROP TRIGGER IF EXISTS tally_topic_delete")
     else:

@@ -1,0 +1,95 @@
+"""One statement, many reports (app/ingest/statements.py): near-identical quotes of one speaker
+grouped whatever order the articles arrive in, the earliest report leads, re-ingest splits
+what no longer holds together, and the tallies count statements."""
+
+import itertools
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+from app.extract.article import ExtractedArticle
+from app.ingest import statements
+from app.ingest.store import store_article
+from tests.conftest import TOPIC_NAMES, quote_in
+
+LINE = "“We are building a new matrix of relations with our partners, step by step,”"
+VARIANT = '"We are building a new matrix of relations with our partners - step by step"'
+OTHER = "“The harbour will reopen for trade when the ice allows it,”"
+
+
+def article(outlet: str, day: int, *lines: str, speaker: str = "Ilya Marchenko"):
+    body = "\n\n".join(f"{line} {speaker} said." for line in lines)
+    text_ = f"Talks in {outlet}\n\n{body}\n"
+    quotes = tuple(quote_in(text_, line, speaker=speaker, speaker_country="RU") for line in lines)
+    return ExtractedArticle(text_, f"Talks in {outlet}", outlet, date(2021, 3, day), quotes)
+
+
+def test_statements_words_compared_without_punctuation_or_case():
+    a, b = statements.normalise(LINE), statements.normalise(VARIANT)
+    assert a == "we are building a new matrix of relations with our partners step by step"
+    assert statements.same_statement(a, b)
+    assert set(statements.bands(a)) & set(statements.bands(b))
+    assert not statements.same_statement(a, statements.normalise(OTHER))
+
+
+def test_statements_a_long_quote_contains_a_shorter_report_of_it():
+    whole = statements.normalise(LINE + " and nobody will stop us, he added firmly")
+    part = statements.normalise(LINE)
+    assert statements.same_statement(part, whole)
+    assert not statements.same_statement("we are ready", "we are ready to talk about anything")
+
+
+def _groups(engine) -> list[tuple]:
+    """Each statement as the sorted (outlet, quote text) of its reports, with its lead's."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT q.statement_id, a.outlet, q.text, q.is_lead FROM quote q"
+                " JOIN article a ON a.id = q.article_id"
+            )
+        ).all()
+    groups: dict = {}
+    for statement_id, outlet, words, is_lead in rows:
+        key = statement_id if statement_id is not None else ("alone", outlet, words)
+        members, lead = groups.get(key, ([], None))
+        groups[key] = (members + [(outlet, words)], (outlet, words) if is_lead else lead)
+    return sorted((tuple(sorted(m)), lead) for m, lead in groups.values())
+
+
+ARTICLES = [
+    ("b.txt", article("Beta Wire", 12, LINE, OTHER)),
+    ("a.txt", article("Alpha News", 10, VARIANT)),
+    ("c.txt", article("Gamma Post", 11, LINE, LINE)),
+]
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_statements_grouping_is_the_same_in_any_order(engine, order):
+    for n in order:
+        store_article(engine, *ARTICLES[n], TOPIC_NAMES)
+    groups = _groups(engine)
+    assert len(groups) == 2
+    matrix = next(g for g in groups if len(g[0]) == 4)
+    assert matrix[1][0] == "Alpha News"  # the earliest report leads
+    with engine.connect() as conn:
+        row = conn.execute(
+            text("SELECT reports, outlets, first_published FROM statement WHERE reports = 4")
+        ).one()
+        leads = conn.execute(text("SELECT count(*) FROM quote WHERE is_lead")).scalar()
+        tally = conn.execute(text("SELECT quotes FROM tally_speaker")).scalar()
+    assert (row[0], row[1], str(row[2])) == (4, 3, "2021-03-10")
+    assert leads == tally == 2  # lists and counts see two statements, not five reports
+
+
+def test_statements_split_when_the_link_between_reports_goes(engine):
+    long_form = LINE[:-2] + " and nobody will stop us on this road,”"
+    store_article(engine, "a.txt", article("Alpha News", 10, LINE), TOPIC_NAMES)
+    store_article(engine, "b.txt", article("Beta Wire", 11, long_form), TOPIC_NAMES)
+    assert len(_groups(engine)) == 1
+    store_article(engine, "a.txt", article("Alpha News", 10, OTHER), TOPIC_NAMES)  # changed
+    groups = _groups(engine)
+    assert len(groups) == 2 and all(len(members) == 1 for members, _ in groups)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM statement")).scalar() == 2
+        assert conn.execute(text("SELECT count(*) FROM quote WHERE NOT is_lead")).scalar() == 0
