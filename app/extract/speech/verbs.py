@@ -1,4 +1,8 @@
-"""Speech-cue lexicon: the verbs and phrases that introduce reported speech."""
+"""Speech-cue lexicon: the verbs that introduce reported speech, listed by lemma.
+
+Every inflected form ("warns", "warned", "warning") is generated from the lemma, so adding a
+verb adds all its forms to the sentence prefilter and to the lemma lookup at once.
+"""
 
 import re
 from functools import lru_cache
@@ -11,69 +15,86 @@ SPEECH_VERBS = frozenset(
     confirm complain lament predict promise pledge vow threaten allege contend maintain observe
     comment conclude continue tweet post testify recount reveal disclose hint boast joke quip
     counter retort inform advise recommend caution demand propose appeal call describe cite
-    estimate acknowledge agree explain highlight signal stipulate specify speculate muse
-    reckon charge accuse caution concur protest question wonder fume scoff shout yell tout
-    acknowledge elaborate clarify brief pledge guarantee vow forecast proclaim announce posit
-    maintain reassure remark relate recollect recount interject ensure believe""".split()
+    agree highlight signal stipulate specify speculate muse charge accuse concur protest
+    fume scoff shout yell tout elaborate clarify brief guarantee proclaim posit reassure remark
+    relate recollect interject ensure echo scold chant exclaim plead brag marvel grumble
+    whisper mutter believe""".split()
 )
+# Not cues: estimates, forecasts and rulings ("it estimates", "the judge ruled") report what
+# someone computed or decided, not what they said. "believe" stays, for named people only
+# (cues.OPINION_VERBS): news reports a named person's stated belief as their view.
 # Verbs whose to-infinitive complement is the speech content ("urged Russia to make peace").
+# Requests only: "promised to meet" or "vowed to fight" is an intention, not a quote.
 INFINITIVE_VERBS = frozenset(
-    """urge ask call appeal encourage encourge demand promise pledge vow threaten tell warn
-    advise implore press invite instruct order request beg""".split()
+    """urge ask call appeal encourage demand tell warn advise implore press invite instruct
+    order request beg""".split()
 )
 # Verbs whose gerund complement is the content ("denied being involved").
 GERUND_VERBS = frozenset("deny suggest admit propose recommend acknowledge".split())
 # Verbs only counted as cues next to quotation marks ("…," he continued).
-QUOTE_ONLY_VERBS = frozenset("continue begin start".split())
+QUOTE_ONLY_VERBS = frozenset("continue begin start go".split())
 # Verbs that are cues only with a content clause, never bare ("he called" is not speech).
 CLAUSE_ONLY = frozenset("call cite describe question wonder".split())
-
-# Inflected forms used to pick candidate sentences before any parsing.
-_FORMS = r"""said|says|say|saying|told|tells|tell|telling|according|added|adds|adding|noted|notes|
-noting|warned|warns|warning|insisted|insists|urged|urges|urging|stressed|stresses|stressing|
-acknowledged|acknowledges|denied|denies|denying|claimed|claims|claiming|wrote|writes|writing|
-argued|argues|arguing|asserted|asserts|affirmed|affirms|declared|declares|stated|states|
-explained|explains|announced|announces|reported|reports|responded|responds|replied|replies|
-answered|asked|asks|asking|suggested|suggests|suggesting|mentioned|mentions|indicated|
-indicates|emphasized|emphasised|emphasizes|emphasizing|underlined|underlines|underscored|
-recalled|recalls|reminded|reiterated|reiterates|repeated|assured|assures|conceded|concedes|
-admitted|admits|confirmed|confirms|complained|lamented|predicted|predicts|promised|promises|
-promising|pledged|pledges|vowed|vows|threatened|alleged|alleges|contended|contends|maintained|
-maintains|observed|commented|concluded|continued|tweeted|posted|testified|revealed|disclosed|
-hinted|boasted|joked|quipped|countered|retorted|informed|advised|recommended|cautioned|
-demanded|demands|proposed|appealed|called|calls|calling|cited|cites|citing|described|
-estimated|agreed|highlighted|signaled|signalled|speculated|charged|accused|accuses|protested|
-questioned|wondered|shouted|touted|elaborated|clarified|guaranteed|forecast|proclaimed|
-reassured|remarked|encouraged|encourged|pointed|ensured|quoted|quoting|believes|believed"""
-CANDIDATE = re.compile(
-    r"\b(?:" + re.sub(r"\s+", "", _FORMS) + r")\b"
-    r"|\b[Ff]or [^,.\"“”]{2,60}, [\"“«‘]",
-    re.IGNORECASE,
+# Nouns and other words whose lemma the cue finder asks for.
+OTHER_WORDS = frozenset(
+    "name identify quote statement report release letter filing interview document "
+    "announcement transcript tweet memo post".split()
 )
 
-
 IRREGULAR = {
-    "said": "say",
-    "says": "say",
-    "told": "tell",
-    "wrote": "write",
-    "written": "write",
-    "began": "begin",
-    "begun": "begin",
-    "spoke": "speak",
-    "spoken": "speak",
-    "forecast": "forecast",
-    "swore": "swear",
-    "sworn": "swear",
+    "say": ("said", "says"),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "begin": ("began", "begun"),
+    "speak": ("spoke", "spoken"),
+    "swear": ("swore", "sworn"),
+    "go": ("went", "gone", "goes"),
+    "forecast": ("forecast",),
+    "read": ("read",),
 }
-KNOWN = (
-    SPEECH_VERBS
-    | INFINITIVE_VERBS
-    | GERUND_VERBS
-    | frozenset(
-        "name identify quote statement report release letter filing interview document "
-        "announcement transcript tweet memo".split()
-    )
+VOWELS = "aeiou"
+
+
+def inflections(lemma: str) -> set[str]:
+    """The lemma's regular forms (-s, -ed, -ing, with y->ie, silent e and a doubled final
+    consonant) plus its irregular ones. Over-generation is harmless: forms are only looked up."""
+    forms = {lemma, *IRREGULAR.get(lemma, ())}
+    if lemma.endswith("y") and lemma[-2:-1] not in VOWELS:
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    else:
+        plural = "es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s"
+        forms |= {lemma + plural, lemma + "ed", lemma + "ing"}
+        if lemma[-1] not in VOWELS + "wxy" and lemma[-2:-1] in VOWELS and lemma[-3:-2] not in VOWELS:
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # admitted, signalled
+    return forms
+
+
+CUE_LEMMAS = SPEECH_VERBS | INFINITIVE_VERBS | GERUND_VERBS | QUOTE_ONLY_VERBS
+
+
+def _form_table(lemmas: frozenset[str]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for word in sorted(lemmas):
+        for form in inflections(word):
+            table.setdefault(form, word)
+    for word in sorted(lemmas):
+        table[word] = word  # a lemma is its own lemma even where another verb's form collides
+    return table
+
+
+FORMS = _form_table(CUE_LEMMAS | OTHER_WORDS)
+
+# Sentences worth parsing: a speech verb in any form, "according to", or 'For X, "…'. The
+# quote-only verbs are left out: "go" and "start" are too common to be worth a parse.
+PREFILTER_LEMMAS = (SPEECH_VERBS | INFINITIVE_VERBS | GERUND_VERBS | {"continue"}) - {"go"}
+CANDIDATE = re.compile(
+    r"\b(?:according|"
+    + "|".join(sorted((f for f, lem in FORMS.items() if lem in PREFILTER_LEMMAS), key=len, reverse=True))
+    + r")\b"
+    + r"|\b[Ff]or [^,.\"“”]{2,60}, [\"“«‘]",
+    re.IGNORECASE,
 )
 
 
@@ -82,24 +103,4 @@ def lemma(word: str) -> str:
     """Base form of a word from the cue lexicon ('warned' -> 'warn', 'denies' -> 'deny');
     other words come back lowercased. Cheaper than running spaCy's lemmatizer."""
     word = word.lower()
-    if word in IRREGULAR:
-        return IRREGULAR[word]
-    if word in KNOWN:
-        return word
-    for suffix, repl in (
-        ("ies", "y"),
-        ("ied", "y"),
-        ("ing", ""),
-        ("ing", "e"),
-        ("ed", ""),
-        ("ed", "e"),
-        ("es", ""),
-        ("s", ""),
-    ):
-        if word.endswith(suffix):
-            stem = word[: -len(suffix)] + repl
-            if stem in KNOWN:
-                return stem
-            if repl == "" and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in KNOWN:
-                return stem[:-1]  # "admitted" -> "admit"
-    return word
+    return FORMS.get(word, word)

@@ -49,12 +49,27 @@ def is_boilerplate(line: str) -> bool:
     return len(words) <= SHORT_LINE_WORDS and not stripped.endswith(TERMINAL)
 
 
+# A sentence's end: a period (or ellipsis) that may be followed by closing quotation marks.
+SENTENCE_END = re.compile(r"[.…][\"”’']*$")
+LEAD_MIN_WORDS = 8
+
+
+def is_lead_sentence(line: str) -> bool:
+    """A full sentence ending in a period, as a lead paragraph is and a headline is not:
+    a text pasted without its title starts with the lead, which must stay body text."""
+    words = line.split()
+    return len(words) >= LEAD_MIN_WORDS and bool(SENTENCE_END.search(line))
+
+
 def find_title_index(text: str, paras: list[tuple[int, int]]) -> int | None:
-    """The first line that is not page furniture (menus, bullets, breadcrumbs, captions)."""
+    """The first line that is not page furniture (menus, bullets, breadcrumbs, captions),
+    unless that line is already the article's lead sentence."""
     for n, (lo, hi) in enumerate(paras[:8]):
         line = text[lo:hi].strip()
         if BOILERPLATE.match(line) or CAPTION.search(line) or ">" in line:
             continue
+        if is_lead_sentence(line):
+            return None
         if line.split() and len(line) <= 250:
             return n
     return None
