@@ -1,17 +1,14 @@
-"""Engine and sessions: the one place that knows how SQLite and PostgreSQL are configured."""
+"""Engines and the writer lock: the one place that knows how SQLite and PostgreSQL are set up."""
 
 import fcntl
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
 
-from fastapi import Depends, Request
-from fastapi import Path as PathParam
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
-from sqlmodel import Session, create_engine
+from sqlmodel import create_engine
 
 BUSY_TIMEOUT_MS = 10_000
 # Key of the PostgreSQL advisory lock writers hold for a transaction (ASCII "dipl").
@@ -119,13 +116,3 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
     dbapi_connection.isolation_level = None
-
-
-def get_session(request: Request) -> Iterator[Session]:
-    with Session(request.app.state.engine) as session:
-        yield session
-
-
-SessionDep = Annotated[Session, Depends(get_session)]
-# A row id in a URL: SQLite integers are 64-bit, and a larger number would overflow the driver.
-RowId = Annotated[int, PathParam(ge=1, le=2**63 - 1)]

@@ -20,7 +20,7 @@ from app.ingest.store import store_article
 from app.schema import upgrade
 from app.settings import Settings
 from app.web.app import create_app
-from tests import pg
+from tests.support import pg
 
 TOPIC_NAMES = {"venezuela": "Venezuela", "iran": "Iran", "sanctions": "Sanctions"}
 

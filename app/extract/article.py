@@ -9,7 +9,7 @@ from app.extract.attribute import finalise
 from app.extract.metadata import find_date, find_outlet
 from app.extract.speakers.coreference import Resolver
 from app.extract.speakers.mentions import mention_for
-from app.extract.speakers.names import Officials
+from app.extract.speakers.officials import Officials
 from app.extract.speakers.registry import Registry
 from app.extract.speech.candidates import Candidate, floating_candidates, sentence_candidates
 from app.extract.speech.verbs import CANDIDATE

@@ -12,7 +12,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from markupsafe import Markup, escape
 from sqlalchemy import Float, Integer, bindparam, func, literal, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.sql import Subquery
@@ -22,7 +21,9 @@ from app.models import Quote
 from app.queries import fts_postgres as pg
 
 # Private-use characters mark the hits in snippet(); they are swapped for <mark> after escaping.
-_OPEN, _CLOSE = "\ue000", "\ue001"
+# Snippets mark each hit between these two private-use characters (never in article text);
+# the web layer turns them into <mark> tags after escaping.
+HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
 # One piece of a typed search: an optional leading "-" (leave out), then a "phrase" (maybe
 # unclosed, maybe with a trailing *), a bracket, or a run of anything else.
 _TOKEN = re.compile(
@@ -105,18 +106,18 @@ def matches(session: Session, q: str) -> Subquery:
     return stmt.subquery("fts")
 
 
-def snippets(session: Session, q: str, ids: list[int]) -> dict[int, Markup]:
-    """Highlighted, HTML-safe excerpts of the matching quotes with these ids."""
+def snippets(session: Session, q: str, ids: list[int]) -> dict[int, str]:
+    """Excerpts of the matching quotes with these ids, hits between HIT_OPEN and HIT_CLOSE."""
     if ids and is_postgres(session):
         return _postgres_snippets(session, q, ids)
     if not ids or not is_sqlite(session):
         return {}
     sql = text(
-        f"SELECT rowid, snippet(quote_fts, 0, '{_OPEN}', '{_CLOSE}', '…', 24) FROM quote_fts"
+        f"SELECT rowid, snippet(quote_fts, 0, '{HIT_OPEN}', '{HIT_CLOSE}', '…', 24) FROM quote_fts"
         " WHERE quote_fts MATCH :fts_query AND rowid IN :ids"
     ).bindparams(bindparam("ids", expanding=True))
     rows = session.execute(sql, {"fts_query": prepare(q), "ids": ids})
-    return {rowid: highlight(snippet) for rowid, snippet in rows}
+    return {rowid: snippet for rowid, snippet in rows}
 
 
 def _postgres_query(q: str):
@@ -137,20 +138,20 @@ def _postgres_matches(q: str) -> Subquery:
     return stmt.subquery("fts")
 
 
-def _postgres_snippets(session: Session, q: str, ids: list[int]) -> dict[int, Markup]:
+def _postgres_snippets(session: Session, q: str, ids: list[int]) -> dict[int, str]:
     # MaxFragments=1 centres the excerpt on the best hit, as FTS5's snippet() does.
-    options = f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=24, MinWords=12, ShortWord=0"
+    options = f"StartSel={HIT_OPEN}, StopSel={HIT_CLOSE}, MaxWords=24, MinWords=12, ShortWord=0"
     headline = func.ts_headline(
         pg.TS_CONFIG, Quote.text, _postgres_query(q), options + ", MaxFragments=1"
     )
     rows = session.execute(select(Quote.id, Quote.text, headline).where(Quote.id.in_(ids)))
-    return {ident: highlight(_with_ellipses(full, excerpt)) for ident, full, excerpt in rows}
+    return {ident: _with_ellipses(full, excerpt) for ident, full, excerpt in rows}
 
 
 def _with_ellipses(full: str, excerpt: str) -> str:
     """The excerpt widened to whole whitespace-separated words (ts_headline drops the quotation
     marks and commas around its first and last word), with '…' where it cuts, as in FTS5."""
-    plain = excerpt.replace(_OPEN, "").replace(_CLOSE, "")
+    plain = excerpt.replace(HIT_OPEN, "").replace(HIT_CLOSE, "")
     at = full.find(plain) if plain.strip() else -1
     if at < 0:
         return excerpt
@@ -163,12 +164,6 @@ def _with_ellipses(full: str, excerpt: str) -> str:
     return (
         ("…" if full[:start].strip() else "") + body.strip() + ("…" if full[end:].strip() else "")
     )
-
-
-def highlight(snippet: str) -> Markup:
-    """Escape the snippet, then turn the sentinel characters into <mark> tags."""
-    escaped = str(escape(snippet))
-    return Markup(escaped.replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>"))
 
 
 @contextmanager

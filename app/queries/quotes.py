@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
 from sqlalchemy import ColumnElement, Select, or_, tuple_
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
@@ -20,7 +19,7 @@ LOW_CONFIDENCE = 0.5
 class QuotePage:
     quotes: list[Quote]
     next_cursor: str | None = None
-    snippets: dict[int, Markup] = field(default_factory=dict)
+    snippets: dict[int, str] = field(default_factory=dict)  # see fts.snippets
     error: str | None = None
 
 

@@ -8,8 +8,9 @@ whose printed titles and country fit best, most recent first; groups stay groups
 import re
 from dataclasses import dataclass
 
-from app.extract.speakers.mentions import MEDIA_NOUNS, Mention, group_name
-from app.extract.speakers.names import Officials
+from app.extract.speakers.lexicon import MEDIA_NOUNS
+from app.extract.speakers.mentions import Mention, group_name
+from app.extract.speakers.officials import Officials
 from app.extract.speakers.registry import Entity, Registry
 
 PRONOUN_REACH = 3000  # characters back a "he" may reach for its antecedent

@@ -2,7 +2,7 @@
 
 "Russian Foreign Minister Sergei Lavrov" carries a name plus a title; "the head of Russian
 diplomacy" is a description; "he" a pronoun; "Russian officials" or "the ministry" a group.
-Resolution to a canonical speaker happens in coref.py.
+Resolution to a canonical speaker happens in coreference.py.
 """
 
 import re
@@ -11,35 +11,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from app.extract.speakers.registry import ORG_WORDS
+from app.extract.speakers.lexicon import (
+    GROUP_NOUNS,
+    ORG_WORDS,
+    PARTICLES,
+    PRONOUNS,
+    TITLE_WORDS,
+)
 
-PARTICLES = frozenset("de la del da dos van von bin al le der".split())  # "Antonio de la Cruz"
-PRONOUNS = frozenset("he she i we they you".split())
 CUT_DEPS = frozenset({"relcl", "acl", "cc", "conj", "advcl", "parataxis"})
-# Words in capitalised runs that are titles or descriptions rather than names.
-TITLE_WORDS = frozenset(
-    """secretary state foreign minister ministers president vice prime deputy chief general gen
-    sen senator rep representative gov governor mayor director spokesman spokeswoman spokesperson
-    ambassador chancellor premier king queen prince mr mrs ms dr prof sir former the of and
-    for at in on to a an us u.s. un u.n. eu e.u. department ministry state
-    affairs defense defence interior finance treasury national security adviser advisor
-    attorney judge justice leader opposition commander head official officials expert
-    analyst professor executive ceo chairman chairwoman chair lt col sgt capt admiral
-    speaker house senate congress congressman congresswoman republican democrat democratic
-    gop coach captain manager police officer detective sheriff superintendent council
-    councilman councilwoman councillor commissioner inspector assemblyman assemblywoman
-    lawmaker legislator party""".split()
-)
-GROUP_NOUNS = frozenset(
-    """officials sources diplomats experts analysts authorities lawmakers residents police
-    ministry government department agency kremlin company newspaper paper outlet committee
-    administration campaign office spokesperson spokespeople statement report researchers
-    scientists critics observers organizers organisers prosecutors investigators officers
-    members leaders protesters demonstrators people group groups union council court
-    commission party parties team club board embassy military army navy senators democrats
-    republicans workers voters""".split()
-)
-MEDIA_NOUNS = frozenset("newspaper paper outlet agency broadcaster daily magazine network".split())
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,11 @@
-"""Pure name logic shared by the extractor and the store: normalising, slugs, identity,
-and the officials/organisations/nationality lookups loaded from app/data/officials.toml."""
+"""Pure name logic shared by the extractor and the store: normalising, slugs, identity."""
 
 import re
-import tomllib
 import unicodedata
-from dataclasses import dataclass
-from pathlib import Path
 
 from slugify import slugify
 
-DEFAULT_OFFICIALS = Path(__file__).resolve().parents[2] / "data" / "officials.toml"
-
-# Words that describe a person's office or address them; they are not part of the name.
-TITLES = frozenset(
-    """mr mrs ms miss dr prof sir dame lord lady president vice prime minister secretary foreign
-    the gen general sen senator rep representative gov governor mayor judge justice chancellor
-    premier ambassador king queen prince princess sheikh ayatollah pope rev reverend former
-    deputy chief state of""".split()
-)
+from app.extract.speakers.lexicon import BODY_WORDS, NAME_PARTICLES, TITLES
 
 
 def ascii_fold(text: str) -> str:
@@ -67,17 +55,6 @@ def same_person(name_a: str, country_a: str | None, name_b: str, country_b: str 
     return _first_names_agree(a, b)
 
 
-# Last words that make a phrase a body or a group, never a person's surname.
-BODY_WORDS = frozenset(
-    """ministry office government department officials agency council committee embassy
-    kremlin administration party police army military company group bank union commission
-    court parliament senate congress organisers organizers sources delegation delegations
-    spokesperson spokesman spokeswoman newspaper times post news authorities diplomats
-    experts analysts residents campaign team club board""".split()
-)
-NAME_PARTICLES = frozenset("de la del da dos van von bin al el le du der".split())
-
-
 def is_personal_name(name: str) -> bool:
     """'Helena Duarte', 'Duarte', 'Antonio de la Cruz'; not 'foreign ministry' or
     "Japan's foreign ministry"."""
@@ -90,86 +67,3 @@ def is_personal_name(name: str) -> bool:
         )
         and words[-1].lower().strip(".") not in BODY_WORDS
     )
-
-
-@dataclass(frozen=True)
-class Official:
-    name: str
-    country: str | None
-    role: str | None
-    kind: str  # "person", or an organisation kind such as "media", "government"
-
-
-def _key(alias: str) -> str:
-    return re.sub(r"\s+", " ", ascii_fold(alias).lower().replace("’", "'")).strip(" .")
-
-
-class Officials:
-    """Known people, organisations and nationality words, looked up by any alias."""
-
-    def __init__(self, data: dict):
-        self._by_alias: dict[str, Official] = {}
-        self._aliases: list[str] = []
-        groups = (("person", data.get("person", [])), ("org", data.get("organisation", [])))
-        for kind, rows in groups:
-            for row in rows:
-                entry = Official(
-                    row["name"],
-                    row.get("country"),
-                    row.get("role"),
-                    "person" if kind == "person" else row.get("kind", "org"),
-                )
-                for alias in [row["name"], *row.get("aliases", [])]:
-                    self._aliases.append(alias)
-                    self._by_alias.setdefault(_key(alias), entry)
-                    if alias.lower().startswith("the "):
-                        self._by_alias.setdefault(_key(alias[4:]), entry)
-        self.country_words: dict[str, str] = {}
-        for row in data.get("country", []):
-            for word in [*row.get("names", []), *row.get("demonyms", [])]:
-                self.country_words[word] = row["code"]
-        self._country_re: re.Pattern | None = None
-        self._alias_re: re.Pattern | None = None
-
-    @classmethod
-    def load(cls, path: Path | None = None) -> "Officials":
-        with open(path or DEFAULT_OFFICIALS, "rb") as fh:
-            return cls(tomllib.load(fh))
-
-    def find(self, name: str) -> Official | None:
-        """The official or organisation known by this alias (case and accents ignored)."""
-        return self._by_alias.get(_key(name))
-
-    def lookup(self, name: str) -> tuple[str, str | None, str | None] | None:
-        """(canonical name, country, role) for any alias, or None."""
-        hit = self.find(name)
-        return (hit.name, hit.country, hit.role) if hit else None
-
-    def mentions(self, text: str, lo: int, hi: int) -> list[tuple[int, str]]:
-        """(offset, alias) of every known alias printed in text[lo:hi] (case-sensitive)."""
-        if self._alias_re is None:
-            alt = "|".join(re.escape(a) for a in sorted(set(self._aliases), key=len, reverse=True))
-            self._alias_re = re.compile(r"(?<![\w.])(?:" + alt + r")(?![\w])")
-        return [(m.start(), m.group()) for m in self._alias_re.finditer(text, lo, hi)]
-
-    def is_media(self, name: str) -> bool:
-        hit = self.find(name)
-        return bool(hit and hit.kind == "media")
-
-    def country_in(self, phrase: str) -> str | None:
-        """ISO code of the first nationality word or country name in a phrase."""
-        if self._country_re is None:
-            words = sorted(self.country_words, key=len, reverse=True)
-            alt = "|".join(re.escape(w) for w in words)
-            self._country_re = re.compile(r"(?<![\w.])(?:" + alt + r")(?![\w-])")
-        for m in self._country_re.finditer(phrase):
-            if not _ignorable_country_hit(phrase, m):
-                return self.country_words[m.group()]
-        return None
-
-
-def _ignorable_country_hit(phrase: str, m: re.Match) -> bool:
-    """'Latin American' and 'Russian-American' name no single country."""
-    after = phrase[m.end() : m.end() + 10]
-    before = phrase[max(0, m.start() - 7) : m.start()]
-    return before.endswith("Latin ") or before.endswith("-") or after.startswith("-")

@@ -7,7 +7,9 @@ A cheap regex pass over the body text: it lets "the Russian minister" find Serge
 import re
 from dataclasses import dataclass, field
 
-from app.extract.speakers.names import Officials, normalise_name
+from app.extract.speakers.lexicon import NOT_FIRST, ORG_WORDS, ROLE_HINTS, TITLE_WORDS
+from app.extract.speakers.names import normalise_name
+from app.extract.speakers.officials import Officials
 
 _UP = r"[A-ZÀ-ÖØ-Þ]"
 _WORD = _UP + r"[a-zß-öø-ÿ'’]+(?:-" + _UP + r"?[a-zß-öø-ÿ]+)?"
@@ -18,28 +20,6 @@ NAME = re.compile(
     + r"(?:\s+(?:(?:de la|de|da|del|dos|van|von|bin|al|el|le|du)\s+)?"
     + _PART
     + r"){1,5}(?![\w])"
-)
-NOT_FIRST = frozenset(
-    """The A An In On At As For From By With Of To And But Or If When While After Before
-    During Since Until Although Though Despite However Meanwhile Thus So This That These
-    Those It He She They We I His Her Their Its Our My New United Latin North South East
-    West Northern Southern Eastern Western Central Supreme National International Federal
-    Republican Democratic President Secretary Minister Foreign Prime Vice Deputy Former
-    Director Chief General Senator Governor Mayor Ambassador Chancellor Mr Mrs Ms Dr Sir
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December Russian American Venezuelan
-    Chinese British French German Iranian Ukrainian US U.S. Last Next Then Also Even""".split()
-)
-ORG_WORDS = frozenset(
-    """times post journal news agency press house department ministry institute academy
-    club university committee council party mechanism plan action assembly navy army strait
-    union nations sciences studies america americas office court company bank group
-    association foundation center centre organization organisation commission government
-    administration senate congress parliament kremlin fund forum street tv radio network
-    school college hospital police service services corporation inc airlines county state
-    states city province region republic kingdom coast sea ocean river island islands
-    peninsula war crisis foods holdings corp co ltd llc plc gmbh motors energy systems
-    technologies industries partners capital airways pharmaceuticals media""".split()
 )
 
 
@@ -55,16 +35,6 @@ class Entity:
     @property
     def surname(self) -> str:
         return normalise_name(self.name).split()[-1] if normalise_name(self.name) else ""
-
-
-ROLE_HINTS = frozenset(
-    """expert analyst political top former senior chief spokesman spokeswoman spokesperson
-    official diplomat minister secretary president envoy ambassador adviser advisor lawyer
-    attorney professor researcher economist director head leader lawmaker senator
-    representative governor mayor commander general businessman businesswoman activist
-    doctor coach manager player striker chairman executive founder author journalist
-    deputy foreign prime vice of the for at and state affairs defense defence""".split()
-)
 
 
 def _title_before(text: str, start: int) -> str:
@@ -116,8 +86,6 @@ def _title_after(text: str, end: int) -> str:
 
 
 def _is_title_word(word: str) -> bool:
-    from app.extract.speakers.mentions import TITLE_WORDS
-
     low = word.lower()
     return low in ROLE_HINTS or low in TITLE_WORDS or low in ORG_WORDS or word in NOT_FIRST
 

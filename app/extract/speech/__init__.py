@@ -1,0 +1,1 @@
+"""Speech cues (verbs, "according to", colons) and the quote candidates they introduce."""

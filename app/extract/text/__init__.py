@@ -1,0 +1,1 @@
+"""Paragraphs, boilerplate, sentences, quotation marks and the spaCy parse of article text."""

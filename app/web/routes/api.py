@@ -5,13 +5,13 @@ from datetime import date
 from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel
 
-from app.db import RowId, SessionDep
 from app.models import Quote
 from app.queries.articles import get_article
 from app.queries.countries import country_list
 from app.queries.quotes import quote_page
 from app.queries.speakers import speaker_page
 from app.queries.topics import topic_list
+from app.web.deps import RowId, SessionDep
 from app.web.listing import quote_filter
 
 router = APIRouter(prefix="/api", tags=["api"])

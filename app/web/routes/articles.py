@@ -3,8 +3,8 @@
 from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import Response
 
-from app.db import RowId, SessionDep
 from app.queries.articles import article_page, get_article
+from app.web.deps import RowId, SessionDep
 from app.web.present.article_text import marked_paragraphs
 from app.web.templating import render
 

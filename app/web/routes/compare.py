@@ -5,13 +5,13 @@ from datetime import date
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app.db import SessionDep
 from app.models import Quote
 from app.queries.facets import top_speakers
 from app.queries.filters import QuoteFilter
 from app.queries.quotes import quote_page
 from app.queries.speakers import speakers_by_slug
 from app.queries.topics import get_topic, topic_list
+from app.web.deps import SessionDep
 from app.web.templating import render
 
 router = APIRouter()

@@ -5,13 +5,13 @@ from datetime import UTC, datetime, time
 from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import Response
 
-from app.db import SessionDep
 from app.models import Quote
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
 from app.queries.names import country_name, is_country_code, long_date
 from app.queries.quotes import quote_page
 from app.queries.speakers import get_speaker
 from app.queries.topics import get_topic
+from app.web.deps import SessionDep
 from app.web.present.article_text import speaker_label
 from app.web.templating import templates
 

@@ -4,17 +4,17 @@ from fastapi import APIRouter, HTTPException, Request
 from sqlmodel import Session
 from starlette.responses import Response, StreamingResponse
 
-from app.db import RowId, SessionDep
 from app.queries.export import export_rows
 from app.queries.filters import QuoteFilter
 from app.queries.fts import SearchError
 from app.queries.names import long_date
 from app.queries.quotes import get_quote, quote_page
 from app.queries.speakers import speakers_by_slug
+from app.web.deps import RowId, SessionDep
 from app.web.listing import BROWSE_FRAGMENT, browse_context, quote_filter, render_browse
 from app.web.present.article_text import marked_paragraphs, paragraph_of, speaker_label
 from app.web.present.csv import csv_chunks, csv_line
-from app.web.routes.speakers import saved_slugs
+from app.web.saved import saved_slugs
 from app.web.templating import render, url_pattern
 
 router = APIRouter()

@@ -6,12 +6,12 @@ from fastapi import APIRouter, Request
 from sqlmodel import Session
 from starlette.responses import Response
 
-from app.db import SessionDep
 from app.queries.countries import country_row
 from app.queries.facets import top_speakers
 from app.queries.names import country_code_for, country_name
 from app.queries.speakers import find_by_name, quote_count
 from app.queries.topics import find_topic
+from app.web.deps import SessionDep
 from app.web.listing import browse_context, quote_filter, render_browse
 from app.web.templating import render
 

@@ -1,12 +1,9 @@
 """The speaker directory and each speaker's bookmarkable page (including "Unknown speaker")."""
 
-import re
-
 from fastapi import APIRouter, HTTPException, Request
 from sqlmodel import Session
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
-from app.db import SessionDep
 from app.models import Speaker, Topic
 from app.queries.facets import FacetValue, top_speakers
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
@@ -18,15 +15,14 @@ from app.queries.speakers import (
     speaker_page,
     speaker_topics,
 )
-from app.queries.timeline import monthly_counts, timeline
+from app.queries.timeline import monthly_counts
+from app.web.deps import SessionDep
 from app.web.listing import browse_context, quote_filter, render_browse
+from app.web.present.timeline import timeline
+from app.web.saved import MAX_SAVED, saved_redirect, saved_slugs
 from app.web.templating import render
 
 router = APIRouter()
-
-SAVED_COOKIE = "saved_speakers"
-MAX_SAVED = 50
-_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 @router.get("/speakers", name="speakers")
@@ -99,31 +95,10 @@ def save_speaker(request: Request, session: SessionDep, slug: str) -> Response:
     if get_speaker(session, slug) is None:
         raise HTTPException(404, f"We have no speaker “{slug}”.")
     slugs = [s for s in saved_slugs(request) if s != slug]
-    return _saved_redirect(request, slug, [slug, *slugs][:MAX_SAVED])
+    return saved_redirect(request, slug, [slug, *slugs][:MAX_SAVED])
 
 
 @router.post("/speakers/{slug}/forget", name="forget_speaker")
 def forget_speaker(request: Request, slug: str) -> Response:
     """Drop this speaker from the saved ones."""
-    return _saved_redirect(request, slug, [s for s in saved_slugs(request) if s != slug])
-
-
-def saved_slugs(request: Request) -> list[str]:
-    """The reader's saved speakers, newest first (from the cookie; junk is ignored)."""
-    raw = request.cookies.get(SAVED_COOKIE, "")
-    return [s for s in raw.split(".") if _SLUG.fullmatch(s)][:MAX_SAVED]
-
-
-def _saved_redirect(request: Request, slug: str, slugs: list[str]) -> Response:
-    # Only same-site paths: an open redirect would let other sites borrow our address.
-    target = request.query_params.get("next", "")
-    if not target.startswith("/") or target.startswith("//") or "\\" in target:
-        target = str(request.url_for("speaker", slug=slug))
-    response = RedirectResponse(target, status_code=303)
-    if slugs:
-        response.set_cookie(
-            SAVED_COOKIE, ".".join(slugs), max_age=400 * 24 * 3600, httponly=True, samesite="lax"
-        )
-    else:
-        response.delete_cookie(SAVED_COOKIE)
-    return response
+    return saved_redirect(request, slug, [s for s in saved_slugs(request) if s != slug])

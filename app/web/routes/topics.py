@@ -3,11 +3,11 @@
 from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import Response
 
-from app.db import SessionDep
 from app.queries.facets import top_speakers
-from app.queries.timeline import timeline
 from app.queries.topics import get_topic, topic_list, topic_monthly_counts
+from app.web.deps import SessionDep
 from app.web.listing import browse_context, quote_filter, render_browse
+from app.web.present.timeline import timeline
 from app.web.templating import render
 
 router = APIRouter()

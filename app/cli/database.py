@@ -1,0 +1,92 @@
+"""`diplomat db …`: migrate, back up, check and copy the database."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from app.cli.output import err, fail
+from app.settings import get_settings
+
+
+def upgrade() -> None:
+    """Migrate the database to the newest schema (Alembic head).
+
+    Example: DATABASE_URL=sqlite:///data/diplomat.db diplomat db upgrade
+    """
+    from app.schema import upgrade as run_upgrade
+
+    run_upgrade(get_settings().database_url)
+    typer.echo("database is at the newest schema")
+
+
+def backup(
+    path: Annotated[Path, typer.Argument(help="Where to write the copy.")],
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing file at PATH.")] = False,
+) -> None:
+    """Copy the database to PATH, safely, while the site serves and ingest writes.
+
+    Example: diplomat db backup backups/diplomat-$(date +%F).db
+    """
+    from app.maintenance import MaintenanceError
+    from app.maintenance.backup import backup as run_backup
+
+    try:
+        size = run_backup(get_settings().database_url, path, overwrite)
+    except (MaintenanceError, OSError) as error:
+        fail(str(error), code=1)
+    typer.echo(f"backed up to {path} ({size / 1_000_000:.1f} MB, integrity ok)")
+
+
+def check() -> None:
+    """Verify the database: integrity, foreign keys, full-text index, schema revision.
+
+    Prints one line; the exit status is 1 when anything is wrong.
+
+    Example: DATABASE_URL=sqlite:///backups/diplomat.db diplomat db check
+    """
+    from app.maintenance import MaintenanceError
+    from app.maintenance.check import check as run_check
+
+    try:
+        findings = run_check(get_settings().database_url)
+    except (MaintenanceError, OSError) as error:
+        fail(str(error), code=1)
+    problems = [f"{f.check}: {f.problem}" for f in findings if f.problem]
+    if problems:
+        fail("; ".join(problems), code=1)
+    typer.echo("database ok: " + ", ".join(f.check for f in findings))
+
+
+def copy(
+    source: Annotated[str, typer.Argument(help="SQLAlchemy URL of the database to copy.")],
+    target: Annotated[str, typer.Argument(help="SQLAlchemy URL of an empty database.")],
+) -> None:
+    """Copy a whole database into an empty one (SQLite <-> PostgreSQL), then verify it.
+
+    Example: diplomat db copy sqlite:///data/diplomat.db postgresql+psycopg://diplomat@db/diplomat
+
+    Prints each table's row counts and checksums on both sides; exits 1 if any differ.
+    """
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
+    from app.maintenance.copy import CopyError, copy_database
+
+    try:
+        checks = copy_database(source, target)
+    except (CopyError, ArgumentError) as error:
+        fail(str(error))
+    except OperationalError as error:
+        fail(f"cannot reach a database: {str(error.orig).strip().splitlines()[0]}")
+    typer.echo(f"{'table':<14} {'source':>9} -> {'copy':<9} {'checksums (source, copy)':<33} check")
+    for check in checks:
+        verdict = "ok" if check.ok else "MISMATCH"
+        typer.echo(
+            f"{check.table:<14} {check.source_rows:>9} -> {check.copied_rows:<9}"
+            f" {check.source_checksum[:16]} {check.copied_checksum[:16]} {verdict}"
+        )
+    bad = [check.table for check in checks if not check.ok]
+    if bad:
+        err().print(f"[red]error:[/red] copy differs in {', '.join(bad)}", highlight=False)
+        raise typer.Exit(1)
+    typer.echo(f"copied {sum(c.copied_rows for c in checks)} rows; every table verified")

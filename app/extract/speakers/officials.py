@@ -1,0 +1,94 @@
+"""Known people, organisations and nationality words (app/data/officials.toml), looked up
+by any alias."""
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.extract.speakers.names import ascii_fold
+
+DEFAULT_OFFICIALS = Path(__file__).resolve().parents[2] / "data" / "officials.toml"
+
+
+@dataclass(frozen=True)
+class Official:
+    name: str
+    country: str | None
+    role: str | None
+    kind: str  # "person", or an organisation kind such as "media", "government"
+
+
+def _key(alias: str) -> str:
+    return re.sub(r"\s+", " ", ascii_fold(alias).lower().replace("’", "'")).strip(" .")
+
+
+class Officials:
+    """Known people, organisations and nationality words, looked up by any alias."""
+
+    def __init__(self, data: dict):
+        self._by_alias: dict[str, Official] = {}
+        self._aliases: list[str] = []
+        groups = (("person", data.get("person", [])), ("org", data.get("organisation", [])))
+        for kind, rows in groups:
+            for row in rows:
+                entry = Official(
+                    row["name"],
+                    row.get("country"),
+                    row.get("role"),
+                    "person" if kind == "person" else row.get("kind", "org"),
+                )
+                for alias in [row["name"], *row.get("aliases", [])]:
+                    self._aliases.append(alias)
+                    self._by_alias.setdefault(_key(alias), entry)
+                    if alias.lower().startswith("the "):
+                        self._by_alias.setdefault(_key(alias[4:]), entry)
+        self.country_words: dict[str, str] = {}
+        for row in data.get("country", []):
+            for word in [*row.get("names", []), *row.get("demonyms", [])]:
+                self.country_words[word] = row["code"]
+        self._country_re: re.Pattern | None = None
+        self._alias_re: re.Pattern | None = None
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "Officials":
+        with open(path or DEFAULT_OFFICIALS, "rb") as fh:
+            return cls(tomllib.load(fh))
+
+    def find(self, name: str) -> Official | None:
+        """The official or organisation known by this alias (case and accents ignored)."""
+        return self._by_alias.get(_key(name))
+
+    def lookup(self, name: str) -> tuple[str, str | None, str | None] | None:
+        """(canonical name, country, role) for any alias, or None."""
+        hit = self.find(name)
+        return (hit.name, hit.country, hit.role) if hit else None
+
+    def mentions(self, text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+        """(offset, alias) of every known alias printed in text[lo:hi] (case-sensitive)."""
+        if self._alias_re is None:
+            alt = "|".join(re.escape(a) for a in sorted(set(self._aliases), key=len, reverse=True))
+            self._alias_re = re.compile(r"(?<![\w.])(?:" + alt + r")(?![\w])")
+        return [(m.start(), m.group()) for m in self._alias_re.finditer(text, lo, hi)]
+
+    def is_media(self, name: str) -> bool:
+        hit = self.find(name)
+        return bool(hit and hit.kind == "media")
+
+    def country_in(self, phrase: str) -> str | None:
+        """ISO code of the first nationality word or country name in a phrase."""
+        if self._country_re is None:
+            words = sorted(self.country_words, key=len, reverse=True)
+            alt = "|".join(re.escape(w) for w in words)
+            self._country_re = re.compile(r"(?<![\w.])(?:" + alt + r")(?![\w-])")
+        for m in self._country_re.finditer(phrase):
+            if not _ignorable_country_hit(phrase, m):
+                return self.country_words[m.group()]
+        return None
+
+
+def _ignorable_country_hit(phrase: str, m: re.Match) -> bool:
+    """'Latin American' and 'Russian-American' name no single country."""
+    after = phrase[m.end() : m.end() + 10]
+    before = phrase[max(0, m.start() - 7) : m.start()]
+    return before.endswith("Latin ") or before.endswith("-") or after.startswith("-")

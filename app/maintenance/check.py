@@ -1,0 +1,71 @@
+"""What `diplomat db check` verifies: integrity, foreign keys, the full-text index, the schema."""
+
+import sqlite3
+from dataclasses import dataclass
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.maintenance.backup import connect, sqlite_file
+from app.schema import is_current
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    problem: str | None  # None = passed
+
+
+def check(url: str) -> list[Finding]:
+    """Integrity, foreign keys, the full-text index against the quotes, and the schema."""
+    conn = connect(sqlite_file(url))
+    try:
+        findings = [
+            _guarded("integrity", _integrity, conn),
+            _guarded("foreign keys", _foreign_keys, conn),
+            _guarded("full-text index", _fts, conn),
+        ]
+    finally:
+        conn.close()
+    try:
+        current = is_current(url)
+    except SQLAlchemyError as error:
+        return [*findings, Finding("schema", f"unreadable ({error.orig or error})")]
+    return [*findings, Finding("schema", None if current else "not at the newest revision")]
+
+
+def _guarded(name: str, run, conn: sqlite3.Connection) -> Finding:
+    """A check that a damaged file makes SQLite refuse outright reports that, not a traceback."""
+    try:
+        return run(conn)
+    except sqlite3.DatabaseError as error:
+        return Finding(name, str(error))
+
+
+def _integrity(conn: sqlite3.Connection) -> Finding:
+    rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
+    return Finding("integrity", None if rows == ["ok"] else "; ".join(rows))
+
+
+def _foreign_keys(conn: sqlite3.Connection) -> Finding:
+    rows = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if not rows:
+        return Finding("foreign keys", None)
+    table, rowid, parent, _ = rows[0]
+    return Finding(
+        "foreign keys", f"{len(rows)} broken (first: {table} row {rowid} points at no {parent})"
+    )
+
+
+def _fts(conn: sqlite3.Connection) -> Finding:
+    # rank 1 also compares the index with the quote table it indexes (plain
+    # 'integrity-check' only checks the index against itself). It is written as an INSERT, so
+    # take the write lock first: a deferred transaction that read before a concurrent writer
+    # committed cannot upgrade and fails at once with "database is locked", busy timeout or not.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("INSERT INTO quote_fts(quote_fts, rank) VALUES ('integrity-check', 1)")
+        return Finding("full-text index", None)
+    except sqlite3.DatabaseError as error:
+        return Finding("full-text index", f"out of step with the quotes ({error})")
+    finally:
+        conn.execute("ROLLBACK")

@@ -1,0 +1,18 @@
+"""FastAPI dependencies the routes share: a database session per request, a row id in a URL."""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi import Path as PathParam
+from sqlmodel import Session
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with Session(request.app.state.engine) as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+# A row id in a URL: SQLite integers are 64-bit, and a larger number would overflow the driver.
+RowId = Annotated[int, PathParam(ge=1, le=2**63 - 1)]

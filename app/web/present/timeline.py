@@ -1,0 +1,49 @@
+"""Quotes per month as bar geometry for a server-rendered SVG chart."""
+
+from dataclasses import dataclass
+
+WIDTH, HEIGHT, AXIS = 640, 120, 18
+MAX_STEP = 28  # a few months should not become a wall of colour
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Timeline:
+    bars: list[Bar]
+    years: list[tuple[float, str]]  # (x, label) ticks
+    peak: Bar
+    width: float = WIDTH
+    height: int = HEIGHT + AXIS
+    base: int = HEIGHT
+
+
+def timeline(counts: dict[tuple[int, int], int]) -> Timeline | None:
+    """Bars for every month from the first to the last with quotes, empty months included."""
+    if not counts:
+        return None
+    (y0, m0), (y1, m1) = min(counts), max(counts)
+    months = [divmod(i, 12) for i in range(y0 * 12 + m0 - 1, y1 * 12 + m1)]
+    step = min(WIDTH / len(months), MAX_STEP)
+    top = max(counts.values())
+    bars, years = [], []
+    for i, (year, month0) in enumerate(months):
+        count = counts.get((year, month0 + 1), 0)
+        height = HEIGHT * count / top
+        label = f"{MONTHS[month0]} {year}"
+        bars.append(Bar(label, count, i * step, HEIGHT - height, max(step - 1, 0.5), height))
+        if month0 == 0 or i == 0:
+            years.append((i * step, str(year)))
+    # Keep year labels from overlapping on long timelines.
+    every = max(1, -(-len(years) * 36 // WIDTH))
+    width = max(step * len(months), 80)
+    return Timeline(bars, years[::every], max(bars, key=lambda b: b.count), width)

@@ -1,0 +1,54 @@
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+from sqlmodel import SQLModel
+
+import app.models  # noqa: F401
+from app.schema import is_current
+
+# Full-text machinery the migrations add beside the models: SQLite's FTS5 tables, PostgreSQL's
+# generated tsvector column and its GIN index (migration 0002).
+FTS_NAMES = {("column", "search_vector"), ("index", "ix_quote_search_vector")}
+
+
+def _not_fts(name, type_, *_args) -> bool:
+    if type_ == "table" and name.startswith("quote_fts"):
+        return False
+    return (type_, name) not in FTS_NAMES
+
+
+def test_schema_migrations_match_models(engine):
+    with engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_name": _not_fts}
+        )
+        assert compare_metadata(context, SQLModel.metadata) == []
+
+
+def test_schema_is_current_after_upgrade(app_settings):
+    assert is_current(app_settings.database_url)
+
+
+@pytest.mark.sqlite_only(reason="PRAGMAs exist only in SQLite")
+def test_schema_sqlite_pragmas_are_set(engine):
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 10_000
+
+
+@pytest.mark.sqlite_only(
+    reason="FTS5 table; tests/core/test_postgres.py checks the tsvector column"
+)
+def test_schema_fts_follows_quote_rows(engine, seeded_client):
+    with engine.connect() as conn:
+        hits = conn.execute(
+            text("SELECT rowid FROM quote_fts WHERE quote_fts MATCH 'caracas'")
+        ).all()
+        assert len(hits) == 1
+        conn.execute(text("DELETE FROM quote WHERE id = :id"), {"id": hits[0][0]})
+        after = conn.execute(
+            text("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'caracas'")
+        ).scalar()
+        assert after == 0

@@ -1,0 +1,82 @@
+import pytest
+
+from app.extract.speakers.names import normalise_name, same_person, speaker_slug
+from app.extract.speakers.officials import Officials
+
+
+def test_normalise_name_folds_accents_and_drops_titles():
+    assert normalise_name("President Nicolás Maduro") == "nicolas maduro"
+    assert normalise_name("Mr. Sergey Lavrov") == "sergey lavrov"
+
+
+def test_speaker_slug_is_stable_ascii():
+    assert speaker_slug("Sergey Lavrov") == "sergey-lavrov"
+    assert speaker_slug("Nicolás Maduro") == "nicolas-maduro"
+    assert speaker_slug("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sergey Lavrov", "Sergei Lavrov"),
+        ("Lavrov", "Sergey Lavrov"),
+        ("Nicolas Maduro", "Nicolás Maduro"),
+        ("Volodymyr Zelensky", "Volodymyr Zelensky"),
+    ],
+)
+def test_same_person_matches_spellings_and_surnames(a, b):
+    assert same_person(a, None, b, None)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Donald Trump", "Ivanka Trump"),
+        ("Kevin Sullivan", "Jake Sullivan"),
+        ("Sergey Lavrov", "Mike Pompeo"),
+    ],
+)
+def test_same_person_rejects_different_people(a, b):
+    assert not same_person(a, None, b, None)
+
+
+def test_same_person_conflicting_countries_are_different():
+    assert not same_person("Lavrov", "US", "Sergey Lavrov", "RU")
+    assert same_person("Lavrov", "ru", "Sergey Lavrov", "RU")
+
+
+def test_officials_find_by_any_alias():
+    officials = Officials.load()
+    assert officials.lookup("Sergei Lavrov") == ("Sergey Lavrov", "RU", "Foreign Minister")
+    assert officials.lookup("nicolas maduro")[0] == "Nicolás Maduro"
+    assert officials.lookup("the Kremlin")[:2] == ("Kremlin", "RU")
+    assert officials.lookup("Nobody Atall") is None
+
+
+def test_officials_media_outlets_are_marked():
+    officials = Officials.load()
+    assert officials.is_media("The New York Times")
+    assert not officials.is_media("Vladimir Putin")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Russian Foreign Minister", "RU"),
+        ("U.S. State Secretary", "US"),
+        ("a Venezuelan businessman", "VE"),
+        ("former Representative of Virginia", "US"),
+        ("Latin American Studies at the Russian Academy", "RU"),
+        ("Russian-American councils", None),
+        ("the expert", None),
+    ],
+)
+def test_officials_country_in_phrase(phrase, code):
+    assert Officials.load().country_in(phrase) == code
+
+
+def test_same_person_never_merges_bodies_by_their_last_word():
+    assert not same_person("Japan's foreign ministry", "JP", "Ukrainian foreign ministry", None)
+    assert not same_person("foreign ministry", None, "Ukrainian foreign ministry", "UA")
+    assert same_person("Duarte", None, "Helena Duarte", "BR")
+    assert same_person("Antonio de la Cruz", "VE", "Cruz", None)

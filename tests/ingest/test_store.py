@@ -1,0 +1,127 @@
+import json
+from dataclasses import replace
+
+from sqlmodel import Session, func, select
+
+from app.ingest.speaker_rows import Speakers
+from app.ingest.store import content_hash, store_article
+from app.models import Article, Quote, Speaker, SpeakerAlias
+from tests.conftest import TOPIC_NAMES, quote_in, sample_articles
+from tests.support.regenerate_store import FIXTURES, load_articles, store_all, stored_rows
+
+
+def _count(engine, model) -> int:
+    with Session(engine) as session:
+        return session.exec(select(func.count()).select_from(model)).one()
+
+
+def test_store_same_article_twice_is_stored_once(engine):
+    source, article = sample_articles()[0]
+    first = store_article(engine, source, article, TOPIC_NAMES)
+    again = store_article(engine, "elsewhere/copy.txt", article, TOPIC_NAMES)
+    assert (first.status, again.status) == ("new", "unchanged")
+    assert again.article_id == first.article_id
+    assert _count(engine, Article) == 1
+    assert _count(engine, Quote) == len(article.quotes)
+
+
+def test_store_changed_article_replaces_its_quotes(engine):
+    source, article = sample_articles()[0]
+    first = store_article(engine, source, article, TOPIC_NAMES)
+    text = article.text + "\n\nA late paragraph."
+    changed = replace(article, text=text, quotes=article.quotes[:1])
+    result = store_article(engine, source, changed, TOPIC_NAMES)
+    assert result.status == "updated"
+    assert result.article_id == first.article_id
+    with Session(engine) as session:
+        stored = session.get(Article, first.article_id)
+        assert stored.text == text
+        assert [q.text for q in stored.quotes] == [article.quotes[0].text]
+
+
+def test_store_merges_spellings_of_one_speaker(engine):
+    for source, article in sample_articles():
+        store_article(engine, source, article, TOPIC_NAMES)
+    with Session(engine) as session:
+        lavrov = session.exec(select(Speaker).where(Speaker.slug == "sergey-lavrov")).one()
+        aliases = {a.alias for a in lavrov.aliases}
+        assert aliases == {"Sergey Lavrov", "Sergei Lavrov"}
+        assert len(lavrov.quotes) == 2
+        assert lavrov.country == "RU"
+
+
+def test_store_keeps_people_sharing_a_surname_apart(engine):
+    with engine.begin() as conn:
+        donald = Speakers(conn).resolve("Donald Trump", "US", None)
+        ivanka = Speakers(conn).resolve("Ivanka Trump", "US", None)
+        assert donald.id != ivanka.id
+        assert {donald.slug, ivanka.slug} == {"donald-trump", "ivanka-trump"}
+
+
+def test_store_unknown_speaker_keeps_quote_without_speaker(engine):
+    for source, article in sample_articles():
+        store_article(engine, source, article, TOPIC_NAMES)
+    with Session(engine) as session:
+        orphan = session.exec(select(Quote).where(Quote.speaker_id.is_(None))).one()
+        assert orphan.text == '"Nobody can be sure,"'
+
+
+def test_store_slug_is_stable_across_reingest(engine):
+    source, article = sample_articles()[0]
+    store_article(engine, source, article, TOPIC_NAMES)
+    changed = replace(article, text=article.text + " More.")
+    store_article(engine, source, changed, TOPIC_NAMES)
+    with Session(engine) as session:
+        slugs = session.exec(select(Speaker.slug).order_by(Speaker.slug)).all()
+    assert slugs == ["mike-pompeo", "sergey-lavrov"]
+    assert _count(engine, SpeakerAlias) == 2
+
+
+def test_store_topics_are_linked(engine):
+    source, article = sample_articles()[0]
+    store_article(engine, source, article, TOPIC_NAMES)
+    with Session(engine) as session:
+        pompeo_quote = session.exec(select(Quote).where(Quote.kind == "indirect")).one()
+        assert sorted(t.slug for t in pompeo_quote.topics) == ["iran", "sanctions"]
+        assert {t.name for t in pompeo_quote.topics} == {"Iran", "Sanctions"}
+
+
+def test_store_content_hash_ignores_whitespace_only_changes():
+    assert content_hash("a  b\n\nc") == content_hash("a b c ")
+    assert content_hash("a b c") != content_hash("a b d")
+
+
+def test_quote_in_helper_locates_fragment():
+    text = 'x "y" z'
+    quote = quote_in(text, '"y"')
+    assert text[quote.start : quote.end] == '"y"'
+
+
+def test_store_bare_surname_grows_into_full_name(engine):
+    with engine.begin() as conn:
+        speakers = Speakers(conn)
+        bare = speakers.resolve("Duarte", "BR", None)
+        full = speakers.resolve("Helena Duarte", "BR", "Foreign Minister")
+        assert bare.id == full.id
+        assert (full.name, full.slug, full.role) == ("Helena Duarte", "duarte", "Foreign Minister")
+
+
+def test_store_writes_the_expected_rows(engine):
+    """Every row, ids included, that the store writes for 30 articles, one of them changed and
+    one copied; after a deliberate change run `python -m tests.support.regenerate_store`."""
+    expected = json.loads((FIXTURES / "rows.json").read_text(encoding="utf-8"))
+    statuses = store_all(engine, load_articles())
+    assert {"statuses": statuses, **stored_rows(engine)} == expected
+
+
+def test_store_resolves_a_name_repeated_in_an_article_to_one_speaker(engine):
+    with engine.begin() as conn:
+        speakers = Speakers(conn)
+        first = speakers.resolve("Ana Lima", "BR", None)
+        again = speakers.resolve("Ana Lima", "BR", None)
+        surname = speakers.resolve("Lima", "BR", "Foreign Minister")
+    assert first.id == again.id == surname.id
+    with Session(engine) as session:
+        lima = session.get(Speaker, first.id)
+        assert sorted(a.alias for a in lima.aliases) == ["Ana Lima", "Lima"]
+        assert (lima.name, lima.role) == ("Ana Lima", "Foreign Minister")

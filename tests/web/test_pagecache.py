@@ -1,0 +1,186 @@
+"""Rendered pages kept until the data changes, with ETags (app/web/pagecache.py)."""
+
+import sqlite3
+
+import pytest
+
+from app.extract.topics import load_taxonomy
+from app.ingest.store import store_article
+from tests.conftest import quote_in
+
+TOPIC_NAMES = load_taxonomy().names()
+
+
+def _new_article(text: str, speaker: str):
+    from app.extract.article import ExtractedArticle
+
+    fragment = text.split("\n\n")[1]
+    quote = quote_in(text, fragment, speaker=speaker, speaker_country="FR")
+    return ExtractedArticle(
+        text=text, title=text.split("\n")[0], outlet=None, date=None, quotes=(quote,)
+    )
+
+
+def test_pagecache_second_request_is_the_same_page_with_an_etag(seeded_client):
+    first = seeded_client.get("/speakers")
+    second = seeded_client.get("/speakers")
+    assert first.status_code == second.status_code == 200
+    assert first.text == second.text
+    assert first.headers["etag"] == second.headers["etag"]
+    assert second.headers["vary"] == "HX-Request"
+    assert "content-security-policy" in second.headers  # security headers on cached pages too
+
+
+def test_pagecache_matching_etag_gets_304(seeded_client):
+    etag = seeded_client.get("/speakers").headers["etag"]
+    again = seeded_client.get("/speakers", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    other = seeded_client.get("/speakers", headers={"If-None-Match": 'W/"stale"'})
+    assert other.status_code == 200
+
+
+def test_pagecache_new_import_is_seen_at_once(seeded_client, engine):
+    before = seeded_client.get("/speakers")
+    assert "Camille Roux" not in before.text
+    text = 'Paris talks\n\n"We expect an answer before the summit," Camille Roux said.'
+    store_article(engine, "roux.txt", _new_article(text, "Camille Roux"), TOPIC_NAMES)
+    after = seeded_client.get("/speakers")
+    assert "Camille Roux" in after.text
+    assert after.headers["etag"] != before.headers["etag"]
+    revalidated = seeded_client.get("/speakers", headers={"If-None-Match": before.headers["etag"]})
+    assert revalidated.status_code == 200
+
+
+def test_pagecache_fragment_and_page_are_kept_apart(seeded_client):
+    page = seeded_client.get("/", params={"speaker": "sergey-lavrov"})
+    fragment = seeded_client.get(
+        "/", params={"speaker": "sergey-lavrov"}, headers={"HX-Request": "true"}
+    )
+    again = seeded_client.get("/", params={"speaker": "sergey-lavrov"})
+    assert "<html" in page.text and "<html" not in fragment.text
+    assert again.text == page.text
+
+
+def test_pagecache_pages_depend_on_the_saved_speakers_cookie(seeded_client):
+    plain = seeded_client.get("/")
+    saved = seeded_client.post("/speakers/sergey-lavrov/save", follow_redirects=False)
+    assert "set-cookie" in saved.headers
+    with_cookie = seeded_client.get("/")
+    assert "Your speakers" in with_cookie.text and "Your speakers" not in plain.text
+
+
+def test_pagecache_skipped_counts_kept_only_until_retried(seeded_client, monkeypatch):
+    import time
+
+    import app.web.pagecache as pagecache
+    from app.queries.facets import RETRY_SKIPPED_S
+
+    monkeypatch.setattr("app.web.listing.facet_counts", lambda *args: None)
+    skipped = seeded_client.get("/", params={"country": "RU"})
+    assert "Counts skipped" in skipped.text
+    assert skipped.headers.get("cache-control") == "no-cache" and "etag" not in skipped.headers
+    assert "x-page-cache-ttl" not in skipped.headers  # internal, never sent
+    monkeypatch.undo()
+    assert "Counts skipped" in seeded_client.get("/", params={"country": "RU"}).text  # kept
+    later = time.monotonic() + RETRY_SKIPPED_S + 1
+    monkeypatch.setattr(pagecache, "monotonic", lambda: later)
+    counted = seeded_client.get("/", params={"country": "RU"})
+    assert "Counts skipped" not in counted.text and "etag" in counted.headers
+
+
+def test_pagecache_keeps_at_most_its_byte_budget():
+    from app.web.pagecache import PageCache
+
+    cache = PageCache(app=None, max_entries=10, max_total_bytes=25)
+    start = {"status": 200, "headers": []}
+    for n in range(4):
+        cache._store(("page", n), start, b"x" * 10, 0.0)
+    assert list(cache._entries) == [("page", 2), ("page", 3)]  # least recent went first
+    assert cache._total == 20
+
+
+def test_pagecache_builds_a_page_once_for_requests_arriving_together(engine):
+    """A cold server under load: eight requests for the same page wait for one build."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from app.web.pagecache import PageCache
+
+    builds = 0
+
+    async def slow_page(scope, receive, send):
+        nonlocal builds
+        builds += 1
+        await asyncio.sleep(0.2)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"the page"})
+
+    cache = PageCache(slow_page)
+    app = SimpleNamespace(state=SimpleNamespace(engine=engine))
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": "/p",
+        "query_string": b"",
+        "headers": [],
+        "app": app,
+    }
+
+    async def request() -> bytes:
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        await cache(scope, None, send)
+        assert sent[0]["status"] == 200
+        return b"".join(m.get("body", b"") for m in sent[1:])
+
+    async def together():
+        return await asyncio.gather(*(request() for _ in range(8)))
+
+    assert asyncio.run(together()) == [b"the page"] * 8
+    assert builds == 1
+
+
+def test_cached_value_is_computed_once_while_threads_wait_for_it(engine):
+    import threading
+    import time
+
+    from sqlmodel import Session
+
+    from app.queries.cache import cached
+
+    computed = 0
+
+    def slow():
+        nonlocal computed
+        computed += 1
+        time.sleep(0.2)
+        return 42
+
+    answers = []
+
+    def ask():
+        with Session(engine) as session:
+            answers.append(cached(session, ("test-single-flight", id(engine)), slow))
+
+    threads = [threading.Thread(target=ask) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [42] * 6 and computed == 1
+
+
+@pytest.mark.sqlite_only(reason="data_version is SQLite's change counter")
+def test_pagecache_sees_a_commit_made_by_another_process(seeded_client, engine):
+    """Cached pages are checked against SQLite's data_version: a write from elsewhere (here a
+    plain sqlite3 connection, as another process would) makes the next request rebuild."""
+    before = seeded_client.get("/speakers")
+    assert seeded_client.get("/speakers").headers["etag"] == before.headers["etag"]
+    with sqlite3.connect(engine.url.database) as other:
+        other.execute("UPDATE speaker SET name = 'Renamed Person' WHERE slug = 'sergey-lavrov'")
+        other.execute("INSERT INTO speaker (slug, name) VALUES ('new-person', 'New Person')")
+    after = seeded_client.get("/speakers")
+    assert "New Person" in after.text and after.headers["etag"] != before.headers["etag"]
