@@ -11,6 +11,7 @@ from app.extract.speakers.coreference import Resolver
 from app.extract.speakers.mentions import mention_for
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.registry import Registry
+from app.extract.speakers.salience import Layout
 from app.extract.speech.candidates import Candidate, floating_candidates, sentence_candidates
 from app.extract.speech.verbs import CANDIDATE
 from app.extract.text.boilerplate import paragraphs
@@ -30,6 +31,9 @@ class ExtractedQuote:
     speaker_mention: str | None  # the speaker as printed near the quote
     speaker_country: str | None  # ISO 3166-1 alpha-2
     speaker_role: str | None
+    speaker_type: str | None  # person | organisation | group | outlet | place; None = unknown
+    via: str | None  # the outlet or document the words came through ("CTV News", "statement")
+    evidence: str  # how the speaker was found: name, pronoun, description, inherited, …
     cue: str | None
     topics: tuple[str, ...]
     confidence: float
@@ -110,8 +114,8 @@ def extract_article(text: str, resources: Resources | None = None) -> ExtractedA
     sents = split_sentences(text, paras, marks)
     candidates = find_candidates(text, sents, marks)
     named = [(p.start, p.end) for n, p in enumerate(paras) if p.body or n == title_idx]
-    quoted = [(q.start, q.end) for q in marks]
-    resolver = Resolver(Registry(text, named, res.officials, quoted), res.officials)
+    layout = Layout(text, [s.start for s in sents], [(q.start, q.end) for q in marks])
+    resolver = Resolver(Registry(text, named, res.officials, layout), res.officials)
     quotes = finalise(text, candidates, resolver, res, paras)
     return ExtractedArticle(
         text=text,
@@ -137,6 +141,8 @@ def article_json(article_id: str, path: str, art: ExtractedArticle) -> dict:
                 "end": q.end,
                 "kind": q.kind,
                 "speaker": q.speaker,
+                "speaker_type": q.speaker_type,
+                "via": q.via,
                 "speaker_country": q.speaker_country,
                 "cue": q.cue,
                 "topics": list(q.topics),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from app.extract.speakers.lexicon import (
+    DOCUMENT_NOUNS,
     GROUP_NOUNS,
     ORG_WORDS,
     PARTICLES,
@@ -20,6 +21,7 @@ from app.extract.speakers.lexicon import (
 )
 
 CUT_DEPS = frozenset({"relcl", "acl", "cc", "conj", "advcl", "parataxis"})
+AUTHOR_PREPS = frozenset({"from", "by", "of"})
 
 
 @dataclass(frozen=True)
@@ -27,18 +29,34 @@ class Mention:
     text: str  # as printed
     start: int
     end: int
-    kind: str  # "pronoun" | "name" | "description" | "group"
+    kind: str  # "pronoun" | "name" | "description" | "group" | "document"
     name: str | None  # the personal or organisation name inside the phrase, if any
     head: str  # lowercase head word
+    full: str | None = None  # the whole run of proper nouns ("BC Hydro", "UFCW Local 832")
+    author: "Mention | None" = None  # who a document speaks for ("the union's release")
+    plural: bool = False
+
+
+def _kept(child: Token, head: Token) -> bool:
+    """Modifiers that belong to the phrase: not relative clauses or trailing appositions,
+    but 'people [arrested last week]' and 'lawyers [and experts]' of a plural noun."""
+    if child.dep_ == "appos" and child.i > head.i:
+        return False
+    if child.dep_ not in CUT_DEPS:
+        return True
+    plural = head.tag_ in ("NNS", "NNPS")
+    if child.dep_ == "acl" and child.tag_ == "VBN" and head.pos_ == "NOUN":
+        return True
+    if plural and child.dep_ == "conj" and child.tag_ == "NNS":
+        return True
+    return plural and child.dep_ == "cc" and any(c.dep_ == "conj" and c.tag_ == "NNS" for c in head.children)
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
     """The head with its modifiers, without relative clauses or trailing appositions."""
     keep = [head]
     for child in head.children:
-        if child.dep_ in CUT_DEPS:
-            continue
-        if child.dep_ == "appos" and child.i > head.i:
+        if not _kept(child, head):
             continue
         keep.extend(child.subtree)
     keep.sort(key=lambda t: t.i)
@@ -92,7 +110,8 @@ def _strip_titles(run: list[Token]) -> list[Token]:
     segments, cur = [], []
     for n, t in enumerate(run):
         org_inside = t.lower_ in ORG_WORDS and n < len(run) - 1  # "… Club Dmitry Razumovsky"
-        if t.lower_ in TITLE_WORDS or org_inside or (t.text.isupper() and len(t.text) <= 4):
+        title = t.lower_.rstrip(".") in TITLE_WORDS
+        if title or org_inside or (t.text.isupper() and len(t.text) <= 4):
             if cur:
                 segments.append(cur)
             cur = []
@@ -114,6 +133,34 @@ def name_in(tokens: list[Token], head: Token) -> str | None:
     best = next((r for r in runs if head in r), runs[-1])
     text = head.doc.text
     return text[best[0].idx : best[-1].idx + len(best[-1])]
+
+
+def full_run(tokens: list[Token], head: Token) -> str | None:
+    """The whole run of proper nouns holding the head, titles and acronyms included."""
+    run = next((r for r in _name_runs(tokens) if head in r), None)
+    if run is None:
+        return None
+    while run and run[0].lower_ == "the":
+        run = run[1:]
+    text = head.doc.text
+    return text[run[0].idx : run[-1].idx + len(run[-1])] if run else None
+
+
+def _author(head: Token, base: Callable[[int], int]) -> "Mention | None":
+    """Who a document speaks for: 'the union's release', 'The RCMP statement', 'a statement
+    from the mayor's office', 'a study by Civic Action'."""
+    for child in head.children:
+        if child.dep_ == "poss":
+            return mention_for(child, base)
+    compounds = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if compounds:
+        return mention_for(compounds[-1], base)
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in AUTHOR_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return mention_for(pobj, base)
+    return None
 
 
 def _names_inside(tok: Token) -> bool:
@@ -138,23 +185,24 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = doc.text[start:end]
     start, end = base(start), base(start) + len(text)
-    if head.lower_ in PRONOUNS and len(tokens) == 1:
-        return Mention(text, start, end, "pronoun", None, head.lower_)
-    name = name_in(tokens, head)
-    if head.lower_ in GROUP_NOUNS and head.text.islower():  # "the foreign ministry" (PROPN-tagged)
-        return Mention(text, start, end, "group", None, head.lower_)
+    low = head.lower_
+    if low in PRONOUNS and len(tokens) == 1:
+        return Mention(text, start, end, "pronoun", None, low)
+    name, full = name_in(tokens, head), full_run(tokens, head)
+    if low in DOCUMENT_NOUNS and head.pos_ == "NOUN":
+        return Mention(text, start, end, "document", name, low, full, _author(head, base))
+    plural = head.tag_ in ("NNS", "NNPS")
+    if low in GROUP_NOUNS and head.text.islower():  # "the foreign ministry" (PROPN-tagged)
+        return Mention(text, start, end, "group", None, low, plural=plural)
     if name and head.pos_ == "PROPN":
-        return Mention(text, start, end, "name", name, head.lower_)
-    if head.lower_ in GROUP_NOUNS or head.tag_ in ("NNS", "NNPS"):
-        return Mention(text, start, end, "group", name, head.lower_)
-    return Mention(text, start, end, "description", name, head.lower_)
+        return Mention(text, start, end, "name", name, low, full, plural=plural)
+    if low in GROUP_NOUNS or plural:
+        return Mention(text, start, end, "group", name, low, full, plural=plural)
+    return Mention(text, start, end, "description", name, low, full)
 
 
 def group_name(mention: Mention) -> str:
-    """Display name for a group or unnamed speaker: 'the ministry' -> 'ministry',
-    'a Venezuelan businessman' -> 'unnamed Venezuelan businessman'."""
-    text = re.sub(r"^(?:the|its|his|her|their)\s+", "", mention.text, flags=re.IGNORECASE)
-    m = re.match(r"^(?:a|an|one)\s+(.*)$", text, flags=re.IGNORECASE)
-    if m and mention.kind == "description":
-        return "unnamed " + m.group(1)
-    return text
+    """Display name for a group or unnamed speaker: the phrase as printed ('the ministry',
+    'a Venezuelan businessman', 'people arrested at the camp'), as readers and the gold
+    name them; an outer 'the' is kept, a possessive pronoun is not."""
+    return re.sub(r"^(?:its|his|her|their)\s+", "", mention.text, flags=re.IGNORECASE)

@@ -1,18 +1,31 @@
-"""People and organisations named in an article, with the titles printed around them.
+"""People, organisations, outlets and places named in an article: each with its kind, its
+gender, the titles printed around it and a salience event for every mention.
 
 A cheap regex pass over the body text: it lets "the Russian minister" find Sergei Lavrov
-("Russian Foreign Minister Sergei Lavrov") and "Lavrov" find his full name.
+("Russian Foreign Minister Sergei Lavrov"), "Lavrov" find his full name and "he" find the
+person the article was last talking about.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from app.extract.speakers.lexicon import NOT_FIRST, ORG_WORDS, ROLE_HINTS, TITLE_WORDS
+from app.extract.speakers import gender as genders
+from app.extract.speakers.lexicon import (
+    NOT_FIRST,
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+    PERSON_NOUNS,
+    ROLE_HINTS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+)
 from app.extract.speakers.names import normalise_name
 from app.extract.speakers.officials import Officials
+from app.extract.speakers.salience import QUOTED, ROLE_WEIGHT, Layout
+from app.extract.speakers.typing import PERSON, is_junk_name, type_of_name
 
 _UP = r"[A-ZÀ-ÖØ-Þ]"
-_WORD = _UP + r"[a-zß-öø-ÿ'’]+(?:-" + _UP + r"?[a-zß-öø-ÿ]+)?"
+_WORD = _UP + r"[a-zß-öø-ÿ'’]*[a-zß-öø-ÿ](?:-" + _UP + r"?[a-zß-öø-ÿ]+)?|" + _UP + r"{2,6}"
 _PART = r"(?:" + _WORD + r"|" + _UP + r"\.)"
 NAME = re.compile(
     r"(?<![\w.])"
@@ -21,6 +34,7 @@ NAME = re.compile(
     + _PART
     + r"){1,5}(?![\w])"
 )
+SINGLE = re.compile(r"(?<![\w.'’-])(?:" + _UP + r"{2,6}|" + _UP + r"[a-z]+[A-Z][a-z]+)(?![\w'’-])")
 
 
 @dataclass
@@ -28,13 +42,24 @@ class Entity:
     name: str  # canonical
     country: str | None
     role: str  # titles and descriptions printed around the name, lowercase
-    kind: str  # "person" | "media" | "org"
+    kind: str  # typing.PERSON, ORGANISATION, OUTLET or PLACE
     title: str | None = None  # the office officials.toml gives, e.g. "Foreign Minister"
     positions: list[int] = field(default_factory=list)
+    events: list[tuple[int, float]] = field(default_factory=list)  # salience (pos, weight)
+    votes: dict[str, float] = field(default_factory=genders.no_votes)
 
     @property
     def surname(self) -> str:
         return normalise_name(self.name).split()[-1] if normalise_name(self.name) else ""
+
+    @property
+    def gender(self) -> str | None:
+        """From the article's evidence, else from the first name; None if unknown."""
+        male, female = self.votes[genders.MALE], self.votes[genders.FEMALE]
+        if male != female:
+            return genders.MALE if male > female else genders.FEMALE
+        words = self.name.split()
+        return genders.first_name_gender(words[0]) if len(words) > 1 else None
 
 
 def _title_before(text: str, start: int) -> str:
@@ -85,14 +110,38 @@ def _title_after(text: str, end: int) -> str:
     return (m.group(1) or m.group(2)) if m else ""
 
 
+def _strip_leading(words: list[re.Match], officials: Officials) -> list[re.Match]:
+    """'Organizer Dwayne Croteau' -> 'Dwayne Croteau'; 'Rep. Jim Bond' -> 'Jim Bond'."""
+    while words:
+        first = words[0].group()
+        low = first.lower().rstrip(".")
+        if (
+            first in NOT_FIRST
+            or first.endswith("ing")
+            or first in officials.country_words
+            or low in ROLE_HINTS
+            or low in PERSON_NOUNS
+            or low in NOT_NAME_WORDS
+            or (first.endswith(".") and low in TITLE_ABBREVIATIONS)
+        ):
+            words = words[1:]
+        else:
+            break
+    titled = [n for n, w in enumerate(words[:-1]) if _is_title_word(w.group())]
+    if titled:  # "Trade Minister Arvind Kesavan" -> "Arvind Kesavan"
+        words = words[titled[-1] + 1 :]
+    return words
+
+
 def _is_title_word(word: str) -> bool:
-    low = word.lower()
-    return low in ROLE_HINTS or low in TITLE_WORDS or low in ORG_WORDS or word in NOT_FIRST
-
-
-def _looks_like_org(name: str) -> bool:
-    words = name.lower().split()
-    return any(w.strip(".") in ORG_WORDS for w in words)
+    low = word.lower().rstrip(".")
+    return (
+        low in ROLE_HINTS
+        or low in TITLE_WORDS
+        or low in ORG_WORDS
+        or word in NOT_FIRST
+        or (word.endswith(".") and low in TITLE_ABBREVIATIONS)
+    )
 
 
 class Registry:
@@ -103,85 +152,80 @@ class Registry:
         text: str,
         spans: list[tuple[int, int]],
         officials: Officials,
-        quoted: list[tuple[int, int]] = (),
+        layout: Layout,
     ):
-        """Scan text[lo:hi] for each span; names inside `quoted` stretches are skipped, as
-        the people a speaker mentions are not the ones a later "he" refers to."""
+        """Scan text[lo:hi] for each span. Names inside quotation marks are recorded as
+        mentions of low salience but never create an entity: the people a speaker mentions
+        are not the ones a later "he" refers to."""
         self.officials = officials
         self.text = text
+        self.layout = layout
         self.entities: dict[str, Entity] = {}
         self._by_surname: dict[str, list[Entity]] = {}
         for lo, hi in spans:
             for pos, alias in officials.mentions(text, lo, hi):
-                if not any(a < pos < b for a, b in quoted):
-                    self.note(alias, pos, _title_before(text, pos))
+                self.note(alias, pos, _title_before(text, pos), end=pos + len(alias))
             for m in NAME.finditer(text, lo, hi):
-                if not self.officials.find(m.group()) and not any(
-                    a < m.start() < b for a, b in quoted
-                ):
+                if not self.officials.find(m.group()) and not layout.in_quote(m.start()):
                     self._add_match(text, m)
-        self._note_surnames(spans, quoted)
+            for m in SINGLE.finditer(text, lo, hi):
+                self._add_single(m)
+        self._note_surnames(spans)
 
-    def _note_surnames(self, spans: list[tuple[int, int]], quoted) -> None:
+    def _add_single(self, m: re.Match) -> None:
+        """Acronyms and camel-cased names ('RCMP', 'TransLink') are bodies named alone."""
+        word, pos = m.group(), m.start()
+        if self.layout.in_quote(pos) or word in self.officials.country_words or word in NOT_FIRST:
+            return
+        if word not in self.entities and any(
+            p <= pos < p + len(e.name) for e in self.entities.values() for p in e.positions
+        ):
+            return  # part of a longer name already recorded ("UFCW Local 832")
+        self.note(word, pos, end=m.end())
+
+    def _note_surnames(self, spans: list[tuple[int, int]]) -> None:
         """Later bare-surname mentions ('Voss, 52, said') count as positions of the person,
         with what is printed after them, so 'the 52-year-old' can find her."""
-        for entity in [e for e in self.entities.values() if e.kind == "person"]:
+        for entity in [e for e in self.entities.values() if e.kind == PERSON]:
             surname = entity.name.split()[-1]
             if len(entity.name.split()) < 2 or len(self._by_surname.get(entity.surname, [])) > 1:
                 continue
+            pattern = re.compile(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])")
             for lo, hi in spans:
-                for m in re.finditer(
-                    r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", self.text[lo:hi]
-                ):
-                    pos = lo + m.start()
-                    if (
-                        pos in entity.positions
-                        or any(a < pos < b for a, b in quoted)
-                        or any(p < pos < p + len(entity.name) for p in entity.positions)
+                for m in pattern.finditer(self.text, lo, hi):
+                    pos = m.start()
+                    if pos in entity.positions or any(
+                        p < pos < p + len(entity.name) for p in entity.positions
                     ):
                         continue
                     if pos > min(entity.positions, default=pos):
-                        self.note(entity.name, pos, _title_after(self.text, pos + len(surname)))
+                        role = "" if self.layout.in_quote(pos) else _title_after(self.text, m.end())
+                        self.note(entity.name, pos, role, end=m.end())
 
     def _add_match(self, text: str, m: re.Match) -> None:
         printed = re.split(r"['’]s\b", m.group())[0]  # "Mueller’s investigation" -> "Mueller"
-        words = list(re.finditer(r"\S+", printed))
-        while words and (
-            words[0].group() in NOT_FIRST
-            or words[0].group().endswith("ing")
-            or words[0].group() in self.officials.country_words
-            or words[0].group().lower() in ROLE_HINTS
-        ):
-            words = words[1:]
-        titled = [n for n, w in enumerate(words[:-1]) if _is_title_word(w.group())]
-        if titled:  # "Trade Minister Arvind Kesavan" -> "Arvind Kesavan"
-            words = words[titled[-1] + 1 :]
+        words = _strip_leading(list(re.finditer(r"\S+", printed)), self.officials)
         if not words:
             return
         start, end = m.start() + words[0].start(), m.start() + words[-1].end()
         name = " ".join(w.group() for w in words)
-        role = (_title_before(text, start) + " " + _title_after(text, end)).strip()
-        known = self.officials.find(name)
-        if known is None and (len(words) < 2 or _looks_like_org(name)):
+        if is_junk_name(name):
             return
-        self.note(name, start, role)
+        role = (_title_before(text, start) + " " + _title_after(text, end)).strip()
+        if self.officials.find(name) is None and len(words) < 2:
+            return
+        self.note(name, start, role, end=end)
 
-    def note(self, name: str, pos: int, role: str = "") -> Entity:
-        """Record a mention of `name` at `pos` and return its entity."""
+    def note(self, name: str, pos: int, role: str = "", end: int | None = None) -> Entity:
+        """Record a mention of `name` at `pos` (ending at `end`) and return its entity."""
+        end = pos + len(name) if end is None else end
         entity = self.find(name, pos)
         if entity is None:
             known = self.officials.find(name)
+            kind = type_of_name(name, self.officials, self.text, pos, end)
             if known is not None:
-                kind = (
-                    "person"
-                    if known.kind == "person"
-                    else ("media" if known.kind == "media" else "org")
-                )
-                entity = Entity(
-                    known.name, known.country, (known.role or "").lower(), kind, known.role
-                )
+                entity = Entity(known.name, known.country, (known.role or "").lower(), kind, known.role)
             else:
-                kind = "org" if _looks_like_org(name) else "person"
                 entity = Entity(name, None, "", kind)
             self.entities[entity.name] = entity
             self._by_surname.setdefault(entity.surname, []).append(entity)
@@ -189,12 +233,18 @@ class Registry:
             entity.role = (entity.role + " " + role.lower()).strip()
             if entity.country is None:
                 entity.country = self.officials.country_in(role)
-        entity.positions.append(pos)
+        if pos not in entity.positions:
+            entity.positions.append(pos)
+            where = self.layout.role(pos, end)
+            entity.events.append((pos, ROLE_WEIGHT[where]))
+            if entity.kind == PERSON and where != QUOTED:
+                for g, v in genders.evidence_at(self.text, pos, end).items():
+                    entity.votes[g] += v
         return entity
 
     def find(self, name: str, pos: int) -> Entity | None:
-        """The entity a printed name refers to: exact, by official alias, or by surname
-        (the full name mentioned closest before `pos`)."""
+        """The entity a printed name refers to: exact, by official alias, by surname (the
+        full name mentioned closest before `pos`) or as the tail of a longer name."""
         if name in self.entities:
             return self.entities[name]
         known = self.officials.find(name)
@@ -203,38 +253,25 @@ class Registry:
         key = normalise_name(name).split()
         if not key:
             return None
-        same = [e for e in self._by_surname.get(key[-1], []) if e.kind == "person"]
-        if not same and len(key) == 1:  # "Cedeño" for "Ramón Cedeño Aristiguieta"
-            same = [
-                e
-                for e in self.entities.values()
-                if e.kind == "person" and key[0] in normalise_name(e.name).split()[1:]
-            ]
-        if not same and len(key) == 1:  # family name first: "Xi" for "Xi Jinping"
-            same = [
-                e
-                for e in self.entities.values()
-                if e.kind == "person" and normalise_name(e.name).split()[:1] == key
-            ]
+        people = [e for e in self.entities.values() if e.kind == PERSON]
+        same = [e for e in self._by_surname.get(key[-1], []) if e.kind == PERSON]
         if len(key) > 1:
             same = [e for e in same if normalise_name(e.name).split()[0][:1] == key[0][:1]]
+            if not same:  # "Paz Akin" for "Lorena Paz Akin"
+                same = [e for e in people if normalise_name(e.name).split()[-len(key) :] == key]
+        elif not same:  # "Cedeño" for "Ramón Cedeño Aristiguieta"
+            same = [e for e in people if key[0] in normalise_name(e.name).split()[1:]]
+            if not same:  # family name first: "Xi" for "Xi Jinping", never a given name
+                same = [
+                    e
+                    for e in people
+                    if normalise_name(e.name).split()[:1] == key and not genders.is_first_name(key[0])
+                ]
         if not same:
             return None
         before = [e for e in same if any(p <= pos for p in e.positions)]
         pool = before or same
         return max(pool, key=lambda e: max((p for p in e.positions if p <= pos), default=-1))
 
-    def persons_before(self, pos: int) -> list[Entity]:
-        return [
-            e
-            for e in self.entities.values()
-            if e.kind == "person" and any(p < pos for p in e.positions)
-        ]
-
-    def last_media_before(self, pos: int) -> Entity | None:
-        media = [
-            e
-            for e in self.entities.values()
-            if e.kind == "media" and any(p < pos for p in e.positions)
-        ]
-        return max(media, key=lambda e: max(p for p in e.positions if p < pos), default=None)
+    def of_kind(self, kinds: frozenset[str] | set[str]) -> list[Entity]:
+        return [e for e in self.entities.values() if e.kind in kinds]

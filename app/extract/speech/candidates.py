@@ -33,6 +33,7 @@ class Candidate:
     sentence: Sentence
     how: str  # "clause", "according", "adjacent", "colon", "floating"
     cue_pos: int | None = None  # article offset of the cue word
+    via: str | None = None  # the outlet or document the words came through
 
 
 def _words(text: str) -> int:

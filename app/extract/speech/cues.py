@@ -40,13 +40,31 @@ NOT_SPEAKERS = frozenset(
     """it everything something nothing anything this that these those which what there all
     each both one many some few""".split()
 )
+# "it said" is a body speaking, and "some said" a group, with a verb of plain saying; with
+# "indicate" or "suggest" the subject is a fact ("it suggests that…").
+SPEAKING_QUANTIFIERS = frozenset("all both many some few".split())
+PLAIN_SAYING = frozenset(
+    """say tell add state announce report note write confirm explain warn advise claim argue
+    deny insist respond reply urge ask tweet post allege acknowledge admit stress reiterate
+    complain declare remind""".split()
+)
+
+
+def _mute(subject: Token, verb: Token) -> bool:
+    """A subject that cannot be a speaker of this verb."""
+    low = subject.lower_
+    if low not in NOT_SPEAKERS:
+        return False
+    if low == "it" or low in SPEAKING_QUANTIFIERS:
+        return cue_lemma(verb.text) not in PLAIN_SAYING
+    return True
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, or for 'adding that…'/'and warned…' the subject of its head."""
     # With two subjects ("The archive, director X said, …") the one next to the verb speaks.
     for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
-        if child.dep_ in SUBJECT_DEPS and child.lower_ in NOT_SPEAKERS:
+        if child.dep_ in SUBJECT_DEPS and _mute(child, verb):
             return None
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
@@ -358,4 +376,4 @@ def _has_inanimate_subject(tok: Token) -> bool:
     """'everything indicates that…' and 'those who say that…' are not attributable speech."""
     if tok.dep_ == "relcl" and tok.head.lower_ in NOT_SPEAKERS:
         return True
-    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in NOT_SPEAKERS for c in tok.children)
+    return any(c.dep_ in SUBJECT_DEPS and _mute(c, tok) for c in tok.children)

@@ -1,0 +1,46 @@
+"""What a resolution returns, and the salience ranking every kind of antecedent shares."""
+
+from dataclasses import dataclass
+
+from app.extract.speakers.registry import Entity
+from app.extract.speakers.salience import Layout, score
+
+MIN_SALIENCE = 0.03  # below this nothing is prominent enough to be "he"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    speaker: str | None
+    country: str | None
+    role: str | None
+    certainty: float  # how sure the resolution step is, 0-1
+    kind: str | None = None  # typing.PERSON, ORGANISATION, GROUP, OUTLET, PLACE; None unknown
+    evidence: str = "none"  # name | pronoun | description | group | document | inherited | none
+    entity: Entity | None = None
+    via: str | None = None  # the document or outlet the words came through
+
+
+UNKNOWN = Resolved(None, None, None, 0.3)  # frozen: safe to share
+
+
+def ranked(
+    candidates: list[Entity], pos: int, layout: Layout, skip: tuple[int, int] | None = None
+) -> list[tuple[float, Entity]]:
+    """Candidates by salience at `pos`, best first; mentions inside `skip` (the quote's own
+    words: 'Ann hid, he said' never makes Ann the 'he') do not count."""
+    out = []
+    for e in candidates:
+        events = [(p, w) for p, w in e.events if skip is None or not skip[0] <= p < skip[1]]
+        s = score(events, pos, layout)
+        if s > 0:
+            out.append((s, e))
+    out.sort(key=lambda x: -x[0])
+    return out
+
+
+def margin(scored: list[tuple[float, Entity]]) -> float:
+    """Share of the best candidate in the two best scores (1.0 when alone)."""
+    if not scored:
+        return 0.0
+    second = scored[1][0] if len(scored) > 1 else 0.0
+    return scored[0][0] / (scored[0][0] + second)

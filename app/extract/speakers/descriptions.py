@@ -1,0 +1,167 @@
+"""Descriptions, groups and documents as speakers.
+
+"the minister", "the 34-year-old" and "the coach" go to the person whose printed titles fit,
+anywhere in the article (a description may come before the name); "the company", "the utility"
+to the most salient organisation; a statement, release or report speaks for its author (its
+possessive, its "from"/"by", else the most salient organisation). A description that fits
+nobody named ("a citizen", "people arrested last week") is the speaker as printed.
+"""
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ranked
+from app.extract.speakers.lexicon import MEDIA_NOUNS, ORG_NOUNS, PERSON_NOUNS
+from app.extract.speakers.mentions import Mention, group_name
+from app.extract.speakers.salience import score
+from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
+
+if TYPE_CHECKING:
+    from app.extract.speakers.coreference import Resolver
+
+AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+INDEFINITE = re.compile(r"^(?:a|an|one|another|some|several|many|two|three|four|most)\b", re.I)
+# Generic body words: any salient organisation may be "the company" or "the group".
+GENERIC_BODIES = frozenset(
+    "company firm group organization organisation agency business corporation utility".split()
+)
+DOCUMENT_REACH = 3  # sentences back a bare "the statement" looks for its author
+IGNORED_ROLE_WORDS = frozenset("the of a an former year old".split())
+# Role words that name the same office in different words ("the head of Russian diplomacy"
+# for a foreign minister, "the former parliamentarian" for a congressman).
+ROLE_CLASSES = (
+    frozenset("diplomat diplomacy foreign secretary minister envoy ambassador chancellor".split()),
+    frozenset("president leader head premier prime chancellor king ruler".split()),
+    frozenset(
+        "parliamentarian lawmaker legislator representative congressman congresswoman "
+        "senator mp deputy politician".split()
+    ),
+    frozenset("expert analyst scholar professor researcher director economist specialist".split()),
+    frozenset("official officer spokesman spokeswoman spokesperson representative".split()),
+)
+
+
+def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -> Resolved:
+    country = resolver.officials.country_in(mention.text)
+    return Resolved(group_name(mention), country, None, 0.6, kind, evidence)
+
+
+def _surname_of_someone(resolver: "Resolver", mention: Mention):
+    """'Guest said', 'Baxter says': a surname that is also a word, parsed as a noun."""
+    bare = re.sub(r"^the\s+", "", mention.text)
+    if not re.fullmatch(r"[A-Z][\w'’-]+", bare):
+        return None
+    entity = resolver.registry.find(bare, mention.start)
+    return entity if entity is not None and entity.kind == PERSON else None
+
+
+def description(
+    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None
+) -> Resolved:
+    registry = resolver.registry
+    if (named := _surname_of_someone(resolver, mention)) is not None:
+        return resolver.entity_result(named, 0.9, mention, "name")
+    if mention.name and (whole := registry.find(mention.name, mention.start)) is not None:
+        return resolver.entity_result(whole, 0.9, mention, "name")  # "Carolina coach Rod Lee"
+    plural = mention.plural
+    if INDEFINITE.match(mention.text):  # "a citizen", "several lawyers and experts"
+        return _printed(resolver, mention, GROUP if plural else PERSON, "description")
+    head = mention.head
+    if head in MEDIA_NOUNS:
+        found = _salient(resolver, {OUTLET}, mention, skip)
+        if found is not None:
+            return found
+    if head in ORG_NOUNS and not plural:
+        return _organisation(resolver, mention, skip) or _printed(
+            resolver, mention, ORGANISATION, "description"
+        )
+    if plural:
+        return _printed(resolver, mention, GROUP, "group")
+    person = _person_by_role(resolver, mention)
+    if person is not None:
+        return person
+    return _printed(resolver, mention, PERSON, "description")
+
+
+def _organisation(
+    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None
+) -> Resolved | None:
+    """'the ministry' after "Japan's foreign ministry"; 'the company' after any company."""
+    head = mention.head
+    need = None if head in GENERIC_BODIES else head
+    return _salient(resolver, {ORGANISATION}, mention, skip, need=need)
+
+
+def _salient(
+    resolver: "Resolver",
+    kinds: set[str],
+    mention: Mention,
+    skip: tuple[int, int] | None,
+    need: str | None = None,
+) -> Resolved | None:
+    """The most salient entity of these kinds (whose name or role holds `need`, if given)."""
+    pool = [
+        e
+        for e in resolver.registry.of_kind(kinds)
+        if need is None or need in e.name.lower().split() or need in e.role.split()
+    ]
+    scored = ranked(pool, mention.start, resolver.layout, skip)
+    if not scored or scored[0][0] < MIN_SALIENCE:
+        return None
+    certainty = 0.5 + 0.4 * margin(scored) * (1.0 if need else 0.8)
+    return resolver.entity_result(scored[0][1], certainty, mention, "description")
+
+
+def _person_by_role(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """The person whose printed titles share the description's words ('the mayor', 'the
+    32-year-old labourer'), preferring the salient; later names count when none came before."""
+    words = set(re.findall(r"[a-z]+", mention.text.lower())) - IGNORED_ROLE_WORDS
+    age = AGE.search(mention.text)
+    classes = [c for c in ROLE_CLASSES if words & c]
+    if not (words & PERSON_NOUNS or age or classes):
+        return None
+    country = resolver.officials.country_in(mention.text)
+    best, best_key = None, None
+    for e in resolver.registry.of_kind({PERSON}):
+        role_words = set(re.findall(r"[a-z]+", e.role))
+        printed_age = AGE.search(e.role)
+        if age and printed_age and printed_age.group(1) != age.group(1):
+            continue
+        if country and e.country and country != e.country:
+            continue
+        fit = 2.0 * len(words & role_words) + (3.0 if age and printed_age else 0.0)
+        fit += sum(1.0 for c in classes if role_words & c)
+        fit += 1.0 if country and country == e.country else 0.0
+        if fit == 0:
+            continue
+        before = score(e.events, mention.start, resolver.layout)
+        key = (fit, before > 0, before)
+        if best_key is None or key > best_key:
+            best, best_key = e, key
+    if best is None or best_key is None:
+        return None
+    certainty = 0.85 if best_key[0] >= 4 else 0.7
+    return resolver.entity_result(best, certainty, mention, "description")
+
+
+def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None) -> Resolved:
+    """A statement, release or report speaks for its author; the document is the channel."""
+    via = mention.head
+    if mention.author is not None:
+        found = resolver.resolve(mention.author, skip)
+        if found.speaker is not None:
+            return replace(found, via=via, evidence="document")
+    found = _salient(resolver, {ORGANISATION}, mention, skip)
+    if found is not None and _recent(resolver, found, mention.start):
+        return replace(found, via=via, evidence="document", certainty=0.85 * found.certainty)
+    return Resolved(None, None, None, 0.3, None, "document", via=via)
+
+
+def _recent(resolver: "Resolver", found: Resolved, pos: int) -> bool:
+    entity = found.entity
+    if entity is None:
+        return False
+    layout = resolver.layout
+    here = layout.sentence_of(pos)
+    return any(0 <= here - layout.sentence_of(p) <= DOCUMENT_REACH for p, _ in entity.events)
