@@ -23,6 +23,10 @@ IT_FIT = {ORGANISATION: 1.0, OUTLET: 0.5, PLACE: 0.3}
 THEY_FIT = {GROUP: 1.0, ORGANISATION: 0.7}
 
 
+def _personhood(e: Entity) -> float:
+    return 1.0 if e.evidence > 0 or e.votes[e.gender or "m"] > 0 or e.gender else 0.5
+
+
 class Resolver:
     """Stateful over one article: call `resolve` in reading order, `remember` after each."""
 
@@ -93,9 +97,10 @@ class Resolver:
                 if e.gender in (None, wanted) and e.events
             ]
             scored = ranked(people, mention.start, self.layout, skip)
-            # an unknown gender fits, but a confirmed one fits better
+            # an unknown gender fits, but a confirmed one fits better; and a name with no
+            # sign of being a person's (no given name, title or age) fits worse
             scored = sorted(
-                ((s if e.gender == wanted else 0.7 * s, e) for s, e in scored),
+                ((s * (1.0 if e.gender == wanted else 0.7) * _personhood(e), e) for s, e in scored),
                 key=lambda x: -x[0],
             )
             if not scored or scored[0][0] < MIN_SALIENCE:

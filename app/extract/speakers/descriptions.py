@@ -62,8 +62,12 @@ def description(
     registry = resolver.registry
     if (named := _surname_of_someone(resolver, mention)) is not None:
         return resolver.entity_result(named, 0.9, mention, "name")
-    if mention.name and (whole := registry.find(mention.name, mention.start)) is not None:
-        return resolver.entity_result(whole, 0.9, mention, "name")  # "Carolina coach Rod Lee"
+    if (
+        mention.name
+        and mention.text.endswith(mention.name)  # "Carolina coach Rod Lee", not "aides to Lee"
+        and (whole := registry.find(mention.name, mention.start)) is not None
+    ):
+        return resolver.entity_result(whole, 0.9, mention, "name")
     plural = mention.plural
     if INDEFINITE.match(mention.text):  # "a citizen", "several lawyers and experts"
         return _printed(resolver, mention, GROUP if plural else PERSON, "description")

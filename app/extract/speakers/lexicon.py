@@ -137,7 +137,9 @@ PERSON_NOUNS = frozenset(
 PLACE_WORDS = frozenset(
     """lake river island islands bay beach valley mountain mountains park square street avenue
     road boulevard highway county township village harbour harbor falls creek peninsula coast
-    heights hill hills""".split()
+    heights hill hills station arena complex library mall airport bridge tower building hotel
+    centre center stadium plaza terminal port market district trail drive lane crescent line
+    gardens garden pier wharf""".split()
 )
 # Capitalised words that are never part of a person's name (headline and title debris).
 NOT_NAME_WORDS = frozenset(
@@ -145,7 +147,9 @@ NOT_NAME_WORDS = frozenset(
     they them their this that these those who what why how when where not no yes all any
     some more most about after before here there now then very just only also too read
     watch click share live update updated breaking exclusive opinion analysis photo video
-    new old best first last next""".split()
+    new old best first last next unlike like despite although among amid including following
+    without within between against toward towards across along around behind beside inside
+    outside throughout upon both either neither each every""".split()
 )
 # Abbreviated titles printed before a name ("Rep. Jim Bond", "Lt. Gen. Ana Ruiz").
 TITLE_ABBREVIATIONS = frozenset(

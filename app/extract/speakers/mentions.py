@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from app.extract.speakers.gender import is_first_name
 from app.extract.speakers.lexicon import (
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
@@ -22,6 +23,7 @@ from app.extract.speakers.lexicon import (
 
 CUT_DEPS = frozenset({"relcl", "acl", "cc", "conj", "advcl", "parataxis"})
 AUTHOR_PREPS = frozenset({"from", "by", "of"})
+JOINERS = frozenset({"of", "and", "&"})
 
 
 @dataclass(frozen=True)
@@ -136,14 +138,20 @@ def name_in(tokens: list[Token], head: Token) -> str | None:
 
 
 def full_run(tokens: list[Token], head: Token) -> str | None:
-    """The whole run of proper nouns holding the head, titles and acronyms included."""
+    """The whole run of proper nouns holding the head, titles and acronyms included, joined
+    across 'of', 'and' and '&' ("Department of Community Services", "Procter & Gamble")."""
     run = next((r for r in _name_runs(tokens) if head in r), None)
     if run is None:
         return None
-    while run and run[0].lower_ == "the":
-        run = run[1:]
-    text = head.doc.text
-    return text[run[0].idx : run[-1].idx + len(run[-1])] if run else None
+    doc = head.doc
+    lo, hi = run[0].i, run[-1].i
+    while hi + 2 < len(doc) and doc[hi + 1].lower_ in JOINERS and doc[hi + 2].pos_ == "PROPN":
+        hi += 2
+        while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":
+            hi += 1
+    while lo < hi and doc[lo].lower_ == "the":
+        lo += 1
+    return doc.text[doc[lo].idx : doc[hi].idx + len(doc[hi])]
 
 
 def _author(head: Token, base: Callable[[int], int]) -> "Mention | None":
@@ -163,6 +171,12 @@ def _author(head: Token, base: Callable[[int], int]) -> "Mention | None":
     return None
 
 
+def _given_name_first(tok: Token) -> bool:
+    """A proper-noun phrase that starts with a known given name ('Ann Lee'), so a person."""
+    first = min(tok.subtree, key=lambda t: t.i)
+    return first.i < tok.i and is_first_name(first.text)
+
+
 def _names_inside(tok: Token) -> bool:
     """An apposition like "Norway's special envoy Torvald Haugsand" that holds a name."""
     return tok.pos_ == "NOUN" and any(c.pos_ == "PROPN" and c.i > tok.i for c in tok.subtree)
@@ -173,11 +187,10 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
     article's."""
     tokens = _phrase_tokens(head)
     for child in head.children:  # "the newspaper The New York Times", "Hill, a doctor"
-        if (
-            child.dep_ == "appos"
-            and head.pos_ != "PROPN"
-            and (child.pos_ == "PROPN" or _names_inside(child))
-        ):  # "The host, envoy X Y"
+        if child.dep_ == "appos" and (
+            (head.pos_ != "PROPN" and (child.pos_ == "PROPN" or _names_inside(child)))
+            or (head.pos_ == "PROPN" and child.pos_ == "PROPN" and _given_name_first(child))
+        ):  # "The host, envoy X Y"; "Keeper of the Seal, Ann Lee"
             tokens = _phrase_tokens(head) + _phrase_tokens(child)
             head = child
             break

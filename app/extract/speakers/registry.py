@@ -22,10 +22,28 @@ from app.extract.speakers.lexicon import (
 from app.extract.speakers.names import normalise_name
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.salience import QUOTED, ROLE_WEIGHT, Layout
-from app.extract.speakers.typing import PERSON, is_junk_name, type_of_name
+from app.extract.speakers.typing import PERSON, is_junk_name, person_evidence, type_of_name
 
 _UP = r"[A-ZÀ-ÖØ-Þ]"
-_WORD = _UP + r"[a-zß-öø-ÿ'’]*[a-zß-öø-ÿ](?:-" + _UP + r"?[a-zß-öø-ÿ]+)?|" + _UP + r"{2,6}"
+_LOW = r"[a-zß-öø-ÿ]"
+_WORD = (
+    _UP
+    + r"(?:['’]"  # O'Regan
+    + _UP
+    + r")?"
+    + _LOW
+    + r"*(?:['’]"  # Brind'Amour, Na'moks
+    + _UP
+    + r"?"
+    + _LOW
+    + r"+)?(?:-"  # Hae-rin
+    + _UP
+    + r"?"
+    + _LOW
+    + r"+)?|"
+    + _UP
+    + r"{2,6}"
+)
 _PART = r"(?:" + _WORD + r"|" + _UP + r"\.)"
 NAME = re.compile(
     r"(?<![\w.])"
@@ -34,7 +52,10 @@ NAME = re.compile(
     + _PART
     + r"){1,5}(?![\w])"
 )
-SINGLE = re.compile(r"(?<![\w.'’-])(?:" + _UP + r"{2,6}|" + _UP + r"[a-z]+[A-Z][a-z]+)(?![\w'’-])")
+# Acronyms and camel-cased names ("RCMP", "TransLink"); "McCallum" is a surname.
+SINGLE = re.compile(
+    r"(?<![\w.'’-])(?:" + _UP + r"{2,6}|(?!Mc|Mac)" + _UP + r"[a-z]+[A-Z][a-z]+)(?![\w'’-])"
+)
 
 
 @dataclass
@@ -47,6 +68,7 @@ class Entity:
     positions: list[int] = field(default_factory=list)
     events: list[tuple[int, float]] = field(default_factory=list)  # salience (pos, weight)
     votes: dict[str, float] = field(default_factory=genders.no_votes)
+    evidence: float = 0.0  # how surely a person: a known first name, a title, an age, …
 
     @property
     def surname(self) -> str:
@@ -127,8 +149,12 @@ def _strip_leading(words: list[re.Match], officials: Officials) -> list[re.Match
             words = words[1:]
         else:
             break
-    titled = [n for n, w in enumerate(words[:-1]) if _is_title_word(w.group())]
-    if titled:  # "Trade Minister Arvind Kesavan" -> "Arvind Kesavan"
+    titled = [
+        n
+        for n, w in enumerate(words[:-1])
+        if _is_title_word(w.group()) or (w.group().isupper() and len(w.group()) > 1)
+    ]
+    if titled:  # "Trade Minister Arvind Kesavan" -> "Arvind Kesavan", "DUP MP Ann Lee" too
         words = words[titled[-1] + 1 :]
     return words
 
@@ -137,6 +163,7 @@ def _is_title_word(word: str) -> bool:
     low = word.lower().rstrip(".")
     return (
         low in ROLE_HINTS
+        or low in PERSON_NOUNS
         or low in TITLE_WORDS
         or low in ORG_WORDS
         or word in NOT_FIRST
@@ -162,12 +189,14 @@ class Registry:
         self.layout = layout
         self.entities: dict[str, Entity] = {}
         self._by_surname: dict[str, list[Entity]] = {}
+        self.spans = spans
         for lo, hi in spans:
             for pos, alias in officials.mentions(text, lo, hi):
                 self.note(alias, pos, _title_before(text, pos), end=pos + len(alias))
             for m in NAME.finditer(text, lo, hi):
                 if not self.officials.find(m.group()) and not layout.in_quote(m.start()):
                     self._add_match(text, m)
+        for lo, hi in spans:
             for m in SINGLE.finditer(text, lo, hi):
                 self._add_single(m)
         self._note_surnames(spans)
@@ -182,6 +211,16 @@ class Registry:
         ):
             return  # part of a longer name already recorded ("UFCW Local 832")
         self.note(word, pos, end=m.end())
+
+    def _note_elsewhere(self, entity: Entity, pos: int) -> None:
+        """A body first met as a speaker ('Na'moks said', 'Facebook says') is salient wherever
+        else the article names it."""
+        pattern = re.compile(r"(?<![\w-])" + re.escape(entity.name) + r"(?![\w-])")
+        for lo, hi in self.spans:
+            for m in pattern.finditer(self.text, lo, hi):
+                if m.start() != pos and m.start() not in entity.positions:
+                    entity.positions.append(m.start())
+                    entity.events.append((m.start(), ROLE_WEIGHT[self.layout.role(m.start(), m.end())]))
 
     def _note_surnames(self, spans: list[tuple[int, int]]) -> None:
         """Later bare-surname mentions ('Voss, 52, said') count as positions of the person,
@@ -225,10 +264,14 @@ class Registry:
             kind = type_of_name(name, self.officials, self.text, pos, end)
             if known is not None:
                 entity = Entity(known.name, known.country, (known.role or "").lower(), kind, known.role)
+                entity.evidence = 3.0
             else:
                 entity = Entity(name, None, "", kind)
+                entity.evidence = person_evidence(name, self.text, pos, end)
             self.entities[entity.name] = entity
             self._by_surname.setdefault(entity.surname, []).append(entity)
+            if len(name.split()) == 1 and self.spans:
+                self._note_elsewhere(entity, pos)
         if role:
             entity.role = (entity.role + " " + role.lower()).strip()
             if entity.country is None:
@@ -257,16 +300,16 @@ class Registry:
         same = [e for e in self._by_surname.get(key[-1], []) if e.kind == PERSON]
         if len(key) > 1:
             same = [e for e in same if normalise_name(e.name).split()[0][:1] == key[0][:1]]
-            if not same:  # "Paz Akin" for "Lorena Paz Akin"
-                same = [e for e in people if normalise_name(e.name).split()[-len(key) :] == key]
+            for n in range(len(key) - 1):  # "Paz Akin" for "Lorena Paz Akin", and
+                tail = key[n:]  # "Organizer Ann Lee" for "Ann Lee"
+                same = same or [e for e in people if normalise_name(e.name).split()[-len(tail) :] == tail]
         elif not same:  # "Cedeño" for "Ramón Cedeño Aristiguieta"
             same = [e for e in people if key[0] in normalise_name(e.name).split()[1:]]
-            if not same:  # family name first: "Xi" for "Xi Jinping", never a given name
-                same = [
-                    e
-                    for e in people
-                    if normalise_name(e.name).split()[:1] == key and not genders.is_first_name(key[0])
-                ]
+            firsts = [e for e in people if normalise_name(e.name).split()[:1] == key]
+            if not same and not genders.is_first_name(key[0]):  # family name first: "Xi"
+                same = [e for e in firsts if e.evidence > 0]
+            elif not same and len(firsts) == 1:  # a first name alone: "Jordan", for a child
+                same = firsts
         if not same:
             return None
         before = [e for e in same if any(p <= pos for p in e.positions)]

@@ -13,6 +13,7 @@ from functools import lru_cache
 from app.extract.speakers.gender import is_first_name
 from app.extract.speakers.lexicon import (
     KNOWN_OUTLETS,
+    NOT_FIRST,
     NOT_NAME_WORDS,
     ORG_WORDS,
     OUTLET_WORDS,
@@ -32,6 +33,7 @@ PLACE = "place"
 DOCUMENT = "document"
 SPEAKING_KINDS = frozenset({PERSON, ORGANISATION, GROUP, OUTLET, PLACE})
 
+PLACE_PREFIXES = frozenset("lake mount mt port fort cape".split())  # "Lake Cowichan"
 CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. co co. ltd ltd. llc plc gmbh ag sa".split())
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")
 _ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?([a-z]+)\b")
@@ -51,7 +53,7 @@ def is_place(name: str, officials: Officials) -> bool:
     if bare in officials.country_words or bare.lower() in _subdivisions():
         return True
     words = bare.lower().split()
-    return len(words) > 1 and (words[-1] in PLACE_WORDS or words[0] in PLACE_WORDS)
+    return len(words) > 1 and (words[-1] in PLACE_WORDS or words[0] in PLACE_PREFIXES)
 
 
 def is_outlet(name: str) -> bool:
@@ -69,8 +71,11 @@ def is_organisation_name(name: str) -> bool:
 
 
 def is_junk_name(name: str) -> bool:
-    """Headline or title debris taken for a name: 'Got Me Fired', 'Are In'."""
-    return any(w.lower() in NOT_NAME_WORDS for w in name.split())
+    """Headline or title debris taken for a name: 'Got Me Fired', 'Are In', 'December 2017'."""
+    words = name.split()
+    if any(w.lower() in NOT_NAME_WORDS for w in words):
+        return True
+    return all(w in NOT_FIRST or w.isdigit() for w in words)
 
 
 def person_evidence(name: str, text: str, start: int, end: int) -> float:
@@ -128,8 +133,7 @@ def type_of_name(
     if is_place(name, officials) and person < 2.0:
         return PLACE
     org = organisation_evidence(name, text, start, end) if text else 0.0
-    if org > person:
+    single = len(name.split()) == 1
+    if org > person or (single and org == person):
         return ORGANISATION
-    if person > 0 or len(name.split()) > 1:
-        return PERSON
-    return ORGANISATION
+    return PERSON
