@@ -107,7 +107,8 @@ def finalise(
             r, parent = _inherit(cand, prev, resolver, paras)
         if cand.via and r.via is None:
             r = replace(r, via=cand.via)
-        resolver.remember(cand.cue_pos if cand.cue_pos is not None else cand.start, r)
+        at = cand.cue_pos if cand.cue_pos is not None else cand.start
+        resolver.remember(at, r, (cand.start, cand.end))
         if parent is not None:
             conf = parent * INHERITED_SHARE
         else:

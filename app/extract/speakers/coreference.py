@@ -15,12 +15,13 @@ from app.extract.speakers.gender import PRONOUN_GENDER
 from app.extract.speakers.mentions import Mention
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.registry import Entity, Registry
-from app.extract.speakers.salience import ROLE_WEIGHT, SPEAKER
+from app.extract.speakers.salience import OBJECT, ROLE_WEIGHT, SPEAKER
 from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON, PLACE
 
 # How well each kind of antecedent fits "it" and "they".
 IT_FIT = {ORGANISATION: 1.0, OUTLET: 0.5, PLACE: 0.3}
 THEY_FIT = {GROUP: 1.0, ORGANISATION: 0.7}
+EMBEDDED = ROLE_WEIGHT[OBJECT]  # the most a name inside reported words weighs
 
 
 def _personhood(e: Entity) -> float:
@@ -36,8 +37,13 @@ class Resolver:
         self.layout = registry.layout
         self.groups: dict[str, Entity] = {}  # unnamed groups that spoke ("protesters")
 
-    def remember(self, pos: int, res: Resolved) -> None:
-        """A quote attributed at `pos` makes its speaker the most salient thing there."""
+    def remember(self, pos: int, res: Resolved, content: tuple[int, int] | None = None) -> None:
+        """A quote attributed at `pos` makes its speaker the most salient thing there; the
+        people its reported clause names are only objects of the speech ("Ann hid, he said")."""
+        if content is not None:
+            lo, hi = content
+            for e in self.registry.entities.values():
+                e.events = [(p, min(w, EMBEDDED) if lo <= p < hi else w) for p, w in e.events]
         entity = res.entity
         if entity is None and res.kind == GROUP and res.speaker:
             entity = self.groups.setdefault(
@@ -83,7 +89,9 @@ class Resolver:
         if entity is None:
             entity = registry.find(mention.name or "", mention.start)
         if entity is None:
-            entity = registry.note(mention.name or "", mention.start, end=mention.end)
+            name = mention.name or ""
+            at = mention.start + max(0, mention.text.rfind(name))
+            entity = registry.note(name, at, end=at + len(name))
         certainty = 0.95 if entity.kind in (PERSON, ORGANISATION) else 0.8
         return self.entity_result(entity, certainty, mention, "name")
 

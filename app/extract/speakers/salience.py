@@ -57,14 +57,25 @@ class Layout:
         prefix = text[lo:start]
         tail = prefix[-50:]
         verbs = list(CANDIDATE.finditer(tail))
-        between = tail[verbs[-1].end() :] if verbs else ","
-        if len(between.split()) <= 6 and not re.search(r"[,.;:\"“”]", between):
+        if verbs and _inverted_tag(tail, verbs[-1]):
             return SPEAKER  # '…," said oil worker Ann Lee'
         prefix = LEAD_IN.sub("", prefix, count=1)
         words = prefix.split()
         if len(words) <= 8 and all(_subject_word(w) for w in words):
             return SUBJECT
         return OBJECT
+
+
+def _inverted_tag(tail: str, verb: re.Match) -> bool:
+    """'…," said oil worker Ann Lee': the verb follows a quotation or a comma, and only a few
+    words stand between it and the name ('Lee said Ann Roe will…' is no tag)."""
+    between = tail[verb.end() :]
+    before = tail[: verb.start()].rstrip()
+    return (
+        len(between.split()) <= 6
+        and not re.search(r"[,.;:\"“”]", between)
+        and (not before or before[-1] in ",\"”’")
+    )
 
 
 def _subject_word(word: str) -> bool:
@@ -74,6 +85,15 @@ def _subject_word(word: str) -> bool:
     return bare[:1].isupper() or bare.lower() in SUBJECT_WORDS or bare.endswith(("'s", "’s"))
 
 
+REST_SHARE = 0.3  # how much the other mentions add to the most salient one
+
+
 def score(events: list[tuple[int, float]], pos: int, layout: Layout) -> float:
-    """Salience at `pos` of something with these (position, weight) events before it."""
-    return sum(w * layout.decay(p, pos) for p, w in events if p < pos)
+    """Salience at `pos` of something with these (position, weight) events before it: its
+    strongest decayed mention, plus a share of the others (being named often helps, but a
+    newcomer who was just made the subject beats someone named often a while ago)."""
+    values = [w * layout.decay(p, pos) for p, w in events if p < pos]
+    if not values:
+        return 0.0
+    top = max(values)
+    return top + REST_SHARE * (sum(values) - top)

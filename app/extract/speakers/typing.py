@@ -10,7 +10,7 @@ name, an organisation or outlet word, a gazetteer entry) and what the article pr
 import re
 from functools import lru_cache
 
-from app.extract.speakers.gender import is_first_name
+from app.extract.speakers.gender import evidence_at, is_first_name
 from app.extract.speakers.lexicon import (
     KNOWN_OUTLETS,
     NOT_FIRST,
@@ -96,6 +96,8 @@ def person_evidence(name: str, text: str, start: int, end: int) -> float:
         score += 3.0
     elif (m := _ROLE_AFTER.match(after)) and m.group(1) in PERSON_NOUNS:
         score += 2.0
+    if any(evidence_at(text, start, end).values()):
+        score += 1.0  # "Ann Lee said she …", "Mr. Lee"
     return score
 
 
