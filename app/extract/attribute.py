@@ -138,4 +138,3 @@ def finalise(
         )
         prev = Attributed(cand, r, conf)
     return out
-

@@ -121,10 +121,15 @@ class Resolver:
             return Resolved(None, None, None, 0.3, None, "pronoun")
         pool = self.registry.of_kind(set(fit)) + list(self.groups.values())
         scored = sorted(
-            ((s * fit.get(e.kind, 0.0), e) for s, e in ranked(pool, mention.start, self.layout, skip)),
+            (
+                (s * fit.get(e.kind, 0.0), e)
+                for s, e in ranked(pool, mention.start, self.layout, skip)
+            ),
             key=lambda x: -x[0],
         )
         if not scored or scored[0][0] < MIN_SALIENCE:
-            return Resolved(None, None, None, 0.3, GROUP if head == "they" else ORGANISATION, "pronoun")
+            return Resolved(
+                None, None, None, 0.3, GROUP if head == "they" else ORGANISATION, "pronoun"
+            )
         best = scored[0][1]
         return self.entity_result(best, 0.45 + 0.4 * margin(scored), mention, "pronoun")

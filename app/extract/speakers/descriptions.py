@@ -56,9 +56,7 @@ def _surname_of_someone(resolver: "Resolver", mention: Mention):
     return entity if entity is not None and entity.kind == PERSON else None
 
 
-def description(
-    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None
-) -> Resolved:
+def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None) -> Resolved:
     registry = resolver.registry
     if (named := _surname_of_someone(resolver, mention)) is not None:
         return resolver.entity_result(named, 0.9, mention, "name")
@@ -134,7 +132,7 @@ def _person_by_role(resolver: "Resolver", mention: Mention) -> Resolved | None:
             continue
         if country and e.country and country != e.country:
             continue
-        fit = 2.0 * len(words & role_words) + (3.0 if age and printed_age else 0.0)
+        fit = 2.0 * _shared(words, role_words) + (3.0 if age and printed_age else 0.0)
         fit += sum(1.0 for c in classes if role_words & c)
         fit += 1.0 if country and country == e.country else 0.0
         if fit == 0:
@@ -147,6 +145,15 @@ def _person_by_role(resolver: "Resolver", mention: Mention) -> Resolved | None:
         return None
     certainty = 0.85 if best_key[0] >= 4 else 0.7
     return resolver.entity_result(best, certainty, mention, "description")
+
+
+def _shared(words: set[str], role_words: set[str]) -> int:
+    """Description words found among the printed role words; 'mayor' matches 'mayoral'."""
+    return sum(
+        1
+        for w in words
+        if w in role_words or len(w) >= 4 and any(r.startswith(w) for r in role_words)
+    )
 
 
 def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None) -> Resolved:

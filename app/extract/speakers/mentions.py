@@ -51,7 +51,11 @@ def _kept(child: Token, head: Token) -> bool:
         return True
     if plural and child.dep_ == "conj" and child.tag_ == "NNS":
         return True
-    return plural and child.dep_ == "cc" and any(c.dep_ == "conj" and c.tag_ == "NNS" for c in head.children)
+    return (
+        plural
+        and child.dep_ == "cc"
+        and any(c.dep_ == "conj" and c.tag_ == "NNS" for c in head.children)
+    )
 
 
 def _phrase_tokens(head: Token) -> list[Token]:

@@ -23,26 +23,17 @@ from app.extract.speakers.names import normalise_name
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.salience import QUOTED, ROLE_WEIGHT, Layout
 from app.extract.speakers.typing import PERSON, is_junk_name, person_evidence, type_of_name
+from app.extract.speech.verbs import CANDIDATE
 
 _UP = r"[A-ZÀ-ÖØ-Þ]"
 _LOW = r"[a-zß-öø-ÿ]"
+# A capitalised word: "Lee", "O'Regan", "McCallum", "Brind'Amour", "Na'moks", "Hae-rin", "RCMP".
 _WORD = (
-    _UP
-    + r"(?:['’]"  # O'Regan
-    + _UP
-    + r")?"
-    + _LOW
-    + r"*(?:['’]"  # Brind'Amour, Na'moks
-    + _UP
-    + r"?"
-    + _LOW
-    + r"+)?(?:-"  # Hae-rin
-    + _UP
-    + r"?"
-    + _LOW
-    + r"+)?|"
-    + _UP
-    + r"{2,6}"
+    f"{_UP}(?:['’]{_UP})?{_LOW}*"
+    f"(?:{_UP}{_LOW}+)?"
+    f"(?:['’]{_UP}?{_LOW}+)?"
+    f"(?:-{_UP}?{_LOW}+)?"
+    f"|{_UP}{{2,6}}"
 )
 _PART = r"(?:" + _WORD + r"|" + _UP + r"\.)"
 NAME = re.compile(
@@ -90,12 +81,18 @@ def _title_before(text: str, start: int) -> str:
     window = text[max(0, start - 160) : start]
     window = re.sub(r",\s*$", " ", window[window.rfind("\n") + 1 :])
     kept: list[str] = []
+    modifiers = 0  # lowercase words before a role noun: "senior policy analyst"
     for word in reversed(window.split()):
         bare = word.strip(',.;:()“”"')
         if bare != word.rstrip(",") or not bare:
             break
-        if not (bare[0].isupper() or bare.lower() in ROLE_HINTS):
-            break
+        low = bare.lower()
+        if low in ROLE_HINTS or low in PERSON_NOUNS:
+            modifiers = 3
+        elif not bare[0].isupper():
+            if modifiers == 0 or CANDIDATE.fullmatch(low) or not re.fullmatch(r"[a-z-]+", low):
+                break
+            modifiers -= 1
         kept.append(bare)
     while kept and kept[-1].lower() in ("of", "the", "for", "at", "and"):
         kept.pop()
@@ -220,7 +217,9 @@ class Registry:
             for m in pattern.finditer(self.text, lo, hi):
                 if m.start() != pos and m.start() not in entity.positions:
                     entity.positions.append(m.start())
-                    entity.events.append((m.start(), ROLE_WEIGHT[self.layout.role(m.start(), m.end())]))
+                    entity.events.append(
+                        (m.start(), ROLE_WEIGHT[self.layout.role(m.start(), m.end())])
+                    )
 
     def _note_surnames(self, spans: list[tuple[int, int]]) -> None:
         """Later bare-surname mentions ('Voss, 52, said') count as positions of the person,
@@ -263,7 +262,9 @@ class Registry:
             known = self.officials.find(name)
             kind = type_of_name(name, self.officials, self.text, pos, end)
             if known is not None:
-                entity = Entity(known.name, known.country, (known.role or "").lower(), kind, known.role)
+                entity = Entity(
+                    known.name, known.country, (known.role or "").lower(), kind, known.role
+                )
                 entity.evidence = 3.0
             else:
                 entity = Entity(name, None, "", kind)
@@ -302,7 +303,9 @@ class Registry:
             same = [e for e in same if normalise_name(e.name).split()[0][:1] == key[0][:1]]
             for n in range(len(key) - 1):  # "Paz Akin" for "Lorena Paz Akin", and
                 tail = key[n:]  # "Organizer Ann Lee" for "Ann Lee"
-                same = same or [e for e in people if normalise_name(e.name).split()[-len(tail) :] == tail]
+                same = same or [
+                    e for e in people if normalise_name(e.name).split()[-len(tail) :] == tail
+                ]
         elif not same:  # "Cedeño" for "Ramón Cedeño Aristiguieta"
             same = [e for e in people if key[0] in normalise_name(e.name).split()[1:]]
             firsts = [e for e in people if normalise_name(e.name).split()[:1] == key]

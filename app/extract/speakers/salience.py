@@ -13,7 +13,13 @@ import re
 from app.extract.speakers.lexicon import PERSON_NOUNS, ROLE_HINTS, TITLE_WORDS
 from app.extract.speech.verbs import CANDIDATE
 
-SPEAKER, SUBJECT, OBJECT, POSSESSIVE, QUOTED = "speaker", "subject", "object", "possessive", "quoted"
+SPEAKER, SUBJECT, OBJECT, POSSESSIVE, QUOTED = (
+    "speaker",
+    "subject",
+    "object",
+    "possessive",
+    "quoted",
+)
 ROLE_WEIGHT = {SPEAKER: 1.3, SUBJECT: 1.0, OBJECT: 0.5, POSSESSIVE: 0.4, QUOTED: 0.1}
 DECAY = 0.5  # per sentence between an event and the point of reference
 LEAD_IN = re.compile(r"^[^,\"“”]{0,60},\s+")  # "On Monday, " / "In a statement, "
@@ -74,7 +80,7 @@ def _inverted_tag(tail: str, verb: re.Match) -> bool:
     return (
         len(between.split()) <= 6
         and not re.search(r"[,.;:\"“”]", between)
-        and (not before or before[-1] in ",\"”’")
+        and (not before or before[-1] in ',"”’')
     )
 
 

@@ -66,7 +66,11 @@ def inflections(lemma: str) -> set[str]:
     else:
         plural = "es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s"
         forms |= {lemma + plural, lemma + "ed", lemma + "ing"}
-        if lemma[-1] not in VOWELS + "wxy" and lemma[-2:-1] in VOWELS and lemma[-3:-2] not in VOWELS:
+        if (
+            lemma[-1] not in VOWELS + "wxy"
+            and lemma[-2:-1] in VOWELS
+            and lemma[-3:-2] not in VOWELS
+        ):
             forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # admitted, signalled
     return forms
 
@@ -91,7 +95,9 @@ FORMS = _form_table(CUE_LEMMAS | OTHER_WORDS)
 PREFILTER_LEMMAS = (SPEECH_VERBS | INFINITIVE_VERBS | GERUND_VERBS | {"continue"}) - {"go"}
 CANDIDATE = re.compile(
     r"\b(?:according|"
-    + "|".join(sorted((f for f, lem in FORMS.items() if lem in PREFILTER_LEMMAS), key=len, reverse=True))
+    + "|".join(
+        sorted((f for f, lem in FORMS.items() if lem in PREFILTER_LEMMAS), key=len, reverse=True)
+    )
     + r")\b"
     + r"|\b[Ff]or [^,.\"“”]{2,60}, [\"“«‘]",
     re.IGNORECASE,

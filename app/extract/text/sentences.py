@@ -58,7 +58,7 @@ def _is_speech_tag(text: str, start: int, hi: int) -> bool:
     tag = text[start : m.start() + 1 if m else hi]
     return (
         len(tag.split()) <= TAG_MAX_WORDS
-        and not any(ch in tag for ch in "\"“”")
+        and not any(ch in tag for ch in '"“”')
         and CANDIDATE.search(tag) is not None
     )
 
