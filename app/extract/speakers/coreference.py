@@ -16,7 +16,7 @@ from app.extract.speakers.mentions import Mention
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.registry import Entity, Registry
 from app.extract.speakers.salience import OBJECT, ROLE_WEIGHT, SPEAKER
-from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON, PLACE
+from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON, PLACE, names_a_body
 
 # How well each kind of antecedent fits "it" and "they".
 IT_FIT = {ORGANISATION: 1.0, OUTLET: 0.5, PLACE: 0.3}
@@ -82,10 +82,12 @@ class Resolver:
     def name(self, mention: Mention) -> Resolved:
         registry = self.registry
         entity = None
-        if mention.full and mention.full != mention.name:  # "BC Hydro", not "Hydro"
-            whole = registry.find(mention.full, mention.start)
-            if whole is not None and whole.kind != PERSON:
-                entity = whole
+        full = mention.full
+        if full and full != mention.name and names_a_body(full):  # "BC Hydro", not "Hydro"
+            at = mention.start + max(0, mention.text.find(full))
+            entity = registry.find(full, mention.start) or registry.note(
+                full, at, end=at + len(full)
+            )
         if entity is None:
             entity = registry.find(mention.name or "", mention.start)
         if entity is None:

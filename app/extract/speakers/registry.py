@@ -22,7 +22,13 @@ from app.extract.speakers.lexicon import (
 from app.extract.speakers.names import normalise_name
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.salience import QUOTED, ROLE_WEIGHT, Layout
-from app.extract.speakers.typing import PERSON, is_junk_name, person_evidence, type_of_name
+from app.extract.speakers.typing import (
+    PERSON,
+    is_junk_name,
+    is_organisation_name,
+    person_evidence,
+    type_of_name,
+)
 from app.extract.speech.verbs import CANDIDATE
 
 _UP = r"[A-ZÀ-ÖØ-Þ]"
@@ -43,10 +49,23 @@ NAME = re.compile(
     + _PART
     + r"){1,5}(?![\w])"
 )
+# Organisation names joined by 'of', 'and' or '&': "Department of Community Services",
+# "Securities and Exchange Commission", "Procter & Gamble" (kept only when they read as bodies).
+JOINED = re.compile(
+    NAME.pattern[: -len(r"(?![\w])")]
+    + r"(?:\s+(?:of|and|for|&)\s+(?:the\s+)?"
+    + _PART
+    + r"(?:\s+"
+    + _PART
+    + r"){0,4})+(?![\w])"
+)
 # Acronyms and camel-cased names ("RCMP", "TransLink"); "McCallum" is a surname.
 SINGLE = re.compile(
     r"(?<![\w.'’-])(?:" + _UP + r"{2,6}|(?!Mc|Mac)" + _UP + r"[a-z]+[A-Z][a-z]+)(?![\w'’-])"
 )
+
+
+FIRST_NAME_REACH = 8  # sentences within which a bare first name refers to a full name
 
 
 @dataclass
@@ -130,7 +149,12 @@ def _title_after(text: str, end: int) -> str:
 
 
 def _strip_leading(words: list[re.Match], officials: Officials) -> list[re.Match]:
-    """'Organizer Dwayne Croteau' -> 'Dwayne Croteau'; 'Rep. Jim Bond' -> 'Jim Bond'."""
+    """'Organizer Dwayne Croteau' -> 'Dwayne Croteau'; 'Rep. Jim Bond' -> 'Jim Bond'; but a
+    body keeps its whole name ('Kenya Red Cross', 'AFN Youth Council')."""
+    while words and (words[0].group() in NOT_FIRST or words[0].group().lower() in NOT_NAME_WORDS):
+        words = words[1:]
+    if words and words[-1].group().lower().strip(".") in ORG_WORDS:
+        return words  # ends like a body's name: "Kenya Red Cross", "Parole Board of Canada"
     while words:
         first = words[0].group()
         low = first.lower().rstrip(".")
@@ -149,7 +173,12 @@ def _strip_leading(words: list[re.Match], officials: Officials) -> list[re.Match
     titled = [
         n
         for n, w in enumerate(words[:-1])
-        if _is_title_word(w.group()) or (w.group().isupper() and len(w.group()) > 1)
+        if _is_title_word(w.group())
+        or (
+            w.group().isupper()
+            and len(w.group()) > 1
+            and genders.is_first_name(words[n + 1].group())
+        )
     ]
     if titled:  # "Trade Minister Arvind Kesavan" -> "Arvind Kesavan", "DUP MP Ann Lee" too
         words = words[titled[-1] + 1 :]
@@ -190,6 +219,9 @@ class Registry:
         for lo, hi in spans:
             for pos, alias in officials.mentions(text, lo, hi):
                 self.note(alias, pos, _title_before(text, pos), end=pos + len(alias))
+            for m in JOINED.finditer(text, lo, hi):
+                if is_organisation_name(m.group()) and not layout.in_quote(m.start()):
+                    self._add_match(text, m)
             for m in NAME.finditer(text, lo, hi):
                 if not self.officials.find(m.group()) and not layout.in_quote(m.start()):
                     self._add_match(text, m)
@@ -311,13 +343,19 @@ class Registry:
             firsts = [e for e in people if normalise_name(e.name).split()[:1] == key]
             if not same and not genders.is_first_name(key[0]):  # family name first: "Xi"
                 same = [e for e in firsts if e.evidence > 0]
-            elif not same and len(firsts) == 1:  # a first name alone: "Jordan", for a child
-                same = firsts
+            elif not same and len(firsts) == 1 and self._recent(firsts[0], pos):
+                same = firsts  # a first name alone ("Jordan") for someone just introduced
         if not same:
             return None
         before = [e for e in same if any(p <= pos for p in e.positions)]
         pool = before or same
         return max(pool, key=lambda e: max((p for p in e.positions if p <= pos), default=-1))
+
+    def _recent(self, entity: Entity, pos: int) -> bool:
+        here = self.layout.sentence_of(pos)
+        return any(
+            0 <= here - self.layout.sentence_of(p) <= FIRST_NAME_REACH for p in entity.positions
+        )
 
     def of_kind(self, kinds: frozenset[str] | set[str]) -> list[Entity]:
         return [e for e in self.entities.values() if e.kind in kinds]

@@ -70,6 +70,16 @@ def is_organisation_name(name: str) -> bool:
     return any(w in ORG_WORDS or w in CORPORATE_SUFFIXES for w in words)
 
 
+def names_a_body(name: str) -> bool:
+    """The name itself says organisation or outlet: a body word, an acronym, an outlet word."""
+    words = name.split()
+    return (
+        is_organisation_name(name)
+        or is_outlet(name)
+        or any(len(w) > 1 and w.isupper() for w in words)
+    )
+
+
 def is_junk_name(name: str) -> bool:
     """Headline or title debris taken for a name: 'Got Me Fired', 'Are In', 'December 2017'."""
     words = name.split()
@@ -110,9 +120,9 @@ def organisation_evidence(name: str, text: str, start: int, end: int) -> float:
         score += 2.0  # RCMP, TransLink
     elif any(len(w) > 1 and w.isupper() for w in words):
         score += 2.0  # "BC Hydro", "UFCW Local"
-    if len(words) > 1 and words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is")):
-        if not is_first_name(words[0]):
-            score += 2.0  # "Calgary Flames": a team, not a person
+    last = words[-1]
+    if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]{3,}[^s]s", last) and not is_first_name(words[0]):
+        score += 1.0  # "Calgary Flames": a team, not a person
     if _STATEMENT_AFTER.match(text, end):
         score += 2.0
     if text[max(0, start - 4) : start].lower() == "the ":
