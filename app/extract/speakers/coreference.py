@@ -25,7 +25,11 @@ EMBEDDED = ROLE_WEIGHT[OBJECT]  # the most a name inside reported words weighs
 
 
 def _personhood(e: Entity) -> float:
-    return 1.0 if e.evidence > 0 or e.votes[e.gender or "m"] > 0 or e.gender else 0.5
+    """How surely a he/she can mean this entity: a named person with a given name, title or
+    pronoun evidence fully; a bare name or an unnamed speaker ("an official") less."""
+    if e.evidence > 0 or e.gender:
+        return 1.0
+    return 0.5 if e.name[:1].isupper() else 0.4
 
 
 class Resolver:
@@ -45,12 +49,17 @@ class Resolver:
             for e in self.registry.entities.values():
                 e.events = [(p, min(w, EMBEDDED) if lo <= p < hi else w) for p, w in e.events]
         entity = res.entity
-        if entity is None and res.kind == GROUP and res.speaker:
+        if entity is None and res.kind in (GROUP, PERSON) and res.speaker:
+            # an unnamed speaker ("a justice official", "protesters") can be "the official",
+            # "he" or "they" later on
             entity = self.groups.setdefault(
-                res.speaker.lower(), Entity(res.speaker, res.country, "", GROUP)
+                res.speaker.lower(), Entity(res.speaker, res.country, res.speaker.lower(), res.kind)
             )
         if entity is not None:
             entity.events.append((pos, ROLE_WEIGHT[SPEAKER]))
+
+    def unnamed(self, kind: str) -> list[Entity]:
+        return [e for e in self.groups.values() if e.kind == kind]
 
     def resolve(self, mention: Mention, skip: tuple[int, int] | None = None) -> Resolved:
         if self._is_dateline(mention):  # "SEOUL, 3 April 2025 — …" names no speaker
@@ -103,7 +112,7 @@ class Resolver:
             wanted = PRONOUN_GENDER[head]
             people = [
                 e
-                for e in self.registry.of_kind({PERSON})
+                for e in self.registry.of_kind({PERSON}) + self.unnamed(PERSON)
                 if e.gender in (None, wanted) and e.events
             ]
             scored = ranked(people, mention.start, self.layout, skip)
@@ -121,7 +130,7 @@ class Resolver:
         fit = IT_FIT if head == "it" else THEY_FIT if head == "they" else None
         if fit is None:  # "I", "we", "you": the writer or someone quoted
             return Resolved(None, None, None, 0.3, None, "pronoun")
-        pool = self.registry.of_kind(set(fit)) + list(self.groups.values())
+        pool = self.registry.of_kind(set(fit)) + self.unnamed(GROUP)
         scored = sorted(
             (
                 (s * fit.get(e.kind, 0.0), e)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ranked
-from app.extract.speakers.lexicon import MEDIA_NOUNS, ORG_NOUNS, PERSON_NOUNS
+from app.extract.speakers.lexicon import MEDIA_NOUNS, NOT_FIRST, ORG_NOUNS, PERSON_NOUNS
 from app.extract.speakers.mentions import Mention, group_name
 from app.extract.speakers.salience import score
 from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
@@ -20,6 +20,7 @@ from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
 if TYPE_CHECKING:
     from app.extract.speakers.coreference import Resolver
 
+NAMED_BODY = re.compile(r"(?<![\w'’])[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*(?:\s+[a-z][\w-]*){1,3}$")
 AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 INDEFINITE = re.compile(r"^(?:a|an|one|another|some|several|many|two|three|four|most)\b", re.I)
 # Generic body words: any salient organisation may be "the company" or "the group".
@@ -70,6 +71,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
     if INDEFINITE.match(mention.text):  # "a citizen", "several lawyers and experts"
         return _printed(resolver, mention, GROUP if plural else PERSON, "description")
     head = mention.head
+    if (head in MEDIA_NOUNS or head in ORG_NOUNS) and (named := _named_body(resolver, mention)):
+        return named
     if head in MEDIA_NOUNS:
         found = _salient(resolver, {OUTLET}, mention, skip)
         if found is not None:
@@ -83,7 +86,40 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
     person = _person_by_role(resolver, mention)
     if person is not None:
         return person
+    unnamed = _unnamed_again(resolver, mention, skip)
+    if unnamed is not None:
+        return unnamed
     return _printed(resolver, mention, PERSON, "description")
+
+
+def _unnamed_again(
+    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None
+) -> Resolved | None:
+    """'the official' after "a justice official said": the unnamed speaker with that head."""
+    words = set(re.findall(r"[\w'’-]+", mention.text.lower())) - {"the", "this", "that"}
+    pool = [
+        e
+        for e in resolver.unnamed(PERSON)
+        if words <= set(re.findall(r"[\w'’-]+", e.name.lower()))  # "the official" ⊂ "an official"
+    ]
+    scored = ranked(pool, mention.start, resolver.layout, skip)
+    if not scored:
+        return None
+    e = scored[0][1]
+    return Resolved(e.name, e.country, None, 0.7, PERSON, "description", e)
+
+
+def _named_body(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """"the state-run KCNA news agency", "the Vancouver Police Department": a body named by the
+    proper noun in front of its head noun is that body, printed as name and head."""
+    m = NAMED_BODY.search(mention.text)
+    if m is None or not m.group(0).endswith(mention.head) or m.group(0).split()[0] in NOT_FIRST:
+        return None
+    start = m.start()
+    name = mention.text[start:]
+    kind = OUTLET if mention.head in MEDIA_NOUNS else ORGANISATION
+    country = resolver.officials.country_in(mention.text)
+    return Resolved(name, country, None, 0.85, kind, "name")
 
 
 def _organisation(

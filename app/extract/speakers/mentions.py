@@ -186,6 +186,18 @@ def _names_inside(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and any(c.pos_ == "PROPN" and c.i > tok.i for c in tok.subtree)
 
 
+RELATIVE_WORDS = frozenset("who whom whose which that".split())
+
+
+def _before_relative(tokens: list[Token], head: Token) -> list[Token]:
+    """Cut a relative clause the parse left attached: 'the resident, who sold 40 copies…'."""
+    for n, t in enumerate(tokens):
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else None
+        if t.i > head.i and t.text == "," and nxt is not None and nxt.lower_ in RELATIVE_WORDS:
+            return tokens[:n]
+    return tokens
+
+
 def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Mention:
     """Classify the speaker phrase headed by `head`; `base` maps parse offsets to the
     article's."""
@@ -198,6 +210,7 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
             tokens = _phrase_tokens(head) + _phrase_tokens(child)
             head = child
             break
+    tokens = _before_relative(tokens, head)
     doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = doc.text[start:end]
