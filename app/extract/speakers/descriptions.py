@@ -8,24 +8,38 @@ nobody named ("a citizen", "people arrested last week") is the speaker as printe
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ranked
 from app.extract.speakers.lexicon import MEDIA_NOUNS, NOT_FIRST, ORG_NOUNS, PERSON_NOUNS
 from app.extract.speakers.mentions import Mention, group_name
+from app.extract.speakers.registry import Entity
 from app.extract.speakers.salience import score
 from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
 
 if TYPE_CHECKING:
     from app.extract.speakers.coreference import Resolver
 
-NAMED_BODY = re.compile(r"(?<![\w'’])[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*(?:\s+[a-z][\w-]*){1,3}$")
+NAMED_BODY = re.compile(
+    r"(?<![\w'’])[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*(?:\s+[a-z][\w-]*){1,3}$"
+)
 AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 INDEFINITE = re.compile(r"^(?:a|an|one|another|some|several|many|two|three|four|most)\b", re.I)
 # Generic body words: any salient organisation may be "the company" or "the group".
-GENERIC_BODIES = frozenset(
-    "company firm group organization organisation agency business corporation utility".split()
+GENERIC_BODIES = frozenset("group organization organisation".split())
+# "the company" is a business, never a commission or a ministry; "the agency" a public body.
+BUSINESS_NOUNS = frozenset(
+    """company firm business corporation utility maker manufacturer retailer chain carrier
+    airline insurer lender developer provider operator producer brewery restaurant store
+    shop""".split()
+)
+PUBLIC_NOUNS = frozenset("agency authority government administration regulator".split())
+PUBLIC_BODY_WORDS = frozenset(
+    """commission department ministry government council court police agency board parliament
+    senate house office committee authority administration service bureau tribunal assembly
+    legislature city county province state party union""".split()
 )
 DOCUMENT_REACH = 3  # sentences back a bare "the statement" looks for its author
 IGNORED_ROLE_WORDS = frozenset("the of a an former year old".split())
@@ -63,9 +77,9 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         return resolver.entity_result(named, 0.9, mention, "name")
     if (
         mention.name
-        and mention.text.endswith(mention.name)  # "Carolina coach Rod Lee", not "aides to Lee"
+        and _titles_name(mention.text, mention.name)
         and (whole := registry.find(mention.name, mention.start)) is not None
-    ):
+    ):  # "Carolina coach Rod Lee"; not "aides to Lee" or "the head of the House of Commons"
         return resolver.entity_result(whole, 0.9, mention, "name")
     plural = mention.plural
     if INDEFINITE.match(mention.text):  # "a citizen", "several lawyers and experts"
@@ -109,8 +123,20 @@ def _unnamed_again(
     return Resolved(e.name, e.country, None, 0.7, PERSON, "description", e)
 
 
+PREPOSITIONS = frozenset("of for at to by in on from with the".split())
+
+
+def _titles_name(text: str, name: str) -> bool:
+    """The phrase ends with the name, right after its head: 'Carolina coach Rod Lee', not
+    'aides to Lee' or 'the head of the House of Commons'."""
+    if not text.endswith(name):
+        return False
+    before = text[: -len(name)].split()
+    return not before or before[-1].lower() not in PREPOSITIONS
+
+
 def _named_body(resolver: "Resolver", mention: Mention) -> Resolved | None:
-    """"the state-run KCNA news agency", "the Vancouver Police Department": a body named by the
+    """ "the state-run KCNA news agency", "the Vancouver Police Department": a body named by the
     proper noun in front of its head noun is that body, printed as name and head."""
     m = NAMED_BODY.search(mention.text)
     if m is None or not m.group(0).endswith(mention.head) or m.group(0).split()[0] in NOT_FIRST:
@@ -127,8 +153,24 @@ def _organisation(
 ) -> Resolved | None:
     """'the ministry' after "Japan's foreign ministry"; 'the company' after any company."""
     head = mention.head
+    if head in BUSINESS_NOUNS:
+        return _salient(resolver, {ORGANISATION}, mention, skip, prefer=_business)
+    if head in PUBLIC_NOUNS:
+        return _salient(resolver, {ORGANISATION}, mention, skip, prefer=_public)
     need = None if head in GENERIC_BODIES else head
     return _salient(resolver, {ORGANISATION}, mention, skip, need=need)
+
+
+def _first(item: tuple[float, Entity]) -> float:
+    return -item[0]
+
+
+def _public(e: Entity) -> bool:
+    return any(w in PUBLIC_BODY_WORDS for w in e.name.lower().split())
+
+
+def _business(e: Entity) -> bool:
+    return not _public(e)
 
 
 def _salient(
@@ -137,14 +179,18 @@ def _salient(
     mention: Mention,
     skip: tuple[int, int] | None,
     need: str | None = None,
+    prefer: Callable[[Entity], bool] | None = None,
 ) -> Resolved | None:
-    """The most salient entity of these kinds (whose name or role holds `need`, if given)."""
+    """The most salient entity of these kinds (whose name or role holds `need`, if given;
+    those `prefer` likes count double)."""
     pool = [
         e
         for e in resolver.registry.of_kind(kinds)
         if need is None or need in e.name.lower().split() or need in e.role.split()
     ]
     scored = ranked(pool, mention.start, resolver.layout, skip)
+    if prefer is not None:
+        scored = sorted(((s * (1.0 if prefer(e) else 0.4), e) for s, e in scored), key=_first)
     if not scored or scored[0][0] < MIN_SALIENCE:
         return None
     certainty = 0.5 + 0.4 * margin(scored) * (1.0 if need else 0.8)

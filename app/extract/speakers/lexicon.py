@@ -156,3 +156,4 @@ TITLE_ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov lt col gen sgt capt cmdr adm rev hon supt insp det cst
     cpl pte maj brig st""".split()
 )
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from app.extract.speakers import gender as genders
 from app.extract.speakers.lexicon import (
+    MONTH_ABBREVIATIONS,
     NOT_FIRST,
+    OUTLET_WORDS,
     NOT_NAME_WORDS,
     ORG_WORDS,
     PERSON_NOUNS,
@@ -52,8 +54,11 @@ NAME = re.compile(
 # Organisation names joined by 'of', 'and' or '&': "Department of Community Services",
 # "Securities and Exchange Commission", "Procter & Gamble" (kept only when they read as bodies).
 JOINED = re.compile(
-    NAME.pattern[: -len(r"(?![\w])")]
-    + r"(?:\s+(?:of|and|for|&)\s+(?:the\s+)?"
+    r"(?<![\w.])"
+    + _PART
+    + r"(?:\s+"
+    + _PART
+    + r"){0,5}(?:\s+(?:of|and|for|&)\s+(?:the\s+)?"
     + _PART
     + r"(?:\s+"
     + _PART
@@ -197,6 +202,24 @@ def _is_title_word(word: str) -> bool:
     )
 
 
+CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?:['’-][A-Z][a-z]+)?(?![\w-]|['’][a-z]{2})")
+GENERIC_CAPITALS = ORG_WORDS | TITLE_WORDS | ROLE_HINTS | PERSON_NOUNS | MONTH_ABBREVIATIONS
+
+
+def _lowercase_words(text: str) -> set[str]:
+    return set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", text))
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """An all-capitals word that is part of a capitalised heading, not an acronym."""
+    before = text[max(0, start - 12) : start].split()
+    after = text[end : end + 12]
+    if after[:1] in (":", ",") or after.lstrip().startswith(("--", "—", "–")):
+        return True
+    neighbours = before[-1:] + after.split()[:1]
+    return any(len(w.strip(",.:")) > 1 and w.strip(",.:").isupper() for w in neighbours)
+
+
 class Registry:
     """Named entities of one article, in order of first mention."""
 
@@ -220,7 +243,8 @@ class Registry:
             for pos, alias in officials.mentions(text, lo, hi):
                 self.note(alias, pos, _title_before(text, pos), end=pos + len(alias))
             for m in JOINED.finditer(text, lo, hi):
-                if is_organisation_name(m.group()) and not layout.in_quote(m.start()):
+                body = is_organisation_name(m.group()) or " & " in m.group()
+                if body and not layout.in_quote(m.start()):
                     self._add_match(text, m)
             for m in NAME.finditer(text, lo, hi):
                 if not self.officials.find(m.group()) and not layout.in_quote(m.start()):
@@ -229,17 +253,45 @@ class Registry:
             for m in SINGLE.finditer(text, lo, hi):
                 self._add_single(m)
         self._note_surnames(spans)
+        self._add_recurring(spans)
 
     def _add_single(self, m: re.Match) -> None:
         """Acronyms and camel-cased names ('RCMP', 'TransLink') are bodies named alone."""
         word, pos = m.group(), m.start()
         if self.layout.in_quote(pos) or word in self.officials.country_words or word in NOT_FIRST:
             return
+        if word.isupper() and _in_capitals(self.text, m.start(), m.end()):
+            return  # a heading or dateline in capitals ("ENERGY:", "NEW YORK --")
         if word not in self.entities and any(
             p <= pos < p + len(e.name) for e in self.entities.values() for p in e.positions
         ):
             return  # part of a longer name already recorded ("UFCW Local 832")
         self.note(word, pos, end=m.end())
+
+    def _add_recurring(self, spans: list[tuple[int, int]]) -> None:
+        """A capitalised word the article repeats, not only to start sentences, and never
+        writes in lower case, names a body or a place: 'Tesla', 'Facebook', 'Ottawa'."""
+        seen: dict[str, list[re.Match]] = {}
+        for lo, hi in spans:
+            for m in CAPITALISED.finditer(self.text, lo, hi):
+                if not self.layout.in_quote(m.start()):
+                    seen.setdefault(m.group(), []).append(m)
+        lowers = _lowercase_words(self.text)
+        taken = [(p, p + len(e.name)) for e in self.entities.values() for p in e.positions]
+        for word, found in seen.items():
+            found = [m for m in found if not any(a <= m.start() < b for a, b in taken)]
+            if len(found) < 2 or word in self.entities or word in NOT_FIRST:
+                continue
+            if word.lower() in NOT_NAME_WORDS or word.lower() in lowers:
+                continue
+            if word.lower() in GENERIC_CAPITALS or word.lower() in OUTLET_WORDS:
+                continue
+            if word in self.officials.country_words or genders.is_first_name(word):
+                continue
+            if all(self.layout.starts_sentence(m.start()) for m in found):
+                continue
+            if self.find(word, found[0].start()) is None:
+                self.note(word, found[0].start(), end=found[0].end())
 
     def _note_elsewhere(self, entity: Entity, pos: int) -> None:
         """A body first met as a speaker ('Na'moks said', 'Facebook says') is salient wherever

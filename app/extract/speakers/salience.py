@@ -43,6 +43,10 @@ class Layout:
     def decay(self, event: int, pos: int) -> float:
         return DECAY ** max(0, self.sentence_of(pos) - self.sentence_of(event))
 
+    def starts_sentence(self, pos: int) -> bool:
+        n = self.sentence_of(pos)
+        return n >= 0 and not self.text[self.starts[n] : pos].strip(" \"“‘'(")
+
     def in_quote(self, pos: int) -> bool:
         return any(a < pos < b for a, b in self.quoted)
 

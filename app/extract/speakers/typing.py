@@ -67,7 +67,7 @@ def is_outlet(name: str) -> bool:
 
 def is_organisation_name(name: str) -> bool:
     words = [w.strip(".,").lower() for w in name.split()]
-    return any(w in ORG_WORDS or w in CORPORATE_SUFFIXES for w in words)
+    return "&" in words or any(w in ORG_WORDS or w in CORPORATE_SUFFIXES for w in words)
 
 
 def names_a_body(name: str) -> bool:
@@ -121,7 +121,11 @@ def organisation_evidence(name: str, text: str, start: int, end: int) -> float:
     elif any(len(w) > 1 and w.isupper() for w in words):
         score += 2.0  # "BC Hydro", "UFCW Local"
     last = words[-1]
-    if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]{3,}[^s]s", last) and not is_first_name(words[0]):
+    if (
+        len(words) > 1
+        and re.fullmatch(r"[A-Z][a-z]{3,}[^s]s", last)
+        and not is_first_name(words[0])
+    ):
         score += 1.0  # "Calgary Flames": a team, not a person
     if _STATEMENT_AFTER.match(text, end):
         score += 2.0
