@@ -11,7 +11,7 @@ import bisect
 import re
 
 from app.extract.speakers.lexicon import PERSON_NOUNS, ROLE_HINTS, TITLE_WORDS
-from app.extract.speech.verbs import CANDIDATE
+from app.extract.speech.verbs import SPEECH_FORMS
 
 SPEAKER, SUBJECT, OBJECT, POSSESSIVE, QUOTED = (
     "speaker",
@@ -60,14 +60,13 @@ class Layout:
         after = text[end : end + 100]
         if m := _APPOSITION.match(after):
             after = after[m.end() :]
-        if (verb := CANDIDATE.match(after.lstrip())) is not None and verb.group()[:1].islower():
+        following = after.split(None, 1)[:1]
+        if following and following[0].islower() and following[0].strip(",.") in SPEECH_FORMS:
             return SPEAKER  # "Horneland said", "Voss, 52, told reporters"
         n = self.sentence_of(start)
         lo = self.starts[n] if n >= 0 else text.rfind("\n", 0, start) + 1
         prefix = text[lo:start]
-        tail = prefix[-50:]
-        verbs = list(CANDIDATE.finditer(tail))
-        if verbs and _inverted_tag(tail, verbs[-1]):
+        if _inverted_tag(prefix[-60:]):
             return SPEAKER  # '…," said oil worker Ann Lee'
         prefix = LEAD_IN.sub("", prefix, count=1)
         words = prefix.split()
@@ -76,16 +75,18 @@ class Layout:
         return OBJECT
 
 
-def _inverted_tag(tail: str, verb: re.Match) -> bool:
-    """'…," said oil worker Ann Lee': the verb follows a quotation or a comma, and only a few
-    words stand between it and the name ('Lee said Ann Roe will…' is no tag)."""
-    between = tail[verb.end() :]
-    before = tail[: verb.start()].rstrip()
-    return (
-        len(between.split()) <= 6
-        and not re.search(r"[,.;:\"“”]", between)
-        and (not before or before[-1] in ',"”’')
-    )
+def _inverted_tag(tail: str) -> bool:
+    """'…," said oil worker Ann Lee': a speech verb right after a quotation or a comma, and
+    only a few words between it and the name ('Lee said Ann Roe will…' is no tag)."""
+    words = tail.split()
+    for n in range(len(words) - 1, max(-1, len(words) - 8), -1):
+        word = words[n]
+        if any(ch in word for ch in ',.;:"“”'):
+            return False
+        if word in SPEECH_FORMS:
+            before = words[n - 1] if n > 0 else ""
+            return not before or before[-1] in ',"”’'
+    return False
 
 
 def _subject_word(word: str) -> bool:

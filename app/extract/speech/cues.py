@@ -35,6 +35,7 @@ def _cue_text(verb: Token) -> str:
 
 
 OPINION_VERBS = frozenset({"believe"})
+PARTICLE_VERBS = {"point": "out"}  # speech only with this particle
 FINDINGS = frozenset("investigation inquiry probe study report review analysis audit".split())
 NOT_SPEAKERS = frozenset(
     """it everything something nothing anything this that these those which what there all
@@ -361,11 +362,12 @@ def _is_speech_verb(tok: Token) -> bool:
     """A speech verb; 'said'/'says' count even when mis-tagged ('“…“, Said Lavrov')."""
     if tok.lower_ in ("said", "says"):
         return True
-    return (
-        tok.pos_ in ("VERB", "AUX")
-        and cue_lemma(tok.text) in SPEECH_VERBS
-        and tok.dep_ not in ("amod", "compound")
-    )
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
+        return False
+    lemma = cue_lemma(tok.text)
+    if lemma in PARTICLE_VERBS:  # "pointed out that", not "pointed to the door"
+        return any(c.dep_ == "prt" and c.lower_ == PARTICLE_VERBS[lemma] for c in tok.children)
+    return lemma in SPEECH_VERBS
 
 
 def _passive(tok: Token) -> bool:

@@ -31,6 +31,8 @@ INFINITIVE_VERBS = frozenset(
 )
 # Verbs whose gerund complement is the content ("denied being involved").
 GERUND_VERBS = frozenset("deny suggest admit propose recommend acknowledge".split())
+# Verbs that are cues only with a particle ("pointed out that"); see cues.PARTICLE_VERBS.
+PARTICLE_LEMMAS = frozenset({"point"})
 # Verbs only counted as cues next to quotation marks ("…," he continued).
 QUOTE_ONLY_VERBS = frozenset("continue begin start go".split())
 # Verbs that are cues only with a content clause, never bare ("he called" is not speech).
@@ -75,7 +77,7 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
-CUE_LEMMAS = SPEECH_VERBS | INFINITIVE_VERBS | GERUND_VERBS | QUOTE_ONLY_VERBS
+CUE_LEMMAS = SPEECH_VERBS | INFINITIVE_VERBS | GERUND_VERBS | QUOTE_ONLY_VERBS | PARTICLE_LEMMAS
 
 
 def _form_table(lemmas: frozenset[str]) -> dict[str, str]:
@@ -92,12 +94,32 @@ FORMS = _form_table(CUE_LEMMAS | OTHER_WORDS)
 
 # Sentences worth parsing: a speech verb in any form, "according to", or 'For X, "…'. The
 # quote-only verbs are left out: "go" and "start" are too common to be worth a parse.
-PREFILTER_LEMMAS = (SPEECH_VERBS | INFINITIVE_VERBS | GERUND_VERBS | {"continue"}) - {"go"}
+PREFILTER_LEMMAS = (
+    SPEECH_VERBS | INFINITIVE_VERBS | GERUND_VERBS | PARTICLE_LEMMAS | {"continue"}
+) - {"go"}
+# Verbs far more often printed as nouns ("the state", "press reports", "his comments"): only
+# their past and -ing forms mark a sentence worth parsing.
+MOSTLY_NOUNS = frozenset(
+    """state press post request charge protest appeal remark comment tweet claim call report
+    question order brief signal counter answer demand promise threat note point""".split()
+)
+
+
+def _prefilter_forms() -> list[str]:
+    forms = []
+    for form, lem in FORMS.items():
+        if lem not in PREFILTER_LEMMAS:
+            continue
+        if lem in MOSTLY_NOUNS and not form.endswith(("ed", "ing")) and form not in IRREGULAR.get(lem, ()):
+            continue
+        forms.append(form)
+    return sorted(forms, key=len, reverse=True)
+
+
+SPEECH_FORMS = frozenset(_prefilter_forms())  # "said", "warns", "telling", … (not "state")
 CANDIDATE = re.compile(
     r"\b(?:according|"
-    + "|".join(
-        sorted((f for f, lem in FORMS.items() if lem in PREFILTER_LEMMAS), key=len, reverse=True)
-    )
+    + "|".join(sorted(SPEECH_FORMS, key=len, reverse=True))
     + r")\b"
     + r"|\b[Ff]or [^,.\"“”]{2,60}, [\"“«‘]",
     re.IGNORECASE,
