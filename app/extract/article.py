@@ -13,7 +13,7 @@ from app.extract.speakers.officials import Officials
 from app.extract.speakers.registry import Registry
 from app.extract.speakers.salience import Layout
 from app.extract.speech.candidates import Candidate, floating_candidates, sentence_candidates
-from app.extract.speech.verbs import CANDIDATE
+from app.extract.speech.verbs import mentions_speech
 from app.extract.text.boilerplate import paragraphs
 from app.extract.text.marks import Marked, scan_marked
 from app.extract.text.parse import parse_sentences
@@ -84,7 +84,7 @@ def _colon_intro(text: str, sent: Sentence, cues, cands: list[Candidate], base) 
 def find_candidates(text: str, sents: list[Sentence], marks: list[Marked]) -> list[Candidate]:
     """Quote candidates of every sentence, in reading order."""
     by_sentence = [[q for q in marks if s.start <= q.start < s.end] for s in sents]
-    wanted = [n for n, s in enumerate(sents) if CANDIDATE.search(text, s.start, s.end)]
+    wanted = [n for n, s in enumerate(sents) if mentions_speech(text, s.start, s.end)]
     spans = [(sents[n].start, sents[n].end) for n in wanted]
     parsed = {
         n: p

@@ -31,7 +31,7 @@ from app.extract.speakers.typing import (
     person_evidence,
     type_of_name,
 )
-from app.extract.speech.verbs import CANDIDATE
+from app.extract.speech.verbs import SPEECH_FORMS
 
 _UP = r"[A-ZÀ-ÖØ-Þ]"
 _LOW = r"[a-zß-öø-ÿ]"
@@ -114,7 +114,7 @@ def _title_before(text: str, start: int) -> str:
         if low in ROLE_HINTS or low in PERSON_NOUNS:
             modifiers = 3
         elif not bare[0].isupper():
-            if modifiers == 0 or CANDIDATE.fullmatch(low) or not re.fullmatch(r"[a-z-]+", low):
+            if modifiers == 0 or low in SPEECH_FORMS or not re.fullmatch(r"[a-z-]+", low):
                 break
             modifiers -= 1
         kept.append(bare)

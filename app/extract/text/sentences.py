@@ -7,7 +7,7 @@ its attribution ("…. …," he said.) together.
 import re
 from dataclasses import dataclass
 
-from app.extract.speech.verbs import CANDIDATE
+from app.extract.speech.verbs import mentions_speech
 from app.extract.text.boilerplate import Paragraph
 from app.extract.text.marks import Marked
 
@@ -59,7 +59,7 @@ def _is_speech_tag(text: str, start: int, hi: int) -> bool:
     return (
         len(tag.split()) <= TAG_MAX_WORDS
         and not any(ch in tag for ch in '"“”')
-        and CANDIDATE.search(tag) is not None
+        and mentions_speech(tag)
     )
 
 
