@@ -4,6 +4,7 @@ inherit their passage's speaker, score confidence and tag topics."""
 from dataclasses import dataclass, replace
 
 from app.extract.speakers.antecedents import UNKNOWN, Resolved, margin, ranked
+from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.coreference import Resolver
 from app.extract.speakers.salience import ROLE_WEIGHT, SUBJECT
 from app.extract.speakers.typing import ORGANISATION, PERSON
@@ -11,17 +12,9 @@ from app.extract.speech.candidates import Candidate
 from app.extract.text.boilerplate import Paragraph
 from app.extract.topics import topics_for
 
-# How reliable each way of finding a quote has proved (checked against the dev sets).
-BASE_CONFIDENCE = {
-    "adjacent": 0.95,
-    "clause": 0.9,
-    "colon": 0.9,
-    "according": 0.85,
-    "floating": 0.7,
-}
 PRIORITY = {"adjacent": 0, "clause": 0, "colon": 1, "according": 2, "floating": 3}
 INHERIT_GAP_PARAS = 1  # a floating quote inherits only from this many paragraphs back
-INHERITED_SHARE = 0.95  # an inherited speaker is a little less sure than its parent
+INHERITED_SHARE = 0.98  # an inherited speaker is a little less sure than its parent
 DISCOURSE_MIN = 0.25  # salience a floating quote's speaker needs when nothing is inherited
 
 
@@ -81,14 +74,16 @@ def _inherit(
     if not scored or scored[0][0] < DISCOURSE_MIN:
         return UNKNOWN, None
     best = scored[0][1]
+    share = margin(scored)
     res = Resolved(
         best.name,
         best.country,
         best.title,
-        0.3 + 0.4 * margin(scored),
+        confidence_for("salience", share),
         best.kind,
         "salience",
         best,
+        basis="salience",
     )
     return res, None
 
@@ -109,10 +104,7 @@ def finalise(
             r = replace(r, via=cand.via)
         at = cand.cue_pos if cand.cue_pos is not None else cand.start
         resolver.remember(at, r, (cand.start, cand.end))
-        if parent is not None:
-            conf = parent * INHERITED_SHARE
-        else:
-            conf = BASE_CONFIDENCE[cand.how] * r.certainty
+        conf = parent * INHERITED_SHARE if parent is not None else r.certainty
         conf = round(min(1.0, max(0.0, conf)), 3)
         para = paras[_paragraph_of(paras, cand.start)]
         quote_text = text[cand.start : cand.end]

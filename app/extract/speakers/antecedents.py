@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.registry import Entity
 from app.extract.speakers.salience import Layout, score
 
@@ -18,9 +19,14 @@ class Resolved:
     evidence: str = "none"  # name | pronoun | description | group | document | inherited | none
     entity: Entity | None = None
     via: str | None = None  # the document or outlet the words came through
+    basis: str = "none"  # the finer way it was found, the key of confidence.BASES
 
 
-UNKNOWN = Resolved(None, None, None, 0.3)  # frozen: safe to share
+def unknown(kind: str | None = None, evidence: str = "none", via: str | None = None) -> Resolved:
+    return Resolved(None, None, None, confidence_for("none"), kind, evidence, via=via)
+
+
+UNKNOWN = unknown()  # frozen: safe to share
 
 
 def ranked(

@@ -10,7 +10,15 @@ sure it is, and the speaker's type.
 import re
 
 from app.extract.speakers import descriptions
-from app.extract.speakers.antecedents import MIN_SALIENCE, UNKNOWN, Resolved, margin, ranked
+from app.extract.speakers.antecedents import (
+    MIN_SALIENCE,
+    UNKNOWN,
+    Resolved,
+    margin,
+    ranked,
+    unknown,
+)
+from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.gender import PRONOUN_GENDER
 from app.extract.speakers.mentions import Mention
 from app.extract.speakers.officials import Officials
@@ -83,10 +91,12 @@ class Resolver:
         return bool(re.match(r"[^\n—–]{0,40}?\s[—–-]\s", text[mention.end : mention.end + 50]))
 
     def entity_result(
-        self, e: Entity, certainty: float, mention: Mention, evidence: str
+        self, e: Entity, mention: Mention, evidence: str, basis: str, share: float = 1.0
     ) -> Resolved:
+        """`share`: the winner's share of the two best antecedent scores (1.0 when alone)."""
         country = e.country or self.officials.country_in(mention.text)
-        return Resolved(e.name, country, e.title, certainty, e.kind, evidence, e)
+        certainty = confidence_for(basis, share)
+        return Resolved(e.name, country, e.title, certainty, e.kind, evidence, e, basis=basis)
 
     def name(self, mention: Mention) -> Resolved:
         registry = self.registry
@@ -103,8 +113,8 @@ class Resolver:
             name = mention.name or ""
             at = mention.start + max(0, mention.text.rfind(name))
             entity = registry.note(name, at, end=at + len(name))
-        certainty = 0.95 if entity.kind in (PERSON, ORGANISATION) else 0.8
-        return self.entity_result(entity, certainty, mention, "name")
+        basis = "name" if entity.kind in (PERSON, ORGANISATION) else "name-other"
+        return self.entity_result(entity, mention, "name", basis)
 
     def pronoun(self, mention: Mention, skip: tuple[int, int] | None) -> Resolved:
         head = mention.head
@@ -123,13 +133,13 @@ class Resolver:
                 key=lambda x: -x[0],
             )
             if not scored or scored[0][0] < MIN_SALIENCE:
-                return Resolved(None, None, None, 0.3, PERSON, "pronoun")
+                return unknown(PERSON, "pronoun")
             best = scored[0][1]
-            certainty = 0.5 + 0.45 * margin(scored) * (1.0 if best.gender else 0.85)
-            return self.entity_result(best, certainty, mention, "pronoun")
+            basis = "he-she" if best.gender == wanted else "he-she-ungendered"
+            return self.entity_result(best, mention, "pronoun", basis, margin(scored))
         fit = IT_FIT if head == "it" else THEY_FIT if head == "they" else None
         if fit is None:  # "I", "we", "you": the writer or someone quoted
-            return Resolved(None, None, None, 0.3, None, "pronoun")
+            return unknown(None, "pronoun")
         pool = self.registry.of_kind(set(fit)) + self.unnamed(GROUP)
         scored = sorted(
             (
@@ -139,8 +149,5 @@ class Resolver:
             key=lambda x: -x[0],
         )
         if not scored or scored[0][0] < MIN_SALIENCE:
-            return Resolved(
-                None, None, None, 0.3, GROUP if head == "they" else ORGANISATION, "pronoun"
-            )
-        best = scored[0][1]
-        return self.entity_result(best, 0.45 + 0.4 * margin(scored), mention, "pronoun")
+            return unknown(GROUP if head == "they" else ORGANISATION, "pronoun")
+        return self.entity_result(scored[0][1], mention, "pronoun", "it-they", margin(scored))

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ranked
+from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ranked, unknown
+from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.lexicon import MEDIA_NOUNS, NOT_FIRST, ORG_NOUNS, PERSON_NOUNS
 from app.extract.speakers.mentions import Mention, group_name
 from app.extract.speakers.registry import Entity
@@ -59,7 +60,16 @@ ROLE_CLASSES = (
 
 def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -> Resolved:
     country = resolver.officials.country_in(mention.text)
-    return Resolved(group_name(mention), country, None, 0.6, kind, evidence)
+    basis = (
+        "printed-group"
+        if kind == GROUP
+        else "printed-" + ("indefinite" if INDEFINITE.match(mention.text) else "definite")
+    )
+    if kind == ORGANISATION:
+        basis = "printed-body"
+    return Resolved(
+        group_name(mention), country, None, confidence_for(basis), kind, evidence, basis=basis
+    )
 
 
 def _surname_of_someone(resolver: "Resolver", mention: Mention):
@@ -74,13 +84,13 @@ def _surname_of_someone(resolver: "Resolver", mention: Mention):
 def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None) -> Resolved:
     registry = resolver.registry
     if (named := _surname_of_someone(resolver, mention)) is not None:
-        return resolver.entity_result(named, 0.9, mention, "name")
+        return resolver.entity_result(named, mention, "name", "name")
     if (
         mention.name
         and _titles_name(mention.text, mention.name)
         and (whole := registry.find(mention.name, mention.start)) is not None
     ):  # "Carolina coach Rod Lee"; not "aides to Lee" or "the head of the House of Commons"
-        return resolver.entity_result(whole, 0.9, mention, "name")
+        return resolver.entity_result(whole, mention, "name", "name")
     plural = mention.plural
     if INDEFINITE.match(mention.text):  # "a citizen", "several lawyers and experts"
         return _printed(resolver, mention, GROUP if plural else PERSON, "description")
@@ -120,7 +130,10 @@ def _unnamed_again(
     if not scored:
         return None
     e = scored[0][1]
-    return Resolved(e.name, e.country, None, 0.7, PERSON, "description", e)
+    basis = "unnamed-again"
+    return Resolved(
+        e.name, e.country, None, confidence_for(basis), PERSON, "description", e, basis=basis
+    )
 
 
 PREPOSITIONS = frozenset("of for at to by in on from with the".split())
@@ -145,7 +158,9 @@ def _named_body(resolver: "Resolver", mention: Mention) -> Resolved | None:
     name = mention.text[start:]
     kind = OUTLET if mention.head in MEDIA_NOUNS else ORGANISATION
     country = resolver.officials.country_in(mention.text)
-    return Resolved(name, country, None, 0.85, kind, "name")
+    return Resolved(
+        name, country, None, confidence_for("named-body"), kind, "name", basis="named-body"
+    )
 
 
 def _organisation(
@@ -193,8 +208,8 @@ def _salient(
         scored = sorted(((s * (1.0 if prefer(e) else 0.4), e) for s, e in scored), key=_first)
     if not scored or scored[0][0] < MIN_SALIENCE:
         return None
-    certainty = 0.5 + 0.4 * margin(scored) * (1.0 if need else 0.8)
-    return resolver.entity_result(scored[0][1], certainty, mention, "description")
+    basis = "body-by-name" if need else "body-salient"
+    return resolver.entity_result(scored[0][1], mention, "description", basis, margin(scored))
 
 
 def _person_by_role(resolver: "Resolver", mention: Mention) -> Resolved | None:
@@ -225,8 +240,8 @@ def _person_by_role(resolver: "Resolver", mention: Mention) -> Resolved | None:
             best, best_key = e, key
     if best is None or best_key is None:
         return None
-    certainty = 0.85 if best_key[0] >= 4 else 0.7
-    return resolver.entity_result(best, certainty, mention, "description")
+    basis = "role-strong" if best_key[0] >= 4 else "role"
+    return resolver.entity_result(best, mention, "description", basis)
 
 
 def _shared(words: set[str], role_words: set[str]) -> int:
@@ -247,8 +262,11 @@ def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | Non
             return replace(found, via=via, evidence="document")
     found = _salient(resolver, {ORGANISATION}, mention, skip)
     if found is not None and _recent(resolver, found, mention.start):
-        return replace(found, via=via, evidence="document", certainty=0.85 * found.certainty)
-    return Resolved(None, None, None, 0.3, None, "document", via=via)
+        basis = "document-salient"
+        return replace(
+            found, via=via, evidence="document", certainty=confidence_for(basis), basis=basis
+        )
+    return unknown(None, "document", via=via)
 
 
 def _recent(resolver: "Resolver", found: Resolved, pos: int) -> bool:

@@ -110,7 +110,11 @@ def _prefilter_forms() -> list[str]:
     for form, lem in FORMS.items():
         if lem not in PREFILTER_LEMMAS:
             continue
-        if lem in MOSTLY_NOUNS and not form.endswith(("ed", "ing")) and form not in IRREGULAR.get(lem, ()):
+        if (
+            lem in MOSTLY_NOUNS
+            and not form.endswith(("ed", "ing"))
+            and form not in IRREGULAR.get(lem, ())
+        ):
             continue
         forms.append(form)
     return sorted(forms, key=len, reverse=True)
