@@ -32,6 +32,12 @@ THEY_FIT = {GROUP: 1.0, ORGANISATION: 0.7}
 EMBEDDED = ROLE_WEIGHT[OBJECT]  # the most a name inside reported words weighs
 
 
+def _named_in(e: Entity, skip: tuple[int, int] | None) -> bool:
+    """Named in the quote's own words, so not its "he": in 'Ann hid, she said' she is not
+    Ann (a pronoun cannot take a name it governs as antecedent)."""
+    return skip is not None and any(skip[0] <= p < skip[1] for p, _ in e.events)
+
+
 def _personhood(e: Entity) -> float:
     """How surely a he/she can mean this entity: a named person with a given name, title or
     pronoun evidence fully; a bare name or an unnamed speaker ("an official") less."""
@@ -102,11 +108,15 @@ class Resolver:
         registry = self.registry
         entity = None
         full = mention.full
-        if full and full != mention.name and names_a_body(full):  # "BC Hydro", not "Hydro"
-            at = mention.start + max(0, mention.text.find(full))
-            entity = registry.find(full, mention.start) or registry.note(
-                full, at, end=at + len(full)
-            )
+        if full and full != mention.name:
+            entity = registry.entities.get(full)  # "Kenya Red Cross", not "Red Cross"
+            if entity is None and (names_a_body(full) or full.startswith(mention.name or "")):
+                # "BC Hydro", not "Hydro"; "Veterans Affairs", not "Veterans" (titles come
+                # before a name, so words after it belong to it)
+                at = mention.start + max(0, mention.text.find(full))
+                entity = registry.find(full, mention.start) or registry.note(
+                    full, at, end=at + len(full)
+                )
         if entity is None:
             entity = registry.find(mention.name or "", mention.start)
         if entity is None:
@@ -123,7 +133,7 @@ class Resolver:
             people = [
                 e
                 for e in self.registry.of_kind({PERSON}) + self.unnamed(PERSON)
-                if e.gender in (None, wanted) and e.events
+                if e.gender in (None, wanted) and e.events and not _named_in(e, skip)
             ]
             scored = ranked(people, mention.start, self.layout, skip)
             # an unknown gender fits, but a confirmed one fits better; and a name with no

@@ -107,12 +107,9 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         )
     if plural:
         return _printed(resolver, mention, GROUP, "group")
-    person = _person_by_role(resolver, mention)
-    if person is not None:
-        return person
-    unnamed = _unnamed_again(resolver, mention, skip)
-    if unnamed is not None:
-        return unnamed
+    found = _unnamed_again(resolver, mention, skip) or _person_by_role(resolver, mention)
+    if found is not None:
+        return found
     return _printed(resolver, mention, PERSON, "description")
 
 

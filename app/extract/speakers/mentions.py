@@ -117,7 +117,8 @@ def _strip_titles(run: list[Token]) -> list[Token]:
     for n, t in enumerate(run):
         org_inside = t.lower_ in ORG_WORDS and n < len(run) - 1  # "… Club Dmitry Razumovsky"
         title = t.lower_.rstrip(".") in TITLE_WORDS
-        if title or org_inside or (t.text.isupper() and len(t.text) <= 4):
+        acronym = t.text.isupper() and len(t.text) <= 4 and not t.text.endswith(".")  # not "J."
+        if title or org_inside or acronym:
             if cur:
                 segments.append(cur)
             cur = []

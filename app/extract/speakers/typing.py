@@ -73,6 +73,8 @@ def is_organisation_name(name: str) -> bool:
 def names_a_body(name: str) -> bool:
     """The name itself says organisation or outlet: a body word, an acronym, an outlet word."""
     words = name.split()
+    if words and is_first_name(words[0]) and not is_organisation_name(name):
+        return False  # "Ann Lee of IG" is a person
     return (
         is_organisation_name(name)
         or is_outlet(name)
