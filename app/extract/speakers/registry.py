@@ -23,7 +23,7 @@ from app.extract.speakers.lexicon import (
 )
 from app.extract.speakers.names import normalise_name
 from app.extract.speakers.officials import Officials
-from app.extract.speakers.salience import QUOTED, ROLE_WEIGHT, Layout
+from app.extract.speakers.salience import QUOTED, ROLE_WEIGHT, Layout, score
 from app.extract.speakers.typing import (
     PERSON,
     is_junk_name,
@@ -307,22 +307,35 @@ class Registry:
 
     def _note_surnames(self, spans: list[tuple[int, int]]) -> None:
         """Later bare-surname mentions ('Voss, 52, said') count as positions of the person,
-        with what is printed after them, so 'the 52-year-old' can find her."""
-        for entity in [e for e in self.entities.values() if e.kind == PERSON]:
-            surname = entity.name.split()[-1]
-            if len(entity.name.split()) < 2 or len(self._by_surname.get(entity.surname, [])) > 1:
+        with what is printed after them, so 'the 52-year-old' can find her. A surname two
+        people share goes to the one more salient at that point."""
+        people: dict[str, list[Entity]] = {}
+        for e in self.entities.values():
+            if e.kind == PERSON and len(e.name.split()) > 1:
+                people.setdefault(e.name.split()[-1], []).append(e)
+        if not people:
+            return
+        pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in people) + r")(?![\w-])"
+        )
+        found = [m for lo, hi in spans for m in pattern.finditer(self.text, lo, hi)]
+        for m in sorted(found, key=lambda m: m.start()):
+            pos = m.start()
+            owners = [
+                e
+                for e in people[m.group()]
+                if min(e.positions, default=pos) < pos
+                and not any(p <= pos < p + len(e.name) for p in e.positions)
+            ]
+            if not owners or any(
+                p <= pos < p + len(e.name) for e in people[m.group()] for p in e.positions
+            ):
                 continue
-            pattern = re.compile(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])")
-            for lo, hi in spans:
-                for m in pattern.finditer(self.text, lo, hi):
-                    pos = m.start()
-                    if pos in entity.positions or any(
-                        p < pos < p + len(entity.name) for p in entity.positions
-                    ):
-                        continue
-                    if pos > min(entity.positions, default=pos):
-                        role = "" if self.layout.in_quote(pos) else _title_after(self.text, m.end())
-                        self.note(entity.name, pos, role, end=m.end())
+            owner = max(
+                owners, key=lambda e: (score(e.events, pos, self.layout), -min(e.positions))
+            )
+            role = "" if self.layout.in_quote(pos) else _title_after(self.text, m.end())
+            self.note(owner.name, pos, role, end=m.end())
 
     def _add_match(self, text: str, m: re.Match) -> None:
         printed = re.split(r"['’]s\b", m.group())[0]  # "Mueller’s investigation" -> "Mueller"
