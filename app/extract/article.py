@@ -113,7 +113,7 @@ def extract_article(text: str, resources: Resources | None = None) -> ExtractedA
     marks = [q for q in scan_marked(text) if any(a <= q.start < b for a, b in body)]
     sents = split_sentences(text, paras, marks)
     candidates = find_candidates(text, sents, marks)
-    named = [(p.start, p.end) for n, p in enumerate(paras) if p.body or n == title_idx]
+    named = [(p.start, p.end) for n, p in enumerate(paras) if p.body or p.caption or n == title_idx]
     layout = Layout(text, [s.start for s in sents], [(q.start, q.end) for q in marks])
     resolver = Resolver(Registry(text, named, res.officials, layout), res.officials)
     quotes = finalise(text, candidates, resolver, res, paras)

@@ -17,6 +17,7 @@ BASES: dict[str, tuple[float, float]] = {
     "it-they": (0.4, 0.8),
     "role": (0.85, 0.85),  # "the mayor": the person whose printed titles fit
     "role-strong": (0.92, 0.92),  # … fitting by several words or by age
+    "in-focus": (0.6, 0.8),  # "the 39-year-old founder": the person just named
     "unnamed-again": (0.8, 0.8),  # "the official" after "an official said"
     "printed-indefinite": (0.75, 0.75),  # "a spokesperson for the camp" as printed
     "printed-definite": (0.5, 0.5),  # "the father", nobody named fits

@@ -107,10 +107,32 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         )
     if plural:
         return _printed(resolver, mention, GROUP, "group")
-    found = _unnamed_again(resolver, mention, skip) or _person_by_role(resolver, mention)
+    found = (
+        _unnamed_again(resolver, mention, skip)
+        or _person_by_role(resolver, mention)
+        or _person_in_focus(resolver, mention, skip)
+    )
     if found is not None:
         return found
     return _printed(resolver, mention, PERSON, "description")
+
+
+IN_FOCUS = 0.45  # the salience of someone just made the subject, or named in this sentence
+
+
+def _person_in_focus(
+    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None
+) -> Resolved | None:
+    """'says the 39-year-old founder' right after the founder was named: a definite
+    description nobody's printed titles fit refers to the person in focus, if someone is
+    clearly in focus; otherwise it stays as printed ("the father")."""
+    before_head = mention.text[: max(0, mention.text.lower().find(mention.head))]
+    if not mention.text.lower().startswith("the ") or re.search(r"\s[A-Z]", before_head):
+        return None  # "the Nova Scotia judge" is someone particular, maybe never named
+    scored = ranked(resolver.registry.of_kind({PERSON}), mention.start, resolver.layout, skip)
+    if not scored or scored[0][0] < IN_FOCUS or margin(scored) < 0.7:
+        return None
+    return resolver.entity_result(scored[0][1], mention, "description", "in-focus", margin(scored))
 
 
 def _unnamed_again(
