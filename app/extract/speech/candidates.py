@@ -98,6 +98,10 @@ def _from_content(
     leftover = _leftover_words(text, start, end, inside)
     if statements and (not leftover or len(statements) > 1):
         return [Candidate(q.start, q.end, "direct", **base) for q in statements]
+    if cue.naming:  # what someone called something: a word or two is enough
+        if len(inside) == 1 and not leftover:
+            return [Candidate(inside[0].start, inside[0].end, "direct", **base)]
+        return [Candidate(start, end, "mixed" if inside else "indirect", **base)]
     if _words(text[start:end]) < MIN_INDIRECT_WORDS:
         return []
     return [Candidate(start, end, "mixed" if inside else "indirect", **base)]

@@ -24,6 +24,7 @@ class Cue:
     speaker: Token | None  # head token of the speaker phrase
     content: list[Token] | None  # the reported content, if the cue has a complement
     kind: str  # "verb", "according" or "viewpoint" ('For the minister, "…"')
+    naming: bool = False  # the content is what someone called something ("a rookie mistake")
 
 
 def _cue_text(verb: Token) -> str:
@@ -147,6 +148,25 @@ def _parataxis_content(verb: Token) -> list[Token]:
     return _trim(
         [t for t in doc[start:] if t.i < verb.left_edge.i or t in verb.subtree and t.i > verb.i]
     )
+
+
+# Verbs that report what someone called a thing: its predicate ("called it a mistake") or its
+# as-phrase ("described the scene as chaos") is their words.
+NAMING_VERBS = {"call": "oprd", "dub": "oprd", "describe": "as", "characterize": "as"}
+
+
+def naming_content(verb: Token) -> list[Token] | None:
+    """'called it a “global takeover”' -> 'a “global takeover”'; 'described himself as the
+    most left-leaning member' -> 'the most left-leaning member'."""
+    how = NAMING_VERBS.get(cue_lemma(verb.text))
+    for child in verb.children:
+        if how == "oprd" and child.dep_ == "oprd":
+            return _subtree(child)
+        if how == "as" and child.dep_ == "prep" and child.lower_ == "as":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return _subtree(objects[0])
+    return None
 
 
 def content_of(verb: Token) -> list[Token] | None:
@@ -305,6 +325,12 @@ def find_cues(doc) -> list[Cue]:
             if _passive(tok):
                 continue
             content = content_of(tok) or None
+            naming = None if content else naming_content(tok)
+            if naming:
+                speaker = subject_of(tok)
+                if speaker is not None:
+                    cues.append(Cue(tok, _cue_text(tok), speaker, naming, "verb", naming=True))
+                continue
             if content is None and cue_lemma(tok.text) in CLAUSE_ONLY:
                 continue
             speaker = subject_of(tok)
@@ -335,7 +361,11 @@ def find_cues(doc) -> list[Cue]:
                 if tok.dep_ != "relcl":  # not "…, a charge the mayor denied"
                     content = fronted_content(tok, speaker)
             elif content[-1].i < tok.i and not _adjoins(content, tok, speaker):
-                continue  # a clause before a verb mid-sentence is not its speech
+                # a clause before a verb mid-sentence is not its speech, unless the whole
+                # sentence before the tag is ("A man shot…, her two…, police said.")
+                content = fronted_content(tok, speaker) if tok.dep_ == "ROOT" else None
+                if content is None:
+                    continue
             cue = Cue(tok, _cue_text(tok), speaker, content, "verb")
         else:
             continue
