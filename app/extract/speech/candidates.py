@@ -186,13 +186,35 @@ def sentence_candidates(
     return out, cues
 
 
+MIN_SENTENCE_WORDS = 3  # a whole quoted sentence ("It's a major job.") may be this short
+SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as is be".split())
+
+
+def _is_title(inner: str) -> bool:
+    """Title case, as in a film, book or campaign name: 'The Kid Who Would Be King'."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", inner) if w.lower() not in SMALL_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _floats(text: str, q: Marked, sent: Sentence) -> bool:
+    """A marked stretch that reads as someone's words: long enough, or a whole short sentence
+    of its own; never a title."""
+    inner = q.inner(text)
+    if _is_title(inner):
+        return False
+    if _words(inner) >= MIN_FLOATING_WORDS:
+        return True
+    whole = q.start == sent.start and inner[:1].isupper() and inner.rstrip("”\"’'")[-1:] in ".!?"
+    return whole and _words(inner) >= MIN_SENTENCE_WORDS
+
+
 def floating_candidates(
     text: str, sent: Sentence, marks: list[Marked], intro: Candidate | None
 ) -> list[Candidate]:
     """Marked statements in a sentence with no cue: introduced by a colon before, or floating."""
     out = []
     for q in marks:
-        if _words(q.inner(text)) < MIN_FLOATING_WORDS:
+        if not _floats(text, q, sent):
             continue
         if intro is not None:
             out.append(
