@@ -12,7 +12,7 @@ PG_REACHABLE = $(BIN)/python -c "import psycopg, sqlalchemy as s; \
 	psycopg.connect(host=u.host, port=u.port or 5432, user=u.username, dbname=u.database, \
 	connect_timeout=3).close()" 2>/dev/null
 
-.PHONY: run test test-sqlite test-postgres lint serve ingest-examples clean
+.PHONY: run test test-sqlite test-postgres lint fixtures serve ingest-examples clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,9 +26,9 @@ run: $(STAMP)
 	$(BIN)/diplomat ingest --if-empty examples
 	$(BIN)/diplomat serve --host 127.0.0.1 --port 8000
 
-# SQLite always; PostgreSQL too when a server answers (REQUIRE_POSTGRES=1 makes its absence fatal).
-test: $(STAMP)
-	$(BIN)/ruff check app tests bench migrations
+# Lint first; then SQLite always, and PostgreSQL too when a server answers (REQUIRE_POSTGRES=1
+# makes its absence fatal).
+test: lint
 	$(BIN)/pytest -q --backend=sqlite
 	@if $(PG_REACHABLE); then \
 		echo "== PostgreSQL pass ($(DIPLOMAT_TEST_POSTGRES_URL))"; \
@@ -46,9 +46,18 @@ test-sqlite: $(STAMP)
 test-postgres: $(STAMP)
 	$(BIN)/pytest -q --backend=postgres
 
+# Style, formatting, the layer contracts of .importlinter, and types.
 lint: $(STAMP)
 	$(BIN)/ruff check app tests bench migrations
 	$(BIN)/ruff format --check app tests bench migrations
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
+# Rewrite the extractor's and the store's expected outputs after a deliberate change; review
+# the diff (git diff tests/fixtures) before committing.
+fixtures: $(STAMP)
+	$(BIN)/python -m tests.support.regenerate_extract
+	$(BIN)/python -m tests.support.regenerate_store
 
 clean:
 	rm -rf $(VENV) data/*.db*

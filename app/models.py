@@ -1,8 +1,10 @@
 """Tables. Alembic owns the schema; these classes describe it for queries."""
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, Table, UniqueConstraint
+from sqlalchemy.orm import QueryableAttribute
 from sqlmodel import Field, Relationship, SQLModel
 
 
@@ -98,3 +100,16 @@ class Quote(SQLModel, table=True):
     article: Article = Relationship(back_populates="quotes")
     speaker: Speaker | None = Relationship(back_populates="quotes")
     topics: list[Topic] = Relationship(back_populates="quotes", link_model=QuoteTopic)
+
+
+def attr(attribute: object) -> QueryableAttribute[Any]:
+    """A model attribute as loader options take it (`selectinload`, `load_only`), where SQLModel
+    types it as its value; the relationship counterpart of `sqlmodel.col`."""
+    assert isinstance(attribute, QueryableAttribute)
+    return attribute
+
+
+def table(model: type[SQLModel]) -> Table:
+    """The Core table of a table model, for plain SQL statements built once."""
+    # SQLModel sets __table__ on every table model but does not declare it.
+    return model.__table__  # type: ignore[attr-defined]

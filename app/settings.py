@@ -24,6 +24,15 @@ class Settings(BaseSettings):
     # Requests past these are refused (414 / 413) before any route runs.
     max_url_bytes: int = 4096
     max_body_bytes: int = 65_536
+    # A request head (request line and headers) over this gets 431; one not fully received this
+    # many seconds after its first byte gets the connection closed (slow-client protection).
+    max_header_bytes: int = 32_768
+    header_timeout_s: float = 10.0
+    # The site's public address (e.g. https://quotes.example.org). When set, every absolute URL
+    # (links, canonical, feeds, CSV) uses it whatever Host header a request carries.
+    base_url: str | None = None
+    # Host names the site answers to, comma-separated ("*": any). Others get 400.
+    allowed_hosts: str = "*"
 
 
 def get_settings() -> Settings:

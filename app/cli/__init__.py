@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from app.cli import articles, database
+from app.cli.output import database_problems, fail
 from app.settings import get_settings
 
 app = typer.Typer(
@@ -30,8 +31,16 @@ def serve(
     Example: diplomat serve --host 0.0.0.0 --port 8000
     """
     from app.schema import ensure_current
+    from app.web.hosts import BaseUrlError, parse_base_url
 
-    ensure_current(get_settings().database_url)
+    settings = get_settings()
+    try:
+        if settings.base_url:
+            parse_base_url(settings.base_url)
+    except BaseUrlError as error:
+        fail(str(error))
+    with database_problems(settings.database_url):
+        ensure_current(settings.database_url)
     # Become the lean server process (see app.web.serving); same PID, so signals still reach it.
     command = [
         "-m",

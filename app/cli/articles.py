@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from app.cli.output import err, fail, print_failures
+from app.cli.output import database_problems, err, fail, plain, print_failures
 from app.settings import get_settings
 
 Paths = Annotated[
@@ -57,28 +57,29 @@ def ingest(
 
     settings = get_settings()
     url = settings.database_url
-    ensure_current(url)
-    engine = make_engine(url, writer=True)
-    try:
-        if if_empty and has_articles(engine):
-            typer.echo("database already has articles; nothing ingested")
-            return
-        limits = Limits(
-            max_bytes=int(settings.max_article_mb * 1_000_000),
-            seconds=settings.article_time_budget_s if time_budget is None else time_budget,
-        )
-        with IngestProgress(err()) as progress:
-            summary = run_ingest(
-                paths,
-                engine,
-                workers,
-                progress.advance,
-                progress.start,
-                limits=limits,
-                shard=part,
-            )
-    finally:
-        engine.dispose()  # PostgreSQL connections are closed, not left to the collector
+    limits = Limits(
+        max_bytes=int(settings.max_article_mb * 1_000_000),
+        seconds=settings.article_time_budget_s if time_budget is None else time_budget,
+    )
+    with database_problems(url):
+        ensure_current(url)
+        engine = make_engine(url, writer=True)
+        try:
+            if if_empty and has_articles(engine):
+                typer.echo("database already has articles; nothing ingested")
+                return
+            with IngestProgress(err()) as progress:
+                summary = run_ingest(
+                    paths,
+                    engine,
+                    workers,
+                    progress.advance,
+                    progress.start,
+                    limits=limits,
+                    shard=part,
+                )
+        finally:
+            engine.dispose()  # PostgreSQL connections are closed, not left to the collector
     print_failures(summary.failures)
     typer.echo(summary.line())
     raise typer.Exit(130 if summary.interrupted else 1 if summary.failed else 0)
@@ -100,7 +101,9 @@ def extract(
     Example: diplomat extract ../shared/seeds --format jsonl > pred.jsonl
     """
     from app.extract.article import article_json
-    from app.ingest.pipeline import discover, extract_file
+    from app.ingest.discovery import discover
+    from app.ingest.files import source_name
+    from app.ingest.pipeline import extract_file
 
     if format not in ("jsonl", "table"):
         fail(f"unknown format {format!r}: use jsonl or table")
@@ -110,7 +113,7 @@ def extract(
         if article is None:
             failures.append(_failure(path, error))
             continue
-        line = article_json(path.stem, str(path), article)
+        line = article_json(path.stem, source_name(path), article)
         if format == "jsonl":
             sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
         else:
@@ -120,22 +123,25 @@ def extract(
 
 
 def _failure(path: Path, reason: str | None):
-    from app.ingest.pipeline import Failure
+    from app.ingest.discovery import Failure
+    from app.ingest.files import source_name
 
-    return Failure(str(path), reason or "unknown error")
+    return Failure(source_name(path), reason or "unknown error")
 
 
 def _print_table(line: dict) -> None:
     from rich.table import Table
 
-    table = Table(title=f"{line['id']}: {line['title'] or '(no title)'}", show_lines=True)
+    title = plain(f"{line['id']}: {line['title'] or '(no title)'}")
+    table = Table(title=title, show_lines=True)
     for column in ("speaker", "kind", "cue", "quote", "conf."):
         table.add_column(column)
     for q in line["quotes"]:
         speaker = q["speaker"] or "(unknown)"
         if q["speaker_country"]:
             speaker += f" [{q['speaker_country']}]"
-        table.add_row(speaker, q["kind"], q["cue"] or "", q["text"], f"{q['confidence']:.2f}")
+        cells = (speaker, q["kind"], q["cue"] or "", q["text"], f"{q['confidence']:.2f}")
+        table.add_row(*map(plain, cells))
     Console().print(table)
 
 

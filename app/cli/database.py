@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from app.cli.output import err, fail
+from app.cli.output import database_problems, err, fail
 from app.settings import get_settings
 
 
@@ -16,7 +16,9 @@ def upgrade() -> None:
     """
     from app.schema import upgrade as run_upgrade
 
-    run_upgrade(get_settings().database_url)
+    url = get_settings().database_url
+    with database_problems(url):
+        run_upgrade(url)
     typer.echo("database is at the newest schema")
 
 
@@ -26,20 +28,29 @@ def backup(
 ) -> None:
     """Copy the database to PATH, safely, while the site serves and ingest writes.
 
+    SQLite: one self-contained file, checked. PostgreSQL: pg_dump's custom format (restore
+    with pg_restore --dbname URL PATH).
+
     Example: diplomat db backup backups/diplomat-$(date +%F).db
     """
+    from app.db import is_postgres
     from app.maintenance import MaintenanceError
     from app.maintenance.backup import backup as run_backup
 
+    url = get_settings().database_url
     try:
-        size = run_backup(get_settings().database_url, path, overwrite)
-    except (MaintenanceError, OSError) as error:
+        with database_problems(url):
+            size = run_backup(url, path, overwrite)
+    except MaintenanceError as error:
         fail(str(error), code=1)
-    typer.echo(f"backed up to {path} ({size / 1_000_000:.1f} MB, integrity ok)")
+    how = "pg_dump custom format" if is_postgres(url) else "integrity ok"
+    typer.echo(f"backed up to {path} ({size / 1_000_000:.1f} MB, {how})")
 
 
 def check() -> None:
     """Verify the database: integrity, foreign keys, full-text index, schema revision.
+
+    On PostgreSQL: constraints, foreign keys, the search column, the id sequences, schema.
 
     Prints one line; the exit status is 1 when anything is wrong.
 
@@ -48,9 +59,11 @@ def check() -> None:
     from app.maintenance import MaintenanceError
     from app.maintenance.check import check as run_check
 
+    url = get_settings().database_url
     try:
-        findings = run_check(get_settings().database_url)
-    except (MaintenanceError, OSError) as error:
+        with database_problems(url):
+            findings = run_check(url)
+    except MaintenanceError as error:
         fail(str(error), code=1)
     problems = [f"{f.check}: {f.problem}" for f in findings if f.problem]
     if problems:

@@ -13,12 +13,13 @@ from app.extract.speakers.officials import Officials
 from app.extract.speakers.registry import Registry
 from app.extract.speakers.salience import Layout
 from app.extract.speech.candidates import Candidate, floating_candidates, sentence_candidates
-from app.extract.speech.verbs import mentions_speech
+from app.extract.speech.cues import Cue
 from app.extract.text.boilerplate import paragraphs
 from app.extract.text.marks import Marked, scan_marked
 from app.extract.text.parse import parse_sentences
 from app.extract.text.sentences import Sentence, split_sentences
 from app.extract.topics import Taxonomy, load_taxonomy
+from app.extract.verbs import mentions_speech
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ def find_candidates(text: str, sents: list[Sentence], marks: list[Marked]) -> li
     out: list[Candidate] = []
     intro: Candidate | None = None
     for n, sent in enumerate(sents):
-        cands, cues = ([], [])
+        cands: list[Candidate] = []
+        cues: list[Cue] = []
         if n in parsed:
             cands, cues = sentence_candidates(text, parsed[n], sent, by_sentence[n])
         if not cues:
@@ -151,13 +153,3 @@ def article_json(article_id: str, path: str, art: ExtractedArticle) -> dict:
             for q in art.quotes
         ],
     }
-
-
-__all__ = [
-    "ExtractedArticle",
-    "ExtractedQuote",
-    "Resources",
-    "article_json",
-    "extract_article",
-    "load_resources",
-]

@@ -5,7 +5,7 @@ quote by kind."""
 
 from collections import Counter
 
-from app.extract.speech.verbs import lemma
+from app.extract.verbs import lemma
 
 WRONG_VIA = {
     "pronoun": "wrong person via pronoun",

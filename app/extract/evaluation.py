@@ -216,7 +216,8 @@ def evaluate(
     lines = Path(gold_path).read_text(encoding="utf-8").splitlines()
     docs = [json.loads(line) for line in lines if line.strip()][articles]
     resources = load_resources()
-    preds, failed = [], []
+    preds: list[list[dict]] = []
+    failed: list[str] = []
     for d in docs:
         try:
             art = extract_article(d["article_text"], resources)

@@ -1,4 +1,4 @@
-"""Speaker resolution for the store: a printed name to a speaker row, inside the article's
+"""Speaker rows for the store: an extracted speaker name to its row, inside the article's
 transaction, in plain SQL statements (the ORM's bookkeeping cost more than the queries)."""
 
 from dataclasses import dataclass
@@ -6,48 +6,58 @@ from dataclasses import dataclass
 from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
 
 from app.extract.speakers.names import normalise_name, same_person, speaker_slug
-from app.models import Speaker, SpeakerAlias
+from app.models import Speaker, SpeakerAlias, table
 
 # Writers take turns, so a slug conflict only comes from a writer that does not; each attempt
 # re-reads what that writer committed.
 ATTEMPTS = 3
 
-_COLUMNS = (Speaker.id, Speaker.slug, Speaker.name, Speaker.country, Speaker.role)
+# The table's own columns: these rows become SpeakerRow, whose id is never None (the model's
+# `int | None` is for a speaker not yet saved).
+_SPEAKER = table(Speaker).c
+_COLUMNS = (_SPEAKER.id, _SPEAKER.slug, _SPEAKER.name, _SPEAKER.country, _SPEAKER.role)
 _BY_ALIAS = (
-    select(*_COLUMNS).join(SpeakerAlias).where(SpeakerAlias.key == bindparam("key")).distinct()
+    select(*_COLUMNS).join(SpeakerAlias).where(col(SpeakerAlias.key) == bindparam("key")).distinct()
 )
 # Each speaker with an alias ending in the surname, once. Only the set matters (one match or
 # none is used), so the subquery may scan the aliases instead of probing every speaker's.
 _BY_SURNAME = select(*_COLUMNS).where(
-    Speaker.id.in_(
-        select(SpeakerAlias.speaker_id).where(
-            or_(SpeakerAlias.key == bindparam("surname"), SpeakerAlias.key.like(bindparam("tail")))
+    col(Speaker.id).in_(
+        select(col(SpeakerAlias.speaker_id)).where(
+            or_(
+                col(SpeakerAlias.key) == bindparam("surname"),
+                col(SpeakerAlias.key).like(bindparam("tail")),
+            )
         )
     )
 )
-_HAS_ALIAS = select(SpeakerAlias.id).where(
-    SpeakerAlias.speaker_id == bindparam("speaker_id"), SpeakerAlias.alias == bindparam("alias")
+_HAS_ALIAS = select(col(SpeakerAlias.id)).where(
+    col(SpeakerAlias.speaker_id) == bindparam("speaker_id"),
+    col(SpeakerAlias.alias) == bindparam("alias"),
 )
 # Slugs taken by `base` and its numbered variants. On SQLite a range over the slug index (slugs
 # are lowercase ASCII, compared byte by byte) rather than LIKE, which would scan every slug;
 # PostgreSQL's collation may not order "-" and "." by their bytes, so it keeps LIKE.
 _SLUGS = {
-    "sqlite": select(Speaker.slug).where(
+    "sqlite": select(col(Speaker.slug)).where(
         or_(
-            Speaker.slug == bindparam("base"),
-            and_(Speaker.slug >= bindparam("numbered"), Speaker.slug < bindparam("after")),
+            col(Speaker.slug) == bindparam("base"),
+            and_(
+                col(Speaker.slug) >= bindparam("numbered"), col(Speaker.slug) < bindparam("after")
+            ),
         )
     ),
-    "postgresql": select(Speaker.slug).where(
-        or_(Speaker.slug == bindparam("base"), Speaker.slug.like(bindparam("pattern")))
+    "postgresql": select(col(Speaker.slug)).where(
+        or_(col(Speaker.slug) == bindparam("base"), col(Speaker.slug).like(bindparam("pattern")))
     ),
 }
 # Built once: building a statement costs several times more than running it.
-_INSERT_SPEAKER = insert(Speaker.__table__)
-_UPDATE_SPEAKER = update(Speaker.__table__).where(Speaker.id == bindparam("speaker_id"))
-_INSERT_ALIAS = insert(SpeakerAlias.__table__)
+_INSERT_SPEAKER = insert(table(Speaker))
+_UPDATE_SPEAKER = update(table(Speaker)).where(col(Speaker.id) == bindparam("speaker_id"))
+_INSERT_ALIAS = insert(table(SpeakerAlias))
 
 
 @dataclass
@@ -59,11 +69,11 @@ class SpeakerRow:
     role: str | None
 
 
-class Speakers:
-    """Resolves names to speakers across articles, creating them as needed, on one connection
-    inside its transaction.
+class SpeakerRows:
+    """Finds the speaker row a name stands for across articles, adding it when new, on one
+    connection inside its transaction.
 
-    Each answer is remembered for the rest of the transaction: resolving the same name,
+    Each answer is remembered for the rest of the transaction: asking for the same name,
     country and role again would find the same row and change nothing, so the queries are
     skipped (an article names its few speakers many times).
     """
@@ -72,15 +82,15 @@ class Speakers:
         self.conn = conn
         self.known: dict[tuple[str, str | None, str | None], SpeakerRow] = {}
 
-    def resolve(self, name: str | None, country: str | None, role: str | None) -> SpeakerRow | None:
+    def row_for(self, name: str | None, country: str | None, role: str | None) -> SpeakerRow | None:
         """The speaker `name` refers to, or a new one; None for no name (speaker unknown)."""
         if not name or not normalise_name(name):
             return None
         if (name, country, role) not in self.known:
-            self.known[name, country, role] = self._resolve(name, country, role)
+            self.known[name, country, role] = self._find_or_add(name, country, role)
         return self.known[name, country, role]
 
-    def _resolve(self, name: str, country: str | None, role: str | None) -> SpeakerRow:
+    def _find_or_add(self, name: str, country: str | None, role: str | None) -> SpeakerRow:
         key = normalise_name(name)
         speaker = self._find_or_create(name, key, country, role)
         before = (speaker.name, speaker.country, speaker.role)
@@ -101,13 +111,16 @@ class Speakers:
             found = self._by_alias(key, country) or self._by_surname(name, key, country)
             if found is not None:
                 return found
-            values = {"slug": self._free_slug(name), "name": name, "country": country, "role": role}
+            slug = self._free_slug(name)
+            values = {"slug": slug, "name": name, "country": country, "role": role}
             try:
                 # A savepoint, so losing a race for the slug undoes this insert only; the next
                 # attempt sees the winner's row and resolves to it (or picks the next free slug).
                 with self.conn.begin_nested():
                     result = self.conn.execute(_INSERT_SPEAKER, values)
-                return SpeakerRow(result.inserted_primary_key[0], **values)
+                new_key = result.inserted_primary_key
+                assert new_key is not None  # always set by a one-row insert
+                return SpeakerRow(new_key[0], slug, name, country, role)
             except IntegrityError:
                 if attempt == ATTEMPTS:
                     raise

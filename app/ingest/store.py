@@ -11,27 +11,35 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
 
 from app.db import writer_turn
 from app.extract.article import ExtractedArticle
-from app.ingest.speaker_rows import ATTEMPTS, Speakers
-from app.models import Article, Quote, QuoteTopic, Topic
+from app.ingest.speaker_rows import ATTEMPTS, SpeakerRows
+from app.models import Article, Quote, QuoteTopic, Topic, table
 
 Status = Literal["new", "updated", "unchanged"]
 
-_BY_HASH = select(Article.id).where(Article.content_hash == bindparam("digest"))
-_BY_SOURCE = select(Article.id).where(Article.source == bindparam("source"))
-_QUOTE_IDS = select(Quote.position, Quote.id).where(Quote.article_id == bindparam("article_id"))
-_TOPIC_IDS = select(Topic.slug, Topic.id).where(Topic.slug.in_(bindparam("slugs", expanding=True)))
+_BY_HASH = select(col(Article.id)).where(col(Article.content_hash) == bindparam("digest"))
+_BY_SOURCE = select(col(Article.id)).where(col(Article.source) == bindparam("source"))
+_QUOTE_IDS = select(col(Quote.position), col(Quote.id)).where(
+    col(Quote.article_id) == bindparam("article_id")
+)
+# The table's own columns: a stored topic's id is never None (the model's `int | None` is for
+# a topic not yet saved).
+_TOPIC = table(Topic).c
+_TOPIC_IDS = select(_TOPIC.slug, _TOPIC.id).where(
+    _TOPIC.slug.in_(bindparam("slugs", expanding=True))
+)
 # Built once: building a statement costs several times more than running it.
-_INSERT_ARTICLE = insert(Article.__table__)
-_UPDATE_ARTICLE = update(Article.__table__).where(Article.id == bindparam("article_id"))
-_DELETE_QUOTES = delete(Quote.__table__).where(Quote.article_id == bindparam("article_id"))
-_INSERT_QUOTE = insert(Quote.__table__)
-_INSERT_QUOTE_TOPIC = insert(QuoteTopic.__table__)
+_INSERT_ARTICLE = insert(table(Article))
+_UPDATE_ARTICLE = update(table(Article)).where(col(Article.id) == bindparam("article_id"))
+_DELETE_QUOTES = delete(table(Quote)).where(col(Quote.article_id) == bindparam("article_id"))
+_INSERT_QUOTE = insert(table(Quote))
+_INSERT_QUOTE_TOPIC = insert(table(QuoteTopic))
 # ON CONFLICT DO NOTHING: a topic another writer just created is used, not duplicated.
 _INSERT_TOPIC = {
-    name: dialect.insert(Topic.__table__).on_conflict_do_nothing(index_elements=["slug"])
+    name: dialect.insert(table(Topic)).on_conflict_do_nothing(index_elements=["slug"])
     for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
 }
 
@@ -52,7 +60,7 @@ def content_hash(text: str) -> str:
 
 def has_articles(engine: Engine) -> bool:
     with engine.connect() as conn:
-        return conn.execute(select(Article.id).limit(1)).first() is not None
+        return conn.execute(select(col(Article.id)).limit(1)).first() is not None
 
 
 def store_article(
@@ -86,14 +94,16 @@ def _store_once(
     if article_id is None:
         status: Status = "new"
         inserted = conn.execute(_INSERT_ARTICLE, {"source": source, **values})
-        article_id = inserted.inserted_primary_key[0]
+        new_key = inserted.inserted_primary_key
+        assert new_key is not None  # always set by a one-row insert
+        article_id = new_key[0]
     else:
         status = "updated"
         conn.execute(_DELETE_QUOTES, {"article_id": article_id})
         conn.execute(_UPDATE_ARTICLE, {"article_id": article_id, **values})
     # Speakers first, in quote order: the same rows, created in the same order, as resolving
     # them quote by quote.
-    speakers = Speakers(conn)
+    speakers = SpeakerRows(conn)
     speaker_ids = [_speaker_id(speakers, q) for q in article.quotes]
     _insert_quotes(conn, article_id, article, speaker_ids, topic_names)
     found = frozenset(i for i in speaker_ids if i is not None)
@@ -111,8 +121,8 @@ def _article_values(digest: str, article: ExtractedArticle) -> dict:
     }
 
 
-def _speaker_id(speakers: Speakers, quote) -> int | None:
-    speaker = speakers.resolve(quote.speaker, quote.speaker_country, quote.speaker_role)
+def _speaker_id(speakers: SpeakerRows, quote) -> int | None:
+    speaker = speakers.row_for(quote.speaker, quote.speaker_country, quote.speaker_role)
     return speaker.id if speaker else None
 
 

@@ -1,4 +1,5 @@
-"""A consistent copy of a SQLite database while it is in use (`diplomat db backup`)."""
+"""A consistent copy of the database while it is in use (`diplomat db backup`): SQLite's
+online backup API, or pg_dump for PostgreSQL."""
 
 import os
 import sqlite3
@@ -6,8 +7,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from app.db import BUSY_TIMEOUT_MS, is_sqlite
-from app.maintenance import MaintenanceError
+from app.db import BUSY_TIMEOUT_MS, is_postgres, is_sqlite
+from app.maintenance import MaintenanceError, postgres
 
 
 def sqlite_file(url: str) -> Path:
@@ -38,9 +39,13 @@ def backup(url: str, target: Path, overwrite: bool = False) -> int:
     step-by-step copy would restart on every write and might never finish). It is written
     beside `target` and renamed into place, so a crash never leaves half a backup there.
     """
-    source_path = sqlite_file(url)
     if target.exists() and not overwrite:
         raise MaintenanceError(f"{target} exists; pass --overwrite to replace it")
+    if is_postgres(url):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        postgres.dump(url, target)
+        return target.stat().st_size
+    source_path = sqlite_file(url)
     if target.resolve() == source_path.resolve():
         raise MaintenanceError("the backup cannot replace the database itself")
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -3,8 +3,10 @@
 import sqlite3
 from dataclasses import dataclass
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from app.db import is_postgres
+from app.maintenance import postgres
 from app.maintenance.backup import connect, sqlite_file
 from app.schema import is_current
 
@@ -16,7 +18,11 @@ class Finding:
 
 
 def check(url: str) -> list[Finding]:
-    """Integrity, foreign keys, the full-text index against the quotes, and the schema."""
+    """Integrity, foreign keys, the full-text index against the quotes, and the schema
+    (on PostgreSQL: constraints, foreign keys, the search column, the id sequences)."""
+    if is_postgres(url):
+        findings = [Finding(name, problem) for name, problem in postgres.run_checks(url)]
+        return [*findings, _schema(url)]
     conn = connect(sqlite_file(url))
     try:
         findings = [
@@ -26,11 +32,17 @@ def check(url: str) -> list[Finding]:
         ]
     finally:
         conn.close()
+    return [*findings, _schema(url)]
+
+
+def _schema(url: str) -> Finding:
     try:
         current = is_current(url)
     except SQLAlchemyError as error:
-        return [*findings, Finding("schema", f"unreadable ({error.orig or error})")]
-    return [*findings, Finding("schema", None if current else "not at the newest revision")]
+        # Only the driver's errors (DBAPIError) carry `orig`; other SQLAlchemy errors have none.
+        reason = error.orig if isinstance(error, DBAPIError) else None
+        return Finding("schema", f"unreadable ({reason or error})")
+    return Finding("schema", None if current else "not at the newest revision")
 
 
 def _guarded(name: str, run, conn: sqlite3.Connection) -> Finding:

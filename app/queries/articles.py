@@ -5,9 +5,9 @@ from datetime import date
 
 from sqlalchemy import func
 from sqlalchemy.orm import selectinload
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from app.models import Article, Quote
+from app.models import Article, Quote, attr
 from app.queries.keyset import dated_cursor, dated_rows, next_dated_cursor
 
 
@@ -40,14 +40,14 @@ def article_page(
     ids = [ident for ident, _ in rows[:limit]]
     counts = dict(
         session.execute(
-            select(Quote.article_id, func.count(Quote.id))
-            .where(Quote.article_id.in_(ids))
-            .group_by(Quote.article_id)
+            select(col(Quote.article_id), func.count(col(Quote.id)))
+            .where(col(Quote.article_id).in_(ids))
+            .group_by(col(Quote.article_id))
         ).all()
     )
-    stmt = select(Article.id, Article.title, Article.outlet, Article.published).where(
-        Article.id.in_(ids)
-    )
+    stmt = select(
+        col(Article.id), col(Article.title), col(Article.outlet), col(Article.published)
+    ).where(col(Article.id).in_(ids))
     by_id = {row.id: row for row in session.execute(stmt)}
     items = [
         ArticleRow(i, by_id[i].title, by_id[i].outlet, by_id[i].published, counts.get(i, 0))
@@ -62,8 +62,8 @@ def get_article(session: Session, article_id: int) -> Article | None:
         select(Article)
         .where(Article.id == article_id)
         .options(
-            selectinload(Article.quotes).selectinload(Quote.speaker),
-            selectinload(Article.quotes).selectinload(Quote.topics),
+            selectinload(attr(Article.quotes)).selectinload(attr(Quote.speaker)),
+            selectinload(attr(Article.quotes)).selectinload(attr(Quote.topics)),
         )
     )
     return session.exec(stmt).first()

@@ -14,7 +14,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from sqlalchemy import func, select
 from sqlmodel import Session
@@ -63,7 +63,7 @@ def cached(
     full_key = (key, generation(session))
     hit = _lookup(full_key)
     if hit is not None:
-        return hit[0]  # type: ignore[return-value]
+        return cast(T, hit[0])  # entries hold any value; this key's is compute()'s
     # One thread computes; the others asking for the same key meanwhile wait for its answer
     # instead of each running the same seconds-long count (a cold server under load).
     with _lock:
@@ -71,7 +71,7 @@ def cached(
     with flight:
         hit = _lookup(full_key)
         if hit is not None:
-            return hit[0]  # type: ignore[return-value]
+            return cast(T, hit[0])
         try:
             value = compute()
             seconds = ttl(value) if ttl else None

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.models import Quote, Speaker
 from app.queries.cache import cached
@@ -28,10 +28,10 @@ def _country_counts(session: Session) -> list[CountryRow]:
         select(
             Speaker.country,
             func.count(func.distinct(Speaker.id)),
-            func.count(Quote.id),
+            func.count(col(Quote.id)),
         )
-        .outerjoin(Quote, Quote.speaker_id == Speaker.id)
-        .where(Speaker.country.is_not(None))
+        .outerjoin(Quote, col(Quote.speaker_id) == col(Speaker.id))
+        .where(col(Speaker.country).is_not(None))
         .group_by(Speaker.country)
     )
     rows = [CountryRow(code, country_name(code), s, q) for code, s, q in session.execute(stmt)]
@@ -41,9 +41,9 @@ def _country_counts(session: Session) -> list[CountryRow]:
 def country_row(session: Session, code: str) -> CountryRow:
     """Counts for one country (zeros when no speaker has it)."""
     stmt = (
-        select(func.count(func.distinct(Speaker.id)), func.count(Quote.id))
+        select(func.count(func.distinct(col(Speaker.id))), func.count(col(Quote.id)))
         .select_from(Speaker)
-        .outerjoin(Quote, Quote.speaker_id == Speaker.id)
+        .outerjoin(Quote, col(Quote.speaker_id) == col(Speaker.id))
         .where(Speaker.country == code)
     )
     speakers, quotes = session.execute(stmt).one()

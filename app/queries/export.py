@@ -6,9 +6,10 @@ come (≈ 0.2 µs a row over the driver's own tuples), with no object built per 
 """
 
 from collections.abc import Iterator
+from typing import Any
 
-from sqlalchemy import String, func, type_coerce
-from sqlmodel import Session, select
+from sqlalchemy import SQLColumnExpression, String, func, select, type_coerce
+from sqlmodel import Session, col
 
 from app.models import Article, Quote, QuoteTopic, Speaker, Topic
 from app.queries import fts
@@ -18,13 +19,28 @@ from app.queries.quotes import conditions
 TOPIC_SEPARATOR = "; "
 _JOINED = "\x1f"  # joins topic names in the query: no name holds it
 
-# What each exported row holds, in order. `published` is an ISO date (a string on SQLite,
-# whose date parsing is skipped; a date on PostgreSQL); `topics` is the quote's topic names,
-# alphabetical, joined by TOPIC_SEPARATOR; speaker columns are None for a quote with none.
-EXPORT_COLUMNS = (
-    "id", "published", "speaker", "speaker_slug", "speaker_as_printed", "country", "text",
-    "kind", "cue", "confidence", "topics", "outlet", "article_title", "article_id",
-)  # fmt: skip
+# What each exported row holds, in order: the one list of the export's columns (the CSV's
+# header is made from it). `published` is an ISO date (a string on SQLite, whose date parsing
+# is skipped; a date on PostgreSQL); `topics` is the quote's topic names, alphabetical, joined
+# by TOPIC_SEPARATOR; speaker columns are None for a quote with none.
+_TOPIC_NAMES = object()  # stands for the topic-names subquery, built per database
+_SELECTED: dict[str, Any] = {  # column expressions and the _TOPIC_NAMES stand-in
+    "id": Quote.id,
+    "published": type_coerce(Quote.published, String),
+    "speaker": Speaker.name,
+    "speaker_slug": Speaker.slug,
+    "speaker_as_printed": Quote.speaker_as_printed,
+    "country": Speaker.country,
+    "text": Quote.text,
+    "kind": Quote.kind,
+    "cue": Quote.cue,
+    "confidence": Quote.confidence,
+    "topics": _TOPIC_NAMES,
+    "outlet": Article.outlet,
+    "article_title": Article.title,
+    "article_id": Quote.article_id,
+}
+EXPORT_COLUMNS = tuple(_SELECTED)
 TOPICS = EXPORT_COLUMNS.index("topics")
 
 
@@ -38,14 +54,15 @@ def export_rows(session: Session, f: QuoteFilter) -> Iterator[tuple]:
             found = fts.matches(session, f.q or "")
             parts = [stmt.join(found, found.c.id == Quote.id).order_by(found.c.rank, Quote.id)]
         else:
-            day = (Quote.published, Quote.id)
+            day: tuple[SQLColumnExpression[Any], ...] = (col(Quote.published), col(Quote.id))
             if sort == "newest":
-                day = (Quote.published.desc(), Quote.id.desc())
+                day = (col(Quote.published).desc(), col(Quote.id).desc())
             parts = [
-                stmt.where(Quote.published.is_not(None)).order_by(*day),
-                stmt.where(Quote.published.is_(None)).order_by(day[1]),
+                stmt.where(col(Quote.published).is_not(None)).order_by(*day),
+                stmt.where(col(Quote.published).is_(None)).order_by(day[1]),
             ]
         connection = session.connection().execution_options(stream_results=True, yield_per=500)
+        row: tuple[Any, ...]
         for part in parts:
             for row in connection.execute(part):
                 joined = row[TOPICS]
@@ -57,19 +74,15 @@ def export_rows(session: Session, f: QuoteFilter) -> Iterator[tuple]:
 def _columns(session: Session):
     names = (
         select(_joined(session, Topic.name))
-        .join(QuoteTopic, QuoteTopic.topic_id == Topic.id)
-        .where(QuoteTopic.quote_id == Quote.id)
+        .join(QuoteTopic, col(QuoteTopic.topic_id) == col(Topic.id))
+        .where(col(QuoteTopic.quote_id) == col(Quote.id))
         .scalar_subquery()
     )
-    columns = (
-        Quote.id, type_coerce(Quote.published, String), Speaker.name, Speaker.slug,
-        Quote.speaker_as_printed, Speaker.country, Quote.text, Quote.kind, Quote.cue,
-        Quote.confidence, names, Article.outlet, Article.title, Quote.article_id,
-    )  # fmt: skip
+    columns = [names if column is _TOPIC_NAMES else column for column in _SELECTED.values()]
     return (
         select(*columns)
-        .join(Article, Article.id == Quote.article_id)
-        .outerjoin(Speaker, Speaker.id == Quote.speaker_id)
+        .join(Article, col(Article.id) == col(Quote.article_id))
+        .outerjoin(Speaker, col(Speaker.id) == col(Quote.speaker_id))
     )
 
 

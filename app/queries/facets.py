@@ -5,10 +5,11 @@ import time
 from collections.abc import Hashable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.models import Article, Quote, QuoteTopic, Speaker, Topic
 from app.queries import fts
@@ -64,7 +65,9 @@ def facet_counts(session: Session, f: QuoteFilter, budget_ms: int, top: int = 8)
         ttl=lambda value: RETRY_SKIPPED_S if value is None else None,
     )
     if value is None:
-        _count_later(session.get_bind(), key, f, top)
+        engine = session.get_bind()
+        assert isinstance(engine, Engine)  # sessions are opened on the engine (web/deps.py)
+        _count_later(engine, key, f, top)
     return value
 
 
@@ -126,11 +129,11 @@ def _top_speakers(session: Session, f: QuoteFilter, limit: int) -> list[FacetVal
     try:
         with fts.friendly_errors():  # PostgreSQL checks the search as the statement is built
             stmt = (
-                select(Speaker.slug, Speaker.name, func.count(Quote.id))
-                .join(Speaker, Speaker.id == Quote.speaker_id)
+                select(col(Speaker.slug), col(Speaker.name), func.count(col(Quote.id)))
+                .join(Speaker, col(Speaker.id) == col(Quote.speaker_id))
                 .where(*conditions(session, f, counting=True))
-                .group_by(Speaker.id)
-                .order_by(func.count(Quote.id).desc(), Speaker.name)
+                .group_by(col(Speaker.id))
+                .order_by(func.count(col(Quote.id)).desc(), col(Speaker.name))
                 .limit(limit)
             )
             rows = session.execute(stmt).all()
@@ -149,17 +152,19 @@ def outlet_names(session: Session, limit: int = 200) -> tuple[str, ...]:
 def _outlet_names(session: Session, limit: int) -> tuple[str, ...]:
     stmt = (
         select(Article.outlet)
-        .join(Quote, Quote.article_id == Article.id)
-        .where(Article.outlet.is_not(None))
+        .join(Quote, col(Quote.article_id) == col(Article.id))
+        .where(col(Article.outlet).is_not(None))
         .group_by(Article.outlet)
-        .order_by(func.count(Quote.id).desc())
+        .order_by(func.count(col(Quote.id)).desc())
         .limit(limit)
     )
-    return tuple(sorted(session.exec(stmt).all(), key=str.lower))
+    outlets = session.exec(stmt).all()
+    # `is not None` only tells the type checker what the WHERE already made sure of.
+    return tuple(sorted((o for o in outlets if o is not None), key=str.lower))
 
 
 # Each filter a reader can drop, as the QuoteFilter fields it clears (the dates go together).
-RELAXATIONS = {
+RELAXATIONS: dict[str, dict[str, Any]] = {
     "q": {"q": None},
     "speaker": {"speakers": ()},
     "country": {"country": None},
@@ -193,26 +198,27 @@ def counts_without(session: Session, f: QuoteFilter, budget_ms: int) -> dict[str
 
 
 def _count(session: Session, f: QuoteFilter) -> int:
-    stmt = select(func.count(Quote.id)).where(*conditions(session, f, counting=True))
+    stmt = select(func.count(col(Quote.id))).where(*conditions(session, f, counting=True))
     return session.execute(stmt).scalar_one()
 
 
 def _facet(session: Session, f: QuoteFilter, name: str, top: int) -> Facet:
     """Counts for one facet, under every other filter (so choices stay combinable)."""
-    others = replace(f, **{_FIELD[name]: () if name == "speaker" else None})
+    cleared: dict[str, Any] = {_FIELD[name]: () if name == "speaker" else None}
+    others = replace(f, **cleared)
     value, label = _COLUMNS[name]
-    stmt = select(value, label, func.count(Quote.id)).where(
+    stmt = select(value, label, func.count(col(Quote.id))).where(
         *conditions(session, others, counting=True)
     )
     if name in ("speaker", "country"):
-        stmt = stmt.outerjoin(Speaker, Speaker.id == Quote.speaker_id)
+        stmt = stmt.outerjoin(Speaker, col(Speaker.id) == col(Quote.speaker_id))
     elif name == "topic":
-        stmt = stmt.join(QuoteTopic, QuoteTopic.quote_id == Quote.id).join(
-            Topic, Topic.id == QuoteTopic.topic_id
+        stmt = stmt.join(QuoteTopic, col(QuoteTopic.quote_id) == col(Quote.id)).join(
+            Topic, col(Topic.id) == col(QuoteTopic.topic_id)
         )
     elif name == "outlet":
-        stmt = stmt.join(Article, Article.id == Quote.article_id)
-    stmt = stmt.group_by(value, label).order_by(func.count(Quote.id).desc(), label).limit(top)
+        stmt = stmt.join(Article, col(Article.id) == col(Quote.article_id))
+    stmt = stmt.group_by(value, label).order_by(func.count(col(Quote.id)).desc(), label).limit(top)
     values = [_value(f, name, v, lab, n) for v, lab, n in session.execute(stmt)]
     return Facet(name, _TITLES[name], [v for v in values if v is not None])
 
@@ -243,9 +249,9 @@ _TITLES = {
     "outlet": "Outlet",
 }
 _COLUMNS = {
-    "speaker": (Speaker.slug, Speaker.name),
-    "country": (Speaker.country, Speaker.country),
-    "topic": (Topic.slug, Topic.name),
-    "kind": (Quote.kind, Quote.kind),
-    "outlet": (Article.outlet, Article.outlet),
+    "speaker": (col(Speaker.slug), col(Speaker.name)),
+    "country": (col(Speaker.country), col(Speaker.country)),
+    "topic": (col(Topic.slug), col(Topic.name)),
+    "kind": (col(Quote.kind), col(Quote.kind)),
+    "outlet": (col(Article.outlet), col(Article.outlet)),
 }

@@ -3,6 +3,7 @@
 import base64
 import binascii
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -75,7 +76,7 @@ class QuoteFilter:
     def params(self, **changes: Any) -> list[tuple[str, str]]:
         """Query parameters for this filter with `changes` applied; the cursor is always reset."""
         f = replace(self, after=None, **changes)
-        pairs = [("speaker", slug) for slug in f.speakers]
+        pairs: list[tuple[str, str | None]] = [("speaker", slug) for slug in f.speakers]
         pairs += [
             ("country", f.country),
             ("topic", f.topic),
@@ -90,8 +91,7 @@ class QuoteFilter:
 
     def query(self, **changes: Any) -> str:
         """`?a=b&…` for links (empty string when nothing is set)."""
-        encoded = urlencode(self.params(**changes))
-        return f"?{encoded}" if encoded else ""
+        return query_string(self.params(**changes))
 
     def full_query(self) -> str:
         """The query string with the page's fixed filters included, for exports and feeds."""
@@ -99,7 +99,7 @@ class QuoteFilter:
 
     def page_query(self, cursor: str) -> str:
         """The query string of the page after `cursor`."""
-        return "?" + urlencode([*self.params(), ("after", cursor)])
+        return query_string([*self.params(), ("after", cursor)])
 
     def toggle_speaker(self, slug: str) -> str:
         """Query string with `slug` added to, or removed from, the selected speakers."""
@@ -108,24 +108,51 @@ class QuoteFilter:
         return self.query(speakers=(*self.speakers, slug))
 
 
+def query_string(pairs: list[tuple[str, str]]) -> str:
+    """`?a=b&…` with every value encoded, empty values left out ("" when none is left)."""
+    encoded = urlencode([(key, value) for key, value in pairs if value])
+    return f"?{encoded}" if encoded else ""
+
+
 def encode_cursor(sort: str, key: Any, ident: int) -> str:
     """An opaque, URL-safe token for the position after (key, ident) in `sort` order."""
     raw = json.dumps([sort, key, ident], separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
+MAX_CURSOR_CHARS = 700  # our cursors hold a sort, a key of up to 500 characters and an id
+_INT64 = range(-(2**63), 2**63)  # what a database integer column can hold
+
+
 def decode_cursor(token: str, sort: str) -> tuple[Any, int] | None:
-    """(key, ident) from a token made for the same sort, or None for anything else."""
+    """(key, ident) from a token made for the same sort, or None for anything else: a damaged,
+    forged or oversized token means the first page, never an error."""
+    if len(token) > MAX_CURSOR_CHARS:
+        return None
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         token_sort, key, ident = json.loads(raw)
-    except (binascii.Error, ValueError, TypeError):
+    except (binascii.Error, ValueError, TypeError, RecursionError):
         return None
-    if token_sort != sort or not isinstance(ident, int) or isinstance(ident, bool):
-        return None
-    if key is not None and not isinstance(key, str | int | float):
+    if token_sort != sort or not _is_row_id(ident) or not _is_cursor_key(key):
         return None
     return key, ident
+
+
+def _is_row_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value in _INT64
+
+
+def _is_cursor_key(value: Any) -> bool:
+    """None, or a value a database compares without overflow: a 64-bit integer, a finite
+    float, a short string without NUL (PostgreSQL refuses NUL in text)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return len(value) <= 500 and "\x00" not in value
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return _is_row_id(value)
 
 
 def _get_all(params: Any, name: str) -> list[str]:

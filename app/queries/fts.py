@@ -12,15 +12,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Float, Integer, bindparam, func, literal, select, text
+from sqlalchemy import BindParameter, Float, Integer, Select, bindparam, func, literal, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.sql import Subquery
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.models import Quote
 from app.queries import fts_postgres as pg
 
-# Private-use characters mark the hits in snippet(); they are swapped for <mark> after escaping.
 # Snippets mark each hit between these two private-use characters (never in article text);
 # the web layer turns them into <mark> tags after escaping.
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
@@ -34,6 +33,11 @@ _OPERATORS = ("AND", "OR", "NOT")
 ONLY_EXCLUSIONS = (
     "Add a word to look for: a search cannot only leave words out (try sanctions -oil)."
 )
+# Bounds on what one search may hold: a query of hundreds of words or brackets nested hundreds
+# deep is never a reader's search, and would nest the query (and its parser) that deep.
+MAX_TERMS, MAX_DEPTH = 40, 8
+TOO_LONG = f"Searches can hold up to {MAX_TERMS} words; try fewer."
+TOO_DEEP = f"Brackets can nest up to {MAX_DEPTH} deep; try fewer."
 
 
 class SearchError(Exception):
@@ -61,6 +65,7 @@ def prepare(q: str) -> str:
     NOT for each. Malformed syntax (an unclosed quote or bracket) is left for FTS5 to reject.
     Raises SearchError for a search that only leaves words out.
     """
+    _check_size(q)
     if "NEAR(" in q:
         return q
     keep: list[str] = []
@@ -72,6 +77,20 @@ def prepare(q: str) -> str:
     if not leave_out:
         return " ".join(keep)
     return "(" + " ".join(keep) + ") " + " ".join("NOT " + term for term in leave_out)
+
+
+def _check_size(q: str) -> None:
+    tokens = _TOKEN.findall(q)
+    if len(tokens) > MAX_TERMS * 2:  # words, operators and brackets
+        raise SearchError(TOO_LONG)
+    depth = deepest = 0
+    for char in q:
+        depth += (char == "(") - (char == ")")
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH:
+        raise SearchError(TOO_DEEP)
+    if sum(1 for token in _TOKEN.finditer(q) if token["word"] or token["phrase"]) > MAX_TERMS:
+        raise SearchError(TOO_LONG)
 
 
 def _fts_term(token: re.Match) -> str:
@@ -99,9 +118,11 @@ def matches(session: Session, q: str) -> Subquery:
         return sql.columns(id=Integer, rank=Float).subquery("fts")
     if is_postgres(session):
         return _postgres_matches(q)
-    pattern = bindparam("fts_pattern", "%" + q.replace("%", r"\%").replace("_", r"\_") + "%")
-    stmt = select(Quote.id.label("id"), literal(0.0).label("rank")).where(
-        Quote.text.ilike(pattern, escape="\\")
+    pattern: BindParameter[str] = bindparam(
+        "fts_pattern", "%" + q.replace("%", r"\%").replace("_", r"\_") + "%"
+    )
+    stmt: Select[int, float] = select(col(Quote.id).label("id"), literal(0.0).label("rank")).where(
+        col(Quote.text).ilike(pattern, escape="\\")
     )
     return stmt.subquery("fts")
 
@@ -132,7 +153,7 @@ def _postgres_query(q: str):
 
 def _postgres_matches(q: str) -> Subquery:
     query = _postgres_query(q)
-    stmt = select(Quote.id.label("id"), pg.rank(query).label("rank")).where(
+    stmt = select(col(Quote.id).label("id"), pg.rank(query).label("rank")).where(
         pg.SEARCH_VECTOR.op("@@")(query)
     )
     return stmt.subquery("fts")
@@ -144,7 +165,9 @@ def _postgres_snippets(session: Session, q: str, ids: list[int]) -> dict[int, st
     headline = func.ts_headline(
         pg.TS_CONFIG, Quote.text, _postgres_query(q), options + ", MaxFragments=1"
     )
-    rows = session.execute(select(Quote.id, Quote.text, headline).where(Quote.id.in_(ids)))
+    rows = session.execute(
+        select(col(Quote.id), col(Quote.text), headline).where(col(Quote.id).in_(ids))
+    )
     return {ident: _with_ellipses(full, excerpt) for ident, full, excerpt in rows}
 
 
@@ -203,6 +226,7 @@ def time_limit(session: Session, ms: int) -> Iterator[None]:
         yield
         return
     connection = session.connection().connection.driver_connection
+    assert connection is not None  # the session's connection is open: it was just checked out
     deadline = time.monotonic() + ms / 1000
     connection.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
     try:

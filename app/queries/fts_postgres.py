@@ -11,12 +11,13 @@ import re
 import sqlite3
 import threading
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, Float, cast, func, literal_column
+from sqlalchemy import ColumnClause, ColumnElement, Float, cast, func, literal_column
 from sqlalchemy.dialects.postgresql import TSQUERY
 
 TS_CONFIG = "english"  # the configuration migration 0002 builds quote.search_vector with
-SEARCH_VECTOR = literal_column("quote.search_vector")
+SEARCH_VECTOR: ColumnClause[Any] = literal_column("quote.search_vector")
 # Tokens of FTS5 query syntax: quoted phrases, barewords, and single punctuation characters.
 _TOKEN = re.compile(r'"(?:[^"]|"")*"|[\w\x80-\U0010ffff]+|\S', re.UNICODE)
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}

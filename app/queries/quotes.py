@@ -1,12 +1,13 @@
 """Pages of quotes: filter conditions, keyset pagination and eager loading for the templates."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, or_, tuple_
 from sqlalchemy.orm import selectinload
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from app.models import Article, Quote, QuoteTopic, Speaker, Topic
+from app.models import Article, Quote, QuoteTopic, Speaker, Topic, attr
 from app.queries import fts
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter, decode_cursor, encode_cursor
 from app.queries.keyset import dated_cursor, dated_rows, next_dated_cursor
@@ -34,12 +35,20 @@ def conditions(
         slugs = [s for s in f.speakers if s != UNKNOWN_SPEAKER]
         # Ids first: with one speaker an equality walks their date index in order, where
         # `IN (subquery)` made SQLite sort every match (all 10,000 rows of an export).
-        ids = session.execute(select(Speaker.id).where(Speaker.slug.in_(slugs))).scalars().all()
-        named = Quote.speaker_id == ids[0] if len(ids) == 1 else Quote.speaker_id.in_(ids)
+        ids = (
+            session.execute(select(col(Speaker.id)).where(col(Speaker.slug).in_(slugs)))
+            .scalars()
+            .all()
+        )
+        named = col(Quote.speaker_id) == ids[0] if len(ids) == 1 else col(Quote.speaker_id).in_(ids)
         unknown = UNKNOWN_SPEAKER in f.speakers
-        where.append(or_(named, Quote.speaker_id.is_(None)) if unknown else named)
+        where.append(or_(named, col(Quote.speaker_id).is_(None)) if unknown else named)
     if f.country:
-        where.append(Quote.speaker_id.in_(select(Speaker.id).where(Speaker.country == f.country)))
+        where.append(
+            col(Quote.speaker_id).in_(
+                select(col(Speaker.id)).where(col(Speaker.country) == f.country)
+            )
+        )
     if f.topic:
         # A correlated EXISTS lets the planner walk the date (or speaker) index in page order
         # and stop after one page; `id IN (topic's quotes)` first collected and sorted them all.
@@ -48,7 +57,7 @@ def conditions(
         topic_id = select(Topic.id).where(Topic.slug == f.topic).scalar_subquery()
         if counting:
             tagged = select(QuoteTopic.quote_id).where(QuoteTopic.topic_id == topic_id)
-            where.append(Quote.id.in_(tagged))
+            where.append(col(Quote.id).in_(tagged))
         else:
             where.append(
                 select(QuoteTopic.quote_id)
@@ -56,15 +65,19 @@ def conditions(
                 .exists()
             )
     if f.date_from:
-        where.append(Quote.published >= f.date_from)
+        where.append(col(Quote.published) >= f.date_from)
     if f.date_to:
-        where.append(Quote.published <= f.date_to)
+        where.append(col(Quote.published) <= f.date_to)
     if f.outlet:
-        where.append(Quote.article_id.in_(select(Article.id).where(Article.outlet == f.outlet)))
+        where.append(
+            col(Quote.article_id).in_(
+                select(col(Article.id)).where(col(Article.outlet) == f.outlet)
+            )
+        )
     if f.kind:
-        where.append(Quote.kind == f.kind)
+        where.append(col(Quote.kind) == f.kind)
     if with_text and f.q:
-        where.append(Quote.id.in_(select(fts.matches(session, f.q).c.id)))
+        where.append(col(Quote.id).in_(select(fts.matches(session, f.q).c.id)))
     return where
 
 
@@ -75,7 +88,8 @@ def quote_page(session: Session, f: QuoteFilter, limit: int) -> QuotePage:
             rows = _page_rows(session, f, limit + 1)
             page = QuotePage(load_quotes(session, [row[0] for row in rows[:limit]]))
             if f.q:
-                page.snippets = fts.snippets(session, f.q, [q.id for q in page.quotes])
+                ids = [q.id for q in page.quotes if q.id is not None]  # loaded: all have one
+                page.snippets = fts.snippets(session, f.q, ids)
     except fts.SearchError as error:
         session.rollback()
         return QuotePage([], error=str(error))
@@ -87,21 +101,24 @@ def load_quotes(session: Session, ids: list[int], *, full_article: bool = False)
     """Quotes by id in the given order, with speaker, aliases-free article and topics loaded."""
     if not ids:
         return []
-    article = selectinload(Quote.article)
+    article = selectinload(attr(Quote.article))
     if not full_article:
         article = article.load_only(
-            Article.title, Article.outlet, Article.published, Article.ingested_at
+            attr(Article.title),
+            attr(Article.outlet),
+            attr(Article.published),
+            attr(Article.ingested_at),
         )
     stmt = (
         select(Quote)
-        .where(Quote.id.in_(ids))
-        .options(selectinload(Quote.speaker), article, selectinload(Quote.topics))
+        .where(col(Quote.id).in_(ids))
+        .options(selectinload(attr(Quote.speaker)), article, selectinload(attr(Quote.topics)))
     )
     by_id = {quote.id: quote for quote in session.exec(stmt)}
     return [by_id[i] for i in ids if i in by_id]
 
 
-def _page_rows(session: Session, f: QuoteFilter, limit: int) -> list[tuple[int, object]]:
+def _page_rows(session: Session, f: QuoteFilter, limit: int) -> list[tuple[int, Any]]:
     """(id, sort key) rows for the page after the filter's cursor."""
     sort = f.effective_sort
     where = conditions(session, f, with_text=sort != "relevance")
@@ -117,7 +134,7 @@ def _page_rows(session: Session, f: QuoteFilter, limit: int) -> list[tuple[int, 
 
 def _relevance_rows(
     session: Session, base: Select, q: str, cursor: tuple | None, limit: int, filtered: bool
-) -> list[tuple[int, object]]:
+) -> list[tuple[int, Any]]:
     found = fts.matches(session, q)
     if filtered:
         stmt = base.add_columns(found.c.rank).join(found, found.c.id == Quote.id)
@@ -132,9 +149,9 @@ def _relevance_rows(
     return [tuple(r) for r in session.execute(stmt)]
 
 
-def _next_cursor(rows: list[tuple[int, object]], sort: str, limit: int) -> str | None:
+def _next_cursor(rows: list[tuple[int, Any]], sort: str, limit: int) -> str | None:
     if sort != "relevance":
-        return next_dated_cursor(rows, sort, limit)  # type: ignore[arg-type]
+        return next_dated_cursor(rows, sort, limit)
     if len(rows) <= limit:
         return None
     ident, rank = rows[limit - 1]
@@ -147,9 +164,9 @@ def get_quote(session: Session, quote_id: int) -> Quote | None:
         select(Quote)
         .where(Quote.id == quote_id)
         .options(
-            selectinload(Quote.speaker).selectinload(Speaker.aliases),
-            selectinload(Quote.article),
-            selectinload(Quote.topics),
+            selectinload(attr(Quote.speaker)).selectinload(attr(Speaker.aliases)),
+            selectinload(attr(Quote.article)),
+            selectinload(attr(Quote.topics)),
         )
     )
     return session.exec(stmt).first()

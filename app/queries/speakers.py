@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, or_, tuple_
 from sqlalchemy.orm import selectinload
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from app.models import Quote, QuoteTopic, Speaker, SpeakerAlias, Topic
+from app.models import Quote, QuoteTopic, Speaker, SpeakerAlias, Topic, attr
 from app.queries.cache import cached
 from app.queries.filters import decode_cursor, encode_cursor
 
@@ -28,12 +28,12 @@ def speaker_page(
     session: Session, after: str | None, limit: int, country: str | None = None
 ) -> SpeakerPage:
     """Speakers A–Z with their quote counts, keyset-paged on (name, id)."""
-    count = func.count(Quote.id)
+    count = func.count(col(Quote.id))
     stmt = (
         select(Speaker, count)
-        .outerjoin(Quote, Quote.speaker_id == Speaker.id)
-        .group_by(Speaker.id)
-        .order_by(Speaker.name, Speaker.id)
+        .outerjoin(Quote, col(Quote.speaker_id) == col(Speaker.id))
+        .group_by(col(Speaker.id))
+        .order_by(col(Speaker.name), col(Speaker.id))
         .limit(limit + 1)
     )
     if country:
@@ -45,18 +45,19 @@ def speaker_page(
     next_cursor = None
     if len(rows) > limit:
         last = rows[limit - 1].speaker
+        assert last.id is not None  # a stored speaker
         next_cursor = encode_cursor("name", last.name, last.id)
     return SpeakerPage(rows[:limit], next_cursor)
 
 
 def top_of_country(session: Session, country: str, limit: int = 30) -> list[SpeakerRow]:
     """A country's speakers, most quoted first."""
-    count = func.count(Quote.id)
+    count = func.count(col(Quote.id))
     stmt = (
         select(Speaker, count)
-        .outerjoin(Quote, Quote.speaker_id == Speaker.id)
+        .outerjoin(Quote, col(Quote.speaker_id) == col(Speaker.id))
         .where(Speaker.country == country)
-        .group_by(Speaker.id)
+        .group_by(col(Speaker.id))
         .order_by(count.desc(), Speaker.name)
         .limit(limit)
     )
@@ -64,14 +65,18 @@ def top_of_country(session: Session, country: str, limit: int = 30) -> list[Spea
 
 
 def get_speaker(session: Session, slug: str) -> Speaker | None:
-    stmt = select(Speaker).where(Speaker.slug == slug).options(selectinload(Speaker.aliases))
+    stmt = select(Speaker).where(Speaker.slug == slug).options(selectinload(attr(Speaker.aliases)))
     return session.exec(stmt).first()
 
 
 def quote_count(session: Session, speaker_id: int | None) -> int:
     """Quotes by this speaker; None counts the unattributed ones."""
-    match = Quote.speaker_id.is_(None) if speaker_id is None else Quote.speaker_id == speaker_id
-    return session.execute(select(func.count(Quote.id)).where(match)).scalar_one()
+    match = (
+        col(Quote.speaker_id).is_(None)
+        if speaker_id is None
+        else col(Quote.speaker_id) == speaker_id
+    )
+    return session.execute(select(func.count(col(Quote.id))).where(match)).scalar_one()
 
 
 def speaker_topics(session: Session, speaker_id: int | None) -> list[tuple[Topic, int]]:
@@ -81,14 +86,18 @@ def speaker_topics(session: Session, speaker_id: int | None) -> list[tuple[Topic
 
 
 def _topics(session: Session, speaker_id: int | None) -> list[tuple[int, str, str, int]]:
-    match = Quote.speaker_id.is_(None) if speaker_id is None else Quote.speaker_id == speaker_id
-    count = func.count(Quote.id)
+    match = (
+        col(Quote.speaker_id).is_(None)
+        if speaker_id is None
+        else col(Quote.speaker_id) == speaker_id
+    )
+    count = func.count(col(Quote.id))
     stmt = (
         select(Topic.id, Topic.slug, Topic.name, count)
-        .join(QuoteTopic, QuoteTopic.topic_id == Topic.id)
-        .join(Quote, Quote.id == QuoteTopic.quote_id)
+        .join(QuoteTopic, col(QuoteTopic.topic_id) == col(Topic.id))
+        .join(Quote, col(Quote.id) == col(QuoteTopic.quote_id))
         .where(match)
-        .group_by(Topic.id)
+        .group_by(col(Topic.id))
         .order_by(count.desc(), Topic.name)
     )
     return [tuple(row) for row in session.execute(stmt)]
@@ -101,9 +110,9 @@ def find_by_name(session: Session, name: str) -> Speaker | None:
         return None
     stmt = (
         select(Speaker)
-        .outerjoin(SpeakerAlias, SpeakerAlias.speaker_id == Speaker.id)
+        .outerjoin(SpeakerAlias, col(SpeakerAlias.speaker_id) == col(Speaker.id))
         .where(or_(func.lower(Speaker.name) == wanted, func.lower(SpeakerAlias.alias) == wanted))
-        .order_by(Speaker.id)
+        .order_by(col(Speaker.id))
     )
     return session.exec(stmt).first()
 
@@ -118,10 +127,10 @@ def speakers_by_slug(session: Session, slugs: list[str]) -> list[SpeakerRow]:
     if not slugs:
         return []
     stmt = (
-        select(Speaker, func.count(Quote.id))
-        .outerjoin(Quote, Quote.speaker_id == Speaker.id)
-        .where(Speaker.slug.in_(slugs))
-        .group_by(Speaker.id)
+        select(Speaker, func.count(col(Quote.id)))
+        .outerjoin(Quote, col(Quote.speaker_id) == col(Speaker.id))
+        .where(col(Speaker.slug).in_(slugs))
+        .group_by(col(Speaker.id))
     )
     rows = {speaker.slug: SpeakerRow(speaker, n) for speaker, n in session.execute(stmt)}
     return [rows[slug] for slug in slugs if slug in rows]
@@ -132,7 +141,9 @@ def speaker_names(session: Session, slugs: Iterable[str]) -> dict[str, str]:
     slugs = list(slugs)
     if not slugs:
         return {}
-    rows = session.execute(select(Speaker.slug, Speaker.name).where(Speaker.slug.in_(slugs)))
+    rows = session.execute(
+        select(col(Speaker.slug), col(Speaker.name)).where(col(Speaker.slug).in_(slugs))
+    )
     return {slug: name for slug, name in rows}
 
 
@@ -150,9 +161,9 @@ def speaker_choices(
 def _choices(session: Session, country: str | None, limit: int) -> tuple[tuple[str, str], ...]:
     top = (
         select(Quote.speaker_id, func.count().label("n"))
-        .join(Speaker, Speaker.id == Quote.speaker_id)
-        .where(Speaker.country == country if country else Quote.speaker_id.is_not(None))
-        .group_by(Quote.speaker_id)
+        .join(Speaker, col(Speaker.id) == col(Quote.speaker_id))
+        .where(col(Speaker.country) == country if country else col(Quote.speaker_id).is_not(None))
+        .group_by(col(Quote.speaker_id))
         .order_by(func.count().desc())
         .limit(limit)
         .subquery()

@@ -1,7 +1,7 @@
 """Quotes per month, for the speaker and topic timelines."""
 
 from sqlalchemy import extract, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.models import Quote
 from app.queries.cache import cached
@@ -13,11 +13,15 @@ def monthly_counts(session: Session, speaker_id: int | None) -> dict[tuple[int, 
 
 
 def _monthly(session: Session, speaker_id: int | None) -> dict[tuple[int, int], int]:
-    year, month = extract("year", Quote.published), extract("month", Quote.published)
-    match = Quote.speaker_id.is_(None) if speaker_id is None else Quote.speaker_id == speaker_id
+    year, month = extract("year", col(Quote.published)), extract("month", col(Quote.published))
+    match = (
+        col(Quote.speaker_id).is_(None)
+        if speaker_id is None
+        else col(Quote.speaker_id) == speaker_id
+    )
     stmt = (
-        select(year, month, func.count(Quote.id))
-        .where(match, Quote.published.is_not(None))
+        select(year, month, func.count(col(Quote.id)))
+        .where(match, col(Quote.published).is_not(None))
         .group_by(year, month)
     )
     return {(int(y), int(m)): n for y, m, n in session.execute(stmt)}

@@ -1,7 +1,7 @@
 """Topics with their quote counts."""
 
 from sqlalchemy import extract, func, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.models import Quote, QuoteTopic, Topic
 from app.queries.cache import cached
@@ -18,11 +18,11 @@ def topic_list(session: Session) -> list[tuple[Topic, int]]:
 
 def _topic_counts(session: Session) -> list[tuple[int, str, str, int]]:
     # Counting the (topic_id, quote_id) index alone never touches the quote table.
-    count = func.count(QuoteTopic.quote_id)
+    count = func.count(col(QuoteTopic.quote_id))
     stmt = (
         select(Topic.id, Topic.slug, Topic.name, count)
-        .outerjoin(QuoteTopic, QuoteTopic.topic_id == Topic.id)
-        .group_by(Topic.id)
+        .outerjoin(QuoteTopic, col(QuoteTopic.topic_id) == col(Topic.id))
+        .group_by(col(Topic.id))
         .order_by(count.desc(), Topic.name)
     )
     return [tuple(row) for row in session.execute(stmt)]
@@ -35,7 +35,9 @@ def get_topic(session: Session, slug: str) -> Topic | None:
 def find_topic(session: Session, name: str) -> Topic | None:
     """The topic whose name or slug is exactly `name` (ignoring case)."""
     wanted = " ".join(name.split()).lower()
-    stmt = select(Topic).where(or_(func.lower(Topic.name) == wanted, Topic.slug == wanted))
+    stmt = select(Topic).where(
+        or_(func.lower(col(Topic.name)) == wanted, col(Topic.slug) == wanted)
+    )
     return session.exec(stmt).first()
 
 
@@ -46,11 +48,11 @@ def topic_monthly_counts(session: Session, topic_id: int) -> dict[tuple[int, int
 
 
 def _monthly(session: Session, topic_id: int) -> dict[tuple[int, int], int]:
-    year, month = extract("year", Quote.published), extract("month", Quote.published)
+    year, month = extract("year", col(Quote.published)), extract("month", col(Quote.published))
     stmt = (
-        select(year, month, func.count(Quote.id))
-        .join(QuoteTopic, QuoteTopic.quote_id == Quote.id)
-        .where(QuoteTopic.topic_id == topic_id, Quote.published.is_not(None))
+        select(year, month, func.count(col(Quote.id)))
+        .join(QuoteTopic, col(QuoteTopic.quote_id) == col(Quote.id))
+        .where(col(QuoteTopic.topic_id) == topic_id, col(Quote.published).is_not(None))
         .group_by(year, month)
     )
     return {(int(y), int(m)): n for y, m, n in session.execute(stmt)}

@@ -8,6 +8,8 @@ from fastapi.staticfiles import StaticFiles
 
 from app.db import make_engine
 from app.settings import ROOT, Settings, get_settings
+from app.web.hosts import HostMiddleware, parse_base_url
+from app.web.methods import MethodsMiddleware
 from app.web.pagecache import PageCache
 from app.web.security import SecurityMiddleware
 
@@ -24,14 +26,22 @@ async def lifespan(_app: FastAPI):
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    if settings.base_url:
+        parse_base_url(settings.base_url)  # a wrong BASE_URL stops the start, not a request
     app = FastAPI(title="diplomat", summary="Who said what in diplomacy", lifespan=lifespan)
     app.state.settings = settings
     app.state.engine = make_engine(settings.database_url)
-    # Added first, so it sits inside the security middleware: cached pages get its headers too.
+    # Middleware added later wraps what was added before. From the outside in: security headers
+    # and request bounds; the host the site answers as; HEAD and OPTIONS; the page cache (so
+    # cached pages get the headers too, and HEAD is answered from it).
     app.add_middleware(
         PageCache,
         max_entries=settings.page_cache_entries,
         max_total_bytes=int(settings.page_cache_mb * 1_000_000),
+    )
+    app.add_middleware(MethodsMiddleware)
+    app.add_middleware(
+        HostMiddleware, base_url=settings.base_url, allowed_hosts=settings.allowed_hosts
     )
     app.add_middleware(
         SecurityMiddleware,

@@ -14,5 +14,6 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
-# A row id in a URL: SQLite integers are 64-bit, and a larger number would overflow the driver.
-RowId = Annotated[int, PathParam(ge=1, le=2**63 - 1)]
+# A row id in a URL: ids are 32-bit integer columns on PostgreSQL (64-bit on SQLite), and a
+# larger number would overflow the database; no such row can exist.
+RowId = Annotated[int, PathParam(ge=1, le=2**31 - 1)]

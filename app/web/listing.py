@@ -20,6 +20,7 @@ from app.queries.names import country_name
 from app.queries.quotes import quote_page
 from app.queries.speakers import speaker_choices, speaker_names
 from app.queries.topics import topic_list
+from app.web.paging import page_links
 from app.web.templating import render
 
 BROWSE_FRAGMENT = "quotes/_browse.html"
@@ -53,8 +54,7 @@ def browse_context(
         "facets": facets,
         "incomplete": facets is None,  # counts skipped: not to be cached (see render)
         "base_url": base_url,
-        "next_url": base_url + f.page_query(page.next_cursor) if page.next_cursor else None,
-        "first_url": base_url + f.query() if f.after else None,
+        **page_links(base_url, f.params(), page.next_cursor, f.after),
         "choices": _choices(session, f),
         "relaxations": relaxations(request, session, f, base_url) if stuck else [],
         **extra,

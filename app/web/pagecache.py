@@ -23,7 +23,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.queries.cache import generation
 
 # Headers a page's content depends on besides the URL (see app.web.templating.wants_fragment).
-KEY_HEADERS = (b"hx-request", b"hx-history-restore-request", b"hx-boosted", b"cookie")
+# The host is one of them: pages hold absolute URLs built from it (see app.web.hosts).
+KEY_HEADERS = (b"host", b"hx-request", b"hx-history-restore-request", b"hx-boosted", b"cookie")
 # Set by app.web.templating.render on pages to keep only briefly; never sent to the client.
 TTL_HEADER = b"x-page-cache-ttl"
 SKIP_PREFIXES = ("/static/", "/docs", "/redoc", "/openapi.json")
@@ -115,7 +116,8 @@ class PageCache:
     @staticmethod
     def _key(scope: Scope, gen: tuple) -> tuple:
         headers = tuple(_header(scope, name) for name in KEY_HEADERS)
-        return (scope["path"], scope.get("query_string", b""), headers, gen)
+        scheme = scope.get("scheme", "http")
+        return (scheme, scope["path"], scope.get("query_string", b""), headers, gen)
 
     async def _fill(
         self, scope: Scope, receive: Receive, send: Send, key: tuple, etag: bytes

@@ -24,10 +24,32 @@ def saved_redirect(request: Request, slug: str, slugs: list[str]) -> Response:
     if not target.startswith("/") or target.startswith("//") or "\\" in target:
         target = str(request.url_for("speaker", slug=slug))
     response = RedirectResponse(target, status_code=303)
+    secure = request.url.scheme == "https"
     if slugs:
         response.set_cookie(
-            SAVED_COOKIE, ".".join(slugs), max_age=400 * 24 * 3600, httponly=True, samesite="lax"
+            SAVED_COOKIE,
+            ".".join(slugs),
+            max_age=400 * 24 * 3600,
+            httponly=True,
+            samesite="lax",
+            secure=secure,
         )
     else:
-        response.delete_cookie(SAVED_COOKIE)
+        response.delete_cookie(SAVED_COOKIE, httponly=True, samesite="lax", secure=secure)
     return response
+
+
+def from_this_site(request: Request) -> bool:
+    """False for a form another site made the reader's browser send (cross-site request
+    forgery). Browsers say where a request comes from: Sec-Fetch-Site, else Origin, else
+    Referer. A request with none of them (curl, old browsers) is not a browser tricked by a
+    page, and is let through."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site in ("same-origin", "none")
+    here = f"{request.url.scheme}://{request.url.netloc}"
+    origin = request.headers.get("origin")
+    if origin is not None:
+        return origin == here
+    referer = request.headers.get("referer")
+    return referer is None or referer == here or referer.startswith(here + "/")

@@ -39,6 +39,8 @@ HEADERS = [
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
 ]
 REFUSALS = {
+    400: ("Bad request", "This site could not read that request."),
+    403: ("Not allowed here", "That form can only be sent from this site's own pages."),
     411: ("Length required", "Send a Content-Length with a request body."),
     413: ("Request too large", "This site only reads short requests."),
     414: ("Address too long", "That address is too long. Try a shorter search."),
@@ -60,9 +62,14 @@ class SecurityMiddleware:
             return
         status = self._refusal(scope)
         if status:
-            await _refuse(scope, send, status, self._headers(scope))
+            await send_refusal(scope, send, status, security_headers(scope["path"]))
             return
-        extra = self._headers(scope)
+        extra = security_headers(scope["path"])
+        if _holds_nul(scope.get("query_string", b"")):
+            # A NUL in a parameter is never meaningful, and PostgreSQL refuses it in text:
+            # it is dropped, as a browser would drop it from a form field.
+            query = scope["query_string"].replace(b"%00", b"").replace(b"\x00", b"")
+            scope = {**scope, "query_string": query}
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -72,8 +79,11 @@ class SecurityMiddleware:
         await self.app(scope, receive, send_with_headers)
 
     def _refusal(self, scope: Scope) -> int | None:
-        if len(scope.get("raw_path") or b"") + len(scope.get("query_string", b"")) > self.max_url:
+        raw_path, query = scope.get("raw_path") or b"", scope.get("query_string", b"")
+        if len(raw_path) + len(query) > self.max_url:
             return 414
+        if _holds_nul(raw_path) or "\x00" in scope.get("path", ""):
+            return 400  # never meaningful, and PostgreSQL refuses NUL in text
         headers = dict(scope.get("headers", []))
         length = headers.get(b"content-length")
         if length is None:
@@ -82,12 +92,18 @@ class SecurityMiddleware:
             return 413
         return None
 
-    def _headers(self, scope: Scope) -> list[tuple[bytes, bytes]]:
-        docs = scope["path"].startswith(DOCS_PATHS)
-        return [(b"content-security-policy", (DOCS_CSP if docs else CSP).encode()), *HEADERS]
+
+def security_headers(path: str) -> list[tuple[bytes, bytes]]:
+    """The headers every response carries (error pages made outside the middleware too)."""
+    docs = path.startswith(DOCS_PATHS)
+    return [(b"content-security-policy", (DOCS_CSP if docs else CSP).encode()), *HEADERS]
 
 
-async def _refuse(scope: Scope, send: Send, status: int, headers: list) -> None:
+def _holds_nul(raw: bytes) -> bool:
+    return b"\x00" in raw or b"%00" in raw
+
+
+async def send_refusal(scope: Scope, send: Send, status: int, headers: list) -> None:
     """A short page (or JSON under /api/) explaining the refusal; no route has run."""
     title, detail = REFUSALS[status]
     if scope["path"].startswith("/api/"):

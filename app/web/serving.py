@@ -22,14 +22,18 @@ import time
 import uvicorn
 from uvicorn.server import STARTUP_FAILURE
 
+from app.web.protocol import BoundedHttpToolsProtocol
+
 APP = "app.web.app:create_app"
 STOP_GRACE_S = 30  # a worker finishing its requests after SIGTERM, before it is killed
 
 
 class ServerConfig(uvicorn.Config):
-    """uvicorn's settings, binding a TCP socket with TCP_NODELAY (and SO_REUSEPORT if asked)."""
+    """uvicorn's settings, binding a TCP socket with TCP_NODELAY (and SO_REUSEPORT if asked),
+    and speaking HTTP with bounds on the request head (see app.web.protocol)."""
 
     def __init__(self, *args, reuse_port: bool = False, **kwargs):
+        kwargs.setdefault("http", BoundedHttpToolsProtocol)
         super().__init__(*args, **kwargs)
         self.reuse_port = reuse_port
 
@@ -48,9 +52,19 @@ class ServerConfig(uvicorn.Config):
         return sock
 
 
+def apply_limits() -> None:
+    """The request-head limits of the settings (MAX_HEADER_BYTES, HEADER_TIMEOUT_S)."""
+    from app.settings import get_settings
+
+    settings = get_settings()
+    BoundedHttpToolsProtocol.max_head_bytes = settings.max_header_bytes
+    BoundedHttpToolsProtocol.head_timeout_s = settings.header_timeout_s
+
+
 def serve(host: str, port: int, workers: int) -> None:
     """Serve the app in `workers` processes (this one when 1)."""
     if workers <= 1:
+        apply_limits()
         server = uvicorn.Server(ServerConfig(APP, factory=True, host=host, port=port))
         try:
             server.run()
@@ -64,6 +78,7 @@ def serve(host: str, port: int, workers: int) -> None:
 
 def worker(host: str, port: int) -> None:
     """One server process with its own listening socket in the SO_REUSEPORT group."""
+    apply_limits()
     config = ServerConfig(APP, factory=True, host=host, port=port, reuse_port=True)
     sock = config.bind_socket()
     uvicorn.Server(config).run(sockets=[sock])

@@ -52,7 +52,7 @@ def _path_pattern(router: Router, name: str, keys: tuple[str, ...]) -> str | Non
     """The route's path with {0}, {1}… where the parameters go (None: no such route, or one
     whose convertors do not take digits; the caller then asks Starlette)."""
     try:
-        path = router.url_path_for(name, **{key: str(_MARK + i) for i, key in enumerate(keys)})
+        path: str = router.url_path_for(name, **{key: str(_MARK + i) for i, key in enumerate(keys)})
     except (NoMatchFound, AssertionError, ValueError):
         return None
     path = path.replace("{", "{{").replace("}", "}}")

@@ -87,3 +87,36 @@ def test_security_browser_htmx_works_under_csp(browser, base_url):
     assert page.evaluate("() => document.querySelectorAll('head style').length") == 0
     context.close()
     assert violations == []
+
+
+def test_security_browser_other_site_cannot_change_saved_speakers(browser, base_url):
+    """A page elsewhere that auto-submits the save and forget forms leaves the reader's saved
+    speakers as they were (it used to replace them)."""
+    from fastapi import FastAPI
+    from fastapi.responses import HTMLResponse
+
+    target = base_url  # the site, on 127.0.0.1
+    evil = FastAPI()
+
+    @evil.get("/")
+    def attack() -> HTMLResponse:
+        return HTMLResponse(
+            f'<form id="f" method="post" action="{target}/speakers/mike-pompeo/save"></form>'
+            '<script>document.getElementById("f").submit()</script>'
+        )
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base_url}/speakers/sergey-lavrov")
+    page.locator("form.save").get_by_role("button", name="Save speaker").click()
+    expect(page.locator("form.save")).to_contain_text("Remove from your speakers")
+    before = {c["name"]: c["value"] for c in context.cookies()}
+    assert before["saved_speakers"] == "sergey-lavrov"
+    with live_server(evil) as evil_url:
+        other_site = evil_url.replace("127.0.0.1", "localhost")  # another site to the browser
+        with page.expect_response(f"{target}/speakers/mike-pompeo/save") as answer:
+            page.goto(other_site)
+        assert answer.value.status == 403
+    after = {c["name"]: c["value"] for c in context.cookies()}
+    context.close()
+    assert after["saved_speakers"] == "sergey-lavrov"

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlmodel import Session, func, select
 
 from app.db import WRITER_LOCK_KEY, make_engine
-from app.ingest.speaker_rows import Speakers
+from app.ingest.speaker_rows import SpeakerRows
 from app.models import Speaker
 from app.queries import fts
 
@@ -85,10 +85,10 @@ def test_postgres_speaker_race_ends_in_one_row(app_settings):
 
     def second() -> None:
         with engine.begin() as conn:
-            results["second"] = Speakers(conn).resolve("Ana Lima", "BR", None).id
+            results["second"] = SpeakerRows(conn).row_for("Ana Lima", "BR", None).id
 
     with engine.begin() as first:
-        results["first"] = Speakers(first).resolve("Ana Lima", "BR", "Foreign Minister").id
+        results["first"] = SpeakerRows(first).row_for("Ana Lima", "BR", "Foreign Minister").id
         thread = threading.Thread(target=second)
         thread.start()
         _wait_for_lock_wait(engine)  # blocked on our uncommitted slug

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from app.db import make_engine
-from app.ingest.pipeline import in_shard, ingest, shard_key, shard_of
+from app.ingest.discovery import in_shard, shard_key, shard_of
+from app.ingest.pipeline import ingest
 from app.models import Article, Quote, Speaker, SpeakerAlias, Topic
 from app.schema import upgrade
 

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 from sqlmodel import Session, func, select
 
-from app.ingest.speaker_rows import Speakers
+from app.ingest.speaker_rows import SpeakerRows
 from app.ingest.store import content_hash, store_article
 from app.models import Article, Quote, Speaker, SpeakerAlias
 from tests.conftest import TOPIC_NAMES, quote_in, sample_articles
@@ -52,8 +52,8 @@ def test_store_merges_spellings_of_one_speaker(engine):
 
 def test_store_keeps_people_sharing_a_surname_apart(engine):
     with engine.begin() as conn:
-        donald = Speakers(conn).resolve("Donald Trump", "US", None)
-        ivanka = Speakers(conn).resolve("Ivanka Trump", "US", None)
+        donald = SpeakerRows(conn).row_for("Donald Trump", "US", None)
+        ivanka = SpeakerRows(conn).row_for("Ivanka Trump", "US", None)
         assert donald.id != ivanka.id
         assert {donald.slug, ivanka.slug} == {"donald-trump", "ivanka-trump"}
 
@@ -99,9 +99,9 @@ def test_quote_in_helper_locates_fragment():
 
 def test_store_bare_surname_grows_into_full_name(engine):
     with engine.begin() as conn:
-        speakers = Speakers(conn)
-        bare = speakers.resolve("Duarte", "BR", None)
-        full = speakers.resolve("Helena Duarte", "BR", "Foreign Minister")
+        speakers = SpeakerRows(conn)
+        bare = speakers.row_for("Duarte", "BR", None)
+        full = speakers.row_for("Helena Duarte", "BR", "Foreign Minister")
         assert bare.id == full.id
         assert (full.name, full.slug, full.role) == ("Helena Duarte", "duarte", "Foreign Minister")
 
@@ -116,10 +116,10 @@ def test_store_writes_the_expected_rows(engine):
 
 def test_store_resolves_a_name_repeated_in_an_article_to_one_speaker(engine):
     with engine.begin() as conn:
-        speakers = Speakers(conn)
-        first = speakers.resolve("Ana Lima", "BR", None)
-        again = speakers.resolve("Ana Lima", "BR", None)
-        surname = speakers.resolve("Lima", "BR", "Foreign Minister")
+        speakers = SpeakerRows(conn)
+        first = speakers.row_for("Ana Lima", "BR", None)
+        again = speakers.row_for("Ana Lima", "BR", None)
+        surname = speakers.row_for("Lima", "BR", "Foreign Minister")
     assert first.id == again.id == surname.id
     with Session(engine) as session:
         lima = session.get(Speaker, first.id)

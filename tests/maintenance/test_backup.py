@@ -4,12 +4,13 @@ import sqlite3
 import threading
 
 import pytest
+from sqlalchemy.exc import NoSuchTableError
 from typer.testing import CliRunner
 
 from app.cli import app
 from app.ingest.store import store_article
 from app.maintenance.backup import backup
-from app.maintenance.check import check
+from app.maintenance.check import Finding, check
 from tests.conftest import TOPIC_NAMES, sample_articles
 from tests.ingest.test_crash import _version
 from tests.support import faults
@@ -123,6 +124,15 @@ def test_check_cli_finds_a_damaged_file(runner, filled, engine):
     assert result.exit_code == 1
     assert result.stderr.startswith("error: integrity: ")
     assert "Traceback" not in result.output
+
+
+def test_check_reports_a_schema_error_not_from_the_driver(filled, monkeypatch):
+    # Only the driver's errors carry `orig`; reading it off any other one raised AttributeError.
+    def refuse(url: str) -> bool:
+        raise NoSuchTableError("alembic_version")
+
+    monkeypatch.setattr("app.maintenance.check.is_current", refuse)
+    assert check(filled)[-1] == Finding("schema", "unreadable (alembic_version)")
 
 
 def test_check_cli_missing_database(runner, tmp_path, monkeypatch):

@@ -1,14 +1,20 @@
 """Hostile web input: XSS, SQL-injection and FTS-syntax strings, an article carrying them, and
 every route of the app with its path parameters filled from the seeded data."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 
 from fastapi.routing import APIRoute
 
+from app.db import make_engine
 from app.extract.article import ExtractedArticle
 from app.ingest.store import store_article
+from app.schema import upgrade
 from app.web.routes import ROUTERS
 from tests.conftest import TOPIC_NAMES, quote_in, sample_articles
+from tests.support import pg
 
 XSS = '<script>alert("xss-probe")</script><img src=x onerror="alert(1)" data-xss-probe="1">'
 ATTRIBUTE_XSS = '" autofocus onfocus="alert(\'xss-probe\')" x="'
@@ -125,6 +131,24 @@ def hostile_article() -> tuple[str, ExtractedArticle]:
 def seed(engine) -> None:
     for source, article in [*sample_articles(), hostile_article()]:
         store_article(engine, source, article, TOPIC_NAMES)
+
+
+@contextmanager
+def seeded_database(backend: str, pg_template: str | None, folder: Path) -> Iterator[str]:
+    """A database on the suite's backend holding the sample and hostile articles; its URL."""
+    databases = pg.Databases()
+    if backend == "postgres":
+        url = databases.create(template=pg_template)
+    else:
+        url = f"sqlite:///{folder / 'hostile.db'}"
+        upgrade(url)
+    engine = make_engine(url, writer=True)
+    seed(engine)
+    engine.dispose()
+    try:
+        yield url
+    finally:
+        databases.drop_all()
 
 
 def routes() -> list[APIRoute]:

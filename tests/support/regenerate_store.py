@@ -19,7 +19,8 @@ from sqlalchemy.engine import Engine
 
 from app.db import make_engine
 from app.extract.article import ExtractedArticle, ExtractedQuote, load_resources
-from app.ingest.pipeline import discover, extract_file
+from app.ingest.discovery import discover
+from app.ingest.pipeline import extract_file
 from app.ingest.store import store_article
 from app.schema import upgrade
 from bench.corpus import World

@@ -11,8 +11,6 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
-from app.db import make_engine
-from app.schema import upgrade
 from app.settings import Settings
 from app.web.app import create_app
 from tests.support import hostile_web
@@ -28,16 +26,13 @@ OPERATIONS = [
 
 
 @pytest.fixture(scope="module")
-def api_schema(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('api') / 'api.db'}"
-    upgrade(url)
-    engine = make_engine(url, writer=True)
-    hostile_web.seed(engine)
-    engine.dispose()
-    app = create_app(Settings(database_url=url))
-    yield schemathesis.openapi.from_asgi("/openapi.json", app).include(path_regex="^/api/")
-    app.state.engine.dispose()
-    print(f"schemathesis: {sum(CALLS.values())} API calls")
+def api_schema(tmp_path_factory, backend, pg_template):
+    folder = tmp_path_factory.mktemp("api")
+    with hostile_web.seeded_database(backend, pg_template, folder) as url:
+        app = create_app(Settings(database_url=url))
+        yield schemathesis.openapi.from_asgi("/openapi.json", app).include(path_regex="^/api/")
+        app.state.engine.dispose()
+    print(f"schemathesis on {backend}: {sum(CALLS.values())} API calls")
 
 
 def test_fuzz_api_schema_lists_every_api_operation(api_schema):

@@ -28,22 +28,17 @@ VALUES = st.one_of(
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory) -> Iterator[TestClient]:
+def client(tmp_path_factory, backend, pg_template) -> Iterator[TestClient]:
     """One seeded database for the whole module: every request here is read-only."""
-    from app.db import make_engine
-    from app.schema import upgrade
     from app.settings import Settings
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'fuzz.db'}"
-    upgrade(url)
-    engine = make_engine(url, writer=True)
-    hostile_web.seed(engine)
-    engine.dispose()
-    app = create_app(Settings(database_url=url))
-    with TestClient(app) as client:
-        yield client
-    app.state.engine.dispose()
-    print(f"requests fuzzed: {sum(SENT.values())} ({dict(SENT)})")
+    folder = tmp_path_factory.mktemp("fuzz")
+    with hostile_web.seeded_database(backend, pg_template, folder) as url:
+        app = create_app(Settings(database_url=url))
+        with TestClient(app) as client:
+            yield client
+        app.state.engine.dispose()
+    print(f"requests fuzzed on {backend}: {sum(SENT.values())} ({dict(SENT)})")
 
 
 def get_paths(api: bool = False) -> list[str]:

@@ -92,3 +92,48 @@ def test_serve_on_a_taken_port_says_so_in_one_line():
         )  # fmt: skip
     assert done.returncode != 0
     assert "cannot listen" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.sqlite_only(reason="starts the server on a SQLite file")
+def test_serve_bounds_the_request_head_in_size_and_time(tmp_path: Path):
+    """40 MB of headers used to be read and kept; a client trickling its headers held the
+    connection for ever. Now: 431 past MAX_HEADER_BYTES, closed after HEADER_TIMEOUT_S."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.db'}",
+        "HEADER_TIMEOUT_S": "1",
+        "MAX_HEADER_BYTES": "8192",
+    }
+    diplomat = Path(sys.executable).parent / "diplomat"
+    server = subprocess.Popen(
+        [str(diplomat), "serve", "--port", str(port)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                assert httpx.get(f"http://127.0.0.1:{port}/", timeout=5).status_code == 200
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, "no server"
+                time.sleep(0.3)
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as big:
+            padding = b"".join(b"X-Pad-%d: %s\r\n" % (n, b"a" * 1000) for n in range(40))
+            big.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\n" + padding + b"\r\n")
+            assert big.recv(100).startswith(b"HTTP/1.1 431")
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as slow:
+            slow.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\n")
+            started = time.monotonic()
+            assert slow.recv(100) == b""  # closed by the server, no answer
+            assert time.monotonic() - started < 5
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=40)
+        finally:
+            if server.poll() is None:
+                server.kill()
+            output, _ = server.communicate(timeout=10)
+    assert "Traceback" not in output, output

@@ -1,9 +1,12 @@
 """What a resolution returns, and the salience ranking every kind of antecedent shares."""
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from app.extract.speakers.confidence import confidence_for
-from app.extract.speakers.registry import Entity
+from app.extract.speakers.mentions import Mention
+from app.extract.speakers.officials import Officials
+from app.extract.speakers.registry import Entity, Registry
 from app.extract.speakers.salience import Layout, score
 
 MIN_SALIENCE = 0.03  # below this nothing is prominent enough to be "he"
@@ -50,3 +53,20 @@ def margin(scored: list[tuple[float, Entity]]) -> float:
         return 0.0
     second = scored[1][0] if len(scored) > 1 else 0.0
     return scored[0][0] / (scored[0][0] + second)
+
+
+class Resolver(Protocol):
+    """What descriptions.py needs of coreference.Resolver (kept apart so neither module
+    imports the other)."""
+
+    registry: Registry
+    officials: Officials
+    layout: Layout
+
+    def resolve(self, mention: Mention, skip: tuple[int, int] | None = None) -> Resolved: ...
+
+    def unnamed(self, kind: str) -> list[Entity]: ...
+
+    def entity_result(
+        self, e: Entity, mention: Mention, evidence: str, basis: str, share: float = 1.0
+    ) -> Resolved: ...

@@ -21,7 +21,7 @@ from app.extract.speakers.salience import score
 from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
 
 if TYPE_CHECKING:
-    from app.extract.speakers.coreference import Resolver
+    from app.extract.speakers.antecedents import Resolver
 
 NAMED_BODY = re.compile(
     r"(?<![\w'’])[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*(?:\s+[a-z][\w-]*){1,3}$"
@@ -276,9 +276,9 @@ def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | Non
     """A statement, release or report speaks for its author; the document is the channel."""
     via = mention.head
     if mention.author is not None:
-        found = resolver.resolve(mention.author, skip)
-        if found.speaker is not None:
-            return replace(found, via=via, evidence="document")
+        author = resolver.resolve(mention.author, skip)
+        if author.speaker is not None:
+            return replace(author, via=via, evidence="document")
     found = _salient(resolver, {ORGANISATION}, mention, skip)
     if found is not None and _recent(resolver, found, mention.start):
         basis = "document-salient"

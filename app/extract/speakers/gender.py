@@ -7,6 +7,7 @@ settles the rest. None means unknown, which agrees with both pronouns.
 
 import re
 from functools import lru_cache
+from typing import Any
 
 MALE, FEMALE = "m", "f"
 PRONOUN_GENDER = {
@@ -37,8 +38,8 @@ _FIRST_NAME_GENDER = {"male": MALE, "mostly_male": MALE, "female": FEMALE, "most
 
 
 @lru_cache(maxsize=1)
-def _detector():
-    from gender_guesser.detector import Detector
+def _detector() -> Any:
+    from gender_guesser.detector import Detector  # type: ignore[import-untyped]
 
     return Detector(case_sensitive=False)
 

@@ -95,7 +95,8 @@ def _hyphen_joined(t: Token) -> bool:
 
 
 def _name_runs(tokens: list[Token]) -> list[list[Token]]:
-    runs, cur = [], []
+    runs: list[list[Token]] = []
+    cur: list[Token] = []
     for t in tokens:
         is_part = t.pos_ == "PROPN" or bool(cur) and (t.like_num or t.lower_ in PARTICLES)
         if cur and _hyphen_joined(t):  # "Yoon Hae-rin" stays whole
@@ -113,7 +114,8 @@ def _name_runs(tokens: list[Token]) -> list[list[Token]]:
 
 def _strip_titles(run: list[Token]) -> list[Token]:
     """'House Speaker Paul Ryan' -> 'Paul Ryan': the last stretch free of title words."""
-    segments, cur = [], []
+    segments: list[list[Token]] = []
+    cur: list[Token] = []
     for n, t in enumerate(run):
         org_inside = t.lower_ in ORG_WORDS and n < len(run) - 1  # "… Club Dmitry Razumovsky"
         title = t.lower_.rstrip(".") in TITLE_WORDS

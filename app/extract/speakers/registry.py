@@ -13,9 +13,9 @@ from app.extract.speakers import gender as genders
 from app.extract.speakers.lexicon import (
     MONTH_ABBREVIATIONS,
     NOT_FIRST,
-    OUTLET_WORDS,
     NOT_NAME_WORDS,
     ORG_WORDS,
+    OUTLET_WORDS,
     PERSON_NOUNS,
     ROLE_HINTS,
     TITLE_ABBREVIATIONS,
@@ -31,7 +31,7 @@ from app.extract.speakers.typing import (
     person_evidence,
     type_of_name,
 )
-from app.extract.speech.verbs import SPEECH_FORMS
+from app.extract.verbs import SPEECH_FORMS
 
 _UP = r"[A-ZÀ-ÖØ-Þ]"
 _LOW = r"[a-zß-öø-ÿ]"

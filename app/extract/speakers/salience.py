@@ -11,7 +11,7 @@ import bisect
 import re
 
 from app.extract.speakers.lexicon import PERSON_NOUNS, ROLE_HINTS, TITLE_WORDS
-from app.extract.speech.verbs import SPEECH_FORMS
+from app.extract.verbs import SPEECH_FORMS
 
 SPEAKER, SUBJECT, OBJECT, POSSESSIVE, QUOTED = (
     "speaker",

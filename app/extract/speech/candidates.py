@@ -7,16 +7,17 @@ their sentence, to a colon introduction just before, or to nobody (floating, res
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Token
 
 from app.extract.speakers.mentions import Mention, mention_for
 from app.extract.speech.cues import Cue, find_cues
-from app.extract.speech.verbs import QUOTE_ONLY_VERBS
-from app.extract.speech.verbs import lemma as cue_lemma
 from app.extract.text.marks import Marked
 from app.extract.text.parse import Parsed
 from app.extract.text.sentences import Sentence
+from app.extract.verbs import QUOTE_ONLY_VERBS
+from app.extract.verbs import lemma as cue_lemma
 
 MIN_DIRECT_WORDS = 3  # fewer words in marks next to a cue are a scare quote or a title
 MIN_FLOATING_WORDS = 6
@@ -91,7 +92,7 @@ def _from_content(
     inside = [q for q in marks if q.start >= start and q.end <= end]
     speaker = mention_for(cue.speaker, parsed.to_text) if cue.speaker is not None else None
     how = "clause" if cue.kind == "verb" else "according"
-    base = dict(
+    base: dict[str, Any] = dict(
         cue=cue.text, mention=speaker, sentence=sent, how=how, cue_pos=parsed.to_text(cue.token.idx)
     )
     statements = [q for q in inside if _is_statement(text, q)]
@@ -167,20 +168,22 @@ def sentence_candidates(
     for q in marks:
         if any(a <= q.start and q.end <= b for a, b in taken) or not _is_statement(text, q):
             continue
-        cue = _nearest_cue(cues, parsed, q)
-        if cue is None:
+        nearest = _nearest_cue(cues, parsed, q)
+        if nearest is None:
             continue
-        speaker = mention_for(cue.speaker, parsed.to_text) if cue.speaker is not None else None
+        speaker = (
+            mention_for(nearest.speaker, parsed.to_text) if nearest.speaker is not None else None
+        )
         out.append(
             Candidate(
                 q.start,
                 q.end,
                 "direct",
-                cue.text,
+                nearest.text,
                 speaker,
                 sent,
                 "adjacent",
-                parsed.to_text(cue.token.idx),
+                parsed.to_text(nearest.token.idx),
             )
         )
     return out, cues

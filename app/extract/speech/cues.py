@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from app.extract.speech.verbs import CLAUSE_ONLY, GERUND_VERBS, INFINITIVE_VERBS, SPEECH_VERBS
-from app.extract.speech.verbs import lemma as cue_lemma
+from app.extract.verbs import CLAUSE_ONLY, GERUND_VERBS, INFINITIVE_VERBS, SPEECH_VERBS
+from app.extract.verbs import lemma as cue_lemma
 
 SUBJECT_DEPS = ("nsubj",)
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "ccomp", "acl", "pcomp")
@@ -264,7 +264,7 @@ def _clause_start(doc, comma: int) -> int:
 def _according(tok: Token) -> Cue | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if pobj is None:
+    if to is None or pobj is None:
         return None
     pobj = _behind_document(pobj)
     head = tok.head if tok.head.i != tok.i else None

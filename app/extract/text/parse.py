@@ -91,9 +91,10 @@ def get_nlp() -> Language:
     """Tokenizer, tagger and parser of the small English model; names are found by rule."""
     nlp = spacy.load(MODEL, exclude=["ner", "lemmatizer", "attribute_ruler"])
     nlp.add_pipe("diplomat_tag_to_pos")
-    url_match = nlp.tokenizer.url_match
-    nlp.tokenizer.token_match = HYPHENATED_NAME.match
-    nlp.tokenizer.url_match = url_match
+    # spaCy types Language.tokenizer as any callable; the model's is a Tokenizer, which has these.
+    url_match = nlp.tokenizer.url_match  # type: ignore[union-attr]
+    nlp.tokenizer.token_match = HYPHENATED_NAME.match  # type: ignore[union-attr]
+    nlp.tokenizer.url_match = url_match  # type: ignore[union-attr]
     return nlp
 
 

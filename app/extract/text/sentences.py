@@ -7,9 +7,9 @@ its attribution ("…. …," he said.) together.
 import re
 from dataclasses import dataclass
 
-from app.extract.speech.verbs import mentions_speech
 from app.extract.text.boilerplate import Paragraph
 from app.extract.text.marks import Marked
+from app.extract.verbs import mentions_speech
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st gen lt col sgt capt cmdr adm gov sen rep rev jr sr sec

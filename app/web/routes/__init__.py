@@ -3,7 +3,7 @@
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 
 from app.queries.names import country_name, long_date
 from app.queries.quotes import LOW_CONFIDENCE
@@ -20,6 +20,7 @@ from app.web.routes import (
     speakers,
     topics,
 )
+from app.web.security import security_headers
 from app.web.templating import render, templates
 
 ROUTERS = (quotes, speakers, countries, topics, articles, search, compare, feeds, api)
@@ -33,7 +34,9 @@ def register(app: FastAPI) -> None:
     templates.env.globals.update(low_confidence=LOW_CONFIDENCE, speaker_label=speaker_label)
     for module in ROUTERS:
         app.include_router(module.router)
-    app.add_exception_handler(StarletteHTTPException, _http_error)
+    # Starlette types every handler as taking any Exception (encode/starlette#2417); this one
+    # is only ever called with its own class.
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _server_error)
 
 
@@ -48,4 +51,11 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
-    return render(request, "errors/500.html", None, {}, status_code=500)
+    """Starlette calls this outside every middleware, so the security headers are added here."""
+    if request.url.path.startswith("/api/"):
+        response: Response = JSONResponse({"detail": "Internal server error"}, status_code=500)
+    else:
+        response = render(request, "errors/500.html", None, {}, status_code=500)
+    for name, value in security_headers(request.url.path):
+        response.headers[name.decode()] = value.decode()
+    return response

@@ -180,6 +180,7 @@ def api_article(request: Request, session: SessionDep, article_id: RowId) -> Art
 
 
 def quote_out(request: Request, q: Quote) -> QuoteOut:
+    assert q.id is not None  # a stored quote
     return QuoteOut(
         id=q.id,
         text=q.text,

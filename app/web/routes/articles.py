@@ -5,6 +5,7 @@ from starlette.responses import Response
 
 from app.queries.articles import article_page, get_article
 from app.web.deps import RowId, SessionDep
+from app.web.paging import page_links
 from app.web.present.article_text import marked_paragraphs
 from app.web.templating import render
 
@@ -18,12 +19,10 @@ def articles(
     """Articles newest first, optionally from one outlet."""
     page = article_page(session, after, request.app.state.settings.page_size, outlet)
     base = str(request.url_for("articles"))
-    query = f"outlet={outlet}&" if outlet else ""
     context = {
         "page": page,
         "outlet": outlet,
-        "next_url": f"{base}?{query}after={page.next_cursor}" if page.next_cursor else None,
-        "first_url": f"{base}?{query}".rstrip("?&") if after else None,
+        **page_links(base, [("outlet", outlet or "")], page.next_cursor, after),
     }
     return render(request, "articles/index.html", "articles/_list.html", context)
 

@@ -25,10 +25,10 @@ def country_detail(request: Request, session: SessionDep, code: str) -> Response
     if not is_country_code(code):
         raise HTTPException(404, f"“{code}” is not a country code we know (try RU, US, FR).")
     if code != code.upper():
-        url = request.url_for("country", code=code.upper()).include_query_params(
+        upper = request.url_for("country", code=code.upper()).include_query_params(
             **request.query_params
         )
-        return RedirectResponse(str(url), status_code=301)
+        return RedirectResponse(str(upper), status_code=301)
     f = quote_filter(request, country=code)
     url = str(request.url_for("country", code=code))
     context = browse_context(

@@ -1,5 +1,6 @@
 """Atom feeds of the newest quotes per speaker, topic, country and search."""
 
+import re
 from datetime import UTC, datetime, time
 
 from fastapi import APIRouter, HTTPException, Request
@@ -72,8 +73,17 @@ def _feed(request: Request, session, f: QuoteFilter, title: str, page_url: str) 
         "updated": max((e["updated"] for e in entries), default="1970-01-01T00:00:00Z"),
         "entries": entries,
     }
-    response = templates.TemplateResponse(request, "feeds/atom.xml", context, media_type=ATOM)
-    return response
+    xml = templates.get_template("feeds/atom.xml").render(request=request, **context)
+    return Response(xml_safe(xml), media_type=ATOM)
+
+
+# Characters XML 1.0 forbids even escaped (control characters an article may carry, such as
+# a bell or form feed); one would make the whole feed unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 def _entry(request: Request, q: Quote) -> dict:

@@ -70,6 +70,7 @@ def quotes_csv(request: Request) -> StreamingResponse:
     engine = request.app.state.engine
     quote_url = url_pattern(request, "quote", "quote_id")
     article_url = url_pattern(request, "article", "article_id")
+    assert quote_url is not None and article_url is not None  # both routes exist and take digits
 
     def chunks():
         # Own session: the stream outlives the request's dependency-managed one.

@@ -18,8 +18,9 @@ from app.queries.speakers import (
 from app.queries.timeline import monthly_counts
 from app.web.deps import SessionDep
 from app.web.listing import browse_context, quote_filter, render_browse
+from app.web.paging import page_links
 from app.web.present.timeline import timeline
-from app.web.saved import MAX_SAVED, saved_redirect, saved_slugs
+from app.web.saved import MAX_SAVED, from_this_site, saved_redirect, saved_slugs
 from app.web.templating import render
 
 router = APIRouter()
@@ -36,14 +37,12 @@ def speaker_list(
     size = request.app.state.settings.page_size * 5
     page = speaker_page(session, after, size, country)
     base = str(request.url_for("speakers"))
-    query = f"country={country}&" if country else ""
     context = {
         "page": page,
         "country": country,
         "country_label": country_name(country) if country else None,
         "unknown_quotes": quote_count(session, None) if not after and not country else 0,
-        "next_url": f"{base}?{query}after={page.next_cursor}" if page.next_cursor else None,
-        "first_url": f"{base}?{query}".rstrip("?&") if after else None,
+        **page_links(base, [("country", country or "")], page.next_cursor, after),
     }
     return render(request, "speakers/index.html", "speakers/_list.html", context)
 
@@ -92,6 +91,7 @@ def rivals(
 @router.post("/speakers/{slug}/save", name="save_speaker")
 def save_speaker(request: Request, session: SessionDep, slug: str) -> Response:
     """Remember this speaker in a cookie, then go back to where the form was."""
+    refuse_other_sites(request)
     if get_speaker(session, slug) is None:
         raise HTTPException(404, f"We have no speaker “{slug}”.")
     slugs = [s for s in saved_slugs(request) if s != slug]
@@ -101,4 +101,10 @@ def save_speaker(request: Request, session: SessionDep, slug: str) -> Response:
 @router.post("/speakers/{slug}/forget", name="forget_speaker")
 def forget_speaker(request: Request, slug: str) -> Response:
     """Drop this speaker from the saved ones."""
+    refuse_other_sites(request)
     return saved_redirect(request, slug, [s for s in saved_slugs(request) if s != slug])
+
+
+def refuse_other_sites(request: Request) -> None:
+    if not from_this_site(request):
+        raise HTTPException(403, "That form can only be sent from this site's own pages.")

@@ -1,4 +1,5 @@
-"""Speech-cue lexicon: the verbs that introduce reported speech, listed by lemma.
+"""Speech-cue lexicon: the verbs that introduce reported speech, listed by lemma (a leaf module:
+the text, speech and speakers packages all read it).
 
 Every inflected form ("warns", "warned", "warning") is generated from the lemma, so adding a
 verb adds all its forms to the sentence prefilter and to the lemma lookup at once.
