@@ -99,7 +99,8 @@ KNOWN_OUTLETS = frozenset(
 OUTLET_WORDS = frozenset(
     """news times post journal herald tribune gazette star sun globe mail telegraph guardian
     chronicle examiner observer radio tv television broadcasting broadcaster network magazine
-    daily weekly wire press presse media newspaper citizen""".split()
+    daily weekly wire press presse media newspaper citizen courier record register dispatch
+    bulletin inquirer sentinel standard""".split()
 )
 # Nouns of a document or message that speaks for its author ("the statement said").
 DOCUMENT_NOUNS = frozenset(

@@ -23,7 +23,7 @@ from app.extract.speakers.lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
-from app.extract.speakers.officials import Officials
+from app.extract.speakers.officials import Officials, default_officials
 
 PERSON = "person"
 ORGANISATION = "organisation"
@@ -33,6 +33,7 @@ PLACE = "place"
 DOCUMENT = "document"
 SPEAKING_KINDS = frozenset({PERSON, ORGANISATION, GROUP, OUTLET, PLACE})
 
+OUTLET_PREFIXES = frozenset("daily weekly".split())  # "Daily Courier"
 PLACE_PREFIXES = frozenset("lake mount mt port fort cape".split())  # "Lake Cowichan"
 CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. co co. ltd ltd. llc plc gmbh ag sa".split())
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")
@@ -56,10 +57,17 @@ def is_place(name: str, officials: Officials) -> bool:
     return len(words) > 1 and (words[-1] in PLACE_WORDS or words[0] in PLACE_PREFIXES)
 
 
-def is_outlet(name: str) -> bool:
+def is_outlet(name: str, officials: Officials | None = None) -> bool:
+    """A media outlet: known as one (officials.toml, a list of wire services and broadcasters)
+    or named like one ("CTV News", "The Daily Courier")."""
+    known = (officials or default_officials()).find(name)
+    if known is not None:
+        return known.kind == "media"
     words = re.sub(r"^the\s+", "", name.lower()).split()
     if not words:
         return False
+    if len(words) > 1 and words[0] in OUTLET_PREFIXES:
+        return True
     if " ".join(words) in KNOWN_OUTLETS or words[-1] in KNOWN_OUTLETS:
         return True
     return len(words) > 1 and words[-1] in OUTLET_WORDS

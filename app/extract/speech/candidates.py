@@ -12,7 +12,8 @@ from typing import Any
 from spacy.tokens import Token
 
 from app.extract.speakers.mentions import Mention, mention_for
-from app.extract.speech.cues import Cue, find_cues
+from app.extract.speakers.typing import is_outlet
+from app.extract.speech.cues import Cue, find_cues, proper_name
 from app.extract.text.marks import Marked
 from app.extract.text.parse import Parsed
 from app.extract.text.sentences import Sentence
@@ -93,7 +94,12 @@ def _from_content(
     speaker = mention_for(cue.speaker, parsed.to_text) if cue.speaker is not None else None
     how = "clause" if cue.kind == "verb" else "according"
     base: dict[str, Any] = dict(
-        cue=cue.text, mention=speaker, sentence=sent, how=how, cue_pos=parsed.to_text(cue.token.idx)
+        cue=cue.text,
+        mention=speaker,
+        sentence=sent,
+        how=how,
+        cue_pos=parsed.to_text(cue.token.idx),
+        via=cue.via,
     )
     statements = [q for q in inside if _is_statement(text, q)]
     leftover = _leftover_words(text, start, end, inside)
@@ -129,8 +135,9 @@ def _is_person(tok: Token) -> bool:
 
 def _route_channels(cues: list[Cue]) -> list[Cue]:
     """'As Lavrov said, according to Infobae, "…"' and 'Pompeo asked Lavrov, according to
-    France 24, to withdraw …': the outlet is only the channel, so the 'according to' content
-    goes to the person whose speech verb it modifies or who has no content of their own."""
+    France 24, to withdraw …': an outlet is only the channel, so the 'according to' content
+    goes to the person whose speech verb it modifies or who has no content of their own, with
+    the outlet kept as `via`. 'according to the union' stays the union's."""
     people = [
         c
         for c in cues
@@ -142,10 +149,14 @@ def _route_channels(cues: list[Cue]) -> list[Cue]:
     bare = [c for c in people if not c.content]
     out = []
     for cue in cues:
-        if cue.kind == "according":
+        if cue.kind == "according" and cue.speaker is not None:
+            outlet = proper_name(cue.speaker)
             head = next((c for c in people if c.token == cue.token.head), None)
-            if (person := head or (bare[0] if bare else None)) is not None:
-                cue = Cue(person.token, person.text, person.speaker, cue.content, "according")
+            person = head or (bare[0] if bare else None)
+            if person is not None and is_outlet(outlet):
+                cue = Cue(
+                    person.token, person.text, person.speaker, cue.content, "according", via=outlet
+                )
         out.append(cue)
     return out
 
@@ -184,6 +195,7 @@ def sentence_candidates(
                 sent,
                 "adjacent",
                 parsed.to_text(nearest.token.idx),
+                nearest.via,
             )
         )
     return out, cues

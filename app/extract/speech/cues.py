@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from app.extract.verbs import CLAUSE_ONLY, GERUND_VERBS, INFINITIVE_VERBS, SPEECH_VERBS
+from app.extract.speakers.typing import is_outlet
 from app.extract.verbs import lemma as cue_lemma
 
 SUBJECT_DEPS = ("nsubj",)
@@ -25,6 +26,43 @@ class Cue:
     content: list[Token] | None  # the reported content, if the cue has a complement
     kind: str  # "verb", "according" or "viewpoint" ('For the minister, "…"')
     naming: bool = False  # the content is what someone called something ("a rookie mistake")
+    via: str | None = None  # the outlet or document the words came through
+
+
+CHANNEL_NOUNS = frozenset(
+    "statement interview email e-mail post tweet release letter message video podcast".split()
+)
+
+
+def channel_of(verb: Token) -> str | None:
+    """Where the words were said: 'said in a statement' -> 'statement', 'told CTV News' or
+    'said in an interview with CTV News' -> 'CTV News' (outlets only; 'told reporters' and
+    'told the committee' name audiences, not channels)."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
+            name = proper_name(child)
+            if is_outlet(name):
+                return name
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "via"):
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for prep in pobj.children:  # "an interview with CTV News"
+                    for outlet in prep.children:
+                        if prep.lower_ == "with" and outlet.pos_ == "PROPN":
+                            name = proper_name(outlet)
+                            if is_outlet(name):
+                                return name
+                if pobj.lower_ in CHANNEL_NOUNS:
+                    return pobj.lower_
+    return None
+
+
+def proper_name(tok: Token) -> str:
+    """The compound proper noun a token heads: 'CTV News', 'The Globe and Mail'."""
+    parts = [t for t in tok.subtree if t.pos_ in ("PROPN", "NUM") or t.i == tok.i]
+    lo, hi = min(t.i for t in parts), max(t.i for t in parts)
+    return tok.doc[lo : hi + 1].text
 
 
 def _cue_text(verb: Token) -> str:
@@ -366,7 +404,7 @@ def find_cues(doc) -> list[Cue]:
                 content = fronted_content(tok, speaker) if tok.dep_ == "ROOT" else None
                 if content is None:
                     continue
-            cue = Cue(tok, _cue_text(tok), speaker, content, "verb")
+            cue = Cue(tok, _cue_text(tok), speaker, content, "verb", via=channel_of(tok))
         else:
             continue
         if cue is not None:
