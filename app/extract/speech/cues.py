@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from app.extract.verbs import CLAUSE_ONLY, GERUND_VERBS, INFINITIVE_VERBS, SPEECH_VERBS
 from app.extract.speakers.typing import is_outlet
+from app.extract.verbs import CLAUSE_ONLY, GERUND_VERBS, INFINITIVE_VERBS, SPEECH_VERBS
 from app.extract.verbs import lemma as cue_lemma
 
 SUBJECT_DEPS = ("nsubj",)
