@@ -29,6 +29,7 @@ from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON, PLA
 # How well each kind of antecedent fits "it" and "they".
 IT_FIT = {ORGANISATION: 1.0, OUTLET: 0.5, PLACE: 0.3}
 THEY_FIT = {GROUP: 1.0, ORGANISATION: 0.7}
+JOINER = re.compile(r"\s(?:of|and|&)\s")  # "Ann Lee of IG" is Ann Lee
 EMBEDDED = ROLE_WEIGHT[OBJECT]  # the most a name inside reported words weighs
 
 
@@ -110,7 +111,8 @@ class Resolver:
         full = mention.full
         if full and full != mention.name:
             entity = registry.entities.get(full)  # "Kenya Red Cross", not "Red Cross"
-            if entity is None and (names_a_body(full) or full.startswith(mention.name or "")):
+            trailing = full.startswith(mention.name or "") and not JOINER.search(full)
+            if entity is None and (names_a_body(full) or trailing):
                 # "BC Hydro", not "Hydro"; "Veterans Affairs", not "Veterans" (titles come
                 # before a name, so words after it belong to it)
                 at = mention.start + max(0, mention.text.find(full))

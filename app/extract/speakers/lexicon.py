@@ -72,7 +72,8 @@ ORG_WORDS = frozenset(
     school college hospital police service services corporation inc airlines county state
     states city province region republic kingdom coast sea ocean river island islands
     peninsula war crisis foods holdings corp co ltd llc plc gmbh motors energy systems
-    technologies industries partners capital airways pharmaceuticals media""".split()
+    technologies industries partners capital airways pharmaceuticals media board cross
+    society league federation coalition alliance authority bureau trust guild""".split()
 )
 
 

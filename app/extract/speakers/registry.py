@@ -202,6 +202,7 @@ def _is_title_word(word: str) -> bool:
     )
 
 
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?:['’-][A-Z][a-z]+)?(?![\w-]|['’][a-z]{2})")
 GENERIC_CAPITALS = ORG_WORDS | TITLE_WORDS | ROLE_HINTS | PERSON_NOUNS | MONTH_ABBREVIATIONS
 
@@ -237,6 +238,7 @@ class Registry:
         self.text = text
         self.layout = layout
         self.entities: dict[str, Entity] = {}
+        self.aliases: dict[str, Entity] = {}  # "PBO" for "Parliamentary Budget Officer"
         self._by_surname: dict[str, list[Entity]] = {}
         self.spans = spans
         for lo, hi in spans:
@@ -254,6 +256,7 @@ class Registry:
                 self._add_single(m)
         self._note_surnames(spans)
         self._add_recurring(spans)
+        self._note_acronyms()
 
     def _add_single(self, m: re.Match) -> None:
         """Acronyms and camel-cased names ('RCMP', 'TransLink') are bodies named alone."""
@@ -267,6 +270,19 @@ class Registry:
         ):
             return  # part of a longer name already recorded ("UFCW Local 832")
         self.note(word, pos, end=m.end())
+
+    def _note_acronyms(self) -> None:
+        """'the Parliamentary Budget Officer (PBO)': the acronym names the same body."""
+        for e in list(self.entities.values()):
+            for pos in list(e.positions):
+                m = ACRONYM_AFTER.match(self.text, pos + len(e.name))
+                if m is None or m.group(1) in self.aliases:
+                    continue
+                other = self.entities.pop(m.group(1), None)
+                if other is not None and other is not e:  # the acronym was taken for a body
+                    e.positions += other.positions
+                    e.events += other.events
+                self.aliases[m.group(1)] = e
 
     def _add_recurring(self, spans: list[tuple[int, int]]) -> None:
         """A capitalised word the article repeats, not only to start sentences, and never
@@ -388,6 +404,8 @@ class Registry:
         full name mentioned closest before `pos`) or as the tail of a longer name."""
         if name in self.entities:
             return self.entities[name]
+        if name in self.aliases:
+            return self.aliases[name]
         known = self.officials.find(name)
         if known is not None and known.name in self.entities:
             return self.entities[known.name]
