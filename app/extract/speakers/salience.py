@@ -68,7 +68,7 @@ class Layout:
         prefix = text[lo:start]
         if _inverted_tag(prefix[-60:]):
             return SPEAKER  # '…," said oil worker Ann Lee'
-        prefix = LEAD_IN.sub("", prefix, count=1)
+        prefix = LEAD_IN.sub("", LEAD_IN.sub("", prefix, count=1), count=1)  # up to two
         words = prefix.split()
         if len(words) <= 8 and all(_subject_word(w) for w in words):
             return SUBJECT

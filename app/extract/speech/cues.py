@@ -14,6 +14,7 @@ from app.extract.verbs import CLAUSE_ONLY, GERUND_VERBS, INFINITIVE_VERBS, SPEEC
 from app.extract.verbs import lemma as cue_lemma
 
 SUBJECT_DEPS = ("nsubj",)
+QUOTED_AS = frozenset({"quote", "cite"})  # "was quoted as saying" keeps its speaker
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "ccomp", "acl", "pcomp")
 EDGE_DROP = frozenset({"punct", "cc"})
 
@@ -110,6 +111,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 return None if verb.head.lower_ in NOT_SPEAKERS else verb.head
             return child
+        if child.dep_ == "nsubjpass" and depth > 0 and cue_lemma(verb.text) in QUOTED_AS:
+            return child  # "he was quoted as saying": he said it
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if verb.tag_ in ("VBD", "VBZ", "VBP") and (named := _name_before(verb)) is not None:
