@@ -404,7 +404,8 @@ def find_cues(doc) -> list[Cue]:
             elif content[-1].i < tok.i and not _adjoins(content, tok, speaker):
                 # a clause before a verb mid-sentence is not its speech, unless the whole
                 # sentence before the tag is ("A man shot…, her two…, police said.")
-                content = fronted_content(tok, speaker) if tok.dep_ == "ROOT" else None
+                reports = tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBZ", "VBP")  # not "will"
+                content = fronted_content(tok, speaker) if reports else None
                 if content is None:
                     continue
             cue = Cue(tok, _cue_text(tok), speaker, content, "verb", via=channel_of(tok))
