@@ -64,7 +64,7 @@ class Resolver:
             for e in self.registry.entities.values():
                 e.events = [(p, min(w, EMBEDDED) if lo <= p < hi else w) for p, w in e.events]
         entity = res.entity
-        if entity is None and res.kind in (GROUP, PERSON) and res.speaker:
+        if entity is None and res.kind in (GROUP, PERSON, ORGANISATION) and res.speaker:
             # an unnamed speaker ("a justice official", "protesters") can be "the official",
             # "he" or "they" later on
             entity = self.groups.setdefault(

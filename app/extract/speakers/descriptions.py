@@ -118,6 +118,7 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
 
 
 IN_FOCUS = 0.45  # the salience of someone just made the subject, or named in this sentence
+NEWCOMER_REACH = 2  # sentences back a person first named is still "the new person"
 
 
 def _person_in_focus(
@@ -129,6 +130,18 @@ def _person_in_focus(
     before_head = mention.text[: max(0, mention.text.lower().find(mention.head))]
     if not mention.text.lower().startswith("the ") or re.search(r"\s[A-Z]", before_head):
         return None  # "the Nova Scotia judge" is someone particular, maybe never named
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    newcomers = [
+        e
+        for e in resolver.registry.of_kind({PERSON})
+        if e.positions
+        and min(e.positions) < mention.start
+        and 0 <= here - layout.sentence_of(min(e.positions)) <= NEWCOMER_REACH
+        and not (skip and skip[0] <= min(e.positions) < skip[1])
+    ]
+    if len(newcomers) == 1:  # "…from Ann Lee, off the bench. The 34-year-old striker said"
+        return resolver.entity_result(newcomers[0], mention, "description", "in-focus")
     scored = ranked(resolver.registry.of_kind({PERSON}), mention.start, resolver.layout, skip)
     if not scored or scored[0][0] < IN_FOCUS or margin(scored) < 0.7:
         return None
@@ -217,9 +230,11 @@ def _salient(
 ) -> Resolved | None:
     """The most salient entity of these kinds (whose name or role holds `need`, if given;
     those `prefer` likes count double)."""
+    named = resolver.registry.of_kind(kinds)
+    unnamed = [e for kind in kinds for e in resolver.unnamed(kind)]  # "Japan's foreign ministry"
     pool = [
         e
-        for e in resolver.registry.of_kind(kinds)
+        for e in named + unnamed
         if need is None or need in e.name.lower().split() or need in e.role.split()
     ]
     scored = ranked(pool, mention.start, resolver.layout, skip)
