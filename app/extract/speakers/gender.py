@@ -60,8 +60,9 @@ def first_name_gender(word: str) -> str | None:
     return _FIRST_NAME_GENDER.get(_verdict(word))
 
 
-# A he/she/his/her after the name, with no other capitalised word in between that could take it.
-_PRONOUN_AFTER = re.compile(r"[^.!?\n“”\"]{0,80}?\b(he|she|his|her|him)\b", re.IGNORECASE)
+# A he/she/his after the name, with no other full name in between that could take it ("her"
+# and "him" are left out: after a name they are mostly someone else, "Ann sat beside her").
+_PRONOUN_AFTER = re.compile(r"[^.!?\n“”\"]{0,80}?\b(he|she|his)\b", re.IGNORECASE)
 
 
 def no_votes() -> dict[str, float]:

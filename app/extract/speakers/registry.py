@@ -70,6 +70,7 @@ SINGLE = re.compile(
 )
 
 
+FIRST_NAME_VOTES = 2.5
 FIRST_NAME_REACH = 8  # sentences within which a bare first name refers to a full name
 
 
@@ -93,10 +94,14 @@ class Entity:
     def gender(self) -> str | None:
         """From the article's evidence, else from the first name; None if unknown."""
         male, female = self.votes[genders.MALE], self.votes[genders.FEMALE]
-        if male != female:
-            return genders.MALE if male > female else genders.FEMALE
         words = self.name.split()
-        return genders.first_name_gender(words[0]) if len(words) > 1 else None
+        given = genders.first_name_gender(words[0]) if len(words) > 1 else None
+        if given is not None:  # a given name weighs as much as a Mr or Ms printed before it
+            male += FIRST_NAME_VOTES * (given == genders.MALE)
+            female += FIRST_NAME_VOTES * (given == genders.FEMALE)
+        if male == female:
+            return None
+        return genders.MALE if male > female else genders.FEMALE
 
 
 def _title_before(text: str, start: int) -> str:
