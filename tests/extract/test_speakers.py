@@ -142,7 +142,7 @@ def test_document_speaks_for_its_author_and_is_the_channel():
 
 def test_channels_are_kept_as_via():
     text = (
-        "Ferry captain Ines Moreau told the Daily Courier that the crossing was unsafe in winter.\n\n"
+        "Ferry captain Ines Moreau told the Daily Courier that the crossing was unsafe.\n\n"
         "The port board said in a statement that new boats had been ordered for the route.\n"
     )
     first, second = quotes(text)

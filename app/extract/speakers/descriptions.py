@@ -23,9 +23,6 @@ from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
 if TYPE_CHECKING:
     from app.extract.speakers.antecedents import Resolver
 
-NAMED_BODY = re.compile(
-    r"(?<![\w'’])[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*(?:\s+[a-z][\w-]*){1,3}$"
-)
 AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 INDEFINITE = re.compile(r"^(?:a|an|one|another|some|several|many|two|three|four|most)\b", re.I)
 # Generic body words: any salient organisation may be "the company" or "the group".
@@ -181,13 +178,20 @@ def _titles_name(text: str, name: str) -> bool:
 
 
 def _named_body(resolver: "Resolver", mention: Mention) -> Resolved | None:
-    """ "the state-run KCNA news agency", "the Vancouver Police Department": a body named by the
-    proper noun in front of its head noun is that body, printed as name and head."""
-    m = NAMED_BODY.search(mention.text)
-    if m is None or not m.group(0).endswith(mention.head) or m.group(0).split()[0] in NOT_FIRST:
+    """'the state-run KCNA news agency': a body named by the proper nouns in front of its head
+    noun (and at most two other words) is that body, printed from the name to the head."""
+    words = mention.text.split()
+    if not words or words[-1].lower() != mention.head:
         return None
-    start = m.start()
-    name = mention.text[start:]
+    n = len(words) - 1
+    while n > 0 and len(words) - n <= 3 and words[n - 1][:1].islower():
+        n -= 1  # "news", "state-run"
+    first = n
+    while first > 0 and words[first - 1][:1].isupper():
+        first -= 1
+    if first == n or words[first] in NOT_FIRST:
+        return None
+    name = " ".join(words[first:])
     kind = OUTLET if mention.head in MEDIA_NOUNS else ORGANISATION
     country = resolver.officials.country_in(mention.text)
     return Resolved(
