@@ -6,6 +6,7 @@ A cheap regex pass over the body text: it lets "the Russian minister" find Serge
 person the article was last talking about.
 """
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -298,9 +299,15 @@ class Registry:
                 if not self.layout.in_quote(m.start()):
                     seen.setdefault(m.group(), []).append(m)
         lowers = _lowercase_words(self.text)
-        taken = [(p, p + len(e.name)) for e in self.entities.values() for p in e.positions]
+        taken = sorted((p, p + len(e.name)) for e in self.entities.values() for p in e.positions)
+        starts = [a for a, _ in taken]
+
+        def covered(pos: int) -> bool:
+            n = bisect.bisect_right(starts, pos) - 1
+            return any(a <= pos < b for a, b in taken[max(0, n - 3) : n + 1])
+
         for word, found in seen.items():
-            found = [m for m in found if not any(a <= m.start() < b for a, b in taken)]
+            found = [m for m in found if not covered(m.start())]
             if len(found) < 2 or word in self.entities or word in NOT_FIRST:
                 continue
             if word.lower() in NOT_NAME_WORDS or word.lower() in lowers:

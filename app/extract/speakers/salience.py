@@ -34,7 +34,8 @@ class Layout:
     def __init__(self, text: str, sentence_starts: list[int], quoted: list[tuple[int, int]]):
         self.text = text
         self.starts = sentence_starts
-        self.quoted = quoted
+        self.quoted = sorted(quoted)
+        self._quote_starts = [a for a, _ in self.quoted]
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding `pos` (-1 before the first, e.g. in the title)."""
@@ -48,7 +49,9 @@ class Layout:
         return n >= 0 and not self.text[self.starts[n] : pos].strip(" \"“‘'(")
 
     def in_quote(self, pos: int) -> bool:
-        return any(a < pos < b for a, b in self.quoted)
+        """Inside a quotation (quotations do not nest, so the last one opened before decides)."""
+        n = bisect.bisect_left(self._quote_starts, pos) - 1
+        return n >= 0 and pos < self.quoted[n][1]
 
     def role(self, start: int, end: int) -> str:
         """The grammatical role of the name at text[start:end], guessed from its neighbours."""
