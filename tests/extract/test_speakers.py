@@ -212,3 +212,20 @@ def test_confidence_falls_when_two_antecedents_compete():
     sure = speaker_of(alone, "take the matter").confidence
     unsure = speaker_of(rivals, "take the matter").confidence
     assert sure > unsure > speaker_of(unknown, "go to the council").confidence
+
+
+def test_document_author_in_a_by_phrase():
+    text = (
+        "A statement e-mailed to the Daily Courier by Reagan Holt, who joined the board last "
+        "month, said “The station will respect the order of the court.”\n"
+    )
+    q = speaker_of(text, "respect the order")
+    assert (q.speaker, q.via) == ("Reagan Holt", "statement")
+
+
+def test_inverted_tag_read_as_verb_and_object():
+    text = (
+        "That is not only a problem for the young people affected but for the whole town, "
+        "argued Sevda Palvetz.\n"
+    )
+    assert speaker_of(text, "not only a problem").speaker == "Sevda Palvetz"

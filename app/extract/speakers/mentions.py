@@ -170,11 +170,14 @@ def _author(head: Token, base: Callable[[int], int]) -> "Mention | None":
     compounds = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if compounds:
         return mention_for(compounds[-1], base)
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in AUTHOR_PREPS:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return mention_for(pobj, base)
+    # "a statement from the union", "a statement e-mailed to reporters by Ann Lee"
+    participles = [c for c in head.children if c.dep_ == "acl"]
+    for owner in [head, *participles]:
+        for prep in owner.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in AUTHOR_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return mention_for(pobj, base)
     return None
 
 

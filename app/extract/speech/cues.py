@@ -119,11 +119,26 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return named
     if verb.dep_ == "compound" and verb.head.pos_ == "PROPN":
         return verb.head  # "Said Lavrov" parsed as a name
+    if (named := _name_after(verb)) is not None:
+        return named
     if depth < 3 and verb.dep_ in CLIMB_DEPS:
         for anc in verb.ancestors:
             if anc.pos_ in ("VERB", "AUX"):
                 return subject_of(anc, depth + 1)
     return _name_before(verb)
+
+
+def _name_after(verb: Token) -> Token | None:
+    """'…, argued Palvetzian.': an inverted tag the parse read as verb and object."""
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    before = doc[verb.i - 1].text if verb.i > 0 else ""
+    if nxt is None or nxt.pos_ != "PROPN" or before not in (",", "”", '"', "’"):
+        return None
+    head = nxt
+    while head.head.i != head.i and head.head.pos_ == "PROPN" and head.head.i > verb.i:
+        head = head.head  # "argued Ann Lee": Lee heads the name
+    return head if head.head.i == verb.i else None
 
 
 def _name_before(verb: Token) -> Token | None:
