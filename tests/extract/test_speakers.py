@@ -229,3 +229,20 @@ def test_inverted_tag_read_as_verb_and_object():
         "argued Sevda Palvetz.\n"
     )
     assert speaker_of(text, "not only a problem").speaker == "Sevda Palvetz"
+
+
+def test_family_name_first_finds_the_full_name():
+    text = (
+        "Park Min-jun, the club's new owner, toured the stadium on Monday.\n\n"
+        "Park said the roof would be replaced before the next season.\n"
+    )
+    assert speaker_of(text, "roof would be replaced").speaker == "Park Min-jun"
+
+
+def test_possessive_pronoun_is_a_document_author():
+    text = (
+        "Kestrel Mining Corp. opened a new office in the port.\n\n"
+        "Its statement said forty local people would be hired this year.\n"
+    )
+    q = speaker_of(text, "forty local people")
+    assert q.speaker.startswith("Kestrel Mining") and q.via == "statement"

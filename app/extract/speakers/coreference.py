@@ -152,7 +152,7 @@ class Resolver:
         fit = IT_FIT if head == "it" else THEY_FIT if head == "they" else None
         if fit is None:  # "I", "we", "you": the writer or someone quoted
             return unknown(None, "pronoun")
-        pool = self.registry.of_kind(set(fit)) + self.unnamed(GROUP)
+        pool = self.registry.of_kind(set(fit)) + self.unnamed(GROUP) + self.unnamed(ORGANISATION)
         scored = sorted(
             (
                 (s * fit.get(e.kind, 0.0), e)

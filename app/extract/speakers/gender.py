@@ -55,6 +55,11 @@ def is_first_name(word: str) -> bool:
     return _verdict(word) != "unknown"
 
 
+def first_name_certainty(word: str) -> float:
+    """1.0 for a name given to one sex, 0.4 for one mostly given to one ('Kim', 'Jody')."""
+    return 0.4 if _verdict(word).startswith("mostly") else 1.0
+
+
 def first_name_gender(word: str) -> str | None:
     """MALE, FEMALE or None (unknown, or a name given to both)."""
     return _FIRST_NAME_GENDER.get(_verdict(word))

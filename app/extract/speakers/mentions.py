@@ -24,6 +24,7 @@ from app.extract.speakers.lexicon import (
 CUT_DEPS = frozenset({"relcl", "acl", "cc", "conj", "advcl", "parataxis"})
 AUTHOR_PREPS = frozenset({"from", "by", "of"})
 JOINERS = frozenset({"of", "and", "&"})
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 
 @dataclass(frozen=True)
@@ -165,10 +166,14 @@ def _author(head: Token, base: Callable[[int], int]) -> "Mention | None":
     """Who a document speaks for: 'the union's release', 'The RCMP statement', 'a statement
     from the mayor's office', 'a study by Civic Action'."""
     for child in head.children:
+        if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:  # "its statement"
+            start = base(child.idx)
+            low = POSSESSIVE_PRONOUNS[child.lower_]
+            return Mention(child.text, start, start + len(child.text), "pronoun", None, low)
         if child.dep_ == "poss":
             return mention_for(child, base)
-    compounds = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if compounds:
+    compounds = [c for c in head.children if c.dep_ == "compound"]
+    if compounds:  # "The RCMP statement", "the parole board decision"
         return mention_for(compounds[-1], base)
     # "a statement from the union", "a statement e-mailed to reporters by Ann Lee"
     participles = [c for c in head.children if c.dep_ == "acl"]

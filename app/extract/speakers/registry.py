@@ -96,10 +96,13 @@ class Entity:
         """From the article's evidence, else from the first name; None if unknown."""
         male, female = self.votes[genders.MALE], self.votes[genders.FEMALE]
         words = self.name.split()
+        # a given name weighs as much as a Mr or Ms printed before it; not when the name is
+        # in East Asian order ("Kim Yong-chol": "Kim" is the family name there)
         given = genders.first_name_gender(words[0]) if len(words) > 1 else None
-        if given is not None:  # a given name weighs as much as a Mr or Ms printed before it
-            male += FIRST_NAME_VOTES * (given == genders.MALE)
-            female += FIRST_NAME_VOTES * (given == genders.FEMALE)
+        if given is not None and "-" not in words[-1]:
+            weight = FIRST_NAME_VOTES * genders.first_name_certainty(words[0])
+            male += weight * (given == genders.MALE)
+            female += weight * (given == genders.FEMALE)
         if male == female:
             return None
         return genders.MALE if male > female else genders.FEMALE
@@ -436,8 +439,17 @@ class Registry:
         elif not same:  # "Cedeño" for "Ramón Cedeño Aristiguieta"
             same = [e for e in people if key[0] in normalise_name(e.name).split()[1:]]
             firsts = [e for e in people if normalise_name(e.name).split()[:1] == key]
-            if not same and not genders.is_first_name(key[0]):  # family name first: "Xi"
-                same = [e for e in firsts if e.evidence > 0]
+            # family name first: "Xi" for Xi Jinping, "Kim" for Kim Jong-un (a hyphenated
+            # given name after it is the East Asian order, whatever "Kim" is in English)
+            family_first = [
+                e
+                for e in firsts
+                if "-" in e.name.split()[-1]
+                or self.officials.find(e.name) is not None
+                or (e.evidence > 0 and not genders.is_first_name(key[0]))
+            ]
+            if not same and family_first:
+                same = family_first
             elif not same and len(firsts) == 1 and self._recent(firsts[0], pos):
                 same = firsts  # a first name alone ("Jordan") for someone just introduced
         if not same:
