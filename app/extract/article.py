@@ -32,14 +32,14 @@ class ExtractedQuote:
     speaker_mention: str | None  # the speaker as printed near the quote
     speaker_country: str | None  # ISO 3166-1 alpha-2
     speaker_role: str | None
-    speaker_type: str | None  # person | organisation | group | outlet | place; None = unknown
-    via: str | None  # the outlet or document the words came through ("CTV News", "statement")
-    evidence: str  # how the speaker was found: name, pronoun, description, inherited, …
     cue: str | None
     topics: tuple[str, ...]
     confidence: float
     sentence_start: int
     sentence_end: int
+    speaker_type: str | None = None  # person | organisation | group | outlet | place
+    via: str | None = None  # the outlet or document the words came through ("CTV News")
+    evidence: str = "none"  # how the speaker was found: name, pronoun, description, …
 
 
 @dataclass(frozen=True)
