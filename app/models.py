@@ -102,6 +102,49 @@ class Quote(SQLModel, table=True):
     topics: list[Topic] = Relationship(back_populates="quotes", link_model=QuoteTopic)
 
 
+# Counts kept by database triggers (migration 0004), read by app.queries.tallies. Speaker id 0
+# stands for quotes without a speaker; month is yyyymm, 0 when undated; no row holds 0.
+def _key() -> Any:
+    return Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+
+
+class TallySpeaker(SQLModel, table=True):
+    __tablename__ = "tally_speaker"
+    __table_args__ = (Index("ix_tally_speaker_quotes", "quotes"),)
+
+    speaker_id: int = _key()
+    quotes: int
+
+
+class TallySpeakerMonth(SQLModel, table=True):
+    __tablename__ = "tally_speaker_month"
+
+    speaker_id: int = _key()
+    month: int = _key()
+    kind: str = Field(primary_key=True, max_length=8)
+    quotes: int
+
+
+class TallySpeakerTopic(SQLModel, table=True):
+    __tablename__ = "tally_speaker_topic"
+    __table_args__ = (Index("ix_tally_speaker_topic_topic", "topic_id", "quotes"),)
+
+    speaker_id: int = _key()
+    topic_id: int = _key()
+    quotes: int
+
+
+class TallyTopicMonth(SQLModel, table=True):
+    __tablename__ = "tally_topic_month"
+
+    topic_id: int = _key()
+    month: int = _key()
+    quotes: int
+
+
+TALLIES = (TallySpeaker, TallySpeakerMonth, TallySpeakerTopic, TallyTopicMonth)
+
+
 def attr(attribute: object) -> QueryableAttribute[Any]:
     """A model attribute as loader options take it (`selectinload`, `load_only`), where SQLModel
     types it as its value; the relationship counterpart of `sqlmodel.col`."""

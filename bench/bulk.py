@@ -8,6 +8,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from app.maintenance import tallies
+
 LOAD_PRAGMAS = ("journal_mode=WAL", "synchronous=OFF", "cache_size=-262144", "temp_store=MEMORY")
 
 
@@ -30,8 +32,9 @@ def _schema_objects(conn: sqlite3.Connection, tables: tuple[str, ...]) -> list[t
 
 @contextmanager
 def indexes_deferred(conn: sqlite3.Connection, tables: tuple[str, ...]) -> Iterator[None]:
-    """Drop the indexes and triggers on `tables`; afterwards rebuild the quote FTS index from
-    the quote table and create them again (indexes built once, sorted, are much faster)."""
+    """Drop the indexes and triggers on `tables`; afterwards rebuild the quote FTS index and
+    the tallies from the quote table and create them again (indexes built once, sorted, are
+    much faster)."""
     saved = _schema_objects(conn, tables)
     for kind, name, _ in saved:
         conn.execute(f'DROP {kind} "{name}"')
@@ -41,6 +44,8 @@ def indexes_deferred(conn: sqlite3.Connection, tables: tuple[str, ...]) -> Itera
         if kind == "index":
             conn.execute(sql)
     conn.execute("INSERT INTO quote_fts(quote_fts) VALUES ('rebuild')")
+    for statement in tallies.rebuild_sql("sqlite"):  # their triggers were off too
+        conn.execute(statement)
     for kind, _, sql in saved:
         if kind == "trigger":
             conn.execute(sql)

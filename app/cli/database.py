@@ -48,9 +48,10 @@ def backup(
 
 
 def check() -> None:
-    """Verify the database: integrity, foreign keys, full-text index, schema revision.
+    """Verify the database: integrity, foreign keys, full-text index, tallies, schema.
 
-    On PostgreSQL: constraints, foreign keys, the search column, the id sequences, schema.
+    On PostgreSQL: constraints, foreign keys, the search column, the id sequences, tallies,
+    schema.
 
     Prints one line; the exit status is 1 when anything is wrong.
 

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from app.db import is_postgres
-from app.maintenance import postgres
+from app.db import is_postgres, make_engine
+from app.maintenance import postgres, tallies
 from app.maintenance.backup import connect, sqlite_file
 from app.schema import is_current
 
@@ -18,11 +18,12 @@ class Finding:
 
 
 def check(url: str) -> list[Finding]:
-    """Integrity, foreign keys, the full-text index against the quotes, and the schema
-    (on PostgreSQL: constraints, foreign keys, the search column, the id sequences)."""
+    """Integrity, foreign keys, the full-text index against the quotes, the tallies and the
+    schema (on PostgreSQL: constraints, foreign keys, the search column, the id sequences,
+    the tallies and the schema)."""
     if is_postgres(url):
         findings = [Finding(name, problem) for name, problem in postgres.run_checks(url)]
-        return [*findings, _schema(url)]
+        return [*findings, _tallies(url), _schema(url)]
     conn = connect(sqlite_file(url))
     try:
         findings = [
@@ -32,7 +33,21 @@ def check(url: str) -> list[Finding]:
         ]
     finally:
         conn.close()
-    return [*findings, _schema(url)]
+    return [*findings, _tallies(url), _schema(url)]
+
+
+def _tallies(url: str) -> Finding:
+    """The counts kept by triggers against a recount of the quotes."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            found = tallies.differences(conn)
+    except SQLAlchemyError as error:
+        reason = error.orig if isinstance(error, DBAPIError) else error
+        return Finding("tallies", f"unreadable ({reason})")
+    finally:
+        engine.dispose()
+    return Finding("tallies", "; ".join(found) or None)
 
 
 def _schema(url: str) -> Finding:

@@ -19,6 +19,7 @@ from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers the tables)
 from app.db import is_sqlite, make_engine
+from app.maintenance import tallies
 from app.schema import is_current, upgrade
 
 BATCH = 1000
@@ -59,6 +60,8 @@ def copy_database(
             raise CopyError(f"{_safe(target_url)} already has rows; copy into an empty database")
         with source.connect() as read, target.begin() as write:
             for table in tables():
+                if table.name in tallies.TALLY_TABLES:
+                    continue  # the target's triggers count the copied quotes themselves
                 copied = _copy_table(read, write, table)
                 if on_table:
                     on_table(table.name, copied)
@@ -94,6 +97,7 @@ def _ordered_rows(conn: Connection, table: Table):
 
 def _finish(write: Connection) -> None:
     """Make the copy behave like a database grown in place."""
+    tallies.rebuild(write)  # exact even if the source's were not: verify_table then says so
     if write.dialect.name == "sqlite":
         write.execute(text("INSERT INTO quote_fts(quote_fts) VALUES ('rebuild')"))
         return

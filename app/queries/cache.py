@@ -83,6 +83,12 @@ def cached(
     return value
 
 
+def peek(session: Session, key: Hashable) -> object | None:
+    """The value cached for `key` at the current generation, or None (nothing is computed)."""
+    hit = _lookup((key, generation(session)))
+    return hit[0] if hit is not None else None
+
+
 def store(session: Session, key: Hashable, value: object) -> None:
     """Remember `value` for `key` at the session's generation (computed elsewhere)."""
     _put((key, generation(session)), value, 0)

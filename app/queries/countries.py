@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from app.models import Quote, Speaker
+from app.models import Speaker, TallySpeaker
+from app.queries import tallies
 from app.queries.cache import cached
 from app.queries.names import country_name
 
@@ -24,27 +25,18 @@ def country_list(session: Session) -> list[CountryRow]:
 
 
 def _country_counts(session: Session) -> list[CountryRow]:
-    stmt = (
-        select(
-            Speaker.country,
-            func.count(func.distinct(Speaker.id)),
-            func.count(col(Quote.id)),
-        )
-        .outerjoin(Quote, col(Quote.speaker_id) == col(Speaker.id))
-        .where(col(Speaker.country).is_not(None))
-        .group_by(Speaker.country)
-    )
-    rows = [CountryRow(code, country_name(code), s, q) for code, s, q in session.execute(stmt)]
+    counts = tallies.country_quotes(session)
+    rows = [CountryRow(code, country_name(code), s, q) for code, (s, q) in counts.items()]
     return sorted(rows, key=lambda row: row.name)
 
 
 def country_row(session: Session, code: str) -> CountryRow:
     """Counts for one country (zeros when no speaker has it)."""
     stmt = (
-        select(func.count(func.distinct(col(Speaker.id))), func.count(col(Quote.id)))
+        select(func.count(col(Speaker.id)), func.coalesce(func.sum(TallySpeaker.quotes), 0))
         .select_from(Speaker)
-        .outerjoin(Quote, col(Quote.speaker_id) == col(Speaker.id))
+        .outerjoin(TallySpeaker, col(TallySpeaker.speaker_id) == col(Speaker.id))
         .where(Speaker.country == code)
     )
     speakers, quotes = session.execute(stmt).one()
-    return CountryRow(code, country_name(code), speakers, quotes)
+    return CountryRow(code, country_name(code), speakers, int(quotes))

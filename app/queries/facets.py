@@ -5,15 +5,16 @@ import time
 from collections.abc import Hashable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from typing import Any
+from functools import partial
+from typing import Any, cast
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from app.models import Article, Quote, QuoteTopic, Speaker, Topic
-from app.queries import fts
-from app.queries.cache import cached, store
+from app.queries import facet_tallies, fts
+from app.queries.cache import cached, peek, store
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
 from app.queries.names import country_name
 from app.queries.quotes import conditions
@@ -52,26 +53,97 @@ _queued_lock = threading.Lock()
 
 
 def facet_counts(session: Session, f: QuoteFilter, budget_ms: int, top: int = 8) -> Facets | None:
-    """Total and per-value counts for each filter not fixed by the page; None if over budget,
-    in which case they are counted without a limit in the background for the next request.
+    """Total and per-value counts for each filter not fixed by the page; None if counting the
+    quotes would run over the budget, in which case it goes on in the background and the
+    next request gets it.
 
-    Cached until the data changes (the page cursor and sort order do not change the counts).
+    Each count is cached on its own, until the data changes, keyed by the filters it depends
+    on: the speaker facet of "Lavrov" and of "Pompeo" is the same count (every speaker,
+    under no other filter). Counts the tallies can answer (facet_tallies) cost a millisecond;
+    the others (words, dates, kind, outlet) count the quotes.
     """
-    key = ("facets", replace(f, after=None, sort=None), top)
-    value = cached(
-        session,
-        key,
-        lambda: _facet_counts(session, f, budget_ms, top),
-        ttl=lambda value: RETRY_SKIPPED_S if value is None else None,
-    )
+    names = [name for name in FACETS if name not in f.fixed]
+    cached_value = _cached_facets(session, f, names, top)
+    if cached_value is not None:
+        return cached_value
+    try:
+        with fts.friendly_errors(), fts.time_limit(session, budget_ms):
+            value = _counted_facets(session, f, names, top)
+    except fts.SearchError:
+        session.rollback()
+        value = None
     if value is None:
         engine = session.get_bind()
         assert isinstance(engine, Engine)  # sessions are opened on the engine (web/deps.py)
-        _count_later(engine, key, f, top)
+        _count_later(engine, f, names, top)
     return value
 
 
-def _count_later(engine: Engine, key: Hashable, f: QuoteFilter, top: int) -> None:
+FACETS = ("speaker", "country", "topic", "kind", "outlet")
+
+
+def _key(kind: str, f: QuoteFilter, top: int = 0) -> Hashable:
+    """Cache key of one count: only the filters it depends on, not the page or the order."""
+    return (kind, replace(f, after=None, sort=None, fixed=frozenset(), problems=()), top)
+
+
+def _others(f: QuoteFilter, name: str) -> QuoteFilter:
+    """`f` without the facet's own filter (so its values stay combinable)."""
+    cleared: dict[str, Any] = {_FIELD[name]: () if name == "speaker" else None}
+    return replace(f, **cleared)
+
+
+def _cached_facets(session: Session, f: QuoteFilter, names: list[str], top: int) -> Facets | None:
+    """Every count of the page from the cache or the tallies (storing what the tallies give);
+    None if one of them must be counted from the quotes."""
+    missing = False
+    total = cast(int | None, peek(session, _key("total", f)))
+    if total is None:
+        scope = facet_tallies.scope_of(session, f)
+        if facet_tallies.answers(scope, "total"):
+            assert scope is not None
+            total = facet_tallies.total(session, scope)
+            store(session, _key("total", f), total)
+        else:
+            missing = True
+    facets = []
+    for name in names:
+        others = _others(f, name)
+        values = cast(list[FacetValue] | None, peek(session, _key(name, others, top)))
+        if values is None:
+            others_scope = facet_tallies.scope_of(session, others)
+            if not facet_tallies.answers(others_scope, name):
+                missing = True
+                continue
+            assert others_scope is not None
+            values = _values(name, facet_tallies.counts(session, others_scope, name, top))
+            store(session, _key(name, others, top), values)
+        facets.append(_selected(f, name, values))
+    if missing or total is None:
+        return None
+    return Facets(total, [facet for facet in facets if facet.values])
+
+
+def _counted_facets(session: Session, f: QuoteFilter, names: list[str], top: int) -> Facets:
+    """Every count of the page, counting the quotes where the cache has none (each count is
+    stored as soon as it is known, so time spent on one before a timeout is not lost)."""
+    total = cached(session, _key("total", f), lambda: _count(session, f))
+    facets = []
+    for name in names:
+        others = _others(f, name)
+        values = cached(session, _key(name, others, top), partial(_facet, session, f, name, top))
+        facets.append(_selected(f, name, values))
+    return Facets(total, [facet for facet in facets if facet.values])
+
+
+def _selected(f: QuoteFilter, name: str, values: list[FacetValue]) -> Facet:
+    """The facet with the values `f` has chosen marked (counts are shared between filters)."""
+    chosen = f.speakers if name == "speaker" else (getattr(f, _FIELD[name]),)
+    return Facet(name, _TITLES[name], [replace(v, selected=v.value in chosen) for v in values])
+
+
+def _count_later(engine: Engine, f: QuoteFilter, names: list[str], top: int) -> None:
+    key = _key("later", f, top)
     with _queued_lock:
         if key in _queued or len(_queued) >= MAX_QUEUED:
             return
@@ -80,14 +152,30 @@ def _count_later(engine: Engine, key: Hashable, f: QuoteFilter, top: int) -> Non
     def count() -> None:
         try:
             with Session(engine) as session:
-                value = _facet_counts(session, f, 0, top)
-                if value is not None:
-                    store(session, key, value)
+                _counted_facets(session, f, names, top)
         finally:
             with _queued_lock:
                 _queued.discard(key)
 
     _background.submit(count)
+
+
+def wait_for_counts(
+    session: Session, f: QuoteFilter, timeout: float, top: int = 8
+) -> Facets | None:
+    """The counts of `f` once the background has them (starting it if need be); None if they
+    take longer than `timeout` seconds. Each look is a cache read, not a count."""
+    names = [name for name in FACETS if name not in f.fixed]
+    deadline = time.monotonic() + timeout
+    while True:
+        value = _cached_facets(session, f, names, top)
+        if value is not None or time.monotonic() >= deadline:
+            return value
+        engine = session.get_bind()
+        assert isinstance(engine, Engine)
+        _count_later(engine, f, names, top)
+        session.rollback()  # a new snapshot, so the next look sees what the count stored
+        time.sleep(0.05)
 
 
 def wait_for_background(timeout: float = 30) -> bool:
@@ -101,28 +189,16 @@ def wait_for_background(timeout: float = 30) -> bool:
     return False
 
 
-def _facet_counts(session: Session, f: QuoteFilter, budget_ms: int, top: int) -> Facets | None:
-    try:
-        with fts.friendly_errors(), fts.time_limit(session, budget_ms):
-            total = _count(session, f)
-            facets = [
-                _facet(session, f, name, top)
-                for name in ("speaker", "country", "topic", "kind", "outlet")
-                if name not in f.fixed
-            ]
-    except fts.SearchError:
-        session.rollback()
-        return None
-    return Facets(total, [facet for facet in facets if facet.values])
-
-
 def top_speakers(session: Session, f: QuoteFilter, limit: int = 10) -> list[FacetValue]:
     """Speakers with the most quotes matching `f`, most first; unattributed quotes are left out.
 
     Cached until the data changes.
     """
-    key = ("top_speakers", replace(f, after=None, sort=None), limit)
-    return cached(session, key, lambda: _top_speakers(session, f, limit))
+    scope = facet_tallies.scope_of(session, f)
+    if scope is not None:
+        rows = facet_tallies.leaders(session, scope, limit)
+        return [FacetValue(slug, name, n, slug in f.speakers) for slug, name, n in rows]
+    return cached(session, _key("top_speakers", f, limit), lambda: _top_speakers(session, f, limit))
 
 
 def _top_speakers(session: Session, f: QuoteFilter, limit: int) -> list[FacetValue]:
@@ -198,11 +274,13 @@ def counts_without(session: Session, f: QuoteFilter, budget_ms: int) -> dict[str
 
 
 def _count(session: Session, f: QuoteFilter) -> int:
+    if f.q and replace(f, q=None, sort=None, after=None, fixed=frozenset()) == QuoteFilter():
+        return fts.count(session, f.q)  # words alone: the index counts them
     stmt = select(func.count(col(Quote.id))).where(*conditions(session, f, counting=True))
     return session.execute(stmt).scalar_one()
 
 
-def _facet(session: Session, f: QuoteFilter, name: str, top: int) -> Facet:
+def _facet(session: Session, f: QuoteFilter, name: str, top: int) -> list[FacetValue]:
     """Counts for one facet, under every other filter (so choices stay combinable)."""
     cleared: dict[str, Any] = {_FIELD[name]: () if name == "speaker" else None}
     others = replace(f, **cleared)
@@ -219,19 +297,22 @@ def _facet(session: Session, f: QuoteFilter, name: str, top: int) -> Facet:
     elif name == "outlet":
         stmt = stmt.join(Article, col(Article.id) == col(Quote.article_id))
     stmt = stmt.group_by(value, label).order_by(func.count(col(Quote.id)).desc(), label).limit(top)
-    values = [_value(f, name, v, lab, n) for v, lab, n in session.execute(stmt)]
-    return Facet(name, _TITLES[name], [v for v in values if v is not None])
+    return _values(name, list(session.execute(stmt)))
 
 
-def _value(f: QuoteFilter, name: str, value, label, count: int) -> FacetValue | None:
+def _values(name: str, rows: list) -> list[FacetValue]:
+    values = [_value(name, v, label, n) for v, label, n in rows]
+    return [v for v in values if v is not None]
+
+
+def _value(name: str, value, label, count: int) -> FacetValue | None:
     if name == "speaker":
-        value, label = value or UNKNOWN_SPEAKER, label or "Unknown speaker"
-        return FacetValue(value, label, count, value in f.speakers)
+        return FacetValue(value or UNKNOWN_SPEAKER, label or "Unknown speaker", count, False)
     if value is None:
         return None
     if name == "country":
         label = country_name(value)
-    return FacetValue(value, label, count, getattr(f, _FIELD[name]) == value)
+    return FacetValue(value, label, count, False)
 
 
 _FIELD = {

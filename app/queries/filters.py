@@ -74,18 +74,20 @@ class QuoteFilter:
         return any(name != "sort" for name, _ in self.params())
 
     def params(self, **changes: Any) -> list[tuple[str, str]]:
-        """Query parameters for this filter with `changes` applied; the cursor is always reset."""
-        f = replace(self, after=None, **changes)
-        pairs: list[tuple[str, str | None]] = [("speaker", slug) for slug in f.speakers]
+        """Query parameters for this filter with `changes` applied; the cursor is always reset.
+        (Built from the fields directly: a page asks for dozens of links, each with a change.)"""
+        field = {**self.__dict__, **changes}.__getitem__
+        dates = (field("date_from"), field("date_to"))
+        pairs: list[tuple[str, Any]] = [("speaker", slug) for slug in field("speakers")]
         pairs += [
-            ("country", f.country),
-            ("topic", f.topic),
-            ("q", f.q),
-            ("from", f.date_from.isoformat() if f.date_from else None),
-            ("to", f.date_to.isoformat() if f.date_to else None),
-            ("outlet", f.outlet),
-            ("kind", f.kind),
-            ("sort", f.sort),
+            ("country", field("country")),
+            ("topic", field("topic")),
+            ("q", field("q")),
+            ("from", dates[0].isoformat() if dates[0] else None),
+            ("to", dates[1].isoformat() if dates[1] else None),
+            ("outlet", field("outlet")),
+            ("kind", field("kind")),
+            ("sort", field("sort")),
         ]
         return [(k, str(v)) for k, v in pairs if v and k not in self.fixed]
 

@@ -108,16 +108,19 @@ def _fts_term(token: re.Match) -> str:
     return '"' + word.replace('"', '""') + '"' + star
 
 
-def matches(session: Session, q: str) -> Subquery:
-    """Rows (id, rank) of quotes matching `q`; lower rank is more relevant."""
+def matches(session: Session, q: str, window: int | None = None) -> Subquery:
+    """Rows (id, rank) of quotes matching `q`; lower rank is more relevant. With `window`,
+    only the `window` most recently stored matches are ranked: relevance is computed for every
+    row it covers, and a common word is in ninety thousand quotes (60 ms to rank them all)."""
     if is_sqlite(session):
+        newest = f" ORDER BY rowid DESC LIMIT {int(window)}" if window else ""
         sql = text(
             "SELECT rowid AS id, bm25(quote_fts) AS rank FROM quote_fts"
-            " WHERE quote_fts MATCH :fts_query"
+            f" WHERE quote_fts MATCH :fts_query{newest}"
         ).bindparams(fts_query=prepare(q))
         return sql.columns(id=Integer, rank=Float).subquery("fts")
     if is_postgres(session):
-        return _postgres_matches(q)
+        return _postgres_matches(q, window)
     pattern: BindParameter[str] = bindparam(
         "fts_pattern", "%" + q.replace("%", r"\%").replace("_", r"\_") + "%"
     )
@@ -151,12 +154,43 @@ def _postgres_query(q: str):
     return pg.tsquery(pg.parse(fts5_query))
 
 
-def _postgres_matches(q: str) -> Subquery:
+def _postgres_matches(q: str, window: int | None = None) -> Subquery:
     query = _postgres_query(q)
+    if window:
+        newest = (
+            select(col(Quote.id).label("id"), pg.SEARCH_VECTOR.label("vector"))
+            .where(pg.SEARCH_VECTOR.op("@@")(query))
+            .order_by(col(Quote.id).desc())
+            .limit(window)
+            .subquery("newest")
+        )
+        ranked = pg.rank(query, newest.c.vector)
+        return select(newest.c.id, ranked.label("rank")).subquery("fts")
     stmt = select(col(Quote.id).label("id"), pg.rank(query).label("rank")).where(
         pg.SEARCH_VECTOR.op("@@")(query)
     )
     return stmt.subquery("fts")
+
+
+def matching_ids(session: Session, q: str) -> Select:
+    """The ids of the quotes matching `q`, unranked: for filtering and counting, where
+    relevance would be computed for every match for nothing."""
+    if is_sqlite(session):
+        sql = text("SELECT rowid AS id FROM quote_fts WHERE quote_fts MATCH :fts_query")
+        found = sql.bindparams(fts_query=prepare(q)).columns(id=Integer).subquery("fts_ids")
+        return select(found.c.id)
+    if is_postgres(session):
+        return select(col(Quote.id)).where(pg.SEARCH_VECTOR.op("@@")(_postgres_query(q)))
+    return select(matches(session, q).c.id)
+
+
+def count(session: Session, q: str) -> int:
+    """How many quotes match `q`, from the index alone (no ranking, no quote rows)."""
+    if is_sqlite(session):
+        sql = text("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH :fts_query")
+        return session.execute(sql, {"fts_query": prepare(q)}).scalar_one()
+    found = matching_ids(session, q).subquery()
+    return session.execute(select(func.count()).select_from(found)).scalar_one()
 
 
 def _postgres_snippets(session: Session, q: str, ids: list[int]) -> dict[int, str]:

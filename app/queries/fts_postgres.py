@@ -78,13 +78,15 @@ def tsquery(node: Node) -> ColumnElement:
     return (func.tsquery_and if node.name == "and" else func.tsquery_or)(left, right)
 
 
-def rank(query: ColumnElement) -> ColumnElement:
+def rank(query: ColumnElement, vector: ColumnElement | None = None) -> ColumnElement:
     """Lower is more relevant, like bm25 on SQLite; double precision survives a JSON cursor.
 
     Normalisation 1 divides by the log of the quote's length, so, as with bm25, a short quote
     that is all about the words ranks above a long one that mentions them in passing.
+    `vector` is the search column as a subquery selected it (default: the quote table's).
     """
-    return cast(-func.ts_rank(SEARCH_VECTOR, query, 1), Float)
+    column = SEARCH_VECTOR if vector is None else vector
+    return cast(-func.ts_rank(column, query, 1), Float)
 
 
 class _Parser:

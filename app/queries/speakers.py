@@ -2,13 +2,17 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
+from rapidfuzz import fuzz
 from sqlalchemy import func, or_, tuple_
+from sqlalchemy import select as core_select
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, select
 
-from app.models import Quote, QuoteTopic, Speaker, SpeakerAlias, Topic, attr
-from app.queries.cache import cached
+from app.extract.speakers.names import normalise_name
+from app.models import Speaker, SpeakerAlias, TallySpeaker, Topic, attr
+from app.queries import tallies
 from app.queries.filters import decode_cursor, encode_cursor
 
 
@@ -28,11 +32,10 @@ def speaker_page(
     session: Session, after: str | None, limit: int, country: str | None = None
 ) -> SpeakerPage:
     """Speakers A–Z with their quote counts, keyset-paged on (name, id)."""
-    count = func.count(col(Quote.id))
+    count = func.coalesce(col(TallySpeaker.quotes), 0)
     stmt = (
         select(Speaker, count)
-        .outerjoin(Quote, col(Quote.speaker_id) == col(Speaker.id))
-        .group_by(col(Speaker.id))
+        .outerjoin(TallySpeaker, col(TallySpeaker.speaker_id) == col(Speaker.id))
         .order_by(col(Speaker.name), col(Speaker.id))
         .limit(limit + 1)
     )
@@ -52,12 +55,11 @@ def speaker_page(
 
 def top_of_country(session: Session, country: str, limit: int = 30) -> list[SpeakerRow]:
     """A country's speakers, most quoted first."""
-    count = func.count(col(Quote.id))
+    count = func.coalesce(col(TallySpeaker.quotes), 0)
     stmt = (
         select(Speaker, count)
-        .outerjoin(Quote, col(Quote.speaker_id) == col(Speaker.id))
+        .outerjoin(TallySpeaker, col(TallySpeaker.speaker_id) == col(Speaker.id))
         .where(Speaker.country == country)
-        .group_by(col(Speaker.id))
         .order_by(count.desc(), Speaker.name)
         .limit(limit)
     )
@@ -71,36 +73,19 @@ def get_speaker(session: Session, slug: str) -> Speaker | None:
 
 def quote_count(session: Session, speaker_id: int | None) -> int:
     """Quotes by this speaker; None counts the unattributed ones."""
-    match = (
-        col(Quote.speaker_id).is_(None)
-        if speaker_id is None
-        else col(Quote.speaker_id) == speaker_id
-    )
-    return session.execute(select(func.count(col(Quote.id))).where(match)).scalar_one()
+    ident = tallies.NO_SPEAKER if speaker_id is None else speaker_id
+    return tallies.speaker_quotes(session, [ident]).get(ident, 0)
 
 
 def speaker_topics(session: Session, speaker_id: int | None) -> list[tuple[Topic, int]]:
-    """Topics this speaker talks about, most quoted first (counts cached)."""
-    rows = cached(session, ("speaker_topics", speaker_id), lambda: _topics(session, speaker_id))
-    return [(Topic(id=ident, slug=slug, name=name), n) for ident, slug, name, n in rows]
-
-
-def _topics(session: Session, speaker_id: int | None) -> list[tuple[int, str, str, int]]:
-    match = (
-        col(Quote.speaker_id).is_(None)
-        if speaker_id is None
-        else col(Quote.speaker_id) == speaker_id
-    )
-    count = func.count(col(Quote.id))
-    stmt = (
-        select(Topic.id, Topic.slug, Topic.name, count)
-        .join(QuoteTopic, col(QuoteTopic.topic_id) == col(Topic.id))
-        .join(Quote, col(Quote.id) == col(QuoteTopic.quote_id))
-        .where(match)
-        .group_by(col(Topic.id))
-        .order_by(count.desc(), Topic.name)
-    )
-    return [tuple(row) for row in session.execute(stmt)]
+    """Topics this speaker talks about, most quoted first."""
+    ident = tallies.NO_SPEAKER if speaker_id is None else speaker_id
+    counts = tallies.speaker_topic_quotes(session, ident)
+    if not counts:
+        return []
+    topics = session.exec(select(Topic).where(col(Topic.id).in_(list(counts)))).all()
+    rows = [(topic, counts[topic.id]) for topic in topics if topic.id is not None]
+    return sorted(rows, key=lambda row: (-row[1], row[0].name))
 
 
 def find_by_name(session: Session, name: str) -> Speaker | None:
@@ -127,10 +112,9 @@ def speakers_by_slug(session: Session, slugs: list[str]) -> list[SpeakerRow]:
     if not slugs:
         return []
     stmt = (
-        select(Speaker, func.count(col(Quote.id)))
-        .outerjoin(Quote, col(Quote.speaker_id) == col(Speaker.id))
+        select(Speaker, func.coalesce(col(TallySpeaker.quotes), 0))
+        .outerjoin(TallySpeaker, col(TallySpeaker.speaker_id) == col(Speaker.id))
         .where(col(Speaker.slug).in_(slugs))
-        .group_by(col(Speaker.id))
     )
     rows = {speaker.slug: SpeakerRow(speaker, n) for speaker, n in session.execute(stmt)}
     return [rows[slug] for slug in slugs if slug in rows]
@@ -147,26 +131,64 @@ def speaker_names(session: Session, slugs: Iterable[str]) -> dict[str, str]:
     return {slug: name for slug, name in rows}
 
 
-def speaker_choices(
-    session: Session, country: str | None, limit: int = 300
-) -> tuple[tuple[str, str], ...]:
-    """(slug, name) of the most-quoted speakers (of `country` when given), by name, for the
-    speaker picker on every listing page: cached until the data changes, and plain tuples
-    (building 300 ORM rows per request cost a quarter of the home page's time)."""
-    return cached(
-        session, ("speaker_choices", country, limit), lambda: _choices(session, country, limit)
-    )
+@dataclass(frozen=True)
+class SpeakerMatch:
+    slug: str
+    name: str
+    country: str | None
+    role: str | None
+    quotes: int
+    exact: bool  # every word typed matches the name (or a recorded spelling)
 
 
-def _choices(session: Session, country: str | None, limit: int) -> tuple[tuple[str, str], ...]:
-    top = (
-        select(Quote.speaker_id, func.count().label("n"))
-        .join(Speaker, col(Speaker.id) == col(Quote.speaker_id))
-        .where(col(Speaker.country) == country if country else col(Quote.speaker_id).is_not(None))
-        .group_by(col(Quote.speaker_id))
-        .order_by(func.count().desc())
-        .limit(limit)
-        .subquery()
+MAX_NAME_CHARS = 80
+_CANDIDATES = 200
+
+
+def find_speakers(session: Session, typed: str, limit: int = 8) -> list[SpeakerMatch]:
+    """Speakers whose name or a recorded spelling fits what was typed: accents, case and
+    titles ignored, words matched as prefixes ("lav" finds Lavrov) or as close spellings
+    ("Sergei" finds Sergey). Best fits first, then the most quoted."""
+    words = normalise_name(typed[:MAX_NAME_CHARS]).split()[:4]
+    if not words or not any(len(word) >= 2 for word in words):
+        return []
+    prefixes = [w for w in words if len(w) >= 2]
+    near = or_(
+        *(col(SpeakerAlias.key).like(f"{w[:3]}%") for w in prefixes),
+        *(col(SpeakerAlias.key).like(f"% {w[:3]}%") for w in prefixes),
     )
-    stmt = select(Speaker.slug, Speaker.name).join(top, top.c.speaker_id == Speaker.id)
-    return tuple(sorted((tuple(row) for row in session.execute(stmt)), key=lambda r: r[1].lower()))
+    quotes = func.coalesce(col(TallySpeaker.quotes), 0)
+    columns: list[Any] = [Speaker.id, Speaker.slug, Speaker.name, Speaker.country, Speaker.role]
+    columns += [SpeakerAlias.key, quotes]
+    stmt = (
+        core_select(*columns)
+        .join(SpeakerAlias, col(SpeakerAlias.speaker_id) == col(Speaker.id))
+        .outerjoin(TallySpeaker, col(TallySpeaker.speaker_id) == col(Speaker.id))
+        .where(near)
+        .order_by(quotes.desc())
+        .limit(_CANDIDATES)
+    )
+    best: dict[int, tuple[float, SpeakerMatch]] = {}
+    for ident, slug, name, country, role, key, n in session.execute(stmt):
+        score = _fit(words, key.split())
+        if score < 0.5:
+            continue
+        match = SpeakerMatch(slug, name, country, role, n, score == 1.0)
+        if ident not in best or score > best[ident][0]:
+            best[ident] = (score, match)
+    ranked = sorted(best.values(), key=lambda pair: (-pair[0], -pair[1].quotes, pair[1].name))
+    matches = [match for _, match in ranked]
+    exact = [match for match in matches if match.exact]
+    return (exact or matches)[:limit]  # near misses only when nothing fits every word
+
+
+def _fit(typed: list[str], name: list[str]) -> float:
+    """Share of the typed words that match a word of the name: as a prefix, or (for words of
+    five letters or more) as a close spelling."""
+    found = 0
+    for word in typed:
+        if any(part.startswith(word) for part in name):
+            found += 1
+        elif len(word) >= 5 and any(fuzz.ratio(word, part) >= 80 for part in name):
+            found += 1
+    return found / len(typed)

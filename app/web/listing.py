@@ -1,29 +1,35 @@
 """The filterable quote list shared by the home, speaker, country, topic and search pages."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from fastapi import Request
 from sqlmodel import Session
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from app.queries.countries import country_list
 from app.queries.facets import (
     RELAXATIONS,
+    Facets,
+    FacetValue,
     active_filters,
     counts_without,
     facet_counts,
     outlet_names,
+    wait_for_counts,
 )
-from app.queries.filters import KINDS, UNKNOWN_SPEAKER, QuoteFilter
+from app.queries.filters import KINDS, UNKNOWN_SPEAKER, QuoteFilter, query_string
 from app.queries.names import country_name
 from app.queries.quotes import quote_page
-from app.queries.speakers import speaker_choices, speaker_names
+from app.queries.speakers import SpeakerMatch, find_speakers, speaker_names
 from app.queries.topics import topic_list
 from app.web.paging import page_links
-from app.web.templating import render
+from app.web.templating import render, wants_fragment
 
 BROWSE_FRAGMENT = "quotes/_browse.html"
+# Counts that were not ready when a page was sent are fetched by the page itself (htmx) from
+# the same URL with part=counts, which waits up to COUNTS_WAIT_S for them.
+COUNTS_PART, COUNTS_FRAGMENT, COUNTS_WAIT_S = "counts", "quotes/_counts.html", 5.0
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,11 @@ def browse_context(
 ) -> dict[str, Any]:
     """Everything `quotes/_browse.html` shows: form choices, facets, one page of quotes."""
     settings = request.app.state.settings
+    if request.query_params.get("part") == COUNTS_PART:
+        counts = wait_for_counts(session, f, COUNTS_WAIT_S)
+        return {"filter": f, "facets": counts, "incomplete": counts is None,
+                "base_url": base_url, "counts_only": True, "who": "", **extra}  # fmt: skip
+    f, who_matches = resolve_who(request, session, f)
     page = quote_page(session, f, settings.page_size)
     facets = None if page.error else facet_counts(session, f, settings.facet_budget_ms)
     stuck = not page.quotes and not page.error and not f.after
@@ -57,17 +68,60 @@ def browse_context(
         **page_links(base_url, f.params(), page.next_cursor, f.after),
         "choices": _choices(session, f),
         "relaxations": relaxations(request, session, f, base_url) if stuck else [],
+        "counts_url": base_url + query_string([*f.params(), ("part", COUNTS_PART)]),
+        "who": request.query_params.get("who", "") if who_matches is not None else "",
+        "who_matches": who_matches or [],
         **extra,
     }
 
 
+def resolve_who(
+    request: Request, session: Session, f: QuoteFilter
+) -> tuple[QuoteFilter, list[SpeakerMatch] | None]:
+    """A speaker typed by name in the form's `who` field, added to the filter when the name
+    fits one speaker; otherwise the filter as it was and the speakers it could mean (None when
+    nothing was typed)."""
+    typed = " ".join(request.query_params.get("who", "").split())
+    if not typed or "speaker" in f.fixed:
+        return f, None
+    matches = find_speakers(session, typed)
+    exact = [m for m in matches if m.exact]
+    same = [m for m in exact if m.name.lower() == typed.lower()]
+    chosen = same[0] if same else exact[0] if len(exact) == 1 else None
+    if chosen is None:
+        return f, matches
+    return replace(f, speakers=tuple(dict.fromkeys((*f.speakers, chosen.slug)))), None
+
+
+def leaders(facets: Facets | None, f: QuoteFilter, limit: int) -> list[FacetValue]:
+    """Who speaks most under the reader's filters (the chosen speakers, if any), read off the
+    speaker counts the page already has; none while those are being counted."""
+    if facets is None:
+        return []
+    values = next((facet.values for facet in facets.facets if facet.param == "speaker"), [])
+    named = [value for value in values if value.value != UNKNOWN_SPEAKER]
+    return [v for v in named if v.selected][:limit] if f.speakers else named[:limit]
+
+
 def render_browse(request: Request, page: str, fragment: str, context: dict) -> Response:
-    """Render a listing page; htmx pushes the tidy URL (a GET form also sends empty fields)."""
-    response = render(request, page, fragment, context)
+    """Render a listing page. A GET form sends its empty fields too (and a typed speaker name):
+    a browser is sent on to the tidy URL, so what it bookmarks and shares is that; htmx pushes
+    the tidy URL instead."""
+    if context.get("counts_only"):
+        return render(request, COUNTS_FRAGMENT, COUNTS_FRAGMENT, context)
     f: QuoteFilter = context["filter"]
-    tidy = f.page_query(f.after) if f.after else f.query()
-    response.headers["HX-Push-Url"] = context["base_url"] + tidy
+    tidy = context["base_url"] + (f.page_query(f.after) if f.after else f.query())
+    if not wants_fragment(request) and _untidy(request) and not context["who"]:
+        return RedirectResponse(tidy, status_code=303)
+    response = render(request, page, fragment, context)
+    response.headers["HX-Push-Url"] = tidy
     return response
+
+
+def _untidy(request: Request) -> bool:
+    """The query names a speaker by name, or holds empty fields."""
+    pairs = request.query_params.multi_items()
+    return any(key == "who" or not value.strip() for key, value in pairs)
 
 
 def relaxations(request: Request, session: Session, f: QuoteFilter, base_url: str) -> list:
@@ -114,8 +168,6 @@ def _choices(session: Session, f: QuoteFilter) -> dict[str, list[tuple[str, str]
     ]
     choices["outlet"] = [(name, name) for name in outlet_names(session)]
     if "speaker" not in f.fixed:
-        country = f.country if "country" in f.fixed else None
-        choices["speaker"] = list(speaker_choices(session, country))
         named = speaker_names(session, f.speakers)
         named[UNKNOWN_SPEAKER] = "Unknown speaker"
         choices["chosen"] = [(slug, named.get(slug, slug)) for slug in f.speakers]

@@ -56,6 +56,10 @@ def quote_items(page: Page):
     return page.locator("#browse li.quote-item")
 
 
+def chips(page: Page):
+    return page.locator("#browse ul.chips li")
+
+
 def wait_for_htmx(page: Page) -> None:
     """htmx is loaded with `defer`; wait until it has processed the page."""
     page.wait_for_function("() => window.htmx !== undefined")
@@ -72,8 +76,8 @@ def test_browser_filter_by_speaker_updates_url_and_list(page: Page, base_url):
     expect(quote_items(page)).to_have_count(2)
     for who in quote_items(page).locator(".who a").all_inner_texts():
         assert who == "Sergey Lavrov"
-    # The form now shows the chosen speaker in its speaker picker.
-    expect(page.locator("#f-speaker")).to_have_value("sergey-lavrov")
+    # The form now shows the chosen speaker as a chip.
+    expect(chips(page)).to_have_text(["Sergey Lavrov ×"])
 
     # Narrow further through the form itself: the pushed URL is the tidy one (no empty fields).
     page.select_option("#f-topic", "sanctions")
@@ -85,9 +89,8 @@ def test_browser_filter_by_speaker_updates_url_and_list(page: Page, base_url):
     expect(quote_items(page)).to_have_count(1)
     expect(quote_items(page).first).to_contain_text("Sanctions are not a policy")
 
-    # Choose "Any speaker" in the form: back to every speaker, on sanctions only.
-    page.select_option("#f-speaker", "")
-    page.get_by_role("button", name="Show quotes").click()
+    # Remove the speaker's chip: back to every speaker, on sanctions only.
+    page.get_by_role("link", name="Remove Sergey Lavrov").click()
     expect(page).to_have_url(re.compile(re.escape(f"{base_url}/?topic=sanctions") + SORT))
     expect(quote_items(page)).to_have_count(2)
     expect(page.locator("#browse")).to_contain_text("Mike Pompeo")
@@ -107,7 +110,7 @@ def test_browser_reload_keeps_filtered_view(page: Page, base_url):
     expect(page).to_have_title("Filtered quotes · diplomat")
     expect(quote_items(page)).to_have_count(2)
     assert quote_items(page).all_inner_texts() == before
-    expect(page.locator("#f-speaker")).to_have_value("sergey-lavrov")
+    expect(chips(page)).to_have_text(["Sergey Lavrov ×"])
 
 
 def test_browser_back_restores_previous_state(page: Page, base_url):
@@ -237,27 +240,28 @@ def test_browser_keyboard_reaches_filter_controls(page: Page):
 
 
 def test_browser_filter_by_several_speakers_through_the_form(page: Page, base_url):
+    """Speakers are typed by name: suggestions come as you type, chosen ones become chips."""
     page.goto("/")
     wait_for_htmx(page)
     page.locator("details.more-filters > summary").click()
-    page.select_option("#f-speaker", "sergey-lavrov")
+    page.fill("#f-who", "lavr")
+    expect(page.locator('#f-who-options option[value="Sergey Lavrov"]')).to_have_count(1)
+    page.fill("#f-who", "Sergey Lavrov")
     page.get_by_role("button", name="Show quotes").click()
     expect(page).to_have_url(re.compile(re.escape(f"{base_url}/?speaker=sergey-lavrov") + SORT))
     expect(quote_items(page)).to_have_count(2)
 
-    page.select_option("#f-speaker-add", "mike-pompeo")
+    page.fill("#f-who", "pompeo")
     page.get_by_role("button", name="Show quotes").click()
     url = f"{base_url}/?speaker=sergey-lavrov&speaker=mike-pompeo"
     expect(page).to_have_url(re.compile(re.escape(url) + SORT))
     expect(quote_items(page)).to_have_count(3)
-    speakers = page.get_by_role("group", name="Speakers")
-    expect(speakers.get_by_role("checkbox", name="Mike Pompeo")).to_be_checked()
+    expect(chips(page)).to_have_text(["Sergey Lavrov ×", "Mike Pompeo ×"])
+    expect(page.locator("#f-who")).to_have_value("")
 
     page.reload()
     expect(quote_items(page)).to_have_count(3)
-    expect(page.get_by_role("checkbox", name="Sergey Lavrov")).to_be_checked()
-    page.get_by_role("checkbox", name="Sergey Lavrov").uncheck()
-    page.get_by_role("button", name="Show quotes").click()
+    page.get_by_role("link", name="Remove Sergey Lavrov").click()
     expect(page).to_have_url(re.compile(re.escape(f"{base_url}/?speaker=mike-pompeo") + SORT))
     expect(quote_items(page)).to_have_count(1)
 
@@ -291,7 +295,7 @@ def test_browser_history_restore_without_cache_gets_full_page(page: Page, base_u
     expect(page.locator("header.site-header")).to_have_count(1)
     expect(page.locator("h1")).to_have_text("Who said what")
     expect(page.locator("#browse")).to_have_count(1)
-    expect(page.locator("#f-speaker")).to_have_value("sergey-lavrov")
+    expect(chips(page)).to_have_text(["Sergey Lavrov ×"])
 
 
 def test_browser_search_syntax_and_name_card(page: Page, base_url):

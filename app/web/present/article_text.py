@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from markupsafe import Markup, escape
 
 from app.models import Quote
+from app.queries.quotes import QuoteRow
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -31,7 +32,7 @@ def paragraph_of(text: str, offset: int) -> tuple[int, int]:
     return before[-1] if before else spans[0]
 
 
-def speaker_label(quote: Quote) -> str:
+def speaker_label(quote: Quote | QuoteRow) -> str:
     """The resolved speaker's name, else the name as printed, else "Unknown speaker"."""
     if quote.speaker is not None:
         return quote.speaker.name

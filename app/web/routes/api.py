@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from app.models import Quote
 from app.queries.articles import get_article
 from app.queries.countries import country_list
-from app.queries.quotes import quote_page
+from app.queries.quotes import QuoteRow, quote_page
 from app.queries.speakers import speaker_page
 from app.queries.topics import topic_list
 from app.web.deps import RowId, SessionDep
@@ -179,7 +179,7 @@ def api_article(request: Request, session: SessionDep, article_id: RowId) -> Art
     )
 
 
-def quote_out(request: Request, q: Quote) -> QuoteOut:
+def quote_out(request: Request, q: Quote | QuoteRow) -> QuoteOut:
     assert q.id is not None  # a stored quote
     return QuoteOut(
         id=q.id,

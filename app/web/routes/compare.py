@@ -5,10 +5,9 @@ from datetime import date
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app.models import Quote
 from app.queries.facets import top_speakers
 from app.queries.filters import QuoteFilter
-from app.queries.quotes import quote_page
+from app.queries.quotes import QuoteRow, quote_page
 from app.queries.speakers import speakers_by_slug
 from app.queries.topics import get_topic, topic_list
 from app.web.deps import SessionDep
@@ -51,7 +50,7 @@ def compare(
     return render(request, "compare/index.html", "compare/_table.html", context)
 
 
-def by_date(columns: list[list[Quote]]) -> list[tuple[date | None, list[list[Quote]]]]:
+def by_date(columns: list[list[QuoteRow]]) -> list[tuple[date | None, list[list[QuoteRow]]]]:
     """Rows (date, one list of quotes per column), newest date first, undated last."""
     days = {q.published for column in columns for q in column}
     ordered = sorted((d for d in days if d), reverse=True) + ([None] if None in days else [])

@@ -6,10 +6,9 @@ from datetime import UTC, datetime, time
 from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import Response
 
-from app.models import Quote
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
 from app.queries.names import country_name, is_country_code, long_date
-from app.queries.quotes import quote_page
+from app.queries.quotes import QuoteRow, quote_page
 from app.queries.speakers import get_speaker
 from app.queries.topics import get_topic
 from app.web.deps import SessionDep
@@ -86,7 +85,7 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _entry(request: Request, q: Quote) -> dict:
+def _entry(request: Request, q: QuoteRow) -> dict:
     who = speaker_label(q)
     stamp = datetime.combine(q.published, time(), UTC) if q.published else q.article.ingested_at
     source = ", ".join(p for p in (q.article.outlet, long_date(q.published)) if p)

@@ -7,15 +7,15 @@ from sqlmodel import Session
 from starlette.responses import Response
 
 from app.queries.countries import country_row
-from app.queries.facets import top_speakers
 from app.queries.names import country_code_for, country_name
 from app.queries.speakers import find_by_name, quote_count
 from app.queries.topics import find_topic
 from app.web.deps import SessionDep
-from app.web.listing import browse_context, quote_filter, render_browse
+from app.web.listing import browse_context, leaders, quote_filter, render_browse
 from app.web.templating import render
 
 router = APIRouter()
+LEADERS = 5  # who speaks most, shown above the list
 
 
 @dataclass(frozen=True)
@@ -40,9 +40,9 @@ def search(request: Request, session: SessionDep) -> Response:
         f,
         str(request.url_for("search")),
         offers=page_offers(request, session, f.q),
-        leaders=top_speakers(session, f, limit=5),
         feed_url=str(request.url_for("search_feed")) + f.query(sort=None),
     )
+    context["leaders"] = leaders(context["facets"], f, LEADERS)
     return render_browse(request, "search/results.html", "search/_results.html", context)
 
 

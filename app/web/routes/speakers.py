@@ -9,6 +9,7 @@ from app.queries.facets import FacetValue, top_speakers
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
 from app.queries.names import country_name
 from app.queries.speakers import (
+    find_speakers,
     get_speaker,
     other_spellings,
     quote_count,
@@ -45,6 +46,15 @@ def speaker_list(
         **page_links(base, [("country", country or "")], page.next_cursor, after),
     }
     return render(request, "speakers/index.html", "speakers/_list.html", context)
+
+
+@router.get("/speakers/suggest", name="speaker_suggestions")
+def speaker_suggestions(request: Request, session: SessionDep, who: str = "") -> Response:
+    """Speakers whose name fits what is typed, as the <option>s of a <datalist> (the filter
+    form's and the compare page's type-ahead); a page of links without htmx."""
+    matches = find_speakers(session, who) if who.strip() else []
+    context = {"matches": matches, "who": who}
+    return render(request, "speakers/suggestions.html", "speakers/_suggestions.html", context)
 
 
 @router.get("/speakers/{slug}", name="speaker")

@@ -3,14 +3,14 @@
 from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import Response
 
-from app.queries.facets import top_speakers
 from app.queries.topics import get_topic, topic_list, topic_monthly_counts
 from app.web.deps import SessionDep
-from app.web.listing import browse_context, quote_filter, render_browse
+from app.web.listing import browse_context, leaders, quote_filter, render_browse
 from app.web.present.timeline import timeline
 from app.web.templating import render
 
 router = APIRouter()
+LEADERS = 10  # who speaks most, shown above the list
 
 
 @router.get("/topics", name="topics")
@@ -34,9 +34,9 @@ def topic_detail(request: Request, session: SessionDep, slug: str) -> Response:
         f,
         url,
         topic=topic,
-        leaders=top_speakers(session, f),
         timeline=timeline(topic_monthly_counts(session, topic.id)),
         canonical=url,
         feed_url=str(request.url_for("topic_feed", slug=slug)),
     )
+    context["leaders"] = leaders(context["facets"], f, LEADERS)
     return render_browse(request, "topics/detail.html", "topics/_results.html", context)

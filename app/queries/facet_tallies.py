@@ -1,0 +1,110 @@
+"""Facet counts answered from the tallies (app.queries.tallies) instead of counted quote by
+quote, for the filters they can answer: any mix of one speaker, one country and one topic,
+with no words, dates, kind or outlet (those need the quotes themselves). These are most of
+the pages readers open: a speaker, a country, a topic, and each with one more choice."""
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from app.models import Speaker, Topic
+from app.queries import tallies
+from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
+
+NOTHING = -1  # an id no row has: a slug that names no speaker or topic matches no quote
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A filter the tallies can answer; None fields mean "any"."""
+
+    speaker_id: int | None = None  # tallies.NO_SPEAKER: the quotes with no speaker
+    country: str | None = None
+    topic_id: int | None = None
+
+
+def scope_of(session: Session, f: QuoteFilter) -> Scope | None:
+    """The tally scope of `f`, or None when only counting the quotes can answer it."""
+    if f.q or f.date_from or f.date_to or f.kind or f.outlet or len(f.speakers) > 1:
+        return None
+    speaker_id = topic_id = None
+    if f.speakers == (UNKNOWN_SPEAKER,):
+        speaker_id = tallies.NO_SPEAKER
+    elif f.speakers:
+        speaker_id = _id_of(session, Speaker, f.speakers[0])
+    if f.topic:
+        topic_id = _id_of(session, Topic, f.topic)
+    return Scope(speaker_id, f.country, topic_id)
+
+
+def _id_of(session: Session, model: type[Speaker] | type[Topic], slug: str) -> int:
+    """The row id of a slug (NOTHING if none), looked up once per session."""
+    known: dict[tuple[str, str], int] = session.info.setdefault("ids_by_slug", {})
+    key = (model.__name__, slug)
+    if key not in known:
+        found = session.execute(select(model.id).where(model.slug == slug)).scalar()
+        known[key] = NOTHING if found is None else found
+    return known[key]
+
+
+def answers(scope: Scope | None, name: str) -> bool:
+    """True when the tallies can count facet `name` (or "total") under `scope`."""
+    if scope is None or name == "outlet":
+        return False
+    return name != "kind" or scope.topic_id is None
+
+
+def total(session: Session, scope: Scope) -> int:
+    ids = _speaker_ids(session, scope)
+    if scope.topic_id is not None:
+        return tallies.topic_quotes(session, ids).get(scope.topic_id, 0)
+    if ids is None:
+        return tallies.all_quotes(session)
+    return sum(tallies.speaker_quotes(session, ids).values())
+
+
+def counts(session: Session, scope: Scope, name: str, top: int) -> list[tuple]:
+    """(value, label, count) of facet `name` under `scope`, most first. The scope must leave
+    out the facet's own filter; a value of None is the quotes with no speaker."""
+    ids = _speaker_ids(session, scope)
+    rows: list[tuple]
+    if name == "speaker":
+        rows = list(tallies.top_speakers(session, top, scope.topic_id, scope.country))
+        if scope.country is None:  # quotes with no speaker have no country either
+            rows.append((None, None, _unknown(session, scope.topic_id)))
+    elif name == "topic":
+        per_topic = tallies.topic_quotes(session, ids)
+        labels = session.execute(select(Topic.id, Topic.slug, Topic.name)).all()
+        rows = [(slug, label, per_topic.get(ident, 0)) for ident, slug, label in labels]
+    elif name == "country":
+        per_country = tallies.country_counts(session, ids, scope.topic_id)
+        rows = [(code, code, n) for code, n in per_country.items()]
+    elif name == "kind":
+        rows = [(kind, kind, n) for kind, n in tallies.kind_quotes(session, ids).items()]
+    else:
+        raise LookupError(f"the tallies do not count {name}")
+    return sorted((row for row in rows if row[2] > 0), key=lambda row: -row[2])[:top]
+
+
+def leaders(session: Session, scope: Scope, limit: int) -> list[tuple[str, str, int]]:
+    """(slug, name, quotes) of the speakers most quoted under `scope` (its speaker, if it
+    names one), quotes with no speaker left out."""
+    ids = None if scope.speaker_id is None else [scope.speaker_id]
+    return tallies.top_speakers(session, limit, scope.topic_id, scope.country, ids)
+
+
+def _speaker_ids(session: Session, scope: Scope) -> list[int] | None:
+    """The speakers in scope (None: every speaker, and the quotes with none)."""
+    if scope.country is None:
+        return None if scope.speaker_id is None else [scope.speaker_id]
+    ids = select(col(Speaker.id)).where(col(Speaker.country) == scope.country)
+    if scope.speaker_id is not None:
+        ids = ids.where(col(Speaker.id) == scope.speaker_id)
+    return list(session.execute(ids).scalars())
+
+
+def _unknown(session: Session, topic_id: int | None) -> int:
+    """Quotes with no speaker (on one topic)."""
+    if topic_id is None:
+        return tallies.speaker_quotes(session, [tallies.NO_SPEAKER]).get(tallies.NO_SPEAKER, 0)
+    return tallies.topic_quotes(session, [tallies.NO_SPEAKER]).get(topic_id, 0)

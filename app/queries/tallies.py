@@ -1,0 +1,134 @@
+"""Counts read from the tallies the database keeps (migration 0004) instead of counted from a
+million quotes per request: per speaker, per speaker and topic, per speaker and month (and
+kind), per topic and month. Speaker id 0 stands for quotes with no speaker."""
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from app.models import Speaker, TallySpeaker, TallySpeakerMonth, TallySpeakerTopic, TallyTopicMonth
+
+NO_SPEAKER = 0
+
+
+def speaker_quotes(session: Session, speaker_ids: list[int]) -> dict[int, int]:
+    """{speaker id: quotes} for these speakers (0 for no speaker); absent ids have none."""
+    if not speaker_ids:
+        return {}
+    stmt = select(TallySpeaker.speaker_id, TallySpeaker.quotes).where(
+        col(TallySpeaker.speaker_id).in_(speaker_ids)
+    )
+    return {ident: n for ident, n in session.execute(stmt)}
+
+
+def top_speakers(
+    session: Session,
+    limit: int,
+    topic_id: int | None = None,
+    country: str | None = None,
+    speaker_ids: list[int] | None = None,
+) -> list[tuple[str, str, int]]:
+    """(slug, name, quotes) of the most quoted speakers, overall or on one topic, of one
+    country or among some speakers; quotes with no speaker are left out."""
+    tally = TallySpeakerTopic if topic_id is not None else TallySpeaker
+    count = col(tally.quotes)
+    stmt = select(col(Speaker.slug), col(Speaker.name), count).join(
+        Speaker, col(Speaker.id) == col(tally.speaker_id)
+    )
+    if topic_id is not None:
+        stmt = stmt.where(col(TallySpeakerTopic.topic_id) == topic_id)
+    if country is not None:
+        stmt = stmt.where(col(Speaker.country) == country)
+    if speaker_ids is not None:
+        stmt = stmt.where(col(Speaker.id).in_(speaker_ids))
+    stmt = stmt.order_by(count.desc(), col(Speaker.name)).limit(limit)
+    return [(slug, name, n) for slug, name, n in session.execute(stmt)]
+
+
+def speaker_topic_quotes(session: Session, speaker_id: int) -> dict[int, int]:
+    """{topic id: quotes} of one speaker (NO_SPEAKER: of quotes with none)."""
+    stmt = select(TallySpeakerTopic.topic_id, TallySpeakerTopic.quotes).where(
+        col(TallySpeakerTopic.speaker_id) == speaker_id
+    )
+    return {topic: n for topic, n in session.execute(stmt)}
+
+
+def topic_quotes(session: Session, speaker_ids: list[int] | None = None) -> dict[int, int]:
+    """{topic id: quotes} overall, or of some speakers."""
+    if speaker_ids is None:
+        months = select(TallyTopicMonth.topic_id, func.sum(TallyTopicMonth.quotes))
+        stmt = months.group_by(col(TallyTopicMonth.topic_id))
+    else:
+        total = func.sum(TallySpeakerTopic.quotes)
+        stmt = (
+            select(TallySpeakerTopic.topic_id, total)
+            .where(col(TallySpeakerTopic.speaker_id).in_(speaker_ids))
+            .group_by(col(TallySpeakerTopic.topic_id))
+        )
+    return {topic: int(n) for topic, n in session.execute(stmt)}
+
+
+def kind_quotes(session: Session, speaker_ids: list[int] | None = None) -> dict[str, int]:
+    """{kind: quotes} overall, or of some speakers."""
+    stmt = select(TallySpeakerMonth.kind, func.sum(TallySpeakerMonth.quotes))
+    if speaker_ids is not None:
+        stmt = stmt.where(col(TallySpeakerMonth.speaker_id).in_(speaker_ids))
+    stmt = stmt.group_by(col(TallySpeakerMonth.kind))
+    return {kind: int(n) for kind, n in session.execute(stmt)}
+
+
+def all_quotes(session: Session) -> int:
+    total = select(func.coalesce(func.sum(TallySpeaker.quotes), 0))
+    return int(session.execute(total).scalar_one())
+
+
+def country_counts(
+    session: Session, speaker_ids: list[int] | None = None, topic_id: int | None = None
+) -> dict[str, int]:
+    """{country: quotes} of some speakers (None: all), on one topic (None: any)."""
+    tally = TallySpeaker if topic_id is None else TallySpeakerTopic
+    total = func.sum(tally.quotes)
+    stmt = (
+        select(col(Speaker.country), total)
+        .join(tally, col(tally.speaker_id) == col(Speaker.id))
+        .where(col(Speaker.country).is_not(None))
+        .group_by(col(Speaker.country))
+    )
+    if topic_id is not None:
+        stmt = stmt.where(col(TallySpeakerTopic.topic_id) == topic_id)
+    if speaker_ids is not None:
+        stmt = stmt.where(col(Speaker.id).in_(speaker_ids))
+    return {code: int(n) for code, n in session.execute(stmt)}
+
+
+def country_quotes(session: Session) -> dict[str, tuple[int, int]]:
+    """{country: (speakers, quotes)} for every country a speaker has."""
+    stmt = (
+        select(
+            col(Speaker.country),
+            func.count(col(Speaker.id)),
+            func.coalesce(func.sum(TallySpeaker.quotes), 0),
+        )
+        .outerjoin(TallySpeaker, col(TallySpeaker.speaker_id) == col(Speaker.id))
+        .where(col(Speaker.country).is_not(None))
+        .group_by(col(Speaker.country))
+    )
+    return {code: (speakers, int(n)) for code, speakers, n in session.execute(stmt)}
+
+
+def speaker_months(session: Session, speaker_id: int) -> dict[tuple[int, int], int]:
+    """{(year, month): quotes} of one speaker's dated quotes."""
+    total = func.sum(TallySpeakerMonth.quotes)
+    stmt = (
+        select(TallySpeakerMonth.month, total)
+        .where(col(TallySpeakerMonth.speaker_id) == speaker_id, col(TallySpeakerMonth.month) > 0)
+        .group_by(col(TallySpeakerMonth.month))
+    )
+    return {divmod(month, 100): int(n) for month, n in session.execute(stmt)}
+
+
+def topic_months(session: Session, topic_id: int) -> dict[tuple[int, int], int]:
+    """{(year, month): quotes} of one topic's dated quotes."""
+    stmt = select(TallyTopicMonth.month, TallyTopicMonth.quotes).where(
+        col(TallyTopicMonth.topic_id) == topic_id, col(TallyTopicMonth.month) > 0
+    )
+    return {divmod(month, 100): n for month, n in session.execute(stmt)}
