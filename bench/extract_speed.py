@@ -1,9 +1,10 @@
 """Extraction speed and memory: diplomat's extractor beside the naive way.
 
 The naive way runs the same spaCy model over every sentence of every article. Articles are the
-PolNeAR dev texts (~800 words each) from ../shared when present, else examples/.
+news_dev texts (general news, ~880 words each) from ../shared when present (--corpus polnear:
+the PolNeAR dev texts, ~800 words), else examples/.
 
-    .venv/bin/python -m bench.extract_speed [--rounds 3]
+    .venv/bin/python -m bench.extract_speed [--rounds 3] [--corpus news_dev|polnear]
 """
 
 import argparse
@@ -15,12 +16,14 @@ from app.extract.article import extract_article, load_resources
 from app.extract.text.parse import get_nlp
 from app.settings import ROOT
 
-POLNEAR = ROOT.parent / "shared" / "gold" / "polnear_dev_speech.jsonl"
+GOLD = ROOT.parent / "shared" / "gold"
+CORPORA = {"news_dev": GOLD / "news_dev.jsonl", "polnear": GOLD / "polnear_dev_speech.jsonl"}
 
 
-def corpus() -> list[str]:
-    if POLNEAR.exists():
-        lines = POLNEAR.read_text(encoding="utf-8").splitlines()
+def corpus(name: str = "news_dev") -> list[str]:
+    path = CORPORA[name]
+    if path.exists():
+        lines = path.read_text(encoding="utf-8").splitlines()
         return [json.loads(line)["article_text"] for line in lines if line.strip()]
     return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
 
@@ -40,8 +43,9 @@ def rate(label: str, texts: list[str], fn, rounds: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="news_dev")
     args = parser.parse_args()
-    texts = corpus()
+    texts = corpus(args.corpus)
     load_resources()
     nlp = get_nlp()
     extract_article(texts[0])  # warm caches before timing

@@ -11,14 +11,15 @@ from app.extract.speakers.coreference import Resolver
 from app.extract.speakers.mentions import mention_for
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.registry import Registry
+from app.extract.speakers.salience import Layout
 from app.extract.speech.candidates import Candidate, floating_candidates, sentence_candidates
 from app.extract.speech.cues import Cue
-from app.extract.speech.verbs import CANDIDATE
 from app.extract.text.boilerplate import paragraphs
 from app.extract.text.marks import Marked, scan_marked
 from app.extract.text.parse import parse_sentences
 from app.extract.text.sentences import Sentence, split_sentences
 from app.extract.topics import Taxonomy, load_taxonomy
+from app.extract.verbs import mentions_speech
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class ExtractedQuote:
     confidence: float
     sentence_start: int
     sentence_end: int
+    speaker_type: str | None = None  # person | organisation | group | outlet | place
+    via: str | None = None  # the outlet or document the words came through ("CTV News")
+    evidence: str = "none"  # how the speaker was found: name, pronoun, description, …
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,7 @@ def _colon_intro(text: str, sent: Sentence, cues, cands: list[Candidate], base) 
 def find_candidates(text: str, sents: list[Sentence], marks: list[Marked]) -> list[Candidate]:
     """Quote candidates of every sentence, in reading order."""
     by_sentence = [[q for q in marks if s.start <= q.start < s.end] for s in sents]
-    wanted = [n for n, s in enumerate(sents) if CANDIDATE.search(text, s.start, s.end)]
+    wanted = [n for n, s in enumerate(sents) if mentions_speech(text, s.start, s.end)]
     spans = [(sents[n].start, sents[n].end) for n in wanted]
     parsed = {
         n: p
@@ -111,9 +115,9 @@ def extract_article(text: str, resources: Resources | None = None) -> ExtractedA
     marks = [q for q in scan_marked(text) if any(a <= q.start < b for a, b in body)]
     sents = split_sentences(text, paras, marks)
     candidates = find_candidates(text, sents, marks)
-    named = [(p.start, p.end) for n, p in enumerate(paras) if p.body or n == title_idx]
-    quoted = [(q.start, q.end) for q in marks]
-    resolver = Resolver(Registry(text, named, res.officials, quoted), res.officials)
+    named = [(p.start, p.end) for n, p in enumerate(paras) if p.body or p.caption or n == title_idx]
+    layout = Layout(text, [s.start for s in sents], [(q.start, q.end) for q in marks])
+    resolver = Resolver(Registry(text, named, res.officials, layout), res.officials)
     quotes = finalise(text, candidates, resolver, res, paras)
     return ExtractedArticle(
         text=text,
@@ -139,6 +143,8 @@ def article_json(article_id: str, path: str, art: ExtractedArticle) -> dict:
                 "end": q.end,
                 "kind": q.kind,
                 "speaker": q.speaker,
+                "speaker_type": q.speaker_type,
+                "via": q.via,
                 "speaker_country": q.speaker_country,
                 "cue": q.cue,
                 "topics": list(q.topics),

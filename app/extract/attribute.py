@@ -1,21 +1,28 @@
 """From candidates to final quotes: resolve speakers, drop duplicates, let floating quotes
 inherit their passage's speaker, score confidence and tag topics."""
 
-from app.extract.speakers.coreference import Resolved, Resolver
+from dataclasses import dataclass, replace
+
+from app.extract.speakers.antecedents import UNKNOWN, Resolved, margin, ranked
+from app.extract.speakers.confidence import confidence_for
+from app.extract.speakers.coreference import Resolver
+from app.extract.speakers.salience import ROLE_WEIGHT, SUBJECT
+from app.extract.speakers.typing import ORGANISATION, PERSON
 from app.extract.speech.candidates import Candidate
 from app.extract.text.boilerplate import Paragraph
 from app.extract.topics import topics_for
 
-# How reliable each way of finding a quote has proved (checked against the dev sets).
-BASE_CONFIDENCE = {
-    "adjacent": 0.95,
-    "clause": 0.9,
-    "colon": 0.9,
-    "according": 0.85,
-    "floating": 0.7,
-}
 PRIORITY = {"adjacent": 0, "clause": 0, "colon": 1, "according": 2, "floating": 3}
 INHERIT_GAP_PARAS = 1  # a floating quote inherits only from this many paragraphs back
+INHERITED_SHARE = 0.98  # an inherited speaker is a little less sure than its parent
+DISCOURSE_MIN = 0.25  # salience a floating quote's speaker needs when nothing is inherited
+
+
+@dataclass
+class Attributed:
+    cand: Candidate
+    res: Resolved
+    confidence: float
 
 
 def _overlap(a: Candidate, b: Candidate) -> float:
@@ -25,9 +32,9 @@ def _overlap(a: Candidate, b: Candidate) -> float:
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """Where two candidates cover the same words keep the better-founded one."""
-    ranked = sorted(cands, key=lambda c: (PRIORITY[c.how], c.start))
+    ranked_cands = sorted(cands, key=lambda c: (PRIORITY[c.how], c.start))
     kept: list[Candidate] = []
-    for cand in ranked:
+    for cand in ranked_cands:
         if all(_overlap(k, cand) <= 0.5 for k in kept):
             kept.append(cand)
     return sorted(kept, key=lambda c: c.start)
@@ -40,30 +47,67 @@ def _paragraph_of(paras: list[Paragraph], pos: int) -> int:
     return -1
 
 
-def _inherit(cand: Candidate, prev: tuple | None, paras: list[Paragraph]) -> Resolved:
-    """A quote without a cue belongs to the previous quote's speaker in the same passage."""
-    if prev is None or prev[1].speaker is None:
-        return Resolved(None, None, None, 0.3)
-    gap = _paragraph_of(paras, cand.start) - _paragraph_of(paras, prev[0].end - 1)
-    if gap > INHERIT_GAP_PARAS:
-        return Resolved(None, None, None, 0.3)
-    return Resolved(prev[1].speaker, prev[1].country, prev[1].role, 0.7)
+def _newcomer(resolver: Resolver, prev: Attributed, pos: int) -> bool:
+    """Someone else became the subject between the previous quote and this one: 'Ann Lee,
+    a nurse, came too. "…"' starts Ann's words, not the previous speaker's."""
+    lo = prev.cand.end
+    for e in resolver.registry.of_kind({PERSON}):
+        if e.name == prev.res.speaker:
+            continue
+        if any(lo <= p < pos and w >= ROLE_WEIGHT[SUBJECT] for p, w in e.events):
+            return True
+    return False
+
+
+def _inherit(
+    cand: Candidate, prev: Attributed | None, resolver: Resolver, paras: list[Paragraph]
+) -> tuple[Resolved, float | None]:
+    """A quote without a cue: the previous quote's speaker in the same passage, unless someone
+    new was introduced since; else whoever the passage is about. Returns the resolution and,
+    when inherited, the parent's confidence."""
+    if prev is not None and prev.res.speaker is not None:
+        gap = _paragraph_of(paras, cand.start) - _paragraph_of(paras, prev.cand.end - 1)
+        if gap <= INHERIT_GAP_PARAS and not _newcomer(resolver, prev, cand.start):
+            return replace(prev.res, evidence="inherited"), prev.confidence
+    pool = resolver.registry.of_kind({PERSON, ORGANISATION}) + list(resolver.groups.values())
+    scored = ranked(pool, cand.start, resolver.layout, (cand.start, cand.end))
+    if not scored or scored[0][0] < DISCOURSE_MIN:
+        return UNKNOWN, None
+    best = scored[0][1]
+    share = margin(scored)
+    res = Resolved(
+        best.name,
+        best.country,
+        best.title,
+        confidence_for("salience", share),
+        best.kind,
+        "salience",
+        best,
+        basis="salience",
+    )
+    return res, None
 
 
 def finalise(
     text: str, cands: list[Candidate], resolver: Resolver, res, paras: list[Paragraph]
 ) -> list[dict]:
     """Final quote records (ExtractedQuote fields) in reading order."""
-    out, prev = [], None
+    out: list[dict] = []
+    prev: Attributed | None = None
     for cand in _dedupe(cands):
+        parent = None
         if cand.mention is not None:
-            r, is_person = resolver.resolve(cand.mention)
+            r = resolver.resolve(cand.mention, (cand.start, cand.end))
         else:  # floating, or a cue without a subject ("during the conference said that…")
-            r, is_person = _inherit(cand, prev, paras), True
-        resolver.remember(cand.start, r, is_person)
+            r, parent = _inherit(cand, prev, resolver, paras)
+        if cand.via and r.via is None:
+            r = replace(r, via=cand.via)
+        at = cand.cue_pos if cand.cue_pos is not None else cand.start
+        resolver.remember(at, r, (cand.start, cand.end))
+        conf = parent * INHERITED_SHARE if parent is not None else r.certainty
+        conf = round(min(1.0, max(0.0, conf)), 3)
         para = paras[_paragraph_of(paras, cand.start)]
         quote_text = text[cand.start : cand.end]
-        conf = BASE_CONFIDENCE[cand.how] * r.certainty
         out.append(
             dict(
                 text=quote_text,
@@ -74,12 +118,15 @@ def finalise(
                 speaker_mention=cand.mention.text if cand.mention else None,
                 speaker_country=r.country,
                 speaker_role=r.role,
+                speaker_type=r.kind if r.speaker else None,
+                via=r.via,
+                evidence=r.evidence,
                 cue=cand.cue,
                 topics=topics_for(quote_text, text[para.start : para.end], res.taxonomy),
-                confidence=round(min(1.0, max(0.0, conf)), 3),
+                confidence=conf,
                 sentence_start=cand.sentence.start,
                 sentence_end=cand.sentence.end,
             )
         )
-        prev = (cand, r)
+        prev = Attributed(cand, r, conf)
     return out

@@ -1,17 +1,18 @@
 """Score the extractor against a gold file with exactly the rules of ../shared/eval/score.py,
-plus a breakdown by quote kind, error lists and confidence calibration (`diplomat eval`)."""
+plus a breakdown by quote kind, errors grouped by cause and confidence calibration (expected
+calibration error, AUROC of speaker correctness, accuracy per band) for `diplomat eval`."""
 
 import json
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
+from app.extract import error_causes
 from app.extract.article import extract_article, load_resources
+from app.extract.calibration import Scored, auroc, bands, expected_calibration_error, monotone
 
 CONTEXT = 50  # characters of article shown either side of an error
-BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.0001))
 SCORER_DROP = {
     "mr",
     "mrs",
@@ -105,6 +106,9 @@ class EvalReport:
     scores: list[dict]  # one score.py line per threshold
     by_kind: dict[str, dict]  # gold kind -> recall, speaker accuracy (first threshold)
     calibration: list[dict]  # confidence band -> matched quotes, speaker accuracy
+    ece: float | None = None  # expected calibration error of the speaker's confidence
+    auroc: float | None = None  # how well confidence separates right from wrong speakers
+    bands_monotone: bool = False  # each higher band more accurate than the one below
     missed: list[dict] = field(default_factory=list)
     spurious: list[dict] = field(default_factory=list)
     misattributed: list[dict] = field(default_factory=list)
@@ -154,24 +158,20 @@ def _by_kind(docs: list[dict], preds: list[list[dict]], thr: float) -> dict[str,
     return dict(sorted(rows.items()))
 
 
-def _calibration(docs: list[dict], preds: list[list[dict]], thr: float) -> list[dict]:
-    bands: list[dict[str, Any]] = [
-        {"band": f"{lo:.2f}-{min(hi, 1.0):.2f}", "matched": 0, "speaker_ok": 0, "spurious": 0}
-        for lo, hi in BANDS
-    ]
+def _scored(docs: list[dict], preds: list[list[dict]], thr: float) -> tuple[list, list]:
+    """(confidence, speaker right) of matched quotes; confidences of spurious ones."""
+    items: list[Scored] = []
+    spurious: list[float] = []
     for doc, pred in zip(docs, preds, strict=True):
         matched = match(doc["quotes"], pred, thr)
         hit = {bi: g for g, bi in zip(doc["quotes"], matched, strict=True) if bi is not None}
         for i, p in enumerate(pred):
-            n = next(k for k, (lo, hi) in enumerate(BANDS) if lo <= p["confidence"] < hi)
             if i in hit:
-                bands[n]["matched"] += 1
-                bands[n]["speaker_ok"] += same_speaker(p.get("speaker"), hit[i].get("speaker"))
+                right = same_speaker(p.get("speaker"), hit[i].get("speaker"))
+                items.append(Scored(p["confidence"], right))
             else:
-                bands[n]["spurious"] += 1
-    for b in bands:
-        b["speaker_acc"] = round(b["speaker_ok"] / b["matched"], 3) if b["matched"] else None
-    return bands
+                spurious.append(p["confidence"])
+    return items, spurious
 
 
 def _errors(report: EvalReport, doc: dict, pred: list[dict], thr: float) -> None:
@@ -180,10 +180,16 @@ def _errors(report: EvalReport, doc: dict, pred: list[dict], thr: float) -> None
     for g, bi in zip(doc["quotes"], matched, strict=True):
         where = {"id": doc["id"], "context": _context(text, g["start"], g["end"])}
         if bi is None:
-            report.missed.append({**where, "gold_speaker": g.get("speaker")})
+            cause = error_causes.missed(g)
+            report.missed.append({**where, "gold_speaker": g.get("speaker"), "cause": cause})
         elif not same_speaker(pred[bi].get("speaker"), g.get("speaker")):
             report.misattributed.append(
-                {**where, "gold_speaker": g.get("speaker"), "speaker": pred[bi].get("speaker")}
+                {
+                    **where,
+                    "gold_speaker": g.get("speaker"),
+                    "speaker": pred[bi].get("speaker"),
+                    "cause": error_causes.misattributed(pred[bi]),
+                }
             )
     used = {bi for bi in matched if bi is not None}
     for i, p in enumerate(pred):
@@ -193,16 +199,22 @@ def _errors(report: EvalReport, doc: dict, pred: list[dict], thr: float) -> None
                     "id": doc["id"],
                     "speaker": p.get("speaker"),
                     "context": _context(text, p["start"], p["end"]),
+                    "cause": error_causes.spurious(p),
                 }
             )
 
 
-def evaluate(gold_path: Path, thresholds: tuple[float, ...] = (0.3, 0.8)) -> EvalReport:
-    """Run the extractor on every gold article and score it as score.py would."""
+def evaluate(
+    gold_path: Path,
+    thresholds: tuple[float, ...] = (0.3, 0.8),
+    articles: slice = slice(None),
+) -> EvalReport:
+    """Run the extractor on every gold article (or a slice of them, e.g. a held-out part)
+    and score it as score.py would."""
     from app.extract.article import article_json
 
     lines = Path(gold_path).read_text(encoding="utf-8").splitlines()
-    docs = [json.loads(line) for line in lines if line.strip()]
+    docs = [json.loads(line) for line in lines if line.strip()][articles]
     resources = load_resources()
     preds: list[list[dict]] = []
     failed: list[str] = []
@@ -213,19 +225,27 @@ def evaluate(gold_path: Path, thresholds: tuple[float, ...] = (0.3, 0.8)) -> Eva
             failed.append(f"{d['id']}: {type(error).__name__}: {error}")
             preds.append([])
             continue
-        preds.append(article_json(d["id"], d["id"], art)["quotes"])
+        quotes = article_json(d["id"], d["id"], art)["quotes"]
+        for q, extracted in zip(quotes, art.quotes, strict=True):
+            q["evidence"] = extracted.evidence
+        preds.append(quotes)
     scores = []
     for thr in thresholds:
         tally = Tally()
         for doc, pred in zip(docs, preds, strict=True):
             _score_doc(doc, pred, thr, tally)
         scores.append(tally.figures(thr))
+    items, spurious = _scored(docs, preds, thresholds[0])
+    calibration = bands(items, spurious)
     report = EvalReport(
         str(gold_path),
         len(docs),
         scores,
         _by_kind(docs, preds, thresholds[0]),
-        _calibration(docs, preds, thresholds[0]),
+        calibration,
+        expected_calibration_error(items),
+        auroc(items),
+        monotone(calibration),
         failed=failed,
     )
     for doc, pred in zip(docs, preds, strict=True):
@@ -262,11 +282,20 @@ def render_table(report: EvalReport, show_errors: bool = False) -> str:
         ["band", "matched", "speaker_acc", "spurious"],
         [[b["band"], b["matched"], b["speaker_acc"], b["spurious"]] for b in report.calibration],
     )
+    out.append(
+        f"ECE {report.ece}  AUROC {report.auroc}  "
+        f"bands monotone: {'yes' if report.bands_monotone else 'no'}"
+    )
+    for name in ("misattributed", "missed", "spurious"):
+        errors = getattr(report, name)
+        out += ["", f"{name} ({len(errors)}) by cause"]
+        out += _table(["count", "cause"], [[n, c] for c, n in error_causes.counted(errors)])
     if show_errors:
-        for name in ("missed", "spurious", "misattributed"):
+        for name in ("misattributed", "missed", "spurious"):
             errors = getattr(report, name)
-            out += ["", f"{name} ({len(errors)})"]
-            for e in errors:
-                who = " | ".join(f"{k}={e[k]}" for k in ("gold_speaker", "speaker") if k in e)
-                out.append(f"- {e['id']}: {e['context']}" + (f"  ({who})" if who else ""))
+            for cause, n in error_causes.counted(errors):
+                out += ["", f"{name}: {cause} ({n})"]
+                for e in (e for e in errors if e["cause"] == cause):
+                    who = " | ".join(f"{k}={e[k]}" for k in ("gold_speaker", "speaker") if k in e)
+                    out.append(f"- {e['id']}: {e['context']}" + (f"  ({who})" if who else ""))
     return "\n".join(out)

@@ -101,3 +101,16 @@ def test_cli_eval_missing_gold_file(runner, tmp_path):
     result = runner.invoke(app, ["eval", str(tmp_path / "gold.jsonl")])
     assert result.exit_code == 2
     assert "no such file" in result.stderr
+
+
+def test_cli_eval_articles_slice(runner, tmp_path):
+    text = 'Talks\n\n"We will not retreat from this position," Ann Lee said.\n'
+    start, end = text.index('"We'), text.index(" Ann")
+    quote = {"text": text[start:end], "start": start, "end": end, "speaker": "Ann Lee"}
+    gold = tmp_path / "gold.jsonl"
+    lines = [json.dumps({"id": f"a{n}", "article_text": text, "quotes": [quote]}) for n in (1, 2)]
+    gold.write_text("\n".join(lines) + "\n")
+    result = runner.invoke(app, ["eval", str(gold), "--articles", "1:"])
+    assert result.exit_code == 0 and "1 articles" in result.stdout and "ECE" in result.stdout
+    bad = runner.invoke(app, ["eval", str(gold), "--articles", "one"])
+    assert bad.exit_code == 2 and "START:END" in bad.stderr

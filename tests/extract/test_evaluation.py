@@ -91,9 +91,16 @@ def test_evaluate_breakdown_errors_and_calibration(tmp_path):
 def test_render_table_and_json(tmp_path):
     report = evaluate(_tiny_gold(tmp_path))
     table = render_table(report, show_errors=True)
-    assert "attributed_F1" in table and "missed (1)" in table and "calibration" in table
-    assert "missed" not in render_table(report, show_errors=False)
+    assert "attributed_F1" in table and "calibration" in table and "ECE" in table
+    assert "missed (1) by cause" in table and "missed indirect, no cue" in table
+    assert "[[The weather]]" in table
+    assert "[[The weather]]" not in render_table(report, show_errors=False)
     assert json.loads(render_json(report))["scores"][0]["tp"] == 1
+
+
+def test_evaluate_a_slice_of_the_articles(tmp_path):
+    report = evaluate(_tiny_gold(tmp_path), articles=slice(1, None))
+    assert report.articles == 0 and report.scores[0]["tp"] == 0
 
 
 def test_evaluate_scores_a_crashing_article_as_empty(tmp_path, monkeypatch):

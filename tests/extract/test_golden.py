@@ -82,12 +82,15 @@ def test_article_json_has_scorer_fields():
         "end",
         "kind",
         "speaker",
+        "speaker_type",
+        "via",
         "speaker_country",
         "cue",
         "topics",
         "confidence",
     }
     assert line["quotes"][0]["speaker"] == "Vladimir Putin"
+    assert line["quotes"][0]["speaker_type"] == "person"
 
 
 def test_extract_metadata_from_byline_and_dateline():
@@ -119,11 +122,11 @@ def test_extract_pronoun_prefers_person_newly_named_in_its_paragraph():
     text = (
         "Talks resume\n\n"
         "“We are ready,” Foreign Minister Ana Ruiz said.\n\n"
-        "Mark Ellison, a British minister, joined the appeal. "
+        "Marta Ellison, a British minister, joined the appeal. "
         "“The council must act,” she said.\n"
     )
     quotes = extract_article(text).quotes
-    assert [q.speaker for q in quotes] == ["Ana Ruiz", "Mark Ellison"]
+    assert [q.speaker for q in quotes] == ["Ana Ruiz", "Marta Ellison"]
 
 
 def test_extract_the_region_is_never_a_person():

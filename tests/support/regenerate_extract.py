@@ -19,6 +19,8 @@ QUOTE_FIELDS = (
     "speaker",
     "speaker_mention",
     "speaker_country",
+    "speaker_type",
+    "via",
     "cue",
 )
 

@@ -25,7 +25,7 @@ NAME_PARTICLES = frozenset("de la del da dos van von bin al el le du der".split(
 
 
 PARTICLES = frozenset("de la del da dos van von bin al le der".split())  # "Antonio de la Cruz"
-PRONOUNS = frozenset("he she i we they you".split())
+PRONOUNS = frozenset("he she i we they you it".split())
 # Words in capitalised runs that are titles or descriptions rather than names.
 TITLE_WORDS = frozenset(
     """secretary state foreign minister ministers president vice prime deputy chief general gen
@@ -72,7 +72,8 @@ ORG_WORDS = frozenset(
     school college hospital police service services corporation inc airlines county state
     states city province region republic kingdom coast sea ocean river island islands
     peninsula war crisis foods holdings corp co ltd llc plc gmbh motors energy systems
-    technologies industries partners capital airways pharmaceuticals media""".split()
+    technologies industries partners capital airways pharmaceuticals media board cross
+    society league federation coalition alliance authority bureau trust guild""".split()
 )
 
 
@@ -84,3 +85,77 @@ ROLE_HINTS = frozenset(
     doctor coach manager player striker chairman executive founder author journalist
     deputy foreign prime vice of the for at and state affairs defense defence""".split()
 )
+
+
+# --- typing of mentions (typing.py) and descriptions (coreference.py) ---
+
+# Media outlets that are named without an outlet word ("Reuters", "TechCrunch", "CNN").
+KNOWN_OUTLETS = frozenset(
+    """reuters bloomberg cnn cnbc msnbc bbc cbc ctv npr pbs afp ap politico axios techcrunch
+    buzzfeed gizmodo engadget forbes newsweek economist guardian telegraph xinhua tass
+    interfax kcna yonhap kyodo efe ansa dpa macleans jazeera france-presse huffpost breitbart
+    ria novosti telesur infobae""".split()
+)
+# Last words of an outlet's name ("CTV News", "The Globe and Mail", "Toronto Star").
+OUTLET_WORDS = frozenset(
+    """news times post journal herald tribune gazette star sun globe mail telegraph guardian
+    chronicle examiner observer radio tv television broadcasting broadcaster network magazine
+    daily weekly wire press presse media newspaper citizen courier record register dispatch
+    bulletin inquirer sentinel standard""".split()
+)
+# Nouns of a document or message that speaks for its author ("the statement said").
+DOCUMENT_NOUNS = frozenset(
+    """statement release report study survey letter filing complaint lawsuit suit memo email
+    e-mail tweet post posting ruling decision notice document documents records transcript
+    announcement bulletin advisory update website blog message note petition motion affidavit
+    submission brief analysis audit review poll data figures numbers reports studies""".split()
+)
+# Heads of a description that names a body: "the company", "the utility", "the board".
+ORG_NOUNS = frozenset(
+    """company firm business corporation agency union utility board council government ministry
+    department office city town municipality province state team club party organization
+    organisation association group band university college school hospital bank court
+    commission committee authority administration police force service network station
+    charity foundation institute society league federation coalition campaign airline carrier
+    retailer chain maker manufacturer producer developer provider operator insurer lender
+    brewery restaurant store shop""".split()
+)
+# Heads of a description that names one person: "the minister", "the 34-year-old".
+PERSON_NOUNS = frozenset(
+    """minister mayor premier president prime senator judge justice coach manager official
+    spokesperson spokesman spokeswoman lawyer attorney chief director executive ceo chair
+    chairman chairwoman founder owner officer detective sheriff inspector commissioner
+    governor ambassador envoy diplomat secretary leader candidate mp mla councillor councilor
+    trustee superintendent principal teacher professor doctor physician nurse scientist
+    researcher economist analyst expert author writer artist designer architect chef player
+    forward defenceman defenseman goaltender goalie striker pitcher quarterback rookie veteran
+    captain pilot driver man woman boy girl father mother son daughter husband wife brother
+    sister resident neighbour neighbor victim witness survivor student worker employee
+    volunteer activist organizer organiser advocate critic farmer owner landlord tenant
+    parent grandmother grandfather proprietor host singer actor actress dancer comedian
+    musician fighter boxer champion winner labourer laborer refugee immigrant man""".split()
+)
+# Last words that make a capitalised name a place ("Lake Cowichan", "Veteran's Park").
+PLACE_WORDS = frozenset(
+    """lake river island islands bay beach valley mountain mountains park square street avenue
+    road boulevard highway county township village harbour harbor falls creek peninsula coast
+    heights hill hills station arena complex library mall airport bridge tower building hotel
+    centre center stadium plaza terminal port market district trail drive lane crescent line
+    gardens garden pier wharf""".split()
+)
+# Capitalised words that are never part of a person's name (headline and title debris).
+NOT_NAME_WORDS = frozenset(
+    """are is was were be been am got get gets me my mine you your our ours we us it its
+    they them their this that these those who what why how when where not no yes all any
+    some more most about after before here there now then very just only also too read
+    watch click share live update updated breaking exclusive opinion analysis photo video
+    new old best first last next unlike like despite although among amid including following
+    without within between against toward towards across along around behind beside inside
+    outside throughout upon both either neither each every""".split()
+)
+# Abbreviated titles printed before a name ("Rep. Jim Bond", "Lt. Gen. Ana Ruiz").
+TITLE_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov lt col gen sgt capt cmdr adm rev hon supt insp det cst
+    cpl pte maj brig st""".split()
+)
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())

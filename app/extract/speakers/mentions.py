@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from app.extract.speakers.gender import is_first_name
 from app.extract.speakers.lexicon import (
+    DOCUMENT_NOUNS,
     GROUP_NOUNS,
     ORG_WORDS,
     PARTICLES,
@@ -20,6 +22,9 @@ from app.extract.speakers.lexicon import (
 )
 
 CUT_DEPS = frozenset({"relcl", "acl", "cc", "conj", "advcl", "parataxis"})
+AUTHOR_PREPS = frozenset({"from", "by", "of"})
+JOINERS = frozenset({"of", "and", "&"})
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 
 @dataclass(frozen=True)
@@ -27,18 +32,38 @@ class Mention:
     text: str  # as printed
     start: int
     end: int
-    kind: str  # "pronoun" | "name" | "description" | "group"
+    kind: str  # "pronoun" | "name" | "description" | "group" | "document"
     name: str | None  # the personal or organisation name inside the phrase, if any
     head: str  # lowercase head word
+    full: str | None = None  # the whole run of proper nouns ("BC Hydro", "UFCW Local 832")
+    author: "Mention | None" = None  # who a document speaks for ("the union's release")
+    plural: bool = False
+
+
+def _kept(child: Token, head: Token) -> bool:
+    """Modifiers that belong to the phrase: not relative clauses or trailing appositions,
+    but 'people [arrested last week]' and 'lawyers [and experts]' of a plural noun."""
+    if child.dep_ == "appos" and child.i > head.i:
+        return False
+    if child.dep_ not in CUT_DEPS:
+        return True
+    plural = head.tag_ in ("NNS", "NNPS")
+    if child.dep_ == "acl" and child.tag_ == "VBN" and head.pos_ == "NOUN":
+        return True
+    if plural and child.dep_ == "conj" and child.tag_ == "NNS":
+        return True
+    return (
+        plural
+        and child.dep_ == "cc"
+        and any(c.dep_ == "conj" and c.tag_ == "NNS" for c in head.children)
+    )
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
     """The head with its modifiers, without relative clauses or trailing appositions."""
     keep = [head]
     for child in head.children:
-        if child.dep_ in CUT_DEPS:
-            continue
-        if child.dep_ == "appos" and child.i > head.i:
+        if not _kept(child, head):
             continue
         keep.extend(child.subtree)
     keep.sort(key=lambda t: t.i)
@@ -94,7 +119,9 @@ def _strip_titles(run: list[Token]) -> list[Token]:
     cur: list[Token] = []
     for n, t in enumerate(run):
         org_inside = t.lower_ in ORG_WORDS and n < len(run) - 1  # "… Club Dmitry Razumovsky"
-        if t.lower_ in TITLE_WORDS or org_inside or (t.text.isupper() and len(t.text) <= 4):
+        title = t.lower_.rstrip(".") in TITLE_WORDS
+        acronym = t.text.isupper() and len(t.text) <= 4 and not t.text.endswith(".")  # not "J."
+        if title or org_inside or acronym:
             if cur:
                 segments.append(cur)
             cur = []
@@ -118,9 +145,68 @@ def name_in(tokens: list[Token], head: Token) -> str | None:
     return text[best[0].idx : best[-1].idx + len(best[-1])]
 
 
+def full_run(tokens: list[Token], head: Token) -> str | None:
+    """The whole run of proper nouns holding the head, titles and acronyms included, joined
+    across 'of', 'and' and '&' ("Department of Community Services", "Procter & Gamble")."""
+    run = next((r for r in _name_runs(tokens) if head in r), None)
+    if run is None:
+        return None
+    doc = head.doc
+    lo, hi = run[0].i, run[-1].i
+    while hi + 2 < len(doc) and doc[hi + 1].lower_ in JOINERS and doc[hi + 2].pos_ == "PROPN":
+        hi += 2
+        while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":
+            hi += 1
+    while lo < hi and doc[lo].lower_ == "the":
+        lo += 1
+    return doc.text[doc[lo].idx : doc[hi].idx + len(doc[hi])]
+
+
+def _author(head: Token, base: Callable[[int], int]) -> "Mention | None":
+    """Who a document speaks for: 'the union's release', 'The RCMP statement', 'a statement
+    from the mayor's office', 'a study by Civic Action'."""
+    for child in head.children:
+        if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:  # "its statement"
+            start = base(child.idx)
+            low = POSSESSIVE_PRONOUNS[child.lower_]
+            return Mention(child.text, start, start + len(child.text), "pronoun", None, low)
+        if child.dep_ == "poss":
+            return mention_for(child, base)
+    compounds = [c for c in head.children if c.dep_ == "compound"]
+    if compounds:  # "The RCMP statement", "the parole board decision"
+        return mention_for(compounds[-1], base)
+    # "a statement from the union", "a statement e-mailed to reporters by Ann Lee"
+    participles = [c for c in head.children if c.dep_ == "acl"]
+    for owner in [head, *participles]:
+        for prep in owner.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in AUTHOR_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return mention_for(pobj, base)
+    return None
+
+
+def _given_name_first(tok: Token) -> bool:
+    """A proper-noun phrase that starts with a known given name ('Ann Lee'), so a person."""
+    first = min(tok.subtree, key=lambda t: t.i)
+    return first.i < tok.i and is_first_name(first.text)
+
+
 def _names_inside(tok: Token) -> bool:
     """An apposition like "Norway's special envoy Torvald Haugsand" that holds a name."""
     return tok.pos_ == "NOUN" and any(c.pos_ == "PROPN" and c.i > tok.i for c in tok.subtree)
+
+
+RELATIVE_WORDS = frozenset("who whom whose which that".split())
+
+
+def _before_relative(tokens: list[Token], head: Token) -> list[Token]:
+    """Cut a relative clause the parse left attached: 'the resident, who sold 40 copies…'."""
+    for n, t in enumerate(tokens):
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else None
+        if t.i > head.i and t.text == "," and nxt is not None and nxt.lower_ in RELATIVE_WORDS:
+            return tokens[:n]
+    return tokens
 
 
 def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Mention:
@@ -128,35 +214,36 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
     article's."""
     tokens = _phrase_tokens(head)
     for child in head.children:  # "the newspaper The New York Times", "Hill, a doctor"
-        if (
-            child.dep_ == "appos"
-            and head.pos_ != "PROPN"
-            and (child.pos_ == "PROPN" or _names_inside(child))
-        ):  # "The host, envoy X Y"
+        if child.dep_ == "appos" and (
+            (head.pos_ != "PROPN" and (child.pos_ == "PROPN" or _names_inside(child)))
+            or (head.pos_ == "PROPN" and child.pos_ == "PROPN" and _given_name_first(child))
+        ):  # "The host, envoy X Y"; "Keeper of the Seal, Ann Lee"
             tokens = _phrase_tokens(head) + _phrase_tokens(child)
             head = child
             break
+    tokens = _before_relative(tokens, head)
     doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = doc.text[start:end]
     start, end = base(start), base(start) + len(text)
-    if head.lower_ in PRONOUNS and len(tokens) == 1:
-        return Mention(text, start, end, "pronoun", None, head.lower_)
-    name = name_in(tokens, head)
-    if head.lower_ in GROUP_NOUNS and head.text.islower():  # "the foreign ministry" (PROPN-tagged)
-        return Mention(text, start, end, "group", None, head.lower_)
+    low = head.lower_
+    if low in PRONOUNS and len(tokens) == 1:
+        return Mention(text, start, end, "pronoun", None, low)
+    name, full = name_in(tokens, head), full_run(tokens, head)
+    if low in DOCUMENT_NOUNS and head.pos_ == "NOUN":
+        return Mention(text, start, end, "document", name, low, full, _author(head, base))
+    plural = head.tag_ in ("NNS", "NNPS")
+    if low in GROUP_NOUNS and head.text.islower():  # "the foreign ministry" (PROPN-tagged)
+        return Mention(text, start, end, "group", None, low, plural=plural)
     if name and head.pos_ == "PROPN":
-        return Mention(text, start, end, "name", name, head.lower_)
-    if head.lower_ in GROUP_NOUNS or head.tag_ in ("NNS", "NNPS"):
-        return Mention(text, start, end, "group", name, head.lower_)
-    return Mention(text, start, end, "description", name, head.lower_)
+        return Mention(text, start, end, "name", name, low, full, plural=plural)
+    if low in GROUP_NOUNS or plural:
+        return Mention(text, start, end, "group", name, low, full, plural=plural)
+    return Mention(text, start, end, "description", name, low, full)
 
 
 def group_name(mention: Mention) -> str:
-    """Display name for a group or unnamed speaker: 'the ministry' -> 'ministry',
-    'a Venezuelan businessman' -> 'unnamed Venezuelan businessman'."""
-    text = re.sub(r"^(?:the|its|his|her|their)\s+", "", mention.text, flags=re.IGNORECASE)
-    m = re.match(r"^(?:a|an|one)\s+(.*)$", text, flags=re.IGNORECASE)
-    if m and mention.kind == "description":
-        return "unnamed " + m.group(1)
-    return text
+    """Display name for a group or unnamed speaker: the phrase as printed ('the ministry',
+    'a Venezuelan businessman', 'people arrested at the camp'), as readers and the gold
+    name them; an outer 'the' is kept, a possessive pronoun is not."""
+    return re.sub(r"^(?:its|his|her|their)\s+", "", mention.text, flags=re.IGNORECASE)

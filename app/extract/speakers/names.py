@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -12,6 +13,7 @@ def ascii_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
+@lru_cache(maxsize=8192)
 def normalise_name(name: str) -> str:
     """Comparable form: ascii, lowercase, letters only, titles dropped."""
     words = re.sub(r"[^a-z ]+", " ", ascii_fold(name).lower()).split()

@@ -4,6 +4,7 @@ by any alias."""
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from app.extract.speakers.names import ascii_fold
@@ -92,3 +93,10 @@ def _ignorable_country_hit(phrase: str, m: re.Match) -> bool:
     after = phrase[m.end() : m.end() + 10]
     before = phrase[max(0, m.start() - 7) : m.start()]
     return before.endswith("Latin ") or before.endswith("-") or after.startswith("-")
+
+
+@lru_cache(maxsize=1)
+def default_officials() -> Officials:
+    """The shipped officials file, loaded once (for checks made while parsing, such as
+    whether an "according to" names an outlet)."""
+    return Officials.load()

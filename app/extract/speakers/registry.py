@@ -1,19 +1,49 @@
-"""People and organisations named in an article, with the titles printed around them.
+"""People, organisations, outlets and places named in an article: each with its kind, its
+gender, the titles printed around it and a salience event for every mention.
 
 A cheap regex pass over the body text: it lets "the Russian minister" find Sergei Lavrov
-("Russian Foreign Minister Sergei Lavrov") and "Lavrov" find his full name.
+("Russian Foreign Minister Sergei Lavrov"), "Lavrov" find his full name and "he" find the
+person the article was last talking about.
 """
 
+import bisect
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.extract.speakers.lexicon import NOT_FIRST, ORG_WORDS, ROLE_HINTS, TITLE_WORDS
+from app.extract.speakers import gender as genders
+from app.extract.speakers.lexicon import (
+    MONTH_ABBREVIATIONS,
+    NOT_FIRST,
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+    OUTLET_WORDS,
+    PERSON_NOUNS,
+    ROLE_HINTS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+)
 from app.extract.speakers.names import normalise_name
 from app.extract.speakers.officials import Officials
+from app.extract.speakers.salience import QUOTED, ROLE_WEIGHT, Layout, score
+from app.extract.speakers.typing import (
+    PERSON,
+    is_junk_name,
+    is_organisation_name,
+    person_evidence,
+    type_of_name,
+)
+from app.extract.verbs import SPEECH_FORMS
 
 _UP = r"[A-ZÀ-ÖØ-Þ]"
-_WORD = _UP + r"[a-zß-öø-ÿ'’]+(?:-" + _UP + r"?[a-zß-öø-ÿ]+)?"
+_LOW = r"[a-zß-öø-ÿ]"
+# A capitalised word: "Lee", "O'Regan", "McCallum", "Brind'Amour", "Na'moks", "Hae-rin", "RCMP".
+_WORD = (
+    f"{_UP}(?:['’]{_UP})?{_LOW}*"
+    f"(?:{_UP}{_LOW}+)?"
+    f"(?:['’]{_UP}?{_LOW}+)?"
+    f"(?:-{_UP}?{_LOW}+)?"
+    f"|{_UP}{{2,6}}"
+)
 _PART = r"(?:" + _WORD + r"|" + _UP + r"\.)"
 NAME = re.compile(
     r"(?<![\w.])"
@@ -22,6 +52,27 @@ NAME = re.compile(
     + _PART
     + r"){1,5}(?![\w])"
 )
+# Organisation names joined by 'of', 'and' or '&': "Department of Community Services",
+# "Securities and Exchange Commission", "Procter & Gamble" (kept only when they read as bodies).
+JOINED = re.compile(
+    r"(?<![\w.])"
+    + _PART
+    + r"(?:\s+"
+    + _PART
+    + r"){0,5}(?:\s+(?:of|and|for|&)\s+(?:the\s+)?"
+    + _PART
+    + r"(?:\s+"
+    + _PART
+    + r"){0,4})+(?![\w])"
+)
+# Acronyms and camel-cased names ("RCMP", "TransLink"); "McCallum" is a surname.
+SINGLE = re.compile(
+    r"(?<![\w.'’-])(?:" + _UP + r"{2,6}|(?!Mc|Mac)" + _UP + r"[a-z]+[A-Z][a-z]+)(?![\w'’-])"
+)
+
+
+FIRST_NAME_VOTES = 2.5
+FIRST_NAME_REACH = 8  # sentences within which a bare first name refers to a full name
 
 
 @dataclass
@@ -29,13 +80,32 @@ class Entity:
     name: str  # canonical
     country: str | None
     role: str  # titles and descriptions printed around the name, lowercase
-    kind: str  # "person" | "media" | "org"
+    kind: str  # typing.PERSON, ORGANISATION, OUTLET or PLACE
     title: str | None = None  # the office officials.toml gives, e.g. "Foreign Minister"
     positions: list[int] = field(default_factory=list)
+    events: list[tuple[int, float]] = field(default_factory=list)  # salience (pos, weight)
+    votes: dict[str, float] = field(default_factory=genders.no_votes)
+    evidence: float = 0.0  # how surely a person: a known first name, a title, an age, …
 
     @property
     def surname(self) -> str:
         return normalise_name(self.name).split()[-1] if normalise_name(self.name) else ""
+
+    @property
+    def gender(self) -> str | None:
+        """From the article's evidence, else from the first name; None if unknown."""
+        male, female = self.votes[genders.MALE], self.votes[genders.FEMALE]
+        words = self.name.split()
+        # a given name weighs as much as a Mr or Ms printed before it; not when the name is
+        # in East Asian order ("Kim Yong-chol": "Kim" is the family name there)
+        given = genders.first_name_gender(words[0]) if len(words) > 1 else None
+        if given is not None and "-" not in words[-1]:
+            weight = FIRST_NAME_VOTES * genders.first_name_certainty(words[0])
+            male += weight * (given == genders.MALE)
+            female += weight * (given == genders.FEMALE)
+        if male == female:
+            return None
+        return genders.MALE if male > female else genders.FEMALE
 
 
 def _title_before(text: str, start: int) -> str:
@@ -44,12 +114,18 @@ def _title_before(text: str, start: int) -> str:
     window = text[max(0, start - 160) : start]
     window = re.sub(r",\s*$", " ", window[window.rfind("\n") + 1 :])
     kept: list[str] = []
+    modifiers = 0  # lowercase words before a role noun: "senior policy analyst"
     for word in reversed(window.split()):
         bare = word.strip(',.;:()“”"')
         if bare != word.rstrip(",") or not bare:
             break
-        if not (bare[0].isupper() or bare.lower() in ROLE_HINTS):
-            break
+        low = bare.lower()
+        if low in ROLE_HINTS or low in PERSON_NOUNS:
+            modifiers = 3
+        elif not bare[0].isupper():
+            if modifiers == 0 or low in SPEECH_FORMS or not re.fullmatch(r"[a-z-]+", low):
+                break
+            modifiers -= 1
         kept.append(bare)
     while kept and kept[-1].lower() in ("of", "the", "for", "at", "and"):
         kept.pop()
@@ -86,14 +162,72 @@ def _title_after(text: str, end: int) -> str:
     return (m.group(1) or m.group(2)) if m else ""
 
 
+def _strip_leading(words: list[re.Match], officials: Officials) -> list[re.Match]:
+    """'Organizer Dwayne Croteau' -> 'Dwayne Croteau'; 'Rep. Jim Bond' -> 'Jim Bond'; but a
+    body keeps its whole name ('Kenya Red Cross', 'AFN Youth Council')."""
+    while words and (words[0].group() in NOT_FIRST or words[0].group().lower() in NOT_NAME_WORDS):
+        words = words[1:]
+    if words and words[-1].group().lower().strip(".") in ORG_WORDS:
+        return words  # ends like a body's name: "Kenya Red Cross", "Parole Board of Canada"
+    while words:
+        first = words[0].group()
+        low = first.lower().rstrip(".")
+        if (
+            first in NOT_FIRST
+            or first.endswith("ing")
+            or first in officials.country_words
+            or low in ROLE_HINTS
+            or low in PERSON_NOUNS
+            or low in NOT_NAME_WORDS
+            or (first.endswith(".") and low in TITLE_ABBREVIATIONS)
+        ):
+            words = words[1:]
+        else:
+            break
+    titled = [
+        n
+        for n, w in enumerate(words[:-1])
+        if _is_title_word(w.group())
+        or (
+            w.group().isupper()
+            and len(w.group()) > 1
+            and genders.is_first_name(words[n + 1].group())
+        )
+    ]
+    if titled:  # "Trade Minister Arvind Kesavan" -> "Arvind Kesavan", "DUP MP Ann Lee" too
+        words = words[titled[-1] + 1 :]
+    return words
+
+
 def _is_title_word(word: str) -> bool:
-    low = word.lower()
-    return low in ROLE_HINTS or low in TITLE_WORDS or low in ORG_WORDS or word in NOT_FIRST
+    low = word.lower().rstrip(".")
+    return (
+        low in ROLE_HINTS
+        or low in PERSON_NOUNS
+        or low in TITLE_WORDS
+        or low in ORG_WORDS
+        or word in NOT_FIRST
+        or (word.endswith(".") and low in TITLE_ABBREVIATIONS)
+    )
 
 
-def _looks_like_org(name: str) -> bool:
-    words = name.lower().split()
-    return any(w.strip(".") in ORG_WORDS for w in words)
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
+CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?:['’-][A-Z][a-z]+)?(?![\w-]|['’][a-z]{2})")
+GENERIC_CAPITALS = ORG_WORDS | TITLE_WORDS | ROLE_HINTS | PERSON_NOUNS | MONTH_ABBREVIATIONS
+
+
+def _lowercase_words(text: str) -> set[str]:
+    return set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", text))
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """An all-capitals word that is part of a capitalised heading, not an acronym."""
+    before = text[max(0, start - 12) : start].split()
+    after = text[end : end + 12]
+    if after[:1] in (":", ",") or after.lstrip().startswith(("--", "—", "–")):
+        return True
+    neighbours = before[-1:] + after.split()[:1]
+    return any(len(w.strip(",.:")) > 1 and w.strip(",.:").isupper() for w in neighbours)
 
 
 class Registry:
@@ -104,138 +238,231 @@ class Registry:
         text: str,
         spans: list[tuple[int, int]],
         officials: Officials,
-        quoted: Sequence[tuple[int, int]] = (),
+        layout: Layout,
     ):
-        """Scan text[lo:hi] for each span; names inside `quoted` stretches are skipped, as
-        the people a speaker mentions are not the ones a later "he" refers to."""
+        """Scan text[lo:hi] for each span. Names inside quotation marks are recorded as
+        mentions of low salience but never create an entity: the people a speaker mentions
+        are not the ones a later "he" refers to."""
         self.officials = officials
         self.text = text
+        self.layout = layout
         self.entities: dict[str, Entity] = {}
+        self.aliases: dict[str, Entity] = {}  # "PBO" for "Parliamentary Budget Officer"
         self._by_surname: dict[str, list[Entity]] = {}
+        self.spans = spans
         for lo, hi in spans:
             for pos, alias in officials.mentions(text, lo, hi):
-                if not any(a < pos < b for a, b in quoted):
-                    self.note(alias, pos, _title_before(text, pos))
-            for m in NAME.finditer(text, lo, hi):
-                if not self.officials.find(m.group()) and not any(
-                    a < m.start() < b for a, b in quoted
-                ):
+                self.note(alias, pos, _title_before(text, pos), end=pos + len(alias))
+            for m in JOINED.finditer(text, lo, hi):
+                body = is_organisation_name(m.group()) or " & " in m.group()
+                if body and not layout.in_quote(m.start()):
                     self._add_match(text, m)
-        self._note_surnames(spans, quoted)
+            for m in NAME.finditer(text, lo, hi):
+                if not self.officials.find(m.group()) and not layout.in_quote(m.start()):
+                    self._add_match(text, m)
+        for lo, hi in spans:
+            for m in SINGLE.finditer(text, lo, hi):
+                self._add_single(m)
+        self._note_surnames(spans)
+        self._add_recurring(spans)
+        self._note_acronyms()
 
-    def _note_surnames(self, spans: list[tuple[int, int]], quoted) -> None:
-        """Later bare-surname mentions ('Voss, 52, said') count as positions of the person,
-        with what is printed after them, so 'the 52-year-old' can find her."""
-        for entity in [e for e in self.entities.values() if e.kind == "person"]:
-            surname = entity.name.split()[-1]
-            if len(entity.name.split()) < 2 or len(self._by_surname.get(entity.surname, [])) > 1:
+    def _add_single(self, m: re.Match) -> None:
+        """Acronyms and camel-cased names ('RCMP', 'TransLink') are bodies named alone."""
+        word, pos = m.group(), m.start()
+        if self.layout.in_quote(pos) or word in self.officials.country_words or word in NOT_FIRST:
+            return
+        if word.isupper() and _in_capitals(self.text, m.start(), m.end()):
+            return  # a heading or dateline in capitals ("ENERGY:", "NEW YORK --")
+        if word not in self.entities and any(
+            p <= pos < p + len(e.name) for e in self.entities.values() for p in e.positions
+        ):
+            return  # part of a longer name already recorded ("UFCW Local 832")
+        self.note(word, pos, end=m.end())
+
+    def _note_acronyms(self) -> None:
+        """'the Parliamentary Budget Officer (PBO)': the acronym names the same body."""
+        for e in list(self.entities.values()):
+            for pos in list(e.positions):
+                m = ACRONYM_AFTER.match(self.text, pos + len(e.name))
+                if m is None or m.group(1) in self.aliases:
+                    continue
+                other = self.entities.pop(m.group(1), None)
+                if other is not None and other is not e:  # the acronym was taken for a body
+                    e.positions += other.positions
+                    e.events += other.events
+                self.aliases[m.group(1)] = e
+
+    def _add_recurring(self, spans: list[tuple[int, int]]) -> None:
+        """A capitalised word the article repeats, not only to start sentences, and never
+        writes in lower case, names a body or a place: 'Tesla', 'Facebook', 'Ottawa'."""
+        seen: dict[str, list[re.Match]] = {}
+        for lo, hi in spans:
+            for m in CAPITALISED.finditer(self.text, lo, hi):
+                if not self.layout.in_quote(m.start()):
+                    seen.setdefault(m.group(), []).append(m)
+        lowers = _lowercase_words(self.text)
+        taken = sorted((p, p + len(e.name)) for e in self.entities.values() for p in e.positions)
+        starts = [a for a, _ in taken]
+
+        def covered(pos: int) -> bool:
+            n = bisect.bisect_right(starts, pos) - 1
+            return any(a <= pos < b for a, b in taken[max(0, n - 3) : n + 1])
+
+        for word, found in seen.items():
+            found = [m for m in found if not covered(m.start())]
+            if len(found) < 2 or word in self.entities or word in NOT_FIRST:
                 continue
-            for lo, hi in spans:
-                for m in re.finditer(
-                    r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", self.text[lo:hi]
-                ):
-                    pos = lo + m.start()
-                    if (
-                        pos in entity.positions
-                        or any(a < pos < b for a, b in quoted)
-                        or any(p < pos < p + len(entity.name) for p in entity.positions)
-                    ):
-                        continue
-                    if pos > min(entity.positions, default=pos):
-                        self.note(entity.name, pos, _title_after(self.text, pos + len(surname)))
+            if word.lower() in NOT_NAME_WORDS or word.lower() in lowers:
+                continue
+            if word.lower() in GENERIC_CAPITALS or word.lower() in OUTLET_WORDS:
+                continue
+            if word in self.officials.country_words or genders.is_first_name(word):
+                continue
+            if all(self.layout.starts_sentence(m.start()) for m in found):
+                continue
+            if self.find(word, found[0].start()) is None:
+                self.note(word, found[0].start(), end=found[0].end())
+
+    def _note_elsewhere(self, entity: Entity, pos: int) -> None:
+        """A body first met as a speaker ('Na'moks said', 'Facebook says') is salient wherever
+        else the article names it."""
+        pattern = re.compile(r"(?<![\w-])" + re.escape(entity.name) + r"(?![\w-])")
+        for lo, hi in self.spans:
+            for m in pattern.finditer(self.text, lo, hi):
+                if m.start() != pos and m.start() not in entity.positions:
+                    entity.positions.append(m.start())
+                    entity.events.append(
+                        (m.start(), ROLE_WEIGHT[self.layout.role(m.start(), m.end())])
+                    )
+
+    def _note_surnames(self, spans: list[tuple[int, int]]) -> None:
+        """Later bare-surname mentions ('Voss, 52, said') count as positions of the person,
+        with what is printed after them, so 'the 52-year-old' can find her. A surname two
+        people share goes to the one more salient at that point."""
+        people: dict[str, list[Entity]] = {}
+        for e in self.entities.values():
+            if e.kind == PERSON and len(e.name.split()) > 1:
+                people.setdefault(e.name.split()[-1], []).append(e)
+        if not people:
+            return
+        pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in people) + r")(?![\w-])"
+        )
+        found = [m for lo, hi in spans for m in pattern.finditer(self.text, lo, hi)]
+        for m in sorted(found, key=lambda m: m.start()):
+            pos = m.start()
+            owners = [
+                e
+                for e in people[m.group()]
+                if min(e.positions, default=pos) < pos
+                and not any(p <= pos < p + len(e.name) for p in e.positions)
+            ]
+            if not owners or any(
+                p <= pos < p + len(e.name) for e in people[m.group()] for p in e.positions
+            ):
+                continue
+            owner = max(
+                owners, key=lambda e: (score(e.events, pos, self.layout), -min(e.positions))
+            )
+            role = "" if self.layout.in_quote(pos) else _title_after(self.text, m.end())
+            self.note(owner.name, pos, role, end=m.end())
 
     def _add_match(self, text: str, m: re.Match) -> None:
         printed = re.split(r"['’]s\b", m.group())[0]  # "Mueller’s investigation" -> "Mueller"
-        words = list(re.finditer(r"\S+", printed))
-        while words and (
-            words[0].group() in NOT_FIRST
-            or words[0].group().endswith("ing")
-            or words[0].group() in self.officials.country_words
-            or words[0].group().lower() in ROLE_HINTS
-        ):
-            words = words[1:]
-        titled = [n for n, w in enumerate(words[:-1]) if _is_title_word(w.group())]
-        if titled:  # "Trade Minister Arvind Kesavan" -> "Arvind Kesavan"
-            words = words[titled[-1] + 1 :]
+        words = _strip_leading(list(re.finditer(r"\S+", printed)), self.officials)
         if not words:
             return
         start, end = m.start() + words[0].start(), m.start() + words[-1].end()
         name = " ".join(w.group() for w in words)
-        role = (_title_before(text, start) + " " + _title_after(text, end)).strip()
-        known = self.officials.find(name)
-        if known is None and (len(words) < 2 or _looks_like_org(name)):
+        if is_junk_name(name):
             return
-        self.note(name, start, role)
+        role = (_title_before(text, start) + " " + _title_after(text, end)).strip()
+        if self.officials.find(name) is None and len(words) < 2:
+            return
+        self.note(name, start, role, end=end)
 
-    def note(self, name: str, pos: int, role: str = "") -> Entity:
-        """Record a mention of `name` at `pos` and return its entity."""
+    def note(self, name: str, pos: int, role: str = "", end: int | None = None) -> Entity:
+        """Record a mention of `name` at `pos` (ending at `end`) and return its entity."""
+        end = pos + len(name) if end is None else end
         entity = self.find(name, pos)
         if entity is None:
             known = self.officials.find(name)
+            kind = type_of_name(name, self.officials, self.text, pos, end)
             if known is not None:
-                kind = (
-                    "person"
-                    if known.kind == "person"
-                    else ("media" if known.kind == "media" else "org")
-                )
                 entity = Entity(
                     known.name, known.country, (known.role or "").lower(), kind, known.role
                 )
+                entity.evidence = 3.0
             else:
-                kind = "org" if _looks_like_org(name) else "person"
                 entity = Entity(name, None, "", kind)
+                entity.evidence = person_evidence(name, self.text, pos, end)
             self.entities[entity.name] = entity
             self._by_surname.setdefault(entity.surname, []).append(entity)
+            if len(name.split()) == 1 and self.spans:
+                self._note_elsewhere(entity, pos)
         if role:
             entity.role = (entity.role + " " + role.lower()).strip()
             if entity.country is None:
                 entity.country = self.officials.country_in(role)
-        entity.positions.append(pos)
+        if pos not in entity.positions:
+            entity.positions.append(pos)
+            where = self.layout.role(pos, end)
+            entity.events.append((pos, ROLE_WEIGHT[where]))
+            if entity.kind == PERSON and where != QUOTED:
+                for g, v in genders.evidence_at(self.text, pos, end).items():
+                    entity.votes[g] += v
         return entity
 
     def find(self, name: str, pos: int) -> Entity | None:
-        """The entity a printed name refers to: exact, by official alias, or by surname
-        (the full name mentioned closest before `pos`)."""
+        """The entity a printed name refers to: exact, by official alias, by surname (the
+        full name mentioned closest before `pos`) or as the tail of a longer name."""
         if name in self.entities:
             return self.entities[name]
+        if name in self.aliases:
+            return self.aliases[name]
         known = self.officials.find(name)
         if known is not None and known.name in self.entities:
             return self.entities[known.name]
         key = normalise_name(name).split()
         if not key:
             return None
-        same = [e for e in self._by_surname.get(key[-1], []) if e.kind == "person"]
-        if not same and len(key) == 1:  # "Cedeño" for "Ramón Cedeño Aristiguieta"
-            same = [
-                e
-                for e in self.entities.values()
-                if e.kind == "person" and key[0] in normalise_name(e.name).split()[1:]
-            ]
-        if not same and len(key) == 1:  # family name first: "Xi" for "Xi Jinping"
-            same = [
-                e
-                for e in self.entities.values()
-                if e.kind == "person" and normalise_name(e.name).split()[:1] == key
-            ]
+        people = [e for e in self.entities.values() if e.kind == PERSON]
+        same = [e for e in self._by_surname.get(key[-1], []) if e.kind == PERSON]
         if len(key) > 1:
             same = [e for e in same if normalise_name(e.name).split()[0][:1] == key[0][:1]]
+            for n in range(len(key) - 1):  # "Paz Akin" for "Lorena Paz Akin", and
+                tail = key[n:]  # "Organizer Ann Lee" for "Ann Lee"
+                same = same or [
+                    e for e in people if normalise_name(e.name).split()[-len(tail) :] == tail
+                ]
+        elif not same:  # "Cedeño" for "Ramón Cedeño Aristiguieta"
+            same = [e for e in people if key[0] in normalise_name(e.name).split()[1:]]
+            firsts = [e for e in people if normalise_name(e.name).split()[:1] == key]
+            # family name first: "Xi" for Xi Jinping, "Kim" for Kim Jong-un (a hyphenated
+            # given name after it is the East Asian order, whatever "Kim" is in English)
+            family_first = [
+                e
+                for e in firsts
+                if "-" in e.name.split()[-1]
+                or self.officials.find(e.name) is not None
+                or (e.evidence > 0 and not genders.is_first_name(key[0]))
+            ]
+            if not same and family_first:
+                same = family_first
+            elif not same and len(firsts) == 1 and self._recent(firsts[0], pos):
+                same = firsts  # a first name alone ("Jordan") for someone just introduced
         if not same:
             return None
         before = [e for e in same if any(p <= pos for p in e.positions)]
         pool = before or same
         return max(pool, key=lambda e: max((p for p in e.positions if p <= pos), default=-1))
 
-    def persons_before(self, pos: int) -> list[Entity]:
-        return [
-            e
-            for e in self.entities.values()
-            if e.kind == "person" and any(p < pos for p in e.positions)
-        ]
+    def _recent(self, entity: Entity, pos: int) -> bool:
+        here = self.layout.sentence_of(pos)
+        return any(
+            0 <= here - self.layout.sentence_of(p) <= FIRST_NAME_REACH for p in entity.positions
+        )
 
-    def last_media_before(self, pos: int) -> Entity | None:
-        media = [
-            e
-            for e in self.entities.values()
-            if e.kind == "media" and any(p < pos for p in e.positions)
-        ]
-        return max(media, key=lambda e: max(p for p in e.positions if p < pos), default=None)
+    def of_kind(self, kinds: frozenset[str] | set[str]) -> list[Entity]:
+        return [e for e in self.entities.values() if e.kind in kinds]

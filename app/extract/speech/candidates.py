@@ -12,12 +12,13 @@ from typing import Any
 from spacy.tokens import Token
 
 from app.extract.speakers.mentions import Mention, mention_for
-from app.extract.speech.cues import Cue, find_cues
-from app.extract.speech.verbs import QUOTE_ONLY_VERBS
-from app.extract.speech.verbs import lemma as cue_lemma
+from app.extract.speakers.typing import is_outlet
+from app.extract.speech.cues import Cue, find_cues, proper_name
 from app.extract.text.marks import Marked
 from app.extract.text.parse import Parsed
 from app.extract.text.sentences import Sentence
+from app.extract.verbs import QUOTE_ONLY_VERBS
+from app.extract.verbs import lemma as cue_lemma
 
 MIN_DIRECT_WORDS = 3  # fewer words in marks next to a cue are a scare quote or a title
 MIN_FLOATING_WORDS = 6
@@ -34,6 +35,7 @@ class Candidate:
     sentence: Sentence
     how: str  # "clause", "according", "adjacent", "colon", "floating"
     cue_pos: int | None = None  # article offset of the cue word
+    via: str | None = None  # the outlet or document the words came through
 
 
 def _words(text: str) -> int:
@@ -92,12 +94,21 @@ def _from_content(
     speaker = mention_for(cue.speaker, parsed.to_text) if cue.speaker is not None else None
     how = "clause" if cue.kind == "verb" else "according"
     base: dict[str, Any] = dict(
-        cue=cue.text, mention=speaker, sentence=sent, how=how, cue_pos=parsed.to_text(cue.token.idx)
+        cue=cue.text,
+        mention=speaker,
+        sentence=sent,
+        how=how,
+        cue_pos=parsed.to_text(cue.token.idx),
+        via=cue.via,
     )
     statements = [q for q in inside if _is_statement(text, q)]
     leftover = _leftover_words(text, start, end, inside)
     if statements and (not leftover or len(statements) > 1):
         return [Candidate(q.start, q.end, "direct", **base) for q in statements]
+    if cue.naming:  # what someone called something: a word or two is enough
+        if len(inside) == 1 and not leftover:
+            return [Candidate(inside[0].start, inside[0].end, "direct", **base)]
+        return [Candidate(start, end, "mixed" if inside else "indirect", **base)]
     if _words(text[start:end]) < MIN_INDIRECT_WORDS:
         return []
     return [Candidate(start, end, "mixed" if inside else "indirect", **base)]
@@ -124,8 +135,9 @@ def _is_person(tok: Token) -> bool:
 
 def _route_channels(cues: list[Cue]) -> list[Cue]:
     """'As Lavrov said, according to Infobae, "…"' and 'Pompeo asked Lavrov, according to
-    France 24, to withdraw …': the outlet is only the channel, so the 'according to' content
-    goes to the person whose speech verb it modifies or who has no content of their own."""
+    France 24, to withdraw …': an outlet is only the channel, so the 'according to' content
+    goes to the person whose speech verb it modifies or who has no content of their own, with
+    the outlet kept as `via`. 'according to the union' stays the union's."""
     people = [
         c
         for c in cues
@@ -137,10 +149,14 @@ def _route_channels(cues: list[Cue]) -> list[Cue]:
     bare = [c for c in people if not c.content]
     out = []
     for cue in cues:
-        if cue.kind == "according":
+        if cue.kind == "according" and cue.speaker is not None:
+            outlet = proper_name(cue.speaker)
             head = next((c for c in people if c.token == cue.token.head), None)
-            if (person := head or (bare[0] if bare else None)) is not None:
-                cue = Cue(person.token, person.text, person.speaker, cue.content, "according")
+            person = head or (bare[0] if bare else None)
+            if person is not None and is_outlet(outlet):
+                cue = Cue(
+                    person.token, person.text, person.speaker, cue.content, "according", via=outlet
+                )
         out.append(cue)
     return out
 
@@ -179,9 +195,32 @@ def sentence_candidates(
                 sent,
                 "adjacent",
                 parsed.to_text(nearest.token.idx),
+                nearest.via,
             )
         )
     return out, cues
+
+
+MIN_SENTENCE_WORDS = 3  # a whole quoted sentence ("It's a major job.") may be this short
+SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as is be".split())
+
+
+def _is_title(inner: str) -> bool:
+    """Title case, as in a film, book or campaign name: 'The Kid Who Would Be King'."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", inner) if w.lower() not in SMALL_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _floats(text: str, q: Marked, sent: Sentence) -> bool:
+    """A marked stretch that reads as someone's words: long enough, or a whole short sentence
+    of its own; never a title."""
+    inner = q.inner(text)
+    if _is_title(inner):
+        return False
+    if _words(inner) >= MIN_FLOATING_WORDS:
+        return True
+    whole = q.start == sent.start and inner[:1].isupper() and inner.rstrip("”\"’'")[-1:] in ".!?"
+    return whole and _words(inner) >= MIN_SENTENCE_WORDS
 
 
 def floating_candidates(
@@ -190,7 +229,7 @@ def floating_candidates(
     """Marked statements in a sentence with no cue: introduced by a colon before, or floating."""
     out = []
     for q in marks:
-        if _words(q.inner(text)) < MIN_FLOATING_WORDS:
+        if not _floats(text, q, sent):
             continue
         if intro is not None:
             out.append(

@@ -9,10 +9,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from app.extract.speech.verbs import CLAUSE_ONLY, GERUND_VERBS, INFINITIVE_VERBS, SPEECH_VERBS
-from app.extract.speech.verbs import lemma as cue_lemma
+from app.extract.speakers.typing import is_outlet
+from app.extract.verbs import CLAUSE_ONLY, GERUND_VERBS, INFINITIVE_VERBS, SPEECH_VERBS
+from app.extract.verbs import lemma as cue_lemma
 
 SUBJECT_DEPS = ("nsubj",)
+QUOTED_AS = frozenset({"quote", "cite"})  # "was quoted as saying" keeps its speaker
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "ccomp", "acl", "pcomp")
 EDGE_DROP = frozenset({"punct", "cc"})
 
@@ -24,6 +26,44 @@ class Cue:
     speaker: Token | None  # head token of the speaker phrase
     content: list[Token] | None  # the reported content, if the cue has a complement
     kind: str  # "verb", "according" or "viewpoint" ('For the minister, "…"')
+    naming: bool = False  # the content is what someone called something ("a rookie mistake")
+    via: str | None = None  # the outlet or document the words came through
+
+
+CHANNEL_NOUNS = frozenset(
+    "statement interview email e-mail post tweet release letter message video podcast".split()
+)
+
+
+def channel_of(verb: Token) -> str | None:
+    """Where the words were said: 'said in a statement' -> 'statement', 'told CTV News' or
+    'said in an interview with CTV News' -> 'CTV News' (outlets only; 'told reporters' and
+    'told the committee' name audiences, not channels)."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
+            name = proper_name(child)
+            if is_outlet(name):
+                return name
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "via"):
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for prep in pobj.children:  # "an interview with CTV News"
+                    for outlet in prep.children:
+                        if prep.lower_ == "with" and outlet.pos_ == "PROPN":
+                            name = proper_name(outlet)
+                            if is_outlet(name):
+                                return name
+                if pobj.lower_ in CHANNEL_NOUNS:
+                    return pobj.lower_
+    return None
+
+
+def proper_name(tok: Token) -> str:
+    """The compound proper noun a token heads: 'CTV News', 'The Globe and Mail'."""
+    parts = [t for t in tok.subtree if t.pos_ in ("PROPN", "NUM") or t.i == tok.i]
+    lo, hi = min(t.i for t in parts), max(t.i for t in parts)
+    return tok.doc[lo : hi + 1].text
 
 
 def _cue_text(verb: Token) -> str:
@@ -35,34 +75,70 @@ def _cue_text(verb: Token) -> str:
 
 
 OPINION_VERBS = frozenset({"believe"})
+PARTICLE_VERBS = {"point": "out"}  # speech only with this particle
 FINDINGS = frozenset("investigation inquiry probe study report review analysis audit".split())
 NOT_SPEAKERS = frozenset(
     """it everything something nothing anything this that these those which what there all
     each both one many some few""".split()
 )
+# "it said" is a body speaking, and "some said" a group, with a verb of plain saying; with
+# "indicate" or "suggest" the subject is a fact ("it suggests that…").
+SPEAKING_QUANTIFIERS = frozenset("all both many some few".split())
+PLAIN_SAYING = frozenset(
+    """say tell add state announce report note write confirm explain warn advise claim argue
+    deny insist respond reply urge ask tweet post allege acknowledge admit stress reiterate
+    complain declare remind""".split()
+)
+
+
+def _mute(subject: Token, verb: Token) -> bool:
+    """A subject that cannot be a speaker of this verb."""
+    low = subject.lower_
+    if low not in NOT_SPEAKERS:
+        return False
+    if low == "it" or low in SPEAKING_QUANTIFIERS:
+        return cue_lemma(verb.text) not in PLAIN_SAYING
+    return True
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, or for 'adding that…'/'and warned…' the subject of its head."""
     # With two subjects ("The archive, director X said, …") the one next to the verb speaks.
     for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
-        if child.dep_ in SUBJECT_DEPS and child.lower_ in NOT_SPEAKERS:
+        if child.dep_ in SUBJECT_DEPS and _mute(child, verb):
             return None
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 return None if verb.head.lower_ in NOT_SPEAKERS else verb.head
             return child
+        if child.dep_ == "nsubjpass" and depth > 0 and cue_lemma(verb.text) in QUOTED_AS:
+            return child  # "he was quoted as saying": he said it
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if verb.tag_ in ("VBD", "VBZ", "VBP") and (named := _name_before(verb)) is not None:
         return named
     if verb.dep_ == "compound" and verb.head.pos_ == "PROPN":
         return verb.head  # "Said Lavrov" parsed as a name
+    if (named := _name_after(verb)) is not None:
+        return named
     if depth < 3 and verb.dep_ in CLIMB_DEPS:
         for anc in verb.ancestors:
             if anc.pos_ in ("VERB", "AUX"):
                 return subject_of(anc, depth + 1)
     return _name_before(verb)
+
+
+def _name_after(verb: Token) -> Token | None:
+    """'…, argued Palvetzian.': an inverted tag the parse read as verb and object."""
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    before = doc[verb.i - 1].text if verb.i > 0 else ""
+    if nxt is None or nxt.pos_ != "PROPN" or before not in (",", "”", '"', "’"):
+        return None
+    head = nxt
+    while head.head.i != head.i and head.head.pos_ == "PROPN" and head.head.i > verb.i:
+        head = head.head  # "argued Ann Lee": Lee heads the name
+    return head if head.head.i == verb.i else None
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -128,6 +204,25 @@ def _parataxis_content(verb: Token) -> list[Token]:
     return _trim(
         [t for t in doc[start:] if t.i < verb.left_edge.i or t in verb.subtree and t.i > verb.i]
     )
+
+
+# Verbs that report what someone called a thing: its predicate ("called it a mistake") or its
+# as-phrase ("described the scene as chaos") is their words.
+NAMING_VERBS = {"call": "oprd", "dub": "oprd", "describe": "as", "characterize": "as"}
+
+
+def naming_content(verb: Token) -> list[Token] | None:
+    """'called it a “global takeover”' -> 'a “global takeover”'; 'described himself as the
+    most left-leaning member' -> 'the most left-leaning member'."""
+    how = NAMING_VERBS.get(cue_lemma(verb.text))
+    for child in verb.children:
+        if how == "oprd" and child.dep_ == "oprd":
+            return _subtree(child)
+        if how == "as" and child.dep_ == "prep" and child.lower_ == "as":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return _subtree(objects[0])
+    return None
 
 
 def content_of(verb: Token) -> list[Token] | None:
@@ -286,6 +381,12 @@ def find_cues(doc) -> list[Cue]:
             if _passive(tok):
                 continue
             content = content_of(tok) or None
+            naming = None if content else naming_content(tok)
+            if naming:
+                speaker = subject_of(tok)
+                if speaker is not None:
+                    cues.append(Cue(tok, _cue_text(tok), speaker, naming, "verb", naming=True))
+                continue
             if content is None and cue_lemma(tok.text) in CLAUSE_ONLY:
                 continue
             speaker = subject_of(tok)
@@ -316,8 +417,13 @@ def find_cues(doc) -> list[Cue]:
                 if tok.dep_ != "relcl":  # not "…, a charge the mayor denied"
                     content = fronted_content(tok, speaker)
             elif content[-1].i < tok.i and not _adjoins(content, tok, speaker):
-                continue  # a clause before a verb mid-sentence is not its speech
-            cue = Cue(tok, _cue_text(tok), speaker, content, "verb")
+                # a clause before a verb mid-sentence is not its speech, unless the whole
+                # sentence before the tag is ("A man shot…, her two…, police said.")
+                reports = tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBZ", "VBP")  # not "will"
+                content = fronted_content(tok, speaker) if reports else None
+                if content is None:
+                    continue
+            cue = Cue(tok, _cue_text(tok), speaker, content, "verb", via=channel_of(tok))
         else:
             continue
         if cue is not None:
@@ -343,11 +449,12 @@ def _is_speech_verb(tok: Token) -> bool:
     """A speech verb; 'said'/'says' count even when mis-tagged ('“…“, Said Lavrov')."""
     if tok.lower_ in ("said", "says"):
         return True
-    return (
-        tok.pos_ in ("VERB", "AUX")
-        and cue_lemma(tok.text) in SPEECH_VERBS
-        and tok.dep_ not in ("amod", "compound")
-    )
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
+        return False
+    lemma = cue_lemma(tok.text)
+    if lemma in PARTICLE_VERBS:  # "pointed out that", not "pointed to the door"
+        return any(c.dep_ == "prt" and c.lower_ == PARTICLE_VERBS[lemma] for c in tok.children)
+    return lemma in SPEECH_VERBS
 
 
 def _passive(tok: Token) -> bool:
@@ -358,4 +465,4 @@ def _has_inanimate_subject(tok: Token) -> bool:
     """'everything indicates that…' and 'those who say that…' are not attributable speech."""
     if tok.dep_ == "relcl" and tok.head.lower_ in NOT_SPEAKERS:
         return True
-    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in NOT_SPEAKERS for c in tok.children)
+    return any(c.dep_ in SUBJECT_DEPS and _mute(c, tok) for c in tok.children)

@@ -31,6 +31,13 @@ CAPTION = re.compile(
     r"\bGetty Images\b|\(AP Photo|\bREUTERS/|/AFP\b",
     re.IGNORECASE,
 )
+# A photo credit closing a caption: "(Ann Lee/The Daily Courier)", "( Ann Lee / AP )",
+# "Ann Lee/THE DAILY COURIER". Captions read like sentences but report no speech.
+_CREDIT_SOURCE = r"\s?/\s?[A-Z][\w.'’&-]*(?:\s[A-Za-z][\w.'’&-]*){0,5}"
+PHOTO_CREDIT = re.compile(
+    r"\(\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}" + _CREDIT_SOURCE + r"\s*\)\s*$"
+    r"|\s[A-Z][a-z][\w'’-]*(?:\s[A-Z][\w'’-]*){1,3}" + _CREDIT_SOURCE + r"\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,7 @@ class Paragraph:
     start: int
     end: int
     body: bool  # False for headline, menu, caption and widget lines
+    caption: bool = False  # a photo caption: no quotes in it, but the people it names count
 
 
 def is_boilerplate(line: str) -> bool:
@@ -49,12 +57,27 @@ def is_boilerplate(line: str) -> bool:
     return len(words) <= SHORT_LINE_WORDS and not stripped.endswith(TERMINAL)
 
 
+# A sentence's end: a period (or ellipsis) that may be followed by closing quotation marks.
+SENTENCE_END = re.compile(r"[.…][\"”’']*$")
+LEAD_MIN_WORDS = 8
+
+
+def is_lead_sentence(line: str) -> bool:
+    """A full sentence ending in a period, as a lead paragraph is and a headline is not:
+    a text pasted without its title starts with the lead, which must stay body text."""
+    words = line.split()
+    return len(words) >= LEAD_MIN_WORDS and bool(SENTENCE_END.search(line))
+
+
 def find_title_index(text: str, paras: list[tuple[int, int]]) -> int | None:
-    """The first line that is not page furniture (menus, bullets, breadcrumbs, captions)."""
+    """The first line that is not page furniture (menus, bullets, breadcrumbs, captions),
+    unless that line is already the article's lead sentence."""
     for n, (lo, hi) in enumerate(paras[:8]):
         line = text[lo:hi].strip()
         if BOILERPLATE.match(line) or CAPTION.search(line) or ">" in line:
             continue
+        if is_lead_sentence(line):
+            return None
         if line.split() and len(line) <= 250:
             return n
     return None
@@ -69,5 +92,6 @@ def paragraphs(text: str) -> tuple[list[Paragraph], int | None]:
     for n, (lo, hi) in enumerate(bounds):
         line = text[lo:hi]
         body = n != title and line.strip() != title_text and not is_boilerplate(line)
-        out.append(Paragraph(lo, hi, body))
+        caption = bool(PHOTO_CREDIT.search(line.strip()))
+        out.append(Paragraph(lo, hi, body and not caption, caption))
     return out, title

@@ -47,7 +47,8 @@ def _closes_open_quote(text: str, i: int, hi: int) -> bool:
     return not after or not (after[0].isupper() or after[0].isdigit())
 
 
-DOUBLE_MARK = re.compile(r"''|[\"“”«»„]")  # '' is how some archives (NYT) print a double mark
+# '' is how some archives (NYT) print a double mark; ’’ a closing one typed as two singles.
+DOUBLE_MARK = re.compile(r"''|’’|[\"“”«»„]")
 
 
 def _scan_double(text: str, lo: int, hi: int) -> tuple[list[Marked], int | None]:
@@ -58,7 +59,8 @@ def _scan_double(text: str, lo: int, hi: int) -> tuple[list[Marked], int | None]
         i, ch = m.start(), m.group()
         straight = ch in ('"', "''")
         if opened is None:
-            if ch in DOUBLE_CLOSE and not _next_char(text, i, hi).isalnum():
+            closer = ch in DOUBLE_CLOSE or ch == "’’"
+            if closer and not _next_char(text, m.end() - 1, hi).isalnum():
                 continue  # a closer with nothing open and nothing after it
             if straight and _stray_closer(text, i, lo, hi, m.end()):
                 continue

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from app.extract.text.boilerplate import Paragraph
 from app.extract.text.marks import Marked
+from app.extract.verbs import mentions_speech
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st gen lt col sgt capt cmdr adm gov sen rep rev jr sr sec
@@ -46,6 +47,22 @@ def _inside(pos: int, spans: list[Marked]) -> bool:
     return any(q.start < pos < q.end - 1 for q in spans)
 
 
+# A question or exclamation closing a quotation, then its speech tag: `…our son?" Kim said.`
+QUOTE_CLOSED_BY = re.compile(r"[?!]+[\"”’»]\s+$")
+TAG_MAX_WORDS = 12
+
+
+def _is_speech_tag(text: str, start: int, hi: int) -> bool:
+    """A short clause with a speech verb and no quotation of its own: '"…?" Kim said.'"""
+    m = BOUNDARY.search(text, start, hi)
+    tag = text[start : m.start() + 1 if m else hi]
+    return (
+        len(tag.split()) <= TAG_MAX_WORDS
+        and not any(ch in tag for ch in '"“”')
+        and mentions_speech(tag)
+    )
+
+
 def split_block(text: str, lo: int, hi: int, quotes: list[Marked]) -> list[tuple[int, int]]:
     """Sentence (start, end) pairs in text[lo:hi], trailing whitespace trimmed."""
     cuts = [lo]
@@ -54,6 +71,8 @@ def split_block(text: str, lo: int, hi: int, quotes: list[Marked]) -> list[tuple
         if _inside(m.start(), quotes) and _inside(punct_end, quotes):
             continue
         if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+            continue
+        if QUOTE_CLOSED_BY.search(m.group()) and _is_speech_tag(text, m.end(), hi):
             continue
         cuts.append(m.end())
     cuts.append(hi)

@@ -1,0 +1,316 @@
+"""Descriptions, groups and documents as speakers.
+
+"the minister", "the 34-year-old" and "the coach" go to the person whose printed titles fit,
+anywhere in the article (a description may come before the name); "the company", "the utility"
+to the most salient organisation; a statement, release or report speaks for its author (its
+possessive, its "from"/"by", else the most salient organisation). A description that fits
+nobody named ("a citizen", "people arrested last week") is the speaker as printed.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ranked, unknown
+from app.extract.speakers.confidence import confidence_for
+from app.extract.speakers.lexicon import MEDIA_NOUNS, NOT_FIRST, ORG_NOUNS, PERSON_NOUNS
+from app.extract.speakers.mentions import Mention, group_name
+from app.extract.speakers.registry import Entity
+from app.extract.speakers.salience import score
+from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
+
+if TYPE_CHECKING:
+    from app.extract.speakers.antecedents import Resolver
+
+AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+INDEFINITE = re.compile(r"^(?:a|an|one|another|some|several|many|two|three|four|most)\b", re.I)
+# Generic body words: any salient organisation may be "the company" or "the group".
+GENERIC_BODIES = frozenset("group organization organisation".split())
+# "the company" is a business, never a commission or a ministry; "the agency" a public body.
+BUSINESS_NOUNS = frozenset(
+    """company firm business corporation utility maker manufacturer retailer chain carrier
+    airline insurer lender developer provider operator producer brewery restaurant store
+    shop""".split()
+)
+PUBLIC_NOUNS = frozenset("agency authority government administration regulator".split())
+PUBLIC_BODY_WORDS = frozenset(
+    """commission department ministry government council court police agency board parliament
+    senate house office committee authority administration service bureau tribunal assembly
+    legislature city county province state party union""".split()
+)
+DOCUMENT_REACH = 3  # sentences back a bare "the statement" looks for its author
+IGNORED_ROLE_WORDS = frozenset("the of a an former year old".split())
+# Role words that name the same office in different words ("the head of Russian diplomacy"
+# for a foreign minister, "the former parliamentarian" for a congressman).
+ROLE_CLASSES = (
+    frozenset("diplomat diplomacy foreign secretary minister envoy ambassador chancellor".split()),
+    frozenset("president leader head premier prime chancellor king ruler".split()),
+    frozenset(
+        "parliamentarian lawmaker legislator representative congressman congresswoman "
+        "senator mp deputy politician".split()
+    ),
+    frozenset("expert analyst scholar professor researcher director economist specialist".split()),
+    frozenset("official officer spokesman spokeswoman spokesperson representative".split()),
+)
+
+
+def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -> Resolved:
+    country = resolver.officials.country_in(mention.text)
+    basis = (
+        "printed-group"
+        if kind == GROUP
+        else "printed-" + ("indefinite" if INDEFINITE.match(mention.text) else "definite")
+    )
+    if kind == ORGANISATION:
+        basis = "printed-body"
+    return Resolved(
+        group_name(mention), country, None, confidence_for(basis), kind, evidence, basis=basis
+    )
+
+
+def _surname_of_someone(resolver: "Resolver", mention: Mention):
+    """'Guest said', 'Baxter says': a surname that is also a word, parsed as a noun."""
+    bare = re.sub(r"^the\s+", "", mention.text)
+    if not re.fullmatch(r"[A-Z][\w'’-]+", bare):
+        return None
+    entity = resolver.registry.find(bare, mention.start)
+    return entity if entity is not None and entity.kind == PERSON else None
+
+
+def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None) -> Resolved:
+    registry = resolver.registry
+    if (named := _surname_of_someone(resolver, mention)) is not None:
+        return resolver.entity_result(named, mention, "name", "name")
+    if (
+        mention.name
+        and _titles_name(mention.text, mention.name)
+        and (whole := registry.find(mention.name, mention.start)) is not None
+    ):  # "Carolina coach Rod Lee"; not "aides to Lee" or "the head of the House of Commons"
+        return resolver.entity_result(whole, mention, "name", "name")
+    plural = mention.plural
+    if INDEFINITE.match(mention.text):  # "a citizen", "several lawyers and experts"
+        return _printed(resolver, mention, GROUP if plural else PERSON, "description")
+    head = mention.head
+    if (head in MEDIA_NOUNS or head in ORG_NOUNS) and (named := _named_body(resolver, mention)):
+        return named
+    if head in MEDIA_NOUNS:
+        found = _salient(resolver, {OUTLET}, mention, skip)
+        if found is not None:
+            return found
+    if head in ORG_NOUNS and not plural:
+        return _organisation(resolver, mention, skip) or _printed(
+            resolver, mention, ORGANISATION, "description"
+        )
+    if plural:
+        return _printed(resolver, mention, GROUP, "group")
+    found = (
+        _unnamed_again(resolver, mention, skip)
+        or _person_by_role(resolver, mention)
+        or _person_in_focus(resolver, mention, skip)
+    )
+    if found is not None:
+        return found
+    return _printed(resolver, mention, PERSON, "description")
+
+
+IN_FOCUS = 0.45  # the salience of someone just made the subject, or named in this sentence
+NEWCOMER_REACH = 2  # sentences back a person first named is still "the new person"
+
+
+def _person_in_focus(
+    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None
+) -> Resolved | None:
+    """'says the 39-year-old founder' right after the founder was named: a definite
+    description nobody's printed titles fit refers to the person in focus, if someone is
+    clearly in focus; otherwise it stays as printed ("the father")."""
+    before_head = mention.text[: max(0, mention.text.lower().find(mention.head))]
+    if not mention.text.lower().startswith("the ") or re.search(r"\s[A-Z]", before_head):
+        return None  # "the Nova Scotia judge" is someone particular, maybe never named
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    newcomers = [
+        e
+        for e in resolver.registry.of_kind({PERSON})
+        if e.positions
+        and min(e.positions) < mention.start
+        and 0 <= here - layout.sentence_of(min(e.positions)) <= NEWCOMER_REACH
+        and not (skip and skip[0] <= min(e.positions) < skip[1])
+    ]
+    if len(newcomers) == 1:  # "…from Ann Lee, off the bench. The 34-year-old striker said"
+        return resolver.entity_result(newcomers[0], mention, "description", "in-focus")
+    scored = ranked(resolver.registry.of_kind({PERSON}), mention.start, resolver.layout, skip)
+    if not scored or scored[0][0] < IN_FOCUS or margin(scored) < 0.7:
+        return None
+    return resolver.entity_result(scored[0][1], mention, "description", "in-focus", margin(scored))
+
+
+def _unnamed_again(
+    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None
+) -> Resolved | None:
+    """'the official' after "a justice official said": the unnamed speaker with that head."""
+    words = set(re.findall(r"[\w'’-]+", mention.text.lower())) - {"the", "this", "that"}
+    pool = [
+        e
+        for e in resolver.unnamed(PERSON)
+        if words <= set(re.findall(r"[\w'’-]+", e.name.lower()))  # "the official" ⊂ "an official"
+    ]
+    scored = ranked(pool, mention.start, resolver.layout, skip)
+    if not scored:
+        return None
+    e = scored[0][1]
+    basis = "unnamed-again"
+    return Resolved(
+        e.name, e.country, None, confidence_for(basis), PERSON, "description", e, basis=basis
+    )
+
+
+PREPOSITIONS = frozenset("of for at to by in on from with the".split())
+
+
+def _titles_name(text: str, name: str) -> bool:
+    """The phrase ends with the name, right after its head: 'Carolina coach Rod Lee', not
+    'aides to Lee' or 'the head of the House of Commons'."""
+    if not text.endswith(name):
+        return False
+    before = text[: -len(name)].split()
+    return not before or before[-1].lower() not in PREPOSITIONS
+
+
+def _named_body(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """'the state-run KCNA news agency': a body named by the proper nouns in front of its head
+    noun (and at most two other words) is that body, printed from the name to the head."""
+    words = mention.text.split()
+    if not words or words[-1].lower() != mention.head:
+        return None
+    n = len(words) - 1
+    while n > 0 and len(words) - n <= 3 and words[n - 1][:1].islower():
+        n -= 1  # "news", "state-run"
+    first = n
+    while first > 0 and words[first - 1][:1].isupper():
+        first -= 1
+    if first == n or words[first] in NOT_FIRST:
+        return None
+    name = " ".join(words[first:])
+    kind = OUTLET if mention.head in MEDIA_NOUNS else ORGANISATION
+    country = resolver.officials.country_in(mention.text)
+    return Resolved(
+        name, country, None, confidence_for("named-body"), kind, "name", basis="named-body"
+    )
+
+
+def _organisation(
+    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None
+) -> Resolved | None:
+    """'the ministry' after "Japan's foreign ministry"; 'the company' after any company."""
+    head = mention.head
+    if head in BUSINESS_NOUNS:
+        return _salient(resolver, {ORGANISATION}, mention, skip, prefer=_business)
+    if head in PUBLIC_NOUNS:
+        return _salient(resolver, {ORGANISATION}, mention, skip, prefer=_public)
+    need = None if head in GENERIC_BODIES else head
+    return _salient(resolver, {ORGANISATION}, mention, skip, need=need)
+
+
+def _first(item: tuple[float, Entity]) -> float:
+    return -item[0]
+
+
+def _public(e: Entity) -> bool:
+    return any(w in PUBLIC_BODY_WORDS for w in e.name.lower().split())
+
+
+def _business(e: Entity) -> bool:
+    return not _public(e)
+
+
+def _salient(
+    resolver: "Resolver",
+    kinds: set[str],
+    mention: Mention,
+    skip: tuple[int, int] | None,
+    need: str | None = None,
+    prefer: Callable[[Entity], bool] | None = None,
+) -> Resolved | None:
+    """The most salient entity of these kinds (whose name or role holds `need`, if given;
+    those `prefer` likes count double)."""
+    named = resolver.registry.of_kind(kinds)
+    unnamed = [e for kind in kinds for e in resolver.unnamed(kind)]  # "Japan's foreign ministry"
+    pool = [
+        e
+        for e in named + unnamed
+        if need is None or need in e.name.lower().split() or need in e.role.split()
+    ]
+    scored = ranked(pool, mention.start, resolver.layout, skip)
+    if prefer is not None:
+        scored = sorted(((s * (1.0 if prefer(e) else 0.4), e) for s, e in scored), key=_first)
+    if not scored or scored[0][0] < MIN_SALIENCE:
+        return None
+    basis = "body-by-name" if need else "body-salient"
+    return resolver.entity_result(scored[0][1], mention, "description", basis, margin(scored))
+
+
+def _person_by_role(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """The person whose printed titles share the description's words ('the mayor', 'the
+    32-year-old labourer'), preferring the salient; later names count when none came before."""
+    words = set(re.findall(r"[a-z]+", mention.text.lower())) - IGNORED_ROLE_WORDS
+    age = AGE.search(mention.text)
+    classes = [c for c in ROLE_CLASSES if words & c]
+    if not (words & PERSON_NOUNS or age or classes):
+        return None
+    country = resolver.officials.country_in(mention.text)
+    best, best_key = None, None
+    for e in resolver.registry.of_kind({PERSON}):
+        role_words = set(re.findall(r"[a-z]+", e.role))
+        printed_age = AGE.search(e.role)
+        if age and printed_age and printed_age.group(1) != age.group(1):
+            continue
+        if country and e.country and country != e.country:
+            continue
+        fit = 2.0 * _shared(words, role_words) + (3.0 if age and printed_age else 0.0)
+        fit += sum(1.0 for c in classes if role_words & c)
+        fit += 1.0 if country and country == e.country else 0.0
+        if fit == 0:
+            continue
+        before = score(e.events, mention.start, resolver.layout)
+        key = (fit, before > 0, before)
+        if best_key is None or key > best_key:
+            best, best_key = e, key
+    if best is None or best_key is None:
+        return None
+    basis = "role-strong" if best_key[0] >= 4 else "role"
+    return resolver.entity_result(best, mention, "description", basis)
+
+
+def _shared(words: set[str], role_words: set[str]) -> int:
+    """Description words found among the printed role words; 'mayor' matches 'mayoral'."""
+    return sum(
+        1
+        for w in words
+        if w in role_words or len(w) >= 4 and any(r.startswith(w) for r in role_words)
+    )
+
+
+def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None) -> Resolved:
+    """A statement, release or report speaks for its author; the document is the channel."""
+    via = mention.head
+    if mention.author is not None:
+        author = resolver.resolve(mention.author, skip)
+        if author.speaker is not None:
+            return replace(author, via=via, evidence="document")
+    found = _salient(resolver, {ORGANISATION}, mention, skip)
+    if found is not None and _recent(resolver, found, mention.start):
+        basis = "document-salient"
+        return replace(
+            found, via=via, evidence="document", certainty=confidence_for(basis), basis=basis
+        )
+    return unknown(None, "document", via=via)
+
+
+def _recent(resolver: "Resolver", found: Resolved, pos: int) -> bool:
+    entity = found.entity
+    if entity is None:
+        return False
+    layout = resolver.layout
+    here = layout.sentence_of(pos)
+    return any(0 <= here - layout.sentence_of(p) <= DOCUMENT_REACH for p, _ in entity.events)

@@ -1,0 +1,91 @@
+"""Grammatical gender of the people an article names, for pronoun agreement.
+
+The article's own evidence comes first (Mr/Ms, "spokeswoman", the he/she that follows the name);
+a first-name list (the `gender-guesser` package, offline, from Jörg Michael's name dictionary)
+settles the rest. None means unknown, which agrees with both pronouns.
+"""
+
+import re
+from functools import lru_cache
+from typing import Any
+
+MALE, FEMALE = "m", "f"
+PRONOUN_GENDER = {
+    "he": MALE,
+    "him": MALE,
+    "his": MALE,
+    "himself": MALE,
+    "she": FEMALE,
+    "her": FEMALE,
+    "hers": FEMALE,
+    "herself": FEMALE,
+}
+HONORIFICS = {"mr": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "sir": MALE, "dame": FEMALE}
+GENDERED_ROLES = {
+    **dict.fromkeys(
+        """spokesman chairman businessman congressman councilman assemblyman father son husband
+        brother uncle grandfather boyfriend king prince actor waiter nephew dad""".split(),
+        MALE,
+    ),
+    **dict.fromkeys(
+        """spokeswoman chairwoman businesswoman congresswoman councilwoman assemblywoman mother
+        daughter wife sister aunt grandmother girlfriend queen princess actress waitress niece
+        mom mum""".split(),
+        FEMALE,
+    ),
+}
+_FIRST_NAME_GENDER = {"male": MALE, "mostly_male": MALE, "female": FEMALE, "mostly_female": FEMALE}
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    from gender_guesser.detector import Detector  # type: ignore[import-untyped]
+
+    return Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=8192)
+def _verdict(word: str) -> str:
+    """The package's verdict: 'male', 'mostly_female', 'andy' (both), 'unknown' (not a name)."""
+    return _detector().get_gender(word.lower())
+
+
+def is_first_name(word: str) -> bool:
+    """A given name in the name list ('Tim' yes; 'Calgary' and 'Facebook' no)."""
+    return _verdict(word) != "unknown"
+
+
+def first_name_certainty(word: str) -> float:
+    """1.0 for a name given to one sex, 0.4 for one mostly given to one ('Kim', 'Jody')."""
+    return 0.4 if _verdict(word).startswith("mostly") else 1.0
+
+
+def first_name_gender(word: str) -> str | None:
+    """MALE, FEMALE or None (unknown, or a name given to both)."""
+    return _FIRST_NAME_GENDER.get(_verdict(word))
+
+
+# A he/she/his after the name, with no other full name in between that could take it ("her"
+# and "him" are left out: after a name they are mostly someone else, "Ann sat beside her").
+_PRONOUN_AFTER = re.compile(r"[^.!?\n“”\"]{0,80}?\b(he|she|his)\b", re.IGNORECASE)
+
+
+def no_votes() -> dict[str, float]:
+    return {MALE: 0.0, FEMALE: 0.0}
+
+
+def evidence_at(text: str, start: int, end: int) -> dict[str, float]:
+    """Votes for each gender from one mention of a name at text[start:end]."""
+    votes = no_votes()
+    before = text[max(0, start - 25) : start].lower()
+    if m := re.search(r"\b(mr|mrs|ms|miss|sir|dame)\.?\s+$", before):
+        votes[HONORIFICS[m.group(1)]] += 3.0
+    window = text[max(0, start - 40) : start].lower().split() + text[end : end + 40].lower().split()
+    for word in window:
+        if (g := GENDERED_ROLES.get(word.strip(",.;:()"))) is not None:
+            votes[g] += 1.0
+    if m := _PRONOUN_AFTER.match(text, end):
+        between = text[end : m.start(1)]
+        if not re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", between):  # no other full name between
+            votes[PRONOUN_GENDER[m.group(1).lower()]] += 1.0
+    return votes

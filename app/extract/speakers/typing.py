@@ -1,0 +1,165 @@
+"""What kind of thing a name or speaker phrase denotes: a person, an organisation, a group,
+a media outlet, a place or a document.
+
+Only people take he/she; organisations take it/they; a place or an outlet speaks only when
+the text makes it the subject of a speech verb. The evidence is the name itself (a known first
+name, an organisation or outlet word, a gazetteer entry) and what the article prints around it
+(an honorific or title before it, an age or a role after it, "said in a statement").
+"""
+
+import re
+from functools import lru_cache
+
+from app.extract.speakers.gender import evidence_at, is_first_name
+from app.extract.speakers.lexicon import (
+    KNOWN_OUTLETS,
+    NOT_FIRST,
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+    OUTLET_WORDS,
+    PERSON_NOUNS,
+    PLACE_WORDS,
+    ROLE_HINTS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+)
+from app.extract.speakers.officials import Officials, default_officials
+
+PERSON = "person"
+ORGANISATION = "organisation"
+GROUP = "group"
+OUTLET = "outlet"
+PLACE = "place"
+DOCUMENT = "document"
+SPEAKING_KINDS = frozenset({PERSON, ORGANISATION, GROUP, OUTLET, PLACE})
+
+OUTLET_PREFIXES = frozenset("daily weekly".split())  # "Daily Courier"
+PLACE_PREFIXES = frozenset("lake mount mt port fort cape".split())  # "Lake Cowichan"
+CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. co co. ltd ltd. llc plc gmbh ag sa".split())
+_AGE_AFTER = re.compile(r",\s+\d{1,3},")
+_ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?([a-z]+)\b")
+_STATEMENT_AFTER = re.compile(r"\s+(?:said|says)\s+in\s+a\s+(?:statement|news release|release)\b")
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> frozenset[str]:
+    """Names of provinces, states and regions worldwide (pycountry), lowercase."""
+    import pycountry
+
+    return frozenset(s.name.lower() for s in pycountry.subdivisions)
+
+
+def is_place(name: str, officials: Officials) -> bool:
+    bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    if bare in officials.country_words or bare.lower() in _subdivisions():
+        return True
+    words = bare.lower().split()
+    return len(words) > 1 and (words[-1] in PLACE_WORDS or words[0] in PLACE_PREFIXES)
+
+
+def is_outlet(name: str, officials: Officials | None = None) -> bool:
+    """A media outlet: known as one (officials.toml, a list of wire services and broadcasters)
+    or named like one ("CTV News", "The Daily Courier")."""
+    known = (officials or default_officials()).find(name)
+    if known is not None:
+        return known.kind == "media"
+    words = re.sub(r"^the\s+", "", name.lower()).split()
+    if not words:
+        return False
+    if len(words) > 1 and words[0] in OUTLET_PREFIXES:
+        return True
+    if " ".join(words) in KNOWN_OUTLETS or words[-1] in KNOWN_OUTLETS:
+        return True
+    return len(words) > 1 and words[-1] in OUTLET_WORDS
+
+
+def is_organisation_name(name: str) -> bool:
+    words = [w.strip(".,").lower() for w in name.split()]
+    return "&" in words or any(w in ORG_WORDS or w in CORPORATE_SUFFIXES for w in words)
+
+
+def names_a_body(name: str) -> bool:
+    """The name itself says organisation or outlet: a body word, an acronym, an outlet word."""
+    words = name.split()
+    if words and is_first_name(words[0]) and not is_organisation_name(name):
+        return False  # "Ann Lee of IG" is a person
+    return (
+        is_organisation_name(name)
+        or is_outlet(name)
+        or any(len(w) > 1 and w.isupper() for w in words)
+    )
+
+
+def is_junk_name(name: str) -> bool:
+    """Headline or title debris taken for a name: 'Got Me Fired', 'Are In', 'December 2017'."""
+    words = name.split()
+    if any(w.lower() in NOT_NAME_WORDS for w in words):
+        return True
+    return all(w in NOT_FIRST or w.isdigit() for w in words)
+
+
+def person_evidence(name: str, text: str, start: int, end: int) -> float:
+    """How strongly the name and its surroundings say 'a person' (0 = no evidence)."""
+    words = name.split()
+    score = 0.0
+    if len(words) > 1 and is_first_name(words[0]) and not is_organisation_name(name):
+        score += 2.0
+    before = text[max(0, start - 40) : start].lower().split()
+    if before:
+        last = before[-1].strip(".,")
+        if last in TITLE_ABBREVIATIONS or last in TITLE_WORDS or last in ROLE_HINTS:
+            score += 2.0
+        elif last in PERSON_NOUNS:
+            score += 1.5
+    after = text[end : end + 60]
+    if _AGE_AFTER.match(after):
+        score += 3.0
+    elif (m := _ROLE_AFTER.match(after)) and m.group(1) in PERSON_NOUNS:
+        score += 2.0
+    if any(evidence_at(text, start, end).values()):
+        score += 1.0  # "Ann Lee said she …", "Mr. Lee"
+    return score
+
+
+def organisation_evidence(name: str, text: str, start: int, end: int) -> float:
+    words = name.split()
+    score = 0.0
+    if is_organisation_name(name):
+        score += 3.0
+    if len(words) == 1 and (name.isupper() or re.search(r"[a-z][A-Z]", name)):
+        score += 2.0  # RCMP, TransLink
+    elif any(len(w) > 1 and w.isupper() for w in words):
+        score += 2.0  # "BC Hydro", "UFCW Local"
+    last = words[-1]
+    if (
+        len(words) > 1
+        and re.fullmatch(r"[A-Z][a-z]{3,}[^s]s", last)
+        and not is_first_name(words[0])
+    ):
+        score += 1.0  # "Calgary Flames": a team, not a person
+    if _STATEMENT_AFTER.match(text, end):
+        score += 2.0
+    if text[max(0, start - 4) : start].lower() == "the ":
+        score += 1.5  # "the Kenya Red Cross": people are not printed with an article
+    return score
+
+
+def type_of_name(
+    name: str, officials: Officials, text: str = "", start: int = 0, end: int = 0
+) -> str:
+    """PERSON, ORGANISATION, OUTLET or PLACE for a capitalised name printed at text[start:end]."""
+    known = officials.find(name)
+    if known is not None:
+        if known.kind == "person":
+            return PERSON
+        return OUTLET if known.kind == "media" else ORGANISATION
+    if is_outlet(name):
+        return OUTLET
+    person = person_evidence(name, text, start, end) if text else 0.0
+    if is_place(name, officials) and person < 2.0:
+        return PLACE
+    org = organisation_evidence(name, text, start, end) if text else 0.0
+    single = len(name.split()) == 1
+    if org > person or (single and org == person):
+        return ORGANISATION
+    return PERSON

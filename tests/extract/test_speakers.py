@@ -1,0 +1,248 @@
+"""Who said it: typing, gender, salience and the resolution of pronouns, descriptions,
+documents and channels. Each case is a short made-up article (fictional people and bodies)."""
+
+import pytest
+
+from app.extract.article import ExtractedQuote, extract_article
+from app.extract.speakers.gender import FEMALE, MALE, evidence_at, first_name_gender
+from app.extract.speakers.officials import Officials
+from app.extract.speakers.typing import (
+    OUTLET,
+    PERSON,
+    PLACE,
+    is_outlet,
+    type_of_name,
+)
+
+
+def quotes(text: str) -> list[ExtractedQuote]:
+    return list(extract_article("Harbour news\n\n" + text).quotes)
+
+
+def speaker_of(text: str, fragment: str) -> ExtractedQuote:
+    return next(q for q in quotes(text) if fragment in q.text)
+
+
+@pytest.fixture(scope="module")
+def officials() -> Officials:
+    return Officials.load()
+
+
+def test_gender_first_names_and_article_evidence():
+    assert first_name_gender("Margaret") == FEMALE
+    assert first_name_gender("Thomas") == MALE
+    assert first_name_gender("Harbourview") is None
+    text = "Ms. Ilse Varga, a spokeswoman for the port, said she was pleased."
+    votes = evidence_at(text, text.index("Ilse"), text.index(", a"))
+    assert votes[FEMALE] > votes[MALE]
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "kind"),
+    [
+        ("Tobias Wren", "Tobias Wren said", PERSON),
+        ("Kestrel Mining Corp.", "Kestrel Mining Corp. said", "organisation"),
+        ("Lakeside Rangers", "the Lakeside Rangers won", "organisation"),
+        ("Daily Courier", "the Daily Courier reported", OUTLET),
+        ("Lake Ostrava", "near Lake Ostrava", PLACE),
+        ("HPRA", "the HPRA said", "organisation"),
+    ],
+)
+def test_typing_of_names(officials, name, context, kind):
+    start = context.index(name)
+    assert type_of_name(name, officials, context, start, start + len(name)) == kind
+
+
+def test_typing_outlet_words_and_known_outlets():
+    assert is_outlet("CTV News") and is_outlet("Reuters") and is_outlet("The Daily Courier")
+    assert not is_outlet("Kestrel Mining")
+
+
+def test_pronoun_goes_to_person_introduced_in_the_paragraph_before():
+    text = (
+        'Port director Alma Ruiz spoke first. "We are ready for the season," she said.\n\n'
+        "Tomas Becker, who runs a ferry company, came to the meeting to complain about fees.\n\n"
+        '"The fees are too high for small operators," he said.\n'
+    )
+    assert speaker_of(text, "fees are too high").speaker == "Tomas Becker"
+
+
+def test_pronoun_agrees_in_gender_with_the_antecedent():
+    text = (
+        "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"
+        '"We will publish the accounts next week," she said.\n'
+    )
+    assert speaker_of(text, "publish the accounts").speaker == "Hannah Kovacs"
+
+
+def test_pronoun_never_takes_a_name_from_its_own_quote():
+    text = (
+        "Carl Osei and Rita Mensah both worked in the office that morning.\n\n"
+        "Mensah hid under a desk with two colleagues, he said.\n"
+    )
+    assert speaker_of(text, "hid under a desk").speaker == "Carl Osei"
+
+
+def test_it_resolves_to_an_organisation_not_a_person():
+    text = (
+        "Kestrel Mining Corp. announced record profits on Tuesday, and chief executive "
+        "Dana Price welcomed the result.\n\n"
+        "It said the new mine would open in the spring of next year.\n"
+    )
+    q = speaker_of(text, "new mine would open")
+    assert q.speaker.startswith("Kestrel Mining")
+    assert (q.speaker_type, q.evidence) == ("organisation", "pronoun")
+
+
+def test_the_company_is_a_business_not_a_regulator():
+    text = (
+        "The Coastal Trade Commission fined Kestrel Mining Corp. on Monday.\n\n"
+        "The company said it would appeal the fine in court next month.\n"
+    )
+    assert speaker_of(text, "appeal the fine").speaker.startswith("Kestrel Mining")
+
+
+def test_description_by_role_and_by_age():
+    text = (
+        "Mayor Ruth Okonjo opened the new bridge on Friday. Teacher Paul Amsel, 41, "
+        "watched from the crowd.\n\n"
+        "The mayor said the bridge had come in under budget this year.\n\n"
+        "The 41-year-old said the bridge would save him an hour every day.\n"
+    )
+    assert speaker_of(text, "under budget").speaker == "Ruth Okonjo"
+    assert speaker_of(text, "save him an hour").speaker == "Paul Amsel"
+
+
+def test_description_of_someone_just_named_is_that_person():
+    text = (
+        "The late goal came from Ivo Marsh, who had come off the bench.\n\n"
+        "The veteran striker said he had waited all season for that chance.\n"
+    )
+    assert speaker_of(text, "waited all season").speaker == "Ivo Marsh"
+
+
+def test_unnamed_speaker_is_printed_and_found_again():
+    text = (
+        "A harbour official said the ferry would resume service on Monday morning.\n\n"
+        "The official said repairs to the ramp had taken longer than planned.\n"
+    )
+    first, second = quotes(text)
+    assert first.speaker == second.speaker == "A harbour official"
+    assert first.speaker_type == "person"
+
+
+def test_document_speaks_for_its_author_and_is_the_channel():
+    text = (
+        "The Harbour Authority closed the north pier after the storm.\n\n"
+        "The Harbour Authority statement said the pier would reopen within a week.\n"
+    )
+    q = speaker_of(text, "reopen within a week")
+    assert (q.speaker, q.via, q.evidence) == ("Harbour Authority", "statement", "document")
+
+
+def test_channels_are_kept_as_via():
+    text = (
+        "Ferry captain Ines Moreau told the Daily Courier that the crossing was unsafe.\n\n"
+        "The port board said in a statement that new boats had been ordered for the route.\n"
+    )
+    first, second = quotes(text)
+    assert (first.speaker, first.via) == ("Ines Moreau", "Daily Courier")
+    assert second.via == "statement"
+
+
+def test_according_to_an_organisation_is_its_speaker():
+    text = (
+        "Hannah Kovacs attended the meeting. According to the Harbour Authority, the pier "
+        "will reopen next week after repairs.\n"
+    )
+    assert speaker_of(text, "pier will reopen").speaker == "Harbour Authority"
+
+
+def test_floating_quote_inherits_unless_someone_new_is_introduced():
+    text = (
+        '"The fees are too high," said ferry owner Tomas Becker. "Nobody can pay them."\n\n'
+        "Alma Ruiz, the port director, disagreed with him at the meeting.\n\n"
+        '"We have not raised fees in six years and we will not raise them now."\n'
+    )
+    assert speaker_of(text, "Nobody can pay").speaker == "Tomas Becker"
+    assert speaker_of(text, "six years").speaker == "Alma Ruiz"
+
+
+def test_shared_surname_goes_to_the_person_in_focus():
+    text = (
+        "Lena Okafor opened the bakery in 2010 with her husband, Sam Okafor.\n\n"
+        "Years later, Okafor still starts work at four in the morning. "
+        '"I love the quiet before the shop opens," she says.\n'
+    )
+    assert speaker_of(text, "love the quiet").speaker == "Lena Okafor"
+
+
+def test_acronym_in_parentheses_names_the_same_body():
+    text = (
+        "The Coastal Budget Office (CBO) published its review of the port on Monday.\n\n"
+        "The CBO said the port had lost money for three years in a row.\n"
+    )
+    assert speaker_of(text, "lost money").speaker == "Coastal Budget Office"
+
+
+def test_names_keep_inner_capitals_and_lose_titles():
+    text = "Organizer Megan McAllister said the march would start at noon on the square.\n"
+    assert speaker_of(text, "march would start").speaker == "Megan McAllister"
+
+
+def test_quoted_as_saying_keeps_its_speaker():
+    text = (
+        "Mayor Ruth Okonjo spoke about the budget on Monday.\n\n"
+        '"The debt is far higher than we were told," she was quoted as saying in a release.\n'
+    )
+    q = speaker_of(text, "debt is far higher")
+    assert (q.speaker, q.via) == ("Ruth Okonjo", "release")
+
+
+def test_confidence_falls_when_two_antecedents_compete():
+    alone = (
+        "Tomas Becker said the fees were too high for the small ferry operators.\n\n"
+        "He added that he would take the matter to the council next month.\n"
+    )
+    rivals = (
+        "Tomas Becker met Paul Amsel and Victor Lund at the port on Monday.\n\n"
+        "He added that he would take the matter to the council next month.\n"
+    )
+    unknown = "They added that the matter would go to the council next month.\n"
+    sure = speaker_of(alone, "take the matter").confidence
+    unsure = speaker_of(rivals, "take the matter").confidence
+    assert sure > unsure > speaker_of(unknown, "go to the council").confidence
+
+
+def test_document_author_in_a_by_phrase():
+    text = (
+        "A statement e-mailed to the Daily Courier by Reagan Holt, who joined the board last "
+        "month, said “The station will respect the order of the court.”\n"
+    )
+    q = speaker_of(text, "respect the order")
+    assert (q.speaker, q.via) == ("Reagan Holt", "statement")
+
+
+def test_inverted_tag_read_as_verb_and_object():
+    text = (
+        "That is not only a problem for the young people affected but for the whole town, "
+        "argued Sevda Palvetz.\n"
+    )
+    assert speaker_of(text, "not only a problem").speaker == "Sevda Palvetz"
+
+
+def test_family_name_first_finds_the_full_name():
+    text = (
+        "Park Min-jun, the club's new owner, toured the stadium on Monday.\n\n"
+        "Park said the roof would be replaced before the next season.\n"
+    )
+    assert speaker_of(text, "roof would be replaced").speaker == "Park Min-jun"
+
+
+def test_possessive_pronoun_is_a_document_author():
+    text = (
+        "Kestrel Mining Corp. opened a new office in the port.\n\n"
+        "Its statement said forty local people would be hired this year.\n"
+    )
+    q = speaker_of(text, "forty local people")
+    assert q.speaker.startswith("Kestrel Mining") and q.via == "statement"

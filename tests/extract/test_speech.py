@@ -1,0 +1,105 @@
+"""Finding the quotes: verbs by lemma, tags after ?" and !", lead paragraphs, captions,
+naming verbs, short quoted sentences and titles. Made-up articles, fictional people."""
+
+import pytest
+
+from app.extract.article import extract_article
+from app.extract.text.boilerplate import PHOTO_CREDIT, paragraphs
+from app.extract.text.marks import scan_marked
+from app.extract.verbs import inflections, lemma, mentions_speech
+
+
+def texts(article: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_article(article).quotes]
+
+
+@pytest.mark.parametrize(
+    ("form", "base"),
+    [
+        ("concludes", "conclude"),
+        ("echoes", "echo"),
+        ("scolded", "scold"),
+        ("urging", "urge"),
+        ("admitted", "admit"),
+        ("replies", "reply"),
+        ("told", "tell"),
+        ("wrote", "write"),
+    ],
+)
+def test_verbs_forms_come_from_the_lemma(form, base):
+    assert form in inflections(base)
+    assert lemma(form) == base
+
+
+def test_verbs_prefilter_finds_any_form_but_not_noun_forms():
+    assert mentions_speech("The coach scolded his players after the loss.")
+    assert mentions_speech("It echoes what she wrote last year.")
+    assert not mentions_speech("The state press office is closed on Sundays.")
+    assert mentions_speech('For the coach, "this was the worst game of the season."')
+
+
+def test_tag_after_question_mark_stays_with_its_quote():
+    article = (
+        'Court case\n\n"Is he legally our son?" Kim Alder said after the hearing. '
+        '"We never knew."\n\n"What a day for us!" said Rosa Alder.\n'
+    )
+    got = dict(texts(article))
+    assert got['"Is he legally our son?"'] == "Kim Alder"
+    assert got['"What a day for us!"'] == "Rosa Alder"
+
+
+def test_lead_paragraph_without_a_title_is_body_text():
+    article = (
+        "A fishing boat sank off the north coast on Tuesday, the coast guard said in a "
+        "short notice.\n\nAll four crew members were rescued by a passing ferry.\n"
+    )
+    paras, title = paragraphs(article)
+    assert title is None and paras[0].body
+    assert "coast guard" in texts(article)[0][1]
+
+
+def test_photo_credit_marks_a_caption():
+    assert PHOTO_CREDIT.search("Ann Lee speaks in Oslo on Monday. (Tom Berg/The Daily Courier)")
+    assert PHOTO_CREDIT.search("The team trains in the rain. Tom Berg/THE DAILY COURIER")
+    assert not PHOTO_CREDIT.search("He said the 9/11 attacks changed the city.")
+    article = (
+        "Ferry news\n\nCaptain Ines Moreau said the ferry was safe. (Tom Berg/Daily Courier)\n\n"
+        "Ines Moreau has worked on the route for twenty years.\n"
+    )
+    assert texts(article) == []
+
+
+def test_closing_mark_typed_as_two_single_quotes():
+    text = "“We print comics made by local artists only,’’ says the shop owner."
+    (mark,) = scan_marked(text)
+    assert text[mark.start : mark.end] == "“We print comics made by local artists only,’’"
+
+
+def test_naming_verbs_report_what_someone_called_something():
+    article = (
+        "Budget row\n\nCouncillor Rita Mensah called the plan a “disaster” on Monday. "
+        "Mayor Ruth Okonjo described the vote as a missed chance for the whole city.\n"
+    )
+    got = dict(texts(article))
+    assert got["a “disaster”"] == "Rita Mensah"
+    assert got["a missed chance for the whole city"] == "Ruth Okonjo"
+
+
+def test_short_whole_quoted_sentence_after_a_tag_is_a_quote_but_a_title_is_not():
+    article = (
+        'Harbour news\n\n"We start on Monday," Alma Ruiz said. "It is a big job."\n\n'
+        'Critics panned "The Boy Who Sailed Home" at the festival.\n'
+    )
+    got = texts(article)
+    assert ('"It is a big job."', "Alma Ruiz") in got
+    assert all("Sailed Home" not in t for t, _ in got)
+
+
+def test_intentions_and_estimates_are_not_quotes_but_pointed_out_is():
+    article = (
+        "Budget row\n\nThe mayor promised to fix the roads before winter. The agency "
+        "estimates that traffic will double by 2030. Councillor Rita Mensah pointed out that "
+        "the roads were repaired only last year.\n"
+    )
+    got = texts(article)
+    assert [t for t, _ in got] == ["that the roads were repaired only last year"]
