@@ -18,7 +18,8 @@ _RECOUNT = {
     ),
     "tally_speaker_month": (
         "speaker_id, month, kind, quotes",
-        "SELECT COALESCE(q.speaker_id, 0), {month}, q.kind, count(*) FROM quote q GROUP BY 1, 2, 3",
+        "SELECT COALESCE(q.speaker_id, 0), {month}, q.kind, count(*) FROM quote q"
+        " WHERE q.is_lead GROUP BY 1, 2, 3",
     ),
     "tally_speaker_topic": (
         "speaker_id, topic_id, quotes",

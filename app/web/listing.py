@@ -24,6 +24,7 @@ from app.queries.quotes import quote_page
 from app.queries.speakers import SpeakerMatch, find_speakers, speaker_names
 from app.queries.topics import topic_list
 from app.web.paging import page_links
+from app.web.present.describe import chips, describe
 from app.web.templating import render, wants_fragment
 
 BROWSE_FRAGMENT = "quotes/_browse.html"
@@ -59,20 +60,33 @@ def browse_context(
     page = quote_page(session, f, settings.page_size)
     facets = None if page.error else facet_counts(session, f, settings.facet_budget_ms)
     stuck = not page.quotes and not page.error and not f.after
+    choices = _choices(session, f)
+    speakers = dict(choices.get("chosen", [])) or speaker_names(session, f.speakers)
+    topics = {topic.slug: topic.name for topic, _ in topic_list(session)}
+    start = _start(request) if f.after else 1
     return {
         "filter": f,
         "page": page,
         "facets": facets,
         "incomplete": facets is None,  # counts skipped: not to be cached (see render)
         "base_url": base_url,
-        **page_links(base_url, f.params(), page.next_cursor, f.after),
-        "choices": _choices(session, f),
+        "start": start,
+        "description": describe(f, speakers, topics),
+        "chips": chips(f, base_url, speakers, topics),
+        **page_links(base_url, f.params(), page.next_cursor, f.after, start, len(page.quotes)),
+        "choices": choices,
         "relaxations": relaxations(request, session, f, base_url) if stuck else [],
         "counts_url": base_url + query_string([*f.params(), ("part", COUNTS_PART)]),
         "who": request.query_params.get("who", "") if who_matches is not None else "",
         "who_matches": who_matches or [],
         **extra,
     }
+
+
+def _start(request: Request) -> int:
+    """The position of the page's first quote, as the link to it said (n=…)."""
+    n = request.query_params.get("n", "")
+    return min(int(n), 10**9) if n.isdigit() and int(n) > 0 else 0
 
 
 def resolve_who(

@@ -83,6 +83,8 @@ def render(
 ) -> Response:
     """Render `page`, or `fragment` for htmx requests; always varies on HX-Request."""
     name = fragment if fragment and wants_fragment(request) else page
+    # A fragment carries its page's <title>, which htmx puts in place of the old one.
+    context = {**context, "as_fragment": name != page}
     response = templates.TemplateResponse(request, name, context, status_code=status_code)
     response.headers["Vary"] = "HX-Request"
     if context.get("incomplete"):  # counts skipped: kept only until they are tried again

@@ -8,12 +8,13 @@ from app.queries.export import export_rows
 from app.queries.filters import QuoteFilter
 from app.queries.fts import SearchError
 from app.queries.names import long_date
-from app.queries.quotes import get_quote, quote_page
+from app.queries.quotes import get_quote, quote_page, statement_reports
 from app.queries.speakers import speakers_by_slug
 from app.web.deps import RowId, SessionDep
 from app.web.listing import BROWSE_FRAGMENT, browse_context, quote_filter, render_browse
 from app.web.present.article_text import marked_paragraphs, paragraph_of, speaker_label
 from app.web.present.csv import csv_chunks, csv_line
+from app.web.present.wording import bare_words, differences
 from app.web.saved import saved_slugs
 from app.web.templating import render, url_pattern
 
@@ -31,7 +32,13 @@ def home(request: Request, session: SessionDep) -> Response:
     slugs = tuple(row.speaker.slug for row in saved)
     latest = quote_page(session, QuoteFilter(speakers=slugs), SAVED_LATEST).quotes if saved else []
     context = browse_context(
-        request, session, f, str(request.url_for("home")), saved=saved, saved_latest=latest
+        request,
+        session,
+        f,
+        str(request.url_for("home")),
+        saved=saved,
+        saved_latest=latest,
+        home=True,
     )
     return render_browse(request, "quotes/index.html", BROWSE_FRAGMENT, context)
 
@@ -44,8 +51,12 @@ def quote_detail(request: Request, session: SessionDep, quote_id: RowId) -> Resp
         raise HTTPException(404, f"There is no quote number {quote_id}.")
     text = quote.article.text
     span = paragraph_of(text, quote.start)
+    # Every report of the statement, earliest first, each worded against the earliest.
+    reports = statement_reports(session, quote.statement_id) if quote.statement_id else []
     context = {
         "quote": quote,
+        "reports": [(r, differences(reports[0].text, r.text)) for r in reports[1:]],
+        "first_report": reports[0] if reports else None,
         "who": speaker_label(quote),
         "sentence": text[quote.sentence_start : quote.sentence_end].strip(),
         "paragraph": marked_paragraphs(text, [quote], span=span)[0],
@@ -59,8 +70,7 @@ def citation(quote, url: str) -> str:
     source = ", ".join(
         part for part in (quote.article.outlet, long_date(quote.article.published)) if part
     )
-    words = quote.text.strip().strip('"“”')
-    return f"{speaker_label(quote)}: “{words}” ({source}). {url}"
+    return f"{speaker_label(quote)}: “{bare_words(quote.text)}” ({source}). {url}"
 
 
 @router.get("/quotes.csv", name="quotes_csv")
