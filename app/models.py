@@ -34,6 +34,8 @@ class Article(SQLModel, table=True):
 
 
 class Speaker(SQLModel, table=True):
+    __table_args__ = (Index("ix_speaker_kind_sort_key", "kind", "sort_key"),)
+
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(unique=True)
     name: str
@@ -43,6 +45,7 @@ class Speaker(SQLModel, table=True):
     kind: str = Field(
         default="person", max_length=16, sa_column_kwargs={"server_default": "person"}
     )
+    sort_key: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
     aliases: list["SpeakerAlias"] = Relationship(back_populates="speaker")
     quotes: list["Quote"] = Relationship(back_populates="speaker")

@@ -8,7 +8,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 
-from app.extract.speakers.names import normalise_name, same_person, speaker_slug
+from app.extract.speakers.names import normalise_name, same_person, sort_key, speaker_slug
 from app.models import Speaker, SpeakerAlias, table
 
 # Writers take turns, so a slug conflict only comes from a writer that does not; each attempt
@@ -18,7 +18,9 @@ ATTEMPTS = 3
 # The table's own columns: these rows become SpeakerRow, whose id is never None (the model's
 # `int | None` is for a speaker not yet saved).
 _SPEAKER = table(Speaker).c
-_COLUMNS = (_SPEAKER.id, _SPEAKER.slug, _SPEAKER.name, _SPEAKER.country, _SPEAKER.role)
+_COLUMNS = (
+    _SPEAKER.id, _SPEAKER.slug, _SPEAKER.name, _SPEAKER.country, _SPEAKER.role, _SPEAKER.kind
+)  # fmt: skip
 _BY_ALIAS = (
     select(*_COLUMNS).join(SpeakerAlias).where(col(SpeakerAlias.key) == bindparam("key")).distinct()
 )
@@ -67,6 +69,7 @@ class SpeakerRow:
     name: str
     country: str | None
     role: str | None
+    kind: str = "person"
 
 
 class SpeakerRows:
@@ -105,6 +108,7 @@ class SpeakerRows:
             speaker.name = name  # "Duarte" seen first, "Helena Duarte" later: the fuller name
         if (speaker.name, speaker.country, speaker.role) != before:
             values = {"name": speaker.name, "country": speaker.country, "role": speaker.role}
+            values["sort_key"] = sort_key(speaker.name, speaker.kind)
             self.conn.execute(_UPDATE_SPEAKER, {"speaker_id": speaker.id, **values})
         self._remember_alias(speaker, name, key)
         return speaker
@@ -118,7 +122,7 @@ class SpeakerRows:
                 return found
             slug = self._free_slug(name)
             values = {"slug": slug, "name": name, "country": country, "role": role}
-            values["kind"] = kind
+            values.update(kind=kind, sort_key=sort_key(name, kind))
             try:
                 # A savepoint, so losing a race for the slug undoes this insert only; the next
                 # attempt sees the winner's row and resolves to it (or picks the next free slug).
@@ -126,7 +130,7 @@ class SpeakerRows:
                     result = self.conn.execute(_INSERT_SPEAKER, values)
                 new_key = result.inserted_primary_key
                 assert new_key is not None  # always set by a one-row insert
-                return SpeakerRow(new_key[0], slug, name, country, role)
+                return SpeakerRow(new_key[0], slug, name, country, role, kind)
             except IntegrityError:
                 if attempt == ATTEMPTS:
                     raise

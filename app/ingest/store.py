@@ -18,6 +18,7 @@ from app.extract.article import ExtractedArticle
 from app.ingest import statements
 from app.ingest.speaker_rows import ATTEMPTS, SpeakerRows
 from app.models import Article, Quote, QuoteTopic, Topic, table
+from app.names import country_name
 
 Status = Literal["new", "updated", "unchanged"]
 
@@ -106,8 +107,9 @@ def _store_once(
     # Speakers first, in quote order: the same rows, created in the same order, as resolving
     # them quote by quote.
     speakers = SpeakerRows(conn)
-    speaker_ids = [_speaker_id(speakers, q) for q in article.quotes]
-    _insert_quotes(conn, article_id, article, speaker_ids, topic_names)
+    sources = [_source(speakers, q) for q in article.quotes]
+    speaker_ids = [speaker_id for speaker_id, _ in sources]
+    _insert_quotes(conn, article_id, article, sources, topic_names)
     touched = statements.group_article(conn, article_id)
     if status == "updated":
         touched |= statements.split_apart(conn, replaced)
@@ -127,17 +129,27 @@ def _article_values(digest: str, article: ExtractedArticle) -> dict:
     }
 
 
-def _speaker_id(speakers: SpeakerRows, quote) -> int | None:
+def _source(speakers: SpeakerRows, quote) -> tuple[int | None, str | None]:
+    """(speaker row id, channel) of a quote. An outlet is never the speaker, only the
+    channel its words came through ("via France 24"); a country or capital named as the
+    speaker ("Britain said") stands for its government."""
     kind = getattr(quote, "speaker_type", None) or "person"
-    speaker = speakers.row_for(quote.speaker, quote.speaker_country, quote.speaker_role, kind)
-    return speaker.id if speaker else None
+    name, via = quote.speaker, getattr(quote, "via", None)
+    if kind == "outlet":
+        return None, via or name
+    if kind == "place":
+        if not quote.speaker_country:
+            return None, via
+        name, kind = f"Government of {country_name(quote.speaker_country)}", "organisation"
+    speaker = speakers.row_for(name, quote.speaker_country, quote.speaker_role, kind)
+    return (speaker.id if speaker else None), via
 
 
 def _insert_quotes(
     conn: Connection,
     article_id: int,
     article: ExtractedArticle,
-    speaker_ids: list[int | None],
+    sources: list[tuple[int | None, str | None]],
     topic_names: dict[str, str],
 ) -> None:
     """All of the article's quotes in one statement, then their topics in another."""
@@ -158,9 +170,9 @@ def _insert_quotes(
             "sentence_start": q.sentence_start,
             "sentence_end": q.sentence_end,
             "published": article.date,
-            "via": getattr(q, "via", None),
+            "via": via,
         }
-        for position, (q, speaker_id) in enumerate(zip(article.quotes, speaker_ids, strict=True))
+        for position, (q, (speaker_id, via)) in enumerate(zip(article.quotes, sources, strict=True))
     ]
     conn.execute(_INSERT_QUOTE, rows)
     topics = [list(dict.fromkeys(q.topics)) for q in article.quotes]

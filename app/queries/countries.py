@@ -6,9 +6,9 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.models import Speaker, TallySpeaker
+from app.names import country_name
 from app.queries import tallies
 from app.queries.cache import cached
-from app.queries.names import country_name
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from app.models import Article, Quote, QuoteTopic, Speaker, Topic
+from app.names import country_name
 from app.queries import facet_tallies, fts
 from app.queries.cache import cached, peek, store
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
-from app.queries.names import country_name
 from app.queries.quotes import conditions
 
 

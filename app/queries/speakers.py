@@ -28,29 +28,51 @@ class SpeakerPage:
     next_cursor: str | None
 
 
+# The directory's tabs: people, organisations, groups (outlets are channels, never speakers).
+KINDS = ("person", "organisation", "group")
+
+
 def speaker_page(
-    session: Session, after: str | None, limit: int, country: str | None = None
+    session: Session,
+    after: str | None,
+    limit: int,
+    country: str | None = None,
+    kind: str | None = "person",
+    letter: str | None = None,
 ) -> SpeakerPage:
-    """Speakers A–Z with their quote counts, keyset-paged on (name, id)."""
+    """Speakers of one kind (None: every kind), filed A–Z (people by surname) with their
+    quote counts, from `letter` on; keyset-paged on (sort key, id)."""
     count = func.coalesce(col(TallySpeaker.quotes), 0)
     stmt = (
         select(Speaker, count)
         .outerjoin(TallySpeaker, col(TallySpeaker.speaker_id) == col(Speaker.id))
-        .order_by(col(Speaker.name), col(Speaker.id))
+        .order_by(col(Speaker.sort_key), col(Speaker.id))
         .limit(limit + 1)
     )
+    if kind:
+        stmt = stmt.where(col(Speaker.kind) == kind)
     if country:
         stmt = stmt.where(Speaker.country == country)
+    if letter:
+        stmt = stmt.where(col(Speaker.sort_key) >= letter.lower())
     cursor = decode_cursor(after, "name") if after else None
     if cursor is not None and isinstance(cursor[0], str):
-        stmt = stmt.where(tuple_(Speaker.name, Speaker.id) > tuple_(cursor[0], cursor[1]))
+        stmt = stmt.where(tuple_(Speaker.sort_key, Speaker.id) > tuple_(cursor[0], cursor[1]))
     rows = [SpeakerRow(speaker, n) for speaker, n in session.execute(stmt)]
     next_cursor = None
     if len(rows) > limit:
         last = rows[limit - 1].speaker
         assert last.id is not None  # a stored speaker
-        next_cursor = encode_cursor("name", last.name, last.id)
+        next_cursor = encode_cursor("name", last.sort_key, last.id)
     return SpeakerPage(rows[:limit], next_cursor)
+
+
+def kind_counts(session: Session, country: str | None = None) -> dict[str, int]:
+    """How many speakers of each kind (for the directory's tabs)."""
+    stmt = select(Speaker.kind, func.count(col(Speaker.id))).group_by(col(Speaker.kind))
+    if country:
+        stmt = stmt.where(Speaker.country == country)
+    return {kind: n for kind, n in session.execute(stmt)}
 
 
 def top_of_country(session: Session, country: str, limit: int = 30) -> list[SpeakerRow]:
@@ -100,6 +122,27 @@ def find_by_name(session: Session, name: str) -> Speaker | None:
         .order_by(col(Speaker.id))
     )
     return session.exec(stmt).first()
+
+
+def slug_for_spelling(session: Session, slug: str) -> str | None:
+    """The slug of the one speaker a URL's other spelling names: another case
+    ("Sergey-Lavrov"), or a recorded alias ("sergei-lavrov"); None if none or several."""
+    if slug.lower() != slug:
+        found = session.execute(select(Speaker.slug).where(Speaker.slug == slug.lower()))
+        if (lower := found.scalar()) is not None:
+            return lower
+    key = normalise_name(slug.replace("-", " "))
+    if not key:
+        return None
+    stmt = (
+        select(Speaker.slug)
+        .join(SpeakerAlias, col(SpeakerAlias.speaker_id) == col(Speaker.id))
+        .where(col(SpeakerAlias.key) == key)
+        .distinct()
+        .limit(2)
+    )
+    slugs = session.execute(stmt).scalars().all()
+    return slugs[0] if len(slugs) == 1 else None
 
 
 def other_spellings(speaker: Speaker) -> list[str]:

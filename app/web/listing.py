@@ -7,6 +7,7 @@ from fastapi import Request
 from sqlmodel import Session
 from starlette.responses import RedirectResponse, Response
 
+from app.names import country_name
 from app.queries.countries import country_list
 from app.queries.facets import (
     RELAXATIONS,
@@ -19,7 +20,6 @@ from app.queries.facets import (
     wait_for_counts,
 )
 from app.queries.filters import KINDS, UNKNOWN_SPEAKER, QuoteFilter, query_string
-from app.queries.names import country_name
 from app.queries.quotes import quote_page
 from app.queries.speakers import SpeakerMatch, find_speakers, speaker_names
 from app.queries.topics import topic_list

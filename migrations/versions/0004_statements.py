@@ -13,11 +13,14 @@ index instead of comparing it with every quote of its speaker. Existing quotes s
 statements of their own (`diplomat db regroup` groups them).
 
 `speaker.kind` is what the extractor found the speaker to be (person, organisation, group,
-outlet); `quote.via` the outlet or document a statement reached the article through.
+outlet), `speaker.sort_key` how the directory files it (people by surname);
+`quote.via` the outlet or document a statement reached the article through.
 """
 
 import sqlalchemy as sa
 from alembic import op
+
+from app.extract.speakers.names import sort_key
 
 revision = "0004"
 down_revision = "0003"
@@ -42,6 +45,15 @@ def upgrade() -> None:
         "speaker",
         sa.Column("kind", sa.String(length=16), nullable=False, server_default="person"),
     )
+    op.add_column("speaker", sa.Column("sort_key", sa.String(), nullable=False, server_default=""))
+    op.create_index("ix_speaker_kind_sort_key", "speaker", ["kind", "sort_key"])
+    bind = op.get_bind()
+    speakers = bind.execute(sa.text("SELECT id, name FROM speaker")).all()
+    if speakers:
+        bind.execute(
+            sa.text("UPDATE speaker SET sort_key = :key WHERE id = :id"),
+            [{"id": ident, "key": sort_key(name)} for ident, name in speakers],
+        )
     op.add_column("quote", sa.Column("via", sa.String(), nullable=True))
     op.add_column(
         "quote", sa.Column("is_lead", sa.Boolean(), nullable=False, server_default=sa.true())
@@ -77,7 +89,9 @@ def downgrade() -> None:
         batch.drop_column("statement_id")
         batch.drop_column("is_lead")
         batch.drop_column("via")
+    op.drop_index("ix_speaker_kind_sort_key", table_name="speaker")
     with op.batch_alter_table("speaker") as batch:
+        batch.drop_column("sort_key")
         batch.drop_column("kind")
     op.drop_index("ix_statement_speaker_id", table_name="statement")
     op.drop_table("statement")

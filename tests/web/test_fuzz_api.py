@@ -19,6 +19,7 @@ CALLS: Counter = Counter()
 OPERATIONS = [
     "GET /api/quotes",
     "GET /api/speakers",
+    "GET /api/speakers/search",
     "GET /api/topics",
     "GET /api/countries",
     "GET /api/articles/{article_id}",

@@ -46,14 +46,20 @@ def test_api_quotes_reports_ignored_parameters(seeded_client):
 
 def test_api_speakers_lists_counts_and_pages(seeded_client):
     body = seeded_client.get("/api/speakers").json()
-    assert [(s["slug"], s["quotes"]) for s in body["speakers"]] == [
-        ("mike-pompeo", 1),
-        ("sergey-lavrov", 2),
+    assert [(s["slug"], s["quotes"], s["kind"]) for s in body["speakers"]] == [
+        ("sergey-lavrov", 2, "person"),  # by surname
+        ("mike-pompeo", 1, "person"),
     ]
     assert body["next"] is None
     assert seeded_client.get("/api/speakers?country=ru").json()["speakers"][0]["name"] == (
         "Sergey Lavrov"
     )
+
+
+def test_api_speaker_search_fits_names(seeded_client):
+    found = seeded_client.get("/api/speakers/search", params={"q": "sergei lavrov"}).json()
+    assert [(s["slug"], s["quotes"]) for s in found] == [("sergey-lavrov", 2)]
+    assert seeded_client.get("/api/speakers/search", params={"q": "zzz"}).json() == []
 
 
 def test_api_topics_and_countries(seeded_client):

@@ -10,8 +10,9 @@ def test_speakers_lists_names_countries_and_counts(seeded_client):
     assert response.status_code == 200 and response.headers["Vary"] == "HX-Request"
     html = response.text
     assert re.search(r"Sergey Lavrov</a>\s*<span class=\"country\">Russia</span>", html)
-    assert "2 quotes" in html and "Unknown speaker" in html
-    assert html.index("Mike Pompeo") < html.index("Sergey Lavrov")
+    assert "2 quotes" in html
+    assert html.index("Sergey Lavrov") < html.index("Mike Pompeo")  # by surname
+    assert "Unknown speaker" in seeded_client.get("/speakers?kind=group").text
 
 
 def test_speakers_fragment_and_cursor(seeded_client):
@@ -30,7 +31,7 @@ def test_speakers_filter_by_country(seeded_client):
 
 
 def test_speakers_empty_database(client):
-    assert "No speakers yet" in client.get("/speakers").text
+    assert "No speakers of this kind yet" in client.get("/speakers").text
 
 
 def test_speaker_page_names_the_speaker_everywhere(seeded_client):
@@ -170,3 +171,31 @@ def test_speaker_page_meta_description(seeded_client):
         ' on Iran, Sanctions.">' in html
     )
     assert '<meta property="og:site_name" content="diplomat">' in html
+
+
+def test_speakers_directory_tabs_letters_and_kinds(seeded_client, engine):
+    from sqlalchemy import text
+
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE speaker SET kind = 'organisation' WHERE slug = 'mike-pompeo'"))
+    people = seeded_client.get("/speakers").text
+    assert "Sergey Lavrov" in people and "Mike Pompeo" not in people
+    tabs = people.split('aria-label="Kinds of speaker"')[1].split("</nav>")[0]
+    assert 'aria-current="page">People <span class="count">1</span>' in tabs
+    assert 'Organisations <span class="count">1</span>' in tabs
+    assert "Mike Pompeo" in seeded_client.get("/speakers?kind=organisation").text
+    assert "Sergey Lavrov" not in seeded_client.get("/speakers?letter=M").text
+    assert "Sergey Lavrov" in seeded_client.get("/speakers?letter=L").text
+    assert seeded_client.get("/speakers?kind=nonsense&letter=%F0%9F%98%80").status_code == 200
+
+
+def test_speaker_other_spellings_redirect_to_one_page(seeded_client):
+    for spelling in ("sergei-lavrov", "Sergey-Lavrov", "SERGEI-LAVROV"):
+        response = seeded_client.get(
+            f"/speakers/{spelling}?topic=sanctions", follow_redirects=False
+        )
+        assert response.status_code == 301, spelling
+        assert response.headers["location"] == (
+            "http://testserver/speakers/sergey-lavrov?topic=sanctions"
+        )
+    assert seeded_client.get("/speakers/lavrov-sergei", follow_redirects=False).status_code == 404

@@ -4,6 +4,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from nameparser import HumanName
 from slugify import slugify
 
 from app.extract.speakers.lexicon import BODY_WORDS, NAME_PARTICLES, TITLES
@@ -69,3 +70,30 @@ def is_personal_name(name: str) -> bool:
         )
         and words[-1].lower().strip(".") not in BODY_WORDS
     )
+
+
+# Family names that come first (Chinese, Korean, Vietnamese): "Xi Jinping" is filed under Xi.
+FAMILY_FIRST = frozenset(
+    """xi li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao
+    kim lee park choi jung kang cho yoon yun jang lim han shin seo kwon hwang ahn song moon
+    nguyen tran le pham hoang phan vu dang bui do ngo duong ly""".split()
+)
+
+
+def sort_key(name: str, kind: str = "person") -> str:
+    """How the directory files a speaker: people by surname ("lavrov sergey"; "cruz antonio
+    de la"; "xi jinping"), bodies and groups by name; lowercase, accents folded."""
+    folded = " ".join(ascii_fold(name).lower().split())
+    if kind != "person":
+        return re.sub(r"^(the|a|an) ", "", folded)
+    words = folded.split()
+    if len(words) < 2:
+        return folded
+    if words[0] in FAMILY_FIRST and len(words) <= 3:
+        return folded
+    parsed = HumanName(folded)
+    last = parsed.last.split()
+    particles = [w for w in last[:-1] if w in NAME_PARTICLES]
+    core = [w for w in last if w not in particles] or last
+    rest = [w for w in (parsed.first, parsed.middle) if w]
+    return " ".join([*core, *rest, *particles]) or folded

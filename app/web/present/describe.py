@@ -3,9 +3,9 @@ Venezuela"), and each filter as a chip that removes it."""
 
 from dataclasses import dataclass
 
+from app.names import country_name, long_date
 from app.queries.facets import RELAXATIONS, active_filters
 from app.queries.filters import QuoteFilter
-from app.queries.names import country_name, long_date
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from fastapi.exception_handlers import http_exception_handler
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
-from app.queries.names import country_name, long_date
+from app.names import country_name, long_date
+from app.queries.filters import query_string
 from app.queries.quotes import LOW_CONFIDENCE
 from app.web.present.article_text import speaker_label
 from app.web.present.highlight import highlight
@@ -32,7 +33,9 @@ def register(app: FastAPI) -> None:
     templates.env.filters.update(
         country_name=country_name, long_date=long_date, highlight=highlight, bare_words=bare_words
     )
-    templates.env.globals.update(low_confidence=LOW_CONFIDENCE, speaker_label=speaker_label)
+    templates.env.globals.update(
+        low_confidence=LOW_CONFIDENCE, speaker_label=speaker_label, query_string=query_string
+    )
     for module in ROUTERS:
         app.include_router(module.router)
     # Starlette types every handler as taking any Exception (encode/starlette#2417); this one

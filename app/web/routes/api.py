@@ -1,15 +1,16 @@
 """JSON API: the same filters and cursors as the pages, as documented response models."""
 
 from datetime import date
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel
 
 from app.models import Quote
 from app.queries.articles import get_article
 from app.queries.countries import country_list
 from app.queries.quotes import QuoteRow, quote_page
-from app.queries.speakers import speaker_page
+from app.queries.speakers import find_speakers, speaker_page
 from app.queries.topics import topic_list
 from app.web.deps import RowId, SessionDep
 from app.web.listing import quote_filter
@@ -60,7 +61,16 @@ class QuotesOut(BaseModel):
 
 class SpeakerOut(SpeakerRef):
     role: str | None
+    kind: str  # person, organisation, group
     quotes: int
+
+
+class SpeakerMatchOut(BaseModel):
+    slug: str
+    name: str
+    country: str | None
+    quotes: int
+    url: str
 
 
 class SpeakersOut(BaseModel):
@@ -120,16 +130,29 @@ def api_quotes(request: Request, session: SessionDep) -> QuotesOut:
 
 @router.get("/speakers", name="api_speakers")
 def api_speakers(
-    request: Request, session: SessionDep, after: str | None = None, country: str | None = None
+    request: Request,
+    session: SessionDep,
+    after: str | None = None,
+    country: str | None = None,
+    kind: Literal["person", "organisation", "group", "outlet"] | None = None,
 ) -> SpeakersOut:
-    """Speakers A–Z with quote counts; `country` narrows, `after` continues."""
+    """Speakers A–Z (people by surname) with quote counts; `country` and `kind` narrow,
+    `after` continues. Names typed as you go: /api/speakers/search?q=…"""
     country = country.upper() if country else None
-    page = speaker_page(session, after, request.app.state.settings.page_size * 5, country)
+    size = request.app.state.settings.page_size * 5
+    page = speaker_page(session, after, size, country, kind)
     nxt = request.url_for("api_speakers").include_query_params(after=page.next_cursor)
     if country:
         nxt = nxt.include_query_params(country=country)
+    if kind:
+        nxt = nxt.include_query_params(kind=kind)
     speakers = [
-        SpeakerOut(**_speaker_ref(request, row.speaker), role=row.speaker.role, quotes=row.quotes)
+        SpeakerOut(
+            **_speaker_ref(request, row.speaker),
+            role=row.speaker.role,
+            kind=row.speaker.kind,
+            quotes=row.quotes,
+        )
         for row in page.rows
     ]
     return SpeakersOut(
@@ -137,6 +160,24 @@ def api_speakers(
         next_cursor=page.next_cursor,
         next=str(nxt) if page.next_cursor else None,
     )
+
+
+@router.get("/speakers/search", name="api_speaker_search")
+def api_speaker_search(
+    request: Request, session: SessionDep, q: Annotated[str, Query(max_length=80)] = ""
+) -> list[SpeakerMatchOut]:
+    """Speakers whose name or a recorded spelling fits `q` (accents, case, titles and close
+    spellings forgiven), best fits first: for type-ahead."""
+    return [
+        SpeakerMatchOut(
+            slug=m.slug,
+            name=m.name,
+            country=m.country,
+            quotes=m.quotes,
+            url=str(request.url_for("speaker", slug=m.slug)),
+        )  # fmt: skip
+        for m in find_speakers(session, q)
+    ]
 
 
 @router.get("/topics", name="api_topics")

@@ -3,8 +3,8 @@
 from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import RedirectResponse, Response
 
+from app.names import is_country_code
 from app.queries.countries import country_list, country_row
-from app.queries.names import is_country_code
 from app.queries.speakers import top_of_country
 from app.web.deps import SessionDep
 from app.web.listing import BROWSE_FRAGMENT, browse_context, quote_filter, render_browse

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, time
 from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import Response
 
+from app.names import country_name, is_country_code, long_date
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
-from app.queries.names import country_name, is_country_code, long_date
 from app.queries.quotes import QuoteRow, quote_page
 from app.queries.speakers import get_speaker
 from app.queries.topics import get_topic

@@ -4,10 +4,10 @@ from fastapi import APIRouter, HTTPException, Request
 from sqlmodel import Session
 from starlette.responses import Response, StreamingResponse
 
+from app.names import long_date
 from app.queries.export import export_rows
 from app.queries.filters import QuoteFilter
 from app.queries.fts import SearchError
-from app.queries.names import long_date
 from app.queries.quotes import get_quote, quote_page, statement_reports
 from app.queries.speakers import speakers_by_slug
 from app.web.deps import RowId, SessionDep

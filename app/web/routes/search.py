@@ -6,8 +6,8 @@ from fastapi import APIRouter, Request
 from sqlmodel import Session
 from starlette.responses import Response
 
+from app.names import country_code_for, country_name
 from app.queries.countries import country_row
-from app.queries.names import country_code_for, country_name
 from app.queries.speakers import find_by_name, quote_count
 from app.queries.topics import find_topic
 from app.web.deps import SessionDep

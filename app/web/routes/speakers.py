@@ -2,17 +2,20 @@
 
 from fastapi import APIRouter, HTTPException, Request
 from sqlmodel import Session
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from app.models import Speaker, Topic
+from app.names import country_name
 from app.queries.facets import FacetValue, top_speakers
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
-from app.queries.names import country_name
 from app.queries.speakers import (
+    KINDS,
     find_speakers,
     get_speaker,
+    kind_counts,
     other_spellings,
     quote_count,
+    slug_for_spelling,
     speaker_page,
     speaker_topics,
 )
@@ -29,21 +32,37 @@ router = APIRouter()
 
 @router.get("/speakers", name="speakers")
 def speaker_list(
-    request: Request, session: SessionDep, after: str | None = None, country: str | None = None
+    request: Request,
+    session: SessionDep,
+    after: str | None = None,
+    country: str | None = None,
+    kind: str = "person",
+    letter: str | None = None,
 ) -> Response:
-    """Speakers A–Z with their quote counts, optionally of one country."""
+    """People A–Z by surname (organisations and groups one tab away), with their quote
+    counts, optionally of one country, from a letter on."""
     country = country.upper() if country else None
     if country and not country.isalpha():  # "a/b" cannot be a country code, nor be linked to
         raise HTTPException(404, f"There is no country “{country}”. Try the list of countries.")
+    kind = kind if kind in KINDS else "person"
+    letter = letter[:1].upper() if letter and letter[:1].isalpha() and letter.isascii() else None
     size = request.app.state.settings.page_size * 5
-    page = speaker_page(session, after, size, country)
+    page = speaker_page(session, after, size, country, kind, letter)
     base = str(request.url_for("speakers"))
+    params = [("country", country or ""), ("kind", "" if kind == "person" else kind)]
+    kinds = kind_counts(session, country)
     context = {
         "page": page,
         "country": country,
         "country_label": country_name(country) if country else None,
-        "unknown_quotes": quote_count(session, None) if not after and not country else 0,
-        **page_links(base, [("country", country or "")], page.next_cursor, after),
+        "kind": kind,
+        "letter": letter,
+        "tabs": [(k, kinds.get(k, 0)) for k in KINDS],
+        "params": params,
+        "unknown_quotes": quote_count(session, None)
+        if not after and not country and not letter and kind == "group"
+        else 0,
+        **page_links(base, [*params, ("letter", letter or "")], page.next_cursor, after),
     }
     return render(request, "speakers/index.html", "speakers/_list.html", context)
 
@@ -62,7 +81,14 @@ def speaker_detail(request: Request, session: SessionDep, slug: str) -> Response
     """Who they are, what they talk about, and their quotes (filterable by topic and text)."""
     speaker = get_speaker(session, slug)
     if speaker is None and slug != UNKNOWN_SPEAKER:
-        raise HTTPException(404, f"We have no speaker “{slug}”. Try the list of speakers.")
+        # Another spelling of a known speaker ("sergei-lavrov", "Sergey-Lavrov"): one page.
+        canonical = slug_for_spelling(session, slug)
+        if canonical is None:
+            raise HTTPException(404, f"We have no speaker “{slug}”. Try the list of speakers.")
+        target = request.url_for("speaker", slug=canonical).include_query_params(
+            **request.query_params
+        )
+        return RedirectResponse(str(target), status_code=301)
     speaker_id = speaker.id if speaker else None
     f = quote_filter(request, speakers=(slug,))
     url = str(request.url_for("speaker", slug=slug))
