@@ -110,20 +110,6 @@ def speaker_topics(session: Session, speaker_id: int | None) -> list[tuple[Topic
     return sorted(rows, key=lambda row: (-row[1], row[0].name))
 
 
-def find_by_name(session: Session, name: str) -> Speaker | None:
-    """The speaker whose name or a recorded spelling is exactly `name` (ignoring case)."""
-    wanted = " ".join(name.split()).lower()
-    if not wanted:
-        return None
-    stmt = (
-        select(Speaker)
-        .outerjoin(SpeakerAlias, col(SpeakerAlias.speaker_id) == col(Speaker.id))
-        .where(or_(func.lower(Speaker.name) == wanted, func.lower(SpeakerAlias.alias) == wanted))
-        .order_by(col(Speaker.id))
-    )
-    return session.exec(stmt).first()
-
-
 def slug_for_spelling(session: Session, slug: str) -> str | None:
     """The slug of the one speaker a URL's other spelling names: another case
     ("Sergey-Lavrov"), or a recorded alias ("sergei-lavrov"); None if none or several."""
@@ -188,10 +174,13 @@ MAX_NAME_CHARS = 80
 _CANDIDATES = 200
 
 
-def find_speakers(session: Session, typed: str, limit: int = 8) -> list[SpeakerMatch]:
+def find_speakers(
+    session: Session, typed: str, limit: int = 8, whole_words: bool = False
+) -> list[SpeakerMatch]:
     """Speakers whose name or a recorded spelling fits what was typed: accents, case and
-    titles ignored, words matched as prefixes ("lav" finds Lavrov) or as close spellings
-    ("Sergei" finds Sergey). Best fits first, then the most quoted."""
+    titles ignored, words matched as prefixes ("lav" finds Lavrov; `whole_words`: only whole
+    words, for text that was not typed as a name) or as close spellings ("Sergei" finds
+    Sergey). Best fits first, then the most quoted."""
     words = normalise_name(typed[:MAX_NAME_CHARS]).split()[:4]
     if not words or not any(len(word) >= 2 for word in words):
         return []
@@ -213,7 +202,7 @@ def find_speakers(session: Session, typed: str, limit: int = 8) -> list[SpeakerM
     )
     best: dict[int, tuple[float, SpeakerMatch]] = {}
     for ident, slug, name, country, role, key, n in session.execute(stmt):
-        score = _fit(words, key.split())
+        score = _fit(words, key.split(), whole_words)
         if score < 0.5:
             continue
         match = SpeakerMatch(slug, name, country, role, n, score == 1.0)
@@ -225,12 +214,12 @@ def find_speakers(session: Session, typed: str, limit: int = 8) -> list[SpeakerM
     return (exact or matches)[:limit]  # near misses only when nothing fits every word
 
 
-def _fit(typed: list[str], name: list[str]) -> float:
-    """Share of the typed words that match a word of the name: as a prefix, or (for words of
-    five letters or more) as a close spelling."""
+def _fit(typed: list[str], name: list[str], whole_words: bool = False) -> float:
+    """Share of the typed words that match a word of the name: as a prefix (or the whole
+    word), or (for words of five letters or more) as a close spelling."""
     found = 0
     for word in typed:
-        if any(part.startswith(word) for part in name):
+        if any(part == word or not whole_words and part.startswith(word) for part in name):
             found += 1
         elif len(word) >= 5 and any(fuzz.ratio(word, part) >= 80 for part in name):
             found += 1

@@ -34,3 +34,25 @@ def test_compare_no_quotes_on_topic_says_so(seeded_client):
     assert "Choose at least two speakers" in html
     html = seeded_client.get("/compare?topic=iran&speakers=sergey-lavrov,mike-pompeo").text
     assert "14 May 2019" in html
+
+
+def test_compare_speakers_are_added_by_name_and_removed_by_chip(seeded_client):
+    added = seeded_client.get(
+        "/compare?speakers=sergey-lavrov&who=pompeo&topic=sanctions", follow_redirects=False
+    )
+    assert added.status_code == 303
+    tidy = "http://testserver/compare?topic=sanctions&speakers=sergey-lavrov%2Cmike-pompeo"
+    assert added.headers["location"] == tidy
+    html = seeded_client.get(tidy).text
+    chips = html.split('aria-label="Speakers compared"')[1].split("</ul>")[0]
+    assert "Sergey Lavrov" in chips and "Mike Pompeo" in chips
+    assert 'href="http://testserver/compare?topic=sanctions&amp;speakers=mike-pompeo"' in chips
+    unknown = seeded_client.get("/compare?speakers=sergey-lavrov&who=Zorro").text
+    assert "No speaker has a name like “Zorro”." in unknown
+
+
+def test_compare_most_quoted_are_links_that_add_them(seeded_client):
+    html = seeded_client.get("/compare?speakers=sergey-lavrov").text
+    picks = html.split('class="suggestions"')[1].split("</p>")[0]
+    assert 'href="http://testserver/compare?speakers=sergey-lavrov%2Cmike-pompeo"' in picks
+    assert "Sergey Lavrov</a>" not in picks

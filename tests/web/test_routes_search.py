@@ -165,3 +165,14 @@ def test_search_feed_and_export_understand_exclusions(seeded_client):
     csv_lines = seeded_client.get("/quotes.csv?q=sanctions+-iran").text.strip().splitlines()
     assert len(csv_lines) == 2 and "Sanctions are not a policy" in csv_lines[1]
     assert "Download these quotes as CSV" not in seeded_client.get("/search?q=penguins").text
+
+
+def test_search_offers_the_speaker_a_name_means(seeded_client):
+    def offers(q: str) -> str:
+        html = seeded_client.get("/search", params={"q": q}).text
+        return "".join(part.split("</p>")[0] for part in html.split('class="callout offer"')[1:])
+
+    assert "Mike Pompeo" in offers("Pompeo") and "1 quote" in offers("Pompeo")
+    assert "Sergey Lavrov" in offers("Sergei Lavrov")  # another spelling
+    assert "Sergey Lavrov" in offers("lavrov")
+    assert "Speaker:" not in offers("sanctions") and offers("lav") == ""  # words, not names

@@ -8,7 +8,7 @@ from starlette.responses import Response
 
 from app.names import country_code_for, country_name
 from app.queries.countries import country_row
-from app.queries.speakers import find_by_name, quote_count
+from app.queries.speakers import find_speakers
 from app.queries.topics import find_topic
 from app.web.deps import SessionDep
 from app.web.listing import browse_context, leaders, quote_filter, render_browse
@@ -47,10 +47,11 @@ def search(request: Request, session: SessionDep) -> Response:
 
 
 def page_offers(request: Request, session: Session, q: str) -> list[Offer]:
-    """The speaker (by name or alias), country (name or code) and topic named exactly `q`."""
+    """Speakers whose name or spelling the words are (a surname alone will do, accents and
+    close spellings forgiven), and the country (name or code) and topic named exactly `q`."""
     offers = []
-    if speaker := find_by_name(session, q):
-        n = quote_count(session, speaker.id)
+    for speaker in [m for m in find_speakers(session, q, limit=3, whole_words=True) if m.exact]:
+        n = speaker.quotes
         country = country_name(speaker.country) if speaker.country else None
         who = ", ".join(part for part in (speaker.role, country) if part)
         detail = " · ".join(part for part in (who, f"{n} quote{'' if n == 1 else 's'}") if part)
