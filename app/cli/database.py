@@ -104,3 +104,24 @@ def copy(
         err().print(f"[red]error:[/red] copy differs in {', '.join(bad)}", highlight=False)
         raise typer.Exit(1)
     typer.echo(f"copied {sum(c.copied_rows for c in checks)} rows; every table verified")
+
+
+def regroup() -> None:
+    """Group every stored quote into statements afresh (reports of the same words by several
+    outlets, or twice in one article, become one statement). Ingest does this as it goes;
+    run it once after upgrading a database whose quotes predate statements.
+
+    Example: diplomat db regroup
+    """
+    from app.db import make_engine, writer_turn
+    from app.ingest.statements import regroup_all
+
+    url = get_settings().database_url
+    with database_problems(url):
+        engine = make_engine(url, writer=True)
+        try:
+            with writer_turn(engine), engine.begin() as conn:
+                grouped = regroup_all(conn)
+        finally:
+            engine.dispose()
+    typer.echo(f"statements regrouped: {grouped} reported more than once")

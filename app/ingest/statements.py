@@ -2,12 +2,14 @@
 
 Outlets print the same words, and an article often repeats them. Two quotes of one speaker
 are reports of one statement when their words are near-identical once case, punctuation and
-quotation marks are set aside (edit similarity of at least SAME_WORDS), or when one of at least
-MIN_CONTAINED words stands almost verbatim inside the other. A statement is a connected group
-of such reports, so the grouping does not depend on the order articles arrive in: each pair is
-compared when the later of the two is stored. Candidates come from MinHash bands of each
-quote's word trigrams (`quote_band`), so a new report is compared with a handful of quotes,
-not with everything its speaker said.
+quotation marks are set aside (edit similarity of at least SAME_WORDS); when one of at least
+MIN_CONTAINED words stands almost verbatim inside the other; or when they say the same thing
+in other words, as two translations do (at least SHARED_WORDS content words in common, and
+most of the shorter one's). Reports dated more than APART_DAYS apart are different statements,
+however alike. A statement is a connected group of such reports, so the grouping does not
+depend on the order articles arrive in: each pair is compared when the later of the two is
+stored. Candidates come from MinHash bands of each quote's content words (`quote_band`), so a
+new report is compared with a handful of quotes, not with everything its speaker said.
 
 The lead report of a statement, the one lists show, is its earliest (then by the article's
 content hash and the quote's position, so that ties are settled the same way everywhere).
@@ -19,16 +21,28 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, bindparam, text
 
 SAME_WORDS = 88  # rapidfuzz ratio (0-100) of two normalised quotes
 MIN_CONTAINED, CONTAINED = 8, 95  # a shorter quote of 8+ words inside a longer one
-ROWS, BANDS = 2, 8  # MinHash: 16 hashes in 8 bands of 2
+SHARED_WORDS, SHARED_SHARE = 5, 0.75  # content words in common, share of the shorter's
+APART_DAYS = 10
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being
+    it its this that these those we our us i my me you your he she his her they their them
+    will would shall should can could may might must do does did have has had not no so
+    there here what which who whom whose when where how all any some more most very also
+    than then just about into over such only own same too s t""".split()
+)
+ROWS, BANDS = 2, 16  # MinHash: 32 hashes in 16 bands of 2
 _PRIME = (1 << 61) - 1
 _random = random.Random(20261201)  # fixed: bands must be the same in every process, every run
-_PERMUTATIONS = [(_random.randrange(1, _PRIME), _random.randrange(_PRIME)) for _ in range(16)]
+_PERMUTATIONS = [
+    (_random.randrange(1, _PRIME), _random.randrange(_PRIME)) for _ in range(ROWS * BANDS)
+]
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
@@ -38,13 +52,25 @@ def normalise(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", folded).split())
 
 
+def content_words(normalised: str) -> set[str]:
+    """The words that carry meaning, crudely stemmed ("building" and "build" are one)."""
+    return {_stem(w) for w in normalised.split() if w not in STOPWORDS and not w.isdigit()}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 def bands(normalised: str) -> list[int]:
-    """The quote's MinHash band keys (signed 63-bit, for a BIGINT column)."""
-    words = normalised.split()
+    """The quote's MinHash band keys over its content words (signed 63-bit, for a BIGINT
+    column): quotes sharing most of their words share a band."""
+    words = content_words(normalised)
     if not words:
         return []
-    grams = {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
-    hashes = [int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest()) for g in grams]
+    hashes = [int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest()) for w in words]
     mins = [min((a * h + b) % _PRIME for h in hashes) for a, b in _PERMUTATIONS]
     keys = []
     for band in range(BANDS):
@@ -55,15 +81,24 @@ def bands(normalised: str) -> list[int]:
 
 
 def same_statement(a: str, b: str) -> bool:
-    """Whether two normalised quotes are reports of one statement."""
+    """Whether two normalised quotes are reports of one statement (by their words alone)."""
     if not a or not b:
         return False
     if fuzz.ratio(a, b) >= SAME_WORDS:
         return True
     shorter, longer = sorted((a, b), key=len)
-    return (
-        len(shorter.split()) >= MIN_CONTAINED and fuzz.partial_ratio(shorter, longer) >= CONTAINED
-    )
+    if len(shorter.split()) >= MIN_CONTAINED and fuzz.partial_ratio(shorter, longer) >= CONTAINED:
+        return True
+    words_a, words_b = content_words(a), content_words(b)
+    shared = len(words_a & words_b)
+    return shared >= SHARED_WORDS and shared >= SHARED_SHARE * min(len(words_a), len(words_b))
+
+
+def _apart(a: str | None, b: str | None) -> bool:
+    """Both dated, and further apart than one news cycle."""
+    if not a or not b:
+        return False
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) > APART_DAYS
 
 
 @dataclass
@@ -72,10 +107,15 @@ class _Report:
     speaker_id: int
     words: str
     statement_id: int | None
+    published: str | None  # ISO date
+
+
+def _linked(a: _Report, b: _Report) -> bool:
+    return not _apart(a.published, b.published) and same_statement(a.words, b.words)
 
 
 _NEW = text(
-    "SELECT id, speaker_id, text, statement_id FROM quote"
+    "SELECT id, speaker_id, text, statement_id, published FROM quote"
     " WHERE article_id = :article_id AND speaker_id IS NOT NULL ORDER BY position"
 )
 _INSERT_BAND = text("INSERT INTO quote_band (quote_id, speaker_id, band) VALUES (:q, :s, :b)")
@@ -83,9 +123,9 @@ _CANDIDATES = text(
     "SELECT DISTINCT qb.quote_id FROM quote_band qb"
     " WHERE qb.speaker_id = :speaker_id AND qb.band IN :bands AND qb.quote_id != :quote_id"
 ).bindparams(bindparam("bands", expanding=True))
-_REPORTS = text("SELECT id, speaker_id, text, statement_id FROM quote WHERE id IN :ids").bindparams(
-    bindparam("ids", expanding=True)
-)
+_REPORTS = text(
+    "SELECT id, speaker_id, text, statement_id, published FROM quote WHERE id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
 
 
 def group_article(conn: Connection, article_id: int) -> set[int]:
@@ -120,8 +160,8 @@ def group_article(conn: Connection, article_id: int) -> set[int]:
 
 def _reports(conn: Connection, query, params: dict) -> list[_Report]:
     return [
-        _Report(ident, speaker, normalise(words), statement)
-        for ident, speaker, words, statement in conn.execute(query, params)
+        _Report(ident, speaker, normalise(words), statement, str(day) if day else None)
+        for ident, speaker, words, statement, day in conn.execute(query, params)
     ]
 
 
@@ -134,7 +174,7 @@ def _fellows(conn: Connection, report: _Report, keys: list[int]) -> list[_Report
     if not ids:
         return []
     found = _reports(conn, _REPORTS, {"ids": ids})
-    return [other for other in found if same_statement(report.words, other.words)]
+    return [other for other in found if _linked(report, other)]
 
 
 def _new_statement(conn: Connection, speaker_id: int) -> int:
@@ -164,7 +204,10 @@ def split_apart(conn: Connection, statement_ids: Iterable[int]) -> set[int]:
     for statement_id in sorted(statement_ids):
         members = _reports(
             conn,
-            text("SELECT id, speaker_id, text, statement_id FROM quote WHERE statement_id = :s"),
+            text(
+                "SELECT id, speaker_id, text, statement_id, published FROM quote"
+                " WHERE statement_id = :s"
+            ),
             {"s": statement_id},
         )
         groups = _components(conn, members)
@@ -206,7 +249,7 @@ def _components(conn: Connection, members: list[_Report]) -> list[list[_Report]]
     ordered = sorted(members, key=lambda m: m.id)
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
-            if keys[a.id] & keys[b.id] and same_statement(a.words, b.words):
+            if keys[a.id] & keys[b.id] and _linked(a, b):
                 parent[root(b.id)] = root(a.id)
     groups: dict[int, list[_Report]] = {}
     for member in ordered:
@@ -254,3 +297,19 @@ def settle(conn: Connection, statement_ids: Iterable[int]) -> None:
 def _earliest(member) -> tuple:
     _, _, published, digest, position, _ = member
     return (published is None, str(published or ""), digest, position)
+
+
+def regroup_all(conn: Connection) -> int:
+    """Group every stored quote afresh (after an upgrade, whose migration left each quote a
+    statement of its own); the result is the one ingest would have built. Returns the number
+    of statements with more than one report."""
+    conn.execute(text("UPDATE quote SET statement_id = NULL WHERE statement_id IS NOT NULL"))
+    conn.execute(text("UPDATE quote SET is_lead = :t WHERE NOT is_lead"), {"t": True})
+    conn.execute(text("DELETE FROM quote_band"))
+    conn.execute(text("DELETE FROM statement"))
+    articles = conn.execute(text("SELECT id FROM article ORDER BY id")).scalars().all()
+    touched: set[int] = set()
+    for article_id in articles:
+        touched |= group_article(conn, article_id)
+    settle(conn, touched)
+    return conn.execute(text("SELECT count(*) FROM statement WHERE reports > 1")).scalar_one()

@@ -93,3 +93,38 @@ def test_statements_split_when_the_link_between_reports_goes(engine):
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM statement")).scalar() == 2
         assert conn.execute(text("SELECT count(*) FROM quote WHERE NOT is_lead")).scalar() == 0
+
+
+def test_statements_other_words_for_the_same_thing_are_one_statement():
+    """Two translations of one remark share most of their content words."""
+    first = statements.normalise(
+        "“I believe the moment has come to start rebuilding trust, step by step, between our"
+        " two navies, and we are ready for it.”"
+    )
+    second = statements.normalise(
+        "“We believe the moment has come to rebuild trust between our navies, step by step.”"
+    )
+    assert statements.same_statement(first, second)
+    assert set(statements.bands(first)) & set(statements.bands(second))
+    unrelated = statements.normalise("“Our navies will sail where the law of the sea allows.”")
+    assert not statements.same_statement(first, unrelated)
+
+
+def test_statements_far_apart_in_time_are_different(engine):
+    store_article(engine, "a.txt", article("Alpha News", 10, LINE), TOPIC_NAMES)
+    later = article("Beta Wire", 10, LINE)
+    later = ExtractedArticle(later.text, later.title, later.outlet, date(2021, 9, 1), later.quotes)
+    store_article(engine, "b.txt", later, TOPIC_NAMES)
+    assert len(_groups(engine)) == 2
+
+
+def test_statements_regroup_rebuilds_what_ingest_built(engine):
+    for source, art in ARTICLES:
+        store_article(engine, source, art, TOPIC_NAMES)
+    before = _groups(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE quote SET statement_id = NULL, is_lead = :t"), {"t": True})
+        conn.execute(text("DELETE FROM statement"))
+        conn.execute(text("DELETE FROM quote_band"))
+        assert statements.regroup_all(conn) == 1
+    assert _groups(engine) == before

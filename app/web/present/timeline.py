@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-WIDTH, HEIGHT, AXIS = 640, 120, 18
+WIDTH, HEIGHT, AXIS = 640, 48, 14  # compact: the quotes, not the chart, are the page
 MAX_STEP = 28  # a few months should not become a wall of colour
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -27,9 +27,13 @@ class Timeline:
     base: int = HEIGHT
 
 
+MIN_MONTHS = 3  # fewer months with quotes make no chart worth drawing: they are said in words
+
+
 def timeline(counts: dict[tuple[int, int], int]) -> Timeline | None:
-    """Bars for every month from the first to the last with quotes, empty months included."""
-    if not counts:
+    """Bars for every month from the first to the last with quotes, empty months included;
+    None when fewer than MIN_MONTHS months have quotes (see `months_in_words`)."""
+    if len(counts) < MIN_MONTHS:
         return None
     (y0, m0), (y1, m1) = min(counts), max(counts)
     months = [divmod(i, 12) for i in range(y0 * 12 + m0 - 1, y1 * 12 + m1)]
@@ -47,3 +51,10 @@ def timeline(counts: dict[tuple[int, int], int]) -> Timeline | None:
     every = max(1, -(-len(years) * 36 // WIDTH))
     width = max(step * len(months), 80)
     return Timeline(bars, years[::every], max(bars, key=lambda b: b.count), width)
+
+
+def months_in_words(counts: dict[tuple[int, int], int]) -> str:
+    """ "May 2019 (21), June 2019 (1)": the dated quotes when there are too few months for a
+    chart ("" when there are none)."""
+    months = sorted(counts)
+    return ", ".join(f"{MONTHS[m - 1]} {y} ({counts[y, m]})" for y, m in months)

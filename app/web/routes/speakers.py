@@ -23,7 +23,7 @@ from app.queries.timeline import monthly_counts
 from app.web.deps import SessionDep
 from app.web.listing import browse_context, quote_filter, render_browse
 from app.web.paging import page_links
-from app.web.present.timeline import timeline
+from app.web.present.timeline import months_in_words, timeline
 from app.web.saved import MAX_SAVED, from_this_site, saved_redirect, saved_slugs
 from app.web.templating import render
 
@@ -93,6 +93,9 @@ def speaker_detail(request: Request, session: SessionDep, slug: str) -> Response
     f = quote_filter(request, speakers=(slug,))
     url = str(request.url_for("speaker", slug=slug))
     topics = speaker_topics(session, speaker_id)
+    months = monthly_counts(session, speaker_id)
+    total = quote_count(session, speaker_id)
+    chart = timeline(months)
     context = browse_context(
         request,
         session,
@@ -102,10 +105,12 @@ def speaker_detail(request: Request, session: SessionDep, slug: str) -> Response
         canonical=url,
         feed_url=str(request.url_for("speaker_feed", slug=slug)),
         aliases=other_spellings(speaker) if speaker else [],
-        quote_total=quote_count(session, speaker_id),
+        quote_total=total,
+        undated=max(0, total - sum(months.values())),
+        months_text="" if chart else months_in_words(months),
         topics=topics,
         rivals=rivals(session, speaker, [topic for topic, _ in topics[:3]]) if speaker else [],
-        timeline=timeline(monthly_counts(session, speaker_id)),
+        timeline=chart,
         saved=slug in saved_slugs(request),
     )
     return render_browse(request, "speakers/detail.html", "speakers/_results.html", context)
