@@ -29,3 +29,31 @@ def differences(lead: str, report: str) -> Markup:
         if added:
             out.append(f"{' ' if dropped else ''}<ins>{escape(added)}</ins>")
     return Markup("".join(out))
+
+
+_OPENERS, _CLOSERS = '"“«„‘', '"”»’'
+_SEGMENT = re.compile(r"[\"“«„]([^\"“”«»„]+)[\"”»]")
+MAX_TAG_WORDS = 8  # "he said", "the minister told reporters on Monday": a tag, not a quote
+
+
+def spoken(text: str) -> str:
+    """The speaker's words of a stored quote, for lists: a lead-in before the first quotation
+    mark ('according to Infobae, "I think …"') and a tag between two quoted parts ('"It is
+    time," he said, "to act."') are the reporter's words, shown in the attribution line; the
+    quoted parts are joined with an ellipsis. Quotes without marks are shown as stored."""
+    segments = list(_SEGMENT.finditer(text))
+    if not segments:
+        return text
+    lead_in = text[: segments[0].start()].strip()
+    between = [text[a.end() : b.start()] for a, b in zip(segments, segments[1:], strict=False)]
+    if (
+        lead_in
+        and not lead_in.endswith((",", ":"))
+        or any(len(gap.split()) > MAX_TAG_WORDS for gap in between)
+    ):
+        return text  # words outside the marks that are more than a tag: keep them
+    tail = text[segments[-1].end() :].strip(" ,.;")
+    if tail and len(tail.split()) > MAX_TAG_WORDS:
+        return text
+    parts = [m.group(1).strip().rstrip(",") for m in segments]
+    return "“" + " … ".join(part for part in parts if part) + "”"

@@ -10,7 +10,7 @@ from app.queries.filters import query_string
 from app.queries.quotes import LOW_CONFIDENCE
 from app.web.present.article_text import speaker_label
 from app.web.present.highlight import highlight
-from app.web.present.wording import bare_words
+from app.web.present.wording import bare_words, spoken
 from app.web.routes import (
     api,
     articles,
@@ -31,7 +31,11 @@ ROUTERS = (quotes, speakers, countries, topics, articles, search, compare, feeds
 def register(app: FastAPI) -> None:
     """Include every router and the HTML error handlers."""
     templates.env.filters.update(
-        country_name=country_name, long_date=long_date, highlight=highlight, bare_words=bare_words
+        country_name=country_name,
+        long_date=long_date,
+        highlight=highlight,
+        bare_words=bare_words,
+        spoken=spoken,
     )
     templates.env.globals.update(
         low_confidence=LOW_CONFIDENCE, speaker_label=speaker_label, query_string=query_string
