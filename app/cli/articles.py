@@ -103,7 +103,7 @@ def extract(
     from app.extract.article import article_json
     from app.ingest.discovery import discover
     from app.ingest.files import source_name
-    from app.ingest.pipeline import extract_file
+    from app.ingest.process import extract_file
 
     if format not in ("jsonl", "table"):
         fail(f"unknown format {format!r}: use jsonl or table")
