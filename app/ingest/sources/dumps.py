@@ -63,7 +63,7 @@ def read_jsonl(
         if not line.strip():
             continue
         try:
-            record = json.loads(line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line)
+            record = json.loads(line.removeprefix(b"\xef\xbb\xbf").strip())
         except (ValueError, UnicodeDecodeError) as error:
             yield Failure(where, f"not a JSON record ({error})")
             continue
