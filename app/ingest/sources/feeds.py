@@ -114,7 +114,7 @@ def parse_feed(body: bytes, feed: Feed, url: str) -> ParsedFeed:
 
 def _metadata(item: dict, feed: Feed, link: str) -> Metadata:
     """What the feed says of an item; its values are given metadata."""
-    when = item.get("published_parsed") or item.get("updated_parsed")
+    when = _raw(item, "published_parsed") or _raw(item, "updated_parsed")
     published = None
     if when:
         published = datetime.datetime.fromtimestamp(calendar.timegm(when), datetime.UTC).date()
@@ -128,6 +128,11 @@ def _metadata(item: dict, feed: Feed, link: str) -> Metadata:
     )
 
 
+def _raw(item: dict, key: str) -> object:
+    """An item's own value: feedparser's dict maps some keys to others (with a warning)."""
+    return dict.get(item, key)
+
+
 def _text(value: object) -> str | None:
     try:
         return text_value(value, "item")
@@ -137,11 +142,8 @@ def _text(value: object) -> str | None:
 
 def _fingerprint(item: dict) -> str:
     """A digest of what the feed shows of the item: title, summary, content, dates."""
-    shown = [
-        item.get(key)
-        for key in ("link", "title", "summary", "published", "updated", "id")
-        if isinstance(item.get(key), str)
-    ]
-    shown += [part.get("value") for part in item.get("content", []) if isinstance(part, dict)]
+    keys = ("link", "title", "summary", "published", "updated", "id")
+    shown = [value for key in keys if isinstance(value := _raw(item, key), str)]
+    shown += [part.get("value") for part in _raw(item, "content") or [] if isinstance(part, dict)]
     data = json.dumps(shown, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(data).hexdigest()

@@ -12,6 +12,7 @@ import datetime
 import html as entities
 import logging
 import re
+from urllib.parse import urlsplit
 
 import trafilatura
 
@@ -53,7 +54,7 @@ def read_html(html: str, url: str | None = None) -> tuple[str, Metadata]:
     meta = Metadata(
         title=title or None,
         url=found.url or url,
-        outlet=found.sitename or _site_from_title(html, title),
+        outlet=_site_name(found.sitename, found.url or url, html, title),
         published=_date(found.date),
         author=found.author,
     )
@@ -88,10 +89,19 @@ def _site_metadata(html: str, url: str | None) -> Metadata:
     return Metadata(
         title=title or None,
         url=found.url or url,
-        outlet=found.sitename or _site_from_title(html, title),
+        outlet=_site_name(found.sitename, found.url or url, html, title),
         published=_date(found.date),
         author=found.author,
     )
+
+
+def _site_name(found: str | None, url: str | None, html: str, title: str) -> str | None:
+    """The site's name as the page gives it; trafilatura falls back on the URL's host name,
+    which the name in the <title> beats."""
+    from_host = found and url and found.lower() in urlsplit(url).netloc.lower()
+    if found and not from_host:
+        return found
+    return _site_from_title(html, title) or found
 
 
 def _site_from_title(html: str, title: str) -> str | None:

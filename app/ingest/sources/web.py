@@ -79,7 +79,7 @@ class WebRound:
         if not looks_like_feed(response.body, response.media_type):
             self.pending[target.url] = State(target.url, response.etag, response.last_modified)
             given = Metadata(outlet=target.outlet, language=target.language)
-            yield from self._page(target.url, response, given)
+            yield from self._page(target.url, response, given, Metadata())
             return
         try:
             parsed = parse_feed(response.body, target, response.url)
@@ -128,12 +128,13 @@ class WebRound:
             yield Skipped(entry.link)
             return
         self.pending[entry.link] = state
-        yield from self._page(entry.link, response, entry.meta.over(fallback))
+        yield from self._page(entry.link, response, entry.meta, fallback)
 
     def _page(
-        self, source: str, response: Response, given: Metadata
+        self, source: str, response: Response, given: Metadata, fallback: Metadata
     ) -> Iterator[Document | Failure]:
-        """A fetched page as a Document: the metadata given beats the page's own."""
+        """A fetched page as a Document: the metadata given beats the page's own, which beats
+        the `fallback` (the feed's title as the outlet)."""
         if "html" not in response.media_type and response.media_type not in ("", "text/plain"):
             yield Failure(source, f"not a web page ({response.media_type})")
             return
@@ -147,4 +148,4 @@ class WebRound:
             return
         # The page's canonical URL is the one to link to; the item's link may be a redirect.
         url = found.url or given.url or response.url
-        yield Document(source, text, replace(given.over(found), url=url))
+        yield Document(source, text, replace(given.over(found).over(fallback), url=url))
