@@ -116,8 +116,7 @@ def html_page(title: str, paragraphs: list[str], head: str = "") -> str:
 def rss(items: list[dict[str, str]], title: str = "Test Gazette: World") -> bytes:
     """An RSS 2.0 feed of `items` (keys: link, title, description, pubDate, guid)."""
     entries = "".join(
-        "<item>" + "".join(f"<{k}>{v}</{k}>" for k, v in item.items()) + "</item>"
-        for item in items
+        "<item>" + "".join(f"<{k}>{v}</{k}>" for k, v in item.items()) + "</item>" for item in items
     )
     return (
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'

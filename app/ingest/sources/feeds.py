@@ -144,6 +144,8 @@ def _fingerprint(item: dict) -> str:
     """A digest of what the feed shows of the item: title, summary, content, dates."""
     keys = ("link", "title", "summary", "published", "updated", "id")
     shown = [value for key in keys if isinstance(value := _raw(item, key), str)]
-    shown += [part.get("value") for part in _raw(item, "content") or [] if isinstance(part, dict)]
+    content = _raw(item, "content")
+    if isinstance(content, list):
+        shown += [str(part.get("value")) for part in content if isinstance(part, dict)]
     data = json.dumps(shown, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(data).hexdigest()

@@ -29,8 +29,9 @@ def test_fetch_page_with_its_validators_and_user_agent(server):
         etag='"v1"',
     )
     response = fetch(server, "/a")
-    assert (response.status, response.body, response.media_type) == (200, b"<p>hello</p>", "text/html")
-    assert (response.charset, response.etag, response.last_modified) == ("windows-1252", '"v1"', "x")
+    assert (response.status, response.body) == (200, b"<p>hello</p>")
+    assert (response.media_type, response.charset) == ("text/html", "windows-1252")
+    assert (response.etag, response.last_modified) == ('"v1"', "x")
     sent = [r for r in server.requests if r.path == "/a"][0].headers
     assert sent["User-Agent"].startswith("diplomat/")
 
