@@ -10,6 +10,7 @@ import calendar
 import datetime
 import hashlib
 import json
+import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,7 +117,7 @@ def _metadata(item: dict, feed: Feed, link: str) -> Metadata:
     """What the feed says of an item; its values are given metadata."""
     when = _raw(item, "published_parsed") or _raw(item, "updated_parsed")
     published = None
-    if when:
+    if isinstance(when, time.struct_time):
         published = datetime.datetime.fromtimestamp(calendar.timegm(when), datetime.UTC).date()
     return Metadata(
         title=_text(item.get("title")),
