@@ -57,7 +57,9 @@ def _drop_server_paths() -> None:
         .where(article.c.id == sa.bindparam("row_id"))
         .values(source=sa.bindparam("short"))
     )
-    short = [{"row_id": i, "short": "/".join(s.rsplit("/", 2)[-2:])} for i, s in rows]
+    short = [
+        {"row_id": i, "short": "/".join(p for p in s.rsplit("/", 2)[-2:] if p)} for i, s in rows
+    ]
     if short:
         conn.execute(update, short)
 
