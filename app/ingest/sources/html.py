@@ -28,9 +28,9 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 # in the story is not when it was published.
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
 TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+TITLE_SEPARATORS = re.compile(r" (?:[|–—-]|::) ")  # in a title whose spaces are squashed
 SITE_NAME_WORDS = 6
-CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+CHARSET_META = re.compile(r"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
 
 def read_html(html: str, url: str | None = None) -> tuple[str, Metadata]:
@@ -64,8 +64,9 @@ def read_html(html: str, url: str | None = None) -> tuple[str, Metadata]:
 def decode_html(body: bytes, declared: str | None = None) -> str:
     """A page's text: in the charset its server declared, else the one its <meta> declares,
     else as article files are decoded (UTF-8, then cp1252 and friends)."""
-    sniffed = CHARSET_META.search(body[:4096])
-    for charset in (declared, sniffed[1].decode("ascii") if sniffed else None):
+    # Latin-1 maps every byte to a character: the ASCII <meta> is found whatever the charset.
+    sniffed = CHARSET_META.search(body[:4096].decode("latin-1"))
+    for charset in (declared, sniffed[1] if sniffed else None):
         if not charset:
             continue
         try:
