@@ -142,8 +142,10 @@ def _text(value: object) -> str | None:
 
 
 def _fingerprint(item: dict) -> str:
-    """A digest of what the feed shows of the item: title, summary, content, dates."""
-    keys = ("link", "title", "summary", "published", "updated", "id")
+    """A digest of what the feed shows of the item: title, summary, content, dates and id, but
+    not its link, so the same item under a new link (tracking parameters, a moved site) is
+    recognised."""
+    keys = ("title", "summary", "published", "updated", "id")
     shown = [value for key in keys if isinstance(value := _raw(item, key), str)]
     content = _raw(item, "content")
     if isinstance(content, list):
