@@ -77,6 +77,10 @@ class WebRound:
                 yield Skipped(target.url)
             return
         if not looks_like_feed(response.body, response.media_type):
+            limit = self.fetcher.policy.max_bytes  # fetched under the feeds' larger cap
+            if len(response.body) > limit:
+                yield Failure(target.url, f"too large (the limit is {limit / 1e6:.1f} MB)")
+                return
             self.pending[target.url] = State(target.url, response.etag, response.last_modified)
             given = Metadata(outlet=target.outlet, language=target.language)
             yield from self._page(target.url, response, given, Metadata())

@@ -219,6 +219,12 @@ def test_web_page_url_ingested_and_not_stored_twice(engine, server):
     assert len(stored) == 1 and stored[0].url == server.url("/story")
 
 
+def test_web_page_url_over_the_article_limit_refused(engine, server):
+    server.routes["/huge"] = Route(b"<html><p>" + b"word " * 1_400_000 + b"</p></html>")
+    summary = run(engine, Feed(server.url("/huge")))
+    assert [f.reason for f in summary.failures] == ["too large (the limit is 5.0 MB)"]
+
+
 def test_web_robots_txt_keeps_pages_out(engine, server):
     server.routes["/robots.txt"] = Route(b"User-agent: diplomat\nDisallow: /a1\n")
     items = [page(server, "/a0", PLACES[0]), page(server, "/a1", PLACES[1])]
