@@ -27,10 +27,29 @@ class Article(SQLModel, table=True):
     published: date | None = Field(default=None, index=True)
     text: str
     ingested_at: datetime = Field(index=True)
+    # Where the article was published (an http(s) URL; the article page links to it), its
+    # author, and its language (ISO 639-1; articles not in English are stored unextracted).
+    url: str | None = Field(default=None, index=True)
+    author: str | None = None
+    language: str | None = Field(default=None, max_length=16)
 
     quotes: list["Quote"] = Relationship(
         back_populates="article", sa_relationship_kwargs={"order_by": "Quote.position"}
     )
+
+
+class FetchState(SQLModel, table=True):
+    """What the last fetch of a feed or web page returned: the validators that let the next
+    fetch be conditional (ETag, Last-Modified), and for a feed item the fingerprint of its
+    entry, so an unchanged item is not fetched again."""
+
+    __tablename__ = "fetch_state"
+
+    url: str = Field(primary_key=True)
+    etag: str | None = None
+    last_modified: str | None = None
+    fingerprint: str | None = Field(default=None, max_length=64, index=True)
+    fetched_at: datetime
 
 
 class Speaker(SQLModel, table=True):

@@ -22,6 +22,14 @@ class Settings(BaseSettings):
     max_article_mb: float = 5.0
     # Extraction of one article is abandoned (and reported) after this many seconds.
     article_time_budget_s: float = 60.0
+    # Fetching feeds and pages (`diplomat ingest URL`, `--feeds`): name a contact in the
+    # User-Agent (a URL or an e-mail address) so site owners can reach you; seconds between
+    # requests to one host (robots.txt's Crawl-delay wins when longer); seconds a connection,
+    # a read or a whole response may take; further attempts after a temporary failure.
+    fetch_user_agent: str = "diplomat/0.1 (news quote indexer; robots.txt respected)"
+    fetch_delay_s: float = 1.0
+    fetch_timeout_s: float = 20.0
+    fetch_retries: int = 2
     # Requests past these are refused (414 / 413) before any route runs.
     max_url_bytes: int = 4096
     max_body_bytes: int = 65_536

@@ -1,4 +1,5 @@
-"""End-to-end ingest speed: the real `diplomat ingest` on article files, with 1 and 2 workers.
+"""End-to-end ingest speed: the real `diplomat ingest` on article files, and on the same
+articles as one JSONL dump, with 1 and 2 workers.
 
     .venv/bin/python -m bench.make_articles /tmp/bench/articles --count 2000
     .venv/bin/python -m bench.ingest_speed /tmp/bench/articles --limit 2000
@@ -6,10 +7,12 @@
 Each run gets a fresh SQLite file and starts the CLI as a user would, so the times include
 start-up, migration and model loading. Prints articles/s, the CPU time of all its processes
 (on a shared machine, wall time that CPU time does not explain was taken by others), the
-speed-up and database size against the raw text size.
+largest resident memory of any of its processes, the speed-up and database size against the
+raw text size. `--only files` or `--only jsonl` runs one kind.
 """
 
 import argparse
+import json
 import os
 import resource
 import subprocess
@@ -24,6 +27,14 @@ from app.settings import ROOT
 DIPLOMAT = ROOT / ".venv" / "bin" / "diplomat"
 
 
+# Runs a command and prints, last, the largest resident memory (KB) of its processes.
+PEAK_RSS = (
+    "import resource, subprocess, sys; done = subprocess.run(sys.argv[1:]); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+    "sys.exit(done.returncode)"
+)
+
+
 @dataclass(frozen=True)
 class Run:
     workers: int
@@ -31,6 +42,8 @@ class Run:
     cpu_seconds: float
     db_bytes: int
     summary: str
+    kind: str = "files"
+    peak_rss_kb: int = 0
 
 
 def link_articles(files: list[Path], folder: Path) -> None:
@@ -39,11 +52,20 @@ def link_articles(files: list[Path], folder: Path) -> None:
         (folder / f"{n:06d}{path.suffix}").symlink_to(path.resolve())
 
 
-def ingest(folder: Path, workers: int, scratch: Path) -> Run:
-    """Run `diplomat ingest` on `folder` into a new database under `scratch`."""
-    db = scratch / f"ingest-{workers}.db"
+def write_dump(files: list[Path], path: Path) -> None:
+    """The articles as one JSONL dump, a record each: {"id": …, "text": …}."""
+    with path.open("w", encoding="utf-8") as dump:
+        for n, file in enumerate(files):
+            record = {"id": f"{n:06d}", "text": file.read_text(encoding="utf-8")}
+            dump.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def ingest(target: Path, workers: int, scratch: Path, kind: str = "files") -> Run:
+    """Run `diplomat ingest` on `target` (a folder or a dump) into a new database."""
+    db = scratch / f"ingest-{kind}-{workers}.db"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
-    command = [str(DIPLOMAT), "ingest", str(folder), "--workers", str(workers)]
+    command = [str(DIPLOMAT), "ingest", str(target), "--workers", str(workers)]
+    command = [sys.executable, "-c", PEAK_RSS, *command]
     cpu_before, started = _children_cpu(), time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=scratch)
     seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu_before
@@ -52,7 +74,8 @@ def ingest(folder: Path, workers: int, scratch: Path) -> Run:
     if done.returncode not in (0, 1) or not lines:
         sys.exit(f"diplomat ingest failed ({done.returncode}):\n{done.stderr[-2000:]}")
     size = sum(p.stat().st_size for p in (db, Path(f"{db}-wal")) if p.exists())
-    return Run(workers, seconds, cpu, size, lines[-1])
+    peak = int(done.stderr.strip().splitlines()[-1])
+    return Run(workers, seconds, cpu, size, lines[-1], kind, peak)
 
 
 def _children_cpu() -> float:
@@ -64,17 +87,24 @@ def _children_cpu() -> float:
 def report(runs: list[Run], articles: int, text_bytes: int) -> None:
     for run in runs:
         print(
-            f"{run.workers} worker(s): {articles / run.seconds:6.1f} articles/s "
-            f"({run.seconds:.1f} s, {run.cpu_seconds:.1f} s CPU); {run.summary}"
+            f"{run.kind}, {run.workers} worker(s): {articles / run.seconds:6.1f} articles/s "
+            f"({run.seconds:.1f} s, {run.cpu_seconds:.1f} s CPU, largest process "
+            f"{run.peak_rss_kb / 1024:.0f} MB); {run.summary}"
         )
         print(
             f"  database {run.db_bytes / 1e6:.1f} MB = {run.db_bytes / text_bytes:.2f}x "
             f"the raw text ({text_bytes / 1e6:.1f} MB)"
         )
-    if len(runs) > 1:
-        print(
-            f"speed-up with {runs[-1].workers} workers: {runs[0].seconds / runs[-1].seconds:.2f}x"
-        )
+    for kind in dict.fromkeys(run.kind for run in runs):
+        mine = [run for run in runs if run.kind == kind]
+        if len(mine) > 1:
+            speed_up = mine[0].seconds / mine[-1].seconds
+            print(f"{kind}: speed-up with {mine[-1].workers} workers: {speed_up:.2f}x")
+    files = {run.workers: run.seconds for run in runs if run.kind == "files"}
+    for run in runs:
+        if run.kind == "jsonl" and run.workers in files:
+            ratio = files[run.workers] / run.seconds
+            print(f"JSONL dump vs files, {run.workers} worker(s): {ratio:.2f}x the speed")
 
 
 def main() -> None:
@@ -86,6 +116,7 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, nargs="+", default=[1, 2], help="worker counts to compare"
     )
+    parser.add_argument("--only", choices=("files", "jsonl"), help="run one kind of input")
     args = parser.parse_args()
     if not DIPLOMAT.exists():
         sys.exit(f"{DIPLOMAT} not found: install the project into .venv first")
@@ -97,7 +128,13 @@ def main() -> None:
         scratch = Path(tmp)
         (scratch / "articles").mkdir()
         link_articles(files, scratch / "articles")
-        runs = [ingest(scratch / "articles", n, scratch) for n in args.workers]
+        write_dump(files, scratch / "articles.jsonl")
+        runs = []
+        for n in args.workers:
+            if args.only != "jsonl":
+                runs.append(ingest(scratch / "articles", n, scratch, "files"))
+            if args.only != "files":
+                runs.append(ingest(scratch / "articles.jsonl", n, scratch, "jsonl"))
     report(runs, len(files), text_bytes)
 
 

@@ -2,6 +2,7 @@
 scored against gold quotes."""
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -15,10 +16,46 @@ from app.settings import get_settings
 Paths = Annotated[
     list[Path], typer.Argument(help="Article files or folders (searched recursively).")
 ]
+Sources = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Article files, folders (searched recursively), dumps (.jsonl, .csv), "
+        "and feed or page URLs.",
+        show_default=False,
+    ),
+]
+DURATION = re.compile(r"(\d+(?:\.\d+)?)([smhd]?)")
+SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 def ingest(
-    paths: Paths,
+    sources: Sources = None,
+    feeds: Annotated[
+        Path | None,
+        typer.Option(
+            "--feeds",
+            metavar="FILE",
+            help="A feeds file: [[feed]] tables with url, and optionally outlet and language.",
+        ),
+    ] = None,
+    every: Annotated[
+        str | None,
+        typer.Option(
+            "--every",
+            metavar="DURATION",
+            help="Keep running: ingest again each DURATION (30s, 15m, 2h), one log line a "
+            "round. For feeds and URLs.",
+        ),
+    ] = None,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            metavar="FIELD=NAME",
+            help="A dump's name for one of our fields (text, title, url, outlet, published, "
+            "author, language, id), e.g. --field text=body; repeatable.",
+        ),
+    ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Extraction processes.")] = 1,
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Do nothing when the database has articles.")
@@ -38,51 +75,119 @@ def ingest(
 ) -> None:
     """Extract quotes from articles and store them; re-running is safe.
 
-    Files over MAX_ARTICLE_MB, or taking longer than the time budget, fail alone. Ctrl-C stops
-    cleanly; run the same command again to finish.
+    Reads article files (.txt, .md, .html), dataset dumps (one article a record: .jsonl or
+    .csv with a text field and any of title, url, outlet, published, author, language, id),
+    RSS/Atom feeds and web pages. Metadata a source gives beats what is guessed from the
+    text. Articles not in English are stored without quotes (the extractor reads English).
+    Files over MAX_ARTICLE_MB, or taking longer than the time budget, fail alone; so does a
+    bad dump record, named by its line. Ctrl-C stops cleanly; run the same command again to
+    finish.
 
     Example: diplomat ingest ../shared/seeds examples/ --workers 2
+
+    Example: diplomat ingest articles.jsonl --field text=body --field published=date
+
+    Feeds and pages are fetched politely (robots.txt, a delay per host, FETCH_USER_AGENT);
+    items already stored are not fetched again:
+
+    Example: diplomat ingest --feeds feeds.toml --every 15m
 
     Split a corpus between N machines writing to one PostgreSQL (overlaps store nothing twice):
 
     Example: diplomat ingest /corpus --shard 2/4
     """
-    part = _parse_shard(shard) if shard is not None else None
+    from app.ingest.rounds import Plan, is_url
+    from app.ingest.sources.dumps import BadFieldMap, field_map
+    from app.ingest.sources.feeds import BadFeedsFile, Feed, load_feeds
+
+    given = sources or []
+    try:
+        fields = field_map(field or [])
+        targets = load_feeds(feeds) if feeds else []
+    except (BadFieldMap, BadFeedsFile) as error:
+        fail(str(error))
+    targets += [Feed(value) for value in given if is_url(value)]
+    paths = [Path(value) for value in given if not is_url(value)]
+    if not paths and not targets:
+        fail("nothing to ingest: give files, folders, dumps, URLs or --feeds FILE")
+    period = _parse_duration(every) if every is not None else None
+    if period is not None and not targets:
+        fail("--every is for feeds and URLs: give --feeds FILE or a URL")
+    settings = get_settings()
+    plan = Plan(
+        paths,
+        targets,
+        fields,
+        workers,
+        _limits(settings, time_budget),
+        _parse_shard(shard) if shard is not None else None,
+        _policy(settings),
+    )
+    summary = _run(plan, settings.database_url, if_empty, period)
+    if period is None:
+        print_failures(summary.failures)
+        typer.echo(summary.line())
+    raise typer.Exit(130 if summary.interrupted else 1 if summary.failed else 0)
+
+
+def _run(plan, url: str, if_empty: bool, period: float | None):
+    """One ingest with a progress bar, or rounds with a log line each."""
     from app.cli.progress import IngestProgress
     from app.db import make_engine
-    from app.ingest.pipeline import Limits
-    from app.ingest.pipeline import ingest as run_ingest
+    from app.ingest.pipeline import Summary
+    from app.ingest.rounds import every, ingest_sources, round_line
     from app.ingest.store import has_articles
     from app.schema import ensure_current
 
-    settings = get_settings()
-    url = settings.database_url
-    limits = Limits(
-        max_bytes=int(settings.max_article_mb * 1_000_000),
-        seconds=settings.article_time_budget_s if time_budget is None else time_budget,
-    )
+    def report(number: int, summary: Summary, elapsed: float) -> None:
+        print_failures(summary.failures)
+        typer.echo(round_line(number, summary, elapsed))
+
     with database_problems(url):
         ensure_current(url)
         engine = make_engine(url, writer=True)
         try:
             if if_empty and has_articles(engine):
                 typer.echo("database already has articles; nothing ingested")
-                return
+                raise typer.Exit(0)
+            if period is not None:
+                return every(plan, engine, period, report)
             with IngestProgress(err()) as progress:
-                summary = run_ingest(
-                    paths,
-                    engine,
-                    workers,
-                    progress.advance,
-                    progress.start,
-                    limits=limits,
-                    shard=part,
-                )
+                return ingest_sources(plan, engine, progress.advance, progress.start)
         finally:
             engine.dispose()  # PostgreSQL connections are closed, not left to the collector
-    print_failures(summary.failures)
-    typer.echo(summary.line())
-    raise typer.Exit(130 if summary.interrupted else 1 if summary.failed else 0)
+
+
+def _limits(settings, time_budget: float | None):
+    from app.ingest.process import Limits
+
+    return Limits(
+        max_bytes=int(settings.max_article_mb * 1_000_000),
+        seconds=settings.article_time_budget_s if time_budget is None else time_budget,
+    )
+
+
+def _policy(settings):
+    from app.ingest.sources.fetch import Policy
+
+    return Policy(
+        user_agent=settings.fetch_user_agent,
+        timeout_s=settings.fetch_timeout_s,
+        max_bytes=int(settings.max_article_mb * 1_000_000),
+        retries=settings.fetch_retries,
+        delay_s=settings.fetch_delay_s,
+    )
+
+
+def _parse_duration(value: str) -> float:
+    """Seconds in "90", "30s", "15m", "2h", "1d" or "1h30m"."""
+    parts = DURATION.findall(value.strip().lower())
+    if not parts or "".join(n + u for n, u in parts) != value.strip().lower():
+        fail(f"--every {value!r}: expected a duration such as 30s, 15m or 2h")
+    seconds = sum(float(number) * SECONDS[unit] for number, unit in parts)
+    if seconds < 1:
+        fail(f"--every {value!r}: at least one second")
+    return seconds
 
 
 def _parse_shard(value: str) -> tuple[int, int]:
@@ -103,7 +208,7 @@ def extract(
     from app.extract.article import article_json
     from app.ingest.discovery import discover
     from app.ingest.files import source_name
-    from app.ingest.pipeline import extract_file
+    from app.ingest.process import extract_file
 
     if format not in ("jsonl", "table"):
         fail(f"unknown format {format!r}: use jsonl or table")

@@ -1,7 +1,5 @@
 """A progress bar for ingest on a terminal, silent when output is piped."""
 
-from pathlib import Path
-
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -33,9 +31,10 @@ class IngestProgress:
     def __exit__(self, *exc) -> None:
         self.progress.__exit__(*exc)
 
-    def start(self, total: int) -> None:
+    def start(self, total: int | None) -> None:
+        """Begin counting; a total of None (a dump, a feed) shows a pulsing bar."""
         self.task = self.progress.add_task("ingest", total=total)
 
-    def advance(self, _path: Path, _status: str) -> None:
+    def advance(self, _source: str, _status: str) -> None:
         if self.task is not None:
             self.progress.advance(self.task)

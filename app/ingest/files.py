@@ -1,4 +1,5 @@
-"""Bytes to article text: decoding, refusing what is not text, and HTML reduced to its prose."""
+"""Bytes to article text: decoding, refusing what is not text, and a plain reduction of HTML
+to its prose (the fallback for pages too small for trafilatura)."""
 
 import os
 import re
@@ -138,8 +139,9 @@ def source_name(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def read_article(path: Path, max_bytes: int | None = None) -> str:
-    """The text of one article file; offsets of extracted quotes index into this string.
+def read_file_text(path: Path, max_bytes: int | None = None) -> str:
+    """The decoded text of one article file (HTML as it is: app/ingest/sources/html.py reads
+    it); offsets of extracted quotes index into what is made of it.
 
     A file over `max_bytes` is refused before it is read: it is not one news article, and
     extraction time grows faster than length.
@@ -151,20 +153,19 @@ def read_article(path: Path, max_bytes: int | None = None) -> str:
         if not path.is_file():
             broken = path.is_symlink() and not path.exists()
             raise UnreadableArticle("broken symbolic link" if broken else "not a regular file")
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise UnreadableArticle(
-                f"too large for one article ({_mb(size)}; the limit is {_mb(max_bytes)},"
-                " set MAX_ARTICLE_MB to change it)"
-            )
-        text = decode_bytes(path.read_bytes())
+        check_size(path.stat().st_size, max_bytes)
+        return decode_bytes(path.read_bytes())
     except PermissionError:
         raise UnreadableArticle("permission denied") from None
-    if suffix in HTML_SUFFIXES:
-        text = html_to_text(text)
-        if not text.strip():
-            raise UnreadableArticle("no article text in the HTML")
-    return text
+
+
+def check_size(size: int, max_bytes: int | None) -> None:
+    """Refuse an article of `size` bytes over the limit, saying how to change it."""
+    if max_bytes is not None and size > max_bytes:
+        raise UnreadableArticle(
+            f"too large for one article ({_mb(size)}; the limit is {_mb(max_bytes)},"
+            " set MAX_ARTICLE_MB to change it)"
+        )
 
 
 def _mb(size: int) -> str:

@@ -47,6 +47,19 @@ _INSERT_TOPIC = {
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where an article came from, beyond its source name: the URL it was published at, its
+    author and language, and whether the source name identifies it for good (a file path, a
+    URL, a dump record's id) so that a changed text from it replaces the stored one. A dump's
+    line number does not: the next dump may hold another article on that line."""
+
+    url: str | None = None
+    author: str | None = None
+    language: str | None = None
+    stable: bool = True
+
+
+@dataclass(frozen=True)
 class StoreResult:
     status: Status
     article_id: int
@@ -66,14 +79,18 @@ def has_articles(engine: Engine) -> bool:
 
 
 def store_article(
-    engine: Engine, source: str, article: ExtractedArticle, topic_names: dict[str, str]
+    engine: Engine,
+    source: str,
+    article: ExtractedArticle,
+    topic_names: dict[str, str],
+    origin: Origin = Origin(),
 ) -> StoreResult:
     """Store one article and its quotes atomically; a concurrent duplicate is retried."""
     digest = content_hash(article.text)  # before our turn: other writers need not wait for it
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with writer_turn(engine), engine.begin() as conn:
-                return _store_once(conn, source, digest, article, topic_names)
+                return _store_once(conn, source, digest, article, topic_names, origin)
         except IntegrityError:
             # Another process stored the same article between our read and write.
             if attempt == ATTEMPTS:
@@ -87,12 +104,13 @@ def _store_once(
     digest: str,
     article: ExtractedArticle,
     topic_names: dict[str, str],
+    origin: Origin,
 ) -> StoreResult:
     same = conn.execute(_BY_HASH, {"digest": digest}).scalar()
     if same is not None:
         return StoreResult("unchanged", same, 0)
-    article_id = conn.execute(_BY_SOURCE, {"source": source}).scalar()
-    values = _article_values(digest, article)
+    article_id = conn.execute(_BY_SOURCE, {"source": source}).scalar() if origin.stable else None
+    values = _article_values(digest, article, origin)
     if article_id is None:
         status: Status = "new"
         inserted = conn.execute(_INSERT_ARTICLE, {"source": source, **values})
@@ -118,7 +136,7 @@ def _store_once(
     return StoreResult(status, article_id, len(article.quotes), found)
 
 
-def _article_values(digest: str, article: ExtractedArticle) -> dict:
+def _article_values(digest: str, article: ExtractedArticle, origin: Origin) -> dict:
     return {
         "content_hash": digest,
         "title": article.title,
@@ -126,6 +144,9 @@ def _article_values(digest: str, article: ExtractedArticle) -> dict:
         "published": article.date,
         "text": article.text,
         "ingested_at": _now(),
+        "url": origin.url,
+        "author": origin.author,
+        "language": origin.language,
     }
 
 

@@ -1,15 +1,24 @@
 """What runs inside an ingest worker process besides the work: the per-article time budget,
-ignoring Ctrl-C (the parent decides), and dying with the parent."""
+ignoring Ctrl-C (the parent decides), and dying with the parent; and how the parent hands out
+work: in order, a bounded window at a time."""
 
 import ctypes
 import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager
+from itertools import islice
+from typing import TypeVar
 
 from app.extract.article import load_resources
+from app.ingest.language import warm_up as load_language_model
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 PR_SET_PDEATHSIG = 1  # prctl(2) option: a signal for this process when its parent dies
 
@@ -53,6 +62,27 @@ def warm_up() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
     load_resources()
+    load_language_model()
+
+
+def ordered_map(
+    pool: Executor,
+    work: Callable[[list[T]], list[R]],
+    items: Iterable[T],
+    batch: int = 4,
+    window: int = 8,
+) -> Iterator[R]:
+    """`work` applied to batches of `items` in `pool`, results in input order. At most `window`
+    batches are out at a time, so items are read only as fast as they are done: a dump of any
+    size streams through (Executor.map would read all of it first)."""
+    source = iter(items)
+    pending: deque[Future[list[R]]] = deque()
+    while chunk := list(islice(source, batch)):
+        pending.append(pool.submit(work, chunk))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
 
 
 def _die_with_parent() -> None:

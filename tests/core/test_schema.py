@@ -52,3 +52,26 @@ def test_schema_fts_follows_quote_rows(engine, seeded_client):
             text("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'caracas'")
         ).scalar()
         assert after == 0
+
+
+def test_schema_0006_keeps_no_server_path_in_sources(backend, tmp_path, pg_databases):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from app.schema import alembic_config
+
+    url = pg_databases.create() if backend == "postgres" else f"sqlite:///{tmp_path / 'm.db'}"
+    command.upgrade(alembic_config(url), "0003")
+    engine = create_engine(url)
+    insert = text(
+        "INSERT INTO article (content_hash, source, text, ingested_at) "
+        "VALUES (:hash, :source, 'words', CURRENT_TIMESTAMP)"
+    )
+    with engine.begin() as conn:
+        for n, source in enumerate(["/srv/corpus/examples/05.html", "/a.txt", "seeds/1.txt"]):
+            conn.execute(insert, {"hash": str(n), "source": source})
+    command.upgrade(alembic_config(url), "head")
+    with engine.connect() as conn:
+        sources = conn.execute(text("SELECT source FROM article ORDER BY content_hash")).scalars()
+        assert list(sources) == ["examples/05.html", "a.txt", "seeds/1.txt"]
+    engine.dispose()

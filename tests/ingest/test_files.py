@@ -1,6 +1,6 @@
 import pytest
 
-from app.ingest.files import UnreadableArticle, decode_bytes, read_article
+from app.ingest.files import UnreadableArticle, decode_bytes, html_to_text, read_file_text
 
 
 def test_decode_bytes_utf8_kept_exactly():
@@ -40,29 +40,27 @@ def test_decode_bytes_refuses_empty(data):
         decode_bytes(data)
 
 
-def test_read_article_txt_unchanged(tmp_path):
+def test_read_file_text_txt_unchanged(tmp_path):
     text = "Title line\n\n“Quote here,” she said.  Extra  spaces stay.\n"
     path = tmp_path / "a.txt"
     path.write_bytes(text.encode("utf-8"))
-    assert read_article(path) == text
+    assert read_file_text(path) == text
 
 
-def test_read_article_html_reduced_to_paragraphs(tmp_path):
+def test_html_to_text_reduces_to_paragraphs():
     html = """<html><head><title>Big News</title><style>p{}</style><script>var x=1;</script>
     </head><body><nav>Home | World</nav><article><p>First   paragraph here.</p>
     <!-- a comment --><p>“We are ready,” he said.</p><aside>Related: other story</aside>
     </article><footer>Copyright</footer></body></html>"""
-    path = tmp_path / "a.html"
-    path.write_text(html, encoding="utf-8")
-    text = read_article(path)
+    text = html_to_text(html)
     assert text.splitlines()[0] == "Big News"
     assert "First paragraph here.\n\n“We are ready,” he said." in text
     for junk in ("var x", "Home | World", "Related", "Copyright", "a comment", "p{}"):
         assert junk not in text
 
 
-def test_read_article_other_extension_refused(tmp_path):
+def test_read_file_text_other_extension_refused(tmp_path):
     path = tmp_path / "a.pdf"
     path.write_bytes(b"%PDF-1.4")
     with pytest.raises(UnreadableArticle, match="unsupported"):
-        read_article(path)
+        read_file_text(path)

@@ -4,7 +4,9 @@ import re
 
 from sqlmodel import select
 
+from app.ingest.store import Origin, store_article
 from app.models import Article, Quote
+from tests.conftest import TOPIC_NAMES, sample_articles
 
 HTMX = {"HX-Request": "true"}
 
@@ -77,3 +79,21 @@ def test_article_page_escapes_text_around_offsets(client, session, engine):
 def test_article_page_missing_is_404(seeded_client):
     response = seeded_client.get("/articles/424242")
     assert response.status_code == 404 and "no article number 424242" in response.text
+
+
+def test_article_page_links_to_the_original_and_shows_no_server_path(client, engine):
+    (source, article), (_, other) = sample_articles()
+    url = "https://wire.example/2019/05/talks?a=1&b=2"
+    first = store_article(engine, url, article, TOPIC_NAMES, Origin(url=url, author="Kari Nes"))
+    second = store_article(engine, "samples/oil.txt", other, TOPIC_NAMES)
+    html = client.get(f"/articles/{first.article_id}").text
+    assert 'Original article: <a href="https://wire.example/2019/05/talks?a=1&amp;b=2"' in html
+    assert "by Kari Nes" in html and "Source file" not in html
+    assert "Source: samples/oil.txt" in client.get(f"/articles/{second.article_id}").text
+
+
+def test_article_page_never_links_a_script_url(client, engine):
+    source, article = sample_articles()[0]
+    stored = store_article(engine, source, article, TOPIC_NAMES, Origin(url="javascript:x()"))
+    html = client.get(f"/articles/{stored.article_id}").text
+    assert "javascript:" not in html and "Source: samples/sochi.txt" in html
