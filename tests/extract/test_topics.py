@@ -63,3 +63,24 @@ def test_topics_for_relation_topic_needs_both_sides():
     tax = load_taxonomy()
     assert "us-russia-relations" in topics_for("we want to improve relations with Russia", "", tax)
     assert "us-russia-relations" not in topics_for("we want to improve relations", "", tax)
+
+
+# Everyday words that begin like a keyword of some topic but are not about it.
+FALSE_FRIENDS = [
+    "important", "importance", "migraine", "Stockholm", "stockpile", "hackneyed", "Crimean",
+    "votive", "marketing", "cyberpunk", "electoral",
+]  # fmt: skip
+
+
+def test_topics_keywords_match_whole_words_not_words_inside_words():
+    tax = load_taxonomy()
+    assert topics_for("Trade in kind", "", tax) == ("trade",)
+    for word in FALSE_FRIENDS:
+        found = topics_for(f"It was {word}, he said.", "", tax)
+        assert all(topic not in found for topic in ("trade", "migration", "economy", "law")), (
+            word,
+            found,
+        )
+    assert "trade" not in topics_for("Talks were important and useful.", "", tax)
+    assert "law" not in topics_for("Crimea is Ukraine, she said.", "", tax)
+    assert "trade" in topics_for("Imports of grain fell again.", "", tax)

@@ -1,6 +1,11 @@
 """Routes: the speaker directory and speaker pages (including "Unknown speaker")."""
 
 import re
+from datetime import date
+
+from app.extract.article import ExtractedArticle
+from app.ingest.store import store_article
+from tests.conftest import quote_in
 
 HTMX = {"HX-Request": "true"}
 
@@ -79,12 +84,21 @@ def test_speaker_page_missing_slug_is_helpful_404(seeded_client):
     assert 'value="nobody at all"' in response.text  # a search is offered instead
 
 
-def test_speaker_page_timeline_is_an_accessible_svg(seeded_client):
+def test_speaker_page_timeline_is_an_accessible_svg(seeded_client, engine):
+    html = seeded_client.get("/speakers/sergey-lavrov").text
+    assert "<svg" not in html and "May 2019 (1), Jun 2019 (1)" in html  # two months: in words
+    for n, day in enumerate((date(2019, 8, 1), date(2020, 1, 5))):
+        text_ = f'"We are still here {n}," said Sergey Lavrov.'
+        quote = quote_in(text_, f'"We are still here {n},"', speaker="Sergey Lavrov",
+                         speaker_country="RU")  # fmt: skip
+        store_article(
+            engine, f"more{n}.txt", ExtractedArticle(text_, None, None, day, (quote,)), {}
+        )
     html = seeded_client.get("/speakers/sergey-lavrov").text
     svg = html.split("<svg")[1].split("</svg>")[0]
     assert 'role="img"' in svg and '<title id="timeline-t">' in svg
-    assert svg.count("<rect") == 2
-    assert "<title>May 2019: 1 quote</title>" in svg and "<title>Jun 2019: 1 quote</title>" in svg
+    assert svg.count("<rect") == 4
+    assert "<title>May 2019: 1 quote</title>" in svg and "<title>Jan 2020: 1 quote</title>" in svg
     assert "<td>Jun 2019</td><td>1</td>" in html
 
 

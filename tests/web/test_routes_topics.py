@@ -52,6 +52,5 @@ def test_topic_page_leaders_filter_in_place_and_link_to_compare(seeded_client):
 
 def test_topic_page_has_timeline_and_meta(seeded_client):
     html = seeded_client.get("/topics/sanctions").text
-    svg = html.split('<section class="timeline"')[1].split("</svg>")[0]
-    assert "Quotes per month, May 2019 to Jun 2019" in svg and svg.count("<rect") == 2
+    assert "timeline-t" not in html  # two months: no chart worth drawing
     assert '<meta name="description" content="Who said what on Sanctions: ' in html
