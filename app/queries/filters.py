@@ -101,7 +101,11 @@ class QuoteFilter:
 
     def full_query(self) -> str:
         """The query string with the page's fixed filters included, for exports and feeds."""
-        return replace(self, fixed=frozenset()).query()
+        return query_string(self.full_params())
+
+    def full_params(self) -> list[tuple[str, str]]:
+        """The parameters with the page's fixed filters included."""
+        return replace(self, fixed=frozenset()).params()
 
     def page_query(self, cursor: str) -> str:
         """The query string of the page after `cursor`."""

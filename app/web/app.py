@@ -49,7 +49,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     if settings.base_url:
         parse_base_url(settings.base_url)  # a wrong BASE_URL stops the start, not a request
-    app = FastAPI(title="diplomat", summary="Who said what in diplomacy", lifespan=lifespan)
+    app = FastAPI(
+        title="diplomat",
+        summary="Who said what in diplomacy",
+        lifespan=lifespan,
+        docs_url=None,  # served by app.web.routes.docs from static/, not a CDN
+        redoc_url=None,
+    )
     app.state.settings = settings
     app.state.engine = make_engine(settings.database_url)
     # Middleware added later wraps what was added before. From the outside in: security headers

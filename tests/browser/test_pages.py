@@ -437,3 +437,21 @@ def test_browser_screenshots(browser: Browser, base_url):
             assert errors == [], errors
         finally:
             context.close()
+
+
+def test_browser_api_docs_work_offline(page: Page, base_url):
+    """Any request leaving this machine is refused: the docs must still draw the API."""
+    foreign: list[str] = []
+
+    def only_local(route):
+        if route.request.url.startswith(base_url):
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    page.goto("/docs")
+    expect(page.locator("#swagger-ui")).to_contain_text("/api/quotes", timeout=15000)
+    expect(page.locator("#swagger-ui")).not_to_contain_text("/speakers/{slug}")  # pages left out
+    assert foreign == []

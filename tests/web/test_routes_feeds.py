@@ -137,3 +137,13 @@ def test_csv_link_pattern_survives_a_host_with_braces(client):
     }  # fmt: skip
     pattern = url_pattern(Request(scope), "quote", "quote_id")
     assert pattern.format(7) == "http://ex{0}ample/quotes/7"
+
+
+def test_csv_download_is_named_after_its_filters(seeded_client):
+    named = seeded_client.get("/quotes.csv?speaker=sergey-lavrov&topic=venezuela&sort=oldest")
+    assert named.headers["content-disposition"] == (
+        'attachment; filename="quotes-sergey-lavrov-venezuela.csv"'
+    )
+    assert (
+        'filename="quotes.csv"' in seeded_client.get("/quotes.csv").headers["content-disposition"]
+    )

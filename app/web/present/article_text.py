@@ -66,7 +66,10 @@ def marked_paragraphs(
         for s, (a, b, covering) in enumerate(segs):
             html.append(_segment_html(text[a:b], covering, shown))
             if href is not None:
-                html += [_label(q, href) for q in covering if last_segment[q.id] == (p, s)]
+                labels = [_label(q, href) for q in covering if last_segment[q.id] == (p, s)]
+                html += labels
+                if labels and b < len(text) and text[b].isalnum():
+                    html.append(Markup(" "))  # "— Mike Pompeo said", not "Mike Pompeosaid"
         paragraphs.append(Markup("").join(html))
     return paragraphs
 

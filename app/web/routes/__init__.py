@@ -16,6 +16,7 @@ from app.web.routes import (
     articles,
     compare,
     countries,
+    docs,
     feeds,
     quotes,
     search,
@@ -25,7 +26,7 @@ from app.web.routes import (
 from app.web.security import security_headers
 from app.web.templating import render, templates
 
-ROUTERS = (quotes, speakers, countries, topics, articles, search, compare, feeds, api)
+ROUTERS = (quotes, speakers, countries, topics, articles, search, compare, feeds, api, docs)
 
 
 def register(app: FastAPI) -> None:
@@ -36,16 +37,23 @@ def register(app: FastAPI) -> None:
         highlight=highlight,
         bare_words=bare_words,
         spoken=spoken,
+        plural=plural,
     )
     templates.env.globals.update(
         low_confidence=LOW_CONFIDENCE, speaker_label=speaker_label, query_string=query_string
     )
     for module in ROUTERS:
-        app.include_router(module.router)
+        # Only the JSON API belongs in the OpenAPI schema; pages are for people.
+        app.include_router(module.router, include_in_schema=module is api)
     # Starlette types every handler as taking any Exception (encode/starlette#2417); this one
     # is only ever called with its own class.
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _server_error)
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """ "1 quote", "2 quotes" ("1 country", "3 countries" with `words`)."""
+    return f"{count} {word if count == 1 else words or word + 's'}"
 
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -1,6 +1,7 @@
 """The home page (all quotes, filterable) and one quote's permalink."""
 
 from fastapi import APIRouter, HTTPException, Request
+from slugify import slugify
 from sqlmodel import Session
 from starlette.responses import Response, StreamingResponse
 
@@ -90,5 +91,11 @@ def quotes_csv(request: Request) -> StreamingResponse:
             except SearchError as error:
                 yield csv_line(f"Error: {error}")
 
-    headers = {"Content-Disposition": 'attachment; filename="quotes.csv"'}
+    headers = {"Content-Disposition": f'attachment; filename="{csv_filename(f)}"'}
     return StreamingResponse(chunks(), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+def csv_filename(f: QuoteFilter) -> str:
+    """ "quotes-sergey-lavrov-venezuela.csv": the export named after its filters."""
+    words = [value for name, value in f.full_params() if name not in ("sort", "reports")]
+    return "-".join(filter(None, ["quotes", slugify("-".join(words))[:80].strip("-")])) + ".csv"

@@ -59,7 +59,8 @@ def page_offers(request: Request, session: Session, q: str) -> list[Offer]:
         offers.append(Offer("Speaker", speaker.name, url, detail))
     if code := country_code_for(q):
         row = country_row(session, code)
-        detail = f"{row.speakers} speaker{'' if row.speakers == 1 else 's'}, {row.quotes} quotes"
+        detail = f"{row.speakers} speaker{'' if row.speakers == 1 else 's'}, {row.quotes} quote"
+        detail += "" if row.quotes == 1 else "s"
         offers.append(
             Offer("Country", row.name, str(request.url_for("country", code=code)), detail)
         )
