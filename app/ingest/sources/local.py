@@ -10,6 +10,7 @@ from app.ingest.files import HTML_SUFFIXES, UnreadableArticle, read_file_text, s
 from app.ingest.sources.document import Document
 from app.ingest.sources.dumps import DUMP_SUFFIXES, read_dump
 from app.ingest.sources.html import read_html
+from app.ingest.sources.markdown import markdown_to_text
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,16 @@ def source_of(path: Path, roots: list[Path]) -> str:
     return source_name(Path(path.name))
 
 
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+
+
 def read_document(item: ArticleFile, max_bytes: int | None = None) -> Document:
-    """Read one article file; HTML pages give their metadata too."""
+    """Read one article file; HTML pages give their metadata too, Markdown becomes prose."""
     text = read_file_text(item.path, max_bytes)
-    if item.path.suffix.lower() not in HTML_SUFFIXES:
+    suffix = item.path.suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return Document(item.source, markdown_to_text(text))
+    if suffix not in HTML_SUFFIXES:
         return Document(item.source, text)
     text, meta = read_html(text)
     if not text.strip():

@@ -5,7 +5,7 @@ from slugify import slugify
 from sqlmodel import Session
 from starlette.responses import Response, StreamingResponse
 
-from app.names import long_date
+from app.names import country_name, long_date
 from app.queries.export import export_rows
 from app.queries.filters import QuoteFilter
 from app.queries.fts import SearchError
@@ -67,11 +67,23 @@ def quote_detail(request: Request, session: SessionDep, quote_id: RowId) -> Resp
 
 
 def citation(quote, url: str) -> str:
-    """Speaker, quote, outlet, date and link, in one line ready to paste."""
-    source = ", ".join(
-        part for part in (quote.article.outlet, long_date(quote.article.published)) if part
-    )
-    return f"{speaker_label(quote)}: “{bare_words(quote.text)}” ({source}). {url}"
+    """Who (with role and country), the words, and where: outlet, headline, date, the
+    original article's address when known, and this quote's permalink; ready to paste."""
+    speaker = quote.speaker
+    who = speaker_label(quote)
+    if speaker is not None:
+        about = ", ".join(part for part in (speaker.role, country_of(speaker.country)) if part)
+        who = f"{who} ({about})" if about else who
+    article = quote.article
+    headline = f"“{article.title}”" if article.title else None
+    date = long_date(article.published) if article.published else "undated"
+    source = ", ".join(part for part in (article.outlet, headline, date) if part)
+    original = f" {article.url}" if getattr(article, "url", None) else ""
+    return f"{who}: “{bare_words(quote.text)}” {source}.{original} Permalink: {url}"
+
+
+def country_of(code: str | None) -> str | None:
+    return country_name(code) if code else None
 
 
 @router.get("/quotes.csv", name="quotes_csv")
