@@ -334,7 +334,7 @@ _FIELD = {
 }
 _TITLES = {
     "speaker": "Speaker",
-    "country": "Country",
+    "country": "Speaker’s country",
     "topic": "Topic",
     "kind": "Kind",
     "outlet": "Outlet",

@@ -43,3 +43,16 @@ def test_country_page_known_code_without_speakers(seeded_client):
 def test_country_page_unknown_code_is_404(seeded_client):
     response = seeded_client.get("/countries/QQ")
     assert response.status_code == 404 and "not a country code" in response.text
+
+
+def test_country_about_page_lists_what_anyone_said_about_it(seeded_client):
+    own = seeded_client.get("/countries/RU").text
+    assert (
+        'href="http://testserver/countries/RU/about"' in own
+        and "Speaker’s country" not in (own.split('aria-label="Refine"')[0].split("<form")[0])
+    )
+    about = seeded_client.get("/countries/VE/about")
+    assert about.status_code == 200
+    assert "We will not abandon <mark>Caracas</mark>" in about.text  # the capital, by a Russian
+    assert "Nobody can be sure" not in about.text
+    assert seeded_client.get("/countries/ru/about").status_code == 404

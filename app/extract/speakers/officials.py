@@ -45,9 +45,14 @@ class Officials:
                     if alias.lower().startswith("the "):
                         self._by_alias.setdefault(_key(alias[4:]), entry)
         self.country_words: dict[str, str] = {}
+        self.naming: dict[str, list[str]] = {}  # code -> the words that name it in prose
         for row in data.get("country", []):
             for word in [*row.get("names", []), *row.get("demonyms", [])]:
                 self.country_words[word] = row["code"]
+            plain = [w for w in row.get("names", [])[:5] if _plain_word(w)]
+            self.naming[row["code"]] = plain + [
+                w for w in row.get("demonyms", []) if _plain_word(w)
+            ]
         self._country_re: re.Pattern | None = None
         self._alias_re: re.Pattern | None = None
 
@@ -100,3 +105,9 @@ def default_officials() -> Officials:
     """The shipped officials file, loaded once (for checks made while parsing, such as
     whether an "according to" names an outlet)."""
     return Officials.load()
+
+
+def _plain_word(word: str) -> bool:
+    """A name a text search can look for: not an abbreviation ("US", "U.S.") that would also
+    find ordinary words."""
+    return len(word) >= 4 and "." not in word and not word.isupper()

@@ -3,7 +3,8 @@
 from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import RedirectResponse, Response
 
-from app.names import is_country_code
+from app.extract import load_resources
+from app.names import country_name, is_country_code
 from app.queries.countries import country_list, country_row
 from app.queries.speakers import top_of_country
 from app.web.deps import SessionDep
@@ -42,3 +43,24 @@ def country_detail(request: Request, session: SessionDep, code: str) -> Response
         feed_url=str(request.url_for("country_feed", code=code)),
     )
     return render_browse(request, "countries/detail.html", BROWSE_FRAGMENT, context)
+
+
+@router.get("/countries/{code}/about", name="country_about")
+def country_about(request: Request, session: SessionDep, code: str) -> Response:
+    """Quotes about a country: anyone's words that name it or its people (the country page
+    itself lists what its own officials said)."""
+    if not is_country_code(code) or code != code.upper():
+        raise HTTPException(404, f"“{code}” is not a country code we know (try RU, US, FR).")
+    words = load_resources().officials.naming.get(code) or [country_name(code)]
+    f = quote_filter(request, q=" OR ".join(f'"{word}"' for word in words))
+    url = str(request.url_for("country_about", code=code))
+    context = browse_context(
+        request,
+        session,
+        f,
+        url,
+        country=country_row(session, code),
+        about=words,
+        canonical=url,
+    )
+    return render_browse(request, "countries/about.html", BROWSE_FRAGMENT, context)
