@@ -21,15 +21,23 @@ def upgrade(url: str) -> None:
     command.upgrade(alembic_config(url), "head")
 
 
-def is_current(url: str) -> bool:
-    """True when the database is already at the newest revision."""
-    head = ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+def head_revision(url: str) -> str | None:
+    return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+
+
+def current_revision(url: str) -> str | None:
+    """The database's revision; None for a database never migrated."""
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision() == head
+            return MigrationContext.configure(conn).get_current_revision()
     finally:
         engine.dispose()
+
+
+def is_current(url: str) -> bool:
+    """True when the database is already at the newest revision."""
+    return current_revision(url) == head_revision(url)
 
 
 def ensure_current(url: str) -> None:

@@ -14,11 +14,13 @@ from app.cli.output import database_problems, err, fail, plain, print_failures
 from app.settings import get_settings
 
 Paths = Annotated[
-    list[Path], typer.Argument(help="Article files or folders (searched recursively).")
+    list[Path],
+    typer.Argument(metavar="PATH...", help="Article files or folders (searched recursively)."),
 ]
 Sources = Annotated[
     list[str] | None,
     typer.Argument(
+        metavar="[SOURCE...]",
         help="Article files, folders (searched recursively), dumps (.jsonl, .csv), "
         "and feed or page URLs.",
         show_default=False,
@@ -56,13 +58,18 @@ def ingest(
             "author, language, id), e.g. --field text=body; repeatable.",
         ),
     ] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Extraction processes.")] = 1,
+    workers: Annotated[int, typer.Option(min=1, metavar="N", help="Extraction processes.")] = 1,
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Do nothing when the database has articles.")
     ] = False,
     time_budget: Annotated[
         float | None,
-        typer.Option(min=0, help="Seconds one article may take [default: ARTICLE_TIME_BUDGET_S]."),
+        typer.Option(
+            min=0,
+            metavar="SECONDS",
+            show_default=False,
+            help="Seconds one article may take (default: ARTICLE_TIME_BUDGET_S, 60).",
+        ),
     ] = None,
     shard: Annotated[
         str | None,
@@ -126,7 +133,15 @@ def ingest(
     summary = _run(plan, settings.database_url, if_empty, period)
     if period is None:
         print_failures(summary.failures)
+        if summary.seen == 0 and not targets and not summary.interrupted:
+            fail(
+                "no articles found in "
+                + ", ".join(str(p) for p in paths)
+                + " (articles are .txt, .md or .html files; dumps are .jsonl or .csv)",
+                code=1,
+            )
         typer.echo(summary.line())
+        typer.echo(_totals_line(settings.database_url))
     raise typer.Exit(130 if summary.interrupted else 1 if summary.failed else 0)
 
 
@@ -156,6 +171,22 @@ def _run(plan, url: str, if_empty: bool, period: float | None):
                 return ingest_sources(plan, engine, progress.advance, progress.start)
         finally:
             engine.dispose()  # PostgreSQL connections are closed, not left to the collector
+
+
+def _totals_line(url: str) -> str:
+    from app.db import make_engine
+    from app.ingest.store import totals
+    from app.words import plural
+
+    engine = make_engine(url)
+    try:
+        articles, quotes, speakers = totals(engine)
+    finally:
+        engine.dispose()
+    return (
+        f"the database now holds {plural(articles, 'article')}, {plural(quotes, 'quote')}, "
+        f"{plural(speakers, 'speaker')}"
+    )
 
 
 def _limits(settings, time_budget: float | None):
@@ -199,11 +230,13 @@ def _parse_shard(value: str) -> tuple[int, int]:
 
 def extract(
     paths: Paths,
-    format: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
+    format: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="jsonl (default) or table.")
+    ] = "jsonl",
 ) -> None:
     """Print the quotes found in articles, without touching the database.
 
-    Example: diplomat extract ../shared/seeds --format jsonl > pred.jsonl
+    Example: diplomat extract articles/ --format jsonl > pred.jsonl
     """
     from app.extract.article import article_json
     from app.ingest.discovery import discover
@@ -251,19 +284,38 @@ def _print_table(line: dict) -> None:
 
 
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold quotes, one article per line (JSONL).")],
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            metavar="GOLD.jsonl",
+            help="Gold quotes, one article per line: id, article_text, and quotes with start, "
+            "end, speaker.",
+        ),
+    ],
     show_errors: Annotated[
-        bool, typer.Option(help="List each error under its cause (counts are always shown).")
+        bool,
+        typer.Option(
+            "--show-errors", help="List each error under its cause (counts are always shown)."
+        ),
     ] = False,
-    format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    format: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="table (default) or json.")
+    ] = "table",
     articles: Annotated[
-        str, typer.Option(help="Only these articles, as a Python slice: 30: or 0:30.")
+        str,
+        typer.Option(
+            metavar="START:END",
+            show_default=False,
+            help="Only these articles, counted from 0: 30: or 0:30 (default: all).",
+        ),
     ] = ":",
 ) -> None:
-    """Score the extractor against gold quotes, as ../shared/eval/score.py does, with
-    calibration (ECE, AUROC, accuracy per confidence band) and errors counted by cause.
+    """Score the extractor against gold quotes: precision, recall and F1 of the quotes found
+    (a found quote matches a gold one when it covers more than 30% of it; a second line
+    asks for 80%), speaker accuracy, attributed F1; then calibration (ECE, AUROC, accuracy
+    per confidence band) and the errors counted by cause.
 
-    Example: diplomat eval ../shared/gold/news_dev.jsonl --articles 30: --show-errors
+    Example: diplomat eval gold/news.jsonl --articles 30: --show-errors
     """
     if format not in ("table", "json"):
         fail(f"unknown format {format!r}: use table or json")

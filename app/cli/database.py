@@ -14,12 +14,20 @@ def upgrade() -> None:
 
     Example: DATABASE_URL=sqlite:///data/diplomat.db diplomat db upgrade
     """
+    from app.schema import current_revision, head_revision
     from app.schema import upgrade as run_upgrade
 
     url = get_settings().database_url
     with database_problems(url):
+        before, head = current_revision(url), head_revision(url)
+        if before == head:
+            typer.echo(f"database already at the newest schema ({head}); nothing to do")
+            return
         run_upgrade(url)
-    typer.echo("database is at the newest schema")
+    if before is None:
+        typer.echo(f"database created at the newest schema ({head})")
+    else:
+        typer.echo(f"database migrated from {before} to the newest schema ({head})")
 
 
 def backup(

@@ -10,11 +10,14 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from app.cli.output import printable
+
 
 class IngestProgress:
     def __init__(self, console: Console):
         self.progress = Progress(
             TextColumn("ingesting"),
+            TextColumn("{task.fields[last]}", style="dim", markup=False),
             BarColumn(),
             MofNCompleteColumn(),
             TimeRemainingColumn(),
@@ -33,8 +36,15 @@ class IngestProgress:
 
     def start(self, total: int | None) -> None:
         """Begin counting; a total of None (a dump, a feed) shows a pulsing bar."""
-        self.task = self.progress.add_task("ingest", total=total)
+        self.task = self.progress.add_task("ingest", total=total, last="")
 
-    def advance(self, _source: str, _status: str) -> None:
+    def advance(self, source: str, status: str) -> None:
+        """Count one item and show its name, so a slow or stuck file can be seen."""
         if self.task is not None:
-            self.progress.advance(self.task)
+            self.progress.update(self.task, advance=1, last=f"{_short(source)} {status}")
+
+
+def _short(source: str, width: int = 40) -> str:
+    """The tail of a long path or URL, which is the part that tells files apart."""
+    source = printable(source)
+    return source if len(source) <= width else "…" + source[-(width - 1) :]

@@ -129,13 +129,17 @@ def extract_article(text: str, resources: Resources | None = None) -> ExtractedA
 
 
 def article_json(article_id: str, path: str, art: ExtractedArticle) -> dict:
-    """One line of `diplomat extract --format jsonl` (the format eval/score.py reads)."""
+    """One line of `diplomat extract --format jsonl` (the format eval/score.py reads).
+
+    Offsets index `article_text`, as in the gold files: for a plain-text file that is the
+    file itself, for HTML or Markdown the prose read out of it."""
     return {
         "id": article_id,
         "path": path,
         "title": art.title,
         "outlet": art.outlet,
         "date": art.date.isoformat() if art.date else None,
+        "article_text": art.text,
         "quotes": [
             {
                 "text": q.text,

@@ -25,6 +25,7 @@ from app.ingest.process import (
 from app.ingest.sources.dumps import field_map
 from app.ingest.sources.local import local_items
 from app.ingest.workers import ordered_map, warm_up
+from app.words import plural
 
 __all__ = ["Limits", "Summary", "extract_file", "ingest", "ingest_items"]
 
@@ -49,11 +50,16 @@ class Summary:
     def failed(self) -> int:
         return len(self.failures)
 
+    @property
+    def seen(self) -> int:
+        """Items met, whatever became of them."""
+        return self.new + self.updated + self.unchanged + self.failed + self.skipped
+
     def line(self) -> str:
         parts = [
             f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
             f"{self.failed} failed",
-            f"{self.quotes} quotes, {self.speakers} speakers",
+            f"{plural(self.quotes, 'quote')}, {plural(self.speakers, 'speaker')}",
         ]
         if self.not_english:
             parts.append(f"{self.not_english} not in English (stored, not extracted)")

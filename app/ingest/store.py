@@ -78,6 +78,19 @@ def has_articles(engine: Engine) -> bool:
         return conn.execute(select(col(Article.id)).limit(1)).first() is not None
 
 
+def totals(engine: Engine) -> tuple[int, int, int]:
+    """Articles, quotes and quoted speakers in the whole database."""
+    from sqlalchemy import func
+
+    with engine.connect() as conn:
+        articles = conn.execute(select(func.count()).select_from(Article)).scalar_one()
+        quotes = conn.execute(select(func.count()).select_from(Quote)).scalar_one()
+        speakers = conn.execute(
+            select(func.count(func.distinct(col(Quote.speaker_id))))
+        ).scalar_one()
+    return articles, quotes, speakers
+
+
 def store_article(
     engine: Engine,
     source: str,

@@ -51,6 +51,27 @@ def test_cli_ingest_reports_summary_and_is_idempotent(runner, corpus):
     assert "0 new, 0 updated, 2 unchanged, 0 failed" in again.stdout
 
 
+def test_cli_ingest_tells_what_the_database_now_holds(runner, corpus):
+    runner.invoke(app, ["ingest", str(corpus)])
+    again = runner.invoke(app, ["ingest", str(corpus)])
+    assert again.stdout.splitlines()[-1].startswith("the database now holds 2 articles, ")
+
+
+def test_cli_ingest_of_a_folder_without_articles_says_so(runner, tmp_path):
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    result = runner.invoke(app, ["ingest", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no articles found in" in result.stderr and ".txt, .md or .html" in result.stderr
+
+
+def test_cli_db_upgrade_says_what_it_did(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'fresh.db'}")
+    created = runner.invoke(app, ["db", "upgrade"])
+    assert created.exit_code == 0 and "database created at the newest schema" in created.stdout
+    again = runner.invoke(app, ["db", "upgrade"])
+    assert "already at the newest schema" in again.stdout and "nothing to do" in again.stdout
+
+
 def test_cli_ingest_broken_file_fails_alone(runner, corpus):
     broken = corpus / "broken.txt"
     broken.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
@@ -78,13 +99,17 @@ def test_cli_ingest_if_empty_skips_a_filled_database(runner, corpus, tmp_path):
     assert "nothing ingested" in result.stdout
 
 
-def test_cli_extract_jsonl_offsets_index_the_file_text(runner, corpus):
+def test_cli_extract_jsonl_offsets_index_the_article_text(runner, corpus):
     result = runner.invoke(app, ["extract", str(corpus)])
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["id"] for line in lines] == ["talks", "trade"]
     for line in lines:
-        text = Path(line["path"]).read_text(encoding="utf-8")
+        text = line["article_text"]
+        if line["path"].endswith(".txt"):
+            assert text == Path(line["path"]).read_text(encoding="utf-8")
+        else:  # Markdown is read as prose: the heading mark is gone
+            assert text.startswith("Tariff row deepens")
         assert line["quotes"], line["id"]
         for quote in line["quotes"]:
             assert text[quote["start"] : quote["end"]] == quote["text"]

@@ -44,7 +44,7 @@ def test_cli_ingest_url_and_feeds_file(runner, tmp_path):
         first = runner.invoke(app, ["ingest", server.url("/story")])
         again = runner.invoke(app, ["ingest", "--feeds", str(feeds)])
     assert first.exit_code == 0, first.output
-    assert first.stdout.startswith("1 new, 0 updated, 0 unchanged, 0 failed; 1 quotes")
+    assert first.stdout.startswith("1 new, 0 updated, 0 unchanged, 0 failed; 1 quote")
     assert again.exit_code == 0, again.output
     assert "1 already stored (not fetched)" in again.stdout
 

@@ -75,7 +75,7 @@ def test_extract_article_official_gets_country_from_data_file():
 def test_article_json_has_scorer_fields():
     art = extract_article('Talks\n\n"We are ready to talk to anyone," Putin said.\n')
     line = article_json("a1", "x.txt", art)
-    assert set(line) == {"id", "path", "title", "outlet", "date", "quotes"}
+    assert set(line) == {"id", "path", "title", "outlet", "date", "article_text", "quotes"}
     assert set(line["quotes"][0]) == {
         "text",
         "start",

@@ -25,6 +25,7 @@ from app.web.routes import (
 )
 from app.web.security import security_headers
 from app.web.templating import render, templates
+from app.words import plural
 
 ROUTERS = (quotes, speakers, countries, topics, articles, search, compare, feeds, api, docs)
 
@@ -49,11 +50,6 @@ def register(app: FastAPI) -> None:
     # is only ever called with its own class.
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _server_error)
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """ "1 quote", "2 quotes" ("1 country", "3 countries" with `words`)."""
-    return f"{count} {word if count == 1 else words or word + 's'}"
 
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
