@@ -21,13 +21,13 @@ def upgrade() -> None:
     with database_problems(url):
         before, head = current_revision(url), head_revision(url)
         if before == head:
-            typer.echo(f"database already at the newest schema ({head}); nothing to do")
+            typer.echo(f"the database is already at schema {head}; nothing to do")
             return
         run_upgrade(url)
     if before is None:
-        typer.echo(f"database created at the newest schema ({head})")
+        typer.echo(f"created the database (schema {head})")
     else:
-        typer.echo(f"database migrated from {before} to the newest schema ({head})")
+        typer.echo(f"migrated the database from schema {before} to {head}")
 
 
 def backup(

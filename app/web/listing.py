@@ -23,6 +23,7 @@ from app.queries.filters import KINDS, UNKNOWN_SPEAKER, QuoteFilter, query_strin
 from app.queries.quotes import quote_page
 from app.queries.speakers import SpeakerMatch, find_speakers, speaker_names
 from app.queries.topics import topic_list
+from app.web.offers import page_offers
 from app.web.paging import page_links
 from app.web.present.describe import chips, describe
 from app.web.templating import render, wants_fragment
@@ -79,6 +80,7 @@ def browse_context(
         "counts_url": base_url + query_string([*f.params(), ("part", COUNTS_PART)]),
         "who": request.query_params.get("who", "") if who_matches is not None else "",
         "who_matches": who_matches or [],
+        "offers": page_offers(request, session, f.q, f.speakers) if f.q and not f.after else [],
         **extra,
     }
 

@@ -67,9 +67,9 @@ def test_cli_ingest_of_a_folder_without_articles_says_so(runner, tmp_path):
 def test_cli_db_upgrade_says_what_it_did(runner, tmp_path, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'fresh.db'}")
     created = runner.invoke(app, ["db", "upgrade"])
-    assert created.exit_code == 0 and "database created at the newest schema" in created.stdout
+    assert created.exit_code == 0 and "created the database (schema " in created.stdout
     again = runner.invoke(app, ["db", "upgrade"])
-    assert "already at the newest schema" in again.stdout and "nothing to do" in again.stdout
+    assert "already at schema" in again.stdout and "nothing to do" in again.stdout
 
 
 def test_cli_ingest_broken_file_fails_alone(runner, corpus):

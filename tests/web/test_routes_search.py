@@ -107,7 +107,7 @@ def test_search_only_exclusions_gets_one_friendly_line(seeded_client):
         ),
         ("Sergey  LAVROV", "Speaker", "/speakers/sergey-lavrov", "2 quotes"),
         ("Russia", "Country", "/countries/RU", "1 speaker, 2 quotes"),
-        ("United States", "Country", "/countries/US", "1 speaker, 1 quotes"),
+        ("United States", "Country", "/countries/US", "1 speaker, 1 quote"),
         ("US", "Country", "/countries/US", "1 speaker"),
         ("sanctions", "Topic", "/topics/sanctions", "who speaks most"),
     ],
@@ -116,7 +116,14 @@ def test_search_exact_name_offers_its_page_first(seeded_client, q, kind, href, d
     html = seeded_client.get("/search", params={"q": q}).text
     card = html.split('class="callout offer"')[1].split("</p>")[0]
     assert f"{kind}:" in card and f'href="http://testserver{href}"' in card and detail in card
-    assert html.index('class="callout offer"') < html.index('id="browse"')
+    assert html.index('class="callout offer"') < html.index('class="summary"')
+
+
+def test_words_typed_on_any_list_offer_the_speaker_but_not_the_one_chosen(seeded_client):
+    home = seeded_client.get("/", params={"q": "lavrov"}).text
+    assert 'class="callout offer"' in home and "/speakers/sergey-lavrov" in home.split("callout offer")[1]
+    own = seeded_client.get("/speakers/sergey-lavrov", params={"q": "lavrov"}).text
+    assert 'class="callout offer"' not in own
 
 
 def test_search_offers_nothing_for_ordinary_words(seeded_client):
