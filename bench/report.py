@@ -1,4 +1,5 @@
-"""Tables and target checks for the benchmark figures, as Markdown (printed and in RESULTS.md)."""
+"""Tables and target checks for the cache-hit figures (one URL asked again and again), as
+Markdown (printed and in RESULTS.md). The long tail's, the headline, are in bench/tail_report.py."""
 
 from collections.abc import Iterable
 
@@ -7,7 +8,7 @@ RSS_MB, DB_RATIO, CURSOR_RATIO, DATASETTE_RATIO = 300, 3.0, 1.5, 2.0
 UNCACHED = "diplomat-uncached"  # the second diplomat run: page cache off
 
 
-def _table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
+def table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     return lines + ["| " + " | ".join(row) + " |" for row in rows]
 
@@ -26,9 +27,11 @@ def web_tables(result: dict) -> list[str]:
         for conns in sorted({r["connections"] for r in rows if r["server"] == server}):
             title = f"{conns} connection{'s' if conns > 1 else ''}"
             if server == UNCACHED:
-                title += ", page cache off"
+                title = f"One URL asked again and again, page cache off, {title}"
+            else:
+                title = f"Cache hits (one URL asked again and again), {title}"
             out += ["", f"**{title}**", ""]
-            out += _table(_HEADER, (_compared(by, server, name, conns) for name in names))
+            out += table(_HEADER, (_compared(by, server, name, conns) for name in names))
     out += ["", "**First request after the server started** (every cache cold; ms)", ""]
     body = []
     for name in names:
@@ -36,7 +39,7 @@ def web_tables(result: dict) -> list[str]:
         theirs = [by.get(("datasette", name, fmt, ours["connections"])) for fmt in ("html", "csv")]
         theirs_ms = next((f"{t['first_ms']:.0f}" for t in theirs if t and t.get("first_ms")), "–")
         body.append([name, f"{ours.get('first_ms', 0):.0f}", theirs_ms])
-    out += _table(["endpoint", "diplomat", "Datasette HTML"], body)
+    out += table(["endpoint", "diplomat", "Datasette HTML"], body)
     errors = sum(r["errors"] for r in rows)
     out += ["", f"Errors (refused, timed out or non-2xx/3xx answers): {errors}."]
     return out
@@ -115,14 +118,14 @@ def web_targets(result: dict, server: str = "diplomat") -> list[tuple[str, str, 
 
 
 def targets_table(checks: list[tuple[str, str, bool]]) -> list[str]:
-    return _table(["target", "measured", "met"],
+    return table(["target", "measured", "met"],
                   ([t, m, "yes" if ok else "**no**"] for t, m, ok in checks))  # fmt: skip
 
 
 def print_web(result: dict) -> None:
-    print(f"{result['quotes']:,} quotes; load by {result['tool']}, {result['seconds']:g} s each")
+    print(f"{result['quotes']:,} quotes; load by {result['tool']}, {result['seconds']:g} s per URL")
     print("\n".join(web_tables(result)))
-    print()
+    print("\nTargets of the cache-hit figures (the earlier issue's):")
     print("\n".join(targets_table(web_targets(result))))
     if uncached := web_targets(result, UNCACHED):
         print("\nThe same with the page cache off:")

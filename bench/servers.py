@@ -2,7 +2,8 @@
 
 diplomat runs as the README's production section says: `diplomat serve --workers N` with
 DATABASE_URL pointing at the file. Datasette serves the same file immutable (`-i`), the mode
-its documentation recommends for data that does not change, with its default settings.
+its documentation recommends for data that does not change, with facet suggestions off (else
+every table page also tries a facet count per column: work diplomat's pages do not ask for).
 """
 
 import os
@@ -34,7 +35,10 @@ def diplomat_command(port: int, workers: int) -> list[str]:
 
 
 def datasette_command(db: Path, port: int) -> list[str]:
-    return [str(BIN / "datasette"), "serve", "-i", str(db), "--port", str(port)]
+    return [
+        str(BIN / "datasette"), "serve", "-i", str(db), "--port", str(port),
+        "--setting", "suggest_facets", "off",
+    ]  # fmt: skip
 
 
 @contextmanager
@@ -78,31 +82,41 @@ def _wait_ready(process: subprocess.Popen, base: str, timeout: float = 120) -> N
 
 def tree_rss(pid: int) -> int:
     """Resident memory of a process and all its children, in bytes."""
+    return tree_memory(pid)[0]
+
+
+def tree_memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of a process and all its children, in bytes. The RSS sum counts pages the
+    processes share once per process; PSS splits each shared page between its sharers."""
     try:
         root = psutil.Process(pid)
         procs = [root, *root.children(recursive=True)]
     except psutil.NoSuchProcess:
-        return 0
-    total = 0
+        return 0, 0
+    rss = pss = 0
     for proc in procs:
         try:
-            total += proc.memory_info().rss
-        except psutil.NoSuchProcess:
-            pass
-    return total
+            info = proc.memory_full_info()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+        rss += info.rss
+        pss += getattr(info, "pss", info.rss)
+    return rss, pss
 
 
 class PeakMemory:
-    """Samples a process tree's resident memory in a thread; `peak` is the largest sample."""
+    """Samples a process tree's memory in a thread; `peak` is the largest RSS sample,
+    `peak_pss` the largest PSS sample."""
 
     def __init__(self, pid: int, interval: float = 0.2):
-        self.pid, self.interval, self.peak = pid, interval, 0
+        self.pid, self.interval, self.peak, self.peak_pss = pid, interval, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, tree_rss(self.pid))
+            rss, pss = tree_memory(self.pid)
+            self.peak, self.peak_pss = max(self.peak, rss), max(self.peak_pss, pss)
             self._stop.wait(self.interval)
 
     def __enter__(self) -> "PeakMemory":

@@ -1,18 +1,32 @@
 """Web benchmark: diplomat and Datasette serving the same SQLite file, loaded over loopback.
 
-    .venv/bin/python -m bench.web_load /tmp/bench/quotes-1m.db --seconds 20 --json web.json
+    .venv/bin/python -m bench.web_load /tmp/bench/quotes-1m.db --json web.json
+    .venv/bin/python -m bench.web_load /tmp/small.db --urls 300 --seconds 5 --cached-seconds 0
+    .venv/bin/python -m bench.web_load /tmp/bench/quotes-1m.db --backend postgres
 
-diplomat is served as the README's production section says (`diplomat serve --workers 2`),
-then again with its page cache off (every request rebuilds its page), then Datasette
-(`datasette serve -i`), one after the other, each alone on the machine. Every
-endpoint of the mix (bench/web_mix.py) is loaded for `--seconds` at each connection count by
-wrk (or an async httpx client); resident memory of the server's whole process tree is sampled
-meanwhile. Prints one table per server and the ratios; `--json` keeps the figures for
-bench/report.py.
+The headline is the long tail: for each page kind (speaker filter, speaker + topic, country +
+dates, topic page, cursor pages, speaker page, common- and rare-word search, compare, CSV
+export) up to `--urls` distinct URLs per connection count, chosen from the database
+(bench/tail_kinds.py), each asked once by wrk through bench/wrk_paths.lua (or by httpx); a run
+ends when its list is exhausted or after `--seconds`. The connection counts ask disjoint
+slices of each kind's URLs, so no run is answered from pages an earlier one cached. diplomat is
+served as deployed (`diplomat serve --workers 2`, page cache on), then Datasette (`datasette
+serve -i`, facet suggestions off) on the same file with the equivalent URLs, each started
+fresh and alone on the machine. The resident memory of the server's whole process tree is
+sampled meanwhile.
+
+The second table is the old one, cache hits: each URL of a small mix (bench/web_mix.py) asked
+again and again for `--cached-seconds`, on a server started again for it (0 skips it).
+
+With `--backend postgres` diplomat serves a PostgreSQL copy of the file (made with `diplomat db
+copy` when missing, see bench/postgres.py), alone: Datasette has no PostgreSQL. Prints the
+tables, the targets of issue 16 as PASS/FAIL lines and the method; `--json` keeps the figures
+for bench/report.py and bench/run_all.py.
 """
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 import time
@@ -22,10 +36,11 @@ from pathlib import Path
 import httpx
 
 from app.schema import upgrade
-from bench import load
-from bench.report import UNCACHED, print_web
+from bench import load, postgres, tail_report, tail_urls
+from bench.report import UNCACHED
 from bench.servers import PeakMemory, datasette_command, diplomat_command, free_port, running
 from bench.web_mix import Endpoint, datasette_path, datasette_row_path, endpoints, pick
+from bench.web_tail import run_tail
 
 
 @dataclass(frozen=True)
@@ -113,34 +128,92 @@ def sizes(db: Path) -> dict[str, int]:
 
 
 def run(db: Path, args) -> dict:
-    """Load diplomat on `db` (or on `args.serve_url`, a copy of it made by `diplomat db copy`,
-    whose ids are the same, so the requests picked from `db` fit), then Datasette on `db`."""
-    serve_url = getattr(args, "serve_url", None) or f"sqlite:///{db}"
+    """The long tail on diplomat (on `db`, or on `args.database_url`, a copy of it made by
+    `diplomat db copy`, whose ids are the same, so the URLs read from `db` fit), then on
+    Datasette (SQLite only); then the cache hits the same way."""
+    load_at_start = os.getloadavg()[0]
+    serve_url = database_url(db, args)
     upgrade(serve_url)  # serve would do it too; done first so start-up is not timed
+    datasette = not args.no_datasette and serve_url.startswith("sqlite")
+    kinds = tail_urls.build(db, args.urls, len(args.connections), args.warm, args.kinds)
+    tail, first = [], {}
+    for server in ("diplomat", "datasette") if datasette else ("diplomat",):
+        port = free_port()
+        if server == "diplomat":
+            command, env = diplomat_command(port, args.workers), {"DATABASE_URL": serve_url}
+        else:
+            command, env = datasette_command(db, port), {}
+        with running(command, port, env) as (base, pid):
+            rows, first[server] = run_tail(server, base, pid, kinds, args.connections, args.seconds)
+            tail += rows
+    result = {
+        "tool": load.tool(),
+        "backend": "postgresql" if serve_url.startswith("postgresql") else "sqlite",
+        "database": postgres.safe(serve_url),
+        "workers": args.workers,
+        "seconds": args.seconds,
+        "urls_per_run": args.urls,
+        "connections": args.connections,
+        "warm": args.warm,
+        "kinds": [kind_summary(kind) for kind in kinds],
+        "tail": [asdict(row) for row in tail],
+        "first": first,
+        "loadavg": [load_at_start, os.getloadavg()[0]],
+        **sizes(db),
+    }
+    if args.cached_seconds:
+        result["cached"] = run_cached(db, serve_url, datasette, args)
+    return result
+
+
+def database_url(db: Path, args) -> str:
+    """Where diplomat reads: the file, or a PostgreSQL copy of it (made if missing)."""
+    url = args.database_url
+    if args.backend == "postgres" and not url:
+        url = postgres.default_url(db)
+    if url and url.startswith("postgresql"):
+        return postgres.ensure_copy(db, url, args.fresh_copy)
+    return url or f"sqlite:///{db}"
+
+
+def kind_summary(kind: tail_urls.Kind) -> dict:
+    return {
+        "name": kind.name,
+        "group": kind.group,
+        "pool": kind.pool,
+        "runs": [len(urls) for urls in kind.runs],
+        "datasette_runs": [sum(1 for u in urls if u.datasette) for urls in kind.runs],
+        "example": kind.example.path if kind.example else None,
+        "datasette_example": kind.example.datasette if kind.example else None,
+    }
+
+
+def run_cached(db: Path, serve_url: str, datasette: bool, args) -> dict:
+    """The cache-hit mix: each endpoint's one URL asked again and again, on fresh servers."""
+    cached_args = argparse.Namespace(**{**vars(args), "seconds": args.cached_seconds})
     picks = pick(db)
     eps = [e for e in endpoints(picks) if not args.only or e.name in args.only]
     if not eps:
         sys.exit(f"no endpoint named {', '.join(args.only)}")
     rows: list[Row] = []
-    port = free_port()
     env = {"DATABASE_URL": serve_url}
+    port = free_port()
     with running(diplomat_command(port, args.workers), port, env) as (base, pid):
-        rows += load_all("diplomat", base, pid, diplomat_targets(eps), args)
-    if not args.page_cache_only:
-        # Every request rebuilds its page (counts stay cached): what a query costs when the
-        # same URL is not asked twice between imports.
+        rows += load_all("diplomat", base, pid, diplomat_targets(eps), cached_args)
+    if args.uncached:
+        # Every request rebuilds its page (counts stay cached).
         port = free_port()
         env["PAGE_CACHE_ENTRIES"] = "0"
         with running(diplomat_command(port, args.workers), port, env) as (base, pid):
-            rows += load_all(UNCACHED, base, pid, diplomat_targets(eps), args)
-    if not args.no_datasette and not getattr(args, "serve_url", None):
+            rows += load_all(UNCACHED, base, pid, diplomat_targets(eps), cached_args)
+    if datasette:
         port = free_port()
         with running(datasette_command(db, port), port) as (base, pid):
             targets = datasette_targets(db, eps, picks.speaker_id)
-            rows += load_all("datasette", base, pid, targets, args)
+            rows += load_all("datasette", base, pid, targets, cached_args)
     return {
         "tool": load.tool(),
-        "seconds": args.seconds,
+        "seconds": args.cached_seconds,
         "workers": args.workers,
         "picks": asdict(picks),
         "paths": {e.name: e.path for e in eps},
@@ -149,32 +222,62 @@ def run(db: Path, args) -> dict:
     }
 
 
-def main() -> None:
+def make_parser() -> argparse.ArgumentParser:
+    """The command line (bench.run_all parses its own arguments for this with it too)."""
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("db_path", type=Path)
-    parser.add_argument("--seconds", type=float, default=10, help="per endpoint and load")
+    parser.add_argument(
+        "--urls", type=int, default=2000, help="distinct URLs per kind and connection count"
+    )
+    parser.add_argument(
+        "--seconds", type=float, default=60, help="time limit per kind and connection count"
+    )
+    parser.add_argument("--warm", type=int, default=4, help="warm-up URLs per kind (untimed)")
     parser.add_argument("--connections", type=int, nargs="+", default=[1, 8])
     parser.add_argument("--workers", type=int, default=2, help="diplomat server processes")
+    parser.add_argument("--kinds", nargs="+", help="only these page kinds of the long tail")
     parser.add_argument("--no-datasette", action="store_true", help="diplomat only")
     parser.add_argument(
-        "--page-cache-only",
-        action="store_true",
-        help="skip the second diplomat run with the page cache off",
+        "--backend",
+        choices=["sqlite", "postgres"],
+        default="sqlite",
+        help="postgres: serve diplomat from a PostgreSQL copy of DB_PATH (no Datasette)",
     )
     parser.add_argument(
+        "--database-url",
         "--serve-url",
-        help="serve diplomat from this database instead (a `diplomat db copy` of DB_PATH, e.g. "
-        "on PostgreSQL); implies --no-datasette",
+        help="serve diplomat from this database instead: a `diplomat db copy` of DB_PATH "
+        f"(default for --backend postgres: {postgres.SERVER}/diplomat_bench_<file name>)",
     )
-    parser.add_argument("--only", nargs="+", help="these endpoints of the mix (by name)")
+    parser.add_argument(
+        "--fresh-copy", action="store_true", help="drop the PostgreSQL copy and copy again"
+    )
+    parser.add_argument(
+        "--cached-seconds",
+        type=float,
+        default=5,
+        help="per endpoint of the cache-hit mix (one URL again and again); 0 skips it",
+    )
+    parser.add_argument("--only", nargs="+", help="these endpoints of the cache-hit mix")
+    parser.add_argument(
+        "--uncached", action="store_true", help="the cache-hit mix again with the page cache off"
+    )
     parser.add_argument("--json", type=Path, help="write the figures here")
+    return parser
+
+
+def main() -> None:
+    parser = make_parser()
     args = parser.parse_args()
     if not args.db_path.exists():
         parser.error(f"{args.db_path} not found: build it with bench.make_db")
+    unknown = set(args.kinds or ()) - {name for name, *_ in tail_urls.KINDS}
+    if unknown:
+        parser.error(f"no page kind {', '.join(sorted(unknown))}")
     result = run(args.db_path, args)
-    print_web(result)
+    tail_report.print_tail(result)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1))
 

@@ -15,9 +15,12 @@ from urllib.parse import quote, urlencode
 from app.queries.filters import encode_cursor
 
 PAGE_SIZE = 20  # diplomat's page size; Datasette is asked for the same with _size
-CURSOR_PAGE = 1000
+CURSOR_PAGE = 1000  # or the speaker's last full page, in a smaller database
 CSV_ROWS = 10_000
 YEAR = ("2020-01-01", "2020-12-31")
+# Datasette does not find quote_fts by itself (it looks for content="quote"; the schema says
+# content='quote'): without these its _search is ignored and it lists every quote.
+FTS = {"_fts_table": "quote_fts", "_fts_pk": "id"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Picks:
     csv_rows: int
     cursor_day: str
     cursor_id: int
+    cursor_page: int = CURSOR_PAGE
 
 
 def pick(db: Path) -> Picks:
@@ -74,16 +78,20 @@ def pick(db: Path) -> Picks:
             (CSV_ROWS,),
         ).fetchone()
         # The last row of page 999 in the speaker's newest-first list: its key opens page 1,000.
+        (dated,) = conn.execute(
+            "SELECT count(published) FROM quote WHERE speaker_id = ?", (speaker_id,)
+        ).fetchone()
+        page = max(2, min(CURSOR_PAGE, dated // PAGE_SIZE))
         day, ident = conn.execute(
             "SELECT published, id FROM quote WHERE speaker_id = ? AND published IS NOT NULL "
             "ORDER BY published DESC, id DESC LIMIT 1 OFFSET ?",
-            (speaker_id, (CURSOR_PAGE - 1) * PAGE_SIZE - 1),
+            (speaker_id, (page - 1) * PAGE_SIZE - 1),
         ).fetchone()
     finally:
         conn.close()
     return Picks(
         speaker_id, slug, second_slug, country, topic_id, topic_slug, common, rare,
-        csv_id, csv_slug, csv_rows, day, ident,
+        csv_id, csv_slug, csv_rows, day, ident, page,
     )  # fmt: skip
 
 
@@ -121,11 +129,16 @@ def endpoints(p: Picks) -> list[Endpoint]:
             _ds(_where=in_country, published__gte=YEAR[0], published__lte=YEAR[1], **newest),
         ),
         Endpoint(
-            "search common", f"/search?q={p.common_word}", _ds(_search=p.common_word), "search"
+            "search common",
+            f"/search?q={p.common_word}",
+            _ds(_search=p.common_word, **FTS),
+            "search",
         ),
-        Endpoint("search rare", f"/search?q={p.rare_word}", _ds(_search=p.rare_word), "search"),
         Endpoint(
-            f"cursor page {CURSOR_PAGE}",
+            "search rare", f"/search?q={p.rare_word}", _ds(_search=p.rare_word, **FTS), "search"
+        ),
+        Endpoint(
+            f"cursor page {p.cursor_page}",
             f"/?speaker={p.slug}&after={cursor}",
             _ds(speaker_id=p.speaker_id, _next=f"{p.cursor_day},{p.cursor_id}", **newest),
         ),

@@ -1,0 +1,98 @@
+"""A PostgreSQL copy of a benchmark database, made with `diplomat db copy` when it is missing.
+
+    url = ensure_copy(Path("/tmp/q.db"), default_url(Path("/tmp/q.db")))
+
+The long tail's URLs are read from the SQLite file; `db copy` keeps every id, so they ask the
+copy the same questions. A database already at the URL is used when it holds as many quotes as
+the file, with the same newest id (a quick check, not `db copy`'s verification); one that does
+not is refused unless `fresh` says to drop it and copy again.
+"""
+
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+from sqlalchemy.engine import make_url
+
+from bench.servers import BIN
+
+SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
+
+
+def default_url(db: Path) -> str:
+    name = "".join(c if c.isalnum() else "_" for c in db.stem.lower())
+    return f"{SERVER}/diplomat_bench_{name}"
+
+
+def ensure_copy(db: Path, url: str, fresh: bool = False) -> str:
+    """`url`, once it holds a copy of `db`."""
+    target = make_url(url)
+    exists = _exists(url)
+    if exists and not fresh:
+        if _quotes(url) == _sqlite_quotes(db):
+            print(f"PostgreSQL copy {target.database} matches {db.name}: reused", file=sys.stderr)
+            return url
+        sys.exit(
+            f"{target.database} holds other data than {db}: use --fresh-copy to drop it and copy"
+        )
+    with _maintenance(url) as conn:
+        name = sql.Identifier(str(target.database))
+        if exists:
+            conn.execute(sql.SQL("DROP DATABASE {}").format(name))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
+    print(f"copying {db} into {target.database} (diplomat db copy)", file=sys.stderr)
+    started = time.perf_counter()
+    command = [str(BIN / "diplomat"), "db", "copy", f"sqlite:///{db}", url]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    print(f"copied in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return url
+
+
+def _connect(url: str, database: str | None = None) -> psycopg.Connection:
+    u = make_url(url)
+    return psycopg.connect(
+        host=u.host or "127.0.0.1",
+        port=u.port or 5432,
+        user=u.username,
+        password=u.password,
+        dbname=database or u.database,
+        autocommit=True,
+    )
+
+
+def _maintenance(url: str) -> psycopg.Connection:
+    return _connect(url, "postgres")
+
+
+def _exists(url: str) -> bool:
+    with _maintenance(url) as conn:
+        found = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", (make_url(url).database,)
+        ).fetchone()
+    return found is not None
+
+
+def _quotes(url: str) -> tuple | None:
+    try:
+        with _connect(url) as conn:
+            row = conn.execute("SELECT count(*), max(id) FROM quote").fetchone()
+    except psycopg.Error:
+        return None  # no quote table: not a copy
+    return tuple(row) if row else None
+
+
+def _sqlite_quotes(db: Path) -> tuple:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return tuple(conn.execute("SELECT count(*), max(id) FROM quote").fetchone())
+    finally:
+        conn.close()
+
+
+def safe(url: str) -> str:
+    """The URL without its password, for printing."""
+    return make_url(url).render_as_string(hide_password=True)
