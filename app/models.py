@@ -195,6 +195,9 @@ class TallySpeaker(SQLModel, table=True):
 
 class TallySpeakerMonth(SQLModel, table=True):
     __tablename__ = "tally_speaker_month"
+    __table_args__ = (
+        Index("ix_tally_speaker_month_month", "month", "speaker_id", "kind", "quotes"),
+    )
 
     speaker_id: int = _key()
     month: int = _key()

@@ -14,7 +14,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.extract.speakers.names import normalise_name
+from app.extract.speakers.names import normalise_name, sort_key
 from app.ingest.store import content_hash
 from app.schema import upgrade
 from bench.bulk import connect, finish, indexes_deferred
@@ -38,8 +38,8 @@ def load_people_and_topics(conn: sqlite3.Connection, world: World) -> dict[str, 
     speakers = sorted(world.speakers, key=lambda s: s.id)
     conn.execute("BEGIN")
     conn.executemany(
-        "INSERT INTO speaker (id, slug, name, country, role) VALUES (?, ?, ?, ?, ?)",
-        [(s.id, s.slug, s.name, s.country, s.role) for s in speakers],
+        "INSERT INTO speaker (id, slug, name, country, role, sort_key) VALUES (?, ?, ?, ?, ?, ?)",
+        [(s.id, s.slug, s.name, s.country, s.role, sort_key(s.name)) for s in speakers],
     )
     conn.executemany(
         "INSERT INTO speaker_alias (speaker_id, alias, key) VALUES (?, ?, ?)",

@@ -1,9 +1,12 @@
 """Facet counts answered from the tallies (app.queries.tallies) instead of counted quote by
 quote, for the filters they can answer: any mix of one speaker, one country and one topic,
-with no words, dates, kind or outlet (those need the quotes themselves). These are most of
-the pages readers open: a speaker, a country, a topic, and each with one more choice."""
+and dates that take whole months, with no words, kind or outlet (those need the quotes
+themselves). These are most of the pages readers open: a speaker, a country, a topic, each
+with one more choice, and a month, quarter or year of them."""
 
+import calendar
 from dataclasses import dataclass
+from datetime import date
 
 from sqlmodel import Session, col, select
 
@@ -21,14 +24,21 @@ class Scope:
     speaker_id: int | None = None  # tallies.NO_SPEAKER: the quotes with no speaker
     country: str | None = None
     topic_id: int | None = None
+    months: tallies.Months | None = None  # dated quotes of these months only
 
 
-def scope_of(session: Session, f: QuoteFilter) -> Scope | None:
-    """The tally scope of `f`, or None when only counting the quotes can answer it."""
-    if f.q or f.date_from or f.date_to or f.kind or f.outlet or len(f.speakers) > 1:
+def scope_of(session: Session, f: QuoteFilter, widen: bool = False) -> Scope | None:
+    """The tally scope of `f`, or None when only counting the quotes can answer it. With
+    `widen`, dates that cut a month take all of it: a scope for an upper bound."""
+    if f.q or f.kind or f.outlet or len(f.speakers) > 1:
         return None
     if f.reports:  # the tallies count statements, not every report
         return None
+    months = None
+    if f.date_from or f.date_to:
+        months = month_span(f.date_from, f.date_to, widen)
+        if months is None:
+            return None
     speaker_id = topic_id = None
     if f.speakers == (UNKNOWN_SPEAKER,):
         speaker_id = tallies.NO_SPEAKER
@@ -36,7 +46,20 @@ def scope_of(session: Session, f: QuoteFilter) -> Scope | None:
         speaker_id = _id_of(session, Speaker, f.speakers[0])
     if f.topic:
         topic_id = _id_of(session, Topic, f.topic)
-    return Scope(speaker_id, f.country, topic_id)
+    return Scope(speaker_id, f.country, topic_id, months)
+
+
+def month_span(start: date | None, end: date | None, widen: bool) -> tallies.Months | None:
+    """The months from `start` to `end` (open ends: every month); None if a date cuts a
+    month, unless `widen`."""
+    if not widen:
+        if start is not None and start.day != 1:
+            return None
+        if end is not None and end.day != calendar.monthrange(end.year, end.month)[1]:
+            return None
+    low = start.year * 100 + start.month if start else 1  # month 0 holds the undated
+    high = end.year * 100 + end.month if end else 999912
+    return (low, high)
 
 
 def _id_of(session: Session, model: type[Speaker] | type[Topic], slug: str) -> int:
@@ -53,16 +76,22 @@ def answers(scope: Scope | None, name: str) -> bool:
     """True when the tallies can count facet `name` (or "total") under `scope`."""
     if scope is None or name == "outlet":
         return False
+    if scope.months is not None:  # no tally has speaker, topic and month together
+        if scope.topic_id is not None:
+            return name == "total" and scope.speaker_id is None and scope.country is None
+        if name == "topic":
+            return scope.speaker_id is None and scope.country is None
     return name != "kind" or scope.topic_id is None
 
 
 def total(session: Session, scope: Scope) -> int:
     ids = _speaker_ids(session, scope)
     if scope.topic_id is not None:
-        return tallies.topic_quotes(session, ids).get(scope.topic_id, 0)
+        by_topic = tallies.topic_quotes(session, ids, scope.months)
+        return by_topic.get(scope.topic_id, 0)
     if ids is None:
-        return tallies.all_quotes(session)
-    return sum(tallies.speaker_quotes(session, ids).values())
+        return tallies.all_quotes(session, scope.months)
+    return sum(tallies.speaker_quotes(session, ids, scope.months).values())
 
 
 def counts(session: Session, scope: Scope, name: str, top: int) -> list[tuple]:
@@ -70,19 +99,23 @@ def counts(session: Session, scope: Scope, name: str, top: int) -> list[tuple]:
     out the facet's own filter; a value of None is the quotes with no speaker."""
     ids = _speaker_ids(session, scope)
     rows: list[tuple]
+    months = scope.months
     if name == "speaker":
-        rows = list(tallies.top_speakers(session, top, scope.topic_id, scope.country))
+        rows = list(
+            tallies.top_speakers(session, top, scope.topic_id, scope.country, months=months)
+        )
         if scope.country is None:  # quotes with no speaker have no country either
-            rows.append((None, None, _unknown(session, scope.topic_id)))
+            rows.append((None, None, _unknown(session, scope.topic_id, months)))
     elif name == "topic":
-        per_topic = tallies.topic_quotes(session, ids)
+        per_topic = tallies.topic_quotes(session, ids, months)
         labels = session.execute(select(Topic.id, Topic.slug, Topic.name)).all()
         rows = [(slug, label, per_topic.get(ident, 0)) for ident, slug, label in labels]
     elif name == "country":
-        per_country = tallies.country_counts(session, ids, scope.topic_id)
+        per_country = tallies.country_counts(session, ids, scope.topic_id, months)
         rows = [(code, code, n) for code, n in per_country.items()]
     elif name == "kind":
-        rows = [(kind, kind, n) for kind, n in tallies.kind_quotes(session, ids).items()]
+        per_kind = tallies.kind_quotes(session, ids, months)
+        rows = [(kind, kind, n) for kind, n in per_kind.items()]
     else:
         raise LookupError(f"the tallies do not count {name}")
     return sorted((row for row in rows if row[2] > 0), key=lambda row: -row[2])[:top]
@@ -92,7 +125,7 @@ def leaders(session: Session, scope: Scope, limit: int) -> list[tuple[str, str, 
     """(slug, name, quotes) of the speakers most quoted under `scope` (its speaker, if it
     names one), quotes with no speaker left out."""
     ids = None if scope.speaker_id is None else [scope.speaker_id]
-    return tallies.top_speakers(session, limit, scope.topic_id, scope.country, ids)
+    return tallies.top_speakers(session, limit, scope.topic_id, scope.country, ids, scope.months)
 
 
 def _speaker_ids(session: Session, scope: Scope) -> list[int] | None:
@@ -105,8 +138,9 @@ def _speaker_ids(session: Session, scope: Scope) -> list[int] | None:
     return list(session.execute(ids).scalars())
 
 
-def _unknown(session: Session, topic_id: int | None) -> int:
-    """Quotes with no speaker (on one topic)."""
+def _unknown(session: Session, topic_id: int | None, months: tallies.Months | None) -> int:
+    """Quotes with no speaker (on one topic, or in some months)."""
     if topic_id is None:
-        return tallies.speaker_quotes(session, [tallies.NO_SPEAKER]).get(tallies.NO_SPEAKER, 0)
+        by_speaker = tallies.speaker_quotes(session, [tallies.NO_SPEAKER], months)
+        return by_speaker.get(tallies.NO_SPEAKER, 0)
     return tallies.topic_quotes(session, [tallies.NO_SPEAKER]).get(topic_id, 0)

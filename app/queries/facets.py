@@ -9,6 +9,7 @@ from functools import partial
 from typing import Any, cast
 
 from sqlalchemy import func
+from sqlalchemy import select as core_select  # typed for any number of columns
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -17,7 +18,7 @@ from app.names import country_name
 from app.queries import facet_tallies, fts
 from app.queries.cache import cached, peek, store
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
-from app.queries.quotes import conditions
+from app.queries.quotes import conditions, narrow_dates
 
 
 @dataclass(frozen=True)
@@ -66,16 +67,68 @@ def facet_counts(session: Session, f: QuoteFilter, budget_ms: int, top: int = 8)
     cached_value = _cached_facets(session, f, names, top)
     if cached_value is not None:
         return cached_value
+    if _too_many(session, f):
+        value = None
+    else:
+        value = _within(session, f, names, top, budget_ms)
+    if value is None:
+        engine = session.get_bind()
+        assert isinstance(engine, Engine)  # sessions are opened on the engine (web/deps.py)
+        _count_later(engine, f, names, top)
+    return value
+
+
+# Counting more matches than this, or walking more quotes to find them, seldom fits a
+# page's budget: when the tallies or the index already say so, the counts go to the
+# background without being tried (a try that runs out of time costs the whole budget).
+COUNT_NOW_AT_MOST = 5_000
+WALK_NOW_AT_MOST = 12_000
+
+
+def _too_many(session: Session, f: QuoteFilter) -> bool:
+    """True when an upper bound on the quotes matching `f` is over COUNT_NOW_AT_MOST (the
+    count of the part of `f` the tallies answer: leaving filters out only adds quotes; or of
+    its words alone), or the quotes a count would walk are over WALK_NOW_AT_MOST."""
+    if f.reports:  # the tallies and the index count reports differently; just try
+        return False
+    part = replace(f, q=None, kind=None, outlet=None)
+    scope = facet_tallies.scope_of(session, part, widen=True)
+    if scope is not None and facet_tallies.answers(scope, "total"):
+        if facet_tallies.total(session, scope) > COUNT_NOW_AT_MOST and not f.q:
+            return True
+        if _walk(session, f, scope) <= WALK_NOW_AT_MOST:
+            return False
+        if not f.q:
+            return True
+    if f.q:
+        try:
+            with fts.friendly_errors():
+                return fts.count(session, f.q) > COUNT_NOW_AT_MOST
+        except fts.SearchError:
+            session.rollback()
+    return False
+
+
+def _walk(session: Session, f: QuoteFilter, scope: facet_tallies.Scope) -> int:
+    """About how many quotes counting `f` visits: a topic over some months is found by
+    walking those months (every topic's) when they are few, else the topic's own quotes
+    (quotes.conditions decides the same way); other filters walk what they match."""
+    if scope.topic_id is None or scope.months is None or f.speakers:
+        return facet_tallies.total(session, scope)
+    if narrow_dates(f):
+        return facet_tallies.total(session, replace(scope, topic_id=None, country=None))
+    return facet_tallies.total(session, replace(scope, months=None))
+
+
+def _within(
+    session: Session, f: QuoteFilter, names: list[str], top: int, budget_ms: int
+) -> Facets | None:
     try:
         with fts.friendly_errors(), fts.time_limit(session, budget_ms):
             value = _counted_facets(session, f, names, top)
     except fts.SearchError:
         session.rollback()
-        value = None
-    if value is None:
-        engine = session.get_bind()
-        assert isinstance(engine, Engine)  # sessions are opened on the engine (web/deps.py)
-        _count_later(engine, f, names, top)
+        return None
     return value
 
 
@@ -94,9 +147,33 @@ def _others(f: QuoteFilter, name: str) -> QuoteFilter:
 
 
 def _cached_facets(session: Session, f: QuoteFilter, names: list[str], top: int) -> Facets | None:
-    """Every count of the page from the cache or the tallies (storing what the tallies give);
-    None if one of them must be counted from the quotes."""
-    missing = False
+    """Every count of the page from the cache or the tallies; None if one of them must be
+    counted from the quotes."""
+    known = _known(session, f, names, top)
+    if not known.complete or known.total is None:
+        return None
+    return Facets(known.total, [facet for facet in known.facets if facet.values])
+
+
+@dataclass(frozen=True)
+class KnownCounts:
+    """What is known while the rest is counted: the total, if so, and the ready facets."""
+
+    total: int | None
+    facets: list[Facet]
+    complete: bool
+
+
+def known_counts(session: Session, f: QuoteFilter, top: int = 8) -> KnownCounts:
+    """The counts the cache and the tallies give for `f` now, nothing counted from the
+    quotes: what a page shows while facet_counts finishes the others in the background."""
+    return _known(session, f, [name for name in FACETS if name not in f.fixed], top)
+
+
+def _known(session: Session, f: QuoteFilter, names: list[str], top: int) -> KnownCounts:
+    """The total and facets of `f` from the cache or the tallies (storing what the tallies
+    give); `complete` is False when some must be counted from the quotes."""
+    complete = True
     total = cast(int | None, peek(session, _key("total", f)))
     if total is None:
         scope = facet_tallies.scope_of(session, f)
@@ -105,7 +182,7 @@ def _cached_facets(session: Session, f: QuoteFilter, names: list[str], top: int)
             total = facet_tallies.total(session, scope)
             store(session, _key("total", f), total)
         else:
-            missing = True
+            complete = False
     facets = []
     for name in names:
         others = _others(f, name)
@@ -113,20 +190,19 @@ def _cached_facets(session: Session, f: QuoteFilter, names: list[str], top: int)
         if values is None:
             others_scope = facet_tallies.scope_of(session, others)
             if not facet_tallies.answers(others_scope, name):
-                missing = True
+                complete = False
                 continue
             assert others_scope is not None
             values = _values(name, facet_tallies.counts(session, others_scope, name, top))
             store(session, _key(name, others, top), values)
         facets.append(_selected(f, name, values))
-    if missing or total is None:
-        return None
-    return Facets(total, [facet for facet in facets if facet.values])
+    return KnownCounts(total, [facet for facet in facets if facet.values], complete)
 
 
 def _counted_facets(session: Session, f: QuoteFilter, names: list[str], top: int) -> Facets:
     """Every count of the page, counting the quotes where the cache has none (each count is
     stored as soon as it is known, so time spent on one before a timeout is not lost)."""
+    _count_in_one_pass(session, f, names, top)
     total = cached(session, _key("total", f), lambda: _count(session, f))
     facets = []
     for name in names:
@@ -134,6 +210,61 @@ def _counted_facets(session: Session, f: QuoteFilter, names: list[str], top: int
         values = cached(session, _key(name, others, top), partial(_facet, session, f, name, top))
         facets.append(_selected(f, name, values))
     return Facets(total, [facet for facet in facets if facet.values])
+
+
+# Facets one grouped scan of the matching quotes can count together with the total.
+_ONE_PASS = ("speaker", "country", "kind", "outlet")
+
+
+def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: int) -> None:
+    """The total and every facet whose own filter is not set count the same quotes (those
+    matching `f`): when the cache lacks two or more of them, one scan grouped by speaker,
+    kind and outlet gives them all, instead of one scan each."""
+    if f.q and replace(f, q=None, sort=None, after=None, fixed=frozenset()) == QuoteFilter():
+        return  # words alone: the index counts the total, and the facets wait for it
+    shared = [n for n in names if n in _ONE_PASS and _others(f, n) == f]
+    keys = {name: _key(name, f, top) for name in shared} | {"total": _key("total", f)}
+    missing = [name for name, key in keys.items() if peek(session, key) is None]
+    if len(missing) < 2:
+        return
+    grouped = (
+        core_select(
+            col(Speaker.slug),
+            col(Speaker.name),
+            col(Speaker.country),
+            col(Quote.kind),
+            col(Article.outlet),
+            func.count(col(Quote.id)),
+        )
+        .outerjoin(Speaker, col(Speaker.id) == col(Quote.speaker_id))
+        .join(Article, col(Article.id) == col(Quote.article_id))
+        .where(*conditions(session, f, counting=True))
+        .group_by(
+            col(Quote.speaker_id),
+            col(Speaker.slug),
+            col(Speaker.name),
+            col(Speaker.country),
+            col(Quote.kind),
+            col(Article.outlet),
+        )
+    )
+    tallies: dict[str, dict[tuple, int]] = {name: {} for name in _ONE_PASS}
+    total = 0
+    for slug, name, country, kind, outlet, n in session.execute(grouped):
+        total += n
+        for facet, value in (
+            ("speaker", (slug, name)),
+            ("country", (country, country)),
+            ("kind", (kind, kind)),
+            ("outlet", (outlet, outlet)),
+        ):
+            tallies[facet][value] = tallies[facet].get(value, 0) + n
+    store(session, keys["total"], total)
+    for name in shared:
+        # The order SQL gives them in _facet: most quoted first, then by label.
+        ranked = sorted(tallies[name].items(), key=lambda item: (-item[1], item[0][1] or ""))
+        rows = [(value, label, n) for (value, label), n in ranked[:top]]
+        store(session, keys[name], _values(name, rows))
 
 
 def _selected(f: QuoteFilter, name: str, values: list[FacetValue]) -> Facet:
@@ -195,7 +326,8 @@ def top_speakers(session: Session, f: QuoteFilter, limit: int = 10) -> list[Face
     Cached until the data changes.
     """
     scope = facet_tallies.scope_of(session, f)
-    if scope is not None:
+    if facet_tallies.answers(scope, "speaker"):
+        assert scope is not None
         rows = facet_tallies.leaders(session, scope, limit)
         return [FacetValue(slug, name, n, slug in f.speakers) for slug, name, n in rows]
     return cached(session, _key("top_speakers", f, limit), lambda: _top_speakers(session, f, limit))

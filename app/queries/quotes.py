@@ -116,7 +116,9 @@ def conditions(
         # Counting visits every match: then starting from the topic's own index is faster
         # (a topic with 117,000 of a million quotes: 86 ms instead of 683 ms).
         topic_id = select(Topic.id).where(Topic.slug == f.topic).scalar_subquery()
-        if counting and not f.speakers:  # one speaker's quotes are fewer: walk those instead
+        # One speaker's quotes, or a few months' (a month of a million-quote topic: 6 ms
+        # instead of 40), are fewer than the topic's: walk those instead.
+        if counting and not f.speakers and not narrow_dates(f):
             tagged = select(QuoteTopic.quote_id).where(QuoteTopic.topic_id == topic_id)
             where.append(col(Quote.id).in_(tagged))
         else:
@@ -140,6 +142,13 @@ def conditions(
     if with_text and f.q:
         where.append(col(Quote.id).in_(fts.matching_ids(session, f.q)))
     return where
+
+
+NARROW_DAYS = 183  # beyond about half a year, a topic's own index is the shorter walk
+
+
+def narrow_dates(f: QuoteFilter) -> bool:
+    return bool(f.date_from and f.date_to and (f.date_to - f.date_from).days <= NARROW_DAYS)
 
 
 def quote_page(session: Session, f: QuoteFilter, limit: int) -> QuotePage:

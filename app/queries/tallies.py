@@ -2,18 +2,36 @@
 million quotes per request: per speaker, per speaker and topic, per speaker and month (and
 kind), per topic and month. Speaker id 0 stands for quotes with no speaker."""
 
+from typing import Any
+
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.models import Speaker, TallySpeaker, TallySpeakerMonth, TallySpeakerTopic, TallyTopicMonth
 
 NO_SPEAKER = 0
+Months = tuple[int, int]  # YYYYMM to YYYYMM, both included: dated quotes only
 
 
-def speaker_quotes(session: Session, speaker_ids: list[int]) -> dict[int, int]:
-    """{speaker id: quotes} for these speakers (0 for no speaker); absent ids have none."""
+def _within(column, months: Months):
+    return col(column).between(months[0], months[1])
+
+
+def speaker_quotes(
+    session: Session, speaker_ids: list[int], months: Months | None = None
+) -> dict[int, int]:
+    """{speaker id: quotes} for these speakers (0 for no speaker), in some months or
+    overall; absent ids have none."""
     if not speaker_ids:
         return {}
+    if months is not None:
+        stmt = (
+            select(TallySpeakerMonth.speaker_id, func.sum(TallySpeakerMonth.quotes))
+            .where(col(TallySpeakerMonth.speaker_id).in_(speaker_ids))
+            .where(_within(TallySpeakerMonth.month, months))
+            .group_by(col(TallySpeakerMonth.speaker_id))
+        )
+        return {ident: int(n) for ident, n in session.execute(stmt)}
     stmt = select(TallySpeaker.speaker_id, TallySpeaker.quotes).where(
         col(TallySpeaker.speaker_id).in_(speaker_ids)
     )
@@ -26,14 +44,27 @@ def top_speakers(
     topic_id: int | None = None,
     country: str | None = None,
     speaker_ids: list[int] | None = None,
+    months: Months | None = None,
 ) -> list[tuple[str, str, int]]:
-    """(slug, name, quotes) of the most quoted speakers, overall or on one topic, of one
-    country or among some speakers; quotes with no speaker are left out."""
-    tally = TallySpeakerTopic if topic_id is not None else TallySpeaker
-    count = col(tally.quotes)
-    stmt = select(col(Speaker.slug), col(Speaker.name), count).join(
-        Speaker, col(Speaker.id) == col(tally.speaker_id)
-    )
+    """(slug, name, quotes) of the most quoted speakers, overall, on one topic or in some
+    months (not both), of one country or among some speakers; quotes with no speaker are
+    left out."""
+    count: Any
+    if months is not None:
+        assert topic_id is None, "no tally has speaker, topic and month together"
+        count = func.sum(TallySpeakerMonth.quotes)
+        stmt = (
+            select(col(Speaker.slug), col(Speaker.name), count)
+            .join(Speaker, col(Speaker.id) == col(TallySpeakerMonth.speaker_id))
+            .where(_within(TallySpeakerMonth.month, months))
+            .group_by(col(Speaker.id))
+        )
+    else:
+        tally = TallySpeakerTopic if topic_id is not None else TallySpeaker
+        count = col(tally.quotes)
+        stmt = select(col(Speaker.slug), col(Speaker.name), count).join(
+            Speaker, col(Speaker.id) == col(tally.speaker_id)
+        )
     if topic_id is not None:
         stmt = stmt.where(col(TallySpeakerTopic.topic_id) == topic_id)
     if country is not None:
@@ -52,12 +83,17 @@ def speaker_topic_quotes(session: Session, speaker_id: int) -> dict[int, int]:
     return {topic: n for topic, n in session.execute(stmt)}
 
 
-def topic_quotes(session: Session, speaker_ids: list[int] | None = None) -> dict[int, int]:
-    """{topic id: quotes} overall, or of some speakers."""
+def topic_quotes(
+    session: Session, speaker_ids: list[int] | None = None, months: Months | None = None
+) -> dict[int, int]:
+    """{topic id: quotes} overall, of some speakers, or in some months (not both)."""
     if speaker_ids is None:
-        months = select(TallyTopicMonth.topic_id, func.sum(TallyTopicMonth.quotes))
-        stmt = months.group_by(col(TallyTopicMonth.topic_id))
+        per_month = select(TallyTopicMonth.topic_id, func.sum(TallyTopicMonth.quotes))
+        if months is not None:
+            per_month = per_month.where(_within(TallyTopicMonth.month, months))
+        stmt = per_month.group_by(col(TallyTopicMonth.topic_id))
     else:
+        assert months is None, "no tally has speaker, topic and month together"
         total = func.sum(TallySpeakerTopic.quotes)
         stmt = (
             select(TallySpeakerTopic.topic_id, total)
@@ -67,25 +103,43 @@ def topic_quotes(session: Session, speaker_ids: list[int] | None = None) -> dict
     return {topic: int(n) for topic, n in session.execute(stmt)}
 
 
-def kind_quotes(session: Session, speaker_ids: list[int] | None = None) -> dict[str, int]:
-    """{kind: quotes} overall, or of some speakers."""
+def kind_quotes(
+    session: Session, speaker_ids: list[int] | None = None, months: Months | None = None
+) -> dict[str, int]:
+    """{kind: quotes} overall, or of some speakers, in some months or all."""
     stmt = select(TallySpeakerMonth.kind, func.sum(TallySpeakerMonth.quotes))
+    if months is not None:
+        stmt = stmt.where(_within(TallySpeakerMonth.month, months))
     if speaker_ids is not None:
         stmt = stmt.where(col(TallySpeakerMonth.speaker_id).in_(speaker_ids))
     stmt = stmt.group_by(col(TallySpeakerMonth.kind))
     return {kind: int(n) for kind, n in session.execute(stmt)}
 
 
-def all_quotes(session: Session) -> int:
-    total = select(func.coalesce(func.sum(TallySpeaker.quotes), 0))
+def all_quotes(session: Session, months: Months | None = None) -> int:
+    if months is None:
+        total = select(func.coalesce(func.sum(TallySpeaker.quotes), 0))
+    else:
+        total = select(func.coalesce(func.sum(TallySpeakerMonth.quotes), 0)).where(
+            _within(TallySpeakerMonth.month, months)
+        )
     return int(session.execute(total).scalar_one())
 
 
 def country_counts(
-    session: Session, speaker_ids: list[int] | None = None, topic_id: int | None = None
+    session: Session,
+    speaker_ids: list[int] | None = None,
+    topic_id: int | None = None,
+    months: Months | None = None,
 ) -> dict[str, int]:
-    """{country: quotes} of some speakers (None: all), on one topic (None: any)."""
-    tally = TallySpeaker if topic_id is None else TallySpeakerTopic
+    """{country: quotes} of some speakers (None: all), on one topic or in some months (not
+    both; None: any)."""
+    tally: type[TallySpeaker] | type[TallySpeakerTopic] | type[TallySpeakerMonth]
+    if months is not None:
+        assert topic_id is None, "no tally has speaker, topic and month together"
+        tally = TallySpeakerMonth
+    else:
+        tally = TallySpeaker if topic_id is None else TallySpeakerTopic
     total = func.sum(tally.quotes)
     stmt = (
         select(col(Speaker.country), total)
@@ -93,6 +147,8 @@ def country_counts(
         .where(col(Speaker.country).is_not(None))
         .group_by(col(Speaker.country))
     )
+    if months is not None:
+        stmt = stmt.where(_within(TallySpeakerMonth.month, months))
     if topic_id is not None:
         stmt = stmt.where(col(TallySpeakerTopic.topic_id) == topic_id)
     if speaker_ids is not None:

@@ -16,6 +16,7 @@ from app.queries.facets import (
     active_filters,
     counts_without,
     facet_counts,
+    known_counts,
     outlet_names,
     wait_for_counts,
 )
@@ -60,6 +61,7 @@ def browse_context(
     f, who_matches = resolve_who(request, session, f)
     page = quote_page(session, f, settings.page_size)
     facets = None if page.error else facet_counts(session, f, settings.facet_budget_ms)
+    known = known_counts(session, f) if facets is None and not page.error else None
     stuck = not page.quotes and not page.error and not f.after
     choices = _choices(session, f)
     speakers = dict(choices.get("chosen", [])) or speaker_names(session, f.speakers)
@@ -70,6 +72,7 @@ def browse_context(
         "page": page,
         "facets": facets,
         "incomplete": facets is None,  # counts skipped: not to be cached (see render)
+        "known": known,  # meanwhile, the total and the facets already counted
         "base_url": base_url,
         "start": start,
         "description": describe(f, speakers, topics),

@@ -1,0 +1,113 @@
+"""Counts read from the tallies agree with counting the quotes, for every filter the tallies
+claim to answer, dates in whole months included; and a page's counts are either tried or
+sent to the background according to what the tallies say they would cost."""
+
+from datetime import date
+
+import pytest
+from sqlmodel import Session
+from starlette.datastructures import QueryParams
+
+from app.extract.article import ExtractedArticle
+from app.ingest.store import store_article
+from app.queries import facet_tallies, facets
+from app.queries.filters import QuoteFilter
+from tests.conftest import TOPIC_NAMES, quote_in
+
+SPEAKERS = [
+    ("Sergey Lavrov", "RU"),
+    ("Mike Pompeo", "US"),
+    ("Ingrid Valen", "NO"),
+    (None, None),
+]
+TOPICS = [("sanctions",), ("iran", "sanctions"), ("venezuela",), ()]
+
+
+def _corpus(engine) -> None:
+    """Quotes spread over months, speakers, kinds, topics and outlets (and one undated)."""
+    number = 0
+    for month in range(1, 13):
+        for (speaker, country), topics in zip(SPEAKERS, TOPICS[month % 4 :] + TOPICS[: month % 4]):
+            number += 1
+            text = f'Report {number}\n\n"Words number {number} matter," someone said.'
+            quote = quote_in(
+                text,
+                f'"Words number {number} matter,"',
+                speaker=speaker,
+                speaker_country=country,
+                topics=topics,
+                kind="direct" if number % 3 else "indirect",
+            )
+            article = ExtractedArticle(
+                text=text,
+                title=f"Report {number}",
+                outlet=["North Wire", "South Post"][number % 2],
+                date=None if number == 7 else date(2019, month, 10 + month),
+                quotes=(quote,),
+            )
+            store_article(engine, f"r{number}.txt", article, TOPIC_NAMES)
+
+
+FILTERS = [
+    "from=2019-03-01&to=2019-05-31",
+    "from=2019-06-01",
+    "to=2019-02-28",
+    "from=2019-01-01&to=2019-12-31&country=RU",
+    "from=2019-02-01&to=2019-04-30&speaker=mike-pompeo",
+    "from=2019-02-01&to=2019-07-31&topic=sanctions",
+    "from=2019-04-01&to=2019-04-30&speaker=unknown",
+    "country=US&topic=iran",
+]
+
+
+@pytest.mark.parametrize("query", FILTERS)
+def test_tallies_agree_with_counting_the_quotes(engine, query):
+    _corpus(engine)
+    f = QuoteFilter.from_params(QueryParams(query))
+    answered = 0
+    with Session(engine) as session:
+        scope = facet_tallies.scope_of(session, f)
+        assert scope is not None
+        if facet_tallies.answers(scope, "total"):
+            assert facet_tallies.total(session, scope) == facets._count(session, f)
+            answered += 1
+        for name in facets.FACETS:
+            others = facets._others(f, name)
+            others_scope = facet_tallies.scope_of(session, others)
+            if not facet_tallies.answers(others_scope, name):
+                continue
+            assert others_scope is not None
+            rows = facet_tallies.counts(session, others_scope, name, top=20)
+            from_tallies = {v.value: v.count for v in facets._values(name, rows)}
+            counted = {v.value: v.count for v in facets._facet(session, f, name, top=20)}
+            assert from_tallies == counted, name
+            answered += 1
+    assert answered >= 2  # each filter here has the total or facets in the tallies
+
+
+def test_dates_that_cut_a_month_are_not_answered_but_bound(engine):
+    _corpus(engine)
+    f = QuoteFilter.from_params(QueryParams("from=2019-03-05&to=2019-05-31"))
+    with Session(engine) as session:
+        assert facet_tallies.scope_of(session, f) is None
+        wide = facet_tallies.scope_of(session, f, widen=True)
+        assert wide is not None and wide.months == (201903, 201905)
+        assert facet_tallies.total(session, wide) >= facets._count(session, f)
+
+
+def test_counts_known_to_be_too_many_are_not_tried(engine, monkeypatch):
+    _corpus(engine)
+    monkeypatch.setattr(facets, "COUNT_NOW_AT_MOST", 5)
+    tried = []
+    monkeypatch.setattr(facets, "_within", lambda *args: tried.append(args) or None)
+    monkeypatch.setattr(facets, "_count_later", lambda *args: None)
+    with Session(engine) as session:
+        # Kind and outlet facets need the quotes; the tallies say there are 48 of them.
+        assert facets.facet_counts(session, QuoteFilter(kind="direct"), 25) is None
+        assert tried == []
+        # Pompeo in April: one quote, so the count is tried.
+        few = QuoteFilter.from_params(
+            QueryParams("speaker=mike-pompeo&kind=direct&from=2019-04-01&to=2019-04-30")
+        )
+        facets.facet_counts(session, few, 25)
+        assert len(tried) == 1
