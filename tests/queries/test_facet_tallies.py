@@ -27,7 +27,8 @@ def _corpus(engine) -> None:
     """Quotes spread over months, speakers, kinds, topics and outlets (and one undated)."""
     number = 0
     for month in range(1, 13):
-        for (speaker, country), topics in zip(SPEAKERS, TOPICS[month % 4 :] + TOPICS[: month % 4]):
+        turned = TOPICS[month % 4 :] + TOPICS[: month % 4]
+        for (speaker, country), topics in zip(SPEAKERS, turned, strict=True):
             number += 1
             text = f'Report {number}\n\n"Words number {number} matter," someone said.'
             quote = quote_in(
