@@ -1,9 +1,11 @@
 """Countries (from speakers' ISO codes) and each country's speakers and quotes."""
 
+from functools import lru_cache
+
 from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import RedirectResponse, Response
 
-from app.extract import load_resources
+from app.extract.speakers.officials import Officials
 from app.names import country_name, is_country_code
 from app.queries.countries import country_list, country_row
 from app.queries.speakers import top_of_country
@@ -12,6 +14,12 @@ from app.web.listing import BROWSE_FRAGMENT, browse_context, quote_filter, rende
 from app.web.templating import render
 
 router = APIRouter()
+
+
+@lru_cache(maxsize=1)
+def _officials() -> Officials:
+    """app/data/officials.toml, read once: how each country's people and places are named."""
+    return Officials.load()
 
 
 @router.get("/countries", name="countries")
@@ -51,7 +59,7 @@ def country_about(request: Request, session: SessionDep, code: str) -> Response:
     itself lists what its own officials said)."""
     if not is_country_code(code) or code != code.upper():
         raise HTTPException(404, f"“{code}” is not a country code we know (try RU, US, FR).")
-    words = load_resources().officials.naming.get(code) or [country_name(code)]
+    words = _officials().naming.get(code) or [country_name(code)]
     f = quote_filter(request, q=" OR ".join(f'"{word}"' for word in words))
     url = str(request.url_for("country_about", code=code))
     context = browse_context(
