@@ -4,13 +4,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, tuple_
+from sqlalchemy import ColumnElement, Select, func, or_, tuple_
 from sqlalchemy import select as core_select  # typed for any number of columns
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, select
 
 from app.models import Article, Quote, QuoteTopic, Speaker, Statement, Topic, attr
-from app.queries import fts
+from app.queries import fts, tallies
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter, decode_cursor, encode_cursor
 from app.queries.keyset import dated_cursor, dated_rows, next_dated_cursor
 
@@ -155,9 +155,9 @@ def quote_page(session: Session, f: QuoteFilter, limit: int) -> QuotePage:
     """One page of quotes after `f.after`, in `f.effective_sort` order, ready to render."""
     try:
         with fts.friendly_errors():
-            rows = _page_rows(session, f, limit + 1)
+            rows, windowed = _page_rows(session, f, limit + 1)
             page = QuotePage(load_quotes(session, [row[0] for row in rows[:limit]]))
-            if f.effective_sort == "relevance" and not _narrowed(f):
+            if windowed:
                 page.ranked_among = RANK_WINDOW
             if f.q:
                 ids = [q.id for q in page.quotes]
@@ -211,26 +211,61 @@ def load_quotes(session: Session, ids: list[int]) -> list[QuoteRow]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def _page_rows(session: Session, f: QuoteFilter, limit: int) -> list[tuple[int, Any]]:
-    """(id, sort key) rows for the page after the filter's cursor."""
+# A search whose words are in more than this share of the quotes is answered by walking the
+# quotes in order and probing the index for each (fts.contains): a page of matches comes
+# within a few hundred probes. Rarer words are listed from the index first.
+COMMON_SHARE = 0.03
+# Filters that leave at least this many of the newest RANK_WINDOW matches are ranked within
+# that window, as words alone are; fewer, and every match is ranked.
+WINDOW_HITS = 200
+
+
+def _page_rows(session: Session, f: QuoteFilter, limit: int) -> tuple[list[tuple[int, Any]], bool]:
+    """(id, sort key) rows for the page after the filter's cursor, and whether relevance was
+    ranked among the newest RANK_WINDOW matches only."""
     sort = f.effective_sort
-    where = conditions(session, f, with_text=sort != "relevance")
+    walk = sort != "relevance" and bool(f.q) and _common(session, f.q or "")
+    where = conditions(session, f, with_text=sort != "relevance" and not walk)
     base = select(Quote.id).where(*where)
+    if walk:
+        base = base.where(fts.contains(f.q or ""))
     if sort == "relevance":
         cursor = decode_cursor(f.after, sort) if f.after else None
-        return _relevance_rows(session, base, f.q or "", cursor, limit, narrowed=_narrowed(f))
+        windowed = not _narrowed(f) or _window_holds(session, base, f.q or "")
+        rows = _relevance_rows(session, base, f.q or "", cursor, limit, windowed)
+        return rows, windowed
     cursor = dated_cursor(f.after, sort)
-    return dated_rows(
+    rows = dated_rows(
         session, base, Quote.published, Quote.id, cursor, newest=sort == "newest", limit=limit
     )
+    return rows, False
+
+
+def _common(session: Session, q: str) -> bool:
+    """True when `q` matches more than COMMON_SHARE of the quotes (SQLite's index only)."""
+    if not fts.is_sqlite(session):
+        return False
+    return fts.count(session, q) > COMMON_SHARE * max(1, tallies.all_quotes(session))
+
+
+def _window_holds(session: Session, base: Select, q: str) -> bool:
+    """True when the filters keep WINDOW_HITS of the newest RANK_WINDOW matches: then ranking
+    those (as for words alone) fills pages, and ranking every match (90,000 for a common word
+    under a kind filter: 60 ms) is not needed. Decided per filter, so every page of a search
+    is ranked the same way."""
+    if not _common(session, q):
+        return False
+    window = fts.matches(session, q, RANK_WINDOW)
+    kept = base.join(window, window.c.id == Quote.id).limit(WINDOW_HITS).subquery()
+    return session.execute(select(func.count()).select_from(kept)).scalar_one() >= WINDOW_HITS
 
 
 def _relevance_rows(
-    session: Session, base: Select, q: str, cursor: tuple | None, limit: int, narrowed: bool
+    session: Session, base: Select, q: str, cursor: tuple | None, limit: int, windowed: bool
 ) -> list[tuple[int, Any]]:
-    # Other filters narrow the matches first: rank them all. Words alone: rank the newest
-    # RANK_WINDOW matches only (QuotePage.ranked_among says so to the reader).
-    found = fts.matches(session, q, None if narrowed else RANK_WINDOW)
+    # Rank the newest RANK_WINDOW matches only (QuotePage.ranked_among says so to the
+    # reader), or every match when the filters leave too few of those.
+    found = fts.matches(session, q, RANK_WINDOW if windowed else None)
     stmt = base.add_columns(found.c.rank).join(found, found.c.id == Quote.id)
     if cursor is not None and isinstance(cursor[0], int | float):
         # bm25 scores round-trip exactly through JSON, so the tie on rank is reliable.

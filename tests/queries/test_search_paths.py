@@ -1,0 +1,70 @@
+"""A search takes different paths by how common its words are (probing the index per quote
+in date order, or listing the matches first; ranking the newest matches, or all): every path
+must give the same quotes in the same order."""
+
+from datetime import date
+
+import pytest
+from sqlmodel import Session
+from starlette.datastructures import QueryParams
+
+from app.extract.article import ExtractedArticle
+from app.ingest.store import store_article
+from app.queries import quotes
+from app.queries.filters import QuoteFilter
+from tests.conftest import TOPIC_NAMES, quote_in
+
+
+def _corpus(engine) -> None:
+    for number in range(40):
+        words = "sanctions will stay" if number % 2 else "sanctions and talks go on"
+        text = f'Item {number}\n\n"Our {words} for {number} weeks," the minister said.'
+        fragment = f'"Our {words} for {number} weeks,"'
+        quote = quote_in(
+            text,
+            fragment,
+            speaker=f"Minister {number % 5}",
+            kind="direct" if number % 3 else "indirect",
+        )
+        article = ExtractedArticle(
+            text=text,
+            title=f"Item {number}",
+            outlet="Wire",
+            date=date(2019, 1 + number % 12, 1 + number % 28),
+            quotes=(quote,),
+        )
+        store_article(engine, f"item-{number}.txt", article, TOPIC_NAMES)
+
+
+def _ids(engine, query: str) -> list[int]:
+    with Session(engine) as session:
+        page = quotes.quote_page(session, QuoteFilter.from_params(QueryParams(query)), 50)
+    assert page.error is None
+    return [quote.id for quote in page.quotes]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["q=sanctions&sort=newest", "q=sanctions&sort=oldest", "q=talks&kind=direct&sort=newest"],
+)
+def test_probing_the_index_in_date_order_finds_what_listing_finds(engine, monkeypatch, query):
+    _corpus(engine)
+    monkeypatch.setattr(quotes, "COMMON_SHARE", 2.0)  # never common: list the matches
+    listed = _ids(engine, query)
+    monkeypatch.setattr(quotes, "COMMON_SHARE", 0.0)  # always common: probe per quote
+    assert _ids(engine, query) == listed and listed
+
+
+@pytest.mark.sqlite_only(reason="the index probe and the ranking window are SQLite's")
+def test_ranking_within_the_window_when_filters_keep_enough(engine, monkeypatch):
+    _corpus(engine)
+    query = "q=sanctions&kind=direct"
+    monkeypatch.setattr(quotes, "COMMON_SHARE", 0.0)
+    monkeypatch.setattr(quotes, "WINDOW_HITS", 10**6)  # too few kept: every match is ranked
+    everything = _ids(engine, query)
+    monkeypatch.setattr(quotes, "WINDOW_HITS", 1)
+    monkeypatch.setattr(quotes, "RANK_WINDOW", 1000)  # the window holds all 40 here
+    assert _ids(engine, query) == everything and everything
+    with Session(engine) as session:
+        page = quotes.quote_page(session, QuoteFilter.from_params(QueryParams(query)), 50)
+    assert page.ranked_among == 1000  # the reader is told
