@@ -2,12 +2,14 @@
 million quotes per request: per speaker, per speaker and topic, per speaker and month (and
 kind), per topic and month. Speaker id 0 stands for quotes with no speaker."""
 
+from functools import partial
 from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.models import Speaker, TallySpeaker, TallySpeakerMonth, TallySpeakerTopic, TallyTopicMonth
+from app.queries.cache import cached
 
 NO_SPEAKER = 0
 Months = tuple[int, int]  # YYYYMM to YYYYMM, both included: dated quotes only
@@ -134,6 +136,8 @@ def country_counts(
 ) -> dict[str, int]:
     """{country: quotes} of some speakers (None: all), on one topic or in some months (not
     both; None: any)."""
+    if months is not None and speaker_ids is None:
+        return _country_months(session, months)
     tally: type[TallySpeaker] | type[TallySpeakerTopic] | type[TallySpeakerMonth]
     if months is not None:
         assert topic_id is None, "no tally has speaker, topic and month together"
@@ -153,6 +157,43 @@ def country_counts(
         stmt = stmt.where(col(TallySpeakerTopic.topic_id) == topic_id)
     if speaker_ids is not None:
         stmt = stmt.where(col(Speaker.id).in_(speaker_ids))
+    return {code: int(n) for code, n in session.execute(stmt)}
+
+
+def _country_months(session: Session, months: Months) -> dict[str, int]:
+    """Every country's quotes in some months: the sum of each month's counts, which are
+    kept until the data changes (a year of a million quotes is 35,000 tally rows to group;
+    its twelve months, once counted, serve every period that holds them)."""
+    total: dict[str, int] = {}
+    for month in _months_held(session, months):
+        per_month = cached(
+            session, ("country_month", month), partial(_country_month, session, month)
+        )
+        for code, n in per_month.items():
+            total[code] = total.get(code, 0) + n
+    return total
+
+
+def _months_held(session: Session, months: Months) -> list[int]:
+    """The months between `months` that have dated quotes (month 0 holds the undated)."""
+    held = cached(session, ("months_held",), partial(_all_months, session))
+    return [month for month in held if months[0] <= month <= months[1]]
+
+
+def _all_months(session: Session) -> list[int]:
+    stmt = select(TallyTopicMonth.month).where(col(TallyTopicMonth.month) > 0).distinct()
+    topics = set(session.execute(stmt).scalars())
+    stmt = select(TallySpeakerMonth.month).where(col(TallySpeakerMonth.month) > 0).distinct()
+    return sorted(topics | set(session.execute(stmt).scalars()))
+
+
+def _country_month(session: Session, month: int) -> dict[str, int]:
+    stmt = (
+        select(col(Speaker.country), func.sum(TallySpeakerMonth.quotes))
+        .join(TallySpeakerMonth, col(TallySpeakerMonth.speaker_id) == col(Speaker.id))
+        .where(col(Speaker.country).is_not(None), col(TallySpeakerMonth.month) == month)
+        .group_by(col(Speaker.country))
+    )
     return {code: int(n) for code, n in session.execute(stmt)}
 
 
