@@ -13,6 +13,7 @@ from app.queries.facets import (
     RELAXATIONS,
     Facets,
     FacetValue,
+    KnownCounts,
     active_filters,
     counts_without,
     facet_counts,
@@ -112,9 +113,11 @@ def resolve_who(
     return replace(f, speakers=tuple(dict.fromkeys((*f.speakers, chosen.slug)))), None
 
 
-def leaders(facets: Facets | None, f: QuoteFilter, limit: int) -> list[FacetValue]:
+def leaders(context: dict[str, Any], f: QuoteFilter, limit: int) -> list[FacetValue]:
     """Who speaks most under the reader's filters (the chosen speakers, if any), read off the
-    speaker counts the page already has; none while those are being counted."""
+    speaker counts the page already has: the full counts, or while they are being counted,
+    the speaker count already known (none if that too is being counted)."""
+    facets: Facets | KnownCounts | None = context["facets"] or context.get("known")
     if facets is None:
         return []
     values = next((facet.values for facet in facets.facets if facet.param == "speaker"), [])

@@ -152,6 +152,18 @@ def test_search_who_says_it_most_links_apply_the_speaker_filter(seeded_client):
     assert 'aria-current="true"><span class="visually-hidden">Remove filter: </span>' in leaders
 
 
+def test_search_who_says_it_most_stays_while_the_counts_are_deferred(seeded_client, monkeypatch):
+    # A slow count goes to the background; the speaker count already known (here, from the
+    # unfiltered search) still says who says it most, with the chosen speaker marked.
+    seeded_client.get("/search?q=sanctions")
+    monkeypatch.setattr("app.web.listing.facet_counts", lambda *args: None)
+    html = seeded_client.get("/search?q=sanctions&speaker=sergey-lavrov", headers=HTMX).text
+    assert "Counting the other counts" in html or "counts-skipped" in html
+    leaders = html.split('class="leaders"')[1].split("</section>")[0]
+    assert '<li class="selected">' in leaders and "Sergey Lavrov" in leaders
+    assert "Mike Pompeo" not in leaders
+
+
 def test_search_combines_with_filters(seeded_client):
     assert seeded_client.get("/search?q=sanctions&country=US").text.count("quote-item") == 1
 

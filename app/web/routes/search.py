@@ -24,5 +24,5 @@ def search(request: Request, session: SessionDep) -> Response:
         str(request.url_for("search")),
         feed_url=str(request.url_for("search_feed")) + f.query(sort=None),
     )
-    context["leaders"] = leaders(context["facets"], f, LEADERS)
+    context["leaders"] = leaders(context, f, LEADERS)
     return render_browse(request, "search/results.html", "search/_results.html", context)

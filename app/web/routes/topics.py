@@ -38,5 +38,5 @@ def topic_detail(request: Request, session: SessionDep, slug: str) -> Response:
         canonical=url,
         feed_url=str(request.url_for("topic_feed", slug=slug)),
     )
-    context["leaders"] = leaders(context["facets"], f, LEADERS)
+    context["leaders"] = leaders(context, f, LEADERS)
     return render_browse(request, "topics/detail.html", "topics/_results.html", context)
