@@ -211,7 +211,7 @@ def _is_title_word(word: str) -> bool:
     )
 
 
-ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
+ACRONYM_AFTER = re.compile(r"\s{0,8}\(([A-Z]{2,6})\)")  # bounded: \s* over blanks is quadratic
 CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?:['’-][A-Z][a-z]+)?(?![\w-]|['’][a-z]{2})")
 GENERIC_CAPITALS = ORG_WORDS | TITLE_WORDS | ROLE_HINTS | PERSON_NOUNS | MONTH_ABBREVIATIONS
 

@@ -38,7 +38,10 @@ PLACE_PREFIXES = frozenset("lake mount mt port fort cape".split())  # "Lake Cowi
 CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. co co. ltd ltd. llc plc gmbh ag sa".split())
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")
 _ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?([a-z]+)\b")
-_STATEMENT_AFTER = re.compile(r"\s+(?:said|says)\s+in\s+a\s+(?:statement|news release|release)\b")
+# Bounded runs of spaces: an unbounded leading \s+ is quadratic over a long run of blanks.
+_STATEMENT_AFTER = re.compile(
+    r"\s{1,8}(?:said|says)\s{1,8}in\s{1,8}a\s{1,8}(?:statement|news release|release)\b"
+)
 
 
 @lru_cache(maxsize=1)
