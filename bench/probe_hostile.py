@@ -24,6 +24,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
@@ -72,7 +73,7 @@ def probe_requests(base: str, tally: Tally, rng: random.Random) -> None:
                     tally.check("query parameters", _answer_ok(response, path), f"{path} {name}")
             if "{" in route.path:
                 for value in hostile_web.HOSTILE_STRINGS:
-                    path = hostile_web.fill(route.path, httpx.URL(value).raw_path.decode())
+                    path = hostile_web.fill(route.path, quote(value, safe=""))
                     try:
                         response = client.get(path)
                     except httpx.InvalidURL:
@@ -89,7 +90,7 @@ def probe_requests(base: str, tally: Tally, rng: random.Random) -> None:
             path = hostile_web.fill(route.path)
             response = client.get(path, params=params)
             tally.check("random strings", _answer_ok(response, path), f"{path} {params!r}")
-        for path in ("/\x00", "/?q=a%00b", "/speakers/%00", "/" + "a" * 9000, "/?q=" + "x" * 60000):
+        for path in ("/%00", "/?q=a%00b", "/speakers/%00", "/" + "a" * 9000, "/?q=" + "x" * 60000):
             response = client.get(path)
             tally.check("NUL and long URLs", response.status_code < 500, path[:60])
         spoof = client.get("/", headers={"Host": "evil.example"})

@@ -121,6 +121,42 @@ def test_description_of_someone_just_named_is_that_person():
     assert speaker_of(text, "waited all season").speaker == "Ivo Marsh"
 
 
+def test_nationality_description_goes_to_the_person_of_that_country():
+    text = (
+        "Chile's Marta Ovalle and the Danish envoy Jens Holt met in Lima on Tuesday.\n\n"
+        "Peru's Tomas Quispe welcomed both delegations to the port.\n\n"
+        "\u201cWe came to sign, not to talk,\u201d the Chilean minister said.\n"
+    )
+    said = speaker_of(text, "not to talk")
+    assert said.speaker == "Marta Ovalle" and said.speaker_country == "CL"
+    # The possessive names the country, not a person called "Chile".
+    assert "Chile" not in {q.speaker for q in quotes(text)}
+
+
+def test_a_description_of_another_place_stays_as_printed():
+    text = (
+        "Tomas Quispe opened the port on Tuesday.\n\n"
+        "The Nova Scotia judge said the contract had been signed too early.\n"
+    )
+    assert speaker_of(text, "signed too early").speaker != "Tomas Quispe"
+
+
+def test_the_newspaper_is_the_outlet_named_before_however_far_back():
+    filler = "Talks went on through the night in the old customs house. " * 12
+    text = (
+        "The ferry deal is close, according to the Harbour Gazette.\n\n"
+        + filler
+        + "\n\nThe newspaper says the two ports have agreed on fees.\n"
+    )
+    said = speaker_of(text, "agreed on fees")
+    assert said.speaker == "Harbour Gazette" and said.speaker_type == "outlet"
+
+
+def test_an_unnamed_newspaper_is_an_outlet_not_a_person():
+    text = "The newspaper says the two ports have agreed on fees.\n"
+    assert speaker_of(text, "agreed on fees").speaker_type == "outlet"
+
+
 def test_unnamed_speaker_is_printed_and_found_again():
     text = (
         "A harbour official said the ferry would resume service on Monday morning.\n\n"

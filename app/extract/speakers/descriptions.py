@@ -98,6 +98,11 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         found = _salient(resolver, {OUTLET}, mention, skip)
         if found is not None:
             return found
+        if head not in ORG_NOUNS and not plural:  # "the newspaper", not "the agency"
+            # the one outlet named before, however far back; else an outlet as printed
+            return _only_outlet(resolver, mention) or _printed(
+                resolver, mention, OUTLET, "description"
+            )
     if head in ORG_NOUNS and not plural:
         return _organisation(resolver, mention, skip) or _printed(
             resolver, mention, ORGANISATION, "description"
@@ -125,13 +130,21 @@ def _person_in_focus(
     description nobody's printed titles fit refers to the person in focus, if someone is
     clearly in focus; otherwise it stays as printed ("the father")."""
     before_head = mention.text[: max(0, mention.text.lower().find(mention.head))]
-    if not mention.text.lower().startswith("the ") or re.search(r"\s[A-Z]", before_head):
+    if not mention.text.lower().startswith("the "):
+        return None
+    nationality = _nationality(resolver, before_head)
+    if nationality is None and re.search(r"\s[A-Z]", before_head):
         return None  # "the Nova Scotia judge" is someone particular, maybe never named
+    people = [
+        e
+        for e in resolver.registry.of_kind({PERSON})
+        if nationality is None or e.country == nationality  # "the British minister"
+    ]
     layout = resolver.layout
     here = layout.sentence_of(mention.start)
     newcomers = [
         e
-        for e in resolver.registry.of_kind({PERSON})
+        for e in people
         if e.positions
         and min(e.positions) < mention.start
         and 0 <= here - layout.sentence_of(min(e.positions)) <= NEWCOMER_REACH
@@ -139,10 +152,34 @@ def _person_in_focus(
     ]
     if len(newcomers) == 1:  # "…from Ann Lee, off the bench. The 34-year-old striker said"
         return resolver.entity_result(newcomers[0], mention, "description", "in-focus")
-    scored = ranked(resolver.registry.of_kind({PERSON}), mention.start, resolver.layout, skip)
+    scored = ranked(people, mention.start, resolver.layout, skip)
     if not scored or scored[0][0] < IN_FOCUS or margin(scored) < 0.7:
         return None
     return resolver.entity_result(scored[0][1], mention, "description", "in-focus", margin(scored))
+
+
+def _only_outlet(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """'The newspaper says' paragraphs after the one outlet the article names: that outlet,
+    however far back (salience fades with distance; a single candidate does not)."""
+    outlets = [
+        e
+        for e in resolver.registry.of_kind({OUTLET})
+        if e.positions and min(e.positions) < mention.start
+    ]
+    if len(outlets) != 1:
+        return None
+    return resolver.entity_result(outlets[0], mention, "description", "body-salient")
+
+
+def _nationality(resolver: "Resolver", words: str) -> str | None:
+    """The country of a description's capitalised words when every one of them is the same
+    nationality ("the British", "the South Korean"); None for other proper nouns ("the
+    Nova Scotia") or none at all."""
+    capitals = re.findall(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", words)
+    countries = {resolver.officials.country_in(phrase) for phrase in capitals}
+    if not capitals or None in countries or len(countries) != 1:
+        return None
+    return countries.pop()
 
 
 def _unnamed_again(

@@ -120,6 +120,8 @@ def _title_before(text: str, start: int) -> str:
         if bare != word.rstrip(",") or not bare:
             break
         low = bare.lower()
+        if low in ("and", "or") and kept and kept[-1].lower() in ("the", "a", "an"):
+            break  # "Ann Lee and the Danish envoy Jens Holt"; not "… and expert Jens Holt"
         if low in ROLE_HINTS or low in PERSON_NOUNS:
             modifiers = 3
         elif not bare[0].isupper():
@@ -139,6 +141,16 @@ def _title_before(text: str, start: int) -> str:
     ):
         return m.group(1)
     return titles
+
+
+def _name_part(matched: str, officials: Officials) -> tuple[int, str]:
+    """Where the name starts in a NAME match, and its text: after a country's possessive
+    ("Britain's Claire Whitcombe": Claire Whitcombe, whose role then says Britain), else
+    before any possessive ("Mueller’s investigation": Mueller)."""
+    possessive = re.search(r"['’]s\s+", matched)
+    if possessive and matched[: possessive.start()] in officials.country_words:
+        return possessive.end(), matched[possessive.end() :]
+    return 0, re.split(r"['’]s\b", matched)[0]
 
 
 # "South Korea's special representative for Korean Peninsula affairs, " before a name.
@@ -369,11 +381,12 @@ class Registry:
             self.note(owner.name, pos, role, end=m.end())
 
     def _add_match(self, text: str, m: re.Match) -> None:
-        printed = re.split(r"['’]s\b", m.group())[0]  # "Mueller’s investigation" -> "Mueller"
+        """Note the name a NAME match prints (its title before and after as its role)."""
+        offset, printed = _name_part(m.group(), self.officials)
         words = _strip_leading(list(re.finditer(r"\S+", printed)), self.officials)
         if not words:
             return
-        start, end = m.start() + words[0].start(), m.start() + words[-1].end()
+        start, end = m.start() + offset + words[0].start(), m.start() + offset + words[-1].end()
         name = " ".join(w.group() for w in words)
         if is_junk_name(name):
             return
