@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, select
 
 from app.extract.speakers.names import normalise_name
+from app.extract.speakers.officials import default_officials
 from app.models import Speaker, SpeakerAlias, TallySpeaker, Topic, attr
 from app.queries import tallies
 from app.queries.filters import decode_cursor, encode_cursor
@@ -112,7 +113,8 @@ def speaker_topics(session: Session, speaker_id: int | None) -> list[tuple[Topic
 
 def slug_for_spelling(session: Session, slug: str) -> str | None:
     """The slug of the one speaker a URL's other spelling names: another case
-    ("Sergey-Lavrov"), or a recorded alias ("sergei-lavrov"); None if none or several."""
+    ("Sergey-Lavrov"), an alias recorded from the articles, or one officials.toml gives
+    ("sergei-lavrov"); None if none or several."""
     if slug.lower() != slug:
         found = session.execute(select(Speaker.slug).where(Speaker.slug == slug.lower()))
         if (lower := found.scalar()) is not None:
@@ -128,12 +130,20 @@ def slug_for_spelling(session: Session, slug: str) -> str | None:
         .limit(2)
     )
     slugs = session.execute(stmt).scalars().all()
+    if not slugs:  # a spelling no article printed, but officials.toml knows ("sergei-lavrov")
+        official = default_officials().find(slug.replace("-", " "))
+        if official is not None:
+            named = select(Speaker.slug).where(col(Speaker.name) == official.name).limit(2)
+            slugs = session.execute(named).scalars().all()
     return slugs[0] if len(slugs) == 1 else None
 
 
 def other_spellings(speaker: Speaker) -> list[str]:
-    """Aliases that differ from the canonical name, sorted."""
-    return sorted({a.alias for a in speaker.aliases if a.alias != speaker.name})
+    """Other spellings of the speaker's name, printed in the articles or known from
+    officials.toml (whole names, not a surname alone), sorted."""
+    known = [a for a in default_officials().aliases_of(speaker.name) if " " in a]
+    spellings = {a.alias for a in speaker.aliases} | set(known)
+    return sorted(spellings - {speaker.name})
 
 
 def speakers_by_slug(session: Session, slugs: list[str]) -> list[SpeakerRow]:

@@ -213,3 +213,16 @@ def test_speaker_other_spellings_redirect_to_one_page(seeded_client):
             "http://testserver/speakers/sergey-lavrov?topic=sanctions"
         )
     assert seeded_client.get("/speakers/lavrov-sergei", follow_redirects=False).status_code == 404
+
+
+def test_speaker_spellings_officials_toml_knows_redirect_too(seeded_client):
+    # No article printed "Serguéi Lavrov"; the officials file lists it as his name.
+    response = seeded_client.get("/speakers/serguei-lavrov", follow_redirects=False)
+    assert response.status_code == 301
+    assert response.headers["location"] == "http://testserver/speakers/sergey-lavrov"
+    page = seeded_client.get("/speakers/sergey-lavrov").text
+    also = page.split("Also written as:")[1].split("</p>")[0].strip().split(", ")
+    assert "Serguéi Lavrov" in also and "Sergei Lavrov" in also
+    assert "Lavrov" not in also  # not the surname alone
+    # A spelling of someone no article quotes names no page.
+    assert seeded_client.get("/speakers/antony-blinken", follow_redirects=False).status_code == 404

@@ -65,6 +65,11 @@ class Officials:
         """The official or organisation known by this alias (case and accents ignored)."""
         return self._by_alias.get(_key(name))
 
+    def aliases_of(self, name: str) -> list[str]:
+        """Every alias of the official known by `name` (none if unknown)."""
+        entry = self.find(name)
+        return [a for a in self._aliases if entry and self._by_alias.get(_key(a)) is entry]
+
     def lookup(self, name: str) -> tuple[str, str | None, str | None] | None:
         """(canonical name, country, role) for any alias, or None."""
         hit = self.find(name)
