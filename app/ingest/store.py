@@ -15,6 +15,7 @@ from sqlmodel import col
 
 from app.db import writer_turn
 from app.extract.article import ExtractedArticle
+from app.extract.speakers.names import is_description
 from app.ingest import statements
 from app.ingest.speaker_rows import ATTEMPTS, SpeakerRows
 from app.models import Article, Quote, QuoteTopic, Topic, table
@@ -166,7 +167,8 @@ def _article_values(digest: str, article: ExtractedArticle, origin: Origin) -> d
 def _source(speakers: SpeakerRows, quote) -> tuple[int | None, str | None]:
     """(speaker row id, channel) of a quote. An outlet is never the speaker, only the
     channel its words came through ("via France 24"); a country or capital named as the
-    speaker ("Britain said") stands for its government."""
+    speaker ("Britain said") stands for its government; someone never named is filed with
+    the groups and unnamed speakers, not among the people."""
     kind = getattr(quote, "speaker_type", None) or "person"
     name, via = quote.speaker, getattr(quote, "via", None)
     if kind == "outlet":
@@ -175,6 +177,8 @@ def _source(speakers: SpeakerRows, quote) -> tuple[int | None, str | None]:
         if not quote.speaker_country:
             return None, via
         name, kind = f"Government of {country_name(quote.speaker_country)}", "organisation"
+    if kind == "person" and name and is_description(name):
+        kind = "group"  # "a Venezuelan businessman": filed with groups and unnamed speakers
     speaker = speakers.row_for(name, quote.speaker_country, quote.speaker_role, kind)
     return (speaker.id if speaker else None), via
 

@@ -75,3 +75,28 @@ def test_schema_0006_keeps_no_server_path_in_sources(backend, tmp_path, pg_datab
         sources = conn.execute(text("SELECT source FROM article ORDER BY content_hash")).scalars()
         assert list(sources) == ["examples/05.html", "a.txt", "seeds/1.txt"]
     engine.dispose()
+
+
+def test_schema_0008_files_unnamed_people_with_groups(backend, tmp_path, pg_databases):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from app.schema import alembic_config
+
+    url = pg_databases.create() if backend == "postgres" else f"sqlite:///{tmp_path / 'm.db'}"
+    command.upgrade(alembic_config(url), "0007")
+    engine = create_engine(url)
+    insert = text(
+        "INSERT INTO speaker (slug, name, kind, sort_key) VALUES (:slug, :name, 'person', '')"
+    )
+    with engine.begin() as conn:
+        for name in ("a Venezuelan businessman", "Ana Lima"):
+            conn.execute(insert, {"slug": name.lower().replace(" ", "-"), "name": name})
+    command.upgrade(alembic_config(url), "head")
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT name, kind, sort_key FROM speaker"))
+        assert sorted(map(tuple, rows)) == [
+            ("Ana Lima", "person", ""),
+            ("a Venezuelan businessman", "group", "venezuelan businessman"),
+        ]
+    engine.dispose()

@@ -1,6 +1,6 @@
 import pytest
 
-from app.extract.speakers.names import normalise_name, same_person, speaker_slug
+from app.extract.speakers.names import is_description, normalise_name, same_person, speaker_slug
 from app.extract.speakers.officials import Officials
 
 
@@ -80,3 +80,19 @@ def test_same_person_never_merges_bodies_by_their_last_word():
     assert not same_person("foreign ministry", None, "Ukrainian foreign ministry", "UA")
     assert same_person("Duarte", None, "Helena Duarte", "BR")
     assert same_person("Antonio de la Cruz", "VE", "Cruz", None)
+
+
+@pytest.mark.parametrize(
+    ("name", "described"),
+    [
+        ("a Venezuelan businessman", True),
+        ("the British minister", True),
+        ("The minister", True),
+        ("one delegate from the Pacific", True),
+        ("Claire Whitcombe", False),
+        ("Antonio de la Cruz", False),
+        ("Theo Angelopoulos", False),
+    ],
+)
+def test_is_description_tells_a_description_from_a_name(name, described):
+    assert is_description(name) is described

@@ -3,6 +3,7 @@ from dataclasses import replace
 
 from sqlmodel import Session, func, select
 
+from app.extract.article import ExtractedArticle
 from app.ingest.speaker_rows import SpeakerRows
 from app.ingest.store import content_hash, store_article
 from app.models import Article, Quote, Speaker, SpeakerAlias
@@ -125,3 +126,23 @@ def test_store_resolves_a_name_repeated_in_an_article_to_one_speaker(engine):
         lima = session.get(Speaker, first.id)
         assert sorted(a.alias for a in lima.aliases) == ["Ana Lima", "Lima"]
         assert (lima.name, lima.role) == ("Ana Lima", "Foreign Minister")
+
+
+def test_store_files_someone_never_named_with_groups_not_people(engine):
+    text = 'A Venezuelan businessman said the border would reopen. "Soon," said Ana Lima.'
+    article = ExtractedArticle(
+        text=text,
+        title="Border",
+        outlet=None,
+        date=None,
+        quotes=(
+            quote_in(
+                text, "the border would reopen", kind="indirect", speaker="a Venezuelan businessman"
+            ),
+            quote_in(text, '"Soon,"', speaker="Ana Lima"),
+        ),
+    )
+    store_article(engine, "border.txt", article, TOPIC_NAMES)
+    with Session(engine) as session:
+        kinds = {s.name: s.kind for s in session.exec(select(Speaker))}
+    assert kinds == {"a Venezuelan businessman": "group", "Ana Lima": "person"}

@@ -80,6 +80,16 @@ FAMILY_FIRST = frozenset(
 )
 
 
+DESCRIPTION_START = frozenset("a an the one another some".split())
+
+
+def is_description(name: str) -> bool:
+    """A speaker printed as a description ("a Venezuelan businessman", "the British
+    minister", "one delegate from the Pacific"), not by name."""
+    first = name.split(maxsplit=1)[0] if name.strip() else ""
+    return first[:1].islower() or first.lower() in DESCRIPTION_START
+
+
 def sort_key(name: str, kind: str = "person") -> str:
     """How the directory files a speaker: people by surname ("lavrov sergey"; "cruz antonio
     de la"; "xi jinping"), bodies and groups by name; lowercase, accents folded."""
