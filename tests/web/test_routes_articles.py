@@ -4,6 +4,7 @@ import re
 
 from sqlmodel import select
 
+from app.extract.article import ExtractedArticle
 from app.ingest.store import Origin, store_article
 from app.models import Article, Quote
 from tests.conftest import TOPIC_NAMES, sample_articles
@@ -97,3 +98,15 @@ def test_article_page_never_links_a_script_url(client, engine):
     stored = store_article(engine, source, article, TOPIC_NAMES, Origin(url="javascript:x()"))
     html = client.get(f"/articles/{stored.article_id}").text
     assert "javascript:" not in html and "Source: samples/sochi.txt" in html
+
+
+def test_article_page_does_not_repeat_the_title_line(client, engine):
+    text = "# Ferry talks resume\n\nPort officials met on Monday.\n\nFerry talks resume soon.\n"
+    article = ExtractedArticle(
+        text=text, title="Ferry talks resume", outlet=None, date=None, quotes=()
+    )
+    stored = store_article(engine, "ferry.md", article, TOPIC_NAMES)
+    html = client.get(f"/articles/{stored.article_id}").text
+    body = html.split("Port officials met")[0].split("</h1>")[1]
+    assert "Ferry talks resume</p>" not in body and "# Ferry" not in html
+    assert "<p>Ferry talks resume soon.</p>" in html  # a later line that only starts alike stays

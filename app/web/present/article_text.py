@@ -44,14 +44,19 @@ def marked_paragraphs(
     quotes: Sequence[Quote],
     href: Callable[[Quote], str] | None = None,
     span: tuple[int, int] | None = None,
+    title: str | None = None,
 ) -> list[Markup]:
-    """Paragraphs of `text` (or just `span`) as HTML with each quote in <mark id="q…">.
+    """Paragraphs of `text` (or just `span`) as HTML with each quote in <mark id="q…">; a
+    first paragraph that is the `title` is left out.
 
     With `href`, the end of each quote gets a link labelled with its speaker. Overlapping
     quotes share marks; each still gets its own anchor.
     """
     spans = [span] if span else paragraph_spans(text)
     quotes = [q for q in quotes if 0 <= q.start < q.end]
+    if title and spans and _is_title(text[slice(*spans[0])], title):
+        if not any(q.start < spans[0][1] for q in quotes):
+            spans = spans[1:]  # the page's heading already says it
     segments = [_segments(text, ps, pe, quotes) for ps, pe in spans]
     last_segment = {
         q.id: (p, s)
@@ -72,6 +77,12 @@ def marked_paragraphs(
                     html.append(Markup(" "))  # "— Mike Pompeo said", not "Mike Pompeosaid"
         paragraphs.append(Markup("").join(html))
     return paragraphs
+
+
+def _is_title(paragraph: str, title: str) -> bool:
+    """The paragraph is the title line ("# Title" in Markdown), whitespace and case aside."""
+    words = " ".join(paragraph.lstrip("# ").split()).casefold()
+    return words == " ".join(title.split()).casefold()
 
 
 def _segments(text: str, ps: int, pe: int, quotes: list[Quote]):

@@ -39,6 +39,8 @@ def article_detail(request: Request, session: SessionDep, article_id: RowId) -> 
 
     context = {
         "article": article,
-        "paragraphs": marked_paragraphs(article.text, article.quotes, href=permalink),
+        "paragraphs": marked_paragraphs(
+            article.text, article.quotes, href=permalink, title=article.title
+        ),
     }
     return render(request, "articles/detail.html", None, context)
