@@ -1,11 +1,14 @@
+from collections.abc import Callable, Iterator
+
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import Engine, create_engine, text
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401
-from app.schema import is_current
+from app.schema import alembic_config, is_current
 
 # Full-text machinery the migrations add beside the models: SQLite's FTS5 tables, PostgreSQL's
 # generated tsvector column and its GIN index (migration 0002).
@@ -54,15 +57,22 @@ def test_schema_fts_follows_quote_rows(engine, seeded_client):
         assert after == 0
 
 
-def test_schema_0006_keeps_no_server_path_in_sources(backend, tmp_path, pg_databases):
-    from alembic import command
-    from sqlalchemy import create_engine
-
-    from app.schema import alembic_config
-
+@pytest.fixture
+def migrated(backend, tmp_path, pg_databases) -> Iterator[Callable[[str], Engine]]:
+    """A fresh database, brought to the revision each call names."""
     url = pg_databases.create() if backend == "postgres" else f"sqlite:///{tmp_path / 'm.db'}"
-    command.upgrade(alembic_config(url), "0003")
     engine = create_engine(url)
+
+    def to(revision: str) -> Engine:
+        command.upgrade(alembic_config(url), revision)
+        return engine
+
+    yield to
+    engine.dispose()
+
+
+def test_schema_0006_keeps_no_server_path_in_sources(migrated):
+    engine = migrated("0003")
     insert = text(
         "INSERT INTO article (content_hash, source, text, ingested_at) "
         "VALUES (:hash, :source, 'words', CURRENT_TIMESTAMP)"
@@ -70,33 +80,24 @@ def test_schema_0006_keeps_no_server_path_in_sources(backend, tmp_path, pg_datab
     with engine.begin() as conn:
         for n, source in enumerate(["/srv/corpus/examples/05.html", "/a.txt", "seeds/1.txt"]):
             conn.execute(insert, {"hash": str(n), "source": source})
-    command.upgrade(alembic_config(url), "head")
+    migrated("head")
     with engine.connect() as conn:
         sources = conn.execute(text("SELECT source FROM article ORDER BY content_hash")).scalars()
         assert list(sources) == ["examples/05.html", "a.txt", "seeds/1.txt"]
-    engine.dispose()
 
 
-def test_schema_0008_files_unnamed_people_with_groups(backend, tmp_path, pg_databases):
-    from alembic import command
-    from sqlalchemy import create_engine
-
-    from app.schema import alembic_config
-
-    url = pg_databases.create() if backend == "postgres" else f"sqlite:///{tmp_path / 'm.db'}"
-    command.upgrade(alembic_config(url), "0007")
-    engine = create_engine(url)
+def test_schema_0008_files_unnamed_people_with_groups(migrated):
+    engine = migrated("0007")
     insert = text(
         "INSERT INTO speaker (slug, name, kind, sort_key) VALUES (:slug, :name, 'person', '')"
     )
     with engine.begin() as conn:
         for name in ("a Venezuelan businessman", "Ana Lima"):
             conn.execute(insert, {"slug": name.lower().replace(" ", "-"), "name": name})
-    command.upgrade(alembic_config(url), "head")
+    migrated("head")
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT name, kind, sort_key FROM speaker"))
         assert sorted(map(tuple, rows)) == [
             ("Ana Lima", "person", ""),
             ("a Venezuelan businessman", "group", "venezuelan businessman"),
         ]
-    engine.dispose()
