@@ -32,6 +32,28 @@ TABLES = {
     "tally_topic_month": ("topic_id", "month"),
 }
 SQLITE_MONTH = "COALESCE(CAST(substr({d}, 1, 4) || substr({d}, 6, 2) AS INTEGER), 0)"
+# What a lead quote leaving (deleted, or no longer the lead) takes off every tally.
+SQLITE_UNCOUNT_OLD = f"""        UPDATE tally_speaker SET quotes = quotes - 1
+            WHERE speaker_id = COALESCE(old.speaker_id, 0);
+        UPDATE tally_speaker_month SET quotes = quotes - 1
+            WHERE speaker_id = COALESCE(old.speaker_id, 0)
+            AND month = {SQLITE_MONTH.format(d="old.published")} AND kind = old.kind;
+        UPDATE tally_speaker_topic SET quotes = quotes - 1
+            WHERE speaker_id = COALESCE(old.speaker_id, 0)
+            AND topic_id IN (SELECT topic_id FROM quote_topic WHERE quote_id = old.id);
+        UPDATE tally_topic_month SET quotes = quotes - 1
+            WHERE month = {SQLITE_MONTH.format(d="old.published")}
+            AND topic_id IN (SELECT topic_id FROM quote_topic WHERE quote_id = old.id);
+        DELETE FROM tally_speaker WHERE speaker_id = COALESCE(old.speaker_id, 0) AND quotes <= 0;
+        DELETE FROM tally_speaker_month WHERE speaker_id = COALESCE(old.speaker_id, 0)
+            AND month = {SQLITE_MONTH.format(d="old.published")}
+            AND kind = old.kind AND quotes <= 0;
+        DELETE FROM tally_speaker_topic WHERE speaker_id = COALESCE(old.speaker_id, 0)
+            AND quotes <= 0;
+        DELETE FROM tally_topic_month WHERE quotes <= 0
+            AND month = {SQLITE_MONTH.format(d="old.published")}
+            AND topic_id IN (SELECT topic_id FROM quote_topic WHERE quote_id = old.id);
+"""
 SQLITE_TRIGGERS = [
     f"""CREATE TRIGGER tally_quote_insert AFTER INSERT ON quote WHEN new.is_lead BEGIN
         INSERT INTO tally_speaker (speaker_id, quotes) VALUES (COALESCE(new.speaker_id, 0), 1)
@@ -42,50 +64,10 @@ SQLITE_TRIGGERS = [
             ON CONFLICT (speaker_id, month, kind) DO UPDATE SET quotes = quotes + 1;
     END""",
     f"""CREATE TRIGGER tally_quote_delete BEFORE DELETE ON quote WHEN old.is_lead BEGIN
-        UPDATE tally_speaker SET quotes = quotes - 1
-            WHERE speaker_id = COALESCE(old.speaker_id, 0);
-        UPDATE tally_speaker_month SET quotes = quotes - 1
-            WHERE speaker_id = COALESCE(old.speaker_id, 0)
-            AND month = {SQLITE_MONTH.format(d="old.published")} AND kind = old.kind;
-        UPDATE tally_speaker_topic SET quotes = quotes - 1
-            WHERE speaker_id = COALESCE(old.speaker_id, 0)
-            AND topic_id IN (SELECT topic_id FROM quote_topic WHERE quote_id = old.id);
-        UPDATE tally_topic_month SET quotes = quotes - 1
-            WHERE month = {SQLITE_MONTH.format(d="old.published")}
-            AND topic_id IN (SELECT topic_id FROM quote_topic WHERE quote_id = old.id);
-        DELETE FROM tally_speaker WHERE speaker_id = COALESCE(old.speaker_id, 0) AND quotes <= 0;
-        DELETE FROM tally_speaker_month WHERE speaker_id = COALESCE(old.speaker_id, 0)
-            AND month = {SQLITE_MONTH.format(d="old.published")}
-            AND kind = old.kind AND quotes <= 0;
-        DELETE FROM tally_speaker_topic WHERE speaker_id = COALESCE(old.speaker_id, 0)
-            AND quotes <= 0;
-        DELETE FROM tally_topic_month WHERE quotes <= 0
-            AND month = {SQLITE_MONTH.format(d="old.published")}
-            AND topic_id IN (SELECT topic_id FROM quote_topic WHERE quote_id = old.id);
-    END""",
+{SQLITE_UNCOUNT_OLD}    END""",
     f"""CREATE TRIGGER tally_quote_unlead AFTER UPDATE OF speaker_id, published, kind, is_lead
     ON quote WHEN old.is_lead BEGIN
-        UPDATE tally_speaker SET quotes = quotes - 1
-            WHERE speaker_id = COALESCE(old.speaker_id, 0);
-        UPDATE tally_speaker_month SET quotes = quotes - 1
-            WHERE speaker_id = COALESCE(old.speaker_id, 0)
-            AND month = {SQLITE_MONTH.format(d="old.published")} AND kind = old.kind;
-        UPDATE tally_speaker_topic SET quotes = quotes - 1
-            WHERE speaker_id = COALESCE(old.speaker_id, 0)
-            AND topic_id IN (SELECT topic_id FROM quote_topic WHERE quote_id = old.id);
-        UPDATE tally_topic_month SET quotes = quotes - 1
-            WHERE month = {SQLITE_MONTH.format(d="old.published")}
-            AND topic_id IN (SELECT topic_id FROM quote_topic WHERE quote_id = old.id);
-        DELETE FROM tally_speaker WHERE speaker_id = COALESCE(old.speaker_id, 0) AND quotes <= 0;
-        DELETE FROM tally_speaker_month WHERE speaker_id = COALESCE(old.speaker_id, 0)
-            AND month = {SQLITE_MONTH.format(d="old.published")}
-            AND kind = old.kind AND quotes <= 0;
-        DELETE FROM tally_speaker_topic WHERE speaker_id = COALESCE(old.speaker_id, 0)
-            AND quotes <= 0;
-        DELETE FROM tally_topic_month WHERE quotes <= 0
-            AND month = {SQLITE_MONTH.format(d="old.published")}
-            AND topic_id IN (SELECT topic_id FROM quote_topic WHERE quote_id = old.id);
-    END""",
+{SQLITE_UNCOUNT_OLD}    END""",
     f"""CREATE TRIGGER tally_quote_lead AFTER UPDATE OF speaker_id, published, kind, is_lead
     ON quote WHEN new.is_lead BEGIN
         INSERT INTO tally_speaker (speaker_id, quotes) VALUES (COALESCE(new.speaker_id, 0), 1)
