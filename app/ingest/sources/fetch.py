@@ -202,7 +202,9 @@ class Fetcher:
                     if len(body) > max_bytes:
                         if truncate:
                             break
-                        raise FetchError(_too_large(len(body), max_bytes, at_least=True))
+                        # All we know is that it passes the limit: how far past depends on
+                        # how the network cut the chunks, so the message says the limit.
+                        raise FetchError(_too_large(max_bytes, max_bytes, at_least=True))
                     if self.clock() > deadline:
                         raise FetchError(f"too slow: not received in {self.policy.timeout_s:g} s")
                 return response.status_code, response.headers, bytes(body[:max_bytes])
