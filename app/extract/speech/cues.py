@@ -172,7 +172,29 @@ def fronted_content(verb: Token, speaker: Token | None) -> list[Token] | None:
         return None
     if any(t.pos_ == "VERB" and t.dep_ in ("ccomp", "conj") for t in doc[verb.i + 1 :]):
         return None
-    return _trim(list(doc[: left - 1]))
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c != speaker]
+    if objects and cue_lemma(verb.text) not in AUDIENCE:
+        return None  # "At the debate, she mentioned his remarks": the verb has its own object
+    content = _trim(list(doc[: left - 1]))
+    quoted = doc[left].text in "\"“”'’‘"  # words in quotation marks are someone's, clause or not
+    return content if quoted or _is_statement(content) else None
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+AUDIENCE = frozenset("tell ask inform remind assure advise warn brief".split())
+
+
+def _is_statement(toks: list[Token]) -> bool:
+    """A fronted stretch is someone's words only as a clause of its own: 'Prices will rise,
+    she said' but not a scene-setting 'In Ohio last week, she told …' or 'As he spoke, …'."""
+    inside = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+    if not roots:
+        return False
+    root = max(roots, key=lambda t: sum(1 for _ in t.subtree))
+    if any(c.dep_ == "mark" for c in root.children):
+        return False  # a subordinate clause: "As prices rose", "When he left"
+    return any(t.tag_ in FINITE_TAGS for t in toks)
 
 
 def _subtree(tok: Token, skip: Token | None = None) -> list[Token]:

@@ -1,0 +1,24 @@
+"""Which stretches are someone's words, as reported-speech annotation reads them: scene-setting
+phrases before a speech verb are not, interrupted quotations are one quote, a naming verb's
+object belongs with what it was called. Made-up sentences, fictional people."""
+
+from app.extract.article import extract_article
+
+
+def texts(article: str) -> list[str]:
+    return [q.text for q in extract_article(article).quotes]
+
+
+def test_fronted_scene_setting_phrase_is_not_speech():
+    article = (
+        "Harbour vote\n\n"
+        "At Tuesday's council meeting, Mayor Ilse Varga mentioned the ferry contract.\n\n"
+        "As the crowd filed out, Varga highlighted the work of the volunteers.\n\n"
+        "In her newsletter last week, councillor Dana Orbe described the harbour plan.\n"
+    )
+    assert texts(article) == []
+
+
+def test_fronted_clause_before_a_bare_speech_verb_is_still_speech():
+    article = "Harbour vote\n\nThe ferry will run twice a day from May, Mayor Ilse Varga said.\n"
+    assert texts(article) == ["The ferry will run twice a day from May"]
