@@ -22,3 +22,14 @@ def test_fronted_scene_setting_phrase_is_not_speech():
 def test_fronted_clause_before_a_bare_speech_verb_is_still_speech():
     article = "Harbour vote\n\nThe ferry will run twice a day from May, Mayor Ilse Varga said.\n"
     assert texts(article) == ["The ferry will run twice a day from May"]
+
+
+def test_naming_verb_quote_keeps_what_was_named():
+    article = (
+        "Bridge dispute\n\n"
+        "On Monday the engineer Tomas Reyl called the repair schedule a fantasy.\n\n"
+        'The union leader Mara Vint described the new contract as a "betrayal".\n'
+    )
+    got = texts(article)
+    assert "the repair schedule a fantasy" in got
+    assert 'the new contract as a "betrayal"' in got

@@ -237,14 +237,26 @@ def naming_content(verb: Token) -> list[Token] | None:
     """'called it a “global takeover”' -> 'a “global takeover”'; 'described himself as the
     most left-leaning member' -> 'the most left-leaning member'."""
     how = NAMING_VERBS.get(cue_lemma(verb.text))
-    for child in verb.children:
-        if how == "oprd" and child.dep_ == "oprd":
-            return _subtree(child)
-        if how == "as" and child.dep_ == "prep" and child.lower_ == "as":
-            objects = [g for g in child.children if g.dep_ == "pobj"]
-            if objects:
-                return _subtree(objects[0])
-    return None
+    named = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]
+    called = [
+        c
+        for c in verb.children
+        if (how == "oprd" and c.dep_ == "oprd")
+        or (
+            how == "as"
+            and c.dep_ == "prep"
+            and c.lower_ == "as"
+            and any(g.dep_ == "pobj" for g in c.children)
+        )
+    ]
+    if not called:
+        return None
+    # 'called the plan a mistake': what was named is part of the claim (the plan is a
+    # mistake), so the content runs from it to the end of the name; a relative pronoun
+    # ('what she called …') is not.
+    toks = [t for c in named + called for t in c.subtree if t.i > verb.i]
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    return _trim(list(verb.doc[lo : hi + 1]))
 
 
 def content_of(verb: Token) -> list[Token] | None:
