@@ -88,6 +88,8 @@ def copy(
 
     Example: diplomat db copy sqlite:///data/diplomat.db postgresql+psycopg://diplomat@db/diplomat
 
+    One transaction: if anything fails, the target is left empty. Rows go into PostgreSQL
+    with COPY; the tallies (and SQLite's full-text index) are rebuilt once at the end.
     Prints each table's row counts and checksums on both sides; exits 1 if any differ.
     """
     from sqlalchemy.exc import ArgumentError, OperationalError

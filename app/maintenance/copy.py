@@ -1,9 +1,11 @@
 """`diplomat db copy`: a whole database moved between SQLite and PostgreSQL, then verified.
 
-The destination is migrated to the newest schema and must be empty. Rows are copied in batches,
-parents before children, in one transaction (all or nothing); PostgreSQL's id sequences are moved
-past the copied ids and SQLite's FTS5 index is rebuilt. Each table is then read back on both sides
-in id order and compared by row count and a checksum of its values.
+The destination is migrated to the newest schema and must be empty. Rows are copied parents
+before children, in one transaction (all or nothing): with COPY into PostgreSQL, in batches into
+SQLite, the triggers that keep the tallies (and SQLite's FTS5 index) held off and what they keep
+rebuilt once at the end (app.maintenance.bulk); PostgreSQL's id sequences are moved past the
+copied ids. Each table is then read back on both sides in id order and compared by row count and
+a checksum of its values.
 """
 
 import hashlib
@@ -19,7 +21,7 @@ from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers the tables)
 from app.db import is_sqlite, make_engine
-from app.maintenance import tallies
+from app.maintenance import bulk, tallies
 from app.schema import is_current, upgrade
 
 BATCH = 1000
@@ -59,12 +61,14 @@ def copy_database(
         if any(_count(target, table) for table in tables()):
             raise CopyError(f"{_safe(target_url)} already has rows; copy into an empty database")
         with source.connect() as read, target.begin() as write:
-            for table in tables():
-                if table.name in tallies.TALLY_TABLES:
-                    continue  # the target's triggers count the copied quotes themselves
-                copied = _copy_table(read, write, table)
-                if on_table:
-                    on_table(table.name, copied)
+            with bulk.triggers_held(write):
+                for table in tables():
+                    if table.name in tallies.TALLY_TABLES:
+                        continue  # recounted from the copied quotes: exact even if the source's
+                        # were not, and verify_table then says so
+                    copied = _copy_table(read, write, table)
+                    if on_table:
+                        on_table(table.name, copied)
             _finish(write)
         return [verify_table(source, target, table) for table in tables()]
     finally:
@@ -82,13 +86,9 @@ def _check_source(url: str) -> None:
 
 
 def _copy_table(read: Connection, write: Connection, table: Table) -> int:
-    copied = 0
     # A server-side cursor on PostgreSQL: only one batch is in memory at a time.
     with closing(_ordered_rows(read, table)) as rows:
-        for batch in rows.partitions():
-            write.execute(table.insert(), [dict(row._mapping) for row in batch])
-            copied += len(batch)
-    return copied
+        return bulk.write_rows(write, table, rows.partitions())
 
 
 def _ordered_rows(conn: Connection, table: Table):
@@ -96,10 +96,9 @@ def _ordered_rows(conn: Connection, table: Table):
 
 
 def _finish(write: Connection) -> None:
-    """Make the copy behave like a database grown in place."""
-    tallies.rebuild(write)  # exact even if the source's were not: verify_table then says so
+    """Make the copy behave like a database grown in place (tallies and the FTS5 index are
+    rebuilt by bulk.triggers_held)."""
     if write.dialect.name == "sqlite":
-        write.execute(text("INSERT INTO quote_fts(quote_fts) VALUES ('rebuild')"))
         return
     for table in tables():
         if "id" in table.c and table.c.id.primary_key:

@@ -1,4 +1,5 @@
-"""`diplomat db copy` between SQLite and PostgreSQL, both ways, verified by counts and checksums."""
+"""`diplomat db copy` between SQLite and PostgreSQL, both ways, verified by counts and checksums;
+the tallies and triggers of the copy, and a copy that fails half way."""
 
 import pytest
 from fastapi.testclient import TestClient
@@ -7,14 +8,13 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from app.db import make_engine
+from app.extract.article import ExtractedArticle
 from app.ingest.store import store_article
 from app.maintenance.copy import checksum, copy_database, tables, verify_table
 from app.schema import upgrade
 from app.settings import Settings
 from app.web.app import create_app
 from tests.conftest import TOPIC_NAMES, quote_in, sample_articles
-
-pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
@@ -27,6 +27,44 @@ def sqlite_url(tmp_path) -> str:
         store_article(engine, source, article, TOPIC_NAMES)
     engine.dispose()
     return url
+
+
+@pytest.fixture(params=[pytest.param("postgres", marks=pytest.mark.postgres), "sqlite"])
+def empty_url(request, pg_databases, tmp_path) -> str:
+    """An empty database of each backend (the copy migrates it)."""
+    if request.param == "postgres":
+        return pg_databases.create()
+    return f"sqlite:///{tmp_path / 'copy.db'}"
+
+
+def _new_article() -> ExtractedArticle:
+    """An article the sample corpus does not hold: one quote of Mike Pompeo's, on Iran."""
+    body = 'New round\n\n"We are still talking," Mike Pompeo said.'
+    quote = quote_in(body, '"We are still talking,"', speaker="Mike Pompeo", topics=("iran",))
+    return ExtractedArticle(text=body, title="New round", outlet=None, date=None, quotes=(quote,))
+
+
+def _pompeo_tallies(url: str) -> tuple[int, int]:
+    """Mike Pompeo's statements, and his statements on Iran, as the tallies hold them."""
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        counts = conn.execute(
+            text(
+                "SELECT (SELECT quotes FROM tally_speaker WHERE speaker_id = s.id),"
+                " (SELECT t.quotes FROM tally_speaker_topic t JOIN topic ON topic.id = t.topic_id"
+                "  WHERE t.speaker_id = s.id AND topic.slug = 'iran')"
+                " FROM speaker s WHERE s.name = 'Mike Pompeo'"
+            )
+        ).one()
+    engine.dispose()
+    return counts[0], counts[1]
+
+
+def _db_check(url: str, monkeypatch) -> str:
+    monkeypatch.setenv("DATABASE_URL", url)
+    result = CliRunner().invoke(app, ["db", "check"])
+    assert result.exit_code == 0, result.output
+    return result.stdout
 
 
 def _checksums(url: str) -> dict[str, tuple[int, str]]:
@@ -45,6 +83,7 @@ def _search_hits(url: str, q: str) -> int:
     return html.count('class="quote-item')
 
 
+@pytest.mark.postgres
 def test_dbcopy_sqlite_to_postgres_and_back(sqlite_url, pg_databases, tmp_path):
     postgres_url = pg_databases.create()  # empty: the copy migrates it
     checks = copy_database(sqlite_url, postgres_url)
@@ -64,23 +103,17 @@ def test_dbcopy_sqlite_to_postgres_and_back(sqlite_url, pg_databases, tmp_path):
     engine.dispose()
 
 
+@pytest.mark.postgres
 def test_dbcopy_postgres_sequences_continue_after_copied_ids(sqlite_url, pg_databases):
     postgres_url = pg_databases.create()
     copy_database(sqlite_url, postgres_url)
-    body = 'New round\n\n"We are still talking," Sergey Lavrov said.'
-    article = sample_articles()[0][1].__class__(
-        text=body,
-        title="New round",
-        outlet=None,
-        date=None,
-        quotes=(quote_in(body, '"We are still talking,"', speaker="Mike Pompeo"),),
-    )
     engine = make_engine(postgres_url, writer=True)
-    result = store_article(engine, "samples/new.txt", article, TOPIC_NAMES)
+    result = store_article(engine, "samples/new.txt", _new_article(), TOPIC_NAMES)
     engine.dispose()
     assert (result.status, result.article_id) == ("new", 3)
 
 
+@pytest.mark.postgres
 def test_dbcopy_verify_notices_a_changed_value(sqlite_url, pg_databases):
     postgres_url = pg_databases.create()
     copy_database(sqlite_url, postgres_url)
@@ -95,6 +128,7 @@ def test_dbcopy_verify_notices_a_changed_value(sqlite_url, pg_databases):
     assert not check.ok and check.source_checksum != check.copied_checksum
 
 
+@pytest.mark.postgres
 def test_dbcopy_cli_prints_each_table_and_refuses_a_filled_target(sqlite_url, pg_databases):
     postgres_url = pg_databases.create()
     runner = CliRunner()
@@ -107,3 +141,37 @@ def test_dbcopy_cli_prints_each_table_and_refuses_a_filled_target(sqlite_url, pg
     again = runner.invoke(app, ["db", "copy", sqlite_url, postgres_url])
     assert again.exit_code == 2
     assert "already has rows" in again.stderr and "Traceback" not in again.output
+
+
+def test_dbcopy_tallies_equal_a_recount_and_triggers_count_new_quotes(
+    sqlite_url, empty_url, monkeypatch
+):
+    copy_database(sqlite_url, empty_url)
+    assert "tallies" in _db_check(empty_url, monkeypatch)  # tallies against a recount
+    assert _pompeo_tallies(empty_url) == (1, 1)
+    engine = make_engine(empty_url, writer=True)
+    store_article(engine, "samples/new.txt", _new_article(), TOPIC_NAMES)
+    engine.dispose()
+    assert _pompeo_tallies(empty_url) == (2, 2)  # the triggers fire again, on both tables
+    _db_check(empty_url, monkeypatch)  # SQLite: the new quote is in the full-text index too
+
+
+def test_dbcopy_failing_half_way_leaves_the_target_empty_and_its_triggers_on(
+    sqlite_url, empty_url, monkeypatch
+):
+    def lose_the_connection(table: str, rows: int) -> None:
+        if table == "quote_topic":  # the last table: every row in, the triggers still held
+            raise ConnectionError("connection lost")
+
+    with pytest.raises(ConnectionError):
+        copy_database(sqlite_url, empty_url, on_table=lose_the_connection)
+    engine = make_engine(empty_url, writer=True)
+    with engine.connect() as conn:
+        counts = {t.name: conn.execute(text(f"SELECT count(*) FROM {t.name}")).scalar_one()
+                  for t in tables()}  # fmt: skip
+    assert set(counts.values()) == {0}, counts
+    for source, article in [*sample_articles(), ("samples/new.txt", _new_article())]:
+        store_article(engine, source, article, TOPIC_NAMES)
+    engine.dispose()
+    assert _pompeo_tallies(empty_url) == (2, 2)
+    _db_check(empty_url, monkeypatch)
