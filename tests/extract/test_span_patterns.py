@@ -33,3 +33,23 @@ def test_naming_verb_quote_keeps_what_was_named():
     got = texts(article)
     assert "the repair schedule a fantasy" in got
     assert 'the new contract as a "betrayal"' in got
+
+
+def test_quotations_woven_into_one_clause_are_one_quote():
+    article = (
+        "Water board\n\n"
+        'The engineer Lena Probst said the pipes were "in a shocking state" and '
+        '"nobody wants to pay for new ones."\n'
+    )
+    assert texts(article) == [
+        'the pipes were "in a shocking state" and "nobody wants to pay for new ones."'
+    ]
+
+
+def test_quotations_heading_clauses_of_their_own_stay_apart():
+    article = (
+        "Water board\n\n"
+        'The engineer Lena Probst said that "the pipes are in a shocking state", but that, '
+        'after the vote, "the new budget gives us room to replace them."\n'
+    )
+    assert len(texts(article)) == 2

@@ -103,7 +103,11 @@ def _from_content(
     )
     statements = [q for q in inside if _is_statement(text, q)]
     leftover = _leftover_words(text, start, end, inside)
-    if statements and (not leftover or len(statements) > 1):
+    # Quotations woven into one clause ('that fraud is "a big problem" but "nobody talks
+    # about it"') are one quote of that clause; each quotation is its own when nothing else
+    # is said, or when each heads a clause of its own ('that "…", but that "…"').
+    own_clauses = len(statements) > 1 and re.search(r"\bthat\b", leftover, re.IGNORECASE)
+    if statements and (not leftover or own_clauses):
         return [Candidate(q.start, q.end, "direct", **base) for q in statements]
     if cue.naming:  # what someone called something: a word or two is enough
         if len(inside) == 1 and not leftover:
