@@ -53,3 +53,13 @@ def test_quotations_heading_clauses_of_their_own_stay_apart():
         'after the vote, "the new budget gives us room to replace them."\n'
     )
     assert len(texts(article)) == 2
+
+
+def test_title_in_marks_next_to_a_speech_verb_is_not_a_quote():
+    article = (
+        "Morning radio\n\n"
+        'The senator Ida Marsh said on Tuesday\'s episode of "The Early Coffee Hour," that '
+        "the tax plan would pass by spring.\n"
+    )
+    got = texts(article)
+    assert '"The Early Coffee Hour,"' not in got

@@ -183,6 +183,8 @@ def sentence_candidates(
     for q in marks:
         if any(a <= q.start and q.end <= b for a, b in taken) or not _is_statement(text, q):
             continue
+        if _is_title(q.inner(text)):
+            continue  # 'on CBS's "The Morning Hour,"': a programme or book, not words said
         nearest = _nearest_cue(cues, parsed, q)
         if nearest is None:
             continue
