@@ -63,3 +63,12 @@ def test_title_in_marks_next_to_a_speech_verb_is_not_a_quote():
     )
     got = texts(article)
     assert '"The Early Coffee Hour,"' not in got
+
+
+def test_imperative_speech_verb_addresses_the_reader():
+    article = (
+        "Saving for school\n\n"
+        "Let's say you expect a four-year degree to cost far more in ten years.\n\n"
+        "Now tell us this is a fair way to pay for the new stadium!\n"
+    )
+    assert texts(article) == []

@@ -433,6 +433,8 @@ def find_cues(doc) -> list[Cue]:
                 continue  # "had not answered", "did not say whether": no speech reported
             if tok.dep_ == "xcomp" and tok.head.lower_.startswith(("declin", "refus")):
                 continue  # "declined to say whether …"
+            if _imperative(tok):
+                continue  # "Let's say prices double", "Now tell us …": the writer supposing
             if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
                 continue  # "Hezbollah, accused of bombing …" is a passive participle
             if (
@@ -463,6 +465,16 @@ def find_cues(doc) -> list[Cue]:
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb with no subject heading its clause, or after 'let's', addresses the reader."""
+    if verb.tag_ != "VB":
+        return False
+    if verb.head.lower_ == "let" and verb.head.i < verb.i:
+        return True
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+    return verb.dep_ == "ROOT" and not subject
 
 
 def _adjoins(content: list[Token], verb: Token, speaker: Token | None) -> bool:
