@@ -41,6 +41,7 @@ def test_seeds_acceptance_minimum_scores():
 
 
 def test_polnear_span_minimum():
-    # 0.77 is where it stands: a fifth of PolNeAR's attributions join a quote's parts across
-    # its tag ('"A," he said. "B"' is one span there, two quotes in news_dev's scheme).
-    assert _report("polnear_dev_speech.jsonl").scores[0]["F1"] >= 0.77
+    # 0.79 is where it stands (the target is 0.80): over a third of PolNeAR's spurious quotes
+    # are the parts of one attribution joined across its tag ('"A," he said. "B"' is one span
+    # there, two quotes in news_dev's and the seeds' scheme).
+    assert _report("polnear_dev_speech.jsonl").scores[0]["F1"] >= 0.79
