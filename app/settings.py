@@ -16,7 +16,7 @@ class Settings(BaseSettings):
     # when ready (see app.web.listing), rather than slowing the page.
     facet_budget_ms: int = 25
     page_cache_entries: int = 256  # rendered pages kept per process until the data changes
-    page_cache_mb: float = 32.0  # ... and at most this much of them
+    page_cache_mb: float = 16.0  # ... and at most this much of them
     site_name: str = "diplomat"
     # A file bigger than this is not one news article; extraction time grows faster than size.
     max_article_mb: float = 5.0

@@ -1,21 +1,29 @@
 """Where a page's time goes: each endpoint of the web mix, timed and profiled in-process.
 
     .venv/bin/python -m bench.profile_pages /tmp/bench/quotes-1m.db --only home "search rare"
+    .venv/bin/python -m bench.profile_pages /tmp/bench/quotes-1m.db --tail "speaker page" --profile
 
-Runs the app with starlette's TestClient (no server, no network) against the database, and
-prints each endpoint's wall time per request and a pyinstrument profile of the slowest ones.
+Runs the app in-process through httpx's ASGI transport (no server, no network) against the
+database, and prints each endpoint's wall time per request and a pyinstrument profile of each.
+With `--tail KIND`, it asks `--repeat` distinct URLs of one long-tail kind (bench/tail_urls.py)
+once each, as readers do, and profiles them together: where a page nobody asked before spends
+its time, not where one URL asked again does.
 """
 
 import argparse
+import asyncio
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
+import anyio.to_thread
+import httpx
 from pyinstrument import Profiler
 from sqlalchemy import event
-from starlette.testclient import TestClient
 
 from app.settings import Settings
 from app.web.app import create_app
+from bench import tail_urls
 from bench.web_mix import endpoints, pick
 
 
@@ -31,14 +39,18 @@ def main() -> None:
     parser.add_argument(
         "--no-page-cache", action="store_true", help="rebuild every page (counts stay cached)"
     )
+    parser.add_argument("--tail", help="a long-tail kind: its distinct URLs, each asked once")
     args = parser.parse_args()
     settings = Settings(database_url=f"sqlite:///{args.db_path}")
     if args.no_page_cache:
         settings.page_cache_entries = 0
     app = create_app(settings)
-    client = TestClient(app)
+    client = InlineClient(app)
     if args.sql:
         _time_statements(app.state.engine)
+    if args.tail:
+        _profile_tail(client, args.db_path, args.tail, args.repeat, args.profile)
+        return
     for endpoint in endpoints(pick(args.db_path)):
         if args.only and endpoint.name not in args.only:
             continue
@@ -49,10 +61,54 @@ def main() -> None:
         ms = (time.perf_counter() - started) / args.repeat * 1000
         print(f"{endpoint.name:<20} {status} {ms:8.1f} ms  {endpoint.path}")
         if args.profile:
-            # The app runs in TestClient's worker thread: profile every thread's samples.
             with Profiler(interval=0.0005, async_mode="disabled") as profiler:
                 client.get(endpoint.path)
             print(profiler.output_text(unicode=True, color=False, show_all=False))
+
+
+class InlineClient:
+    """Asks the app in this thread, its sync endpoints run inline rather than in a worker
+    thread, so that the profiler (which samples one thread) sees their work."""
+
+    def __init__(self, app) -> None:
+        anyio.to_thread.run_sync = _inline  # type: ignore[assignment]  # this process only
+        self._loop = asyncio.new_event_loop()
+        transport = httpx.ASGITransport(app=app)
+        self._client = httpx.AsyncClient(transport=transport, base_url="http://testserver")
+
+    def get(self, path: str) -> httpx.Response:
+        return self._loop.run_until_complete(self._client.get(path))
+
+
+async def _inline(func, *args, **_options):
+    return func(*args)
+
+
+def _profile_tail(client: InlineClient, db: Path, kind: str, count: int, profile: bool) -> None:
+    """`count` distinct URLs of one long-tail kind, each asked once: their times, and one
+    profile of them all."""
+    (found,) = tail_urls.build(db, per_run=count, runs=1, warm=4, only=[kind]) or [None]
+    if found is None:
+        raise SystemExit(f"no long-tail kind {kind!r}")
+    for url in found.warm:
+        client.get(url.path)
+    profiler = Profiler(interval=0.0005, async_mode="disabled")
+    times = []
+    with profiler if profile else nullcontext():
+        for url in found.runs[0]:
+            started = time.perf_counter()
+            status = client.get(url.path).status_code
+            times.append((time.perf_counter() - started) * 1000)
+            if status != 200:
+                print(f"{status} {url.path}")
+    times.sort()
+    n = len(times)
+    print(
+        f"{kind}: {n} distinct URLs, p50 {times[n // 2]:.1f} ms, p90 {times[n * 9 // 10]:.1f} ms,"
+        f" max {times[-1]:.1f} ms, mean {sum(times) / n:.1f} ms"
+    )
+    if profile:
+        print(profiler.output_text(unicode=True, color=False, show_all=False))
 
 
 def _time_statements(engine) -> None:

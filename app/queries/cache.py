@@ -49,6 +49,22 @@ def generation(session: Session) -> tuple:
     return value
 
 
+def memo(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
+    """`compute()`'s value for `key`, computed once per transaction: for what a page asks
+    several times (a word's match count, a slug's id), where the database snapshot, and so
+    the answer, cannot change."""
+    known = session.info.get("memo")
+    if known is not None and known[0] is session.get_transaction() and key in known[1]:
+        return cast(T, known[1][key])
+    value = compute()  # begins the transaction, if none had begun
+    transaction = session.get_transaction()
+    if known is None or known[0] is not transaction:
+        values: dict[Hashable, object] = {}
+        known = session.info["memo"] = (transaction, values)
+    known[1][key] = value
+    return value
+
+
 def cached(
     session: Session,
     key: Hashable,

@@ -11,10 +11,8 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from app.models import Speaker, Topic
-from app.queries import tallies
+from app.queries import slugs, tallies
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
-
-NOTHING = -1  # an id no row has: a slug that names no speaker or topic matches no quote
 
 
 @dataclass(frozen=True)
@@ -43,9 +41,9 @@ def scope_of(session: Session, f: QuoteFilter, widen: bool = False) -> Scope | N
     if f.speakers == (UNKNOWN_SPEAKER,):
         speaker_id = tallies.NO_SPEAKER
     elif f.speakers:
-        speaker_id = _id_of(session, Speaker, f.speakers[0])
+        speaker_id = slugs.speaker_id(session, f.speakers[0])
     if f.topic:
-        topic_id = _id_of(session, Topic, f.topic)
+        topic_id = slugs.topic_id(session, f.topic)
     return Scope(speaker_id, f.country, topic_id, months)
 
 
@@ -60,16 +58,6 @@ def month_span(start: date | None, end: date | None, widen: bool) -> tallies.Mon
     low = start.year * 100 + start.month if start else 1  # month 0 holds the undated
     high = end.year * 100 + end.month if end else 999912
     return (low, high)
-
-
-def _id_of(session: Session, model: type[Speaker] | type[Topic], slug: str) -> int:
-    """The row id of a slug (NOTHING if none), looked up once per session."""
-    known: dict[tuple[str, str], int] = session.info.setdefault("ids_by_slug", {})
-    key = (model.__name__, slug)
-    if key not in known:
-        found = session.execute(select(model.id).where(model.slug == slug)).scalar()
-        known[key] = NOTHING if found is None else found
-    return known[key]
 
 
 def answers(scope: Scope | None, name: str) -> bool:

@@ -219,9 +219,12 @@ _ONE_PASS = ("speaker", "country", "kind", "outlet")
 def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: int) -> None:
     """The total and every facet whose own filter is not set count the same quotes (those
     matching `f`): when the cache lacks two or more of them, one scan grouped by speaker,
-    kind and outlet gives them all, instead of one scan each."""
+    kind and outlet gives them all, instead of one scan each (for a rare word's 2,000
+    matches: 6 ms instead of 21)."""
     if f.q and replace(f, q=None, sort=None, after=None, fixed=frozenset()) == QuoteFilter():
-        return  # words alone: the index counts the total, and the facets wait for it
+        # Words alone: the index counts the total first, so that a page waiting for the
+        # facets can already say how many quotes match.
+        cached(session, _key("total", f), lambda: _count(session, f))
     shared = [n for n in names if n in _ONE_PASS and _others(f, n) == f]
     keys = {name: _key(name, f, top) for name in shared} | {"total": _key("total", f)}
     missing = [name for name, key in keys.items() if peek(session, key) is None]
@@ -328,7 +331,16 @@ def top_speakers(session: Session, f: QuoteFilter, limit: int = 10) -> list[Face
     scope = facet_tallies.scope_of(session, f)
     if facet_tallies.answers(scope, "speaker"):
         assert scope is not None
-        rows = facet_tallies.leaders(session, scope, limit)
+        if scope.speaker_id is None and scope.months is None:
+            # A topic's or a country's leaders: asked by each of its speakers' pages (their
+            # rivals), few enough to keep until the data changes.
+            rows = cached(
+                session,
+                ("leaders", scope, limit),
+                partial(facet_tallies.leaders, session, scope, limit),
+            )
+        else:
+            rows = facet_tallies.leaders(session, scope, limit)
         return [FacetValue(slug, name, n, slug in f.speakers) for slug, name, n in rows]
     return cached(session, _key("top_speakers", f, limit), lambda: _top_speakers(session, f, limit))
 

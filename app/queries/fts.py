@@ -19,6 +19,7 @@ from sqlmodel import Session, col
 
 from app.models import Quote
 from app.queries import fts_postgres as pg
+from app.queries.cache import memo
 
 # Snippets mark each hit between these two private-use characters (never in article text);
 # the web layer turns them into <mark> tags after escaping.
@@ -196,7 +197,12 @@ def contains(q: str) -> TextClause:
 
 
 def count(session: Session, q: str) -> int:
-    """How many quotes match `q`, from the index alone (no ranking, no quote rows)."""
+    """How many quotes match `q`, from the index alone (no ranking, no quote rows); asked
+    several times a page (is the word common? too many to count now?), counted once."""
+    return memo(session, ("fts_count", q), lambda: _count(session, q))
+
+
+def _count(session: Session, q: str) -> int:
     if is_sqlite(session):
         sql = text("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH :fts_query")
         return session.execute(sql, {"fts_query": prepare(q)}).scalar_one()
@@ -260,6 +266,11 @@ def _timed_out(error: OperationalError) -> bool:
     return "interrupted" in str(error.orig) or "statement timeout" in str(error.orig)
 
 
+# SQLite looks at the clock every this many virtual-machine steps of a statement: often enough
+# to stop within a millisecond, rarely enough to cost nothing measurable.
+PROGRESS_STEPS = 1000
+
+
 @contextmanager
 def time_limit(session: Session, ms: int) -> Iterator[None]:
     """Interrupt statements that run longer than `ms` (raises TooSlow)."""
@@ -273,7 +284,7 @@ def time_limit(session: Session, ms: int) -> Iterator[None]:
     connection = session.connection().connection.driver_connection
     assert connection is not None  # the session's connection is open: it was just checked out
     deadline = time.monotonic() + ms / 1000
-    connection.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
+    connection.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
     try:
         yield
     except OperationalError as error:
@@ -281,7 +292,7 @@ def time_limit(session: Session, ms: int) -> Iterator[None]:
             raise TooSlow() from None
         raise
     finally:
-        connection.set_progress_handler(None, 1000)
+        connection.set_progress_handler(None, PROGRESS_STEPS)
 
 
 @contextmanager

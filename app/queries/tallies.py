@@ -119,12 +119,18 @@ def kind_quotes(
 
 
 def all_quotes(session: Session, months: Months | None = None) -> int:
+    """Every quote, or those of some months (a sum over every speaker: kept until the data
+    changes when it is every quote, which each search asks to tell a common word)."""
     if months is None:
-        total = select(func.coalesce(func.sum(TallySpeaker.quotes), 0))
-    else:
-        total = select(func.coalesce(func.sum(TallySpeakerMonth.quotes), 0)).where(
-            _within(TallySpeakerMonth.month, months)
-        )
+        return cached(session, "all_quotes", partial(_all_quotes, session))
+    total = select(func.coalesce(func.sum(TallySpeakerMonth.quotes), 0)).where(
+        _within(TallySpeakerMonth.month, months)
+    )
+    return int(session.execute(total).scalar_one())
+
+
+def _all_quotes(session: Session) -> int:
+    total = select(func.coalesce(func.sum(TallySpeaker.quotes), 0))
     return int(session.execute(total).scalar_one())
 
 

@@ -1,0 +1,41 @@
+"""The row ids of the slugs a URL names, looked up once per request: a page asks for them in
+its quote list, its counts and its rankings. Topics are few: all their ids are kept until the
+data changes."""
+
+from sqlmodel import Session, col, select
+
+from app.models import Speaker, Topic
+from app.queries.cache import cached, memo
+
+NOTHING = -1  # an id no row has: a slug that names no speaker or topic matches no quote
+
+
+def speaker_ids(session: Session, slugs: tuple[str, ...]) -> list[int]:
+    """The ids of the speakers with these slugs (unknown slugs have none)."""
+    return memo(session, ("speaker_ids", slugs), lambda: _speaker_ids(session, slugs))
+
+
+def _speaker_ids(session: Session, slugs: tuple[str, ...]) -> list[int]:
+    stmt = select(col(Speaker.id)).where(col(Speaker.slug).in_(slugs))
+    return list(session.execute(stmt).scalars())
+
+
+def speaker_id(session: Session, slug: str) -> int:
+    """The id of the speaker with this slug, or NOTHING."""
+    found = speaker_ids(session, (slug,))
+    return found[0] if found else NOTHING
+
+
+def topic_id(session: Session, slug: str) -> int:
+    """The id of the topic with this slug, or NOTHING."""
+    return topic_ids(session).get(slug, NOTHING)
+
+
+def topic_ids(session: Session) -> dict[str, int]:
+    """{slug: id} of every topic."""
+    return cached(session, "topic_ids", lambda: _topic_ids(session))
+
+
+def _topic_ids(session: Session) -> dict[str, int]:
+    rows = session.execute(select(col(Topic.slug), col(Topic.id)))
+    return {slug: ident for slug, ident in rows}
