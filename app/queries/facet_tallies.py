@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from app.models import Speaker, Topic
+from app.models import Speaker
 from app.queries import slugs, tallies
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
 
@@ -96,8 +96,8 @@ def counts(session: Session, scope: Scope, name: str, top: int) -> list[tuple]:
             rows.append((None, None, _unknown(session, scope.topic_id, months)))
     elif name == "topic":
         per_topic = tallies.topic_quotes(session, ids, months)
-        labels = session.execute(select(Topic.id, Topic.slug, Topic.name)).all()
-        rows = [(slug, label, per_topic.get(ident, 0)) for ident, slug, label in labels]
+        labels = slugs.topic_ids(session)
+        rows = [(slug, label, per_topic.get(ident, 0)) for slug, (ident, label) in labels.items()]
     elif name == "country":
         per_country = tallies.country_counts(session, ids, scope.topic_id, months)
         rows = [(code, code, n) for code, n in per_country.items()]

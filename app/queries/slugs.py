@@ -20,6 +20,12 @@ def _speaker_ids(session: Session, slugs: tuple[str, ...]) -> list[int]:
     return list(session.execute(stmt).scalars())
 
 
+def known_speaker(session: Session, slug: str, ident: int | None) -> None:
+    """Remember a speaker the page has already loaded, so its id is not looked up again."""
+    if ident is not None:
+        memo(session, ("speaker_ids", (slug,)), lambda: [ident])
+
+
 def speaker_id(session: Session, slug: str) -> int:
     """The id of the speaker with this slug, or NOTHING."""
     found = speaker_ids(session, (slug,))
@@ -28,14 +34,15 @@ def speaker_id(session: Session, slug: str) -> int:
 
 def topic_id(session: Session, slug: str) -> int:
     """The id of the topic with this slug, or NOTHING."""
-    return topic_ids(session).get(slug, NOTHING)
+    found = topic_ids(session).get(slug)
+    return NOTHING if found is None else found[0]
 
 
-def topic_ids(session: Session) -> dict[str, int]:
-    """{slug: id} of every topic."""
+def topic_ids(session: Session) -> dict[str, tuple[int, str]]:
+    """{slug: (id, name)} of every topic."""
     return cached(session, "topic_ids", lambda: _topic_ids(session))
 
 
-def _topic_ids(session: Session) -> dict[str, int]:
-    rows = session.execute(select(col(Topic.slug), col(Topic.id)))
-    return {slug: ident for slug, ident in rows}
+def _topic_ids(session: Session) -> dict[str, tuple[int, str]]:
+    rows = session.execute(select(col(Topic.slug), col(Topic.id), col(Topic.name)))
+    return {slug: (ident, name) for slug, ident, name in rows}

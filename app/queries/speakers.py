@@ -12,9 +12,10 @@ from sqlmodel import Session, col, select
 
 from app.extract.speakers.names import normalise_name
 from app.extract.speakers.officials import default_officials
-from app.models import Speaker, SpeakerAlias, TallySpeaker, Topic, attr
+from app.models import Speaker, SpeakerAlias, TallySpeaker, attr
 from app.queries import tallies
 from app.queries.filters import decode_cursor, encode_cursor
+from app.queries.topics import TopicRow, topic_list
 
 
 @dataclass(frozen=True)
@@ -100,14 +101,11 @@ def quote_count(session: Session, speaker_id: int | None) -> int:
     return tallies.speaker_quotes(session, [ident]).get(ident, 0)
 
 
-def speaker_topics(session: Session, speaker_id: int | None) -> list[tuple[Topic, int]]:
+def speaker_topics(session: Session, speaker_id: int | None) -> list[tuple[TopicRow, int]]:
     """Topics this speaker talks about, most quoted first."""
     ident = tallies.NO_SPEAKER if speaker_id is None else speaker_id
     counts = tallies.speaker_topic_quotes(session, ident)
-    if not counts:
-        return []
-    topics = session.exec(select(Topic).where(col(Topic.id).in_(list(counts)))).all()
-    rows = [(topic, counts[topic.id]) for topic in topics if topic.id is not None]
+    rows = [(topic, counts[topic.id]) for topic, _ in topic_list(session) if topic.id in counts]
     return sorted(rows, key=lambda row: (-row[1], row[0].name))
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.models import Speaker, TallySpeaker, TallySpeakerMonth, TallySpeakerTopic, TallyTopicMonth
-from app.queries.cache import cached
+from app.queries.cache import cached, memo
 
 NO_SPEAKER = 0
 Months = tuple[int, int]  # YYYYMM to YYYYMM, both included: dated quotes only
@@ -26,6 +26,15 @@ def speaker_quotes(
     overall; absent ids have none."""
     if not speaker_ids:
         return {}
+    if months is None:  # a page asks for its speaker's several times (total, bounds, header)
+        key = ("speaker_quotes", tuple(speaker_ids))
+        return memo(session, key, partial(_speaker_quotes, session, speaker_ids))
+    return _speaker_quotes(session, speaker_ids, months)
+
+
+def _speaker_quotes(
+    session: Session, speaker_ids: list[int], months: Months | None = None
+) -> dict[int, int]:
     if months is not None:
         stmt = (
             select(TallySpeakerMonth.speaker_id, func.sum(TallySpeakerMonth.quotes))

@@ -4,10 +4,11 @@ from fastapi import APIRouter, HTTPException, Request
 from sqlmodel import Session
 from starlette.responses import RedirectResponse, Response
 
-from app.models import Speaker, Topic
+from app.models import Speaker
 from app.names import country_name
 from app.queries.facets import FacetValue, top_speakers
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
+from app.queries.slugs import known_speaker
 from app.queries.speakers import (
     KINDS,
     find_speakers,
@@ -20,6 +21,7 @@ from app.queries.speakers import (
     speaker_topics,
 )
 from app.queries.timeline import monthly_counts
+from app.queries.topics import TopicRow
 from app.web.deps import SessionDep
 from app.web.listing import browse_context, quote_filter, render_browse
 from app.web.paging import page_links
@@ -90,6 +92,7 @@ def speaker_detail(request: Request, session: SessionDep, slug: str) -> Response
         )
         return RedirectResponse(str(target), status_code=301)
     speaker_id = speaker.id if speaker else None
+    known_speaker(session, slug, speaker_id)
     f = quote_filter(request, speakers=(slug,))
     url = str(request.url_for("speaker", slug=slug))
     topics = speaker_topics(session, speaker_id)
@@ -117,8 +120,8 @@ def speaker_detail(request: Request, session: SessionDep, slug: str) -> Response
 
 
 def rivals(
-    session: Session, speaker: Speaker, topics: list[Topic]
-) -> list[tuple[Topic, FacetValue]]:
+    session: Session, speaker: Speaker, topics: list[TopicRow]
+) -> list[tuple[TopicRow, FacetValue]]:
     """For the compare links: on each of these topics, the other speaker quoted most on it."""
     found = []
     for topic in topics:
