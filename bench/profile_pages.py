@@ -32,6 +32,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("db_path", type=Path)
+    parser.add_argument(
+        "--url", help="serve this database instead (a `db copy` of DB_PATH: same ids, same URLs)"
+    )
     parser.add_argument("--only", nargs="*", help="endpoint names (default: all)")
     parser.add_argument("--repeat", type=int, default=3, help="requests per endpoint")
     parser.add_argument("--profile", action="store_true", help="print a profile of each")
@@ -41,7 +44,7 @@ def main() -> None:
     )
     parser.add_argument("--tail", help="a long-tail kind: its distinct URLs, each asked once")
     args = parser.parse_args()
-    settings = Settings(database_url=f"sqlite:///{args.db_path}")
+    settings = Settings(database_url=args.url or f"sqlite:///{args.db_path}")
     if args.no_page_cache:
         settings.page_cache_entries = 0
     app = create_app(settings)

@@ -132,15 +132,21 @@ def all_quotes(session: Session, months: Months | None = None) -> int:
     changes when it is every quote, which each search asks to tell a common word)."""
     if months is None:
         return cached(session, "all_quotes", partial(_all_quotes, session))
-    total = select(func.coalesce(func.sum(TallySpeakerMonth.quotes), 0)).where(
-        _within(TallySpeakerMonth.month, months)
-    )
-    return int(session.execute(total).scalar_one())
+    # A year is 35,000 tally rows to add up (5 ms on PostgreSQL); every month's total, added
+    # up once until the data changes, answers any period.
+    per_month = cached(session, "quotes_per_month", partial(_quotes_per_month, session))
+    return sum(n for month, n in per_month.items() if months[0] <= month <= months[1])
 
 
 def _all_quotes(session: Session) -> int:
     total = select(func.coalesce(func.sum(TallySpeaker.quotes), 0))
     return int(session.execute(total).scalar_one())
+
+
+def _quotes_per_month(session: Session) -> dict[int, int]:
+    total = func.sum(TallySpeakerMonth.quotes)
+    stmt = select(TallySpeakerMonth.month, total).group_by(col(TallySpeakerMonth.month))
+    return {month: int(n) for month, n in session.execute(stmt)}
 
 
 def country_counts(
