@@ -103,7 +103,7 @@ def _too_many(session: Session, f: QuoteFilter) -> bool:
     if f.q:
         try:
             with fts.friendly_errors():
-                return fts.count(session, f.q) > COUNT_NOW_AT_MOST
+                return fts.more_than(session, f.q, COUNT_NOW_AT_MOST)
         except fts.SearchError:
             session.rollback()
     return False

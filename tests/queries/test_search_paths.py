@@ -10,7 +10,7 @@ from starlette.datastructures import QueryParams
 
 from app.extract.article import ExtractedArticle
 from app.ingest.store import store_article
-from app.queries import quotes
+from app.queries import fts, quotes
 from app.queries.filters import QuoteFilter
 from tests.conftest import TOPIC_NAMES, quote_in
 
@@ -68,3 +68,14 @@ def test_ranking_within_the_window_when_filters_keep_enough(engine, monkeypatch)
     with Session(engine) as session:
         page = quotes.quote_page(session, QuoteFilter.from_params(QueryParams(query)), 50)
     assert page.ranked_among == 1000  # the reader is told
+
+
+def test_more_than_says_whether_a_word_is_in_more_quotes_than_a_limit(engine):
+    # PostgreSQL stops counting after the limit: the answer must still be exact at its edge.
+    _corpus(engine)
+    with Session(engine) as session:
+        stay = fts.count(session, "stay")
+        assert stay == 20
+        assert fts.more_than(session, "stay", 19)
+        assert not fts.more_than(session, "stay", 20)
+        assert not fts.more_than(session, "nowhere", 0)
