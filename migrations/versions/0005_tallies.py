@@ -54,15 +54,19 @@ SQLITE_UNCOUNT_OLD = f"""        UPDATE tally_speaker SET quotes = quotes - 1
             AND month = {SQLITE_MONTH.format(d="old.published")}
             AND topic_id IN (SELECT topic_id FROM quote_topic WHERE quote_id = old.id);
 """
-SQLITE_TRIGGERS = [
-    f"""CREATE TRIGGER tally_quote_insert AFTER INSERT ON quote WHEN new.is_lead BEGIN
+# A lead quote arriving (inserted, or made lead) counts for its speaker and month; its topics
+# are counted by quote_topic's own trigger on insert, and by tally_quote_lead on an update.
+SQLITE_COUNT_NEW = f"""\
         INSERT INTO tally_speaker (speaker_id, quotes) VALUES (COALESCE(new.speaker_id, 0), 1)
             ON CONFLICT (speaker_id) DO UPDATE SET quotes = quotes + 1;
         INSERT INTO tally_speaker_month (speaker_id, month, kind, quotes)
             VALUES (COALESCE(new.speaker_id, 0), {SQLITE_MONTH.format(d="new.published")},
                     new.kind, 1)
             ON CONFLICT (speaker_id, month, kind) DO UPDATE SET quotes = quotes + 1;
-    END""",
+"""
+SQLITE_TRIGGERS = [
+    f"""CREATE TRIGGER tally_quote_insert AFTER INSERT ON quote WHEN new.is_lead BEGIN
+{SQLITE_COUNT_NEW}    END""",
     f"""CREATE TRIGGER tally_quote_delete BEFORE DELETE ON quote WHEN old.is_lead BEGIN
 {SQLITE_UNCOUNT_OLD}    END""",
     f"""CREATE TRIGGER tally_quote_unlead AFTER UPDATE OF speaker_id, published, kind, is_lead
@@ -70,13 +74,7 @@ SQLITE_TRIGGERS = [
 {SQLITE_UNCOUNT_OLD}    END""",
     f"""CREATE TRIGGER tally_quote_lead AFTER UPDATE OF speaker_id, published, kind, is_lead
     ON quote WHEN new.is_lead BEGIN
-        INSERT INTO tally_speaker (speaker_id, quotes) VALUES (COALESCE(new.speaker_id, 0), 1)
-            ON CONFLICT (speaker_id) DO UPDATE SET quotes = quotes + 1;
-        INSERT INTO tally_speaker_month (speaker_id, month, kind, quotes)
-            VALUES (COALESCE(new.speaker_id, 0), {SQLITE_MONTH.format(d="new.published")},
-                    new.kind, 1)
-            ON CONFLICT (speaker_id, month, kind) DO UPDATE SET quotes = quotes + 1;
-        INSERT INTO tally_speaker_topic (speaker_id, topic_id, quotes)
+{SQLITE_COUNT_NEW}        INSERT INTO tally_speaker_topic (speaker_id, topic_id, quotes)
             SELECT COALESCE(new.speaker_id, 0), topic_id, 1 FROM quote_topic
             WHERE quote_id = new.id
             ON CONFLICT (speaker_id, topic_id) DO UPDATE SET quotes = quotes + 1;
