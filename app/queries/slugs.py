@@ -1,11 +1,12 @@
 """The row ids of the slugs a URL names, looked up once per request: a page asks for them in
-its quote list, its counts and its rankings. Topics are few: all their ids are kept until the
-data changes."""
+its quote list, its counts and its rankings. Topics are few: their ids come from the topic
+list every page already has."""
 
 from sqlmodel import Session, col, select
 
-from app.models import Speaker, Topic
-from app.queries.cache import cached, memo
+from app.models import Speaker
+from app.queries.cache import memo
+from app.queries.topics import topic_list
 
 NOTHING = -1  # an id no row has: a slug that names no speaker or topic matches no quote
 
@@ -39,10 +40,5 @@ def topic_id(session: Session, slug: str) -> int:
 
 
 def topic_ids(session: Session) -> dict[str, tuple[int, str]]:
-    """{slug: (id, name)} of every topic."""
-    return cached(session, "topic_ids", lambda: _topic_ids(session))
-
-
-def _topic_ids(session: Session) -> dict[str, tuple[int, str]]:
-    rows = session.execute(select(col(Topic.slug), col(Topic.id), col(Topic.name)))
-    return {slug: (ident, name) for slug, ident, name in rows}
+    """{slug: (id, name)} of every topic (from the topic list, kept until the data changes)."""
+    return {row.slug: (row.id, row.name) for row, _ in topic_list(session)}

@@ -4,7 +4,7 @@ filter page, among others)."""
 
 from sqlmodel import Session
 
-from app.queries import slugs, tallies
+from app.queries import tallies
 from app.queries.countries import country_list
 from app.queries.facets import facet_counts, outlet_names
 from app.queries.filters import QuoteFilter
@@ -16,5 +16,4 @@ def warm_caches(session: Session) -> None:
     topic_list(session)
     outlet_names(session)
     facet_counts(session, QuoteFilter(), budget_ms=0)  # no budget: counted now, once
-    slugs.topic_ids(session)
     tallies.all_quotes(session, (1, 999912))  # every month's total, for any period's
