@@ -72,3 +72,23 @@ def test_imperative_speech_verb_addresses_the_reader():
         "Now tell us this is a fair way to pay for the new stadium!\n"
     )
     assert texts(article) == []
+
+
+def test_what_someone_calls_for_is_their_demand():
+    article = (
+        "Harbour vote\n\n"
+        "The fishermen's union has called for a full review of the ferry tender.\n\n"
+        "On Monday councillor Dana Orbe called for lowering the harbour fees.\n"
+    )
+    got = texts(article)
+    assert "a full review of the ferry tender" in got
+    assert "lowering the harbour fees" in got
+
+
+def test_a_document_calling_for_something_is_not_speech():
+    article = (
+        "Harbour vote\n\n"
+        "For the past ten years calls to the harbour office have risen every winter.\n\n"
+        "Mayor Ilse Varga signed a motion calling for a new breakwater.\n"
+    )
+    assert texts(article) == []

@@ -283,11 +283,24 @@ def content_of(verb: Token) -> list[Token] | None:
         charge = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if target is not None and charge is not None:
             return _trim(list(target.subtree) + list(charge.subtree))
+    if lemma == "call" and (demand := _called_for(verb)):
+        return demand
     if verb.dep_ == "parataxis":
         return _parataxis_content(verb)
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return _as_content(verb)
     return _clause_on_noun(verb)
+
+
+def _called_for(verb: Token) -> list[Token] | None:
+    """'has called for a full inquiry': what someone calls for is the demand they voiced. Not
+    on a participle describing a noun ('a bill calling for …' reports a document's terms)."""
+    if verb.dep_ == "acl":
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i > verb.i:
+            return _trim([t for t in prep.subtree if t.i != prep.i]) or None
+    return None
 
 
 def _as_content(verb: Token) -> list[Token] | None:
