@@ -92,3 +92,12 @@ def test_a_document_calling_for_something_is_not_speech():
         "Mayor Ilse Varga signed a motion calling for a new breakwater.\n"
     )
     assert texts(article) == []
+
+
+def test_a_thing_called_by_its_name_is_not_a_quote():
+    article = (
+        "Bridge dispute\n\n"
+        "The levy, called the Span Fund, pays for repairs on the old bridge.\n\n"
+        "Engineer Tomas Reyl called a meeting to review the repair schedule.\n"
+    )
+    assert texts(article) == []

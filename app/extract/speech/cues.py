@@ -264,9 +264,13 @@ def content_of(verb: Token) -> list[Token] | None:
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if comps:
         return _subtree(max(comps, key=lambda c: len(list(c.subtree))))
+    # "called a meeting to review the plan" summons; only "called on them to act" requests.
+    summons = lemma == "call" and any(c.dep_ == "dobj" for c in verb.children)
     for child in verb.children:
         to_inf = any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
         if lemma in INFINITIVE_VERBS and child.dep_ in ("xcomp", "advcl") and to_inf:
+            if summons:
+                continue
             if cue_lemma(child.text) in ("name", "identify", "quote") and any(
                 g.dep_ == "auxpass" for g in child.children
             ):
@@ -429,6 +433,8 @@ def find_cues(doc) -> list[Cue]:
                 continue
             content = content_of(tok) or None
             naming = None if content else naming_content(tok)
+            if naming and _names_a_thing(tok):
+                continue  # "a stream called Miller Run" names a thing; nobody is speaking
             if naming:
                 speaker = subject_of(tok)
                 if speaker is not None:
@@ -478,6 +484,15 @@ def find_cues(doc) -> list[Cue]:
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+def _names_a_thing(verb: Token) -> bool:
+    """A passive participle on a noun ('a group called X') has one complement, the name;
+    with an object as well ('the doctor who wrote the letter called him a quack') the verb is
+    active and misparsed."""
+    if verb.dep_ not in ("acl", "amod"):  # a participle, even when tagged past tense
+        return False
+    return sum(1 for c in verb.children if c.dep_ in ("dobj", "oprd")) < 2
 
 
 def _imperative(verb: Token) -> bool:
