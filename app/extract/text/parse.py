@@ -12,6 +12,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import NumpyOps
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from app.extract.text.marks import Marked
 
@@ -88,8 +90,19 @@ HYPHENATED_NAME = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """Tokenizer, tagger and parser of the small English model; names are found by rule."""
+    """Tokenizer, tagger and parser of the small English model; names are found by rule.
+
+    The layers multiply through numpy's OpenBLAS rather than BLIS: BLIS's products of this
+    model's sizes measured 3-4x slower on the AVX2 machines we run on, and the tagger and
+    parser are most of the extractor's time (extraction 1.5-1.8x faster, same parses).
+    OpenBLAS gets one thread: spin-waiting threads doubled the CPU used for no gain on
+    matrices this small, and ingest already runs a worker per core."""
+    threadpool_limits(limits=1, user_api="blas")
     nlp = spacy.load(MODEL, exclude=["ner", "lemmatizer", "attribute_ruler"])
+    ops = NumpyOps(use_blis=False)
+    for _, pipe in nlp.pipeline:
+        for node in pipe.model.walk() if hasattr(pipe, "model") else ():
+            node.ops = ops
     nlp.add_pipe("diplomat_tag_to_pos")
     # spaCy types Language.tokenizer as any callable; the model's is a Tokenizer, which has these.
     url_match = nlp.tokenizer.url_match  # type: ignore[union-attr]
