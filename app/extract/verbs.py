@@ -122,6 +122,11 @@ def _prefilter_forms() -> list[str]:
 
 
 SPEECH_FORMS = frozenset(_prefilter_forms())  # "said", "warns", "telling", … (not "state")
+# "claims that", "states that": before a that-clause those forms are verbs often enough.
+NOUNLIKE_FORMS = (
+    frozenset(f for f, lem in FORMS.items() if lem in MOSTLY_NOUNS and lem in PREFILTER_LEMMAS)
+    - SPEECH_FORMS
+)
 _WORDS = re.compile(r"[A-Za-z]+")
 # 'For the minister, "…"': a viewpoint that introduces a quotation.
 _VIEWPOINT = re.compile(r"\b[Ff]or [^,.\"“”]{2,60}, [\"“«‘]")
@@ -131,10 +136,14 @@ def mentions_speech(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether text[start:end] is worth parsing: a speech verb in any form, "according to",
     or a viewpoint opening a quotation. A set lookup per word, cheaper than one big regex."""
     end = len(text) if end is None else end
+    prev = ""
     for m in _WORDS.finditer(text, start, end):
         word = m.group().lower()
         if word in SPEECH_FORMS or word == "according":
             return True
+        if word == "that" and prev in NOUNLIKE_FORMS:
+            return True
+        prev = word
     return _VIEWPOINT.search(text, start, end) is not None
 
 

@@ -101,3 +101,15 @@ def test_a_thing_called_by_its_name_is_not_a_quote():
         "Engineer Tomas Reyl called a meeting to review the repair schedule.\n"
     )
     assert texts(article) == []
+
+
+def test_present_tense_verb_that_looks_like_a_noun_still_reports():
+    article = (
+        "Harbour vote\n\n"
+        "Mayor Ilse Varga wants a new ferry.\n\n"
+        "But Varga claims that the old boat can run for one more winter.\n\n"
+        "Councillor Dana Orbe notes that the repair bill has doubled since May.\n"
+    )
+    got = texts(article)
+    assert "that the old boat can run for one more winter" in got
+    assert "that the repair bill has doubled since May" in got

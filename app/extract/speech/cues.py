@@ -523,12 +523,21 @@ def _is_speech_verb(tok: Token) -> bool:
     """A speech verb; 'said'/'says' count even when mis-tagged ('“…“, Said Lavrov')."""
     if tok.lower_ in ("said", "says"):
         return True
-    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
+    if tok.dep_ in ("amod", "compound"):
+        return False
+    if tok.pos_ not in ("VERB", "AUX") and not _parsed_as_verb(tok):
         return False
     lemma = cue_lemma(tok.text)
     if lemma in PARTICLE_VERBS:  # "pointed out that", not "pointed to the door"
         return any(c.dep_ == "prt" and c.lower_ == PARTICLE_VERBS[lemma] for c in tok.children)
     return lemma in SPEECH_VERBS
+
+
+def _parsed_as_verb(tok: Token) -> bool:
+    """'But Ms. Vale claims that …' with 'claims' tagged a plural noun: a subject and a
+    clause complement show the parser read it as the verb it is."""
+    deps = {c.dep_ for c in tok.children}
+    return tok.pos_ == "NOUN" and "nsubj" in deps and "ccomp" in deps
 
 
 def _passive(tok: Token) -> bool:
