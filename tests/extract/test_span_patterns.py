@@ -113,3 +113,16 @@ def test_present_tense_verb_that_looks_like_a_noun_still_reports():
     got = texts(article)
     assert "that the old boat can run for one more winter" in got
     assert "that the repair bill has doubled since May" in got
+
+
+def test_what_someone_told_an_audience_is_their_words():
+    # The parser hangs the that-clause on the audience ('a meeting … that few people …').
+    article = (
+        "Harbour vote\n\n"
+        "Mayor Ilse Varga spent the week on the coast.\n\n"
+        "Last week, she told a meeting of harbour leaders that few people understood the "
+        "tides better than the residents of their coast.\n"
+    )
+    assert texts(article) == [
+        "that few people understood the tides better than the residents of their coast"
+    ]

@@ -318,16 +318,17 @@ def _as_content(verb: Token) -> list[Token] | None:
 
 
 def _clause_on_noun(verb: Token) -> list[Token] | None:
-    """'said in a statement that …': the parser hangs the clause on the noun."""
-    for prep in verb.children:
-        if prep.dep_ != "prep":
-            continue
-        for pobj in prep.children:
-            for clause in pobj.children:
-                if clause.dep_ in ("acl", "ccomp", "relcl") and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
-                ):
-                    return _subtree(clause)
+    """'said in a statement that …', or 'told a meeting of farmers that …': the parser hangs
+    the clause on the noun (for a verb of telling, on its audience too)."""
+    nouns = [o for p in verb.children if p.dep_ == "prep" for o in p.children]
+    if cue_lemma(verb.text) in AUDIENCE:
+        nouns += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for noun in nouns:
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+            ):
+                return _subtree(clause)
     return None
 
 
