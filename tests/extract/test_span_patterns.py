@@ -126,3 +126,27 @@ def test_what_someone_told_an_audience_is_their_words():
     assert texts(article) == [
         "that few people understood the tides better than the residents of their coast"
     ]
+
+
+def test_a_second_speaker_clause_ends_the_first_report():
+    article = (
+        "Harbour vote\n\n"
+        "Mayor Ilse Varga said the ferry would keep running through the winter, though she "
+        "noted the crew was still short of two deckhands.\n\n"
+        "Engineer Tomas Reyl said that the pier was sound, and the union warned that the "
+        "cables under it were rusting.\n"
+    )
+    got = texts(article)
+    assert "the ferry would keep running through the winter" in got
+    assert "the crew was still short of two deckhands" in got
+    assert "that the pier was sound" in got
+    assert "that the cables under it were rusting" in got
+
+
+def test_a_when_clause_stays_inside_the_report():
+    article = (
+        "Harbour vote\n\n"
+        "Mayor Ilse Varga said the council members were misleading voters when they say "
+        "the ferry costs too much.\n"
+    )
+    assert texts(article)[0].startswith("the council members were misleading voters when")

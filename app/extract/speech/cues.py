@@ -484,6 +484,43 @@ def find_cues(doc) -> list[Cue]:
             continue
         if cue is not None:
             cues.append(cue)
+    return _split_nested(cues)
+
+
+CONCESSIVE = frozenset("though although while whereas".split())
+
+
+def _separate_report(verb: Token) -> bool:
+    """A speech verb with its own subject heading a coordinated ('and critics warned …') or
+    concessive ('though she noted …') clause; not 'lying when they say …', which is part of
+    the first claim."""
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if verb.dep_ == "conj":
+        return True
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return verb.dep_ == "advcl" and bool(marks & CONCESSIVE)
+
+
+def _split_nested(cues: list[Cue]) -> list[Cue]:
+    """'Lee said prices rose, though she noted that wages rose too': a clause with a speaker
+    and speech verb of its own ends the first report; each keeps its own content."""
+    for cue in cues:
+        if cue.kind != "verb" or not cue.content:
+            continue
+        inside = {t.i for t in cue.content}
+        cuts = [
+            o.token.left_edge.i
+            for o in cues
+            if o is not cue
+            and o.kind == "verb"
+            and o.content
+            and o.token.i in inside
+            and _separate_report(o.token)
+            and o.token.left_edge.i > cue.content[0].i
+        ]
+        if cuts:
+            cue.content = _trim([t for t in cue.content if t.i < min(cuts)]) or cue.content
     return cues
 
 
