@@ -150,3 +150,13 @@ def test_a_when_clause_stays_inside_the_report():
         "the ferry costs too much.\n"
     )
     assert texts(article)[0].startswith("the council members were misleading voters when")
+
+
+def test_a_clause_before_a_colon_is_not_the_next_speakers_words():
+    article = (
+        "Harbour vote\n\n"
+        "The vote on the ferry contract ended a long week of quarrels at city hall: "
+        "Mayor Ilse Varga said she was relieved.\n"
+    )
+    got = texts(article)
+    assert not any(q.startswith("The vote on the ferry contract") for q in got)

@@ -548,6 +548,8 @@ def _adjoins(content: list[Token], verb: Token, speaker: Token | None) -> bool:
     clause from its verb ('…," the minister has said')."""
     allowed = set(speaker.subtree) if speaker is not None else set()
     for t in verb.doc[content[-1].i + 1 : verb.i]:
+        if t.text in (":", ";"):
+            return False  # 'Tempers rose: the mayor said …' — a colon looks ahead, not back
         if not (
             t.is_punct
             or t in allowed
