@@ -263,7 +263,13 @@ def _relevance_rows(
     # Rank the newest RANK_WINDOW matches only (QuotePage.ranked_among says so to the
     # reader), or every match when the filters leave too few of those.
     found = fts.matches(session, q, RANK_WINDOW if windowed else None)
-    stmt = base.add_columns(found.c.rank).join(found, found.c.id == Quote.id)
+    # Words alone: the index's rowids are quote ids (triggers keep it in step), so ranking
+    # needs no quote rows; joining them doubled its time (5,000 lookups).
+    stmt = (
+        core_select(found.c.id, found.c.rank)
+        if base.whereclause is None
+        else base.add_columns(found.c.rank).join(found, found.c.id == Quote.id)
+    )
     if cursor is not None and isinstance(cursor[0], int | float):
         # bm25 scores round-trip exactly through JSON, so the tie on rank is reliable.
         stmt = stmt.where(tuple_(found.c.rank, found.c.id) > tuple_(float(cursor[0]), cursor[1]))

@@ -229,6 +229,14 @@ def _fit(typed: list[str], name: list[str], whole_words: bool = False) -> float:
     for word in typed:
         if any(part == word or not whole_words and part.startswith(word) for part in name):
             found += 1
-        elif len(word) >= 5 and any(fuzz.ratio(word, part) >= 80 for part in name):
+        elif len(word) >= 5 and any(_close(word, part, whole_words) for part in name):
             found += 1
     return found / len(typed)
+
+
+def _close(word: str, part: str, whole_words: bool) -> bool:
+    """A close spelling ("Sergei" for "Sergey"). In text not typed as a name, only one of
+    about the same length: "sanctions" is not a misspelt "Santos"."""
+    if whole_words and abs(len(word) - len(part)) > 1:
+        return False
+    return fuzz.ratio(word, part) >= 80

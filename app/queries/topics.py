@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from app.models import Topic
 from app.queries import tallies
@@ -34,13 +33,13 @@ def get_topic(session: Session, slug: str) -> Topic | None:
     return session.exec(select(Topic).where(Topic.slug == slug)).first()
 
 
-def find_topic(session: Session, name: str) -> Topic | None:
-    """The topic whose name or slug is exactly `name` (ignoring case)."""
+def find_topic(session: Session, name: str) -> TopicRow | None:
+    """The topic whose name or slug is exactly `name` (ignoring case), from the cached list."""
     wanted = " ".join(name.split()).lower()
-    stmt = select(Topic).where(
-        or_(func.lower(col(Topic.name)) == wanted, col(Topic.slug) == wanted)
-    )
-    return session.exec(stmt).first()
+    for row, _ in topic_list(session):
+        if row.name.lower() == wanted or row.slug == wanted:
+            return row
+    return None
 
 
 def topic_monthly_counts(session: Session, topic_id: int) -> dict[tuple[int, int], int]:
