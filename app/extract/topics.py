@@ -65,6 +65,7 @@ class Taxonomy:
     topics: tuple[Topic, ...]
     keywords: _Index
     requires: _Index
+    needing: frozenset[int] = frozenset()  # topics with `requires` words
 
     def names(self) -> dict[str, str]:
         return {t.id: t.name for t in self.topics}
@@ -79,19 +80,27 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
             keywords.add(kw, n)
         for kw in row.get("requires", []):
             requires.add(kw, n)
-    return Taxonomy(tuple(Topic(r["id"], r["name"]) for r in rows), keywords, requires)
+    needing = frozenset(n for entries in requires.entries.values() for _, n in entries)
+    return Taxonomy(tuple(Topic(r["id"], r["name"]) for r in rows), keywords, requires, needing)
 
 
 @lru_cache(maxsize=256)
 def _words(text: str) -> list[str]:
-    return [re.sub(r"(?:['’]s|\.)$", "", w) for w in WORD.findall(text)]
+    """The text's words without a possessive 's or a final full stop."""
+    return [_bare(w) for w in WORD.findall(text)]
+
+
+def _bare(word: str) -> str:
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(".") else word
 
 
 def _matches(text: str, context: str, taxonomy: Taxonomy) -> list[str]:
     counts: dict[int, int] = {}
     for n in taxonomy.keywords.hits(_words(text)):
         counts[n] = counts.get(n, 0) + 1
-    needing = {n for _, entries in taxonomy.requires.entries.items() for _, n in entries}
+    needing = taxonomy.needing
     if needing & counts.keys():
         present = set(taxonomy.requires.hits(_words(text)))
         present |= set(taxonomy.requires.hits(_words(context)))

@@ -70,6 +70,10 @@ def first_name_gender(word: str) -> str | None:
 _PRONOUN_AFTER = re.compile(r"[^.!?\n“”\"]{0,80}?\b(he|she|his)\b", re.IGNORECASE)
 
 
+_HONORIFIC_BEFORE = re.compile(r"\b(mr|mrs|ms|miss|sir|dame)\.?\s+$")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
 def no_votes() -> dict[str, float]:
     return {MALE: 0.0, FEMALE: 0.0}
 
@@ -78,7 +82,7 @@ def evidence_at(text: str, start: int, end: int) -> dict[str, float]:
     """Votes for each gender from one mention of a name at text[start:end]."""
     votes = no_votes()
     before = text[max(0, start - 25) : start].lower()
-    if m := re.search(r"\b(mr|mrs|ms|miss|sir|dame)\.?\s+$", before):
+    if m := _HONORIFIC_BEFORE.search(before):
         votes[HONORIFICS[m.group(1)]] += 3.0
     window = text[max(0, start - 40) : start].lower().split() + text[end : end + 40].lower().split()
     for word in window:
@@ -86,6 +90,6 @@ def evidence_at(text: str, start: int, end: int) -> dict[str, float]:
             votes[g] += 1.0
     if m := _PRONOUN_AFTER.match(text, end):
         between = text[end : m.start(1)]
-        if not re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", between):  # no other full name between
+        if not _FULL_NAME.search(between):  # no other full name between
             votes[PRONOUN_GENDER[m.group(1).lower()]] += 1.0
     return votes

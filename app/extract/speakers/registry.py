@@ -242,6 +242,27 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     return any(len(w.strip(",.:")) > 1 and w.strip(",.:").isupper() for w in neighbours)
 
 
+def _whole_word_hits(text: str, word: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Starts of `word` inside the spans, not part of a longer (or hyphenated) word: str.find
+    rather than a regex compiled for each name (a regex per entity cost 3 % of extraction)."""
+    hits = []
+    for lo, hi in spans:
+        at = text.find(word, lo, hi)
+        while at != -1:
+            before, after = (
+                text[at - 1 : at] if at else "",
+                text[at + len(word) : at + len(word) + 1],
+            )
+            if not _joins(before) and not _joins(after):
+                hits.append(at)
+            at = text.find(word, at + 1, hi)
+    return hits
+
+
+def _joins(char: str) -> bool:
+    return char == "-" or (char.isalnum() or char == "_")
+
+
 class Registry:
     """Named entities of one article, in order of first mention."""
 
@@ -339,14 +360,11 @@ class Registry:
     def _note_elsewhere(self, entity: Entity, pos: int) -> None:
         """A body first met as a speaker ('Na'moks said', 'Facebook says') is salient wherever
         else the article names it."""
-        pattern = re.compile(r"(?<![\w-])" + re.escape(entity.name) + r"(?![\w-])")
-        for lo, hi in self.spans:
-            for m in pattern.finditer(self.text, lo, hi):
-                if m.start() != pos and m.start() not in entity.positions:
-                    entity.positions.append(m.start())
-                    entity.events.append(
-                        (m.start(), ROLE_WEIGHT[self.layout.role(m.start(), m.end())])
-                    )
+        for start in _whole_word_hits(self.text, entity.name, self.spans):
+            if start != pos and start not in entity.positions:
+                entity.positions.append(start)
+                end = start + len(entity.name)
+                entity.events.append((start, ROLE_WEIGHT[self.layout.role(start, end)]))
 
     def _note_surnames(self, spans: list[tuple[int, int]]) -> None:
         """Later bare-surname mentions ('Voss, 52, said') count as positions of the person,
