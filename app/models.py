@@ -169,7 +169,8 @@ class QuoteBand(SQLModel, table=True):
     """Signature bands of an attributed quote's words: reports sharing one are compared."""
 
     __tablename__ = "quote_band"
-    __table_args__ = (Index("ix_quote_band_speaker_band", "speaker_id", "band"),)
+    # each band's quotes newest first: a new report reads the newest few (ingest/statements)
+    __table_args__ = (Index("ix_quote_band_recent", "speaker_id", "band", "quote_id"),)
 
     quote_id: int = Field(
         sa_column=Column(Integer, ForeignKey("quote.id", ondelete="CASCADE"), primary_key=True)

@@ -128,3 +128,18 @@ def test_statements_regroup_rebuilds_what_ingest_built(engine):
         conn.execute(text("DELETE FROM quote_band"))
         assert statements.regroup_all(conn) == 1
     assert _groups(engine) == before
+
+
+def test_statements_a_crowded_band_compares_a_bounded_few_and_still_links(engine, monkeypatch):
+    """Past COMPARE_ALL quotes sharing a band, a new report reads only a few of each statement
+    (one link is enough): a reprint still joins its statement, compared with PER_STATEMENT."""
+    monkeypatch.setattr(statements, "COMPARE_ALL", 2)
+    for n in range(5):  # one statement, five reports: a crowded band for the next
+        store_article(engine, f"{n}.txt", article(f"Outlet {n}", 10 + n, LINE), TOPIC_NAMES)
+    compared = []
+    linked = statements._linked
+    monkeypatch.setattr(statements, "_linked", lambda a, b: compared.append(b) or linked(a, b))
+    store_article(engine, "late.txt", article("Late Daily", 15, VARIANT), TOPIC_NAMES)
+    groups = _groups(engine)
+    assert len(groups) == 1 and len(groups[0][0]) == 6
+    assert len(compared) == statements.PER_STATEMENT
