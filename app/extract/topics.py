@@ -7,7 +7,7 @@ so tagging costs one pass over the text however large the taxonomy grows.
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DEFAULT_TAXONOMY = Path(__file__).resolve().parents[1] / "data" / "topics.toml"
@@ -65,7 +65,11 @@ class Taxonomy:
     topics: tuple[Topic, ...]
     keywords: _Index
     requires: _Index
-    needing: frozenset[int] = frozenset()  # topics with `requires` words
+
+    @cached_property
+    def needing(self) -> frozenset[int]:
+        """Topics that count only beside one of their `requires` words."""
+        return frozenset(n for entries in self.requires.entries.values() for _, n in entries)
 
     def names(self) -> dict[str, str]:
         return {t.id: t.name for t in self.topics}
@@ -80,8 +84,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
             keywords.add(kw, n)
         for kw in row.get("requires", []):
             requires.add(kw, n)
-    needing = frozenset(n for entries in requires.entries.values() for _, n in entries)
-    return Taxonomy(tuple(Topic(r["id"], r["name"]) for r in rows), keywords, requires, needing)
+    return Taxonomy(tuple(Topic(r["id"], r["name"]) for r in rows), keywords, requires)
 
 
 @lru_cache(maxsize=256)

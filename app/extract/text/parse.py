@@ -94,7 +94,7 @@ def get_nlp() -> Language:
 
     The layers multiply through numpy's OpenBLAS rather than BLIS: BLIS's products of this
     model's sizes measured 3-4x slower on the AVX2 machines we run on, and the tagger and
-    parser are most of the extractor's time (extraction 1.5-1.8x faster, same parses).
+    parser are most of the extractor's time (extraction 1.5-1.7x faster, same parses).
     OpenBLAS gets one thread: spin-waiting threads doubled the CPU used for no gain on
     matrices this small, and ingest already runs a worker per core."""
     threadpool_limits(limits=1, user_api="blas")
