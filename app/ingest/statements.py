@@ -20,12 +20,14 @@ import random
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, TextClause, bindparam, text
+from sqlalchemy import Connection, TextClause, bindparam, insert, text
+
+from app.models import Statement, table
 
 SAME_WORDS = 88  # rapidfuzz ratio (0-100) of two normalised quotes
 MIN_CONTAINED, CONTAINED = 8, 95  # a shorter quote of 8+ words inside a longer one
@@ -47,15 +49,18 @@ _PERMUTATIONS = [
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
+# Cached: a crowded band's quotes are read again for each new report that shares it.
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Lowercase words only: quotation marks, punctuation and spacing set aside."""
     folded = unicodedata.normalize("NFKC", text).lower()
     return " ".join(_NOT_WORD.sub(" ", folded).split())
 
 
-def content_words(normalised: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def content_words(normalised: str) -> frozenset[str]:
     """The words that carry meaning, crudely stemmed ("building" and "build" are one)."""
-    return {_stem(w) for w in normalised.split() if w not in STOPWORDS and not w.isdigit()}
+    return frozenset(_stem(w) for w in normalised.split() if w not in STOPWORDS and not w.isdigit())
 
 
 def _stem(word: str) -> str:
@@ -71,14 +76,20 @@ def bands(normalised: str) -> list[int]:
     words = content_words(normalised)
     if not words:
         return []
-    hashes = [int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest()) for w in words]
-    mins = [min((a * h + b) % _PRIME for h in hashes) for a, b in _PERMUTATIONS]
+    mins = list(map(min, zip(*map(_word_hashes, words), strict=True)))
     keys = []
     for band in range(BANDS):
         rows = mins[band * ROWS : (band + 1) * ROWS]
         digest = hashlib.blake2b(repr((band, rows)).encode(), digest_size=8).digest()
         keys.append(int.from_bytes(digest) >> 1)
     return keys
+
+
+@lru_cache(maxsize=4096)  # ~6 MB; most words of most quotes are common ones
+def _word_hashes(word: str) -> tuple[int, ...]:
+    """The word's value under each MinHash permutation."""
+    h = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest())
+    return tuple((a * h + b) % _PRIME for a, b in _PERMUTATIONS)
 
 
 def same_statement(a: str, b: str) -> bool:
@@ -128,11 +139,6 @@ _INSERT_BAND = text("INSERT INTO quote_band (quote_id, speaker_id, band) VALUES 
 # statement (one link to a statement is enough), CANDIDATES in all, most bands shared first.
 COMPARE_ALL = 200
 PER_BAND, PER_STATEMENT, CANDIDATES = 32, 4, 40
-_SHARING = text(
-    "SELECT DISTINCT quote_id FROM quote_band"
-    " WHERE speaker_id = :speaker_id AND band IN :bands AND quote_id != :quote_id"
-    f" LIMIT {COMPARE_ALL + 1}"
-).bindparams(bindparam("bands", expanding=True))
 
 
 @lru_cache(maxsize=32)
@@ -159,42 +165,120 @@ def _crowded(bands: int) -> TextClause:
 _REPORTS = text(
     "SELECT id, speaker_id, text, statement_id, published FROM quote WHERE id IN :ids"
 ).bindparams(bindparam("ids", expanding=True))
+_SHARING = text(
+    "SELECT DISTINCT quote_id FROM quote_band"
+    " WHERE speaker_id = :speaker_id AND band IN :bands AND quote_id != :quote_id"
+    f" LIMIT {COMPARE_ALL + 1}"
+).bindparams(bindparam("bands", expanding=True))
+_STATEMENT = table(Statement)
+_INSERT_STATEMENTS = insert(_STATEMENT).returning(_STATEMENT.c.id, sort_by_parameter_order=True)
+_ASSIGN = text("UPDATE quote SET statement_id = :s WHERE id = :q")
+
+
+@dataclass
+class _Article:
+    """One article's grouping under way. Its reports are compared with each other in memory
+    and with stored ones through the database; what it decides is written at the end, a few
+    statements in all rather than several per report. A statement first made here has a
+    provisional id (negative) until it is stored."""
+
+    conn: Connection
+    seen: list[tuple[_Report, frozenset[int]]] = field(default_factory=list)
+    assigned: dict[int, int] = field(default_factory=dict)  # quote id -> statement id
+    made: list[int] = field(default_factory=list)  # provisional ids, in the order made
+    touched: set[int] = field(default_factory=set)
+
+    def join(self, report: _Report, keys: list[int]) -> None:
+        """Give `report` the statement of the reports it is linked with, joining theirs."""
+        bands_of = frozenset(keys)
+        fellows = _fellows(self.conn, report, keys) + [
+            other
+            for other, their in self.seen
+            if other.speaker_id == report.speaker_id and their & bands_of and _linked(report, other)
+        ]
+        self.seen.append((report, bands_of))
+        found = {s for f in fellows if (s := self.assigned.get(f.id, f.statement_id)) is not None}
+        stored = sorted(s for s in found if s > 0)
+        provisional = sorted((s for s in found if s < 0), reverse=True)
+        if stored or provisional:
+            survivor = (stored + provisional)[0]  # a stored statement before one made here
+        else:
+            survivor = -len(self.made) - 1
+            self.made.append(survivor)
+        for other in stored[1:] + provisional:
+            if other == survivor:
+                continue
+            if other > 0:  # this report joins statements that were apart
+                self.conn.execute(
+                    text("UPDATE quote SET statement_id = :a WHERE statement_id = :b"),
+                    {"a": survivor, "b": other},
+                )
+                self.conn.execute(text("DELETE FROM statement WHERE id = :b"), {"b": other})
+            self.assigned = {q: survivor if s == other else s for q, s in self.assigned.items()}
+            self.touched.discard(other)
+        self.assigned[report.id] = survivor
+        self.touched.add(survivor)
+
+    def write(self) -> set[int]:
+        """Store the bands, the statements made here and every report's statement; returns
+        the statements whose leads and counts are still to be settled."""
+        if not self.seen:
+            return set()
+        rows = [
+            {"q": report.id, "s": report.speaker_id, "b": key}
+            for report, keys in self.seen
+            for key in sorted(keys)
+        ]
+        if rows:
+            self.conn.execute(_INSERT_BAND, rows)
+        alive = [made for made in self.made if made in self.touched]
+        members: dict[int, list[_Report]] = {made: [] for made in alive}
+        for report, _ in self.seen:
+            if self.assigned[report.id] < 0:
+                members[self.assigned[report.id]].append(report)
+        ids: dict[int, int] = {}
+        if alive:
+            rows = [_settled(members[made]) for made in alive]
+            stored = self.conn.execute(_INSERT_STATEMENTS, rows).scalars().all()
+            ids = dict(zip(alive, stored, strict=True))
+        self.conn.execute(
+            _ASSIGN,
+            [{"s": ids.get(s, s), "q": q} for q, s in self.assigned.items()],
+        )
+        return {ids.get(s, s) for s in self.touched if s > 0 or len(members[s]) > 1}
+
+
+def _settled(members: list[_Report]) -> dict:
+    """A new statement's row, settled already when it has one report (that report leads)."""
+    first, alone = members[0], len(members) == 1
+    return {
+        "speaker_id": first.speaker_id,
+        "lead_quote_id": first.id if alone else None,
+        "reports": len(members),
+        "outlets": 1,
+        "first_published": date.fromisoformat(first.published)
+        if alone and first.published
+        else None,
+    }
 
 
 def group_article(conn: Connection, article_id: int) -> set[int]:
     """Give each attributed quote of a freshly stored article its statement; returns the
-    statements touched (their leads and counts still to be settled: `settle`)."""
-    touched: set[int] = set()
+    statements touched whose leads and counts are still to be settled (`settle`)."""
+    grouping = _Article(conn)
     for report in _reports(conn, _NEW, {"article_id": article_id}):
-        keys = bands(report.words)
-        if keys:
-            rows = [{"q": report.id, "s": report.speaker_id, "b": key} for key in keys]
-            conn.execute(_INSERT_BAND, rows)
-        fellows = _fellows(conn, report, keys)
-        statements = sorted({f.statement_id for f in fellows if f.statement_id is not None})
-        if statements:
-            survivor = statements[0]
-            for other in statements[1:]:  # this report joins statements that were apart
-                conn.execute(
-                    text("UPDATE quote SET statement_id = :a WHERE statement_id = :b"),
-                    {"a": survivor, "b": other},
-                )
-                conn.execute(text("DELETE FROM statement WHERE id = :b"), {"b": other})
-                touched.discard(other)
-        else:
-            survivor = _new_statement(conn, report.speaker_id)
-        conn.execute(
-            text("UPDATE quote SET statement_id = :s WHERE id = :q"),
-            {"s": survivor, "q": report.id},
-        )
-        touched.add(survivor)
-    return touched
+        grouping.join(report, bands(report.words))
+    return grouping.write()
 
 
 def _reports(conn: Connection, query, params: dict) -> list[_Report]:
+    return _as_reports(conn.execute(query, params))
+
+
+def _as_reports(rows) -> list[_Report]:
     return [
         _Report(ident, speaker, normalise(words), statement, str(day) if day else None)
-        for ident, speaker, words, statement, day in conn.execute(query, params)
+        for ident, speaker, words, statement, day in rows
     ]
 
 
@@ -207,10 +291,8 @@ def _fellows(conn: Connection, report: _Report, keys: list[int]) -> list[_Report
     if len(ids) > COMPARE_ALL:
         params.update({f"b{n}": key for n, key in enumerate(keys)})
         ids = list(conn.execute(_crowded(len(keys)), params).scalars())
-    if not ids:
-        return []
-    found = _reports(conn, _REPORTS, {"ids": ids})
-    return [other for other in found if _linked(report, other)]
+    rows = conn.execute(_REPORTS, {"ids": ids}).all() if ids else []
+    return [other for other in _as_reports(rows) if _linked(report, other)]
 
 
 def _new_statement(conn: Connection, speaker_id: int) -> int:

@@ -143,3 +143,26 @@ def test_statements_a_crowded_band_compares_a_bounded_few_and_still_links(engine
     groups = _groups(engine)
     assert len(groups) == 1 and len(groups[0][0]) == 6
     assert len(compared) == statements.PER_STATEMENT
+
+
+def test_statements_an_article_repeating_itself_is_grouped_without_the_database(
+    engine, monkeypatch
+):
+    """An article's own reports are compared with each other in memory, so a repeat joins its
+    statement however crowded the stored bands are; statements made here are stored settled."""
+    monkeypatch.setattr(statements, "_fellows", lambda conn, report, keys: [])
+    store_article(engine, "a.txt", article("Alpha News", 10, LINE, OTHER, VARIANT), TOPIC_NAMES)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT s.reports, s.outlets, s.first_published, lead.position"
+                " FROM statement s JOIN quote lead ON lead.id = s.lead_quote_id"
+                " ORDER BY s.reports"
+            )
+        ).all()
+        unsettled = conn.execute(text("SELECT count(*) FROM quote WHERE statement_id IS NULL"))
+        assert unsettled.scalar() == 0
+    assert [(r[0], r[1], str(r[2]), r[3]) for r in rows] == [
+        (1, 1, "2021-03-10", 1),  # OTHER alone
+        (2, 1, "2021-03-10", 0),  # LINE and its variant: the first report leads
+    ]
