@@ -38,6 +38,8 @@ def make_engine(url: str, *, writer: bool = False) -> Engine:
         Path(database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
     event.listen(engine, "connect", _configure_sqlite)
+    if writer:
+        event.listen(engine, "connect", _configure_sqlite_writer)
     # Take transaction control from pysqlite so BEGIN is ours (SQLAlchemy's documented recipe).
     event.listen(engine, "begin", _begin_immediate if writer else _begin_deferred)
     return engine
@@ -122,6 +124,20 @@ def lock_path(engine: Engine) -> Path | None:
     if engine.dialect.name != "sqlite" or database in (None, "", ":memory:"):
         return None
     return Path(f"{database}.lock")
+
+
+# Pages of write-ahead log a writer lets accumulate before folding them into the database
+# (SQLite's default is 1,000). An article's signature bands land on pages all over their
+# index, so the same pages are written again and again; folding them in less often copies
+# each once for many articles: storing took 15.0 ms an article with 1,000, 13.6 with 8,192
+# (bench: 300 generated articles onto 1,700). The log is folded in and truncated at the end
+# of an ingest. A process that dies loses nothing committed either way; a power cut may take
+# back the last transactions not yet folded in (synchronous=NORMAL), now up to 32 MB of them.
+WRITER_CHECKPOINT_PAGES = 8192
+
+
+def _configure_sqlite_writer(dbapi_connection, _record) -> None:
+    dbapi_connection.execute(f"PRAGMA wal_autocheckpoint={WRITER_CHECKPOINT_PAGES}")
 
 
 def _begin_deferred(conn) -> None:

@@ -173,6 +173,7 @@ def stored(
     if workers <= 1:
         for item in items:
             yield store_extracted(engine, extract_item(item, limits))
+        _checkpoint(engine)
         return
     url = engine.url.render_as_string(hide_password=False)
     window = workers * 4
@@ -196,8 +197,9 @@ def stored(
 
 
 def _checkpoint(engine: Engine) -> None:
-    """Fold the write-ahead log into the database: worker processes end without closing
-    their connections, which would otherwise leave the log as large as the work they did."""
+    """Fold the write-ahead log into the database and truncate it: worker processes end
+    without closing their connections, and writers fold it in only every
+    WRITER_CHECKPOINT_PAGES, which would otherwise leave it as large as that."""
     if engine.dialect.name == "sqlite":
         raw = engine.raw_connection()  # outside any transaction: a checkpoint cannot run in one
         try:

@@ -1,7 +1,9 @@
+import re
+
 import pytest
 
 from app.extract.speakers.names import is_description, normalise_name, same_person, speaker_slug
-from app.extract.speakers.officials import Officials
+from app.extract.speakers.officials import Officials, trie_pattern
 
 
 def test_normalise_name_folds_accents_and_drops_titles():
@@ -96,3 +98,19 @@ def test_same_person_never_merges_bodies_by_their_last_word():
 )
 def test_is_description_tells_a_description_from_a_name(name, described):
     assert is_description(name) is described
+
+
+def test_trie_pattern_finds_what_a_longest_first_alternation_finds():
+    """The known-names regex is built as a trie for speed; it must match exactly as the flat
+    alternation, longest name first, falling back to a prefix when what follows rejects it."""
+    names = ["UN", "UNESCO", "UN Security Council", "Ula", "Ulan Bator", "Oman", "O"]
+    flat = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    text = (
+        "UNESCO and the UN Security Council met; the UN said so. UNx is no name, UNESCOs "
+        "neither. Ulan Bator, Ula, Ulan, Oman and O. UN Security Councillor Oma."
+    )
+    for pattern in (trie_pattern(names), f"(?:{flat})"):
+        found = [m.group() for m in re.finditer(rf"(?<![\w.]){pattern}(?![\w])", text)]
+        assert found == [
+            "UNESCO", "UN Security Council", "UN", "Ulan Bator", "Ula", "Oman", "O", "UN",
+        ]  # fmt: skip
