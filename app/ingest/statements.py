@@ -165,11 +165,20 @@ def _crowded(bands: int) -> TextClause:
 _REPORTS = text(
     "SELECT id, speaker_id, text, statement_id, published FROM quote WHERE id IN :ids"
 ).bindparams(bindparam("ids", expanding=True))
-_SHARING = text(
-    "SELECT DISTINCT quote_id FROM quote_band"
-    " WHERE speaker_id = :speaker_id AND band IN :bands AND quote_id != :quote_id"
-    f" LIMIT {COMPARE_ALL + 1}"
-).bindparams(bindparam("bands", expanding=True))
+
+
+@lru_cache(maxsize=32)
+def _sharing(bands: int) -> TextClause:
+    """The stored quotes sharing one of a new report's band keys (bound as :b0, :b1 …, not
+    as an expanding list, which is re-rendered on every call), :most at most."""
+    keys = ", ".join(f":b{n}" for n in range(bands))
+    return text(
+        "SELECT DISTINCT quote_id FROM quote_band"
+        f" WHERE speaker_id = :speaker_id AND band IN ({keys}) AND quote_id != :quote_id"
+        " LIMIT :most"
+    )
+
+
 _STATEMENT = table(Statement)
 _INSERT_STATEMENTS = insert(_STATEMENT).returning(_STATEMENT.c.id, sort_by_parameter_order=True)
 _ASSIGN = text("UPDATE quote SET statement_id = :s WHERE id = :q")
@@ -286,10 +295,10 @@ def _fellows(conn: Connection, report: _Report, keys: list[int]) -> list[_Report
     """Stored reports of the same speaker that share a band with `report` and its words."""
     if not keys:
         return []
-    params = {"speaker_id": report.speaker_id, "quote_id": report.id, "bands": keys}
-    ids = list(conn.execute(_SHARING, params).scalars())
+    params = {"speaker_id": report.speaker_id, "quote_id": report.id, "most": COMPARE_ALL + 1}
+    params.update({f"b{n}": key for n, key in enumerate(keys)})
+    ids = list(conn.execute(_sharing(len(keys)), params).scalars())
     if len(ids) > COMPARE_ALL:
-        params.update({f"b{n}": key for n, key in enumerate(keys)})
         ids = list(conn.execute(_crowded(len(keys)), params).scalars())
     rows = conn.execute(_REPORTS, {"ids": ids}).all() if ids else []
     return [other for other in _as_reports(rows) if _linked(report, other)]
