@@ -1,4 +1,5 @@
-"""What `diplomat db check` verifies: integrity, foreign keys, the full-text index, the schema."""
+"""What `diplomat db check` verifies: integrity, foreign keys, the full-text index, the
+tallies and statements against a recount, the schema."""
 
 import sqlite3
 from dataclasses import dataclass
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from app.db import is_postgres, make_engine
-from app.maintenance import postgres, tallies
+from app.maintenance import postgres, statement_check, tallies
 from app.maintenance.backup import connect, sqlite_file
 from app.schema import is_current
 
@@ -18,12 +19,12 @@ class Finding:
 
 
 def check(url: str) -> list[Finding]:
-    """Integrity, foreign keys, the full-text index against the quotes, the tallies and the
-    schema (on PostgreSQL: constraints, foreign keys, the search column, the id sequences,
-    the tallies and the schema)."""
+    """Integrity, foreign keys, the full-text index against the quotes, the tallies, the
+    statements and the schema (on PostgreSQL: constraints, foreign keys, the search column,
+    the id sequences, the tallies, the statements and the schema)."""
     if is_postgres(url):
         findings = [Finding(name, problem) for name, problem in postgres.run_checks(url)]
-        return [*findings, _tallies(url), _schema(url)]
+        return [*findings, *_recounts(url), _schema(url)]
     conn = connect(sqlite_file(url))
     try:
         findings = [
@@ -33,21 +34,28 @@ def check(url: str) -> list[Finding]:
         ]
     finally:
         conn.close()
-    return [*findings, _tallies(url), _schema(url)]
+    return [*findings, *_recounts(url), _schema(url)]
 
 
-def _tallies(url: str) -> Finding:
-    """The counts kept by triggers against a recount of the quotes."""
+def _recounts(url: str) -> list[Finding]:
+    return [
+        _recounted("tallies", tallies.differences, url),
+        _recounted("statements", statement_check.differences, url),
+    ]
+
+
+def _recounted(name: str, differences, url: str) -> Finding:
+    """What the database keeps (tallies, statements) against a recount of the quotes."""
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
-            found = tallies.differences(conn)
+            found = differences(conn)
     except SQLAlchemyError as error:
         reason = error.orig if isinstance(error, DBAPIError) else error
-        return Finding("tallies", f"unreadable ({reason})")
+        return Finding(name, f"unreadable ({reason})")
     finally:
         engine.dispose()
-    return Finding("tallies", "; ".join(found) or None)
+    return Finding(name, "; ".join(found) or None)
 
 
 def _schema(url: str) -> Finding:

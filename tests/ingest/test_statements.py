@@ -11,6 +11,7 @@ from sqlalchemy import text
 from app.extract.article import ExtractedArticle
 from app.ingest import statements
 from app.ingest.store import store_article
+from app.maintenance import statement_check
 from tests.conftest import TOPIC_NAMES, quote_in
 
 LINE = "“We are building a new matrix of relations with our partners, step by step,”"
@@ -166,3 +167,25 @@ def test_statements_an_article_repeating_itself_is_grouped_without_the_database(
         (1, 1, "2021-03-10", 1),  # OTHER alone
         (2, 1, "2021-03-10", 0),  # LINE and its variant: the first report leads
     ]
+
+
+def test_statements_db_check_recounts_them(engine):
+    """`db check` finds a statement whose counts or lead its reports do not bear out, and a
+    quote left out of every statement; regrouping mends both."""
+    for source, art in ARTICLES:
+        store_article(engine, source, art, TOPIC_NAMES)
+    with engine.connect() as conn:
+        assert statement_check.differences(conn) == []
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE statement SET reports = reports + 1 WHERE reports = 4"))
+        one = conn.execute(text("SELECT min(id) FROM quote WHERE NOT is_lead")).scalar()
+        conn.execute(text("UPDATE quote SET statement_id = NULL WHERE id = :q"), {"q": one})
+    with engine.connect() as conn:
+        assert statement_check.differences(conn) == [
+            "1 attributed quote in no statement",
+            "1 statement whose counts, first date or lead differ from the reports",
+        ]
+    with engine.begin() as conn:
+        statements.regroup_all(conn)
+    with engine.connect() as conn:
+        assert statement_check.differences(conn) == []

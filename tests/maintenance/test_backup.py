@@ -85,7 +85,7 @@ def test_check_cli_ok_on_a_sound_database(runner, filled):
     result = runner.invoke(app, ["db", "check"])
     assert result.exit_code == 0
     assert result.stdout.strip() == (
-        "database ok: integrity, foreign keys, full-text index, tallies, schema"
+        "database ok: integrity, foreign keys, full-text index, tallies, statements, schema"
     )
 
 
