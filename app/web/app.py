@@ -14,7 +14,6 @@ from app.db import make_engine
 from app.queries.warmup import warm_caches
 from app.settings import ROOT, Settings, get_settings
 from app.web.hosts import HostMiddleware, parse_base_url
-from app.web.memory import TrimMemory
 from app.web.methods import MethodsMiddleware
 from app.web.pagecache import PageCache
 from app.web.security import SecurityMiddleware
@@ -68,7 +67,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_total_bytes=int(settings.page_cache_mb * 1_000_000),
     )
     app.add_middleware(MethodsMiddleware)
-    app.add_middleware(TrimMemory)
     app.add_middleware(
         HostMiddleware, base_url=settings.base_url, allowed_hosts=settings.allowed_hosts
     )
