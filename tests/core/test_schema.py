@@ -8,6 +8,7 @@ from sqlalchemy import Engine, create_engine, text
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401
+from app.db import READER_CACHE_KIB, WRITER_CHECKPOINT_PAGES, make_engine
 from app.schema import alembic_config, is_current
 
 # Full-text machinery the migrations add beside the models: SQLite's FTS5 tables, PostgreSQL's
@@ -39,6 +40,20 @@ def test_schema_sqlite_pragmas_are_set(engine):
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 10_000
+
+
+@pytest.mark.sqlite_only(reason="PRAGMAs exist only in SQLite")
+def test_schema_readers_keep_a_small_page_cache_and_writers_a_long_log(tmp_path):
+    url = f"sqlite:///{tmp_path / 'pragmas.db'}"
+    reader, writer = make_engine(url), make_engine(url, writer=True)
+    with reader.connect() as conn:
+        assert conn.execute(text("PRAGMA cache_size")).scalar() == -READER_CACHE_KIB
+        assert conn.execute(text("PRAGMA wal_autocheckpoint")).scalar() == 1000
+    with writer.connect() as conn:
+        assert conn.execute(text("PRAGMA cache_size")).scalar() == -2000
+        assert conn.execute(text("PRAGMA wal_autocheckpoint")).scalar() == WRITER_CHECKPOINT_PAGES
+    reader.dispose()
+    writer.dispose()
 
 
 @pytest.mark.sqlite_only(
