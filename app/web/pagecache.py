@@ -6,12 +6,17 @@ memory. Entries are keyed on the request (path, query, the htmx headers the page
 the cookies) and on the database generation from `app.queries.cache`, so an import makes every
 older entry unreachable. Every cacheable answer also carries an ETag; a browser that sends it
 back gets a 304 without the page being rebuilt.
+
+Pages are kept gzipped (a 45 KB page is 9 KB; level 1 takes 0.1-0.3 ms): a process holds its
+256 pages in about 2 MB instead of 10, and browsers, which all accept gzip, are sent the
+compressed bytes as they are. Other clients get them unzipped (0.05 ms).
 """
 
 import asyncio
 import hashlib
 import sqlite3
 import threading
+import zlib
 from collections import OrderedDict
 from pathlib import Path
 from time import monotonic
@@ -28,6 +33,8 @@ KEY_HEADERS = (b"host", b"hx-request", b"hx-history-restore-request", b"hx-boost
 # Set by app.web.templating.render on pages to keep only briefly; never sent to the client.
 TTL_HEADER = b"x-page-cache-ttl"
 SKIP_PREFIXES = ("/static/", "/docs", "/redoc", "/openapi.json")
+GZIP_LEVEL = 1  # the fastest: level 6 makes pages 12 % smaller at three times the cost
+_GZIP_WBITS = 31  # zlib's gzip framing (header and CRC), as Content-Encoding: gzip wants
 
 
 class PageCache:
@@ -69,9 +76,11 @@ class PageCache:
             hit = self._lookup(key)
         if hit is not None:
             if not hit[3] and _header(scope, b"if-none-match") == etag:
-                await _send(send, 304, [(b"etag", etag)], b"")
+                await _send(send, 304, [(b"etag", etag), VARY_ENCODING], b"")
+            elif _accepts_gzip(scope):
+                await _send(send, hit[0], [*hit[1], GZIP_ENCODING], hit[2])
             else:
-                await _send(send, hit[0], hit[1], hit[2])
+                await _send(send, hit[0], hit[1], zlib.decompress(hit[2], _GZIP_WBITS))
             return
         event = self._pending.setdefault(key, asyncio.Event())
         try:
@@ -122,35 +131,61 @@ class PageCache:
     async def _fill(
         self, scope: Scope, receive: Receive, send: Send, key: tuple, etag: bytes
     ) -> None:
-        """Pass the request on, keeping a copy of a complete, small 200 that sets no cookie;
-        a page marked with a TTL header (counts skipped) is kept only that long, without ETag."""
+        """Pass the request on, keeping a gzipped copy of a complete, small 200 that sets no
+        cookie; a page marked with a TTL header (counts skipped) is kept only that long,
+        without ETag. A page sent in one piece goes out gzipped too when the client takes it."""
         start: Message | None = None
         body: list[bytes] = []
-        size, keep, expires = 0, True, 0.0
+        size, keep, expires, streamed = 0, True, 0.0, False
+        gzip_ok = _accepts_gzip(scope)
 
         async def capture(message: Message) -> None:
-            nonlocal start, size, keep, expires
+            nonlocal start, size, keep, expires, streamed
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != TTL_HEADER]
                 ttl = _ttl(message.get("headers", []))
                 keep = message["status"] == 200 and not any(
-                    name.lower() == b"set-cookie" for name, _ in headers
+                    name.lower() in (b"set-cookie", b"content-encoding") for name, _ in headers
                 )
                 if keep and ttl:
                     expires = monotonic() + ttl
                 elif keep:
                     headers.append((b"etag", etag))
-                message = {**message, "headers": headers}
-                start = message
-            elif message["type"] == "http.response.body" and keep:
-                size += len(message.get("body", b""))
-                keep = size <= self.max_bytes
-                body.append(message.get("body", b""))
-                if keep and not message.get("more_body", False):
-                    self._store(key, start, b"".join(body), expires)
+                if keep:
+                    headers = _with_vary_encoding(headers)
+                start = {**message, "headers": headers}
+                return  # sent with the first piece of the body, once its encoding is known
+            if message["type"] != "http.response.body" or start is None:
+                await send(message)
+                return
+            piece, more = message.get("body", b""), message.get("more_body", False)
+            if keep and not more and not streamed:
+                await self._send_whole(send, key, start, piece, expires, gzip_ok)
+                return
+            if not streamed:  # a body in pieces: sent as it comes, never gzipped
+                streamed = True
+                await send(start)
+            size += len(piece)
+            keep = keep and size <= self.max_bytes
+            if keep:
+                body.append(piece)
+                if not more:
+                    self._store(key, start, _gzip(b"".join(body)), expires)
             await send(message)
 
         await self.app(scope, receive, capture)
+
+    async def _send_whole(
+        self, send: Send, key: tuple, start: Message, body: bytes, expires: float, gzip_ok: bool
+    ) -> None:
+        """A page in one piece: kept gzipped if small enough, and sent as the client takes it."""
+        zipped = _gzip(body) if len(body) <= self.max_bytes or gzip_ok else b""
+        if len(body) <= self.max_bytes:
+            self._store(key, start, zipped, expires)
+        if gzip_ok:
+            await _send(send, start["status"], [*start["headers"], GZIP_ENCODING], zipped)
+        else:
+            await _send(send, start["status"], start["headers"], body)
 
     def _store(self, key: tuple, start: Message | None, body: bytes, expires: float) -> None:
         if start is None:
@@ -164,6 +199,41 @@ class PageCache:
                 len(self._entries) > self.max_entries or self._total > self.max_total_bytes
             ):
                 self._total -= len(self._entries.popitem(last=False)[1][2])
+
+
+GZIP_ENCODING = (b"content-encoding", b"gzip")
+VARY_ENCODING = (b"vary", b"Accept-Encoding")
+
+
+def _gzip(body: bytes) -> bytes:
+    packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, _GZIP_WBITS)
+    return packer.compress(body) + packer.flush()
+
+
+def _accepts_gzip(scope: Scope) -> bool:
+    """The client named gzip in Accept-Encoding and did not refuse it with q=0."""
+    accepted = (_header(scope, b"accept-encoding") or b"").decode("latin-1").lower()
+    for part in accepted.split(","):
+        coding, _, params = part.partition(";")
+        if coding.strip() in ("gzip", "*"):
+            q = params.strip().removeprefix("q=").strip()
+            return not q or _positive(q)
+    return False
+
+
+def _positive(q: str) -> bool:
+    try:
+        return float(q) > 0
+    except ValueError:
+        return True
+
+
+def _with_vary_encoding(headers: list) -> list:
+    """The answer's Vary with Accept-Encoding added: a cached copy may go out gzipped."""
+    vary = [value for name, value in headers if name.lower() == b"vary"]
+    rest = [(name, value) for name, value in headers if name.lower() != b"vary"]
+    names = b", ".join([*vary, b"Accept-Encoding"]) if vary else b"Accept-Encoding"
+    return [*rest, (b"vary", names)]
 
 
 def _ttl(headers: list) -> float | None:

@@ -27,7 +27,7 @@ def test_pagecache_second_request_is_the_same_page_with_an_etag(seeded_client):
     assert first.status_code == second.status_code == 200
     assert first.text == second.text
     assert first.headers["etag"] == second.headers["etag"]
-    assert second.headers["vary"] == "HX-Request"
+    assert second.headers["vary"] == "HX-Request, Accept-Encoding"
     assert "content-security-policy" in second.headers  # security headers on cached pages too
 
 
@@ -86,6 +86,63 @@ def test_pagecache_skipped_counts_kept_only_until_retried(seeded_client, monkeyp
     monkeypatch.setattr(pagecache, "monotonic", lambda: later)
     counted = seeded_client.get("/", params={"country": "RU"})
     assert "counts-skipped" not in counted.text and "etag" in counted.headers
+
+
+@pytest.mark.parametrize("gzip_first", [True, False], ids=["gzip built", "gzip cached"])
+def test_pagecache_sends_gzip_only_to_clients_that_take_it(seeded_client, gzip_first):
+    """Built or from the cache, a page goes out gzipped to a client that accepts gzip and
+    plain to one that does not; the two are the same page."""
+    plain_headers = {"Accept-Encoding": "identity"}
+    gzip_headers = {"Accept-Encoding": "gzip, br"}
+    first, second = (gzip_headers, plain_headers) if gzip_first else (plain_headers, gzip_headers)
+    answers = [seeded_client.get("/speakers", headers=first)]
+    answers.append(seeded_client.get("/speakers", headers=second))
+    zipped, plain = answers if gzip_first else answers[::-1]
+    assert "content-encoding" not in plain.headers and "<html" in plain.text
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert int(zipped.headers["content-length"]) < len(plain.content) / 2
+    assert zipped.text == plain.text  # httpx unzipped it
+    assert zipped.headers["vary"] == plain.headers["vary"] == "HX-Request, Accept-Encoding"
+    refused = seeded_client.get("/speakers", headers={"Accept-Encoding": "gzip;q=0, deflate"})
+    assert "content-encoding" not in refused.headers and refused.text == plain.text
+
+
+def test_pagecache_keeps_pages_gzipped():
+    import asyncio
+    import zlib
+    from types import SimpleNamespace
+
+    from app.web.pagecache import PageCache
+
+    page = b"<p>a quote that says the same thing again</p>" * 400
+
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": page})
+
+    cache = PageCache(app)
+    scope = {"type": "http", "method": "GET", "path": "/p", "query_string": b"",
+             "headers": [], "app": SimpleNamespace(state=SimpleNamespace(engine=None))}  # fmt: skip
+    cache._current_generation = _fixed_generation  # type: ignore[method-assign]
+
+    async def ask() -> bytes:
+        sent: list = []
+
+        async def send(message):
+            sent.append(message)
+
+        await cache(scope, None, send)
+        return b"".join(m.get("body", b"") for m in sent[1:])
+
+    assert asyncio.run(ask()) == page  # built
+    assert asyncio.run(ask()) == page  # from the cache, unzipped for a client without gzip
+    (entry,) = cache._entries.values()
+    assert zlib.decompress(entry[2], 31) == page
+    assert cache._total == len(entry[2]) < len(page) / 10
+
+
+async def _fixed_generation(engine) -> tuple:
+    return (1,)
 
 
 def test_pagecache_keeps_at_most_its_byte_budget():
