@@ -21,7 +21,7 @@ class CountryRow:
 
 def country_list(session: Session) -> list[CountryRow]:
     """Countries that have speakers, by name, with speaker and quote counts (cached)."""
-    return cached(session, "country_list", lambda: _country_counts(session))
+    return cached(session, "country_list", lambda: _country_counts(session), lasting=True)
 
 
 def _country_counts(session: Session) -> list[CountryRow]:

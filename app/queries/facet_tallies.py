@@ -7,11 +7,13 @@ with one more choice, and a month, quarter or year of them."""
 import calendar
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from sqlmodel import Session, col, select
 
 from app.models import Speaker
 from app.queries import slugs, tallies
+from app.queries.cache import cached
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
 
 
@@ -120,10 +122,22 @@ def _speaker_ids(session: Session, scope: Scope) -> list[int] | None:
     """The speakers in scope (None: every speaker, and the quotes with none)."""
     if scope.country is None:
         return None if scope.speaker_id is None else [scope.speaker_id]
-    ids = select(col(Speaker.id)).where(col(Speaker.country) == scope.country)
-    if scope.speaker_id is not None:
-        ids = ids.where(col(Speaker.id) == scope.speaker_id)
-    return list(session.execute(ids).scalars())
+    ids = list(_speakers_by_country(session).get(scope.country, ()))
+    return ids if scope.speaker_id is None else [i for i in ids if i == scope.speaker_id]
+
+
+def _speakers_by_country(session: Session) -> dict[str, tuple[int, ...]]:
+    """{country: its speakers' ids}, kept until the data changes: a country's page asks for
+    them for its total, each of its counts and its bounds."""
+    return cached(session, "speakers_by_country", partial(_country_speakers, session), lasting=True)
+
+
+def _country_speakers(session: Session) -> dict[str, tuple[int, ...]]:
+    found: dict[str, list[int]] = {}
+    stmt = select(col(Speaker.country), col(Speaker.id)).where(col(Speaker.country).is_not(None))
+    for country, ident in session.execute(stmt):
+        found.setdefault(country, []).append(ident)
+    return {country: tuple(ids) for country, ids in found.items()}
 
 
 def _unknown(session: Session, topic_id: int | None, months: tallies.Months | None) -> int:

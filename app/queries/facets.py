@@ -367,7 +367,9 @@ def _top_speakers(session: Session, f: QuoteFilter, limit: int) -> list[FacetVal
 def outlet_names(session: Session, limit: int = 200) -> tuple[str, ...]:
     """Outlets with the most quotes, by name, for the outlet field's suggestions (every listing
     page shows them: cached until the data changes)."""
-    return cached(session, ("outlet_names", limit), lambda: _outlet_names(session, limit))
+    return cached(
+        session, ("outlet_names", limit), lambda: _outlet_names(session, limit), lasting=True
+    )
 
 
 def _outlet_names(session: Session, limit: int) -> tuple[str, ...]:

@@ -26,10 +26,9 @@ def speaker_quotes(
     overall; absent ids have none."""
     if not speaker_ids:
         return {}
-    if months is None:  # a page asks for its speaker's several times (total, bounds, header)
-        key = ("speaker_quotes", tuple(speaker_ids))
-        return memo(session, key, partial(_speaker_quotes, session, speaker_ids))
-    return _speaker_quotes(session, speaker_ids, months)
+    # A page asks several times (its total, the bounds of its counts, its header).
+    key = ("speaker_quotes", tuple(speaker_ids), months)
+    return memo(session, key, partial(_speaker_quotes, session, speaker_ids, months))
 
 
 def _speaker_quotes(
@@ -131,10 +130,12 @@ def all_quotes(session: Session, months: Months | None = None) -> int:
     """Every quote, or those of some months (a sum over every speaker: kept until the data
     changes when it is every quote, which each search asks to tell a common word)."""
     if months is None:
-        return cached(session, "all_quotes", partial(_all_quotes, session))
+        return cached(session, "all_quotes", partial(_all_quotes, session), lasting=True)
     # A year is 35,000 tally rows to add up (5 ms on PostgreSQL); every month's total, added
     # up once until the data changes, answers any period.
-    per_month = cached(session, "quotes_per_month", partial(_quotes_per_month, session))
+    per_month = cached(
+        session, "quotes_per_month", partial(_quotes_per_month, session), lasting=True
+    )
     return sum(n for month, n in per_month.items() if months[0] <= month <= months[1])
 
 
@@ -188,7 +189,10 @@ def _country_months(session: Session, months: Months) -> dict[str, int]:
     total: dict[str, int] = {}
     for month in _months_held(session, months):
         per_month = cached(
-            session, ("country_month", month), partial(_country_month, session, month)
+            session,
+            ("country_month", month),
+            partial(_country_month, session, month),
+            lasting=True,
         )
         for code, n in per_month.items():
             total[code] = total.get(code, 0) + n
@@ -197,7 +201,7 @@ def _country_months(session: Session, months: Months) -> dict[str, int]:
 
 def _months_held(session: Session, months: Months) -> list[int]:
     """The months between `months` that have dated quotes (month 0 holds the undated)."""
-    held = cached(session, ("months_held",), partial(_all_months, session))
+    held = cached(session, ("months_held",), partial(_all_months, session), lasting=True)
     return [month for month in held if months[0] <= month <= months[1]]
 
 

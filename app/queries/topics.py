@@ -19,7 +19,7 @@ class TopicRow:
 def topic_list(session: Session) -> list[tuple[TopicRow, int]]:
     """Every topic with its number of quotes, most quoted first (topics are a short list);
     cached until the data changes, as plain rows every request can share."""
-    return cached(session, "topic_list", lambda: _topic_counts(session))
+    return cached(session, "topic_list", lambda: _topic_counts(session), lasting=True)
 
 
 def _topic_counts(session: Session) -> list[tuple[TopicRow, int]]:

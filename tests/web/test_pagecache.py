@@ -241,3 +241,28 @@ def test_pagecache_sees_a_commit_made_by_another_process(seeded_client, engine):
         other.execute("INSERT INTO speaker (slug, name) VALUES ('new-person', 'New Person')")
     after = seeded_client.get("/speakers")
     assert "New Person" in after.text and after.headers["etag"] != before.headers["etag"]
+
+
+def test_cached_shared_values_outlast_the_long_tail_of_single_filters(engine, monkeypatch):
+    """A value every page shares (lasting) stays while more single-filter counts than the
+    cache holds come and go; a single-filter count is pushed out by them."""
+    from sqlmodel import Session
+
+    from app.queries import cache
+
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 8)
+    computed: list[str] = []
+
+    def compute(name: str):
+        computed.append(name)
+        return name
+
+    with Session(engine) as session:
+        cache.cached(session, "shared", lambda: compute("shared"), lasting=True)
+        cache.cached(session, "first filter", lambda: compute("first filter"))
+        for n in range(20):
+            cache.cached(session, ("filter", n), lambda n=n: compute(f"filter {n}"))
+        cache.cached(session, "shared", lambda: compute("shared"), lasting=True)
+        cache.cached(session, "first filter", lambda: compute("first filter"))
+    assert computed.count("shared") == 1
+    assert computed.count("first filter") == 2
