@@ -35,17 +35,22 @@ def url_for(context: dict[str, Any], name: str, /, **params: Any) -> URL:
 
 def url_pattern(request: Request, name: str, *keys: str) -> str | None:
     """The route's absolute URL with {0}, {1}… where the parameters `keys` go, built once per
-    route and parameter names (None: see _path_pattern)."""
+    route and parameter names (None: see _path_pattern), and with this request's base URL once
+    per request (a page asks for a few hundred links)."""
+    per_request = request.scope.setdefault("diplomat.url_patterns", {})
+    if (name, keys) in per_request:
+        return per_request[name, keys]
     state = request.app.state
     if not hasattr(state, "url_patterns"):
         state.url_patterns = {}
     if (name, keys) not in state.url_patterns:
         state.url_patterns[name, keys] = _path_pattern(request.app.router, name, keys)
     path = state.url_patterns[name, keys]
-    if path is None:
-        return None
-    base = str(request.base_url).rstrip("/").replace("{", "{{").replace("}", "}}")
-    return base + path
+    if path is not None:
+        base = str(request.base_url).rstrip("/").replace("{", "{{").replace("}", "}}")
+        path = base + path
+    per_request[name, keys] = path
+    return path
 
 
 def _path_pattern(router: Router, name: str, keys: tuple[str, ...]) -> str | None:
