@@ -2,6 +2,7 @@
 claim to answer, dates in whole months included; and a page's counts are either tried or
 sent to the background according to what the tallies say they would cost."""
 
+import os
 from datetime import date
 
 import pytest
@@ -112,3 +113,16 @@ def test_counts_known_to_be_too_many_are_not_tried(engine, monkeypatch):
         )
         facets.facet_counts(session, few, 25)
         assert len(tried) == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "setpriority"), reason="no per-thread priority here")
+def test_background_counts_run_at_a_lower_priority_than_pages():
+    """Under load the pages asked for go first; the counts thread takes the time they leave."""
+    import threading
+
+    def own_priority() -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    page = own_priority()
+    counts = facets._background.submit(own_priority).result(timeout=10)
+    assert counts == min(19, page + facets.COUNTS_NICE) > page
