@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.profile_pages /tmp/bench/quotes-1m.db --only home "search rare"
     .venv/bin/python -m bench.profile_pages /tmp/bench/quotes-1m.db --tail "speaker page" --profile
+    .venv/bin/python -m bench.profile_pages DB --tail "search rare" --statements
 
 Runs the app in-process through httpx's ASGI transport (no server, no network) against the
 database, and prints each endpoint's wall time per request and a pyinstrument profile of each.
@@ -40,6 +41,9 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="print a profile of each")
     parser.add_argument("--sql", action="store_true", help="print statements over 5 ms")
     parser.add_argument(
+        "--statements", action="store_true", help="with --tail: each statement's share a page"
+    )
+    parser.add_argument(
         "--no-page-cache", action="store_true", help="rebuild every page (counts stay cached)"
     )
     parser.add_argument("--tail", help="a long-tail kind: its distinct URLs, each asked once")
@@ -52,7 +56,8 @@ def main() -> None:
     if args.sql:
         _time_statements(app.state.engine)
     if args.tail:
-        _profile_tail(client, args.db_path, args.tail, args.repeat, args.profile)
+        log = _log_statements(app.state.engine) if args.statements else None
+        _profile_tail(client, args.db_path, args.tail, args.repeat, args.profile, log)
         return
     for endpoint in endpoints(pick(args.db_path)):
         if args.only and endpoint.name not in args.only:
@@ -87,14 +92,23 @@ async def _inline(func, *args, **_options):
     return func(*args)
 
 
-def _profile_tail(client: InlineClient, db: Path, kind: str, count: int, profile: bool) -> None:
+def _profile_tail(
+    client: InlineClient,
+    db: Path,
+    kind: str,
+    count: int,
+    profile: bool,
+    log: dict[str, list] | None = None,
+) -> None:
     """`count` distinct URLs of one long-tail kind, each asked once: their times, and one
-    profile of them all."""
+    profile of them all (or, with `log`, what each statement costs a page)."""
     (found,) = tail_urls.build(db, per_run=count, runs=1, warm=4, only=[kind]) or [None]
     if found is None:
         raise SystemExit(f"no long-tail kind {kind!r}")
     for url in found.warm:
         client.get(url.path)
+    if log is not None:
+        log.clear()
     profiler = Profiler(interval=0.0005, async_mode="disabled")
     times = []
     with profiler if profile else nullcontext():
@@ -112,6 +126,35 @@ def _profile_tail(client: InlineClient, db: Path, kind: str, count: int, profile
     )
     if profile:
         print(profiler.output_text(unicode=True, color=False, show_all=False))
+    if log is not None:
+        _print_statements(log, n)
+
+
+def _log_statements(engine) -> dict[str, list]:
+    """{statement: [times run, ms in the driver]}, filled as the app runs (the background
+    counts thread included: its statements are the page's work too, done later)."""
+    log: dict[str, list] = {}
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _before(conn, cursor, statement, parameters, context, executemany):
+        conn.info["started"] = time.perf_counter()
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _after(conn, cursor, statement, parameters, context, executemany):
+        ms = (time.perf_counter() - conn.info.pop("started")) * 1000
+        entry = log.setdefault(" ".join(statement.split())[:150], [0, 0.0])
+        entry[0] += 1
+        entry[1] += ms
+
+    return log
+
+
+def _print_statements(log: dict[str, list], pages: int) -> None:
+    runs = sum(entry[0] for entry in log.values())
+    ms = sum(entry[1] for entry in log.values())
+    print(f"statements a page {runs / pages:.1f}, {ms / pages:.1f} ms a page in the driver")
+    for statement, (n, spent) in sorted(log.items(), key=lambda item: -item[1][1])[:12]:
+        print(f"  {n / pages:5.2f} a page {spent / pages:6.2f} ms  {statement}")
 
 
 def _time_statements(engine) -> None:

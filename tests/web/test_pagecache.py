@@ -139,6 +139,12 @@ def test_pagecache_keeps_pages_gzipped():
     (entry,) = cache._entries.values()
     assert zlib.decompress(entry[2], 31) == page
     assert cache._total == len(entry[2]) < len(page) / 10
+    # The page last sent plain is also kept plain, until the page is stored again.
+    (key,) = cache._entries
+    assert cache._unzipped == {key: page}
+    cache._store(key, {"status": 200, "headers": []}, entry[2], 0.0)
+    assert not cache._unzipped
+    assert asyncio.run(ask()) == page
 
 
 async def _fixed_generation(engine) -> tuple:
