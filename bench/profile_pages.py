@@ -130,10 +130,8 @@ def _profile_tail(
         _print_statements(log, n)
 
 
-def _log_statements(engine) -> dict[str, list]:
-    """{statement: [times run, ms in the driver]}, filled as the app runs (the background
-    counts thread included: its statements are the page's work too, done later)."""
-    log: dict[str, list] = {}
+def _on_statement(engine, record) -> None:
+    """Call `record(statement, ms)` after every statement the engine runs (ms: in the driver)."""
 
     @event.listens_for(engine, "before_cursor_execute")
     def _before(conn, cursor, statement, parameters, context, executemany):
@@ -141,11 +139,20 @@ def _log_statements(engine) -> dict[str, list]:
 
     @event.listens_for(engine, "after_cursor_execute")
     def _after(conn, cursor, statement, parameters, context, executemany):
-        ms = (time.perf_counter() - conn.info.pop("started")) * 1000
-        entry = log.setdefault(" ".join(statement.split())[:150], [0, 0.0])
+        record(" ".join(statement.split()), (time.perf_counter() - conn.info.pop("started")) * 1000)
+
+
+def _log_statements(engine) -> dict[str, list]:
+    """{statement: [times run, ms in the driver]}, filled as the app runs (the background
+    counts thread included: its statements are the page's work too, done later)."""
+    log: dict[str, list] = {}
+
+    def record(statement: str, ms: float) -> None:
+        entry = log.setdefault(statement[:150], [0, 0.0])
         entry[0] += 1
         entry[1] += ms
 
+    _on_statement(engine, record)
     return log
 
 
@@ -160,15 +167,11 @@ def _print_statements(log: dict[str, list], pages: int) -> None:
 def _time_statements(engine) -> None:
     """Print every SQL statement slower than 5 ms with its time (the database's share)."""
 
-    @event.listens_for(engine, "before_cursor_execute")
-    def _before(conn, cursor, statement, parameters, context, executemany):
-        conn.info["started"] = time.perf_counter()
-
-    @event.listens_for(engine, "after_cursor_execute")
-    def _after(conn, cursor, statement, parameters, context, executemany):
-        ms = (time.perf_counter() - conn.info.pop("started")) * 1000
+    def record(statement: str, ms: float) -> None:
         if ms > 5:
-            print(f"    {ms:7.1f} ms  {' '.join(statement.split())[:300]}")
+            print(f"    {ms:7.1f} ms  {statement[:300]}")
+
+    _on_statement(engine, record)
 
 
 if __name__ == "__main__":
