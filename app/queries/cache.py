@@ -35,6 +35,13 @@ _lock = threading.Lock()
 _in_flight: dict[Hashable, threading.Lock] = {}
 
 
+_GENERATION = select(
+    select(func.max(Quote.id)).scalar_subquery(),
+    select(func.max(Article.ingested_at)).scalar_subquery(),
+    select(func.max(Speaker.id)).scalar_subquery(),
+)  # built once: see app.queries.prepared
+
+
 def generation(session: Session) -> tuple:
     """Changes whenever quotes, articles or speakers are added, replaced or re-imported.
 
@@ -44,15 +51,24 @@ def generation(session: Session) -> tuple:
     known = session.info.get("generation")
     if known is not None and transaction is not None and known[0] is transaction:
         return known[1]
-    stmt = select(
-        select(func.max(Quote.id)).scalar_subquery(),
-        select(func.max(Article.ingested_at)).scalar_subquery(),
-        select(func.max(Speaker.id)).scalar_subquery(),
-    )
+    given = session.info.pop("generation_given", None)
+    if given is not None:
+        session.connection()  # begins the transaction the value stands for
+        session.info["generation"] = (session.get_transaction(), given)
+        return given
     url = session.get_bind().engine.url.render_as_string(hide_password=True)
-    value = (url, *session.execute(stmt).one())
+    value = (url, *session.connection().execute(_GENERATION).one())
     session.info["generation"] = (session.get_transaction(), value)
     return value
+
+
+def assume_generation(session: Session, value: tuple) -> None:
+    """Take `value`, read just before `session` began (by the page cache), as the generation
+    of its first transaction instead of reading it again (on PostgreSQL a round trip each).
+    The data read afterwards can only be newer than `value`, and a count or page of newer
+    data kept under an older generation is harmless: only requests that read that older
+    generation, before the change, ever ask for it."""
+    session.info["generation_given"] = value
 
 
 def memo(session: Session, key: Hashable, compute: Callable[[], T]) -> T:

@@ -305,12 +305,20 @@ def time_limit(session: Session, ms: int) -> Iterator[None]:
         connection.set_progress_handler(None, PROGRESS_STEPS)
 
 
+_SWAP_TIMEOUT = text(
+    "SELECT before FROM (SELECT current_setting('statement_timeout') AS before OFFSET 0) AS s,"
+    " LATERAL (SELECT set_config('statement_timeout', :ms, true) WHERE s.before IS NOT NULL)"
+    " AS changed"
+)
+
+
 @contextmanager
 def _postgres_time_limit(session: Session, ms: int) -> Iterator[None]:
     """statement_timeout for this transaction only; the caller rolls back after TooSlow."""
-    before = session.execute(text("SELECT current_setting('statement_timeout')")).scalar_one()
     limit = f"{max(1, math.ceil(ms))}ms"  # 0 would mean no limit at all
-    session.execute(text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": limit})
+    # One round trip: the setting is read in a subquery kept apart (OFFSET 0) that the set
+    # depends on (LATERAL … s.before), so it is read before it is set.
+    before = session.execute(_SWAP_TIMEOUT, {"ms": limit}).scalar_one()
     try:
         yield
     except OperationalError as error:

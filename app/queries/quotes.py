@@ -13,6 +13,7 @@ from app.models import Article, Quote, QuoteTopic, Speaker, Statement, Topic, at
 from app.queries import fts, tallies
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter, decode_cursor, encode_cursor
 from app.queries.keyset import dated_cursor, dated_rows, next_dated_cursor
+from app.queries.prepared import run, values
 from app.queries.slugs import speaker_ids, topic_id
 
 # Quotes the extractor was less sure of than this are flagged wherever they are shown.
@@ -175,25 +176,28 @@ _ROW_COLUMNS: list[Any] = [
 ]  # fmt: skip
 
 
+_QUOTE_ROWS = (
+    core_select(*_ROW_COLUMNS)
+    .join(Article, col(Article.id) == col(Quote.article_id))
+    .outerjoin(Speaker, col(Speaker.id) == col(Quote.speaker_id))
+    .outerjoin(Statement, col(Statement.id) == col(Quote.statement_id))
+    .where(col(Quote.id).in_(values("ids")))
+)
+_QUOTE_TOPICS = (
+    select(QuoteTopic.quote_id, Topic.slug, Topic.name)
+    .join(Topic, col(Topic.id) == col(QuoteTopic.topic_id))
+    .where(col(QuoteTopic.quote_id).in_(values("ids")))
+    .order_by(col(Topic.name))
+)
+
+
 def load_quotes(session: Session, ids: list[int]) -> list[QuoteRow]:
     """Quotes by id, in the order given, with their speaker, article and topics."""
     if not ids:
         return []
-    rows = session.execute(
-        core_select(*_ROW_COLUMNS)
-        .join(Article, col(Article.id) == col(Quote.article_id))
-        .outerjoin(Speaker, col(Speaker.id) == col(Quote.speaker_id))
-        .outerjoin(Statement, col(Statement.id) == col(Quote.statement_id))
-        .where(col(Quote.id).in_(ids))
-    )
+    rows = run(session, _QUOTE_ROWS, ids=ids).all()
     topics: dict[int, list[TopicRef]] = {}
-    tagged = (
-        select(QuoteTopic.quote_id, Topic.slug, Topic.name)
-        .join(Topic, col(Topic.id) == col(QuoteTopic.topic_id))
-        .where(col(QuoteTopic.quote_id).in_(ids))
-        .order_by(col(Topic.name))
-    )
-    for quote_id, slug, name in session.execute(tagged):
+    for quote_id, slug, name in run(session, _QUOTE_TOPICS, ids=ids):
         topics.setdefault(quote_id, []).append(TopicRef(slug, name))
     by_id = {}
     for r in rows:

@@ -6,6 +6,7 @@ from sqlmodel import Session, col, select
 
 from app.models import Speaker
 from app.queries.cache import memo
+from app.queries.prepared import run, values
 from app.queries.topics import topic_list
 
 NOTHING = -1  # an id no row has: a slug that names no speaker or topic matches no quote
@@ -17,8 +18,10 @@ def speaker_ids(session: Session, slugs: tuple[str, ...]) -> list[int]:
 
 
 def _speaker_ids(session: Session, slugs: tuple[str, ...]) -> list[int]:
-    stmt = select(col(Speaker.id)).where(col(Speaker.slug).in_(slugs))
-    return list(session.execute(stmt).scalars())
+    return list(run(session, _SPEAKER_IDS, slugs=list(slugs)).scalars())
+
+
+_SPEAKER_IDS = select(col(Speaker.id)).where(col(Speaker.slug).in_(values("slugs")))
 
 
 def known_speaker(session: Session, slug: str, ident: int | None) -> None:

@@ -15,6 +15,7 @@ from app.extract.speakers.officials import default_officials
 from app.models import Speaker, SpeakerAlias, TallySpeaker, attr
 from app.queries import tallies
 from app.queries.filters import decode_cursor, encode_cursor
+from app.queries.prepared import run, value, values
 from app.queries.topics import TopicRow, topic_list
 
 
@@ -91,8 +92,14 @@ def top_of_country(session: Session, country: str, limit: int = 30) -> list[Spea
 
 
 def get_speaker(session: Session, slug: str) -> Speaker | None:
-    stmt = select(Speaker).where(Speaker.slug == slug).options(selectinload(attr(Speaker.aliases)))
-    return session.exec(stmt).first()
+    return session.exec(_GET_SPEAKER, params={"slug": slug}).first()
+
+
+_GET_SPEAKER = (
+    select(Speaker)
+    .where(col(Speaker.slug) == value("slug"))
+    .options(selectinload(attr(Speaker.aliases)))
+)  # built once: see app.queries.prepared
 
 
 def quote_count(session: Session, speaker_id: int | None) -> int:
@@ -162,10 +169,12 @@ def speaker_names(session: Session, slugs: Iterable[str]) -> dict[str, str]:
     slugs = list(slugs)
     if not slugs:
         return {}
-    rows = session.execute(
-        select(col(Speaker.slug), col(Speaker.name)).where(col(Speaker.slug).in_(slugs))
-    )
-    return {slug: name for slug, name in rows}
+    return {slug: name for slug, name in run(session, _SPEAKER_NAMES, slugs=slugs)}
+
+
+_SPEAKER_NAMES = select(col(Speaker.slug), col(Speaker.name)).where(
+    col(Speaker.slug).in_(values("slugs"))
+)
 
 
 @dataclass(frozen=True)

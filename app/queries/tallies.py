@@ -5,18 +5,24 @@ kind), per topic and month. Speaker id 0 stands for quotes with no speaker."""
 from functools import partial
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import Select, func
 from sqlmodel import Session, col, select
 
 from app.models import Speaker, TallySpeaker, TallySpeakerMonth, TallySpeakerTopic, TallyTopicMonth
 from app.queries.cache import cached, memo
+from app.queries.prepared import prepared, run, value, values
 
 NO_SPEAKER = 0
 Months = tuple[int, int]  # YYYYMM to YYYYMM, both included: dated quotes only
 
 
-def _within(column, months: Months):
-    return col(column).between(months[0], months[1])
+def _within(column):
+    """The month range, bound at `run` as low= and high=."""
+    return col(column).between(value("low"), value("high"))
+
+
+def _months(months: Months | None) -> dict[str, int]:
+    return {} if months is None else {"low": months[0], "high": months[1]}
 
 
 def speaker_quotes(
@@ -34,18 +40,23 @@ def speaker_quotes(
 def _speaker_quotes(
     session: Session, speaker_ids: list[int], months: Months | None = None
 ) -> dict[int, int]:
-    if months is not None:
-        stmt = (
+    stmt = _speaker_quotes_stmt(months is not None)
+    rows = run(session, stmt, ids=speaker_ids, **_months(months))
+    return {ident: int(n) for ident, n in rows}
+
+
+@prepared
+def _speaker_quotes_stmt(in_months: bool) -> Select:
+    if in_months:
+        return (
             select(TallySpeakerMonth.speaker_id, func.sum(TallySpeakerMonth.quotes))
-            .where(col(TallySpeakerMonth.speaker_id).in_(speaker_ids))
-            .where(_within(TallySpeakerMonth.month, months))
+            .where(col(TallySpeakerMonth.speaker_id).in_(values("ids")))
+            .where(_within(TallySpeakerMonth.month))
             .group_by(col(TallySpeakerMonth.speaker_id))
         )
-        return {ident: int(n) for ident, n in session.execute(stmt)}
-    stmt = select(TallySpeaker.speaker_id, TallySpeaker.quotes).where(
-        col(TallySpeaker.speaker_id).in_(speaker_ids)
+    return select(TallySpeaker.speaker_id, TallySpeaker.quotes).where(
+        col(TallySpeaker.speaker_id).in_(values("ids"))
     )
-    return {ident: n for ident, n in session.execute(stmt)}
 
 
 def top_speakers(
@@ -59,71 +70,92 @@ def top_speakers(
     """(slug, name, quotes) of the most quoted speakers, overall, on one topic or in some
     months (not both), of one country or among some speakers; quotes with no speaker are
     left out."""
+    assert months is None or topic_id is None, "no tally has speaker, topic and month together"
+    shape = (months is not None, topic_id is not None, country is not None)
+    stmt = _top_speakers_stmt(*shape, speaker_ids is not None)
+    given = {"topic": topic_id, "country": country, "ids": speaker_ids, **_months(months)}
+    rows = run(session, stmt, limit=limit, **{k: v for k, v in given.items() if v is not None})
+    return [(slug, name, int(n)) for slug, name, n in rows]
+
+
+@prepared
+def _top_speakers_stmt(in_months: bool, on_topic: bool, of_country: bool, among: bool) -> Select:
     count: Any
-    if months is not None:
-        assert topic_id is None, "no tally has speaker, topic and month together"
+    if in_months:
         count = func.sum(TallySpeakerMonth.quotes)
         stmt = (
             select(col(Speaker.slug), col(Speaker.name), count)
             .join(Speaker, col(Speaker.id) == col(TallySpeakerMonth.speaker_id))
-            .where(_within(TallySpeakerMonth.month, months))
+            .where(_within(TallySpeakerMonth.month))
             .group_by(col(Speaker.id))
         )
     else:
-        tally = TallySpeakerTopic if topic_id is not None else TallySpeaker
+        tally = TallySpeakerTopic if on_topic else TallySpeaker
         count = col(tally.quotes)
         stmt = select(col(Speaker.slug), col(Speaker.name), count).join(
             Speaker, col(Speaker.id) == col(tally.speaker_id)
         )
-    if topic_id is not None:
-        stmt = stmt.where(col(TallySpeakerTopic.topic_id) == topic_id)
-    if country is not None:
-        stmt = stmt.where(col(Speaker.country) == country)
-    if speaker_ids is not None:
-        stmt = stmt.where(col(Speaker.id).in_(speaker_ids))
-    stmt = stmt.order_by(count.desc(), col(Speaker.name)).limit(limit)
-    return [(slug, name, n) for slug, name, n in session.execute(stmt)]
+    if on_topic:
+        stmt = stmt.where(col(TallySpeakerTopic.topic_id) == value("topic"))
+    if of_country:
+        stmt = stmt.where(col(Speaker.country) == value("country"))
+    if among:
+        stmt = stmt.where(col(Speaker.id).in_(values("ids")))
+    return stmt.order_by(count.desc(), col(Speaker.name)).limit(value("limit"))
 
 
 def speaker_topic_quotes(session: Session, speaker_id: int) -> dict[int, int]:
     """{topic id: quotes} of one speaker (NO_SPEAKER: of quotes with none)."""
-    stmt = select(TallySpeakerTopic.topic_id, TallySpeakerTopic.quotes).where(
-        col(TallySpeakerTopic.speaker_id) == speaker_id
-    )
-    return {topic: n for topic, n in session.execute(stmt)}
+    return {topic: n for topic, n in run(session, _SPEAKER_TOPICS, speaker=speaker_id)}
+
+
+_SPEAKER_TOPICS = select(TallySpeakerTopic.topic_id, TallySpeakerTopic.quotes).where(
+    col(TallySpeakerTopic.speaker_id) == value("speaker")
+)
 
 
 def topic_quotes(
     session: Session, speaker_ids: list[int] | None = None, months: Months | None = None
 ) -> dict[int, int]:
     """{topic id: quotes} overall, of some speakers, or in some months (not both)."""
-    if speaker_ids is None:
-        per_month = select(TallyTopicMonth.topic_id, func.sum(TallyTopicMonth.quotes))
-        if months is not None:
-            per_month = per_month.where(_within(TallyTopicMonth.month, months))
-        stmt = per_month.group_by(col(TallyTopicMonth.topic_id))
-    else:
-        assert months is None, "no tally has speaker, topic and month together"
+    assert speaker_ids is None or months is None, "no tally has speaker, topic and month together"
+    stmt = _topic_quotes_stmt(speaker_ids is not None, months is not None)
+    ids = {} if speaker_ids is None else {"ids": speaker_ids}
+    return {topic: int(n) for topic, n in run(session, stmt, **ids, **_months(months))}
+
+
+@prepared
+def _topic_quotes_stmt(of_speakers: bool, in_months: bool) -> Select:
+    if of_speakers:
         total = func.sum(TallySpeakerTopic.quotes)
-        stmt = (
+        return (
             select(TallySpeakerTopic.topic_id, total)
-            .where(col(TallySpeakerTopic.speaker_id).in_(speaker_ids))
+            .where(col(TallySpeakerTopic.speaker_id).in_(values("ids")))
             .group_by(col(TallySpeakerTopic.topic_id))
         )
-    return {topic: int(n) for topic, n in session.execute(stmt)}
+    per_month = select(TallyTopicMonth.topic_id, func.sum(TallyTopicMonth.quotes))
+    if in_months:
+        per_month = per_month.where(_within(TallyTopicMonth.month))
+    return per_month.group_by(col(TallyTopicMonth.topic_id))
 
 
 def kind_quotes(
     session: Session, speaker_ids: list[int] | None = None, months: Months | None = None
 ) -> dict[str, int]:
     """{kind: quotes} overall, or of some speakers, in some months or all."""
+    stmt = _kind_quotes_stmt(speaker_ids is not None, months is not None)
+    ids = {} if speaker_ids is None else {"ids": speaker_ids}
+    return {kind: int(n) for kind, n in run(session, stmt, **ids, **_months(months))}
+
+
+@prepared
+def _kind_quotes_stmt(of_speakers: bool, in_months: bool) -> Select:
     stmt = select(TallySpeakerMonth.kind, func.sum(TallySpeakerMonth.quotes))
-    if months is not None:
-        stmt = stmt.where(_within(TallySpeakerMonth.month, months))
-    if speaker_ids is not None:
-        stmt = stmt.where(col(TallySpeakerMonth.speaker_id).in_(speaker_ids))
-    stmt = stmt.group_by(col(TallySpeakerMonth.kind))
-    return {kind: int(n) for kind, n in session.execute(stmt)}
+    if in_months:
+        stmt = stmt.where(_within(TallySpeakerMonth.month))
+    if of_speakers:
+        stmt = stmt.where(col(TallySpeakerMonth.speaker_id).in_(values("ids")))
+    return stmt.group_by(col(TallySpeakerMonth.kind))
 
 
 def all_quotes(session: Session, months: Months | None = None) -> int:
@@ -160,26 +192,36 @@ def country_counts(
     both; None: any)."""
     if months is not None and speaker_ids is None:
         return _country_months(session, months)
+    assert months is None or topic_id is None, "no tally has speaker, topic and month together"
+    stmt = _country_counts_stmt(speaker_ids is not None, topic_id is not None, months is not None)
+    params: dict[str, Any] = _months(months)
+    if speaker_ids is not None:
+        params["ids"] = speaker_ids
+    if topic_id is not None:
+        params["topic"] = topic_id
+    return {code: int(n) for code, n in run(session, stmt, **params)}
+
+
+@prepared
+def _country_counts_stmt(of_speakers: bool, on_topic: bool, in_months: bool) -> Select:
     tally: type[TallySpeaker] | type[TallySpeakerTopic] | type[TallySpeakerMonth]
-    if months is not None:
-        assert topic_id is None, "no tally has speaker, topic and month together"
+    if in_months:
         tally = TallySpeakerMonth
     else:
-        tally = TallySpeaker if topic_id is None else TallySpeakerTopic
-    total = func.sum(tally.quotes)
+        tally = TallySpeakerTopic if on_topic else TallySpeaker
     stmt = (
-        select(col(Speaker.country), total)
+        select(col(Speaker.country), func.sum(tally.quotes))
         .join(tally, col(tally.speaker_id) == col(Speaker.id))
         .where(col(Speaker.country).is_not(None))
         .group_by(col(Speaker.country))
     )
-    if months is not None:
-        stmt = stmt.where(_within(TallySpeakerMonth.month, months))
-    if topic_id is not None:
-        stmt = stmt.where(col(TallySpeakerTopic.topic_id) == topic_id)
-    if speaker_ids is not None:
-        stmt = stmt.where(col(Speaker.id).in_(speaker_ids))
-    return {code: int(n) for code, n in session.execute(stmt)}
+    if in_months:
+        stmt = stmt.where(_within(TallySpeakerMonth.month))
+    if on_topic:
+        stmt = stmt.where(col(TallySpeakerTopic.topic_id) == value("topic"))
+    if of_speakers:
+        stmt = stmt.where(col(Speaker.id).in_(values("ids")))
+    return stmt
 
 
 def _country_months(session: Session, months: Months) -> dict[str, int]:
@@ -239,18 +281,23 @@ def country_quotes(session: Session) -> dict[str, tuple[int, int]]:
 
 def speaker_months(session: Session, speaker_id: int) -> dict[tuple[int, int], int]:
     """{(year, month): quotes} of one speaker's dated quotes."""
-    total = func.sum(TallySpeakerMonth.quotes)
-    stmt = (
-        select(TallySpeakerMonth.month, total)
-        .where(col(TallySpeakerMonth.speaker_id) == speaker_id, col(TallySpeakerMonth.month) > 0)
-        .group_by(col(TallySpeakerMonth.month))
-    )
-    return {divmod(month, 100): int(n) for month, n in session.execute(stmt)}
+    rows = run(session, _SPEAKER_MONTHS, speaker=speaker_id)
+    return {divmod(month, 100): int(n) for month, n in rows}
+
+
+_SPEAKER_MONTHS = (
+    select(TallySpeakerMonth.month, func.sum(TallySpeakerMonth.quotes))
+    .where(col(TallySpeakerMonth.speaker_id) == value("speaker"), col(TallySpeakerMonth.month) > 0)
+    .group_by(col(TallySpeakerMonth.month))
+)
 
 
 def topic_months(session: Session, topic_id: int) -> dict[tuple[int, int], int]:
     """{(year, month): quotes} of one topic's dated quotes."""
-    stmt = select(TallyTopicMonth.month, TallyTopicMonth.quotes).where(
-        col(TallyTopicMonth.topic_id) == topic_id, col(TallyTopicMonth.month) > 0
-    )
-    return {divmod(month, 100): n for month, n in session.execute(stmt)}
+    rows = run(session, _TOPIC_MONTHS, topic=topic_id)
+    return {divmod(month, 100): n for month, n in rows}
+
+
+_TOPIC_MONTHS = select(TallyTopicMonth.month, TallyTopicMonth.quotes).where(
+    col(TallyTopicMonth.topic_id) == value("topic"), col(TallyTopicMonth.month) > 0
+)

@@ -7,9 +7,15 @@ from fastapi import Depends, Request
 from fastapi import Path as PathParam
 from sqlmodel import Session
 
+from app.queries.cache import assume_generation
+from app.web.pagecache import GENERATION
+
 
 def get_session(request: Request) -> Iterator[Session]:
     with Session(request.app.state.engine) as session:
+        known = getattr(request.state, GENERATION, None)  # set by the page cache
+        if known is not None:
+            assume_generation(session, known)
         yield session
 
 

@@ -39,6 +39,8 @@ SKIP_PREFIXES = ("/static/", "/docs", "/redoc", "/openapi.json")
 GZIP_LEVEL = 1  # the fastest: level 6 makes pages 12 % smaller at three times the cost
 _GZIP_WBITS = 31  # zlib's gzip framing (header and CRC), as Content-Encoding: gzip wants
 UNZIPPED_KEPT = 16  # pages also kept unzipped, for clients without gzip: at most 1 MB or so
+# The generation read for a request, left in its scope state for its session (web/deps.py).
+GENERATION = "data_generation"
 
 
 class PageCache:
@@ -70,6 +72,7 @@ class PageCache:
             await self.app(scope, receive, send)
             return
         gen = await self._current_generation(scope["app"].state.engine)
+        scope.setdefault("state", {})[GENERATION] = gen  # for the request's session (deps.py)
         key = self._key(scope, gen)
         digest = hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
         etag = f'W/"{digest}"'.encode()

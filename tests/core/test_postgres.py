@@ -110,6 +110,13 @@ def test_postgres_time_limit_cancels_a_slow_statement(session):
     assert session.execute(text("SHOW statement_timeout")).scalar() == "0"
 
 
+def test_postgres_time_limit_restores_the_transactions_own_timeout(session):
+    session.execute(text("SET LOCAL statement_timeout = '7s'"))
+    with fts.time_limit(session, 5_000):
+        assert session.execute(text("SHOW statement_timeout")).scalar() == "5s"
+    assert session.execute(text("SHOW statement_timeout")).scalar() == "7s"
+
+
 def test_postgres_time_limit_message_is_friendly(session):
     with pytest.raises(fts.SearchError, match="took too long"):
         with fts.friendly_errors(), fts.time_limit(session, 50):

@@ -1,0 +1,69 @@
+"""Statements built once per shape (app/queries/prepared.py) and the generation a session is
+given by the page cache (app/queries/cache.py)."""
+
+import pytest
+from sqlalchemy import event, select
+from sqlmodel import Session, col
+
+from app.ingest.store import store_article
+from app.models import Speaker
+from app.queries import cache
+from app.queries.prepared import prepared, run, values
+from app.queries.speakers import speaker_names
+from tests.conftest import TOPIC_NAMES, sample_articles
+
+BUILT: list[bool] = []
+
+
+@pytest.fixture
+def seeded_session(engine, session) -> Session:
+    for source, article in sample_articles():
+        store_article(engine, source, article, TOPIC_NAMES)
+    return session
+
+
+@prepared
+def _names(by_slug: bool):
+    BUILT.append(by_slug)
+    stmt = select(col(Speaker.name)).order_by(col(Speaker.name))
+    return stmt.where(col(Speaker.slug).in_(values("slugs"))) if by_slug else stmt
+
+
+def test_prepared_builds_each_shape_once_and_binds_values_at_run(seeded_session):
+    first = run(seeded_session, _names(True), slugs=["sergey-lavrov"]).scalars().all()
+    other = run(seeded_session, _names(True), slugs=["nobody", "mike-pompeo"]).scalars().all()
+    everyone = run(seeded_session, _names(False)).scalars().all()
+    assert first == ["Sergey Lavrov"] and other == ["Mike Pompeo"]
+    assert {"Sergey Lavrov", "Mike Pompeo"} <= set(everyone)
+    assert BUILT == [True, False]  # the second question reused the first statement
+
+
+def test_prepared_queries_answer_lists_of_any_length(seeded_session):
+    assert speaker_names(seeded_session, ["sergey-lavrov"]) == {"sergey-lavrov": "Sergey Lavrov"}
+    many = [f"nobody-{i}" for i in range(300)] + ["mike-pompeo"]
+    assert speaker_names(seeded_session, many) == {"mike-pompeo": "Mike Pompeo"}
+
+
+def _generation_reads(engine) -> list[str]:
+    seen: list[str] = []
+
+    def note(conn, cursor, statement, *args) -> None:
+        if "max(quote.id)" in statement:
+            seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", note)
+    return seen
+
+
+def test_generation_given_by_the_page_cache_is_not_read_again(engine, seeded_session):
+    real = cache.generation(seeded_session)
+    seeded_session.rollback()
+    reads = _generation_reads(engine)
+    with Session(engine) as session:
+        cache.assume_generation(session, real)
+        assert cache.generation(session) == real
+        assert cache.generation(session) == real
+        assert reads == []
+        session.rollback()  # a new transaction reads it from the database again
+        assert cache.generation(session) == real
+        assert len(reads) == 1
