@@ -223,7 +223,19 @@ class TallyTopicMonth(SQLModel, table=True):
     quotes: int
 
 
-TALLIES = (TallySpeaker, TallySpeakerMonth, TallySpeakerTopic, TallyTopicMonth)
+class TallySpeakerOutlet(SQLModel, table=True):
+    """Statements per speaker, month and outlet ('' for articles with none; migration 0010)."""
+
+    __tablename__ = "tally_speaker_outlet"
+    __table_args__ = (Index("ix_tally_speaker_outlet_month", "month", "outlet", "quotes"),)
+
+    speaker_id: int = _key()
+    month: int = _key()
+    outlet: str = Field(primary_key=True)
+    quotes: int
+
+
+TALLIES = (TallySpeaker, TallySpeakerMonth, TallySpeakerTopic, TallyTopicMonth, TallySpeakerOutlet)
 
 
 def attr(attribute: object) -> QueryableAttribute[Any]:

@@ -16,9 +16,10 @@ from sqlalchemy import Column, Connection, Table, text
 
 from app.maintenance import tallies
 
-# The tables whose triggers keep derived data: the tallies (both backends) and SQLite's FTS5
-# index of quote text. PostgreSQL's search column is generated, not kept by a trigger.
-TRIGGERED_TABLES = ("quote", "quote_topic")
+# The tables whose triggers keep derived data: the tallies (both backends; an article's outlet
+# is its statements') and SQLite's FTS5 index of quote text. PostgreSQL's search column is
+# generated, not kept by a trigger.
+TRIGGERED_TABLES = ("article", "quote", "quote_topic")
 
 
 @contextmanager

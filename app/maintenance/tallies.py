@@ -1,6 +1,6 @@
-"""The tallies (counts of statements the database keeps by triggers, migration 0005) against a
-recount from the quotes themselves: `db check` reports any difference; `rebuild` makes them
-exact again (after a bulk load that bypassed the triggers)."""
+"""The tallies (counts of statements the database keeps by triggers, migrations 0005 and 0010)
+against a recount from the quotes themselves: `db check` reports any difference; `rebuild`
+makes them exact again (after a bulk load that bypassed the triggers)."""
 
 from sqlalchemy import Connection, text
 
@@ -30,6 +30,11 @@ _RECOUNT = {
         "topic_id, month, quotes",
         "SELECT qt.topic_id, {month}, count(*)"
         " FROM quote_topic qt JOIN quote q ON q.id = qt.quote_id WHERE q.is_lead GROUP BY 1, 2",
+    ),
+    "tally_speaker_outlet": (
+        "speaker_id, month, outlet, quotes",
+        "SELECT COALESCE(q.speaker_id, 0), {month}, COALESCE(a.outlet, ''), count(*)"
+        " FROM quote q JOIN article a ON a.id = q.article_id WHERE q.is_lead GROUP BY 1, 2, 3",
     ),
 }
 TALLY_TABLES = tuple(_RECOUNT)

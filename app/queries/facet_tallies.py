@@ -1,8 +1,9 @@
 """Facet counts answered from the tallies (app.queries.tallies) instead of counted quote by
 quote, for the filters they can answer: any mix of one speaker, one country and one topic,
 and dates that take whole months, with no words, kind or outlet (those need the quotes
-themselves). These are most of the pages readers open: a speaker, a country, a topic, each
-with one more choice, and a month, quarter or year of them."""
+themselves); the outlet counts under any of these but a topic. These are most of the pages
+readers open: a speaker, a country, a topic, each with one more choice, and a month, quarter
+or year of them."""
 
 import calendar
 from dataclasses import dataclass
@@ -64,8 +65,10 @@ def month_span(start: date | None, end: date | None, widen: bool) -> tallies.Mon
 
 def answers(scope: Scope | None, name: str) -> bool:
     """True when the tallies can count facet `name` (or "total") under `scope`."""
-    if scope is None or name == "outlet":
+    if scope is None:
         return False
+    if name == "outlet":  # the outlet tally has speakers and months, not topics
+        return scope.topic_id is None
     if scope.months is not None:  # no tally has speaker, topic and month together
         if scope.topic_id is not None:
             return name == "total" and scope.speaker_id is None and scope.country is None
@@ -106,6 +109,9 @@ def counts(session: Session, scope: Scope, name: str, top: int) -> list[tuple]:
     elif name == "kind":
         per_kind = tallies.kind_quotes(session, ids, months)
         rows = [(kind, kind, n) for kind, n in per_kind.items()]
+    elif name == "outlet":  # '' is no outlet: None, left out of the facet as when counted
+        per_outlet = tallies.outlet_quotes(session, ids, months)
+        rows = [(outlet or None, outlet or None, n) for outlet, n in per_outlet.items()]
     else:
         raise LookupError(f"the tallies do not count {name}")
     return sorted((row for row in rows if row[2] > 0), key=lambda row: -row[2])[:top]

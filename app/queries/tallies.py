@@ -8,7 +8,14 @@ from typing import Any
 from sqlalchemy import Select, func
 from sqlmodel import Session, col, select
 
-from app.models import Speaker, TallySpeaker, TallySpeakerMonth, TallySpeakerTopic, TallyTopicMonth
+from app.models import (
+    Speaker,
+    TallySpeaker,
+    TallySpeakerMonth,
+    TallySpeakerOutlet,
+    TallySpeakerTopic,
+    TallyTopicMonth,
+)
 from app.queries.cache import cached, memo
 from app.queries.prepared import prepared, run, value, values
 
@@ -158,6 +165,44 @@ def _kind_quotes_stmt(of_speakers: bool, in_months: bool) -> Select:
     return stmt.group_by(col(TallySpeakerMonth.kind))
 
 
+def outlet_quotes(
+    session: Session, speaker_ids: list[int] | None = None, months: Months | None = None
+) -> dict[str, int]:
+    """{outlet: quotes} ('' for articles with none) of some speakers or all, in some months or
+    all. Every speaker's are summed from each month's, kept until the data changes."""
+    if speaker_ids is not None:
+        stmt = _outlet_quotes_stmt(months is not None)
+        rows = run(session, stmt, ids=speaker_ids, **_months(months))
+        return {outlet: int(n) for outlet, n in rows}
+    total: dict[str, int] = {}
+    for month in _months_held(session, months or (0, 999912), undated=months is None):
+        per_month = cached(
+            session, ("outlet_month", month), partial(_outlet_month, session, month), lasting=True
+        )
+        for outlet, n in per_month.items():
+            total[outlet] = total.get(outlet, 0) + n
+    return total
+
+
+@prepared
+def _outlet_quotes_stmt(in_months: bool) -> Select:
+    stmt = select(TallySpeakerOutlet.outlet, func.sum(TallySpeakerOutlet.quotes)).where(
+        col(TallySpeakerOutlet.speaker_id).in_(values("ids"))
+    )
+    if in_months:
+        stmt = stmt.where(_within(TallySpeakerOutlet.month))
+    return stmt.group_by(col(TallySpeakerOutlet.outlet))
+
+
+def _outlet_month(session: Session, month: int) -> dict[str, int]:
+    stmt = (
+        select(TallySpeakerOutlet.outlet, func.sum(TallySpeakerOutlet.quotes))
+        .where(col(TallySpeakerOutlet.month) == month)
+        .group_by(col(TallySpeakerOutlet.outlet))
+    )
+    return {outlet: int(n) for outlet, n in session.execute(stmt)}
+
+
 def all_quotes(session: Session, months: Months | None = None) -> int:
     """Every quote, or those of some months (a sum over every speaker: kept until the data
     changes when it is every quote, which each search asks to tell a common word)."""
@@ -241,10 +286,11 @@ def _country_months(session: Session, months: Months) -> dict[str, int]:
     return total
 
 
-def _months_held(session: Session, months: Months) -> list[int]:
-    """The months between `months` that have dated quotes (month 0 holds the undated)."""
+def _months_held(session: Session, months: Months, undated: bool = False) -> list[int]:
+    """The months between `months` that have dated quotes, and month 0 (the undated) too if
+    `undated`."""
     held = cached(session, ("months_held",), partial(_all_months, session), lasting=True)
-    return [month for month in held if months[0] <= month <= months[1]]
+    return [0] * undated + [month for month in held if months[0] <= month <= months[1]]
 
 
 def _all_months(session: Session) -> list[int]:

@@ -1,4 +1,4 @@
-"""The tallies the triggers keep (migration 0004) agree with a recount after every kind of
+"""The tallies the triggers keep (migrations 0005 and 0010) agree with a recount after every kind of
 write: new articles, a changed article replacing its quotes, deletions, a quote moved to
 another speaker, a topic taken off a quote. Both backends."""
 
@@ -39,6 +39,24 @@ def test_tallies_count_new_articles(engine):
     assert (lavrov, 201905, "direct", 1) in _rows(engine, "tally_speaker_month")
     assert (lavrov, sanctions, 1) in _rows(engine, "tally_speaker_topic")
     assert (sanctions, 201906, 1) in _rows(engine, "tally_topic_month")
+    outlets = _rows(engine, "tally_speaker_outlet")
+    assert sum(row[3] for row in outlets if row[0] == lavrov) == 2
+    assert {row[2] for row in outlets} == {"Example Wire", "Other Herald"}
+
+
+def test_outlet_tally_follows_an_articles_outlet(engine):
+    _fill(engine)
+    before = _rows(engine, "tally_speaker_outlet")
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE article SET outlet = 'Renamed Wire' WHERE id = 1"))
+    assert _differences(engine) == []
+    moved = _rows(engine, "tally_speaker_outlet")
+    assert moved != before and "Renamed Wire" in {row[2] for row in moved}
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE article SET outlet = NULL WHERE id = 1"))
+        conn.execute(text("UPDATE article SET title = 'Retitled' WHERE id = 2"))
+    assert _differences(engine) == []
+    assert "Renamed Wire" not in {row[2] for row in _rows(engine, "tally_speaker_outlet")}
 
 
 def test_tallies_follow_a_changed_article_and_drop_empty_rows(engine):

@@ -43,7 +43,7 @@ def _corpus(engine) -> None:
             article = ExtractedArticle(
                 text=text,
                 title=f"Report {number}",
-                outlet=["North Wire", "South Post"][number % 2],
+                outlet=["North Wire", "South Post", "North Wire", None][number % 4],
                 date=None if number == 7 else date(2019, month, 10 + month),
                 quotes=(quote,),
             )
@@ -59,6 +59,9 @@ FILTERS = [
     "from=2019-02-01&to=2019-07-31&topic=sanctions",
     "from=2019-04-01&to=2019-04-30&speaker=unknown",
     "country=US&topic=iran",
+    "speaker=sergey-lavrov",
+    "country=NO",
+    "",
 ]
 
 
@@ -85,6 +88,25 @@ def test_tallies_agree_with_counting_the_quotes(engine, query):
             assert from_tallies == counted, name
             answered += 1
     assert answered >= 2  # each filter here has the total or facets in the tallies
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ("from=2019-01-01&to=2019-06-30", {"North Wire", "South Post"}),
+        ("speaker=mike-pompeo", {"North Wire"}),
+        ("country=NO", set()),  # Ingrid Valen's articles have no outlet
+    ],
+)
+def test_outlet_counts_come_from_the_tallies_and_leave_out_no_outlet(engine, query, shown):
+    _corpus(engine)
+    f = QuoteFilter.from_params(QueryParams(query))
+    with Session(engine) as session:
+        scope = facet_tallies.scope_of(session, f)
+        assert scope is not None and facet_tallies.answers(scope, "outlet")
+        rows = facet_tallies.counts(session, scope, "outlet", top=8)
+    assert {v.label for v in facets._values("outlet", rows)} == shown
+    assert not facet_tallies.answers(facet_tallies.Scope(topic_id=1), "outlet")  # no such tally
 
 
 def test_dates_that_cut_a_month_are_not_answered_but_bound(engine):

@@ -157,6 +157,10 @@ def test_home_counts_skipped_when_over_budget(seeded_client, monkeypatch):
     # Meanwhile, what the tallies know: the total, and the facets they count.
     assert "1–2 of 2 quotes" in html and "Counting the other counts" in html
     facets = html.split('id="refine"')[1].split("</aside>")[0]
+    assert "<h3>Speaker</h3>" in facets and "<h3>Outlet</h3>" in facets
+    # No tally has topics and outlets together: that count waits for the quotes.
+    html = seeded_client.get("/?country=RU&topic=sanctions").text
+    facets = html.split('id="refine"')[1].split("</aside>")[0]
     assert "<h3>Speaker</h3>" in facets and "<h3>Outlet</h3>" not in facets
 
 
