@@ -92,7 +92,7 @@ POSTGRES_TRIGGERS = [
             ON CONFLICT (speaker_id, month, outlet)
             DO UPDATE SET quotes = tally_speaker_outlet.quotes + excluded.quotes;
         DELETE FROM tally_speaker_outlet t USING article a
-            WHERE a.id = q.article_id AND t.speaker_id = COALESCE(q.speaker_id, 0)
+            WHERE n < 0 AND a.id = q.article_id AND t.speaker_id = COALESCE(q.speaker_id, 0)
             AND t.month = {_PG_MONTH_Q} AND t.outlet = COALESCE(a.outlet, '') AND t.quotes <= 0;
     $$""",
     """CREATE FUNCTION tally_outlet_quote() RETURNS trigger LANGUAGE plpgsql AS $$
