@@ -13,6 +13,8 @@ the supervising process holds uvicorn only, not the CLI, Alembic and the app (â‰
 """
 
 import argparse
+import ctypes
+import ctypes.util
 import multiprocessing
 import signal
 import socket
@@ -52,6 +54,25 @@ class ServerConfig(uvicorn.Config):
         return sock
 
 
+# glibc gives each thread that allocates its own heap ("arena"), up to eight per core, and a
+# page freed in one arena is not reused by the others. The threads of a worker's pool take
+# turns at the same work, so their arenas all grow to a page's peak and stay there. Two arenas
+# a process keep the memory one thread frees for the next.
+MALLOC_ARENAS = 2
+_M_ARENA_MAX = -8  # mallopt's parameter number, from glibc's <malloc.h>
+
+
+def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
+    """Cap this process's malloc arenas (before its threads start); False where the C library
+    is not glibc, which has its own allocator and nothing to cap."""
+    name = ctypes.util.find_library("c")
+    try:
+        mallopt = ctypes.CDLL(name).mallopt if name else None
+    except (OSError, AttributeError):
+        mallopt = None
+    return bool(mallopt and mallopt(_M_ARENA_MAX, arenas) == 1)
+
+
 def apply_limits() -> None:
     """The request-head limits of the settings (MAX_HEADER_BYTES, HEADER_TIMEOUT_S)."""
     from app.settings import get_settings
@@ -64,6 +85,7 @@ def apply_limits() -> None:
 def serve(host: str, port: int, workers: int) -> None:
     """Serve the app in `workers` processes (this one when 1)."""
     if workers <= 1:
+        limit_malloc_arenas()
         apply_limits()
         server = uvicorn.Server(ServerConfig(APP, factory=True, host=host, port=port))
         try:
@@ -82,6 +104,7 @@ def worker(host: str, port: int) -> None:
     # it starts, and until then a signal should end this process.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    limit_malloc_arenas()
     apply_limits()
     config = ServerConfig(APP, factory=True, host=host, port=port, reuse_port=True)
     sock = config.bind_socket()

@@ -148,3 +148,14 @@ def test_background_counts_run_at_a_lower_priority_than_pages():
     page = own_priority()
     counts = facets._background.submit(own_priority).result(timeout=10)
     assert counts == min(19, page + facets.COUNTS_NICE) > page
+
+
+def test_topic_counts_rank_by_quotes_then_name_and_keep_the_top(engine):
+    _corpus(engine)
+    with Session(engine) as session:
+        every = facets._facet(session, QuoteFilter(), "topic", top=20)
+        top_two = facets._facet(session, QuoteFilter(), "topic", top=2)
+    assert len(every) >= 3
+    assert every == sorted(every, key=lambda v: (-v.count, v.label))
+    assert top_two == every[:2]
+    assert all(v.label != v.value for v in every)  # named from the topic list, not slugs

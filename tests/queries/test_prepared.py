@@ -6,10 +6,10 @@ from sqlalchemy import event, select
 from sqlmodel import Session, col
 
 from app.ingest.store import store_article
-from app.models import Speaker
+from app.models import Speaker, SpeakerAlias
 from app.queries import cache
 from app.queries.prepared import prepared, run, values
-from app.queries.speakers import speaker_names
+from app.queries.speakers import get_speaker, speaker_names
 from tests.conftest import TOPIC_NAMES, sample_articles
 
 BUILT: list[bool] = []
@@ -67,3 +67,17 @@ def test_generation_given_by_the_page_cache_is_not_read_again(engine, seeded_ses
         session.rollback()  # a new transaction reads it from the database again
         assert cache.generation(session) == real
         assert len(reads) == 1
+
+
+def test_a_speaker_is_read_with_every_recorded_spelling_in_one_statement(engine, seeded_session):
+    lavrov = seeded_session.scalars(select(Speaker).where(Speaker.slug == "sergey-lavrov")).one()
+    aliases = select(SpeakerAlias.alias).where(SpeakerAlias.speaker_id == lavrov.id)
+    recorded = set(seeded_session.scalars(aliases))
+    assert len(recorded) >= 2  # the join gives a row per spelling: still one profile
+    asked: list[str] = []
+    event.listen(engine, "before_cursor_execute", lambda *a: asked.append(a[2]))
+    profile = get_speaker(seeded_session, "sergey-lavrov")
+    assert len(asked) == 1
+    assert profile is not None and profile.id == lavrov.id and profile.name == "Sergey Lavrov"
+    assert set(profile.aliases) == recorded
+    assert get_speaker(seeded_session, "nobody-at-all") is None

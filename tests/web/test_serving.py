@@ -1,6 +1,7 @@
 """`diplomat serve`: workers on their own sockets with Nagle's algorithm off (app/serving.py)."""
 
 import os
+import platform
 import signal
 import socket
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.web.serving import APP, ServerConfig
+from app.web.serving import APP, ServerConfig, limit_malloc_arenas
 from tests.support.browser import free_port
 
 
@@ -137,3 +138,7 @@ def test_serve_bounds_the_request_head_in_size_and_time(tmp_path: Path):
                 server.kill()
             output, _ = server.communicate(timeout=10)
     assert "Traceback" not in output, output
+
+
+def test_workers_cap_their_malloc_arenas_where_the_c_library_is_glibc():
+    assert limit_malloc_arenas() is (platform.libc_ver()[0] == "glibc")

@@ -4,13 +4,13 @@ from fastapi import APIRouter, HTTPException, Request
 from sqlmodel import Session
 from starlette.responses import RedirectResponse, Response
 
-from app.models import Speaker
 from app.names import country_name
 from app.queries.facets import FacetValue, top_speakers
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
 from app.queries.slugs import known_speaker
 from app.queries.speakers import (
     KINDS,
+    SpeakerProfile,
     find_speakers,
     get_speaker,
     kind_counts,
@@ -120,7 +120,7 @@ def speaker_detail(request: Request, session: SessionDep, slug: str) -> Response
 
 
 def rivals(
-    session: Session, speaker: Speaker, topics: list[TopicRow]
+    session: Session, speaker: SpeakerProfile, topics: list[TopicRow]
 ) -> list[tuple[TopicRow, FacetValue]]:
     """For the compare links: on each of these topics, the other speaker quoted most on it."""
     found = []
