@@ -238,6 +238,18 @@ def country_counts(
     if months is not None and speaker_ids is None:
         return _country_months(session, months)
     assert months is None or topic_id is None, "no tally has speaker, topic and month together"
+    if speaker_ids is None and months is None:
+        # Every speaker's (on a topic): 5,000 speakers probed, 15-20 ms on a million quotes,
+        # and the same for every page of the topic until the data changes.
+        key = ("country_counts", topic_id)
+        count = partial(_country_counts, session, None, topic_id, None)
+        return cached(session, key, count, lasting=True)
+    return _country_counts(session, speaker_ids, topic_id, months)
+
+
+def _country_counts(
+    session: Session, speaker_ids: list[int] | None, topic_id: int | None, months: Months | None
+) -> dict[str, int]:
     stmt = _country_counts_stmt(speaker_ids is not None, topic_id is not None, months is not None)
     params: dict[str, Any] = _months(months)
     if speaker_ids is not None:

@@ -11,8 +11,9 @@ from starlette.datastructures import QueryParams
 
 from app.extract.article import ExtractedArticle
 from app.ingest.store import store_article
-from app.queries import facet_tallies, facets
+from app.queries import facet_tallies, facets, tallies
 from app.queries.filters import QuoteFilter
+from app.queries.slugs import topic_id
 from tests.conftest import TOPIC_NAMES, quote_in
 
 SPEAKERS = [
@@ -159,3 +160,26 @@ def test_topic_counts_rank_by_quotes_then_name_and_keep_the_top(engine):
     assert every == sorted(every, key=lambda v: (-v.count, v.label))
     assert top_two == every[:2]
     assert all(v.label != v.value for v in every)  # named from the topic list, not slugs
+
+
+def test_a_topics_country_counts_are_kept_until_the_data_changes(engine):
+    _corpus(engine)
+    with Session(engine) as session:
+        sanctions = topic_id(session, "sanctions")
+        before = tallies.country_counts(session, topic_id=sanctions)
+        counted = {
+            v.value: v.count
+            for v in facets._facet(session, QuoteFilter(topic="sanctions"), "country", 20)
+        }
+    assert before == counted and before["RU"] > 0
+    text = 'Late news\n\n"One more word," said Sergey Lavrov.'
+    quote = quote_in(text, '"One more word,"', speaker="Sergey Lavrov", speaker_country="RU",
+                     topics=("sanctions",))  # fmt: skip
+    store_article(
+        engine, "late.txt", ExtractedArticle(text, None, None, None, (quote,)), TOPIC_NAMES
+    )
+    with Session(engine) as session:
+        assert tallies.country_counts(session, topic_id=sanctions) == {
+            **before,
+            "RU": before["RU"] + 1,
+        }

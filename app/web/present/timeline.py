@@ -2,6 +2,10 @@
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
+from app.words import plural
+
 WIDTH, HEIGHT, AXIS = 640, 48, 14  # compact: the quotes, not the chart, are the page
 MAX_STEP = 28  # a few months should not become a wall of colour
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -25,6 +29,27 @@ class Timeline:
     width: float = WIDTH
     height: int = HEIGHT + AXIS
     base: int = HEIGHT
+
+    def rects(self) -> Markup:
+        """The chart's bars, one <rect> with its tooltip per month with quotes. Built here
+        rather than in the template: a topic's ten years are 120 bars and a table row each,
+        and in Jinja they were a fifth of the page's time."""
+        return Markup("\n").join(
+            Markup(
+                '<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s: %s</title></rect>'
+            )
+            % (bar.x, bar.y, bar.width, bar.height, bar.label, plural(bar.count, "quote"))
+            for bar in self.bars
+            if bar.count
+        )
+
+    def rows(self) -> Markup:
+        """The same months as table rows, for readers who cannot see the chart."""
+        return Markup("").join(
+            Markup("<tr><td>%s</td><td>%d</td></tr>") % (bar.label, bar.count)
+            for bar in self.bars
+            if bar.count
+        )
 
 
 MIN_MONTHS = 3  # fewer months with quotes make no chart worth drawing: they are said in words
