@@ -54,23 +54,24 @@ class ServerConfig(uvicorn.Config):
         return sock
 
 
-# glibc gives each thread that allocates its own heap ("arena"), up to eight per core, and a
-# page freed in one arena is not reused by the others. The threads of a worker's pool take
-# turns at the same work, so their arenas all grow to a page's peak and stay there. Two arenas
-# a process keep the memory one thread frees for the next.
-MALLOC_ARENAS = 2
-_M_ARENA_MAX = -8  # mallopt's parameter number, from glibc's <malloc.h>
+# How glibc's malloc keeps memory, tuned for a server's worker. Each thread that allocates gets
+# its own heap ("arena"), up to eight per core, and a page freed in one arena is not reused by
+# the others: the threads of a worker's pool take turns at the same work, so their arenas all
+# grew to a page's peak and stayed there. And after a large buffer (a common word's list of
+# matches) is freed, glibc raises the size it hands to mmap, so the next ones come from the
+# heap and stay there too. Two arenas, and buffers over 256 KB always mapped and unmapped.
+_MALLOPT = ((-8, 2), (-3, 256 * 1024))  # (M_ARENA_MAX, M_MMAP_THRESHOLD) from <malloc.h>
 
 
-def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
-    """Cap this process's malloc arenas (before its threads start); False where the C library
-    is not glibc, which has its own allocator and nothing to cap."""
+def tune_malloc() -> bool:
+    """Apply _MALLOPT to this process (before its threads start); False where the C library
+    is not glibc, whose allocator these settings are for."""
     name = ctypes.util.find_library("c")
     try:
         mallopt = ctypes.CDLL(name).mallopt if name else None
     except (OSError, AttributeError):
         mallopt = None
-    return bool(mallopt and mallopt(_M_ARENA_MAX, arenas) == 1)
+    return bool(mallopt) and all(mallopt(option, value) == 1 for option, value in _MALLOPT)
 
 
 def apply_limits() -> None:
@@ -85,7 +86,7 @@ def apply_limits() -> None:
 def serve(host: str, port: int, workers: int) -> None:
     """Serve the app in `workers` processes (this one when 1)."""
     if workers <= 1:
-        limit_malloc_arenas()
+        tune_malloc()
         apply_limits()
         server = uvicorn.Server(ServerConfig(APP, factory=True, host=host, port=port))
         try:
@@ -104,7 +105,7 @@ def worker(host: str, port: int) -> None:
     # it starts, and until then a signal should end this process.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    limit_malloc_arenas()
+    tune_malloc()
     apply_limits()
     config = ServerConfig(APP, factory=True, host=host, port=port, reuse_port=True)
     sock = config.bind_socket()

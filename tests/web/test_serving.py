@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.web.serving import APP, ServerConfig, limit_malloc_arenas
+from app.web.serving import APP, ServerConfig, tune_malloc
 from tests.support.browser import free_port
 
 
@@ -140,5 +140,5 @@ def test_serve_bounds_the_request_head_in_size_and_time(tmp_path: Path):
     assert "Traceback" not in output, output
 
 
-def test_workers_cap_their_malloc_arenas_where_the_c_library_is_glibc():
-    assert limit_malloc_arenas() is (platform.libc_ver()[0] == "glibc")
+def test_workers_tune_malloc_where_the_c_library_is_glibc():
+    assert tune_malloc() is (platform.libc_ver()[0] == "glibc")
