@@ -68,10 +68,10 @@ def tune_malloc() -> bool:
     is not glibc, whose allocator these settings are for."""
     name = ctypes.util.find_library("c")
     try:
-        mallopt = ctypes.CDLL(name).mallopt if name else None
-    except (OSError, AttributeError):
-        mallopt = None
-    return bool(mallopt) and all(mallopt(option, value) == 1 for option, value in _MALLOPT)
+        mallopt = ctypes.CDLL(name).mallopt
+    except (OSError, AttributeError, TypeError):  # no C library found, or not glibc's
+        return False
+    return all(mallopt(option, value) == 1 for option, value in _MALLOPT)
 
 
 def apply_limits() -> None:
