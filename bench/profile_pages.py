@@ -8,11 +8,13 @@ Runs the app in-process through httpx's ASGI transport (no server, no network) a
 database, and prints each endpoint's wall time per request and a pyinstrument profile of each.
 With `--tail KIND`, it asks `--repeat` distinct URLs of one long-tail kind (bench/tail_urls.py)
 once each, as readers do, and profiles them together: where a page nobody asked before spends
-its time, not where one URL asked again does.
+its time, not where one URL asked again does. It prints their wall times and the process's CPU
+time a page (background counts included), which varies less with the machine's speed.
 """
 
 import argparse
 import asyncio
+import resource
 import time
 from contextlib import nullcontext
 from pathlib import Path
@@ -111,6 +113,7 @@ def _profile_tail(
         log.clear()
     profiler = Profiler(interval=0.0005, async_mode="disabled")
     times = []
+    cpu_started = _cpu_seconds()
     with profiler if profile else nullcontext():
         for url in found.runs[0]:
             started = time.perf_counter()
@@ -118,16 +121,25 @@ def _profile_tail(
             times.append((time.perf_counter() - started) * 1000)
             if status != 200:
                 print(f"{status} {url.path}")
+    time.sleep(0.5)  # background counts the last pages started
+    cpu_ms = (_cpu_seconds() - cpu_started) * 1000
     times.sort()
     n = len(times)
     print(
         f"{kind}: {n} distinct URLs, p50 {times[n // 2]:.1f} ms, p90 {times[n * 9 // 10]:.1f} ms,"
-        f" max {times[-1]:.1f} ms, mean {sum(times) / n:.1f} ms"
+        f" max {times[-1]:.1f} ms, mean {sum(times) / n:.1f} ms; CPU {cpu_ms / n:.1f} ms a page"
     )
     if profile:
         print(profiler.output_text(unicode=True, color=False, show_all=False))
     if log is not None:
         _print_statements(log, n)
+
+
+def _cpu_seconds() -> float:
+    """This process's CPU time, the background counts' thread included: steadier than wall
+    time on a machine whose speed varies, and it counts work a page leaves to the background."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _on_statement(engine, record) -> None:
