@@ -138,6 +138,17 @@ def _speakers_by_country(session: Session) -> dict[str, tuple[int, ...]]:
     return cached(session, "speakers_by_country", partial(_country_speakers, session), lasting=True)
 
 
+def speaker_countries(session: Session) -> dict[int, str]:
+    """{speaker id: country} of the speakers with one, kept until the data changes: counts
+    grouped by speaker id give their countries' counts without joining each quote's speaker."""
+    return cached(session, "speaker_countries", partial(_by_speaker, session), lasting=True)
+
+
+def _by_speaker(session: Session) -> dict[int, str]:
+    by_country = _speakers_by_country(session)
+    return {ident: country for country, ids in by_country.items() for ident in ids}
+
+
 def _country_speakers(session: Session) -> dict[str, tuple[int, ...]]:
     found: dict[str, list[int]] = {}
     stmt = select(col(Speaker.country), col(Speaker.id)).where(col(Speaker.country).is_not(None))

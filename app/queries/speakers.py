@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import func, or_, tuple_
+from sqlalchemy import Select, func, or_, tuple_
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -14,7 +14,7 @@ from app.extract.speakers.officials import default_officials
 from app.models import Speaker, SpeakerAlias, TallySpeaker
 from app.queries import tallies
 from app.queries.filters import decode_cursor, encode_cursor
-from app.queries.prepared import run, value, values
+from app.queries.prepared import prepared, run, value, values
 from app.queries.topics import TopicRow, topic_list
 
 
@@ -228,24 +228,12 @@ def find_speakers(
     words = normalise_name(typed[:MAX_NAME_CHARS]).split()[:4]
     if not words or not any(len(word) >= 2 for word in words):
         return []
-    prefixes = [w for w in words if len(w) >= 2]
-    near = or_(
-        *(col(SpeakerAlias.key).like(f"{w[:3]}%") for w in prefixes),
-        *(col(SpeakerAlias.key).like(f"% {w[:3]}%") for w in prefixes),
-    )
-    quotes = func.coalesce(col(TallySpeaker.quotes), 0)
-    columns: list[Any] = [Speaker.id, Speaker.slug, Speaker.name, Speaker.country, Speaker.role]
-    columns += [SpeakerAlias.key, quotes]
-    stmt = (
-        core_select(*columns)
-        .join(SpeakerAlias, col(SpeakerAlias.speaker_id) == col(Speaker.id))
-        .outerjoin(TallySpeaker, col(TallySpeaker.speaker_id) == col(Speaker.id))
-        .where(near)
-        .order_by(quotes.desc())
-        .limit(_CANDIDATES)
-    )
+    prefixes = [w[:3] for w in words if len(w) >= 2]
+    starts = {f"p{i}": f"{w}%" for i, w in enumerate(prefixes)}
+    inside = {f"w{i}": f"% {w}%" for i, w in enumerate(prefixes)}
+    stmt = _candidates(len(prefixes))
     best: dict[int, tuple[float, SpeakerMatch]] = {}
-    for ident, slug, name, country, role, key, n in session.execute(stmt):
+    for ident, slug, name, country, role, key, n in run(session, stmt, **starts, **inside):
         score = _fit(words, key.split(), whole_words)
         if score < 0.5:
             continue
@@ -256,6 +244,27 @@ def find_speakers(
     matches = [match for _, match in ranked]
     exact = [match for match in matches if match.exact]
     return (exact or matches)[:limit]  # near misses only when nothing fits every word
+
+
+@prepared
+def _candidates(words: int) -> Select:
+    """Aliases with a word starting as one of `words` typed words does (bound as p0, w0…),
+    most quoted speakers first: built once per number of words."""
+    near = or_(
+        *(col(SpeakerAlias.key).like(value(f"p{i}")) for i in range(words)),
+        *(col(SpeakerAlias.key).like(value(f"w{i}")) for i in range(words)),
+    )
+    quotes = func.coalesce(col(TallySpeaker.quotes), 0)
+    columns: list[Any] = [Speaker.id, Speaker.slug, Speaker.name, Speaker.country, Speaker.role]
+    columns += [SpeakerAlias.key, quotes]
+    return (
+        core_select(*columns)
+        .join(SpeakerAlias, col(SpeakerAlias.speaker_id) == col(Speaker.id))
+        .outerjoin(TallySpeaker, col(TallySpeaker.speaker_id) == col(Speaker.id))
+        .where(near)
+        .order_by(quotes.desc())
+        .limit(_CANDIDATES)
+    )
 
 
 def _fit(typed: list[str], name: list[str], whole_words: bool = False) -> float:

@@ -6,12 +6,14 @@ import os
 from datetime import date
 
 import pytest
+from sqlalchemy import text
 from sqlmodel import Session
 from starlette.datastructures import QueryParams
 
 from app.extract.article import ExtractedArticle
 from app.ingest.store import store_article
 from app.queries import facet_tallies, facets, tallies
+from app.queries.cache import peek
 from app.queries.filters import QuoteFilter
 from app.queries.slugs import topic_id
 from tests.conftest import TOPIC_NAMES, quote_in
@@ -183,3 +185,46 @@ def test_a_topics_country_counts_are_kept_until_the_data_changes(engine):
             **before,
             "RU": before["RU"] + 1,
         }
+
+
+@pytest.mark.parametrize("top", [8, 2])
+@pytest.mark.parametrize(
+    "query",
+    ["q=matter", "q=words&kind=direct", "q=number&outlet=North+Wire", "q=matter&from=2019-05-01"],
+)
+def test_one_pass_counts_agree_with_each_facet_counted_alone(engine, query, top):
+    """The one grouped scan of a search gives the same counts, ranks and ties (by name) as
+    counting each facet on its own, speakers named and countries mapped from their ids."""
+    _corpus(engine)
+    f = QuoteFilter.from_params(QueryParams(query))
+    shared = [name for name in facets._ONE_PASS if facets._others(f, name) == f]
+    with Session(engine) as session:
+        facets._count_in_one_pass(session, f, list(facets.FACETS), top)
+        for name in shared:
+            alone = facets._facet(session, f, name, top)
+            assert peek(session, facets._key(name, f, top)) == alone
+            assert alone
+        assert peek(session, facets._key("total", f)) == facets._count(session, f) > 0
+    assert "speaker" in shared and "country" in shared
+
+
+@pytest.mark.parametrize("reports", [False, True])
+def test_topic_counts_of_words_alone_leave_out_other_reports_unless_asked(engine, reports):
+    """Words alone count topics from the topic links, telling a statement's other reports
+    apart by the partial index: the same counts as reading each matching quote."""
+    _corpus(engine)
+    with engine.begin() as conn:  # some matches become other outlets' reports of a statement
+        conn.execute(text("UPDATE quote SET is_lead = false WHERE id % 3 = 0"))
+        expected = conn.execute(
+            text(
+                "SELECT t.slug, count(*) FROM quote q JOIN quote_topic qt ON qt.quote_id = q.id"
+                " JOIN topic t ON t.id = qt.topic_id WHERE q.text LIKE '%matter%'"
+                + ("" if reports else " AND q.is_lead")
+                + " GROUP BY t.slug"
+            )
+        ).all()
+    f = QuoteFilter.from_params(QueryParams("q=matter" + ("&reports=all" if reports else "")))
+    with Session(engine) as session:
+        counted = facets._topic_facet(session, f, top=20)
+    assert {v.value: v.count for v in counted} == dict(expected)
+    assert sum(v.count for v in counted) > 0
