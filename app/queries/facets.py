@@ -466,7 +466,15 @@ def _count(session: Session, f: QuoteFilter) -> int:
 
 
 def _other_reports(session: Session, q: str) -> int:
-    """Matches that are not their statement's lead (few: ix_quote_reports holds just them)."""
+    """Matches that are not their statement's lead (few: ix_quote_reports holds just them).
+    SQLite probes that index for each match: looking up each matching quote's row instead
+    took 55 ms for a common word's 60,000 matches, the probes 11."""
+    if fts.is_sqlite(session):
+        sql = text(
+            "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH :fts_query AND "
+            + _A_REPORT.format("quote_fts.rowid")
+        ).bindparams(fts_query=fts.prepare(q))
+        return session.connection().execute(sql).scalar_one()
     stmt = select(func.count(col(Quote.id))).where(
         ~col(Quote.is_lead), col(Quote.id).in_(fts.matching_ids(session, q))
     )
@@ -518,10 +526,11 @@ def _topic_facet(session: Session, f: QuoteFilter, top: int) -> list[FacetValue]
 
 # A quote that is not its statement's lead is in the small partial index of those: probing
 # it tells a match's topic links apart without reading the quote's row.
-_NOT_A_REPORT = text(
-    "NOT EXISTS (SELECT 1 FROM quote INDEXED BY ix_quote_reports"
-    " WHERE quote.id = quote_topic.quote_id AND NOT quote.is_lead)"
+_A_REPORT = (
+    "EXISTS (SELECT 1 FROM quote INDEXED BY ix_quote_reports"
+    " WHERE quote.id = {} AND NOT quote.is_lead)"
 )
+_NOT_A_REPORT = text("NOT " + _A_REPORT.format("quote_topic.quote_id"))
 
 
 def _words_topics(session: Session, q: str, reports: bool) -> Select:

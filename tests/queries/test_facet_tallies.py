@@ -209,9 +209,10 @@ def test_one_pass_counts_agree_with_each_facet_counted_alone(engine, query, top)
 
 
 @pytest.mark.parametrize("reports", [False, True])
-def test_topic_counts_of_words_alone_leave_out_other_reports_unless_asked(engine, reports):
-    """Words alone count topics from the topic links, telling a statement's other reports
-    apart by the partial index: the same counts as reading each matching quote."""
+def test_counts_of_words_alone_leave_out_other_reports_unless_asked(engine, reports):
+    """Words alone count their matches and topics from the index and the topic links,
+    telling a statement's other reports apart by the partial index: the same counts as
+    reading each matching quote."""
     _corpus(engine)
     with engine.begin() as conn:  # some matches become other outlets' reports of a statement
         conn.execute(text("UPDATE quote SET is_lead = false WHERE id % 3 = 0"))
@@ -223,8 +224,16 @@ def test_topic_counts_of_words_alone_leave_out_other_reports_unless_asked(engine
                 + " GROUP BY t.slug"
             )
         ).all()
+        matches = conn.execute(
+            text(
+                "SELECT count(*) FROM quote WHERE text LIKE '%matter%'"
+                + ("" if reports else " AND is_lead")
+            )
+        ).scalar_one()
     f = QuoteFilter.from_params(QueryParams("q=matter" + ("&reports=all" if reports else "")))
     with Session(engine) as session:
         counted = facets._topic_facet(session, f, top=20)
+        total = facets._count(session, f)
     assert {v.value: v.count for v in counted} == dict(expected)
+    assert total == matches  # the index's count less the other reports, probed the same way
     assert sum(v.count for v in counted) > 0
