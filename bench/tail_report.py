@@ -37,6 +37,8 @@ def method(result: dict) -> list[str]:
         ". Each server was started fresh for the long tail and loaded alone, over loopback, by "
         f"{result['tool']}"
     )
+    if result["backend"] == "sqlite":
+        setup += ", the database file read through first (in the kernel's cache for each)"
     if load := result.get("loadavg"):
         setup += f"; load average (1 min) {load[0]:.2f} at the start, {load[1]:.2f} at the end"
     how = (
