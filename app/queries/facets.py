@@ -475,9 +475,7 @@ def _other_reports(session: Session, q: str) -> int:
             + _A_REPORT.format("quote_fts.rowid")
         ).bindparams(fts_query=fts.prepare(q))
         return session.connection().execute(sql).scalar_one()
-    stmt = select(func.count(col(Quote.id))).where(
-        ~col(Quote.is_lead), col(Quote.id).in_(fts.matching_ids(session, q))
-    )
+    stmt = select(func.count(col(Quote.id))).where(~col(Quote.is_lead), fts.condition(session, q))
     return session.connection().execute(stmt).scalar_one()
 
 

@@ -12,7 +12,18 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import BindParameter, Float, Integer, Select, bindparam, func, literal, select, text
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Float,
+    Integer,
+    Select,
+    bindparam,
+    func,
+    literal,
+    select,
+    text,
+)
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.sql import Subquery, TextClause
 from sqlmodel import Session, col
@@ -183,6 +194,21 @@ def matching_ids(session: Session, q: str) -> Select:
     if is_postgres(session):
         return select(col(Quote.id)).where(pg.SEARCH_VECTOR.op("@@")(_postgres_query(q)))
     return select(matches(session, q).c.id)
+
+
+def condition(session: Session, q: str) -> ColumnElement[bool]:
+    """WHERE the quote matches `q`. PostgreSQL tests the quote's own search column, so a
+    count reads each matching row once (`id IN (matching ids)` read them twice: a rare
+    word's topic counts 19 → 11 ms); SQLite's index is a table of its own."""
+    if is_postgres(session):
+        return pg.SEARCH_VECTOR.op("@@")(_postgres_query(q))
+    return col(Quote.id).in_(matching_ids(session, q))
+
+
+def rank_here(q: str) -> ColumnElement[float]:
+    """PostgreSQL: the relevance of the quote row being selected to `q` (lower is more
+    relevant, as `matches` gives it)."""
+    return pg.rank(_postgres_query(q))
 
 
 def contains(q: str) -> TextClause:

@@ -138,7 +138,7 @@ def conditions(
     if f.kind:
         where.append(col(Quote.kind) == f.kind)
     if with_text and f.q:
-        where.append(col(Quote.id).in_(fts.matching_ids(session, f.q)))
+        where.append(fts.condition(session, f.q))
     return where
 
 
@@ -264,6 +264,8 @@ def _window_holds(session: Session, base: Select, q: str) -> bool:
 def _relevance_rows(
     session: Session, base: Select, q: str, cursor: tuple | None, limit: int, windowed: bool
 ) -> list[tuple[int, Any]]:
+    if not windowed and fts.is_postgres(session):
+        return _ranked_in_place(session, base, q, cursor, limit)
     # Rank the newest RANK_WINDOW matches only (QuotePage.ranked_among says so to the
     # reader), or every match when the filters leave too few of those.
     found = fts.matches(session, q, RANK_WINDOW if windowed else None)
@@ -278,6 +280,20 @@ def _relevance_rows(
         # bm25 scores round-trip exactly through JSON, so the tie on rank is reliable.
         stmt = stmt.where(tuple_(found.c.rank, found.c.id) > tuple_(float(cursor[0]), cursor[1]))
     stmt = stmt.order_by(found.c.rank, found.c.id).limit(limit)
+    return [tuple(r) for r in session.execute(stmt)]
+
+
+def _ranked_in_place(
+    session: Session, base: Select, q: str, cursor: tuple | None, limit: int
+) -> list[tuple[int, Any]]:
+    """PostgreSQL, every match ranked: the words tested and ranked on the quote rows the
+    other filters select, so the planner can combine the search index with theirs (a common
+    word in one quarter: 230 ms when its 60,000 matches were listed first, then joined)."""
+    rank = fts.rank_here(q)
+    stmt = base.add_columns(rank).where(fts.condition(session, q))
+    if cursor is not None and isinstance(cursor[0], int | float):
+        stmt = stmt.where(tuple_(rank, col(Quote.id)) > tuple_(float(cursor[0]), cursor[1]))
+    stmt = stmt.order_by(rank, col(Quote.id)).limit(limit)
     return [tuple(r) for r in session.execute(stmt)]
 
 

@@ -79,3 +79,22 @@ def test_more_than_says_whether_a_word_is_in_more_quotes_than_a_limit(engine):
         assert fts.more_than(session, "stay", 19)
         assert not fts.more_than(session, "stay", 20)
         assert not fts.more_than(session, "nowhere", 0)
+
+
+@pytest.mark.parametrize("query", ["q=sanctions&kind=direct", "q=talks&from=2019-03-01"])
+def test_every_match_ranked_pages_on_without_gaps_or_repeats(engine, query):
+    """A narrowed search ranks every match (on PostgreSQL on the rows the filters select):
+    its pages, cursor after cursor, are the one long list, and hold what the filters match."""
+    _corpus(engine)
+    whole = _ids(engine, query)
+    paged, after = [], None
+    with Session(engine) as session:
+        for _ in range(20):
+            f = QuoteFilter.from_params(QueryParams(query + (f"&after={after}" if after else "")))
+            page = quotes.quote_page(session, f, 4)
+            paged += [quote.id for quote in page.quotes]
+            after = page.next_cursor
+            if after is None:
+                break
+    assert paged == whole and len(whole) > 4
+    assert set(whole) == set(_ids(engine, query + "&sort=newest"))
