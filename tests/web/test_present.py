@@ -1,6 +1,9 @@
 """Presentation helpers (app/web/present): the speaker's words of a stored quote, and how a
 report's wording differs from another's."""
 
+from markupsafe import Markup
+
+from app.web.present.timeline import timeline
 from app.web.present.wording import differences, spoken
 
 
@@ -21,3 +24,20 @@ def test_differences_mark_left_out_and_added_words():
     html = str(differences('"We will not abandon Caracas,"', '"We shall not abandon Caracas"'))
     assert html == "We <del>will</del> <ins>shall</ins> not abandon Caracas"
     assert "<script>" not in str(differences("a", "<script>x</script>"))
+
+
+def test_timeline_draws_one_bar_and_one_row_per_month_with_quotes():
+    chart = timeline({(2020, 1): 2, (2020, 3): 1, (2020, 4): 4})
+    assert chart is not None and len(chart.bars) == 4  # February drawn empty
+    rects = str(chart.rects()).split("\n")
+    rect = '<rect x="{}" y="{}" width="27.0" height="{}"><title>{}</title></rect>'
+    assert rects == [
+        rect.format("0.0", "24.0", "24.0", "Jan 2020: 2 quotes"),
+        rect.format("56.0", "36.0", "12.0", "Mar 2020: 1 quote"),
+        rect.format("84.0", "0.0", "48.0", "Apr 2020: 4 quotes"),
+    ]
+    assert str(chart.rows()) == (
+        "<tr><td>Jan 2020</td><td>2</td></tr><tr><td>Mar 2020</td><td>1</td></tr>"
+        "<tr><td>Apr 2020</td><td>4</td></tr>"
+    )
+    assert isinstance(chart.rects(), Markup)  # not escaped again by the template
