@@ -34,7 +34,7 @@ class Timeline:
         """The chart's bars, one <rect> with its tooltip per month with quotes. Built here
         rather than in the template: a topic's ten years are 120 bars and a table row each,
         and in Jinja they were a fifth of the page's time. Plain f-strings with the two text
-        parts escaped: `Markup % (…)` wraps and escapes every number too (1.4 → 0.4 ms for ten years)."""
+        parts escaped: `Markup % (…)` escaped every number too (1.4 → 0.4 ms, ten years)."""
         return Markup(
             "\n".join(
                 f'<rect x="{bar.x:.1f}" y="{bar.y:.1f}" width="{bar.width:.1f}"'
