@@ -93,8 +93,10 @@ class QuoteTopic(SQLModel, table=True):
     topic_id: int = Field(
         sa_column=Column(Integer, ForeignKey("topic.id", ondelete="CASCADE"), primary_key=True)
     )
-    # A topic's quotes straight from the index (migration 0003).
-    __table_args__ = (Index("ix_quote_topic_topic_quote", "topic_id", "quote_id"),)
+    # The quote's date (migration 0011): a topic's quotes of a period, in page order, straight
+    # from the index. Written with the link; triggers fill it if not and follow the quote's.
+    published: date | None = None
+    __table_args__ = (Index("ix_quote_topic_published", "topic_id", "published", "quote_id"),)
 
 
 class Topic(SQLModel, table=True):
@@ -208,7 +210,8 @@ class TallySpeakerMonth(SQLModel, table=True):
 
 class TallySpeakerTopic(SQLModel, table=True):
     __tablename__ = "tally_speaker_topic"
-    __table_args__ = (Index("ix_tally_speaker_topic_topic", "topic_id", "quotes"),)
+    # A topic's speakers, most quoted first, from the index alone (migration 0011).
+    __table_args__ = (Index("ix_tally_speaker_topic_topic", "topic_id", "quotes", "speaker_id"),)
 
     speaker_id: int = _key()
     topic_id: int = _key()

@@ -29,7 +29,7 @@ INSERT = {
     "quote": "INSERT INTO quote (id, article_id, speaker_id, speaker_as_printed, text, start, "
     '"end", kind, cue, confidence, position, sentence_start, sentence_end, published) '
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "quote_topic": "INSERT INTO quote_topic (quote_id, topic_id) VALUES (?, ?)",
+    "quote_topic": "INSERT INTO quote_topic (quote_id, topic_id, published) VALUES (?, ?, ?)",
 }
 
 
@@ -100,7 +100,7 @@ class Rows:
                 )
             )
             self.tables["quote_topic"].extend(
-                (self.quote_id, self.topic_ids[topic]) for topic in q.topics
+                (self.quote_id, self.topic_ids[topic], published) for topic in q.topics
             )
 
     def flush(self, conn: sqlite3.Connection) -> None:

@@ -32,7 +32,7 @@ DUMP = {
     "topic": "id, slug, name",
     "quote": 'id, article_id, speaker_id, speaker_as_printed, text, start, "end", kind, cue, '
     "confidence, position, sentence_start, sentence_end, published",
-    "quote_topic": "quote_id, topic_id",
+    "quote_topic": "quote_id, topic_id, published",
     "quote_fts": "rowid, text",
 }
 

@@ -219,7 +219,7 @@ def _insert_quotes(
     quote_ids = dict(conn.execute(_QUOTE_IDS, {"article_id": article_id}).all())
     topic_ids = _topic_ids(conn, (t for slugs in topics for t in slugs), topic_names)
     links = [
-        {"quote_id": quote_ids[position], "topic_id": topic_ids[slug]}
+        {"quote_id": quote_ids[position], "topic_id": topic_ids[slug], "published": article.date}
         for position, slugs in enumerate(topics)
         for slug in slugs
     ]

@@ -1,6 +1,7 @@
 """The tallies (counts of statements the database keeps by triggers, migrations 0005 and 0010)
-against a recount from the quotes themselves: `db check` reports any difference; `rebuild`
-makes them exact again (after a bulk load that bypassed the triggers)."""
+and the dates topic links copy from their quotes (0011), against a recount from the quotes
+themselves: `db check` reports any difference; `rebuild` makes them exact again (after a bulk
+load that bypassed the triggers)."""
 
 from sqlalchemy import Connection, text
 
@@ -59,12 +60,29 @@ def differences(conn: Connection) -> list[str]:
         ).scalar_one()
         if differ:
             found.append(f"{table}: {differ} rows differ from a recount")
-    return found
+    return found + misdated_links(conn)
+
+
+# Topic links whose date is not their quote's (migration 0011 keeps them the same).
+_MISDATED_LINKS = (
+    "SELECT count(*) FROM quote_topic qt JOIN quote q ON q.id = qt.quote_id"
+    " WHERE qt.published IS DISTINCT FROM q.published"
+)
+_REDATE_LINKS = (
+    "UPDATE quote_topic SET published = (SELECT q.published FROM quote q WHERE q.id = quote_id)"
+    " WHERE published IS DISTINCT FROM (SELECT q.published FROM quote q WHERE q.id = quote_id)"
+)
+
+
+def misdated_links(conn: Connection) -> list[str]:
+    """One line if some topic links carry another date than their quote's."""
+    misdated = conn.execute(text(_MISDATED_LINKS)).scalar_one()
+    return [f"quote_topic: {misdated} topic links dated unlike their quote"] if misdated else []
 
 
 def rebuild_sql(dialect: str) -> list[str]:
     """Statements that replace every tally by a recount."""
-    statements = []
+    statements = [_REDATE_LINKS]
     for table in TALLY_TABLES:
         columns, recount = _RECOUNT[table]
         statements.append(f"DELETE FROM {table}")

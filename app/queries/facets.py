@@ -20,7 +20,7 @@ from app.queries import facet_tallies, fts
 from app.queries.cache import cached, peek, store
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
 from app.queries.prepared import run, values
-from app.queries.quotes import conditions, narrow_dates
+from app.queries.quotes import conditions
 from app.queries.topics import topic_list
 
 
@@ -107,15 +107,15 @@ WALK_NOW_AT_MOST = 12_000
 def _too_many(session: Session, f: QuoteFilter) -> bool:
     """True when an upper bound on the quotes matching `f` is over COUNT_NOW_AT_MOST (the
     count of the part of `f` the tallies answer: leaving filters out only adds quotes; or of
-    its words alone), or the quotes a count would walk are over WALK_NOW_AT_MOST."""
+    its words alone), or, with words, the quotes a count would walk are over WALK_NOW_AT_MOST
+    (a topic's quotes of some months come straight from its index: that bound is the walk)."""
     if f.reports:  # the tallies and the index count reports differently; just try
         return False
     part = replace(f, q=None, kind=None, outlet=None)
     scope = facet_tallies.scope_of(session, part, widen=True)
     if scope is not None and facet_tallies.answers(scope, "total"):
-        if facet_tallies.total(session, scope) > COUNT_NOW_AT_MOST and not f.q:
-            return True
-        if _walk(session, f, scope) <= WALK_NOW_AT_MOST:
+        walk = facet_tallies.total(session, scope)
+        if walk <= COUNT_NOW_AT_MOST or (f.q and walk <= WALK_NOW_AT_MOST):
             return False
         if not f.q:
             return True
@@ -126,17 +126,6 @@ def _too_many(session: Session, f: QuoteFilter) -> bool:
         except fts.SearchError:
             session.rollback()
     return False
-
-
-def _walk(session: Session, f: QuoteFilter, scope: facet_tallies.Scope) -> int:
-    """About how many quotes counting `f` visits: a topic over some months is found by
-    walking those months (every topic's) when they are few, else the topic's own quotes
-    (quotes.conditions decides the same way); other filters walk what they match."""
-    if scope.topic_id is None or scope.months is None or f.speakers:
-        return facet_tallies.total(session, scope)
-    if narrow_dates(f):
-        return facet_tallies.total(session, replace(scope, topic_id=None, country=None))
-    return facet_tallies.total(session, replace(scope, months=None))
 
 
 def _within(

@@ -1,6 +1,6 @@
 """Pages of quotes: filter conditions, keyset pagination and eager loading for the templates."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -108,26 +108,29 @@ def conditions(
                 select(col(Speaker.id)).where(col(Speaker.country) == f.country)
             )
         )
+    dated_by_topic = False
     if f.topic:
-        # A correlated EXISTS lets the planner walk the date (or speaker) index in page order
-        # and stop after one page; `id IN (topic's quotes)` first collected and sorted them all.
-        # Counting visits every match: then starting from the topic's own index is faster
-        # (a topic with 117,000 of a million quotes: 86 ms instead of 683 ms).
         topic = topic_id(session, f.topic)
-        # One speaker's quotes, or a few months' (a month of a million-quote topic: 6 ms
-        # instead of 40), are fewer than the topic's: walk those instead.
-        if counting and not f.speakers and not narrow_dates(f):
-            tagged = select(QuoteTopic.quote_id).where(QuoteTopic.topic_id == topic)
-            where.append(col(Quote.id).in_(tagged))
+        if counting and not f.speakers:
+            # Counting visits every match: the topic's quotes of the period come straight from
+            # the index (topic, date, quote), 191 rows for a month of a million-quote topic
+            # where walking the month's quotes tested 8,600 (8 ms, 33 ms when SQLite chose to
+            # skip-scan the speakers' index instead).
+            where.append(col(Quote.id).in_(topic_quotes(topic, f.date_from, f.date_to)))
+            dated_by_topic = True
         else:
+            # A correlated EXISTS lets the planner walk the date or speaker index in page order
+            # and stop after one page; `id IN (topic's quotes)` first collected and sorted them
+            # all. (Pages of a topic with no speaker are listed by `topic_walk` instead.)
             where.append(
                 select(QuoteTopic.quote_id)
                 .where(QuoteTopic.quote_id == Quote.id, QuoteTopic.topic_id == topic)
                 .exists()
             )
-    if f.date_from:
+    # Dates on the quote too would tempt the planner to walk the date index after all.
+    if f.date_from and not dated_by_topic:
         where.append(col(Quote.published) >= f.date_from)
-    if f.date_to:
+    if f.date_to and not dated_by_topic:
         where.append(col(Quote.published) <= f.date_to)
     if f.outlet:
         where.append(
@@ -142,11 +145,27 @@ def conditions(
     return where
 
 
-NARROW_DAYS = 183  # beyond about half a year, a topic's own index is the shorter walk
+def topic_quotes(topic: int, start: date | None, end: date | None) -> Select:
+    """The ids of a topic's quotes published from `start` to `end` (either open)."""
+    tagged = select(QuoteTopic.quote_id).where(QuoteTopic.topic_id == topic)
+    if start:
+        tagged = tagged.where(col(QuoteTopic.published) >= start)
+    if end:
+        tagged = tagged.where(col(QuoteTopic.published) <= end)
+    return tagged
 
 
-def narrow_dates(f: QuoteFilter) -> bool:
-    return bool(f.date_from and f.date_to and (f.date_to - f.date_from).days <= NARROW_DAYS)
+def topic_walk(session: Session, f: QuoteFilter) -> Select | None:
+    """For a topic with no speaker or words: its quote ids read from the index (topic, date,
+    quote) in page order (sort by QuoteTopic.published and QuoteTopic.quote_id), each joined to
+    its quote for the other filters. A page of a topic that has one quote in a hundred walked
+    the date index through two thousand quotes to find twenty; a month of it, the whole
+    month's. None when the filters call for another walk."""
+    if not f.topic or f.speakers or f.q:
+        return None
+    others = conditions(session, replace(f, topic=None, date_from=None, date_to=None))
+    tagged = topic_quotes(topic_id(session, f.topic), f.date_from, f.date_to)
+    return tagged.join(Quote, col(Quote.id) == col(QuoteTopic.quote_id)).where(*others)
 
 
 def quote_page(session: Session, f: QuoteFilter, limit: int) -> QuotePage:
@@ -236,9 +255,12 @@ def _page_rows(session: Session, f: QuoteFilter, limit: int) -> tuple[list[tuple
         rows = _relevance_rows(session, base, f.q or "", cursor, limit, windowed)
         return rows, windowed
     cursor = dated_cursor(f.after, sort)
-    rows = dated_rows(
-        session, base, Quote.published, Quote.id, cursor, newest=sort == "newest", limit=limit
-    )
+    newest = sort == "newest"
+    by_topic = topic_walk(session, f)
+    if by_topic is not None:
+        day, ident = col(QuoteTopic.published), col(QuoteTopic.quote_id)
+        return dated_rows(session, by_topic, day, ident, cursor, newest=newest, limit=limit), False
+    rows = dated_rows(session, base, Quote.published, Quote.id, cursor, newest=newest, limit=limit)
     return rows, False
 
 

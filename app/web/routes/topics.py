@@ -25,7 +25,6 @@ def topic_detail(request: Request, session: SessionDep, slug: str) -> Response:
     topic = get_topic(session, slug)
     if topic is None:
         raise HTTPException(404, f"We have no topic “{slug}”. See the list of topics.")
-    assert topic.id is not None  # a stored topic
     f = quote_filter(request, topic=slug)
     url = str(request.url_for("topic", slug=slug))
     context = browse_context(
