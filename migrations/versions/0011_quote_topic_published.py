@@ -81,8 +81,8 @@ def downgrade() -> None:
     _speakers_index(["topic_id", "quotes"])
     op.create_index("ix_quote_topic_topic_quote", "quote_topic", ["topic_id", "quote_id"])
     op.drop_index("ix_quote_topic_published", table_name="quote_topic")
-    with op.batch_alter_table("quote_topic") as batch:
-        batch.drop_column("published")
+    # Not a batch copy of the table: SQLite's rename would break the triggers that name it.
+    op.execute("ALTER TABLE quote_topic DROP COLUMN published")
 
 
 def _speakers_index(columns: list[str]) -> None:

@@ -116,3 +116,31 @@ def test_schema_0008_files_unnamed_people_with_groups(migrated):
             ("Ana Lima", "person", ""),
             ("a Venezuelan businessman", "group", "venezuelan businessman"),
         ]
+
+
+def test_schema_0011_dates_the_topic_links_already_stored(migrated):
+    engine = migrated("0010")
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO article (id, content_hash, source, text, ingested_at)"
+            " VALUES (1, 'h', 'a.txt', 'words', CURRENT_TIMESTAMP)"
+        ))  # fmt: skip
+        for ident, day in ((1, "2020-05-04"), (2, None)):
+            conn.execute(
+                text(
+                    'INSERT INTO quote (id, article_id, text, start, "end", kind, confidence,'
+                    " position, sentence_start, sentence_end, published, is_lead)"
+                    " VALUES (:id, 1, 'w', 0, 1, 'direct', 0.9, :id, 0, 1, :day, TRUE)"
+                ),
+                {"id": ident, "day": day},
+            )
+        conn.execute(text("INSERT INTO topic (id, slug, name) VALUES (7, 'iran', 'Iran')"))
+        conn.execute(text("INSERT INTO quote_topic (quote_id, topic_id) VALUES (1, 7), (2, 7)"))
+    migrated("head")
+    with engine.connect() as conn:
+        links = conn.execute(text("SELECT quote_id, published FROM quote_topic ORDER BY 1"))
+        assert [(ident, day and str(day)) for ident, day in links] == [(1, "2020-05-04"), (2, None)]
+    command.downgrade(alembic_config(str(engine.url)), "0010")
+    migrated("head")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(published) FROM quote_topic")).scalar_one() == 1
