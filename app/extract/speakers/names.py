@@ -5,6 +5,7 @@ import unicodedata
 from functools import lru_cache
 
 from nameparser import HumanName
+from rapidfuzz.distance import Levenshtein
 from slugify import slugify
 
 from app.extract.speakers.lexicon import BODY_WORDS, NAME_PARTICLES, TITLES
@@ -27,19 +28,32 @@ def speaker_slug(name: str) -> str:
     return slugify(ascii_fold(name)) or "unknown"
 
 
+# Spellings of one first name across transliterations: Aleksey / Alexei, Yury / Iury.
+_TRANSLITERATED = (("ks", "x"), ("kh", "h"), ("ph", "f"), ("y", "i"))
+
+
 def _first_names_agree(a: list[str], b: list[str]) -> bool:
-    """'Sergey'/'Sergei' agree (same initial, close spelling); 'Donald'/'Ivanka' do not."""
+    """'Sergey'/'Sergei', 'Aleksey'/'Alexei', 'Mohammed'/'Mohammad' and 'Alex'/'Alexander'
+    agree; 'Carlos'/'Carmen', 'Michael'/'Michelle', 'Maria'/'Mario', 'Ivan'/'Ivana' and
+    'Donald'/'Ivanka' do not: two people sharing a surname must not become one. Names agree
+    when they are the same once transliteration is set aside, when one is the other's short
+    form, or when a longer name differs by one letter that is not a gendered last vowel."""
     fa, fb = a[0], b[0]
     if fa == fb or len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
     if fa[0] != fb[0]:
         return False
-    common = 0
-    for x, y in zip(fa, fb, strict=False):
-        if x != y:
-            break
-        common += 1
-    return common >= min(3, len(fa), len(fb)) or fa.startswith(fb) or fb.startswith(fa)
+    short, long_ = sorted((fa, fb), key=len)
+    if long_.startswith(short):  # a short form, but not a gendered ending: Ivan / Ivana
+        return long_[len(short) :] not in tuple("aeiou")
+    for spelling, common in _TRANSLITERATED:
+        fa, fb = fa.replace(spelling, common), fb.replace(spelling, common)
+    if fa == fb:
+        return True
+    if min(len(fa), len(fb)) < 5 or Levenshtein.distance(fa, fb) > 1:
+        return False
+    gendered = fa[:-1] == fb[:-1] and fa[-1] in "aeiou" and fb[-1] in "aeiou"
+    return not gendered
 
 
 def same_person(name_a: str, country_a: str | None, name_b: str, country_b: str | None) -> bool:
