@@ -252,9 +252,10 @@ def country_counts(
         return _country_months(session, months)
     assert months is None or topic_id is None, "no tally has speaker, topic and month together"
     if speaker_ids is None and months is None and topic_id is None:
-        key = ("country_counts", topic_id)
-        count = partial(_country_counts, session, None, topic_id, None)
-        return cached(session, key, count, lasting=True)
+        # Every speaker's: the same for every page until the data changes. (A topic's are
+        # summed from its own tally rows: facet_tallies._topic_countries.)
+        count = partial(_country_counts, session, None, None, None)
+        return cached(session, ("country_counts", None), count, lasting=True)
     return _country_counts(session, speaker_ids, topic_id, months)
 
 
