@@ -1,18 +1,19 @@
-"""Running the site under uvicorn: each worker process listens on its own socket.
+"""Running the site under uvicorn: worker processes sharing one socket, taking turns.
 
-Two fixes to how `uvicorn --workers N` listens. It binds one socket that every worker accepts
-from, and each worker's event loop takes every connection waiting at once, so a burst of
-keep-alive connections lands on one worker while the other core idles; here every worker binds
-its own socket with SO_REUSEPORT and the kernel spreads connections across them. And uvicorn
-creates that socket with protocol number 0, for which asyncio leaves Nagle's algorithm on:
-pages written in two sends (headers, then body) then waited 40 ms for the client's delayed ACK
-on every keep-alive request. These sockets are TCP sockets with TCP_NODELAY.
+Two fixes to how `uvicorn --workers N` listens. Each worker's event loop takes every connection
+waiting at once, so a burst of keep-alive connections lands on one worker while the other core
+idles; here the workers accept one connection at a time and only while no other worker holds
+fewer (app/web/balance.py). And uvicorn creates its socket with protocol number 0, for which
+asyncio leaves Nagle's algorithm on: pages written in two sends (headers, then body) then waited
+40 ms for the client's delayed ACK on every keep-alive request. This socket is a TCP socket with
+TCP_NODELAY.
 
 `diplomat serve` checks the schema and then replaces itself with `python -m app.web.serving`, so
 the supervising process holds uvicorn only, not the CLI, Alembic and the app (≈ 60 MB less).
 """
 
 import argparse
+import asyncio
 import ctypes
 import ctypes.util
 import multiprocessing
@@ -24,20 +25,21 @@ import time
 import uvicorn
 from uvicorn.server import STARTUP_FAILURE
 
+from app.web.balance import ABSENT, Acceptor, ConnectionShare, CountedProtocol, new_counts
 from app.web.protocol import BoundedHttpToolsProtocol
 
 APP = "app.web.app:create_app"
+BACKLOG = 2048  # connections the kernel queues before the workers accept them
 STOP_GRACE_S = 30  # a worker finishing its requests after SIGTERM, before it is killed
 
 
 class ServerConfig(uvicorn.Config):
-    """uvicorn's settings, binding a TCP socket with TCP_NODELAY (and SO_REUSEPORT if asked),
-    and speaking HTTP with bounds on the request head (see app.web.protocol)."""
+    """uvicorn's settings, binding a TCP socket with TCP_NODELAY and speaking HTTP with bounds
+    on the request head (see app.web.protocol)."""
 
-    def __init__(self, *args, reuse_port: bool = False, **kwargs):
+    def __init__(self, *args, **kwargs):
         kwargs.setdefault("http", BoundedHttpToolsProtocol)
         super().__init__(*args, **kwargs)
-        self.reuse_port = reuse_port
 
     def bind_socket(self) -> socket.socket:
         if self.uds is not None or self.fd is not None:
@@ -45,8 +47,6 @@ class ServerConfig(uvicorn.Config):
         family = socket.AF_INET6 if self.host and ":" in self.host else socket.AF_INET
         sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        if self.reuse_port:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         # Accepted connections inherit it (Linux), whatever asyncio decides.
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.bind((self.host, self.port))
@@ -99,25 +99,53 @@ def serve(host: str, port: int, workers: int) -> None:
     supervise(host, port, workers)
 
 
-def worker(host: str, port: int) -> None:
-    """One server process with its own listening socket in the SO_REUSEPORT group."""
+class WorkerServer(uvicorn.Server):
+    """uvicorn's server accepting from the shared socket through an Acceptor, which takes a
+    connection only when this worker's turn comes."""
+
+    def __init__(self, config: ServerConfig, listener: socket.socket, share: ConnectionShare):
+        super().__init__(config)
+        self.listener = listener
+        self.share = share
+        self.acceptor: Acceptor | None = None
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=[])  # the app's startup; listens on nothing itself
+        config = self.config
+
+        def protocol() -> asyncio.Protocol:
+            return config.http_protocol_class(  # type: ignore[call-arg]
+                config=config, server_state=self.server_state, app_state=self.lifespan.state
+            )
+
+        self.acceptor = Acceptor(self.listener, self.share, protocol)
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        if self.acceptor is not None:
+            self.acceptor.close()
+        await super().shutdown(sockets)
+
+
+def worker(host: str, port: int, listener: socket.socket, counts, index: int) -> None:
+    """One server process, the `index`th, taking its turns at the shared `listener`."""
     # The supervisor's stop handlers came along with the fork; uvicorn installs its own when
     # it starts, and until then a signal should end this process.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     tune_malloc()
     apply_limits()
-    config = ServerConfig(APP, factory=True, host=host, port=port, reuse_port=True)
-    sock = config.bind_socket()
-    uvicorn.Server(config).run(sockets=[sock])
+    share = ConnectionShare(counts, index)
+    CountedProtocol.share = share
+    config = ServerConfig(APP, factory=True, host=host, port=port, http=CountedProtocol)
+    WorkerServer(config, listener, share).run()
 
 
 def supervise(host: str, port: int, workers: int) -> None:
     """Start the workers, restart one that dies, stop them all on SIGINT or SIGTERM."""
-    # Bound but never listening: reserves the port and fails fast if it is taken; connections
-    # only go to sockets that listen, the workers'.
+    # Bound here, so a taken port fails fast; the workers inherit it and accept from it.
     try:
-        guard = ServerConfig(APP, host=host, port=port, reuse_port=True).bind_socket()
+        listener = ServerConfig(APP, host=host, port=port).bind_socket()
+        listener.listen(BACKLOG)
     except OSError as error:
         print(f"error: cannot listen on {host}:{port}: {error.strerror}", file=sys.stderr)
         sys.exit(STARTUP_FAILURE)
@@ -134,12 +162,17 @@ def supervise(host: str, port: int, workers: int) -> None:
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
 
-    def start():
-        process = context.Process(target=worker, args=(host, port), daemon=False)
+    counts = new_counts(context, workers)
+
+    def start(index: int):
+        counts[index] = ABSENT  # until it serves: a dead worker's count would hold the others
+        process = context.Process(
+            target=worker, args=(host, port, listener, counts, index), daemon=False
+        )
         process.start()
         return process
 
-    processes = [start() for _ in range(workers)]
+    processes = [start(index) for index in range(workers)]
     print(f"diplomat serving on http://{host}:{port} with {workers} workers", flush=True)
     failed = False
     while not stopping:
@@ -150,7 +183,7 @@ def supervise(host: str, port: int, workers: int) -> None:
             if process.exitcode == STARTUP_FAILURE:
                 failed = stopping = True  # a worker that cannot start will not start on retry
                 break
-            processes[i] = start()  # died under load (killed, crashed): replace it
+            processes[i] = start(i)  # died under load (killed, crashed): replace it
     for process in processes:
         if process.exitcode is None:
             process.terminate()
@@ -159,7 +192,7 @@ def supervise(host: str, port: int, workers: int) -> None:
         process.join(max(0.0, deadline - time.monotonic()))
         if process.exitcode is None:
             process.kill()
-    guard.close()
+    listener.close()
     if failed:
         sys.exit(STARTUP_FAILURE)
 

@@ -1,17 +1,21 @@
-"""`diplomat serve`: workers on their own sockets with Nagle's algorithm off (app/serving.py)."""
+"""`diplomat serve`: workers taking turns at one socket, Nagle off (app/web/serving.py)."""
 
+import asyncio
+import multiprocessing
 import os
 import platform
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import httpx
 import pytest
 
+from app.web.balance import MAX_DEFER_S, Acceptor, ConnectionShare, new_counts
 from app.web.serving import APP, ServerConfig, tune_malloc
 from tests.support.browser import free_port
 
@@ -30,27 +34,160 @@ def test_accepted_connections_have_nodelay():
             assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
 
 
-def test_workers_sockets_share_the_port_and_each_gets_connections():
-    first = _listening(ServerConfig(APP, host="127.0.0.1", port=0, reuse_port=True))
-    port = first.getsockname()[1]
-    second = _listening(ServerConfig(APP, host="127.0.0.1", port=port, reuse_port=True))
-    with first, second:
-        clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(32)]
-        time.sleep(0.1)
-        counts = []
-        for listener in (first, second):
-            listener.setblocking(False)
-            n = 0
-            while True:
-                try:
-                    listener.accept()[0].close()
-                    n += 1
-                except BlockingIOError:
-                    break
-            counts.append(n)
-        for client in clients:
+def _counts(workers: int):
+    return new_counts(multiprocessing.get_context("fork"), workers)
+
+
+def test_a_worker_is_ahead_when_another_holds_fewer_connections():
+    counts = _counts(3)
+    first, second, third = (ConnectionShare(counts, i) for i in range(3))
+    assert not first.ahead()  # nobody running yet: the others count as absent
+    first.join()
+    first.opened()
+    assert not first.ahead()
+    second.join()
+    assert first.ahead() and not second.ahead()
+    second.opened()
+    third.join()
+    assert first.ahead() and second.ahead() and not third.ahead()
+    third.opened()
+    first.closed()
+    assert not first.ahead() and second.ahead() and list(counts) == [0, 1, 1]
+
+
+class _Counting(asyncio.Protocol):
+    def __init__(self, made: list[int], worker: int):
+        self.made, self.worker = made, worker
+
+    def connection_made(self, transport):
+        self.made[self.worker] += 1
+
+
+async def _accept_burst(
+    listener: socket.socket, shares: list, clients: int, holding: tuple[int, ...] = ()
+) -> list[int]:
+    """Acceptors for `shares` on one event loop (each on its own descriptor of `listener`,
+    as each worker has), each holding some connections already, then a burst of `clients`
+    connections; how many each worker took."""
+    made = [0] * len(shares)
+    acceptors = [
+        Acceptor(listener.dup(), share, lambda i=i: _Counting(made, i))
+        for i, share in enumerate(shares)
+    ]
+    for share, held in zip(shares, holding, strict=False):
+        for _ in range(held):
+            share.opened()
+    port = listener.getsockname()[1]
+    opened = [socket.create_connection(("127.0.0.1", port)) for _ in range(clients)]
+    deadline = time.monotonic() + 5
+    while sum(made) < clients and time.monotonic() < deadline:
+        await asyncio.sleep(0.005)
+    for acceptor in acceptors:
+        acceptor.close()
+        acceptor.listener.close()
+    for client in opened:
+        client.close()
+    return made
+
+
+def test_workers_take_turns_so_a_burst_of_connections_is_split_evenly():
+    """SO_REUSEPORT hashed eight keep-alive connections 5/3 or 6/2 in five runs out of six."""
+    listener = _listening(ServerConfig(APP, host="127.0.0.1", port=0))
+    counts = _counts(2)
+    shares = [ConnectionShare(counts, i) for i in (0, 1)]
+    with listener:
+        assert asyncio.run(_accept_burst(listener, shares, 8)) == [4, 4]
+        # The first worker still holds four connections: the next four go to the second.
+        assert asyncio.run(_accept_burst(listener, shares, 6, holding=(4, 0))) == [1, 5]
+    assert list(counts) == [5, 5]  # the test's protocols do not count closes
+
+
+def test_a_worker_ahead_steps_back_for_each_connection_however_far_apart():
+    async def connect_slowly(listener: socket.socket, shares: list) -> list[int]:
+        made = [0, 0]
+        acceptors = [
+            Acceptor(listener.dup(), share, lambda i=i: _Counting(made, i))
+            for i, share in enumerate(shares)
+        ]
+        for _ in range(4):
+            shares[0].opened()  # the first worker is ahead throughout
+        opened = []
+        for _ in range(3):
+            opened.append(socket.create_connection(listener.getsockname()))
+            await asyncio.sleep(3 * MAX_DEFER_S)  # longer than a connection ever waits
+        for acceptor in acceptors:
+            acceptor.close()
+            acceptor.listener.close()
+        for client in opened:
             client.close()
-    assert sum(counts) == 32 and min(counts) > 0  # the kernel spread them over both
+        return made
+
+    listener = _listening(ServerConfig(APP, host="127.0.0.1", port=0))
+    counts = _counts(2)
+    with listener:
+        made = asyncio.run(connect_slowly(listener, [ConnectionShare(counts, i) for i in (0, 1)]))
+    assert made == [0, 3]
+
+
+def test_a_worker_ahead_of_one_that_stopped_accepting_still_accepts_after_a_while():
+    listener = _listening(ServerConfig(APP, host="127.0.0.1", port=0))
+    counts = _counts(2)
+    silent = ConnectionShare(counts, 1)
+    silent.join()  # joined and then never accepts: its event loop is stuck, say
+    started = time.monotonic()
+    with listener:
+        made = asyncio.run(_accept_burst(listener, [ConnectionShare(counts, 0)], 3))
+    assert made == [3]
+    assert time.monotonic() - started >= 2 * MAX_DEFER_S  # it waited for its turn each time
+    assert list(counts) == [3, 0]
+
+
+def _clients_of(pid: int, port: int) -> set[int]:
+    """The client ports of the connections to `port` that process `pid` holds (Linux /proc)."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:  # closed meanwhile
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    ports = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()  # sl, local, remote, state, ..., inode (the tenth)
+        if int(fields[1].split(":")[1], 16) == port and fields[3] == "01" and fields[9] in inodes:
+            ports.add(int(fields[2].split(":")[1], 16))
+    return ports
+
+
+def _keep_alive(port: int, clients: int) -> list[socket.socket]:
+    """`clients` connections, each answered once and left open."""
+    opened = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(clients)]
+    for client in opened:
+        client.sendall(b"GET /favicon.ico HTTP/1.1\r\nHost: localhost\r\n\r\n")
+    for client in opened:
+        assert client.recv(100).startswith(b"HTTP/1.1 ")
+    return opened
+
+
+def _check_connections_are_spread(server_pid: int, port: int) -> None:
+    """Eight keep-alive connections split 4/4 over the two workers; when one worker's four
+    close, the next four all go to it (its count went down as they closed)."""
+    children = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
+    workers = [int(pid) for pid in children]
+    assert len(workers) == 2
+    opened = _keep_alive(port, 8)
+    held = [_clients_of(pid, port) for pid in workers]
+    assert [len(ports) for ports in held] == [4, 4]
+    for client in opened:
+        if client.getsockname()[1] in held[0]:
+            client.close()
+    time.sleep(0.5)  # the worker sees the closes
+    more = _keep_alive(port, 4)
+    assert {client.getsockname()[1] for client in more} == _clients_of(workers[0], port)
+    assert len(_clients_of(workers[1], port)) == 4
+    for client in opened + more:
+        client.close()
 
 
 @pytest.mark.sqlite_only(reason="starts the server on a SQLite file")
@@ -61,23 +198,27 @@ def test_serve_with_two_workers_answers_and_stops_on_sigterm(tmp_path: Path):
     server = subprocess.Popen(
         [str(diplomat), "serve", "--port", str(port), "--workers", "2"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True,  # its workers too can be killed, as a group
     )  # fmt: skip
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True)
+    reader.start()
     try:
         deadline = time.monotonic() + 60
-        while True:
-            try:
-                answer = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
-                break
-            except httpx.TransportError:
-                assert server.poll() is None and time.monotonic() < deadline, "no server"
-                time.sleep(0.3)
-        assert answer.status_code == 200
+        while sum("Application startup complete" in line for line in lines) < 2:
+            assert server.poll() is None and time.monotonic() < deadline, "no server"
+            time.sleep(0.1)  # both workers serve: each takes its turn at the socket
+        assert httpx.get(f"http://127.0.0.1:{port}/", timeout=5).status_code == 200
+        _check_connections_are_spread(server.pid, port)
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=40) == 0
     finally:
         if server.poll() is None:
-            server.kill()
-    output, _ = server.communicate(timeout=10)
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=10)
+        reader.join(timeout=10)  # ends when the last worker has gone
+        server.stdout.close()
+    output = "".join(lines)
     assert "Traceback" not in output, output
 
 
