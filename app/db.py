@@ -45,6 +45,12 @@ def make_engine(url: str, *, writer: bool = False) -> Engine:
     return engine
 
 
+def postgres_conninfo(engine: Engine) -> str:
+    """The libpq connection string of a PostgreSQL engine (password included), for a
+    connection made outside its pool."""
+    return engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
 def _postgres_engine(url: str, *, writer: bool) -> Engine:
     # Several web workers each hold a small pool; pre-ping survives server restarts and
     # recycling keeps idle connections from being cut by proxies between machines.

@@ -16,7 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 
 from app.models import Article, Quote, Speaker
@@ -60,6 +60,13 @@ def generation(session: Session) -> tuple:
     value = (url, *session.connection().execute(_GENERATION).one())
     session.info["generation"] = (session.get_transaction(), value)
     return value
+
+
+def generation_sql(engine: Engine) -> tuple[str, str]:
+    """What `generation` reads, for a caller with a connection of its own: the statement as
+    SQL text for `engine`'s database, and the URL that leads the value."""
+    sql = str(_GENERATION.compile(dialect=engine.dialect))
+    return sql, engine.url.render_as_string(hide_password=True)
 
 
 def assume_generation(session: Session, value: tuple) -> None:

@@ -200,7 +200,10 @@ def test_pagecache_builds_a_page_once_for_requests_arriving_together(engine):
         return b"".join(m.get("body", b"") for m in sent[1:])
 
     async def together():
-        return await asyncio.gather(*(request() for _ in range(8)))
+        try:
+            return await asyncio.gather(*(request() for _ in range(8)))
+        finally:
+            await cache._postgres.close()  # a server closes it at shutdown
 
     assert asyncio.run(together()) == [b"the page"] * 8
     assert builds == 1
@@ -272,3 +275,37 @@ def test_cached_shared_values_outlast_the_long_tail_of_single_filters(engine, mo
         cache.cached(session, "first filter", lambda: compute("first filter"))
     assert computed.count("shared") == 1
     assert computed.count("first filter") == 2
+
+
+@pytest.mark.postgres
+def test_pagecache_on_postgresql_reads_the_generation_on_its_own_connection(seeded_client, engine):
+    """A cache hit on PostgreSQL reads the generation in the event loop, the value a session
+    reads, and takes no pooled connection; an import changes it at once."""
+    import asyncio
+
+    from sqlalchemy import event
+    from sqlmodel import Session
+
+    from app.queries.cache import generation
+    from app.web.pagecache import _PostgresGeneration
+
+    async def read() -> tuple | None:
+        reader = _PostgresGeneration()
+        try:
+            return await reader.read(engine)
+        finally:
+            await reader._drop()
+
+    with Session(engine) as session:
+        assert asyncio.run(read()) == generation(session)
+    seeded_client.get("/speakers")
+    app_engine = seeded_client.app.state.engine
+    checkouts = []
+    event.listen(app_engine, "checkout", lambda *args: checkouts.append(1))
+    hit = seeded_client.get("/speakers")
+    assert hit.status_code == 200 and checkouts == []
+    before = asyncio.run(read())
+    text = 'Paris talks\n\n"We expect an answer before the summit," Camille Roux said.'
+    store_article(engine, "roux.txt", _new_article(text, "Camille Roux"), TOPIC_NAMES)
+    assert asyncio.run(read()) != before
+    assert "Camille Roux" in seeded_client.get("/speakers").text
