@@ -28,6 +28,8 @@ async def lifespan(app: FastAPI):
     # (≈ 125,000 objects took 80 ms to scan, a pause every request in flight waited out).
     gc.collect()
     gc.freeze()
+    limiter = to_thread.current_default_thread_limiter()  # this event loop's
+    limiter.total_tokens = max(1, app.state.settings.page_threads)
     yield
 
 

@@ -283,3 +283,18 @@ def test_serve_bounds_the_request_head_in_size_and_time(tmp_path: Path):
 
 def test_workers_tune_malloc_where_the_c_library_is_glibc():
     assert tune_malloc() is (platform.libc_ver()[0] == "glibc")
+
+
+def test_a_server_process_builds_page_threads_pages_at_once(app_settings):
+    """The rest wait their turn (app/settings.py: page_threads)."""
+    from anyio import to_thread
+    from fastapi.testclient import TestClient
+
+    from app.web.app import create_app
+
+    app = create_app(app_settings.model_copy(update={"page_threads": 3}))
+    with TestClient(app) as client:
+        assert client.get("/favicon.ico").status_code in (200, 204)
+        limit = client.portal.call(lambda: to_thread.current_default_thread_limiter().total_tokens)
+    app.state.engine.dispose()
+    assert limit == 3
