@@ -324,16 +324,18 @@ def wait_for_counts(
     session: Session, f: QuoteFilter, timeout: float, top: int = 8
 ) -> Facets | None:
     """The counts of `f` once the background has them (starting it if need be); None if they
-    take longer than `timeout` seconds. Each look is a cache read, not a count."""
+    take longer than `timeout` seconds (0: one look). Each look is a cache read, not a count."""
     names = [name for name in FACETS if name not in f.fixed]
     deadline = time.monotonic() + timeout
     while True:
         value = _cached_facets(session, f, names, top)
-        if value is not None or time.monotonic() >= deadline:
+        if value is not None:
             return value
         engine = session.get_bind()
         assert isinstance(engine, Engine)
         _count_later(engine, f, names, top)
+        if time.monotonic() >= deadline:
+            return None
         session.rollback()  # a new snapshot, so the next look sees what the count stored
         time.sleep(0.05)
 

@@ -13,6 +13,7 @@ from sqlmodel import Session
 from app.db import make_engine
 from app.queries.warmup import warm_caches
 from app.settings import ROOT, Settings, get_settings
+from app.web.counts_wait import CountsWait
 from app.web.hosts import HostMiddleware, parse_base_url
 from app.web.methods import MethodsMiddleware
 from app.web.pagecache import PageCache
@@ -62,7 +63,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = make_engine(settings.database_url)
     # Middleware added later wraps what was added before. From the outside in: security headers
     # and request bounds; the host the site answers as; HEAD and OPTIONS; the page cache (so
-    # cached pages get the headers too, and HEAD is answered from it).
+    # cached pages get the headers too, and HEAD is answered from it); a listing's counts part
+    # waited for in the event loop.
+    app.add_middleware(CountsWait)
     app.add_middleware(
         PageCache,
         max_entries=settings.page_cache_entries,

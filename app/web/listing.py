@@ -34,6 +34,9 @@ BROWSE_FRAGMENT = "quotes/_browse.html"
 # Counts that were not ready when a page was sent are fetched by the page itself (htmx) from
 # the same URL with part=counts, which waits up to COUNTS_WAIT_S for them.
 COUNTS_PART, COUNTS_FRAGMENT, COUNTS_WAIT_S = "counts", "quotes/_counts.html", 5.0
+# On a counts part sent without its counts: the wait is done in the event loop, by asking again
+# (app/web/counts_wait.py), not in the request's thread.
+PENDING_HEADER = b"x-counts-pending"
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ def browse_context(
     """Everything `quotes/_browse.html` shows: form choices, facets, one page of quotes."""
     settings = request.app.state.settings
     if request.query_params.get("part") == COUNTS_PART:
-        counts = wait_for_counts(session, f, COUNTS_WAIT_S)
+        counts = wait_for_counts(session, f, 0)  # started if need be; see counts_wait.py
         return {"filter": f, "facets": counts, "incomplete": counts is None,
                 "base_url": base_url, "counts_only": True, "who": "", **extra}  # fmt: skip
     f, who_matches = resolve_who(request, session, f)
@@ -130,7 +133,10 @@ def render_browse(request: Request, page: str, fragment: str, context: dict) -> 
     a browser is sent on to the tidy URL, so what it bookmarks and shares is that; htmx pushes
     the tidy URL instead."""
     if context.get("counts_only"):
-        return render(request, COUNTS_FRAGMENT, COUNTS_FRAGMENT, context)
+        response = render(request, COUNTS_FRAGMENT, COUNTS_FRAGMENT, context)
+        if context["facets"] is None:
+            response.headers[PENDING_HEADER.decode()] = "1"
+        return response
     f: QuoteFilter = context["filter"]
     tidy = context["base_url"] + (f.page_query(f.after) if f.after else f.query())
     if not wants_fragment(request) and _untidy(request) and not context["who"]:

@@ -286,3 +286,4 @@ def test_counts_not_ready_are_fetched_by_the_page(seeded_client):
     assert counts.status_code == 200 and counts.text.lstrip().startswith('<aside class="facets"')
     assert 'class="facet"' in counts.text and "<html" not in counts.text
     assert "hx-trigger" not in counts.text  # never asks again by itself
+    assert "x-counts-pending" not in counts.headers  # the server's own mark, not sent
