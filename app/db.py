@@ -107,23 +107,6 @@ def writer_turn(engine: Engine) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
-def writer_busy(engine: Engine) -> bool:
-    """Whether another writer holds its turn on this SQLite file right now (a glance: the turn
-    may be taken a moment later). Always False for PostgreSQL, whose writers queue inside
-    their transactions."""
-    path = lock_path(engine)
-    if path is None:
-        return False
-    fd = os.open(path, os.O_RDONLY | os.O_CREAT, 0o666)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    finally:
-        os.close(fd)
-    return False
-
-
 def lock_path(engine: Engine) -> Path | None:
     """The file writers lock to take turns, beside a SQLite database; None when there is none."""
     database = engine.url.database

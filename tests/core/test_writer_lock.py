@@ -7,7 +7,7 @@ import time
 import pytest
 from sqlalchemy import event, text
 
-from app.db import lock_path, make_engine, writer_busy, writer_turn
+from app.db import lock_path, make_engine, writer_turn
 from app.settings import ROOT
 
 pytestmark = pytest.mark.sqlite_only(reason="the lock file beside a SQLite database")
@@ -90,12 +90,3 @@ def test_writer_turn_lock_file_sits_beside_the_database(tmp_path):
     assert lock_path(engine) == tmp_path / "x.db.lock"
     assert lock_path(make_engine("sqlite://")) is None
     assert lock_path(make_engine("postgresql+psycopg://u@localhost/db")) is None
-
-
-def test_writer_busy_only_while_a_turn_is_held(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}")
-    assert not writer_busy(engine)
-    with writer_turn(engine):  # flock: another open file conflicts, even in this process
-        assert writer_busy(engine)
-    assert not writer_busy(engine)
-    assert not writer_busy(make_engine("sqlite://"))
