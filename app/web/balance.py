@@ -84,6 +84,8 @@ class Acceptor:
         self.share = share
         self.protocol_factory = protocol_factory
         self._fd = listener.fileno()
+        self._waiting = select.poll()  # poll, not select: descriptors past 1,024 are common
+        self._waiting.register(self._fd, select.POLLIN)
         self._watching = False
         self._timer: asyncio.TimerHandle | None = None
         self._deferred_since: float | None = None
@@ -115,8 +117,7 @@ class Acceptor:
         self._timer = self.loop.call_later(seconds, self._resume)
 
     def _resume(self) -> None:
-        readable, _, _ = select.select([self._fd], [], [], 0)
-        if not readable:
+        if not self._waiting.poll(0):
             self._deferred_since = None  # another worker took what was waiting
         self._watch()
 

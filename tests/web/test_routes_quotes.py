@@ -274,6 +274,31 @@ def test_counts_over_budget_are_finished_in_the_background(seeded_client):
 
 
 @pytest.mark.sqlite_only(reason="sub-millisecond budget; test_postgres.py checks statement_timeout")
+def test_counts_part_waits_for_counts_still_being_made(seeded_client, monkeypatch):
+    """The counts part asked while the background still counts: answered once they are
+    there (app/web/counts_wait.py), not with the placeholder."""
+    import time
+
+    from app.queries import facets
+
+    counted = facets._counted_facets
+
+    def slowly(*args, **kwargs):
+        time.sleep(0.4)
+        return counted(*args, **kwargs)
+
+    monkeypatch.setattr(facets, "_counted_facets", slowly)
+    seeded_client.app.state.settings.facet_budget_ms = 0.000001
+    url = "/?q=sanctions+OR+caracas+OR+policy"
+    assert "counts-skipped" in seeded_client.get(url).text
+    started = time.monotonic()
+    counts = seeded_client.get(url + "&part=counts", headers={"HX-Request": "true"})
+    assert time.monotonic() - started >= 0.2  # it did wait
+    assert 'class="facet"' in counts.text and "counts-skipped" not in counts.text
+    assert "x-counts-pending" not in counts.headers
+
+
+@pytest.mark.sqlite_only(reason="sub-millisecond budget; test_postgres.py checks statement_timeout")
 def test_counts_not_ready_are_fetched_by_the_page(seeded_client):
     seeded_client.app.state.settings.facet_budget_ms = 0.000001
     url = "/?q=sanctions+OR+caracas+OR+policy"

@@ -1,9 +1,11 @@
 """`diplomat serve`: workers taking turns at one socket, Nagle off (app/web/serving.py)."""
 
 import asyncio
+import fcntl
 import multiprocessing
 import os
 import platform
+import resource
 import signal
 import socket
 import subprocess
@@ -64,14 +66,18 @@ class _Counting(asyncio.Protocol):
 
 
 async def _accept_burst(
-    listener: socket.socket, shares: list, clients: int, holding: tuple[int, ...] = ()
+    listener: socket.socket,
+    shares: list,
+    clients: int,
+    holding: tuple[int, ...] = (),
+    dup=lambda listener: listener.dup(),
 ) -> list[int]:
     """Acceptors for `shares` on one event loop (each on its own descriptor of `listener`,
     as each worker has), each holding some connections already, then a burst of `clients`
     connections; how many each worker took."""
     made = [0] * len(shares)
     acceptors = [
-        Acceptor(listener.dup(), share, lambda i=i: _Counting(made, i))
+        Acceptor(dup(listener), share, lambda i=i: _Counting(made, i))
         for i, share in enumerate(shares)
     ]
     for share, held in zip(shares, holding, strict=False):
@@ -127,6 +133,25 @@ def test_a_worker_ahead_steps_back_for_each_connection_however_far_apart():
     with listener:
         made = asyncio.run(connect_slowly(listener, [ConnectionShare(counts, i) for i in (0, 1)]))
     assert made == [0, 3]
+
+
+def test_a_listener_past_descriptor_1024_is_served_too():
+    """select() cannot watch such a descriptor; a busy server holds thousands."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 4096)), hard))
+
+    def high(listener: socket.socket) -> socket.socket:
+        return socket.socket(fileno=fcntl.fcntl(listener.fileno(), fcntl.F_DUPFD, 2000))
+
+    listener = _listening(ServerConfig(APP, host="127.0.0.1", port=0))
+    counts = _counts(2)
+    shares = [ConnectionShare(counts, i) for i in (0, 1)]
+    try:
+        with listener:
+            made = asyncio.run(_accept_burst(listener, shares, 6, holding=(4, 0), dup=high))
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert made == [1, 5]
 
 
 def test_a_worker_ahead_of_one_that_stopped_accepting_still_accepts_after_a_while():
