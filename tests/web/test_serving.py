@@ -71,10 +71,11 @@ async def _accept_burst(
     clients: int,
     holding: tuple[int, ...] = (),
     dup=lambda listener: listener.dup(),
+    spacing: float = 0.0,
 ) -> list[int]:
     """Acceptors for `shares` on one event loop (each on its own descriptor of `listener`,
     as each worker has), each holding some connections already, then a burst of `clients`
-    connections; how many each worker took."""
+    connections (`spacing` seconds apart); how many each worker took."""
     made = [0] * len(shares)
     acceptors = [
         Acceptor(dup(listener), share, lambda i=i: _Counting(made, i))
@@ -83,8 +84,11 @@ async def _accept_burst(
     for share, held in zip(shares, holding, strict=False):
         for _ in range(held):
             share.opened()
-    port = listener.getsockname()[1]
-    opened = [socket.create_connection(("127.0.0.1", port)) for _ in range(clients)]
+    opened = []
+    for _ in range(clients):
+        opened.append(socket.create_connection(listener.getsockname()))
+        if spacing:
+            await asyncio.sleep(spacing)
     deadline = time.monotonic() + 5
     while sum(made) < clients and time.monotonic() < deadline:
         await asyncio.sleep(0.005)
@@ -109,29 +113,15 @@ def test_workers_take_turns_so_a_burst_of_connections_is_split_evenly():
 
 
 def test_a_worker_ahead_steps_back_for_each_connection_however_far_apart():
-    async def connect_slowly(listener: socket.socket, shares: list) -> list[int]:
-        made = [0, 0]
-        acceptors = [
-            Acceptor(listener.dup(), share, lambda i=i: _Counting(made, i))
-            for i, share in enumerate(shares)
-        ]
-        for _ in range(4):
-            shares[0].opened()  # the first worker is ahead throughout
-        opened = []
-        for _ in range(3):
-            opened.append(socket.create_connection(listener.getsockname()))
-            await asyncio.sleep(3 * MAX_DEFER_S)  # longer than a connection ever waits
-        for acceptor in acceptors:
-            acceptor.close()
-            acceptor.listener.close()
-        for client in opened:
-            client.close()
-        return made
-
     listener = _listening(ServerConfig(APP, host="127.0.0.1", port=0))
     counts = _counts(2)
+    shares = [ConnectionShare(counts, i) for i in (0, 1)]
     with listener:
-        made = asyncio.run(connect_slowly(listener, [ConnectionShare(counts, i) for i in (0, 1)]))
+        # The first worker is ahead throughout; connections come further apart than one
+        # ever waits for its turn.
+        made = asyncio.run(
+            _accept_burst(listener, shares, 3, holding=(4, 0), spacing=3 * MAX_DEFER_S)
+        )
     assert made == [0, 3]
 
 
