@@ -26,6 +26,7 @@ logger = logging.getLogger("uvicorn.error")
 
 PAUSE_S = 0.001  # a worker ahead looks again after this long
 MAX_DEFER_S = 0.02  # ... and accepts anyway once a connection has waited this long
+STALE_S = 0.01  # steps back further apart than this: not the same wait
 RETRY_S = 1.0  # after an accept error such as "too many open files"
 ABSENT = 2**30  # the count of a worker not (yet) running: never the least loaded
 
@@ -89,6 +90,7 @@ class Acceptor:
         self._watching = False
         self._timer: asyncio.TimerHandle | None = None
         self._deferred_since: float | None = None
+        self._last_deferred = 0.0
         self._connecting: set[asyncio.Task] = set()
         listener.setblocking(False)
         share.join()
@@ -124,8 +126,12 @@ class Acceptor:
     def _ready(self) -> None:
         if self.share.ahead():
             now = monotonic()
-            if self._deferred_since is None:
+            # A wait goes on while this worker keeps finding a connection waiting, a pause
+            # apart; a longer gap means another worker took what waited, even when it was
+            # still there as the pause ended (and another wait starts).
+            if self._deferred_since is None or now - self._last_deferred > STALE_S:
                 self._deferred_since = now
+            self._last_deferred = now
             if now - self._deferred_since < MAX_DEFER_S:
                 self._pause(PAUSE_S)
                 return

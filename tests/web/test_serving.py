@@ -192,17 +192,19 @@ def _check_connections_are_spread(server_pid: int, port: int) -> None:
     workers = [int(pid) for pid in children]
     assert len(workers) == 2
     opened = _keep_alive(port, 8)
-    held = [_clients_of(pid, port) for pid in workers]
-    assert [len(ports) for ports in held] == [4, 4]
-    for client in opened:
-        if client.getsockname()[1] in held[0]:
+    try:
+        held = [_clients_of(pid, port) for pid in workers]
+        assert [len(ports) for ports in held] == [4, 4]
+        for client in opened:
+            if client.getsockname()[1] in held[0]:
+                client.close()
+        time.sleep(0.5)  # the worker sees the closes
+        opened += _keep_alive(port, 4)
+        assert {client.getsockname()[1] for client in opened[8:]} == _clients_of(workers[0], port)
+        assert len(_clients_of(workers[1], port)) == 4
+    finally:
+        for client in opened:
             client.close()
-    time.sleep(0.5)  # the worker sees the closes
-    more = _keep_alive(port, 4)
-    assert {client.getsockname()[1] for client in more} == _clients_of(workers[0], port)
-    assert len(_clients_of(workers[1], port)) == 4
-    for client in opened + more:
-        client.close()
 
 
 @pytest.mark.sqlite_only(reason="starts the server on a SQLite file")
