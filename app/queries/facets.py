@@ -320,24 +320,17 @@ def _count_later(engine: Engine, f: QuoteFilter, names: list[str], top: int) -> 
     _background.submit(count)
 
 
-def wait_for_counts(
-    session: Session, f: QuoteFilter, timeout: float, top: int = 8
-) -> Facets | None:
-    """The counts of `f` once the background has them (starting it if need be); None if they
-    take longer than `timeout` seconds (0: one look). Each look is a cache read, not a count."""
+def counts_or_start(session: Session, f: QuoteFilter, top: int = 8) -> Facets | None:
+    """The counts of `f` if the background has them; otherwise None, with their count started
+    (once: a count already queued or running is not queued again). A cache read, not a count:
+    the web waits for the counts in its event loop (app/web/counts_wait.py), not here."""
     names = [name for name in FACETS if name not in f.fixed]
-    deadline = time.monotonic() + timeout
-    while True:
-        value = _cached_facets(session, f, names, top)
-        if value is not None:
-            return value
+    value = _cached_facets(session, f, names, top)
+    if value is None:
         engine = session.get_bind()
         assert isinstance(engine, Engine)
         _count_later(engine, f, names, top)
-        if time.monotonic() >= deadline:
-            return None
-        session.rollback()  # a new snapshot, so the next look sees what the count stored
-        time.sleep(0.05)
+    return value
 
 
 def wait_for_background(timeout: float = 30) -> bool:

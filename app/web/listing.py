@@ -19,7 +19,7 @@ from app.queries.facets import (
     facet_counts,
     known_counts,
     outlet_names,
-    wait_for_counts,
+    counts_or_start,
 )
 from app.queries.filters import KINDS, UNKNOWN_SPEAKER, QuoteFilter, query_string
 from app.queries.quotes import quote_page
@@ -59,7 +59,7 @@ def browse_context(
     """Everything `quotes/_browse.html` shows: form choices, facets, one page of quotes."""
     settings = request.app.state.settings
     if request.query_params.get("part") == COUNTS_PART:
-        counts = wait_for_counts(session, f, 0)  # started if need be; see counts_wait.py
+        counts = counts_or_start(session, f)  # waited for in counts_wait.py
         return {"filter": f, "facets": counts, "incomplete": counts is None,
                 "base_url": base_url, "counts_only": True, "who": "", **extra}  # fmt: skip
     f, who_matches = resolve_who(request, session, f)

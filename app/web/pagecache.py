@@ -352,7 +352,7 @@ class _PostgresGeneration:
             cursor = await connection.execute(self._statement[0])
             row = await cursor.fetchone()
         except psycopg.Error:
-            await self._drop()
+            await self.close()
             self._retry_at = monotonic() + RECONNECT_S
             return None
         return (self._statement[1], *row) if row is not None else None
@@ -368,7 +368,7 @@ class _PostgresGeneration:
             connection = self._connection
             if connection is not None and self._engine is engine and not connection.closed:
                 return connection
-            await self._drop()
+            await self.close()
             if monotonic() < self._retry_at:
                 return None
             import psycopg
@@ -382,9 +382,6 @@ class _PostgresGeneration:
             return self._connection
 
     async def close(self) -> None:
-        await self._drop()
-
-    async def _drop(self) -> None:
         import psycopg
 
         if self._connection is not None:

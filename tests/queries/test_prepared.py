@@ -1,13 +1,16 @@
 """Statements built once per shape (app/queries/prepared.py) and the generation a session is
 given by the page cache (app/queries/cache.py)."""
 
+from datetime import date
+
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import Integer, bindparam, event, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col
 
 from app.ingest.store import store_article
-from app.models import Speaker, SpeakerAlias
-from app.queries import cache
+from app.models import Quote, Speaker, SpeakerAlias
+from app.queries import cache, fts, quotes, tallies
 from app.queries.prepared import prepared, run, values
 from app.queries.speakers import get_speaker, speaker_names
 from tests.conftest import TOPIC_NAMES, sample_articles
@@ -42,6 +45,43 @@ def test_prepared_queries_answer_lists_of_any_length(seeded_session):
     assert speaker_names(seeded_session, ["sergey-lavrov"]) == {"sergey-lavrov": "Sergey Lavrov"}
     many = [f"nobody-{i}" for i in range(300)] + ["mike-pompeo"]
     assert speaker_names(seeded_session, many) == {"mike-pompeo": "Mike Pompeo"}
+
+
+def _through_sqlalchemy(session: Session, stmt, **params) -> list[tuple]:
+    return [tuple(row) for row in session.connection().execute(stmt, params)]
+
+
+def test_run_reads_the_rows_sqlalchemy_reads(seeded_session):
+    """run() executes on the driver's connection: the same values, dates and floats converted
+    as SQLAlchemy converts them, lists expanded, a built-in LIMIT bound."""
+    ids = list(seeded_session.scalars(select(Quote.id).order_by(col(Quote.id))))
+    assert len(ids) >= 3
+    rows = run(seeded_session, quotes._QUOTE_ROWS, ids=ids)
+    assert rows == _through_sqlalchemy(seeded_session, quotes._QUOTE_ROWS, ids=ids)
+    assert any(isinstance(row[6], date) for row in rows)  # published: a date, not text
+    assert all(isinstance(row[5], float) for row in rows)  # confidence
+    top = tallies._top_speakers_stmt(False, False, False, False)
+    assert run(seeded_session, top, limit=2) == _through_sqlalchemy(seeded_session, top, limit=2)
+    assert len(run(seeded_session, top, limit=2)) == 2
+    assert run(seeded_session, _names(True), slugs=[]).scalars() == []
+
+
+def test_run_raises_what_sqlalchemy_raises_so_time_limits_hold(seeded_session):
+    slow = text(
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < :n)"
+        " SELECT count(*) FROM c"
+    ).bindparams(bindparam("n", type_=Integer))
+    assert run(seeded_session, slow, n=10).scalar_one() == 10
+    with pytest.raises(fts.TooSlow):
+        with fts.time_limit(seeded_session, 50):
+            run(seeded_session, slow, n=10**9)
+    seeded_session.rollback()
+    wrong = text("SELECT no_such_column FROM speaker")
+    with pytest.raises(DBAPIError) as sqlalchemy_raised:
+        _through_sqlalchemy(seeded_session, wrong)
+    seeded_session.rollback()
+    with pytest.raises(type(sqlalchemy_raised.value)):  # OperationalError, ProgrammingError…
+        run(seeded_session, wrong)
 
 
 def _generation_reads(engine) -> list[str]:

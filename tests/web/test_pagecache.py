@@ -294,7 +294,7 @@ def test_pagecache_on_postgresql_reads_the_generation_on_its_own_connection(seed
         try:
             return await reader.read(engine)
         finally:
-            await reader._drop()
+            await reader.close()
 
     with Session(engine) as session:
         assert asyncio.run(read()) == generation(session)
