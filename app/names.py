@@ -58,8 +58,14 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip  # English whatever the locale; strftime's %B was a tenth of a quote's markup
+
+
 def long_date(value: date | None) -> str:
     """'14 May 2019'; 'undated' when the article had no date."""
     if value is None:
         return "undated"
-    return f"{value.day} {value:%B %Y}"
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"

@@ -15,11 +15,11 @@ from app.queries.facets import (
     FacetValue,
     KnownCounts,
     active_filters,
+    counts_or_start,
     counts_without,
     facet_counts,
     known_counts,
     outlet_names,
-    counts_or_start,
 )
 from app.queries.filters import KINDS, UNKNOWN_SPEAKER, QuoteFilter, query_string
 from app.queries.quotes import quote_page

@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
+from markupsafe import Markup
 from starlette.datastructures import URL
 from starlette.responses import Response
 from starlette.routing import NoMatchFound, Router
@@ -69,6 +70,27 @@ def _path_pattern(router: Router, name: str, keys: tuple[str, ...]) -> str | Non
 templates.env.globals["url_for"] = url_for
 
 
+class LinkPrefixes:
+    """`to.speaker`, `to.quote`…: the absolute URL of a route with one parameter, up to where
+    the parameter goes, for links written twenty times a page (each quote's speaker, permalink,
+    article, topics). Concatenating a prefix costs a tenth of a url_for call. For routes
+    whose one parameter is a slug or an id, which need no quoting."""
+
+    _ROUTES = {"speaker": "slug", "quote": "quote_id", "article": "article_id", "topic": "slug"}
+
+    def __init__(self, request: Request) -> None:
+        self._request = request
+
+    def __getattr__(self, name: str) -> Markup:
+        key = self._ROUTES.get(name)
+        pattern = url_pattern(self._request, name, key) if key else None
+        if pattern is None or not pattern.endswith("{0}"):
+            raise AttributeError(f"no link prefix for the route {name!r}")
+        prefix = Markup.escape(pattern[:-3].replace("{{", "{").replace("}}", "}"))
+        setattr(self, name, prefix)  # once per request
+        return prefix
+
+
 def wants_fragment(request: Request) -> bool:
     """True for an htmx swap; history restores and boosted links need the whole page."""
     headers = request.headers
@@ -89,7 +111,7 @@ def render(
     """Render `page`, or `fragment` for htmx requests; always varies on HX-Request."""
     name = fragment if fragment and wants_fragment(request) else page
     # A fragment carries its page's <title>, which htmx puts in place of the old one.
-    context = {**context, "as_fragment": name != page}
+    context = {**context, "as_fragment": name != page, "to": LinkPrefixes(request)}
     response = templates.TemplateResponse(request, name, context, status_code=status_code)
     response.headers["Vary"] = "HX-Request"
     if context.get("incomplete"):  # counts skipped: kept only until they are tried again

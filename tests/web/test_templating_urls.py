@@ -1,10 +1,11 @@
 """The templates' url_for builds the same URLs as Starlette's, for every named route."""
 
 import pytest
+from markupsafe import escape
 from starlette.requests import Request
 from starlette.routing import NoMatchFound
 
-from app.web.templating import url_for
+from app.web.templating import LinkPrefixes, url_for
 
 
 def _routes(routes):
@@ -52,3 +53,17 @@ def test_static_paths_values_with_braces_and_bad_values(client):
         url_for(context, "no_such_route")
     with pytest.raises(AssertionError):  # Starlette's own check on a slug holding a slash
         url_for(context, "speaker", slug="a/b")
+
+
+@pytest.mark.parametrize("host", ["example.org", "ex{0}am&ple.org"])
+def test_link_prefixes_end_where_starlettes_url_puts_the_parameter(client, host):
+    request = _request(client.app, host)
+    to = LinkPrefixes(request)
+    routes = [("speaker", "slug", "ana-diaz"), ("quote", "quote_id", 7),
+              ("article", "article_id", 12), ("topic", "slug", "trade")]  # fmt: skip
+    for name, key, value in routes:
+        assert str(getattr(to, name)) + str(value) == str(
+            escape(request.url_for(name, **{key: value}))
+        )
+    with pytest.raises(AttributeError):
+        to.home  # noqa: B018  # no parameter: url_for it is
