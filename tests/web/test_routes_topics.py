@@ -1,6 +1,11 @@
 """Routes: topics and a topic's quotes with who speaks most."""
 
 import re
+from datetime import date
+
+from app.extract.article import ExtractedArticle
+from app.ingest.store import store_article
+from tests.conftest import TOPIC_NAMES, quote_in
 
 HTMX = {"HX-Request": "true"}
 
@@ -54,3 +59,27 @@ def test_topic_page_has_timeline_and_meta(seeded_client):
     html = seeded_client.get("/topics/sanctions").text
     assert "timeline-t" not in html  # two months: no chart worth drawing
     assert '<meta name="description" content="Who said what on Sanctions: ' in html
+
+
+def test_topic_chart_drawn_once_until_the_data_changes(seeded_client, engine, monkeypatch):
+    from app.web.routes import topics
+
+    def add(words: str, day: date) -> None:
+        text_ = f'"{words}," said Sergey Lavrov.'
+        said = f'"{words},"'
+        quote = quote_in(text_, said, speaker="Sergey Lavrov", topics=("sanctions",))
+        article = ExtractedArticle(text_, None, None, day, (quote,))
+        store_article(engine, f"{day}.txt", article, TOPIC_NAMES)
+
+    add("The sanctions will stay in place", date(2020, 3, 2))
+    drawn: list[int] = []
+    real = topics.timeline
+    monkeypatch.setattr(topics, "timeline", lambda counts: drawn.append(1) or real(counts))
+    first = seeded_client.get("/topics/sanctions").text
+    assert "<svg" in first and "<title>Mar 2020: 1 quote</title>" in first
+    seeded_client.get("/topics/sanctions?country=RU")
+    seeded_client.get("/topics/sanctions?kind=direct")
+    assert drawn == [1]  # three pages of the topic, one chart
+    add("New sanctions would hurt farmers most of all", date(2020, 3, 9))
+    after = seeded_client.get("/topics/sanctions?country=RU").text
+    assert drawn == [1, 1] and "<title>Mar 2020: 2 quotes</title>" in after

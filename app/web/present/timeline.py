@@ -1,6 +1,7 @@
 """Quotes per month as bar geometry for a server-rendered SVG chart."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from markupsafe import Markup, escape
 
@@ -31,6 +32,15 @@ class Timeline:
     base: int = HEIGHT
 
     def rects(self) -> Markup:
+        """The chart's bars (made once per timeline: a topic's is kept, see routes/topics.py)."""
+        return self._rects
+
+    def rows(self) -> Markup:
+        """The same months as table rows, for readers who cannot see the chart."""
+        return self._rows
+
+    @cached_property
+    def _rects(self) -> Markup:
         """The chart's bars, one <rect> with its tooltip per month with quotes. Built here
         rather than in the template: a topic's ten years are 120 bars and a table row each,
         and in Jinja they were a fifth of the page's time. Plain f-strings with the two text
@@ -45,8 +55,8 @@ class Timeline:
             )
         )
 
-    def rows(self) -> Markup:
-        """The same months as table rows, for readers who cannot see the chart."""
+    @cached_property
+    def _rows(self) -> Markup:
         return Markup(
             "".join(
                 f"<tr><td>{escape(bar.label)}</td><td>{bar.count:d}</td></tr>"
