@@ -51,7 +51,6 @@ class Timeline:
                 f' height="{bar.height:.1f}"><title>{escape(bar.label)}:'
                 f" {escape(plural(bar.count, 'quote'))}</title></rect>"
                 for bar in self.bars
-                if bar.count
             )
         )
 
@@ -59,9 +58,7 @@ class Timeline:
     def _rows(self) -> Markup:
         return Markup(
             "".join(
-                f"<tr><td>{escape(bar.label)}</td><td>{bar.count:d}</td></tr>"
-                for bar in self.bars
-                if bar.count
+                f"<tr><td>{escape(bar.label)}</td><td>{bar.count:d}</td></tr>" for bar in self.bars
             )
         )
 
@@ -70,25 +67,26 @@ MIN_MONTHS = 3  # fewer months with quotes make no chart worth drawing: they are
 
 
 def timeline(counts: dict[tuple[int, int], int]) -> Timeline | None:
-    """Bars for every month from the first to the last with quotes, empty months included;
-    None when fewer than MIN_MONTHS months have quotes (see `months_in_words`)."""
+    """Bars for the months with quotes, placed on a scale of every month from the first to
+    the last (empty months are gaps); None when fewer than MIN_MONTHS months have quotes (see
+    `months_in_words`)."""
     if len(counts) < MIN_MONTHS:
         return None
     (y0, m0), (y1, m1) = min(counts), max(counts)
-    months = [divmod(i, 12) for i in range(y0 * 12 + m0 - 1, y1 * 12 + m1)]
-    step = min(WIDTH / len(months), MAX_STEP)
+    first, span = y0 * 12 + m0 - 1, (y1 - y0) * 12 + m1 - m0 + 1
+    step = min(WIDTH / span, MAX_STEP)
     top = max(counts.values())
-    bars, years = [], []
-    for i, (year, month0) in enumerate(months):
-        count = counts.get((year, month0 + 1), 0)
-        height = HEIGHT * count / top
-        label = f"{MONTHS[month0]} {year}"
-        bars.append(Bar(label, count, i * step, HEIGHT - height, max(step - 1, 0.5), height))
-        if month0 == 0 or i == 0:
-            years.append((i * step, str(year)))
+    bars = []
+    for (year, month), count in sorted(counts.items()):
+        if count:
+            height = HEIGHT * count / top
+            x = (year * 12 + month - 1 - first) * step
+            bars.append(Bar(f"{MONTHS[month - 1]} {year}", count, x, HEIGHT - height,
+                            max(step - 1, 0.5), height))  # fmt: skip
+    years = [((max(year * 12, first) - first) * step, str(year)) for year in range(y0, y1 + 1)]
     # Keep year labels from overlapping on long timelines.
     every = max(1, -(-len(years) * 36 // WIDTH))
-    width = max(step * len(months), 80)
+    width = max(step * span, 80)
     return Timeline(bars, years[::every], max(bars, key=lambda b: b.count), width)
 
 
