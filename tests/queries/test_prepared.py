@@ -4,7 +4,7 @@ given by the page cache (app/queries/cache.py)."""
 from datetime import date
 
 import pytest
-from sqlalchemy import Integer, bindparam, event, select, text
+from sqlalchemy import Integer, bindparam, event, or_, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col
 
@@ -64,6 +64,21 @@ def test_run_reads_the_rows_sqlalchemy_reads(seeded_session):
     assert run(seeded_session, top, limit=2) == _through_sqlalchemy(seeded_session, top, limit=2)
     assert len(run(seeded_session, top, limit=2)) == 2
     assert run(seeded_session, _names(True), slugs=[]).scalars() == []
+
+
+def test_run_binds_a_list_used_twice_and_values_written_into_the_sql(seeded_session):
+    slugs = values("slugs")
+    either = select(col(Speaker.name)).where(
+        or_(col(Speaker.slug).in_(slugs), col(Speaker.name).in_(slugs))
+    )
+    asked = ["sergey-lavrov", "Mike Pompeo", "nobody"]
+    assert sorted(run(seeded_session, either, slugs=asked).scalars()) == [
+        "Mike Pompeo", "Sergey Lavrov"
+    ]  # fmt: skip
+    literal = select(col(Speaker.name)).where(
+        col(Speaker.slug) == bindparam("slug", literal_execute=True)
+    )
+    assert run(seeded_session, literal, slug="sergey-lavrov").scalars() == ["Sergey Lavrov"]
 
 
 def test_run_raises_what_sqlalchemy_raises_so_time_limits_hold(seeded_session):
