@@ -238,7 +238,46 @@ class TallySpeakerOutlet(SQLModel, table=True):
     quotes: int
 
 
-TALLIES = (TallySpeaker, TallySpeakerMonth, TallySpeakerTopic, TallyTopicMonth, TallySpeakerOutlet)
+class TallyTopicSpeaker(SQLModel, table=True):
+    """Topic links of statements per topic, month, speaker and kind (migration 0012)."""
+
+    __tablename__ = "tally_topic_speaker"
+    # A speaker's (or a country's speakers') topics in some months, from the index alone.
+    __table_args__ = (
+        Index(
+            "ix_tally_topic_speaker_speaker", "speaker_id", "month", "topic_id", "kind", "quotes"
+        ),
+    )
+
+    topic_id: int = _key()
+    month: int = _key()
+    speaker_id: int = _key()
+    kind: str = Field(primary_key=True, max_length=8)
+    quotes: int
+
+
+class TallyTopicOutlet(SQLModel, table=True):
+    """Topic links of statements per topic, month, kind and outlet ('' for none; 0012)."""
+
+    __tablename__ = "tally_topic_outlet"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    topic_id: int = _key()
+    month: int = _key()
+    kind: str = Field(primary_key=True, max_length=8)
+    outlet: str = Field(primary_key=True)
+    quotes: int
+
+
+TALLIES = (
+    TallySpeaker,
+    TallySpeakerMonth,
+    TallySpeakerTopic,
+    TallyTopicMonth,
+    TallySpeakerOutlet,
+    TallyTopicSpeaker,
+    TallyTopicOutlet,
+)
 
 
 def attr(attribute: object) -> QueryableAttribute[Any]:

@@ -1,4 +1,4 @@
-"""The tallies (counts of statements the database keeps by triggers, migrations 0005 and 0010)
+"""The tallies (counts of statements the database keeps by triggers, migrations 0005, 0010 and 0012)
 and the dates topic links copy from their quotes (0011), against a recount from the quotes
 themselves: `db check` reports any difference; `rebuild` makes them exact again (after a bulk
 load that bypassed the triggers)."""
@@ -36,6 +36,18 @@ _RECOUNT = {
         "speaker_id, month, outlet, quotes",
         "SELECT COALESCE(q.speaker_id, 0), {month}, COALESCE(a.outlet, ''), count(*)"
         " FROM quote q JOIN article a ON a.id = q.article_id WHERE q.is_lead GROUP BY 1, 2, 3",
+    ),
+    "tally_topic_speaker": (
+        "topic_id, month, speaker_id, kind, quotes",
+        "SELECT qt.topic_id, {month}, COALESCE(q.speaker_id, 0), q.kind, count(*)"
+        " FROM quote_topic qt JOIN quote q ON q.id = qt.quote_id WHERE q.is_lead"
+        " GROUP BY 1, 2, 3, 4",
+    ),
+    "tally_topic_outlet": (
+        "topic_id, month, kind, outlet, quotes",
+        "SELECT qt.topic_id, {month}, q.kind, COALESCE(a.outlet, ''), count(*)"
+        " FROM quote_topic qt JOIN quote q ON q.id = qt.quote_id"
+        " JOIN article a ON a.id = q.article_id WHERE q.is_lead GROUP BY 1, 2, 3, 4",
     ),
 }
 TALLY_TABLES = tuple(_RECOUNT)

@@ -1,21 +1,24 @@
 """Facet counts answered from the tallies (app.queries.tallies) instead of counted quote by
 quote, for the filters they can answer: any mix of one speaker, one country and one topic,
-and dates that take whole months, with no words, kind or outlet (those need the quotes
-themselves); the outlet counts under any of these but a topic. These are most of the pages
-readers open: a speaker, a country, a topic, each with one more choice, and a month, quarter
-or year of them."""
+dates that take whole months and, with a topic, a kind; no words or outlet (those need the
+quotes themselves); the outlet counts under any of these but a topic with a speaker or a
+country. These are most of the pages readers open: a speaker, a country, a topic, each with
+one more choice, and a month, quarter or year of them."""
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from typing import Any
 
 from sqlmodel import Session, col, select
 
 from app.models import Speaker
-from app.queries import slugs, tallies
+from app.queries import slugs, tallies, topic_tallies
 from app.queries.cache import cached
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
+from app.queries.prepared import run, values
 
 
 @dataclass(frozen=True)
@@ -26,12 +29,18 @@ class Scope:
     country: str | None = None
     topic_id: int | None = None
     months: tallies.Months | None = None  # dated quotes of these months only
+    kind: str | None = None  # answered with a topic only
+
+    @property
+    def topic_detail(self) -> bool:
+        """True when only the tallies by topic and month (migration 0012) hold the counts."""
+        return self.topic_id is not None and (self.months is not None or self.kind is not None)
 
 
 def scope_of(session: Session, f: QuoteFilter, widen: bool = False) -> Scope | None:
     """The tally scope of `f`, or None when only counting the quotes can answer it. With
     `widen`, dates that cut a month take all of it: a scope for an upper bound."""
-    if f.q or f.kind or f.outlet or len(f.speakers) > 1:
+    if f.q or f.outlet or len(f.speakers) > 1:
         return None
     if f.reports:  # the tallies count statements, not every report
         return None
@@ -47,7 +56,7 @@ def scope_of(session: Session, f: QuoteFilter, widen: bool = False) -> Scope | N
         speaker_id = slugs.speaker_id(session, f.speakers[0])
     if f.topic:
         topic_id = slugs.topic_id(session, f.topic)
-    return Scope(speaker_id, f.country, topic_id, months)
+    return Scope(speaker_id, f.country, topic_id, months, f.kind)
 
 
 def month_span(start: date | None, end: date | None, widen: bool) -> tallies.Months | None:
@@ -65,20 +74,21 @@ def month_span(start: date | None, end: date | None, widen: bool) -> tallies.Mon
 
 def answers(scope: Scope | None, name: str) -> bool:
     """True when the tallies can count facet `name` (or "total") under `scope`."""
-    if scope is None:
+    if scope is None or (scope.kind is not None and scope.topic_id is None):
         return False
-    if name == "outlet":  # the outlet tally has speakers and months, not topics
-        return scope.topic_id is None
-    if scope.months is not None:  # no tally has speaker, topic and month together
-        if scope.topic_id is not None:
-            return name == "total" and scope.speaker_id is None and scope.country is None
-        if name == "topic":
-            return scope.speaker_id is None and scope.country is None
-    return name != "kind" or scope.topic_id is None
+    if name == "outlet" and scope.topic_id is not None:  # no outlet tally has speakers too
+        return scope.speaker_id is None and scope.country is None
+    return True
 
 
 def total(session: Session, scope: Scope) -> int:
     ids = _speaker_ids(session, scope)
+    if scope.topic_detail and (ids is not None or scope.kind is not None):
+        assert scope.topic_id is not None
+        by_speaker = topic_tallies.topic_speakers(
+            session, scope.topic_id, scope.months, scope.kind, ids
+        )
+        return sum(by_speaker.values())
     if scope.topic_id is not None and ids is None:
         return tallies.one_topic_quotes(session, scope.topic_id, scope.months)
     if scope.topic_id is not None:
@@ -92,6 +102,8 @@ def total(session: Session, scope: Scope) -> int:
 def counts(session: Session, scope: Scope, name: str, top: int) -> list[tuple]:
     """(value, label, count) of facet `name` under `scope`, most first. The scope must leave
     out the facet's own filter; a value of None is the quotes with no speaker."""
+    if scope.topic_detail:
+        return _topic_detail_counts(session, scope, name, top)
     ids = _speaker_ids(session, scope)
     rows: list[tuple]
     months = scope.months
@@ -102,7 +114,10 @@ def counts(session: Session, scope: Scope, name: str, top: int) -> list[tuple]:
         if scope.country is None:  # quotes with no speaker have no country either
             rows.append((None, None, _unknown(session, scope.topic_id, months)))
     elif name == "topic":
-        per_topic = tallies.topic_quotes(session, ids, months)
+        if ids is not None and months is not None:
+            per_topic = topic_tallies.speakers_topics(session, ids, months)
+        else:
+            per_topic = tallies.topic_quotes(session, ids, months)
         labels = slugs.topic_ids(session)
         rows = [(slug, label, per_topic.get(ident, 0)) for slug, (ident, label) in labels.items()]
     elif name == "country":
@@ -112,14 +127,78 @@ def counts(session: Session, scope: Scope, name: str, top: int) -> list[tuple]:
             per_country = tallies.country_counts(session, ids, scope.topic_id, months)
         rows = [(code, code, n) for code, n in per_country.items()]
     elif name == "kind":
-        per_kind = tallies.kind_quotes(session, ids, months)
+        if scope.topic_id is not None:
+            per_kind = topic_tallies.topic_kinds(session, scope.topic_id, None, ids)
+        else:
+            per_kind = tallies.kind_quotes(session, ids, months)
         rows = [(kind, kind, n) for kind, n in per_kind.items()]
-    elif name == "outlet":  # '' is no outlet: None, left out of the facet as when counted
-        per_outlet = tallies.outlet_quotes(session, ids, months)
-        rows = [(outlet or None, outlet or None, n) for outlet, n in per_outlet.items()]
+    elif name == "outlet":
+        if scope.topic_id is not None:
+            per_outlet = topic_tallies.topic_outlets(session, scope.topic_id)
+        else:
+            per_outlet = tallies.outlet_quotes(session, ids, months)
+        rows = _outlet_rows(per_outlet)
     else:
         raise LookupError(f"the tallies do not count {name}")
+    return _most(rows, top)
+
+
+def _topic_detail_counts(session: Session, scope: Scope, name: str, top: int) -> list[tuple]:
+    """Counts of a topic in some months or of one kind, from the tallies by topic and month."""
+    assert scope.topic_id is not None
+    ids = _speaker_ids(session, scope)
+    topic, months, kind = scope.topic_id, scope.months, scope.kind
+    rows: list[tuple]
+    if name == "kind":
+        per_kind = topic_tallies.topic_kinds(session, topic, months, ids)
+        rows = [(kind, kind, n) for kind, n in per_kind.items()]
+    elif name == "outlet":
+        rows = _outlet_rows(topic_tallies.topic_outlets(session, topic, months, kind))
+    elif name in ("speaker", "country"):
+        per_speaker = topic_tallies.topic_speakers(session, topic, months, kind, ids)
+        if name == "speaker":
+            return top_named(session, per_speaker, top)
+        countries = speaker_countries(session)
+        per_country: dict[str, int] = {}
+        for speaker, n in per_speaker.items():
+            if (country := countries.get(speaker)) is not None:
+                per_country[country] = per_country.get(country, 0) + n
+        rows = [(code, code, n) for code, n in per_country.items()]
+    else:
+        raise LookupError(f"the tallies do not count {name} within one topic")
+    return _most(rows, top)
+
+
+def _outlet_rows(per_outlet: dict[str, int]) -> list[tuple]:
+    # '' is no outlet: None, left out of the facet as when counted
+    return [(outlet or None, outlet or None, n) for outlet, n in per_outlet.items()]
+
+
+def _most(rows: list[tuple], top: int) -> list[tuple]:
     return sorted((row for row in rows if row[2] > 0), key=lambda row: -row[2])[:top]
+
+
+_SPEAKER_LABELS = select(col(Speaker.id), col(Speaker.slug), col(Speaker.name)).where(
+    col(Speaker.id).in_(values("ids"))
+)
+
+
+def top_named(session: Session, counts: Mapping[Any, int], top: int) -> list[tuple]:
+    """(slug, name, count) of the `top` speakers most counted in {speaker id: count} (None or
+    NO_SPEAKER: the quotes with no speaker, slug and name None), ties by name: names are read
+    for those and for any tied with the last of them, not for every speaker."""
+    by_id = {(None if ident == tallies.NO_SPEAKER else ident): n for ident, n in counts.items()}
+    ranked = sorted((n for n in by_id.values() if n > 0), reverse=True)
+    least = ranked[top - 1] if len(ranked) >= top else 1
+    ids = [ident for ident, n in by_id.items() if n >= least]
+    named: dict[int | None, tuple] = {None: (None, None)}
+    named.update(
+        (ident, (slug, name))
+        for ident, slug, name in run(session, _SPEAKER_LABELS, ids=[i for i in ids if i])
+    )
+    rows = [(*named[ident], by_id[ident]) for ident in ids if ident in named]
+    rows.sort(key=lambda row: (-row[2], row[1] or ""))
+    return rows[:top]
 
 
 def _topic_countries(session: Session, topic_id: int) -> dict[str, int]:
@@ -141,6 +220,14 @@ def leaders(session: Session, scope: Scope, limit: int) -> list[tuple[str, str, 
     """(slug, name, quotes) of the speakers most quoted under `scope` (its speaker, if it
     names one), quotes with no speaker left out."""
     ids = None if scope.speaker_id is None else [scope.speaker_id]
+    if scope.topic_detail:
+        assert scope.topic_id is not None
+        among = ids if scope.country is None else _speaker_ids(session, scope)
+        per_speaker = topic_tallies.topic_speakers(
+            session, scope.topic_id, scope.months, scope.kind, among
+        )
+        named = {ident: n for ident, n in per_speaker.items() if ident != tallies.NO_SPEAKER}
+        return top_named(session, named, limit)
     return tallies.top_speakers(session, limit, scope.topic_id, scope.country, ids, scope.months)
 
 

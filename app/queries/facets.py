@@ -19,7 +19,6 @@ from app.names import country_name
 from app.queries import facet_tallies, fts
 from app.queries.cache import cached, peek, store
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
-from app.queries.prepared import run, values
 from app.queries.quotes import conditions
 from app.queries.topics import topic_list
 
@@ -268,32 +267,12 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
     store(session, keys["total"], total)
     for name in shared:
         if name == "speaker":
-            rows = _top_speaker_rows(session, tallies[name], top)
+            rows = facet_tallies.top_named(session, tallies[name], top)
         else:
             # The order SQL gives them in _facet: most quoted first, then by label.
             ranked = sorted(tallies[name].items(), key=lambda item: (-item[1], item[0] or ""))
             rows = [(value, value, n) for value, n in ranked[:top]]
         store(session, keys[name], _values(name, rows))
-
-
-_SPEAKER_LABELS = core_select(col(Speaker.id), col(Speaker.slug), col(Speaker.name)).where(
-    col(Speaker.id).in_(values("ids"))
-)
-
-
-def _top_speaker_rows(session: Session, counts: dict[int | None, int], top: int) -> list:
-    """(slug, name, count) of the `top` speakers most counted, ties by name as in _facet:
-    names are read for those and for any tied with the last of them, not for every speaker."""
-    ranked = sorted(counts.values(), reverse=True)
-    least = ranked[top - 1] if len(ranked) >= top else 0
-    ids = [ident for ident, n in counts.items() if n >= least]
-    named = {None: (None, None)}
-    named.update(
-        (ident, (slug, name)) for ident, slug, name in run(session, _SPEAKER_LABELS, ids=ids)
-    )
-    rows = [(*named[ident], counts[ident]) for ident in ids if ident in named]
-    rows.sort(key=lambda row: (-row[2], row[1] or ""))
-    return rows[:top]
 
 
 def _selected(f: QuoteFilter, name: str, values: list[FacetValue]) -> Facet:

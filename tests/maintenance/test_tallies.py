@@ -1,6 +1,7 @@
-"""The tallies the triggers keep (migrations 0005 and 0010) agree with a recount after every kind of
-write: new articles, a changed article replacing its quotes, deletions, a quote moved to
-another speaker, a topic taken off a quote. Both backends."""
+"""The tallies the triggers keep (migrations 0005, 0010 and 0012) agree with a recount after
+every kind of write: new articles, a changed article replacing its quotes, deletions, a quote
+moved to another speaker, a topic taken off a quote, an article's outlet changed. Both
+backends."""
 
 from datetime import date
 
@@ -42,6 +43,11 @@ def test_tallies_count_new_articles(engine):
     outlets = _rows(engine, "tally_speaker_outlet")
     assert sum(row[3] for row in outlets if row[0] == lavrov) == 2
     assert {row[2] for row in outlets} == {"Example Wire", "Other Herald"}
+    by_topic = _rows(engine, "tally_topic_speaker")
+    assert (sanctions, 201906, lavrov, "direct", 1) in by_topic
+    topic_outlets = _rows(engine, "tally_topic_outlet")
+    assert (sanctions, 201906, "direct", "Other Herald", 1) in topic_outlets
+    assert sum(row[4] for row in topic_outlets) == sum(row[4] for row in by_topic)
 
 
 def test_outlet_tally_follows_an_articles_outlet(engine):
@@ -52,11 +58,13 @@ def test_outlet_tally_follows_an_articles_outlet(engine):
     assert _differences(engine) == []
     moved = _rows(engine, "tally_speaker_outlet")
     assert moved != before and "Renamed Wire" in {row[2] for row in moved}
+    assert "Renamed Wire" in {row[3] for row in _rows(engine, "tally_topic_outlet")}
     with engine.begin() as conn:
         conn.execute(text("UPDATE article SET outlet = NULL WHERE id = 1"))
         conn.execute(text("UPDATE article SET title = 'Retitled' WHERE id = 2"))
     assert _differences(engine) == []
     assert "Renamed Wire" not in {row[2] for row in _rows(engine, "tally_speaker_outlet")}
+    assert "Renamed Wire" not in {row[3] for row in _rows(engine, "tally_topic_outlet")}
 
 
 def test_tallies_follow_a_changed_article_and_drop_empty_rows(engine):

@@ -3,6 +3,7 @@ claim to answer, dates in whole months included; and a page's counts are either 
 sent to the background according to what the tallies say they would cost."""
 
 import os
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -65,6 +66,16 @@ FILTERS = [
     "speaker=sergey-lavrov",
     "country=NO",
     "",
+    # A topic by month, kind, speaker and country (migration 0012's tallies), and a
+    # country's or a speaker's topics in some months.
+    "topic=sanctions",
+    "topic=sanctions&kind=direct",
+    "topic=sanctions&kind=indirect&from=2019-01-01&to=2019-06-30",
+    "topic=iran&from=2019-03-01&to=2019-12-31&country=US",
+    "topic=sanctions&from=2019-01-01&to=2019-09-30&speaker=sergey-lavrov",
+    "topic=sanctions&kind=direct&speaker=unknown",
+    "topic=venezuela&kind=direct&country=NO",
+    "country=RU&from=2019-02-01&to=2019-08-31",
 ]
 
 
@@ -109,7 +120,9 @@ def test_outlet_counts_come_from_the_tallies_and_leave_out_no_outlet(engine, que
         assert scope is not None and facet_tallies.answers(scope, "outlet")
         rows = facet_tallies.counts(session, scope, "outlet", top=8)
     assert {v.label for v in facets._values("outlet", rows)} == shown
-    assert not facet_tallies.answers(facet_tallies.Scope(topic_id=1), "outlet")  # no such tally
+    # No tally has a topic's outlets by speaker, nor kinds without a topic.
+    assert not facet_tallies.answers(facet_tallies.Scope(speaker_id=1, topic_id=1), "outlet")
+    assert not facet_tallies.answers(facet_tallies.Scope(kind="direct"), "speaker")
 
 
 def test_dates_that_cut_a_month_are_not_answered_but_bound(engine):
@@ -237,3 +250,21 @@ def test_counts_of_words_alone_leave_out_other_reports_unless_asked(engine, repo
     assert {v.value: v.count for v in counted} == dict(expected)
     assert total == matches  # the index's count less the other reports, probed the same way
     assert sum(v.count for v in counted) > 0
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "topic=sanctions&kind=indirect&from=2019-01-01&to=2019-06-30",
+        "topic=iran&kind=direct",
+        "topic=sanctions&from=2019-04-01&to=2019-04-30",
+    ],
+)
+def test_a_topic_by_months_and_kind_needs_no_count_of_the_quotes(engine, query):
+    """A topic page's counts (its topic fixed) come from the tallies whatever its months and
+    kind: none is left for counting the quotes or for the background."""
+    _corpus(engine)
+    f = QuoteFilter.from_params(QueryParams(query))
+    with Session(engine) as session:
+        known = facets.known_counts(session, replace(f, fixed=frozenset({"topic"})))
+        assert known.complete and known.total == facets._count(session, f)
