@@ -144,3 +144,40 @@ def test_schema_0011_dates_the_topic_links_already_stored(migrated):
     migrated("head")
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(published) FROM quote_topic")).scalar_one() == 1
+
+
+def test_schema_0012_counts_the_topic_links_already_stored(migrated):
+    engine = migrated("0011")
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO article (id, content_hash, source, text, outlet, ingested_at)"
+            " VALUES (1, 'h', 'a.txt', 'words', 'Example Wire', CURRENT_TIMESTAMP)"
+        ))  # fmt: skip
+        for ident, day, lead in ((1, "2020-05-04", True), (2, None, True), (3, None, False)):
+            conn.execute(
+                text(
+                    'INSERT INTO quote (id, article_id, text, start, "end", kind, confidence,'
+                    " position, sentence_start, sentence_end, published, is_lead)"
+                    " VALUES (:id, 1, 'w', 0, 1, 'direct', 0.9, :id, 0, 1, :day, :lead)"
+                ),
+                {"id": ident, "day": day, "lead": lead},
+            )
+        conn.execute(text("INSERT INTO topic (id, slug, name) VALUES (7, 'iran', 'Iran')"))
+        conn.execute(
+            text("INSERT INTO quote_topic (quote_id, topic_id) VALUES (1, 7), (2, 7), (3, 7)")
+        )
+    migrated("head")
+    with engine.connect() as conn:
+        by_speaker = conn.execute(text("SELECT * FROM tally_topic_speaker ORDER BY month"))
+        assert list(map(tuple, by_speaker)) == [(7, 0, 0, "direct", 1), (7, 202005, 0, "direct", 1)]
+        by_outlet = conn.execute(text("SELECT * FROM tally_topic_outlet ORDER BY month"))
+        assert list(map(tuple, by_outlet)) == [
+            (7, 0, "direct", "Example Wire", 1),
+            (7, 202005, "direct", "Example Wire", 1),
+        ]
+    command.downgrade(alembic_config(str(engine.url)), "0011")
+    migrated("head")
+    with engine.begin() as conn:  # the triggers are back: a link taken off is taken off
+        conn.execute(text("DELETE FROM quote_topic WHERE quote_id = 1"))
+        left = conn.execute(text("SELECT month, quotes FROM tally_topic_speaker")).all()
+    assert list(map(tuple, left)) == [(0, 1)]
