@@ -240,6 +240,22 @@ def recount(dialect: str) -> list[str]:
     ]
 
 
+# PostgreSQL: the speakers' tallies' keys hold their counts too, so a country's speakers' rows
+# are read from the key alone (each was a heap page fetched; SQLite's keys cover them already).
+COVERED_KEYS = {
+    "tally_speaker_month": "speaker_id, month, kind",
+    "tally_speaker_topic": "speaker_id, topic_id",
+    "tally_speaker_outlet": "speaker_id, month, outlet",
+}
+
+
+def _postgres_keys(include: str) -> None:
+    for table, key in COVERED_KEYS.items():
+        op.execute(
+            f"ALTER TABLE {table} DROP CONSTRAINT {table}_pkey, ADD PRIMARY KEY ({key}) {include}"
+        )
+
+
 def upgrade() -> None:
     kind = sa.String(length=8)
     op.create_table(
@@ -249,8 +265,12 @@ def upgrade() -> None:
         sa.Column("speaker_id", sa.Integer(), nullable=False),
         sa.Column("kind", kind, nullable=False),
         sa.Column("quotes", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("topic_id", "month", "speaker_id", "kind"),
-        sqlite_with_rowid=False,  # the key is the table: a topic's months read in one range
+        # The key is the table on SQLite and holds the count on PostgreSQL: a topic's months
+        # read in one range of one index (PostgreSQL fetched 3,400 heap pages for a year).
+        sa.PrimaryKeyConstraint(
+            "topic_id", "month", "speaker_id", "kind", postgresql_include=["quotes"]
+        ),
+        sqlite_with_rowid=False,
     )
     # A speaker's (or a country's speakers') topics in some months, from the index alone.
     op.create_index(
@@ -265,7 +285,9 @@ def upgrade() -> None:
         sa.Column("kind", kind, nullable=False),
         sa.Column("outlet", sa.String(), nullable=False),
         sa.Column("quotes", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("topic_id", "month", "kind", "outlet"),
+        sa.PrimaryKeyConstraint(
+            "topic_id", "month", "kind", "outlet", postgresql_include=["quotes"]
+        ),
         sqlite_with_rowid=False,
     )
     dialect = op.get_bind().dialect.name
@@ -273,6 +295,8 @@ def upgrade() -> None:
         op.execute(statement)
     for statement in SQLITE_TRIGGERS if dialect == "sqlite" else POSTGRES_TRIGGERS:
         op.execute(statement)
+    if dialect == "postgresql":
+        _postgres_keys("INCLUDE (quotes)")
     # The planner's statistics: without them SQLite took the key over the speakers' index
     # for a few speakers of a topic.
     op.execute("ANALYZE tally_topic_speaker")
@@ -297,6 +321,7 @@ def downgrade() -> None:
         )
         op.execute("DROP FUNCTION IF EXISTS tally_topic_detail_add(integer, quote, integer)")
         op.execute("DROP FUNCTION IF EXISTS tally_topic_detail_move(integer, text, integer)")
+        _postgres_keys("")
     op.drop_index("ix_tally_topic_speaker_speaker", table_name="tally_topic_speaker")
     op.drop_table("tally_topic_outlet")
     op.drop_table("tally_topic_speaker")
