@@ -256,6 +256,18 @@ class TallyTopicSpeaker(SQLModel, table=True):
     quotes: int
 
 
+class TallyTopicKind(SQLModel, table=True):
+    """Topic links of statements per topic, kind and speaker, all months together (0012)."""
+
+    __tablename__ = "tally_topic_kind"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    topic_id: int = _key()
+    kind: str = Field(primary_key=True, max_length=8)
+    speaker_id: int = _key()
+    quotes: int
+
+
 class TallyTopicOutlet(SQLModel, table=True):
     """Topic links of statements per topic, month, kind and outlet ('' for none; 0012)."""
 
@@ -276,6 +288,7 @@ TALLIES = (
     TallyTopicMonth,
     TallySpeakerOutlet,
     TallyTopicSpeaker,
+    TallyTopicKind,
     TallyTopicOutlet,
 )
 

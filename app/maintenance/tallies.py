@@ -43,6 +43,12 @@ _RECOUNT = {
         " FROM quote_topic qt JOIN quote q ON q.id = qt.quote_id WHERE q.is_lead"
         " GROUP BY 1, 2, 3, 4",
     ),
+    "tally_topic_kind": (
+        "topic_id, kind, speaker_id, quotes",
+        "SELECT qt.topic_id, q.kind, COALESCE(q.speaker_id, 0), count(*)"
+        " FROM quote_topic qt JOIN quote q ON q.id = qt.quote_id WHERE q.is_lead"
+        " GROUP BY 1, 2, 3",
+    ),
     "tally_topic_outlet": (
         "topic_id, month, kind, outlet, quotes",
         "SELECT qt.topic_id, {month}, q.kind, COALESCE(a.outlet, ''), count(*)"

@@ -170,6 +170,8 @@ def test_schema_0012_counts_the_topic_links_already_stored(migrated):
     with engine.connect() as conn:
         by_speaker = conn.execute(text("SELECT * FROM tally_topic_speaker ORDER BY month"))
         assert list(map(tuple, by_speaker)) == [(7, 0, 0, "direct", 1), (7, 202005, 0, "direct", 1)]
+        by_kind = conn.execute(text("SELECT * FROM tally_topic_kind")).all()
+        assert list(map(tuple, by_kind)) == [(7, "direct", 0, 2)]
         by_outlet = conn.execute(text("SELECT * FROM tally_topic_outlet ORDER BY month"))
         assert list(map(tuple, by_outlet)) == [
             (7, 0, "direct", "Example Wire", 1),

@@ -45,6 +45,7 @@ def test_tallies_count_new_articles(engine):
     assert {row[2] for row in outlets} == {"Example Wire", "Other Herald"}
     by_topic = _rows(engine, "tally_topic_speaker")
     assert (sanctions, 201906, lavrov, "direct", 1) in by_topic
+    assert (sanctions, "direct", lavrov, 1) in _rows(engine, "tally_topic_kind")
     topic_outlets = _rows(engine, "tally_topic_outlet")
     assert (sanctions, 201906, "direct", "Other Herald", 1) in topic_outlets
     assert sum(row[4] for row in topic_outlets) == sum(row[4] for row in by_topic)
