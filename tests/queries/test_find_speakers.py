@@ -1,0 +1,59 @@
+"""Speakers found by what was typed are kept until the data changes: the same words are not
+looked up twice, yet a speaker stored after a look-up is found by the next one, and a caller
+changing its list changes no one else's."""
+
+from datetime import date
+
+from sqlalchemy import event
+from sqlmodel import Session
+
+from app.extract.article import ExtractedArticle
+from app.ingest.store import store_article
+from app.queries.speakers import find_speakers
+from tests.conftest import TOPIC_NAMES, quote_in, sample_articles
+
+
+def _slugs(engine, typed: str, whole_words: bool = False) -> list[str]:
+    with Session(engine) as session:
+        return [m.slug for m in find_speakers(session, typed, whole_words=whole_words)]
+
+
+def test_a_speaker_stored_after_a_look_up_is_found_by_the_next(engine):
+    for source, article in sample_articles():
+        store_article(engine, source, article, TOPIC_NAMES)
+    assert _slugs(engine, "lavrov", whole_words=True) == ["sergey-lavrov"]
+    assert _slugs(engine, "Ana Lima") == []
+    text = 'Oil and pressure\n\n"Prices will rise," said Ana Lima.'
+    article = ExtractedArticle(
+        text, "Oil and pressure", "Other Herald", date(2021, 3, 1),
+        (quote_in(text, '"Prices will rise,"', speaker="Ana Lima"),),
+    )  # fmt: skip
+    store_article(engine, "samples/oil.txt", article, TOPIC_NAMES)
+    assert _slugs(engine, "Ana Lima") == ["ana-lima"]
+
+
+def test_changing_the_list_returned_changes_no_later_answer(engine):
+    for source, article in sample_articles():
+        store_article(engine, source, article, TOPIC_NAMES)
+    with Session(engine) as session:
+        first = find_speakers(session, "lavrov")
+        first.clear()
+        assert [m.slug for m in find_speakers(session, "lavrov")] == ["sergey-lavrov"]
+
+
+def test_the_same_words_again_are_not_looked_up_again(engine):
+    for source, article in sample_articles():
+        store_article(engine, source, article, TOPIC_NAMES)
+    _slugs(engine, "pompeo", whole_words=True)
+    alias_reads: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        if "speaker_alias" in statement:
+            alias_reads.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        assert _slugs(engine, "pompeo", whole_words=True) == ["mike-pompeo"]
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert alias_reads == []
