@@ -118,22 +118,30 @@ def test_schema_0008_files_unnamed_people_with_groups(migrated):
         ]
 
 
+def _article_with_quotes(conn, outlet: str | None, quotes: list[tuple]) -> None:
+    """Article 1 and its quotes (id, date, is_lead), written as raw rows at an old revision."""
+    conn.execute(
+        text(
+            "INSERT INTO article (id, content_hash, source, text, outlet, ingested_at)"
+            " VALUES (1, 'h', 'a.txt', 'words', :outlet, CURRENT_TIMESTAMP)"
+        ),
+        {"outlet": outlet},
+    )
+    for ident, day, lead in quotes:
+        conn.execute(
+            text(
+                'INSERT INTO quote (id, article_id, text, start, "end", kind, confidence,'
+                " position, sentence_start, sentence_end, published, is_lead)"
+                " VALUES (:id, 1, 'w', 0, 1, 'direct', 0.9, :id, 0, 1, :day, :lead)"
+            ),
+            {"id": ident, "day": day, "lead": lead},
+        )
+
+
 def test_schema_0011_dates_the_topic_links_already_stored(migrated):
     engine = migrated("0010")
     with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO article (id, content_hash, source, text, ingested_at)"
-            " VALUES (1, 'h', 'a.txt', 'words', CURRENT_TIMESTAMP)"
-        ))  # fmt: skip
-        for ident, day in ((1, "2020-05-04"), (2, None)):
-            conn.execute(
-                text(
-                    'INSERT INTO quote (id, article_id, text, start, "end", kind, confidence,'
-                    " position, sentence_start, sentence_end, published, is_lead)"
-                    " VALUES (:id, 1, 'w', 0, 1, 'direct', 0.9, :id, 0, 1, :day, TRUE)"
-                ),
-                {"id": ident, "day": day},
-            )
+        _article_with_quotes(conn, None, [(1, "2020-05-04", True), (2, None, True)])
         conn.execute(text("INSERT INTO topic (id, slug, name) VALUES (7, 'iran', 'Iran')"))
         conn.execute(text("INSERT INTO quote_topic (quote_id, topic_id) VALUES (1, 7), (2, 7)"))
     migrated("head")
@@ -149,19 +157,8 @@ def test_schema_0011_dates_the_topic_links_already_stored(migrated):
 def test_schema_0012_counts_the_topic_links_already_stored(migrated):
     engine = migrated("0011")
     with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO article (id, content_hash, source, text, outlet, ingested_at)"
-            " VALUES (1, 'h', 'a.txt', 'words', 'Example Wire', CURRENT_TIMESTAMP)"
-        ))  # fmt: skip
-        for ident, day, lead in ((1, "2020-05-04", True), (2, None, True), (3, None, False)):
-            conn.execute(
-                text(
-                    'INSERT INTO quote (id, article_id, text, start, "end", kind, confidence,'
-                    " position, sentence_start, sentence_end, published, is_lead)"
-                    " VALUES (:id, 1, 'w', 0, 1, 'direct', 0.9, :id, 0, 1, :day, :lead)"
-                ),
-                {"id": ident, "day": day, "lead": lead},
-            )
+        quotes = [(1, "2020-05-04", True), (2, None, True), (3, None, False)]
+        _article_with_quotes(conn, "Example Wire", quotes)
         conn.execute(text("INSERT INTO topic (id, slug, name) VALUES (7, 'iran', 'Iran')"))
         conn.execute(
             text("INSERT INTO quote_topic (quote_id, topic_id) VALUES (1, 7), (2, 7), (3, 7)")

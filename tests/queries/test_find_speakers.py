@@ -4,13 +4,13 @@ changing its list changes no one else's."""
 
 from datetime import date
 
-from sqlalchemy import event
 from sqlmodel import Session
 
 from app.extract.article import ExtractedArticle
 from app.ingest.store import store_article
 from app.queries.speakers import find_speakers
 from tests.conftest import TOPIC_NAMES, quote_in, sample_articles
+from tests.support.statements import statements_naming
 
 
 def _slugs(engine, typed: str, whole_words: bool = False) -> list[str]:
@@ -45,15 +45,6 @@ def test_the_same_words_again_are_not_looked_up_again(engine):
     for source, article in sample_articles():
         store_article(engine, source, article, TOPIC_NAMES)
     _slugs(engine, "pompeo", whole_words=True)
-    alias_reads: list[str] = []
-
-    def record(conn, cursor, statement, *args):
-        if "speaker_alias" in statement:
-            alias_reads.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with statements_naming(engine, "speaker_alias") as alias_reads:
         assert _slugs(engine, "pompeo", whole_words=True) == ["mike-pompeo"]
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     assert alias_reads == []

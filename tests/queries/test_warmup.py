@@ -1,13 +1,13 @@
 """What a server process computes when it starts: afterwards the counts every period's page
 sums (each month's countries and outlets) are read without a statement."""
 
-from sqlalchemy import event
 from sqlmodel import Session
 
 from app.ingest.store import store_article
 from app.queries import tallies
 from app.queries.warmup import warm_caches
 from tests.conftest import TOPIC_NAMES, sample_articles
+from tests.support.statements import statements_naming
 
 
 def test_after_the_warm_up_a_periods_countries_and_outlets_need_no_statement(engine):
@@ -15,18 +15,8 @@ def test_after_the_warm_up_a_periods_countries_and_outlets_need_no_statement(eng
         store_article(engine, source, article, TOPIC_NAMES)
     with Session(engine) as session:
         warm_caches(session)
-    tally_reads: list[str] = []
-
-    def record(conn, cursor, statement, *args):
-        if "tally" in statement:
-            tally_reads.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        with Session(engine) as session:
-            countries = tallies.country_counts(session, months=(201901, 201912))
-            outlets = tallies.outlet_quotes(session, months=(201901, 201912))
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+    with statements_naming(engine, "tally") as tally_reads, Session(engine) as session:
+        countries = tallies.country_counts(session, months=(201901, 201912))
+        outlets = tallies.outlet_quotes(session, months=(201901, 201912))
     assert tally_reads == []
     assert sum(countries.values()) > 0 and sum(outlets.values()) > 0
