@@ -102,7 +102,7 @@ def total(session: Session, scope: Scope) -> int:
 def counts(session: Session, scope: Scope, name: str, top: int) -> list[tuple]:
     """(value, label, count) of facet `name` under `scope`, most first. The scope must leave
     out the facet's own filter; a value of None is the quotes with no speaker."""
-    if scope.topic_detail:
+    if scope.topic_detail or (scope.topic_id is not None and name in ("kind", "outlet")):
         return _topic_detail_counts(session, scope, name, top)
     ids = _speaker_ids(session, scope)
     rows: list[tuple]
@@ -127,35 +127,29 @@ def counts(session: Session, scope: Scope, name: str, top: int) -> list[tuple]:
             per_country = tallies.country_counts(session, ids, scope.topic_id, months)
         rows = [(code, code, n) for code, n in per_country.items()]
     elif name == "kind":
-        if scope.topic_id is not None:
-            per_kind = topic_tallies.topic_kinds(session, scope.topic_id, None, ids)
-        else:
-            per_kind = tallies.kind_quotes(session, ids, months)
+        per_kind = tallies.kind_quotes(session, ids, months)
         rows = [(kind, kind, n) for kind, n in per_kind.items()]
     elif name == "outlet":
-        if scope.topic_id is not None:
-            per_outlet = topic_tallies.topic_outlets(session, scope.topic_id)
-        else:
-            per_outlet = tallies.outlet_quotes(session, ids, months)
-        rows = _outlet_rows(per_outlet)
+        rows = _outlet_rows(tallies.outlet_quotes(session, ids, months))
     else:
         raise LookupError(f"the tallies do not count {name}")
     return _most(rows, top)
 
 
 def _topic_detail_counts(session: Session, scope: Scope, name: str, top: int) -> list[tuple]:
-    """Counts of a topic in some months or of one kind, from the tallies by topic and month."""
+    """Counts of a topic in some months or of one kind (and a topic's kinds and outlets), from
+    the tallies by topic (migration 0012)."""
     assert scope.topic_id is not None
     ids = _speaker_ids(session, scope)
-    topic, months, kind = scope.topic_id, scope.months, scope.kind
+    topic, months = scope.topic_id, scope.months
     rows: list[tuple]
     if name == "kind":
         per_kind = topic_tallies.topic_kinds(session, topic, months, ids)
         rows = [(kind, kind, n) for kind, n in per_kind.items()]
     elif name == "outlet":
-        rows = _outlet_rows(topic_tallies.topic_outlets(session, topic, months, kind))
+        rows = _outlet_rows(topic_tallies.topic_outlets(session, topic, months, scope.kind))
     elif name in ("speaker", "country"):
-        per_speaker = topic_tallies.topic_speakers(session, topic, months, kind, ids)
+        per_speaker = topic_tallies.topic_speakers(session, topic, months, scope.kind, ids)
         if name == "speaker":
             return top_named(session, per_speaker, top)
         countries = speaker_countries(session)
