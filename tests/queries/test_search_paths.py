@@ -5,6 +5,7 @@ must give the same quotes in the same order."""
 from datetime import date
 
 import pytest
+from sqlalchemy import text
 from sqlmodel import Session
 from starlette.datastructures import QueryParams
 
@@ -98,3 +99,29 @@ def test_every_match_ranked_pages_on_without_gaps_or_repeats(engine, query):
                 break
     assert paged == whole and len(whole) > 4
     assert set(whole) == set(_ids(engine, query + "&sort=newest"))
+
+
+@pytest.mark.parametrize("window", [True, False])
+@pytest.mark.parametrize("reports", [False, True])
+def test_ranked_words_alone_leave_out_other_reports_unless_asked(
+    engine, monkeypatch, window, reports
+):
+    """Words alone are ranked from the index without reading the quotes: a statement's other
+    reports are still left out (told apart by their partial index), or kept when asked for,
+    in or out of the ranking window."""
+    _corpus(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE quote SET is_lead = false WHERE id % 3 = 0"))
+        wanted = conn.execute(
+            text(
+                "SELECT id FROM quote WHERE text LIKE '%sanctions%'"
+                + ("" if reports else " AND is_lead")
+            )
+        ).scalars()
+        wanted = set(wanted)
+    monkeypatch.setattr(quotes, "COMMON_SHARE", 0.0 if window else 2.0)
+    query = "q=sanctions" + ("&reports=all" if reports else "")
+    listed = _ids(engine, query)
+    assert set(listed) == wanted and len(listed) == len(wanted)
+    assert (len(wanted) == 40) == reports  # without reports, a third are left out
+    assert set(_ids(engine, query + "&sort=newest")) == wanted  # the same matches, by date

@@ -1,0 +1,70 @@
+"""Each article's outlet, kept in memory until the data changes.
+
+A count of the quotes matching a search by outlet joined each match to its article: for a
+rare word's thousand matches, half of the count's time (7 → 3 ms with the join gone). The
+counts group the matches by article id instead, and this map turns those into outlets.
+"""
+
+from array import array
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import partial
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from app.models import Article
+from app.queries.cache import cached
+
+# Ids are looked up in an array of outlet numbers (4 bytes an id up to the highest id) unless
+# they are this much sparser than the articles stored, when a dict takes less room.
+_SPARSE = 4
+
+
+@dataclass(frozen=True)
+class ArticleOutlets:
+    """The outlet of each article id; number 0 in `numbers` means none."""
+
+    names: tuple[str | None, ...]
+    numbers: array | dict[int, int]
+
+    def count(self, by_article: Mapping[int, int]) -> dict[str | None, int]:
+        """{outlet: n} of {article id: n} (None: articles with no outlet)."""
+        names, numbers = self.names, self.numbers
+        found = dict[str | None, int]()
+        if isinstance(numbers, array):
+            size = len(numbers)
+            for article, n in by_article.items():
+                name = names[numbers[article]] if 0 <= article < size else None
+                found[name] = found.get(name, 0) + n
+        else:
+            for article, n in by_article.items():
+                name = names[numbers.get(article, 0)]
+                found[name] = found.get(name, 0) + n
+        return found
+
+
+def article_outlets(session: Session) -> ArticleOutlets:
+    """Every article's outlet, read once per data generation (on SQLite from the outlet index
+    alone: 133,000 articles in about 40 ms)."""
+    return cached(session, "article_outlets", partial(_read, session), lasting=True)
+
+
+def _read(session: Session) -> ArticleOutlets:
+    highest, stored = session.execute(select(func.max(Article.id), func.count())).one()
+    rows = session.execute(
+        select(col(Article.id), col(Article.outlet)).where(col(Article.outlet).is_not(None))
+    ).all()
+    names: list[str | None] = [None]
+    number: dict[str, int] = {}
+    numbers: array | dict[int, int]
+    if (highest or 0) <= _SPARSE * stored + 1024:
+        numbers = array("I", bytes(4 * ((highest or 0) + 1)))
+    else:
+        numbers = {}
+    for article, outlet in rows:
+        if outlet not in number:
+            number[outlet] = len(names)
+            names.append(outlet)
+        numbers[article] = number[outlet]
+    return ArticleOutlets(tuple(names), numbers)
