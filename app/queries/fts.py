@@ -142,6 +142,15 @@ def matches(session: Session, q: str, window: int | None = None) -> Subquery:
     return stmt.subquery("fts")
 
 
+def newest_matches(session: Session, q: str, window: int) -> Subquery:
+    """SQLite: rows (id) of the `window` most recently stored quotes matching `q`, unranked."""
+    sql = text(
+        "SELECT rowid AS id FROM quote_fts WHERE quote_fts MATCH :fts_query"
+        f" ORDER BY rowid DESC LIMIT {int(window)}"
+    ).bindparams(fts_query=prepare(q))
+    return sql.columns(id=Integer).subquery("newest")
+
+
 def snippets(session: Session, q: str, ids: list[int]) -> dict[int, str]:
     """Excerpts of the matching quotes with these ids, hits between HIT_OPEN and HIT_CLOSE."""
     if ids and is_postgres(session):

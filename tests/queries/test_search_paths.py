@@ -58,17 +58,31 @@ def test_probing_the_index_in_date_order_finds_what_listing_finds(engine, monkey
 
 @pytest.mark.sqlite_only(reason="the index probe and the ranking window are SQLite's")
 def test_ranking_within_the_window_when_filters_keep_enough(engine, monkeypatch):
+    """A narrowed search whose words have more matches than the window ranks those of the
+    newest matches its filters keep, in the order ranking them all gives, and says so."""
     _corpus(engine)
     query = "q=sanctions&kind=direct"
-    monkeypatch.setattr(quotes, "COMMON_SHARE", 0.0)
     monkeypatch.setattr(quotes, "WINDOW_HITS", 10**6)  # too few kept: every match is ranked
     everything = _ids(engine, query)
-    monkeypatch.setattr(quotes, "WINDOW_HITS", 1)
-    monkeypatch.setattr(quotes, "RANK_WINDOW", 1000)  # the window holds all 40 here
-    assert _ids(engine, query) == everything and everything
     with Session(engine) as session:
         page = quotes.quote_page(session, QuoteFilter.from_params(QueryParams(query)), 50)
-    assert page.ranked_among == 1000  # the reader is told
+        matching = session.execute(
+            text("SELECT rowid FROM quote_fts WHERE quote_fts MATCH 'sanctions'")
+        )
+        newest = set(sorted(matching.scalars())[-30:])
+    assert page.ranked_among is None
+    monkeypatch.setattr(quotes, "WINDOW_HITS", 1)
+    monkeypatch.setattr(quotes, "RANK_WINDOW", 30)  # the newest 30 of the 40 matches
+    assert _ids(engine, query) == [i for i in everything if i in newest]
+    assert 0 < len(newest & set(everything)) < len(everything)
+    with Session(engine) as session:
+        page = quotes.quote_page(session, QuoteFilter.from_params(QueryParams(query)), 50)
+    assert page.ranked_among == 30  # the reader is told
+    monkeypatch.setattr(quotes, "RANK_WINDOW", 40)  # the window holds every match: not told
+    assert _ids(engine, query) == everything
+    with Session(engine) as session:
+        page = quotes.quote_page(session, QuoteFilter.from_params(QueryParams(query)), 50)
+    assert page.ranked_among is None
 
 
 def test_more_than_says_whether_a_word_is_in_more_quotes_than_a_limit(engine):
