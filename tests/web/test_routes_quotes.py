@@ -164,12 +164,17 @@ def test_home_counts_skipped_when_over_budget(seeded_client, monkeypatch):
     assert "<h3>Speaker</h3>" in facets and "<h3>Outlet</h3>" not in facets
 
 
+def _no_time_to_count(client, monkeypatch) -> None:
+    """A counting budget no query can meet. SQLite looks at the clock every step: the seeded
+    database's counts take fewer than the usual 1,000."""
+    monkeypatch.setattr("app.queries.fts.PROGRESS_STEPS", 1)
+    client.app.state.settings.facet_budget_ms = 0.000001
+
+
 @pytest.mark.sqlite_only(reason="sub-millisecond budget; test_postgres.py checks statement_timeout")
 def test_home_facets_time_limit_gives_up_rather_than_slowing(seeded_client, monkeypatch):
-    # A budget no query can meet: the page still answers, without counts. (The clock is
-    # looked at every step: the seeded database's counts take fewer than the usual 1,000.)
-    monkeypatch.setattr("app.queries.fts.PROGRESS_STEPS", 1)
-    seeded_client.app.state.settings.facet_budget_ms = 0.000001
+    # A budget no query can meet: the page still answers, without counts.
+    _no_time_to_count(seeded_client, monkeypatch)
     html = seeded_client.get("/?q=sanctions+OR+caracas+OR+sure").text
     assert listed(html) == 4 and "counts-skipped" in html
 
@@ -261,10 +266,10 @@ def test_home_htmx_pushes_a_tidy_url(seeded_client):
 
 
 @pytest.mark.sqlite_only(reason="sub-millisecond budget; test_postgres.py checks statement_timeout")
-def test_counts_over_budget_are_finished_in_the_background(seeded_client):
+def test_counts_over_budget_are_finished_in_the_background(seeded_client, monkeypatch):
     from app.queries.facets import wait_for_background
 
-    seeded_client.app.state.settings.facet_budget_ms = 0.000001
+    _no_time_to_count(seeded_client, monkeypatch)
     first = seeded_client.get("/?q=sanctions+OR+caracas+OR+venezuela").text
     assert "counts-skipped" in first
     assert wait_for_background()
@@ -288,7 +293,7 @@ def test_counts_part_waits_for_counts_still_being_made(seeded_client, monkeypatc
         return counted(*args, **kwargs)
 
     monkeypatch.setattr(facets, "_counted_facets", slowly)
-    seeded_client.app.state.settings.facet_budget_ms = 0.000001
+    _no_time_to_count(seeded_client, monkeypatch)
     url = "/?q=sanctions+OR+caracas+OR+policy"
     assert "counts-skipped" in seeded_client.get(url).text
     started = time.monotonic()
@@ -299,8 +304,8 @@ def test_counts_part_waits_for_counts_still_being_made(seeded_client, monkeypatc
 
 
 @pytest.mark.sqlite_only(reason="sub-millisecond budget; test_postgres.py checks statement_timeout")
-def test_counts_not_ready_are_fetched_by_the_page(seeded_client):
-    seeded_client.app.state.settings.facet_budget_ms = 0.000001
+def test_counts_not_ready_are_fetched_by_the_page(seeded_client, monkeypatch):
+    _no_time_to_count(seeded_client, monkeypatch)
     url = "/?q=sanctions+OR+caracas+OR+policy"
     page = seeded_client.get(url).text
     placeholder = page.split('aria-busy="true"')[1].split(">")[0]
