@@ -221,8 +221,9 @@ def _counted_facets(session: Session, f: QuoteFilter, names: list[str], top: int
     return Facets(total, [facet for facet in facets if facet.values])
 
 
-# Facets one grouped scan of the matching quotes can count together with the total.
+# Facets one read of the matching quotes can count together with the total.
 _ONE_PASS = ("speaker", "country", "kind", "outlet")
+_ROWS_AT_ONCE = 4096
 
 
 def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: int) -> None:
@@ -247,9 +248,15 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
     matching = core_select(col(Quote.speaker_id), col(Quote.kind), col(Quote.article_id)).where(
         *conditions(session, f, counting=True)
     )
-    # Counted by C-coded Counters rather than row by row.
-    rows = session.connection().execute(matching).all()
-    by_speaker = Counter(row[0] for row in rows)
+    # Counted by C-coded Counters rather than row by row, a few thousand rows at a time: a
+    # common word's 90,000 matches held at once grew the server by tens of megabytes.
+    by_speaker, by_kind, by_article = Counter[int | None](), Counter[str](), Counter[int]()
+    total = 0
+    for rows in session.connection().execute(matching).partitions(_ROWS_AT_ONCE):
+        by_speaker.update(row[0] for row in rows)
+        by_kind.update(row[1] for row in rows)
+        by_article.update(row[2] for row in rows)
+        total += len(rows)
     countries = cast(dict[int | None, str], facet_tallies.speaker_countries(session))
     by_country = Counter[str | None]()
     for speaker_id, n in by_speaker.items():
@@ -257,10 +264,9 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
     tallies: dict[str, Mapping[Any, int]] = {
         "speaker": by_speaker,
         "country": by_country,
-        "kind": Counter(row[1] for row in rows),
-        "outlet": article_outlets(session).count(Counter(row[2] for row in rows)),
+        "kind": by_kind,
+        "outlet": article_outlets(session).count(by_article),
     }
-    total = len(rows)
     store(session, keys["total"], total)
     for name in shared:
         if name == "speaker":
