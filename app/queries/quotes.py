@@ -242,6 +242,10 @@ A_REPORT = (
 # quotes in order and probing the index for each (fts.contains): a page of matches comes
 # within a few hundred probes. Rarer words are listed from the index first.
 COMMON_SHARE = 0.03
+# The walk finds a page within a few hundred probes when the matches are spread over time; a
+# word whose matches bunch in years far from where the walk starts ("ceasefire" in one war)
+# would probe every quote in between, so past this budget the matches are listed instead.
+WALK_BUDGET_MS = 40
 # Filters that leave at least this many of the newest RANK_WINDOW matches are ranked within
 # that window, as words alone are; fewer, and every match is ranked.
 WINDOW_HITS = 200
@@ -250,26 +254,35 @@ WINDOW_HITS = 200
 def _page_rows(session: Session, f: QuoteFilter, limit: int) -> tuple[list[tuple[int, Any]], bool]:
     """(id, sort key) rows for the page after the filter's cursor, and whether relevance was
     ranked among the newest RANK_WINDOW matches only."""
-    sort = f.effective_sort
-    walk = sort != "relevance" and bool(f.q) and _common(session, f.q or "")
-    where = conditions(session, f, with_text=sort != "relevance" and not walk)
-    base = select(Quote.id).where(*where)
-    if walk:
-        base = base.where(fts.contains(f.q or ""))
-    if sort == "relevance":
-        cursor = decode_cursor(f.after, sort) if f.after else None
+    if f.effective_sort == "relevance":
+        base = select(Quote.id).where(*conditions(session, f, with_text=False))
+        cursor = decode_cursor(f.after, "relevance") if f.after else None
         windowed = not _narrowed(f) or _window_holds(session, base, f.q or "")
         alone = not _narrowed(f)
         rows = _relevance_rows(session, base, f.q or "", cursor, limit, windowed, alone)
         return rows, windowed
-    cursor = dated_cursor(f.after, sort)
-    newest = sort == "newest"
+    if f.q and _common(session, f.q):
+        try:
+            with fts.time_limit(session, WALK_BUDGET_MS):
+                return _dated_rows(session, f, limit, walk=True), False
+        except fts.TooSlow:
+            pass  # the matches bunch away from where the walk starts: list them instead
+    return _dated_rows(session, f, limit, walk=False), False
+
+
+def _dated_rows(session: Session, f: QuoteFilter, limit: int, walk: bool) -> list[tuple]:
+    """A page in date order: the quotes walked in that order, each probed for the words
+    (`walk`), or the matches listed first and sorted."""
+    base = select(Quote.id).where(*conditions(session, f, with_text=not walk))
+    if walk:
+        base = base.where(fts.contains(f.q or ""))
+    cursor = dated_cursor(f.after, f.effective_sort)
+    newest = f.effective_sort == "newest"
     by_topic = topic_walk(session, f)
     if by_topic is not None:
         day, ident = col(QuoteTopic.published), col(QuoteTopic.quote_id)
-        return dated_rows(session, by_topic, day, ident, cursor, newest=newest, limit=limit), False
-    rows = dated_rows(session, base, Quote.published, Quote.id, cursor, newest=newest, limit=limit)
-    return rows, False
+        return dated_rows(session, by_topic, day, ident, cursor, newest=newest, limit=limit)
+    return dated_rows(session, base, Quote.published, Quote.id, cursor, newest=newest, limit=limit)
 
 
 def _common(session: Session, q: str) -> bool:

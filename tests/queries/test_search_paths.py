@@ -14,6 +14,7 @@ from app.ingest.store import store_article
 from app.queries import fts, quotes
 from app.queries.filters import QuoteFilter
 from tests.conftest import TOPIC_NAMES, quote_in
+from tests.support.statements import statements_naming
 
 
 def _corpus(engine) -> None:
@@ -139,3 +140,19 @@ def test_ranked_words_alone_leave_out_other_reports_unless_asked(
     assert set(listed) == wanted and len(listed) == len(wanted)
     assert (len(wanted) == 40) == reports  # without reports, a third are left out
     assert set(_ids(engine, query + "&sort=newest")) == wanted  # the same matches, by date
+
+
+@pytest.mark.sqlite_only(reason="the walk in date order is SQLite's")
+def test_a_walk_over_its_budget_gives_way_to_listing_the_matches(engine, monkeypatch):
+    """Matches bunched far from where the walk starts would have it probe every quote in
+    between: past its budget the page lists the matches instead, and shows the same."""
+    _corpus(engine)
+    query = "q=talks&sort=newest"
+    monkeypatch.setattr(quotes, "COMMON_SHARE", 2.0)  # never common: list the matches
+    listed = _ids(engine, query)
+    monkeypatch.setattr(quotes, "COMMON_SHARE", 0.0)  # always common: walk
+    monkeypatch.setattr(quotes, "WALK_BUDGET_MS", 0.000001)
+    monkeypatch.setattr(fts, "PROGRESS_STEPS", 1)  # the clock looked at every step
+    with statements_naming(engine, "quote_fts.rowid = quote.id") as walks:
+        assert _ids(engine, query) == listed and listed
+    assert walks  # the walk was tried first
