@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from app.models import Article, Quote, QuoteTopic, Speaker, Statement, Topic, attr
 from app.queries import fts, tallies
+from app.queries.facet_tallies import month_span
 from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter, decode_cursor, encode_cursor
 from app.queries.keyset import dated_cursor, dated_rows, next_dated_cursor
 from app.queries.prepared import run, values
@@ -234,8 +235,8 @@ def load_quotes(session: Session, ids: list[int]) -> list[QuoteRow]:
 # SQLite: "the quote with this id is a report, not its statement's lead", looked up in the
 # small index of the reports rather than in the quote's row (most quotes are leads).
 A_REPORT = (
-    "EXISTS (SELECT 1 FROM quote INDEXED BY ix_quote_reports"
-    " WHERE quote.id = {} AND NOT quote.is_lead)"
+    "EXISTS (SELECT 1 FROM quote AS report INDEXED BY ix_quote_reports"
+    " WHERE report.id = {} AND NOT report.is_lead)"
 )
 
 # A search whose words are in more than this share of the quotes is answered by walking the
@@ -246,6 +247,10 @@ COMMON_SHARE = 0.03
 # word whose matches bunch in years far from where the walk starts ("ceasefire" in one war)
 # would probe every quote in between, so past this budget the matches are listed instead.
 WALK_BUDGET_MS = 40
+# Words alone (or with dates) in more quotes than this are found in date order by walking
+# the date index, their matches held as a list of ids: 6-10 ms a page where listing and
+# sorting 10,000-90,000 matches took 13-53, and probing the index per quote more.
+DATE_WALK_FROM = 5000
 # Filters that leave at least this many of the newest RANK_WINDOW matches are ranked within
 # that window, as words alone are; fewer, and every match is ranked.
 WINDOW_HITS = 200
@@ -258,24 +263,42 @@ def _page_rows(session: Session, f: QuoteFilter, limit: int) -> tuple[list[tuple
         base = select(Quote.id).where(*conditions(session, f, with_text=False))
         cursor = decode_cursor(f.after, "relevance") if f.after else None
         windowed = not _narrowed(f) or _window_holds(session, base, f.q or "")
-        alone = not _narrowed(f)
-        rows = _relevance_rows(session, base, f.q or "", cursor, limit, windowed, alone)
+        rows = _relevance_rows(session, base, f, cursor, limit, windowed)
         return rows, windowed
-    if f.q and _common(session, f.q):
+    walk = _date_walk(session, f)
+    if walk is not None:
         try:
             with fts.time_limit(session, WALK_BUDGET_MS):
-                return _dated_rows(session, f, limit, walk=True), False
+                return _dated_rows(session, f, limit, walk), False
         except fts.TooSlow:
             pass  # the matches bunch away from where the walk starts: list them instead
-    return _dated_rows(session, f, limit, walk=False), False
+    return _dated_rows(session, f, limit, None), False
 
 
-def _dated_rows(session: Session, f: QuoteFilter, limit: int, walk: bool) -> list[tuple]:
-    """A page in date order: the quotes walked in that order, each probed for the words
-    (`walk`), or the matches listed first and sorted."""
-    base = select(Quote.id).where(*conditions(session, f, with_text=not walk))
-    if walk:
-        base = base.where(fts.contains(f.q or ""))
+def _date_walk(session: Session, f: QuoteFilter) -> str | None:
+    """How a page of `f`'s words in date order is best found on SQLite: "dates", walking the
+    date index and keeping the ids in the list of matches (words and dates alone, more than
+    DATE_WALK_FROM matches); "probe", walking the quotes and probing the index for each
+    (common words, other filters); None, listing the matches first and sorting them."""
+    if not f.q or not fts.is_sqlite(session):
+        return None
+    if _words_and_dates_alone(f) and fts.count(session, f.q) > DATE_WALK_FROM:
+        return "dates"
+    return "probe" if _common(session, f.q) else None
+
+
+def _dated_rows(session: Session, f: QuoteFilter, limit: int, walk: str | None) -> list[tuple]:
+    """A page in date order, found as `_date_walk` says."""
+    if walk == "dates":
+        where = conditions(session, replace(f, q=None, reports=True))  # the dates, if any
+        where.append((col(Quote.id) + 0).in_(fts.matching_ids(session, f.q or "")))
+        if not f.reports:
+            where.append(text("NOT " + A_REPORT.format("quote.id")))
+    elif walk == "probe":
+        where = [*conditions(session, f, with_text=False), fts.contains(f.q or "")]
+    else:
+        where = conditions(session, f)
+    base = select(Quote.id).where(*where)
     cursor = dated_cursor(f.after, f.effective_sort)
     newest = f.effective_sort == "newest"
     by_topic = topic_walk(session, f)
@@ -306,29 +329,29 @@ def _window_holds(session: Session, base: Select, q: str) -> bool:
 
 
 def _relevance_rows(
-    session: Session,
-    base: Select,
-    q: str,
-    cursor: tuple | None,
-    limit: int,
-    windowed: bool,
-    alone: bool,
+    session: Session, base: Select, f: QuoteFilter, cursor: tuple | None, limit: int, windowed: bool
 ) -> list[tuple[int, Any]]:
-    """Rows of `base` ranked by relevance to `q`; `alone`: no filter but the words (and
-    leads only, unless reports are asked for)."""
+    """Rows of `base` (the quotes `f` selects but for its words) ranked by relevance to them."""
+    q = f.q or ""
     if not windowed and fts.is_postgres(session):
         return _ranked_in_place(session, base, q, cursor, limit)
     # Rank the newest RANK_WINDOW matches only (QuotePage.ranked_among says so to the
     # reader), or every match when the filters leave too few of those.
     found = fts.matches(session, q, RANK_WINDOW if windowed else None)
-    # Words alone: the index's rowids are quote ids (triggers keep it in step), so ranking
-    # needs no quote rows; joining them doubled its time (5,000 lookups). Leaving out the
-    # reports probes their small index instead (SQLite; a rare word's ranking 4.8 -> 2.8 ms).
     if base.whereclause is None:
         stmt = core_select(found.c.id, found.c.rank)
-    elif alone and fts.is_sqlite(session):
-        leads = text("NOT " + A_REPORT.format(f"{found.name}.id"))
-        stmt = core_select(found.c.id, found.c.rank).where(leads)
+    elif fts.is_sqlite(session) and (not _narrowed(f) or _few_dated(session, f, windowed)):
+        # The index's rowids are quote ids (triggers keep it in step): words alone need no
+        # quote rows, where joining them doubled the ranking's time (5,000 lookups). Reports
+        # are probed in their small index (a rare word's ranking 4.8 -> 2.8 ms), and dates
+        # narrower than the matches are a list of the ids they hold (a common word in one
+        # quarter: 44 -> 16 ms; `+ 0` keeps the index from probing once per id listed).
+        stmt = core_select(found.c.id, found.c.rank)
+        if not f.reports:
+            stmt = stmt.where(text("NOT " + A_REPORT.format(f"{found.name}.id")))
+        if _narrowed(f):
+            dated = conditions(session, replace(f, q=None, reports=True))
+            stmt = stmt.where((found.c.id + 0).in_(select(Quote.id).where(*dated)))
     else:
         stmt = base.add_columns(found.c.rank).join(found, found.c.id == Quote.id)
     if cursor is not None and isinstance(cursor[0], int | float):
@@ -336,6 +359,22 @@ def _relevance_rows(
         stmt = stmt.where(tuple_(found.c.rank, found.c.id) > tuple_(float(cursor[0]), cursor[1]))
     stmt = stmt.order_by(found.c.rank, found.c.id).limit(limit)
     return [tuple(r) for r in session.execute(stmt)]
+
+
+def _few_dated(session: Session, f: QuoteFilter, windowed: bool) -> bool:
+    """True when `f` is words and dates alone, every match is to be ranked, and the dates
+    hold fewer quotes than twice the words' matches (a year of a million quotes is 100,000:
+    listing them cost more than reading each match's row)."""
+    if windowed or not (f.date_from or f.date_to) or not _words_and_dates_alone(f):
+        return False
+    months = month_span(f.date_from, f.date_to, widen=True)
+    return tallies.all_quotes(session, months) < 2 * fts.count(session, f.q or "")
+
+
+def _words_and_dates_alone(f: QuoteFilter) -> bool:
+    """No filter but the words and dates (and whether reports are shown)."""
+    undated = replace(f, q=None, date_from=None, date_to=None, sort=None, after=None)
+    return replace(undated, fixed=frozenset(), reports=False) == QuoteFilter()
 
 
 def _ranked_in_place(

@@ -156,3 +156,62 @@ def test_a_walk_over_its_budget_gives_way_to_listing_the_matches(engine, monkeyp
     with statements_naming(engine, "quote_fts.rowid = quote.id") as walks:
         assert _ids(engine, query) == listed and listed
     assert walks  # the walk was tried first
+
+
+@pytest.mark.sqlite_only(reason="the list of dated ids is SQLite's path")
+@pytest.mark.parametrize("reports", [False, True])
+@pytest.mark.parametrize("dates", ["from=2019-03-01", "from=2019-02-01&to=2019-04-30"])
+def test_words_and_narrow_dates_ranked_from_the_index_as_from_the_quotes(
+    engine, monkeypatch, dates, reports
+):
+    """Words within dates that hold few quotes are ranked from the index and a list of the
+    dates' ids: the same quotes in the same order as reading every match's row."""
+    _corpus(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE quote SET is_lead = false WHERE id % 3 = 0"))
+    query = f"q=sanctions&{dates}" + ("&reports=all" if reports else "")
+    with statements_naming(engine, "fts.id + ? IN (SELECT quote.id") as listed:
+        from_index = _ids(engine, query)
+    assert listed  # the dates. ids were listed
+    monkeypatch.setattr(quotes, "_few_dated", lambda *args: False)
+    assert _ids(engine, query) == from_index and from_index
+
+
+def _paged_ids(engine, query: str, size: int = 4) -> list[int]:
+    """Every quote of `query`, page after page of `size` by the cursors."""
+    paged, after = [], None
+    with Session(engine) as session:
+        for _ in range(40):
+            f = QuoteFilter.from_params(QueryParams(query + (f"&after={after}" if after else "")))
+            page = quotes.quote_page(session, f, size)
+            paged += [quote.id for quote in page.quotes]
+            if (after := page.next_cursor) is None:
+                break
+    return paged
+
+
+@pytest.mark.sqlite_only(reason="the walks in date order are SQLite's")
+@pytest.mark.parametrize("reports", [False, True])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=sanctions&sort=newest",
+        "q=sanctions&sort=oldest",
+        "q=sanctions&from=2019-03-01&to=2019-09-30&sort=newest",
+    ],
+)
+def test_walking_the_date_index_finds_what_listing_finds(engine, monkeypatch, query, reports):
+    """Words (and dates) alone in many quotes walk the date index, keeping the ids in their
+    list of matches and leaving out other reports: page after page, what listing the
+    matches and sorting them gives."""
+    _corpus(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE quote SET is_lead = false WHERE id % 3 = 0"))
+    query += "&reports=all" if reports else ""
+    monkeypatch.setattr(quotes, "COMMON_SHARE", 2.0)
+    monkeypatch.setattr(quotes, "DATE_WALK_FROM", 10**9)  # never: list the matches
+    listed = _paged_ids(engine, query)
+    monkeypatch.setattr(quotes, "DATE_WALK_FROM", 0)  # always walk the dates
+    with statements_naming(engine, "quote.id + ? IN (SELECT") as walks:
+        assert _paged_ids(engine, query) == listed and len(listed) > 4
+    assert walks
