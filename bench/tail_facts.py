@@ -10,8 +10,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-# Indexed words (Porter stems) a reader might type: letters only, five or more of them.
-WORDS = "FROM temp.tail_vocab WHERE length(term) >= 5 AND term NOT GLOB '*[^a-z]*'"
+# Indexed words (Porter stems) a reader might type: in the text (not a kind or month token),
+# letters only, five or more of them.
+WORDS = "FROM temp.tail_vocab WHERE col = 'text' AND length(term) >= 5 AND term NOT GLOB '*[^a-z]*'"
 TOKENIZE = re.compile(r"tokenize\s*=\s*'([^']*)'")
 # Not searched for (nor their stems): the stop words of five letters or more that PostgreSQL's
 # english configuration drops (tsearch_data/english.stop), so a search for one finds nothing.
@@ -86,7 +87,7 @@ def read_facts(db: Path) -> Facts:
         "SELECT DISTINCT qt.topic_id, substr(q.published, 1, 7) FROM quote_topic qt "
         "JOIN quote q ON q.id = qt.quote_id WHERE q.published IS NOT NULL",
     )
-    conn.execute("CREATE VIRTUAL TABLE temp.tail_vocab USING fts5vocab(main, quote_fts, row)")
+    conn.execute("CREATE VIRTUAL TABLE temp.tail_vocab USING fts5vocab(main, quote_fts, col)")
     terms = conn.execute(f"SELECT term, doc {WORDS} ORDER BY doc DESC, term").fetchall()
     typed = _typed_words(conn, [t for t, _ in terms])
     vocabulary = [(t, n) for t, n in terms if t in typed]

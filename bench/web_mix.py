@@ -98,8 +98,8 @@ def pick(db: Path) -> Picks:
 def _words(conn: sqlite3.Connection) -> tuple[str, str]:
     """The indexed word (a Porter stem) of 5+ letters in the most quotes, and the one in the
     fewest (the synthetic vocabulary is small: even the rarest is in hundreds of quotes)."""
-    conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, quote_fts, row)")
-    words = "FROM temp.vocab WHERE length(term) >= 5 AND term NOT GLOB '*[^a-z]*'"
+    conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, quote_fts, col)")
+    words = "FROM temp.vocab WHERE col = 'text' AND length(term) >= 5 AND term NOT GLOB '*[^a-z]*'"
     common = conn.execute(f"SELECT term {words} ORDER BY doc DESC, term LIMIT 1").fetchone()
     rare = conn.execute(f"SELECT term {words} ORDER BY doc, term LIMIT 1").fetchone()
     return common[0], rare[0]

@@ -19,9 +19,9 @@ from app.models import Article, Quote, QuoteTopic, Speaker
 from app.names import country_name
 from app.queries import facet_tallies, fts
 from app.queries.cache import cached, peek, store
-from app.queries.filters import UNKNOWN_SPEAKER, QuoteFilter
+from app.queries.filters import KINDS, UNKNOWN_SPEAKER, QuoteFilter
 from app.queries.outlets import article_outlets
-from app.queries.quotes import A_REPORT, conditions
+from app.queries.quotes import A_REPORT, conditions, index_answers, index_within
 from app.queries.topics import topic_list
 
 
@@ -123,7 +123,10 @@ def _too_many(session: Session, f: QuoteFilter) -> bool:
     if f.q:
         try:
             with fts.friendly_errors():
-                return fts.more_than(session, f.q, COUNT_NOW_AT_MOST)
+                # The index's count within the filters' months (not their kind: the kind
+                # facet counts every kind).
+                within = index_within(replace(f, kind=None))
+                return fts.more_than(session, f.q, COUNT_NOW_AT_MOST, within)
         except fts.SearchError:
             session.rollback()
     return False
@@ -414,8 +417,12 @@ def counts_without(session: Session, f: QuoteFilter, budget_ms: int) -> dict[str
     """For each active filter, how many quotes match once it is dropped; None if over budget."""
     try:
         with fts.friendly_errors(), fts.time_limit(session, budget_ms):
+            # Kept as any page's total is: the words alone, dropped from a search of one
+            # kind, are the total of that word's own page.
+            relaxed = {name: replace(f, **RELAXATIONS[name]) for name in active_filters(f)}
             return {
-                name: _count(session, replace(f, **RELAXATIONS[name])) for name in active_filters(f)
+                name: cached(session, _key("total", g), partial(_count, session, g))
+                for name, g in relaxed.items()
             }
     except fts.SearchError:
         session.rollback()
@@ -424,14 +431,16 @@ def counts_without(session: Session, f: QuoteFilter, budget_ms: int) -> dict[str
 
 def _count(session: Session, f: QuoteFilter) -> int:
     alone = replace(f, q=None, sort=None, after=None, fixed=frozenset(), reports=False)
-    if f.q and alone == QuoteFilter():  # words alone: the index counts them
-        reports = fts.count(session, f.q)
-        return reports if f.reports else reports - _other_reports(session, f.q)
+    inside = index_within(f) if fts.is_sqlite(session) else None
+    if f.q and (alone == QuoteFilter() or index_answers(f, inside)):
+        # Words alone, or with what the index holds beside them: the index counts them.
+        reports = fts.count(session, f.q, inside)
+        return reports if f.reports else reports - _other_reports(session, f.q, inside)
     stmt = select(func.count(col(Quote.id))).where(*conditions(session, f, counting=True))
     return session.connection().execute(stmt).scalar_one()
 
 
-def _other_reports(session: Session, q: str) -> int:
+def _other_reports(session: Session, q: str, inside: fts.Within | None = None) -> int:
     """Matches that are not their statement's lead (few: ix_quote_reports holds just them).
     SQLite probes that index for each match: looking up each matching quote's row instead
     took 55 ms for a common word's 60,000 matches, the probes 11."""
@@ -439,7 +448,7 @@ def _other_reports(session: Session, q: str) -> int:
         sql = text(
             "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH :fts_query AND "
             + A_REPORT.format("quote_fts.rowid")
-        ).bindparams(fts_query=fts.prepare(q))
+        ).bindparams(fts_query=fts.expression(q, inside))
         return session.connection().execute(sql).scalar_one()
     stmt = select(func.count(col(Quote.id))).where(~col(Quote.is_lead), fts.condition(session, q))
     return session.connection().execute(stmt).scalar_one()
@@ -451,6 +460,8 @@ def _facet(session: Session, f: QuoteFilter, name: str, top: int) -> list[FacetV
     others = replace(f, **cleared)
     if name == "topic":
         return _topic_facet(session, others, top)
+    if name == "kind" and _index_counts(session, others):
+        return _index_kinds(session, others, top)
     value, label = _COLUMNS[name]
     stmt = select(value, label, func.count(col(Quote.id))).where(
         *conditions(session, others, counting=True)
@@ -470,9 +481,8 @@ def _facet(session: Session, f: QuoteFilter, name: str, top: int) -> list[FacetV
 def _topic_facet(session: Session, f: QuoteFilter, top: int) -> list[FacetValue]:
     """Quotes per topic id, named from the cached topic list: joining the topic table for
     every matching quote cost more than the count (topics are a few dozen rows)."""
-    words_alone = replace(f, q=None, sort=None, after=None, fixed=frozenset(), reports=False)
-    if f.q and words_alone == QuoteFilter() and fts.is_sqlite(session):
-        stmt = _words_topics(session, f.q, f.reports)
+    if f.q and _index_counts(session, f):
+        stmt = _words_topics(session, f.q, f.reports, index_within(f))
     else:
         stmt = (
             core_select(col(QuoteTopic.topic_id), func.count())
@@ -493,16 +503,47 @@ def _topic_facet(session: Session, f: QuoteFilter, top: int) -> list[FacetValue]
 _NOT_A_REPORT = text("NOT " + A_REPORT.format("quote_topic.quote_id"))
 
 
-def _words_topics(session: Session, q: str, reports: bool) -> Select:
-    """SQLite: quotes per topic among the matches of words alone, from the topic links and
-    the index (a rare word's 1,400 matches: 3 ms instead of 6 reading each quote's row to
-    see whether it is its statement's lead)."""
+def _index_counts(session: Session, f: QuoteFilter) -> bool:
+    """SQLite, words with no filter or only those the index holds beside them (a kind,
+    whole months): the index lists the matches, no quote row needed."""
+    if not f.q or not fts.is_sqlite(session):
+        return False
+    alone = replace(f, q=None, sort=None, after=None, fixed=frozenset(), reports=False)
+    return alone == QuoteFilter() or index_answers(f, index_within(f))
+
+
+def _words_topics(session: Session, q: str, reports: bool, inside: fts.Within | None) -> Select:
+    """SQLite: quotes per topic among the matches of words (inside what the index holds), from
+    the topic links and the index (a rare word's 1,400 matches: 3 ms instead of 6 reading
+    each quote's row to see whether it is its statement's lead; a common word's year 15 ms
+    instead of 3)."""
     stmt = core_select(col(QuoteTopic.topic_id), func.count()).where(
-        col(QuoteTopic.quote_id).in_(fts.matching_ids(session, q))
+        col(QuoteTopic.quote_id).in_(fts.matching_ids(session, q, inside))
     )
     if not reports:
         stmt = stmt.where(_NOT_A_REPORT)
     return stmt.group_by(col(QuoteTopic.topic_id))
+
+
+def _index_kinds(session: Session, f: QuoteFilter, top: int) -> list[FacetValue]:
+    """SQLite: quotes per kind among the matches of words (in whole months) from the index:
+    its count of each kind's matches, less the reports among them, read in one pass over
+    their small index. A common word's 30,000 matches: 11 ms, where grouping their quote
+    rows by kind took 36."""
+    months = index_within(f)
+    within = months.months if months else None
+    counted = Counter[str]()
+    for kind in KINDS:
+        counted[kind] = fts.count(session, f.q or "", fts.Within(kind, within))
+    if not f.reports:
+        reports = text(
+            "SELECT report.kind, count(*) FROM quote_fts JOIN quote AS report"
+            " INDEXED BY ix_quote_reports ON report.id = quote_fts.rowid AND NOT report.is_lead"
+            " WHERE quote_fts MATCH :fts_query GROUP BY report.kind"
+        ).bindparams(fts_query=fts.expression(f.q or "", months))
+        counted.subtract(dict(session.connection().execute(reports).all()))
+    ranked = sorted(((k, n) for k, n in counted.items() if n > 0), key=lambda kn: (-kn[1], kn[0]))
+    return _values("kind", [(kind, kind, n) for kind, n in ranked[:top]])
 
 
 def _values(name: str, rows: list) -> list[FacetValue]:

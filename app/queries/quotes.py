@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, or_, text, tuple_
 from sqlalchemy import select as core_select  # typed for any number of columns
 from sqlalchemy.orm import selectinload
+from sqlalchemy.sql import Subquery
 from sqlmodel import Session, col, select
 
 from app.models import Article, Quote, QuoteTopic, Speaker, Statement, Topic, attr
@@ -142,8 +143,15 @@ def conditions(
     if f.kind:
         where.append(col(Quote.kind) == f.kind)
     if with_text and f.q:
-        where.append(fts.condition(session, f.q))
+        where.append(fts.condition(session, f.q, index_within(f)))
     return where
+
+
+def index_within(f: QuoteFilter) -> fts.Within | None:
+    """The share of `f` SQLite's search index can narrow its matches by: the kind, and the
+    months of the dates (widened to whole months: the quote rows' dates decide the rest)."""
+    dated = f.date_from or f.date_to
+    return fts.within(f.kind, month_span(f.date_from, f.date_to, widen=True) if dated else None)
 
 
 def topic_quotes(topic: int, start: date | None, end: date | None) -> Select:
@@ -173,9 +181,9 @@ def quote_page(session: Session, f: QuoteFilter, limit: int) -> QuotePage:
     """One page of quotes after `f.after`, in `f.effective_sort` order, ready to render."""
     try:
         with fts.friendly_errors():
-            rows, windowed = _page_rows(session, f, limit + 1)
+            rows, cut = _page_rows(session, f, limit + 1)
             page = QuotePage(load_quotes(session, [row[0] for row in rows[:limit]]))
-            if windowed and fts.more_than(session, f.q or "", RANK_WINDOW):
+            if cut:
                 page.ranked_among = RANK_WINDOW  # the window left matches out
             if f.q:
                 ids = [q.id for q in page.quotes]
@@ -258,13 +266,13 @@ WINDOW_HITS = 200
 
 def _page_rows(session: Session, f: QuoteFilter, limit: int) -> tuple[list[tuple[int, Any]], bool]:
     """(id, sort key) rows for the page after the filter's cursor, and whether relevance was
-    ranked among the newest RANK_WINDOW matches only."""
+    ranked among the newest RANK_WINDOW matches only, leaving others out."""
     if f.effective_sort == "relevance":
         base = select(Quote.id).where(*conditions(session, f, with_text=False))
         cursor = decode_cursor(f.after, "relevance") if f.after else None
-        windowed = not _narrowed(f) or _window_holds(session, base, f.q or "")
-        rows = _relevance_rows(session, base, f, cursor, limit, windowed)
-        return rows, windowed
+        found, windowed, by_index = _ranked_matches(session, f, base)
+        rows = _relevance_rows(session, base, f, cursor, limit, found, windowed, by_index)
+        return rows, windowed and fts.more_than(session, f.q or "", RANK_WINDOW)
     walk = _date_walk(session, f)
     if walk is not None:
         try:
@@ -282,7 +290,7 @@ def _date_walk(session: Session, f: QuoteFilter) -> str | None:
     (common words, other filters); None, listing the matches first and sorting them."""
     if not f.q or not fts.is_sqlite(session):
         return None
-    if _words_and_dates_alone(f) and fts.count(session, f.q) > DATE_WALK_FROM:
+    if _words_and_dates_alone(f) and fts.count(session, f.q, index_within(f)) > DATE_WALK_FROM:
         return "dates"
     return "probe" if _common(session, f.q) else None
 
@@ -291,7 +299,8 @@ def _dated_rows(session: Session, f: QuoteFilter, limit: int, walk: str | None) 
     """A page in date order, found as `_date_walk` says."""
     if walk == "dates":
         where = conditions(session, replace(f, q=None, reports=True))  # the dates, if any
-        where.append((col(Quote.id) + 0).in_(fts.matching_ids(session, f.q or "")))
+        matching = fts.matching_ids(session, f.q or "", index_within(f))
+        where.append((col(Quote.id) + 0).in_(matching))
         if not f.reports:
             where.append(text("NOT " + A_REPORT.format("quote.id")))
     elif walk == "probe":
@@ -315,12 +324,46 @@ def _common(session: Session, q: str) -> bool:
     return fts.count(session, q) > COMMON_SHARE * max(1, tallies.all_quotes(session))
 
 
+def _ranked_matches(session: Session, f: QuoteFilter, base: Select) -> tuple[Subquery, bool, bool]:
+    """The matches to rank, (id, rank) rows; whether they are those of the newest RANK_WINDOW
+    matches of the words only; and whether they need no other filter but the reports (the
+    index held them all)."""
+    q = f.q or ""
+    if not _narrowed(f):
+        return fts.matches(session, q, RANK_WINDOW), True, True
+    inside = index_within(f) if fts.is_sqlite(session) else None
+    if inside is not None and index_answers(f, inside):
+        # The window is the matches stored since the RANK_WINDOW-th newest: those of them
+        # inside the kind or months are counted, then ranked, by the index alone (a common
+        # word's year: 2 ms to decide, where reading the window's quote rows took 6).
+        start = fts.window_start(session, q, RANK_WINDOW)
+        windowed = start is not None and _window_keeps(session, f, inside, start)
+        return fts.matches(session, q, None, inside, start if windowed else None), windowed, True
+    windowed = _window_holds(session, base, q)
+    # Every match ranked: only those inside what the index holds of the filters.
+    found = (
+        fts.matches(session, q, RANK_WINDOW) if windowed else fts.matches(session, q, None, inside)
+    )
+    return found, windowed, False
+
+
+def _window_keeps(session: Session, f: QuoteFilter, inside: fts.Within, start: int) -> bool:
+    """True when WINDOW_HITS of the words' matches stored since `start` are inside the kind
+    or months (and leads of their statements, unless reports are shown)."""
+    ids = fts.matching_ids(session, f.q or "", inside, start).subquery("recent")
+    kept = select(ids.c.id)
+    if not f.reports:
+        kept = kept.where(text("NOT " + A_REPORT.format("recent.id")))
+    counted = select(func.count()).select_from(kept.limit(WINDOW_HITS).subquery())
+    return session.execute(counted).scalar_one() >= WINDOW_HITS
+
+
 def _window_holds(session: Session, base: Select, q: str) -> bool:
     """True when the words have more than RANK_WINDOW matches and the filters keep WINDOW_HITS
     of the newest RANK_WINDOW: then ranking those (as for words alone) fills pages, and
-    ranking every match (90,000 for a common word under a kind filter: 60 ms; 30 ms for a
-    word in 1-3 % of the quotes) is not needed. Decided per filter, so every page of a search
-    is ranked the same way."""
+    ranking every match (90,000 for a common word under a speaker's country: 60 ms; 30 ms
+    for a word in 1-3 % of the quotes) is not needed. Decided per filter, so every page of a
+    search is ranked the same way."""
     if not fts.is_sqlite(session) or not fts.more_than(session, q, RANK_WINDOW):
         return False  # PostgreSQL ranks on the rows the filters select; or nothing to cut
     window = fts.newest_matches(session, q, RANK_WINDOW)
@@ -329,27 +372,34 @@ def _window_holds(session: Session, base: Select, q: str) -> bool:
 
 
 def _relevance_rows(
-    session: Session, base: Select, f: QuoteFilter, cursor: tuple | None, limit: int, windowed: bool
+    session: Session,
+    base: Select,
+    f: QuoteFilter,
+    cursor: tuple | None,
+    limit: int,
+    found: Subquery,
+    windowed: bool,
+    alone: bool,
 ) -> list[tuple[int, Any]]:
-    """Rows of `base` (the quotes `f` selects but for its words) ranked by relevance to them."""
-    q = f.q or ""
+    """Rows of `base` (the quotes `f` selects but for its words) ranked by relevance to them:
+    `found`, the matches to rank (every one, or the newest RANK_WINDOW when `windowed`; in
+    the filters already when `alone`)."""
     if not windowed and fts.is_postgres(session):
-        return _ranked_in_place(session, base, q, cursor, limit)
-    # Rank the newest RANK_WINDOW matches only (QuotePage.ranked_among says so to the
-    # reader), or every match when the filters leave too few of those.
-    found = fts.matches(session, q, RANK_WINDOW if windowed else None)
+        return _ranked_in_place(session, base, f.q or "", cursor, limit)
     if base.whereclause is None:
         stmt = core_select(found.c.id, found.c.rank)
-    elif fts.is_sqlite(session) and (not _narrowed(f) or _few_dated(session, f, windowed)):
-        # The index's rowids are quote ids (triggers keep it in step): words alone need no
-        # quote rows, where joining them doubled the ranking's time (5,000 lookups). Reports
-        # are probed in their small index (a rare word's ranking 4.8 -> 2.8 ms), and dates
-        # narrower than the matches are a list of the ids they hold (a common word in one
-        # quarter: 44 -> 16 ms; `+ 0` keeps the index from probing once per id listed).
+    elif fts.is_sqlite(session) and (alone or _few_dated(session, f, windowed)):
+        # The index's rowids are quote ids (triggers keep it in step): words alone (or with
+        # the kind and months the index holds) need no quote rows, where joining them doubled
+        # the ranking's time (5,000 lookups; a common word in a kind it never has: nothing
+        # found in 3 ms, not 40; a year of it 9-13 ms, not 35-56). Reports are probed in
+        # their small index (a rare word's ranking 4.8 -> 2.8 ms), and dates narrower than
+        # the matches are a list of the ids they hold (a common word in two weeks; `+ 0`
+        # keeps the index from probing once per id listed).
         stmt = core_select(found.c.id, found.c.rank)
         if not f.reports:
             stmt = stmt.where(text("NOT " + A_REPORT.format(f"{found.name}.id")))
-        if _narrowed(f):
+        if not alone:
             dated = conditions(session, replace(f, q=None, reports=True))
             stmt = stmt.where((found.c.id + 0).in_(select(Quote.id).where(*dated)))
     else:
@@ -369,6 +419,17 @@ def _few_dated(session: Session, f: QuoteFilter, windowed: bool) -> bool:
         return False
     months = month_span(f.date_from, f.date_to, widen=True)
     return tallies.all_quotes(session, months) < 2 * fts.count(session, f.q or "")
+
+
+def index_answers(f: QuoteFilter, inside: fts.Within | None) -> bool:
+    """True when `inside` (SQLite's index) holds every filter of `f` but the words and the
+    reports: a kind, whole months it lists."""
+    if inside is None or f.speakers or f.country or f.topic or f.outlet:
+        return False
+    dated = f.date_from or f.date_to
+    return not dated or (
+        inside.months is not None and month_span(f.date_from, f.date_to, False) == inside.months
+    )
 
 
 def _words_and_dates_alone(f: QuoteFilter) -> bool:

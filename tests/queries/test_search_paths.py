@@ -2,16 +2,18 @@
 in date order, or listing the matches first; ranking the newest matches, or all): every path
 must give the same quotes in the same order."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlmodel import Session
 from starlette.datastructures import QueryParams
 
 from app.extract.article import ExtractedArticle
 from app.ingest.store import store_article
-from app.queries import fts, quotes
+from app.queries import cache, facets, fts, quotes
 from app.queries.filters import QuoteFilter
 from tests.conftest import TOPIC_NAMES, quote_in
 from tests.support.statements import statements_naming
@@ -160,7 +162,7 @@ def test_a_walk_over_its_budget_gives_way_to_listing_the_matches(engine, monkeyp
 
 @pytest.mark.sqlite_only(reason="the list of dated ids is SQLite's path")
 @pytest.mark.parametrize("reports", [False, True])
-@pytest.mark.parametrize("dates", ["from=2019-03-01", "from=2019-02-01&to=2019-04-30"])
+@pytest.mark.parametrize("dates", ["from=2019-03-01", "from=2019-02-03&to=2019-04-20"])
 def test_words_and_narrow_dates_ranked_from_the_index_as_from_the_quotes(
     engine, monkeypatch, dates, reports
 ):
@@ -175,6 +177,98 @@ def test_words_and_narrow_dates_ranked_from_the_index_as_from_the_quotes(
     assert listed  # the dates. ids were listed
     monkeypatch.setattr(quotes, "_few_dated", lambda *args: False)
     assert _ids(engine, query) == from_index and from_index
+
+
+@contextmanager
+def index_queries(engine) -> Iterator[list[str]]:
+    """The FTS5 queries the engine runs inside the block (they are bound parameters)."""
+    found: list[str] = []
+
+    def record(conn, cursor, statement, parameters, *args) -> None:
+        if "quote_fts MATCH" in statement:
+            found.extend(p for p in parameters if isinstance(p, str) and "text : (" in p)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield found
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def _without_index_filters(monkeypatch) -> None:
+    """Searches read the quote rows for every filter, as before the index held kinds and
+    months beside the words (migration 0013)."""
+    monkeypatch.setattr(quotes, "index_within", lambda f: None)
+    monkeypatch.setattr(facets, "index_within", lambda f: None)
+    monkeypatch.setattr(facets, "_index_counts", lambda *args: False)
+
+
+def _page_and_counts(engine, query: str) -> tuple[list[int], object]:
+    cache.clear()
+    f = QuoteFilter.from_params(QueryParams(query))
+    with Session(engine) as session:
+        facet_values = facets.facet_counts(session, f, budget_ms=60_000)
+    return _paged_ids(engine, query), facet_values
+
+
+@pytest.mark.sqlite_only(reason="the kind and month columns are SQLite's index")
+@pytest.mark.parametrize("reports", [False, True])
+@pytest.mark.parametrize("window", [False, True])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=sanctions&kind=indirect",
+        "q=talks&kind=indirect",
+        "q=stay&kind=mixed",  # no quote of the kind: nothing found
+        "q=sanctions&from=2019-02-01&to=2019-04-30",
+        "q=talks&from=2019-01-01&to=2019-06-30&kind=direct",
+        "q=sanctions OR minister&from=2019-12-01&to=2019-12-31",
+    ],
+)
+def test_the_index_narrows_by_kind_and_months_as_the_quote_rows_do(
+    engine, monkeypatch, query, window, reports
+):
+    """Words with a kind or whole months are ranked and counted from the index alone: the
+    same quotes, in the same order, page after page, and the same counts (total, kinds,
+    topics, speakers) as reading every match's row."""
+    _corpus(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE quote SET is_lead = false WHERE id % 7 = 0"))
+    if window:  # the newest 12 matches of the words, when the filters keep 2 of them
+        monkeypatch.setattr(quotes, "RANK_WINDOW", 12)
+        monkeypatch.setattr(quotes, "WINDOW_HITS", 2)
+    query += "&reports=all" if reports else ""
+    with index_queries(engine) as asked:
+        from_index, counted = _page_and_counts(engine, query)
+    narrowed = "kind : " if "kind=" in query else "month : ("
+    assert any(narrowed in asked_query for asked_query in asked)
+    _without_index_filters(monkeypatch)
+    with index_queries(engine) as asked:
+        assert _page_and_counts(engine, query) == (from_index, counted)
+    assert asked and not any(narrowed in asked_query for asked_query in asked)
+    assert from_index or "stay&kind=mixed" in query
+
+
+@pytest.mark.sqlite_only(reason="the kind and month columns are SQLite's index")
+def test_the_index_keeps_kind_and_month_when_a_quote_changes(engine):
+    """A quote's kind and date, changed after it was stored, are what its search finds."""
+    _corpus(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE quote SET kind = 'mixed', published = '2021-05-06' WHERE id = 4"))
+    assert _ids(engine, "q=sanctions&kind=mixed") == [4]
+    assert _ids(engine, "q=sanctions&from=2021-05-01&to=2021-05-31") == [4]
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM quote WHERE id = 4"))
+        conn.execute(text("INSERT INTO quote_fts(quote_fts, rank) VALUES ('integrity-check', 1)"))
+    assert _ids(engine, "q=sanctions&kind=mixed") == []
+
+
+def test_a_typed_word_never_meets_a_kind_or_month_token(engine):
+    """The reader's words are looked for in the text alone: a prefix that begins every kind
+    or month token finds nothing it should not."""
+    _corpus(engine)
+    assert _ids(engine, "q=k*") == _ids(engine, "q=zzzz") == []
+    assert _ids(engine, "q=m2*") == []
 
 
 def _paged_ids(engine, query: str, size: int = 4) -> list[int]:
