@@ -21,7 +21,14 @@ from app.queries import facet_tallies, fts
 from app.queries.cache import cached, peek, store
 from app.queries.filters import KINDS, UNKNOWN_SPEAKER, QuoteFilter
 from app.queries.outlets import article_outlets
-from app.queries.quotes import A_REPORT, conditions, index_answers, index_within
+from app.queries.prepared import stream
+from app.queries.quotes import (
+    A_REPORT,
+    INDEX_WITHIN_FROM,
+    conditions,
+    index_answers,
+    index_within,
+)
 from app.queries.topics import topic_list
 
 
@@ -125,7 +132,7 @@ def _too_many(session: Session, f: QuoteFilter) -> bool:
             with fts.friendly_errors():
                 # The index's count within the filters' months (not their kind: the kind
                 # facet counts every kind).
-                within = index_within(replace(f, kind=None))
+                within = index_within(session, replace(f, kind=None))
                 return fts.more_than(session, f.q, COUNT_NOW_AT_MOST, within)
         except fts.SearchError:
             session.rollback()
@@ -255,7 +262,7 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
     # common word's 90,000 matches held at once grew the server by tens of megabytes.
     by_speaker, by_kind, by_article = Counter[int | None](), Counter[str](), Counter[int]()
     total = 0
-    for rows in session.connection().execute(matching).partitions(_ROWS_AT_ONCE):
+    for rows in stream(session, matching, _ROWS_AT_ONCE):
         by_speaker.update(row[0] for row in rows)
         by_kind.update(row[1] for row in rows)
         by_article.update(row[2] for row in rows)
@@ -431,7 +438,7 @@ def counts_without(session: Session, f: QuoteFilter, budget_ms: int) -> dict[str
 
 def _count(session: Session, f: QuoteFilter) -> int:
     alone = replace(f, q=None, sort=None, after=None, fixed=frozenset(), reports=False)
-    inside = index_within(f) if fts.is_sqlite(session) else None
+    inside = index_within(session, f)
     if f.q and (alone == QuoteFilter() or index_answers(f, inside)):
         # Words alone, or with what the index holds beside them: the index counts them.
         reports = fts.count(session, f.q, inside)
@@ -460,7 +467,7 @@ def _facet(session: Session, f: QuoteFilter, name: str, top: int) -> list[FacetV
     others = replace(f, **cleared)
     if name == "topic":
         return _topic_facet(session, others, top)
-    if name == "kind" and _index_counts(session, others):
+    if name == "kind" and _index_counts(session, others) and _many(session, others.q):
         return _index_kinds(session, others, top)
     value, label = _COLUMNS[name]
     stmt = select(value, label, func.count(col(Quote.id))).where(
@@ -482,7 +489,7 @@ def _topic_facet(session: Session, f: QuoteFilter, top: int) -> list[FacetValue]
     """Quotes per topic id, named from the cached topic list: joining the topic table for
     every matching quote cost more than the count (topics are a few dozen rows)."""
     if f.q and _index_counts(session, f):
-        stmt = _words_topics(session, f.q, f.reports, index_within(f))
+        stmt = _words_topics(session, f.q, f.reports, index_within(session, f))
     else:
         stmt = (
             core_select(col(QuoteTopic.topic_id), func.count())
@@ -509,7 +516,12 @@ def _index_counts(session: Session, f: QuoteFilter) -> bool:
     if not f.q or not fts.is_sqlite(session):
         return False
     alone = replace(f, q=None, sort=None, after=None, fixed=frozenset(), reports=False)
-    return alone == QuoteFilter() or index_answers(f, index_within(f))
+    return alone == QuoteFilter() or index_answers(f, index_within(session, f))
+
+
+def _many(session: Session, q: str | None) -> bool:
+    """Words in more quotes than the index narrows by kind or month (fewer: their rows)."""
+    return bool(q) and fts.count(session, q or "") > INDEX_WITHIN_FROM
 
 
 def _words_topics(session: Session, q: str, reports: bool, inside: fts.Within | None) -> Select:
@@ -530,7 +542,7 @@ def _index_kinds(session: Session, f: QuoteFilter, top: int) -> list[FacetValue]
     its count of each kind's matches, less the reports among them, read in one pass over
     their small index. A common word's 30,000 matches: 11 ms, where grouping their quote
     rows by kind took 36."""
-    months = index_within(f)
+    months = index_within(session, f)
     within = months.months if months else None
     counted = Counter[str]()
     for kind in KINDS:

@@ -270,8 +270,8 @@ def matching_ids(
     if is_sqlite(session):
         stored = f" AND rowid >= {int(since)}" if since is not None else ""
         sql = text(f"SELECT rowid AS id FROM quote_fts WHERE quote_fts MATCH :fts_query{stored}")
-        found = sql.bindparams(fts_query=expression(q, within))
-        found = found.columns(id=Integer).subquery("fts_ids")
+        bound = sql.bindparams(fts_query=expression(q, within))
+        found = bound.columns(id=Integer).subquery("fts_ids")
         return select(found.c.id)
     if is_postgres(session):
         return select(col(Quote.id)).where(pg.SEARCH_VECTOR.op("@@")(_postgres_query(q)))

@@ -13,7 +13,7 @@ on the 1 M-quote database one tally question went from ≈ 220 to ≈ 60 µs.
     run(session, _kinds(ids is not None), ids=ids)
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from typing import Any, ParamSpec, TypeVar, cast
 
@@ -72,6 +72,33 @@ def run(session: Session, stmt: Executable, **params: Any) -> Any:
         plan.convert, plan.described = plan.converters(cursor.description), True
     convert = plan.convert
     return Rows(map(convert, rows) if convert else rows)
+
+
+def stream(session: Session, stmt: Executable, size: int) -> Iterator[list[tuple]]:
+    """A one-off statement's rows, `size` at a time, read from the driver's cursor unconverted
+    (for columns the driver already gives as Python values: ids, text). Counting a word's
+    matches reads thousands of rows: SQLAlchemy's handling of each cost 2 µs, twice what
+    SQLite took to find it (a rare word's 1,300 matches: 3 ms, where SQLite took 1). As `run`,
+    it goes through SQLAlchemy while something listens to the engine's statements."""
+    connection = session.connection()
+    if connection.dispatch.before_cursor_execute or connection.dispatch.after_cursor_execute:
+        for rows in connection.execute(stmt).partitions(size):
+            yield [tuple(row) for row in rows]
+        return
+    dialect = connection.dialect
+    plan = _Plan(stmt, dialect)
+    sql, bound = plan.bind({}) if plan.direct else (None, None)
+    if sql is None:
+        for rows in connection.execute(stmt).partitions(size):
+            yield [tuple(row) for row in rows]
+        return
+    try:
+        cursor = connection.connection.driver_connection.execute(sql, bound)  # type: ignore[union-attr]
+        while rows := cursor.fetchmany(size):
+            yield rows
+    except dialect.loaded_dbapi.Error as error:  # as SQLAlchemy raises it (time limits catch it)
+        base = dialect.loaded_dbapi.Error
+        raise DBAPIError.instance(sql, bound, error, base, dialect=dialect) from error
 
 
 class Rows(list):

@@ -198,8 +198,8 @@ def index_queries(engine) -> Iterator[list[str]]:
 def _without_index_filters(monkeypatch) -> None:
     """Searches read the quote rows for every filter, as before the index held kinds and
     months beside the words (migration 0013)."""
-    monkeypatch.setattr(quotes, "index_within", lambda f: None)
-    monkeypatch.setattr(facets, "index_within", lambda f: None)
+    monkeypatch.setattr(quotes, "index_within", lambda *args: None)
+    monkeypatch.setattr(facets, "index_within", lambda *args: None)
     monkeypatch.setattr(facets, "_index_counts", lambda *args: False)
 
 
@@ -232,6 +232,8 @@ def test_the_index_narrows_by_kind_and_months_as_the_quote_rows_do(
     same quotes, in the same order, page after page, and the same counts (total, kinds,
     topics, speakers) as reading every match's row."""
     _corpus(engine)
+    monkeypatch.setattr(quotes, "INDEX_WITHIN_FROM", 0)  # 40 quotes: every word is "many"
+    monkeypatch.setattr(facets, "INDEX_WITHIN_FROM", 0)
     with engine.begin() as conn:
         conn.execute(text("UPDATE quote SET is_lead = false WHERE id % 7 = 0"))
     if window:  # the newest 12 matches of the words, when the filters keep 2 of them
@@ -250,9 +252,10 @@ def test_the_index_narrows_by_kind_and_months_as_the_quote_rows_do(
 
 
 @pytest.mark.sqlite_only(reason="the kind and month columns are SQLite's index")
-def test_the_index_keeps_kind_and_month_when_a_quote_changes(engine):
+def test_the_index_keeps_kind_and_month_when_a_quote_changes(engine, monkeypatch):
     """A quote's kind and date, changed after it was stored, are what its search finds."""
     _corpus(engine)
+    monkeypatch.setattr(quotes, "INDEX_WITHIN_FROM", 0)
     with engine.begin() as conn:
         conn.execute(text("UPDATE quote SET kind = 'mixed', published = '2021-05-06' WHERE id = 4"))
     assert _ids(engine, "q=sanctions&kind=mixed") == [4]
