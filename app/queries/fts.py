@@ -101,8 +101,8 @@ def within(kind: str | None, months: tuple[int, int] | None) -> Within | None:
     if months is not None:
         (low_year, low), (high_year, high) = divmod(months[0], 100), divmod(months[1], 100)
         spanned = (high_year * 12 + high) - (low_year * 12 + low) + 1
-        if low_year < 1000 or high_year > 9000 or spanned > WITHIN_MONTHS_AT_MOST:
-            months = None  # an open end, or too many months to list
+        if low_year < 1000 or high_year > 9000 or not 1 <= spanned <= WITHIN_MONTHS_AT_MOST:
+            months = None  # an open end, too many months to list, or none (dates reversed)
     return Within(kind, months) if kind or months else None
 
 

@@ -266,6 +266,18 @@ def test_the_index_keeps_kind_and_month_when_a_quote_changes(engine, monkeypatch
     assert _ids(engine, "q=sanctions&kind=mixed") == []
 
 
+@pytest.mark.parametrize(
+    "dates", ["from=2019-05-01&to=2019-02-28", "from=2016-01-01&to=2019-12-31"]
+)
+def test_dates_the_index_cannot_list_are_left_to_the_quote_rows(engine, monkeypatch, dates):
+    """Reversed dates (no month at all) and spans of many months are not narrowed in the
+    index: the first finds nothing, without an error; the second what the rows say."""
+    _corpus(engine)
+    monkeypatch.setattr(quotes, "INDEX_WITHIN_FROM", 0)
+    found = _ids(engine, f"q=sanctions&{dates}")
+    assert found == ([] if dates.startswith("from=2019-05") else _ids(engine, "q=sanctions"))
+
+
 def test_a_typed_word_never_meets_a_kind_or_month_token(engine):
     """The reader's words are looked for in the text alone: a prefix that begins every kind
     or month token finds nothing it should not."""
