@@ -193,6 +193,17 @@ def matches(
     if is_sqlite(session):
         newest = f" ORDER BY rowid DESC LIMIT {int(window)}" if window else ""
         stored = f" AND rowid >= {int(since)}" if since is not None else ""
+        if within is not None and since is not None:
+            # A window narrowed by kind or months: the words' few thousand matches since its
+            # start are ranked on the words alone, kept if the index lists them inside
+            # (3-6 ms); ranking on the whole query weighed its kind or month lists too
+            # (8-15 ms).
+            sql = text(
+                f"SELECT rowid AS id, {BM25} AS rank FROM quote_fts"
+                f" WHERE quote_fts MATCH :fts_query{stored} AND (rowid + 0) IN"
+                f" (SELECT rowid FROM quote_fts WHERE quote_fts MATCH :fts_within{stored})"
+            ).bindparams(fts_query=expression(q), fts_within=expression(q, within))
+            return sql.columns(id=Integer, rank=Float).subquery("fts")
         sql = text(
             f"SELECT rowid AS id, {BM25} AS rank FROM quote_fts"
             f" WHERE quote_fts MATCH :fts_query{stored}{newest}"
