@@ -180,3 +180,22 @@ def test_schema_0012_counts_the_topic_links_already_stored(migrated):
         conn.execute(text("DELETE FROM quote_topic WHERE quote_id = 1"))
         left = conn.execute(text("SELECT month, quotes FROM tally_topic_speaker")).all()
     assert list(map(tuple, left)) == [(0, 1)]
+
+
+@pytest.mark.sqlite_only(reason="the kind and month columns are SQLite's search index")
+def test_schema_0013_indexes_the_kind_and_month_of_quotes_already_stored(migrated):
+    engine = migrated("0012")
+    with engine.begin() as conn:
+        _article_with_quotes(conn, None, [(1, "2020-05-04", True), (2, None, True)])
+    migrated("head")
+    match = text("SELECT rowid FROM quote_fts WHERE quote_fts MATCH :q ORDER BY rowid")
+    with engine.begin() as conn:
+        assert conn.execute(match, {"q": 'text : ("w")'}).scalars().all() == [1, 2]
+        assert conn.execute(match, {"q": 'text : ("w") AND month : m202005'}).scalars().all() == [1]
+        assert conn.execute(match, {"q": 'kind : "kdirect"'}).scalars().all() == [1, 2]
+        conn.execute(text("INSERT INTO quote_fts(quote_fts, rank) VALUES ('integrity-check', 1)"))
+    command.downgrade(alembic_config(str(engine.url)), "0012")
+    with engine.begin() as conn:  # the text-only index, as it was, still finds the words
+        assert conn.execute(match, {"q": "w"}).scalars().all() == [1, 2]
+        conn.execute(text("INSERT INTO quote_fts(quote_fts, rank) VALUES ('integrity-check', 1)"))
+    migrated("head")
