@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from sqlalchemy import Select, func, or_, tuple_
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
@@ -234,6 +234,41 @@ def find_speakers(
     return list(found)
 
 
+def may_name(session: Session, text: str) -> bool:
+    """False when some word of `text` is neither a word of any speaker's name or recorded
+    spelling nor a close spelling of one: then no speaker fits it exactly, as
+    `find_speakers(whole_words=True)` fits them. Most search words name nobody, and looking
+    them up read every spelling (1.3 ms of a rare word's page); these are kept in memory."""
+    words = normalise_name(text[:MAX_NAME_CHARS]).split()[:4]
+    if not any(len(word) >= 2 for word in words):
+        return False
+    known = cached(session, "name_words", lambda: _name_words(session), lasting=True)
+    for word in words:
+        if word in known[0]:
+            continue
+        # _close with whole words: a length within one, and fuzz.ratio >= 80 (C-coded scans).
+        near = [known[1].get(n, ()) for n in (len(word) - 1, len(word), len(word) + 1)]
+        if len(word) < 5 or not any(
+            process.extractOne(word, some, scorer=fuzz.ratio, score_cutoff=CLOSE) for some in near
+        ):
+            return False
+    return True
+
+
+def _name_words(session: Session) -> tuple[frozenset[str], dict[int, tuple[str, ...]]]:
+    """Every word of the speakers' spellings, and the same by length (for close spellings)."""
+    words = {part for key in run(session, _alias_keys()).scalars() for part in key.split()}
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(words):
+        by_length.setdefault(len(word), []).append(word)
+    return frozenset(words), {n: tuple(some) for n, some in by_length.items()}
+
+
+@prepared
+def _alias_keys() -> Select:
+    return core_select(col(SpeakerAlias.key))
+
+
 def _find_speakers(
     session: Session, typed: str, limit: int, whole_words: bool
 ) -> list[SpeakerMatch]:
@@ -291,9 +326,12 @@ def _fit(typed: list[str], name: list[str], whole_words: bool = False) -> float:
     return found / len(typed)
 
 
+CLOSE = 80  # fuzz.ratio of a close spelling
+
+
 def _close(word: str, part: str, whole_words: bool) -> bool:
     """A close spelling ("Sergei" for "Sergey"). In text not typed as a name, only one of
     about the same length: "sanctions" is not a misspelt "Santos"."""
     if whole_words and abs(len(word) - len(part)) > 1:
         return False
-    return fuzz.ratio(word, part) >= 80
+    return fuzz.ratio(word, part) >= CLOSE

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from app.names import country_code_for, country_name
 from app.queries.countries import country_row
-from app.queries.speakers import find_speakers
+from app.queries.speakers import find_speakers, may_name
 from app.queries.topics import find_topic
 from app.words import plural
 
@@ -31,7 +31,7 @@ def page_offers(
     close spellings forgiven), and the country (name or code) and topic named exactly `q`;
     not the speakers already `chosen` by the filter."""
     offers = []
-    named = find_speakers(session, q, limit=3, whole_words=True)
+    named = find_speakers(session, q, limit=3, whole_words=True) if may_name(session, q) else []
     for speaker in [m for m in named if m.exact and m.slug not in chosen]:
         country = country_name(speaker.country) if speaker.country else None
         who = ", ".join(part for part in (speaker.role, country) if part)

@@ -136,3 +136,16 @@ def test_a_speaker_is_read_with_every_recorded_spelling_in_one_statement(engine,
     assert profile is not None and profile.id == lavrov.id and profile.name == "Sergey Lavrov"
     assert set(profile.aliases) == recorded
     assert get_speaker(seeded_session, "nobody-at-all") is None
+
+
+@pytest.mark.sqlite_only(reason="PostgreSQL's statement_timeout is the server's wall clock")
+def test_a_time_limit_counts_the_cpu_of_its_thread_not_the_clock(seeded_session, monkeypatch):
+    # On a busy server the requests beside a count slow its wall time, not its CPU time: a
+    # count within its budget of CPU finishes however long it waits.
+    slow = text(
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < :n)"
+        " SELECT count(*) FROM c"
+    ).bindparams(bindparam("n", type_=Integer))
+    monkeypatch.setattr(fts.time, "thread_time", lambda: 0.0)  # a thread that never runs
+    with fts.time_limit(seeded_session, 1):
+        assert run(seeded_session, slow, n=300_000).scalar_one() == 300_000
