@@ -6,9 +6,10 @@ come (≈ 0.2 µs a row over the driver's own tuples), with no object built per 
 """
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
-from sqlalchemy import SQLColumnExpression, String, func, select, type_coerce
+from sqlalchemy import Select, SQLColumnExpression, String, func, select, type_coerce
 from sqlmodel import Session, col
 
 from app.models import Article, Quote, QuoteTopic, Speaker, Topic
@@ -49,10 +50,12 @@ def export_rows(session: Session, f: QuoteFilter) -> Iterator[tuple]:
     (raises fts.SearchError on a bad search)."""
     sort = f.effective_sort
     with fts.friendly_errors():
-        stmt = _columns(session).where(*conditions(session, f, with_text=sort != "relevance"))
+        stmt = _columns_for(fts.is_postgres(session)).where(
+            *conditions(session, f, with_text=sort != "relevance")
+        )
         if sort == "relevance":
             found = fts.matches(session, f.q or "")
-            parts = [stmt.join(found, found.c.id == Quote.id).order_by(found.c.rank, Quote.id)]
+            parts = [stmt.join(found, found.c.id == Quote.id).order_by(found.c.rank, col(Quote.id))]
         else:
             day: tuple[SQLColumnExpression[Any], ...] = (col(Quote.published), col(Quote.id))
             if sort == "newest":
@@ -61,19 +64,43 @@ def export_rows(session: Session, f: QuoteFilter) -> Iterator[tuple]:
                 stmt.where(col(Quote.published).is_not(None)).order_by(*day),
                 stmt.where(col(Quote.published).is_(None)).order_by(day[1]),
             ]
-        connection = session.connection().execution_options(stream_results=True, yield_per=500)
         row: tuple[Any, ...]
         for part in parts:
-            for row in connection.execute(part):
+            for row in _rows(session, part):
                 joined = row[TOPICS]
                 if joined and _JOINED in joined:
                     row = (*row[:TOPICS], _sorted_names(joined), *row[TOPICS + 1 :])
                 yield row
 
 
-def _columns(session: Session):
+def _rows(session: Session, stmt: Select) -> Iterator[tuple]:
+    """The statement's rows as they come. SQLite's are read from the driver's cursor: every
+    column is already a plain value, and SQLAlchemy's handling of each row was a fifth of an
+    export's time (its statement cache is still used). PostgreSQL's come through SQLAlchemy's
+    server-side cursor (the driver's default one would hold the whole export at once)."""
+    if fts.is_sqlite(session):
+        result = session.connection().execute(stmt)
+        try:
+            while rows := result.cursor.fetchmany(_ROWS_AT_ONCE):
+                yield from rows
+        finally:
+            result.close()
+        return
+    connection = session.connection().execution_options(
+        stream_results=True, yield_per=_ROWS_AT_ONCE
+    )
+    yield from connection.execute(stmt)
+
+
+_ROWS_AT_ONCE = 500
+
+
+@cache
+def _columns_for(postgres: bool) -> Select:
+    """The export's columns and joins, built once per kind of database (building them took
+    a tenth of a short export's time)."""
     names = (
-        select(_joined(session, Topic.name))
+        select(_joined(postgres, Topic.name))
         .join(QuoteTopic, col(QuoteTopic.topic_id) == col(Topic.id))
         .where(col(QuoteTopic.quote_id) == col(Quote.id))
         .scalar_subquery()
@@ -86,10 +113,10 @@ def _columns(session: Session):
     )
 
 
-def _joined(session: Session, column):
+def _joined(postgres: bool, column):
     # Sorted in Python: neither database promises an order inside the aggregate without
     # syntax SQLite only has from 3.44.
-    if fts.is_postgres(session):
+    if postgres:
         return func.string_agg(column, _JOINED)
     return func.group_concat(column, _JOINED)
 
