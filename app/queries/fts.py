@@ -35,6 +35,7 @@ from sqlmodel import Session, col
 from app.models import Quote
 from app.queries import fts_postgres as pg
 from app.queries.cache import memo
+from app.queries.fts_snippets import page_snippets
 
 # Snippets mark each hit between these two private-use characters (never in article text);
 # the web layer turns them into <mark> tags after escaping.
@@ -229,18 +230,14 @@ def newest_matches(session: Session, q: str, window: int, within: Within | None 
     return sql.columns(id=Integer).subquery("newest")
 
 
-def snippets(session: Session, q: str, ids: list[int]) -> dict[int, str]:
-    """Excerpts of the matching quotes with these ids, hits between HIT_OPEN and HIT_CLOSE."""
-    if ids and is_postgres(session):
-        return _postgres_snippets(session, q, ids)
-    if not ids or not is_sqlite(session):
+def snippets(session: Session, q: str, texts: dict[int, str]) -> dict[int, str]:
+    """Excerpts of the matching quotes among `texts` ({id: text}), hits between HIT_OPEN and
+    HIT_CLOSE."""
+    if texts and is_postgres(session):
+        return _postgres_snippets(session, q, list(texts))
+    if not texts or not is_sqlite(session):
         return {}
-    sql = text(
-        f"SELECT rowid, snippet(quote_fts, 0, '{HIT_OPEN}', '{HIT_CLOSE}', '…', 24) FROM quote_fts"
-        " WHERE quote_fts MATCH :fts_query AND rowid IN :ids"
-    ).bindparams(bindparam("ids", expanding=True))
-    rows = session.execute(sql, {"fts_query": expression(q), "ids": ids})
-    return {rowid: snippet for rowid, snippet in rows}
+    return page_snippets(expression(q), texts, (HIT_OPEN, HIT_CLOSE))
 
 
 def _postgres_query(q: str):

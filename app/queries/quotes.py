@@ -195,8 +195,8 @@ def quote_page(session: Session, f: QuoteFilter, limit: int) -> QuotePage:
             if cut:
                 page.ranked_among = RANK_WINDOW  # the window left matches out
             if f.q:
-                ids = [q.id for q in page.quotes]
-                page.snippets = fts.snippets(session, f.q, ids)
+                texts = {quote.id: quote.text for quote in page.quotes}
+                page.snippets = fts.snippets(session, f.q, texts)
     except fts.SearchError as error:
         session.rollback()
         return QuotePage([], error=str(error))
