@@ -143,7 +143,7 @@ def _within(
     session: Session, f: QuoteFilter, names: list[str], top: int, budget_ms: int
 ) -> Facets | None:
     try:
-        with fts.friendly_errors(), fts.time_limit(session, budget_ms):
+        with fts.friendly_errors(), fts.time_limit(session, budget_ms, cpu=_few(session, f.q)):
             value = _counted_facets(session, f, names, top)
     except fts.SearchError:
         session.rollback()
@@ -517,6 +517,11 @@ def _index_counts(session: Session, f: QuoteFilter) -> bool:
         return False
     alone = replace(f, q=None, sort=None, after=None, fixed=frozenset(), reports=False)
     return alone == QuoteFilter() or index_answers(f, index_within(session, f))
+
+
+def _few(session: Session, q: str | None) -> bool:
+    """Words in so few quotes that counting under them is bounded small work (a few ms)."""
+    return bool(q) and fts.is_sqlite(session) and fts.count(session, q or "") <= INDEX_WITHIN_FROM
 
 
 def _many(session: Session, q: str | None) -> bool:

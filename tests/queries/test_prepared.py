@@ -139,7 +139,7 @@ def test_a_speaker_is_read_with_every_recorded_spelling_in_one_statement(engine,
 
 
 @pytest.mark.sqlite_only(reason="PostgreSQL's statement_timeout is the server's wall clock")
-def test_a_time_limit_counts_the_cpu_of_its_thread_not_the_clock(seeded_session, monkeypatch):
+def test_a_time_limit_for_small_work_counts_the_cpu_of_its_thread(seeded_session, monkeypatch):
     # On a busy server the requests beside a count slow its wall time, not its CPU time: a
     # count within its budget of CPU finishes however long it waits.
     slow = text(
@@ -147,5 +147,8 @@ def test_a_time_limit_counts_the_cpu_of_its_thread_not_the_clock(seeded_session,
         " SELECT count(*) FROM c"
     ).bindparams(bindparam("n", type_=Integer))
     monkeypatch.setattr(fts.time, "thread_time", lambda: 0.0)  # a thread that never runs
-    with fts.time_limit(seeded_session, 1):
+    with fts.time_limit(seeded_session, 1, cpu=True):
         assert run(seeded_session, slow, n=300_000).scalar_one() == 300_000
+    with pytest.raises(fts.TooSlow), fts.time_limit(seeded_session, 1):  # the clock, by default
+        run(seeded_session, slow, n=300_000)
+    seeded_session.rollback()

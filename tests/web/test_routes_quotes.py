@@ -1,6 +1,8 @@
 """Routes: the home list (filters, fragments, cursor) and the quote permalink."""
 
+import itertools
 import re
+from types import SimpleNamespace
 
 import pytest
 from sqlmodel import select
@@ -317,3 +319,16 @@ def test_counts_not_ready_are_fetched_by_the_page(seeded_client, monkeypatch):
     assert 'class="facet"' in counts.text and "<html" not in counts.text
     assert "hx-trigger" not in counts.text  # never asks again by itself
     assert "x-counts-pending" not in counts.headers  # the server's own mark, not sent
+
+
+@pytest.mark.sqlite_only(reason="SQLite's progress handler; PostgreSQL times the statement")
+def test_counts_of_a_few_matches_are_let_finish_on_a_busy_server(seeded_client, monkeypatch):
+    # On a busy server a page's wall clock runs on while other requests have the CPU: the
+    # counts of a word in few quotes (small work) are timed in their thread's CPU time.
+    monkeypatch.setattr("app.queries.fts.PROGRESS_STEPS", 1)
+    seeded_client.app.state.settings.facet_budget_ms = 50
+    wall = itertools.count(step=1.0)  # a second passes at each look at the clock
+    stalled = SimpleNamespace(thread_time=lambda: 0.0, monotonic=lambda: next(wall))
+    monkeypatch.setattr("app.queries.fts.time", stalled)
+    html = seeded_client.get("/search?q=sanctions").text
+    assert "counts-skipped" not in html and "<h3>Speaker</h3>" in html
