@@ -18,17 +18,22 @@ def _slugs(engine, typed: str, whole_words: bool = False) -> list[str]:
         return [m.slug for m in find_speakers(session, typed, whole_words=whole_words)]
 
 
-def test_a_speaker_stored_after_a_look_up_is_found_by_the_next(engine):
-    for source, article in sample_articles():
-        store_article(engine, source, article, TOPIC_NAMES)
-    assert _slugs(engine, "lavrov", whole_words=True) == ["sergey-lavrov"]
-    assert _slugs(engine, "Ana Lima") == []
+def _store_ana_lima(engine) -> None:
+    """A new speaker, in an article of their own."""
     text = 'Oil and pressure\n\n"Prices will rise," said Ana Lima.'
     article = ExtractedArticle(
         text, "Oil and pressure", "Other Herald", date(2021, 3, 1),
         (quote_in(text, '"Prices will rise,"', speaker="Ana Lima"),),
     )  # fmt: skip
     store_article(engine, "samples/oil.txt", article, TOPIC_NAMES)
+
+
+def test_a_speaker_stored_after_a_look_up_is_found_by_the_next(engine):
+    for source, article in sample_articles():
+        store_article(engine, source, article, TOPIC_NAMES)
+    assert _slugs(engine, "lavrov", whole_words=True) == ["sergey-lavrov"]
+    assert _slugs(engine, "Ana Lima") == []
+    _store_ana_lima(engine)
     assert _slugs(engine, "Ana Lima") == ["ana-lima"]
 
 
@@ -82,10 +87,5 @@ def test_a_speaker_stored_later_widens_the_words_that_may_name(engine):
     for source, article in sample_articles():
         store_article(engine, source, article, TOPIC_NAMES)
     assert not _may_name(engine, "Lima")
-    text = 'Oil and pressure\n\n"Prices will rise," said Ana Lima.'
-    article = ExtractedArticle(
-        text, "Oil and pressure", "Other Herald", date(2021, 3, 1),
-        (quote_in(text, '"Prices will rise,"', speaker="Ana Lima"),),
-    )  # fmt: skip
-    store_article(engine, "samples/oil.txt", article, TOPIC_NAMES)
+    _store_ana_lima(engine)
     assert _may_name(engine, "Lima")
