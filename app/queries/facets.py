@@ -133,7 +133,7 @@ def _too_many(session: Session, f: QuoteFilter) -> bool:
                 # The index's count within the filters' months (not their kind: the kind
                 # facet counts every kind).
                 within = index_within(session, replace(f, kind=None))
-                return fts.more_than(session, f.q, COUNT_NOW_AT_MOST, within)
+                return fts.likely_more_than(session, f.q, COUNT_NOW_AT_MOST, within)
         except fts.SearchError:
             session.rollback()
     return False
@@ -242,7 +242,7 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
     them all, instead of one count each (for a rare word's 2,000 matches: 6 ms instead of
     21, and 3 since they are counted by article rather than joined to it)."""
     alone = replace(f, q=None, sort=None, after=None, fixed=frozenset()) == QuoteFilter()
-    if f.q and alone and fts.more_than(session, f.q, COUNT_NOW_AT_MOST):
+    if f.q and alone and fts.likely_more_than(session, f.q, COUNT_NOW_AT_MOST):
         # A common word alone, counted in the background: the index counts the total
         # first, so that a page waiting for the facets can already say how many match.
         cached(session, _key("total", f), lambda: _count(session, f))

@@ -1,5 +1,6 @@
 """Pages of quotes: filter conditions, keyset pagination and eager loading for the templates."""
 
+import heapq
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -277,8 +278,10 @@ def _page_rows(session: Session, f: QuoteFilter, limit: int) -> tuple[list[tuple
     """(id, sort key) rows for the page after the filter's cursor, and whether relevance was
     ranked among the newest RANK_WINDOW matches only, leaving others out."""
     if f.effective_sort == "relevance":
-        base = select(Quote.id).where(*conditions(session, f, with_text=False))
         cursor = decode_cursor(f.after, "relevance") if f.after else None
+        if fts.is_postgres(session) and not _narrowed(f):
+            return _postgres_window(session, f, cursor, limit)
+        base = select(Quote.id).where(*conditions(session, f, with_text=False))
         found, windowed, by_index = _ranked_matches(session, f, base)
         rows = _relevance_rows(session, base, f, cursor, limit, found, windowed, by_index)
         return rows, windowed and fts.more_than(session, f.q or "", RANK_WINDOW)
@@ -357,6 +360,21 @@ def _ranked_matches(session: Session, f: QuoteFilter, base: Select) -> tuple[Sub
         fts.matches(session, q, RANK_WINDOW) if windowed else fts.matches(session, q, None, inside)
     )
     return found, windowed, False
+
+
+def _postgres_window(
+    session: Session, f: QuoteFilter, cursor: tuple | None, limit: int
+) -> tuple[list[tuple[int, Any]], bool]:
+    """PostgreSQL, words alone: their newest RANK_WINDOW matches, ranked, read with one more
+    in the same walk back through the quotes, which says whether the window left matches out
+    (asked apart, that walked a common word's matches again: 40 ms)."""
+    newest = fts.newest_ranked(session, f.q or "", RANK_WINDOW + 1)
+    kept = [(rank, ident) for ident, lead, rank in newest[:RANK_WINDOW] if lead or f.reports]
+    if cursor is not None and isinstance(cursor[0], int | float):
+        after = (float(cursor[0]), cursor[1])
+        kept = [key for key in kept if key > after]
+    rows = [(ident, rank) for rank, ident in heapq.nsmallest(limit, kept)]
+    return rows, len(newest) > RANK_WINDOW
 
 
 def _window_keeps(session: Session, f: QuoteFilter, inside: fts.Within, start: int) -> bool:

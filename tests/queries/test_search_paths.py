@@ -47,6 +47,19 @@ def _ids(engine, query: str) -> list[int]:
     return [quote.id for quote in page.quotes]
 
 
+def test_likely_more_than_guesses_from_the_statistics_where_counting_costs(engine):
+    """Whether a count is worth trying: SQLite's index counts; PostgreSQL's planner estimates
+    from the search column's statistics, close enough to tell a common word from a rare one."""
+    _corpus(engine)
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(text("ANALYZE quote"))
+    with Session(engine) as session:
+        assert fts.likely_more_than(session, "stay", 10)  # in 20 of the 40 quotes
+        assert not fts.likely_more_than(session, "stay", 30)
+        assert not fts.likely_more_than(session, "sanctions stay nowhere", 5)
+
+
 @pytest.mark.parametrize(
     "query",
     ["q=sanctions&sort=newest", "q=sanctions&sort=oldest", "q=talks&kind=direct&sort=newest"],
@@ -142,6 +155,34 @@ def test_ranked_words_alone_leave_out_other_reports_unless_asked(
     assert set(listed) == wanted and len(listed) == len(wanted)
     assert (len(wanted) == 40) == reports  # without reports, a third are left out
     assert set(_ids(engine, query + "&sort=newest")) == wanted  # the same matches, by date
+
+
+def test_words_alone_are_ranked_within_their_newest_matches_page_after_page(engine, monkeypatch):
+    """Words alone with more matches than the window rank their newest RANK_WINDOW (other
+    reports among them, then left out), in the order ranking every match gives, cursor after
+    cursor, and the reader is told; a window that holds every match is not told."""
+    _corpus(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE quote SET is_lead = false WHERE id % 3 = 0"))
+        leads = set(conn.execute(text("SELECT id FROM quote WHERE is_lead")).scalars())
+    query = "q=sanctions"  # in all 40 quotes
+
+    def page_of(size: int) -> quotes.QuotePage:
+        with Session(engine) as session:
+            return quotes.quote_page(session, QuoteFilter.from_params(QueryParams(query)), size)
+
+    monkeypatch.setattr(quotes, "RANK_WINDOW", 10**6)
+    everything = _ids(engine, query)
+    assert set(everything) == leads and page_of(50).ranked_among is None
+    monkeypatch.setattr(quotes, "RANK_WINDOW", 30)
+    with engine.connect() as conn:
+        newest = set(conn.execute(text("SELECT id FROM quote ORDER BY id DESC LIMIT 30")).scalars())
+    windowed = [i for i in everything if i in newest]
+    assert _ids(engine, query) == windowed and 0 < len(windowed) < len(everything)
+    assert _paged_ids(engine, query, 4) == windowed
+    assert page_of(4).ranked_among == 30
+    monkeypatch.setattr(quotes, "RANK_WINDOW", 40)
+    assert _ids(engine, query) == everything and page_of(50).ranked_among is None
 
 
 @pytest.mark.sqlite_only(reason="the walk in date order is SQLite's")
