@@ -242,9 +242,10 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
     them all, instead of one count each (for a rare word's 2,000 matches: 6 ms instead of
     21, and 3 since they are counted by article rather than joined to it)."""
     alone = replace(f, q=None, sort=None, after=None, fixed=frozenset()) == QuoteFilter()
-    if f.q and alone and fts.likely_more_than(session, f.q, COUNT_NOW_AT_MOST):
-        # A common word alone, counted in the background: the index counts the total
+    if f.q and alone and fts.is_sqlite(session) and fts.more_than(session, f.q, COUNT_NOW_AT_MOST):
+        # A common word alone, counted in the background: SQLite's index counts the total
         # first, so that a page waiting for the facets can already say how many match.
+        # (PostgreSQL would read every match's row for it, as the pass below does again.)
         cached(session, _key("total", f), lambda: _count(session, f))
     shared = [n for n in names if n in _ONE_PASS and _others(f, n) == f]
     keys = {name: _key(name, f, top) for name in shared} | {"total": _key("total", f)}
