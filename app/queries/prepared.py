@@ -86,8 +86,8 @@ def stream(session: Session, stmt: Executable, size: int) -> Iterator[list[tuple
             yield [tuple(row) for row in rows]
         return
     dialect = connection.dialect
-    plan = _Plan(stmt, dialect)
-    sql, bound = plan.bind({}) if plan.direct else (None, None)
+    plan, params = _one_off(stmt, dialect)
+    sql, bound = plan.bind(params) if plan.direct else (None, None)
     if sql is None:
         for rows in connection.execute(stmt).partitions(size):
             yield [tuple(row) for row in rows]
@@ -126,8 +126,10 @@ class _Plan:
     """A statement compiled for one database: its SQL, how each value is bound (the dialect's
     placeholder style, lists expanded for IN) and how each column's values are converted."""
 
-    def __init__(self, stmt: Executable, dialect: Any) -> None:
-        compiled: Any = cast(ClauseElement, stmt).compile(dialect=dialect)  # a SQLCompiler
+    def __init__(self, stmt: Executable, dialect: Any, key: Any = None) -> None:
+        # A SQLCompiler; with the statement's cache key, it takes others' values by theirs.
+        compiled: Any = cast(ClauseElement, stmt).compile(dialect=dialect, cache_key=key)
+        self.compiled = compiled
         self.sql: str = compiled.string
         self.qmark = dialect.paramstyle == "qmark"
         if not self.qmark and dialect.paramstyle != "pyformat":
@@ -198,3 +200,25 @@ class _Plan:
 @lru_cache(maxsize=1024)  # a few dozen statements, per engine (tests make hundreds)
 def _plan(stmt: Executable, dialect_name: str, dialect: Any) -> _Plan:
     return _Plan(stmt, dialect)
+
+
+def _one_off(stmt: Executable, dialect: Any) -> tuple[_Plan, dict[str, Any]]:
+    """The plan of a statement built per request with its values in it, and those values.
+    Statements of the same shape share SQLAlchemy's cache key, whatever their values: the
+    plan is compiled once per shape (a count's select: 0.9 ms a page), and the values are
+    taken from this statement by the key's list of them, as SQLAlchemy's own cache does."""
+    key = cast(ClauseElement, stmt)._generate_cache_key()
+    if key is None:  # something in it SQLAlchemy cannot key: compiled afresh
+        return _Plan(stmt, dialect), {}
+    plan = _shapes.get((key.key, dialect))
+    if plan is None:
+        if len(_shapes) >= _MAX_SHAPES:
+            _shapes.clear()  # shapes come from code, so this is for tests' many engines
+        plan = _shapes[(key.key, dialect)] = _Plan(stmt, dialect, key)
+    return plan, plan.compiled.construct_params(
+        extracted_parameters=key.bindparams, escape_names=False
+    )
+
+
+_MAX_SHAPES = 512
+_shapes: dict[tuple[Any, Any], _Plan] = {}

@@ -11,7 +11,8 @@ from sqlmodel import Session, col
 from app.ingest.store import store_article
 from app.models import Quote, Speaker, SpeakerAlias
 from app.queries import cache, fts, quotes, tallies
-from app.queries.prepared import prepared, run, values
+from app.queries import prepared as prepared_module
+from app.queries.prepared import prepared, run, stream, values
 from app.queries.speakers import get_speaker, speaker_names
 from tests.conftest import TOPIC_NAMES, sample_articles
 
@@ -64,6 +65,41 @@ def test_run_reads_the_rows_sqlalchemy_reads(seeded_session):
     assert run(seeded_session, top, limit=2) == _through_sqlalchemy(seeded_session, top, limit=2)
     assert len(run(seeded_session, top, limit=2)) == 2
     assert run(seeded_session, _names(True), slugs=[]).scalars() == []
+
+
+def test_one_off_statements_of_one_shape_are_compiled_once_with_their_own_values(
+    seeded_session, monkeypatch
+):
+    """stream() reuses the plan of a statement of the same shape, bound with the values of
+    the statement it is given: its own rows, never those of the first."""
+    compiled: list[object] = []
+    original = prepared_module._Plan.__init__
+
+    def counting(self, stmt, dialect, key=None):
+        compiled.append(stmt)
+        original(self, stmt, dialect, key)
+
+    monkeypatch.setattr(prepared_module._Plan, "__init__", counting)
+    monkeypatch.setattr(prepared_module, "_shapes", {})
+
+    def names(slugs: list[str], after: str) -> list[str]:
+        stmt = (
+            select(col(Speaker.name))
+            .where(col(Speaker.slug).in_(slugs), col(Speaker.name) > after)
+            .order_by(col(Speaker.name))
+        )
+        return [row[0] for rows in stream(seeded_session, stmt, 10) for row in rows]
+
+    assert names(["sergey-lavrov", "mike-pompeo"], "") == ["Mike Pompeo", "Sergey Lavrov"]
+    assert names(["sergey-lavrov", "mike-pompeo"], "N") == ["Sergey Lavrov"]
+    assert names(["mike-pompeo"], "") == ["Mike Pompeo"]  # lists of any length: one shape
+    assert names(["nobody"], "") == []
+    assert len(compiled) == 1
+    other_shape = select(col(Speaker.slug)).where(col(Speaker.slug) == "mike-pompeo")
+    assert [row for rows in stream(seeded_session, other_shape, 10) for row in rows] == [
+        ("mike-pompeo",)
+    ]
+    assert len(compiled) == 2
 
 
 def test_run_binds_a_list_used_twice_and_values_written_into_the_sql(seeded_session):
