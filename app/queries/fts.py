@@ -37,7 +37,6 @@ from app.models import Quote
 from app.queries import fts_postgres as pg
 from app.queries.cache import memo
 from app.queries.fts_snippets import page_snippets
-from app.queries.prepared import stream
 
 # Snippets mark each hit between these two private-use characters (never in article text);
 # the web layer turns them into <mark> tags after escaping.
@@ -262,20 +261,26 @@ def _postgres_matches(q: str, window: int | None = None) -> Subquery:
     return stmt.subquery("fts")
 
 
-def newest_ranked(session: Session, q: str, window: int) -> list[tuple[int, bool, float]]:
-    """PostgreSQL: (id, is_lead, rank) of the `window` most recently stored matches of `q`,
-    newest first, found in one walk back through the quotes' ids (each quote's vector tested:
-    a 5 % word's 5,000 newest matches are 90,000 quotes, about 40 ms)."""
+def newest_window(q: str, window: int) -> Subquery:
+    """PostgreSQL: the `window` + 1 most recently stored matches of `q`, ranked, found in one
+    walk back through the quotes' ids (each quote's vector tested: a 5 % word's 5,000 newest
+    matches are 90,000 quotes, about 40 ms). Columns id, is_lead, rank, k (1 for the newest)
+    and n (how many there are: `window` + 1 when more match than the window holds)."""
     query = _postgres_query(q)
-    stmt = (
-        select(col(Quote.id), col(Quote.is_lead), pg.rank(query))
+    newest = (
+        select(col(Quote.id), col(Quote.is_lead), pg.SEARCH_VECTOR.label("vector"))
         .where(pg.SEARCH_VECTOR.op("@@")(query))
         .order_by(col(Quote.id).desc())
-        .limit(window)
+        .limit(window + 1)
+        .subquery("newest")
     )
-    # Read from the driver's cursor: SQLAlchemy's handling of 5,000 rows cost 10 ms.
-    found = lambda: [row for rows in stream(session, stmt, window) for row in rows]  # noqa: E731
-    return memo(session, ("fts_newest", q, window), found)
+    return select(
+        newest.c.id,
+        newest.c.is_lead,
+        pg.rank(query, newest.c.vector).label("rank"),
+        func.row_number().over(order_by=newest.c.id.desc()).label("k"),
+        func.count().over().label("n"),
+    ).subquery("window")
 
 
 def matching_ids(

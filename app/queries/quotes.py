@@ -1,6 +1,5 @@
 """Pages of quotes: filter conditions, keyset pagination and eager loading for the templates."""
 
-import heapq
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -365,16 +364,19 @@ def _ranked_matches(session: Session, f: QuoteFilter, base: Select) -> tuple[Sub
 def _postgres_window(
     session: Session, f: QuoteFilter, cursor: tuple | None, limit: int
 ) -> tuple[list[tuple[int, Any]], bool]:
-    """PostgreSQL, words alone: their newest RANK_WINDOW matches, ranked, read with one more
-    in the same walk back through the quotes, which says whether the window left matches out
-    (asked apart, that walked a common word's matches again: 40 ms)."""
-    newest = fts.newest_ranked(session, f.q or "", RANK_WINDOW + 1)
-    kept = [(rank, ident) for ident, lead, rank in newest[:RANK_WINDOW] if lead or f.reports]
+    """PostgreSQL, words alone: their newest RANK_WINDOW matches, ranked. The walk that finds
+    them reads one more, which says whether the window left matches out (asked apart, that
+    walked a common word's matches again: 40 ms); a page after the last cannot tell, and has
+    nothing to say it about."""
+    window = fts.newest_window(f.q or "", RANK_WINDOW)
+    stmt = core_select(window.c.id, window.c.rank, window.c.n).where(window.c.k <= RANK_WINDOW)
+    if not f.reports:
+        stmt = stmt.where(window.c.is_lead)
     if cursor is not None and isinstance(cursor[0], int | float):
-        after = (float(cursor[0]), cursor[1])
-        kept = [key for key in kept if key > after]
-    rows = [(ident, rank) for rank, ident in heapq.nsmallest(limit, kept)]
-    return rows, len(newest) > RANK_WINDOW
+        after = tuple_(float(cursor[0]), cursor[1])
+        stmt = stmt.where(tuple_(window.c.rank, window.c.id) > after)
+    rows = session.execute(stmt.order_by(window.c.rank, window.c.id).limit(limit)).all()
+    return [(ident, rank) for ident, rank, _ in rows], bool(rows) and rows[0][2] > RANK_WINDOW
 
 
 def _window_keeps(session: Session, f: QuoteFilter, inside: fts.Within, start: int) -> bool:
