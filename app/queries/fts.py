@@ -252,8 +252,8 @@ def _postgres_query(q: str):
 
 
 def _postgres_matches(q: str, window: int | None = None) -> Subquery:
-    """Every match, ranked (the window of words alone is `newest_ranked`'s)."""
-    assert not window, "PostgreSQL's window is newest_ranked"
+    """Every match, ranked (the window of words alone is `newest_window`'s)."""
+    assert not window, "PostgreSQL's window is newest_window"
     query = _postgres_query(q)
     stmt = select(col(Quote.id).label("id"), pg.rank(query).label("rank")).where(
         pg.SEARCH_VECTOR.op("@@")(query)
