@@ -66,7 +66,9 @@ def _postgres_engine(url: str, *, writer: bool) -> Engine:
             # A page's statements are small and many run at once: starting parallel workers
             # for one cost more than they save (a rare word's search 57 ms instead of 75 on a
             # million quotes and two cores), and took the cores other pages were waiting for.
-            "options": "-c max_parallel_workers_per_gather=0",
+            # Compiling a statement (JIT, for those the planner costs over 100,000) took
+            # 31 ms of a common word's counts, which run in a few hundred without it.
+            "options": "-c max_parallel_workers_per_gather=0 -c jit=off",
         },
     )
     if writer:
