@@ -157,10 +157,16 @@ def test_ranked_words_alone_leave_out_other_reports_unless_asked(
     assert set(_ids(engine, query + "&sort=newest")) == wanted  # the same matches, by date
 
 
-def test_words_alone_are_ranked_within_their_newest_matches_page_after_page(engine, monkeypatch):
+@pytest.mark.parametrize("walk", [True, False])
+def test_words_alone_are_ranked_within_their_newest_matches_page_after_page(
+    engine, monkeypatch, walk
+):
     """Words alone with more matches than the window rank their newest RANK_WINDOW (other
     reports among them, then left out), in the order ranking every match gives, cursor after
-    cursor, and the reader is told; a window that holds every match is not told."""
+    cursor, and the reader is told; a window that holds every match is not told. PostgreSQL
+    finds the window walking back through the quotes or from the list of every match, the
+    same window either way."""
+    monkeypatch.setattr(quotes, "LISTED_MATCH_COST", 10**9 if walk else 0)
     _corpus(engine)
     with engine.begin() as conn:
         conn.execute(text("UPDATE quote SET is_lead = false WHERE id % 3 = 0"))
@@ -178,7 +184,9 @@ def test_words_alone_are_ranked_within_their_newest_matches_page_after_page(engi
     with engine.connect() as conn:
         newest = set(conn.execute(text("SELECT id FROM quote ORDER BY id DESC LIMIT 30")).scalars())
     windowed = [i for i in everything if i in newest]
-    assert _ids(engine, query) == windowed and 0 < len(windowed) < len(everything)
+    with statements_naming(engine, "quote.id + ") as listed:
+        assert _ids(engine, query) == windowed and 0 < len(windowed) < len(everything)
+    assert bool(listed) == (engine.dialect.name == "postgresql" and not walk)
     assert _paged_ids(engine, query, 4) == windowed
     assert page_of(4).ranked_among == 30
     monkeypatch.setattr(quotes, "RANK_WINDOW", 40)
