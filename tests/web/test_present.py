@@ -3,6 +3,7 @@ report's wording differs from another's."""
 
 from markupsafe import Markup
 
+from app.web.present.options import datalist_options
 from app.web.present.timeline import timeline
 from app.web.present.wording import differences, spoken
 
@@ -41,3 +42,11 @@ def test_timeline_draws_one_bar_and_one_row_per_month_with_quotes():
         "<tr><td>Apr 2020</td><td>4</td></tr>"
     )
     assert isinstance(chart.rects(), Markup)  # not escaped again by the template
+
+
+def test_datalist_options_escape_each_value_and_are_kept():
+    """An outlet's name is text from a feed: quotes and brackets in it stay inside the value."""
+    pairs = [('Wire "A" <b>', 'Wire "A" <b>'), ("Post & Co", "Post & Co")]
+    html = datalist_options(pairs)
+    assert html == ('<option value="Wire &#34;A&#34; &lt;b&gt;"><option value="Post &amp; Co">')
+    assert datalist_options(list(pairs)) is html  # built once for the same outlets

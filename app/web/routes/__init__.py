@@ -10,7 +10,7 @@ from app.queries.filters import query_string
 from app.queries.quotes import LOW_CONFIDENCE
 from app.web.present.article_text import speaker_label
 from app.web.present.highlight import highlight
-from app.web.present.options import select_options
+from app.web.present.options import datalist_options, select_options
 from app.web.present.wording import bare_words, spoken
 from app.web.routes import (
     api,
@@ -46,6 +46,7 @@ def register(app: FastAPI) -> None:
         speaker_label=speaker_label,
         query_string=query_string,
         select_options=select_options,
+        datalist_options=datalist_options,
     )
     for module in ROUTERS:
         # Only the JSON API belongs in the OpenAPI schema; pages are for people.
