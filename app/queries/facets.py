@@ -4,7 +4,7 @@ import os
 import threading
 import time
 from collections import Counter
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
@@ -232,12 +232,14 @@ def _counted_facets(session: Session, f: QuoteFilter, names: list[str], top: int
     return Facets(total, [facet for facet in facets if facet.values])
 
 
-# Facets one read of the matching quotes can count together with the total. PostgreSQL's
-# pass also lists each match's topics: counting them apart read every match's row again, to
-# test its vector, and joined all the topic links (a 5 % word: 164 ms for the pass, 415 for
-# the topics; 294 together). SQLite's index lists the matches without their rows.
-_ONE_PASS = ("speaker", "country", "kind", "outlet")
-_ONE_PASS_POSTGRES = (*_ONE_PASS, "topic")
+# Facets one read of the matching quotes counts together with the total, and the topics
+# (last) where each match's topic ids, read from its links' primary key, cost less than
+# counting them apart. PostgreSQL apart read every match's row again to test its vector and
+# joined all the topic links (a 5 % word: 164 ms for the pass, 415 for the topics; 294
+# together). SQLite apart searched the index again and probed the reports' index once per
+# link: dearer for a rare word's matches (bench/optimisations.md), cheaper for more, whose
+# topics the index counts without reading their quote rows.
+_ONE_PASS = ("speaker", "country", "kind", "outlet", "topic")
 _ROWS_AT_ONCE = 4096
 
 
@@ -252,7 +254,7 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
         # first, so that a page waiting for the facets can already say how many match.
         # (PostgreSQL would read every match's row for it, as the pass below does again.)
         cached(session, _key("total", f), lambda: _count(session, f))
-    passing = _ONE_PASS_POSTGRES if fts.is_postgres(session) else _ONE_PASS
+    passing = _ONE_PASS if fts.is_postgres(session) or _few(session, f.q) else _ONE_PASS[:-1]
     shared = [n for n in names if n in passing and _others(f, n) == f]
     keys = {name: _key(name, f, top) for name in shared} | {"total": _key("total", f)}
     missing = [name for name, key in keys.items() if peek(session, key) is None]
@@ -264,11 +266,7 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
     # grouping in SQL, took 7 ms of a rare word's thousand matches; these rows 3.
     columns: list[Any] = [col(Quote.speaker_id), col(Quote.kind), col(Quote.article_id)]
     if "topic" in shared:
-        columns.append(
-            core_select(func.array_agg(col(QuoteTopic.topic_id)))
-            .where(col(QuoteTopic.quote_id) == col(Quote.id))
-            .scalar_subquery()
-        )
+        columns.append(_topic_ids(session))
     matching = core_select(*columns).where(*conditions(session, f, counting=True))
     # Counted by C-coded Counters rather than row by row, a few thousand rows at a time: a
     # common word's 90,000 matches held at once grew the server by tens of megabytes.
@@ -280,7 +278,7 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
         by_kind.update(row[1] for row in rows)
         by_article.update(row[2] for row in rows)
         if "topic" in shared:
-            by_topic.update(chain.from_iterable(row[3] for row in rows if row[3]))
+            by_topic.update(chain.from_iterable(_ids(row[3]) for row in rows if row[3]))
         total += len(rows)
     countries = cast(dict[int | None, str], facet_tallies.speaker_countries(session))
     by_country = Counter[str | None]()
@@ -304,6 +302,18 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
             ranked = sorted(tallies[name].items(), key=lambda item: (-item[1], item[0] or ""))
             named = [(value, value, n) for value, n in ranked[:top]]
         store(session, keys[name], _values(name, named))
+
+
+def _topic_ids(session: Session) -> Any:
+    """A match's topic ids, as one value: PostgreSQL's array, SQLite's "3,17"."""
+    topic_id = col(QuoteTopic.topic_id)
+    gathered = func.array_agg(topic_id) if fts.is_postgres(session) else func.group_concat(topic_id)
+    return core_select(gathered).where(col(QuoteTopic.quote_id) == col(Quote.id)).scalar_subquery()
+
+
+def _ids(gathered: list[int] | str) -> Iterable[int]:
+    """The topic ids `_topic_ids` gathered for one match."""
+    return map(int, gathered.split(",")) if isinstance(gathered, str) else gathered
 
 
 def _selected(f: QuoteFilter, name: str, values: list[FacetValue]) -> Facet:

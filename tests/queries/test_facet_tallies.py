@@ -207,13 +207,11 @@ def test_a_topics_country_counts_are_kept_until_the_data_changes(engine):
 )
 def test_one_pass_counts_agree_with_each_facet_counted_alone(engine, query, top):
     """The one grouped scan of a search gives the same counts, ranks and ties (by name) as
-    counting each facet on its own, speakers named and countries mapped from their ids; on
-    PostgreSQL also the topics (quotes with none, one and two of them)."""
+    counting each facet on its own, speakers named and countries mapped from their ids,
+    topics gathered per match (quotes with none, one and two of them)."""
     _corpus(engine)
     f = QuoteFilter.from_params(QueryParams(query))
-    postgres = engine.dialect.name == "postgresql"
-    passing = facets._ONE_PASS_POSTGRES if postgres else facets._ONE_PASS
-    shared = [name for name in passing if facets._others(f, name) == f]
+    shared = [name for name in facets._ONE_PASS if facets._others(f, name) == f]
     with Session(engine) as session:
         facets._count_in_one_pass(session, f, list(facets.FACETS), top)
         for name in shared:
@@ -221,8 +219,23 @@ def test_one_pass_counts_agree_with_each_facet_counted_alone(engine, query, top)
             assert peek(session, facets._key(name, f, top)) == alone
             assert alone
         assert peek(session, facets._key("total", f)) == facets._count(session, f) > 0
-    assert "speaker" in shared and "country" in shared
-    assert ("topic" in shared) == postgres
+    assert "speaker" in shared and "country" in shared and "topic" in shared
+
+
+@pytest.mark.sqlite_only
+def test_sqlite_leaves_the_topics_of_many_matches_to_the_index(engine, monkeypatch):
+    """Words in more quotes than INDEX_WITHIN_FROM: their topics are counted from the index
+    and the topic links, not gathered per match in the pass (which reads their quote rows)."""
+    _corpus(engine)
+    few, many = (QuoteFilter.from_params(QueryParams(q)) for q in ("q=matter", "q=words"))
+    with Session(engine) as session:
+        facets._count_in_one_pass(session, few, list(facets.FACETS), 8)
+        assert peek(session, facets._key("topic", few, 8)) is not None
+    monkeypatch.setattr(facets, "INDEX_WITHIN_FROM", 0)
+    with Session(engine) as session:
+        facets._count_in_one_pass(session, many, list(facets.FACETS), 8)
+        assert peek(session, facets._key("speaker", many, 8)) is not None
+        assert peek(session, facets._key("topic", many, 8)) is None
 
 
 @pytest.mark.parametrize("reports", [False, True])
