@@ -35,7 +35,7 @@ from sqlmodel import Session, col
 
 from app.models import Quote
 from app.queries import fts_postgres as pg
-from app.queries.cache import memo
+from app.queries.cache import cached
 from app.queries.fts_snippets import page_snippets
 
 # Snippets mark each hit between these two private-use characters (never in article text);
@@ -336,9 +336,10 @@ def contains(q: str) -> TextClause:
 def count(session: Session, q: str, within: Within | None = None, since: int | None = None) -> int:
     """How many quotes match `q` (SQLite: within `within`, stored `since` an id), from the
     index alone (no ranking, no quote rows); asked several times a page (is the word common?
-    too many to count now?), counted once."""
+    too many to count now?) and by every page of the same words, counted once until the data
+    changes."""
     key = ("fts_count", q, within, since)
-    return memo(session, key, lambda: _count(session, q, None, within, since))
+    return cached(session, key, lambda: _count(session, q, None, within, since))
 
 
 def window_start(session: Session, q: str, window: int) -> int | None:
@@ -348,7 +349,7 @@ def window_start(session: Session, q: str, window: int) -> int | None:
         "SELECT rowid FROM quote_fts WHERE quote_fts MATCH :fts_query"
         f" ORDER BY rowid DESC LIMIT 1 OFFSET {int(window) - 1}"
     ).bindparams(fts_query=expression(q))
-    return memo(session, ("fts_window", q, window), lambda: session.execute(sql).scalar())
+    return cached(session, ("fts_window", q, window), lambda: session.execute(sql).scalar())
 
 
 def more_than(session: Session, q: str, limit: int, within: Within | None = None) -> bool:
@@ -358,7 +359,7 @@ def more_than(session: Session, q: str, limit: int, within: Within | None = None
     if is_sqlite(session):
         return count(session, q, within) > limit
     key = ("fts_more_than", q, limit)
-    return memo(session, key, lambda: _count(session, q, limit + 1) > limit)
+    return cached(session, key, lambda: _count(session, q, limit + 1) > limit)
 
 
 def likely_more_than(session: Session, q: str, limit: int, within: Within | None = None) -> bool:
@@ -373,8 +374,9 @@ def likely_more_than(session: Session, q: str, limit: int, within: Within | None
 
 
 def estimate(session: Session, q: str) -> int:
-    """PostgreSQL: the planner's estimate of the quotes matching `q` (once a request)."""
-    return memo(session, ("fts_estimate", q), lambda: _postgres_estimate(session, q))
+    """PostgreSQL: the planner's estimate of the quotes matching `q` (once until the data
+    changes)."""
+    return cached(session, ("fts_estimate", q), lambda: _postgres_estimate(session, q))
 
 
 def _postgres_estimate(session: Session, q: str) -> int:

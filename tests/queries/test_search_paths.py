@@ -373,3 +373,24 @@ def test_walking_the_date_index_finds_what_listing_finds(engine, monkeypatch, qu
     with statements_naming(engine, "quote.id + ? IN (SELECT") as walks:
         assert _paged_ids(engine, query) == listed and len(listed) > 4
     assert walks
+
+
+def test_a_words_match_count_is_kept_until_the_data_changes(engine):
+    """Every page of the same words (sorted, by kind, by dates) asks how many quotes they
+    match: counted by the first, then kept until an import changes the data."""
+    _corpus(engine)
+    sqlite = engine.dialect.name == "sqlite"
+    counting = "count(*) FROM quote_fts" if sqlite else "websearch_to_tsquery"
+    with statements_naming(engine, counting) as counts:
+        with Session(engine) as session:
+            first = fts.count(session, "sanctions")
+        with Session(engine) as session:
+            assert fts.count(session, "sanctions") == first == 40
+        assert len(counts) == 1
+        text_ = 'Late\n\n"Our sanctions stay," the minister said.'
+        quote = quote_in(text_, '"Our sanctions stay,"', speaker="Minister 1")
+        late = ExtractedArticle(text_, "Late", "Wire", date(2020, 1, 1), (quote,))
+        store_article(engine, "late.txt", late, TOPIC_NAMES)
+        with Session(engine) as session:
+            assert fts.count(session, "sanctions") == 41
+        assert len(counts) == 2
