@@ -263,8 +263,8 @@ def _postgres_matches(q: str, window: int | None = None) -> Subquery:
 
 def newest_window(q: str, window: int, walk: bool = True) -> Subquery:
     """PostgreSQL: the `window` + 1 most recently stored matches of `q`, ranked. Columns id,
-    is_lead, rank, k (1 for the newest) and n (how many there are: `window` + 1 when more
-    match than the window holds).
+    is_lead, kind, rank, k (1 for the newest) and n (how many there are: `window` + 1 when
+    more match than the window holds).
 
     With `walk`, found in one walk back through the quotes' ids, each quote's vector tested
     (a 5 % word's 5,000 newest matches are 90,000 quotes, about 50 ms). Without, from the
@@ -274,7 +274,7 @@ def newest_window(q: str, window: int, walk: bool = True) -> Subquery:
     query = _postgres_query(q)
     order = col(Quote.id) if walk else col(Quote.id) + 0
     newest = (
-        select(col(Quote.id), col(Quote.is_lead), pg.SEARCH_VECTOR.label("vector"))
+        select(col(Quote.id), col(Quote.is_lead), col(Quote.kind), pg.SEARCH_VECTOR.label("vector"))
         .where(pg.SEARCH_VECTOR.op("@@")(query))
         .order_by(order.desc())
         .limit(window + 1)
@@ -283,6 +283,7 @@ def newest_window(q: str, window: int, walk: bool = True) -> Subquery:
     return select(
         newest.c.id,
         newest.c.is_lead,
+        newest.c.kind,
         pg.rank(query, newest.c.vector).label("rank"),
         func.row_number().over(order_by=newest.c.id.desc()).label("k"),
         func.count().over().label("n"),

@@ -394,3 +394,32 @@ def test_a_words_match_count_is_kept_until_the_data_changes(engine):
         with Session(engine) as session:
             assert fts.count(session, "sanctions") == 41
         assert len(counts) == 2
+
+
+@pytest.mark.parametrize("kind", ["direct", "indirect"])
+def test_common_words_of_a_kind_are_ranked_within_the_newest_window(engine, monkeypatch, kind):
+    """Words and a kind: when the window of the words' newest matches holds enough of the
+    kind, its quotes of that kind are ranked, in the same order as the words alone, and the
+    reader is told so; on both backends, PostgreSQL without ranking every match of the kind."""
+    _corpus(engine)
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(text("ANALYZE quote"))  # the planner's count of the words' matches
+    monkeypatch.setattr(quotes, "RANK_WINDOW", 30)
+    monkeypatch.setattr(quotes, "WINDOW_HITS", 2)
+    with engine.connect() as conn:
+        kinds = {i: k for i, k in conn.execute(text("SELECT id, kind FROM quote"))}
+    alone = _ids(engine, "q=sanctions")
+    expected = [i for i in alone if kinds[i] == kind]
+    assert 0 < len(expected) < len(alone)
+
+    def everything(*args):
+        raise AssertionError("every match of the kind was ranked")
+
+    monkeypatch.setattr(quotes, "_ranked_in_place", everything)
+    query = f"q=sanctions&kind={kind}"
+    assert _ids(engine, query) == expected and expected
+    assert _paged_ids(engine, query, 4) == expected
+    with Session(engine) as session:
+        page = quotes.quote_page(session, QuoteFilter.from_params(QueryParams(query)), 4)
+    assert page.ranked_among == 30
