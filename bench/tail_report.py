@@ -39,6 +39,11 @@ def method(result: dict) -> list[str]:
     )
     if result["backend"] == "sqlite":
         setup += ", the database file read through first (in the kernel's cache for each)"
+    elif result.get("shared_buffers"):
+        setup += (
+            ", every table and index read through first (pg_prewarm's 'read': the kernel's"
+            f" cache), PostgreSQL's shared_buffers {result['shared_buffers']}"
+        )
     if load := result.get("loadavg"):
         setup += f"; load average (1 min) {load[0]:.2f} at the start, {load[1]:.2f} at the end"
     how = (

@@ -137,10 +137,12 @@ def run(db: Path, args) -> dict:
     upgrade(serve_url)  # serve would do it too; done first so start-up is not timed
     datasette = not args.no_datasette and serve_url.startswith("sqlite")
     kinds = tail_urls.build(db, args.urls, len(args.connections), args.warm, args.kinds)
-    tail, first = [], {}
+    tail, first, buffers = [], {}, None
     for server in ("diplomat", "datasette") if datasette else ("diplomat",):
         if serve_url.startswith("sqlite"):
             preload(db)
+        else:
+            buffers = postgres.preload(serve_url)
         port = free_port()
         if server == "diplomat":
             command, env = diplomat_command(port, args.workers), {"DATABASE_URL": serve_url}
@@ -153,6 +155,7 @@ def run(db: Path, args) -> dict:
         "tool": load.tool(),
         "backend": "postgresql" if serve_url.startswith("postgresql") else "sqlite",
         "database": postgres.safe(serve_url),
+        "shared_buffers": buffers,
         "workers": args.workers,
         "seconds": args.seconds,
         "urls_per_run": args.urls,
