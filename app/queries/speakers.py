@@ -213,6 +213,8 @@ class SpeakerMatch:
     role: str | None
     quotes: int
     exact: bool  # every word typed matches the name (or a recorded spelling)
+    kind: str = "person"  # person | organisation | group | outlet
+    whole: bool = False  # every word of the name (or spelling) was typed
 
 
 MAX_NAME_CHARS = 80
@@ -280,12 +282,13 @@ def _find_speakers(
     inside = {f"w{i}": f"% {w}%" for i, w in enumerate(prefixes)}
     stmt = _candidates(len(prefixes))
     best: dict[int, tuple[float, SpeakerMatch]] = {}
-    for ident, slug, name, country, role, key, n in run(session, stmt, **starts, **inside):
+    for ident, slug, name, country, role, kind, key, n in run(session, stmt, **starts, **inside):
         score = _fit(words, key.split(), whole_words)
         if score < 0.5:
             continue
-        match = SpeakerMatch(slug, name, country, role, n, score == 1.0)
-        if ident not in best or score > best[ident][0]:
+        whole = set(key.split()) <= set(words)
+        match = SpeakerMatch(slug, name, country, role, n, score == 1.0, kind, whole)
+        if ident not in best or (score, whole) > (best[ident][0], best[ident][1].whole):
             best[ident] = (score, match)
     ranked = sorted(best.values(), key=lambda pair: (-pair[0], -pair[1].quotes, pair[1].name))
     matches = [match for _, match in ranked]
@@ -303,7 +306,7 @@ def _candidates(words: int) -> Select:
     )
     quotes = func.coalesce(col(TallySpeaker.quotes), 0)
     columns: list[Any] = [Speaker.id, Speaker.slug, Speaker.name, Speaker.country, Speaker.role]
-    columns += [SpeakerAlias.key, quotes]
+    columns += [Speaker.kind, SpeakerAlias.key, quotes]
     return (
         core_select(*columns)
         .join(SpeakerAlias, col(SpeakerAlias.speaker_id) == col(Speaker.id))

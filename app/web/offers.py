@@ -27,12 +27,14 @@ class Offer:
 def page_offers(
     request: Request, session: Session, q: str, chosen: tuple[str, ...] = ()
 ) -> list[Offer]:
-    """Speakers whose name or spelling the words are (a surname alone will do, accents and
-    close spellings forgiven), and the country (name or code) and topic named exactly `q`;
-    not the speakers already `chosen` by the filter."""
+    """Speakers whose name or spelling the words are (for a person a surname alone will do;
+    a body or group by its whole name: "talks" is a word of "diplomats familiar with the
+    talks", not its name; accents and close spellings forgiven), and the country (name or
+    code) and topic named exactly `q`; not the speakers already `chosen` by the filter."""
     offers = []
     named = find_speakers(session, q, limit=3, whole_words=True) if may_name(session, q) else []
-    for speaker in [m for m in named if m.exact and m.slug not in chosen]:
+    fits = [m for m in named if m.exact and (m.kind == "person" or m.whole)]
+    for speaker in [m for m in fits if m.slug not in chosen]:
         country = country_name(speaker.country) if speaker.country else None
         who = ", ".join(part for part in (speaker.role, country) if part)
         detail = " · ".join(part for part in (who, plural(speaker.quotes, "quote")) if part)

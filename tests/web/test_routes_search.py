@@ -4,6 +4,10 @@ import re
 
 import pytest
 
+from app.extract.article import ExtractedArticle
+from app.ingest.store import store_article
+from tests.conftest import TOPIC_NAMES, quote_in
+
 HTMX = {"HX-Request": "true"}
 
 
@@ -196,3 +200,30 @@ def test_search_offers_the_speaker_a_name_means(seeded_client):
     assert "Sergey Lavrov" in offers("Sergei Lavrov")  # another spelling
     assert "Sergey Lavrov" in offers("lavrov")
     assert "Speaker:" not in offers("sanctions") and offers("lav") == ""  # words, not names
+
+
+def test_bodies_and_groups_are_offered_by_their_whole_name_only(engine, client):
+    """A person is offered for a surname; a body or group only when its whole name is typed:
+    "talks" and "commission" are words, not the names of "diplomats familiar with the talks"
+    or the "European Commission"."""
+    text = (
+        "Brussels\n\n"
+        '"Nothing is agreed," diplomats familiar with the talks said.\n\n'
+        '"We are ready," the European Commission said.'
+    )
+    quotes = (
+        quote_in(text, '"Nothing is agreed,"', speaker="diplomats familiar with the talks",
+                 speaker_type="group"),
+        quote_in(text, '"We are ready,"', speaker="European Commission",
+                 speaker_type="organisation"),
+    )  # fmt: skip
+    article = ExtractedArticle(text, "Brussels", None, None, quotes)
+    store_article(engine, "brussels.txt", article, TOPIC_NAMES)
+
+    def offered(q: str) -> str:
+        html = client.get("/search", params={"q": q}).text
+        return "".join(part.split("</p>")[0] for part in html.split('class="callout offer"')[1:])
+
+    assert "Speaker:" not in offered("talks") and "Speaker:" not in offered("commission")
+    assert "European Commission" in offered("European Commission")
+    assert "diplomats familiar with the talks" in offered("diplomats familiar with the talks")
