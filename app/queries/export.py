@@ -15,7 +15,7 @@ from sqlmodel import Session, col
 from app.models import Article, Quote, QuoteTopic, Speaker, Topic
 from app.queries import fts
 from app.queries.filters import QuoteFilter
-from app.queries.quotes import conditions
+from app.queries.quotes import by_relevance, conditions
 
 TOPIC_SEPARATOR = "; "
 _JOINED = "\x1f"  # joins topic names in the query: no name holds it
@@ -55,7 +55,8 @@ def export_rows(session: Session, f: QuoteFilter) -> Iterator[tuple]:
         )
         if sort == "relevance":
             found = fts.matches(session, f.q or "")
-            parts = [stmt.join(found, found.c.id == Quote.id).order_by(found.c.rank, col(Quote.id))]
+            order = by_relevance(found.c.rank, col(Quote.id))
+            parts = [stmt.join(found, found.c.id == Quote.id).order_by(*order)]
         else:
             day: tuple[SQLColumnExpression[Any], ...] = (col(Quote.published), col(Quote.id))
             if sort == "newest":

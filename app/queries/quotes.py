@@ -4,7 +4,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, text, tuple_
+from sqlalchemy import ColumnElement, Select, and_, func, or_, text
 from sqlalchemy import select as core_select  # typed for any number of columns
 from sqlalchemy.orm import selectinload
 from sqlalchemy.sql import Subquery
@@ -375,9 +375,10 @@ def _postgres_window(
     if f.kind:
         stmt = stmt.where(window.c.kind == f.kind)
     if cursor is not None and isinstance(cursor[0], int | float):
-        after = tuple_(float(cursor[0]), cursor[1])
-        stmt = stmt.where(tuple_(window.c.rank, window.c.id) > after)
-    rows = session.execute(stmt.order_by(window.c.rank, window.c.id).limit(limit)).all()
+        stmt = stmt.where(after_in_relevance(window.c.rank, window.c.id, cursor))
+    rows = session.execute(
+        stmt.order_by(*by_relevance(window.c.rank, window.c.id)).limit(limit)
+    ).all()
     return [(ident, rank) for ident, rank, _ in rows], bool(rows) and rows[0][2] > RANK_WINDOW
 
 
@@ -471,9 +472,8 @@ def _relevance_rows(
     else:
         stmt = base.add_columns(found.c.rank).join(found, found.c.id == Quote.id)
     if cursor is not None and isinstance(cursor[0], int | float):
-        # bm25 scores round-trip exactly through JSON, so the tie on rank is reliable.
-        stmt = stmt.where(tuple_(found.c.rank, found.c.id) > tuple_(float(cursor[0]), cursor[1]))
-    stmt = stmt.order_by(found.c.rank, found.c.id).limit(limit)
+        stmt = stmt.where(after_in_relevance(found.c.rank, found.c.id, cursor))
+    stmt = stmt.order_by(*by_relevance(found.c.rank, found.c.id)).limit(limit)
     return [tuple(r) for r in session.execute(stmt)]
 
 
@@ -513,8 +513,8 @@ def _ranked_in_place(
     rank = fts.rank_here(q)
     stmt = base.add_columns(rank).where(fts.condition(session, q))
     if cursor is not None and isinstance(cursor[0], int | float):
-        stmt = stmt.where(tuple_(rank, col(Quote.id)) > tuple_(float(cursor[0]), cursor[1]))
-    stmt = stmt.order_by(rank, col(Quote.id)).limit(limit)
+        stmt = stmt.where(after_in_relevance(rank, col(Quote.id), cursor))
+    stmt = stmt.order_by(*by_relevance(rank, col(Quote.id))).limit(limit)
     return [tuple(r) for r in session.execute(stmt)]
 
 
@@ -522,6 +522,20 @@ def _narrowed(f: QuoteFilter) -> bool:
     """Filters beyond the words (the page's own included)."""
     dates = f.date_from or f.date_to
     return bool(f.speakers or f.country or f.topic or dates or f.outlet or f.kind)
+
+
+def by_relevance(rank: Any, ident: Any) -> tuple[Any, Any]:
+    """Relevance order: the best first (lower rank), and among equals the newest (PostgreSQL's
+    ts_rank gives every quote of the same length and word count the same score: ordered by
+    id ascending, a search showed the archive's oldest quotes first)."""
+    return rank, ident.desc()
+
+
+def after_in_relevance(rank: Any, ident: Any, cursor: tuple) -> ColumnElement[bool]:
+    """Past `cursor` (rank, id) in `by_relevance` order. Scores round-trip exactly through
+    the cursor's JSON, so the tie on rank is reliable."""
+    score = float(cursor[0])
+    return or_(rank > score, and_(rank == score, ident < cursor[1]))
 
 
 def _next_cursor(rows: list[tuple[int, Any]], sort: str, limit: int) -> str | None:

@@ -423,3 +423,20 @@ def test_common_words_of_a_kind_are_ranked_within_the_newest_window(engine, monk
     with Session(engine) as session:
         page = quotes.quote_page(session, QuoteFilter.from_params(QueryParams(query)), 4)
     assert page.ranked_among == 30
+
+
+@pytest.mark.parametrize(
+    "query", ["q=sanctions", "q=sanctions&kind=direct", "q=sanctions&from=2019-01-01"]
+)
+def test_equally_relevant_quotes_come_newest_first(engine, query):
+    """Quotes the words fit equally well (same length, same count of the word) are listed
+    newest first, page after page: not the archive's oldest first."""
+    names = ("Anna Berg", "Pavel Kron", "Ines Duarte", "Omar Haddad", "Lena Vogt", "Kofi Mensah")
+    for n, name in enumerate(names, start=10):
+        text = f'Item {n}\n\n"Our sanctions stay for {n} more weeks," {name} said.'
+        quote = quote_in(text, f'"Our sanctions stay for {n} more weeks,"', speaker=name)
+        article = ExtractedArticle(text, f"Item {n}", "Wire", date(2019, 3, n), (quote,))
+        store_article(engine, f"item-{n}.txt", article, TOPIC_NAMES)
+    found = _ids(engine, query)
+    assert len(found) == 6 and found == sorted(found, reverse=True)
+    assert _paged_ids(engine, query, 4) == found
