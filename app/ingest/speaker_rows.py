@@ -3,7 +3,7 @@ transaction, in plain SQL statements (the ORM's bookkeeping cost more than the q
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, insert, or_, select, update
+from sqlalchemy import and_, bindparam, insert, or_, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
@@ -24,18 +24,21 @@ _COLUMNS = (
 _BY_ALIAS = (
     select(*_COLUMNS).join(SpeakerAlias).where(col(SpeakerAlias.key) == bindparam("key")).distinct()
 )
-# Each speaker with an alias ending in the surname, once. Only the set matters (one match or
-# none is used), so the subquery may scan the aliases instead of probing every speaker's.
-_BY_SURNAME = select(*_COLUMNS).where(
-    col(Speaker.id).in_(
-        select(col(SpeakerAlias.speaker_id)).where(
-            or_(
-                col(SpeakerAlias.key) == bindparam("surname"),
-                col(SpeakerAlias.key).like(bindparam("tail")),
-            )
+# An alias's last word, as migration 0014 indexes it (the expression must be the index's own
+# for the index to answer it). Keys are lowercase words joined by single spaces.
+SURNAME = {
+    "sqlite": "substr(key, length(rtrim(key, replace(key, ' ', ''))) + 1)",
+    "postgresql": "regexp_replace(key, '^.* ', '')",
+}
+# Each speaker with an alias ending in the surname, once.
+_BY_SURNAME = {
+    dialect: select(*_COLUMNS).where(
+        col(Speaker.id).in_(
+            select(col(SpeakerAlias.speaker_id)).where(text(f"{surname} = :surname"))
         )
     )
-)
+    for dialect, surname in SURNAME.items()
+}
 _HAS_ALIAS = select(col(SpeakerAlias.id)).where(
     col(SpeakerAlias.speaker_id) == bindparam("speaker_id"),
     col(SpeakerAlias.alias) == bindparam("alias"),
@@ -144,7 +147,7 @@ class SpeakerRows:
 
     def _by_surname(self, name: str, key: str, country: str | None) -> SpeakerRow | None:
         surname = key.split()[-1]
-        rows = self.conn.execute(_BY_SURNAME, {"surname": surname, "tail": f"% {surname}"})
+        rows = self.conn.execute(_BY_SURNAME[self.conn.dialect.name], {"surname": surname})
         matches = [row for row in rows if same_person(name, country, row.name, row.country)]
         # Two different people fit: a guess would put words in the wrong mouth.
         return SpeakerRow(*matches[0]) if len(matches) == 1 else None

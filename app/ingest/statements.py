@@ -126,8 +126,9 @@ def _linked(a: _Report, b: _Report) -> bool:
     return not _apart(a.published, b.published) and same_statement(a.words, b.words)
 
 
+_REPORT_COLUMNS = "id, speaker_id, text, statement_id, published"  # a _Report's fields
 _NEW = text(
-    "SELECT id, speaker_id, text, statement_id, published FROM quote"
+    f"SELECT {_REPORT_COLUMNS} FROM quote"
     " WHERE article_id = :article_id AND speaker_id IS NOT NULL ORDER BY position"
 )
 _INSERT_BAND = text("INSERT INTO quote_band (quote_id, speaker_id, band) VALUES (:q, :s, :b)")
@@ -143,15 +144,16 @@ PER_BAND, PER_STATEMENT, CANDIDATES = 32, 4, 40
 
 @lru_cache(maxsize=32)
 def _crowded(bands: int) -> TextClause:
-    """The quotes to compare with a new report having this many band keys (bound as :b0, :b1
-    …) when too many share them; each band is read newest first (ix_quote_band_recent)."""
+    """The rows of the quotes to compare with a new report having this many band keys (bound
+    as :b0, :b1 …) when too many share them; each band is read newest first
+    (ix_quote_band_recent)."""
     recent = " UNION ALL ".join(
         "SELECT * FROM (SELECT quote_id FROM quote_band WHERE speaker_id = :speaker_id"
         f" AND band = :b{n} AND quote_id != :quote_id ORDER BY quote_id DESC LIMIT {PER_BAND})"
         f" AS band{n}"
         for n in range(bands)
     )
-    return text(
+    picked = (
         "SELECT quote_id FROM ("
         " SELECT shared.quote_id, shared.bands, ROW_NUMBER() OVER ("
         "  PARTITION BY q.statement_id ORDER BY shared.bands DESC, shared.quote_id DESC) AS nth"
@@ -160,11 +162,14 @@ def _crowded(bands: int) -> TextClause:
         f") AS ranked WHERE nth <= {PER_STATEMENT}"
         f" ORDER BY bands DESC, quote_id DESC LIMIT {CANDIDATES}"
     )
+    # The picked quotes' rows in the same statement: a third round trip, with its list of
+    # ids, cost as much as picking them.
+    return text(f"SELECT {_REPORT_COLUMNS} FROM quote WHERE id IN ({picked})")
 
 
-_REPORTS = text(
-    "SELECT id, speaker_id, text, statement_id, published FROM quote WHERE id IN :ids"
-).bindparams(bindparam("ids", expanding=True))
+_REPORTS = text(f"SELECT {_REPORT_COLUMNS} FROM quote WHERE id IN :ids").bindparams(
+    bindparam("ids", expanding=True)
+)
 
 
 @lru_cache(maxsize=32)
@@ -299,8 +304,9 @@ def _fellows(conn: Connection, report: _Report, keys: list[int]) -> list[_Report
     params.update({f"b{n}": key for n, key in enumerate(keys)})
     ids = list(conn.execute(_sharing(len(keys)), params).scalars())
     if len(ids) > COMPARE_ALL:
-        ids = list(conn.execute(_crowded(len(keys)), params).scalars())
-    rows = conn.execute(_REPORTS, {"ids": ids}).all() if ids else []
+        rows = conn.execute(_crowded(len(keys)), params).all()
+    else:
+        rows = conn.execute(_REPORTS, {"ids": ids}).all() if ids else []
     return [other for other in _as_reports(rows) if _linked(report, other)]
 
 
@@ -331,10 +337,7 @@ def split_apart(conn: Connection, statement_ids: Iterable[int]) -> set[int]:
     for statement_id in sorted(statement_ids):
         members = _reports(
             conn,
-            text(
-                "SELECT id, speaker_id, text, statement_id, published FROM quote"
-                " WHERE statement_id = :s"
-            ),
+            text(f"SELECT {_REPORT_COLUMNS} FROM quote WHERE statement_id = :s"),
             {"s": statement_id},
         )
         groups = _components(conn, members)

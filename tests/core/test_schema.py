@@ -1,3 +1,4 @@
+import warnings
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -11,23 +12,30 @@ import app.models  # noqa: F401
 from app.db import READER_CACHE_KIB, WRITER_CHECKPOINT_PAGES, make_engine
 from app.schema import alembic_config, is_current
 
-# Full-text machinery the migrations add beside the models: SQLite's FTS5 tables, PostgreSQL's
-# generated tsvector column and its GIN index (migration 0002).
-FTS_NAMES = {("column", "search_vector"), ("index", "ix_quote_search_vector")}
+# What the migrations add beside the models: full-text machinery (SQLite's FTS5 tables,
+# PostgreSQL's generated tsvector column and its GIN index, migration 0002) and the aliases'
+# surname index, on an expression each dialect spells its own way (migration 0014).
+MIGRATION_ONLY = {
+    ("column", "search_vector"),
+    ("index", "ix_quote_search_vector"),
+    ("index", "ix_speaker_alias_surname"),
+}
 
 
-def _not_fts(name, type_, *_args) -> bool:
+def _in_models(name, type_, *_args) -> bool:
     if type_ == "table" and name.startswith("quote_fts"):
         return False
-    return (type_, name) not in FTS_NAMES
+    return (type_, name) not in MIGRATION_ONLY
 
 
 def test_schema_migrations_match_models(engine):
     with engine.connect() as conn:
         context = MigrationContext.configure(
-            conn, opts={"compare_type": True, "include_name": _not_fts}
+            conn, opts={"compare_type": True, "include_name": _in_models}
         )
-        assert compare_metadata(context, SQLModel.metadata) == []
+        with warnings.catch_warnings():  # SQLite's reflection cannot read it, and says so
+            warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based")
+            assert compare_metadata(context, SQLModel.metadata) == []
 
 
 def test_schema_is_current_after_upgrade(app_settings):

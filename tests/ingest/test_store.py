@@ -1,10 +1,12 @@
 import json
 from dataclasses import replace
+from importlib import import_module
 
+from sqlalchemy import text
 from sqlmodel import Session, func, select
 
 from app.extract.article import ExtractedArticle
-from app.ingest.speaker_rows import SpeakerRows
+from app.ingest.speaker_rows import SURNAME, SpeakerRows
 from app.ingest.store import content_hash, store_article
 from app.models import Article, Quote, Speaker, SpeakerAlias
 from tests.conftest import TOPIC_NAMES, quote_in, sample_articles
@@ -57,6 +59,32 @@ def test_store_keeps_people_sharing_a_surname_apart(engine):
         ivanka = SpeakerRows(conn).row_for("Ivanka Trump", "US", None)
         assert donald.id != ivanka.id
         assert {donald.slug, ivanka.slug} == {"donald-trump", "ivanka-trump"}
+
+
+def test_store_finds_a_bare_surname_through_the_surname_index(engine):
+    with engine.begin() as conn:
+        lima = SpeakerRows(conn).row_for("Ana Maria Lima", "BR", None)
+        cruz = SpeakerRows(conn).row_for("Sofia de la Cruz", "MX", None)
+        SpeakerRows(conn).row_for("Limaverde", "BR", None)  # ends in "lima" only as a word part
+        assert SpeakerRows(conn).row_for("Lima", "BR", None).id == lima.id
+        assert SpeakerRows(conn).row_for("Cruz", "MX", None).id == cruz.id
+        dialect = conn.dialect.name
+        surnames = text(f"SELECT key, {SURNAME[dialect]} FROM speaker_alias ORDER BY key")
+        assert dict(conn.execute(surnames).all()) == {
+            "ana maria lima": "lima",
+            "cruz": "cruz",
+            "lima": "lima",
+            "limaverde": "limaverde",
+            "sofia de la cruz": "cruz",
+        }
+        # The store's expression is the one migration 0014 indexed, and the index answers it.
+        assert SURNAME == import_module("migrations.versions.0014_speaker_alias_surname").SURNAME
+        explain = "EXPLAIN QUERY PLAN " if dialect == "sqlite" else "EXPLAIN "
+        if dialect == "postgresql":
+            conn.execute(text("SET LOCAL enable_seqscan = off"))
+        lookup = f"SELECT speaker_id FROM speaker_alias WHERE {SURNAME[dialect]} = :surname"
+        plan = " ".join(map(str, conn.execute(text(explain + lookup), {"surname": "lima"}).all()))
+        assert "ix_speaker_alias_surname" in plan
 
 
 def test_store_unknown_speaker_keeps_quote_without_speaker(engine):
