@@ -332,12 +332,27 @@ def _count_later(engine: Engine, f: QuoteFilter, names: list[str], top: int) -> 
     def count() -> None:
         try:
             with Session(engine) as session:
+                _one_at_a_time(session)
                 _counted_facets(session, f, names, top)
         finally:
             with _queued_lock:
                 _queued.discard(key)
 
     _background.submit(count)
+
+
+# PostgreSQL: one background count at a time across the site's processes. Each web worker
+# has its own counting thread, and SQLite's runs niced in the worker; PostgreSQL's work runs
+# in a server process at the pages' priority, so two workers' counts (a common word's: 140-520
+# ms each) took both cores of a two-core machine from the pages waiting behind them.
+COUNTS_LOCK_KEY = 0x636F756E  # "coun"; the writers' lock is app.db.WRITER_LOCK_KEY
+
+
+def _one_at_a_time(session: Session) -> None:
+    """Wait for the other processes' background counts (PostgreSQL; released when the
+    count's transaction ends)."""
+    if fts.is_postgres(session):
+        session.execute(text(f"SELECT pg_advisory_xact_lock({COUNTS_LOCK_KEY})"))
 
 
 def counts_or_start(session: Session, f: QuoteFilter, top: int = 8) -> Facets | None:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 from sqlmodel import Session
 from starlette.datastructures import QueryParams
 
@@ -164,6 +164,29 @@ def test_background_counts_run_at_a_lower_priority_than_pages():
     page = own_priority()
     counts = facets._background.submit(own_priority).result(timeout=10)
     assert counts == min(19, page + facets.COUNTS_NICE) > page
+
+
+@pytest.mark.postgres
+def test_background_counts_take_turns_across_processes_on_postgresql(engine):
+    """PostgreSQL counts in its server, at the pages' priority: a worker's background count
+    waits while another's runs (here, another connection holding the turn)."""
+    _corpus(engine)
+    f = QuoteFilter(kind="direct")
+    names = list(facets.FACETS)
+    elsewhere = create_engine(engine.url)  # not the tests' engine, whose transactions write
+    with elsewhere.connect() as other:
+        other.execute(text(f"SELECT pg_advisory_lock({facets.COUNTS_LOCK_KEY})"))
+        try:
+            facets._count_later(engine, f, names, 8)
+            waited = not facets.wait_for_background(timeout=0.5)
+        finally:
+            other.execute(text(f"SELECT pg_advisory_unlock({facets.COUNTS_LOCK_KEY})"))
+        other.commit()
+    elsewhere.dispose()
+    assert facets.wait_for_background(timeout=10)
+    with Session(engine) as session:
+        assert facets.counts_or_start(session, f) is not None
+    assert waited
 
 
 def test_topic_counts_rank_by_quotes_then_name_and_keep_the_top(engine):
