@@ -87,6 +87,20 @@ def test_store_finds_a_bare_surname_through_the_surname_index(engine):
         assert "ix_speaker_alias_surname" in plan
 
 
+def test_store_numbers_a_taken_slug_through_an_index(engine):
+    with engine.begin() as conn:
+        rows = SpeakerRows(conn)
+        first = rows.row_for("Ana Lima", "BR", None)
+        second = rows.row_for("Ana Lima", "PT", None)  # another person: same name, other country
+        assert (first.slug, second.slug) == ("ana-lima", "ana-lima-2")
+        if conn.dialect.name == "postgresql":  # its collation's unique index cannot answer LIKE
+            conn.execute(text("SET LOCAL enable_seqscan = off"))
+            taken = "SELECT slug FROM speaker WHERE slug = :base OR slug LIKE :pattern"
+            bounds = {"base": "ana-lima", "pattern": "ana-lima-%"}
+            plan = conn.execute(text("EXPLAIN " + taken), bounds).scalars()
+            assert "ix_speaker_slug_pattern" in " ".join(plan)
+
+
 def test_store_unknown_speaker_keeps_quote_without_speaker(engine):
     for source, article in sample_articles():
         store_article(engine, source, article, TOPIC_NAMES)
