@@ -119,8 +119,12 @@ def wait_until_stored(proc: subprocess.Popen, db: Path, articles: int) -> None:
 
 
 def signal_when_stored(proc: subprocess.Popen, db: Path, articles: int, sig: int) -> None:
-    """Send `sig` to the ingest and its workers once `articles` are stored."""
+    """Send `sig` to the ingest and its workers once `articles` are stored (an ingest that has
+    already ended, having stored the rest while this waited for a turn on a loaded machine, is
+    reported as such: the fault came too late to test anything)."""
     wait_until_stored(proc, db, articles)
+    if proc.poll() is not None:
+        raise AssertionError(f"ingest ended before the fault ({article_count(db)} stored)")
     os.killpg(proc.pid, sig)
 
 
