@@ -53,9 +53,7 @@ def test_crash_sigint_stops_cleanly_and_rerun_completes(app_settings):
     db, clean = faults.db_file(url), faults.reference()
     proc = faults.start_ingest(url, folder)
     try:
-        # Early: workers store their batches in bursts, and the last two thirds of the corpus
-        # could be stored before a poller starved by a loaded machine saw the first third.
-        faults.signal_when_stored(proc, db, faults.CORPUS_SIZE // 8, signal.SIGINT)
+        faults.signal_when_stored(proc, db, faults.CORPUS_SIZE // 3, signal.SIGINT)
         out, err = proc.communicate(timeout=120)
     finally:
         faults.stop(proc)

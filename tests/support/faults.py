@@ -94,12 +94,20 @@ def run_ingest(url: str, folder: Path, *args: str) -> subprocess.CompletedProces
     )
 
 
+def _ctrl_c_reaches_it() -> None:
+    # A shell without job control starts a background job (`make test &`) with SIGINT
+    # ignored, and children inherit that: Python would then not turn it into
+    # KeyboardInterrupt, and the ingest under test would run to the end.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_ingest(url: str, folder: Path) -> subprocess.Popen:
     """An ingest in its own process group, so a signal reaches it and its workers together
     (as Ctrl-C in a terminal, or the kernel killing the job, would)."""
     return subprocess.Popen(
         [DIPLOMAT, "ingest", str(folder), "--workers", "2"],
         env=env(url),
+        preexec_fn=_ctrl_c_reaches_it,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -120,8 +128,7 @@ def wait_until_stored(proc: subprocess.Popen, db: Path, articles: int) -> None:
 
 def signal_when_stored(proc: subprocess.Popen, db: Path, articles: int, sig: int) -> None:
     """Send `sig` to the ingest and its workers once `articles` are stored (an ingest that has
-    already ended, having stored the rest while this waited for a turn on a loaded machine, is
-    reported as such: the fault came too late to test anything)."""
+    already ended is reported as such: the fault came too late to test anything)."""
     wait_until_stored(proc, db, articles)
     if proc.poll() is not None:
         raise AssertionError(f"ingest ended before the fault ({article_count(db)} stored)")
