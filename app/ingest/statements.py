@@ -163,7 +163,7 @@ def _crowded(bands: int) -> TextClause:
         f" ORDER BY bands DESC, quote_id DESC LIMIT {CANDIDATES}"
     )
     # The picked quotes' rows in the same statement: a third round trip, with its list of
-    # ids, cost as much as picking them.
+    # ids, cost over half what picking them did (py-spy, 800 generated articles).
     return text(f"SELECT {_REPORT_COLUMNS} FROM quote WHERE id IN ({picked})")
 
 
