@@ -49,6 +49,9 @@ def main() -> None:
         "--no-page-cache", action="store_true", help="rebuild every page (counts stay cached)"
     )
     parser.add_argument("--tail", help="a long-tail kind: its distinct URLs, each asked once")
+    parser.add_argument(
+        "--slowest", type=int, default=0, help="with --tail: print the N slowest URLs"
+    )
     args = parser.parse_args()
     settings = Settings(database_url=args.url or f"sqlite:///{args.db_path}")
     if args.no_page_cache:
@@ -59,7 +62,7 @@ def main() -> None:
         _time_statements(app.state.engine)
     if args.tail:
         log = _log_statements(app.state.engine) if args.statements else None
-        _profile_tail(client, args.db_path, args.tail, args.repeat, args.profile, log)
+        _profile_tail(client, args.db_path, args.tail, args.repeat, args.profile, log, args.slowest)
         return
     for endpoint in endpoints(pick(args.db_path)):
         if args.only and endpoint.name not in args.only:
@@ -101,9 +104,11 @@ def _profile_tail(
     count: int,
     profile: bool,
     log: dict[str, list] | None = None,
+    slowest: int = 0,
 ) -> None:
     """`count` distinct URLs of one long-tail kind, each asked once: their times, and one
-    profile of them all (or, with `log`, what each statement costs a page)."""
+    profile of them all (or, with `log`, what each statement costs a page; with `slowest`,
+    the URLs that took longest: a p99 is made of them)."""
     (found,) = tail_urls.build(db, per_run=count, runs=1, warm=4, only=[kind]) or [None]
     if found is None:
         raise SystemExit(f"no long-tail kind {kind!r}")
@@ -112,13 +117,15 @@ def _profile_tail(
     if log is not None:
         log.clear()
     profiler = Profiler(interval=0.0005, async_mode="disabled")
-    times = []
+    times: list[float] = []
+    took: list[tuple[float, str]] = []
     cpu_started = _cpu_seconds()
     with profiler if profile else nullcontext():
         for url in found.runs[0]:
             started = time.perf_counter()
             status = client.get(url.path).status_code
             times.append((time.perf_counter() - started) * 1000)
+            took.append((times[-1], url.path))
             if status != 200:
                 print(f"{status} {url.path}")
     time.sleep(0.5)  # background counts the last pages started
@@ -129,6 +136,8 @@ def _profile_tail(
         f"{kind}: {n} distinct URLs, p50 {times[n // 2]:.1f} ms, p90 {times[n * 9 // 10]:.1f} ms,"
         f" max {times[-1]:.1f} ms, mean {sum(times) / n:.1f} ms; CPU {cpu_ms / n:.1f} ms a page"
     )
+    for ms, path in sorted(took, reverse=True)[:slowest]:
+        print(f"  {ms:7.1f} ms  {path}")
     if profile:
         print(profiler.output_text(unicode=True, color=False, show_all=False))
     if log is not None:

@@ -4,7 +4,7 @@ import os
 import threading
 import time
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
@@ -323,7 +323,20 @@ def _selected(f: QuoteFilter, name: str, values: list[FacetValue]) -> Facet:
 
 
 def _count_later(engine: Engine, f: QuoteFilter, names: list[str], top: int) -> None:
-    key = _key("later", f, top)
+    _later(engine, _key("later", f, top), partial(_counted_facets, f=f, names=names, top=top))
+
+
+def _total_later(engine: Engine, f: QuoteFilter) -> None:
+    """Count the quotes matching `f` in the background (a relaxation's count, `counts_without`)."""
+    key = _key("total", f)
+    _later(
+        engine, ("later", key), lambda session: cached(session, key, partial(_count, session, f))
+    )
+
+
+def _later(engine: Engine, key: Hashable, work: Callable[[Session], object]) -> None:
+    """Run `work` on a session of its own in the counting thread, unless the same work is
+    queued or running already, or too much is queued (the pages that need it ask again)."""
     with _queued_lock:
         if key in _queued or len(_queued) >= MAX_QUEUED:
             return
@@ -333,7 +346,7 @@ def _count_later(engine: Engine, f: QuoteFilter, names: list[str], top: int) -> 
         try:
             with Session(engine) as session:
                 _one_at_a_time(session)
-                _counted_facets(session, f, names, top)
+                work(session)
         finally:
             with _queued_lock:
                 _queued.discard(key)
@@ -463,20 +476,30 @@ def active_filters(f: QuoteFilter) -> list[str]:
     ]
 
 
-def counts_without(session: Session, f: QuoteFilter, budget_ms: int) -> dict[str, int] | None:
-    """For each active filter, how many quotes match once it is dropped; None if over budget."""
+def counts_without(session: Session, f: QuoteFilter, budget_ms: int) -> dict[str, int]:
+    """For each active filter, how many quotes match once it is dropped: those counted within
+    the budget. The others are finished in the background, for the next page that offers the
+    same: a zero-result search of one kind offers "drop the words", the count of every quote
+    of that kind (hundreds of thousands: over the budget), and every such page spent the whole
+    budget on it again, for nothing."""
+    relaxed = {name: replace(f, **RELAXATIONS[name]) for name in active_filters(f)}
+    # Kept as any page's total is: the words alone, dropped from a search of one kind, are the
+    # total of that word's own page. Those known already are shown whatever the others cost.
+    known = {name: peek(session, _key("total", g)) for name, g in relaxed.items()}
+    found = {name: n for name, n in known.items() if isinstance(n, int)}
     try:
         with fts.friendly_errors(), fts.time_limit(session, budget_ms):
-            # Kept as any page's total is: the words alone, dropped from a search of one
-            # kind, are the total of that word's own page.
-            relaxed = {name: replace(f, **RELAXATIONS[name]) for name in active_filters(f)}
-            return {
-                name: cached(session, _key("total", g), partial(_count, session, g))
-                for name, g in relaxed.items()
-            }
+            for name, g in relaxed.items():
+                if name not in found:
+                    found[name] = cached(session, _key("total", g), partial(_count, session, g))
     except fts.SearchError:
         session.rollback()
-        return None
+        engine = session.get_bind()
+        assert isinstance(engine, Engine)  # sessions are opened on the engine (web/deps.py)
+        for name, g in relaxed.items():
+            if name not in found:
+                _total_later(engine, g)
+    return found
 
 
 def _count(session: Session, f: QuoteFilter) -> int:

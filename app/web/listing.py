@@ -155,7 +155,7 @@ def _untidy(request: Request) -> bool:
 def relaxations(request: Request, session: Session, f: QuoteFilter, base_url: str) -> list:
     """Each filter the reader set, with a link that drops it and how many quotes that shows
     (counts within the facet time budget; without them the links are still offered)."""
-    counts = counts_without(session, f, request.app.state.settings.facet_budget_ms) or {}
+    counts = counts_without(session, f, request.app.state.settings.facet_budget_ms)
     found = []
     for name in active_filters(f):
         # Without words a search page has nothing to show: the same filters on the home page do.

@@ -166,6 +166,40 @@ def test_background_counts_run_at_a_lower_priority_than_pages():
     assert counts == min(19, page + facets.COUNTS_NICE) > page
 
 
+def test_a_relaxation_count_over_the_budget_is_finished_in_the_background(engine, monkeypatch):
+    """A zero-result page offers to drop each filter, with the count that would show. One
+    count over the budget leaves the others shown, and is finished in the background for the
+    next page that offers it, rather than run out of time again on every such page."""
+    _corpus(engine)
+    f = QuoteFilter(q="matter", kind="indirect", country="NO")
+    slow = replace(f, q=None)  # "drop the words": every indirect quote from Norway
+    counted = facets._count
+    timed_out = []
+
+    def count(session, g):
+        if g == slow and not timed_out:
+            timed_out.append(g)
+            raise facets.fts.TooSlow()
+        return counted(session, g)
+
+    monkeypatch.setattr(facets, "_count", count)
+    with Session(engine) as session:
+        any_kind = replace(f, kind=None)
+        # Counted for another page: "drop the outlet" of the same words from one outlet.
+        known = facets.counts_without(session, replace(any_kind, outlet="North Wire"), 25)
+        assert known["outlet"] == counted(session, any_kind) > 0
+        known = known["outlet"]
+        first = facets.counts_without(session, f, 25)
+    assert timed_out == [slow]
+    assert first == {"kind": known}  # counted before, so shown; the rest ran out
+    assert facets.wait_for_background(timeout=10)
+    with Session(engine) as session:
+        again = facets.counts_without(session, f, 25)
+        assert again["q"] == counted(session, slow) > 0
+        assert again["country"] == counted(session, replace(f, country=None)) > 0
+    assert again["kind"] == first["kind"] > 0
+
+
 @pytest.mark.postgres
 def test_background_counts_take_turns_across_processes_on_postgresql(engine):
     """PostgreSQL counts in its server, at the pages' priority: a worker's background count
