@@ -79,8 +79,9 @@ def _rows(session: Session, stmt: Select) -> Iterator[tuple]:
     """The statement's rows as they come. SQLite's are read from the driver's cursor: every
     column is already a plain value, and SQLAlchemy's handling of each row was a fifth of an
     export's time; the statement is run there too, compiled once per shape (`stream`):
-    SQLAlchemy's execution of it was a fifth of a short export's time. PostgreSQL's come through SQLAlchemy's
-    server-side cursor (the driver's default one would hold the whole export at once)."""
+    SQLAlchemy's execution of it was a fifth of a short export's time. PostgreSQL's come
+    through SQLAlchemy's server-side cursor (the driver's default one would hold the whole
+    export at once)."""
     if fts.is_sqlite(session):
         for rows in stream(session, stmt, _ROWS_AT_ONCE):
             yield from rows
