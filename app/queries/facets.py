@@ -100,9 +100,7 @@ def facet_counts(session: Session, f: QuoteFilter, budget_ms: int, top: int = 8)
     else:
         value = _within(session, f, names, top, budget_ms)
     if value is None:
-        engine = session.get_bind()
-        assert isinstance(engine, Engine)  # sessions are opened on the engine (web/deps.py)
-        _count_later(engine, f, names, top)
+        _count_later(_engine(session), f, names, top)
     return value
 
 
@@ -322,6 +320,13 @@ def _selected(f: QuoteFilter, name: str, values: list[FacetValue]) -> Facet:
     return Facet(name, _TITLES[name], [replace(v, selected=v.value in chosen) for v in values])
 
 
+def _engine(session: Session) -> Engine:
+    """The engine a background count opens its own session on."""
+    engine = session.get_bind()
+    assert isinstance(engine, Engine)  # sessions are opened on the engine (web/deps.py)
+    return engine
+
+
 def _count_later(engine: Engine, f: QuoteFilter, names: list[str], top: int) -> None:
     _later(engine, _key("later", f, top), partial(_counted_facets, f=f, names=names, top=top))
 
@@ -375,9 +380,7 @@ def counts_or_start(session: Session, f: QuoteFilter, top: int = 8) -> Facets | 
     names = [name for name in FACETS if name not in f.fixed]
     value = _cached_facets(session, f, names, top)
     if value is None:
-        engine = session.get_bind()
-        assert isinstance(engine, Engine)
-        _count_later(engine, f, names, top)
+        _count_later(_engine(session), f, names, top)
     return value
 
 
@@ -494,11 +497,9 @@ def counts_without(session: Session, f: QuoteFilter, budget_ms: int) -> dict[str
                     found[name] = cached(session, _key("total", g), partial(_count, session, g))
     except fts.SearchError:
         session.rollback()
-        engine = session.get_bind()
-        assert isinstance(engine, Engine)  # sessions are opened on the engine (web/deps.py)
         for name, g in relaxed.items():
             if name not in found:
-                _total_later(engine, g)
+                _total_later(_engine(session), g)
     return found
 
 
