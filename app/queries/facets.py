@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from app.models import Article, Quote, QuoteTopic, Speaker
 from app.names import country_name
-from app.queries import facet_tallies, fts
+from app.queries import facet_tallies, fts, indexed
 from app.queries.cache import cached, peek, store
 from app.queries.filters import KINDS, UNKNOWN_SPEAKER, QuoteFilter
 from app.queries.outlets import article_outlets
@@ -265,7 +265,9 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
     columns: list[Any] = [col(Quote.speaker_id), col(Quote.kind), col(Quote.article_id)]
     if "topic" in shared:
         columns.append(_topic_ids(session))
-    matching = core_select(*columns).where(*conditions(session, f, counting=True))
+    matching = indexed.counting(
+        core_select(*columns).where(*conditions(session, f, counting=True)), f
+    )
     # Counted by C-coded Counters rather than row by row, a few thousand rows at a time: a
     # common word's 90,000 matches held at once grew the server by tens of megabytes.
     by_speaker, by_kind, by_article = Counter[int | None](), Counter[str](), Counter[int]()
@@ -511,7 +513,7 @@ def _count(session: Session, f: QuoteFilter) -> int:
         reports = fts.count(session, f.q, inside)
         return reports if f.reports else reports - _other_reports(session, f.q, inside)
     stmt = select(func.count(col(Quote.id))).where(*conditions(session, f, counting=True))
-    return session.connection().execute(stmt).scalar_one()
+    return session.connection().execute(indexed.counting(stmt, f)).scalar_one()
 
 
 def _other_reports(session: Session, q: str, inside: fts.Within | None = None) -> int:

@@ -14,13 +14,14 @@ from app.schema import alembic_config, is_current
 
 # What the migrations add beside the models: full-text machinery (SQLite's FTS5 tables,
 # PostgreSQL's generated tsvector column and its GIN index, migration 0002) and the aliases'
-# surname index, on an expression each dialect spells its own way (migration 0014), and
-# PostgreSQL's prefix index of slugs.
+# surname index, on an expression each dialect spells its own way (migration 0014),
+# PostgreSQL's prefix index of slugs, and SQLite's index of what counts read.
 MIGRATION_ONLY = {
     ("column", "search_vector"),
     ("index", "ix_quote_search_vector"),
     ("index", "ix_speaker_alias_surname"),
     ("index", "ix_speaker_slug_pattern"),  # PostgreSQL only (migration 0015)
+    ("index", "ix_quote_facts"),  # SQLite only, named by the counts (migration 0016)
 }
 
 

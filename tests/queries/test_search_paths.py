@@ -7,13 +7,14 @@ from contextlib import contextmanager
 from datetime import date
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import event, func, select, text
 from sqlmodel import Session
 from starlette.datastructures import QueryParams
 
 from app.extract.article import ExtractedArticle
 from app.ingest.store import store_article
-from app.queries import cache, facets, fts, quotes
+from app.models import Quote
+from app.queries import cache, facets, fts, indexed, quotes
 from app.queries.filters import QuoteFilter
 from tests.conftest import TOPIC_NAMES, quote_in
 from tests.support.statements import statements_naming
@@ -440,3 +441,47 @@ def test_equally_relevant_quotes_come_newest_first(engine, query):
     found = _ids(engine, query)
     assert len(found) == 6 and found == sorted(found, reverse=True)
     assert _paged_ids(engine, query, 4) == found
+
+
+@pytest.mark.sqlite_only(reason="SQLite is told which index to read; PostgreSQL's planner chooses")
+@pytest.mark.parametrize("query", ["q=sanctions", "q=sanctions&from=2019-03-01&to=2019-08-31"])
+def test_a_words_matches_are_counted_through_the_index_of_what_counts_read(engine, query):
+    """Each match is looked up in ix_quote_facts, not in the table, whose rows carry the text;
+    the counts are those of the quote rows."""
+    _corpus(engine)
+    cache.clear()
+    f = QuoteFilter.from_params(QueryParams(query))
+    run: list[tuple[str, object]] = []
+
+    def record(conn, cursor, statement, parameters, *args) -> None:
+        run.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        with Session(engine) as session:
+            counted = facets.facet_counts(session, f, budget_ms=60_000)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    hinted = [(sql, params) for sql, params in run if "INDEXED BY ix_quote_facts" in sql]
+    assert hinted
+    with engine.connect() as conn:
+        for sql, params in hinted:
+            plan = " ".join(
+                row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)
+            )
+            assert "COVERING INDEX ix_quote_facts (id=?" in plan, plan
+        leads = conn.exec_driver_sql("SELECT count(*) FROM quote WHERE is_lead").scalar()
+    assert counted is not None and counted.total == len(_paged_ids(engine, query)) <= leads
+    speakers = {value.label: value.count for value in counted.facets[0].values}
+    assert sum(speakers.values()) == counted.total
+
+
+def test_only_a_count_of_listed_ids_names_the_index():
+    """A speaker's or a country's quotes come from their own index: naming ix_quote_facts,
+    in no order but the id's, would have SQLite read all of it."""
+    stmt = select(func.count()).select_from(Quote)
+    assert indexed.counting(stmt, QuoteFilter(q="talks")) is not stmt
+    assert indexed.counting(stmt, QuoteFilter(topic="trade")) is not stmt
+    assert indexed.counting(stmt, QuoteFilter(topic="trade", speakers=("a-b",))) is stmt
+    assert indexed.counting(stmt, QuoteFilter(speakers=("a-b",), kind="direct")) is stmt
+    assert indexed.counting(stmt, QuoteFilter(country="FR", date_from=date(2020, 1, 1))) is stmt
