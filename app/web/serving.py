@@ -17,7 +17,6 @@ import asyncio
 import ctypes
 import ctypes.util
 import multiprocessing
-import os
 import signal
 import socket
 import sys
@@ -127,30 +126,7 @@ class WorkerServer(uvicorn.Server):
         await super().shutdown(sockets)
 
 
-# Each worker's threads are kept to its share of the processors (one each, two workers on two
-# cores). A worker's page threads and its background counting thread share one interpreter
-# lock; on two cores, a page thread that let go of it for each row SQLite found (as the driver
-# does) found it taken by the counting thread running on the other core, and waited for the
-# switch interval: common-word searches ran 41.5-49.9 req/s at one connection, 53.3-54.2 kept
-# to one core, where the scheduler gives the lock back to the page thread (the counting thread
-# runs at a lower priority); p99 at eight connections 161-163 ms -> 115-135.
-def cpu_share(cpus: list[int], index: int, workers: int) -> set[int]:
-    """The processors the `index`th of `workers` workers runs on: every `workers`-th of `cpus`
-    from the `index`th (all of them used), or one in turn when there are more workers."""
-    return set(cpus[index::workers]) or {cpus[index % len(cpus)]}
-
-
-def keep_to_share(index: int, workers: int) -> None:
-    """Keep this process (and the threads it starts) to its `cpu_share` (Linux only)."""
-    if not hasattr(os, "sched_setaffinity"):
-        return
-    try:
-        os.sched_setaffinity(0, cpu_share(sorted(os.sched_getaffinity(0)), index, workers))
-    except OSError:
-        pass  # not allowed here (a restricted container): the workers share every processor
-
-
-def worker(host: str, port: int, listener: socket.socket, counts, index: int, workers: int) -> None:
+def worker(host: str, port: int, listener: socket.socket, counts, index: int) -> None:
     """One server process, the `index`th, taking its turns at the shared `listener`."""
     # The supervisor's stop handlers came along with the fork; uvicorn installs its own when
     # it starts, and until then a signal should end this process.
@@ -158,7 +134,6 @@ def worker(host: str, port: int, listener: socket.socket, counts, index: int, wo
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     tune_malloc()
     apply_limits()
-    keep_to_share(index, workers)
     share = ConnectionShare(counts, index)
     CountedProtocol.share = share
     config = ServerConfig(APP, factory=True, host=host, port=port, http=CountedProtocol)
@@ -192,7 +167,7 @@ def supervise(host: str, port: int, workers: int) -> None:
     def start(index: int):
         counts[index] = ABSENT  # until it serves: a dead worker's count would hold the others
         process = context.Process(
-            target=worker, args=(host, port, listener, counts, index, workers), daemon=False
+            target=worker, args=(host, port, listener, counts, index), daemon=False
         )
         process.start()
         return process

@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from app.web.balance import MAX_DEFER_S, Acceptor, ConnectionShare, new_counts
-from app.web.serving import APP, ServerConfig, cpu_share, tune_malloc
+from app.web.serving import APP, ServerConfig, tune_malloc
 from tests.support.browser import free_port
 
 
@@ -191,9 +191,6 @@ def _check_connections_are_spread(server_pid: int, port: int) -> None:
     children = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
     workers = [int(pid) for pid in children]
     assert len(workers) == 2
-    shares = [os.sched_getaffinity(pid) for pid in workers]
-    if len(os.sched_getaffinity(0)) >= 2:  # each worker kept to its own processors
-        assert shares[0] and shares[1] and not shares[0] & shares[1]
     opened = _keep_alive(port, 8)
     try:
         held = [_clients_of(pid, port) for pid in workers]
@@ -299,13 +296,6 @@ def test_serve_bounds_the_request_head_in_size_and_time(tmp_path: Path):
                 server.kill()
             output, _ = server.communicate(timeout=10)
     assert "Traceback" not in output, output
-
-
-def test_each_worker_gets_its_share_of_the_processors_or_one_in_turn():
-    assert [cpu_share([0, 1], i, 2) for i in range(2)] == [{0}, {1}]
-    assert [cpu_share([0, 1, 2, 3, 4], i, 2) for i in range(2)] == [{0, 2, 4}, {1, 3}]
-    assert [cpu_share([4, 6], i, 3) for i in range(3)] == [{4}, {6}, {4}]
-    assert cpu_share([0, 1, 2, 3], 0, 1) == {0, 1, 2, 3}
 
 
 def test_workers_tune_malloc_where_the_c_library_is_glibc():
