@@ -18,7 +18,7 @@ FACTS_INDEX = "ix_quote_facts"
 S = TypeVar("S", bound=Select[Any])
 
 
-def _hint_text(self: SQLiteCompiler, table: Any, text: str | None) -> str | None:
+def _hint_text(self: SQLiteCompiler, from_: Any, text: str | None) -> str | None:
     return text
 
 
