@@ -4,15 +4,14 @@ import os
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
+from itertools import chain
 from typing import Any, cast
 
-import numpy as np
-from sqlalchemy import Select, Text, case, func, text
-from sqlalchemy import cast as cast_to
+from sqlalchemy import Select, func, text
 from sqlalchemy import select as core_select  # typed for any number of columns
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -239,6 +238,7 @@ def _counted_facets(session: Session, f: QuoteFilter, names: list[str], top: int
 # link: dearer for a rare word's matches (bench/optimisations.md), cheaper for more, whose
 # topics the index counts without reading their quote rows.
 _ONE_PASS = ("speaker", "country", "kind", "outlet", "topic")
+_ROWS_AT_ONCE = 4096
 
 
 def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: int) -> None:
@@ -258,36 +258,28 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
     missing = [name for name, key in keys.items() if peek(session, key) is None]
     if len(missing) < 2:
         return
-    # The matches' speaker ids and article ids, neither grouped nor joined, each column as one
-    # list of numbers counted by numpy; kinds summed. A row a match cost more in Python than
-    # SQLite took to find them (six searches' passes, three of common words: 321 → 234 ms of
-    # CPU; PostgreSQL's 994 → 785 ms, the web process's share 240 → 40). Speakers' countries
-    # and articles' outlets come from maps kept until the data changes, and names only for
-    # the speakers shown. Joining each match to its article for the outlet, and grouping in
-    # SQL, took 7 ms of a rare word's thousand matches; these rows 3.
-    postgres = fts.is_postgres(session)
-    columns: list[Any] = [
-        func.count(),
-        *(func.sum(case((col(Quote.kind) == kind, 1), else_=0)) for kind in KINDS),
-        _listed(postgres, func.coalesce(col(Quote.speaker_id), 0)),
-        _listed(postgres, col(Quote.article_id)),
-    ]
+    # The matches' speaker ids, kinds and article ids, neither grouped nor joined: speakers'
+    # countries and articles' outlets come from maps kept until the data changes, and names
+    # only for the speakers shown. Joining each match to its article for the outlet, and
+    # grouping in SQL, took 7 ms of a rare word's thousand matches; these rows 3.
+    columns: list[Any] = [col(Quote.speaker_id), col(Quote.kind), col(Quote.article_id)]
     if "topic" in shared:
-        columns.append(_listed(postgres, _topic_ids(postgres), numbers=False))
+        columns.append(_topic_ids(session))
     matching = indexed.counting(
         core_select(*columns).where(*conditions(session, f, counting=True)), f
     )
-    row = next(stream(session, matching, 1))[0]
-    total, kinds = row[0], row[1 : 1 + len(KINDS)]
-    speakers, articles, topics = (*row[1 + len(KINDS) :], None)[:3]
-    by_speaker: dict[int | None, int] = {
-        speaker or None: n  # 0: no speaker
-        for speaker, n in _tally(_numbers(speakers, total)).items()
-    }
-    # (SQL sums no rows to NULL.)
-    by_kind = {kind: n for kind, n in zip(KINDS, kinds, strict=True) if n}
-    if "kind" in shared and sum(by_kind.values()) != total:  # a kind not in KINDS:
-        shared.remove("kind")  # counted apart, by _facet
+    # Counted by C-coded Counters rather than row by row, a few thousand rows at a time: a
+    # common word's 90,000 matches held at once grew the server by tens of megabytes.
+    by_speaker, by_kind, by_article = Counter[int | None](), Counter[str](), Counter[int]()
+    by_topic = Counter[int]()
+    total = 0
+    for rows in stream(session, matching, _ROWS_AT_ONCE):
+        by_speaker.update(row[0] for row in rows)
+        by_kind.update(row[1] for row in rows)
+        by_article.update(row[2] for row in rows)
+        if "topic" in shared:
+            by_topic.update(chain.from_iterable(_ids(row[3]) for row in rows if row[3]))
+        total += len(rows)
     countries = cast(dict[int | None, str], facet_tallies.speaker_countries(session))
     by_country = Counter[str | None]()
     for speaker_id, n in by_speaker.items():
@@ -296,12 +288,11 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
         "speaker": by_speaker,
         "country": by_country,
         "kind": by_kind,
-        "outlet": article_outlets(session).count_each(_numbers(articles, total)),
+        "outlet": article_outlets(session).count(by_article),
     }
     store(session, keys["total"], total)
     for name in shared:
         if name == "topic":
-            by_topic = _tally(_numbers(topics, None))
             store(session, keys[name], _named_topics(session, by_topic, top))
             continue
         if name == "speaker":
@@ -313,39 +304,16 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
         store(session, keys[name], _values(name, named))
 
 
-def _topic_ids(postgres: bool) -> Any:
-    """A match's topic ids, as one value: "3,17"."""
+def _topic_ids(session: Session) -> Any:
+    """A match's topic ids, as one value: PostgreSQL's array, SQLite's "3,17"."""
     topic_id = col(QuoteTopic.topic_id)
-    gathered = _listed(postgres, topic_id)
+    gathered = func.array_agg(topic_id) if fts.is_postgres(session) else func.group_concat(topic_id)
     return core_select(gathered).where(col(QuoteTopic.quote_id) == col(Quote.id)).scalar_subquery()
 
 
-def _listed(postgres: bool, value: Any, numbers: bool = True) -> Any:
-    """The aggregate that lists `value` of every row as one string, "3,17,3" (rows whose
-    value is NULL left out)."""
-    if not postgres:
-        return func.group_concat(value)
-    return func.string_agg(cast_to(value, Text) if numbers else value, ",")
-
-
-def _numbers(listed: str | None, expected: int | None) -> np.ndarray:
-    """The numbers of a `_listed` string (`expected` of them, when that is known)."""
-    found = np.fromstring(listed, np.int64, sep=",") if listed else np.zeros(0, np.int64)
-    if expected is not None and len(found) != expected:
-        raise ValueError(f"read {len(found)} numbers of a list of {expected}")
-    return found
-
-
-def _tally(numbers: np.ndarray) -> dict[int, int]:
-    """{number: how many times it occurs} of non-negative numbers."""
-    if not len(numbers):
-        return {}
-    if numbers.max() <= 8 * len(numbers) + 65_536:  # bincount's array stays small
-        counts = np.bincount(numbers)
-        present = np.flatnonzero(counts)
-        return dict(zip(present.tolist(), counts[present].tolist(), strict=True))
-    values, counts = np.unique(numbers, return_counts=True)
-    return dict(zip(values.tolist(), counts.tolist(), strict=True))
+def _ids(gathered: list[int] | str) -> Iterable[int]:
+    """The topic ids `_topic_ids` gathered for one match."""
+    return map(int, gathered.split(",")) if isinstance(gathered, str) else gathered
 
 
 def _selected(f: QuoteFilter, name: str, values: list[FacetValue]) -> Facet:

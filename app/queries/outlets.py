@@ -5,11 +5,11 @@ rare word's thousand matches, half of the count's time (7 → 3 ms with the join
 counts group the matches by article id instead, and this map turns those into outlets.
 """
 
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
-import numpy as np
 from sqlalchemy import String, cast, func
 from sqlmodel import Session, col, select
 
@@ -26,26 +26,22 @@ class ArticleOutlets:
     """The outlet of each article id; number 0 in `numbers` means none."""
 
     names: tuple[str | None, ...]
-    numbers: np.ndarray | dict[int, int]
+    numbers: array | dict[int, int]
 
     def count(self, by_article: Mapping[int, int]) -> dict[str | None, int]:
         """{outlet: n} of {article id: n} (None: articles with no outlet)."""
-        articles = np.fromiter(by_article.keys(), np.int64, len(by_article))
-        return self.count_each(articles, np.fromiter(by_article.values(), np.int64, len(articles)))
-
-    def count_each(
-        self, articles: np.ndarray, times: np.ndarray | None = None
-    ) -> dict[str | None, int]:
-        """{outlet: n} of an array of article ids, each counted once or `times` over."""
-        numbers = self.numbers
-        if isinstance(numbers, np.ndarray):
-            known = (articles >= 0) & (articles < len(numbers))
-            found = np.zeros(len(articles), np.int64)
-            found[known] = numbers[articles[known]]
+        names, numbers = self.names, self.numbers
+        found = dict[str | None, int]()
+        if isinstance(numbers, array):
+            size = len(numbers)
+            for article, n in by_article.items():
+                name = names[numbers[article]] if 0 <= article < size else None
+                found[name] = found.get(name, 0) + n
         else:
-            found = np.fromiter((numbers.get(a, 0) for a in articles.tolist()), np.int64)
-        per_number = np.bincount(found, times, minlength=len(self.names))
-        return {self.names[number]: int(n) for number, n in enumerate(per_number.tolist()) if n}
+            for article, n in by_article.items():
+                name = names[numbers.get(article, 0)]
+                found[name] = found.get(name, 0) + n
+        return found
 
 
 def article_outlets(session: Session) -> ArticleOutlets:
@@ -56,9 +52,9 @@ def article_outlets(session: Session) -> ArticleOutlets:
 def _read(session: Session) -> ArticleOutlets:
     highest, stored = session.execute(select(func.max(Article.id), func.count())).one()
     names: list[str | None] = [None]
-    numbers: np.ndarray | dict[int, int]
+    numbers: array | dict[int, int]
     if (highest or 0) <= _SPARSE * stored + 1024:
-        numbers = np.zeros((highest or 0) + 1, np.uint32)
+        numbers = array("I", bytes(4 * ((highest or 0) + 1)))
     else:
         numbers = {}
     # Each outlet's ids as one string: a row (and a string object) per article took ten

@@ -279,48 +279,6 @@ def test_one_pass_counts_agree_with_each_facet_counted_alone(engine, query, top)
     assert "speaker" in shared and "country" in shared and "topic" in shared
 
 
-def test_one_pass_counts_a_kind_it_does_not_know_apart(engine):
-    """The pass sums the kinds it knows; a stored kind outside them (a later version's, a
-    hand-edited row) makes the sums fall short of the total, and the kind facet is then
-    counted on its own, with that kind in it."""
-    _corpus(engine)
-    with engine.begin() as connection:
-        connection.execute(text("UPDATE quote SET kind = 'summary' WHERE id % 5 = 0"))
-    f = QuoteFilter.from_params(QueryParams("q=matter"))
-    with Session(engine) as session:
-        facets._count_in_one_pass(session, f, list(facets.FACETS), 8)
-        assert peek(session, facets._key("kind", f, 8)) is None
-        assert peek(session, facets._key("speaker", f, 8)) is not None
-        kinds = {
-            value.value
-            for value in facets._counted_facets(session, f, ["kind"], 8).facets[0].values
-        }
-    assert kinds == {"direct", "indirect", "summary"}
-
-
-def test_one_pass_of_no_matches_counts_nothing(engine):
-    _corpus(engine)
-    f = QuoteFilter.from_params(QueryParams("q=matter&from=2031-01-01"))
-    with Session(engine) as session:
-        facets._count_in_one_pass(session, f, list(facets.FACETS), 8)
-        assert peek(session, facets._key("total", f)) == 0
-        assert peek(session, facets._key("speaker", f, 8)) == []
-        assert peek(session, facets._key("outlet", f, 8)) == []
-
-
-@pytest.mark.parametrize("numbers", [[3, 0, 3, 3, 70], [10**12, 5, 10**12], []])
-def test_numbers_listed_as_one_string_are_read_and_tallied(numbers):
-    """Small numbers are counted by bincount, ones far above their count by sorting."""
-    listed = ",".join(map(str, numbers)) or None
-    read = facets._numbers(listed, len(numbers))
-    assert read.tolist() == numbers
-    assert facets._tally(read) == {n: numbers.count(n) for n in numbers}
-    with pytest.raises(ValueError):
-        facets._numbers("1,2,x", 3)
-    with pytest.raises(ValueError, match="read 2 numbers of a list of 3"):
-        facets._numbers("1,2", 3)
-
-
 @pytest.mark.sqlite_only
 def test_sqlite_leaves_the_topics_of_many_matches_to_the_index(engine, monkeypatch):
     """Words in more quotes than INDEX_WITHIN_FROM: their topics are counted from the index

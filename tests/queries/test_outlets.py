@@ -2,7 +2,6 @@
 
 from datetime import date
 
-import numpy as np
 import pytest
 from sqlmodel import Session, col, select
 
@@ -37,5 +36,3 @@ def test_outlets_count_articles_by_their_outlet(engine, monkeypatch, sparse):
     assert isinstance(found.numbers, dict) == sparse
     by_article = {ident: 10**position for position, ident in enumerate(ids)} | {10**9: 7}
     assert found.count(by_article) == {"North Wire": 101, "South Post": 10, None: 1007}
-    each = np.array([ids[0], ids[2], ids[2], ids[1], ids[3], 10**9, -1])  # one per match
-    assert found.count_each(each) == {"North Wire": 3, "South Post": 1, None: 3}
