@@ -3,6 +3,7 @@ claim to answer, dates in whole months included; and a page's counts are either 
 sent to the background according to what the tallies say they would cost."""
 
 import os
+import time
 from dataclasses import replace
 from datetime import date
 
@@ -164,6 +165,50 @@ def test_background_counts_run_at_a_lower_priority_than_pages():
     page = own_priority()
     counts = facets._background.submit(own_priority).result(timeout=10)
     assert counts == min(19, page + facets.COUNTS_NICE) > page
+
+
+def test_the_counting_thread_rests_as_long_as_a_count_took_before_the_next(engine, monkeypatch):
+    """Counts take at most about half of what the pages leave: the next queued count starts
+    no sooner than the last one's time after it ended, and the first is reported done (its
+    counts stored) before its rest."""
+    spans: list[tuple[float, float]] = []
+
+    def slow_count(session) -> None:
+        start = time.monotonic()
+        time.sleep(0.2)
+        spans.append((start, time.monotonic()))
+
+    monkeypatch.setattr(facets, "MAX_REST_S", 0.3)
+    facets._later(engine, "first", slow_count)
+    facets._later(engine, "second", slow_count)
+    deadline = time.monotonic() + 10
+    while not spans and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.02)  # the first has ended and rests; the second waits
+    with facets._queued_lock:
+        assert facets._queued == {"second"}
+    assert facets.wait_for_background(timeout=10)
+    (_, first_end), (second_start, _) = spans
+    assert second_start - first_end >= 0.2
+
+
+@pytest.mark.postgres
+def test_postgresql_counts_rest_holding_the_turn_of_every_process(engine):
+    """On PostgreSQL another process's count waits out the rest too (its server's work is
+    not niced): the turn is held until the rest ends."""
+    elsewhere = create_engine(engine.url)
+    facets._later(engine, "rests", lambda session: time.sleep(0.3))
+    time.sleep(0.4)  # counted; resting
+    with elsewhere.connect() as other:
+        lock = f"SELECT pg_try_advisory_lock({facets.COUNTS_LOCK_KEY})"
+        during = other.execute(text(lock)).scalar_one()
+        assert facets.wait_for_background(timeout=10)
+        time.sleep(0.4)
+        after = other.execute(text(lock)).scalar_one()
+        other.execute(text("SELECT pg_advisory_unlock_all()"))
+        other.commit()
+    elsewhere.dispose()
+    assert not during and after
 
 
 def test_a_relaxation_count_over_the_budget_is_finished_in_the_background(engine, monkeypatch):
