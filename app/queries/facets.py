@@ -358,9 +358,9 @@ def _later(engine: Engine, key: Hashable, work: Callable[[Session], object]) -> 
                 _done(key)  # its counts are stored: pages can have them
                 rest = min(COUNTS_REST * (time.monotonic() - started), MAX_REST_S)
                 if fts.is_postgres(session):
-                    time.sleep(rest)  # holding the turn, so that every process rests
+                    _rest(rest)  # holding the turn, so that every process rests
                     rest = 0
-            time.sleep(rest)  # SQLite: after the session's snapshot is let go
+            _rest(rest)  # SQLite: after the session's snapshot is let go
         finally:
             _done(key)
 
@@ -382,6 +382,24 @@ def _done(key: Hashable) -> None:
 # / 275 ms.
 COUNTS_REST = 1.0
 MAX_REST_S = 2.0
+# The rest ends as soon as no page is being built: a reader searching one common word after
+# another on an otherwise idle server (each page, then its counts part) waited 172 ms for both
+# without rests, 224 with rests regardless, 174 with this (medians of 15 words).
+REST_LOOK_S = 0.005
+_pages_busy: Callable[[], bool] = lambda: True  # noqa: E731  (until the web app says)
+
+
+def rest_while(pages_busy: Callable[[], bool]) -> None:
+    """Tell the counts thread how to know that pages are being built (the web app's page
+    threads); it rests only while they are."""
+    global _pages_busy
+    _pages_busy = pages_busy
+
+
+def _rest(seconds: float) -> None:
+    until = time.monotonic() + seconds
+    while (left := until - time.monotonic()) > 0 and _pages_busy():
+        time.sleep(min(left, REST_LOOK_S))
 
 
 # PostgreSQL: one background count at a time across the site's processes. Each web worker

@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app.db import make_engine
+from app.queries import facets
 from app.queries.warmup import warm_caches
 from app.settings import ROOT, Settings, get_settings
 from app.web.counts_wait import CountsWait
@@ -31,6 +32,7 @@ async def lifespan(app: FastAPI):
     gc.freeze()
     limiter = to_thread.current_default_thread_limiter()  # this event loop's
     limiter.total_tokens = max(1, app.state.settings.page_threads)
+    facets.rest_while(lambda: limiter.borrowed_tokens > 0)  # a page thread is busy
     yield
 
 

@@ -179,6 +179,7 @@ def test_the_counting_thread_rests_as_long_as_a_count_took_before_the_next(engin
         spans.append((start, time.monotonic()))
 
     monkeypatch.setattr(facets, "MAX_REST_S", 0.3)
+    monkeypatch.setattr(facets, "_pages_busy", lambda: True)
     facets._later(engine, "first", slow_count)
     facets._later(engine, "second", slow_count)
     deadline = time.monotonic() + 10
@@ -192,10 +193,29 @@ def test_the_counting_thread_rests_as_long_as_a_count_took_before_the_next(engin
     assert second_start - first_end >= 0.2
 
 
+def test_the_counting_thread_does_not_rest_while_no_page_is_built(engine, monkeypatch):
+    """A reader searching one word after another on an otherwise idle server gets each
+    search's counts without waiting out the last one's rest."""
+    spans: list[tuple[float, float]] = []
+
+    def slow_count(session) -> None:
+        start = time.monotonic()
+        time.sleep(0.2)
+        spans.append((start, time.monotonic()))
+
+    monkeypatch.setattr(facets, "_pages_busy", lambda: False)
+    facets._later(engine, "first", slow_count)
+    facets._later(engine, "second", slow_count)
+    assert facets.wait_for_background(timeout=10)
+    (_, first_end), (second_start, _) = spans
+    assert second_start - first_end < 0.1
+
+
 @pytest.mark.postgres
-def test_postgresql_counts_rest_holding_the_turn_of_every_process(engine):
+def test_postgresql_counts_rest_holding_the_turn_of_every_process(engine, monkeypatch):
     """On PostgreSQL another process's count waits out the rest too (its server's work is
     not niced): the turn is held until the rest ends."""
+    monkeypatch.setattr(facets, "_pages_busy", lambda: True)
     elsewhere = create_engine(engine.url)
     facets._later(engine, "rests", lambda session: time.sleep(0.3))
     time.sleep(0.4)  # counted; resting

@@ -315,3 +315,34 @@ def test_a_server_process_builds_page_threads_pages_at_once(app_settings):
         limit = client.portal.call(lambda: to_thread.current_default_thread_limiter().total_tokens)
     app.state.engine.dispose()
     assert limit == 3
+
+
+def test_background_counts_rest_only_while_the_page_threads_are_busy(app_settings):
+    """The app tells the counts thread how busy its pages are: idle, it does not rest; with a
+    page thread taken, it does."""
+    import threading
+
+    from anyio import to_thread
+    from fastapi.testclient import TestClient
+
+    from app.queries import facets
+    from app.web.app import create_app
+
+    app = create_app(app_settings)
+    with TestClient(app) as client:
+        idle = facets._pages_busy()
+        started, release = threading.Event(), threading.Event()
+
+        def page() -> None:
+            started.set()
+            release.wait(10)
+
+        async def build_a_page() -> None:
+            await to_thread.run_sync(page)
+
+        building = client.portal.start_task_soon(build_a_page)
+        busy = started.wait(10) and facets._pages_busy()
+        release.set()
+        building.result(10)
+    app.state.engine.dispose()
+    assert idle is False and busy is True
