@@ -79,6 +79,7 @@ _background = ThreadPoolExecutor(
 )
 _queued: set[Hashable] = set()
 _queued_lock = threading.Lock()
+_unfinished = 0  # counts submitted whose thread has not yet closed its session and rested
 
 
 def facet_counts(session: Session, f: QuoteFilter, budget_ms: int, top: int = 8) -> Facets | None:
@@ -344,12 +345,15 @@ def _total_later(engine: Engine, f: QuoteFilter) -> None:
 def _later(engine: Engine, key: Hashable, work: Callable[[Session], object]) -> None:
     """Run `work` on a session of its own in the counting thread, unless the same work is
     queued or running already, or too much is queued (the pages that need it ask again)."""
+    global _unfinished
     with _queued_lock:
         if key in _queued or len(_queued) >= MAX_QUEUED:
             return
         _queued.add(key)
+        _unfinished += 1
 
     def count() -> None:
+        global _unfinished
         try:
             with Session(engine) as session:
                 _one_at_a_time(session)
@@ -363,6 +367,8 @@ def _later(engine: Engine, key: Hashable, work: Callable[[Session], object]) -> 
             _rest(rest)  # SQLite: after the session's snapshot is let go
         finally:
             _done(key)
+            with _queued_lock:
+                _unfinished -= 1
 
     _background.submit(count)
 
@@ -428,11 +434,12 @@ def counts_or_start(session: Session, f: QuoteFilter, top: int = 8) -> Facets | 
 
 
 def wait_for_background(timeout: float = 30) -> bool:
-    """True once no background count is queued or running (for tests and benchmarks)."""
+    """True once no background count is queued, running or resting: its connection is back
+    in the engine's pool, so the engine can be disposed (for tests and benchmarks)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         with _queued_lock:
-            if not _queued:
+            if not _queued and not _unfinished:
                 return True
         time.sleep(0.01)
     return False

@@ -193,6 +193,23 @@ def test_the_counting_thread_rests_as_long_as_a_count_took_before_the_next(engin
     assert second_start - first_end >= 0.2
 
 
+def test_waiting_for_the_background_waits_out_the_rest_and_the_session(engine, monkeypatch):
+    """A count is reported done before its rest, but waiting for the background also waits
+    out the rest: until then the thread holds a connection (on PostgreSQL, the counts' turn),
+    which disposing of the engine would leave open."""
+    rested = []
+
+    def rest(seconds: float) -> None:
+        time.sleep(0.2)
+        rested.append(engine.pool.checkedout())
+
+    monkeypatch.setattr(facets, "_pages_busy", lambda: True)
+    monkeypatch.setattr(facets, "_rest", rest)
+    facets._later(engine, "counted", lambda session: session.execute(text("SELECT 1")))
+    assert facets.wait_for_background(timeout=10)
+    assert rested and engine.pool.checkedout() == 0
+
+
 def test_the_counting_thread_does_not_rest_while_no_page_is_built(engine, monkeypatch):
     """A reader searching one word after another on an otherwise idle server gets each
     search's counts without waiting out the last one's rest."""
