@@ -17,11 +17,11 @@ from sqlmodel import Session
 from app.db import make_engine
 from app.extract.article import ExtractedArticle, ExtractedQuote
 from app.ingest.store import store_article
-from app.queries import facets
 from app.schema import upgrade
 from app.settings import Settings
 from app.web.app import create_app
 from tests.support import pg
+from tests.support.engines import dispose_after_counts
 
 TOPIC_NAMES = {"venezuela": "Venezuela", "iran": "Iran", "sanctions": "Sanctions"}
 
@@ -94,14 +94,7 @@ def app_settings(tmp_path, backend, pg_template, pg_databases) -> Settings:
 def engine(app_settings) -> Iterator[Engine]:
     engine = make_engine(app_settings.database_url, writer=True)
     yield engine
-    _dispose(engine)
-
-
-def _dispose(engine: Engine) -> None:
-    """Dispose of a test's engine once the background counts it started are over: a count
-    still running or resting holds a connection that disposing would leave unclosed."""
-    assert facets.wait_for_background(timeout=30), "a background count outlived its test"
-    engine.dispose()
+    dispose_after_counts(engine)
 
 
 @pytest.fixture
@@ -115,7 +108,7 @@ def client(app_settings) -> Iterator[TestClient]:
     app = create_app(app_settings)
     with TestClient(app) as client:
         yield client
-    _dispose(app.state.engine)
+    dispose_after_counts(app.state.engine)
 
 
 @pytest.fixture

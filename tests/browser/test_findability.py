@@ -19,6 +19,7 @@ from app.ingest.store import store_article
 from app.web.app import create_app
 from tests.conftest import TOPIC_NAMES, quote_in
 from tests.support.browser import launched_chromium, live_server
+from tests.support.engines import dispose_after_counts
 
 pytestmark = pytest.mark.browser
 
@@ -111,7 +112,7 @@ def base_url(engine, app_settings) -> Iterator[str]:
     app = create_app(app_settings.model_copy(update={"page_size": PAGE_SIZE}))
     with live_server(app) as url:
         yield url
-    app.state.engine.dispose()
+    dispose_after_counts(app.state.engine)
 
 
 def _open(browser: Browser, base_url: str, viewport: dict, javascript: bool = True):

@@ -16,6 +16,7 @@ from app.ingest.store import store_article
 from app.web.app import create_app
 from tests.conftest import TOPIC_NAMES, quote_in
 from tests.support.browser import SCREENSHOTS, launched_chromium, live_server
+from tests.support.engines import dispose_after_counts
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +38,7 @@ def base_url(seeded_client, app_settings) -> Iterator[str]:
     app = create_app(app_settings)
     with live_server(app) as url:
         yield url
-    app.state.engine.dispose()
+    dispose_after_counts(app.state.engine)
 
 
 @pytest.fixture

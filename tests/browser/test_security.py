@@ -12,6 +12,7 @@ from app.models import Speaker
 from app.web.app import create_app
 from tests.support import hostile_web
 from tests.support.browser import launched_chromium, live_server
+from tests.support.engines import dispose_after_counts
 
 pytestmark = pytest.mark.browser
 PAYLOAD = '<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=2;alert(2)</script>'
@@ -29,7 +30,7 @@ def base_url(engine, app_settings) -> Iterator[str]:
     app = create_app(app_settings)
     with live_server(app) as url:
         yield url
-    app.state.engine.dispose()
+    dispose_after_counts(app.state.engine)
 
 
 def hostile_speaker(engine) -> str:

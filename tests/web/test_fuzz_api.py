@@ -14,6 +14,7 @@ from schemathesis import GenerationMode
 from app.settings import Settings
 from app.web.app import create_app
 from tests.support import hostile_web
+from tests.support.engines import dispose_after_counts
 
 CALLS: Counter = Counter()
 OPERATIONS = [
@@ -32,7 +33,7 @@ def api_schema(tmp_path_factory, backend, pg_template):
     with hostile_web.seeded_database(backend, pg_template, folder) as url:
         app = create_app(Settings(database_url=url))
         yield schemathesis.openapi.from_asgi("/openapi.json", app).include(path_regex="^/api/")
-        app.state.engine.dispose()
+        dispose_after_counts(app.state.engine)
     print(f"schemathesis on {backend}: {sum(CALLS.values())} API calls")
 
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from app.web.app import create_app
 from tests.support import hostile_web
+from tests.support.engines import dispose_after_counts
 
 FUZZ = settings(
     max_examples=400,
@@ -37,7 +38,7 @@ def client(tmp_path_factory, backend, pg_template) -> Iterator[TestClient]:
         app = create_app(Settings(database_url=url))
         with TestClient(app) as client:
             yield client
-        app.state.engine.dispose()
+        dispose_after_counts(app.state.engine)
     print(f"requests fuzzed on {backend}: {sum(SENT.values())} ({dict(SENT)})")
 
 

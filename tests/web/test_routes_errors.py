@@ -3,6 +3,7 @@
 from fastapi.testclient import TestClient
 
 from app.web.app import create_app
+from tests.support.engines import dispose_after_counts
 
 
 def test_errors_unknown_path_gets_html_404_with_search(client):
@@ -25,6 +26,6 @@ def test_errors_server_fault_gets_html_500_without_details(app_settings):
     app.add_api_route("/boom", boom)
     with TestClient(app, raise_server_exceptions=False) as client:
         response = client.get("/boom")
-    app.state.engine.dispose()
+    dispose_after_counts(app.state.engine)
     assert response.status_code == 500
     assert "Something went wrong" in response.text and "secret internals" not in response.text

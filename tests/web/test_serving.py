@@ -20,6 +20,7 @@ import pytest
 from app.web.balance import MAX_DEFER_S, Acceptor, ConnectionShare, new_counts
 from app.web.serving import APP, ServerConfig, tune_malloc
 from tests.support.browser import free_port
+from tests.support.engines import dispose_after_counts
 
 
 def _listening(config: ServerConfig) -> socket.socket:
@@ -313,7 +314,7 @@ def test_a_server_process_builds_page_threads_pages_at_once(app_settings):
     with TestClient(app) as client:
         assert client.get("/favicon.ico").status_code in (200, 204)
         limit = client.portal.call(lambda: to_thread.current_default_thread_limiter().total_tokens)
-    app.state.engine.dispose()
+    dispose_after_counts(app.state.engine)
     assert limit == 3
 
 
@@ -344,5 +345,5 @@ def test_background_counts_rest_only_while_the_page_threads_are_busy(app_setting
         busy = started.wait(10) and facets._pages_busy()
         release.set()
         building.result(10)
-    app.state.engine.dispose()
+    dispose_after_counts(app.state.engine)
     assert idle is False and busy is True
