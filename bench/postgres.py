@@ -35,6 +35,7 @@ def ensure_copy(db: Path, url: str, fresh: bool = False) -> str:
     if exists and not fresh:
         if _quotes(url) == _sqlite_quotes(db):
             print(f"PostgreSQL copy {target.database} matches {db.name}: reused", file=sys.stderr)
+            _checkpoint(url)
             return url
         sys.exit(
             f"{target.database} holds other data than {db}: use --fresh-copy to drop it and copy"
@@ -49,7 +50,22 @@ def ensure_copy(db: Path, url: str, fresh: bool = False) -> str:
     command = [str(BIN / "diplomat"), "db", "copy", f"sqlite:///{db}", url]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     print(f"copied in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    _checkpoint(url)
     return url
+
+
+def _checkpoint(url: str) -> None:
+    """Write the copy's pages out now. Left to the server, its checkpoint spread the writing
+    of a fresh copy over four and a half minutes of the timed run, and rare-word searches at
+    one connection had a p99 of 7.1 s instead of 56 ms (bench/RESULTS.md, 2026-12-04)."""
+    started = time.perf_counter()
+    try:
+        with _maintenance(url) as conn:
+            conn.execute("CHECKPOINT")
+    except psycopg.errors.InsufficientPrivilege:
+        print("warning: not allowed to CHECKPOINT; wait for the server's own", file=sys.stderr)
+        return
+    print(f"checkpoint in {time.perf_counter() - started:.1f} s", file=sys.stderr)
 
 
 def _connect(url: str, database: str | None = None) -> psycopg.Connection:
