@@ -439,7 +439,7 @@ def wait_for_background(timeout: float = 30) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         with _queued_lock:
-            if not _queued and not _unfinished:
+            if not _unfinished:  # counts every queued count too
                 return True
         time.sleep(0.01)
     return False
