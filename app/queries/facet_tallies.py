@@ -74,8 +74,11 @@ def month_span(start: date | None, end: date | None, widen: bool) -> tallies.Mon
 
 def answers(scope: Scope | None, name: str) -> bool:
     """True when the tallies can count facet `name` (or "total") under `scope`."""
-    if scope is None or (scope.kind is not None and scope.topic_id is None):
+    if scope is None:
         return False
+    if scope.kind is not None and scope.topic_id is None:
+        # The tallies by speaker and month hold each kind's total, but no facet by kind.
+        return name == "total"
     if name == "outlet" and scope.topic_id is not None:  # no outlet tally has speakers too
         return scope.speaker_id is None and scope.country is None
     return True
@@ -89,6 +92,9 @@ def total(session: Session, scope: Scope) -> int:
             session, scope.topic_id, scope.months, scope.kind, ids
         )
         return sum(by_speaker.values())
+    if scope.kind is not None and scope.topic_id is None:
+        by_kind = tallies.kind_quotes(session, ids, scope.months) if ids != [] else {}
+        return by_kind.get(scope.kind, 0)
     if scope.topic_id is not None and ids is None:
         return tallies.one_topic_quotes(session, scope.topic_id, scope.months)
     if scope.topic_id is not None:

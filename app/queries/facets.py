@@ -554,6 +554,16 @@ def counts_without(session: Session, f: QuoteFilter, budget_ms: int) -> dict[str
 
 
 def _count(session: Session, f: QuoteFilter) -> int:
+    """The quotes matching `f`: from the tallies where they answer (a relaxation's count of
+    every quote of one kind, counted quote by quote, took 130 ms of a background thread)."""
+    scope = facet_tallies.scope_of(session, f)
+    if facet_tallies.answers(scope, "total"):
+        assert scope is not None
+        return facet_tallies.total(session, scope)
+    return _count_quotes(session, f)
+
+
+def _count_quotes(session: Session, f: QuoteFilter) -> int:
     alone = replace(f, q=None, sort=None, after=None, fixed=frozenset(), reports=False)
     inside = index_within(session, f)
     if f.q and (alone == QuoteFilter() or index_answers(f, inside)):

@@ -28,7 +28,7 @@ from app.queries.topics import topic_list
 from app.web.offers import page_offers
 from app.web.paging import page_links
 from app.web.present.describe import chips, describe
-from app.web.templating import render, wants_fragment
+from app.web.templating import link_for, render, wants_fragment
 
 BROWSE_FRAGMENT = "quotes/_browse.html"
 # Counts that were not ready when a page was sent are fetched by the page itself (htmx) from
@@ -159,7 +159,7 @@ def relaxations(request: Request, session: Session, f: QuoteFilter, base_url: st
     found = []
     for name in active_filters(f):
         # Without words a search page has nothing to show: the same filters on the home page do.
-        base = str(request.url_for("home")) if name == "q" and "/search" in base_url else base_url
+        base = str(link_for(request, "home")) if name == "q" and "/search" in base_url else base_url
         url = base + f.query(**RELAXATIONS[name])
         found.append(Relaxation(_relaxation_label(f, name), url, counts.get(name)))
     return sorted(found, key=lambda r: -(r.count or 0))

@@ -11,6 +11,7 @@ from app.names import country_code_for, country_name
 from app.queries.countries import country_row
 from app.queries.speakers import find_speakers, may_name
 from app.queries.topics import find_topic
+from app.web.templating import link_for
 from app.words import plural
 
 
@@ -38,15 +39,15 @@ def page_offers(
         country = country_name(speaker.country) if speaker.country else None
         who = ", ".join(part for part in (speaker.role, country) if part)
         detail = " · ".join(part for part in (who, plural(speaker.quotes, "quote")) if part)
-        url = str(request.url_for("speaker", slug=speaker.slug))
+        url = str(link_for(request, "speaker", slug=speaker.slug))
         offers.append(Offer("Speaker", speaker.name, url, detail))
     if code := country_code_for(q):
         row = country_row(session, code)
         detail = f"{plural(row.speakers, 'speaker')}, {plural(row.quotes, 'quote')}"
         offers.append(
-            Offer("Country", row.name, str(request.url_for("country", code=code)), detail)
+            Offer("Country", row.name, str(link_for(request, "country", code=code)), detail)
         )
     if topic := find_topic(session, q):
-        url = str(request.url_for("topic", slug=topic.slug))
+        url = str(link_for(request, "topic", slug=topic.slug))
         offers.append(Offer("Topic", topic.name, url, "who speaks most on it, and every quote"))
     return offers

@@ -6,6 +6,8 @@ import re
 from fastapi import Request
 from starlette.responses import RedirectResponse, Response
 
+from app.web.templating import link_for
+
 SAVED_COOKIE = "saved_speakers"
 MAX_SAVED = 50
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -22,7 +24,7 @@ def saved_redirect(request: Request, slug: str, slugs: list[str]) -> Response:
     # Only same-site paths: an open redirect would let other sites borrow our address.
     target = request.query_params.get("next", "")
     if not target.startswith("/") or target.startswith("//") or "\\" in target:
-        target = str(request.url_for("speaker", slug=slug))
+        target = str(link_for(request, "speaker", slug=slug))
     response = RedirectResponse(target, status_code=303)
     secure = request.url.scheme == "https"
     if slugs:

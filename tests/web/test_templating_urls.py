@@ -1,11 +1,12 @@
-"""The templates' url_for builds the same URLs as Starlette's, for every named route."""
+"""The templates' url_for and the routes' link_for build the same URLs as Starlette's, for every
+named route."""
 
 import pytest
 from markupsafe import escape
 from starlette.requests import Request
 from starlette.routing import NoMatchFound
 
-from app.web.templating import LinkPrefixes, url_for
+from app.web.templating import LinkPrefixes, link_for, url_for
 
 
 def _routes(routes):
@@ -36,6 +37,7 @@ def test_every_named_route_gets_starlettes_url(client):
         expected = str(request.url_for(route.name, **params))
         for _ in range(2):  # built, then from the stored pattern
             assert str(url_for({"request": request}, route.name, **params)) == expected
+            assert str(link_for(request, route.name, **params)) == expected
         checked += 1
     assert checked > 20
 

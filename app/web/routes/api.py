@@ -14,6 +14,7 @@ from app.queries.speakers import find_speakers, speaker_page
 from app.queries.topics import topic_list
 from app.web.deps import RowId, SessionDep
 from app.web.listing import quote_filter
+from app.web.templating import link_for
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -119,7 +120,7 @@ def api_quotes(request: Request, session: SessionDep) -> QuotesOut:
     page = quote_page(session, f, request.app.state.settings.page_size)
     if page.error:
         raise HTTPException(400, page.error)
-    base = str(request.url_for("api_quotes"))
+    base = str(link_for(request, "api_quotes"))
     return QuotesOut(
         quotes=[quote_out(request, q) for q in page.quotes],
         next_cursor=page.next_cursor,
@@ -141,7 +142,7 @@ def api_speakers(
     country = country.upper() if country else None
     size = request.app.state.settings.page_size * 5
     page = speaker_page(session, after, size, country, kind)
-    nxt = request.url_for("api_speakers").include_query_params(after=page.next_cursor)
+    nxt = link_for(request, "api_speakers").include_query_params(after=page.next_cursor)
     if country:
         nxt = nxt.include_query_params(country=country)
     if kind:
@@ -174,7 +175,7 @@ def api_speaker_search(
             name=m.name,
             country=m.country,
             quotes=m.quotes,
-            url=str(request.url_for("speaker", slug=m.slug)),
+            url=str(link_for(request, "speaker", slug=m.slug)),
         )  # fmt: skip
         for m in find_speakers(session, q)
     ]
@@ -184,7 +185,9 @@ def api_speaker_search(
 def api_topics(request: Request, session: SessionDep) -> list[TopicOut]:
     """Every topic with its number of quotes."""
     return [
-        TopicOut(slug=t.slug, name=t.name, quotes=n, url=str(request.url_for("topic", slug=t.slug)))
+        TopicOut(
+            slug=t.slug, name=t.name, quotes=n, url=str(link_for(request, "topic", slug=t.slug))
+        )
         for t, n in topic_list(session)
     ]
 
@@ -193,7 +196,7 @@ def api_topics(request: Request, session: SessionDep) -> list[TopicOut]:
 def api_countries(request: Request, session: SessionDep) -> list[CountryOut]:
     """Countries that have speakers, with counts."""
     return [
-        CountryOut(**vars(row), url=str(request.url_for("country", code=row.code)))
+        CountryOut(**vars(row), url=str(link_for(request, "country", code=row.code)))
         for row in country_list(session)
     ]
 
@@ -233,12 +236,12 @@ def quote_out(request: Request, q: Quote | QuoteRow) -> QuoteOut:
         speaker_as_printed=q.speaker_as_printed,
         article=_article_ref(request, q.article),
         topics=[TopicRef(slug=t.slug, name=t.name) for t in q.topics],
-        url=str(request.url_for("quote", quote_id=q.id)),
+        url=str(link_for(request, "quote", quote_id=q.id)),
     )
 
 
 def _speaker_ref(request: Request, speaker) -> dict:
-    url = str(request.url_for("speaker", slug=speaker.slug))
+    url = str(link_for(request, "speaker", slug=speaker.slug))
     return dict(slug=speaker.slug, name=speaker.name, country=speaker.country, url=url)
 
 
@@ -248,5 +251,5 @@ def _article_ref(request: Request, article) -> ArticleRef:
         title=article.title,
         outlet=article.outlet,
         published=article.published,
-        url=str(request.url_for("article", article_id=article.id)),
+        url=str(link_for(request, "article", article_id=article.id)),
     )

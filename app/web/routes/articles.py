@@ -7,7 +7,7 @@ from app.queries.articles import article_page, get_article
 from app.web.deps import RowId, SessionDep
 from app.web.paging import page_links
 from app.web.present.article_text import marked_paragraphs
-from app.web.templating import render
+from app.web.templating import link_for, render
 
 router = APIRouter()
 
@@ -18,7 +18,7 @@ def articles(
 ) -> Response:
     """Articles newest first, optionally from one outlet."""
     page = article_page(session, after, request.app.state.settings.page_size, outlet)
-    base = str(request.url_for("articles"))
+    base = str(link_for(request, "articles"))
     context = {
         "page": page,
         "outlet": outlet,
@@ -35,7 +35,7 @@ def article_detail(request: Request, session: SessionDep, article_id: RowId) -> 
         raise HTTPException(404, f"There is no article number {article_id}.")
 
     def permalink(quote) -> str:
-        return str(request.url_for("quote", quote_id=quote.id))
+        return str(link_for(request, "quote", quote_id=quote.id))
 
     context = {
         "article": article,

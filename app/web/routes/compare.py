@@ -11,7 +11,7 @@ from app.queries.quotes import QuoteRow, quote_page
 from app.queries.speakers import find_speakers, speakers_by_slug
 from app.queries.topics import get_topic, topic_list
 from app.web.deps import SessionDep
-from app.web.templating import render, wants_fragment
+from app.web.templating import link_for, render, wants_fragment
 
 router = APIRouter()
 
@@ -79,7 +79,7 @@ def compare(
 def compare_url(request: Request, topic: str | None, slugs: list[str]) -> str:
     """The comparison of these speakers on this topic (the tidy, shareable form)."""
     pairs = [("topic", topic or ""), ("speakers", ",".join(slugs))]
-    return str(request.url_for("compare")) + query_string(pairs)
+    return str(link_for(request, "compare")) + query_string(pairs)
 
 
 def by_date(columns: list[list[QuoteRow]]) -> list[tuple[date | None, list[list[QuoteRow]]]]:

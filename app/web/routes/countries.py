@@ -11,7 +11,7 @@ from app.queries.countries import country_list, country_row
 from app.queries.speakers import top_of_country
 from app.web.deps import SessionDep
 from app.web.listing import BROWSE_FRAGMENT, browse_context, quote_filter, render_browse
-from app.web.templating import render
+from app.web.templating import link_for, render
 
 router = APIRouter()
 
@@ -34,12 +34,12 @@ def country_detail(request: Request, session: SessionDep, code: str) -> Response
     if not is_country_code(code):
         raise HTTPException(404, f"“{code}” is not a country code we know (try RU, US, FR).")
     if code != code.upper():
-        upper = request.url_for("country", code=code.upper()).include_query_params(
+        upper = link_for(request, "country", code=code.upper()).include_query_params(
             **request.query_params
         )
         return RedirectResponse(str(upper), status_code=301)
     f = quote_filter(request, country=code)
-    url = str(request.url_for("country", code=code))
+    url = str(link_for(request, "country", code=code))
     context = browse_context(
         request,
         session,
@@ -48,7 +48,7 @@ def country_detail(request: Request, session: SessionDep, code: str) -> Response
         country=country_row(session, code),
         speakers=top_of_country(session, code),
         canonical=url,
-        feed_url=str(request.url_for("country_feed", code=code)),
+        feed_url=str(link_for(request, "country_feed", code=code)),
     )
     return render_browse(request, "countries/detail.html", BROWSE_FRAGMENT, context)
 
@@ -61,7 +61,7 @@ def country_about(request: Request, session: SessionDep, code: str) -> Response:
         raise HTTPException(404, f"“{code}” is not a country code we know (try RU, US, FR).")
     words = _officials().naming.get(code) or [country_name(code)]
     f = quote_filter(request, q=" OR ".join(f'"{word}"' for word in words))
-    url = str(request.url_for("country_about", code=code))
+    url = str(link_for(request, "country_about", code=code))
     context = browse_context(
         request,
         session,

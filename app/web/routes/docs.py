@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
 
-from app.web.templating import render
+from app.web.templating import link_for, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -16,4 +16,4 @@ def docs(request: Request) -> Response:
 
 @router.get("/favicon.ico", name="favicon")
 def favicon(request: Request) -> Response:
-    return RedirectResponse(str(request.url_for("static", path="favicon.svg")), status_code=301)
+    return RedirectResponse(str(link_for(request, "static", path="favicon.svg")), status_code=301)

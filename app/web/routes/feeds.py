@@ -13,7 +13,7 @@ from app.queries.speakers import get_speaker
 from app.queries.topics import get_topic
 from app.web.deps import SessionDep
 from app.web.present.article_text import speaker_label
-from app.web.templating import templates
+from app.web.templating import link_for, templates
 
 router = APIRouter()
 
@@ -27,7 +27,7 @@ def speaker_feed(request: Request, session: SessionDep, slug: str) -> Response:
     if speaker is None and slug != UNKNOWN_SPEAKER:
         raise HTTPException(404, f"We have no speaker “{slug}”.")
     name = speaker.name if speaker else "Unknown speaker"
-    page_url = str(request.url_for("speaker", slug=slug))
+    page_url = str(link_for(request, "speaker", slug=slug))
     return _feed(request, session, QuoteFilter(speakers=(slug,)), f"Quotes: {name}", page_url)
 
 
@@ -36,7 +36,7 @@ def topic_feed(request: Request, session: SessionDep, slug: str) -> Response:
     topic = get_topic(session, slug)
     if topic is None:
         raise HTTPException(404, f"We have no topic “{slug}”.")
-    page_url = str(request.url_for("topic", slug=slug))
+    page_url = str(link_for(request, "topic", slug=slug))
     return _feed(request, session, QuoteFilter(topic=slug), f"Quotes on {topic.name}", page_url)
 
 
@@ -46,7 +46,7 @@ def country_feed(request: Request, session: SessionDep, code: str) -> Response:
         raise HTTPException(404, f"“{code}” is not a country code we know.")
     code = code.upper()
     title = f"Quotes from {country_name(code)}"
-    page_url = str(request.url_for("country", code=code))
+    page_url = str(link_for(request, "country", code=code))
     return _feed(request, session, QuoteFilter(country=code), title, page_url)
 
 
@@ -56,7 +56,7 @@ def search_feed(request: Request, session: SessionDep) -> Response:
     f = QuoteFilter.from_params(request.query_params, sort="newest")
     if not f.q:
         raise HTTPException(404, "A search feed needs words to search for: add ?q=…")
-    page_url = str(request.url_for("search")) + f.query()
+    page_url = str(link_for(request, "search")) + f.query()
     return _feed(request, session, f, f"Quotes matching “{f.q}”", page_url)
 
 
@@ -90,7 +90,7 @@ def _entry(request: Request, q: QuoteRow) -> dict:
     stamp = datetime.combine(q.published, time(), UTC) if q.published else q.article.ingested_at
     source = ", ".join(p for p in (q.article.outlet, long_date(q.published)) if p)
     return {
-        "id": str(request.url_for("quote", quote_id=q.id)),
+        "id": str(link_for(request, "quote", quote_id=q.id)),
         "title": f"{who}: {q.text.strip()}",
         "updated": stamp.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "summary": f"{who}: {q.text.strip()} ({source})",

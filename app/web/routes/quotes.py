@@ -17,7 +17,7 @@ from app.web.present.article_text import marked_paragraphs, paragraph_of, speake
 from app.web.present.csv import csv_chunks, csv_line
 from app.web.present.wording import bare_words, differences
 from app.web.saved import saved_slugs
-from app.web.templating import render, url_pattern
+from app.web.templating import link_for, render, url_pattern
 
 router = APIRouter()
 
@@ -36,7 +36,7 @@ def home(request: Request, session: SessionDep) -> Response:
         request,
         session,
         f,
-        str(request.url_for("home")),
+        str(link_for(request, "home")),
         saved=saved,
         saved_latest=latest,
         home=True,
@@ -61,7 +61,7 @@ def quote_detail(request: Request, session: SessionDep, quote_id: RowId) -> Resp
         "who": speaker_label(quote),
         "sentence": text[quote.sentence_start : quote.sentence_end].strip(),
         "paragraph": marked_paragraphs(text, [quote], span=span)[0],
-        "citation": citation(quote, str(request.url_for("quote", quote_id=quote.id))),
+        "citation": citation(quote, str(link_for(request, "quote", quote_id=quote.id))),
     }
     return render(request, "quotes/detail.html", None, context)
 

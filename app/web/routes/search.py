@@ -5,7 +5,7 @@ from starlette.responses import Response
 
 from app.web.deps import SessionDep
 from app.web.listing import browse_context, leaders, quote_filter, render_browse
-from app.web.templating import render
+from app.web.templating import link_for, render
 
 router = APIRouter()
 LEADERS = 5  # who speaks most, shown above the list
@@ -21,8 +21,8 @@ def search(request: Request, session: SessionDep) -> Response:
         request,
         session,
         f,
-        str(request.url_for("search")),
-        feed_url=str(request.url_for("search_feed")) + f.query(sort=None),
+        str(link_for(request, "search")),
+        feed_url=str(link_for(request, "search_feed")) + f.query(sort=None),
     )
     context["leaders"] = leaders(context, f, LEADERS)
     return render_browse(request, "search/results.html", "search/_results.html", context)

@@ -27,7 +27,7 @@ from app.web.listing import browse_context, quote_filter, render_browse
 from app.web.paging import page_links
 from app.web.present.timeline import months_in_words, timeline
 from app.web.saved import MAX_SAVED, from_this_site, saved_redirect, saved_slugs
-from app.web.templating import render
+from app.web.templating import link_for, render
 
 router = APIRouter()
 
@@ -50,7 +50,7 @@ def speaker_list(
     letter = letter[:1].upper() if letter and letter[:1].isalpha() and letter.isascii() else None
     size = request.app.state.settings.page_size * 5
     page = speaker_page(session, after, size, country, kind, letter)
-    base = str(request.url_for("speakers"))
+    base = str(link_for(request, "speakers"))
     params = [("country", country or ""), ("kind", "" if kind == "person" else kind)]
     kinds = kind_counts(session, country)
     context = {
@@ -87,14 +87,14 @@ def speaker_detail(request: Request, session: SessionDep, slug: str) -> Response
         canonical = slug_for_spelling(session, slug)
         if canonical is None:
             raise HTTPException(404, f"We have no speaker “{slug}”. Try the list of speakers.")
-        target = request.url_for("speaker", slug=canonical).include_query_params(
+        target = link_for(request, "speaker", slug=canonical).include_query_params(
             **request.query_params
         )
         return RedirectResponse(str(target), status_code=301)
     speaker_id = speaker.id if speaker else None
     known_speaker(session, slug, speaker_id)
     f = quote_filter(request, speakers=(slug,))
-    url = str(request.url_for("speaker", slug=slug))
+    url = str(link_for(request, "speaker", slug=slug))
     topics = speaker_topics(session, speaker_id)
     months = monthly_counts(session, speaker_id)
     total = quote_count(session, speaker_id)
@@ -106,7 +106,7 @@ def speaker_detail(request: Request, session: SessionDep, slug: str) -> Response
         url,
         speaker=speaker,
         canonical=url,
-        feed_url=str(request.url_for("speaker_feed", slug=slug)),
+        feed_url=str(link_for(request, "speaker_feed", slug=slug)),
         aliases=other_spellings(speaker) if speaker else [],
         quote_total=total,
         undated=max(0, total - sum(months.values())),

@@ -11,7 +11,7 @@ from app.queries.topics import get_topic, topic_list, topic_monthly_counts
 from app.web.deps import SessionDep
 from app.web.listing import browse_context, leaders, quote_filter, render_browse
 from app.web.present.timeline import Timeline, timeline
-from app.web.templating import render
+from app.web.templating import link_for, render
 
 router = APIRouter()
 LEADERS = 10  # who speaks most, shown above the list
@@ -44,7 +44,7 @@ def topic_detail(request: Request, session: SessionDep, slug: str) -> Response:
     if topic is None:
         raise HTTPException(404, f"We have no topic “{slug}”. See the list of topics.")
     f = quote_filter(request, topic=slug)
-    url = str(request.url_for("topic", slug=slug))
+    url = str(link_for(request, "topic", slug=slug))
     context = browse_context(
         request,
         session,
@@ -53,7 +53,7 @@ def topic_detail(request: Request, session: SessionDep, slug: str) -> Response:
         topic=topic,
         timeline=topic_timeline(session, topic.id),
         canonical=url,
-        feed_url=str(request.url_for("topic_feed", slug=slug)),
+        feed_url=str(link_for(request, "topic_feed", slug=slug)),
     )
     context["leaders"] = leaders(context, f, LEADERS)
     return render_browse(request, "topics/detail.html", "topics/_results.html", context)
