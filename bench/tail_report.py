@@ -33,10 +33,17 @@ def method(result: dict) -> list[str]:
     )
     if datasette:
         setup += "; Datasette (`datasette serve -i`, facet suggestions off) on the same file"
-    setup += (
-        ". Each server was started fresh for the long tail and loaded alone, over loopback, by "
-        f"{result['tool']}"
-    )
+    if result.get("interleaved"):
+        setup += (
+            ". Both servers were started fresh for the long tail and loaded in turn, kind by "
+            "kind (the order alternating, each waiting until the other was idle), over "
+            f"loopback, by {result['tool']}"
+        )
+    else:
+        setup += (
+            ". Each server was started fresh for the long tail and loaded alone, over loopback,"
+            f" by {result['tool']}"
+        )
     if result["backend"] == "sqlite":
         setup += ", the database file read through first (in the kernel's cache for each)"
     elif result.get("shared_buffers"):

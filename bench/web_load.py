@@ -10,11 +10,12 @@ export) up to `--urls` distinct URLs per connection count, chosen from the datab
 (bench/tail_kinds.py), each asked once by wrk through bench/wrk_paths.lua (or by httpx); a run
 ends when its list is exhausted or after `--seconds`. The connection counts ask disjoint
 slices of each kind's URLs, so no run is answered from pages an earlier one cached. diplomat is
-served as deployed (`diplomat serve --workers 2`, page cache on), then Datasette (`datasette
-serve -i`, facet suggestions off) on the same file with the equivalent URLs, each started
-fresh and alone on the machine, the file read through first so that both meet it in the
-kernel's cache. The resident memory of the server's whole process tree is
-sampled meanwhile.
+served as deployed (`diplomat serve --workers 2`, page cache on) and Datasette (`datasette
+serve -i`, facet suggestions off) on the same file with the equivalent URLs, both started fresh,
+the file read through first so that both meet it in the kernel's cache. They are loaded kind by
+kind in turn, each while the other is idle (bench/web_tail.py), so that each ratio compares
+figures taken a minute apart, not ten: the machine's speed drifts. The resident memory of the
+loaded server's whole process tree is sampled meanwhile.
 
 The second table is the old one, cache hits: each URL of a small mix (bench/web_mix.py) asked
 again and again for `--cached-seconds`, on a server started again for it (0 skips it).
@@ -31,6 +32,7 @@ import os
 import sqlite3
 import sys
 import time
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -41,7 +43,7 @@ from bench import load, postgres, tail_report, tail_urls
 from bench.report import UNCACHED
 from bench.servers import PeakMemory, datasette_command, diplomat_command, free_port, running
 from bench.web_mix import Endpoint, datasette_path, datasette_row_path, endpoints, pick
-from bench.web_tail import run_tail
+from bench.web_tail import Server, run_tail
 
 
 @dataclass(frozen=True)
@@ -130,33 +132,37 @@ def sizes(db: Path) -> dict[str, int]:
 
 def run(db: Path, args) -> dict:
     """The long tail on diplomat (on `db`, or on `args.database_url`, a copy of it made by
-    `diplomat db copy`, whose ids are the same, so the URLs read from `db` fit), then on
-    Datasette (SQLite only); then the cache hits the same way."""
+    `diplomat db copy`, whose ids are the same, so the URLs read from `db` fit) and on
+    Datasette (SQLite only), both started, then loaded kind by kind in turn; then the cache
+    hits, each server alone."""
     load_at_start = os.getloadavg()[0]
     serve_url = database_url(db, args)
     upgrade(serve_url)  # serve would do it too; done first so start-up is not timed
     datasette = not args.no_datasette and serve_url.startswith("sqlite")
     kinds = tail_urls.build(db, args.urls, len(args.connections), args.warm, args.kinds)
-    tail, first, buffers = [], {}, None
-    for server in ("diplomat", "datasette") if datasette else ("diplomat",):
-        if serve_url.startswith("sqlite"):
-            preload(db)
-        else:
-            buffers = postgres.preload(serve_url)
-        port = free_port()
-        if server == "diplomat":
-            command, env = diplomat_command(port, args.workers), {"DATABASE_URL": serve_url}
-        else:
-            command, env = datasette_command(db, port), {}
-        with running(command, port, env) as (base, pid):
-            rows, first[server] = run_tail(server, base, pid, kinds, args.connections, args.seconds)
-            tail += rows
+    buffers = None
+    if serve_url.startswith("sqlite"):
+        preload(db)
+    else:
+        buffers = postgres.preload(serve_url)
+    with ExitStack() as stack:
+        servers = []
+        for name in ("diplomat", "datasette") if datasette else ("diplomat",):
+            port = free_port()
+            if name == "diplomat":
+                command, env = diplomat_command(port, args.workers), {"DATABASE_URL": serve_url}
+            else:
+                command, env = datasette_command(db, port), {}
+            base, pid = stack.enter_context(running(command, port, env))
+            servers.append(Server(name, base, pid))
+        tail, first = run_tail(servers, kinds, args.connections, args.seconds)
     result = {
         "tool": load.tool(),
         "backend": "postgresql" if serve_url.startswith("postgresql") else "sqlite",
         "database": postgres.safe(serve_url),
         "shared_buffers": buffers,
         "workers": args.workers,
+        "interleaved": True,
         "seconds": args.seconds,
         "urls_per_run": args.urls,
         "connections": args.connections,
