@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bench import load, web_tail
+from bench import load, tail_report, web_tail
 from bench.tail_kinds import Url
 from bench.tail_urls import Kind
 from bench.web_tail import Server, run_tail, wait_idle
@@ -99,3 +99,16 @@ def test_wait_idle_returns_once_the_servers_are_quiet_and_not_before() -> None:
 
 def test_idle_threshold_is_a_small_share_of_a_core() -> None:
     assert 0 < web_tail.IDLE_CPU <= 0.1
+
+
+@pytest.mark.parametrize("interleaved", [True, False])
+def test_the_report_says_how_the_servers_were_loaded(interleaved) -> None:
+    result = {
+        "quotes": 10, "workers": 2, "backend": "sqlite", "tool": "wrk", "seconds": 60,
+        "connections": [1, 8], "warm": 4, "tail": [{"server": "datasette"}],
+    }  # fmt: skip
+    if interleaved:
+        result["interleaved"] = True  # results written before it have no such key
+    text = " ".join(tail_report.method(result))
+    assert ("loaded in turn, kind by kind" in text) == interleaved
+    assert ("loaded alone" in text) != interleaved
