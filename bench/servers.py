@@ -1,4 +1,4 @@
-"""Start diplomat and Datasette on loopback in subprocesses, and watch their memory.
+"""Start diplomat and Datasette on loopback in subprocesses, and watch their memory and CPU.
 
 diplomat runs as the README's production section says: `diplomat serve --workers N` with
 DATABASE_URL pointing at the file. Datasette serves the same file immutable (`-i`), the mode
@@ -85,16 +85,20 @@ def tree_rss(pid: int) -> int:
     return tree_memory(pid)[0]
 
 
+def tree_processes(pid: int) -> list[psutil.Process]:
+    """A process and all its children (none if it has gone)."""
+    try:
+        root = psutil.Process(pid)
+        return [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return []
+
+
 def tree_memory(pid: int) -> tuple[int, int]:
     """(RSS, PSS) of a process and all its children, in bytes. The RSS sum counts pages the
     processes share once per process; PSS splits each shared page between its sharers."""
-    try:
-        root = psutil.Process(pid)
-        procs = [root, *root.children(recursive=True)]
-    except psutil.NoSuchProcess:
-        return 0, 0
     rss = pss = 0
-    for proc in procs:
+    for proc in tree_processes(pid):
         try:
             info = proc.memory_full_info()
         except (psutil.NoSuchProcess, psutil.AccessDenied):
@@ -102,6 +106,18 @@ def tree_memory(pid: int) -> tuple[int, int]:
         rss += info.rss
         pss += getattr(info, "pss", info.rss)
     return rss, pss
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by a process and all its children."""
+    total = 0.0
+    for proc in tree_processes(pid):
+        try:
+            times = proc.cpu_times()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+        total += times.user + times.system
+    return total
 
 
 class PeakMemory:

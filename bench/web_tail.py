@@ -9,8 +9,8 @@ loaded server's process tree's resident memory is sampled. Asking the servers ki
 rather than one server's every kind and then the other's, puts each comparison minutes apart
 at most: this machine's speed drifts by up to 2× within an hour, and a ratio of figures taken
 ten minutes apart measured the drift as much as the servers. The order alternates from kind
-to kind (A B, B A, …), and each server waits until the others are idle (a page's deferred
-counts may still be running after its last answer), so it meets the machine alone.
+to kind (A B, B A, …), and each slice waits until every server is idle (a page's deferred
+counts may still be running after its last answer), so the loaded one meets the machine alone.
 """
 
 import sys
@@ -18,10 +18,9 @@ import time
 from dataclasses import dataclass
 
 import httpx
-import psutil
 
 from bench import load
-from bench.servers import PeakMemory
+from bench.servers import PeakMemory, tree_cpu_seconds
 from bench.tail_urls import Kind, Url
 
 # diplomat's page says its counts are still being made, and fetches them itself (htmx, from
@@ -95,23 +94,6 @@ def load_slice(server: Server, kind: Kind, urls: list[Url], conns: int, seconds:
         file=sys.stderr,
     )
     return row
-
-
-def tree_cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) used so far by a process and its children."""
-    try:
-        root = psutil.Process(pid)
-        procs = [root, *root.children(recursive=True)]
-    except psutil.NoSuchProcess:
-        return 0.0
-    total = 0.0
-    for proc in procs:
-        try:
-            times = proc.cpu_times()
-        except (psutil.NoSuchProcess, psutil.AccessDenied):
-            continue
-        total += times.user + times.system
-    return total
 
 
 def wait_idle(pids: list[int], interval: float = 0.25, limit: float = IDLE_LIMIT_S) -> float:
