@@ -332,3 +332,12 @@ def test_counts_of_a_few_matches_are_let_finish_on_a_busy_server(seeded_client, 
     monkeypatch.setattr("app.queries.fts.time", stalled)
     html = seeded_client.get("/search?q=sanctions").text
     assert "counts-skipped" not in html and "<h3>Speaker</h3>" in html
+
+
+def test_list_links_an_unattributed_quote_to_the_unknown_speaker(seeded_client, session):
+    # The list's quote macro builds its links from the page's prefixes, not url_for.
+    qid = quote_id(session, "Nobody")
+    html = seeded_client.get("/?speaker=unknown").text
+    item = html.split('<li class="quote-item')[1].split("</li>")[0]
+    assert '<a href="http://testserver/speakers/unknown">Unknown speaker</a>' in item
+    assert f'href="http://testserver/quotes/{qid}"' in item
