@@ -335,7 +335,6 @@ def test_counts_of_a_few_matches_are_let_finish_on_a_busy_server(seeded_client, 
 
 
 def test_list_links_an_unattributed_quote_to_the_unknown_speaker(seeded_client, session):
-    # The list's quote macro builds its links from the page's prefixes, not url_for.
     qid = quote_id(session, "Nobody")
     html = seeded_client.get("/?speaker=unknown").text
     item = html.split('<li class="quote-item')[1].split("</li>")[0]
