@@ -79,7 +79,7 @@ def run_tail(
     return rows, first
 
 
-def load_slice(server: Server, kind: Kind, urls: list[Url], conns: int, seconds: float):
+def load_slice(server: Server, kind: Kind, urls: list[Url], conns: int, seconds: float) -> TailRow:
     """One server, one kind's slice, one connection count: its row."""
     paths = [p for url in urls if (p := path_of(server.name, url))]
     marker = DEFERRED_MARKER if server.name != "datasette" else None
