@@ -366,6 +366,21 @@ def test_one_pass_counts_agree_with_each_facet_counted_alone(engine, query, top)
     assert "speaker" in shared and "country" in shared and "topic" in shared
 
 
+@pytest.mark.parametrize("query", ["q=matter", "q=matter&reports=all", "q=matter&kind=direct"])
+def test_one_pass_topics_leave_out_the_matches_it_does_not_count(engine, query):
+    """The pass's topic counts are those of the quotes it counts: a statement's other reports
+    match the words too, and their topic links are left out unless reports are asked for."""
+    _corpus(engine)
+    with engine.begin() as conn:  # some matches become other outlets' reports of a statement
+        conn.execute(text("UPDATE quote SET is_lead = false WHERE id % 3 = 0"))
+    f = QuoteFilter.from_params(QueryParams(query))
+    with Session(engine) as session:
+        facets._count_in_one_pass(session, f, list(facets.FACETS), 20)
+        passed = peek(session, facets._key("topic", f, 20))
+        alone = facets._facet(session, f, "topic", 20)
+    assert passed == alone and sum(v.count for v in alone) > 0
+
+
 @pytest.mark.sqlite_only
 def test_sqlite_leaves_the_topics_of_many_matches_to_the_index(engine, monkeypatch):
     """Words in more quotes than INDEX_WITHIN_FROM: their topics are counted from the index
