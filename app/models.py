@@ -146,6 +146,9 @@ class Quote(SQLModel, table=True):
     # Reports of one statement point at it; its earliest report is the lead (migration 0004).
     statement_id: int | None = Field(default=None, index=True)  # no foreign key: see 0004
     is_lead: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
+    # Its topic ids as listed by its links, "3,17" (None for none): read where a count reads
+    # its speaker, not looked up link by link. Triggers follow the links (migration 0017).
+    topic_ids: str | None = None
 
     article: Article = Relationship(back_populates="quotes")
     speaker: Speaker | None = Relationship(back_populates="quotes")

@@ -27,8 +27,8 @@ INSERT = {
     "article": "INSERT INTO article (id, content_hash, source, title, outlet, published, text, "
     "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     "quote": "INSERT INTO quote (id, article_id, speaker_id, speaker_as_printed, text, start, "
-    '"end", kind, cue, confidence, position, sentence_start, sentence_end, published) '
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    '"end", kind, cue, confidence, position, sentence_start, sentence_end, published, '
+    "topic_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "quote_topic": "INSERT INTO quote_topic (quote_id, topic_id, published) VALUES (?, ?, ?)",
 }
 
@@ -97,6 +97,7 @@ class Rows:
                     q.sentence_start,
                     q.sentence_end,
                     published,
+                    ",".join(map(str, sorted(self.topic_ids[t] for t in q.topics))) or None,
                 )
             )
             self.tables["quote_topic"].extend(

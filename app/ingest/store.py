@@ -193,6 +193,9 @@ def _insert_quotes(
     """All of the article's quotes in one statement, then their topics in another."""
     if not article.quotes:
         return
+    topics = [list(dict.fromkeys(q.topics)) for q in article.quotes]
+    wanted = [t for slugs in topics for t in slugs]
+    topic_ids = _topic_ids(conn, wanted, topic_names) if wanted else {}
     rows = [
         {
             "article_id": article_id,
@@ -209,15 +212,17 @@ def _insert_quotes(
             "sentence_end": q.sentence_end,
             "published": article.date,
             "via": via,
+            # As the links' triggers list them, so that they find nothing to change.
+            "topic_ids": ",".join(map(str, sorted(topic_ids[t] for t in slugs))) or None,
         }
-        for position, (q, (speaker_id, via)) in enumerate(zip(article.quotes, sources, strict=True))
+        for position, (q, (speaker_id, via), slugs) in enumerate(
+            zip(article.quotes, sources, topics, strict=True)
+        )
     ]
     conn.execute(_INSERT_QUOTE, rows)
-    topics = [list(dict.fromkeys(q.topics)) for q in article.quotes]
     if not any(topics):
         return
     quote_ids = dict(conn.execute(_QUOTE_IDS, {"article_id": article_id}).all())
-    topic_ids = _topic_ids(conn, (t for slugs in topics for t in slugs), topic_names)
     links = [
         {"quote_id": quote_ids[position], "topic_id": topic_ids[slug], "published": article.date}
         for position, slugs in enumerate(topics)

@@ -1,7 +1,8 @@
-"""The tallies (counts of statements the database keeps by triggers, migrations 0005, 0010 and 0012)
-and the dates topic links copy from their quotes (0011), against a recount from the quotes
-themselves: `db check` reports any difference; `rebuild` makes them exact again (after a bulk
-load that bypassed the triggers)."""
+"""The tallies (counts of statements the database keeps by triggers, migrations 0005, 0010 and
+0012), the dates topic links copy from their quotes (0011) and the topic ids quotes list from
+their links (0017), against a recount from the quotes and links themselves: `db check` reports
+any difference; `rebuild` makes them exact again (after a bulk load that bypassed the
+triggers)."""
 
 from sqlalchemy import Connection, text
 
@@ -78,7 +79,7 @@ def differences(conn: Connection) -> list[str]:
         ).scalar_one()
         if differ:
             found.append(f"{table}: {differ} rows differ from a recount")
-    return found + misdated_links(conn)
+    return found + misdated_links(conn) + mislisted_topics(conn)
 
 
 # Topic links whose date is not their quote's (migration 0011 keeps them the same).
@@ -100,7 +101,7 @@ def misdated_links(conn: Connection) -> list[str]:
 
 def rebuild_sql(dialect: str) -> list[str]:
     """Statements that replace every tally by a recount."""
-    statements = [_REDATE_LINKS]
+    statements = [_REDATE_LINKS, _RELIST_TOPICS.format(listed=_LISTED[dialect])]
     for table in TALLY_TABLES:
         columns, recount = _RECOUNT[table]
         statements.append(f"DELETE FROM {table}")
@@ -114,3 +115,21 @@ def rebuild(conn: Connection) -> None:
     """Replace every tally by a recount (inside the caller's transaction)."""
     for statement in rebuild_sql(conn.dialect.name):
         conn.execute(text(statement))
+
+
+# A quote's topic ids as its links list them, ascending (migration 0017 keeps them listed).
+_LISTED = {
+    "sqlite": "(SELECT group_concat(topic_id, ',') FROM"
+    " (SELECT topic_id FROM quote_topic WHERE quote_id = quote.id ORDER BY topic_id))",
+    "postgresql": "(SELECT string_agg(topic_id::text, ',' ORDER BY topic_id) FROM quote_topic"
+    " WHERE quote_id = quote.id)",
+}
+_MISLISTED_TOPICS = "SELECT count(*) FROM quote WHERE topic_ids IS DISTINCT FROM {listed}"
+_RELIST_TOPICS = "UPDATE quote SET topic_ids = {listed} WHERE topic_ids IS DISTINCT FROM {listed}"
+
+
+def mislisted_topics(conn: Connection) -> list[str]:
+    """One line if some quotes list other topic ids than their links."""
+    listed = _LISTED[conn.dialect.name]
+    mislisted = conn.execute(text(_MISLISTED_TOPICS.format(listed=listed))).scalar_one()
+    return [f"quote: {mislisted} quotes list other topics than their links"] if mislisted else []

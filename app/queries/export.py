@@ -6,27 +6,27 @@ come (≈ 0.2 µs a row over the driver's own tuples), with no object built per 
 """
 
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, SQLColumnExpression, String, func, select, type_coerce
+from sqlalchemy import Select, SQLColumnExpression, String, select, type_coerce
 from sqlmodel import Session, col
 
-from app.models import Article, Quote, QuoteTopic, Speaker, Topic
+from app.models import Article, Quote, Speaker, Topic
 from app.queries import fts
 from app.queries.filters import QuoteFilter
 from app.queries.prepared import stream
 from app.queries.quotes import by_relevance, conditions
+from app.queries.topics import topic_list
 
 TOPIC_SEPARATOR = "; "
-_JOINED = "\x1f"  # joins topic names in the query: no name holds it
 
 # What each exported row holds, in order: the one list of the export's columns (the CSV's
 # header is made from it). `published` is an ISO date (a string on SQLite, whose date parsing
 # is skipped; a date on PostgreSQL); `topics` is the quote's topic names, alphabetical, joined
-# by TOPIC_SEPARATOR; speaker columns are None for a quote with none.
-_TOPIC_NAMES = object()  # stands for the topic-names subquery, built per database
-_SELECTED: dict[str, Any] = {  # column expressions and the _TOPIC_NAMES stand-in
+# by TOPIC_SEPARATOR (named here from the ids the quote lists: looking its links up and
+# joining their names took a quarter of the statement's time); speaker columns are None for
+# a quote with none.
+_SELECTED: dict[str, Any] = {
     "id": Quote.id,
     "published": type_coerce(Quote.published, String),
     "speaker": Speaker.name,
@@ -37,7 +37,7 @@ _SELECTED: dict[str, Any] = {  # column expressions and the _TOPIC_NAMES stand-i
     "kind": Quote.kind,
     "cue": Quote.cue,
     "confidence": Quote.confidence,
-    "topics": _TOPIC_NAMES,
+    "topics": Quote.topic_ids,
     "outlet": Article.outlet,
     "article_title": Article.title,
     "article_id": Quote.article_id,
@@ -50,10 +50,9 @@ def export_rows(session: Session, f: QuoteFilter) -> Iterator[tuple]:
     """Every quote matching `f` in the list's order, as tuples in EXPORT_COLUMNS order
     (raises fts.SearchError on a bad search)."""
     sort = f.effective_sort
+    named = _TopicNames(session)
     with fts.friendly_errors():
-        stmt = _columns_for(fts.is_postgres(session)).where(
-            *conditions(session, f, with_text=sort != "relevance")
-        )
+        stmt = _COLUMNS.where(*conditions(session, f, with_text=sort != "relevance"))
         if sort == "relevance":
             found = fts.matches(session, f.q or "")
             order = by_relevance(found.c.rank, col(Quote.id))
@@ -69,9 +68,8 @@ def export_rows(session: Session, f: QuoteFilter) -> Iterator[tuple]:
         row: tuple[Any, ...]
         for part in parts:
             for row in _rows(session, part):
-                joined = row[TOPICS]
-                if joined and _JOINED in joined:
-                    row = (*row[:TOPICS], _sorted_names(joined), *row[TOPICS + 1 :])
+                if listed := row[TOPICS]:
+                    row = (*row[:TOPICS], named(listed), *row[TOPICS + 1 :])
                 yield row
 
 
@@ -95,31 +93,31 @@ def _rows(session: Session, stmt: Select) -> Iterator[tuple]:
 _ROWS_AT_ONCE = 500
 
 
-@cache
-def _columns_for(postgres: bool) -> Select:
-    """The export's columns and joins, built once per kind of database (building them took
-    a tenth of a short export's time)."""
-    names = (
-        select(_joined(postgres, Topic.name))
-        .join(QuoteTopic, col(QuoteTopic.topic_id) == col(Topic.id))
-        .where(col(QuoteTopic.quote_id) == col(Quote.id))
-        .scalar_subquery()
-    )
-    columns = [names if column is _TOPIC_NAMES else column for column in _SELECTED.values()]
-    return (
-        select(*columns)
-        .join(Article, col(Article.id) == col(Quote.article_id))
-        .outerjoin(Speaker, col(Speaker.id) == col(Quote.speaker_id))
-    )
+# The export's columns and joins, built once (building them took a tenth of a short export's
+# time).
+_COLUMNS = (
+    select(*_SELECTED.values())
+    .join(Article, col(Article.id) == col(Quote.article_id))
+    .outerjoin(Speaker, col(Speaker.id) == col(Quote.speaker_id))
+)
 
 
-def _joined(postgres: bool, column):
-    # Sorted in Python: neither database promises an order inside the aggregate without
-    # syntax SQLite only has from 3.44.
-    if postgres:
-        return func.string_agg(column, _JOINED)
-    return func.group_concat(column, _JOINED)
+class _TopicNames:
+    """A quote's topic ids ("3,17") as its topic names, alphabetical, joined by
+    TOPIC_SEPARATOR; each list named once an export (quotes share a few hundred of them)."""
 
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._names = {row.id: row.name for row, _ in topic_list(session)}
+        self._named: dict[str, str] = {}
 
-def _sorted_names(joined: str) -> str:
-    return TOPIC_SEPARATOR.join(sorted(joined.split(_JOINED)))
+    def __call__(self, listed: str) -> str:
+        found = self._named.get(listed)
+        if found is None:
+            ids = [int(ident) for ident in listed.split(",")]
+            if not self._names.keys() >= set(ids):  # a topic stored since the list was read
+                rows = self._session.execute(select(col(Topic.id), col(Topic.name))).all()
+                self._names = {ident: name for ident, name in rows}
+            names = sorted(self._names.get(ident, str(ident)) for ident in ids)
+            found = self._named[listed] = TOPIC_SEPARATOR.join(names)
+        return found

@@ -230,12 +230,12 @@ def _counted_facets(session: Session, f: QuoteFilter, names: list[str], top: int
 
 
 # Facets one read of the matching quotes counts together with the total, and the topics
-# (last) where each match's topic ids, read from its links' primary key, cost less than
-# counting them apart. PostgreSQL apart read every match's row again to test its vector and
-# joined all the topic links (a 5 % word: 164 ms for the pass, 415 for the topics; 294
-# together). SQLite apart searched the index again and probed the reports' index once per
-# link: dearer for a rare word's matches (bench/optimisations.md), cheaper for more, whose
-# topics the index counts without reading their quote rows.
+# (last) where each match's topic ids, listed on its row (and in SQLite's facts index:
+# migration 0017), cost less than counting them apart. PostgreSQL apart read every match's
+# row again to test its vector and joined all the topic links (a 5 % word: 164 ms for the
+# pass, 415 for the topics; 294 together). SQLite apart searched the index again and probed
+# the reports' index once per link: dearer for a rare word's matches (bench/optimisations.md),
+# cheaper for more, whose topics the index counts without reading their quote rows.
 _ONE_PASS = ("speaker", "country", "kind", "outlet", "topic")
 _ROWS_AT_ONCE = 4096
 
@@ -263,7 +263,7 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
     # grouping in SQL, took 7 ms of a rare word's thousand matches; these rows 3.
     columns: list[Any] = [col(Quote.speaker_id), col(Quote.kind), col(Quote.article_id)]
     if "topic" in shared:
-        columns.append(_topic_ids(session))
+        columns.append(col(Quote.topic_ids))
     matching = indexed.counting(
         core_select(*columns).where(*conditions(session, f, counting=True)), f
     )
@@ -303,16 +303,9 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
         store(session, keys[name], _values(name, named))
 
 
-def _topic_ids(session: Session) -> Any:
-    """A match's topic ids, as one value: PostgreSQL's array, SQLite's "3,17"."""
-    topic_id = col(QuoteTopic.topic_id)
-    gathered = func.array_agg(topic_id) if fts.is_postgres(session) else func.group_concat(topic_id)
-    return core_select(gathered).where(col(QuoteTopic.quote_id) == col(Quote.id)).scalar_subquery()
-
-
-def _ids(gathered: list[int] | str) -> Iterable[int]:
-    """The topic ids `_topic_ids` gathered for one match."""
-    return map(int, gathered.split(",")) if isinstance(gathered, str) else gathered
+def _ids(listed: str) -> Iterable[int]:
+    """The topic ids a quote lists ("3,17")."""
+    return map(int, listed.split(","))
 
 
 def _selected(f: QuoteFilter, name: str, values: list[FacetValue]) -> Facet:

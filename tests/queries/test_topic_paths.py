@@ -132,3 +132,47 @@ def test_topic_links_carry_their_quotes_date(engine, app_settings):
     with engine.begin() as conn:
         tallies.rebuild(conn)
         assert conn.execute(text(misdated)).scalar_one() == 0
+
+
+def test_quotes_list_their_topic_links(engine, app_settings):
+    """Each quote lists its topic ids as its links do, ascending, as ingest writes them and as
+    the links' triggers follow them; `db check` finds a list that strays, `rebuild` mends it."""
+    _corpus(engine)
+    links = (
+        "SELECT q.id, q.topic_ids, (SELECT count(*) FROM quote_topic WHERE quote_id = q.id)"
+        " FROM quote q"
+    )
+    listed = "SELECT topic_ids FROM quote WHERE id = :id"
+    with engine.begin() as conn:
+        stored = conn.execute(text(links)).all()
+        assert sum(1 for _, ids, n in stored if n > 1) > 0  # some quotes have several topics
+        for ident, ids, _ in stored:
+            expected = conn.execute(
+                text("SELECT topic_id FROM quote_topic WHERE quote_id = :id ORDER BY topic_id"),
+                {"id": ident},
+            ).scalars()
+            assert ids == (",".join(map(str, expected)) or None)
+        topic_ids = conn.execute(text("SELECT id FROM topic ORDER BY id")).scalars().all()
+        # Links added, removed and moved to another quote are followed.
+        conn.execute(text("DELETE FROM quote_topic WHERE quote_id IN (1, 2)"))
+        assert conn.execute(text(listed), {"id": 1}).scalar_one() is None
+        for topic in (topic_ids[1], topic_ids[0]):
+            conn.execute(
+                text("INSERT INTO quote_topic (quote_id, topic_id) VALUES (1, :t)"), {"t": topic}
+            )
+        assert (
+            conn.execute(text(listed), {"id": 1}).scalar_one() == f"{topic_ids[0]},{topic_ids[1]}"
+        )
+        conn.execute(
+            text("UPDATE quote_topic SET quote_id = 2 WHERE quote_id = 1 AND topic_id = :t"),
+            {"t": topic_ids[1]},
+        )
+        assert conn.execute(text(listed), {"id": 1}).scalar_one() == str(topic_ids[0])
+        assert conn.execute(text(listed), {"id": 2}).scalar_one() == str(topic_ids[1])
+        tallies.rebuild(conn)  # the tallies do not follow a link moved (ingest never does)
+        conn.execute(text("UPDATE quote SET topic_ids = '999' WHERE id = 3"))
+    problems = {finding.check: finding.problem for finding in check(app_settings.database_url)}
+    assert problems["tallies"] == "quote: 1 quotes list other topics than their links"
+    with engine.begin() as conn:
+        tallies.rebuild(conn)
+        assert tallies.mislisted_topics(conn) == []
