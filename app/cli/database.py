@@ -56,7 +56,8 @@ def backup(
 
 
 def check() -> None:
-    """Verify the database: integrity, foreign keys, full-text index, tallies, schema.
+    """Verify the database: integrity, foreign keys, full-text index, tallies (with each quote's
+    listed topics), schema.
 
     On PostgreSQL: constraints, foreign keys, the search column, the id sequences, tallies,
     schema.

@@ -14,7 +14,7 @@ from app.extract.article import ExtractedArticle
 from app.ingest.store import store_article
 from app.maintenance import tallies
 from app.maintenance.check import check
-from app.queries import facets, quotes
+from app.queries import export, facets, quotes
 from app.queries.cache import clear
 from app.queries.filters import QuoteFilter
 from tests.conftest import TOPIC_NAMES, quote_in
@@ -176,3 +176,32 @@ def test_quotes_list_their_topic_links(engine, app_settings):
     with engine.begin() as conn:
         tallies.rebuild(conn)
         assert tallies.mislisted_topics(conn) == []
+
+
+def test_an_export_names_each_quotes_topics_as_its_links_do(engine):
+    """The CSV export's topics column: each quote's topic names, alphabetical, from the ids it
+    lists; a topic missing from the list read at the start (stored since) is read again."""
+    _corpus(engine)
+    with engine.begin() as conn:
+        links = conn.execute(
+            text(
+                "SELECT qt.quote_id, t.name FROM quote_topic qt JOIN topic t ON t.id = qt.topic_id"
+            )
+        ).all()
+    expected: dict[int, list[str]] = {}
+    for quote_id, name in links:
+        expected.setdefault(quote_id, []).append(name)
+    with Session(engine) as session:
+        rows = list(export.export_rows(session, QuoteFilter(reports=True)))
+        named = export._TopicNames(session)
+        named._names = {}  # as if every topic were stored after the export started
+        listed = "SELECT id, topic_ids FROM quote WHERE topic_ids LIKE '%,%'"
+        several = session.execute(text(listed)).first()
+        assert several is not None
+        names = named(several[1])
+    got = {row[0]: row[export.TOPICS] for row in rows}
+    assert got == {
+        ident: export.TOPIC_SEPARATOR.join(sorted(expected[ident])) if ident in expected else None
+        for ident in got
+    }
+    assert names == export.TOPIC_SEPARATOR.join(sorted(expected[several[0]]))
