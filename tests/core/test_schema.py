@@ -210,3 +210,28 @@ def test_schema_0013_indexes_the_kind_and_month_of_quotes_already_stored(migrate
         assert conn.execute(match, {"q": "w"}).scalars().all() == [1, 2]
         conn.execute(text("INSERT INTO quote_fts(quote_fts, rank) VALUES ('integrity-check', 1)"))
     migrated("head")
+
+
+def test_schema_0017_lists_the_topics_of_quotes_already_stored(migrated):
+    engine = migrated("0016")
+    with engine.begin() as conn:
+        _article_with_quotes(
+            conn, None, [(1, "2020-05-04", True), (2, None, True), (3, None, True)]
+        )
+        conn.execute(text("INSERT INTO topic (id, slug, name) VALUES (7, 'iran', 'Iran')"))
+        conn.execute(text("INSERT INTO topic (id, slug, name) VALUES (3, 'syria', 'Syria')"))
+        conn.execute(
+            text("INSERT INTO quote_topic (quote_id, topic_id) VALUES (1, 7), (1, 3), (2, 7)")
+        )
+    listed = text("SELECT id, topic_ids FROM quote ORDER BY id")
+    migrated("head")
+    with engine.connect() as conn:
+        assert list(map(tuple, conn.execute(listed))) == [(1, "3,7"), (2, "7"), (3, None)]
+    command.downgrade(alembic_config(str(engine.url)), "0016")
+    with engine.connect() as conn:
+        assert "topic_ids" not in conn.execute(text("SELECT * FROM quote")).keys()
+    migrated("head")
+    with engine.begin() as conn:  # listed again, and the triggers follow the links
+        conn.execute(text("INSERT INTO quote_topic (quote_id, topic_id) VALUES (3, 3)"))
+        conn.execute(text("DELETE FROM quote_topic WHERE quote_id = 1 AND topic_id = 7"))
+        assert list(map(tuple, conn.execute(listed))) == [(1, "3"), (2, "7"), (3, "3")]
