@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.extract.speakers.names import normalise_name, sort_key
-from app.ingest.store import content_hash
+from app.ingest.store import content_hash, listed_topics
 from app.schema import upgrade
 from bench.bulk import connect, finish, indexes_deferred
 from bench.compose import Article
@@ -97,7 +97,7 @@ class Rows:
                     q.sentence_start,
                     q.sentence_end,
                     published,
-                    ",".join(map(str, sorted(self.topic_ids[t] for t in q.topics))) or None,
+                    listed_topics(self.topic_ids[t] for t in q.topics),
                 )
             )
             self.tables["quote_topic"].extend(

@@ -74,6 +74,12 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
+def listed_topics(ids: Iterable[int]) -> str | None:
+    """A quote's `topic_ids` ("3,17"), as the topic links' triggers list them (migration
+    0017): written with the quote, the triggers find nothing to change."""
+    return ",".join(map(str, sorted(ids))) or None
+
+
 def has_articles(engine: Engine) -> bool:
     with engine.connect() as conn:
         return conn.execute(select(col(Article.id)).limit(1)).first() is not None
@@ -212,8 +218,7 @@ def _insert_quotes(
             "sentence_end": q.sentence_end,
             "published": article.date,
             "via": via,
-            # As the links' triggers list them, so that they find nothing to change.
-            "topic_ids": ",".join(map(str, sorted(topic_ids[t] for t in slugs))) or None,
+            "topic_ids": listed_topics(topic_ids[t] for t in slugs),
         }
         for position, (q, (speaker_id, via), slugs) in enumerate(
             zip(article.quotes, sources, topics, strict=True)
