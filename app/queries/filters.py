@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 UNKNOWN_SPEAKER = "unknown"
 KINDS = ("direct", "indirect", "mixed")
@@ -115,13 +115,14 @@ class QuoteFilter:
         key = _QUERY_FIELDS[name]
         if key in self.fixed or not value:
             return ""
+        # As urlencode writes them (quote_plus), without its checks: a page asks for dozens.
         if name == "speakers":
-            return urlencode([(key, str(slug)) for slug in value if slug])
+            return "&".join(f"{key}={quote_plus(str(slug))}" for slug in value if slug)
         if name == "reports":
             value = "all"
         elif isinstance(value, date):
             value = value.isoformat()
-        return urlencode([(key, str(value))])
+        return f"{key}={quote_plus(str(value))}"
 
     def full_query(self) -> str:
         """The query string with the page's fixed filters included, for exports and feeds."""

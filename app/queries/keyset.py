@@ -7,6 +7,7 @@ from sqlalchemy import Select, tuple_
 from sqlmodel import Session
 
 from app.queries.filters import decode_cursor, encode_cursor
+from app.queries.prepared import fetch
 
 
 def dated_rows(
@@ -32,13 +33,13 @@ def dated_rows(
             pair, after = tuple_(day, ident), tuple_(cursor[0], cursor[1])
             dated = dated.where(pair < after if newest else pair > after)
         order = (day.desc(), ident.desc()) if newest else (day, ident)
-        rows = [tuple(r) for r in session.execute(dated.order_by(*order).limit(limit))]
+        rows = list(fetch(session, dated.order_by(*order).limit(limit)))
     if len(rows) < limit:
         undated = base.where(day.is_(None))
         if cursor is not None and cursor[0] is None:
             undated = undated.where(ident < cursor[1] if newest else ident > cursor[1])
         more = undated.order_by(ident.desc() if newest else ident).limit(limit - len(rows))
-        rows += [tuple(r) for r in session.execute(more)]
+        rows += fetch(session, more)
     return rows
 
 

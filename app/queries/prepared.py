@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from typing import Any, ParamSpec, TypeVar, cast
 
-from sqlalchemy import BindParameter, Executable, Result, bindparam
+from sqlalchemy import BindParameter, Connection, Executable, Result, bindparam
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.elements import ClauseElement
 from sqlmodel import Session
@@ -57,11 +57,30 @@ def run(session: Session, stmt: Executable, **params: Any) -> Any:
         result: Result[Any] = connection.execute(stmt, params)
         return Rows(tuple(row) for row in result)
     dialect = connection.dialect
-    plan = _plan(stmt, dialect.name, dialect)
+    return _fetch(connection, stmt, _plan(stmt, dialect.name, dialect), params, params)
+
+
+def fetch(session: Session, stmt: Executable) -> "Rows":
+    """A statement built per request with its values in it, run as `run` runs a prepared one
+    (rows converted alike): compiled once per shape (`_one_off`). A page of a list is found
+    by such a statement; SQLAlchemy's execution of it was a twentieth of the page."""
+    connection = session.connection()
+    if connection.dispatch.before_cursor_execute or connection.dispatch.after_cursor_execute:
+        return Rows(tuple(row) for row in connection.execute(stmt))
+    plan, params = _one_off(stmt, connection.dialect)
+    return _fetch(connection, stmt, plan, params, {})
+
+
+def _fetch(
+    connection: Connection, stmt: Executable, plan: "_Plan", params: dict, given: dict
+) -> "Rows":
+    """The rows of `plan` with `params` bound, converted; `given`: the values `stmt` is run
+    with by SQLAlchemy when the plan cannot be run directly."""
+    dialect = connection.dialect
     sql, bound = plan.bind(params) if plan.direct else (None, None)
     if sql is None:  # an empty list for IN (SQLAlchemy writes the SQL that matches nothing),
         # or a value SQLAlchemy writes into the SQL itself (`literal_execute`)
-        return Rows(tuple(row) for row in connection.execute(stmt, params))
+        return Rows(tuple(row) for row in connection.execute(stmt, given))
     try:
         cursor = connection.connection.driver_connection.execute(sql, bound)  # type: ignore[union-attr]
         rows = cursor.fetchall()

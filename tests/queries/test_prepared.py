@@ -12,7 +12,7 @@ from app.ingest.store import store_article
 from app.models import Quote, Speaker, SpeakerAlias
 from app.queries import cache, fts, quotes, tallies
 from app.queries import prepared as prepared_module
-from app.queries.prepared import prepared, run, stream, values
+from app.queries.prepared import fetch, prepared, run, stream, values
 from app.queries.speakers import get_speaker, speaker_names
 from tests.conftest import TOPIC_NAMES, sample_articles
 
@@ -100,6 +100,30 @@ def test_one_off_statements_of_one_shape_are_compiled_once_with_their_own_values
         ("mike-pompeo",)
     ]
     assert len(compiled) == 2
+
+
+def test_fetch_reads_a_one_off_statement_as_sqlalchemy_does(seeded_session):
+    """fetch() runs a statement built with its values in it on the driver's connection: the
+    rows SQLAlchemy reads, dates converted, each statement with its own values (one plan per
+    shape), and an empty list for IN answered as SQLAlchemy answers it."""
+
+    def dated(speaker_ids: list[int], before: date):
+        return (
+            select(col(Quote.id), col(Quote.published))
+            .where(col(Quote.speaker_id).in_(speaker_ids), col(Quote.published) < before)
+            .order_by(col(Quote.published).desc(), col(Quote.id).desc())
+            .limit(5)
+        )
+
+    ids = list(seeded_session.scalars(select(Speaker.id)))
+    for speakers, before in ((ids, date(2100, 1, 1)), (ids[:1], date(2100, 1, 1)), ([], date.min)):
+        stmt = dated(speakers, before)
+        assert fetch(seeded_session, stmt) == _through_sqlalchemy(seeded_session, stmt)
+    rows = fetch(seeded_session, dated(ids, date(2100, 1, 1)))
+    assert rows and all(isinstance(day, date) for _, day in rows)
+    older = dated(ids, rows[-1][1])  # the same shape with another date: its own rows
+    assert fetch(seeded_session, older) == _through_sqlalchemy(seeded_session, older)
+    assert rows[-1] not in fetch(seeded_session, older)
 
 
 def test_run_binds_a_list_used_twice_and_values_written_into_the_sql(seeded_session):

@@ -1,9 +1,10 @@
 """Quotes per month as bar geometry for a server-rendered SVG chart."""
 
+import html
 from dataclasses import dataclass
 from functools import cached_property
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from app.words import plural
 
@@ -44,12 +45,13 @@ class Timeline:
         """The chart's bars, one <rect> with its tooltip per month with quotes. Built here
         rather than in the template: a topic's ten years are 120 bars and a table row each,
         and in Jinja they were a fifth of the page's time. Plain f-strings with the two text
-        parts escaped: `Markup % (…)` escaped every number too (1.4 → 0.4 ms, ten years)."""
+        parts escaped: `Markup % (…)` escaped every number too (1.4 → 0.4 ms, ten years), and
+        by html.escape, which makes no Markup of each (a speaker page's bars: 3 % of it)."""
         return Markup(
             "\n".join(
                 f'<rect x="{bar.x:.1f}" y="{bar.y:.1f}" width="{bar.width:.1f}"'
-                f' height="{bar.height:.1f}"><title>{escape(bar.label)}:'
-                f" {escape(plural(bar.count, 'quote'))}</title></rect>"
+                f' height="{bar.height:.1f}"><title>{html.escape(bar.label)}:'
+                f" {html.escape(plural(bar.count, 'quote'))}</title></rect>"
                 for bar in self.bars
             )
         )
@@ -58,7 +60,8 @@ class Timeline:
     def _rows(self) -> Markup:
         return Markup(
             "".join(
-                f"<tr><td>{escape(bar.label)}</td><td>{bar.count:d}</td></tr>" for bar in self.bars
+                f"<tr><td>{html.escape(bar.label)}</td><td>{bar.count:d}</td></tr>"
+                for bar in self.bars
             )
         )
 
