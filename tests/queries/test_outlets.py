@@ -1,5 +1,6 @@
 """The map of each article's outlet that counts a search's matches by outlet."""
 
+from collections import Counter
 from datetime import date
 
 import pytest
@@ -24,8 +25,9 @@ def _store(engine, number: int, outlet: str | None) -> None:
 
 @pytest.mark.parametrize("sparse", [False, True])
 def test_outlets_count_articles_by_their_outlet(engine, monkeypatch, sparse):
-    """{article id: n} becomes {outlet: n}, articles with no outlet (or unknown ids) as None,
-    whether ids are looked up in an array or, when sparse, a dict."""
+    """Article ids become outlet numbers, and their counts {outlet: n}, articles with no outlet
+    (or unknown ids, past the highest or not) as None, whether ids are looked up in an array
+    or, when sparse, a dict."""
     if sparse:
         monkeypatch.setattr(outlets, "_SPARSE", -(10**6))  # every id range counts as sparse
     for number, outlet in enumerate(["North Wire", "South Post", "North Wire", None]):
@@ -34,5 +36,12 @@ def test_outlets_count_articles_by_their_outlet(engine, monkeypatch, sparse):
         ids = session.exec(select(col(Article.id)).order_by(col(Article.id))).all()
         found = outlets.article_outlets(session)
     assert isinstance(found.numbers, dict) == sparse
-    by_article = {ident: 10**position for position, ident in enumerate(ids)} | {10**9: 7}
-    assert found.count(by_article) == {"North Wire": 101, "South Post": 10, None: 1007}
+    articles = [ident for position, ident in enumerate(ids) for _ in range(10**position)]
+
+    def named(article_ids: list[int]) -> dict:
+        return found.named(Counter(found.numbers_of(article_ids)))
+
+    assert named(articles) == {"North Wire": 101, "South Post": 10, None: 1000}
+    assert named(articles + [10**9] * 7) == {"North Wire": 101, "South Post": 10, None: 1007}
+    assert named([0, ids[1]]) == {None: 1, "South Post": 1}  # never stored, below the highest
+    assert named([]) == {}
