@@ -228,13 +228,13 @@ def _counted_facets(session: Session, f: QuoteFilter, names: list[str], top: int
     return Facets(total, [facet for facet in facets if facet.values])
 
 
-# Facets one read of the matching quotes counts together with the total, and the topics
-# (last) where each match's topic ids, listed on its row (and in SQLite's facts index:
-# migration 0017), cost less than counting them apart. PostgreSQL apart read every match's
-# row again to test its vector and joined all the topic links (a 5 % word: 164 ms for the
-# pass, 415 for the topics; 294 together). SQLite apart searched the index again and probed
-# the reports' index once per link: dearer for a rare word's matches (bench/optimisations.md),
-# cheaper for more, whose topics the index counts without reading their quote rows.
+# Facets one read of the matching quotes counts together with the total, topics included:
+# each match's topic ids are listed on its row (and in SQLite's facts index: migration 0017),
+# which the pass reads anyway. PostgreSQL apart read every match's row again to test its
+# vector and joined all the topic links (a 5 % word: 164 ms for the pass, 415 for the topics;
+# 294 together). SQLite apart searched the index again and probed the reports' index once per
+# topic link: 14-45 ms of a common word's matches (a year of them, or all), where splitting
+# the ids the pass read cost 0-8 (bench/optimisations.md).
 _ONE_PASS = ("speaker", "country", "kind", "outlet", "topic")
 _ROWS_AT_ONCE = 4096
 
@@ -250,8 +250,7 @@ def _count_in_one_pass(session: Session, f: QuoteFilter, names: list[str], top: 
         # first, so that a page waiting for the facets can already say how many match.
         # (PostgreSQL would read every match's row for it, as the pass below does again.)
         cached(session, _key("total", f), lambda: _count(session, f))
-    passing = _ONE_PASS if fts.is_postgres(session) or _few(session, f.q) else _ONE_PASS[:-1]
-    shared = [n for n in names if n in passing and _others(f, n) == f]
+    shared = [n for n in names if n in _ONE_PASS and _others(f, n) == f]
     keys = {name: _key(name, f, top) for name in shared} | {"total": _key("total", f)}
     missing = [name for name, key in keys.items() if peek(session, key) is None]
     if len(missing) < 2:
@@ -659,9 +658,8 @@ def _many(session: Session, q: str | None) -> bool:
 
 def _words_topics(session: Session, q: str, reports: bool, inside: fts.Within | None) -> Select:
     """SQLite: quotes per topic among the matches of words (inside what the index holds), from
-    the topic links and the index (a rare word's 1,400 matches: 3 ms instead of 6 reading
-    each quote's row to see whether it is its statement's lead; a common word's year 15 ms
-    instead of 3)."""
+    the topic links and the index, when the one pass has not gathered them (it reads the
+    match's rows for the other facets: its topic ids come with them)."""
     stmt = core_select(col(QuoteTopic.topic_id), func.count()).where(
         col(QuoteTopic.quote_id).in_(fts.matching_ids(session, q, inside))
     )
