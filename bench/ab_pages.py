@@ -2,6 +2,7 @@
 
     git worktree add /tmp/old <commit>
     .venv/bin/python -m bench.ab_pages DB --old /tmp/old --new . --tail "speaker page" --pairs 6
+    .venv/bin/python -m bench.ab_pages DB --old /tmp/old --tail "search common" --counts
 
 Runs `bench.profile_pages DB --tail KIND` in each version's tree in turn, a new process each,
 pinned to one core when `taskset` is there, and prints each pair and the medians. The order
@@ -33,6 +34,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=400, help="distinct URLs a run")
     parser.add_argument("--pairs", type=int, default=4)
     parser.add_argument("--core", type=int, default=1, help="the core to pin each run to")
+    parser.add_argument(
+        "--counts", action="store_true", help="compare the URLs' facet counts, not their pages"
+    )
     args = parser.parse_args()
     trees = {"old": args.old.resolve(), "new": args.new.resolve()}
     for kind in args.tail:
@@ -40,7 +44,9 @@ def main() -> None:
         for pair in range(args.pairs):
             line = []
             for name in order(pair):
-                ms = cpu_a_page(trees[name], args.db_path.resolve(), kind, args.repeat, args.core)
+                ms = cpu_a_page(
+                    trees[name], args.db_path.resolve(), kind, args.repeat, args.core, args.counts
+                )
                 found[name].append(ms)
                 line.append(f"{name} {ms:.1f}")
             print(f"{kind}, pair {pair + 1}: {' / '.join(line)} ms", flush=True)
@@ -59,10 +65,12 @@ def summary(kind: str, old: list[float], new: list[float]) -> str:
     return f"{kind}: median CPU a page {before:.2f} → {after:.2f} ms ({change:+.1f} %)"
 
 
-def cpu_a_page(tree: Path, db: Path, kind: str, repeat: int, core: int) -> float:
+def cpu_a_page(
+    tree: Path, db: Path, kind: str, repeat: int, core: int, counts: bool = False
+) -> float:
     """One run of bench.profile_pages in `tree` (its own code, the venv's packages)."""
     command = [sys.executable, "-m", "bench.profile_pages", str(db), "--tail", kind]
-    command += ["--repeat", str(repeat)]
+    command += ["--repeat", str(repeat)] + (["--counts"] if counts else [])
     if shutil.which("taskset"):
         command = ["taskset", "-c", str(core), *command]
     env = {**os.environ, "PYTHONPATH": str(tree)}

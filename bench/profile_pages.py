@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.profile_pages /tmp/bench/quotes-1m.db --only home "search rare"
     .venv/bin/python -m bench.profile_pages /tmp/bench/quotes-1m.db --tail "speaker page" --profile
     .venv/bin/python -m bench.profile_pages DB --tail "search rare" --statements
+    .venv/bin/python -m bench.profile_pages DB --tail "search common" --counts
 
 Runs the app in-process through httpx's ASGI transport (no server, no network) against the
 database, and prints each endpoint's wall time per request and a pyinstrument profile of each.
@@ -23,7 +24,13 @@ import anyio.to_thread
 import httpx
 from pyinstrument import Profiler
 from sqlalchemy import event
+from sqlmodel import Session
+from starlette.datastructures import QueryParams
 
+from app.queries import cache, facet_tallies, facets, fts
+from app.queries.filters import QuoteFilter
+from app.queries.outlets import article_outlets
+from app.queries.topics import topic_list
 from app.settings import Settings
 from app.web.app import create_app
 from bench import tail_urls
@@ -52,6 +59,12 @@ def main() -> None:
     parser.add_argument(
         "--slowest", type=int, default=0, help="with --tail: print the N slowest URLs"
     )
+    parser.add_argument(
+        "--counts",
+        action="store_true",
+        help="with --tail (lists and searches): the CPU of each URL's facet counts, counted"
+        " in the foreground with the count cache emptied first",
+    )
     args = parser.parse_args()
     settings = Settings(database_url=args.url or f"sqlite:///{args.db_path}")
     if args.no_page_cache:
@@ -60,6 +73,9 @@ def main() -> None:
     client = InlineClient(app)
     if args.sql:
         _time_statements(app.state.engine)
+    if args.tail and args.counts:
+        _time_counts(app.state.engine, args.db_path, args.tail, args.repeat)
+        return
     if args.tail:
         log = _log_statements(app.state.engine) if args.statements else None
         _profile_tail(client, args.db_path, args.tail, args.repeat, args.profile, log, args.slowest)
@@ -142,6 +158,39 @@ def _profile_tail(
         print(profiler.output_text(unicode=True, color=False, show_all=False))
     if log is not None:
         _print_statements(log, n)
+
+
+def _time_counts(engine, db: Path, kind: str, count: int) -> None:
+    """What the counts of `count` distinct URLs of a kind cost, each counted whole in this
+    thread: a page over its budget leaves them to the background thread, whose CPU a page's
+    figure misses when it is still counting, or drops when too many are queued. The maps the
+    counts read (speakers' countries, articles' outlets, topics) and the index's count of
+    the words are read before each is timed, as a running site has them."""
+    (found,) = tail_urls.build(db, per_run=count, runs=1, warm=0, only=[kind]) or [None]
+    if found is None:
+        raise SystemExit(f"no long-tail kind {kind!r}")
+    spent: list[float] = []
+    for url in found.runs[0]:
+        path, _, query = url.path.partition("?")
+        if path not in ("/", "/search"):
+            raise SystemExit(f"--counts takes list and search kinds, not {path}")
+        f = QuoteFilter.from_params(QueryParams(query))
+        cache.clear()
+        with Session(engine) as session:
+            facet_tallies.speaker_countries(session)
+            article_outlets(session)
+            topic_list(session)
+            if f.q:
+                fts.count(session, f.q)
+            started = time.process_time()
+            facets.count_now(session, f)
+            spent.append((time.process_time() - started) * 1000)
+    spent.sort()
+    n = len(spent)
+    print(
+        f"{kind} counts: {n} distinct URLs, p50 {spent[n // 2]:.1f} ms, max {spent[-1]:.1f} ms;"
+        f" CPU {sum(spent) / n:.1f} ms a page's counts"
+    )
 
 
 def _cpu_seconds() -> float:

@@ -39,3 +39,15 @@ def test_each_run_uses_its_own_tree(monkeypatch, tmp_path):
     command, cwd, path = seen[0]
     assert cwd == old and path == str(old)
     assert command[-6:] == ["bench.profile_pages", "/db", "--tail", "CSV export", "--repeat", "50"]
+
+
+def test_counts_are_compared_when_asked(monkeypatch, tmp_path):
+    seen = []
+
+    def fake_run(command, cwd, env, **options):
+        seen.append(command)
+        return subprocess.CompletedProcess(command, 0, "x counts: CPU 31.2 ms a page's counts", "")
+
+    monkeypatch.setattr(ab_pages.subprocess, "run", fake_run)
+    assert ab_pages.cpu_a_page(tmp_path, Path("/db"), "search common", 50, 1, counts=True) == 31.2
+    assert seen[0][-1] == "--counts"
