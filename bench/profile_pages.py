@@ -27,10 +27,8 @@ from sqlalchemy import event
 from sqlmodel import Session
 from starlette.datastructures import QueryParams
 
-from app.queries import cache, facet_tallies, facets, fts
+from app.queries import cache, facets, fts
 from app.queries.filters import QuoteFilter
-from app.queries.outlets import article_outlets
-from app.queries.topics import topic_list
 from app.settings import Settings
 from app.web.app import create_app
 from bench import tail_urls
@@ -163,9 +161,10 @@ def _profile_tail(
 def _time_counts(engine, db: Path, kind: str, count: int) -> None:
     """What the counts of `count` distinct URLs of a kind cost, each counted whole in this
     thread: a page over its budget leaves them to the background thread, whose CPU a page's
-    figure misses when it is still counting, or drops when too many are queued. The maps the
-    counts read (speakers' countries, articles' outlets, topics) and the index's count of
-    the words are read before each is timed, as a running site has them."""
+    figure misses when it is still counting, or drops when too many are queued. Each URL
+    starts with the counts of one filter forgotten and what every page shares kept (the maps
+    of speakers' countries and articles' outlets, the topics, the months' totals), as a site
+    serving a long tail has them; the index's count of the words is read untimed first."""
     (found,) = tail_urls.build(db, per_run=count, runs=1, warm=0, only=[kind]) or [None]
     if found is None:
         raise SystemExit(f"no long-tail kind {kind!r}")
@@ -175,11 +174,8 @@ def _time_counts(engine, db: Path, kind: str, count: int) -> None:
         if path not in ("/", "/search"):
             raise SystemExit(f"--counts takes list and search kinds, not {path}")
         f = QuoteFilter.from_params(QueryParams(query))
-        cache.clear()
+        cache.clear(lasting=False)
         with Session(engine) as session:
-            facet_tallies.speaker_countries(session)
-            article_outlets(session)
-            topic_list(session)
             if f.q:
                 fts.count(session, f.q)
             started = time.process_time()

@@ -168,7 +168,10 @@ def _lookup(
     return None
 
 
-def clear() -> None:
+def clear(*, lasting: bool = True) -> None:
+    """Forget every entry; with lasting=False, only the counts of one filter (what a long
+    tail of pages churns through), keeping the values every page shares."""
     with _lock:
         _entries.clear()
-        _lasting.clear()
+        if lasting:
+            _lasting.clear()

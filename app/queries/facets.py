@@ -216,9 +216,11 @@ def _known(session: Session, f: QuoteFilter, names: list[str], top: int) -> Know
 
 
 def count_now(session: Session, f: QuoteFilter, top: int = 8) -> Facets:
-    """Every count of `f`'s page, counted in this thread however long it takes (what the
-    background does for a page over its budget): for benchmarks of that work."""
-    return _counted_facets(session, f, [name for name in FACETS if name not in f.fixed], top)
+    """Every count of `f`'s page as a page finds them (from the cache or the tallies first),
+    the rest counted in this thread however long it takes, as the background does for a page
+    over its budget: for benchmarks of that work."""
+    names = [name for name in FACETS if name not in f.fixed]
+    return _cached_facets(session, f, names, top) or _counted_facets(session, f, names, top)
 
 
 def _counted_facets(session: Session, f: QuoteFilter, names: list[str], top: int) -> Facets:
