@@ -282,3 +282,33 @@ def test_possessive_pronoun_is_a_document_author():
     )
     q = speaker_of(text, "forty local people")
     assert q.speaker.startswith("Kestrel Mining") and q.via == "statement"
+
+
+@pytest.mark.parametrize(
+    "office, printed",
+    [
+        ("The Secretary of State", "Secretary of State"),
+        ("The Foreign Minister", "Foreign Minister"),
+    ],
+)
+def test_an_office_in_capitals_is_its_holder_not_a_name(office, printed):
+    text = (
+        f"Brazil's {printed}, Helena Moravia, arrived in Lisbon on Monday.\n\n"
+        f'{office} said "the fishing accord is ready to be signed this week."\n'
+    )
+    said = speaker_of(text, "fishing accord")
+    assert said.speaker == "Helena Moravia" and said.speaker_country == "BR"
+
+
+def test_according_to_an_outlet_the_author_of_the_request_spoke():
+    """The outlet only reports the request; whoever made it is the speaker, the outlet the
+    channel. 'according to' a person still makes that person the speaker."""
+    text = (
+        "Brazil's Foreign Minister, Helena Moravia, met Portugal's envoy Rui Tavares.\n\n"
+        "The talks ended with a request of the minister to Tavares, according to Reuters, "
+        'to "reopen the consulate in Porto before the end of the year."\n\n'
+        'The consulate will reopen "as soon as the staff are found," according to Tavares.\n'
+    )
+    request = speaker_of(text, "consulate in Porto")
+    assert (request.speaker, request.via) == ("Helena Moravia", "Reuters")
+    assert speaker_of(text, "staff are found").speaker == "Rui Tavares"

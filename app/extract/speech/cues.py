@@ -381,7 +381,37 @@ def _according(tok: Token) -> Cue | None:
     while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
     content = _subtree(head, skip=tok)
-    return Cue(tok, tok.doc.text[tok.idx : to.idx + len(to)], pobj, content, "according")
+    text = tok.doc.text[tok.idx : to.idx + len(to)]
+    if pobj.pos_ == "PROPN" and is_outlet(outlet := proper_name(pobj)):
+        # "the request of the Secretary of State to Lavrov, according to France 24, to
+        # withdraw '…'": the outlet reports whose words they are; the request's author spoke.
+        agent = _speech_act_agent(head, skip=tok)
+        if agent is not None:
+            return Cue(tok, text, agent, content, "according", via=outlet)
+    return Cue(tok, text, pobj, content, "according")
+
+
+# Nouns that name something said: "the minister's request", "a call by the envoy".
+SPEECH_ACT_NOUNS = frozenset(
+    "request call demand appeal plea warning proposal offer promise threat message".split()
+)
+
+
+def _speech_act_agent(head: Token, skip: Token) -> Token | None:
+    """Who made the speech act a clause names: 'the request of the Secretary of State' or 'the
+    minister's request' -> Secretary, minister (a name or a title; not 'a request of hours')."""
+    skipped = {t.i for t in skip.subtree}
+    for noun in head.subtree:
+        if noun.i in skipped or noun.pos_ != "NOUN" or noun.lower_ not in SPEECH_ACT_NOUNS:
+            continue
+        for child in noun.children:
+            agents = [child] if child.dep_ == "poss" else []
+            if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
+                agents = [c for c in child.children if c.dep_ == "pobj"]
+            for agent in agents:
+                if agent.pos_ == "PROPN" or agent.lower_ in VIEWPOINT_HEADS:
+                    return agent
+    return None
 
 
 DOCUMENTS = frozenset(
