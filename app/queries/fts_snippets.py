@@ -19,6 +19,9 @@ _local = threading.local()
 def page_snippets(fts5_query: str, texts: dict[int, str], hit: tuple[str, str]) -> dict[int, str]:
     """{id: excerpt} of the texts matching the FTS5 query, hits between hit[0] and hit[1]."""
     scratch = _scratch()
+    # One transaction, rolled back: the page's rows never become an index segment of their
+    # own each (autocommitted inserts and a DELETE: 0.37 ms a page; this: 0.08).
+    scratch.execute("BEGIN")
     try:
         scratch.executemany("INSERT INTO page(rowid, text) VALUES (?, ?)", texts.items())
         rows = scratch.execute(
@@ -26,7 +29,7 @@ def page_snippets(fts5_query: str, texts: dict[int, str], hit: tuple[str, str]) 
             (*hit, EXCERPT_TOKENS, fts5_query),
         ).fetchall()
     finally:
-        scratch.execute("DELETE FROM page")
+        scratch.execute("ROLLBACK")
     return dict(rows)
 
 

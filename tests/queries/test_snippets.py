@@ -1,6 +1,7 @@
 """Search excerpts made over an index of the page's quotes alone are the ones the search
 index itself makes: the same words marked in the same stretch of each quote."""
 
+import sqlite3
 from datetime import date
 
 import pytest
@@ -72,3 +73,12 @@ def test_the_page_index_is_left_empty_for_the_next_page():
     assert page_snippets('text : ("gas")', {3: "No gas here."}, hit) == {
         3: f"No {fts.HIT_OPEN}gas{fts.HIT_CLOSE} here."
     }
+
+
+def test_a_failed_page_leaves_the_page_index_empty_too():
+    hit = (fts.HIT_OPEN, fts.HIT_CLOSE)
+    with pytest.raises(sqlite3.OperationalError):
+        page_snippets('text : ("oil"', {1: "Oil prices rose."}, hit)  # unbalanced: refused
+    assert page_snippets('text : ("prices")', {2: "Gas prices fell."}, hit) == {
+        2: f"Gas {fts.HIT_OPEN}prices{fts.HIT_CLOSE} fell."
+    }  # the first page's quote is not found again: its rows were rolled back
