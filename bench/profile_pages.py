@@ -22,7 +22,6 @@ from pathlib import Path
 
 import anyio.to_thread
 import httpx
-from pyinstrument import Profiler
 from sqlalchemy import event
 from sqlmodel import Session
 from starlette.datastructures import QueryParams
@@ -88,7 +87,7 @@ def main() -> None:
         ms = (time.perf_counter() - started) / args.repeat * 1000
         print(f"{endpoint.name:<20} {status} {ms:8.1f} ms  {endpoint.path}")
         if args.profile:
-            with Profiler(interval=0.0005, async_mode="disabled") as profiler:
+            with _profiler() as profiler:
                 client.get(endpoint.path)
             print(profiler.output_text(unicode=True, color=False, show_all=False))
 
@@ -130,11 +129,11 @@ def _profile_tail(
         client.get(url.path)
     if log is not None:
         log.clear()
-    profiler = Profiler(interval=0.0005, async_mode="disabled")
+    profiler = _profiler() if profile else None
     times: list[float] = []
     took: list[tuple[float, str]] = []
     cpu_started = _cpu_seconds()
-    with profiler if profile else nullcontext():
+    with profiler or nullcontext():
         for url in found.runs[0]:
             started = time.perf_counter()
             status = client.get(url.path).status_code
@@ -152,7 +151,7 @@ def _profile_tail(
     )
     for ms, path in sorted(took, reverse=True)[:slowest]:
         print(f"  {ms:7.1f} ms  {path}")
-    if profile:
+    if profiler is not None:
         print(profiler.output_text(unicode=True, color=False, show_all=False))
     if log is not None:
         _print_statements(log, n)
@@ -187,6 +186,14 @@ def _time_counts(engine, db: Path, kind: str, count: int) -> None:
         f"{kind} counts: {n} distinct URLs, p50 {spent[n // 2]:.1f} ms, max {spent[-1]:.1f} ms;"
         f" CPU {sum(spent) / n:.1f} ms a page's counts"
     )
+
+
+def _profiler():
+    """pyinstrument's sampling profiler (a bench extra: imported only when asked for, so the
+    rest of this module runs with the dev dependencies alone, as the tests do)."""
+    from pyinstrument import Profiler
+
+    return Profiler(interval=0.0005, async_mode="disabled")
 
 
 def _cpu_seconds() -> float:
