@@ -312,3 +312,21 @@ def test_according_to_an_outlet_the_author_of_the_request_spoke():
     request = speaker_of(text, "consulate in Porto")
     assert (request.speaker, request.via) == ("Helena Moravia", "Reuters")
     assert speaker_of(text, "staff are found").speaker == "Rui Tavares"
+
+
+def test_an_acronym_printed_alone_is_the_body_whose_initials_it_is():
+    text = (
+        "The Coastal Fisheries Council published its yearly count on Monday.\n\n"
+        "Trawler owners welcomed the figures. But the CFC added that stocks of cod remain"
+        " well below the level of ten years ago.\n"
+    )
+    said = speaker_of(text, "stocks of cod")
+    assert said.speaker == "Coastal Fisheries Council" and said.speaker_type == "organisation"
+
+
+def test_two_letters_are_not_taken_for_a_persons_initials():
+    text = (
+        "Ursula Nadel arrived in Geneva on Monday.\n\n"
+        "The UN said the talks on shipping lanes would resume within a week.\n"
+    )
+    assert speaker_of(text, "shipping lanes").speaker != "Ursula Nadel"

@@ -17,6 +17,7 @@ from app.extract.speakers.lexicon import (
     GROUP_NOUNS,
     ORG_WORDS,
     PARTICLES,
+    PERSON_NOUNS,
     PRONOUNS,
     TITLE_WORDS,
 )
@@ -235,18 +236,24 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
     plural = head.tag_ in ("NNS", "NNPS")
     if low in GROUP_NOUNS and head.text.islower():  # "the foreign ministry" (PROPN-tagged)
         return Mention(text, start, end, "group", None, low, plural=plural)
-    if name and head.pos_ == "PROPN" and not _office_only(tokens):
+    if name and head.pos_ == "PROPN" and not _office_only(tokens, head):
         return Mention(text, start, end, "name", name, low, full, plural=plural)
     if low in GROUP_NOUNS or plural:
         return Mention(text, start, end, "group", name, low, full, plural=plural)
     return Mention(text, start, end, "description", name, low, full)
 
 
-def _office_only(tokens: list[Token]) -> bool:
-    """'the Secretary of State', 'The Foreign Minister': an office printed in capitals with
-    no name in it describes whoever holds it (a description), it is not a name."""
+def _office_only(tokens: list[Token], head: Token) -> bool:
+    """'the Secretary of State', 'The Foreign Minister': an office a person holds, printed in
+    capitals with no name in it, describes whoever holds it (a description), it is not a
+    name. Not 'the UN' or 'the State Department': bodies, whose words are titles too."""
     words = [t.lower_.rstrip(".") for t in tokens]
-    return len(words) > 1 and words[0] == "the" and all(w in TITLE_WORDS for w in words)
+    return (
+        len(words) > 1
+        and words[0] == "the"
+        and head.lower_ in PERSON_NOUNS
+        and all(w in TITLE_WORDS for w in words)
+    )
 
 
 def group_name(mention: Mention) -> str:

@@ -223,6 +223,16 @@ def _is_title_word(word: str) -> bool:
     )
 
 
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+INITIALS_SKIPPED = frozenset("of the and for on in at to".split())
+
+
+def initials(name: str) -> str:
+    """'Parliamentary Budget Officer' -> 'PBO'; 'Bank of Canada' -> 'BC'."""
+    words = [w for w in name.split() if w.lower() not in INITIALS_SKIPPED]
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
 ACRONYM_AFTER = re.compile(r"\s{0,8}\(([A-Z]{2,6})\)")  # bounded: \s* over blanks is quadratic
 CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?:['’-][A-Z][a-z]+)?(?![\w-]|['’][a-z]{2})")
 GENERIC_CAPITALS = ORG_WORDS | TITLE_WORDS | ROLE_HINTS | PERSON_NOUNS | MONTH_ABBREVIATIONS
@@ -314,17 +324,32 @@ class Registry:
         self.note(word, pos, end=m.end())
 
     def _note_acronyms(self) -> None:
-        """'the Parliamentary Budget Officer (PBO)': the acronym names the same body."""
+        """'the Parliamentary Budget Officer (PBO)': the acronym names the same body; so does
+        an acronym the article prints alone ('the PBO') that is the initials of exactly one
+        body it names in full."""
         for e in list(self.entities.values()):
             for pos in list(e.positions):
                 m = ACRONYM_AFTER.match(self.text, pos + len(e.name))
-                if m is None or m.group(1) in self.aliases:
-                    continue
-                other = self.entities.pop(m.group(1), None)
-                if other is not None and other is not e:  # the acronym was taken for a body
-                    e.positions += other.positions
-                    e.events += other.events
-                self.aliases[m.group(1)] = e
+                if m is not None and m.group(1) not in self.aliases:
+                    self._alias(m.group(1), e)
+        bodies: dict[str, list[Entity]] = {}
+        for e in self.entities.values():
+            short = initials(e.name)
+            # an office typed as a person ("Parliamentary Budget Officer") has an acronym;
+            # two letters are too easily someone's initials ("UN", "Ursula Nadel")
+            if len(e.name.split()) > 1 and (e.kind != PERSON or len(short) > 2):
+                bodies.setdefault(short, []).append(e)
+        for word in list(self.entities):
+            found = bodies.get(word, [])
+            if ACRONYM.fullmatch(word) and word not in self.aliases and len(found) == 1:
+                self._alias(word, found[0])
+
+    def _alias(self, acronym: str, e: Entity) -> None:
+        other = self.entities.pop(acronym, None)
+        if other is not None and other is not e:  # the acronym was taken for a body
+            e.positions += other.positions
+            e.events += other.events
+        self.aliases[acronym] = e
 
     def _add_recurring(self, spans: list[tuple[int, int]]) -> None:
         """A capitalised word the article repeats, not only to start sentences, and never
