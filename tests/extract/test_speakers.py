@@ -330,3 +330,13 @@ def test_two_letters_are_not_taken_for_a_persons_initials():
         "The UN said the talks on shipping lanes would resume within a week.\n"
     )
     assert speaker_of(text, "shipping lanes").speaker != "Ursula Nadel"
+
+
+def test_according_to_an_outlet_its_own_report_stays_its_own():
+    text = (
+        "Brazil's Foreign Minister, Helena Moravia, met Portugal's envoy Rui Tavares.\n\n"
+        "The offer of Moravia to host the next round in Brasilia was turned down by the"
+        " Portuguese side, according to Reuters.\n"
+    )
+    said = speaker_of(text, "turned down")
+    assert said.speaker == "Reuters" and said.speaker_type == "outlet"

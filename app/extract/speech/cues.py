@@ -382,9 +382,12 @@ def _according(tok: Token) -> Cue | None:
         head = head.head
     content = _subtree(head, skip=tok)
     text = tok.doc.text[tok.idx : to.idx + len(to)]
-    if pobj.pos_ == "PROPN" and is_outlet(outlet := proper_name(pobj)):
+    quoting = any(t.text in QUOTE_MARKS for t in content)
+    if quoting and pobj.pos_ == "PROPN" and is_outlet(outlet := proper_name(pobj)):
         # "the request of the Secretary of State to Lavrov, according to France 24, to
         # withdraw '…'": the outlet reports whose words they are; the request's author spoke.
+        # Without quoted words ("Gazprom's offer was turned down, according to Reuters")
+        # the clause is the outlet's own report.
         agent = _speech_act_agent(head, skip=tok)
         if agent is not None:
             return Cue(tok, text, agent, content, "according", via=outlet)
@@ -433,6 +436,7 @@ def _behind_document(noun: Token) -> Token:
 
 
 OPENING_MARKS = frozenset('"“«‘')
+QUOTE_MARKS = OPENING_MARKS | frozenset("”»’")
 VIEWPOINT_HEADS = frozenset(
     """president minister secretary leader chancellor premier ambassador envoy spokesman
     spokeswoman spokesperson diplomat official head chief mayor governor senator""".split()
