@@ -103,3 +103,15 @@ def test_intentions_and_estimates_are_not_quotes_but_pointed_out_is():
     )
     got = texts(article)
     assert [t for t, _ in got] == ["that the roads were repaired only last year"]
+
+
+def test_a_question_put_to_someone_is_not_their_words():
+    text = (
+        "Harbour news\n\n"
+        "Ilse Varga would not comment when asked if other ports are considering a strike.\n\n"
+        "Asked whether the ferry would run on Sunday, Tomas Quispe said it would run as usual.\n"
+    )
+    found = {q.text: q.speaker for q in extract_article(text).quotes}
+    assert not any("considering a strike" in said for said in found)
+    assert not any("ferry would run on Sunday" in said for said in found)
+    assert found.get("it would run as usual") == "Tomas Quispe"

@@ -464,7 +464,7 @@ def find_cues(doc) -> list[Cue]:
         elif tok.lower_ == "for" and tok.dep_ == "prep":
             cue = _viewpoint(tok)
         elif _is_speech_verb(tok):
-            if _passive(tok):
+            if _passive(tok) or _asked_of_them(tok):
                 continue
             content = content_of(tok) or None
             naming = None if content else naming_content(tok)
@@ -616,6 +616,17 @@ def _parsed_as_verb(tok: Token) -> bool:
 
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _asked_of_them(tok: Token) -> bool:
+    """'would not comment when asked if …', 'Asked whether …, Lee said': a question put to
+    the clause's subject, whose words it is not (the reporter's, unnamed)."""
+    return (
+        cue_lemma(tok.text) == "ask"
+        and tok.tag_ == "VBN"
+        and tok.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+    )
 
 
 def _has_inanimate_subject(tok: Token) -> bool:
