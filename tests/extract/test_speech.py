@@ -115,3 +115,16 @@ def test_a_question_put_to_someone_is_not_their_words():
     assert not any("considering a strike" in said for said in found)
     assert not any("ferry would run on Sunday" in said for said in found)
     assert found.get("it would run as usual") == "Tomas Quispe"
+
+
+def test_a_sentence_misread_as_a_noun_phrase_keeps_its_speaker():
+    """'The parole board decision allowing his release said …' parses as a noun phrase with
+    'his release said' inside: the decision (so the board) speaks, not the man released."""
+    text = (
+        "Harbour news\n\n"
+        "Jonas Petrak, who was convicted of fraud in 2009, will be released next month.\n\n"
+        "The parole board decision allowing his release said he was no longer considered a"
+        " risk to the public.\n"
+    )
+    (said,) = [q for q in extract_article(text).quotes if "risk to the public" in q.text]
+    assert said.speaker == "parole board" and said.via == "decision"

@@ -103,6 +103,8 @@ def _mute(subject: Token, verb: Token) -> bool:
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, or for 'adding that…'/'and warned…' the subject of its head."""
+    if (noun := _misread_speaker(verb)) is not None:
+        return noun
     # With two subjects ("The archive, director X said, …") the one next to the verb speaks.
     for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
         if child.dep_ in SUBJECT_DEPS and _mute(child, verb):
@@ -126,6 +128,17 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if anc.pos_ in ("VERB", "AUX"):
                 return subject_of(anc, depth + 1)
     return _name_before(verb)
+
+
+def _misread_speaker(verb: Token) -> Token | None:
+    """'The board decision allowing his release said …', parsed as a sentence with a noun
+    for its root and 'his release said' inside the participle's clause: the noun the
+    participle describes is the speaker (a sentence is not a bare noun phrase)."""
+    participle = verb.head
+    if verb.dep_ != "ccomp" or participle.tag_ != "VBG" or participle.dep_ != "acl":
+        return None
+    noun = participle.head
+    return noun if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _name_after(verb: Token) -> Token | None:
