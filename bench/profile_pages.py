@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.profile_pages /tmp/bench/quotes-1m.db --only home "search rare"
     .venv/bin/python -m bench.profile_pages /tmp/bench/quotes-1m.db --tail "speaker page" --profile
     .venv/bin/python -m bench.profile_pages DB --tail "search rare" --statements
-    .venv/bin/python -m bench.profile_pages DB --tail "search common" --counts
+    .venv/bin/python -m bench.profile_pages DB --tail "search common" --counts --slowest 10
 
 Runs the app in-process through httpx's ASGI transport (no server, no network) against the
 database, and prints each endpoint's wall time per request and a pyinstrument profile of each.
@@ -54,7 +54,10 @@ def main() -> None:
     )
     parser.add_argument("--tail", help="a long-tail kind: its distinct URLs, each asked once")
     parser.add_argument(
-        "--slowest", type=int, default=0, help="with --tail: print the N slowest URLs"
+        "--slowest",
+        type=int,
+        default=0,
+        help="with --tail (and --counts): print the N slowest URLs",
     )
     parser.add_argument(
         "--counts",
@@ -71,7 +74,7 @@ def main() -> None:
     if args.sql:
         _time_statements(app.state.engine)
     if args.tail and args.counts:
-        _time_counts(app.state.engine, args.db_path, args.tail, args.repeat)
+        _time_counts(app.state.engine, args.db_path, args.tail, args.repeat, args.slowest)
         return
     if args.tail:
         log = _log_statements(app.state.engine) if args.statements else None
@@ -157,7 +160,7 @@ def _profile_tail(
         _print_statements(log, n)
 
 
-def _time_counts(engine, db: Path, kind: str, count: int) -> None:
+def _time_counts(engine, db: Path, kind: str, count: int, slowest: int = 0) -> None:
     """What the counts of `count` distinct URLs of a kind cost, each counted whole in this
     thread: a page over its budget leaves them to the background thread, whose CPU a page's
     figure misses when it is still counting, or drops when too many are queued. Each URL
@@ -168,6 +171,7 @@ def _time_counts(engine, db: Path, kind: str, count: int) -> None:
     if found is None:
         raise SystemExit(f"no long-tail kind {kind!r}")
     spent: list[float] = []
+    by_url: list[tuple[float, str]] = []
     for url in found.runs[0]:
         path, _, query = url.path.partition("?")
         if path not in ("/", "/search"):
@@ -180,12 +184,15 @@ def _time_counts(engine, db: Path, kind: str, count: int) -> None:
             started = time.process_time()
             facets.count_now(session, f)
             spent.append((time.process_time() - started) * 1000)
+            by_url.append((spent[-1], url.path))
     spent.sort()
     n = len(spent)
     print(
         f"{kind} counts: {n} distinct URLs, p50 {spent[n // 2]:.1f} ms, max {spent[-1]:.1f} ms;"
         f" CPU {sum(spent) / n:.1f} ms a page's counts"
     )
+    for ms, path in sorted(by_url, reverse=True)[:slowest]:
+        print(f"  {ms:7.1f} ms  {path}")
 
 
 def _profiler():

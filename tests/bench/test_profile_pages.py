@@ -15,9 +15,10 @@ def test_counts_of_a_list_kind_are_timed(engine, app_settings, capsys) -> None:
     for source, article in sample_articles():
         store_article(engine, source, article, TOPIC_NAMES)
     db = Path(str(make_url(app_settings.database_url).database))
-    profile_pages._time_counts(engine, db, "speaker filter", 5)
-    out = capsys.readouterr().out
-    assert out.startswith("speaker filter counts: ") and "ms a page's counts" in out
+    profile_pages._time_counts(engine, db, "speaker filter", 5, slowest=2)
+    first, *slowest = capsys.readouterr().out.splitlines()
+    assert first.startswith("speaker filter counts: ") and "ms a page's counts" in first
+    assert len(slowest) == 2 and all(" ms  /?speaker=" in line for line in slowest)
 
 
 @pytest.mark.sqlite_only(reason="the URLs are read from the SQLite file")
