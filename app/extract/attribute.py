@@ -12,7 +12,7 @@ from app.extract.speech.candidates import Candidate
 from app.extract.text.boilerplate import Paragraph
 from app.extract.topics import topics_for
 
-PRIORITY = {"adjacent": 0, "clause": 0, "colon": 1, "according": 2, "floating": 3}
+PRIORITY = {"adjacent": 0, "clause": 0, "signed": 1, "colon": 1, "according": 2, "floating": 3}
 INHERIT_GAP_PARAS = 1  # a floating quote inherits only from this many paragraphs back
 INHERITED_SHARE = 0.98  # an inherited speaker is a little less sure than its parent
 DISCOURSE_MIN = 0.25  # salience a floating quote's speaker needs when nothing is inherited

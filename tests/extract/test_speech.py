@@ -128,3 +128,31 @@ def test_a_sentence_misread_as_a_noun_phrase_keeps_its_speaker():
     )
     (said,) = [q for q in extract_article(text).quotes if "risk to the public" in q.text]
     assert said.speaker == "parole board" and said.via == "decision"
+
+
+def test_a_quotation_signed_with_a_dash_belongs_to_the_name_after_it():
+    article = (
+        "Readers write after the summit\n\n"
+        "Letters came in after the summit in Lisbon. The Portuguese foreign ministry said it "
+        "welcomed the debate.\n\n"
+        "“The ministers spoke for hours and agreed on nothing that matters to farmers.” ― Inês "
+        "Carvalho\n"
+        "“I was glad to see both delegations sitting at one table after so many years.” — "
+        "Tomás Ferreira, a teacher in Porto\n"
+        "“Nobody in my village believes a word of the communiqué they signed.” - Rui da Matos\n"
+        "“This one has no name after it and no speaker anywhere near it at all.” — and then "
+        "the letters stopped.\n"
+    )
+    speakers = [speaker for _, speaker in texts(article)]
+    assert speakers[1:4] == ["Inês Carvalho", "Tomás Ferreira", "Rui da Matos"]
+    assert "and then" not in str(speakers)
+
+
+def test_a_paragraph_signed_by_its_reporter_is_not_the_quoted_words_signature():
+    article = (
+        "Around the world today\n\n"
+        "Spain's prime minister Elena Vidal was defiant after the vote in Madrid. \"We will "
+        'remain the first force in Spain for many years to come."--Marta Solís.\n'
+    )
+    found = texts(article)
+    assert found and "Marta Solís" not in [speaker for _, speaker in found]

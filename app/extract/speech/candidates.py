@@ -11,6 +11,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from app.extract.speakers.lexicon import NAME_PARTICLES
 from app.extract.speakers.mentions import Mention, mention_for
 from app.extract.speakers.typing import is_outlet
 from app.extract.speech.cues import Cue, find_cues, proper_name
@@ -33,7 +34,7 @@ class Candidate:
     cue: str | None
     mention: Mention | None
     sentence: Sentence
-    how: str  # "clause", "according", "adjacent", "colon", "floating"
+    how: str  # "clause", "according", "adjacent", "signed", "colon", "floating"
     cue_pos: int | None = None  # article offset of the cue word
     via: str | None = None  # the outlet or document the words came through
 
@@ -229,15 +230,49 @@ def _floats(text: str, q: Marked, sent: Sentence) -> bool:
     return whole and _words(inner) >= MIN_SENTENCE_WORDS
 
 
+# A quotation signed with a dash and a name ending its line: "“…” ― Jane Doe", "“…” — Ali
+# Kaya, a shop owner". Pull quotes, epigraphs and roundups of readers' or posters' words print
+# them so; the name is the speaker, whatever the paragraphs before were about.
+_SIGNATURE = re.compile(
+    r"[ \t\u00a0]{0,3}(?:[―—–]|--?)[ \t\u00a0]{0,3}"
+    r"(?P<name>[A-Z][\w.'’-]{0,40}"
+    r"(?:[ \u00a0]{1,2}(?:[A-Z][\w.'’-]{0,40}|[a-z]{1,3}(?=[ \u00a0][A-Z]))){0,4})"
+    r"(?:,[^\n“”\"]{0,80})?[ \t\u00a0]{0,8}(?:\n|$)"
+)
+
+
+def _signature(text: str, q: Marked) -> Mention | None:
+    """The name signing a quotation that makes up its whole line (see _SIGNATURE), as a
+    name mention. A line of prose ending in a quotation and a name is signed by its writer,
+    as a roundup's reporters sign their paragraphs ('… in Spain."--Kim Lee.')."""
+    if text[text.rfind("\n", 0, q.start) + 1 : q.start].strip():
+        return None
+    found = _SIGNATURE.match(text, q.end)
+    if found is None:
+        return None
+    name = found.group("name").rstrip(".")
+    words = name.split()
+    if any(w.islower() and w not in NAME_PARTICLES for w in words) or name.isupper():
+        return None  # "— and then", "— AP": prose or a credit, not a signature
+    start = found.start("name")
+    return Mention(name, start, start + len(name), "name", name, words[-1].lower(), full=name)
+
+
 def floating_candidates(
     text: str, sent: Sentence, marks: list[Marked], intro: Candidate | None
 ) -> list[Candidate]:
-    """Marked statements in a sentence with no cue: introduced by a colon before, or floating."""
+    """Marked statements in a sentence with no cue: signed with a name after a dash,
+    introduced by a colon before, or floating."""
     out = []
     for q in marks:
         if not _floats(text, q, sent):
             continue
-        if intro is not None:
+        signed = _signature(text, q)
+        if signed is not None:
+            out.append(
+                Candidate(q.start, q.end, "direct", None, signed, sent, "signed", signed.start)
+            )
+        elif intro is not None:
             out.append(
                 Candidate(
                     q.start, q.end, "direct", intro.cue, intro.mention, sent, "colon", intro.cue_pos
