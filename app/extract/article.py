@@ -40,6 +40,11 @@ class ExtractedQuote:
     speaker_type: str | None = None  # person | organisation | group | outlet | place
     via: str | None = None  # the outlet or document the words came through ("CTV News")
     evidence: str = "none"  # how the speaker was found: name, pronoun, description, …
+    # Where the words naming the speaker are printed ("he", "the minister", "Ana Lima"): this
+    # quote's own mention, or the one its speaker was carried on from; None when the speaker
+    # was chosen from the passage alone, or nobody was.
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +158,8 @@ def article_json(article_id: str, path: str, art: ExtractedArticle) -> dict:
                 "cue": q.cue,
                 "topics": list(q.topics),
                 "confidence": q.confidence,
+                "speaker_start": q.speaker_start,
+                "speaker_end": q.speaker_end,
             }
             for q in art.quotes
         ],

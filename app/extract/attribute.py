@@ -23,6 +23,7 @@ class Attributed:
     cand: Candidate
     res: Resolved
     confidence: float
+    named_at: tuple[int, int] | None = None  # the mention of the speaker this quote rests on
 
 
 def _overlap(a: Candidate, b: Candidate) -> float:
@@ -96,10 +97,14 @@ def finalise(
     prev: Attributed | None = None
     for cand in _dedupe(cands):
         parent = None
+        named_at = None
         if cand.mention is not None:
             r = resolver.resolve(cand.mention, (cand.start, cand.end))
+            named_at = (cand.mention.start, cand.mention.end)
         else:  # floating, or a cue without a subject ("during the conference said that…")
             r, parent = _inherit(cand, prev, resolver, paras)
+            if parent is not None and prev is not None:
+                named_at = prev.named_at
         if cand.via and r.via is None:
             r = replace(r, via=cand.via)
         at = cand.cue_pos if cand.cue_pos is not None else cand.start
@@ -126,7 +131,9 @@ def finalise(
                 confidence=conf,
                 sentence_start=cand.sentence.start,
                 sentence_end=cand.sentence.end,
+                speaker_start=named_at[0] if named_at and r.speaker else None,
+                speaker_end=named_at[1] if named_at and r.speaker else None,
             )
         )
-        prev = Attributed(cand, r, conf)
+        prev = Attributed(cand, r, conf, named_at)
     return out

@@ -113,6 +113,10 @@ class EvalReport:
     spurious: list[dict] = field(default_factory=list)
     misattributed: list[dict] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # "id: reason" of articles that crashed
+    # Where the gold marks the words naming each quote's speaker (news_dev, PolNeAR): how
+    # often ours are those words. Beside speaker_acc, it checks which mention a quote rests on
+    # where the gold gives no canonical name (PolNeAR's "he"), not what the mention resolved to.
+    mentions: dict | None = None
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -135,6 +139,42 @@ def _score_doc(doc: dict, pred: list[dict], thr: float, tally: Tally) -> list[in
             tally.cty_ok += got == g["speaker_country"].upper()
     tally.fp += len(pred) - sum(1 for b in matched if b is not None)
     return matched
+
+
+def gold_mention_spans(g: dict) -> list[tuple[int, int]]:
+    """Where a gold quote's speaker is named: PolNeAR's speaker_spans, news_dev's
+    speaker_start and speaker_end; none in files without them."""
+    if g.get("speaker_spans"):
+        return [(int(a), int(b)) for a, b in g["speaker_spans"]]
+    if g.get("speaker_start") is not None and g.get("speaker_end") is not None:
+        return [(int(g["speaker_start"]), int(g["speaker_end"]))]
+    return []
+
+
+def mention_figures(docs: list[dict], preds: list[list[dict]], thr: float) -> dict | None:
+    """Of the matched quotes whose gold marks its speaker's words: the share whose predicted
+    speaker rests on words overlapping them (`mention_acc`), and the share resting on any
+    printed words at all (`pointed`; the rest were chosen from the passage, or nobody)."""
+    marked = pointed = right = 0
+    for doc, pred in zip(docs, preds, strict=True):
+        for g, bi in zip(doc["quotes"], match(doc["quotes"], pred, thr), strict=True):
+            spans = gold_mention_spans(g)
+            if bi is None or not spans:
+                continue
+            marked += 1
+            start, end = pred[bi].get("speaker_start"), pred[bi].get("speaker_end")
+            if start is None or end is None:
+                continue
+            pointed += 1
+            right += any(start < b and a < end for a, b in spans)
+    if not marked:
+        return None
+    return dict(
+        thr=thr,
+        marked=marked,
+        pointed=round(pointed / marked, 3),
+        mention_acc=round(right / marked, 3),
+    )
 
 
 def _kind(g: dict) -> str:
@@ -247,6 +287,7 @@ def evaluate(
         auroc(items),
         monotone(calibration),
         failed=failed,
+        mentions=mention_figures(docs, preds, thresholds[0]),
     )
     for doc, pred in zip(docs, preds, strict=True):
         _errors(report, doc, pred, thresholds[0])
@@ -269,6 +310,13 @@ def render_table(report: EvalReport, show_errors: bool = False) -> str:
     out = [f"{report.gold_path}: {report.articles} articles", ""]
     out += [f"extraction failed, scored as empty: {line}" for line in report.failed]
     out += _table(keys, [[s[k] for k in keys] for s in report.scores])
+    if report.mentions:
+        m = report.mentions
+        out += [
+            "",
+            f"speaker mentions (gold marks {m['marked']} matched quotes' speaker words): "
+            f"ours on those words {m['mention_acc']}, on any printed words {m['pointed']}",
+        ]
     out += ["", "by gold kind (first threshold)"]
     out += _table(
         ["kind", "gold", "found", "recall", "speaker_acc"],

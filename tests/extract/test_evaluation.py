@@ -5,7 +5,13 @@ import sys
 import pytest
 
 from app.extract.article import article_json, extract_article, load_resources
-from app.extract.evaluation import evaluate, render_json, render_table, same_speaker
+from app.extract.evaluation import (
+    evaluate,
+    mention_figures,
+    render_json,
+    render_table,
+    same_speaker,
+)
 from tests.support.shared import shared_dir
 
 
@@ -96,6 +102,35 @@ def test_render_table_and_json(tmp_path):
     assert "[[The weather]]" in table
     assert "[[The weather]]" not in render_table(report, show_errors=False)
     assert json.loads(render_json(report))["scores"][0]["tp"] == 1
+
+
+def test_mention_figures_check_the_words_a_speaker_rests_on():
+    text = "He spoke. Ana Lima said no. Then she said yes, and Bo Dee said maybe."
+    at = {word: (text.index(word), text.index(word) + len(word)) for word in ("Ana Lima", "she")}
+
+    def gold(start, end, *spans, **given):
+        return {"start": start, "end": end, "speaker": "x", **given, "speaker_spans": spans}
+
+    docs = [
+        {
+            "quotes": [
+                gold(25, 27, at["Ana Lima"]),  # "no": named right
+                gold(39, 42, at["she"]),  # "yes": ours rests on "Ana Lima", not "she"
+                gold(60, 65),  # "maybe": the gold marks no words
+                gold(0, 2, (0, 2)),  # "He": matched by nothing
+            ]
+        }
+    ]
+    preds = [
+        [
+            {"start": 25, "end": 27, "speaker_start": 10, "speaker_end": 18},
+            {"start": 39, "end": 42, "speaker_start": 10, "speaker_end": 18},
+            {"start": 60, "end": 65, "speaker_start": None, "speaker_end": None},
+        ]
+    ]
+    figures = mention_figures(docs, preds, 0.3)
+    assert figures == {"thr": 0.3, "marked": 2, "pointed": 1.0, "mention_acc": 0.5}
+    assert mention_figures([{"quotes": [gold(25, 27)]}], [preds[0][:1]], 0.3) is None
 
 
 def test_evaluate_a_slice_of_the_articles(tmp_path):

@@ -88,9 +88,12 @@ def test_article_json_has_scorer_fields():
         "cue",
         "topics",
         "confidence",
+        "speaker_start",
+        "speaker_end",
     }
-    assert line["quotes"][0]["speaker"] == "Vladimir Putin"
-    assert line["quotes"][0]["speaker_type"] == "person"
+    quote = line["quotes"][0]
+    assert quote["speaker"] == "Vladimir Putin" and quote["speaker_type"] == "person"
+    assert line["article_text"][quote["speaker_start"] : quote["speaker_end"]] == "Putin"
 
 
 def test_extract_metadata_from_byline_and_dateline():
