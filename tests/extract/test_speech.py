@@ -156,3 +156,18 @@ def test_a_paragraph_signed_by_its_reporter_is_not_the_quoted_words_signature():
     )
     found = texts(article)
     assert found and "Marta Solís" not in [speaker for _, speaker in found]
+
+
+def test_a_person_named_before_a_colon_speaks_the_quotation_it_opens():
+    article = (
+        "Polls after the summit\n\n"
+        "Foreign Minister Tomás Ferreira spoke in Lisbon on Monday about the talks.\n\n"
+        "The slide in his ratings does not surprise the veteran pollster Marta Quintela: "
+        "“Voters rarely reward a minister for a summit that ends without a deal.”\n\n"
+        "The delegation then flew on to Buenos Aires: “The city has waited a decade for a "
+        "visit like this one.”\n"
+    )
+    found = dict(texts(article))
+    said = next(speaker for text, speaker in found.items() if text.startswith("“Voters"))
+    assert said == "Marta Quintela"
+    assert "Buenos Aires" not in found.values()

@@ -11,6 +11,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from app.extract.speakers.gender import is_first_name
 from app.extract.speakers.lexicon import NAME_PARTICLES
 from app.extract.speakers.mentions import Mention, mention_for
 from app.extract.speakers.typing import is_outlet
@@ -258,6 +259,36 @@ def _signature(text: str, q: Marked) -> Mention | None:
     return Mention(name, start, start + len(name), "name", name, words[-1].lower(), full=name)
 
 
+# A person's name ending the words before a colon that opens a quotation: "… doesn't surprise
+# Republican pollster Daron Shaw: “…”". Only a first name and a surname (and up to two more
+# names between): a label ("FULL TEXT:"), a place or a headline word before a colon is no one.
+_NAMED_INTRO = re.compile(
+    r"(?P<name>[A-Z][a-z'’-]+(?:[ \u00a0]{1,2}(?:[A-Z][\w.'’-]{0,30}|[a-z]{1,3})){0,2}"
+    r"[ \u00a0]{1,2}[A-Z][\w'’-]{1,30}),?[ \u00a0]{0,3}:[ \u00a0]{0,3}$"
+)
+
+
+def _named_intro(text: str, sent: Sentence, q: Marked) -> Mention | None:
+    """The person named just before a colon that opens `q` in its sentence."""
+    found = _NAMED_INTRO.search(text, max(sent.start, q.start - 120), q.start)
+    if found is None:
+        return None
+    name, start = found.group("name"), found.start("name")
+    words = name.split()
+    if words[0] in _INVERTED_TAGS and start == sent.start:  # "Said Ellis: “…”"
+        start = text.index(words[1], start)
+        name, words = text[start : found.end("name")], words[1:]
+    elif not is_first_name(words[0]) or words[0] in _NOT_NAMES or name.isupper():
+        return None
+    if any(w.islower() and w not in NAME_PARTICLES for w in words):
+        return None
+    return Mention(name, start, start + len(name), "name", name, words[-1].lower(), full=name)
+
+
+_INVERTED_TAGS = frozenset({"Said", "Says", "Added", "Asked", "Wrote", "Explained"})
+_NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "His", "Her"})
+
+
 def floating_candidates(
     text: str, sent: Sentence, marks: list[Marked], intro: Candidate | None
 ) -> list[Candidate]:
@@ -267,7 +298,7 @@ def floating_candidates(
     for q in marks:
         if not _floats(text, q, sent):
             continue
-        signed = _signature(text, q)
+        signed = _signature(text, q) or _named_intro(text, sent, q)
         if signed is not None:
             out.append(
                 Candidate(q.start, q.end, "direct", None, signed, sent, "signed", signed.start)
