@@ -340,3 +340,18 @@ def test_according_to_an_outlet_its_own_report_stays_its_own():
     )
     said = speaker_of(text, "turned down")
     assert said.speaker == "Reuters" and said.speaker_type == "outlet"
+
+
+def test_a_speaker_phrase_never_holds_the_quotation_or_spaces_around_it():
+    article = (
+        "Clinic\n\n"
+        "Ana Lima runs a free clinic in Porto. Rui Matos chairs its board.\n\n"
+        "“Basically all of my work is with families who cannot pay anything — nothing at all,”"
+        "\u00a0Lima, 49, told the newspaper.\n\n"
+        "“We will keep the doors open until the last patient has been seen,” he\u00a0 said.\n"
+    )
+    art = extract_article(article)
+    first, second = art.quotes
+    assert first.speaker_mention == "Lima" and first.speaker == "Ana Lima"
+    assert article[first.speaker_start : first.speaker_end] == "Lima"
+    assert second.speaker_mention == "he" and second.speaker is not None

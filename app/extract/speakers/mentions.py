@@ -21,6 +21,7 @@ from app.extract.speakers.lexicon import (
     PRONOUNS,
     TITLE_WORDS,
 )
+from app.extract.text.parse import STAND_IN
 
 CUT_DEPS = frozenset({"relcl", "acl", "cc", "conj", "advcl", "parataxis"})
 AUTHOR_PREPS = frozenset({"from", "by", "of"})
@@ -210,6 +211,25 @@ def _before_relative(tokens: list[Token], head: Token) -> list[Token]:
     return tokens
 
 
+QUOTE_TOKENS = frozenset('"“”«»')
+
+
+def _outside_quotes(tokens: list[Token], head: Token) -> list[Token]:
+    """The phrase without the quotation the parse hung on it ('"It is so," Butz' is Butz,
+    the quotation shrunk to its stand-in for the parse): the tokens on the head's side of it.
+    A stand-in's offsets are not the article's, and the words are not the speaker's name."""
+    marks = [n for n, t in enumerate(tokens) if t.text in QUOTE_TOKENS]
+    quoted = " ".join(t.text for t in tokens[marks[0] + 1 :]) if marks else ""
+    if not quoted.startswith(STAND_IN):  # 'his "Keepin' It Real" radio program' keeps its title
+        return tokens
+    at = tokens.index(head)
+    if at > marks[-1]:
+        return tokens[marks[-1] + 1 :]
+    if at < marks[0]:
+        return tokens[: marks[0]]
+    return tokens
+
+
 def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Mention:
     """Classify the speaker phrase headed by `head`; `base` maps parse offsets to the
     article's."""
@@ -223,6 +243,11 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
             head = child
             break
     tokens = _before_relative(tokens, head)
+    tokens = _outside_quotes(tokens, head)
+    while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):  # ', Butz'
+        tokens = tokens[1:]
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
     doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = doc.text[start:end]
