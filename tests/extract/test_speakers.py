@@ -355,3 +355,14 @@ def test_a_speaker_phrase_never_holds_the_quotation_or_spaces_around_it():
     assert first.speaker_mention == "Lima" and first.speaker == "Ana Lima"
     assert article[first.speaker_start : first.speaker_end] == "Lima"
     assert second.speaker_mention == "he" and second.speaker is not None
+
+
+def test_who_in_a_joined_relative_clause_is_the_person_it_describes():
+    article = (
+        "Vote\n\nThe turnout surprised everyone in Oporto on Sunday.\n\n"
+        '"The enthusiasm was greater than for any other candidate," said Ana Lima, a deputy '
+        "whose district went strongly for the minister but who suggested that the opposition "
+        "could still bring out voters who usually stay at home.\n"
+    )
+    speakers = [q.speaker for q in extract_article(article).quotes]
+    assert speakers == ["Ana Lima", "Ana Lima"]

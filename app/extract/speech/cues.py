@@ -110,8 +110,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if child.dep_ in SUBJECT_DEPS and _mute(child, verb):
             return None
         if child.dep_ in SUBJECT_DEPS:
-            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return None if verb.head.lower_ in NOT_SPEAKERS else verb.head
+            if child.lower_ in RELATIVE_PRONOUNS:  # the noun the clause is about, or no one
+                clause = _relative_clause(verb)
+                if clause is None or clause.head.lower_ in NOT_SPEAKERS:
+                    return None
+                noun = clause.head  # "Ana Lima, a deputy who said …": Ana Lima
+                return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun
             return child
         if child.dep_ == "nsubjpass" and depth > 0 and cue_lemma(verb.text) in QUOTED_AS:
             return child  # "he was quoted as saying": he said it
@@ -128,6 +132,17 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if anc.pos_ in ("VERB", "AUX"):
                 return subject_of(anc, depth + 1)
     return _name_before(verb)
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _relative_clause(verb: Token) -> Token | None:
+    """The relative clause `verb` heads or is joined to: '[the mayor], whose district voted
+    for her but who suggested …' (the second clause hangs on the first by a conjunction)."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb if verb.dep_ == "relcl" else None
 
 
 def _misread_speaker(verb: Token) -> Token | None:
