@@ -366,3 +366,14 @@ def test_who_in_a_joined_relative_clause_is_the_person_it_describes():
     )
     speakers = [q.speaker for q in extract_article(article).quotes]
     assert speakers == ["Ana Lima", "Ana Lima"]
+
+
+def test_a_name_with_a_middle_initial_or_an_apostrophe_is_kept_whole():
+    article = (
+        "Navy\n\nAdm. Tomás R. Harris Jr. leads the Atlantic command. He said the navy "
+        "would keep sailing in the area.\n\n"
+        "Former Portuguese Gov. Rui O’Malley said the smuggling of weapons across the border "
+        "had to stop.\n"
+    )
+    speakers = [q.speaker for q in extract_article(article).quotes]
+    assert speakers == ["Tomás R. Harris Jr", "Rui O’Malley"]

@@ -44,7 +44,7 @@ _WORD = (
     f"(?:-{_UP}?{_LOW}+)?"
     f"|{_UP}{{2,6}}"
 )
-_PART = r"(?:" + _WORD + r"|" + _UP + r"\.)"
+_PART = r"(?:" + _UP + r"\.|" + _WORD + r")"  # an initial first: "Harry B. Harris", not "Harry B"
 NAME = re.compile(
     r"(?<![\w.])"
     + _PART
@@ -192,6 +192,7 @@ def _strip_leading(words: list[re.Match], officials: Officials) -> list[re.Match
             or low in PERSON_NOUNS
             or low in NOT_NAME_WORDS
             or (first.endswith(".") and low in TITLE_ABBREVIATIONS)
+            or (len(first) == 2 and first.endswith(".") and len(words) > 2)  # "C. Stewart Lee"
         ):
             words = words[1:]
         else:
@@ -203,6 +204,7 @@ def _strip_leading(words: list[re.Match], officials: Officials) -> list[re.Match
         or (
             w.group().isupper()
             and len(w.group()) > 1
+            and not w.group().endswith(".")  # an initial ("Harry B. Harris"), not "MP"
             and genders.is_first_name(words[n + 1].group())
         )
     ]

@@ -76,9 +76,16 @@ TAG_POS = {
 }
 
 
+# Irish and similar surnames ("O’Malley", "D'Souza"): the small model tags them as common
+# nouns, and the name is then read as a description ("former Gov. Martin O’Malley").
+APOSTROPHE_NAME = re.compile(r"^(?:O|D|D[ie])['’][A-Z][a-z]+$")
+
+
 @Language.component("diplomat_tag_to_pos")
 def tag_to_pos(doc: Doc) -> Doc:
     for tok in doc:
+        if tok.tag_ in ("NN", "JJ") and APOSTROPHE_NAME.match(tok.text):
+            tok.tag_ = "NNP"
         tok.pos_ = TAG_POS.get(tok.tag_, "PUNCT")
     return doc
 
