@@ -377,3 +377,29 @@ def test_a_name_with_a_middle_initial_or_an_apostrophe_is_kept_whole():
     )
     speakers = [q.speaker for q in extract_article(article).quotes]
     assert speakers == ["Tomás R. Harris Jr", "Rui O’Malley"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        (
+            "The Lima campaign on Monday also doubled down on its attacks, saying the "
+            'minister was ready "only on paper" and had never run a ministry.',
+            "The Lima campaign",
+        ),
+        (
+            "Asked about the ballots, Lima on Tuesday said the count had been wrong from "
+            "the start and would be challenged.",
+            "Lima",
+        ),
+        (
+            "Editorial pages across the country, including USA TODAY, said the law "
+            "had failed the families it was written for.",
+            "Editorial pages across the country, including USA TODAY",
+        ),
+    ],
+)
+def test_when_something_was_said_is_not_part_of_who_said_it(sentence, mention):
+    article = f"Race\n\nAna Lima leads the race in Porto.\n\n{sentence}\n"
+    mentions = [q.speaker_mention for q in extract_article(article).quotes]
+    assert mention in mentions

@@ -42,10 +42,27 @@ class Mention:
     plural: bool = False
 
 
+# When something was said, not who said it: "The Sanders campaign [on Monday]", "Lee [during
+# a Sunday interview]" (a phrase the parse hung on the speaker rather than on the verb).
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    morning afternoon evening night week weekend month year january february march april may
+    june july august september october november december interview""".split()
+)
+
+
+def _says_when(child: Token) -> bool:
+    return child.dep_ == "prep" and any(
+        t.lower_ in TIME_WORDS and not t.text.isupper() for t in child.subtree if t.dep_ == "pobj"
+    )
+
+
 def _kept(child: Token, head: Token) -> bool:
-    """Modifiers that belong to the phrase: not relative clauses or trailing appositions,
-    but 'people [arrested last week]' and 'lawyers [and experts]' of a plural noun."""
+    """Modifiers that belong to the phrase: not relative clauses, trailing appositions or a
+    time, but 'people [arrested last week]' and 'lawyers [and experts]' of a plural noun."""
     if child.dep_ == "appos" and child.i > head.i:
+        return False
+    if child.i > head.i and _says_when(child):
         return False
     if child.dep_ not in CUT_DEPS:
         return True
