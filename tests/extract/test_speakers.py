@@ -403,3 +403,12 @@ def test_when_something_was_said_is_not_part_of_who_said_it(sentence, mention):
     article = f"Race\n\nAna Lima leads the race in Porto.\n\n{sentence}\n"
     mentions = [q.speaker_mention for q in extract_article(article).quotes]
     assert mention in mentions
+
+
+def test_the_name_after_telling_is_who_heard_it():
+    article = (
+        "Talks\n\nBack in 1999, Ms. Ana Lima expressed admiration for Mr. Matos's political "
+        "skills, telling CNBC: ''I wish I could be like that. I just can't.''\n\n"
+        "“Why would anyone sign this before the vote?” asked Rui Matos, who chairs the panel.\n"
+    )
+    assert [q.speaker for q in extract_article(article).quotes] == ["Ana Lima", "Rui Matos"]

@@ -163,10 +163,22 @@ def _name_after(verb: Token) -> Token | None:
     before = doc[verb.i - 1].text if verb.i > 0 else ""
     if nxt is None or nxt.pos_ != "PROPN" or before not in (",", "”", '"', "’"):
         return None
+    if _to_an_audience(verb):
+        return None  # "…, telling CNBC: …": CNBC heard it
     head = nxt
     while head.head.i != head.i and head.head.pos_ == "PROPN" and head.head.i > verb.i:
         head = head.head  # "argued Ann Lee": Lee heads the name
     return head if head.head.i == verb.i else None
+
+
+LISTENER_VERBS = frozenset("tell inform remind assure advise brief".split())
+
+
+def _to_an_audience(verb: Token) -> bool:
+    """A verb whose object is who heard the words: 'told', 'informing', and the gerund of any
+    verb of AUDIENCE ('asking Lee', where '"Why?" asked Lee' is Lee asking)."""
+    lemma = cue_lemma(verb.text)
+    return lemma in LISTENER_VERBS or (lemma in AUDIENCE and verb.tag_ == "VBG")
 
 
 def _name_before(verb: Token) -> Token | None:
