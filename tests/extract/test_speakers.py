@@ -412,3 +412,12 @@ def test_the_name_after_telling_is_who_heard_it():
         "“Why would anyone sign this before the vote?” asked Rui Matos, who chairs the panel.\n"
     )
     assert [q.speaker for q in extract_article(article).quotes] == ["Ana Lima", "Rui Matos"]
+
+
+def test_said_opening_a_sentence_before_a_colon_is_the_verb_not_a_first_name():
+    article = (
+        "Talks\n\nRui Ellis chairs the council in Porto.\n\n"
+        "Said Ellis: “I don’t get the sense she is the least bit interested in the council.”\n\n"
+        "Said Jalili said the talks in Geneva had gone on far too long without any result.\n"
+    )
+    assert [q.speaker for q in extract_article(article).quotes] == ["Rui Ellis", "Said Jalili"]

@@ -159,3 +159,6 @@ TITLE_ABBREVIATIONS = frozenset(
     cpl pte maj brig st""".split()
 )
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+# Speech verbs that open a sentence before their speaker: "Said Ellis: “…”".
+INVERTED_TAGS = frozenset({"Said", "Says", "Added", "Adds", "Wrote", "Writes"})

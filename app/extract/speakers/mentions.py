@@ -15,6 +15,7 @@ from app.extract.speakers.gender import is_first_name
 from app.extract.speakers.lexicon import (
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
+    INVERTED_TAGS,
     ORG_WORDS,
     PARTICLES,
     PERSON_NOUNS,
@@ -247,6 +248,20 @@ def _outside_quotes(tokens: list[Token], head: Token) -> list[Token]:
     return tokens
 
 
+def _inverted_tag(tokens: list[Token]) -> bool:
+    """'Said Ellis:' opening a sentence before a quotation is the verb and its speaker,
+    parsed as one name (a colon is not where a name like Said Jalili's would stop)."""
+    first, last = tokens[0], tokens[-1]
+    doc = first.doc
+    return (
+        len(tokens) > 1
+        and first.text in INVERTED_TAGS
+        and bool(first.is_sent_start)
+        and last.i + 1 < len(doc)
+        and doc[last.i + 1].text == ":"
+    )
+
+
 def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Mention:
     """Classify the speaker phrase headed by `head`; `base` maps parse offsets to the
     article's."""
@@ -261,6 +276,8 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
             break
     tokens = _before_relative(tokens, head)
     tokens = _outside_quotes(tokens, head)
+    if _inverted_tag(tokens):  # "Said Ellis: “…”"
+        tokens = tokens[1:]
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):  # ', Butz'
         tokens = tokens[1:]
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from app.extract.speakers import gender as genders
 from app.extract.speakers.lexicon import (
+    INVERTED_TAGS,
     MONTH_ABBREVIATIONS,
     NOT_FIRST,
     NOT_NAME_WORDS,
@@ -429,6 +430,8 @@ class Registry:
         """Note the name a NAME match prints (its title before and after as its role)."""
         offset, printed = _name_part(m.group(), self.officials)
         words = _strip_leading(list(re.finditer(r"\S+", printed)), self.officials)
+        if words and words[0].group() in INVERTED_TAGS and text[m.end() : m.end() + 1] == ":":
+            words = words[1:]  # "Said Ellis: “…”" names Ellis
         if not words:
             return
         start, end = m.start() + offset + words[0].start(), m.start() + offset + words[-1].end()
