@@ -152,8 +152,7 @@ def _profile_tail(
         f"{kind}: {n} distinct URLs, p50 {times[n // 2]:.1f} ms, p90 {times[n * 9 // 10]:.1f} ms,"
         f" max {times[-1]:.1f} ms, mean {sum(times) / n:.1f} ms; CPU {cpu_ms / n:.1f} ms a page"
     )
-    for ms, path in sorted(took, reverse=True)[:slowest]:
-        print(f"  {ms:7.1f} ms  {path}")
+    _print_slowest(took, slowest)
     if profiler is not None:
         print(profiler.output_text(unicode=True, color=False, show_all=False))
     if log is not None:
@@ -170,8 +169,7 @@ def _time_counts(engine, db: Path, kind: str, count: int, slowest: int = 0) -> N
     (found,) = tail_urls.build(db, per_run=count, runs=1, warm=0, only=[kind]) or [None]
     if found is None:
         raise SystemExit(f"no long-tail kind {kind!r}")
-    spent: list[float] = []
-    by_url: list[tuple[float, str]] = []
+    by_url: list[tuple[float, str]] = []  # (CPU ms, path)
     for url in found.runs[0]:
         path, _, query = url.path.partition("?")
         if path not in ("/", "/search"):
@@ -183,15 +181,18 @@ def _time_counts(engine, db: Path, kind: str, count: int, slowest: int = 0) -> N
                 fts.count(session, f.q)
             started = time.process_time()
             facets.count_now(session, f)
-            spent.append((time.process_time() - started) * 1000)
-            by_url.append((spent[-1], url.path))
-    spent.sort()
+            by_url.append(((time.process_time() - started) * 1000, url.path))
+    spent = sorted(ms for ms, _ in by_url)
     n = len(spent)
     print(
         f"{kind} counts: {n} distinct URLs, p50 {spent[n // 2]:.1f} ms, max {spent[-1]:.1f} ms;"
         f" CPU {sum(spent) / n:.1f} ms a page's counts"
     )
-    for ms, path in sorted(by_url, reverse=True)[:slowest]:
+    _print_slowest(by_url, slowest)
+
+
+def _print_slowest(took: list[tuple[float, str]], count: int) -> None:
+    for ms, path in sorted(took, reverse=True)[:count]:
         print(f"  {ms:7.1f} ms  {path}")
 
 

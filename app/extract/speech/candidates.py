@@ -255,8 +255,14 @@ def _signature(text: str, q: Marked) -> Mention | None:
     words = name.split()
     if any(w.islower() and w not in NAME_PARTICLES for w in words) or name.isupper():
         return None  # "— and then", "— AP": prose or a credit, not a signature
-    start = found.start("name")
-    return Mention(name, start, start + len(name), "name", name, words[-1].lower(), full=name)
+    return _name_mention(name, found.start("name"))
+
+
+def _name_mention(name: str, start: int) -> Mention:
+    """A person's name printed at `start`, found by a pattern rather than the parse."""
+    return Mention(
+        name, start, start + len(name), "name", name, name.split()[-1].lower(), full=name
+    )
 
 
 # A person's name ending the words before a colon that opens a quotation: "… doesn't surprise
@@ -282,7 +288,7 @@ def _named_intro(text: str, sent: Sentence, q: Marked) -> Mention | None:
         return None
     if any(w.islower() and w not in NAME_PARTICLES for w in words):
         return None
-    return Mention(name, start, start + len(name), "name", name, words[-1].lower(), full=name)
+    return _name_mention(name, start)
 
 
 _INVERTED_TAGS = frozenset({"Said", "Says", "Added", "Asked", "Wrote", "Explained"})
