@@ -171,3 +171,17 @@ def test_a_person_named_before_a_colon_speaks_the_quotation_it_opens():
     said = next(speaker for text, speaker in found.items() if text.startswith("“Voters"))
     assert said == "Marta Quintela"
     assert "Buenos Aires" not in found.values()
+
+
+def test_a_question_someone_was_asked_is_not_their_words():
+    article = (
+        "Interview\n\nIn an interview with the Lisbon Review on Wednesday, Lima was asked, "
+        "“What is the most dangerous place in the world you have been to?” Lima joked that it "
+        "was the parliament.\n\n"
+        "Ana Lima spoke at length.\n\n"
+        "She was asked by a reporter: “Will you resign over the scandal before the vote?”\n\n"
+        "“I was asked to stay, and I stayed for the whole of the debate,” she said.\n"
+    )
+    found = texts(article)
+    assert not any("?" in text for text, _ in found)
+    assert ("“I was asked to stay, and I stayed for the whole of the debate,”", "Ana Lima") in found

@@ -185,6 +185,8 @@ def sentence_candidates(
     for q in marks:
         if any(a <= q.start and q.end <= b for a, b in taken) or not _is_statement(text, q):
             continue
+        if _put_to_someone(text, sent, q):
+            continue
         if _is_title(q.inner(text)):
             continue  # 'on CBS's "The Morning Hour,"': a programme or book, not words said
         nearest = _nearest_cue(cues, parsed, q)
@@ -211,6 +213,18 @@ def sentence_candidates(
 
 MIN_SENTENCE_WORDS = 3  # a whole quoted sentence ("It's a major job.") may be this short
 SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as is be".split())
+
+
+# "Lima was asked, “…?”": the question someone put to the subject, whose words it is not
+# (the questioner is seldom named). Bounded runs: no quadratic search over blanks.
+_ASKED_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|been|being)[ \u00a0]{1,3}asked(?:[ \u00a0]{1,3}[\w’'-]{1,20}){0,4}"
+    r"[ \u00a0]{0,3}[,:][ \u00a0]{0,3}$"
+)
+
+
+def _put_to_someone(text: str, sent: Sentence, q: Marked) -> bool:
+    return _ASKED_BEFORE.search(text, max(sent.start, q.start - 80), q.start) is not None
 
 
 def _is_title(inner: str) -> bool:
@@ -302,7 +316,7 @@ def floating_candidates(
     introduced by a colon before, or floating."""
     out = []
     for q in marks:
-        if not _floats(text, q, sent):
+        if not _floats(text, q, sent) or _put_to_someone(text, sent, q):
             continue
         signed = _signature(text, q) or _named_intro(text, sent, q)
         if signed is not None:
