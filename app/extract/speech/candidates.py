@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from app.extract.speakers.gender import is_first_name
-from app.extract.speakers.lexicon import NAME_PARTICLES
+from app.extract.speakers.lexicon import INVERTED_TAGS, NAME_PARTICLES
 from app.extract.speakers.mentions import Mention, mention_for
 from app.extract.speakers.typing import is_outlet
 from app.extract.speech.cues import Cue, find_cues, proper_name
@@ -305,7 +305,7 @@ def _named_intro(text: str, sent: Sentence, q: Marked) -> Mention | None:
     return _name_mention(name, start)
 
 
-_INVERTED_TAGS = frozenset({"Said", "Says", "Added", "Asked", "Wrote", "Explained"})
+_INVERTED_TAGS = INVERTED_TAGS | {"Asked", "Explained"}  # before a colon, a question too
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "His", "Her"})
 
 
