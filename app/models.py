@@ -284,6 +284,19 @@ class TallyTopicOutlet(SQLModel, table=True):
     quotes: int
 
 
+class TallyTopicSpeakerOutlet(SQLModel, table=True):
+    """Topic links of statements per topic, speaker and outlet, all months and kinds together
+    ('' for no outlet; migration 0018): a speaker's or a country's outlets on a topic."""
+
+    __tablename__ = "tally_topic_speaker_outlet"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    topic_id: int = _key()
+    speaker_id: int = _key()
+    outlet: str = Field(primary_key=True)
+    quotes: int
+
+
 TALLIES = (
     TallySpeaker,
     TallySpeakerMonth,
@@ -293,6 +306,7 @@ TALLIES = (
     TallyTopicSpeaker,
     TallyTopicKind,
     TallyTopicOutlet,
+    TallyTopicSpeakerOutlet,
 )
 
 

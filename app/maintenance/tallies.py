@@ -1,8 +1,8 @@
-"""The tallies (counts of statements the database keeps by triggers, migrations 0005, 0010 and
-0012), the dates topic links copy from their quotes (0011) and the topic ids quotes list from
-their links (0017), against a recount from the quotes and links themselves: `db check` reports
-any difference; `rebuild` makes them exact again (after a bulk load that bypassed the
-triggers)."""
+"""The tallies (counts of statements the database keeps by triggers, migrations 0005, 0010,
+0012 and 0018), the dates topic links copy from their quotes (0011) and the topic ids quotes
+list from their links (0017), against a recount from the quotes and links themselves: `db
+check` reports any difference; `rebuild` makes them exact again (after a bulk load that
+bypassed the triggers)."""
 
 from sqlalchemy import Connection, text
 
@@ -55,6 +55,12 @@ _RECOUNT = {
         "SELECT qt.topic_id, {month}, q.kind, COALESCE(a.outlet, ''), count(*)"
         " FROM quote_topic qt JOIN quote q ON q.id = qt.quote_id"
         " JOIN article a ON a.id = q.article_id WHERE q.is_lead GROUP BY 1, 2, 3, 4",
+    ),
+    "tally_topic_speaker_outlet": (
+        "topic_id, speaker_id, outlet, quotes",
+        "SELECT qt.topic_id, COALESCE(q.speaker_id, 0), COALESCE(a.outlet, ''), count(*)"
+        " FROM quote_topic qt JOIN quote q ON q.id = qt.quote_id"
+        " JOIN article a ON a.id = q.article_id WHERE q.is_lead GROUP BY 1, 2, 3",
     ),
 }
 TALLY_TABLES = tuple(_RECOUNT)

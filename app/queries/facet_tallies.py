@@ -2,8 +2,8 @@
 quote, for the filters they can answer: any mix of one speaker, one country and one topic,
 dates that take whole months and, with a topic, a kind; no words or outlet (those need the
 quotes themselves); the outlet counts under any of these but a topic with a speaker or a
-country. These are most of the pages readers open: a speaker, a country, a topic, each with
-one more choice, and a month, quarter or year of them."""
+country and some months or a kind. These are most of the pages readers open: a speaker, a
+country, a topic, each with one more choice, and a month, quarter or year of them."""
 
 import calendar
 from collections.abc import Mapping
@@ -79,8 +79,10 @@ def answers(scope: Scope | None, name: str) -> bool:
     if scope.kind is not None and scope.topic_id is None:
         # The tallies by speaker and month hold each kind's total, but no facet by kind.
         return name == "total"
-    if name == "outlet" and scope.topic_id is not None:  # no outlet tally has speakers too
-        return scope.speaker_id is None and scope.country is None
+    if name == "outlet" and scope.topic_id is not None:
+        # A topic's outlets by month and kind, or by speaker over all months and kinds
+        everyone = scope.speaker_id is None and scope.country is None
+        return everyone or (scope.months is None and scope.kind is None)
     return True
 
 
@@ -152,6 +154,8 @@ def _topic_detail_counts(session: Session, scope: Scope, name: str, top: int) ->
     if name == "kind":
         per_kind = topic_tallies.topic_kinds(session, topic, months, ids)
         rows = [(kind, kind, n) for kind, n in per_kind.items()]
+    elif name == "outlet" and ids is not None:  # all months and kinds (see `answers`)
+        rows = _outlet_rows(topic_tallies.speakers_outlets(session, topic, ids))
     elif name == "outlet":
         rows = _outlet_rows(topic_tallies.topic_outlets(session, topic, months, scope.kind))
     elif name in ("speaker", "country"):

@@ -1,5 +1,5 @@
 """A topic's statements counted by month, speaker, kind and outlet, read from the tallies of
-migration 0012 instead of counted from its quotes: the counts of a topic's page over some
+migrations 0012 and 0018 instead of counted from its quotes: the counts of a topic's page over some
 months or of one kind, and the topics of some speakers' months (a country's quarter).
 Speaker id 0 stands for statements with no speaker; an outlet of '' for articles with none."""
 
@@ -8,7 +8,12 @@ from functools import partial
 from sqlalchemy import Select, func
 from sqlmodel import Session, col, select
 
-from app.models import TallyTopicKind, TallyTopicOutlet, TallyTopicSpeaker
+from app.models import (
+    TallyTopicKind,
+    TallyTopicOutlet,
+    TallyTopicSpeaker,
+    TallyTopicSpeakerOutlet,
+)
 from app.queries.cache import memo
 from app.queries.prepared import prepared, run, value, values
 
@@ -66,6 +71,15 @@ def topic_outlets(
     return {outlet: int(n) for outlet, n in rows}
 
 
+def speakers_outlets(session: Session, topic_id: int, speaker_ids: list[int]) -> dict[str, int]:
+    """{outlet: statements} of some speakers (one, or a country's) on a topic, all months and
+    kinds (migration 0018): the speakers' ranges of the tally's key."""
+    if not speaker_ids:
+        return {}
+    rows = run(session, _SPEAKERS_OUTLETS, topic=topic_id, ids=speaker_ids)
+    return {outlet: int(n) for outlet, n in rows}
+
+
 def speakers_topics(session: Session, speaker_ids: list[int], months: Months) -> dict[int, int]:
     """{topic id: statements} of some speakers (a country's) in some months, by the tally's
     index of speakers (a country's quarter: its speakers' rows of three months)."""
@@ -109,6 +123,12 @@ def _outlets_stmt(in_months: bool, of_kind: bool) -> Select:
     return stmt.group_by(col(TallyTopicOutlet.outlet))
 
 
+_SPEAKERS_OUTLETS = (
+    select(TallyTopicSpeakerOutlet.outlet, func.sum(TallyTopicSpeakerOutlet.quotes))
+    .where(col(TallyTopicSpeakerOutlet.topic_id) == value("topic"))
+    .where(col(TallyTopicSpeakerOutlet.speaker_id).in_(values("ids")))
+    .group_by(col(TallyTopicSpeakerOutlet.outlet))
+)
 _SPEAKERS_TOPICS = (
     select(TallyTopicSpeaker.topic_id, func.sum(TallyTopicSpeaker.quotes))
     .where(col(TallyTopicSpeaker.speaker_id).in_(values("ids")))

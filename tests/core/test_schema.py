@@ -235,3 +235,25 @@ def test_schema_0017_lists_the_topics_of_quotes_already_stored(migrated):
         conn.execute(text("INSERT INTO quote_topic (quote_id, topic_id) VALUES (3, 3)"))
         conn.execute(text("DELETE FROM quote_topic WHERE quote_id = 1 AND topic_id = 7"))
         assert list(map(tuple, conn.execute(listed))) == [(1, "3"), (2, "7"), (3, "3")]
+
+
+def test_schema_0018_counts_a_topics_speakers_outlets_already_stored(migrated):
+    engine = migrated("0017")
+    with engine.begin() as conn:
+        _article_with_quotes(
+            conn, None, [(1, "2020-05-04", True), (2, None, True), (3, None, False)]
+        )
+        conn.execute(text("INSERT INTO topic (id, slug, name) VALUES (7, 'iran', 'Iran')"))
+        conn.execute(
+            text("INSERT INTO quote_topic (quote_id, topic_id) VALUES (1, 7), (2, 7), (3, 7)")
+        )
+    tallied = text("SELECT * FROM tally_topic_speaker_outlet")
+    migrated("head")
+    with engine.connect() as conn:  # the lead quotes' links, no speaker and no outlet
+        assert list(map(tuple, conn.execute(tallied))) == [(7, 0, "", 2)]
+    command.downgrade(alembic_config(str(engine.url)), "0017")
+    migrated("head")
+    with engine.begin() as conn:  # the triggers are back: an outlet set moves the links
+        conn.execute(text("UPDATE article SET outlet = 'Example Wire' WHERE id = 1"))
+        conn.execute(text("DELETE FROM quote_topic WHERE quote_id = 1"))
+        assert list(map(tuple, conn.execute(tallied))) == [(7, 0, "Example Wire", 1)]

@@ -1,4 +1,4 @@
-"""The tallies the triggers keep (migrations 0005, 0010 and 0012) agree with a recount after
+"""The tallies the triggers keep (migrations 0005, 0010, 0012 and 0018) agree with a recount after
 every kind of write: new articles, a changed article replacing its quotes, deletions, a quote
 moved to another speaker, a topic taken off a quote, an article's outlet changed. Both
 backends."""
@@ -49,6 +49,9 @@ def test_tallies_count_new_articles(engine):
     topic_outlets = _rows(engine, "tally_topic_outlet")
     assert (sanctions, 201906, "direct", "Other Herald", 1) in topic_outlets
     assert sum(row[4] for row in topic_outlets) == sum(row[4] for row in by_topic)
+    by_speaker_outlet = _rows(engine, "tally_topic_speaker_outlet")
+    assert (sanctions, lavrov, "Other Herald", 1) in by_speaker_outlet
+    assert sum(row[3] for row in by_speaker_outlet) == sum(row[4] for row in by_topic)
 
 
 def test_outlet_tally_follows_an_articles_outlet(engine):
@@ -60,12 +63,14 @@ def test_outlet_tally_follows_an_articles_outlet(engine):
     moved = _rows(engine, "tally_speaker_outlet")
     assert moved != before and "Renamed Wire" in {row[2] for row in moved}
     assert "Renamed Wire" in {row[3] for row in _rows(engine, "tally_topic_outlet")}
+    assert "Renamed Wire" in {row[2] for row in _rows(engine, "tally_topic_speaker_outlet")}
     with engine.begin() as conn:
         conn.execute(text("UPDATE article SET outlet = NULL WHERE id = 1"))
         conn.execute(text("UPDATE article SET title = 'Retitled' WHERE id = 2"))
     assert _differences(engine) == []
     assert "Renamed Wire" not in {row[2] for row in _rows(engine, "tally_speaker_outlet")}
     assert "Renamed Wire" not in {row[3] for row in _rows(engine, "tally_topic_outlet")}
+    assert "Renamed Wire" not in {row[2] for row in _rows(engine, "tally_topic_speaker_outlet")}
 
 
 def test_tallies_follow_a_changed_article_and_drop_empty_rows(engine):
@@ -88,6 +93,8 @@ def test_tallies_follow_deletes_and_updates(engine):
         conn.execute(text("UPDATE quote SET published = '2020-02-02' WHERE id = 2"))
         conn.execute(text("UPDATE quote SET published = NULL WHERE id = 3"))
         conn.execute(text("UPDATE quote SET kind = 'mixed' WHERE id = 4"))
+        conn.execute(text("UPDATE quote SET is_lead = false WHERE id = 5"))
+        conn.execute(text("UPDATE quote SET article_id = 1 WHERE id = 6"))
         conn.execute(text("DELETE FROM quote_topic WHERE quote_id = 2 AND topic_id ="
                           " (SELECT id FROM topic WHERE slug = 'iran')"))  # fmt: skip
     assert _differences(engine) == []

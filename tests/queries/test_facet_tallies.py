@@ -76,6 +76,10 @@ FILTERS = [
     "topic=sanctions&from=2019-01-01&to=2019-09-30&speaker=sergey-lavrov",
     "topic=sanctions&kind=direct&speaker=unknown",
     "topic=venezuela&kind=direct&country=NO",
+    # A speaker's or a country's outlets on a topic (migration 0018's tally).
+    "topic=sanctions&speaker=sergey-lavrov",
+    "topic=sanctions&speaker=unknown",
+    "topic=sanctions&country=RU",
     "country=RU&from=2019-02-01&to=2019-08-31",
     # A kind without a topic: its total only (the tallies by speaker and month).
     "kind=direct",
@@ -126,8 +130,13 @@ def test_outlet_counts_come_from_the_tallies_and_leave_out_no_outlet(engine, que
         assert scope is not None and facet_tallies.answers(scope, "outlet")
         rows = facet_tallies.counts(session, scope, "outlet", top=8)
     assert {v.label for v in facets._values("outlet", rows)} == shown
-    # No tally has a topic's outlets by speaker, nor kinds without a topic.
-    assert not facet_tallies.answers(facet_tallies.Scope(speaker_id=1, topic_id=1), "outlet")
+    # A topic's outlets by speaker are tallied over all months and kinds only; no tally
+    # has kinds without a topic.
+    assert facet_tallies.answers(facet_tallies.Scope(speaker_id=1, topic_id=1), "outlet")
+    in_months = facet_tallies.Scope(speaker_id=1, topic_id=1, months=(201901, 201906))
+    assert not facet_tallies.answers(in_months, "outlet")
+    of_kind = facet_tallies.Scope(country="RU", topic_id=1, kind="direct")
+    assert not facet_tallies.answers(of_kind, "outlet")
     assert not facet_tallies.answers(facet_tallies.Scope(kind="direct"), "speaker")
 
 

@@ -160,8 +160,12 @@ def test_home_counts_skipped_when_over_budget(seeded_client, monkeypatch):
     assert "1–2 of 2 quotes" in html and "Counting the other counts" in html
     facets = html.split('id="refine"')[1].split("</aside>")[0]
     assert "<h3>Speaker</h3>" in facets and "<h3>Outlet</h3>" in facets
-    # No tally has topics and outlets together: that count waits for the quotes.
+    # A topic's outlets are tallied by speaker over all kinds, not by speaker and kind:
+    # that count waits for the quotes.
     html = seeded_client.get("/?country=RU&topic=sanctions").text
+    facets = html.split('id="refine"')[1].split("</aside>")[0]
+    assert "<h3>Speaker</h3>" in facets and "<h3>Outlet</h3>" in facets
+    html = seeded_client.get("/?country=RU&topic=sanctions&kind=direct").text
     facets = html.split('id="refine"')[1].split("</aside>")[0]
     assert "<h3>Speaker</h3>" in facets and "<h3>Outlet</h3>" not in facets
 
