@@ -421,3 +421,40 @@ def test_said_opening_a_sentence_before_a_colon_is_the_verb_not_a_first_name():
         "Said Jalili said the talks in Geneva had gone on far too long without any result.\n"
     )
     assert [q.speaker for q in extract_article(article).quotes] == ["Rui Ellis", "Said Jalili"]
+
+
+def test_someone_described_first_is_the_person_named_at_the_next_sentences_start():
+    article = (
+        "Transplant\n\nA Porto youth football coach says he is overwhelmed by the response to a "
+        "video his players made to find him a kidney donor.\n\n"
+        "Rui Matos said the video was the kindest thing anyone had done for him.\n\n"
+        "A harbour official said the ferry would resume service on Monday morning. "
+        "Ana Lima, the mayor, is due to visit the harbour on Tuesday.\n"
+    )
+    coach, matos, official = extract_article(article).quotes
+    assert coach.speaker == matos.speaker == "Rui Matos"
+    assert article[coach.speaker_start : coach.speaker_end] == "A Porto youth football coach"
+    # Officials and spokespeople are seldom named: the name after one is someone else.
+    assert official.speaker == "A harbour official"
+
+
+def test_a_description_is_not_given_to_a_name_met_before_or_deep_in_the_next_sentence():
+    article = (
+        "Ruling\n\nRui Matos runs the club.\n\nA former director said the board had broken "
+        "its own rules. Rui Matos denied it.\n\n"
+        "A retired judge said the ruling was fair. On Monday the club's lawyer, Ana Lima, "
+        "appealed.\n"
+    )
+    director, judge = extract_article(article).quotes
+    assert director.speaker == "A former director"
+    assert judge.speaker == "A retired judge"
+
+
+def test_a_name_after_but_is_someone_else_than_the_description_before():
+    article = (
+        "Data\n\n“It’s going to be hard to do it in time,” said a longtime data adviser who "
+        "has worked for one of the rivals.\n\n"
+        "But Rui Matos, a longtime party operative, vouched for both of the new hires.\n"
+    )
+    (adviser,) = extract_article(article).quotes
+    assert adviser.speaker == "a longtime data adviser"

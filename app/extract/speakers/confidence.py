@@ -19,6 +19,7 @@ BASES: dict[str, tuple[float, float]] = {
     "role-strong": (0.92, 0.92),  # … fitting by several words or by age
     "in-focus": (0.6, 0.8),  # "the 39-year-old founder": the person just named
     "unnamed-again": (0.7, 0.7),  # "the official" after "an official said"
+    "named-next": (0.8, 0.8),  # "a hockey coach says …. Stephen Gillis said"
     "printed-indefinite": (0.62, 0.62),  # "a spokesperson for the camp" as printed
     "printed-definite": (0.5, 0.5),  # "the father", nobody named fits
     "printed-group": (0.85, 0.85),  # "protesters", "national security experts"

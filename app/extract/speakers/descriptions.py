@@ -3,8 +3,10 @@
 "the minister", "the 34-year-old" and "the coach" go to the person whose printed titles fit,
 anywhere in the article (a description may come before the name); "the company", "the utility"
 to the most salient organisation; a statement, release or report speaks for its author (its
-possessive, its "from"/"by", else the most salient organisation). A description that fits
-nobody named ("a citizen", "people arrested last week") is the speaker as printed.
+possessive, its "from"/"by", else the most salient organisation). A description of someone
+first named at the start of the next sentence ("A Porto coach says …. Rui Matos said") is
+that person. A description that fits nobody named ("a citizen", "people arrested last week")
+is the speaker as printed.
 """
 
 import re
@@ -14,7 +16,13 @@ from typing import TYPE_CHECKING
 
 from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ranked, unknown
 from app.extract.speakers.confidence import confidence_for
-from app.extract.speakers.lexicon import MEDIA_NOUNS, NOT_FIRST, ORG_NOUNS, PERSON_NOUNS
+from app.extract.speakers.lexicon import (
+    MEDIA_NOUNS,
+    NOT_FIRST,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    TITLE_WORDS,
+)
 from app.extract.speakers.mentions import Mention, group_name
 from app.extract.speakers.registry import Entity
 from app.extract.speakers.salience import score
@@ -90,6 +98,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         return resolver.entity_result(whole, mention, "name", "name")
     plural = mention.plural
     if INDEFINITE.match(mention.text):  # "a citizen", "several lawyers and experts"
+        if not plural and (named := _named_next(resolver, mention)) is not None:
+            return named
         return _printed(resolver, mention, GROUP if plural else PERSON, "description")
     head = mention.head
     if (head in MEDIA_NOUNS or head in ORG_NOUNS) and (named := _named_body(resolver, mention)):
@@ -113,6 +123,7 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         _unnamed_again(resolver, mention, skip)
         or _person_by_role(resolver, mention)
         or _person_in_focus(resolver, mention, skip)
+        or _named_next(resolver, mention)
     )
     if found is not None:
         return found
@@ -156,6 +167,46 @@ def _person_in_focus(
     if not scored or scored[0][0] < IN_FOCUS or margin(scored) < 0.7:
         return None
     return resolver.entity_result(scored[0][1], mention, "description", "in-focus", margin(scored))
+
+
+# People described by these words are usually never named ("a senior official said"); a name
+# that opens the next sentence is someone else's.
+UNNAMED_SOURCES = frozenset(
+    """official source spokesman spokeswoman spokesperson aide diplomat person insider
+    representative witness member expert""".split()
+)
+TITLE_WORDS_BEFORE = 2  # "Justice Sean Dunphy directed …": titles before the name
+# Titles that may open the sentence before the name; not "But", "The" or "And": "But Bill
+# Skelly, a data operative, vouched …" after "said a data expert" is someone else.
+_OPENING_TITLES = (TITLE_WORDS | PERSON_NOUNS) - frozenset(
+    "the of and for at in on to a an".split()
+)
+
+
+def _named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """'A Vancouver hockey coach says … . Stephen Gillis said …': news describes someone first
+    and names them at the start of the next sentence. The description goes to the one person
+    whose first mention in the body opens that sentence (after at most a title)."""
+    if mention.head in UNNAMED_SOURCES or mention.head not in PERSON_NOUNS:
+        return None
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    if here < 0 or here + 1 >= len(layout.starts):
+        return None
+    opening = layout.starts[here + 1]
+    found = []
+    for e in resolver.registry.of_kind({PERSON}):
+        body = [p for p in e.positions if layout.sentence_of(p) >= 0]
+        if not body or layout.sentence_of(min(body)) != here + 1:
+            continue  # named before the description (or not in the next sentence)
+        before = layout.text[opening : min(body)].split()
+        if len(before) <= TITLE_WORDS_BEFORE and all(
+            w[:1].isupper() and w.rstrip(".").lower() in _OPENING_TITLES for w in before
+        ):
+            found.append(e)
+    if len(found) != 1:
+        return None
+    return resolver.entity_result(found[0], mention, "description", "named-next")
 
 
 def _only_outlet(resolver: "Resolver", mention: Mention) -> Resolved | None:
