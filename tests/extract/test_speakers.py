@@ -6,6 +6,7 @@ import pytest
 from app.extract.article import ExtractedQuote, extract_article
 from app.extract.speakers.gender import FEMALE, MALE, evidence_at, first_name_gender
 from app.extract.speakers.officials import Officials
+from app.extract.speakers.registry import _title_before
 from app.extract.speakers.typing import (
     OUTLET,
     PERSON,
@@ -458,3 +459,39 @@ def test_a_name_after_but_is_someone_else_than_the_description_before():
     )
     (adviser,) = extract_article(article).quotes
     assert adviser.speaker == "a longtime data adviser"
+
+
+def test_a_persons_spokesman_or_lawyer_is_never_that_person():
+    text = (
+        "LONDON - Prime Minister Alan Brooke criticised Senator Mark Dalton over his tariff "
+        "plan.\n\n"
+        "Brooke's spokesman said the prime minister stood by his original comments.\n\n"
+        "Brooke will work with whoever is elected, the prime minister's spokesman said.\n\n"
+        '"The PM has made his views very clear," the spokesman said.\n\n'
+        "Dalton's lawyer, Ruth Amsel, said the senator would sue. The senator's lawyer said "
+        "the case was strong.\n"
+    )
+    first = speaker_of(text, "stood by his original")
+    assert first.speaker == "Brooke's spokesman"
+    assert speaker_of(text, "whoever is elected").speaker == "the prime minister's spokesman"
+    assert speaker_of(text, "made his views").speaker == "the prime minister's spokesman"
+    # whose titles say lawyer: the senator's lawyer named before
+    assert speaker_of(text, "case was strong").speaker == "Ruth Amsel"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "titles"),
+    [
+        ("Prime Minister Alan Brooke criticised Senator Mark Dalton", "Mark Dalton", "Senator"),
+        ("Mayor Ruth Okonjo and Senator Ivo Marsh stayed", "Ivo Marsh", "Senator"),
+        (
+            "the Secretary of Housing and Urban Development Ben Carson",
+            "Ben Carson",
+            "Secretary of Housing and Urban Development",
+        ),
+        ("said senior policy analyst Jo Reyes", "Jo Reyes", "senior policy analyst"),
+        ("as former Senator Ann Lee", "Ann Lee", "former Senator"),
+    ],
+)
+def test_title_before_a_name_stops_at_the_verb_and_at_another_person(text, name, titles):
+    assert _title_before(text, text.index(name)) == titles

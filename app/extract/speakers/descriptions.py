@@ -48,7 +48,7 @@ PUBLIC_BODY_WORDS = frozenset(
     legislature city county province state party union""".split()
 )
 DOCUMENT_REACH = 3  # sentences back a bare "the statement" looks for its author
-IGNORED_ROLE_WORDS = frozenset("the of a an former year old".split())
+IGNORED_ROLE_WORDS = frozenset("the of a an s former year old".split())
 # Role words that name the same office in different words ("the head of Russian diplomacy"
 # for a foreign minister, "the former parliamentarian" for a congressman).
 ROLE_CLASSES = (
@@ -60,6 +60,7 @@ ROLE_CLASSES = (
     ),
     frozenset("expert analyst scholar professor researcher director economist specialist".split()),
     frozenset("official officer spokesman spokeswoman spokesperson representative".split()),
+    frozenset("lawyer attorney counsel solicitor barrister".split()),
 )
 
 
@@ -119,15 +120,33 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         )
     if plural:
         return _printed(resolver, mention, GROUP, "group")
+    owned = _owned_by_person(resolver, mention)
     found = (
         _unnamed_again(resolver, mention, skip)
-        or _person_by_role(resolver, mention)
-        or _person_in_focus(resolver, mention, skip)
+        or _person_by_role(resolver, mention, owned)
+        or (None if owned else _person_in_focus(resolver, mention, skip))
         or _named_next(resolver, mention)
     )
     if found is not None:
         return found
     return _printed(resolver, mention, PERSON, "description")
+
+
+POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<owned>\S.*)$")
+
+
+def _owned_by_person(resolver: "Resolver", mention: Mention) -> str | None:
+    """'Brooke's spokesman', 'the prime minister's lawyer': someone of a person's, never that
+    person nor whoever is in focus; the words after the possessive. None for a country's or a
+    body's ('Russia's foreign minister' may be the foreign minister the article names)."""
+    m = POSSESSIVE.match(mention.text)
+    if m is None:
+        return None
+    owner = re.sub(r"^the\s+", "", m["owner"], flags=re.I)
+    if owner.split()[-1].lower() in PERSON_NOUNS:
+        return m["owned"]
+    entity = resolver.registry.find(owner, mention.start)
+    return m["owned"] if entity is not None and entity.kind == PERSON else None
 
 
 IN_FOCUS = 0.45  # the salience of someone just made the subject, or named in this sentence
@@ -338,12 +357,17 @@ def _salient(
     return resolver.entity_result(scored[0][1], mention, "description", basis, margin(scored))
 
 
-def _person_by_role(resolver: "Resolver", mention: Mention) -> Resolved | None:
+def _person_by_role(
+    resolver: "Resolver", mention: Mention, owned: str | None = None
+) -> Resolved | None:
     """The person whose printed titles share the description's words ('the mayor', 'the
-    32-year-old labourer'), preferring the salient; later names count when none came before."""
+    32-year-old labourer'), preferring the salient; later names count when none came before.
+    Of a person's someone (`owned`: 'spokesman' of "Brooke's spokesman"), the titles must
+    share those words: the owner's titles are not the speaker's."""
     words = set(re.findall(r"[a-z]+", mention.text.lower())) - IGNORED_ROLE_WORDS
+    own = set(re.findall(r"[a-z]+", owned.lower())) - IGNORED_ROLE_WORDS if owned else words
     age = AGE.search(mention.text)
-    classes = [c for c in ROLE_CLASSES if words & c]
+    classes = [c for c in ROLE_CLASSES if own & c]
     if not (words & PERSON_NOUNS or age or classes):
         return None
     country = resolver.officials.country_in(mention.text)
@@ -354,6 +378,8 @@ def _person_by_role(resolver: "Resolver", mention: Mention) -> Resolved | None:
         if age and printed_age and printed_age.group(1) != age.group(1):
             continue
         if country and e.country and country != e.country:
+            continue
+        if owned and not (_shared(own, role_words) or any(role_words & c for c in classes)):
             continue
         fit = 2.0 * _shared(words, role_words) + (3.0 if age and printed_age else 0.0)
         fit += sum(1.0 for c in classes if role_words & c)

@@ -109,6 +109,19 @@ class Entity:
         return genders.MALE if male > female else genders.FEMALE
 
 
+# Words that open another person's title after "and": not "Secretary of Housing and Urban …".
+NEW_PERSON = frozenset(
+    """the a an senator sen rep representative mr mrs ms dr president minister governor gov
+    mayor judge justice chancellor premier king queen prince sir ambassador""".split()
+)
+
+
+# Title words that qualify a role rather than name one: no lowercase words before them.
+QUALIFIERS = frozenset(
+    "former top senior political chief foreign prime vice deputy of the for at and".split()
+)
+
+
 def _title_before(text: str, start: int) -> str:
     """The title words printed just before a name: 'US Secretary of State, ', 'Russian
     Foreign Minister ', 'political analyst ' (capitalised words and role words only)."""
@@ -121,10 +134,12 @@ def _title_before(text: str, start: int) -> str:
         if bare != word.rstrip(",") or not bare:
             break
         low = bare.lower()
-        if low in ("and", "or") and kept and kept[-1].lower() in ("the", "a", "an"):
-            break  # "Ann Lee and the Danish envoy Jens Holt"; not "… and expert Jens Holt"
+        if low in ("and", "or") and kept and kept[-1].lower().rstrip(".") in NEW_PERSON:
+            break  # "Ann Lee and the Danish envoy Jens Holt", "… and Senator Mark Dalton"
         if low in ROLE_HINTS or low in PERSON_NOUNS:
-            modifiers = 3
+            # lowercase words may qualify a lowercase role ("senior policy analyst"); before
+            # a capitalised one they are the sentence ("… criticised Senator Mark Dalton")
+            modifiers = 3 if bare[0].islower() and low not in QUALIFIERS else modifiers
         elif not bare[0].isupper():
             if modifiers == 0 or low in SPEECH_FORMS or not re.fullmatch(r"[a-z-]+", low):
                 break
