@@ -185,3 +185,28 @@ def test_a_question_someone_was_asked_is_not_their_words():
     found = texts(article)
     assert not any("?" in text for text, _ in found)
     assert ("“I was asked to stay, and I stayed for the whole of the debate,”", "Ana Lima") in found
+
+
+def test_a_long_tag_after_a_question_still_names_its_speaker():
+    article = (
+        "Tariff row\n\n"
+        "Prime Minister Alan Brooke criticised Senator Mark Dalton over his tariff plan.\n\n"
+        "“It looks like we will not have a very good relationship, who knows?” Dalton told "
+        "the Harbour Radio station in an interview aired on Monday when asked how ties "
+        "would fare if he won the election.\n"
+    )
+    assert texts(article) == [
+        ("“It looks like we will not have a very good relationship, who knows?”", "Mark Dalton")
+    ]
+
+
+def test_a_question_asked_of_someone_in_a_clause_is_not_their_words():
+    article = (
+        "Tariff row\n\n"
+        "Senator Mark Dalton spoke in Leeds on Monday.\n\n"
+        "Asked whether he would resign, Dalton said no.\n\n"
+        "“We will see,” Dalton told reporters when asked whether he would meet the mayor.\n"
+    )
+    found = texts(article)
+    assert ("“We will see,”", "Mark Dalton") in found
+    assert not any("whether he would" in text for text, _ in found)

@@ -210,7 +210,11 @@ def fronted_content(verb: Token, speaker: Token | None) -> list[Token] | None:
         left -= 1
     if left < 4 or doc[left - 1].text != ",":
         return None
-    if any(t.pos_ == "VERB" and t.dep_ in ("ccomp", "conj") for t in doc[verb.i + 1 :]):
+    aside = {t.i for c in doc[verb.i + 1 :] if c.dep_ == "advcl" for t in c.subtree}
+    if any(
+        t.pos_ == "VERB" and t.dep_ in ("ccomp", "conj") and t.i not in aside
+        for t in doc[verb.i + 1 :]
+    ):  # the verb's own words follow it; not a clause of "when asked how …" or "adding that …"
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj" and c != speaker]
     if objects and cue_lemma(verb.text) not in AUDIENCE:
@@ -234,6 +238,8 @@ def _is_statement(toks: list[Token]) -> bool:
     root = max(roots, key=lambda t: sum(1 for _ in t.subtree))
     if any(c.dep_ == "mark" for c in root.children):
         return False  # a subordinate clause: "As prices rose", "When he left"
+    if root.tag_ in ("VBN", "VBG") and not any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return False  # "Asked whether he would resign, …", "Speaking in Ohio, …": the scene
     return any(t.tag_ in FINITE_TAGS for t in toks)
 
 
@@ -661,11 +667,17 @@ def _passive(tok: Token) -> bool:
 def _asked_of_them(tok: Token) -> bool:
     """'would not comment when asked if …', 'Asked whether …, Lee said': a question put to
     the clause's subject, whose words it is not (the reporter's, unnamed)."""
+    if cue_lemma(tok.text) != "ask" or tok.dep_ not in ("advcl", "acl"):
+        return False
+    if any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return False
+    # the parser often tags "when asked" a past tense; with no subject it is the participle
     return (
-        cue_lemma(tok.text) == "ask"
-        and tok.tag_ == "VBN"
-        and tok.dep_ in ("advcl", "acl")
-        and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+        tok.tag_ == "VBN"
+        or tok.tag_ == "VBD"
+        and any(
+            c.lower_ in ("when", "if", "after", "before", "once", "until") for c in tok.children
+        )
     )
 
 

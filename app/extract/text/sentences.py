@@ -50,17 +50,20 @@ def _inside(pos: int, spans: list[Marked]) -> bool:
 # A question or exclamation closing a quotation, then its speech tag: `…our son?" Kim said.`
 QUOTE_CLOSED_BY = re.compile(r"[?!]+[\"”’»]\s+$")
 TAG_MAX_WORDS = 12
+TAG_HEAD_WORDS = 8  # a longer tag opens with its speaker and verb: '"…?" Lee told ITV when …'
 
 
 def _is_speech_tag(text: str, start: int, hi: int) -> bool:
-    """A short clause with a speech verb and no quotation of its own: '"…?" Kim said.'"""
+    """A clause with a speech verb and no quotation of its own, short or opening with the
+    verb: '"…?" Kim said.', '"…?" Kim told the station in an interview aired on Monday …'."""
     m = BOUNDARY.search(text, start, hi)
     tag = text[start : m.start() + 1 if m else hi]
-    return (
-        len(tag.split()) <= TAG_MAX_WORDS
-        and not any(ch in tag for ch in '"“”')
-        and mentions_speech(tag)
-    )
+    if any(ch in tag for ch in '"“”'):
+        return False
+    words = tag.split()
+    if len(words) <= TAG_MAX_WORDS:
+        return mentions_speech(tag)
+    return mentions_speech(" ".join(words[:TAG_HEAD_WORDS]))
 
 
 def split_block(text: str, lo: int, hi: int, quotes: list[Marked]) -> list[tuple[int, int]]:
