@@ -13,7 +13,7 @@ from app.extract.speakers.officials import Officials
 from app.extract.speakers.registry import Registry
 from app.extract.speakers.salience import Layout
 from app.extract.speech.candidates import Candidate, floating_candidates, sentence_candidates
-from app.extract.speech.cues import Cue
+from app.extract.speech.cues import OPENING_MARKS, Cue
 from app.extract.text.boilerplate import paragraphs
 from app.extract.text.marks import Marked, scan_marked
 from app.extract.text.parse import parse_sentences
@@ -68,12 +68,20 @@ def load_resources(officials: Path | None = None, taxonomy: Path | None = None) 
     return Resources(Officials.load(officials), load_taxonomy(taxonomy))
 
 
-def _colon_intro(text: str, sent: Sentence, cues, cands: list[Candidate], base) -> Candidate | None:
-    """'The New York Times reports:' introduces the quotation that follows."""
-    if not text[sent.start : sent.end].rstrip().endswith(":") or cands:
+def _colon_intro(
+    text: str, sent: Sentence, cues, cands: list[Candidate], base, quote_follows: bool
+) -> Candidate | None:
+    """'The New York Times reports:' introduces the quotation that follows; so does 'Sam Lau,
+    the party's spokesman, said in a statement.' (a speech verb with nothing said after it)
+    when the next sentence opens with a quotation (`quote_follows`, see _said_before)."""
+    if cands:
         return None
+    colon = text[sent.start : sent.end].rstrip().endswith(":")
     for cue in cues:
-        if cue.speaker is not None and cue.kind == "verb":
+        if cue.speaker is None or cue.kind != "verb":
+            continue
+        opens = cue.speaker.left_edge.i == 0  # the sentence opens with its speaker
+        if colon or (quote_follows and opens and not cue.content and cue.token.dep_ == "ROOT"):
             return Candidate(
                 sent.end,
                 sent.end,
@@ -85,6 +93,15 @@ def _colon_intro(text: str, sent: Sentence, cues, cands: list[Candidate], base) 
                 None,
             )
     return None
+
+
+def _said_before(text: str, sents: list[Sentence], n: int, marks: list[Marked]) -> bool:
+    """The next sentence opens with a quotation, and sentence n has none of its own and is
+    not the tag of one just closed ('“Grizzly Adams?” Maddow repeated.')."""
+    if marks or n + 1 >= len(sents) or text[sents[n + 1].start] not in OPENING_MARKS:
+        return False
+    before = text[text.rfind("\n", 0, sents[n].start) + 1 : sents[n].start].rstrip()
+    return not before.endswith(("”", '"', "’", "»"))
 
 
 def find_candidates(text: str, sents: list[Sentence], marks: list[Marked]) -> list[Candidate]:
@@ -107,7 +124,8 @@ def find_candidates(text: str, sents: list[Sentence], marks: list[Marked]) -> li
         if not cues:
             cands = floating_candidates(text, sent, by_sentence[n], intro)
         out.extend(cands)
-        intro = _colon_intro(text, sent, cues, cands, parsed[n].to_text) if cues else None
+        follows = _said_before(text, sents, n, by_sentence[n])
+        intro = _colon_intro(text, sent, cues, cands, parsed[n].to_text, follows) if cues else None
     return out
 
 

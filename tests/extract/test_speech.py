@@ -210,3 +210,19 @@ def test_a_question_asked_of_someone_in_a_clause_is_not_their_words():
     found = texts(article)
     assert ("“We will see,”", "Mark Dalton") in found
     assert not any("whether he would" in text for text, _ in found)
+
+
+def test_a_sentence_saying_who_spoke_introduces_the_quotation_after_it():
+    article = (
+        "Recount\n\n"
+        "“It was no big deal,” said Mark Dalton, the Harbour Party leader.\n\n"
+        "Ruth Okonjo, the communications director for the Harbour Party said in a statement. "
+        "“There are "
+        "no paper ballots to recount, and the count was a unique event.”\n\n"
+        "“Is it over?” Okonjo asked. “We will see what the court says about that.”\n"
+    )
+    found = texts(article)
+    assert found[1] == (
+        "“There are no paper ballots to recount, and the count was a unique event.”",
+        "Ruth Okonjo",
+    )
