@@ -226,3 +226,15 @@ def test_a_sentence_saying_who_spoke_introduces_the_quotation_after_it():
         "“There are no paper ballots to recount, and the count was a unique event.”",
         "Ruth Okonjo",
     )
+
+
+def test_a_name_ending_the_words_said_is_not_the_speaker_beside_it():
+    article = (
+        "Delegates\n\n"
+        "Ann Wilkin, a history teacher, voiced the frustration of many delegates.\n\n"
+        "Her allegiance has shifted from Mark Dalton to Brooke to, now, Keller, Wilkin said "
+        "during her campaign speech.\n"
+    )
+    assert texts(article) == [
+        ("Her allegiance has shifted from Mark Dalton to Brooke to, now, Keller", "Ann Wilkin")
+    ]

@@ -116,7 +116,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                     return None
                 noun = clause.head  # "Ana Lima, a deputy who said …": Ana Lima
                 return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun
-            return child
+            return _listed_last(child, verb)
         if child.dep_ == "nsubjpass" and depth > 0 and cue_lemma(verb.text) in QUOTED_AS:
             return child  # "he was quoted as saying": he said it
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -135,6 +135,20 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _listed_last(subject: Token, verb: Token) -> Token:
+    """'… from Rubio to, now, Cruz, Wilkin said': two names joined by a bare comma are no
+    list (a list ends with 'and'); the one next to the verb speaks, the other ends the words
+    said (see _with_misread_end)."""
+    if subject.pos_ != "PROPN" or any(t.dep_ == "cc" for t in subject.subtree):
+        return subject
+    joined = [c for c in subject.children if c.dep_ in ("conj", "appos") and c.i > subject.i]
+    if len(joined) != 1 or joined[0].pos_ != "PROPN" or joined[0].right_edge.i + 1 != verb.i:
+        return subject
+    if joined[0].dep_ == "appos" and len(list(subject.subtree)) != 3:
+        return subject  # only "Keller, Wilkin": one word, a comma, one word
+    return joined[0]
 
 
 def _relative_clause(verb: Token) -> Token | None:
@@ -226,6 +240,14 @@ def fronted_content(verb: Token, speaker: Token | None) -> list[Token] | None:
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 AUDIENCE = frozenset("tell ask inform remind assure advise warn brief".split())
+
+
+def _with_misread_end(content: list[Token], speaker: Token) -> list[Token]:
+    """The words said run on to the comma before a speaker the parser had joined to them."""
+    first = content[0].i
+    if first >= speaker.i or content[-1].i >= speaker.i:
+        return content
+    return _trim(list(speaker.doc[first : speaker.left_edge.i])) or content
 
 
 def _is_statement(toks: list[Token]) -> bool:
@@ -549,6 +571,8 @@ def find_cues(doc) -> list[Cue]:
                 continue  # a belief is reported only for someone named: "I believe" is the writer's
             if speaker is not None and (inserted := _interrupted_clause(tok, speaker)):
                 content = inserted
+            if speaker is not None and speaker.dep_ in ("conj", "appos") and content:
+                content = _with_misread_end(content, speaker)
             if content is None:
                 if tok.dep_ != "relcl":  # not "…, a charge the mayor denied"
                     content = fronted_content(tok, speaker)
