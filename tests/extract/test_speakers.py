@@ -495,3 +495,17 @@ def test_a_persons_spokesman_or_lawyer_is_never_that_person():
 )
 def test_title_before_a_name_stops_at_the_verb_and_at_another_person(text, name, titles):
     assert _title_before(text, text.index(name)) == titles
+
+
+def test_us_titles_state_and_party_tags_make_the_role():
+    text = (
+        "WASHINGTON - New York Gov. Ann Keller met Sen. Ruth Okonjo (D-Mo.) and Sen. Ivo "
+        "Marsh (I-Vt.) on Monday, along with Rep. Paul Amsel, R-Tenn.\n\n"
+        "The governor said the meeting had been useful.\n\n"
+        "The Vermont senator said he would vote against the bill.\n\n"
+        "The Tennessee Republican said the bill would pass anyway.\n"
+    )
+    assert speaker_of(text, "had been useful").speaker == "Ann Keller"
+    assert speaker_of(text, "vote against").speaker == "Ivo Marsh"
+    assert speaker_of(text, "pass anyway").speaker == "Paul Amsel"
+    assert not any(q.speaker == "York Gov" for q in quotes(text))

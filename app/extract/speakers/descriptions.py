@@ -22,6 +22,7 @@ from app.extract.speakers.lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     TITLE_WORDS,
+    US_STATES,
 )
 from app.extract.speakers.mentions import Mention, group_name
 from app.extract.speakers.registry import Entity
@@ -62,6 +63,7 @@ ROLE_CLASSES = (
     frozenset("official officer spokesman spokeswoman spokesperson representative".split()),
     frozenset("lawyer attorney counsel solicitor barrister".split()),
 )
+PARTY_MEMBERS = frozenset(("democrat", "republican"))  # "the Nevada Democrat": "(D-Nev.)"
 
 
 def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -> Resolved:
@@ -168,7 +170,7 @@ def _person_in_focus(
     people = [
         e
         for e in resolver.registry.of_kind({PERSON})
-        if nationality is None or e.country == nationality  # "the British minister"
+        if nationality is None or e.country in (nationality, None)  # "the British minister"
     ]
     layout = resolver.layout
     here = layout.sentence_of(mention.start)
@@ -366,9 +368,11 @@ def _person_by_role(
     share those words: the owner's titles are not the speaker's."""
     words = set(re.findall(r"[a-z]+", mention.text.lower())) - IGNORED_ROLE_WORDS
     own = set(re.findall(r"[a-z]+", owned.lower())) - IGNORED_ROLE_WORDS if owned else words
+    states = _states(mention.text.lower())
     age = AGE.search(mention.text)
     classes = [c for c in ROLE_CLASSES if own & c]
-    if not (words & PERSON_NOUNS or age or classes):
+    party = mention.head in PARTY_MEMBERS and bool(states)  # "the Tennessee Republican"
+    if not (words & PERSON_NOUNS or age or classes or party):
         return None
     country = resolver.officials.country_in(mention.text)
     best, best_key = None, None
@@ -381,8 +385,12 @@ def _person_by_role(
             continue
         if owned and not (_shared(own, role_words) or any(role_words & c for c in classes)):
             continue
+        if states and (theirs := _states(e.role)) and not states & theirs:
+            continue  # "the Vermont senator" is not the senator from Missouri
         fit = 2.0 * _shared(words, role_words) + (3.0 if age and printed_age else 0.0)
         fit += sum(1.0 for c in classes if role_words & c)
+        if party and not states & _states(e.role):
+            continue  # "the Wisconsin Republican": a Republican from Wisconsin, not any
         fit += 1.0 if country and country == e.country else 0.0
         if fit == 0:
             continue
@@ -394,6 +402,14 @@ def _person_by_role(
         return None
     basis = "role-strong" if best_key[0] >= 4 else "role"
     return resolver.entity_result(best, mention, "description", basis)
+
+
+_STATE = re.compile(r"\b(" + "|".join(sorted({s.lower() for s in US_STATES.values()})) + r")\b")
+
+
+def _states(text: str) -> set[str]:
+    """The US states a lowercase description or role names."""
+    return set(_STATE.findall(text))
 
 
 def _shared(words: set[str], role_words: set[str]) -> int:

@@ -158,6 +158,84 @@ TITLE_ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov lt col gen sgt capt cmdr adm rev hon supt insp det cst
     cpl pte maj brig st""".split()
 )
+# Abbreviated titles as the words a description uses: "Gov. Ann Lee" is "the governor".
+TITLE_EXPANSIONS = {
+    "sen": "Senator",
+    "rep": "Representative",
+    "gov": "Governor",
+    "lt": "Lieutenant",
+    "col": "Colonel",
+    "gen": "General",
+    "sgt": "Sergeant",
+    "capt": "Captain",
+    "cmdr": "Commander",
+    "adm": "Admiral",
+    "rev": "Reverend",
+    "supt": "Superintendent",
+    "insp": "Inspector",
+    "det": "Detective",
+    "maj": "Major",
+    "brig": "Brigadier",
+    "prof": "Professor",
+}
+# US party tags after a name: "(D-Nev.)", ", R-Tenn.,", "(I-Vt.)": the party and the state.
+US_PARTIES = {"D": "Democrat", "R": "Republican", "I": "independent"}
+US_STATES = {
+    abbreviation: state
+    for state, forms in {
+        "Alabama": "Ala AL",
+        "Alaska": "AK",
+        "Arizona": "Ariz AZ",
+        "Arkansas": "Ark AR",
+        "California": "Calif CA",
+        "Colorado": "Colo CO",
+        "Connecticut": "Conn CT",
+        "Delaware": "Del DE",
+        "Florida": "Fla FL",
+        "Georgia": "Ga GA",
+        "Hawaii": "HI",
+        "Idaho": "ID",
+        "Illinois": "Ill IL",
+        "Indiana": "Ind IN",
+        "Iowa": "IA",
+        "Kansas": "Kan Kans KS",
+        "Kentucky": "Ky KY",
+        "Louisiana": "La LA",
+        "Maine": "ME",
+        "Maryland": "Md MD",
+        "Massachusetts": "Mass MA",
+        "Michigan": "Mich MI",
+        "Minnesota": "Minn MN",
+        "Mississippi": "Miss MS",
+        "Missouri": "Mo MO",
+        "Montana": "Mont MT",
+        "Nebraska": "Neb Nebr NE",
+        "Nevada": "Nev NV",
+        "New Hampshire": "N.H NH",
+        "New Jersey": "N.J NJ",
+        "New Mexico": "N.M NM",
+        "New York": "N.Y NY",
+        "North Carolina": "N.C NC",
+        "North Dakota": "N.D ND",
+        "Ohio": "OH",
+        "Oklahoma": "Okla OK",
+        "Oregon": "Ore Oreg OR",
+        "Pennsylvania": "Pa Penn PA",
+        "Rhode Island": "R.I RI",
+        "South Carolina": "S.C SC",
+        "South Dakota": "S.D SD",
+        "Tennessee": "Tenn TN",
+        "Texas": "Tex Texas TX",
+        "Utah": "UT",
+        "Vermont": "Vt VT",
+        "Virginia": "Va VA",
+        "Washington": "Wash WA",
+        "West Virginia": "W.Va W.V WV",
+        "Wisconsin": "Wis Wisc WI",
+        "Wyoming": "Wyo WY",
+    }.items()
+    for abbreviation in forms.split() + [state]
+}
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 # Speech verbs that open a sentence before their speaker: "Said Ellis: “…”".

@@ -21,6 +21,7 @@ from app.extract.speakers.lexicon import (
     PERSON_NOUNS,
     PRONOUNS,
     TITLE_WORDS,
+    US_STATES,
 )
 from app.extract.text.parse import STAND_IN
 
@@ -307,12 +308,17 @@ def _office_only(tokens: list[Token], head: Token) -> bool:
     capitals with no name in it, describes whoever holds it (a description), it is not a
     name. Not 'the UN' or 'the State Department': bodies, whose words are titles too."""
     words = [t.lower_.rstrip(".") for t in tokens]
+    if len(words) > 2 and words[0] == "the" and head.lower_ in ("democrat", "republican"):
+        return " ".join(words[1:-1]) in STATE_NAMES  # "the Tennessee Republican"
     return (
         len(words) > 1
         and words[0] == "the"
         and head.lower_ in PERSON_NOUNS
         and all(w in TITLE_WORDS for w in words)
     )
+
+
+STATE_NAMES = frozenset(state.lower() for state in US_STATES.values())
 
 
 def group_name(mention: Mention) -> str:

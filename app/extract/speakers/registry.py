@@ -21,7 +21,10 @@ from app.extract.speakers.lexicon import (
     PERSON_NOUNS,
     ROLE_HINTS,
     TITLE_ABBREVIATIONS,
+    TITLE_EXPANSIONS,
     TITLE_WORDS,
+    US_PARTIES,
+    US_STATES,
 )
 from app.extract.speakers.names import normalise_name
 from app.extract.speakers.officials import Officials
@@ -131,8 +134,11 @@ def _title_before(text: str, start: int) -> str:
     modifiers = 0  # lowercase words before a role noun: "senior policy analyst"
     for word in reversed(window.split()):
         bare = word.strip(',.;:()“”"')
-        if bare != word.rstrip(",") or not bare:
+        abbreviation = word.endswith(".") and bare.lower() in TITLE_ABBREVIATIONS  # "Gov."
+        if (bare != word.rstrip(",") and not abbreviation) or not bare:
             break
+        if abbreviation:
+            bare = TITLE_EXPANSIONS.get(bare.lower(), bare)
         low = bare.lower()
         if low in ("and", "or") and kept and kept[-1].lower().rstrip(".") in NEW_PERSON:
             break  # "Ann Lee and the Danish envoy Jens Holt", "… and Senator Mark Dalton"
@@ -175,12 +181,18 @@ POSSESSIVE_ROLE_BEFORE = re.compile(
 )
 
 
+PARTY_TAG = re.compile(r"\s?[(,]\s?([DRI])-([A-Z](?:[A-Za-z]|\.(?=[A-Z])){1,6}\.?)(?=[),]|\s|$)")
+
+
 def _title_after(text: str, end: int) -> str:
     """A following apposition (', the secretary of state,', ', a doctor at the clinic,')
     or home ('Scott Taylor of Virginia')."""
     age = re.match(r",\s+(\d{1,3}),", text[end : end + 8])
     if age:  # "Voss, 52, said": matched later by "the 52-year-old"
         return f"{age.group(1)}-year-old"
+    tag = PARTY_TAG.match(text, end)
+    if tag and tag.group(2).rstrip(".") in US_STATES:  # "(D-Nev.)": "the Nevada Democrat"
+        return f"{US_PARTIES[tag.group(1)]} {US_STATES[tag.group(2).rstrip('.')]}"
     m = re.match(
         r",\s+((?:the|a|an)\s[^,.;]{2,120}|(?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+['’]s\s"
         r"[^,.;]{2,120})[,.]"
@@ -190,13 +202,32 @@ def _title_after(text: str, end: int) -> str:
     return (m.group(1) or m.group(2)) if m else ""
 
 
+def _place_words(words: list[re.Match], officials: Officials) -> int:
+    """How many of the first words make a place of more than one word ("New York", "North
+    Carolina"); 0 for none."""
+    for n in (3, 2):
+        if len(words) >= n and " ".join(w.group() for w in words[:n]) in officials.country_words:
+            return n
+    return 0
+
+
 def _strip_leading(words: list[re.Match], officials: Officials) -> list[re.Match]:
     """'Organizer Dwayne Croteau' -> 'Dwayne Croteau'; 'Rep. Jim Bond' -> 'Jim Bond'; but a
-    body keeps its whole name ('Kenya Red Cross', 'AFN Youth Council')."""
+    body keeps its whole name ('Kenya Red Cross', 'AFN Youth Council', 'New York Democratic
+    Party'); a person loses a place before the title ('New York Gov. Ann Lee') and a title
+    printed last ('New York Gov.' alone names nobody)."""
+    if words and words[-1].group().lower().strip(".") in ORG_WORDS:
+        place = _place_words(words, officials)
+        if place and place < len(words):
+            return words  # a body named after a place: "New York Democratic Party"
     while words and (words[0].group() in NOT_FIRST or words[0].group().lower() in NOT_NAME_WORDS):
         words = words[1:]
     if words and words[-1].group().lower().strip(".") in ORG_WORDS:
         return words  # ends like a body's name: "Kenya Red Cross", "Parole Board of Canada"
+    while words and words[-1].group().lower().strip(".") in TITLE_ABBREVIATIONS:
+        words = words[:-1]
+    if words and (place := _place_words(words, officials)):
+        words = words[place:]
     while words:
         first = words[0].group()
         low = first.lower().rstrip(".")
