@@ -238,3 +238,15 @@ def test_a_name_ending_the_words_said_is_not_the_speaker_beside_it():
     assert texts(article) == [
         ("Her allegiance has shifted from Mark Dalton to Brooke to, now, Keller", "Ann Wilkin")
     ]
+
+
+def test_a_pronoun_tag_repeating_the_sentences_own_report_is_not_a_second_speaker():
+    article = (
+        "Campaign\n\n"
+        "Mr. Amsel said it was easy to name a hundred conflicts.\n\n"
+        "Campaign spokesman Rick Tyler said that voters can be confident that Keller has "
+        "“guiding principles to make critical decisions,” he said.\n"
+    )
+    found = texts(article)
+    assert found[-1][1] == "Rick Tyler"
+    assert not any(text.startswith("Campaign spokesman") for text, _ in found)

@@ -588,7 +588,36 @@ def find_cues(doc) -> list[Cue]:
             continue
         if cue is not None:
             cues.append(cue)
-    return _split_nested(cues)
+    return _repeated_tags(_split_nested(cues))
+
+
+def _repeated_tags(cues: list[Cue]) -> list[Cue]:
+    """'Tyler said that voters can trust Cuomo's "principles," he said.': a pronoun's tag
+    whose words are another report of the sentence (its speaker, verb and words) repeats that
+    report's tag; it is no second report of the whole sentence, the first speaker's name
+    included."""
+    reports = [
+        c
+        for c in cues
+        if c.kind == "verb"
+        and c.content
+        and c.speaker is not None
+        and c.speaker.head.i == c.token.i  # its own subject: not "To believe the state must …"
+        and c.speaker.dep_ in SUBJECT_DEPS
+    ]
+    out = []
+    for cue in cues:
+        if (
+            cue.kind == "verb"
+            and cue.speaker is not None
+            and cue.speaker.lower_ in ("he", "she", "they")
+            and cue.content
+            and cue.content[-1].i < cue.token.i  # a tag after the words
+            and any(o is not cue and o.token.head.i == cue.token.i for o in reports)
+        ):
+            continue
+        out.append(cue)
+    return out
 
 
 CONCESSIVE = frozenset("though although while whereas".split())
