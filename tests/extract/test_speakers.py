@@ -509,3 +509,11 @@ def test_us_titles_state_and_party_tags_make_the_role():
     assert speaker_of(text, "vote against").speaker == "Ivo Marsh"
     assert speaker_of(text, "pass anyway").speaker == "Paul Amsel"
     assert not any(q.speaker == "York Gov" for q in quotes(text))
+
+
+def test_the_company_is_never_an_unnamed_government():
+    text = (
+        "Proof, the government argued, of his part in the occupation.\n\n"
+        "The company said that sales rose in the spring.\n"
+    )
+    assert speaker_of(text, "sales rose").speaker == "The company"

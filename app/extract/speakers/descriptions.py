@@ -345,6 +345,8 @@ def _salient(
     those `prefer` likes count double)."""
     named = resolver.registry.of_kind(kinds)
     unnamed = [e for kind in kinds for e in resolver.unnamed(kind)]  # "Japan's foreign ministry"
+    if prefer is not None:  # an unnamed body is what its printed words say: "the government"
+        unnamed = [e for e in unnamed if prefer(e)]  # is no company
     pool = [
         e
         for e in named + unnamed
