@@ -517,3 +517,11 @@ def test_the_company_is_never_an_unnamed_government():
         "The company said that sales rose in the spring.\n"
     )
     assert speaker_of(text, "sales rose").speaker == "The company"
+
+
+def test_a_state_abbreviation_is_not_a_body():
+    text = (
+        "PORTLAND, Ore. - Pete Lund filmed the occupation near Burns, Ore., for weeks.\n\n"
+        "Proof, the government argued, of his part in the occupation.\n"
+    )
+    assert speaker_of(text, "his part").speaker == "the government"

@@ -426,6 +426,8 @@ class Registry:
                 continue
             if word in self.officials.country_words or genders.is_first_name(word):
                 continue
+            if word in US_STATES and self.text[found[0].end() : found[0].end() + 1] == ".":
+                continue  # "Burns, Ore.": a state abbreviated, not a body
             if all(self.layout.starts_sentence(m.start()) for m in found):
                 continue
             if self.find(word, found[0].start()) is None:
