@@ -250,3 +250,13 @@ def test_a_pronoun_tag_repeating_the_sentences_own_report_is_not_a_second_speake
     found = texts(article)
     assert found[-1][1] == "Rick Tyler"
     assert not any(text.startswith("Campaign spokesman") for text, _ in found)
+
+
+def test_a_no_break_space_before_the_tag_keeps_the_speaker():
+    article = (
+        "Campaign\n\n"
+        "Ann Keller has based her campaign on reversing the harbour plan.\n\n"
+        "“People are tired of being told the harbour cannot change,”\u00a0Mark Dalton said "
+        "last month.\n"
+    )
+    assert texts(article)[0][1] == "Mark Dalton"
