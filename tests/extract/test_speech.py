@@ -260,3 +260,36 @@ def test_a_no_break_space_before_the_tag_keeps_the_speaker():
         "last month.\n"
     )
     assert texts(article)[0][1] == "Mark Dalton"
+
+
+def test_a_two_letter_dateline_is_split_off():
+    from app.extract.text.sentences import DATELINE
+
+    assert DATELINE.match("LA CROSSE, Wisc. — Gov. Ann Keller on Thursday blamed the press")
+    assert DATELINE.match("EL PASO — The mayor said") is not None
+    assert DATELINE.match("US officials said") is None
+
+
+def test_calling_someone_quoted_words_is_the_callers():
+    article = (
+        "Endorsement\n\n"
+        "On Friday, Ann Keller endorsed Mark Dalton at a news conference at her club, calling "
+        "him “actually a very intelligent man who cares deeply about the harbour.”\n\n"
+        "Mark Dalton has been in and out of trouble since his acquittal.\n\n"
+        "He has also attempted to provoke his critics by selling prints of his paintings, "
+        "calling President Ruth Okonjo an “ignorant baboon” and tweeting a photo.\n"
+    )
+    found = texts(article)
+    assert found[0][1] == "Ann Keller"
+    assert found[1] == ("President Ruth Okonjo an “ignorant baboon”", "Mark Dalton")
+
+
+def test_an_inverted_tag_with_a_description():
+    article = (
+        "Talks\n\n"
+        "Sergei Lavrov met his counterpart on Monday.\n\n"
+        '"We think it is time to build a new matrix for our relations," added the Russian '
+        "minister.\n"
+    )
+    quote = extract_article(article).quotes[0]
+    assert article[quote.speaker_start : quote.speaker_end] == "the Russian minister"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from app.extract.speakers.lexicon import PERSON_NOUNS
 from app.extract.speakers.typing import is_outlet
 from app.extract.verbs import CLAUSE_ONLY, GERUND_VERBS, INFINITIVE_VERBS, SPEECH_VERBS
 from app.extract.verbs import lemma as cue_lemma
@@ -175,7 +176,16 @@ def _name_after(verb: Token) -> Token | None:
     doc = verb.doc
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     before = doc[verb.i - 1].text if verb.i > 0 else ""
-    if nxt is None or nxt.pos_ != "PROPN" or before not in (",", "”", '"', "’"):
+    if nxt is None or before not in (",", "”", '"', "’") or verb.tag_ == "VBG":
+        return None  # not '…, calling President Obama “…”': a participle names its object
+    if nxt.lower_ == "the" and verb.tag_ in FINITE_TAGS and not _to_an_audience(verb):
+        described = nxt.head  # '…," added the Russian minister.'
+        last = described.right_edge.i + 1
+        ends = last >= len(doc) or doc[last].text in (".", "!", "?")
+        if described.head.i == verb.i and described.lower_ in PERSON_NOUNS and ends:
+            return described
+        return None
+    if nxt.pos_ != "PROPN":
         return None
     if _to_an_audience(verb):
         return None  # "…, telling CNBC: …": CNBC heard it
@@ -301,6 +311,11 @@ def _parataxis_content(verb: Token) -> list[Token]:
 NAMING_VERBS = {"call": "oprd", "dub": "oprd", "describe": "as", "characterize": "as"}
 
 
+def _quoted(first: Token, second: Token) -> bool:
+    """Quotation marks open after the first object, by the second: 'him “a … man”'."""
+    return any(t.text in QUOTE_MARKS for t in first.doc[first.i + 1 : second.right_edge.i + 1])
+
+
 def naming_content(verb: Token) -> list[Token] | None:
     """'called it a “global takeover”' -> 'a “global takeover”'; 'described himself as the
     most left-leaning member' -> 'the most left-leaning member'."""
@@ -317,6 +332,8 @@ def naming_content(verb: Token) -> list[Token] | None:
             and any(g.dep_ == "pobj" for g in c.children)
         )
     ]
+    if not called and how == "oprd" and len(named) == 2 and _quoted(*named):
+        named, called = named[:1], named[1:]  # 'calling him "a very intelligent man"': two objects
     if not called:
         return None
     # 'called the plan a mistake': what was named is part of the claim (the plan is a
