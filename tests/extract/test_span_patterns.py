@@ -55,6 +55,16 @@ def test_quotations_heading_clauses_of_their_own_stay_apart():
     assert len(texts(article)) == 2
 
 
+def test_quotations_woven_into_one_clause_with_a_relative_that_are_one_quote():
+    article = (
+        "Senate\n\n"
+        "Sen. Ann Keller, D-Mich., a member of the leadership team, said Dalton has “an uncanny "
+        "way to be able to listen” to the various views and end up with a position that "
+        "“eventually everybody can feel OK with.”\n"
+    )
+    assert len(texts(article)) == 1
+
+
 def test_title_in_marks_next_to_a_speech_verb_is_not_a_quote():
     article = (
         "Morning radio\n\n"

@@ -5,6 +5,7 @@ marks; marked stretches that are whole statements become direct quotes, linked t
 their sentence, to a colon introduction just before, or to nobody (floating, resolved later).
 """
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -84,6 +85,11 @@ def _run_into_quote(text: str, end: int, marks: list[Marked]) -> int:
     return end
 
 
+# 'that "…", but that, after the vote, "…"': the next quotation opens a clause of its own.
+# Not the relative 'that' of 'a position that "eventually everybody can feel OK with"'.
+THAT_BETWEEN = re.compile(r"(?:\b(?:and|but|or|while|whereas)|[,;])[ \u00a0]{1,3}that\b", re.I)
+
+
 def _from_content(
     text: str, parsed: Parsed, cue: Cue, marks: list[Marked], sent: Sentence
 ) -> list[Candidate]:
@@ -108,7 +114,9 @@ def _from_content(
     # Quotations woven into one clause ('that fraud is "a big problem" but "nobody talks
     # about it"') are one quote of that clause; each quotation is its own when nothing else
     # is said, or when each heads a clause of its own ('that "…", but that "…"').
-    own_clauses = len(statements) > 1 and re.search(r"\bthat\b", leftover, re.IGNORECASE)
+    own_clauses = len(statements) > 1 and all(
+        THAT_BETWEEN.search(text, a.end, b.start) for a, b in itertools.pairwise(statements)
+    )
     if statements and (not leftover or own_clauses):
         return [Candidate(q.start, q.end, "direct", **base) for q in statements]
     if cue.naming:  # what someone called something: a word or two is enough
