@@ -21,8 +21,8 @@ from app.extract.speakers.lexicon import (
     NOT_FIRST,
     ORG_NOUNS,
     PERSON_NOUNS,
+    STATE_NAMES,
     TITLE_WORDS,
-    US_STATES,
 )
 from app.extract.speakers.mentions import Mention, group_name
 from app.extract.speakers.registry import Entity
@@ -406,7 +406,7 @@ def _person_by_role(
     return resolver.entity_result(best, mention, "description", basis)
 
 
-_STATE = re.compile(r"\b(" + "|".join(sorted({s.lower() for s in US_STATES.values()})) + r")\b")
+_STATE = re.compile(r"\b(" + "|".join(sorted(STATE_NAMES)) + r")\b")
 
 
 def _states(text: str) -> set[str]:

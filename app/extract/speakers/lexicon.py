@@ -236,6 +236,7 @@ US_STATES = {
     }.items()
     for abbreviation in forms.split() + [state]
 }
+STATE_NAMES = frozenset(state.lower() for state in US_STATES.values())  # "new york"
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 # Speech verbs that open a sentence before their speaker: "Said Ellis: “…”".

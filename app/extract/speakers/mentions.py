@@ -20,8 +20,8 @@ from app.extract.speakers.lexicon import (
     PARTICLES,
     PERSON_NOUNS,
     PRONOUNS,
+    STATE_NAMES,
     TITLE_WORDS,
-    US_STATES,
 )
 from app.extract.text.parse import STAND_IN
 
@@ -316,9 +316,6 @@ def _office_only(tokens: list[Token], head: Token) -> bool:
         and head.lower_ in PERSON_NOUNS
         and all(w in TITLE_WORDS for w in words)
     )
-
-
-STATE_NAMES = frozenset(state.lower() for state in US_STATES.values())
 
 
 def group_name(mention: Mention) -> str:
