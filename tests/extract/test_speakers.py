@@ -525,3 +525,47 @@ def test_a_state_abbreviation_is_not_a_body():
         "Proof, the government argued, of his part in the occupation.\n"
     )
     assert speaker_of(text, "his part").speaker == "the government"
+
+
+def test_a_name_set_beside_an_office_is_the_speaker():
+    text = (
+        "Keeper of the Council Seal, Tunku Hamzah Idris Rahman, said the rulers had met on "
+        "Monday.\n\n"
+        "The Keeper of the Council Seal, Tunku Hamzah Idris Rahman, said the vote was set.\n"
+    )
+    assert speaker_of(text, "rulers had met").speaker == "Tunku Hamzah Idris Rahman"
+    assert speaker_of(text, "vote was set").speaker == "Tunku Hamzah Idris Rahman"
+
+
+def test_a_deputy_or_another_portfolio_is_another_office():
+    text = (
+        "LIMA - Foreign Minister Rafael Ortiz met President Ernesto Salas on Friday.\n\n"
+        "Ortiz said the talks would resume next week.\n\n"
+        "The deputy foreign minister said on Saturday that no date had been set. Ana Lidia "
+        "Rojas told reporters that Chile had been informed.\n\n"
+        "The vice president said she disagreed with that approach.\n\n"
+        "The defence minister said the border was calm.\n"
+    )
+    assert speaker_of(text, "no date had been set").speaker == "Ana Lidia Rojas"
+    assert speaker_of(text, "disagreed").speaker != "Ernesto Salas"
+    assert speaker_of(text, "border was calm").speaker != "Rafael Ortiz"
+
+
+def test_a_title_for_someone_else_is_not_the_speakers():
+    text = (
+        "The spokesman for Prime Minister Lucía Arce, Tomás Vidal, said the government would "
+        "respond in writing.\n\n"
+        "The prime minister said the reply would be short.\n"
+    )
+    assert speaker_of(text, "respond in writing").speaker == "Tomás Vidal"
+    assert speaker_of(text, "reply would be short").speaker == "Lucía Arce"
+
+
+def test_a_surname_printed_alone_keeps_the_title_before_it():
+    text = (
+        "WASHINGTON - President Okonjo opened the summit on Monday, flanked by Vice President "
+        "Ivo Marsh.\n\n"
+        "Mr. Okonjo told delegates the talks would run late. Okonjo spoke for an hour.\n\n"
+        "The president said the summit would end on Tuesday.\n"
+    )
+    assert speaker_of(text, "end on Tuesday").speaker == "Okonjo"

@@ -218,6 +218,39 @@ def _names_inside(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and any(c.pos_ == "PROPN" and c.i > tok.i for c in tok.subtree)
 
 
+def _office_then_name(head: Token, child: Token) -> bool:
+    """'The Keeper of the Ruler's Seal, Syed Danial Syed Ahmad': a capitalised phrase after
+    'the' (or holding "of the") is an office or a body, never a person's name; a name of two
+    or more words set
+    beside it after a comma, all proper nouns and none a body's word, is the person who
+    speaks (not "the Vox Populi (Voice of the People) column")."""
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "the" for g in c.subtree)
+        for c in head.children
+    )  # "Keeper of the Ruler's Seal" opening a sentence is an office too
+    words = [t for t in child.subtree if not t.is_punct]
+    first = min(child.subtree, key=lambda t: t.i)
+    return (
+        the
+        and len(words) >= 2
+        and first.i > 0
+        and child.doc[first.i - 1].text == ","
+        and all(t.pos_ == "PROPN" and t.lower_ not in ORG_WORDS for t in words)
+    )
+
+
+def _name_after_office(head: Token) -> Token | None:
+    """The name the parse hung on the office's last noun: in "The Keeper of the Ruler's
+    Seal, Syed Danial Syed Ahmad, said", the name is Seal's apposition, but names the
+    Keeper."""
+    for prep in head.children:
+        for pobj in prep.children if prep.dep_ == "prep" else ():
+            for child in pobj.children:
+                if child.dep_ == "appos" and _office_then_name(head, child):
+                    return child
+    return None
+
+
 RELATIVE_WORDS = frozenset("who whom whose which that".split())
 
 
@@ -270,11 +303,17 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
     for child in head.children:  # "the newspaper The New York Times", "Hill, a doctor"
         if child.dep_ == "appos" and (
             (head.pos_ != "PROPN" and (child.pos_ == "PROPN" or _names_inside(child)))
-            or (head.pos_ == "PROPN" and child.pos_ == "PROPN" and _given_name_first(child))
+            or (
+                head.pos_ == "PROPN"
+                and child.pos_ == "PROPN"
+                and (_given_name_first(child) or _office_then_name(head, child))
+            )
         ):  # "The host, envoy X Y"; "Keeper of the Seal, Ann Lee"
             tokens = _phrase_tokens(head) + _phrase_tokens(child)
             head = child
             break
+    else:
+        head = _name_after_office(head) or head  # its tokens are the phrase's already
     tokens = _before_relative(tokens, head)
     tokens = _outside_quotes(tokens, head)
     if _inverted_tag(tokens):  # "Said Ellis: “…”"

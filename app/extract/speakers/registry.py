@@ -125,6 +125,15 @@ QUALIFIERS = frozenset(
 )
 
 
+def _someone_elses(kept: list[str]) -> bool:
+    """The words after a "for" or "to" (read backwards: the last kept first) open another
+    person's title: "spokesman for [the] President …", "adviser to Prime Minister …"."""
+    words = [w.lower().rstrip(".") for w in reversed(kept)]
+    if words and words[0] == "the":
+        words = words[1:]
+    return bool(words) and (words[0] in NEW_PERSON - {"the", "a", "an"} or words[0] == "prime")
+
+
 def _title_before(text: str, start: int) -> str:
     """The title words printed just before a name: 'US Secretary of State, ', 'Russian
     Foreign Minister ', 'political analyst ' (capitalised words and role words only)."""
@@ -142,6 +151,11 @@ def _title_before(text: str, start: int) -> str:
         low = bare.lower()
         if low in ("and", "or") and kept and kept[-1].lower().rstrip(".") in NEW_PERSON:
             break  # "Ann Lee and the Danish envoy Jens Holt", "… and Senator Mark Dalton"
+        if low in ("for", "to") and _someone_elses(kept):
+            if not any(w[:1].isupper() and not _is_title_word(w) for w in kept):
+                break  # "the spokesman for Prime Minister Ann Lee": Lee's title ends here
+            kept, modifiers = [], 0  # "…for Prime Minister Ann Lee, Ben Ode": his is before
+            continue
         if low in ROLE_HINTS or low in PERSON_NOUNS:
             # lowercase words may qualify a lowercase role ("senior policy analyst"); before
             # a capitalised one they are the sentence ("… criticised Senator Mark Dalton")
@@ -322,6 +336,25 @@ def _joins(char: str) -> bool:
     return char == "-" or (char.isalnum() or char == "_")
 
 
+def _titles_at_end(words: str) -> str:
+    """The title words that end the words read before a name ("President", "Foreign
+    Minister"), without a place or a sentence's opening before them ("the National Mall, Mr."
+    gives "Mr")."""
+    kept: list[str] = []
+    printed = words.rsplit(None, 1)[-1] if words else ""
+    last = printed.lower().rstrip(".")
+    if not printed[:1].isupper() or (last not in TITLE_WORDS and last not in PERSON_NOUNS):
+        return ""  # "the officer at Benghazi", "a state Republicans": no title of theirs
+    for word in reversed(words.split()):
+        low = word.lower().rstrip(".")
+        if low not in TITLE_WORDS and low not in PERSON_NOUNS and low not in ROLE_HINTS:
+            break
+        kept.append(low)
+    while kept and kept[-1] in ("of", "the", "for", "at", "and", "a", "an"):
+        kept.pop()
+    return " ".join(reversed(kept))
+
+
 class Registry:
     """Named entities of one article, in order of first mention."""
 
@@ -431,7 +464,10 @@ class Registry:
             if all(self.layout.starts_sentence(m.start()) for m in found):
                 continue
             if self.find(word, found[0].start()) is None:
-                self.note(word, found[0].start(), end=found[0].end())
+                # "President Obama … Mr. Obama": the titles printed before it, wherever
+                titles = (_titles_at_end(_title_before(self.text, m.start())) for m in found)
+                role = " ".join(dict.fromkeys(filter(None, titles)))
+                self.note(word, found[0].start(), role, end=found[0].end())
 
     def _note_elsewhere(self, entity: Entity, pos: int) -> None:
         """A body first met as a speaker ('Na'moks said', 'Facebook says') is salient wherever
