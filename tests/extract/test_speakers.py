@@ -569,3 +569,12 @@ def test_a_surname_printed_alone_keeps_the_title_before_it():
         "The president said the summit would end on Tuesday.\n"
     )
     assert speaker_of(text, "end on Tuesday").speaker == "Okonjo"
+
+
+def test_a_family_name_first_is_no_given_name():
+    text = (
+        "SEOUL - South Korean envoy Kim Sung Ho met Senator Paul Amsel on Monday.\n\n"
+        "Kim said he was ready to meet Amsel again at any time. He warned that the talks "
+        "could not wait for long.\n"
+    )
+    assert speaker_of(text, "could not wait").speaker == "Kim Sung Ho"

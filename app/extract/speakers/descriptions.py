@@ -470,8 +470,11 @@ def _office_fit(ours: str, theirs: str) -> str | None:
             kinds = [c for c in ROLE_CLASSES if office in c]
             alike = [p for p in printed if any(p[0] in c or p[2] & c for c in kinds)]
             portfolios = frozenset()
-            if not alike and kinds and GENERIC_OFFICES not in kinds and any(
-                p[0] in c for p in printed for c in ROLE_CLASSES
+            if (
+                not alike
+                and kinds
+                and GENERIC_OFFICES not in kinds
+                and any(p[0] in c for p in printed for c in ROLE_CLASSES)
             ):
                 found = found or CLASH  # "the foreign minister" is not "President Ann Lee"
                 continue

@@ -76,6 +76,8 @@ SINGLE = re.compile(
 
 
 FIRST_NAME_VOTES = 2.5
+# Countries whose names English news prints family name first (Japan's it usually reverses).
+FAMILY_NAME_FIRST = frozenset("CN KP KR VN TW HK MO".split())
 FIRST_NAME_REACH = 8  # sentences within which a bare first name refers to a full name
 
 
@@ -101,9 +103,9 @@ class Entity:
         male, female = self.votes[genders.MALE], self.votes[genders.FEMALE]
         words = self.name.split()
         # a given name weighs as much as a Mr or Ms printed before it; not when the name is
-        # in East Asian order ("Kim Yong-chol": "Kim" is the family name there)
+        # in East Asian order ("Kim Yong-chol", "Kim Jong Un": "Kim" is the family name there)
         given = genders.first_name_gender(words[0]) if len(words) > 1 else None
-        if given is not None and "-" not in words[-1]:
+        if given is not None and "-" not in words[-1] and self.country not in FAMILY_NAME_FIRST:
             weight = FIRST_NAME_VOTES * genders.first_name_certainty(words[0])
             male += weight * (given == genders.MALE)
             female += weight * (given == genders.FEMALE)
