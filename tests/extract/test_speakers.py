@@ -578,3 +578,23 @@ def test_a_family_name_first_is_no_given_name():
         "could not wait for long.\n"
     )
     assert speaker_of(text, "could not wait").speaker == "Kim Sung Ho"
+
+
+def test_a_given_name_printed_alone_is_a_person_and_her_she():
+    text = (
+        "At a rally in Concord, N.H., 14-year-old Ada Pelt held up a sign. Her father, "
+        "Bruno, 39, watched from the back.\n\n"
+        "Greta was at the rally too. She said the speeches had run long.\n\n"
+        "Bruno worried that too many voters had stayed home. He said turnout would decide it.\n"
+    )
+    assert speaker_of(text, "speeches had run long").speaker == "Greta"
+    assert speaker_of(text, "turnout would decide").speaker == "Bruno"
+
+
+def test_a_given_name_that_is_a_place_or_a_word_is_not_a_person():
+    text = (
+        "Ann Lee flew to Charlotte on Monday, then to Everett, Wash., and Port St. Lucie.\n\n"
+        "Soon after, the Gillette spot aired. She said the trip had gone well.\n"
+    )
+    names = {q.speaker for q in quotes(text)}
+    assert names == {"Ann Lee"}

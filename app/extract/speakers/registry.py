@@ -33,6 +33,7 @@ from app.extract.speakers.typing import (
     PERSON,
     is_junk_name,
     is_organisation_name,
+    is_place,
     person_evidence,
     type_of_name,
 )
@@ -92,6 +93,7 @@ class Entity:
     events: list[tuple[int, float]] = field(default_factory=list)  # salience (pos, weight)
     votes: dict[str, float] = field(default_factory=genders.no_votes)
     evidence: float = 0.0  # how surely a person: a known first name, a title, an age, …
+    given_alone: bool = False  # a given name printed alone ("Pauline"), not a surname
 
     @property
     def surname(self) -> str:
@@ -104,7 +106,7 @@ class Entity:
         words = self.name.split()
         # a given name weighs as much as a Mr or Ms printed before it; not when the name is
         # in East Asian order ("Kim Yong-chol", "Kim Jong Un": "Kim" is the family name there)
-        given = genders.first_name_gender(words[0]) if len(words) > 1 else None
+        given = genders.first_name_gender(words[0]) if len(words) > 1 or self.given_alone else None
         if given is not None and "-" not in words[-1] and self.country not in FAMILY_NAME_FIRST:
             weight = FIRST_NAME_VOTES * genders.first_name_certainty(words[0])
             male += weight * (given == genders.MALE)
@@ -299,6 +301,36 @@ def initials(name: str) -> str:
 
 
 ACRONYM_AFTER = re.compile(r"\s{0,8}\(([A-Z]{2,6})\)")  # bounded: \s* over blanks is quadratic
+# Read at one name's edges, so every run is bounded: no pattern scans a long stretch.
+_CAPITAL_NEXT = re.compile(r"\s{1,3}[A-Z]")  # "Pauline Quirke" is a full name
+_CAPITAL_BEFORE = re.compile(r"(?:[A-Z][\w'’-]{0,30}|\b[A-Z]\.|\b(?:St|Mt|Ft)\.)[^\S\n]{1,3}$")
+_PLACE_PREPOSITION = re.compile(  # and a determiner: "the Gillette spot", "a Marine base"
+    r"\b(?:in|at|from|near|across|into|outside|inside|throughout|around|towards?"
+    r"|the|a|an|its|their|her|his|our|this|that)\s{1,3}$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(
+    r"['’](?!s\b)\w|['’]s\s{1,3}[A-Z]|,\s{1,3}[A-Z][a-z]{0,4}\.|,\s{1,3}[A-Z][a-z]{1,30},"
+)  # "Don't", "Valentine's Day", "Everett, Wash.", "Bratislava, Slovakia,"
+_NEXT_WORD = re.compile(r"\s{1,3}([a-z]{1,30})\b")
+# Words the list of given names holds that, printed alone, are rarely anyone's name.
+NOT_GIVEN_ALONE = frozenset(
+    """you just will may june april august christ islam latino latina asia africa europe
+    america marvel god lord""".split()
+)
+_VERBS_AFTER_A_NAME = frozenset(
+    """was is had has would will could did does can cannot may might must should went made
+    became began gave took got met saw left came knew thought felt told wants tries""".split()
+)
+
+
+def _verb_after(text: str, end: int) -> bool:
+    """The word after a name is a verb it may be the subject of ("Pauline studied")."""
+    nxt = _NEXT_WORD.match(text, end)
+    verb = nxt.group(1) if nxt else ""
+    return verb in SPEECH_FORMS or verb in _VERBS_AFTER_A_NAME or verb.endswith("ed")
+
+
 CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?:['’-][A-Z][a-z]+)?(?![\w-]|['’][a-z]{2})")
 GENERIC_CAPITALS = ORG_WORDS | TITLE_WORDS | ROLE_HINTS | PERSON_NOUNS | MONTH_ABBREVIATIONS
 
@@ -392,6 +424,7 @@ class Registry:
                 self._add_single(m)
         self._note_surnames(spans)
         self._add_recurring(spans)
+        self._add_first_names(spans)
         self._note_acronyms()
 
     def _add_single(self, m: re.Match) -> None:
@@ -470,6 +503,67 @@ class Registry:
                 titles = (_titles_at_end(_title_before(self.text, m.start())) for m in found)
                 role = " ".join(dict.fromkeys(filter(None, titles)))
                 self.note(word, found[0].start(), role, end=found[0].end())
+
+    def _add_first_names(self, spans: list[tuple[int, int]]) -> None:
+        """A given name printed alone ('Pauline', 'Justin and Tim') names a person when no
+        full name in the article starts with it (else it is that person: `find`). Not a
+        word the article also writes in lower case ('Will', 'Rose'), nor one printed as a
+        place is ('in Charlotte', 'Everett, Wash.', 'North Carolina') anywhere."""
+        lowers = _lowercase_words(self.text)
+        firsts = {normalise_name(e.name).split()[0] for e in self.entities.values() if e.name}
+        taken = [(p, p + len(e.name)) for e in self.entities.values() for p in e.positions]
+        seen: dict[str, list[re.Match]] = {}
+        for lo, hi in spans:
+            for m in CAPITALISED.finditer(self.text, lo, hi):
+                if not self.layout.in_quote(m.start()):
+                    seen.setdefault(m.group(), []).append(m)
+        for word, found in seen.items():
+            if (
+                not genders.is_first_name(word)
+                or normalise_name(word) in firsts
+                or word.lower() in lowers
+                or word in NOT_FIRST
+                or is_place(word, self.officials)
+                or word in US_STATES  # "Ala.", "Del."
+                or word.lower() in NOT_GIVEN_ALONE
+                or word.lower() in GENERIC_CAPITALS
+                or any(a <= m.start() < b for m in found for a, b in taken)
+                or not all(self._alone_as_a_name(m) for m in found)
+                or not any(self._sign_of_a_person(m) for m in found)
+            ):
+                continue
+            pos = found[0].start()
+            entity = self.find(word, pos)
+            if entity is None:
+                entity = self.note(word, pos, end=found[0].end())
+                entity.kind = PERSON  # a given name, however the word alone is typed
+                entity.given_alone = True
+
+    def _sign_of_a_person(self, m: re.Match) -> bool:
+        """Something beside the given name says a person: a title or "his wife," before it,
+        an age or a role after it, a he or she that follows, or a verb it is the subject of
+        ("Pauline studied", "Tim was")."""
+        return person_evidence(m.group(), self.text, m.start(), m.end()) > 0 or _verb_after(
+            self.text, m.end()
+        )
+
+    def _alone_as_a_name(self, m: re.Match) -> bool:
+        """A capitalised given name printed where a person's name stands: not inside a run
+        of capitals ("North Carolina", "St. Lucie", "Jill Stein"), after a preposition of
+        place, before a state ("Everett, Wash.") or a contraction ("Don't"), nor opening a
+        sentence as a word does ("One of", "Take out", "Harsh?")."""
+        text, pos, end = self.text, m.start(), m.end()
+        before = text[max(0, pos - 30) : pos]
+        capital = _CAPITAL_BEFORE.search(before)
+        if capital and not self.layout.starts_sentence(pos - len(before) + capital.start()):
+            return False  # "North Carolina", not "When Pauline"
+        if _PLACE_PREPOSITION.search(before):
+            return False
+        if _CAPITAL_NEXT.match(text, end) or _PLACE_AFTER.match(text, end):
+            return False
+        if self.layout.starts_sentence(pos):  # "Soon after", "Take out": a name's verb
+            return _verb_after(text, end)
+        return True
 
     def _note_elsewhere(self, entity: Entity, pos: int) -> None:
         """A body first met as a speaker ('Na'moks said', 'Facebook says') is salient wherever
