@@ -293,3 +293,15 @@ def test_an_inverted_tag_with_a_description():
     )
     quote = extract_article(article).quotes[0]
     assert article[quote.speaker_start : quote.speaker_end] == "the Russian minister"
+
+
+def test_a_clause_subject_parsed_as_the_verbs_object_stays_in_the_content():
+    article = (
+        "Brewers brace for tariffs\n\n"
+        "But Ines Vogel said smaller brewers who sell new beers — especially those that "
+        "export to other states — are likely to suffer most.\n\n"
+        "Ravi Kapoor told reporters the tariff would stay.\n"
+    )
+    found = [text for text, _ in texts(article)]
+    assert any(text.startswith("smaller brewers who sell") for text in found)
+    assert not any(text.startswith("reporters") for text in found)

@@ -15,6 +15,7 @@ from app.extract.verbs import CLAUSE_ONLY, GERUND_VERBS, INFINITIVE_VERBS, SPEEC
 from app.extract.verbs import lemma as cue_lemma
 
 SUBJECT_DEPS = ("nsubj",)
+CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 QUOTED_AS = frozenset({"quote", "cite"})  # "was quoted as saying" keeps its speaker
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "ccomp", "acl", "pcomp")
 EDGE_DROP = frozenset({"punct", "cc"})
@@ -348,7 +349,10 @@ def content_of(verb: Token) -> list[Token] | None:
     lemma = cue_lemma(verb.text)
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if comps:
-        return _subtree(max(comps, key=lambda c: len(list(c.subtree))))
+        comp = max(comps, key=lambda c: len(list(c.subtree)))
+        if (subject := _object_as_subject(verb, comp, lemma)) is not None:
+            return _trim(list(subject.subtree) + list(comp.subtree))
+        return _subtree(comp)
     # "called a meeting to review the plan" summons; only "called on them to act" requests.
     summons = lemma == "call" and any(c.dep_ == "dobj" for c in verb.children)
     for child in verb.children:
@@ -379,6 +383,15 @@ def content_of(verb: Token) -> list[Token] | None:
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return _as_content(verb)
     return _clause_on_noun(verb)
+
+
+def _object_as_subject(verb: Token, comp: Token, lemma: str) -> Token | None:
+    """'he said smaller brewers — those that sell out of state — are likely to suffer': the
+    parse takes the clause's subject for the verb's object, and leaves the clause without
+    one. Not after a verb of telling, whose object is the listener ('told reporters')."""
+    if lemma in AUDIENCE or any(c.dep_ in CLAUSE_SUBJECTS for c in comp.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
 
 
 def _called_for(verb: Token) -> list[Token] | None:
