@@ -2,10 +2,14 @@
 naming verbs, short quoted sentences and titles. Made-up articles, fictional people."""
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from app.extract.article import extract_article
+from app.extract.speech.cues import content_of
 from app.extract.text.boilerplate import PHOTO_CREDIT, paragraphs
 from app.extract.text.marks import scan_marked
+from app.extract.text.parse import TAG_POS
 from app.extract.verbs import inflections, lemma, mentions_speech
 
 
@@ -305,3 +309,24 @@ def test_a_clause_subject_parsed_as_the_verbs_object_stays_in_the_content():
     found = [text for text, _ in texts(article)]
     assert any(text.startswith("smaller brewers who sell") for text in found)
     assert not any(text.startswith("reporters") for text in found)
+
+
+def test_a_second_report_after_a_colon_does_not_swallow_the_first():
+    # "she says she did not cook: she notes that her father stores pans", parsed (as spaCy
+    # does such sentences) with both reports as complements of "says"
+    words = "she says she did not cook : she notes that her father stores pans in the oven ."
+    heads = [1, 1, 5, 5, 5, 1, 1, 8, 1, 12, 11, 12, 8, 12, 12, 16, 14, 1]
+    deps = "nsubj ROOT nsubj aux neg ccomp punct nsubj ccomp mark poss nsubj ccomp dobj prep"
+    deps += " det pobj punct"
+    tags = "PRP VBZ PRP VBD RB VB : PRP VBZ IN PRP$ NN VBZ NNS IN DT NN ."
+    doc = Doc(
+        Vocab(),
+        words=words.split(),
+        heads=heads,
+        deps=deps.split(),
+        tags=tags.split(),
+        pos=[TAG_POS.get(tag, "PUNCT") for tag in tags.split()],
+    )
+    content = content_of(doc[1])
+    assert content is not None
+    assert " ".join(t.text for t in content) == "she did not cook"

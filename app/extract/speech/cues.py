@@ -348,6 +348,11 @@ def naming_content(verb: Token) -> list[Token] | None:
 def content_of(verb: Token) -> list[Token] | None:
     lemma = cue_lemma(verb.text)
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [c for c in comps if c.i > verb.i]
+    if len(after) > 1:  # "she says she didn't cook much: she notes that her mom …": a later
+        # report with its own speaker is its own, not part of the first one's content
+        later = [c for c in after[1:] if _is_speech_verb(c) and _has_subject(c)]
+        comps = [c for c in comps if c not in later]
     if comps:
         comp = max(comps, key=lambda c: len(list(c.subtree)))
         if (subject := _object_as_subject(verb, comp, lemma)) is not None:
@@ -385,11 +390,15 @@ def content_of(verb: Token) -> list[Token] | None:
     return _clause_on_noun(verb)
 
 
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in CLAUSE_SUBJECTS for c in verb.children)
+
+
 def _object_as_subject(verb: Token, comp: Token, lemma: str) -> Token | None:
     """'he said smaller brewers — those that sell out of state — are likely to suffer': the
     parse takes the clause's subject for the verb's object, and leaves the clause without
     one. Not after a verb of telling, whose object is the listener ('told reporters')."""
-    if lemma in AUDIENCE or any(c.dep_ in CLAUSE_SUBJECTS for c in comp.children):
+    if lemma in AUDIENCE or _has_subject(comp):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
 
