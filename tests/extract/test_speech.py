@@ -330,3 +330,14 @@ def test_a_second_report_after_a_colon_does_not_swallow_the_first():
     content = content_of(doc[1])
     assert content is not None
     assert " ".join(t.text for t in content) == "she did not cook"
+
+
+def test_a_participle_after_said_is_the_scene_not_the_words():
+    article = (
+        "A coach's thanks\n\n"
+        '"The help from this town has been overwhelming," Omar Reyes said his voice breaking '
+        "with emotion.\n"
+    )
+    found = [text for text, _ in texts(article)]
+    assert not any(text.startswith("his voice") for text in found)
+    assert any("overwhelming" in text for text in found)

@@ -348,6 +348,8 @@ def naming_content(verb: Token) -> list[Token] | None:
 def content_of(verb: Token) -> list[Token] | None:
     lemma = cue_lemma(verb.text)
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if lemma == "say":  # "he said his voice breaking": a participle with no finite verb
+        comps = [c for c in comps if c.tag_ != "VBG" or _finite_within(c)]  # is the scene
     after = [c for c in comps if c.i > verb.i]
     if len(after) > 1:  # "she says she didn't cook much: she notes that her mom …": a later
         # report with its own speaker is its own, not part of the first one's content
@@ -388,6 +390,10 @@ def content_of(verb: Token) -> list[Token] | None:
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return _as_content(verb)
     return _clause_on_noun(verb)
+
+
+def _finite_within(clause: Token) -> bool:
+    return any(t.tag_ in FINITE_TAGS for t in clause.subtree)
 
 
 def _has_subject(verb: Token) -> bool:
