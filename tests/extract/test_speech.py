@@ -341,3 +341,15 @@ def test_a_participle_after_said_is_the_scene_not_the_words():
     found = [text for text, _ in texts(article)]
     assert not any(text.startswith("his voice") for text in found)
     assert any("overwhelming" in text for text in found)
+
+
+def test_the_writer_weighing_a_claim_is_nobody_reporting_it():
+    article = (
+        "Theatre and politics\n\n"
+        "But to say that the chamber is a theatre does not make every debate a show. It is "
+        "fair to say that the vote was close.\n\n"
+        "Lena Fisk said that the vote was close.\n"
+    )
+    found = texts(article)
+    assert [text for text, _ in found] == ["that the vote was close"]
+    assert found[0][1] == "Lena Fisk"

@@ -600,6 +600,8 @@ def find_cues(doc) -> list[Cue]:
                 continue  # "had not answered", "did not say whether": no speech reported
             if tok.dep_ == "xcomp" and tok.head.lower_.startswith(("declin", "refus")):
                 continue  # "declined to say whether …"
+            if _said_in_general(tok):
+                continue  # "To say that X is theatre would be unfair": nobody reports it
             if _imperative(tok):
                 continue  # "Let's say prices double", "Now tell us …": the writer supposing
             if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
@@ -709,6 +711,22 @@ def _names_a_thing(verb: Token) -> bool:
     if verb.dep_ not in ("acl", "amod"):  # a participle, even when tagged past tense
         return False
     return sum(1 for c in verb.children if c.dep_ in ("dobj", "oprd")) < 2
+
+
+def _said_in_general(verb: Token) -> bool:
+    """An infinitive saying that is a clause's subject ("But to say that Parliament is
+    theatre doesn't …") or the complement of an adjective ("It is fair to say that …"): the
+    writer weighing a claim, nobody making it."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ in ("csubj", "csubjpass"):
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and any(c.dep_ == "acomp" for c in head.children)
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+    )
 
 
 def _imperative(verb: Token) -> bool:
