@@ -353,3 +353,12 @@ def test_the_writer_weighing_a_claim_is_nobody_reporting_it():
     found = texts(article)
     assert [text for text, _ in found] == ["that the vote was close"]
     assert found[0][1] == "Lena Fisk"
+
+
+def test_a_when_clause_after_said_is_when_not_what():
+    article = (
+        "Summit date\n\n"
+        "But Omar Reyes shook his head and said no when reporters asked if the summit would "
+        "take place before March.\n"
+    )
+    assert not any(speaker == "Omar Reyes" for _, speaker in texts(article))

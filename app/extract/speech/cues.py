@@ -350,6 +350,7 @@ def content_of(verb: Token) -> list[Token] | None:
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if lemma == "say":  # "he said his voice breaking": a participle with no finite verb
         comps = [c for c in comps if c.tag_ != "VBG" or _finite_within(c)]  # is the scene
+        comps = [c for c in comps if not _time_clause(c)]
     after = [c for c in comps if c.i > verb.i]
     if len(after) > 1:  # "she says she didn't cook much: she notes that her mom …": a later
         # report with its own speaker is its own, not part of the first one's content
@@ -390,6 +391,15 @@ def content_of(verb: Token) -> list[Token] | None:
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return _as_content(verb)
     return _clause_on_noun(verb)
+
+
+def _time_clause(clause: Token) -> bool:
+    """'said no when reporters asked …': a clause opened by "when" or "while" tells when
+    it was said, not what."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ in ("when", "while") and c.i == clause.left_edge.i
+        for c in clause.children
+    )
 
 
 def _finite_within(clause: Token) -> bool:
