@@ -26,6 +26,7 @@ from app.extract.speakers.lexicon import (
     US_PARTIES,
     US_STATES,
 )
+from app.extract.speakers.lone_names import NOT_GIVEN_ALONE, alone_as_a_name, sign_of_a_person
 from app.extract.speakers.names import normalise_name
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.salience import QUOTED, ROLE_WEIGHT, Layout, score
@@ -301,36 +302,6 @@ def initials(name: str) -> str:
 
 
 ACRONYM_AFTER = re.compile(r"\s{0,8}\(([A-Z]{2,6})\)")  # bounded: \s* over blanks is quadratic
-# Read at one name's edges, so every run is bounded: no pattern scans a long stretch.
-_CAPITAL_NEXT = re.compile(r"\s{1,3}[A-Z]")  # "Pauline Quirke" is a full name
-_CAPITAL_BEFORE = re.compile(r"(?:[A-Z][\w'’-]{0,30}|\b[A-Z]\.|\b(?:St|Mt|Ft)\.)[^\S\n]{1,3}$")
-_PLACE_PREPOSITION = re.compile(  # and a determiner: "the Gillette spot", "a Marine base"
-    r"\b(?:in|at|from|near|across|into|outside|inside|throughout|around|towards?"
-    r"|the|a|an|its|their|her|his|our|this|that)\s{1,3}$",
-    re.IGNORECASE,
-)
-_PLACE_AFTER = re.compile(
-    r"['’](?!s\b)\w|['’]s\s{1,3}[A-Z]|,\s{1,3}[A-Z][a-z]{0,4}\.|,\s{1,3}[A-Z][a-z]{1,30},"
-)  # "Don't", "Valentine's Day", "Everett, Wash.", "Bratislava, Slovakia,"
-_NEXT_WORD = re.compile(r"\s{1,3}([a-z]{1,30})\b")
-# Words the list of given names holds that, printed alone, are rarely anyone's name.
-NOT_GIVEN_ALONE = frozenset(
-    """you just will may june april august christ islam latino latina asia africa europe
-    america marvel god lord""".split()
-)
-_VERBS_AFTER_A_NAME = frozenset(
-    """was is had has would will could did does can cannot may might must should went made
-    became began gave took got met saw left came knew thought felt told wants tries""".split()
-)
-
-
-def _verb_after(text: str, end: int) -> bool:
-    """The word after a name is a verb it may be the subject of ("Pauline studied")."""
-    nxt = _NEXT_WORD.match(text, end)
-    verb = nxt.group(1) if nxt else ""
-    return verb in SPEECH_FORMS or verb in _VERBS_AFTER_A_NAME or verb.endswith("ed")
-
-
 CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?:['’-][A-Z][a-z]+)?(?![\w-]|['’][a-z]{2})")
 GENERIC_CAPITALS = ORG_WORDS | TITLE_WORDS | ROLE_HINTS | PERSON_NOUNS | MONTH_ABBREVIATIONS
 
@@ -528,8 +499,8 @@ class Registry:
                 or word.lower() in NOT_GIVEN_ALONE
                 or word.lower() in GENERIC_CAPITALS
                 or any(a <= m.start() < b for m in found for a, b in taken)
-                or not all(self._alone_as_a_name(m) for m in found)
-                or not any(self._sign_of_a_person(m) for m in found)
+                or not all(alone_as_a_name(self.text, self.layout, m) for m in found)
+                or not any(sign_of_a_person(self.text, m) for m in found)
             ):
                 continue
             pos = found[0].start()
@@ -538,32 +509,6 @@ class Registry:
                 entity = self.note(word, pos, end=found[0].end())
                 entity.kind = PERSON  # a given name, however the word alone is typed
                 entity.given_alone = True
-
-    def _sign_of_a_person(self, m: re.Match) -> bool:
-        """Something beside the given name says a person: a title or "his wife," before it,
-        an age or a role after it, a he or she that follows, or a verb it is the subject of
-        ("Pauline studied", "Tim was")."""
-        return person_evidence(m.group(), self.text, m.start(), m.end()) > 0 or _verb_after(
-            self.text, m.end()
-        )
-
-    def _alone_as_a_name(self, m: re.Match) -> bool:
-        """A capitalised given name printed where a person's name stands: not inside a run
-        of capitals ("North Carolina", "St. Lucie", "Jill Stein"), after a preposition of
-        place, before a state ("Everett, Wash.") or a contraction ("Don't"), nor opening a
-        sentence as a word does ("One of", "Take out", "Harsh?")."""
-        text, pos, end = self.text, m.start(), m.end()
-        before = text[max(0, pos - 30) : pos]
-        capital = _CAPITAL_BEFORE.search(before)
-        if capital and not self.layout.starts_sentence(pos - len(before) + capital.start()):
-            return False  # "North Carolina", not "When Pauline"
-        if _PLACE_PREPOSITION.search(before):
-            return False
-        if _CAPITAL_NEXT.match(text, end) or _PLACE_AFTER.match(text, end):
-            return False
-        if self.layout.starts_sentence(pos):  # "Soon after", "Take out": a name's verb
-            return _verb_after(text, end)
-        return True
 
     def _note_elsewhere(self, entity: Entity, pos: int) -> None:
         """A body first met as a speaker ('Na'moks said', 'Facebook says') is salient wherever

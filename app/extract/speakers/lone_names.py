@@ -1,0 +1,64 @@
+"""Names printed alone: where a capitalised given name ("Pauline", "Her father, Brad, 39,")
+stands as a person's name, and where it is a place, a body's word or a sentence's opening
+("in Charlotte", "North Carolina", "the Gillette spot", "Soon after"). Read at a name's edges
+only, so every pattern's runs are bounded."""
+
+import re
+
+from app.extract.speakers.salience import Layout
+from app.extract.speakers.typing import person_evidence
+from app.extract.verbs import SPEECH_FORMS
+
+_CAPITAL_NEXT = re.compile(r"\s{1,3}[A-Z]")  # "Pauline Quirke" is a full name
+_CAPITAL_BEFORE = re.compile(r"(?:[A-Z][\w'’-]{0,30}|\b[A-Z]\.|\b(?:St|Mt|Ft)\.)[^\S\n]{1,3}$")
+_PLACE_PREPOSITION = re.compile(  # and a determiner: "the Gillette spot", "a Marine base"
+    r"\b(?:in|at|from|near|across|into|outside|inside|throughout|around|towards?"
+    r"|the|a|an|its|their|her|his|our|this|that)\s{1,3}$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(
+    r"['’](?!s\b)\w|['’]s\s{1,3}[A-Z]|,\s{1,3}[A-Z][a-z]{0,4}\.|,\s{1,3}[A-Z][a-z]{1,30},"
+)  # "Don't", "Valentine's Day", "Everett, Wash.", "Bratislava, Slovakia,"
+_NEXT_WORD = re.compile(r"\s{1,3}([a-z]{1,30})\b")
+# Words the list of given names holds that, printed alone, are rarely anyone's name.
+NOT_GIVEN_ALONE = frozenset(
+    """you just will may june april august christ islam latino latina asia africa europe
+    america marvel god lord""".split()
+)
+VERBS_AFTER_A_NAME = frozenset(
+    """was is had has would will could did does can cannot may might must should went made
+    became began gave took got met saw left came knew thought felt told wants tries""".split()
+)
+
+
+def verb_after(text: str, end: int) -> bool:
+    """The word after a name is a verb it may be the subject of ("Pauline studied")."""
+    nxt = _NEXT_WORD.match(text, end)
+    verb = nxt.group(1) if nxt else ""
+    return verb in SPEECH_FORMS or verb in VERBS_AFTER_A_NAME or verb.endswith("ed")
+
+
+def sign_of_a_person(text: str, m: re.Match) -> bool:
+    """Something beside the given name says a person: a title or "his wife," before it,
+    an age or a role after it, a he or she that follows, or a verb it is the subject of
+    ("Pauline studied", "Tim was")."""
+    return person_evidence(m.group(), text, m.start(), m.end()) > 0 or verb_after(text, m.end())
+
+
+def alone_as_a_name(text: str, layout: Layout, m: re.Match) -> bool:
+    """A capitalised given name printed where a person's name stands: not inside a run
+    of capitals ("North Carolina", "St. Lucie", "Jill Stein"), after a preposition of
+    place, before a state ("Everett, Wash.") or a contraction ("Don't"), nor opening a
+    sentence as a word does ("One of", "Take out", "Harsh?")."""
+    pos, end = m.start(), m.end()
+    before = text[max(0, pos - 30) : pos]
+    capital = _CAPITAL_BEFORE.search(before)
+    if capital and not layout.starts_sentence(pos - len(before) + capital.start()):
+        return False  # "North Carolina", not "When Pauline"
+    if _PLACE_PREPOSITION.search(before):
+        return False
+    if _CAPITAL_NEXT.match(text, end) or _PLACE_AFTER.match(text, end):
+        return False
+    if layout.starts_sentence(pos):  # "Soon after", "Take out": a name's verb
+        return verb_after(text, end)
+    return True
