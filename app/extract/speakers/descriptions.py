@@ -25,6 +25,7 @@ from app.extract.speakers.lexicon import (
     TITLE_WORDS,
 )
 from app.extract.speakers.mentions import Mention, group_name
+from app.extract.speakers.offices import CLASH, LOOSE, ROLE_CLASSES, office_fit, printed_role
 from app.extract.speakers.registry import Entity
 from app.extract.speakers.salience import score
 from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
@@ -50,30 +51,6 @@ PUBLIC_BODY_WORDS = frozenset(
 )
 DOCUMENT_REACH = 3  # sentences back a bare "the statement" looks for its author
 IGNORED_ROLE_WORDS = frozenset("the of a an s former year old".split())
-# Role words that name the same office in different words ("the head of Russian diplomacy"
-# for a foreign minister, "the former parliamentarian" for a congressman).
-GENERIC_OFFICES = frozenset(
-    "official officer spokesman spokeswoman spokesperson representative".split()
-)
-ROLE_CLASSES = (
-    frozenset("diplomat diplomacy foreign secretary minister envoy ambassador chancellor".split()),
-    frozenset("president leader head premier prime chancellor king ruler".split()),
-    frozenset(
-        "parliamentarian lawmaker legislator representative congressman congresswoman "
-        "senator mp deputy politician".split()
-    ),
-    frozenset("expert analyst scholar professor researcher director economist specialist".split()),
-    GENERIC_OFFICES,
-    frozenset("lawyer attorney counsel solicitor barrister".split()),
-)
-# Words that make an office another one: "the deputy foreign minister" is not the foreign
-# minister, nor "the vice president" the president; the portfolios of ministers and
-# secretaries tell them apart ("the foreign minister" is not the prime minister).
-RANKS = frozenset("deputy vice assistant".split())
-PORTFOLIOS = frozenset(
-    """foreign prime defence defense finance interior trade economy health justice education
-    energy environment agriculture transport labour labor home treasury homeland state""".split()
-)
 PARTY_MEMBERS = frozenset(("democrat", "republican"))  # "the Nevada Democrat": "(D-Nev.)"
 
 
@@ -182,7 +159,7 @@ def _person_in_focus(
         e
         for e in resolver.registry.of_kind({PERSON})
         if (nationality is None or e.country in (nationality, None))  # "the British minister"
-        and _office_fit(mention.text, _printed_role(e)) != CLASH
+        and office_fit(mention.text, printed_role(e)) != CLASH
     ]
     layout = resolver.layout
     here = layout.sentence_of(mention.start)
@@ -397,7 +374,7 @@ def _person_by_role(
             continue
         if country and e.country and country != e.country:
             continue
-        office = _office_fit(mention.text, _printed_role(e))
+        office = office_fit(mention.text, printed_role(e))
         if office == CLASH:
             continue
         if owned and not (_shared(own, role_words) or any(role_words & c for c in classes)):
@@ -420,72 +397,6 @@ def _person_by_role(
         return None
     basis = "role-strong" if best_key[0] >= 4 else "role"
     return resolver.entity_result(best, mention, "description", basis)
-
-
-def _printed_role(e: Entity) -> str:
-    """The titles the article prints for someone, without the office officials.toml gives
-    (which may be later than the article: a senator then, a secretary of state now)."""
-    given = (e.title or "").lower()
-    return e.role[len(given) :] if given and e.role.startswith(given) else e.role
-
-
-Office = tuple[str, str, frozenset[str]]  # (office word, rank or "", portfolios)
-
-
-def _offices(text: str) -> list[Office]:
-    """The offices a description or a printed role names, each with the rank and portfolios
-    before its word: "deputy foreign minister" is ("minister", "deputy", {"foreign"})."""
-    found: list[Office] = []
-    rank, portfolios = "", set[str]()
-    for word in re.findall(r"[a-z]+", text.lower()):
-        if word in RANKS:
-            rank = word
-        elif word in PORTFOLIOS:
-            portfolios.add(word)
-        elif word in PERSON_NOUNS or any(word in c for c in ROLE_CLASSES):
-            found.append((word, rank, frozenset(portfolios)))
-            rank, portfolios = "", set()
-    return found
-
-
-CLASH, LOOSE = "clash", "loose"
-
-
-def _office_fit(ours: str, theirs: str) -> str | None:
-    """How the office a description names sits with the printed titles: CLASH when they
-    name one kind of office and none of theirs is it: another rank ("the deputy foreign
-    minister" for "Foreign Minister Ann Lee", "the vice president" for a president),
-    another portfolio ("the foreign minister" for "Prime Minister Ben Ode") or another kind
-    ("the minister" for a president; an official or representative may be anyone's). LOOSE
-    when an office without a rank stands for a ranked one ("the Vietnamese minister" for a
-    deputy minister: said loosely, second to someone who holds the office itself). None
-    otherwise. One office of the description that fits is enough ("the head of Russian
-    diplomacy" for a foreign minister). A deputy who sits in parliament ("Deputy Ana
-    Ruiz") prints no office word after it, so "the lawmaker" may be her."""
-    printed = _offices(theirs)
-    found: str | None = None
-    for office, rank, portfolios in _offices(ours):
-        alike = [p for p in printed if p[0] == office]
-        if not alike:  # the same kind of office ("the leader" for a prime minister)
-            kinds = [c for c in ROLE_CLASSES if office in c]
-            alike = [p for p in printed if any(p[0] in c or p[2] & c for c in kinds)]
-            portfolios = frozenset()
-            if (
-                not alike
-                and kinds
-                and GENERIC_OFFICES not in kinds
-                and any(p[0] in c for p in printed for c in ROLE_CLASSES)
-            ):
-                found = found or CLASH  # "the foreign minister" is not "President Ann Lee"
-                continue
-        same_portfolio = [p for p in alike if not portfolios or not p[2] or portfolios & p[2]]
-        if any(p[1] == rank for p in same_portfolio):
-            return None
-        if not rank and same_portfolio:
-            found = LOOSE
-        elif alike:
-            found = found or CLASH
-    return found
 
 
 _STATE = re.compile(r"\b(" + "|".join(sorted(STATE_NAMES)) + r")\b")

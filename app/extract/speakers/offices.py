@@ -1,0 +1,100 @@
+"""Offices a description and a person's printed titles name, and whether they are the same
+one: "the deputy foreign minister" is not the foreign minister, "the vice president" not the
+president, "the foreign minister" not the prime minister; "the head of Russian diplomacy" may
+be the foreign minister."""
+
+import re
+
+from app.extract.speakers.lexicon import PERSON_NOUNS
+from app.extract.speakers.registry import Entity
+
+# Role words that name the same office in different words ("the head of Russian diplomacy"
+# for a foreign minister, "the former parliamentarian" for a congressman).
+GENERIC_OFFICES = frozenset(
+    "official officer spokesman spokeswoman spokesperson representative".split()
+)
+ROLE_CLASSES = (
+    frozenset("diplomat diplomacy foreign secretary minister envoy ambassador chancellor".split()),
+    frozenset("president leader head premier prime chancellor king ruler".split()),
+    frozenset(
+        "parliamentarian lawmaker legislator representative congressman congresswoman "
+        "senator mp deputy politician".split()
+    ),
+    frozenset("expert analyst scholar professor researcher director economist specialist".split()),
+    GENERIC_OFFICES,
+    frozenset("lawyer attorney counsel solicitor barrister".split()),
+)
+# Words that make an office another one: "the deputy foreign minister" is not the foreign
+# minister, nor "the vice president" the president; the portfolios of ministers and
+# secretaries tell them apart ("the foreign minister" is not the prime minister).
+RANKS = frozenset("deputy vice assistant".split())
+PORTFOLIOS = frozenset(
+    """foreign prime defence defense finance interior trade economy health justice education
+    energy environment agriculture transport labour labor home treasury homeland state""".split()
+)
+
+
+def printed_role(e: Entity) -> str:
+    """The titles the article prints for someone, without the office officials.toml gives
+    (which may be later than the article: a senator then, a secretary of state now)."""
+    given = (e.title or "").lower()
+    return e.role[len(given) :] if given and e.role.startswith(given) else e.role
+
+
+Office = tuple[str, str, frozenset[str]]  # (office word, rank or "", portfolios)
+
+
+def _offices(text: str) -> list[Office]:
+    """The offices a description or a printed role names, each with the rank and portfolios
+    before its word: "deputy foreign minister" is ("minister", "deputy", {"foreign"})."""
+    found: list[Office] = []
+    rank, portfolios = "", set[str]()
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word in RANKS:
+            rank = word
+        elif word in PORTFOLIOS:
+            portfolios.add(word)
+        elif word in PERSON_NOUNS or any(word in c for c in ROLE_CLASSES):
+            found.append((word, rank, frozenset(portfolios)))
+            rank, portfolios = "", set()
+    return found
+
+
+CLASH, LOOSE = "clash", "loose"
+
+
+def office_fit(ours: str, theirs: str) -> str | None:
+    """How the office a description names sits with the printed titles: CLASH when they
+    name one kind of office and none of theirs is it: another rank ("the deputy foreign
+    minister" for "Foreign Minister Ann Lee", "the vice president" for a president),
+    another portfolio ("the foreign minister" for "Prime Minister Ben Ode") or another kind
+    ("the minister" for a president; an official or representative may be anyone's). LOOSE
+    when an office without a rank stands for a ranked one ("the Vietnamese minister" for a
+    deputy minister: said loosely, second to someone who holds the office itself). None
+    otherwise. One office of the description that fits is enough ("the head of Russian
+    diplomacy" for a foreign minister). A deputy who sits in parliament ("Deputy Ana
+    Ruiz") prints no office word after it, so "the lawmaker" may be her."""
+    printed = _offices(theirs)
+    found: str | None = None
+    for office, rank, portfolios in _offices(ours):
+        alike = [p for p in printed if p[0] == office]
+        if not alike:  # the same kind of office ("the leader" for a prime minister)
+            kinds = [c for c in ROLE_CLASSES if office in c]
+            alike = [p for p in printed if any(p[0] in c or p[2] & c for c in kinds)]
+            portfolios = frozenset()
+            if (
+                not alike
+                and kinds
+                and GENERIC_OFFICES not in kinds
+                and any(p[0] in c for p in printed for c in ROLE_CLASSES)
+            ):
+                found = found or CLASH  # "the foreign minister" is not "President Ann Lee"
+                continue
+        same_portfolio = [p for p in alike if not portfolios or not p[2] or portfolios & p[2]]
+        if any(p[1] == rank for p in same_portfolio):
+            return None
+        if not rank and same_portfolio:
+            found = LOOSE
+        elif alike:
+            found = found or CLASH
+    return found
