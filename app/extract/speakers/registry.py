@@ -394,9 +394,19 @@ class Registry:
             for m in SINGLE.finditer(text, lo, hi):
                 self._add_single(m)
         self._note_surnames(spans)
-        self._add_recurring(spans)
-        self._add_first_names(spans)
+        capitalised, lowers = self._capitalised(spans), _lowercase_words(text)
+        self._add_recurring(capitalised, lowers)
+        self._add_first_names(capitalised, lowers)
         self._note_acronyms()
+
+    def _capitalised(self, spans: list[tuple[int, int]]) -> dict[str, list[re.Match]]:
+        """Each capitalised word printed outside quotation marks, with where it stands."""
+        seen: dict[str, list[re.Match]] = {}
+        for lo, hi in spans:
+            for m in CAPITALISED.finditer(self.text, lo, hi):
+                if not self.layout.in_quote(m.start()):
+                    seen.setdefault(m.group(), []).append(m)
+        return seen
 
     def _add_single(self, m: re.Match) -> None:
         """Acronyms and camel-cased names ('RCMP', 'TransLink') are bodies named alone."""
@@ -439,15 +449,9 @@ class Registry:
             e.events += other.events
         self.aliases[acronym] = e
 
-    def _add_recurring(self, spans: list[tuple[int, int]]) -> None:
+    def _add_recurring(self, seen: dict[str, list[re.Match]], lowers: set[str]) -> None:
         """A capitalised word the article repeats, not only to start sentences, and never
         writes in lower case, names a body or a place: 'Tesla', 'Facebook', 'Ottawa'."""
-        seen: dict[str, list[re.Match]] = {}
-        for lo, hi in spans:
-            for m in CAPITALISED.finditer(self.text, lo, hi):
-                if not self.layout.in_quote(m.start()):
-                    seen.setdefault(m.group(), []).append(m)
-        lowers = _lowercase_words(self.text)
         taken = sorted((p, p + len(e.name)) for e in self.entities.values() for p in e.positions)
         starts = [a for a, _ in taken]
 
@@ -475,19 +479,13 @@ class Registry:
                 role = " ".join(dict.fromkeys(filter(None, titles)))
                 self.note(word, found[0].start(), role, end=found[0].end())
 
-    def _add_first_names(self, spans: list[tuple[int, int]]) -> None:
+    def _add_first_names(self, seen: dict[str, list[re.Match]], lowers: set[str]) -> None:
         """A given name printed alone ('Pauline', 'Justin and Tim') names a person when no
         full name in the article starts with it (else it is that person: `find`). Not a
         word the article also writes in lower case ('Will', 'Rose'), nor one printed as a
         place is ('in Charlotte', 'Everett, Wash.', 'North Carolina') anywhere."""
-        lowers = _lowercase_words(self.text)
         firsts = {normalise_name(e.name).split()[0] for e in self.entities.values() if e.name}
         taken = [(p, p + len(e.name)) for e in self.entities.values() for p in e.positions]
-        seen: dict[str, list[re.Match]] = {}
-        for lo, hi in spans:
-            for m in CAPITALISED.finditer(self.text, lo, hi):
-                if not self.layout.in_quote(m.start()):
-                    seen.setdefault(m.group(), []).append(m)
         for word, found in seen.items():
             if (
                 not genders.is_first_name(word)
