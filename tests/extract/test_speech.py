@@ -362,3 +362,13 @@ def test_a_when_clause_after_said_is_when_not_what():
         "take place before March.\n"
     )
     assert not any(speaker == "Omar Reyes" for _, speaker in texts(article))
+
+
+def test_anyone_or_everyone_alone_reports_nothing():
+    article = (
+        "A hard sale\n\n"
+        "If anyone really believed that, there would be a line of buyers at the door. "
+        "Nobody asked about the tariffs, so Rosa Pinto brought them up herself.\n\n"
+        "Rosa Pinto said the tariffs would stay.\n"
+    )
+    assert [speaker for _, speaker in texts(article)] == ["Rosa Pinto"]

@@ -626,6 +626,8 @@ def find_cues(doc) -> list[Cue]:
                 speaker is None or speaker.lower_ in ("i", "we")
             ):
                 continue  # a belief is reported only for someone named: "I believe" is the writer's
+            if speaker is not None and _nobody_in_particular(speaker):
+                continue  # "If anyone really believed that …", "everyone says …"
             if speaker is not None and (inserted := _interrupted_clause(tok, speaker)):
                 content = inserted
             if speaker is not None and speaker.dep_ in ("conj", "appos") and content:
@@ -721,6 +723,15 @@ def _names_a_thing(verb: Token) -> bool:
     if verb.dep_ not in ("acl", "amod"):  # a participle, even when tagged past tense
         return False
     return sum(1 for c in verb.children if c.dep_ in ("dobj", "oprd")) < 2
+
+
+GENERIC_PEOPLE = frozenset("anyone anybody nobody everyone everybody".split())
+
+
+def _nobody_in_particular(speaker: Token) -> bool:
+    """'anyone', 'everyone' alone: the writer's generalisation, not someone's report ('anyone
+    who was there said …' names a group and stays)."""
+    return speaker.lower_ in GENERIC_PEOPLE and not any(True for _ in speaker.children)
 
 
 def _said_in_general(verb: Token) -> bool:
