@@ -598,3 +598,12 @@ def test_a_given_name_that_is_a_place_or_a_word_is_not_a_person():
     )
     names = {q.speaker for q in quotes(text)}
     assert names == {"Ann Lee"}
+
+
+def test_reports_say_is_the_press_not_the_team_in_the_story():
+    text = (
+        "The Harbour Kings traded two guards to the Lakeside Owls on Thursday, the team "
+        "said in a statement.\n\n"
+        "Reports say the Lakeside Owls plan to waive both players.\n"
+    )
+    assert speaker_of(text, "plan to waive").speaker is None

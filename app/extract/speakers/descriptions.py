@@ -423,6 +423,8 @@ def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | Non
         author = resolver.resolve(mention.author, skip)
         if author.speaker is not None:
             return replace(author, via=via, evidence="document")
+    if mention.plural and via == "reports":  # "Reports say …": the press, no one author
+        return unknown(None, "document", via=via)  # (not "those documents", the DNC's)
     found = _salient(resolver, {ORGANISATION}, mention, skip)
     if found is not None and _recent(resolver, found, mention.start):
         basis = "document-salient"

@@ -330,9 +330,10 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
     if low in PRONOUNS and len(tokens) == 1:
         return Mention(text, start, end, "pronoun", None, low)
     name, full = name_in(tokens, head), full_run(tokens, head)
-    if low in DOCUMENT_NOUNS and head.pos_ == "NOUN":
-        return Mention(text, start, end, "document", name, low, full, _author(head, base))
     plural = head.tag_ in ("NNS", "NNPS")
+    if low in DOCUMENT_NOUNS and head.pos_ == "NOUN":
+        author = _author(head, base)
+        return Mention(text, start, end, "document", name, low, full, author, plural)
     if low in GROUP_NOUNS and head.text.islower():  # "the foreign ministry" (PROPN-tagged)
         return Mention(text, start, end, "group", None, low, plural=plural)
     if name and head.pos_ == "PROPN" and not _office_only(tokens, head):
