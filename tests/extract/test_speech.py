@@ -372,3 +372,13 @@ def test_anyone_or_everyone_alone_reports_nothing():
         "Rosa Pinto said the tariffs would stay.\n"
     )
     assert [speaker for _, speaker in texts(article)] == ["Rosa Pinto"]
+
+
+def test_a_belief_someone_would_need_is_not_one_they_state():
+    article = (
+        "Course work\n\n"
+        "The greens crew worked for so long that they will need to believe their efforts "
+        "saved the course.\n\n"
+        "Ivo Lund believes the course will reopen in May.\n"
+    )
+    assert [speaker for _, speaker in texts(article)] == ["Ivo Lund"]

@@ -623,7 +623,7 @@ def find_cues(doc) -> list[Cue]:
             ):
                 continue  # "the investigation concluded that …" reports a finding
             if cue_lemma(tok.text) in OPINION_VERBS and (
-                speaker is None or speaker.lower_ in ("i", "we")
+                speaker is None or speaker.lower_ in ("i", "we") or _belief_wished(tok)
             ):
                 continue  # a belief is reported only for someone named: "I believe" is the writer's
             if speaker is not None and _nobody_in_particular(speaker):
@@ -732,6 +732,15 @@ def _nobody_in_particular(speaker: Token) -> bool:
     """'anyone', 'everyone' alone: the writer's generalisation, not someone's report ('anyone
     who was there said …' names a group and stays)."""
     return speaker.lower_ in GENERIC_PEOPLE and not any(True for _ in speaker.children)
+
+
+WISHING = frozenset("need needs needed want wants wanted seem seems seemed".split())
+
+
+def _belief_wished(verb: Token) -> bool:
+    """'they'll need to believe their efforts worked', 'seems to think': a belief the writer
+    supposes or asks for, not one someone holds and states."""
+    return verb.dep_ == "xcomp" and verb.head.lower_ in WISHING
 
 
 def _said_in_general(verb: Token) -> bool:
