@@ -382,3 +382,15 @@ def test_a_belief_someone_would_need_is_not_one_they_state():
         "Ivo Lund believes the course will reopen in May.\n"
     )
     assert [speaker for _, speaker in texts(article)] == ["Ivo Lund"]
+
+
+def test_a_programme_named_after_said_on_is_not_a_quote():
+    article = (
+        "Shutdown talk\n\n"
+        "“If we blame each other, this could last a long, long time,” Ben Sheldrake said on "
+        "CBS’ “Face the Nation.” Nusra is Al Qaeda, he said.\n\n"
+        "“Like Oakland. Or Ferguson,” Ada Brown said.\n"
+    )
+    found = [text for text, _ in texts(article)]
+    assert "“Face the Nation.”" not in found
+    assert "“Like Oakland. Or Ferguson,”" in found

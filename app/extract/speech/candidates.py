@@ -111,6 +111,8 @@ def _from_content(
     )
     statements = [q for q in inside if _is_statement(text, q)]
     leftover = _leftover_words(text, start, end, inside)
+    if len(inside) == 1 and not leftover and _on_a_programme(text, inside[0]):
+        return []  # 'said on CBS’ “Face the Nation.”': the programme, not the words
     # Quotations woven into one clause ('that fraud is "a big problem" but "nobody talks
     # about it"') are one quote of that clause; each quotation is its own when nothing else
     # is said, or when each heads a clause of its own ('that "…", but that "…"').
@@ -233,6 +235,19 @@ _ASKED_BEFORE = re.compile(
 
 def _put_to_someone(text: str, sent: Sentence, q: Marked) -> bool:
     return _ASKED_BEFORE.search(text, max(sent.start, q.start - 80), q.start) is not None
+
+
+# "said on CBS’ ", "told NBC’s ", "said in May on the podcast ": a programme's name follows.
+_ON_A_PROGRAMME = re.compile(
+    r"\b(?:on|to)[ \u00a0][^,.;:“”\"\n]{0,40}?"
+    r"(?:\b[A-Z]{2,5}(?:['’]s?)?|\w['’]s|podcast|show|program|programme)[ \u00a0]{1,2}$"
+)
+
+
+def _on_a_programme(text: str, q: Marked) -> bool:
+    """A title in marks after "on" or "to" and a broadcaster: a programme, not words said."""
+    before = text[max(0, q.start - 45) : q.start]
+    return _is_title(q.inner(text)) and _ON_A_PROGRAMME.search(before) is not None
 
 
 def _is_title(inner: str) -> bool:
