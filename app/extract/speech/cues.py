@@ -731,14 +731,14 @@ GENERIC_PEOPLE = frozenset("anyone anybody nobody everyone everybody".split())
 def _nobody_in_particular(speaker: Token) -> bool:
     """'anyone', 'everyone' alone: the writer's generalisation, not someone's report ('anyone
     who was there said …' names a group and stays)."""
-    return speaker.lower_ in GENERIC_PEOPLE and not any(True for _ in speaker.children)
+    return speaker.lower_ in GENERIC_PEOPLE and not list(speaker.children)
 
 
 WISHING = frozenset("need needs needed want wants wanted seem seems seemed".split())
 
 
 def _belief_wished(verb: Token) -> bool:
-    """'they'll need to believe their efforts worked', 'seems to think': a belief the writer
+    """'they'll need to believe their efforts worked', 'seems to believe': a belief the writer
     supposes or asks for, not one someone holds and states."""
     return verb.dep_ == "xcomp" and verb.head.lower_ in WISHING
 
