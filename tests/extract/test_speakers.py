@@ -607,3 +607,29 @@ def test_reports_say_is_the_press_not_the_team_in_the_story():
         "Reports say the Lakeside Owls plan to waive both players.\n"
     )
     assert speaker_of(text, "plan to waive").speaker is None
+
+
+def test_hyphenated_titles_are_offices_not_names():
+    text = (
+        "GENEVA - UN Secretary-General Tomas Varga arrived on Monday for the ceasefire talks, "
+        "with Secretary of State Lena Holt.\n\n"
+        "The secretary-general said the talks would resume next week.\n\n"
+        '"We have no time to lose," the Secretary-General told reporters.\n\n'
+        "IAEA Director-General Rafael Soto warned that inspectors had been denied access.\n\n"
+        "The vice-president of the commission said the budget was already fixed.\n"
+    )
+    assert speaker_of(text, "resume next week").speaker == "Tomas Varga"
+    assert speaker_of(text, "no time to lose").speaker == "Tomas Varga"
+    assert speaker_of(text, "denied access").speaker == "Rafael Soto"
+    # Nobody named is a vice-president: the office stays as printed, not "president" or "-".
+    assert speaker_of(text, "budget was already").speaker == "The vice-president of the commission"
+
+
+def test_a_hyphenated_office_is_one_person_of_the_story():
+    text = (
+        "OTTAWA - Kevin Marsh, who became ambassador to Ireland last year, is weighing a move "
+        "into politics.\n\n"
+        "The former sergeant-at-arms of the House of Commons said Monday he is considering a "
+        "run for the party's leadership.\n"
+    )
+    assert speaker_of(text, "considering a run").speaker == "Kevin Marsh"

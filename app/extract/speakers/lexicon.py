@@ -129,12 +129,37 @@ PERSON_NOUNS = frozenset(
     trustee superintendent principal teacher professor doctor physician nurse scientist
     researcher economist analyst expert author writer artist designer architect chef player
     forward defenceman defenseman goaltender goalie striker pitcher quarterback rookie veteran
-    captain pilot driver man woman boy girl father mother son daughter husband wife brother
+    captain sergeant pilot driver man woman boy girl father mother son daughter husband wife brother
     sister resident neighbour neighbor victim witness survivor student worker employee
     volunteer activist organizer organiser advocate critic farmer owner landlord tenant
     parent grandmother grandfather proprietor host singer actor actress dancer comedian
     musician fighter boxer champion winner labourer laborer refugee immigrant man""".split()
 )
+# Pieces of hyphenated titles besides title words: "secretary-general", "sergeant-at-arms",
+# "commander-in-chief", "co-founder", "ex-minister", "president-elect".
+COMPOUND_TITLE_PARTS = frozenset("general in at of arms chief elect designate vice co ex".split())
+# Pieces after which a hyphenated title's first word names the office ("secretaries-general").
+HEAD_FIRST_PARTS = frozenset("general in at of elect designate".split())
+
+
+def title_compound(word: str) -> list[str] | None:
+    """The pieces of a hyphenated title ("Secretary-General" -> ["secretary", "general"]);
+    None for a hyphenated name ("Hae-rin", "Smith-Jones") or a single word."""
+    pieces = word.lower().rstrip(".").split("-")
+    if len(pieces) < 2:
+        return None
+    titles = [p for p in pieces if p in TITLE_WORDS or p in PERSON_NOUNS]
+    if not titles or not all(p in COMPOUND_TITLE_PARTS or p in titles for p in pieces):
+        return None
+    return pieces
+
+
+def compound_head(pieces: list[str]) -> int:
+    """Which piece of a hyphenated title names the office: the first of "secretary-general",
+    "sergeant-at-arms" and "president-elect", the last of "vice-president" and "co-founder"."""
+    return 0 if any(p in HEAD_FIRST_PARTS for p in pieces[1:]) else len(pieces) - 1
+
+
 # Last words that make a capitalised name a place ("Lake Cowichan", "Veteran's Park").
 PLACE_WORDS = frozenset(
     """lake river island islands bay beach valley mountain mountains park square street avenue

@@ -22,6 +22,8 @@ from app.extract.speakers.lexicon import (
     PRONOUNS,
     STATE_NAMES,
     TITLE_WORDS,
+    compound_head,
+    title_compound,
 )
 from app.extract.text.parse import STAND_IN
 
@@ -81,13 +83,15 @@ def _kept(child: Token, head: Token) -> bool:
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
-    """The head with its modifiers, without relative clauses or trailing appositions."""
-    keep = [head]
-    for child in head.children:
-        if not _kept(child, head):
-            continue
-        keep.extend(child.subtree)
-    keep.sort(key=lambda t: t.i)
+    """The head with its modifiers, without relative clauses or trailing appositions; all of
+    a hyphenated word ("The vice-president said" parses as three subjects)."""
+    word = _glued_word(head)
+    keep = list(word)
+    for part in word:
+        for child in part.children:
+            if child not in word and _kept(child, part):
+                keep.extend(child.subtree)
+    keep = sorted(set(keep), key=lambda t: t.i)
     lo = keep.index(head)
     hi = lo
     while lo > 0 and keep[lo - 1].i == keep[lo].i - 1:
@@ -116,6 +120,43 @@ def _hyphen_joined(t: Token) -> bool:
     return t.i > 0 and doc[t.i - 1].text == "-" and _hyphen_joined(doc[t.i - 1])
 
 
+def _glued(a: Token, b: Token) -> bool:
+    """Two neighbouring tokens of one hyphenated word ("sergeant" "-" "at")."""
+    if a.whitespace_:
+        return False
+    return (a.text == "-" and b.is_alpha) or (b.text == "-" and a.is_alpha and not b.whitespace_)
+
+
+def _glued_word(t: Token) -> list[Token]:
+    """The tokens of the hyphenated word holding `t`, hyphens included; [t] if none."""
+    doc = t.doc
+    lo = hi = t.i
+    while lo > 0 and _glued(doc[lo - 1], doc[lo]):
+        lo -= 1
+    while hi + 1 < len(doc) and _glued(doc[hi], doc[hi + 1]):
+        hi += 1
+    return list(doc[lo : hi + 1])
+
+
+def _title_pieces(t: Token) -> list[Token] | None:
+    """The words of the hyphenated title `t` is part of ("Secretary", "General"), or None."""
+    word = _glued_word(t)
+    pieces = [w for w in word if w.text != "-"]
+    if len(pieces) < 2 or title_compound("-".join(w.text for w in pieces)) is None:
+        return None
+    return pieces
+
+
+def _office_word(head: Token) -> Token:
+    """The word that names what a hyphenated title's holder is: the parser heads "the
+    secretary-general" with "general" (a proper noun), "the sergeant-at-arms" with "arms" (a
+    plural); they are a secretary and a sergeant, one person, no name."""
+    pieces = _title_pieces(head)
+    if pieces is None:
+        return head
+    return pieces[compound_head([w.lower_ for w in pieces])]
+
+
 def _name_runs(tokens: list[Token]) -> list[list[Token]]:
     runs: list[list[Token]] = []
     cur: list[Token] = []
@@ -140,7 +181,7 @@ def _strip_titles(run: list[Token]) -> list[Token]:
     cur: list[Token] = []
     for n, t in enumerate(run):
         org_inside = t.lower_ in ORG_WORDS and n < len(run) - 1  # "… Club Dmitry Razumovsky"
-        title = t.lower_.rstrip(".") in TITLE_WORDS
+        title = t.lower_.rstrip(".") in TITLE_WORDS or _title_pieces(t) is not None
         acronym = t.text.isupper() and len(t.text) <= 4 and not t.text.endswith(".")  # not "J."
         if title or org_inside or acronym:
             if cur:
@@ -326,6 +367,7 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = doc.text[start:end]
     start, end = base(start), base(start) + len(text)
+    head = _office_word(head)
     low = head.lower_
     if low in PRONOUNS and len(tokens) == 1:
         return Mention(text, start, end, "pronoun", None, low)
@@ -354,7 +396,7 @@ def _office_only(tokens: list[Token], head: Token) -> bool:
         len(words) > 1
         and words[0] == "the"
         and head.lower_ in PERSON_NOUNS
-        and all(w in TITLE_WORDS for w in words)
+        and all(w in TITLE_WORDS or _title_pieces(t) for w, t in zip(words, tokens, strict=True))
     )
 
 

@@ -14,8 +14,14 @@ GENERIC_OFFICES = frozenset(
     "official officer spokesman spokeswoman spokesperson representative".split()
 )
 ROLE_CLASSES = (
-    frozenset("diplomat diplomacy foreign secretary minister envoy ambassador chancellor".split()),
-    frozenset("president leader head premier prime chancellor king ruler".split()),
+    frozenset(
+        "diplomat diplomacy foreign secretary minister envoy ambassador chancellor "
+        "consul-general secretary-general".split()
+    ),
+    frozenset(
+        "president leader head premier prime chancellor king ruler secretary-general "
+        "director-general".split()
+    ),
     frozenset(
         "parliamentarian lawmaker legislator representative congressman congresswoman "
         "senator mp deputy politician".split()
@@ -49,14 +55,21 @@ def _offices(text: str) -> list[Office]:
     before its word: "deputy foreign minister" is ("minister", "deputy", {"foreign"})."""
     found: list[Office] = []
     rank, portfolios = "", set[str]()
+    after_office = False
     for word in re.findall(r"[a-z]+", text.lower()):
-        if word in RANKS:
+        if word == "general" and after_office:  # "secretary-general", "Director General"
+            office, its_rank, its_portfolios = found[-1]
+            found[-1] = (f"{office}-general", its_rank, its_portfolios)
+        elif word in RANKS:
             rank = word
         elif word in PORTFOLIOS:
             portfolios.add(word)
         elif word in PERSON_NOUNS or any(word in c for c in ROLE_CLASSES):
             found.append((word, rank, frozenset(portfolios)))
             rank, portfolios = "", set()
+            after_office = True
+            continue
+        after_office = False
     return found
 
 

@@ -25,6 +25,7 @@ from app.extract.speakers.lexicon import (
     TITLE_WORDS,
     US_PARTIES,
     US_STATES,
+    title_compound,
 )
 from app.extract.speakers.lone_names import NOT_GIVEN_ALONE, alone_as_a_name, sign_of_a_person
 from app.extract.speakers.names import normalise_name
@@ -288,6 +289,7 @@ def _is_title_word(word: str) -> bool:
         or low in ORG_WORDS
         or word in NOT_FIRST
         or (word.endswith(".") and low in TITLE_ABBREVIATIONS)
+        or title_compound(word) is not None  # "Secretary-General", "Vice-President"
     )
 
 
