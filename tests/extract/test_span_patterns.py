@@ -138,6 +138,17 @@ def test_what_someone_told_an_audience_is_their_words():
     ]
 
 
+def test_a_that_clause_after_a_briefing_is_what_was_said():
+    # The parser reads "that" as a relative pronoun (the briefing that China supported …).
+    article = (
+        "Harbour talks\n\n"
+        "Foreign ministry spokesperson Lin Hao said at a regular briefing that China "
+        "supported dialogue.\n\n"
+        "He spoke at a briefing that lasted an hour.\n"
+    )
+    assert texts(article) == ["that China supported dialogue"]
+
+
 def test_a_second_speaker_clause_ends_the_first_report():
     article = (
         "Harbour vote\n\n"

@@ -448,11 +448,24 @@ def _clause_on_noun(verb: Token) -> list[Token] | None:
         nouns += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     for noun in nouns:
         for clause in noun.children:
-            if clause.dep_ in ("acl", "ccomp", "relcl") and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+            if clause.dep_ in ("acl", "ccomp", "relcl") and (
+                any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+                or _that_clause_misread(clause)
             ):
                 return _subtree(clause)
     return None
+
+
+def _that_clause_misread(clause: Token) -> bool:
+    """'said at a regular briefing that China supported dialogue': the parser reads "that"
+    as a relative pronoun, the object of "supported", though the verb has its own subject
+    and object. A clause that needs no "that" ("a briefing that lasted an hour", "the
+    meeting that China hosted") is a relative clause."""
+    that = clause.left_edge
+    if that.lower_ != "that" or that.dep_ != "dobj" or that.head.i != clause.i:
+        return False
+    filled = ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd")
+    return _has_subject(clause) and any(c.dep_ in filled and c.i != that.i for c in clause.children)
 
 
 def _interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
