@@ -633,3 +633,16 @@ def test_a_hyphenated_office_is_one_person_of_the_story():
         "run for the party's leadership.\n"
     )
     assert speaker_of(text, "considering a run").speaker == "Kevin Marsh"
+
+
+def test_names_with_letters_beyond_latin_1_are_whole_names():
+    text = (
+        "ANKARA - Turkish President Selim Aydın met EU Commissioner Maroš Šimkovič and "
+        "Polish envoy Radosław Wiśniewski on Monday.\n\n"
+        "Aydın said the two sides had more in common than what divided them.\n\n"
+        "Šimkovič told reporters the bloc would pay for the venue. Wiśniewski said Warsaw "
+        "would send observers.\n"
+    )
+    assert speaker_of(text, "more in common").speaker == "Selim Aydın"
+    assert speaker_of(text, "pay for the venue").speaker == "Maroš Šimkovič"
+    assert speaker_of(text, "send observers").speaker == "Radosław Wiśniewski"

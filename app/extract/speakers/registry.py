@@ -8,6 +8,7 @@ person the article was last talking about.
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.extract.speakers import gender as genders
@@ -41,8 +42,16 @@ from app.extract.speakers.typing import (
 )
 from app.extract.verbs import SPEECH_FORMS
 
-_UP = r"[A-ZÀ-ÖØ-Þ]"
-_LOW = r"[a-zß-öø-ÿ]"
+
+def _latin_letters(case: Callable[[str], bool]) -> str:
+    """The accented Latin letters of one case, for a character class: Polish "ł", Turkish
+    "ı" and "ş", Romanian "ș", Vietnamese "ư" are letters of names, not word breaks."""
+    blocks = (range(0xC0, 0x250), range(0x1E00, 0x1F00))  # Latin-1 to Extended-B, Additional
+    return "".join(chr(c) for block in blocks for c in block if case(chr(c)) and chr(c).isalpha())
+
+
+_UP = f"[A-Z{_latin_letters(str.isupper)}]"
+_LOW = f"[a-z{_latin_letters(str.islower)}]"
 # A capitalised word: "Lee", "O'Regan", "McCallum", "Brind'Amour", "Na'moks", "Hae-rin", "RCMP".
 _WORD = (
     f"{_UP}(?:['’]{_UP})?{_LOW}*"
