@@ -257,3 +257,32 @@ def test_schema_0018_counts_a_topics_speakers_outlets_already_stored(migrated):
         conn.execute(text("UPDATE article SET outlet = 'Example Wire' WHERE id = 1"))
         conn.execute(text("DELETE FROM quote_topic WHERE quote_id = 1"))
         assert list(map(tuple, conn.execute(tallied))) == [(7, 0, "Example Wire", 1)]
+
+
+def test_schema_0019_transliterates_stored_name_keys(migrated):
+    engine = migrated("0018")
+    with engine.begin() as conn:  # as the old folding stored them: letters dropped
+        conn.execute(
+            text(
+                "INSERT INTO speaker (id, slug, name, kind, sort_key) VALUES "
+                "(1, 'selim-aydn', 'Selim Aydın', 'person', 'aydn selim'), "
+                "(2, 'ana-lima', 'Ana Lima', 'person', 'lima ana')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO speaker_alias (speaker_id, alias, key) VALUES "
+                "(1, 'Selim Aydın', 'selim aydn'), (1, 'Aydın', 'aydn'), (2, 'Ana Lima', 'ana lima')"
+            )
+        )
+    migrated("head")
+    with engine.connect() as conn:
+        keys = conn.execute(text("SELECT alias, key FROM speaker_alias ORDER BY id")).all()
+        speakers = conn.execute(text("SELECT slug, sort_key FROM speaker ORDER BY id")).all()
+    assert list(map(tuple, keys)) == [
+        ("Selim Aydın", "selim aydin"),
+        ("Aydın", "aydin"),
+        ("Ana Lima", "ana lima"),
+    ]
+    # The slug is in bookmarks and stays; the directory files him under A.
+    assert list(map(tuple, speakers)) == [("selim-aydn", "aydin selim"), ("ana-lima", "lima ana")]

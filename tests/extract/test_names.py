@@ -2,7 +2,13 @@ import re
 
 import pytest
 
-from app.extract.speakers.names import is_description, normalise_name, same_person, speaker_slug
+from app.extract.speakers.names import (
+    is_description,
+    normalise_name,
+    same_person,
+    sort_key,
+    speaker_slug,
+)
 from app.extract.speakers.officials import Officials, trie_pattern
 
 
@@ -15,6 +21,15 @@ def test_speaker_slug_is_stable_ascii():
     assert speaker_slug("Sergey Lavrov") == "sergey-lavrov"
     assert speaker_slug("Nicolás Maduro") == "nicolas-maduro"
     assert speaker_slug("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
+
+
+def test_letters_that_are_not_accented_ones_are_spelled_not_dropped():
+    # A reader types "Aydin" or "Store"; the store must match them to the printed name.
+    assert normalise_name("Selim Aydın") == normalise_name("Selim Aydin") == "selim aydin"
+    assert normalise_name("Jonas Gahr Støre") == "jonas gahr store"
+    assert speaker_slug("Radosław Wiśniewski") == "radoslaw-wisniewski"
+    assert speaker_slug("Đorđe Vuković") == "dorde-vukovic"
+    assert sort_key("Łukasz Nowak") == "nowak lukasz"
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,19 @@ from functools import lru_cache
 from nameparser import HumanName
 from rapidfuzz.distance import Levenshtein
 from slugify import slugify
+from text_unidecode import unidecode
 
 from app.extract.speakers.lexicon import BODY_WORDS, NAME_PARTICLES, TITLES
 
 
 def ascii_fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """'Erdoğan' -> 'Erdogan', 'Radosław' -> 'Radoslaw', 'Aydın' -> 'Aydin', 'Støre' ->
+    'Store': accents split off and dropped; letters that are not an accented one (ł, ı, ø,
+    đ, æ) spelled as English readers type them, not lost."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed.isascii():
+        return decomposed
+    return unidecode(decomposed)
 
 
 @lru_cache(maxsize=8192)
