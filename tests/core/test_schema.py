@@ -272,7 +272,8 @@ def test_schema_0019_transliterates_stored_name_keys(migrated):
         conn.execute(
             text(
                 "INSERT INTO speaker_alias (speaker_id, alias, key) VALUES "
-                "(1, 'Selim Aydın', 'selim aydn'), (1, 'Aydın', 'aydn'), (2, 'Ana Lima', 'ana lima')"
+                "(1, 'Selim Aydın', 'selim aydn'), (1, 'Aydın', 'aydn'), "
+                "(2, 'Ana Lima', 'ana lima')"
             )
         )
     migrated("head")

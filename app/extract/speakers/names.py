@@ -7,7 +7,7 @@ from functools import lru_cache
 from nameparser import HumanName
 from rapidfuzz.distance import Levenshtein
 from slugify import slugify
-from text_unidecode import unidecode
+from text_unidecode import unidecode  # type: ignore[import-untyped]
 
 from app.extract.speakers.lexicon import BODY_WORDS, NAME_PARTICLES, TITLES
 
