@@ -646,3 +646,14 @@ def test_names_with_letters_beyond_latin_1_are_whole_names():
     assert speaker_of(text, "more in common").speaker == "Selim Aydın"
     assert speaker_of(text, "pay for the venue").speaker == "Maroš Šimkovič"
     assert speaker_of(text, "send observers").speaker == "Radosław Wiśniewski"
+
+
+def test_a_name_ending_like_an_outlet_is_a_person_when_described_as_one():
+    text = (
+        "SEOUL - Kim Yo Sun, the sister of leader Kim Jong Chol, said in a statement carried "
+        "by KCNA that Pyongyang would answer in kind.\n\n"
+        '"It is not a threat, it is a promise," she said. The Toronto Star said the '
+        "statement was the harshest in years.\n"
+    )
+    assert speaker_of(text, "not a threat").speaker == "Kim Yo Sun"
+    assert speaker_of(text, "harshest in years").speaker_type == OUTLET

@@ -63,6 +63,10 @@ def is_place(name: str, officials: Officials) -> bool:
 def is_outlet(name: str, officials: Officials | None = None) -> bool:
     """A media outlet: known as one (officials.toml, a list of wire services and broadcasters)
     or named like one ("CTV News", "The Daily Courier")."""
+    return known_outlet(name, officials) or named_like_outlet(name)
+
+
+def known_outlet(name: str, officials: Officials | None = None) -> bool:
     known = (officials or default_officials()).find(name)
     if known is not None:
         return known.kind == "media"
@@ -71,8 +75,12 @@ def is_outlet(name: str, officials: Officials | None = None) -> bool:
         return False
     if len(words) > 1 and words[0] in OUTLET_PREFIXES:
         return True
-    if " ".join(words) in KNOWN_OUTLETS or words[-1] in KNOWN_OUTLETS:
-        return True
+    return " ".join(words) in KNOWN_OUTLETS or words[-1] in KNOWN_OUTLETS
+
+
+def named_like_outlet(name: str) -> bool:
+    """Ending in an outlet's word: "Toronto Star", "The Daily Courier" (or "Kim Yo Sun")."""
+    words = re.sub(r"^the\s+", "", name.lower()).split()
     return len(words) > 1 and words[-1] in OUTLET_WORDS
 
 
@@ -147,6 +155,16 @@ def organisation_evidence(name: str, text: str, start: int, end: int) -> float:
     return score
 
 
+def _described_as_person(name: str, text: str, end: int) -> bool:
+    """'Kim Yo Sun, the sister of …', 'Ann Star, 34,': a given name, then an age or a
+    person's role, though the name ends like an outlet's ("Sun", "Star")."""
+    if not is_first_name(name.split()[0]):
+        return False
+    after = text[end : end + 60]
+    role = _ROLE_AFTER.match(after)
+    return bool(_AGE_AFTER.match(after)) or (role is not None and role.group(1) in PERSON_NOUNS)
+
+
 def type_of_name(
     name: str, officials: Officials, text: str = "", start: int = 0, end: int = 0
 ) -> str:
@@ -156,7 +174,9 @@ def type_of_name(
         if known.kind == "person":
             return PERSON
         return OUTLET if known.kind == "media" else ORGANISATION
-    if is_outlet(name):
+    if known_outlet(name, officials) or (
+        named_like_outlet(name) and not _described_as_person(name, text, end)
+    ):
         return OUTLET
     person = person_evidence(name, text, start, end) if text else 0.0
     if is_place(name, officials) and person < 2.0:
