@@ -394,3 +394,18 @@ def test_a_programme_named_after_said_on_is_not_a_quote():
     found = [text for text, _ in texts(article)]
     assert "“Face the Nation.”" not in found
     assert "“Like Oakland. Or Ferguson,”" in found
+
+
+def test_a_participle_between_commas_leaves_the_subject_the_speaker():
+    # Parsed, "writing on X, formerly Twitter" takes the name for its subject, not "said".
+    article = (
+        "Grain talks\n\n"
+        "Prime Minister Gábor Szalai, writing on X, formerly Twitter, said Europe needed "
+        "a ceasefire, not more weapons.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert (quote.text, quote.speaker) == (
+        "Europe needed a ceasefire, not more weapons",
+        "Gábor Szalai",
+    )
+    assert quote.evidence == "name"  # his name as the verb's subject, not a guess from salience

@@ -121,6 +121,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return _listed_last(child, verb)
         if child.dep_ == "nsubjpass" and depth > 0 and cue_lemma(verb.text) in QUOTED_AS:
             return child  # "he was quoted as saying": he said it
+    if (speaker := _subject_of_the_scene(verb)) is not None:
+        return speaker
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if verb.tag_ in ("VBD", "VBZ", "VBP") and (named := _name_before(verb)) is not None:
@@ -137,6 +139,24 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _subject_of_the_scene(verb: Token) -> Token | None:
+    """'Prime Minister X, writing on X, formerly Twitter, said …': the parse makes X the
+    subject of the participle before the verb, and leaves the verb without one."""
+    doc = verb.doc
+    for clause in verb.children:
+        if (
+            clause.dep_ in ("ccomp", "advcl")
+            and clause.tag_ == "VBG"
+            and 0 < clause.i < verb.i
+            and doc[clause.i - 1].text == ","  # set off by commas, not "they are helping"
+            and not any(c.dep_ == "aux" for c in clause.children)
+        ):
+            for child in clause.children:
+                if child.dep_ == "nsubj" and child.i < clause.i:
+                    return child
+    return None
 
 
 def _listed_last(subject: Token, verb: Token) -> Token:
