@@ -409,3 +409,13 @@ def test_a_participle_between_commas_leaves_the_subject_the_speaker():
         "Gábor Szalai",
     )
     assert quote.evidence == "name"  # his name as the verb's subject, not a guess from salience
+
+
+def test_the_words_of_a_short_quotation_are_never_its_speaker():
+    # Too short to stand in for, the quotation is parsed as words: "today" was the subject.
+    article = (
+        "Grain talks\n\n"
+        "Olga Petrenko, the deputy minister, spoke after the vote.\n\n"
+        '"Why not today?" asked Petrenko.\n'
+    )
+    assert texts(article) == [('"Why not today?"', "Olga Petrenko")]

@@ -7,7 +7,7 @@ their sentence, to a colon introduction just before, or to nobody (floating, res
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Token
@@ -186,7 +186,7 @@ def sentence_candidates(
         for c in find_cues(parsed.doc)
         if not any(q.start < parsed.to_text(c.token.idx) < q.end for q in marks)
     ]
-    cues = _route_channels(cues)
+    cues = [_speaker_outside_marks(text, c, parsed, marks) for c in _route_channels(cues)]
     out: list[Candidate] = []
     for cue in cues:
         if cue.content:
@@ -219,6 +219,33 @@ def sentence_candidates(
             )
         )
     return out, cues
+
+
+def _speaker_outside_marks(text: str, cue: Cue, parsed: Parsed, marks: list[Marked]) -> Cue:
+    """'"Why not today?" asked Lima.': a quotation too short to stand in for parses as words,
+    and "today" as the verb's subject. The speaker is never inside the marks; the name the
+    verb governs after it is ("asked Lima"), or nobody."""
+    speaker = cue.speaker
+    if speaker is None:
+        return cue
+    at, verb = parsed.to_text(speaker.idx), cue.token
+    before_verb = parsed.to_text(verb.idx)
+    tagged = [
+        q
+        for q in marks
+        if q.start <= at < q.end and not text[q.end : before_verb].strip(" ,\u00a0")
+    ]  # the marks end where the verb begins: the words a tag after them attributes
+    if not tagged:
+        return cue
+    after = next(
+        (
+            c
+            for c in verb.children
+            if c.i > verb.i and c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ == "PROPN"
+        ),
+        None,
+    )
+    return replace(cue, speaker=after)
 
 
 MIN_SENTENCE_WORDS = 3  # a whole quoted sentence ("It's a major job.") may be this short
