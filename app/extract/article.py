@@ -18,6 +18,7 @@ from app.extract.text.boilerplate import paragraphs
 from app.extract.text.marks import Marked, scan_marked
 from app.extract.text.parse import parse_sentences
 from app.extract.text.sentences import Sentence, split_sentences
+from app.extract.text.wrapping import unwrap
 from app.extract.topics import Taxonomy, load_taxonomy
 from app.extract.verbs import mentions_speech
 
@@ -132,6 +133,7 @@ def find_candidates(text: str, sents: list[Sentence], marks: list[Marked]) -> li
 def extract_article(text: str, resources: Resources | None = None) -> ExtractedArticle:
     """Title, outlet, date and attributed quotes of one article's text."""
     res = resources or load_resources()
+    text = unwrap(text)
     paras, title_idx = paragraphs(text)
     lines = [text[p.start : p.end] for p in paras]
     body = [(p.start, p.end) for p in paras if p.body]
