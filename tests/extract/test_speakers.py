@@ -657,3 +657,17 @@ def test_a_name_ending_like_an_outlet_is_a_person_when_described_as_one():
     )
     assert speaker_of(text, "not a threat").speaker == "Kim Yo Sun"
     assert speaker_of(text, "harshest in years").speaker_type == OUTLET
+
+
+def test_a_lede_that_describes_its_subject_is_the_person_named_next():
+    text = (
+        "VIENNA - The head of the U.N. nuclear watchdog said on Monday that Iran had again "
+        "expanded its stock of enriched uranium.\n\n"
+        "International Atomic Energy Agency chief Rafael Soto told a board meeting that "
+        "inspectors still lacked access.\n\n"
+        "The board's chairman said the meeting would resume on Tuesday. Former Austrian "
+        "envoy Karl Brunner, for his part, called the report alarming.\n"
+    )
+    assert speaker_of(text, "expanded its stock").speaker == "Rafael Soto"
+    # Past the lede, a name after a long title is someone new.
+    assert speaker_of(text, "resume on Tuesday").speaker != "Karl Brunner"

@@ -197,7 +197,7 @@ def _named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
     """'A Vancouver hockey coach says … . Stephen Gillis said …': news describes someone first
     and names them at the start of the next sentence. The description goes to the one person
     whose first mention in the body opens that sentence (after at most a title)."""
-    if mention.head in UNNAMED_SOURCES or mention.head not in PERSON_NOUNS:
+    if mention.head in UNNAMED_SOURCES or mention.head not in PERSON_NOUNS | {"head"}:
         return None
     layout = resolver.layout
     here = layout.sentence_of(mention.start)
@@ -209,14 +209,40 @@ def _named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
         body = [p for p in e.positions if layout.sentence_of(p) >= 0]
         if not body or layout.sentence_of(min(body)) != here + 1:
             continue  # named before the description (or not in the next sentence)
-        before = layout.text[opening : min(body)].split()
-        if len(before) <= TITLE_WORDS_BEFORE and all(
-            w[:1].isupper() and w.rstrip(".").lower() in _OPENING_TITLES for w in before
-        ):
+        if _a_title(layout.text[opening : min(body)].split(), lede=here < LEDE_SENTENCES):
             found.append(e)
     if len(found) != 1:
         return None
     return resolver.entity_result(found[0], mention, "description", "named-next")
+
+
+def _a_title(words: list[str], lede: bool) -> bool:
+    """What may stand before the name opening that sentence: nothing, a title or two
+    ("Justice", "Coach"), never a sentence's own opening ("But Bill Skelly"). After a lede
+    that describes its subject ("The head of the U.N. nuclear watchdog said …"), a body's
+    name and an office too ("International Atomic Energy Agency chief"); later in a story a
+    name after a long title is mostly someone new ("Former Arkansas Gov. Mike Huckabee, for
+    his part, …")."""
+    if len(words) <= TITLE_WORDS_BEFORE and all(
+        w[:1].isupper() and w.rstrip(".").lower() in _OPENING_TITLES for w in words
+    ):
+        return True
+    if not lede:
+        return False
+    offices = TITLE_WORDS | PERSON_NOUNS
+    lows = [w.rstrip(".,").lower() for w in words]
+    return (
+        len(words) <= LONG_TITLE_WORDS
+        and lows[-1] in offices
+        and lows[0] not in NOT_OPENING_A_TITLE
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or low in offices for w, low in zip(words, lows, strict=True))
+    )
+
+
+LONG_TITLE_WORDS = 6
+LEDE_SENTENCES = 2  # the body's first sentences, where a story may name its subject late
+NOT_OPENING_A_TITLE = frozenset("the a an and but or so when as after before while then".split())
 
 
 def _only_outlet(resolver: "Resolver", mention: Mention) -> Resolved | None:
