@@ -671,3 +671,16 @@ def test_a_lede_that_describes_its_subject_is_the_person_named_next():
     assert speaker_of(text, "expanded its stock").speaker == "Rafael Soto"
     # Past the lede, a name after a long title is someone new.
     assert speaker_of(text, "resume on Tuesday").speaker != "Karl Brunner"
+
+
+def test_a_party_member_is_no_name():
+    text = (
+        "CONCORD, N.H. - Rep. Ellen Marsh of Vermont, the panel's ranking Democrat, said "
+        "the vote had been rushed.\n\n"
+        "A New Hampshire Republican said the race was already over. One New Hampshire "
+        "Democrat said turnout would decide it.\n"
+    )
+    assert speaker_of(text, "had been rushed").speaker == "Ellen Marsh"
+    # Unnamed sources stay as printed; "Hampshire Republican" is nobody's name.
+    assert speaker_of(text, "already over").speaker == "A New Hampshire Republican"
+    assert speaker_of(text, "turnout would decide").speaker == "One New Hampshire Democrat"

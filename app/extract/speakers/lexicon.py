@@ -160,6 +160,15 @@ def compound_head(pieces: list[str]) -> int:
     return 0 if any(p in HEAD_FIRST_PARTS for p in pieces[1:]) else len(pieces) - 1
 
 
+# Capitalised nouns of a party's members: "a Democrat", "some Tories", "a Labour MP". One
+# ends no one's name: "a New Hampshire Republican" names nobody.
+MEMBER_NOUNS = frozenset(
+    """democrat democrats republican republicans conservative conservatives liberal liberals
+    tory tories socialist socialists mp mps mep meps""".split()
+)
+PARTY_MEMBER = frozenset("democrat republican conservative liberal tory socialist".split())
+
+
 # Last words that make a capitalised name a place ("Lake Cowichan", "Veteran's Park").
 PLACE_WORDS = frozenset(
     """lake river island islands bay beach valley mountain mountains park square street avenue

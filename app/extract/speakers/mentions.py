@@ -16,6 +16,7 @@ from app.extract.speakers.lexicon import (
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     INVERTED_TAGS,
+    MEMBER_NOUNS,
     ORG_WORDS,
     PARTICLES,
     PERSON_NOUNS,
@@ -200,9 +201,14 @@ def _strip_titles(run: list[Token]) -> list[Token]:
 def name_in(tokens: list[Token], head: Token) -> str | None:
     """The name in a phrase: the run of proper nouns at (or nearest after) the head."""
     runs = [r for r in (_strip_titles(r) for r in _name_runs(tokens)) if r]
+    # "Paul Ryan, the nation's highest-ranking Republican": a party's member is nobody's
+    # name; the name the phrase opens with is.
+    members = [r for r in runs if len(r) == 1 and r[0].lower_ in MEMBER_NOUNS]
+    runs = [r for r in runs if r not in members]
     if not runs:
         return None
-    best = next((r for r in runs if head in r), runs[-1])
+    fallback = runs[0] if any(head in r for r in members) else runs[-1]
+    best = next((r for r in runs if head in r), fallback)
     text = head.doc.text
     return text[best[0].idx : best[-1].idx + len(best[-1])]
 
@@ -379,6 +385,9 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
     if low in GROUP_NOUNS and head.text.islower():  # "the foreign ministry" (PROPN-tagged)
         return Mention(text, start, end, "group", None, low, plural=plural)
     if name and head.pos_ == "PROPN" and not _office_only(tokens, head):
+        if _someone_unnamed(tokens, head):  # "a New Hampshire Republican", "an Iowa Democrat"
+            kind = "group" if plural else "description"
+            return Mention(text, start, end, kind, None, low, plural=plural)
         return Mention(text, start, end, "name", name, low, full, plural=plural)
     if low in GROUP_NOUNS or plural:
         return Mention(text, start, end, "group", name, low, full, plural=plural)
@@ -397,6 +406,23 @@ def _office_only(tokens: list[Token], head: Token) -> bool:
         and words[0] == "the"
         and head.lower_ in PERSON_NOUNS
         and all(w in TITLE_WORDS or _title_pieces(t) for w, t in zip(words, tokens, strict=True))
+    )
+
+
+UNNAMING_DETERMINERS = frozenset("a an another one some many several most few".split())
+
+
+def _someone_unnamed(tokens: list[Token], head: Token) -> bool:
+    """'a New Hampshire Republican', 'an Iowa Democrat', 'a Conservative MP', 'some
+    Democrats': a party's members the story does not name; no name ("Hampshire Republican"
+    had become a speaker, every unnamed Democrat one person). Not "a teary-eyed Bush" or
+    "a spokesman, Ann Lee"."""
+    first = tokens[0]
+    return (
+        first.lower_ in UNNAMING_DETERMINERS
+        and first.dep_ in ("det", "nummod")  # "one New Hampshire Democrat"
+        and first.head.i == head.i
+        and head.lower_ in MEMBER_NOUNS
     )
 
 

@@ -17,6 +17,7 @@ from app.extract.speakers.lexicon import (
     NOT_NAME_WORDS,
     ORG_WORDS,
     OUTLET_WORDS,
+    PARTY_MEMBER,
     PERSON_NOUNS,
     PLACE_WORDS,
     ROLE_HINTS,
@@ -106,6 +107,8 @@ def is_junk_name(name: str) -> bool:
     words = name.split()
     if any(w.lower() in NOT_NAME_WORDS for w in words):
         return True
+    if len(words) > 1 and words[-1].lower() in PARTY_MEMBER:
+        return True  # "(a New) Hampshire Republican", "(the) Wisconsin Democrat"
     return all(w in NOT_FIRST or w.isdigit() for w in words)
 
 
