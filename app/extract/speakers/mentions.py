@@ -121,20 +121,13 @@ def _hyphen_joined(t: Token) -> bool:
     return t.i > 0 and doc[t.i - 1].text == "-" and _hyphen_joined(doc[t.i - 1])
 
 
-def _glued(a: Token, b: Token) -> bool:
-    """Two neighbouring tokens of one hyphenated word ("sergeant" "-" "at")."""
-    if a.whitespace_:
-        return False
-    return (a.text == "-" and b.is_alpha) or (b.text == "-" and a.is_alpha and not b.whitespace_)
-
-
 def _glued_word(t: Token) -> list[Token]:
     """The tokens of the hyphenated word holding `t`, hyphens included; [t] if none."""
     doc = t.doc
     lo = hi = t.i
-    while lo > 0 and _glued(doc[lo - 1], doc[lo]):
+    while _hyphen_joined(doc[lo]):
         lo -= 1
-    while hi + 1 < len(doc) and _glued(doc[hi], doc[hi + 1]):
+    while hi + 1 < len(doc) and _hyphen_joined(doc[hi + 1]):
         hi += 1
     return list(doc[lo : hi + 1])
 
