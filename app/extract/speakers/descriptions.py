@@ -197,7 +197,7 @@ def _named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
     """'A Vancouver hockey coach says … . Stephen Gillis said …': news describes someone first
     and names them at the start of the next sentence. The description goes to the one person
     whose first mention in the body opens that sentence (after at most a title)."""
-    if mention.head in UNNAMED_SOURCES or mention.head not in PERSON_NOUNS | {"head"}:
+    if mention.head in UNNAMED_SOURCES or mention.head not in DESCRIBED_PEOPLE:
         return None
     layout = resolver.layout
     here = layout.sentence_of(mention.start)
@@ -229,17 +229,18 @@ def _a_title(words: list[str], lede: bool) -> bool:
         return True
     if not lede:
         return False
-    offices = TITLE_WORDS | PERSON_NOUNS
     lows = [w.rstrip(".,").lower() for w in words]
     return (
         len(words) <= LONG_TITLE_WORDS
-        and lows[-1] in offices
+        and lows[-1] in OFFICE_WORDS
         and lows[0] not in NOT_OPENING_A_TITLE
         and words[0][:1].isupper()
-        and all(w[:1].isupper() or low in offices for w, low in zip(words, lows, strict=True))
+        and all(w[:1].isupper() or low in OFFICE_WORDS for w, low in zip(words, lows, strict=True))
     )
 
 
+DESCRIBED_PEOPLE = PERSON_NOUNS | {"head"}  # "the head of the U.N. nuclear watchdog"
+OFFICE_WORDS = TITLE_WORDS | PERSON_NOUNS
 LONG_TITLE_WORDS = 6
 LEDE_SENTENCES = 2  # the body's first sentences, where a story may name its subject late
 NOT_OPENING_A_TITLE = frozenset("the a an and but or so when as after before while then".split())
