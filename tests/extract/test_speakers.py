@@ -684,3 +684,13 @@ def test_a_party_member_is_no_name():
     # Unnamed sources stay as printed; "Hampshire Republican" is nobody's name.
     assert speaker_of(text, "already over").speaker == "A New Hampshire Republican"
     assert speaker_of(text, "turnout would decide").speaker == "One New Hampshire Democrat"
+
+
+def test_a_description_no_printed_title_fits_is_nobody_ranked_below():
+    text = (
+        "BRUSSELS - EU foreign policy chief Kaja Lind said the bloc would fund reconstruction. "
+        "The bloc's top diplomat said the money would be released step by step.\n\n"
+        "Deputy Foreign Minister Pavel Rudin said Moscow supported the talks.\n"
+    )
+    # A deputy minister named later is not "the top diplomat" (only a rank below fitted).
+    assert speaker_of(text, "step by step").speaker != "Pavel Rudin"

@@ -414,8 +414,8 @@ def _person_by_role(
             continue  # "the Wisconsin Republican": a Republican from Wisconsin, not any
         fit += 1.0 if country and country == e.country else 0.0
         fit -= 1.5 if office == LOOSE else 0.0  # "the president": not the vice president
-        if fit == 0:
-            continue
+        if fit <= 0:
+            continue  # nothing shared, or only a rank below: "the top diplomat", a deputy
         before = score(e.events, mention.start, resolver.layout)
         key = (fit, before > 0, before)
         if best_key is None or key > best_key:
