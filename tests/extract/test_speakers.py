@@ -694,3 +694,15 @@ def test_a_description_no_printed_title_fits_is_nobody_ranked_below():
     )
     # A deputy minister named later is not "the top diplomat" (only a rank below fitted).
     assert speaker_of(text, "step by step").speaker != "Pavel Rudin"
+
+
+def test_gulf_titles_are_titles_and_a_prince_is_described():
+    text = (
+        "DOHA - Qatar's Emir Sheikh Hamad bin Khalid Al Thani said mediation was at a "
+        "critical stage.\n\n"
+        "Crown Prince Faisal bin Nasser of Saudi Arabia told the summit that the kingdom "
+        "would back any agreement. The crown prince added that Riyadh would host a donors' "
+        "conference.\n"
+    )
+    assert speaker_of(text, "critical stage").speaker == "Hamad bin Khalid Al Thani"
+    assert speaker_of(text, "donors' conference").speaker == "Faisal bin Nasser"

@@ -38,7 +38,7 @@ TITLE_WORDS = frozenset(
     speaker house senate congress congressman congresswoman republican democrat democratic
     gop coach captain manager police officer detective sheriff superintendent council
     councilman councilwoman councillor commissioner inspector assemblyman assemblywoman
-    lawmaker legislator party""".split()
+    lawmaker legislator party emir sheikh sheikha sultan""".split()
 )
 GROUP_NOUNS = frozenset(
     """officials sources diplomats experts analysts authorities lawmakers residents police
@@ -133,7 +133,8 @@ PERSON_NOUNS = frozenset(
     sister resident neighbour neighbor victim witness survivor student worker employee
     volunteer activist organizer organiser advocate critic farmer owner landlord tenant
     parent grandmother grandfather proprietor host singer actor actress dancer comedian
-    musician fighter boxer champion winner labourer laborer refugee immigrant man""".split()
+    musician fighter boxer champion winner labourer laborer refugee immigrant man king queen
+    prince princess emir sheikh sultan monarch""".split()
 )
 # Pieces of hyphenated titles besides title words: "secretary-general", "sergeant-at-arms",
 # "commander-in-chief", "co-founder", "ex-minister", "president-elect".
