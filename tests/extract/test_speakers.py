@@ -706,3 +706,16 @@ def test_gulf_titles_are_titles_and_a_prince_is_described():
     )
     assert speaker_of(text, "critical stage").speaker == "Hamad bin Khalid Al Thani"
     assert speaker_of(text, "donors' conference").speaker == "Faisal bin Nasser"
+
+
+def test_a_seat_of_government_speaks_for_its_country():
+    text = (
+        "LONDON - Downing Street said the prime minister would speak to allies. The Élysée "
+        "said France would not take part, and the Quai d'Orsay said the embassy would stay "
+        "open.\n"
+    )
+    assert {(q.speaker, q.speaker_country, q.speaker_type) for q in quotes(text)} == {
+        ("Downing Street", "GB", "organisation"),
+        ("Élysée Palace", "FR", "organisation"),
+        ("Quai d'Orsay", "FR", "organisation"),
+    }
