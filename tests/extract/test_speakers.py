@@ -719,3 +719,16 @@ def test_a_seat_of_government_speaks_for_its_country():
         ("Élysée Palace", "FR", "organisation"),
         ("Quai d'Orsay", "FR", "organisation"),
     }
+
+
+def test_a_readout_speaks_for_its_author_and_its_country():
+    text = (
+        "WASHINGTON - Secretary of State Mark Holloway spoke with Foreign Minister Pavel "
+        "Orlov on Monday.\n\n"
+        "Holloway stressed the need for a ceasefire, according to a State Department "
+        "readout. Orlov warned against playing with fire in the Black Sea, the Russian "
+        "readout said.\n"
+    )
+    assert speaker_of(text, "need for a ceasefire").speaker == "State Department"
+    # Not the State Department: the Russian readout is Russia's, and names no author here.
+    assert speaker_of(text, "playing with fire").speaker is None

@@ -453,7 +453,12 @@ def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | Non
     if mention.plural and via == "reports":  # "Reports say …": the press, no one author
         return unknown(None, "document", via=via)  # (not "those documents", the DNC's)
     found = _salient(resolver, {ORGANISATION}, mention, skip)
-    if found is not None and _recent(resolver, found, mention.start):
+    nationality = _nationality(resolver, mention.text)  # "the Russian readout": Russia's
+    if (
+        found is not None
+        and _recent(resolver, found, mention.start)
+        and nationality in (None, found.country)
+    ):
         basis = "document-salient"
         return replace(
             found, via=via, evidence="document", certainty=confidence_for(basis), basis=basis

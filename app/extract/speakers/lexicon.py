@@ -108,7 +108,8 @@ DOCUMENT_NOUNS = frozenset(
     """statement release report study survey letter filing complaint lawsuit suit memo email
     e-mail tweet post posting ruling decision notice document documents records transcript
     announcement bulletin advisory update website blog message note petition motion affidavit
-    submission brief analysis audit review poll data figures numbers reports studies""".split()
+    submission brief analysis audit review poll data figures numbers reports studies readout
+    communique communiqué""".split()
 )
 # Heads of a description that names a body: "the company", "the utility", "the board".
 ORG_NOUNS = frozenset(

@@ -372,7 +372,11 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
         return Mention(text, start, end, "pronoun", None, low)
     name, full = name_in(tokens, head), full_run(tokens, head)
     plural = head.tag_ in ("NNS", "NNPS")
-    if low in DOCUMENT_NOUNS and head.pos_ == "NOUN":
+    # (a rarer word may be tagged a verb: "a State Department readout")
+    as_noun = head.pos_ == "NOUN" or (
+        head.pos_ == "VERB" and any(c.dep_ == "det" for c in head.children)
+    )
+    if low in DOCUMENT_NOUNS and as_noun:
         author = _author(head, base)
         return Mention(text, start, end, "document", name, low, full, author, plural)
     if low in GROUP_NOUNS and head.text.islower():  # "the foreign ministry" (PROPN-tagged)
