@@ -732,3 +732,19 @@ def test_a_readout_speaks_for_its_author_and_its_country():
     assert speaker_of(text, "need for a ceasefire").speaker == "State Department"
     # Not the State Department: the Russian readout is Russia's, and names no author here.
     assert speaker_of(text, "playing with fire").speaker is None
+
+
+def test_told_by_someone_is_their_report_and_a_nationality_binds_a_body():
+    text = (
+        "MOSCOW - Secretary of State Mark Holloway spoke with Foreign Minister Pavel Orlov "
+        "on Monday.\n\n"
+        'Holloway was told by Orlov that Russia expected "concrete steps" from Washington.\n\n'
+        "The FBI opened a file in 2011, after being warned by the Russian government that "
+        "the suspect was a threat.\n\n"
+        "Holloway was asked by a reporter whether the talks would resume.\n"
+    )
+    assert speaker_of(text, "concrete steps").speaker == "Pavel Orlov"
+    threat = speaker_of(text, "was a threat")
+    assert (threat.speaker, threat.speaker_country) == ("the Russian government", "RU")
+    # A question put to him by a reporter is not a report of anyone's words.
+    assert not [q for q in quotes(text) if "would resume" in q.text]

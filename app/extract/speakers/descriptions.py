@@ -327,14 +327,27 @@ def _named_body(resolver: "Resolver", mention: Mention) -> Resolved | None:
 def _organisation(
     resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None
 ) -> Resolved | None:
-    """'the ministry' after "Japan's foreign ministry"; 'the company' after any company."""
+    """'the ministry' after "Japan's foreign ministry"; 'the company' after any company.
+    'The Russian government' is Russia's: not the FBI, however salient."""
     head = mention.head
     if head in BUSINESS_NOUNS:
-        return _salient(resolver, {ORGANISATION}, mention, skip, prefer=_business)
-    if head in PUBLIC_NOUNS:
-        return _salient(resolver, {ORGANISATION}, mention, skip, prefer=_public)
-    need = None if head in GENERIC_BODIES else head
-    return _salient(resolver, {ORGANISATION}, mention, skip, need=need)
+        found = _salient(resolver, {ORGANISATION}, mention, skip, prefer=_business)
+    elif head in PUBLIC_NOUNS:
+        found = _salient(resolver, {ORGANISATION}, mention, skip, prefer=_public)
+    else:
+        need = None if head in GENERIC_BODIES else head
+        found = _salient(resolver, {ORGANISATION}, mention, skip, need=need)
+    if found is not None and not _of_nationality(resolver, found, mention):
+        return None
+    return found
+
+
+def _of_nationality(resolver: "Resolver", found: Resolved, mention: Mention) -> bool:
+    """Whether the body found is of the nationality the description names, if it names one
+    ("the Russian government", "the Russian readout"); a body of no known country is not."""
+    nationality = _nationality(resolver, mention.text)
+    own = found.entity.country if found.entity is not None else None
+    return nationality is None or nationality == own
 
 
 def _first(item: tuple[float, Entity]) -> float:
@@ -453,11 +466,10 @@ def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | Non
     if mention.plural and via == "reports":  # "Reports say …": the press, no one author
         return unknown(None, "document", via=via)  # (not "those documents", the DNC's)
     found = _salient(resolver, {ORGANISATION}, mention, skip)
-    nationality = _nationality(resolver, mention.text)  # "the Russian readout": Russia's
     if (
         found is not None
         and _recent(resolver, found, mention.start)
-        and nationality in (None, found.country)
+        and _of_nationality(resolver, found, mention)
     ):
         basis = "document-salient"
         return replace(

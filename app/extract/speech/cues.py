@@ -620,6 +620,9 @@ def find_cues(doc) -> list[Cue]:
         elif tok.lower_ == "for" and tok.dep_ == "prep":
             cue = _viewpoint(tok)
         elif _is_speech_verb(tok):
+            if (agent := _told_by(tok)) is not None and (content := content_of(tok)):
+                cues.append(Cue(tok, _cue_text(tok), agent, content, "verb", via=channel_of(tok)))
+                continue
             if _passive(tok) or _asked_of_them(tok):
                 continue
             content = content_of(tok) or None
@@ -841,6 +844,17 @@ def _parsed_as_verb(tok: Token) -> bool:
 
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _told_by(tok: Token) -> Token | None:
+    """'Holloway was told by Orlov that …', 'they were assured by the minister that …': a
+    listener made the subject; the speaker is the agent after "by"."""
+    if not _passive(tok) or cue_lemma(tok.text) not in AUDIENCE - {"ask"}:
+        return None  # "was asked by the moderator whether …" is a question, not a report
+    for agent in tok.children:
+        if agent.dep_ == "agent":
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _asked_of_them(tok: Token) -> bool:
