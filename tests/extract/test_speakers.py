@@ -748,3 +748,15 @@ def test_told_by_someone_is_their_report_and_a_nationality_binds_a_body():
     assert (threat.speaker, threat.speaker_country) == ("the Russian government", "RU")
     # A question put to him by a reporter is not a report of anyone's words.
     assert not [q for q in quotes(text) if "would resume" in q.text]
+
+
+def test_a_body_placed_by_the_sentence_has_that_country():
+    text = (
+        "VIENNA - Talks resumed on Monday.\n\n"
+        "In Tehran, the foreign ministry said the talks were useful. In Moscow, officials "
+        "said the plan was dead.\n"
+    )
+    countries = {q.text.split()[-1]: q.speaker_country for q in quotes(text)}
+    assert countries == {"useful": "IR", "dead": "RU"}
+    elsewhere = "VIENNA - Talks resumed.\n\nIn the end, the ministry said the talks would go on.\n"
+    assert [q.speaker_country for q in quotes(elsewhere)] == [None]

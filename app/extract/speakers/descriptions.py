@@ -56,6 +56,8 @@ PARTY_MEMBERS = frozenset(("democrat", "republican"))  # "the Nevada Democrat": 
 
 def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -> Resolved:
     country = resolver.officials.country_in(mention.text)
+    if country is None and kind in (ORGANISATION, GROUP):
+        country = _placed_in(resolver, mention)
     basis = (
         "printed-group"
         if kind == GROUP
@@ -66,6 +68,20 @@ def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -
     return Resolved(
         group_name(mention), country, None, confidence_for(basis), kind, evidence, basis=basis
     )
+
+
+PLACED_IN = re.compile(r"\s{0,8}In ([A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,2}),\s{0,8}")
+
+
+def _placed_in(resolver: "Resolver", mention: Mention) -> str | None:
+    """'In Tehran, the foreign ministry said …', 'In Moscow, officials said …': the place
+    the sentence opens with is where the body or the officials are, and their country."""
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    if here < 0:
+        return None
+    m = PLACED_IN.fullmatch(layout.text, layout.starts[here], mention.start)
+    return resolver.officials.country_in(m[1]) if m else None
 
 
 def _surname_of_someone(resolver: "Resolver", mention: Mention):
