@@ -648,9 +648,11 @@ def test_names_with_letters_beyond_latin_1_are_whole_names():
     assert speaker_of(text, "send observers").speaker == "Radosław Wiśniewski"
 
 
-def test_a_name_ending_like_an_outlet_is_a_person_when_described_as_one():
+@pytest.mark.parametrize("described", ["the sister of", "the powerful younger sister of"])
+def test_a_name_ending_like_an_outlet_is_a_person_when_described_as_one(described):
     text = (
-        "SEOUL - Kim Yo Sun, the sister of leader Kim Jong Chol, said in a statement carried "
+        '"We protested at once," Japanese Defence Minister Kenji Mori said.\n\n'
+        f"SEOUL - Kim Yo Sun, {described} leader Kim Jong Chol, said in a statement carried "
         "by KCNA that Pyongyang would answer in kind.\n\n"
         '"It is not a threat, it is a promise," she said. The Toronto Star said the '
         "statement was the harshest in years.\n"

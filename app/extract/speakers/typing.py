@@ -38,7 +38,8 @@ OUTLET_PREFIXES = frozenset("daily weekly".split())  # "Daily Courier"
 PLACE_PREFIXES = frozenset("lake mount mt port fort cape".split())  # "Lake Cowichan"
 CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. co co. ltd ltd. llc plc gmbh ag sa".split())
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")
-_ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?([a-z]+)\b")
+_ROLE_AFTER = re.compile(r",\s{1,8}(?:a|an|the)\s{1,8}((?:[\w'’-]+\s{1,8}){0,4}[\w'’-]+)")
+_ROLE_ENDS = frozenset({"of", "for", "to", "in", "at", "on", "with", "who", "and", "from"})
 # Bounded runs of spaces: an unbounded leading \s+ is quadratic over a long run of blanks.
 _STATEMENT_AFTER = re.compile(
     r"\s{1,8}(?:said|says)\s{1,8}in\s{1,8}a\s{1,8}(?:statement|news release|release)\b"
@@ -128,7 +129,7 @@ def person_evidence(name: str, text: str, start: int, end: int) -> float:
     after = text[end : end + 60]
     if _AGE_AFTER.match(after):
         score += 3.0
-    elif (m := _ROLE_AFTER.match(after)) and m.group(1) in PERSON_NOUNS:
+    elif _role_after(after):
         score += 2.0
     if any(evidence_at(text, start, end).values()):
         score += 1.0  # "Ann Lee said she …", "Mr. Lee"
@@ -164,8 +165,21 @@ def _described_as_person(name: str, text: str, end: int) -> bool:
     if not is_first_name(name.split()[0]):
         return False
     after = text[end : end + 60]
-    role = _ROLE_AFTER.match(after)
-    return bool(_AGE_AFTER.match(after)) or (role is not None and role.group(1) in PERSON_NOUNS)
+    return bool(_AGE_AFTER.match(after)) or _role_after(after)
+
+
+def _role_after(after: str) -> bool:
+    """', the (powerful) sister of …', ', a former ambassador': a person's noun in the
+    appositive that follows a name, before its first preposition."""
+    m = _ROLE_AFTER.match(after)
+    if m is None:
+        return False
+    for word in m.group(1).split():
+        if word in _ROLE_ENDS:
+            return False
+        if word in PERSON_NOUNS:
+            return True
+    return False
 
 
 def type_of_name(
