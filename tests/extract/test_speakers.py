@@ -762,3 +762,15 @@ def test_a_body_placed_by_the_sentence_has_that_country():
     assert countries == {"useful": "IR", "dead": "RU"}
     elsewhere = "VIENNA - Talks resumed.\n\nIn the end, the ministry said the talks would go on.\n"
     assert [q.speaker_country for q in quotes(elsewhere)] == [None]
+
+
+def test_an_envoy_is_from_the_country_that_sends_them():
+    text = (
+        "CANBERRA - Chinese Ambassador to Australia Xu Wenbo told a press club lunch that ties "
+        "were improving.\n\n"
+        "Ambassador to Japan Rafael Ortiz said on Monday that talks would resume in spring.\n"
+    )
+    envoy = speaker_of(text, "ties were improving")
+    assert envoy.speaker == "Xu Wenbo" and envoy.speaker_country == "CN"
+    # Where a post is held says nothing of its holder's country.
+    assert speaker_of(text, "talks would resume").speaker_country != "JP"

@@ -101,7 +101,7 @@ class Resolver:
         self, e: Entity, mention: Mention, evidence: str, basis: str, share: float = 1.0
     ) -> Resolved:
         """`share`: the winner's share of the two best antecedent scores (1.0 when alone)."""
-        country = e.country or self.officials.country_in(mention.text)
+        country = e.country or self.officials.home_country(mention.text)
         certainty = confidence_for(basis, share)
         return Resolved(e.name, country, e.title, certainty, e.kind, evidence, e, basis=basis)
 

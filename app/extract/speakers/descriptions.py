@@ -55,7 +55,7 @@ PARTY_MEMBERS = frozenset(("democrat", "republican"))  # "the Nevada Democrat": 
 
 
 def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -> Resolved:
-    country = resolver.officials.country_in(mention.text)
+    country = resolver.officials.home_country(mention.text)
     if country is None and kind in (ORGANISATION, GROUP):
         country = _placed_in(resolver, mention)
     basis = (
@@ -334,7 +334,7 @@ def _named_body(resolver: "Resolver", mention: Mention) -> Resolved | None:
         return None
     name = " ".join(words[first:])
     kind = OUTLET if mention.head in MEDIA_NOUNS else ORGANISATION
-    country = resolver.officials.country_in(mention.text)
+    country = resolver.officials.home_country(mention.text)
     return Resolved(
         name, country, None, confidence_for("named-body"), kind, "name", basis="named-body"
     )
@@ -421,7 +421,7 @@ def _person_by_role(
     party = mention.head in PARTY_MEMBERS and bool(states)  # "the Tennessee Republican"
     if not (words & PERSON_NOUNS or age or classes or party):
         return None
-    country = resolver.officials.country_in(mention.text)
+    country = resolver.officials.home_country(mention.text)
     best, best_key = None, None
     for e in resolver.registry.of_kind({PERSON}):
         role_words = set(re.findall(r"[a-z]+", e.role))

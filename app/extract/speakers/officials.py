@@ -97,6 +97,18 @@ class Officials:
                 return self.country_words[m.group()]
         return None
 
+    def home_country(self, phrase: str) -> str | None:
+        """The country a title names for its holder: 'Chinese Ambassador to Australia' is
+        Chinese; 'Ambassador to Australia' alone says nothing of where its holder is from."""
+        return self.country_in(_POSTED_WHERE.sub(r"\1 ", phrase))
+
+
+# The place a post is held in ("Ambassador to Australia"), which is not its holder's country.
+_POSTED_WHERE = re.compile(
+    r"(?i:\b(ambassador|envoy|representative|emissary|delegate)s?)\s{1,8}(?:to|for)"
+    r"\s{1,8}(?:the\s{1,8})?(?:[A-Z][\w.'’-]*\s?){1,6}"
+)
+
 
 def trie_pattern(words: Iterable[str]) -> str:
     """A regex for any of `words`, shaped as a trie. A flat alternation of thousands of names

@@ -134,6 +134,8 @@ NEW_PERSON = frozenset(
 )
 
 
+# Posts held towards another country or body: "Ambassador to Australia", "Envoy for Syria".
+POSTED_TO = frozenset("ambassador envoy representative emissary delegate".split())
 # Title words that qualify a role rather than name one: no lowercase words before them.
 QUALIFIERS = frozenset(
     "former top senior political chief foreign prime vice deputy of the for at and".split()
@@ -156,7 +158,9 @@ def _title_before(text: str, start: int) -> str:
     window = re.sub(r",\s*$", " ", window[window.rfind("\n") + 1 :])
     kept: list[str] = []
     modifiers = 0  # lowercase words before a role noun: "senior policy analyst"
-    for word in reversed(window.split()):
+    words = window.split()
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         bare = word.strip(',.;:()“”"')
         abbreviation = word.endswith(".") and bare.lower() in TITLE_ABBREVIATIONS  # "Gov."
         if (bare != word.rstrip(",") and not abbreviation) or not bare:
@@ -166,6 +170,9 @@ def _title_before(text: str, start: int) -> str:
         low = bare.lower()
         if low in ("and", "or") and kept and kept[-1].lower().rstrip(".") in NEW_PERSON:
             break  # "Ann Lee and the Danish envoy Jens Holt", "… and Senator Mark Dalton"
+        if low in ("for", "to") and i and words[i - 1].lower() in POSTED_TO and kept:
+            kept.append(bare)  # "Chinese Ambassador to Australia": one title
+            continue
         if low in ("for", "to") and _someone_elses(kept):
             if not any(w[:1].isupper() and not _is_title_word(w) for w in kept):
                 break  # "the spokesman for Prime Minister Ann Lee": Lee's title ends here
@@ -599,7 +606,7 @@ class Registry:
         if role:
             entity.role = (entity.role + " " + role.lower()).strip()
             if entity.country is None:
-                entity.country = self.officials.country_in(role)
+                entity.country = self.officials.home_country(role)
         if pos not in entity.positions:
             entity.positions.append(pos)
             where = self.layout.role(pos, end)
