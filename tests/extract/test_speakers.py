@@ -774,3 +774,18 @@ def test_an_envoy_is_from_the_country_that_sends_them():
     assert envoy.speaker == "Xu Wenbo" and envoy.speaker_country == "CN"
     # Where a post is held says nothing of its holder's country.
     assert speaker_of(text, "talks would resume").speaker_country != "JP"
+
+
+def test_a_family_name_printed_first_is_that_person_alone():
+    text = (
+        '"We oppose interference," foreign ministry spokesperson Guo Lianfeng told a briefing.\n\n'
+        "Mr. Guo said Canberra should look to its own conduct.\n\n"
+        "A senior Australian official said access had been denied. "
+        '"We have asked, and asked again," the official said. "Each time the answer was no." '
+        "The official said a further request was made in May. Officials declined to say more. "
+        "Canberra has raised the case at every meeting this year. "
+        "The writer has been held since 2019. He was detained on arrival in Guangzhou. "
+        "His family has not seen him since. His lawyer was barred from the trial.\n\n"
+        "Asked whether a visit would go ahead, Guo said he had no information to offer.\n"
+    )
+    assert speaker_of(text, "no information to offer").speaker == "Guo Lianfeng"

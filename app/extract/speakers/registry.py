@@ -648,7 +648,9 @@ class Registry:
                 for e in firsts
                 if "-" in e.name.split()[-1]
                 or self.officials.find(e.name) is not None
+                or e.country in FAMILY_NAME_FIRST
                 or (e.evidence > 0 and not genders.is_first_name(key[0]))
+                or self._honoured(name)
             ]
             if not same and family_first:
                 same = family_first
@@ -659,6 +661,12 @@ class Registry:
         before = [e for e in same if any(p <= pos for p in e.positions)]
         pool = before or same
         return max(pool, key=lambda e: max((p for p in e.positions if p <= pos), default=-1))
+
+    def _honoured(self, word: str) -> bool:
+        """'Mr. Guo' printed anywhere: the word is a family name, whatever else it can be."""
+        return (
+            re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s{{1,3}}{re.escape(word)}\b", self.text) is not None
+        )
 
     def _recent(self, entity: Entity, pos: int) -> bool:
         here = self.layout.sentence_of(pos)
