@@ -52,7 +52,8 @@ def _newcomer(resolver: Resolver, prev: Attributed, pos: int) -> bool:
     """Someone else became the subject between the previous quote and this one: 'Ann Lee,
     a nurse, came too. "…"' starts Ann's words, not the previous speaker's."""
     lo = prev.cand.end
-    for e in resolver.registry.of_kind({PERSON}):
+    bodies = resolver.unnamed(ORGANISATION)  # "Pakistan's foreign office also weighed in."
+    for e in resolver.registry.of_kind({PERSON}) + bodies:
         if e.name == prev.res.speaker:
             continue
         if any(lo <= p < pos and w >= ROLE_WEIGHT[SUBJECT] for p, w in e.events):

@@ -18,6 +18,7 @@ from app.extract.speakers.antecedents import (
     ranked,
     unknown,
 )
+from app.extract.speakers.bodies import unnamed_bodies
 from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.gender import PRONOUN_GENDER
 from app.extract.speakers.mentions import Mention
@@ -55,6 +56,11 @@ class Resolver:
         self.officials = officials
         self.layout = registry.layout
         self.groups: dict[str, Entity] = {}  # unnamed groups that spoke ("protesters")
+        for body in unnamed_bodies(registry.text, officials):  # "Egypt's foreign ministry"
+            entity = self.groups.setdefault(
+                body.text.lower(), Entity(body.text, body.country, body.text.lower(), ORGANISATION)
+            )
+            entity.events.append((body.start, ROLE_WEIGHT[self.layout.role(body.start, body.end)]))
 
     def remember(self, pos: int, res: Resolved, content: tuple[int, int] | None = None) -> None:
         """A quote attributed at `pos` makes its speaker the most salient thing there; the
