@@ -789,3 +789,13 @@ def test_a_family_name_printed_first_is_that_person_alone():
         "Asked whether a visit would go ahead, Guo said he had no information to offer.\n"
     )
     assert speaker_of(text, "no information to offer").speaker == "Guo Lianfeng"
+
+
+def test_a_dotted_country_or_a_known_body_in_a_title_gives_the_country():
+    text = (
+        "JEDDAH - U.S. Assistant Secretary of State for African Affairs Monica Delacroix called "
+        'the truce "fragile but real." "We will hold both sides accountable," she said.\n\n'
+        "State Department spokesman Daniel Whitford said the talks would resume.\n"
+    )
+    assert speaker_of(text, "both sides accountable").speaker_country == "US"
+    assert speaker_of(text, "talks would resume").speaker_country == "US"

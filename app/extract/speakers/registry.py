@@ -136,6 +136,9 @@ NEW_PERSON = frozenset(
 
 # Posts held towards another country or body: "Ambassador to Australia", "Envoy for Syria".
 POSTED_TO = frozenset("ambassador envoy representative emissary delegate".split())
+DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")  # "U.S.", "U.K.", "E.U."
+
+
 # Title words that qualify a role rather than name one: no lowercase words before them.
 QUALIFIERS = frozenset(
     "former top senior political chief foreign prime vice deputy of the for at and".split()
@@ -162,6 +165,8 @@ def _title_before(text: str, start: int) -> str:
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         bare = word.strip(',.;:()“”"')
+        if DOTTED.fullmatch(word.rstrip(",")):
+            bare = word.rstrip(",")  # "U.S.", "U.N.": the dots are the word's own
         abbreviation = word.endswith(".") and bare.lower() in TITLE_ABBREVIATIONS  # "Gov."
         if (bare != word.rstrip(",") and not abbreviation) or not bare:
             break
@@ -606,7 +611,7 @@ class Registry:
         if role:
             entity.role = (entity.role + " " + role.lower()).strip()
             if entity.country is None:
-                entity.country = self.officials.home_country(role)
+                entity.country = self.officials.home_country(role) or self._body_country(role)
         if pos not in entity.positions:
             entity.positions.append(pos)
             where = self.layout.role(pos, end)
@@ -615,6 +620,14 @@ class Registry:
                 for g, v in genders.evidence_at(self.text, pos, end).items():
                     entity.votes[g] += v
         return entity
+
+    def _body_country(self, role: str) -> str | None:
+        """'State Department spokesman': the country of a known government body in a title."""
+        for _, alias in self.officials.mentions(role, 0, len(role)):
+            body = self.officials.find(alias)
+            if body is not None and body.kind == "government" and body.country:
+                return body.country
+        return None
 
     def find(self, name: str, pos: int) -> Entity | None:
         """The entity a printed name refers to: exact, by official alias, by surname (the
