@@ -419,3 +419,27 @@ def test_the_words_of_a_short_quotation_are_never_its_speaker():
         '"Why not today?" asked Petrenko.\n'
     )
     assert texts(article) == [('"Why not today?"', "Olga Petrenko")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        (
+            "Canada will double its Arctic patrols by 2030, Defence Minister Laura Fitzsimmons "
+            "said Monday, in a speech that drew sharp criticism from opposition critics.",
+            "Canada will double its Arctic patrols by 2030",
+        ),
+        (
+            "He was unable to find a single taker, he said, on condition of anonymity to speak "
+            "freely about the nominee.",
+            "He was unable to find a single taker",
+        ),
+        # the words after the speaker end the statement the speaker interrupted
+        (
+            "The argument would be aided, Devine said, by the upcoming primary calendar.",
+            "The argument would be aided, Devine said, by the upcoming primary calendar",
+        ),
+    ],
+)
+def test_where_it_was_said_is_not_what_was_said(sentence, said):
+    assert [q for q, _ in texts("Arctic plans\n\n" + sentence + "\n")] == [said]

@@ -506,12 +506,32 @@ def _interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
     if doc[left - 1].text != "," or doc[right].text != ",":
         return None
     after = doc[right + 1]
-    if after.head.i == verb.i and after.dep_ in ("advcl", "xcomp", "conj", "cc"):
+    if after.head.i == verb.i and (
+        after.dep_ in ("advcl", "xcomp", "conj", "cc") or after.lower_ == "according"
+    ):
         return None  # "…, Voss said on Monday, blaming weak demand": the verb goes on
     start = _clause_start(doc, left - 1)
     if any(t.is_punct and t.text in '"“”' for t in doc[start : left - 1]):
         return None  # a quotation before the comma is handled as a direct quote
+    if after.head.i == verb.i and _speech_scene(after):
+        return _trim(list(doc[start : left - 1]))  # "…, she said, in a speech to …"
     return _trim(list(doc[start:]))
+
+
+# What a phrase after "X said," places the speech in: "in a speech", "on condition of …".
+SCENE_NOUNS = frozenset(
+    """speech interview statement briefing conference meeting address call post tweet
+    condition visit appearance hearing rally session debate remarks message video broadcast
+    summit ceremony event forum""".split()
+)
+
+
+def _speech_scene(prep: Token) -> bool:
+    """'…, she said Monday, in a speech to …' tells where it was said; '…, he said, by the
+    calendar' ends the statement the speaker interrupted."""
+    if prep.dep_ != "prep":
+        return False
+    return any(o.dep_ == "pobj" and o.lower_ in SCENE_NOUNS for o in prep.children)
 
 
 def _clause_start(doc, comma: int) -> int:
