@@ -99,6 +99,7 @@ def finalise(
     for cand in _dedupe(cands):
         parent = None
         named_at = None
+        resolver.notice_subjects(cand.sentence.start)
         if cand.mention is not None:
             r = resolver.resolve(cand.mention, (cand.start, cand.end))
             named_at = (cand.mention.start, cand.mention.end)

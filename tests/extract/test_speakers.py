@@ -799,3 +799,22 @@ def test_a_dotted_country_or_a_known_body_in_a_title_gives_the_country():
     )
     assert speaker_of(text, "both sides accountable").speaker_country == "US"
     assert speaker_of(text, "talks would resume").speaker_country == "US"
+
+
+def test_a_person_a_sentence_opens_on_by_description_is_the_he_that_follows():
+    text = (
+        "UNITED NATIONS - Russia's ambassador, Vasily Korolenko, called the text unbalanced.\n\n"
+        'The French ambassador, Nicolas Vautrin, called the vote "a stain." "We will not give '
+        'up," Vautrin told reporters.\n\n'
+        'The Russian envoy dismissed the charge. "This is theatre," he said.\n'
+    )
+    assert speaker_of(text, "This is theatre").speaker == "Vasily Korolenko"
+
+
+def test_a_country_alone_fits_no_particular_office():
+    text = (
+        "WASHINGTON - Donald Trump and Jacques Morel spoke on Monday about the bill.\n\n"
+        "The Vermont senator said the votes were not there.\n"
+    )
+    # Trump's country is known (officials.toml) and the senator's state is in the US
+    assert speaker_of(text, "votes were not there").speaker == "The Vermont senator"

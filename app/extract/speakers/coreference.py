@@ -24,12 +24,14 @@ from app.extract.speakers.gender import PRONOUN_GENDER
 from app.extract.speakers.mentions import Mention
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.registry import Entity, Registry
-from app.extract.speakers.salience import OBJECT, ROLE_WEIGHT, SPEAKER
+from app.extract.speakers.salience import OBJECT, ROLE_WEIGHT, SPEAKER, SUBJECT
+from app.extract.speakers.subjects import described_subject
 from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON, PLACE, names_a_body
 
 # How well each kind of antecedent fits "it" and "they".
 IT_FIT = {ORGANISATION: 1.0, OUTLET: 0.5, PLACE: 0.3}
 THEY_FIT = {GROUP: 1.0, ORGANISATION: 0.7}
+BY_ROLE = frozenset({"name", "role", "role-strong", "unnamed-again"})
 JOINER = re.compile(r"\s(?:of|and|&)\s")  # "Ann Lee of IG" is Ann Lee
 EMBEDDED = ROLE_WEIGHT[OBJECT]  # the most a name inside reported words weighs
 
@@ -61,6 +63,23 @@ class Resolver:
                 body.text.lower(), Entity(body.text, body.country, body.text.lower(), ORGANISATION)
             )
             entity.events.append((body.start, ROLE_WEIGHT[self.layout.role(body.start, body.end)]))
+        self._sentences_read = 0  # sentences whose described subject has been noticed
+
+    def notice_subjects(self, upto: int) -> None:
+        """Give each person a sentence before `upto` opens on by description ('The Russian
+        envoy dismissed the charge.') that sentence's subject weight, in reading order."""
+        starts, text = self.layout.starts, self.registry.text
+        while self._sentences_read < len(starts) and starts[self._sentences_read] < upto:
+            n = self._sentences_read
+            self._sentences_read += 1
+            end = starts[n + 1] if n + 1 < len(starts) else len(text)
+            if (found := described_subject(text, starts[n], end)) is None:
+                continue
+            mention = Mention(found.text, found.start, found.end, "description", None, found.head)
+            res = descriptions.description(self, mention, None)
+            # only a fit by role: "the senator" is not whoever was named last
+            if res.entity is not None and res.kind == PERSON and res.basis in BY_ROLE:
+                res.entity.events.append((found.start, ROLE_WEIGHT[SUBJECT]))
 
     def remember(self, pos: int, res: Resolved, content: tuple[int, int] | None = None) -> None:
         """A quote attributed at `pos` makes its speaker the most salient thing there; the

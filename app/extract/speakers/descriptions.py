@@ -50,6 +50,11 @@ PUBLIC_BODY_WORDS = frozenset(
     legislature city county province state party union""".split()
 )
 DOCUMENT_REACH = 3  # sentences back a bare "the statement" looks for its author
+# Words for someone of any office, which a country alone can fit: "the D.C. representative"
+# for the U.S. secretary of state, "the Russian diplomat" for its foreign minister.
+ANY_OFFICE = frozenset(
+    "representative official diplomat politician counterpart colleague guest delegate".split()
+)
 IGNORED_ROLE_WORDS = frozenset("the of a an s former year old".split())
 PARTY_MEMBERS = frozenset(("democrat", "republican"))  # "the Nevada Democrat": "(D-Nev.)"
 
@@ -441,6 +446,8 @@ def _person_by_role(
         fit += sum(1.0 for c in classes if role_words & c)
         if party and not states & _states(e.role):
             continue  # "the Wisconsin Republican": a Republican from Wisconsin, not any
+        if fit <= 0 and not party and (states or mention.head not in ANY_OFFICE):
+            continue  # a country alone fits no office: "the Vermont senator" is not the president
         fit += 1.0 if country and country == e.country else 0.0
         fit -= 1.5 if office == LOOSE else 0.0  # "the president": not the vice president
         if fit <= 0:
