@@ -818,3 +818,14 @@ def test_a_country_alone_fits_no_particular_office():
     )
     # Trump's country is known (officials.toml) and the senator's state is in the US
     assert speaker_of(text, "votes were not there").speaker == "The Vermont senator"
+
+
+def test_translated_wire_titles_give_the_country_and_a_clause_is_no_title():
+    text = (
+        "MOSCOW - The head of Russian diplomacy, Viktor Sorokin, held talks with his Turkish "
+        "counterpart Mehmet Yildiz on Friday.\n\n"
+        "According to Sorokin, the parties discussed the settlement in Syria.\n\n"
+        '"Turkey will spare no effort for a just peace," Yildiz said.\n'
+    )
+    assert speaker_of(text, "settlement in Syria").speaker_country == "RU"
+    assert speaker_of(text, "spare no effort").speaker_country == "TR"

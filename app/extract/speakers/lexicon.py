@@ -83,7 +83,8 @@ ROLE_HINTS = frozenset(
     attorney professor researcher economist director head leader lawmaker senator
     representative governor mayor commander general businessman businesswoman activist
     doctor coach manager player striker chairman executive founder author journalist
-    deputy foreign prime vice of the for at and state affairs defense defence""".split()
+    deputy foreign prime vice of the for at and state affairs defense defence counterpart
+    diplomacy""".split()
 )
 
 

@@ -136,6 +136,7 @@ NEW_PERSON = frozenset(
 
 # Posts held towards another country or body: "Ambassador to Australia", "Envoy for Syria".
 POSTED_TO = frozenset("ambassador envoy representative emissary delegate".split())
+DASHES = frozenset("-–—")  # a dateline's ("MOSCOW - The head of …")
 DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")  # "U.S.", "U.K.", "E.U."
 
 
@@ -168,7 +169,7 @@ def _title_before(text: str, start: int) -> str:
         if DOTTED.fullmatch(word.rstrip(",")):
             bare = word.rstrip(",")  # "U.S.", "U.N.": the dots are the word's own
         abbreviation = word.endswith(".") and bare.lower() in TITLE_ABBREVIATIONS  # "Gov."
-        if (bare != word.rstrip(",") and not abbreviation) or not bare:
+        if (bare != word.rstrip(",") and not abbreviation) or not bare or bare in DASHES:
             break
         if abbreviation:
             bare = TITLE_EXPANSIONS.get(bare.lower(), bare)
@@ -240,7 +241,29 @@ def _title_after(text: str, end: int) -> str:
         r"|\s+(of\s+[A-Z][\w.]+(?:\s[A-Z]\w+)?)",
         text[end : end + 160],
     )
-    return (m.group(1) or m.group(2)) if m else ""
+    if m is None:
+        return ""
+    if m.group(2):
+        return m.group(2)
+    closed = text[end + m.end() - 1] == ","  # ", the secretary of state," before the verb
+    return m.group(1) if closed or _describes_a_person(m.group(1)) else ""
+
+
+def _describes_a_person(apposition: str) -> bool:
+    """'said Ann Lee, a barrister from Leeds.' — not the clause after 'According to Sorokin,
+    the parties discussed …': some word of it is a person's."""
+    words = {w.lower().removesuffix("s") for w in re.findall(r"[A-Za-z]+", apposition)}
+    people = PERSON_NOUNS | ROLE_HINTS | TITLE_WORDS | _MORE_PEOPLE
+    return bool(words & people - _FUNCTION_WORDS) or any(w.endswith(_PERSON_ENDS) for w in words)
+
+
+_FUNCTION_WORDS = frozenset("the a an of for at and in on to".split())
+_MORE_PEOPLE = frozenset(
+    """delegate lobbyist barrister member graduate consultant strategist pollster historian
+    lecturer campaigner donor supporter voter fellow partner aide colleague friend operative
+    reporter engineer editor correspondent photographer producer""".split()
+)
+_PERSON_ENDS = ("ist", "man", "woman", "ian")  # lobbyist, committeeman, historian, Syrian
 
 
 def _place_words(words: list[re.Match], officials: Officials) -> int:
