@@ -829,3 +829,13 @@ def test_translated_wire_titles_give_the_country_and_a_clause_is_no_title():
     )
     assert speaker_of(text, "settlement in Syria").speaker_country == "RU"
     assert speaker_of(text, "spare no effort").speaker_country == "TR"
+
+
+def test_a_capitalised_office_is_no_name_but_a_surname_after_mr_is():
+    text = (
+        "MOSCOW - Viktor Sorokin held talks with his Turkish counterpart Mehmet Yildiz.\n\n"
+        "The Turkish Foreign Minister, in turn, noted that Ankara was ready to mediate.\n\n"
+        "Mr. King, a trade adviser, said the corridor would reopen soon.\n"
+    )
+    assert speaker_of(text, "ready to mediate").speaker == "Mehmet Yildiz"
+    assert speaker_of(text, "corridor would reopen").speaker == "Mr. King"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from app.extract.speakers.gender import is_first_name
+from app.extract.speakers.gender import HONORIFICS, is_first_name
 from app.extract.speakers.lexicon import (
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
@@ -169,6 +169,13 @@ def _name_runs(tokens: list[Token]) -> list[list[Token]]:
     return runs
 
 
+def _an_office(run: list[Token]) -> bool:
+    """'Foreign Minister', 'Prime Minister': title words ending in a person's office; not
+    'Mr. King' or a lone 'King', which are surnames."""
+    words = [t.lower_.rstrip(".") for t in run]
+    return len(words) > 1 and words[-1] in PERSON_NOUNS and not HONORIFICS.keys() & set(words)
+
+
 def _strip_titles(run: list[Token]) -> list[Token]:
     """'House Speaker Paul Ryan' -> 'Paul Ryan': the last stretch free of title words."""
     segments: list[list[Token]] = []
@@ -185,6 +192,8 @@ def _strip_titles(run: list[Token]) -> list[Token]:
             cur.append(t)
     if cur:
         segments.append(cur)
+    if not segments and _an_office(run):
+        return []  # "The Turkish Foreign Minister": an office, nobody's name
     best = segments[-1] if segments else run
     while best and best[-1].lower_ in PARTICLES:
         best = best[:-1]
