@@ -96,10 +96,12 @@ def finalise(
     """Final quote records (ExtractedQuote fields) in reading order."""
     out: list[dict] = []
     prev: Attributed | None = None
-    for cand in _dedupe(cands):
+    kept = _dedupe(cands)
+    quoted = {c.sentence.start for c in kept}
+    for cand in kept:
         parent = None
         named_at = None
-        resolver.notice_subjects(cand.sentence.start)
+        resolver.notice_subjects(cand.sentence.start, quoted)
         if cand.mention is not None:
             r = resolver.resolve(cand.mention, (cand.start, cand.end))
             named_at = (cand.mention.start, cand.mention.end)

@@ -129,7 +129,7 @@ NOUNLIKE_FORMS = (
 )
 _WORDS = re.compile(r"[A-Za-z]+")
 # 'For the minister, "…"': a viewpoint that introduces a quotation.
-_VIEWPOINT = re.compile(r"\b[Ff]or [^,.\"“”]{2,60}, [\"“«‘]")
+_VIEWPOINT = re.compile(r"\b[Ff]or [^,.\"“”]{2,60}, [\"“«‘]|\bIn (?:his|her|their|the) words\b")
 
 
 def mentions_speech(text: str, start: int = 0, end: int | None = None) -> bool:

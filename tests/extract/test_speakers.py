@@ -839,3 +839,15 @@ def test_a_capitalised_office_is_no_name_but_a_surname_after_mr_is():
     )
     assert speaker_of(text, "ready to mediate").speaker == "Mehmet Yildiz"
     assert speaker_of(text, "corridor would reopen").speaker == "Mr. King"
+
+
+def test_in_his_words_after_a_head_of_a_ministry_is_that_head():
+    text = (
+        "MOSCOW - The head of Russian diplomacy, Viktor Sorokin, held talks with his Turkish "
+        "counterpart Mehmet Yildiz.\n\n"
+        '"Turkey will spare no effort for a just peace," Yildiz said.\n\n'
+        "The head of the Russian Foreign Ministry also commented on relations with Washington. "
+        'In his words, the American side "does not show any readiness for a serious dialogue."\n'
+    )
+    said = speaker_of(text, "serious dialogue")
+    assert said.speaker == "Viktor Sorokin" and said.speaker_mention == "his"

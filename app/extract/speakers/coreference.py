@@ -65,13 +65,16 @@ class Resolver:
             entity.events.append((body.start, ROLE_WEIGHT[self.layout.role(body.start, body.end)]))
         self._sentences_read = 0  # sentences whose described subject has been noticed
 
-    def notice_subjects(self, upto: int) -> None:
+    def notice_subjects(self, upto: int, quoted: set[int]) -> None:
         """Give each person a sentence before `upto` opens on by description ('The Russian
-        envoy dismissed the charge.') that sentence's subject weight, in reading order."""
+        envoy dismissed the charge.') that sentence's subject weight, in reading order. Not
+        in sentences with a quote (`quoted`: their starts), whose speakers are resolved as such."""
         starts, text = self.layout.starts, self.registry.text
         while self._sentences_read < len(starts) and starts[self._sentences_read] < upto:
             n = self._sentences_read
             self._sentences_read += 1
+            if starts[n] in quoted:
+                continue
             end = starts[n + 1] if n + 1 < len(starts) else len(text)
             if (found := described_subject(text, starts[n], end)) is None:
                 continue

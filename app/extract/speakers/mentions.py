@@ -379,6 +379,8 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
     low = head.lower_
     if low in PRONOUNS and len(tokens) == 1:
         return Mention(text, start, end, "pronoun", None, low)
+    if low in POSSESSIVE_PRONOUNS and len(tokens) == 1:  # "In his words, …"
+        return Mention(text, start, end, "pronoun", None, POSSESSIVE_PRONOUNS[low])
     name, full = name_in(tokens, head), full_run(tokens, head)
     plural = head.tag_ in ("NNS", "NNPS")
     # (a rarer word may be tagged a verb: "a State Department readout")

@@ -631,6 +631,30 @@ def _viewpoint(tok: Token) -> Cue | None:
     return Cue(tok, tok.text, pobj, _trim(list(doc[after + 1 :])), "viewpoint")
 
 
+def _in_their_words(tok: Token) -> Cue | None:
+    """'In his words, the American side "does not …"', 'In the words of Ann Lee, …': a
+    sentence opened so gives what follows the comma as that person's words."""
+    words = next((c for c in tok.children if c.dep_ == "pobj" and c.lower_ == "words"), None)
+    if words is None or tok.i != 0:
+        return None
+    owner = next((c for c in words.children if c.dep_ == "poss"), None)
+    if owner is None:
+        of = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    doc, after = tok.doc, tok.right_edge.i + 1
+    if owner is None or owner.lower_ in ("my", "our", "your") or after >= len(doc) - 2:
+        return None
+    if doc[after].text != ",":
+        return None
+    return Cue(
+        tok,
+        doc.text[tok.idx : words.idx + len(words)],
+        owner,
+        _trim(list(doc[after + 1 :])),
+        "according",
+    )
+
+
 def find_cues(doc) -> list[Cue]:
     """Every speech cue in the parsed sentence, in reading order."""
     cues = []
@@ -639,6 +663,8 @@ def find_cues(doc) -> list[Cue]:
             cue = _according(tok)
         elif tok.lower_ == "for" and tok.dep_ == "prep":
             cue = _viewpoint(tok)
+        elif tok.lower_ == "in" and tok.dep_ == "prep":
+            cue = _in_their_words(tok)
         elif _is_speech_verb(tok):
             if (agent := _told_by(tok)) is not None and (content := content_of(tok)):
                 cues.append(Cue(tok, _cue_text(tok), agent, content, "verb", via=channel_of(tok)))
