@@ -851,3 +851,16 @@ def test_in_his_words_after_a_head_of_a_ministry_is_that_head():
     )
     said = speaker_of(text, "serious dialogue")
     assert said.speaker == "Viktor Sorokin" and said.speaker_mention == "his"
+
+
+def test_speakers_joined_by_and_speak_together():
+    text = (
+        "JEDDAH - Saudi Arabia and the United States said on Sunday that the warring parties "
+        "had agreed to a seven-day ceasefire.\n\n"
+        "The bakery's founders Tore Lindqvist and Lena Abbadi said they would meet the union "
+        'in January. "We want a fair contract for everyone," they said.\n'
+    )
+    truce = speaker_of(text, "seven-day ceasefire")
+    assert truce.speaker == "Saudi Arabia and United States" and truce.speaker_type == "group"
+    assert speaker_of(text, "meet the union").speaker == "Tore Lindqvist and Lena Abbadi"
+    assert speaker_of(text, "fair contract").speaker == "Tore Lindqvist and Lena Abbadi"

@@ -111,6 +111,8 @@ class Resolver:
             return self.pronoun(mention, skip)
         if mention.kind == "name" and mention.name:
             return self.name(mention)
+        if mention.kind == "joint":
+            return self.joint(mention, skip)
         if mention.kind == "document":
             return descriptions.document(self, mention, skip)
         return descriptions.description(self, mention, skip)
@@ -155,6 +157,22 @@ class Resolver:
             entity = registry.note(name, at, end=at + len(name))
         basis = "name" if entity.kind in (PERSON, ORGANISATION) else "name-other"
         return self.entity_result(entity, mention, "name", basis)
+
+    def joint(self, mention: Mention, skip: tuple[int, int] | None) -> Resolved:
+        """'Saudi Arabia and the United States said': both speak, as one group named after
+        them; each is made the more salient for it."""
+        found = [self.resolve(part, skip) for part in mention.parts]
+        for part, res in zip(mention.parts, found, strict=True):
+            if res.entity is not None:
+                res.entity.events.append((part.start, ROLE_WEIGHT[SPEAKER]))
+        names = list(dict.fromkeys(r.speaker for r in found if r.speaker))
+        names = [n for n in names if not any(n != o and n in o for o in names)]
+        if len(names) < 2:
+            return found[0]
+        countries = {r.country for r in found}
+        country = countries.pop() if len(countries) == 1 else None
+        certainty = min(r.certainty for r in found)
+        return Resolved(" and ".join(names), country, None, certainty, GROUP, "name", basis="name")
 
     def pronoun(self, mention: Mention, skip: tuple[int, int] | None) -> Resolved:
         head = mention.head

@@ -45,6 +45,7 @@ class Mention:
     full: str | None = None  # the whole run of proper nouns ("BC Hydro", "UFCW Local 832")
     author: "Mention | None" = None  # who a document speaks for ("the union's release")
     plural: bool = False
+    parts: tuple["Mention", ...] = ()  # a joint speaker's ("Saudi Arabia and the United States")
 
 
 # When something was said, not who said it: "The Sanders campaign [on Monday]", "Lee [during
@@ -363,6 +364,36 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
             break
     else:
         head = _name_after_office(head) or head  # its tokens are the phrase's already
+    if (partner := _named_partner(head)) is not None:
+        first, second = mention_for_one(head, tokens, base), mention_for(partner, base)
+        if first.kind == "name" and second.kind == "name":
+            lo, hi = min(t.idx for t in tokens), max(t.idx + len(t) for t in partner.subtree)
+            text = head.doc.text[lo:hi]
+            start = base(lo)
+            return Mention(
+                text,
+                start,
+                start + len(text),
+                "joint",
+                None,
+                "and",
+                plural=True,
+                parts=(first, second),
+            )
+        return first  # "Ann Lee and the others": the named speaker alone
+    return mention_for_one(head, tokens, base)
+
+
+def _named_partner(head: Token) -> Token | None:
+    """'Saudi Arabia [and the United States] said', 'owners Tore Sohlberg [and Lehla
+    Abreder] said': a name joined to the speaker's by "and" speaks with them."""
+    if head.pos_ != "PROPN" or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+
+
+def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]) -> Mention:
+    """The mention of one speaker: `head` and its phrase's `tokens`."""
     tokens = _before_relative(tokens, head)
     tokens = _outside_quotes(tokens, head)
     if _inverted_tag(tokens):  # "Said Ellis: “…”"
