@@ -864,3 +864,15 @@ def test_speakers_joined_by_and_speak_together():
     assert truce.speaker == "Saudi Arabia and United States" and truce.speaker_type == "group"
     assert speaker_of(text, "meet the union").speaker == "Tore Lindqvist and Lena Abbadi"
     assert speaker_of(text, "fair contract").speaker == "Tore Lindqvist and Lena Abbadi"
+
+
+def test_the_people_and_another_refer_back_to_unnamed_sources():
+    text = (
+        "BRUSSELS - EU governments are weighing new sanctions on Belarus, three people "
+        "familiar with the talks said on Wednesday.\n\n"
+        "The package would target potash exports, the people said.\n\n"
+        '"There is broad support, but Hungary has questions," one EU diplomat said. Another '
+        'said a deal could come "within weeks."\n'
+    )
+    assert speaker_of(text, "potash").speaker == "three people familiar with the talks"
+    assert speaker_of(text, "within weeks").speaker == "another EU diplomat"

@@ -59,6 +59,29 @@ IGNORED_ROLE_WORDS = frozenset("the of a an s former year old".split())
 PARTY_MEMBERS = frozenset(("democrat", "republican"))  # "the Nevada Democrat": "(D-Nev.)"
 
 
+OTHER_ONE = frozenset(("another", "a second", "a third"))
+
+
+def _another(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """'"…," one EU diplomat said. Another said …': another of the unnamed speaker's kind,
+    not someone called "Another"."""
+    unnamed = [
+        e
+        for e in resolver.unnamed(PERSON)
+        if e.events
+        and min(p for p, _ in e.events) < mention.start
+        and re.match(r"(?:one|a|an)\s", e.name, re.I)
+    ]
+    if not unnamed:
+        return None
+    last = max(unnamed, key=lambda e: max(p for p, _ in e.events if p < mention.start))
+    name = mention.text.lower() + " " + last.name.split(None, 1)[1]
+    basis = "printed-indefinite"
+    return Resolved(
+        name, last.country, None, confidence_for(basis), PERSON, "description", basis=basis
+    )
+
+
 def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -> Resolved:
     country = resolver.officials.home_country(mention.text)
     if country is None and kind in (ORGANISATION, GROUP):
@@ -109,6 +132,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
     ):  # "Carolina coach Rod Lee"; not "aides to Lee" or "the head of the House of Commons"
         return resolver.entity_result(whole, mention, "name", "name")
     plural = mention.plural
+    if mention.text.lower() in OTHER_ONE and (other := _another(resolver, mention)) is not None:
+        return other
     if INDEFINITE.match(mention.text):  # "a citizen", "several lawyers and experts"
         if not plural and (named := _named_next(resolver, mention)) is not None:
             return named
@@ -130,7 +155,9 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
             resolver, mention, ORGANISATION, "description"
         )
     if plural:
-        return _printed(resolver, mention, GROUP, "group")
+        definite = mention.text.split()[0].lower() in THIS_WORDS
+        again = _unnamed_again(resolver, mention, skip, GROUP) if definite else None
+        return again or _printed(resolver, mention, GROUP, "group")
     owned = _owned_by_person(resolver, mention)
     found = (
         _unnamed_again(resolver, mention, skip)
@@ -292,13 +319,14 @@ def _nationality(resolver: "Resolver", words: str) -> str | None:
 
 
 def _unnamed_again(
-    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None
+    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None, kind: str = PERSON
 ) -> Resolved | None:
-    """'the official' after "a justice official said": the unnamed speaker with that head."""
-    words = set(re.findall(r"[\w'’-]+", mention.text.lower())) - {"the", "this", "that"}
+    """'the official' after "a justice official said", 'the people' after "three people
+    familiar with the talks said": the unnamed speaker with that head."""
+    words = set(re.findall(r"[\w'’-]+", mention.text.lower())) - THIS_WORDS
     pool = [
         e
-        for e in resolver.unnamed(PERSON)
+        for e in resolver.unnamed(kind)
         if words <= set(re.findall(r"[\w'’-]+", e.name.lower()))  # "the official" ⊂ "an official"
     ]
     scored = ranked(pool, mention.start, resolver.layout, skip)
@@ -307,8 +335,11 @@ def _unnamed_again(
     e = scored[0][1]
     basis = "unnamed-again"
     return Resolved(
-        e.name, e.country, None, confidence_for(basis), PERSON, "description", e, basis=basis
+        e.name, e.country, None, confidence_for(basis), kind, "description", e, basis=basis
     )
+
+
+THIS_WORDS = frozenset("the this that these those".split())
 
 
 PREPOSITIONS = frozenset("of for at to by in on from with the".split())
