@@ -876,3 +876,11 @@ def test_the_people_and_another_refer_back_to_unnamed_sources():
     )
     assert speaker_of(text, "potash").speaker == "three people familiar with the talks"
     assert speaker_of(text, "within weeks").speaker == "another EU diplomat"
+
+
+def test_a_document_of_a_possessor_speaks_for_it_without_the_possessive():
+    text = (
+        "Talks set\n\nThe ministry will open talks in January, according to the union's Friday "
+        "release.\n"
+    )
+    assert speaker_of(text, "open talks in January").speaker == "the union"

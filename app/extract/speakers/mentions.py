@@ -402,6 +402,8 @@ def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]
         tokens = tokens[1:]
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
+    if len(tokens) > 1 and tokens[-1].dep_ == "case" and tokens[-1].head.i == head.i:
+        tokens = tokens[:-1]  # "the union's [release]" is the union's words
     doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = doc.text[start:end]
