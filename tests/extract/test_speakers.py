@@ -884,3 +884,15 @@ def test_a_document_of_a_possessor_speaks_for_it_without_the_possessive():
         "release.\n"
     )
     assert speaker_of(text, "open talks in January").speaker == "the union"
+
+
+def test_a_spokesman_for_mr_x_is_not_x_and_m_x_is_monsieur_x():
+    text = (
+        "LONDON - French Interior Minister Laurent Mercier said Paris would accept returns. "
+        "M. Mercier added that the scheme would be reviewed in June.\n\n"
+        "A spokesman for Mr Duclos said the two leaders shared the same goal.\n\n"
+        "The Home Office said the first flights would leave in May.\n"
+    )
+    assert speaker_of(text, "reviewed in June").speaker == "Laurent Mercier"
+    assert speaker_of(text, "same goal").speaker == "A spokesman for Mr Duclos"
+    assert speaker_of(text, "first flights").speaker_country == "GB"

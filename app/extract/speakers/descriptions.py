@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ranked, unknown
 from app.extract.speakers.confidence import confidence_for
+from app.extract.speakers.gender import HONORIFICS
 from app.extract.speakers.lexicon import (
     MEDIA_NOUNS,
     NOT_FIRST,
@@ -351,6 +352,8 @@ def _titles_name(text: str, name: str) -> bool:
     if not text.endswith(name):
         return False
     before = text[: -len(name)].split()
+    while before and before[-1].lower().rstrip(".") in HONORIFICS:
+        before.pop()  # "a spokesman for Mr. Duclos" is the spokesman
     return not before or before[-1].lower() not in PREPOSITIONS
 
 

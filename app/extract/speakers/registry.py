@@ -136,6 +136,7 @@ NEW_PERSON = frozenset(
 
 # Posts held towards another country or body: "Ambassador to Australia", "Envoy for Syria".
 POSTED_TO = frozenset("ambassador envoy representative emissary delegate".split())
+FRENCH_HONORIFIC = re.compile(r"(?:M\.|Mme\.?|Mlle\.?)\s(?=[A-Z][\w'’-]+$)")
 DASHES = frozenset("-–—")  # a dateline's ("MOSCOW - The head of …")
 DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")  # "U.S.", "U.K.", "E.U."
 
@@ -662,6 +663,8 @@ class Registry:
         known = self.officials.find(name)
         if known is not None and known.name in self.entities:
             return self.entities[known.name]
+        if FRENCH_HONORIFIC.match(name):  # "M. Mercier", "Mme Roux": the surname alone
+            return self.find(FRENCH_HONORIFIC.sub("", name), pos)
         key = normalise_name(name).split()
         if not key:
             return None
