@@ -896,3 +896,25 @@ def test_a_spokesman_for_mr_x_is_not_x_and_m_x_is_monsieur_x():
     assert speaker_of(text, "reviewed in June").speaker == "Laurent Mercier"
     assert speaker_of(text, "same goal").speaker == "A spokesman for Mr Duclos"
     assert speaker_of(text, "first flights").speaker_country == "GB"
+
+
+def test_a_bare_national_title_takes_the_dateline_country_unless_another_is_named():
+    text = (
+        "KYIV (Reuters) - Drones struck a refinery overnight.\n\n"
+        '"The enemy will feel every strike," President Oleksandr Bondar wrote on Telegram.\n\n'
+        'Beijing urged restraint. "All parties must stay calm," foreign ministry spokesperson '
+        "Mao Lin told a briefing.\n\n"
+        "The foreign ministry said talks with Warsaw would resume.\n"
+    )
+    assert speaker_of(text, "every strike").speaker_country == "UA"
+    assert speaker_of(text, "stay calm").speaker_country != "UA"  # Beijing's, not Kyiv's
+    # a paragraph that names another country leaves the body's country open
+    assert speaker_of(text, "talks with Warsaw").speaker_country is None
+
+
+def test_no_dateline_country_where_the_world_meets():
+    text = (
+        "BRUSSELS (Reuters) - Ministers met on Monday.\n\n"
+        '"We are united," President Ana Ruiz said after the meeting.\n'
+    )
+    assert speaker_of(text, "We are united").speaker_country is None

@@ -3,7 +3,7 @@ by any alias."""
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -88,14 +88,20 @@ class Officials:
 
     def country_in(self, phrase: str) -> str | None:
         """ISO code of the first nationality word or country name in a phrase."""
+        return next(self._countries(phrase), None)
+
+    def countries_in(self, phrase: str) -> set[str]:
+        """ISO codes of every nationality word or country name in a phrase."""
+        return set(self._countries(phrase))
+
+    def _countries(self, phrase: str) -> Iterator[str]:
         if self._country_re is None:
             words = sorted(self.country_words, key=len, reverse=True)
             alt = "|".join(re.escape(w) for w in words)
             self._country_re = re.compile(r"(?<![\w.])(?:" + alt + r")(?![\w-])")
         for m in self._country_re.finditer(phrase):
             if not _ignorable_country_hit(phrase, m):
-                return self.country_words[m.group()]
-        return None
+                yield self.country_words[m.group()]
 
     def home_country(self, phrase: str) -> str | None:
         """The country a title names for its holder: 'Chinese Ambassador to Australia' is

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.extract.speakers import gender as genders
+from app.extract.speakers.datelines import dateline_country, national_office
 from app.extract.speakers.lexicon import (
     INVERTED_TAGS,
     MONTH_ABBREVIATIONS,
@@ -445,6 +446,19 @@ class Registry:
         self._add_recurring(capitalised, lowers)
         self._add_first_names(capitalised, lowers)
         self._note_acronyms()
+        self.home = dateline_country(text, spans, officials)  # "KYIV (Reuters) -": UA
+        for e in self.entities.values():
+            if e.kind == PERSON and e.country is None and national_office(e.role):
+                if self.at_home(min(e.positions)):
+                    e.country = self.home  # "President Oleksandr Bondar" under a Kyiv dateline
+
+    def at_home(self, pos: int) -> bool:
+        """The paragraph at `pos` names no country but the dateline's: not after "Beijing
+        urged restraint." in a story filed from Kyiv."""
+        if self.home is None:
+            return False
+        lo, hi = self.text.rfind("\n", 0, pos) + 1, self.text.find("\n", pos)
+        return self.officials.countries_in(self.text[lo : hi if hi >= 0 else None]) <= {self.home}
 
     def _capitalised(self, spans: list[tuple[int, int]]) -> dict[str, list[re.Match]]:
         """Each capitalised word printed outside quotation marks, with where it stands."""
