@@ -918,3 +918,14 @@ def test_no_dateline_country_where_the_world_meets():
         '"We are united," President Ana Ruiz said after the meeting.\n'
     )
     assert speaker_of(text, "We are united").speaker_country is None
+
+
+def test_a_bare_title_after_a_sentence_opening_on_a_country_is_that_countrys():
+    text = (
+        "GENEVA - Delegates met on Monday.\n\n"
+        "Iran's delegation struck a different note. Deputy Foreign Minister Dariush Kamranpour "
+        "said the treaty had three pillars.\n\n"
+        "Talks went on late. Foreign Minister Ana Lima said Brazil and Chile would sign.\n"
+    )
+    assert speaker_of(text, "three pillars").speaker_country == "IR"
+    assert speaker_of(text, "would sign").speaker_country is None  # two countries, no opening

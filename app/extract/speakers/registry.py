@@ -449,8 +449,11 @@ class Registry:
         self.home = dateline_country(text, spans, officials)  # "KYIV (Reuters) -": UA
         for e in self.entities.values():
             if e.kind == PERSON and e.country is None and national_office(e.role):
-                if self.at_home(min(e.positions)):
+                first = min(e.positions)
+                if self.at_home(first):
                     e.country = self.home  # "President Oleksandr Bondar" under a Kyiv dateline
+                else:
+                    e.country = self._country_introduced(first)
 
     def at_home(self, pos: int) -> bool:
         """The paragraph at `pos` names no country but the dateline's: not after "Beijing
@@ -459,6 +462,22 @@ class Registry:
             return False
         lo, hi = self.text.rfind("\n", 0, pos) + 1, self.text.find("\n", pos)
         return self.officials.countries_in(self.text[lo : hi if hi >= 0 else None]) <= {self.home}
+
+    def _country_introduced(self, pos: int) -> str | None:
+        """'Iran's delegation struck a different note. Deputy Foreign Minister Dariush
+        Kamranpour said …': the country the sentence before opens on, in the same paragraph,
+        is the bare title's."""
+        layout, text = self.layout, self.text
+        n = layout.sentence_of(pos)
+        if n < 1 or "\n" in text[layout.starts[n - 1] : layout.starts[n]].rstrip():
+            return None
+        before = text[layout.starts[n - 1] : layout.starts[n]]
+        countries = self.officials.countries_in(before)
+        opening = re.match(r"(?:The\s)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)", before)
+        if len(countries) != 1 or opening is None:
+            return None
+        named = self.officials.country_in(re.sub(r"['’]s$", "", opening.group(1)))
+        return named if named in countries else None
 
     def _capitalised(self, spans: list[tuple[int, int]]) -> dict[str, list[re.Match]]:
         """Each capitalised word printed outside quotation marks, with where it stands."""
