@@ -131,7 +131,10 @@ class Resolver:
         self, e: Entity, mention: Mention, evidence: str, basis: str, share: float = 1.0
     ) -> Resolved:
         """`share`: the winner's share of the two best antecedent scores (1.0 when alone)."""
-        country = e.country or self.officials.home_country(mention.text)
+        # the title around the name, not the name: "Ana Lima" is not from Peru
+        person = e.kind == PERSON and mention.name
+        title = mention.text.replace(mention.name, " ") if person else mention.text
+        country = e.country or self.officials.home_country(title)
         certainty = confidence_for(basis, share)
         return Resolved(e.name, country, e.title, certainty, e.kind, evidence, e, basis=basis)
 
