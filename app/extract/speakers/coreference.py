@@ -132,8 +132,8 @@ class Resolver:
     ) -> Resolved:
         """`share`: the winner's share of the two best antecedent scores (1.0 when alone)."""
         # the title around the name, not the name: "Ana Lima" is not from Peru
-        person = e.kind == PERSON and mention.name
-        title = mention.text.replace(mention.name, " ") if person else mention.text
+        named = e.kind == PERSON and mention.kind == "name" and mention.name
+        title = mention.text.replace(mention.name, " ") if named and mention.name else mention.text
         country = e.country or self.officials.home_country(title)
         certainty = confidence_for(basis, share)
         return Resolved(e.name, country, e.title, certainty, e.kind, evidence, e, basis=basis)
