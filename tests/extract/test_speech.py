@@ -443,3 +443,11 @@ def test_the_words_of_a_short_quotation_are_never_its_speaker():
 )
 def test_where_it_was_said_is_not_what_was_said(sentence, said):
     assert [q for q, _ in texts("Arctic plans\n\n" + sentence + "\n")] == [said]
+
+
+def test_those_who_took_part_are_speakers_but_those_who_say_are_not():
+    found = texts(
+        "Talks\n\nAll those involved say the issue cannot be fixed by one ministry.\n\n"
+        "Those who say the plan will fail are wrong.\n"
+    )
+    assert found == [("the issue cannot be fixed by one ministry", "All those involved")]

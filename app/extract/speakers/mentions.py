@@ -72,9 +72,13 @@ def _kept(child: Token, head: Token) -> bool:
         return False
     if child.dep_ not in CUT_DEPS:
         return True
-    plural = head.tag_ in ("NNS", "NNPS")
-    if child.dep_ == "acl" and child.tag_ == "VBN" and head.pos_ == "NOUN":
-        return True
+    plural = head.tag_ in ("NNS", "NNPS") or head.lower_ == "those"
+    if (
+        child.dep_ == "acl"
+        and child.tag_ == "VBN"
+        and (head.pos_ == "NOUN" or head.lower_ == "those")
+    ):
+        return True  # "people arrested last week", "those involved"
     if plural and child.dep_ == "conj" and child.tag_ == "NNS":
         return True
     return (
@@ -415,7 +419,7 @@ def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]
     if low in POSSESSIVE_PRONOUNS and len(tokens) == 1:  # "In his words, …"
         return Mention(text, start, end, "pronoun", None, POSSESSIVE_PRONOUNS[low])
     name, full = name_in(tokens, head), full_run(tokens, head)
-    plural = head.tag_ in ("NNS", "NNPS")
+    plural = head.tag_ in ("NNS", "NNPS") or head.lower_ == "those"
     # (a rarer word may be tagged a verb: "a State Department readout")
     as_noun = head.pos_ == "NOUN" or (
         head.pos_ == "VERB" and any(c.dep_ == "det" for c in head.children)

@@ -100,6 +100,8 @@ def _mute(subject: Token, verb: Token) -> bool:
         return False
     if low == "it" or low in SPEAKING_QUANTIFIERS:
         return cue_lemma(verb.text) not in PLAIN_SAYING
+    if low == "those" and any(c.dep_ in ("acl", "prep", "amod") for c in subject.children):
+        return cue_lemma(verb.text) not in PLAIN_SAYING  # "All those involved say …"
     return True
 
 
