@@ -451,3 +451,14 @@ def test_those_who_took_part_are_speakers_but_those_who_say_are_not():
         "Those who say the plan will fail are wrong.\n"
     )
     assert found == [("the issue cannot be fixed by one ministry", "All those involved")]
+
+
+def test_according_to_stops_where_someone_else_reports():
+    found = texts(
+        "Ambulances\n\nAccording to the health agency, the nine-minute target is met in 90 per "
+        "cent of cases but the union says that is not what paramedics see.\n"
+    )
+    assert found == [
+        ("the nine-minute target is met in 90 per cent of cases", "the health agency"),
+        ("that is not what paramedics see", "the union"),
+    ]

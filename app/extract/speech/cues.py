@@ -559,6 +559,10 @@ def _according(tok: Token) -> Cue | None:
     while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
     content = _subtree(head, skip=tok)
+    # "According to EHS, the target is met, but Chapman says …": the second report is his
+    for other in head.children:
+        if other.dep_ == "conj" and _is_speech_verb(other) and _has_subject(other):
+            content = _trim([t for t in content if t.i < other.left_edge.i])
     text = tok.doc.text[tok.idx : to.idx + len(to)]
     quoting = any(t.text in QUOTE_MARKS for t in content)
     if quoting and pobj.pos_ == "PROPN" and is_outlet(outlet := proper_name(pobj)):
