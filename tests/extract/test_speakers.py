@@ -929,3 +929,12 @@ def test_a_bare_title_after_a_sentence_opening_on_a_country_is_that_countrys():
     )
     assert speaker_of(text, "three pillars").speaker_country == "IR"
     assert speaker_of(text, "would sign").speaker_country is None  # two countries, no opening
+
+
+def test_his_office_is_the_office_of_the_man_just_named_not_the_man():
+    text = (
+        "BEIRUT - Prime Minister Nabil Haddad condemned the strikes. His office said he had "
+        "asked the United Nations to intervene.\n"
+    )
+    said = speaker_of(text, "asked the United Nations")
+    assert said.speaker == "Nabil Haddad's office" and said.speaker_type == "organisation"

@@ -26,7 +26,7 @@ from app.extract.speakers.lexicon import (
     STATE_NAMES,
     TITLE_WORDS,
 )
-from app.extract.speakers.mentions import Mention, group_name
+from app.extract.speakers.mentions import POSSESSIVE_PRONOUNS, Mention, group_name
 from app.extract.speakers.offices import CLASH, LOOSE, ROLE_CLASSES, office_fit, printed_role
 from app.extract.speakers.registry import Entity
 from app.extract.speakers.salience import score
@@ -59,6 +59,43 @@ ANY_OFFICE = frozenset(
 )
 IGNORED_ROLE_WORDS = frozenset("the of a an s former year old".split())
 PARTY_MEMBERS = frozenset(("democrat", "republican"))  # "the Nevada Democrat": "(D-Nev.)"
+
+
+# What a person has that speaks for them: "his office", "her spokeswoman", "their lawyers".
+SPEAKS_FOR_THEM = frozenset(
+    """office campaign team staff spokesman spokeswoman spokesperson lawyer lawyers attorney
+    attorneys aide aides adviser advisers advisor advisors representative representatives
+    family""".split()
+)
+BODIES_OF_THEIRS = frozenset("office campaign team staff".split())
+OWNER = re.compile(r"(his|her|their)\s+", re.I)
+
+
+def _someone_of_theirs(
+    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None
+) -> Resolved | None:
+    """'His office said …' after Prime Minister Nabil Haddad: "Nabil Haddad's office", a
+    body of his; 'her spokeswoman': "Ann Lee's spokeswoman" — never the person themself."""
+    m = OWNER.match(mention.text)
+    if m is None or mention.head not in SPEAKS_FOR_THEM:
+        return None
+    word = m.group(1)
+    pronoun = Mention(
+        word,
+        mention.start,
+        mention.start + len(word),
+        "pronoun",
+        None,
+        POSSESSIVE_PRONOUNS[word.lower()],
+    )
+    owner = resolver.resolve(pronoun, skip)
+    if owner.speaker is None or owner.kind not in (PERSON, GROUP):
+        return None
+    name = f"{owner.speaker}'s {mention.text[m.end() :]}"
+    kind = ORGANISATION if mention.head in BODIES_OF_THEIRS else GROUP if mention.plural else PERSON
+    basis = "printed-definite"
+    certainty = min(owner.certainty, confidence_for("role"))
+    return Resolved(name, owner.country, None, certainty, kind, "description", basis=basis)
 
 
 OTHER_ONE = frozenset(("another", "a second", "a third"))
@@ -136,6 +173,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         and (whole := registry.find(mention.name, mention.start)) is not None
     ):  # "Carolina coach Rod Lee"; not "aides to Lee" or "the head of the House of Commons"
         return resolver.entity_result(whole, mention, "name", "name")
+    if (theirs := _someone_of_theirs(resolver, mention, skip)) is not None:
+        return theirs
     plural = mention.plural
     if mention.text.lower() in OTHER_ONE and (other := _another(resolver, mention)) is not None:
         return other
