@@ -19,7 +19,9 @@ MEETING_PLACES = frozenset("brussels geneva vienna strasbourg davos munich luxem
     "the hague",
 }
 # A national office's words, with nothing that names another body or place.
-NATIONAL_OFFICE_WORDS = TITLE_WORDS | ROLE_HINTS | {"ministry", "office", "cabinet"}
+NATIONAL_OFFICE_WORDS = (
+    TITLE_WORDS | ROLE_HINTS | {"ministry", "office", "cabinet", "military", "army", "rear"}
+)
 HEAD_OFFICES = frozenset(
     "president premier chancellor minister spokesman spokeswoman spokesperson".split()
 )
