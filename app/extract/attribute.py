@@ -1,6 +1,7 @@
 """From candidates to final quotes: resolve speakers, drop duplicates, let floating quotes
 inherit their passage's speaker, score confidence and tag topics."""
 
+import re
 from dataclasses import dataclass, replace
 
 from app.extract.speakers.antecedents import UNKNOWN, Resolved, margin, ranked
@@ -71,6 +72,8 @@ def _inherit(
         gap = _paragraph_of(paras, cand.start) - _paragraph_of(paras, prev.cand.end - 1)
         if gap <= INHERIT_GAP_PARAS and not _newcomer(resolver, prev, cand.start):
             return replace(prev.res, evidence="inherited"), prev.confidence
+    if (answer := _interviewee(cand, resolver, paras)) is not None:
+        return answer, None
     pool = resolver.registry.of_kind({PERSON, ORGANISATION}) + list(resolver.groups.values())
     scored = ranked(pool, cand.start, resolver.layout, (cand.start, cand.end))
     if not scored or scored[0][0] < DISCOURSE_MIN:
@@ -88,6 +91,34 @@ def _inherit(
         basis="salience",
     )
     return res, None
+
+
+ANSWER = re.compile(r"(?:A|Answer)\s{0,3}[:.—–-]\s")
+QUESTION = re.compile(r"(?:Q|Question)\s{0,3}[:.—–-]\s")
+
+
+def _interviewee(cand: Candidate, resolver: Resolver, paras: list[Paragraph]) -> Resolved | None:
+    """'Q: … / A: "…"': an interview's answer is the words of the person interviewed, the
+    first person the article's first body paragraph names."""
+    text = resolver.registry.text
+    n = _paragraph_of(paras, cand.start)
+    if n < 0 or not ANSWER.match(text, paras[n].start):
+        return None
+    if not any(QUESTION.match(text, p.start) for p in paras[:n]):
+        return None
+    lede = next(p for p in paras if p.body)
+    named = [
+        (min(at for at in e.positions if lede.start <= at < lede.end), e)
+        for e in resolver.registry.of_kind({PERSON})
+        if any(lede.start <= at < lede.end for at in e.positions)
+    ]
+    if not named:
+        return None
+    e = min(named, key=lambda pair: pair[0])[1]
+    basis = "named-next"
+    return Resolved(
+        e.name, e.country, e.title, confidence_for(basis), PERSON, "interview", e, basis=basis
+    )
 
 
 def finalise(

@@ -12,6 +12,7 @@ WRONG_VIA = {
     "description": "wrong person via description",
     "inherited": "wrong person via inherited speaker",
     "salience": "wrong person via inherited speaker",
+    "interview": "wrong person via inherited speaker",
     "name": "wrong person via cue subject",
     "group": "wrong person via cue subject",
     "document": "wrong speaker via document or channel",

@@ -940,3 +940,13 @@ def test_his_office_is_the_office_of_the_man_just_named_not_the_man():
     )
     said = speaker_of(text, "asked the United Nations")
     assert said.speaker == "Nabil Haddad's office" and said.speaker_type == "organisation"
+
+
+def test_an_interviews_answers_are_the_interviewees():
+    text = (
+        "SANTIAGO - Chile's foreign minister, Valentina Rojas, sat down with us before a tour "
+        "of Asia. The interview has been edited for length.\n\n"
+        "Q: Is Chile choosing between the United States and China?\n\n"
+        'A: "We do not choose. We trade with everyone, and we will keep doing so."\n'
+    )
+    assert speaker_of(text, "We do not choose").speaker == "Valentina Rojas"
