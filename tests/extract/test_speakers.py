@@ -950,3 +950,14 @@ def test_an_interviews_answers_are_the_interviewees():
         'A: "We do not choose. We trade with everyone, and we will keep doing so."\n'
     )
     assert speaker_of(text, "We do not choose").speaker == "Valentina Rojas"
+
+
+def test_his_counterpart_after_and_is_a_new_person_with_his_own_country():
+    text = (
+        "ANKARA - Turkish Foreign Minister Mehmet Yildiz and his Ukrainian counterpart, Andriy "
+        "Kovalenko, met on Friday.\n\n"
+        "Kovalenko said Kyiv would not accept inspections of its ships.\n\n"
+        "The Turkish minister said he would call Moscow on Saturday.\n"
+    )
+    assert speaker_of(text, "inspections").speaker_country == "UA"
+    assert speaker_of(text, "call Moscow").speaker == "Mehmet Yildiz"

@@ -131,7 +131,7 @@ class Entity:
 # Words that open another person's title after "and": not "Secretary of Housing and Urban …".
 NEW_PERSON = frozenset(
     """the a an senator sen rep representative mr mrs ms dr president minister governor gov
-    mayor judge justice chancellor premier king queen prince sir ambassador""".split()
+    mayor judge justice chancellor premier king queen prince sir ambassador his her their""".split()
 )
 
 
