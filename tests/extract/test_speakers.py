@@ -961,3 +961,11 @@ def test_his_counterpart_after_and_is_a_new_person_with_his_own_country():
     )
     assert speaker_of(text, "inspections").speaker_country == "UA"
     assert speaker_of(text, "call Moscow").speaker == "Mehmet Yildiz"
+
+
+def test_where_a_diplomat_is_posted_is_not_their_country():
+    text = (
+        "NEW DELHI - India and Australia signed a defence pact on Thursday.\n\n"
+        "A Western diplomat in New Delhi said the deal was aimed squarely at China.\n"
+    )
+    assert speaker_of(text, "aimed squarely").speaker_country != "IN"

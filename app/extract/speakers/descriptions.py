@@ -121,8 +121,19 @@ def _another(resolver: "Resolver", mention: Mention) -> Resolved | None:
     )
 
 
+# People posted or sent somewhere: where they are says nothing of whose they are.
+POSTED_PEOPLE = frozenset(
+    """diplomat diplomats envoy envoys journalist journalists correspondent correspondents
+    observer observers analyst analysts""".split()
+)
+IN_PLACE = re.compile(r"\s(?:in|at)\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}")
+
+
 def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -> Resolved:
-    country = resolver.officials.home_country(mention.text)
+    words = mention.text
+    if mention.head in POSTED_PEOPLE:
+        words = IN_PLACE.sub(" ", words)  # "a Western diplomat in New Delhi" is not Indian
+    country = resolver.officials.home_country(words)
     if country is None and kind in (ORGANISATION, GROUP):
         country = _placed_in(resolver, mention)
     if country is None and kind == ORGANISATION and mention.head in NATIONAL_BODIES:
