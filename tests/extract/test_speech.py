@@ -462,3 +462,11 @@ def test_according_to_stops_where_someone_else_reports():
         ("the nine-minute target is met in 90 per cent of cases", "the health agency"),
         ("that is not what paramedics see", "the union"),
     ]
+
+
+def test_a_speaker_whose_verb_parses_as_a_participle_still_speaks():
+    found = texts(
+        "Talks\n\nEstonia's prime minister, Kaja Tamm, posted on Facebook: \"Russia understands "
+        'only strength."\n\nThe plan, posted on the ministry website on Monday, was rejected.\n'
+    )
+    assert found == [('"Russia understands only strength."', "Kaja Tamm")]

@@ -689,6 +689,9 @@ def find_cues(doc) -> list[Cue]:
             if content is None and cue_lemma(tok.text) in CLAUSE_ONLY:
                 continue
             speaker = subject_of(tok)
+            misread = speaker is None and _misread_as_modifier(tok)
+            if misread:
+                speaker = tok.head  # "Estonia's prime minister, Kaja Tamm, posted on Facebook:"
             if speaker is None and _has_inanimate_subject(tok):
                 continue
             if any(c.dep_ == "neg" for c in tok.children) and cue_lemma(tok.text) not in (
@@ -702,7 +705,7 @@ def find_cues(doc) -> list[Cue]:
                 continue  # "To say that X is theatre would be unfair": nobody reports it
             if _imperative(tok):
                 continue  # "Let's say prices double", "Now tell us …": the writer supposing
-            if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+            if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and not misread:
                 continue  # "Hezbollah, accused of bombing …" is a passive participle
             if (
                 cue_lemma(tok.text) == "conclude"
@@ -814,6 +817,21 @@ def _names_a_thing(verb: Token) -> bool:
 
 
 GENERIC_PEOPLE = frozenset("anyone anybody nobody everyone everybody".split())
+
+
+def _misread_as_modifier(verb: Token) -> bool:
+    """'Estonia's prime minister, Kaja Tamm, posted on Facebook:' parses as a noun phrase
+    with a participle on it; with no other verb in the sentence, the participle is the
+    verb and the noun its subject."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and head.dep_ == "ROOT"
+        and (head.pos_ == "PROPN" or head.lower_ in PERSON_NOUNS)  # someone, not "a dictum"
+        and cue_lemma(verb.text) in PLAIN_SAYING
+        and not any(c.dep_ == "agent" for c in verb.children)  # "a plan posted by the mayor"
+    )
 
 
 def _nobody_in_particular(speaker: Token) -> bool:
