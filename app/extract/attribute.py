@@ -106,7 +106,9 @@ def _interviewee(cand: Candidate, resolver: Resolver, paras: list[Paragraph]) ->
         return None
     if not any(QUESTION.match(text, p.start) for p in paras[:n]):
         return None
-    lede = next(p for p in paras if p.body)
+    lede = next((p for p in paras if p.body), None)
+    if lede is None:
+        return None
     named = [
         (min(at for at in e.positions if lede.start <= at < lede.end), e)
         for e in resolver.registry.of_kind({PERSON})
