@@ -38,6 +38,11 @@ PARTICLE_LEMMAS = frozenset({"point"})
 QUOTE_ONLY_VERBS = frozenset("continue begin start go".split())
 # Verbs that are cues only with a content clause, never bare ("he called" is not speech).
 CLAUSE_ONLY = frozenset("call cite describe question wonder".split())
+# Verbs that judge a thing by naming it: cues only for a quoted name ("dismissed the plan as
+# 'a publicity stunt'", "branded him 'a traitor'"), the speaker's own words.
+NAMING_ONLY = frozenset(
+    "dismiss brand label dub characterize characterise denounce hail condemn decry".split()
+)
 # Nouns and other words whose lemma the cue finder asks for.
 OTHER_WORDS = frozenset(
     "name identify quote statement report release letter filing interview document "
@@ -78,7 +83,14 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
-CUE_LEMMAS = SPEECH_VERBS | INFINITIVE_VERBS | GERUND_VERBS | QUOTE_ONLY_VERBS | PARTICLE_LEMMAS
+CUE_LEMMAS = (
+    SPEECH_VERBS
+    | INFINITIVE_VERBS
+    | GERUND_VERBS
+    | QUOTE_ONLY_VERBS
+    | PARTICLE_LEMMAS
+    | NAMING_ONLY
+)
 
 
 def _form_table(lemmas: frozenset[str]) -> dict[str, str]:
@@ -122,6 +134,8 @@ def _prefilter_forms() -> list[str]:
 
 
 SPEECH_FORMS = frozenset(_prefilter_forms())  # "said", "warns", "telling", … (not "state")
+NAMING_FORMS = frozenset(f for f, lem in FORMS.items() if lem in NAMING_ONLY)
+_QUOTE_MARK = re.compile('["“”«»]')
 # "claims that", "states that": before a that-clause those forms are verbs often enough.
 NOUNLIKE_FORMS = (
     frozenset(f for f, lem in FORMS.items() if lem in MOSTLY_NOUNS and lem in PREFILTER_LEMMAS)
@@ -142,6 +156,8 @@ def mentions_speech(text: str, start: int = 0, end: int | None = None) -> bool:
         if word in SPEECH_FORMS or word == "according":
             return True
         if word == "that" and prev in NOUNLIKE_FORMS:
+            return True
+        if word in NAMING_FORMS and _QUOTE_MARK.search(text, start, end):
             return True
         prev = word
     return _VIEWPOINT.search(text, start, end) is not None

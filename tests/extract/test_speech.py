@@ -89,6 +89,21 @@ def test_naming_verbs_report_what_someone_called_something():
     assert got["the vote as a missed chance for the whole city"] == "Ruth Okonjo"
 
 
+def test_a_quoted_judgement_is_the_judges_words_but_a_label_given_by_others_is_not():
+    article = (
+        "Border row\n\nOSLO - The Kremlin on Tuesday dismissed a Norwegian offer of joint "
+        'patrols as "a stunt," while Oslo insisted the offer was sincere. Minister Ada Lunde '
+        'branded the reply "childish". Files recently labeled "secret" by the ministry were '
+        "released, Lunde said.\n"
+    )
+    got = dict(texts(article))
+    assert got['a Norwegian offer of joint patrols as "a stunt,"'] == "Kremlin"
+    assert got['the reply "childish"'] == "Ada Lunde"
+    assert not any(text.startswith('"secret"') or text == "secret" for text in got)
+    assert mentions_speech('They denounced the vote as "a farce".')
+    assert not mentions_speech("They denounced the vote.")
+
+
 def test_short_whole_quoted_sentence_after_a_tag_is_a_quote_but_a_title_is_not():
     article = (
         'Harbour news\n\n"We start on Monday," Alma Ruiz said. "It is a big job."\n\n'

@@ -11,7 +11,13 @@ from spacy.tokens import Token
 
 from app.extract.speakers.lexicon import PERSON_NOUNS
 from app.extract.speakers.typing import is_outlet
-from app.extract.verbs import CLAUSE_ONLY, GERUND_VERBS, INFINITIVE_VERBS, SPEECH_VERBS
+from app.extract.verbs import (
+    CLAUSE_ONLY,
+    GERUND_VERBS,
+    INFINITIVE_VERBS,
+    NAMING_ONLY,
+    SPEECH_VERBS,
+)
 from app.extract.verbs import lemma as cue_lemma
 
 SUBJECT_DEPS = ("nsubj",)
@@ -331,7 +337,13 @@ def _parataxis_content(verb: Token) -> list[Token]:
 
 # Verbs that report what someone called a thing: its predicate ("called it a mistake") or its
 # as-phrase ("described the scene as chaos") is their words.
-NAMING_VERBS = {"call": "oprd", "dub": "oprd", "describe": "as", "characterize": "as"}
+NAMING_VERBS = {
+    "call": "oprd",
+    "describe": "as",
+    **dict.fromkeys(("dub", "brand", "label"), "oprd as"),
+    **dict.fromkeys(("characterize", "characterise", "dismiss", "denounce"), "as"),
+    **dict.fromkeys(("hail", "condemn", "decry"), "as"),
+}
 
 
 def _quoted(first: Token, second: Token) -> bool:
@@ -342,20 +354,20 @@ def _quoted(first: Token, second: Token) -> bool:
 def naming_content(verb: Token) -> list[Token] | None:
     """'called it a “global takeover”' -> 'a “global takeover”'; 'described himself as the
     most left-leaning member' -> 'the most left-leaning member'."""
-    how = NAMING_VERBS.get(cue_lemma(verb.text))
+    how = NAMING_VERBS.get(cue_lemma(verb.text), "")
     named = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]
     called = [
         c
         for c in verb.children
-        if (how == "oprd" and c.dep_ == "oprd")
+        if ("oprd" in how and c.dep_ == "oprd")
         or (
-            how == "as"
+            "as" in how
             and c.dep_ == "prep"
             and c.lower_ == "as"
             and any(g.dep_ == "pobj" for g in c.children)
         )
     ]
-    if not called and how == "oprd" and len(named) == 2 and _quoted(*named):
+    if not called and "oprd" in how and len(named) == 2 and _quoted(*named):
         named, called = named[:1], named[1:]  # 'calling him "a very intelligent man"': two objects
     if not called:
         return None
@@ -661,6 +673,34 @@ def _in_their_words(tok: Token) -> Cue | None:
     )
 
 
+def _quoted_judgement(verb: Token) -> Cue | None:
+    """'The Kremlin dismissed the plan as "a publicity stunt"': a judgement whose name for
+    the thing is quoted gives those words to the verb's subject."""
+    if verb.pos_ != "VERB" or _passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if (
+        verb.dep_ in ("acl", "amod")
+        or verb.tag_ == "VBN"
+        and not any(c.dep_ == "aux" for c in verb.children)
+    ):
+        return None  # 'emails labeled "top secret" by the department': a participle
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
+        return None  # 'the meanest he got was to label as "USED NEWS" a story'
+    if any(c.tag_ == "MD" for c in verb.children):
+        return None  # 'that Trump would denounce "self-deportation"' supposes
+    naming = naming_content(verb)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if naming is None and len(objects) == 1 and "oprd" in NAMING_VERBS[cue_lemma(verb.text)]:
+        # 'branded the reply "childish"' read as one object; 'denounced the "X" movement' names
+        naming = _trim(list(objects[0].subtree))
+    if not naming or not any(t.text in QUOTE_MARKS for t in naming):
+        return None
+    speaker = subject_of(verb)
+    if speaker is None or speaker.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return Cue(verb, _cue_text(verb), speaker, naming, "verb", naming=True)
+
+
 def find_cues(doc) -> list[Cue]:
     """Every speech cue in the parsed sentence, in reading order."""
     cues = []
@@ -671,6 +711,8 @@ def find_cues(doc) -> list[Cue]:
             cue = _viewpoint(tok)
         elif tok.lower_ == "in" and tok.dep_ == "prep":
             cue = _in_their_words(tok)
+        elif cue_lemma(tok.text) in NAMING_ONLY:
+            cue = _quoted_judgement(tok)
         elif _is_speech_verb(tok):
             if (agent := _told_by(tok)) is not None and (content := content_of(tok)):
                 cues.append(Cue(tok, _cue_text(tok), agent, content, "verb", via=channel_of(tok)))
