@@ -271,6 +271,18 @@ def test_a_pronoun_tag_repeating_the_sentences_own_report_is_not_a_second_speake
     assert not any(text.startswith("Campaign spokesman") for text, _ in found)
 
 
+def test_a_belief_reported_by_a_pronoun_tag_is_the_tags_speakers_words():
+    article = (
+        "Council\n\n"
+        "Japan's envoy Kenji Arai abstained in the vote on Thursday. "
+        "Tokyo believes the mission should be wound down slowly, he said.\n"
+    )
+    assert texts(article)[-1] == (
+        "Tokyo believes the mission should be wound down slowly",
+        "Kenji Arai",
+    )
+
+
 def test_a_no_break_space_before_the_tag_keeps_the_speaker():
     article = (
         "Campaign\n\n"

@@ -797,7 +797,7 @@ def _repeated_tags(cues: list[Cue]) -> list[Cue]:
         and c.speaker.head.i == c.token.i  # its own subject: not "To believe the state must …"
         and c.speaker.dep_ in SUBJECT_DEPS
     ]
-    out = []
+    out, beliefs = [], set()
     for cue in cues:
         if (
             cue.kind == "verb"
@@ -805,11 +805,16 @@ def _repeated_tags(cues: list[Cue]) -> list[Cue]:
             and cue.speaker.lower_ in ("he", "she", "they")
             and cue.content
             and cue.content[-1].i < cue.token.i  # a tag after the words
-            and any(o is not cue and o.token.head.i == cue.token.i for o in reports)
         ):
-            continue
+            inner = [o for o in reports if o is not cue and o.token.head.i == cue.token.i]
+            if inner and all(cue_lemma(o.token.text) in OPINION_VERBS for o in inner):
+                # 'Beijing believes the mission should end, he said': the belief is what
+                # he reports; he may speak for Beijing but is not it
+                beliefs.update(id(o) for o in inner)
+            elif inner:
+                continue
         out.append(cue)
-    return out
+    return [c for c in out if id(c) not in beliefs]
 
 
 CONCESSIVE = frozenset("though although while whereas".split())
