@@ -177,6 +177,23 @@ def test_document_speaks_for_its_author_and_is_the_channel():
     assert (q.speaker, q.via, q.evidence) == ("Harbour Authority", "statement", "document")
 
 
+def test_the_statement_speaks_for_whoever_gave_that_statement_before():
+    text = (
+        "Ports to reopen\n\n"
+        "In a joint statement, the two transport ministries said the border crossing would "
+        "reopen next month. “Both sides reaffirmed their commitment to open trade,” the "
+        "statement said.\n\n"
+        "Minister Ilse Brandt spoke about the deal on Monday.\n"
+    )
+    q = speaker_of(text, "Both sides reaffirmed")
+    assert (q.speaker, q.via, q.evidence) == (
+        "the two transport ministries",
+        "statement",
+        "document",
+    )
+    assert q.confidence > 0.8
+
+
 def test_channels_are_kept_as_via():
     text = (
         "Ferry captain Ines Moreau told the Daily Courier that the crossing was unsafe.\n\n"

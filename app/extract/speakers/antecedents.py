@@ -62,6 +62,7 @@ class Resolver(Protocol):
     registry: Registry
     officials: Officials
     layout: Layout
+    issued: list[tuple[int, str, Resolved]]
 
     def resolve(self, mention: Mention, skip: tuple[int, int] | None = None) -> Resolved: ...
 

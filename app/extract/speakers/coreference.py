@@ -64,6 +64,9 @@ class Resolver:
             )
             entity.events.append((body.start, ROLE_WEIGHT[self.layout.role(body.start, body.end)]))
         self._sentences_read = 0  # sentences whose described subject has been noticed
+        # (position, document word, speaker) of quotes given through a document: "In a joint
+        # statement, the two ministries said" is who "the statement said" speaks for
+        self.issued: list[tuple[int, str, Resolved]] = []
 
     def notice_subjects(self, upto: int, quoted: set[int]) -> None:
         """Give each person a sentence before `upto` opens on by description ('The Russian
@@ -100,6 +103,8 @@ class Resolver:
             )
         if entity is not None:
             entity.events.append((pos, ROLE_WEIGHT[SPEAKER]))
+        if res.via and res.speaker and res.evidence != "document":
+            self.issued.append((pos, res.via.lower(), res))
 
     def unnamed(self, kind: str) -> list[Entity]:
         return [e for e in self.groups.values() if e.kind == kind]

@@ -574,6 +574,11 @@ def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | Non
         author = resolver.resolve(mention.author, skip)
         if author.speaker is not None:
             return replace(author, via=via, evidence="document")
+    if (issuer := _issuer(resolver, mention)) is not None:
+        basis = "document-issuer"
+        return replace(
+            issuer, via=via, evidence="document", certainty=confidence_for(basis), basis=basis
+        )
     if mention.plural and via == "reports":  # "Reports say …": the press, no one author
         return unknown(None, "document", via=via)  # (not "those documents", the DNC's)
     found = _salient(resolver, {ORGANISATION}, mention, skip)
@@ -587,6 +592,20 @@ def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | Non
             found, via=via, evidence="document", certainty=confidence_for(basis), basis=basis
         )
     return unknown(None, "document", via=via)
+
+
+def _issuer(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """'the statement said', a few sentences after 'in a joint statement, the ministries
+    said': the speaker of the last quote given through a document of that kind."""
+    if mention.plural or not mention.text.lower().startswith(("the ", "that ", "this ")):
+        return None
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    for pos, word, res in reversed(resolver.issued):
+        if pos < mention.start and word == mention.head:
+            near = here - layout.sentence_of(pos) <= DOCUMENT_REACH
+            return res if near else None
+    return None
 
 
 def _recent(resolver: "Resolver", found: Resolved, pos: int) -> bool:

@@ -797,7 +797,8 @@ def _repeated_tags(cues: list[Cue]) -> list[Cue]:
         and c.speaker.head.i == c.token.i  # its own subject: not "To believe the state must …"
         and c.speaker.dep_ in SUBJECT_DEPS
     ]
-    out, beliefs = [], set()
+    out: list[Cue] = []
+    beliefs: set[int] = set()
     for cue in cues:
         if (
             cue.kind == "verb"
