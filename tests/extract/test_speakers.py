@@ -793,6 +793,26 @@ def test_an_envoy_is_from_the_country_that_sends_them():
     assert speaker_of(text, "talks would resume").speaker_country != "JP"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [
+        ("Omani Foreign Minister", "OM"),
+        ("the Kuwaiti emir", "KW"),
+        ("South Sudanese army spokesman", "SS"),
+        ("Sudanese army spokesman", "SD"),
+        ("a Guinea-Bissau official", "GW"),
+        ("Democratic Republic of Congo's health minister", "CD"),
+        ("Sri Lankan President", "LK"),
+        ("the son of Dominican immigrants", None),
+        ("an economist of Indian descent", None),
+        ("a Korean American lawyer", "US"),
+        ("Chad Miller, a farmer", None),
+    ],
+)
+def test_every_un_member_is_a_country_but_a_familys_origin_is_not(officials, phrase, country):
+    assert officials.country_in(phrase) == country
+
+
 def test_a_family_name_printed_first_is_that_person_alone():
     text = (
         '"We oppose interference," foreign ministry spokesperson Guo Lianfeng told a briefing.\n\n'

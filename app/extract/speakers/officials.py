@@ -140,10 +140,27 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 
 def _ignorable_country_hit(phrase: str, m: re.Match) -> bool:
-    """'Latin American' and 'Russian-American' name no single country."""
-    after = phrase[m.end() : m.end() + 10]
-    before = phrase[max(0, m.start() - 7) : m.start()]
-    return before.endswith("Latin ") or before.endswith("-") or after.startswith("-")
+    """'Latin American' and 'Russian-American' name no single country; nor does where
+    someone's family came from ('the son of Dominican immigrants', 'of Indian descent',
+    'a Korean American lawyer')."""
+    after = phrase[m.end() : m.end() + 12]
+    before = phrase[max(0, m.start() - 30) : m.start()]
+    return (
+        before.endswith(("Latin ", "-"))
+        or after.startswith("-")
+        or _HERITAGE_AFTER.match(after) is not None
+        or _HERITAGE_BEFORE.search(before) is not None
+    )
+
+
+_HERITAGE_AFTER = re.compile(
+    r" (?:descent|origin|heritage|ancestry|extraction|roots|immigrants?|parents|American|"
+    r"Canadian|British|Australian)\b"
+)
+_HERITAGE_BEFORE = re.compile(
+    r"\b(?:sons?|daughters?|child|children|grand(?:son|daughter|child)s?|descendants?)"
+    r" of (?:an? |the )?$"
+)
 
 
 @lru_cache(maxsize=1)
