@@ -813,6 +813,38 @@ def test_every_un_member_is_a_country_but_a_familys_origin_is_not(officials, phr
     assert officials.country_in(phrase) == country
 
 
+def test_a_long_title_and_an_arabic_article_stay_with_the_name():
+    text = (
+        "Row over pilgrims\n\n"
+        "In remarks made in Jeddah, Saudi Foreign Minister Prince Khalid bin Saud al-Rashid "
+        "told Al Arabiya that the kingdom welcomed all pilgrims. Asked about the row, the "
+        "prince said: “Our relations are bigger than one incident.”\n\n"
+        "Later Prince Khalid said the matter was closed.\n"
+    )
+    found = {(q.speaker, q.speaker_country) for q in quotes(text)}
+    assert found == {("Khalid bin Saud al-Rashid", "SA")}
+
+
+def test_an_unnamed_official_of_a_known_body_has_its_country():
+    text = (
+        "Envoy\n\n"
+        "In Washington, a Pentagon spokesperson said the review was under way.\n"
+        "A State Department official said the talks would continue.\n"
+    )
+    q = speaker_of(text, "talks would continue")
+    assert (q.speaker, q.speaker_country) == ("A State Department official", "US")
+
+
+def test_a_place_before_a_comma_is_no_part_of_the_title_after_it():
+    text = (
+        "Reply\n\n"
+        "Answering remarks made in Maine, Philippine Presidential Communications Office "
+        "Secretary Marco Andal said the comments were unfair.\n"
+    )
+    q = speaker_of(text, "comments were unfair")
+    assert (q.speaker, q.speaker_country) == ("Marco Andal", "PH")
+
+
 def test_a_family_name_printed_first_is_that_person_alone():
     text = (
         '"We oppose interference," foreign ministry spokesperson Guo Lianfeng told a briefing.\n\n'

@@ -133,7 +133,7 @@ def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -
     words = mention.text
     if mention.head in POSTED_PEOPLE:
         words = IN_PLACE.sub(" ", words)  # "a Western diplomat in New Delhi" is not Indian
-    country = resolver.officials.home_country(words)
+    country = resolver.officials.home_country(words) or resolver.registry.body_country(words)
     if country is None and kind in (ORGANISATION, GROUP):
         country = _placed_in(resolver, mention)
     if country is None and kind == ORGANISATION and mention.head in NATIONAL_BODIES:

@@ -61,14 +61,14 @@ _WORD = (
     f"(?:-{_UP}?{_LOW}+)?"
     f"|{_UP}{{2,6}}"
 )
-_PART = r"(?:" + _UP + r"\.|" + _WORD + r")"  # an initial first: "Harry B. Harris", not "Harry B"
-NAME = re.compile(
-    r"(?<![\w.])"
-    + _PART
-    + r"(?:\s+(?:(?:de la|de|da|del|dos|van|von|bin|al|el|le|du)\s+)?"
-    + _PART
-    + r"){1,5}(?![\w])"
-)
+_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‑]"  # "al-Rashid", "el-Sisi", "ash-Sharif"
+# an initial first: "Harry B. Harris", not "Harry B"
+_PART = r"(?:" + _UP + r"\.|(?:" + _ARTICLE + r")?(?:" + _WORD + r"))"
+_RUN = r"(?:\s+(?:(?:de la|de|da|del|dos|van|von|bin|al|el|le|du)\s+)?" + _PART + r")"
+NAME = re.compile(r"(?<![\w.])" + _PART + _RUN + r"{1,5}(?![\w])")
+# In prose a run may be longer: "Saudi Foreign Minister Prince Khalid bin Saud al-Rashid".
+# A headline in title case is one long run of capitals, where five words is enough.
+LONG_NAME = re.compile(r"(?<![\w.])" + _PART + _RUN + r"{1,7}(?![\w])")
 # Organisation names joined by 'of', 'and' or '&': "Department of Community Services",
 # "Securities and Exchange Commission", "Procter & Gamble" (kept only when they read as bodies).
 JOINED = re.compile(
@@ -157,6 +157,9 @@ def _someone_elses(kept: list[str]) -> bool:
     return bool(words) and (words[0] in NEW_PERSON - {"the", "a", "an"} or words[0] == "prime")
 
 
+PLACE_PREPOSITIONS = frozenset("in at from on near across after before during".split())
+
+
 def _title_before(text: str, start: int) -> str:
     """The title words printed just before a name: 'US Secretary of State, ', 'Russian
     Foreign Minister ', 'political analyst ' (capitalised words and role words only)."""
@@ -173,6 +176,8 @@ def _title_before(text: str, start: int) -> str:
         abbreviation = word.endswith(".") and bare.lower() in TITLE_ABBREVIATIONS  # "Gov."
         if (bare != word.rstrip(",") and not abbreviation) or not bare or bare in DASHES:
             break
+        if word.endswith(",") and i and words[i - 1] in PLACE_PREPOSITIONS:
+            break  # "… comments in Maine, Philippine Secretary Martin Andanar": Maine is no title
         if abbreviation:
             bare = TITLE_EXPANSIONS.get(bare.lower(), bare)
         low = bare.lower()
@@ -435,7 +440,8 @@ class Registry:
                 body = is_organisation_name(m.group()) or " & " in m.group()
                 if body and not layout.in_quote(m.start()):
                     self._add_match(text, m)
-            for m in NAME.finditer(text, lo, hi):
+            names = NAME if _title_cased(text, lo, hi) else LONG_NAME
+            for m in names.finditer(text, lo, hi):
                 if not self.officials.find(m.group()) and not layout.in_quote(m.start()):
                     self._add_match(text, m)
         for lo, hi in spans:
@@ -668,7 +674,7 @@ class Registry:
         if role:
             entity.role = (entity.role + " " + role.lower()).strip()
             if entity.country is None:
-                entity.country = self.officials.home_country(role) or self._body_country(role)
+                entity.country = self.officials.home_country(role) or self.body_country(role)
         if pos not in entity.positions:
             entity.positions.append(pos)
             where = self.layout.role(pos, end)
@@ -678,7 +684,7 @@ class Registry:
                     entity.votes[g] += v
         return entity
 
-    def _body_country(self, role: str) -> str | None:
+    def body_country(self, role: str) -> str | None:
         """'State Department spokesman': the country of a known government body in a title."""
         for _, alias in self.officials.mentions(role, 0, len(role)):
             body = self.officials.find(alias)
@@ -748,3 +754,9 @@ class Registry:
 
     def of_kind(self, kinds: frozenset[str] | set[str]) -> list[Entity]:
         return [e for e in self.entities.values() if e.kind in kinds]
+
+
+def _title_cased(text: str, lo: int, hi: int) -> bool:
+    """A headline printed In Title Case: most of its words capitalised."""
+    words = text[lo:hi].split(maxsplit=40)
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
