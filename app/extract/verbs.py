@@ -41,7 +41,7 @@ CLAUSE_ONLY = frozenset("call cite describe question wonder".split())
 # Verbs that judge a thing by naming it: cues only for a quoted name ("dismissed the plan as
 # 'a publicity stunt'", "branded him 'a traitor'"), the speaker's own words.
 NAMING_ONLY = frozenset(
-    "dismiss brand label dub characterize characterise denounce hail condemn decry".split()
+    "dismiss reject brand label dub characterize characterise denounce hail condemn decry".split()
 )
 # Nouns and other words whose lemma the cue finder asks for.
 OTHER_WORDS = frozenset(

@@ -100,6 +100,11 @@ def test_a_quoted_judgement_is_the_judges_words_but_a_label_given_by_others_is_n
     assert got['a Norwegian offer of joint patrols as "a stunt,"'] == "Kremlin"
     assert got['the reply "childish"'] == "Ada Lunde"
     assert not any(text.startswith('"secret"') or text == "secret" for text in got)
+    rejected = (
+        "Row\n\nLisbon accused Madrid of stalling, a charge Madrid rejected as "
+        '"baseless," in the latest spat.\n'
+    )
+    assert ('as "baseless,"', "Madrid") in texts(rejected)
     assert mentions_speech('They denounced the vote as "a farce".')
     assert not mentions_speech("They denounced the vote.")
 

@@ -341,7 +341,7 @@ NAMING_VERBS = {
     "call": "oprd",
     "describe": "as",
     **dict.fromkeys(("dub", "brand", "label"), "oprd as"),
-    **dict.fromkeys(("characterize", "characterise", "dismiss", "denounce"), "as"),
+    **dict.fromkeys(("characterize", "characterise", "dismiss", "reject", "denounce"), "as"),
     **dict.fromkeys(("hail", "condemn", "decry"), "as"),
 }
 
@@ -364,7 +364,10 @@ def naming_content(verb: Token) -> list[Token] | None:
             "as" in how
             and c.dep_ == "prep"
             and c.lower_ == "as"
-            and any(g.dep_ == "pobj" for g in c.children)
+            and (
+                any(g.dep_ == "pobj" for g in c.children)
+                or any(t.text in QUOTE_MARKS for t in c.subtree)  # 'as "baseless"'
+            )
         )
     ]
     if not called and "oprd" in how and len(named) == 2 and _quoted(*named):
