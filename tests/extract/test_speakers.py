@@ -5,6 +5,7 @@ import pytest
 
 from app.extract.article import ExtractedQuote, extract_article
 from app.extract.speakers.gender import FEMALE, MALE, evidence_at, first_name_gender
+from app.extract.speakers.offices import CLASH, LOOSE, office_fit
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.registry import _title_before
 from app.extract.speakers.typing import (
@@ -835,6 +836,18 @@ def test_an_unnamed_official_of_a_known_body_has_its_country():
     assert (q.speaker, q.speaker_country) == ("A State Department official", "US")
 
 
+def test_two_titled_leaders_joined_by_and_keep_their_own_countries():
+    text = (
+        "Energy ties\n\n"
+        "Chinese President Li Weiming and Russian President Pavel Orlov pledged on Thursday "
+        "to deepen ties. Orlov said that Russia valued its partner.\n\n"
+        "The German chancellor, Anna Brandt, said she would raise the matter. "
+        "“China has a responsibility,” Brandt told reporters.\n"
+    )
+    assert speaker_of(text, "Russia valued").speaker_country == "RU"
+    assert speaker_of(text, "China has a responsibility").speaker_country == "DE"
+
+
 def test_a_place_before_a_comma_is_no_part_of_the_title_after_it():
     text = (
         "Reply\n\n"
@@ -1038,3 +1051,16 @@ def test_where_a_diplomat_is_posted_is_not_their_country():
         "A Western diplomat in New Delhi said the deal was aimed squarely at China.\n"
     )
     assert speaker_of(text, "aimed squarely").speaker_country != "IN"
+
+
+@pytest.mark.parametrize(
+    ("description", "printed", "fit"),
+    [
+        ("the president", "vice president general", LOOSE),  # two titles run together
+        ("the secretary-general", "secretary general", None),
+        ("the foreign minister", "prime minister", CLASH),
+        ("the minister", "deputy minister", LOOSE),
+    ],
+)
+def test_office_fit_reads_a_general_only_after_offices_that_have_one(description, printed, fit):
+    assert office_fit(description, printed) == fit

@@ -84,7 +84,9 @@ ROLE_HINTS = frozenset(
     representative governor mayor commander general businessman businesswoman activist
     doctor coach manager player striker chairman executive founder author journalist
     deputy foreign prime vice of the for at and state affairs defense defence counterpart
-    diplomacy""".split()
+    diplomacy chancellor premier king queen prince princess crown emir sultan monarch
+    commissioner negotiator mediator chairwoman chairperson legislator parliamentarian
+    admiral colonel ayatollah sheikh""".split()
 )
 
 

@@ -50,6 +50,14 @@ def printed_role(e: Entity) -> str:
 Office = tuple[str, str, frozenset[str]]  # (office word, rank or "", portfolios)
 
 
+# Offices with a "-general" form; roles are printed titles run together, so in "vice
+# president general" the general is the next title, not a president-general.
+GENERAL_OFFICES = frozenset(
+    """secretary director attorney solicitor inspector auditor governor consul surgeon
+    commissioner prosecutor procurator""".split()
+)
+
+
 def _offices(text: str) -> list[Office]:
     """The offices a description or a printed role names, each with the rank and portfolios
     before its word: "deputy foreign minister" is ("minister", "deputy", {"foreign"})."""
@@ -57,8 +65,8 @@ def _offices(text: str) -> list[Office]:
     rank, portfolios = "", set[str]()
     after_office = False
     for word in re.findall(r"[a-z]+", text.lower()):
-        if word == "general" and after_office:  # "secretary-general", "Director General"
-            office, its_rank, its_portfolios = found[-1]
+        if word == "general" and after_office and found[-1][0] in GENERAL_OFFICES:
+            office, its_rank, its_portfolios = found[-1]  # "secretary-general", "Director General"
             found[-1] = (f"{office}-general", its_rank, its_portfolios)
         elif word in RANKS:
             rank = word

@@ -183,6 +183,8 @@ def _title_before(text: str, start: int) -> str:
         low = bare.lower()
         if low in ("and", "or") and kept and kept[-1].lower().rstrip(".") in NEW_PERSON:
             break  # "Ann Lee and the Danish envoy Jens Holt", "… and Senator Mark Dalton"
+        if low in ("and", "or") and _after_a_name(words[:i], kept):
+            break  # "President Li Wei and Russian President Pavel Orlov": Orlov is not Chinese
         if low in ("for", "to") and i and words[i - 1].lower() in POSTED_TO and kept:
             kept.append(bare)  # "Chinese Ambassador to Australia": one title
             continue
@@ -329,6 +331,16 @@ def _strip_leading(words: list[re.Match], officials: Officials) -> list[re.Match
     if titled:  # "Trade Minister Arvind Kesavan" -> "Arvind Kesavan", "DUP MP Ann Lee" too
         words = words[titled[-1] + 1 :]
     return words
+
+
+def _after_a_name(before: list[str], kept: list[str]) -> bool:
+    """An "and" between a name and a title: the title words kept belong to the next person."""
+    last = before[-1].strip(',.;:()“”"') if before else ""
+    return (
+        last[:1].isupper()
+        and not _is_title_word(last)
+        and any(_is_title_word(w) and w[:1].isupper() for w in kept)
+    )
 
 
 def _is_title_word(word: str) -> bool:
