@@ -848,6 +848,23 @@ def test_two_titled_leaders_joined_by_and_keep_their_own_countries():
     assert speaker_of(text, "China has a responsibility").speaker_country == "DE"
 
 
+def test_the_army_is_a_body_and_a_coordinator_for_a_country_is_not_from_it():
+    text = (
+        "Truce holds\n\n"
+        "KHARTOUM (Reuters) - “We slept without shelling,” said Amna Idris, a teacher.\n\n"
+        "The army said in a statement that the rebels had broken the truce twice.\n\n"
+        "The UN's humanitarian coordinator for Sudan, Marta Lindqvist, called the convoy "
+        "“a drop in the ocean.”\n"
+    )
+    army = speaker_of(text, "broken the truce")
+    assert (army.speaker, army.speaker_type, army.speaker_country) == (
+        "The army",
+        "organisation",
+        "SD",
+    )
+    assert speaker_of(text, "a drop in the ocean").speaker_country is None
+
+
 def test_a_place_before_a_comma_is_no_part_of_the_title_after_it():
     text = (
         "Reply\n\n"

@@ -51,4 +51,6 @@ def national_office(role: str) -> bool:
     )
 
 
-NATIONAL_BODIES = frozenset("ministry government cabinet presidency office".split())
+NATIONAL_BODIES = frozenset(
+    "ministry government cabinet presidency office army military navy parliament".split()
+)

@@ -122,7 +122,9 @@ ORG_NOUNS = frozenset(
     commission committee authority administration police force service network station
     charity foundation institute society league federation coalition campaign airline carrier
     retailer chain maker manufacturer producer developer provider operator insurer lender
-    brewery restaurant store shop""".split()
+    brewery restaurant store shop army military navy militia junta regime embassy consulate
+    mission delegation cabinet parliament senate congress assembly tribunal secretariat
+    presidency kremlin alliance bloc""".split()
 )
 # Heads of a description that names one person: "the minister", "the 34-year-old".
 PERSON_NOUNS = frozenset(
@@ -280,3 +282,10 @@ MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov de
 
 # Speech verbs that open a sentence before their speaker: "Said Ellis: “…”".
 INVERTED_TAGS = frozenset({"Said", "Says", "Added", "Adds", "Wrote", "Writes"})
+
+# People posted to a place or a file: "Ambassador to Japan", "coordinator for Sudan" names
+# where they serve, not whose they are.
+POSTED_ROLES = frozenset(
+    """ambassador envoy representative emissary delegate coordinator rapporteur mediator
+    negotiator commissioner""".split()
+)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from app.extract.speakers.lexicon import POSTED_ROLES
 from app.extract.speakers.names import ascii_fold
 
 DEFAULT_OFFICIALS = Path(__file__).resolve().parents[2] / "data" / "officials.toml"
@@ -111,7 +112,7 @@ class Officials:
 
 # The place a post is held in ("Ambassador to Australia"), which is not its holder's country.
 _POSTED_WHERE = re.compile(
-    r"(?i:\b(ambassador|envoy|representative|emissary|delegate)s?)\s{1,8}(?:to|for)"
+    r"(?i:\b(" + "|".join(sorted(POSTED_ROLES)) + r")s?)\s{1,8}(?:to|for|on)"
     r"\s{1,8}(?:the\s{1,8})?(?:[A-Z][\w.'’-]*\s?){1,6}"
 )
 

@@ -21,6 +21,7 @@ from app.extract.speakers.lexicon import (
     ORG_WORDS,
     OUTLET_WORDS,
     PERSON_NOUNS,
+    POSTED_ROLES,
     ROLE_HINTS,
     TITLE_ABBREVIATIONS,
     TITLE_EXPANSIONS,
@@ -136,7 +137,7 @@ NEW_PERSON = frozenset(
 
 
 # Posts held towards another country or body: "Ambassador to Australia", "Envoy for Syria".
-POSTED_TO = frozenset("ambassador envoy representative emissary delegate".split())
+POSTED_TO = POSTED_ROLES
 FRENCH_HONORIFIC = re.compile(r"(?:M\.|Mme\.?|Mlle\.?)\s(?=[A-Z][\w'’-]+$)")
 DASHES = frozenset("-–—")  # a dateline's ("MOSCOW - The head of …")
 DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")  # "U.S.", "U.K.", "E.U."
@@ -178,6 +179,8 @@ def _title_before(text: str, start: int) -> str:
             break
         if word.endswith(",") and i and words[i - 1] in PLACE_PREPOSITIONS:
             break  # "… comments in Maine, Philippine Secretary Martin Andanar": Maine is no title
+        if word.endswith(",") and _after_a_name(words[: i + 1], kept):
+            break  # "… with General Ali Hamdan, Saudi Foreign Minister Faisal Qahtani'
         if abbreviation:
             bare = TITLE_EXPANSIONS.get(bare.lower(), bare)
         low = bare.lower()
@@ -193,7 +196,7 @@ def _title_before(text: str, start: int) -> str:
                 break  # "the spokesman for Prime Minister Ann Lee": Lee's title ends here
             kept, modifiers = [], 0  # "…for Prime Minister Ann Lee, Ben Ode": his is before
             continue
-        if low in ROLE_HINTS or low in PERSON_NOUNS:
+        if low in ROLE_HINTS or low in PERSON_NOUNS or low in POSTED_ROLES:
             # lowercase words may qualify a lowercase role ("senior policy analyst"); before
             # a capitalised one they are the sentence ("… criticised Senator Mark Dalton")
             modifiers = 3 if bare[0].islower() and low not in QUALIFIERS else modifiers
