@@ -288,6 +288,18 @@ def test_a_belief_reported_by_a_pronoun_tag_is_the_tags_speakers_words():
     )
 
 
+def test_a_concessive_clause_after_an_inserted_tag_is_not_the_report():
+    article = (
+        "Truce\n\n"
+        "The ceasefire held for a second day on Sunday, residents said, although gunfire "
+        "was heard in the north. The plan, Ms. Vale said, would bring monitors within days.\n"
+    )
+    assert texts(article) == [
+        ("The ceasefire held for a second day on Sunday", "residents"),
+        ("The plan, Ms. Vale said, would bring monitors within days", "Vale"),
+    ]
+
+
 def test_a_no_break_space_before_the_tag_keeps_the_speaker():
     article = (
         "Campaign\n\n"
