@@ -865,6 +865,19 @@ def test_the_army_is_a_body_and_a_coordinator_for_a_country_is_not_from_it():
     assert speaker_of(text, "a drop in the ocean").speaker_country is None
 
 
+def test_a_question_put_to_a_titled_speaker_is_not_theirs_and_a_secretary_is_national():
+    text = (
+        "Protest\n\n"
+        "MEXICO CITY (AP) — Foreign Secretary Alma Ferrer said the strike was unlawful.\n\n"
+        "President Gabriela Solis, asked at her briefing whether the envoy would be expelled, "
+        "said no decision had been taken.\n"
+    )
+    assert speaker_of(text, "strike was unlawful").speaker_country == "MX"
+    found = [q.text for q in quotes(text)]
+    assert "no decision had been taken" in found
+    assert not any("expelled" in q for q in found)
+
+
 def test_a_place_before_a_comma_is_no_part_of_the_title_after_it():
     text = (
         "Reply\n\n"

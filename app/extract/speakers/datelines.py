@@ -23,7 +23,8 @@ NATIONAL_OFFICE_WORDS = (
     TITLE_WORDS | ROLE_HINTS | {"ministry", "office", "cabinet", "military", "army", "rear"}
 )
 HEAD_OFFICES = frozenset(
-    "president premier chancellor minister spokesman spokeswoman spokesperson".split()
+    """president premier chancellor minister secretary spokesman spokeswoman spokesperson king
+    queen emir sultan monarch""".split()
 )
 
 

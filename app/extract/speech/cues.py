@@ -988,15 +988,20 @@ def _asked_of_them(tok: Token) -> bool:
     if cue_lemma(tok.text) != "ask" or tok.dep_ not in ("advcl", "acl"):
         return False
     if any(c.dep_ in SUBJECT_DEPS for c in tok.children):
-        return False
-    # the parser often tags "when asked" a past tense; with no subject it is the participle
-    return (
-        tok.tag_ == "VBN"
-        or tok.tag_ == "VBD"
-        and any(
-            c.lower_ in ("when", "if", "after", "before", "once", "until") for c in tok.children
+        # "Ana Ruiz, asked at her briefing whether …, said": the subject, parsed as the
+        # asker, is whom the question was put to and the subject of the verb after it
+        head = tok.head
+        return (
+            tok.dep_ == "advcl"
+            and tok.i > 0
+            and tok.doc[tok.i - 1].text == ","
+            and head.i > tok.i
+            and _is_speech_verb(head)
+            and not any(c.dep_ in SUBJECT_DEPS for c in head.children)
         )
-    )
+    # the parser often tags "when asked" or "Ana Ruiz, asked at her briefing whether …, said"
+    # a past tense; with no subject of its own it is the participle ("asking" is not)
+    return tok.tag_ in ("VBN", "VBD")
 
 
 def _has_inanimate_subject(tok: Token) -> bool:
