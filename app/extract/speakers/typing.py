@@ -25,6 +25,7 @@ from app.extract.speakers.lexicon import (
     TITLE_WORDS,
 )
 from app.extract.speakers.officials import Officials, default_officials
+from app.extract.speakers.places import is_city
 
 PERSON = "person"
 ORGANISATION = "organisation"
@@ -56,7 +57,7 @@ def _subdivisions() -> frozenset[str]:
 
 def is_place(name: str, officials: Officials) -> bool:
     bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
-    if bare in officials.country_words or bare.lower() in _subdivisions():
+    if bare in officials.country_words or bare.lower() in _subdivisions() or is_city(bare):
         return True
     words = bare.lower().split()
     return len(words) > 1 and (words[-1] in PLACE_WORDS or words[0] in PLACE_PREFIXES)

