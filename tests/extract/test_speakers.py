@@ -906,6 +906,19 @@ def test_a_datelines_region_decides_before_the_largest_city_of_that_name(
     assert dateline_country(text, [(0, len(text))], officials) == country
 
 
+def test_a_named_description_and_an_opposition_leader_take_their_countries():
+    text = (
+        "Arctic\n\n"
+        "OSLO (Reuters) - Opposition leader Erik Dahl said the government was isolating "
+        "Norway.\n\n"
+        'A Russian embassy spokesman in Oslo said Moscow "regrets the politicisation" of the '
+        "council. The spokesman, Dmitri Volkov, added that Russia remained ready for talks.\n"
+    )
+    assert speaker_of(text, "isolating").speaker_country == "NO"
+    named = speaker_of(text, "ready for talks")
+    assert (named.speaker, named.speaker_country) == ("Dmitri Volkov", "RU")
+
+
 def test_a_place_before_a_comma_is_no_part_of_the_title_after_it():
     text = (
         "Reply\n\n"

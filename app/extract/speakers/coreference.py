@@ -50,6 +50,10 @@ def _personhood(e: Entity) -> float:
     return 0.5 if e.name[:1].isupper() else 0.4
 
 
+# "The spokesman, Dmitri Orlov": a definite description, then the name it gives.
+THE_DESCRIBED = re.compile(r"[Tt]he\s([a-z][\w -]{1,40}?),\s")
+
+
 class Resolver:
     """Stateful over one article: call `resolve` in reading order, `remember` after each."""
 
@@ -163,8 +167,29 @@ class Resolver:
             name = mention.name or ""
             at = mention.start + max(0, mention.text.rfind(name))
             entity = registry.note(name, at, end=at + len(name))
+        if entity.kind == PERSON and entity.country is None:
+            entity.country = self._described_before(mention)
         basis = "name" if entity.kind in (PERSON, ORGANISATION) else "name-other"
         return self.entity_result(entity, mention, "name", basis)
+
+    def _described_before(self, mention: Mention) -> str | None:
+        """'A Russian embassy spokesman said …. The spokesman, Dmitri Orlov, added': the
+        unnamed speaker a definite description names again gives the named one its country."""
+        m = THE_DESCRIBED.match(mention.text)
+        if m is None:
+            return None
+        head = m.group(1).split()[-1].lower()
+        earlier = [
+            e
+            for e in self.unnamed(PERSON)
+            if e.country
+            and head in e.name.lower().split()
+            and e.events
+            and min(p for p, _ in e.events) < mention.start
+        ]
+        if not earlier:
+            return None
+        return max(earlier, key=lambda e: max(p for p, _ in e.events)).country
 
     def joint(self, mention: Mention, skip: tuple[int, int] | None) -> Resolved:
         """'Saudi Arabia and the United States said': both speak, as one group named after

@@ -21,12 +21,14 @@ MEETING_PLACES = frozenset("brussels geneva vienna strasbourg davos munich luxem
 }
 # A national office's words, with nothing that names another body or place.
 NATIONAL_OFFICE_WORDS = (
-    TITLE_WORDS | ROLE_HINTS | {"ministry", "office", "cabinet", "military", "army", "rear"}
+    TITLE_WORDS
+    | ROLE_HINTS
+    | {"ministry", "office", "cabinet", "military", "army", "rear", "opposition"}
 )
 # Not "secretary": a Secretary of State in a story filed from Yangon is still American.
 HEAD_OFFICES = frozenset(
     """president premier chancellor minister spokesman spokeswoman spokesperson king queen emir
-    sultan monarch""".split()
+    sultan monarch leader""".split()
 )
 
 
