@@ -915,6 +915,11 @@ def test_a_named_description_and_an_opposition_leader_take_their_countries():
         "council. The spokesman, Dmitri Volkov, added that Russia remained ready for talks.\n"
     )
     assert speaker_of(text, "isolating").speaker_country == "NO"
+    army = (
+        "Truce\n\nBEIRUT (AP) — Israel's military said in a statement that it would act. "
+        "A military spokesman, Lt. Col. Avi Tamir, told reporters that troops would stay.\n"
+    )
+    assert speaker_of(army, "troops would stay").speaker_country == "IL"
     named = speaker_of(text, "ready for talks")
     assert (named.speaker, named.speaker_country) == ("Dmitri Volkov", "RU")
 

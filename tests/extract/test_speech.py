@@ -292,11 +292,13 @@ def test_a_concessive_clause_after_an_inserted_tag_is_not_the_report():
     article = (
         "Truce\n\n"
         "The ceasefire held for a second day on Sunday, residents said, although gunfire "
-        "was heard in the north. The plan, Ms. Vale said, would bring monitors within days.\n"
+        "was heard in the north. The plan, Ms. Vale said, would bring monitors within days. "
+        "The truce was extended by 60 days, the foreign ministry said, after days of talks.\n"
     )
     assert texts(article) == [
         ("The ceasefire held for a second day on Sunday", "residents"),
         ("The plan, Ms. Vale said, would bring monitors within days", "Vale"),
+        ("The truce was extended by 60 days", "the foreign ministry"),
     ]
 
 

@@ -68,7 +68,7 @@ def national_office(role: str) -> bool:
     return (
         bool(words)
         and any(w in HEAD_OFFICES for w in words)
-        and all(w in NATIONAL_OFFICE_WORDS or w in ("of", "the", "and") for w in words)
+        and all(w in NATIONAL_OFFICE_WORDS or w in ("of", "the", "and", "a", "an") for w in words)
     )
 
 

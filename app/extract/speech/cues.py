@@ -532,7 +532,7 @@ def _interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
         return None  # a quotation before the comma is handled as a direct quote
     if after.head.i == verb.i and _speech_scene(after):
         return _trim(list(doc[start : left - 1]))  # "…, she said, in a speech to …"
-    if after.lower_ in CONCESSIVE and after.head.head.i < left:
+    if after.lower_ in CONCESSIVE | CIRCUMSTANCES and after.head.head.i < left:
         # "The truce held, residents said, although gunfire was heard": the statement was
         # whole before the tag; what follows it is the writer's
         return _trim(list(doc[start : left - 1]))
@@ -826,6 +826,9 @@ def _repeated_tags(cues: list[Cue]) -> list[Cue]:
 
 
 CONCESSIVE = frozenset("though although while whereas".split())
+# Words opening the writer's account of when or why, after an inserted tag: "…, the ministry
+# said, after days of talks".
+CIRCUMSTANCES = frozenset("after amid following despite".split())
 
 
 def _separate_report(verb: Token) -> bool:
