@@ -924,6 +924,17 @@ def test_a_named_description_and_an_opposition_leader_take_their_countries():
     assert (named.speaker, named.speaker_country) == ("Dmitri Volkov", "RU")
 
 
+def test_an_epithet_is_the_one_person_the_passage_is_about():
+    text = (
+        "Comics\n\n"
+        "“Every publisher turned me down,” says cartoonist Ravi Tenn, whose hero flies a "
+        "wheelchair. Tenn has lived with the condition since birth. His message of inclusion? "
+        "It comes from experience. “Disabled heroes are rare in comics,” says the bow-tied "
+        "maverick.\n"
+    )
+    assert speaker_of(text, "Disabled heroes").speaker == "Ravi Tenn"
+
+
 def test_a_place_before_a_comma_is_no_part_of_the_title_after_it():
     text = (
         "Reply\n\n"

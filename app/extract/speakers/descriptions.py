@@ -244,6 +244,15 @@ def _owned_by_person(resolver: "Resolver", mention: Mention) -> str | None:
 
 IN_FOCUS = 0.45  # the salience of someone just made the subject, or named in this sentence
 NEWCOMER_REACH = 2  # sentences back a person first named is still "the new person"
+ALONE_SHARE = 0.9  # a top score this much of the two best: nobody else is in the running
+# Words for a person that name no office, so no printed title can fit them: "the bow-tied
+# maverick", "the designer", "the billionaire" stand for whoever the story is about.
+EPITHETS = frozenset(
+    """maverick veteran entrepreneur mogul tycoon billionaire millionaire magnate heiress
+    designer founder artist cartoonist novelist writer author singer actor actress star
+    firebrand hardliner populist nationalist reformer outsider newcomer incumbent challenger
+    frontrunner front-runner nominee businessman businesswoman""".split()
+)
 
 
 def _person_in_focus(
@@ -277,7 +286,14 @@ def _person_in_focus(
     if len(newcomers) == 1:  # "…from Ann Lee, off the bench. The 34-year-old striker said"
         return resolver.entity_result(newcomers[0], mention, "description", "in-focus")
     scored = ranked(people, mention.start, resolver.layout, skip)
-    if not scored or scored[0][0] < IN_FOCUS or margin(scored) < 0.7:
+    if not scored or margin(scored) < 0.7:
+        return None
+    # less salient, but alone: "Campbell has cerebral palsy. … His message? … '…,' says the
+    # bow-tied maverick" (nobody else named for sentences)
+    alone = (
+        mention.head in EPITHETS and scored[0][0] >= IN_FOCUS / 3 and margin(scored) >= ALONE_SHARE
+    )
+    if scored[0][0] < IN_FOCUS and not alone:
         return None
     return resolver.entity_result(scored[0][1], mention, "description", "in-focus", margin(scored))
 
