@@ -302,6 +302,16 @@ def test_a_concessive_clause_after_an_inserted_tag_is_not_the_report():
     ]
 
 
+def test_continuing_to_do_something_is_no_tag():
+    article = (
+        "Ruling\n\n"
+        "The judge ruled he was likely to continue to pose a risk that would "
+        '"likely result in serious harm to a future victim." As Mr. Lund continues to '
+        "pursue talks, the situation grows murkier.\n"
+    )
+    assert all(speaker not in ("he", "Lund") for _, speaker in texts(article))
+
+
 def test_a_no_break_space_before_the_tag_keeps_the_speaker():
     article = (
         "Campaign\n\n"

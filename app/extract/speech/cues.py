@@ -16,6 +16,7 @@ from app.extract.verbs import (
     GERUND_VERBS,
     INFINITIVE_VERBS,
     NAMING_ONLY,
+    QUOTE_ONLY_VERBS,
     SPEECH_VERBS,
 )
 from app.extract.verbs import lemma as cue_lemma
@@ -726,6 +727,10 @@ def find_cues(doc) -> list[Cue]:
                 continue
             if _passive(tok) or _asked_of_them(tok):
                 continue
+            if cue_lemma(tok.text) in QUOTE_ONLY_VERBS and (
+                tok.dep_ == "xcomp" or any(c.dep_ == "xcomp" for c in tok.children)
+            ):
+                continue  # "likely to continue to pose a risk": no "…," he continued
             content = content_of(tok) or None
             naming = None if content else naming_content(tok)
             if naming and _names_a_thing(tok):
