@@ -105,6 +105,16 @@ def test_a_quoted_judgement_is_the_judges_words_but_a_label_given_by_others_is_n
         '"baseless," in the latest spat.\n'
     )
     assert ('as "baseless,"', "Madrid") in texts(rejected)
+    condemned = (
+        'Shoal\n\nBEIJING - China warned Manila to "stop provocations" after a clash at '
+        'sea, as Manila accused Beijing of "barbaric" conduct. Canada condemned China\'s '
+        '"aggressive and reckless actions." The rally denounced Mayor Ode\'s call for '
+        '"a total and complete ban on street fairs."\n'
+    )
+    found = texts(condemned)
+    assert ('Beijing of "barbaric" conduct', "Manila") in found
+    assert ('China\'s "aggressive and reckless actions."', "Canada") in found
+    assert not any(speaker == "The rally" for _, speaker in found)
     assert mentions_speech('They denounced the vote as "a farce".')
     assert not mentions_speech("They denounced the vote.")
 

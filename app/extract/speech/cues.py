@@ -698,8 +698,13 @@ def _quoted_judgement(verb: Token) -> Cue | None:
         return None  # 'that Trump would denounce "self-deportation"' supposes
     naming = naming_content(verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if naming is None and len(objects) == 1 and "oprd" in NAMING_VERBS[cue_lemma(verb.text)]:
-        # 'branded the reply "childish"' read as one object; 'denounced the "X" movement' names
+    if (
+        naming is None
+        and len(objects) == 1
+        and ("oprd" in NAMING_VERBS[cue_lemma(verb.text)] or _quoted_words(objects[0]))
+    ):
+        # 'branded the reply "childish"' read as one object; 'condemned China's "aggressive
+        # actions"' quotes the words; 'denounced the "Never Again" movement' names a thing
         naming = _trim(list(objects[0].subtree))
     if not naming or not any(t.text in QUOTE_MARKS for t in naming):
         return None
@@ -707,6 +712,29 @@ def _quoted_judgement(verb: Token) -> Cue | None:
     if speaker is None or speaker.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return Cue(verb, _cue_text(verb), speaker, naming, "verb", naming=True)
+
+
+def _quoted_words(phrase: Token) -> bool:
+    """A quotation inside the phrase that reads as words said ('"aggressive and irresponsible
+    actions"'), not a capitalised name ('the "Never Again" movement')."""
+    doc = phrase.doc  # the closing mark may hang on the verb, after the full stop
+    toks = list(doc[phrase.left_edge.i : min(len(doc), phrase.right_edge.i + 3)])
+    marks = [i for i, t in enumerate(toks) if t.text in QUOTE_MARKS]
+    if len(marks) < 2:
+        return False
+    inside = [t for t in toks[marks[0] + 1 : marks[-1]] if t.is_alpha]
+    if phrase.lower_ in REPORTED_WORDS:
+        return False  # 'denounced Trump's call for "a total shutdown"': his words, not theirs
+    if any(_is_speech_verb(t) for t in phrase.subtree):
+        return False  # '…the notion that …, saying that if he "found …"': another report's
+    return len(inside) >= 2 and inside[0].text[:1].islower()
+
+
+# Nouns for what someone said: a quotation inside one is that someone's words.
+REPORTED_WORDS = frozenset(
+    """call remark remarks comment comments statement claim claims pledge promise proposal
+    words plan suggestion description characterization assertion""".split()
+)
 
 
 def find_cues(doc) -> list[Cue]:
@@ -845,7 +873,10 @@ def _separate_report(verb: Token) -> bool:
     if verb.dep_ == "conj":
         return True
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-    return verb.dep_ == "advcl" and bool(marks & CONCESSIVE)
+    # "…, as Manila accused Beijing of …" closing the sentence; not "Trump — even as he says
+    # … — has proposed little", a clause inside the first report
+    closing = "as" in marks and verb.right_edge.i >= len(verb.doc) - 2
+    return verb.dep_ == "advcl" and (bool(marks & CONCESSIVE) or closing)
 
 
 def _split_nested(cues: list[Cue]) -> list[Cue]:
