@@ -935,6 +935,18 @@ def test_an_epithet_is_the_one_person_the_passage_is_about():
     assert speaker_of(text, "Disabled heroes").speaker == "Ravi Tenn"
 
 
+def test_its_minister_and_the_countrys_minister_are_of_the_country_just_named():
+    text = (
+        "Dam\n\n"
+        "Ethiopia said it would finish the dam, drawing a warning from Egypt.\n\n"
+        "The country's water minister, Habte Gemechu, said the filling would harm nobody.\n\n"
+        "Sudan, caught between the two, called for talks. Its acting foreign minister, Ali "
+        "Osman, said Khartoum could not accept unilateral steps.\n"
+    )
+    assert speaker_of(text, "harm nobody").speaker_country == "ET"
+    assert speaker_of(text, "unilateral steps").speaker_country == "SD"
+
+
 def test_a_place_before_a_comma_is_no_part_of_the_title_after_it():
     text = (
         "Reply\n\n"

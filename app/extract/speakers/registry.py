@@ -158,6 +158,11 @@ def _someone_elses(kept: list[str]) -> bool:
     return bool(words) and (words[0] in NEW_PERSON - {"the", "a", "an"} or words[0] == "prime")
 
 
+# "Its foreign minister, ", "The country's water minister " just before a name.
+THE_COUNTRYS = re.compile(
+    r"(?:\b[Tt]he (?:country|nation|kingdom|republic)['’]s|\bIts)\s(?:[\w-]{1,30}\s){0,4}"
+    r"[\w-]{1,30},?\s$"
+)
 PLACE_PREPOSITIONS = frozenset("in at from on near across after before during".split())
 
 
@@ -475,6 +480,8 @@ class Registry:
                     e.country = self.home  # "President Oleksandr Bondar" under a Kyiv dateline
                 else:
                     e.country = self._country_introduced(first)
+            if e.kind == PERSON and e.country is None and e.positions:
+                e.country = self._the_countrys(min(e.positions))
 
     def at_home(self, pos: int) -> bool:
         """The paragraph at `pos` names no country but the dateline's: not after "Beijing
@@ -483,6 +490,21 @@ class Registry:
             return False
         lo, hi = self.text.rfind("\n", 0, pos) + 1, self.text.find("\n", pos)
         return self.officials.countries_in(self.text[lo : hi if hi >= 0 else None]) <= {self.home}
+
+    def _the_countrys(self, pos: int) -> str | None:
+        """'Sudan called for talks. Its acting foreign minister, Ali Youssef, said …', 'The
+        country's water minister, Habtamu Itefa': the country the sentence before opens on."""
+        if not THE_COUNTRYS.search(self.text, max(0, pos - 80), pos):
+            return None
+        layout = self.layout
+        n = layout.sentence_of(pos)
+        if n < 1:
+            return None
+        before = self.text[layout.starts[n - 1] : layout.starts[n]].lstrip()
+        opening = re.match(r"(?:The\s)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)", before)
+        if opening is None:
+            return None
+        return self.officials.country_in(re.sub(r"['’]s$", "", opening.group(1)))
 
     def _country_introduced(self, pos: int) -> str | None:
         """'Iran's delegation struck a different note. Deputy Foreign Minister Dariush
