@@ -322,6 +322,18 @@ def test_continuing_to_do_something_is_no_tag():
     assert all(speaker not in ("he", "Lund") for _, speaker in texts(article))
 
 
+def test_the_reaction_a_statement_drew_is_not_part_of_it():
+    article = (
+        "Dam\n\n"
+        "Ethiopia said it would complete the filling of the dam this summer, drawing a sharp "
+        "warning from Egypt.\n"
+    )
+    assert texts(article)[0] == (
+        "it would complete the filling of the dam this summer",
+        "Ethiopia",
+    )
+
+
 def test_a_no_break_space_before_the_tag_keeps_the_speaker():
     article = (
         "Campaign\n\n"

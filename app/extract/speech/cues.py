@@ -307,7 +307,27 @@ def _is_statement(toks: list[Token]) -> bool:
 
 def _subtree(tok: Token, skip: Token | None = None) -> list[Token]:
     toks = [t for t in tok.subtree if skip is None or t not in set(skip.subtree)]
-    return _trim(toks)
+    return _trim(_without_aftermath(toks))
+
+
+# What a statement set off, told by the writer: "…, drawing a warning from Egypt".
+AFTERMATH = frozenset("draw drawing prompt prompting spark sparking trigger triggering".split())
+
+
+def _without_aftermath(toks: list[Token]) -> list[Token]:
+    """'it would fill the dam this summer, drawing a sharp warning from Egypt': the words end
+    before the reaction the writer reports."""
+    for n, t in enumerate(toks):
+        if (
+            t.tag_ == "VBG"
+            and t.dep_ == "advcl"
+            and t.lower_ in AFTERMATH
+            and n
+            and toks[n - 1].text == ","
+            and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        ):
+            return toks[: n - 1]
+    return toks
 
 
 def _trim(toks: list[Token]) -> list[Token]:
