@@ -332,6 +332,14 @@ def test_the_reaction_a_statement_drew_is_not_part_of_it():
         "it would complete the filling of the dam this summer",
         "Ethiopia",
     )
+    dated = (
+        "Dam\n\nEgypt said on Monday it would defend its interests. On Tuesday the talks "
+        "failed, according to officials.\n"
+    )
+    assert [text for text, _ in texts(dated)] == [
+        "it would defend its interests",
+        "On Tuesday the talks failed",
+    ]
 
 
 def test_a_no_break_space_before_the_tag_keeps_the_speaker():

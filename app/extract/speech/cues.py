@@ -307,7 +307,24 @@ def _is_statement(toks: list[Token]) -> bool:
 
 def _subtree(tok: Token, skip: Token | None = None) -> list[Token]:
     toks = [t for t in tok.subtree if skip is None or t not in set(skip.subtree)]
-    return _trim(_without_aftermath(toks))
+    return _trim(_without_aftermath(_without_when_said(toks)))
+
+
+SAID_WHEN = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split()
+)
+
+
+def _without_when_said(toks: list[Token]) -> list[Token]:
+    """'said on Monday it would finish the dam': the day opens the words only because the
+    parser hung it on their verb; it tells when they were said."""
+    if len(toks) < 4:
+        return toks
+    first = toks[0]
+    said = first.i > 0 and _is_speech_verb(first.doc[first.i - 1])  # not "On Tuesday she lost"
+    if said and first.lower_ == "on" and first.dep_ == "prep" and toks[1].lower_ in SAID_WHEN:
+        return toks[2:]
+    return toks
 
 
 # What a statement set off, told by the writer: "…, drawing a warning from Egypt".
