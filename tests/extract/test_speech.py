@@ -342,6 +342,17 @@ def test_the_reaction_a_statement_drew_is_not_part_of_it():
     ]
 
 
+def test_a_quoted_pledge_is_speech_but_a_plain_intention_is_not():
+    article = (
+        "Aegean\n\n"
+        'Minister Eleni Doukas said she would "build bridges," and Mr. Arslan vowed '
+        'to "keep calm waters" in the Aegean. Mr. Arslan also promised to visit Athens.\n'
+    )
+    found = texts(article)
+    assert ('to "keep calm waters" in the Aegean', "Arslan") in found
+    assert not any("visit Athens" in text for text, _ in found)
+
+
 def test_a_no_break_space_before_the_tag_keeps_the_speaker():
     article = (
         "Campaign\n\n"

@@ -448,6 +448,8 @@ def content_of(verb: Token) -> list[Token] | None:
             ):
                 return None  # "asked not to be named" is a condition, not speech
             return _subtree(child)
+        if lemma in PLEDGES and child.dep_ == "xcomp" and to_inf and _quotes_inside(child):
+            return _subtree(child)  # 'pledged to keep "calm waters"': words, not a plan
         if (
             lemma in GERUND_VERBS
             and child.dep_ in ("xcomp", "ccomp", "dobj", "pcomp")
@@ -466,6 +468,14 @@ def content_of(verb: Token) -> list[Token] | None:
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return _as_content(verb)
     return _clause_on_noun(verb)
+
+
+# Commitments: an intention ("vowed to fight") unless the words are quoted.
+PLEDGES = frozenset("pledge promise vow threaten".split())
+
+
+def _quotes_inside(phrase: Token) -> bool:
+    return sum(t.text in QUOTE_MARKS for t in phrase.subtree) >= 2
 
 
 def _time_clause(clause: Token) -> bool:
