@@ -947,6 +947,20 @@ def test_its_minister_and_the_countrys_minister_are_of_the_country_just_named():
     assert speaker_of(text, "unilateral steps").speaker_country == "SD"
 
 
+def test_a_bare_title_in_a_paragraph_about_one_country_is_of_that_country():
+    text = (
+        "Channel row\n\n"
+        "LONDON (Reuters) - Britain's interior minister accused France of doing too little to "
+        "stop small boats.\n\n"
+        "Home Secretary Ruth Danby told parliament that police had stood by.\n\n"
+        "France's interior ministry rejected the criticism. “France takes no lessons,” an "
+        "official told AFP. Interior Minister Gilles Marchal later said his officers had "
+        "stopped 20,000 crossings.\n"
+    )
+    assert speaker_of(text, "stopped 20,000").speaker_country == "FR"
+    assert speaker_of(text, "doing too little").speaker != "Gilles Marchal"
+
+
 def test_a_place_before_a_comma_is_no_part_of_the_title_after_it():
     text = (
         "Reply\n\n"

@@ -512,15 +512,29 @@ class Registry:
         is the bare title's."""
         layout, text = self.layout, self.text
         n = layout.sentence_of(pos)
-        if n < 1 or "\n" in text[layout.starts[n - 1] : layout.starts[n]].rstrip():
+        if n < 1:
             return None
-        before = text[layout.starts[n - 1] : layout.starts[n]]
-        countries = self.officials.countries_in(before)
-        opening = re.match(r"(?:The\s)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)", before)
-        if len(countries) != 1 or opening is None:
-            return None
-        named = self.officials.country_in(re.sub(r"['’]s$", "", opening.group(1)))
-        return named if named in countries else None
+        # the sentence before, or the paragraph's first sentence when the paragraph names
+        # no other country ("France's interior ministry rejected the criticism. '…,' an
+        # official said. Interior Minister Gérard Lemaire later said …")
+        para = text.rfind("\n", 0, pos) + 1
+        first = next((k for k in range(n, -1, -1) if layout.starts[k] <= para), n)
+        whole = "\n" not in text[layout.starts[n - 1] : layout.starts[n]].rstrip()
+        tried = [n - 1] if whole else []
+        if first < n - 1:
+            tried.append(first)
+        for k in tried:
+            start = layout.starts[k] if k == n - 1 else max(layout.starts[k], para)
+            before = text[start : layout.starts[k + 1]]
+            scope = before if k == n - 1 else text[start:pos]
+            countries = self.officials.countries_in(scope)
+            opening = re.match(r"(?:The\s)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)", before)
+            if len(countries) != 1 or opening is None:
+                continue
+            named = self.officials.country_in(re.sub(r"['’]s$", "", opening.group(1)))
+            if named in countries:
+                return named
+        return None
 
     def _capitalised(self, spans: list[tuple[int, int]]) -> dict[str, list[re.Match]]:
         """Each capitalised word printed outside quotation marks, with where it stands."""
