@@ -959,6 +959,13 @@ def test_a_bare_title_in_a_paragraph_about_one_country_is_of_that_country():
     )
     assert speaker_of(text, "stopped 20,000").speaker_country == "FR"
     assert speaker_of(text, "doing too little").speaker != "Gilles Marchal"
+    later = (
+        "Channel row\n\n"
+        "Britain's interior minister said on Monday that France was doing too little. "
+        "Mr. Marchal, who holds the same post in Paris, disagreed.\n\n"
+        "Interior Minister Gilles Marchal said his officers had stopped 20,000 crossings.\n"
+    )
+    assert speaker_of(later, "doing too little").speaker != "Gilles Marchal"
 
 
 def test_a_place_before_a_comma_is_no_part_of_the_title_after_it():

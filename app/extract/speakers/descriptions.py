@@ -539,6 +539,13 @@ def _person_by_role(
             continue
         if country and e.country and country != e.country:
             continue
+        if (
+            country
+            and not states
+            and e.country is None
+            and min(e.positions, default=0) > mention.start
+        ):
+            continue  # "Britain's interior minister" is nobody of no known country named later
         office = office_fit(mention.text, printed_role(e))
         if office == CLASH:
             continue
