@@ -4,7 +4,7 @@ documents and channels. Each case is a short made-up article (fictional people a
 import pytest
 
 from app.extract.article import ExtractedQuote, extract_article
-from app.extract.speakers.datelines import dateline_country
+from app.extract.speakers.datelines import dateline_country, national_office
 from app.extract.speakers.gender import FEMALE, MALE, evidence_at, first_name_gender
 from app.extract.speakers.offices import CLASH, LOOSE, office_fit
 from app.extract.speakers.officials import Officials
@@ -1184,3 +1184,19 @@ def test_where_a_diplomat_is_posted_is_not_their_country():
 )
 def test_office_fit_reads_a_general_only_after_offices_that_have_one(description, printed, fit):
     assert office_fit(description, printed) == fit
+
+
+@pytest.mark.parametrize(
+    ("role", "national"),
+    [
+        ("home secretary", True),
+        ("foreign secretary", True),
+        ("secretary of state", False),  # American wherever the story is filed
+        ("party secretary", False),
+        ("opposition leader", True),
+        ("a military spokesman lieutenant colonel", True),
+        ("samara governor", False),
+    ],
+)
+def test_national_offices_are_title_words_alone(role, national):
+    assert national_office(role) is national

@@ -25,7 +25,6 @@ NATIONAL_OFFICE_WORDS = (
     | ROLE_HINTS
     | {"ministry", "office", "cabinet", "military", "army", "rear", "opposition"}
 )
-# Not "secretary": a Secretary of State in a story filed from Yangon is still American.
 HEAD_OFFICES = frozenset(
     """president premier chancellor minister spokesman spokeswoman spokesperson king queen emir
     sultan monarch leader""".split()
@@ -65,11 +64,18 @@ def national_office(role: str) -> bool:
     """'president', 'foreign ministry spokesperson', 'prime minister': a national office
     named by title words alone ("Samara governor", "European Commission president" are not)."""
     words = re.findall(r"[a-z]+", role)
-    return (
-        bool(words)
-        and any(w in HEAD_OFFICES for w in words)
-        and all(w in NATIONAL_OFFICE_WORDS or w in ("of", "the", "and", "a", "an") for w in words)
+    heads = any(w in HEAD_OFFICES for w in words) or any(
+        w == "secretary" and n and words[n - 1] in SECRETARIES for n, w in enumerate(words)
     )
+    return heads and all(
+        w in NATIONAL_OFFICE_WORDS or w in ("of", "the", "and", "a", "an", *SECRETARIES)
+        for w in words
+    )
+
+
+# A secretary of these is a national minister ("Home Secretary", "Foreign Secretary"); a bare
+# "Secretary of State" in a story filed from Yangon is still American.
+SECRETARIES = frozenset("home foreign defence defense interior health treasury".split())
 
 
 NATIONAL_BODIES = frozenset(
