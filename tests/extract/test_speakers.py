@@ -809,6 +809,8 @@ def test_an_envoy_is_from_the_country_that_sends_them():
         ("an economist of Indian descent", None),
         ("a Korean American lawyer", "US"),
         ("Chad Miller, a farmer", None),
+        ("Niger's military leader", "NE"),
+        ("an oil town in the Niger Delta", None),
     ],
 )
 def test_every_un_member_is_a_country_but_a_familys_origin_is_not(officials, phrase, country):
@@ -966,6 +968,15 @@ def test_a_bare_title_in_a_paragraph_about_one_country_is_of_that_country():
         "Interior Minister Gilles Marchal said his officers had stopped 20,000 crossings.\n"
     )
     assert speaker_of(later, "doing too little").speaker != "Gilles Marchal"
+
+
+def test_a_body_joined_by_and_keeps_its_whole_name():
+    text = (
+        "AU\n\n"
+        "The African Union's Peace and Security Council said on Tuesday that the government "
+        "had set no timetable.\n"
+    )
+    assert speaker_of(text, "no timetable").speaker == "Peace and Security Council"
 
 
 def test_a_place_before_a_comma_is_no_part_of_the_title_after_it():

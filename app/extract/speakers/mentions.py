@@ -232,6 +232,11 @@ def full_run(tokens: list[Token], head: Token) -> str | None:
         hi += 2
         while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":
             hi += 1
+    # and back: "Peace and Security Council" is not the "Security Council"
+    while lo >= 2 and doc[lo - 1].lower_ in JOINERS and doc[lo - 2].pos_ == "PROPN":
+        lo -= 2
+        while lo >= 1 and doc[lo - 1].pos_ == "PROPN":
+            lo -= 1
     while lo < hi and doc[lo].lower_ == "the":
         lo += 1
     return doc.text[doc[lo].idx : doc[hi].idx + len(doc[hi])]

@@ -149,6 +149,8 @@ def _ignorable_country_hit(phrase: str, m: re.Match) -> bool:
     return (
         before.endswith(("Latin ", "-"))
         or after.startswith("-")
+        or m.group() == "Niger"
+        and after.startswith((" Delta", " River", " State"))  # Nigeria's
         or _HERITAGE_AFTER.match(after) is not None
         or _HERITAGE_BEFORE.search(before) is not None
     )
