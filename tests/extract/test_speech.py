@@ -310,6 +310,14 @@ def test_a_concessive_clause_after_an_inserted_tag_is_not_the_report():
         ("The plan, Ms. Vale said, would bring monitors within days", "Vale"),
         ("The truce was extended by 60 days", "the foreign ministry"),
     ]
+    both = (
+        "Treaty\n\nThe two sides have agreed on a text, both governments said Thursday, "
+        "though Baku said Yerevan must first change its constitution.\n"
+    )
+    assert texts(both) == [
+        ("The two sides have agreed on a text", "both governments"),
+        ("Yerevan must first change its constitution", "Baku"),
+    ]
 
 
 def test_continuing_to_do_something_is_no_tag():

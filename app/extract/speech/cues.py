@@ -580,7 +580,9 @@ def _interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
         return None  # a quotation before the comma is handled as a direct quote
     if after.head.i == verb.i and _speech_scene(after):
         return _trim(list(doc[start : left - 1]))  # "…, she said, in a speech to …"
-    if after.lower_ in CONCESSIVE | CIRCUMSTANCES and after.head.head.i < left:
+    if after.lower_ in CONCESSIVE | CIRCUMSTANCES and (
+        after.head.head.i < left or after.head.head.i == verb.i  # "…, though Baku said …"
+    ):
         # "The truce held, residents said, although gunfire was heard": the statement was
         # whole before the tag; what follows it is the writer's
         return _trim(list(doc[start : left - 1]))
