@@ -158,6 +158,8 @@ def _someone_elses(kept: list[str]) -> bool:
     return bool(words) and (words[0] in NEW_PERSON - {"the", "a", "an"} or words[0] == "prime")
 
 
+# A sentence's first one or two capitalised words ("Iran's delegation", "The Kremlin").
+OPENING = re.compile(r"(?:The\s)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)")
 # "Its foreign minister, ", "The country's water minister " just before a name.
 THE_COUNTRYS = re.compile(
     r"(?:\b[Tt]he (?:country|nation|kingdom|republic)['’]s|\bIts)\s(?:[\w-]{1,30}\s){0,4}"
@@ -500,11 +502,12 @@ class Registry:
         n = layout.sentence_of(pos)
         if n < 1:
             return None
-        before = self.text[layout.starts[n - 1] : layout.starts[n]].lstrip()
-        opening = re.match(r"(?:The\s)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)", before)
-        if opening is None:
-            return None
-        return self.officials.country_in(re.sub(r"['’]s$", "", opening.group(1)))
+        return self._opening_country(self.text[layout.starts[n - 1] : layout.starts[n]].lstrip())
+
+    def _opening_country(self, sentence: str) -> str | None:
+        """The country a sentence opens on: "Iran's delegation …", "The Kremlin …" (none)."""
+        opening = OPENING.match(sentence)
+        return self.officials.country_in(re.sub(r"['’]s$", "", opening[1])) if opening else None
 
     def _country_introduced(self, pos: int) -> str | None:
         """'Iran's delegation struck a different note. Deputy Foreign Minister Dariush
@@ -528,10 +531,7 @@ class Registry:
             before = text[start : layout.starts[k + 1]]
             scope = before if k == n - 1 else text[start:pos]
             countries = self.officials.countries_in(scope)
-            opening = re.match(r"(?:The\s)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)", before)
-            if len(countries) != 1 or opening is None:
-                continue
-            named = self.officials.country_in(re.sub(r"['’]s$", "", opening.group(1)))
+            named = self._opening_country(before) if len(countries) == 1 else None
             if named in countries:
                 return named
         return None
