@@ -328,7 +328,7 @@ def _without_when_said(toks: list[Token]) -> list[Token]:
 
 
 # What a statement set off, told by the writer: "…, drawing a warning from Egypt".
-AFTERMATH = frozenset("draw drawing prompt prompting spark sparking trigger triggering".split())
+AFTERMATH = frozenset("drawing prompting sparking triggering provoking".split())
 
 
 def _without_aftermath(toks: list[Token]) -> list[Token]:
