@@ -979,6 +979,20 @@ def test_a_body_joined_by_and_keeps_its_whole_name():
     assert speaker_of(text, "no timetable").speaker == "Peace and Security Council"
 
 
+def test_an_embassy_is_its_senders_and_a_national_body_its_datelines():
+    text = (
+        "Survey ship\n\n"
+        "TOKYO (Kyodo) -- The Foreign Ministry said on Monday that it had lodged a protest.\n\n"
+        "Chief Cabinet Secretary Hiroshi Aoki told reporters the activity was unacceptable.\n\n"
+        'The Chinese Embassy in Tokyo said the vessel was doing "normal research" at sea.\n'
+    )
+    ministry = speaker_of(text, "lodged a protest")
+    assert (ministry.speaker, ministry.speaker_country) == ("Foreign Ministry", "JP")
+    assert speaker_of(text, "activity was unacceptable").speaker_country == "JP"
+    embassy = speaker_of(text, "normal research")
+    assert (embassy.speaker_type, embassy.speaker_country) == ("organisation", "CN")
+
+
 def test_a_place_before_a_comma_is_no_part_of_the_title_after_it():
     text = (
         "Reply\n\n"

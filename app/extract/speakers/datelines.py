@@ -75,7 +75,18 @@ def national_office(role: str) -> bool:
 
 # A secretary of these is a national minister ("Home Secretary", "Foreign Secretary"); a bare
 # "Secretary of State" in a story filed from Yangon is still American.
-SECRETARIES = frozenset("home foreign defence defense interior health treasury".split())
+SECRETARIES = frozenset("home foreign defence defense interior health treasury cabinet".split())
+
+
+def national_body(name: str) -> bool:
+    """'Foreign Ministry', 'Defense Ministry', 'Cabinet Office': a national body named by its
+    office words alone, with no country or other name in it."""
+    words = re.findall(r"[a-z]+", name.lower())
+    return (
+        len(words) >= 2
+        and words[-1] in NATIONAL_BODIES
+        and all(w in NATIONAL_OFFICE_WORDS for w in words)
+    )
 
 
 NATIONAL_BODIES = frozenset(

@@ -73,7 +73,8 @@ ORG_WORDS = frozenset(
     states city province region republic kingdom coast sea ocean river island islands
     peninsula war crisis foods holdings corp co ltd llc plc gmbh motors energy systems
     technologies industries partners capital airways pharmaceuticals media board cross
-    society league federation coalition alliance authority bureau trust guild""".split()
+    society league federation coalition alliance authority bureau trust guild embassy consulate
+    secretariat junta cabinet presidency""".split()
 )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.extract.speakers import gender as genders
-from app.extract.speakers.datelines import dateline_country, national_office
+from app.extract.speakers.datelines import dateline_country, national_body, national_office
 from app.extract.speakers.lexicon import (
     INVERTED_TAGS,
     MONTH_ABBREVIATIONS,
@@ -35,6 +35,7 @@ from app.extract.speakers.names import normalise_name
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.salience import QUOTED, ROLE_WEIGHT, Layout, score
 from app.extract.speakers.typing import (
+    ORGANISATION,
     PERSON,
     is_junk_name,
     is_organisation_name,
@@ -455,6 +456,7 @@ class Registry:
         self.aliases: dict[str, Entity] = {}  # "PBO" for "Parliamentary Budget Officer"
         self._by_surname: dict[str, list[Entity]] = {}
         self.spans = spans
+        self.home = dateline_country(text, spans, officials)  # "KYIV (Reuters) -": UA
         for lo, hi in spans:
             for pos, alias in officials.mentions(text, lo, hi):
                 self.note(alias, pos, _title_before(text, pos), end=pos + len(alias))
@@ -474,7 +476,6 @@ class Registry:
         self._add_recurring(capitalised, lowers)
         self._add_first_names(capitalised, lowers)
         self._note_acronyms()
-        self.home = dateline_country(text, spans, officials)  # "KYIV (Reuters) -": UA
         for e in self.entities.values():
             if e.kind == PERSON and e.country is None and national_office(e.role):
                 first = min(e.positions)
@@ -716,7 +717,14 @@ class Registry:
                 )
                 entity.evidence = 3.0
             else:
-                entity = Entity(name, None, "", kind)
+                # a body's own name says whose it is: "Chinese Embassy" (in Tokyo) is China's;
+                # "the Foreign Ministry" under a Tokyo dateline is Japan's
+                own = None
+                if kind == ORGANISATION:
+                    own = self.officials.home_country(name) or (
+                        self.home if national_body(name) and self.at_home(pos) else None
+                    )
+                entity = Entity(name, own, "", kind)
                 entity.evidence = person_evidence(name, self.text, pos, end)
             self.entities[entity.name] = entity
             self._by_surname.setdefault(entity.surname, []).append(entity)
