@@ -1,6 +1,7 @@
 """The parser's single entry point: article text in, attributed quotes out. No DB here."""
 
 import datetime
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -8,12 +9,16 @@ from pathlib import Path
 from app.extract.attribute import finalise
 from app.extract.metadata import find_date, find_outlet
 from app.extract.speakers.coreference import Resolver
+from app.extract.speakers.gender import is_first_name
 from app.extract.speakers.mentions import mention_for
 from app.extract.speakers.officials import Officials
+from app.extract.speakers.places import city_country
 from app.extract.speakers.registry import Registry
 from app.extract.speakers.salience import Layout
+from app.extract.speakers.typing import PERSON, is_outlet
 from app.extract.speech.candidates import Candidate, floating_candidates, sentence_candidates
 from app.extract.speech.cues import OPENING_MARKS, Cue
+from app.extract.speech.turns import Known, find_turns, turn_candidates
 from app.extract.text.boilerplate import paragraphs
 from app.extract.text.marks import Marked, scan_marked
 from app.extract.text.parse import parse_sentences
@@ -130,6 +135,26 @@ def find_candidates(text: str, sents: list[Sentence], marks: list[Marked]) -> li
     return out
 
 
+def _what_labels_name(registry: Registry, officials: Officials) -> Known:
+    """A transcript label's words: a person the article names, an outlet, a place."""
+
+    def is_person(name: str, pos: int) -> bool:
+        entity = registry.find(name, pos)
+        return entity is not None and entity.kind == PERSON
+
+    def is_place(name: str) -> bool:
+        return name in officials.country_words or city_country(name) is not None
+
+    def full_name(surname: str) -> str | None:
+        pattern = rf"(?<![\w.])([A-Z][a-z]{{1,20}})\s((?:[A-Z]\.\s)?{re.escape(surname)})(?![\w])"
+        for m in re.finditer(pattern, registry.text):
+            if is_first_name(m.group(1)):
+                return f"{m.group(1)} {m.group(2)}"
+        return None
+
+    return Known(is_person, lambda label: is_outlet(label, officials), is_place, full_name)
+
+
 def extract_article(text: str, resources: Resources | None = None) -> ExtractedArticle:
     """Title, outlet, date and attributed quotes of one article's text."""
     res = resources or load_resources()
@@ -142,7 +167,12 @@ def extract_article(text: str, resources: Resources | None = None) -> ExtractedA
     candidates = find_candidates(text, sents, marks)
     named = [(p.start, p.end) for n, p in enumerate(paras) if p.body or p.caption or n == title_idx]
     layout = Layout(text, [s.start for s in sents], [(q.start, q.end) for q in marks])
-    resolver = Resolver(Registry(text, named, res.officials, layout), res.officials)
+    registry = Registry(text, named, res.officials, layout)
+    if turns := find_turns(text, paras, _what_labels_name(registry, res.officials)):
+        candidates = sorted(
+            candidates + turn_candidates(text, turns, sents, candidates), key=lambda c: c.start
+        )
+    resolver = Resolver(registry, res.officials)
     quotes = finalise(text, candidates, resolver, res, paras)
     return ExtractedArticle(
         text=text,

@@ -13,7 +13,15 @@ from app.extract.speech.candidates import Candidate
 from app.extract.text.boilerplate import Paragraph
 from app.extract.topics import topics_for
 
-PRIORITY = {"adjacent": 0, "clause": 0, "signed": 1, "colon": 1, "according": 2, "floating": 3}
+PRIORITY = {
+    "adjacent": 0,
+    "clause": 0,
+    "signed": 1,
+    "colon": 1,
+    "according": 2,
+    "floating": 3,
+    "turn": 3,
+}
 INHERIT_GAP_PARAS = 1  # a floating quote inherits only from this many paragraphs back
 INHERITED_SHARE = 0.98  # an inherited speaker is a little less sure than its parent
 DISCOURSE_MIN = 0.25  # salience a floating quote's speaker needs when nothing is inherited
@@ -102,10 +110,11 @@ def _interviewee(cand: Candidate, resolver: Resolver, paras: list[Paragraph]) ->
     first person the article's first body paragraph names."""
     text = resolver.registry.text
     n = _paragraph_of(paras, cand.start)
-    if n < 0 or not ANSWER.match(text, paras[n].start):
+    label = cand.turn_at if cand.turn_at is not None else paras[n].start if n >= 0 else -1
+    if n < 0 or not ANSWER.match(text, label):
         return None
-    if not any(QUESTION.match(text, p.start) for p in paras[:n]):
-        return None
+    if cand.turn_at is None and not any(QUESTION.match(text, p.start) for p in paras[:n]):
+        return None  # (a transcript's turns were found to take turns already)
     lede = next((p for p in paras if p.body), None)
     if lede is None:
         return None
@@ -123,6 +132,13 @@ def _interviewee(cand: Candidate, resolver: Resolver, paras: list[Paragraph]) ->
     )
 
 
+def _turn_speaker(cand: Candidate, resolver: Resolver, paras: list[Paragraph]) -> Resolved:
+    """The speaker a transcript turn's label names ("MR LEE:"), or the interviewee ("A:")."""
+    if cand.mention is None:
+        return _interviewee(cand, resolver, paras) or UNKNOWN
+    return replace(resolver.resolve(cand.mention, (cand.start, cand.end)), evidence="transcript")
+
+
 def finalise(
     text: str, cands: list[Candidate], resolver: Resolver, res, paras: list[Paragraph]
 ) -> list[dict]:
@@ -135,7 +151,10 @@ def finalise(
         parent = None
         named_at = None
         resolver.notice_subjects(cand.sentence.start, quoted)
-        if cand.mention is not None:
+        if cand.how == "turn":  # a transcript's: its label says who
+            r = _turn_speaker(cand, resolver, paras)
+            named_at = (cand.mention.start, cand.mention.end) if cand.mention else None
+        elif cand.mention is not None:
             r = resolver.resolve(cand.mention, (cand.start, cand.end))
             named_at = (cand.mention.start, cand.mention.end)
         else:  # floating, or a cue without a subject ("during the conference said that…")

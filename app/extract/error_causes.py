@@ -13,6 +13,7 @@ WRONG_VIA = {
     "inherited": "wrong person via inherited speaker",
     "salience": "wrong person via inherited speaker",
     "interview": "wrong person via inherited speaker",
+    "transcript": "wrong person via transcript label",
     "name": "wrong person via cue subject",
     "group": "wrong person via cue subject",
     "document": "wrong speaker via document or channel",

@@ -36,9 +36,10 @@ class Candidate:
     cue: str | None
     mention: Mention | None
     sentence: Sentence
-    how: str  # "clause", "according", "adjacent", "signed", "colon", "floating"
+    how: str  # "clause", "according", "adjacent", "signed", "colon", "floating", "turn"
     cue_pos: int | None = None  # article offset of the cue word
     via: str | None = None  # the outlet or document the words came through
+    turn_at: int | None = None  # a transcript turn's: where its label ("MR LEE:", "A:") is
 
 
 def _words(text: str) -> int:

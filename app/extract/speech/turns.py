@@ -1,0 +1,226 @@
+"""Transcripts: the turns of a briefing or an interview, each the words of whom its label names.
+
+"MR HARTLEY: We condemn it …", "Mao Ning: …", "Q: … / A: …" print no speech verb: the label
+is the attribution. A turn runs from its label over the unlabelled paragraphs up to the next
+label; the words after the last label are not taken, as the article may go back to telling.
+Labels make a transcript only when they take turns (two or more, a question among them or two
+speakers), so a lone "ISLAMABAD: The foreign office said …" or "READ MORE:" is no turn.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.extract.speakers.gender import HONORIFICS, is_first_name
+from app.extract.speakers.lexicon import ROLE_HINTS, TITLE_WORDS
+from app.extract.speakers.mentions import Mention
+from app.extract.speech.candidates import MIN_DIRECT_WORDS, Candidate
+from app.extract.text.boilerplate import Paragraph
+from app.extract.text.sentences import Sentence
+
+ASKS, ANSWERS, SPEAKS = "asks", "answers", "speaks"
+# Labels of the unnamed side of an exchange: their words are questions or chairing.
+ASKING = frozenset(
+    """q question reporter journalist interviewer moderator participant audience host
+    questioner""".split()
+)
+ANSWERING = frozenset({"a", "answer"})
+SHORT_LABEL = re.compile(r"(Q|A|Question|Answer|QUESTION|ANSWER)[ \t]{0,3}[:.—–-][ \t]{1,3}(?=\S)")
+GLUED_Q = re.compile(r"Q(?=[A-Z][a-z’']{1,20}\s)(?!Anon)")  # "QWhat would …": a lost colon
+_LABEL_WORD = r"[A-Z][\w.'’-]{0,24}"
+LABEL = re.compile(  # "MR HARTLEY: ", "**Mao Ning:** "
+    rf"(?:\*\*)?({_LABEL_WORD}(?:[ \t]{_LABEL_WORD}){{0,4}})(?:\*\*)?[ \t]{{0,3}}:"
+    r"(?:\*\*)?[ \t]{1,3}(?=\S)"
+)
+STAGE = re.compile(r"\s{0,8}[(\[]")  # "(BEGIN VIDEO CLIP)", "[crosstalk]": no one's words
+OFFICES = (TITLE_WORDS | ROLE_HINTS | frozenset(HONORIFICS)) - {"the", "of", "and", "for", "a"}
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One paragraph's share of a turn: the words from `start` to `end`, said by whom the
+    label at `label_start` names (`name`, title-cased, titles left out; None for Q and A)."""
+
+    start: int
+    end: int
+    role: str  # ASKS | ANSWERS | SPEAKS
+    label: str  # as printed
+    label_start: int
+    label_end: int
+    name: str | None
+
+
+@dataclass(frozen=True)
+class _Label:
+    role: str
+    label: str
+    start: int
+    end: int
+    words: int  # where the words begin
+    name: str | None
+
+
+def _title_cased(word: str) -> str:
+    if word.isupper():
+        word = word.title().replace("’S", "’s").replace("'S", "'s")
+        if word.startswith("Mc") and len(word) > 2:  # "MCCAIN" is McCain
+            word = "Mc" + word[2:].capitalize()
+    return word
+
+
+def _name_in(label: str) -> tuple[str, bool] | None:
+    """The person's name in a label and whether a title or honorific came with it
+    ("SECRETARY BLINKEN" → Blinken, titled); None when nothing but titles is left."""
+    words = label.split()
+    titled = False
+    while words and words[0].lower().rstrip(".") in OFFICES:
+        words, titled = words[1:], True
+    if not words or any(w.lower().rstrip(".") in OFFICES for w in words):
+        return None
+    return " ".join(_title_cased(w) for w in words), titled
+
+
+def _read_label(text: str, para: Paragraph, known: "Known") -> _Label | None:
+    if m := SHORT_LABEL.match(text, para.start, para.end):
+        role = ANSWERS if m.group(1).lower() in ANSWERING else ASKS
+        return _Label(role, m.group(1), m.start(1), m.end(1), m.end(), None)
+    if m := GLUED_Q.match(text, para.start, para.end):
+        return _Label(ASKS, "Q", m.start(), m.end(), m.end(), None)
+    m = LABEL.match(text, para.start, para.end)
+    if m is None:
+        return None
+    label = m.group(1)
+    if label.lower() in ASKING or known.is_outlet(label):  # "QUESTION:", "AFP:"
+        return _Label(ASKS, label, m.start(1), m.end(1), m.end(), None)
+    found = _name_in(label)
+    if found is None:
+        return None
+    name, titled = found
+    if known.is_person(name, m.start(1)):
+        return _Label(SPEAKS, label, m.start(1), m.end(1), m.end(), name)
+    if titled:  # "MR HARTLEY:" under a header "Spokesperson Daniel Hartley"
+        fuller = known.full_name(name) if len(name.split()) == 1 else None
+        return _Label(SPEAKS, label, m.start(1), m.end(1), m.end(), fuller or name)
+    if known.is_place(name):  # "ISLAMABAD: The foreign office said …" opens a dispatch
+        return None
+    if len(name.split()) > 1 and is_first_name(name.split()[0]):
+        return _Label(SPEAKS, label, m.start(1), m.end(1), m.end(), name)
+    return None
+
+
+def _said_enough(words: str, role: str) -> bool:
+    """A speaker's turn says something ("Clinton: 1,769." is a tally); a question or answer
+    may be one word ("A: Mostly.")."""
+    needed = MIN_DIRECT_WORDS if role == SPEAKS else 1
+    return len(re.findall(r"[^\W\d_]+", words)) >= needed
+
+
+def _not_words(text: str, para: Paragraph) -> bool:
+    """A stage direction ("(BEGIN VIDEO CLIP)"), a rule or a heading in capitals: the turn
+    before it has ended."""
+    line = text[para.start : para.end]
+    return STAGE.match(line) is not None or not any(c.islower() for c in line)
+
+
+def _taking_turns(labels: list[_Label]) -> bool:
+    """Questions and answers, or someone labelled again after another: not a list of people
+    each introduced by name ("Sanders: Win in a walk. …", "Jeb Bush: Student loans …")."""
+    roles = [label.role for label in labels]
+    if (ASKS in roles and (ANSWERS in roles or SPEAKS in roles)) or roles.count(ANSWERS) > 1:
+        return True
+    surnames = [label.name.split()[-1] for label in labels if label.name]
+    again = any(surnames.count(name) > 1 for name in surnames)
+    return again and len(set(surnames)) + (ASKS in roles) + (ANSWERS in roles) > 1
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the article and the data files know of a label's words."""
+
+    is_person: Callable[[str, int], bool]  # the article names such a person (name, where)
+    is_outlet: Callable[[str], bool]
+    is_place: Callable[[str], bool]
+    full_name: Callable[[str], str | None]  # a given name and this surname, printed anywhere
+
+
+def find_turns(text: str, paras: list[Paragraph], known: Known) -> list[Turn]:
+    """The turns of a transcript in the article's body, in reading order; [] when it has none."""
+    labelled: list[tuple[int, _Label]] = []
+    speakers: set[str] = set()  # surnames labelled so far: "TAPPER:" after "JAKE TAPPER:"
+    for n, para in enumerate(paras):
+        if not para.body:
+            continue
+        seen = Known(
+            lambda name, pos: known.is_person(name, pos) or name.split()[-1] in speakers,
+            known.is_outlet,
+            known.is_place,
+            known.full_name,
+        )
+        found = _read_label(text, para, seen)
+        if found is not None and _said_enough(text[found.words : para.end], found.role):
+            labelled.append((n, found))
+            if found.name:
+                speakers.add(found.name.split()[-1])
+    if not _taking_turns([label for _, label in labelled]):
+        return []
+    turns: list[Turn] = []
+    for i, (n, label) in enumerate(labelled):
+        last = labelled[i + 1][0] if i + 1 < len(labelled) else n + 1
+        for k in range(n, last):
+            para = paras[k]
+            if k > n and (not para.body or _not_words(text, para)):
+                break
+            start = label.words if k == n else para.start
+            end = para.end
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                turns.append(
+                    Turn(start, end, label.role, label.label, label.start, label.end, label.name)
+                )
+    return turns
+
+
+def _quoted_already(sent: Sentence, taken: list[Candidate]) -> bool:
+    return any(c.start < sent.end and c.end > sent.start for c in taken)
+
+
+def turn_candidates(
+    text: str, turns: list[Turn], sents: list[Sentence], taken: list[Candidate]
+) -> list[Candidate]:
+    """The words of each turn that are no quote already (a report inside an answer keeps its
+    own speaker: "they told us they remain committed"), a candidate per run of sentences."""
+    out: list[Candidate] = []
+    for turn in turns:
+        if turn.role == ASKS:
+            continue
+        mention = None
+        if turn.name is not None:
+            head = turn.name.split()[-1].lower()
+            mention = Mention(turn.label, turn.label_start, turn.label_end, "name", turn.name, head)
+        run: list[Sentence] = []
+        inside = [s for s in sents if s.start < turn.end and s.end > turn.start]
+        for sent in [*inside, None]:
+            if sent is not None and not _quoted_already(sent, taken):
+                run.append(sent)
+                continue
+            if run:
+                start, end = max(run[0].start, turn.start), min(run[-1].end, turn.end)
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if len(re.findall(r"\w+", text[start:end])) >= MIN_DIRECT_WORDS:
+                    sentence = Sentence(run[0].start, run[-1].end, run[0].para)
+                    out.append(
+                        Candidate(
+                            start,
+                            end,
+                            "direct",
+                            None,
+                            mention,
+                            sentence,
+                            "turn",
+                            turn_at=turn.label_start,
+                        )
+                    )
+            run = []
+    return out
