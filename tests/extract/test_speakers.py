@@ -1225,3 +1225,40 @@ def test_office_fit_reads_a_general_only_after_offices_that_have_one(description
 )
 def test_national_offices_are_title_words_alone(role, national):
     assert national_office(role) is national
+
+
+def test_a_place_after_a_preposition_is_no_person():
+    from app.extract.speakers.typing import person_evidence
+
+    text = "The talks in Mombasa ended. President Kamau left for the Horn of Africa."
+    assert person_evidence("Mombasa", text, text.index("Mombasa"), text.index(" ended")) == 0
+    assert person_evidence("Horn", text, text.index("Horn"), text.index(" of Africa")) == 0
+    assert person_evidence("Kamau", text, text.index("Kamau"), text.index(" left")) >= 2
+
+
+def test_a_middle_initial_a_is_no_title():
+    text = (
+        "As an investor, William A. Ackman lives or dies by his bets on drug makers.\n\n"
+        "Mr. Ackman wrote to his investors on Tuesday.\n\n"
+        '"We will take a much more active role at the company," Mr. Ackman said.\n'
+    )
+    assert speaker_of(text, "more active role").speaker == "William A. Ackman"
+
+
+def test_a_bare_surname_is_the_person_whose_name_ends_in_jr():
+    text = (
+        "Adm. Harry B. Harris Jr., who commands the Pacific fleet, spoke in Manila on Monday.\n\n"
+        "Gen. Tom Dunn, his superior, visited the base last month and left on Friday.\n\n"
+        'Harris toured the harbour on Tuesday. "We are ready for anything," he said.\n'
+    )
+    assert speaker_of(text, "ready for anything").speaker == "Harry B. Harris Jr"
+
+
+def test_a_word_first_printed_before_administration_is_a_person_where_titled():
+    text = (
+        "It was a success for the Obama administration's policy of engagement with Burma.\n\n"
+        "But unlike in Cuba, President Obama's decision won support in Congress.\n\n"
+        "After the meeting with Obama, the White House lifted sanctions on Burma.\n\n"
+        '"It is the right thing to do," Obama said. He called Burma "a good news story."\n'
+    )
+    assert speaker_of(text, "good news story").speaker == "Obama"

@@ -91,9 +91,20 @@ SINGLE = re.compile(
 
 
 FIRST_NAME_VOTES = 2.5
+TITLED = 2.0  # person evidence of a title printed before a name, or a role after it
 # Countries whose names English news prints family name first (Japan's it usually reverses).
 FAMILY_NAME_FIRST = frozenset("CN KP KR VN TW HK MO".split())
 FIRST_NAME_REACH = 8  # sentences within which a bare first name refers to a full name
+
+
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    """A name's words without "Jr." or "III": "Harry B. Harris Jr." is Admiral Harris."""
+    while len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        words = words[:-1]
+    return words
 
 
 @dataclass
@@ -111,7 +122,8 @@ class Entity:
 
     @property
     def surname(self) -> str:
-        return normalise_name(self.name).split()[-1] if normalise_name(self.name) else ""
+        words = normalise_name(self.name).split()
+        return _without_suffix(words)[-1] if words else ""
 
     @property
     def gender(self) -> str | None:
@@ -356,6 +368,8 @@ def _after_a_name(before: list[str], kept: list[str]) -> bool:
 
 def _is_title_word(word: str) -> bool:
     low = word.lower().rstrip(".")
+    if len(word) == 2 and word.endswith("."):  # an initial: "William A. Ackman"
+        return False
     return (
         low in ROLE_HINTS
         or low in PERSON_NOUNS
@@ -615,7 +629,13 @@ class Registry:
                 # "President Obama … Mr. Obama": the titles printed before it, wherever
                 titles = (_titles_at_end(_title_before(self.text, m.start())) for m in found)
                 role = " ".join(dict.fromkeys(filter(None, titles)))
-                self.note(word, found[0].start(), role, end=found[0].end())
+                entity = self.note(word, found[0].start(), role, end=found[0].end())
+                # typed where first printed ("the Obama administration"), a person where a
+                # title is printed before it ("President Obama") or a pronoun after it
+                if entity.kind == ORGANISATION and any(
+                    person_evidence(word, self.text, m.start(), m.end()) >= TITLED for m in found
+                ):
+                    entity.kind = PERSON
 
     def _add_first_names(self, seen: dict[str, list[re.Match]], lowers: set[str]) -> None:
         """A given name printed alone ('Pauline', 'Justin and Tim') names a person when no
@@ -662,7 +682,7 @@ class Registry:
         people: dict[str, list[Entity]] = {}
         for e in self.entities.values():
             if e.kind == PERSON and len(e.name.split()) > 1:
-                people.setdefault(e.name.split()[-1], []).append(e)
+                people.setdefault(_without_suffix(e.name.split())[-1], []).append(e)
         if not people:
             return
         pattern = re.compile(

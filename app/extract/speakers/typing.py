@@ -114,6 +114,11 @@ def is_junk_name(name: str) -> bool:
     return all(w in NOT_FIRST or w.isdigit() for w in words)
 
 
+# Words before a name that say a person holds an office: not the articles and prepositions
+# the title lists carry for runs like "Secretary of State" ("in Mombasa", "the Horn").
+TITLED_BY = (TITLE_WORDS | ROLE_HINTS) - frozenset("the of and for at in on to a an us".split())
+
+
 def person_evidence(name: str, text: str, start: int, end: int) -> float:
     """How strongly the name and its surroundings say 'a person' (0 = no evidence)."""
     words = name.split()
@@ -123,7 +128,7 @@ def person_evidence(name: str, text: str, start: int, end: int) -> float:
     before = text[max(0, start - 40) : start].lower().split()
     if before:
         last = before[-1].strip(".,")
-        if last in TITLE_ABBREVIATIONS or last in TITLE_WORDS or last in ROLE_HINTS:
+        if last in TITLE_ABBREVIATIONS or last in TITLED_BY:
             score += 2.0
         elif last in PERSON_NOUNS:
             score += 1.5
