@@ -1262,3 +1262,12 @@ def test_a_word_first_printed_before_administration_is_a_person_where_titled():
         '"It is the right thing to do," Obama said. He called Burma "a good news story."\n'
     )
     assert speaker_of(text, "good news story").speaker == "Obama"
+
+
+def test_kosovo_has_the_code_data_sets_use():
+    text = (
+        "BRUSSELS - Talks between Serbia and Kosovo ended without agreement on Wednesday.\n\n"
+        "Kosovo's Prime Minister Arben Dervishi said Belgrade had never accepted the reality "
+        "of an independent state.\n"
+    )
+    assert speaker_of(text, "never accepted").speaker_country == "XK"
