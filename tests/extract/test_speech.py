@@ -575,3 +575,15 @@ def test_a_speaker_whose_verb_parses_as_a_participle_still_speaks():
         'only strength."\n\nThe plan, posted on the ministry website on Monday, was rejected.\n'
     )
     assert found == [('"Russia understands only strength."', "Kaja Tamm")]
+
+
+def test_saying_that_about_someone_reports_no_words():
+    text = (
+        "Talks news\n\n"
+        "Q: The rebels say the government is rearming.\n\n"
+        "A: Every side in every conflict says that about the other. Our monitors have not "
+        "confirmed it.\n"
+    )
+    found = extract_article(text).quotes
+    assert not any(q.text.startswith("that about") for q in found)
+    assert any("the government is rearming" in q.text for q in found)

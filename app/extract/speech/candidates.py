@@ -91,6 +91,13 @@ def _run_into_quote(text: str, end: int, marks: list[Marked]) -> int:
 THAT_BETWEEN = re.compile(r"(?:\b(?:and|but|or|while|whereas)|[,;])[ \u00a0]{1,3}that\b", re.I)
 
 
+def _only_points_back(content: list[Token]) -> bool:
+    """A demonstrative and no clause: 'that about the other', 'this to reporters'."""
+    return content[0].lower_ in ("that", "this", "so") and not any(
+        t.pos_ in ("VERB", "AUX") for t in content
+    )
+
+
 def _from_content(
     text: str, parsed: Parsed, cue: Cue, marks: list[Marked], sent: Sentence
 ) -> list[Candidate]:
@@ -128,6 +135,8 @@ def _from_content(
         return [Candidate(start, end, "mixed" if inside else "indirect", **base)]
     if _words(text[start:end]) < MIN_INDIRECT_WORDS:
         return []
+    if not inside and cue.content and _only_points_back(cue.content):
+        return []  # 'says that about the other': what was said is told elsewhere
     return [Candidate(start, end, "mixed" if inside else "indirect", **base)]
 
 
