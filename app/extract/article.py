@@ -18,7 +18,7 @@ from app.extract.speakers.salience import Layout
 from app.extract.speakers.typing import PERSON, is_outlet
 from app.extract.speech.candidates import Candidate, floating_candidates, sentence_candidates
 from app.extract.speech.cues import OPENING_MARKS, Cue
-from app.extract.speech.turns import Known, find_turns, turn_candidates
+from app.extract.speech.turns import Known, find_turns, in_their_turn, turn_candidates
 from app.extract.text.boilerplate import paragraphs
 from app.extract.text.marks import Marked, scan_marked
 from app.extract.text.parse import parse_sentences
@@ -170,7 +170,8 @@ def extract_article(text: str, resources: Resources | None = None) -> ExtractedA
     registry = Registry(text, named, res.officials, layout)
     if turns := find_turns(text, paras, _what_labels_name(registry, res.officials)):
         candidates = sorted(
-            candidates + turn_candidates(text, turns, sents, candidates), key=lambda c: c.start
+            in_their_turn(candidates, turns) + turn_candidates(text, turns, sents, candidates),
+            key=lambda c: c.start,
         )
     resolver = Resolver(registry, res.officials)
     quotes = finalise(text, candidates, resolver, res, paras)

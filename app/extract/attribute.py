@@ -10,6 +10,7 @@ from app.extract.speakers.coreference import Resolver
 from app.extract.speakers.salience import ROLE_WEIGHT, SUBJECT
 from app.extract.speakers.typing import ORGANISATION, PERSON
 from app.extract.speech.candidates import Candidate
+from app.extract.speech.turns import label_mention
 from app.extract.text.boilerplate import Paragraph
 from app.extract.topics import topics_for
 
@@ -110,10 +111,10 @@ def _interviewee(cand: Candidate, resolver: Resolver, paras: list[Paragraph]) ->
     first person the article's first body paragraph names."""
     text = resolver.registry.text
     n = _paragraph_of(paras, cand.start)
-    label = cand.turn_at if cand.turn_at is not None else paras[n].start if n >= 0 else -1
+    label = cand.turn.label_start if cand.turn is not None else paras[n].start if n >= 0 else -1
     if n < 0 or not ANSWER.match(text, label):
         return None
-    if cand.turn_at is None and not any(QUESTION.match(text, p.start) for p in paras[:n]):
+    if cand.turn is None and not any(QUESTION.match(text, p.start) for p in paras[:n]):
         return None  # (a transcript's turns were found to take turns already)
     lede = next((p for p in paras if p.body), None)
     if lede is None:
@@ -134,9 +135,11 @@ def _interviewee(cand: Candidate, resolver: Resolver, paras: list[Paragraph]) ->
 
 def _turn_speaker(cand: Candidate, resolver: Resolver, paras: list[Paragraph]) -> Resolved:
     """The speaker a transcript turn's label names ("MR LEE:"), or the interviewee ("A:")."""
-    if cand.mention is None:
+    assert cand.turn is not None
+    label = label_mention(cand.turn)
+    if label is None:
         return _interviewee(cand, resolver, paras) or UNKNOWN
-    return replace(resolver.resolve(cand.mention, (cand.start, cand.end)), evidence="transcript")
+    return replace(resolver.resolve(label, (cand.start, cand.end)), evidence="transcript")
 
 
 def finalise(
@@ -151,7 +154,7 @@ def finalise(
         parent = None
         named_at = None
         resolver.notice_subjects(cand.sentence.start, quoted)
-        if cand.how == "turn":  # a transcript's: its label says who
+        if cand.turn is not None:  # a transcript's: its label says who
             r = _turn_speaker(cand, resolver, paras)
             named_at = (cand.mention.start, cand.mention.end) if cand.mention else None
         elif cand.mention is not None:

@@ -175,3 +175,29 @@ def test_outlets_asking_at_a_press_conference_are_questions():
     )
     assert said(text, "supports every effort").speaker == "Lin Wei"
     assert said(text, "send an envoy") is None
+
+
+JOINT = (
+    "Remarks by President Harlan and President Delacroix in Joint Press Conference\n\n"
+    "PRESIDENT HARLAN: Thank you. Please, have a seat. It is an honor to welcome you back.\n\n"
+    "Today we agreed that our alliance is as strong as it has ever been in our lifetimes.\n\n"
+    "PRESIDENT DELACROIX: (As interpreted.) Thank you, Mr. President. France and the United "
+    "States are the oldest of allies. (Laughter.)\n\n"
+    'Q Thank you, Mr. President. You said last month that the alliance had "no blank '
+    'cheque." Has that changed?\n\n'
+    "PRESIDENT HARLAN: No. Nothing has changed, and every ally has to pull its weight.\n"
+)
+
+
+def test_a_press_conferences_q_without_colon_and_the_notes_around_a_turn():
+    found = quotes(JOINT)
+    allies = said(JOINT, "oldest of allies")
+    assert allies is not None and allies.speaker == "Delacroix"
+    assert allies.text.startswith("Thank you") and allies.text.endswith("oldest of allies.")
+    assert not any("Has that changed" in q.text or "Q Thank" in q.text for q in found)
+    assert said(JOINT, "Nothing has changed").speaker == "Harlan"
+
+
+def test_we_in_a_turn_is_its_speaker_and_you_in_a_question_whoever_answers():
+    assert said(JOINT, "as strong as it has ever been").speaker == "Harlan"
+    assert said(JOINT, "no blank").speaker == "Harlan"

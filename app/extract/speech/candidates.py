@@ -28,6 +28,23 @@ MIN_FLOATING_WORDS = 6
 MIN_INDIRECT_WORDS = 3
 
 
+ASKS, ANSWERS, SPEAKS = "asks", "answers", "speaks"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One paragraph's share of a turn: the words from `start` to `end`, said by whom the
+    label at `label_start` names (`name`, title-cased, titles left out; None for Q and A)."""
+
+    start: int
+    end: int
+    role: str  # ASKS | ANSWERS | SPEAKS
+    label: str  # as printed
+    label_start: int
+    label_end: int
+    name: str | None
+
+
 @dataclass
 class Candidate:
     start: int
@@ -39,7 +56,7 @@ class Candidate:
     how: str  # "clause", "according", "adjacent", "signed", "colon", "floating", "turn"
     cue_pos: int | None = None  # article offset of the cue word
     via: str | None = None  # the outlet or document the words came through
-    turn_at: int | None = None  # a transcript turn's: where its label ("MR LEE:", "A:") is
+    turn: Turn | None = None  # the transcript turn whose speaker said it (turns.py)
 
 
 def _words(text: str) -> int:

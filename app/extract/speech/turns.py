@@ -9,16 +9,15 @@ speakers), so a lone "ISLAMABAD: The foreign office said …" or "READ MORE:" is
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.extract.speakers.gender import HONORIFICS, is_first_name
 from app.extract.speakers.lexicon import ROLE_HINTS, TITLE_WORDS
 from app.extract.speakers.mentions import Mention
-from app.extract.speech.candidates import MIN_DIRECT_WORDS, Candidate
+from app.extract.speech.candidates import ANSWERS, ASKS, MIN_DIRECT_WORDS, SPEAKS, Candidate, Turn
 from app.extract.text.boilerplate import Paragraph
 from app.extract.text.sentences import Sentence
 
-ASKS, ANSWERS, SPEAKS = "asks", "answers", "speaks"
 # Labels of the unnamed side of an exchange: their words are questions or chairing.
 ASKING = frozenset(
     """q question reporter journalist interviewer moderator participant audience host
@@ -27,6 +26,7 @@ ASKING = frozenset(
 ANSWERING = frozenset({"a", "answer"})
 SHORT_LABEL = re.compile(r"(Q|A|Question|Answer|QUESTION|ANSWER)[ \t]{0,3}[:.—–-][ \t]{1,3}(?=\S)")
 GLUED_Q = re.compile(r"Q(?=[A-Z][a-z’']{1,20}\s)(?!Anon)")  # "QWhat would …": a lost colon
+BARE_Q = re.compile(r"Q[ \t]{1,3}(?=[A-Z\"“])")  # "Q Thank you, Mr. President."
 _LABEL_WORD = r"[A-Z][\w.'’-]{0,24}"
 LABEL = re.compile(  # "MR HARTLEY: ", "**Mao Ning:** "
     rf"(?:\*\*)?({_LABEL_WORD}(?:[ \t]{_LABEL_WORD}){{0,4}})(?:\*\*)?[ \t]{{0,3}}:"
@@ -34,20 +34,6 @@ LABEL = re.compile(  # "MR HARTLEY: ", "**Mao Ning:** "
 )
 STAGE = re.compile(r"\s{0,8}[(\[]")  # "(BEGIN VIDEO CLIP)", "[crosstalk]": no one's words
 OFFICES = (TITLE_WORDS | ROLE_HINTS | frozenset(HONORIFICS)) - {"the", "of", "and", "for", "a"}
-
-
-@dataclass(frozen=True)
-class Turn:
-    """One paragraph's share of a turn: the words from `start` to `end`, said by whom the
-    label at `label_start` names (`name`, title-cased, titles left out; None for Q and A)."""
-
-    start: int
-    end: int
-    role: str  # ASKS | ANSWERS | SPEAKS
-    label: str  # as printed
-    label_start: int
-    label_end: int
-    name: str | None
 
 
 @dataclass(frozen=True)
@@ -84,7 +70,7 @@ def _read_label(text: str, para: Paragraph, known: "Known") -> _Label | None:
     if m := SHORT_LABEL.match(text, para.start, para.end):
         role = ANSWERS if m.group(1).lower() in ANSWERING else ASKS
         return _Label(role, m.group(1), m.start(1), m.end(1), m.end(), None)
-    if m := GLUED_Q.match(text, para.start, para.end):
+    if m := GLUED_Q.match(text, para.start, para.end) or BARE_Q.match(text, para.start, para.end):
         return _Label(ASKS, "Q", m.start(), m.end(), m.end(), None)
     m = LABEL.match(text, para.start, para.end)
     if m is None:
@@ -181,6 +167,51 @@ def find_turns(text: str, paras: list[Paragraph], known: Known) -> list[Turn]:
     return turns
 
 
+DIRECTION_FIRST = re.compile(r"\s{0,3}\([^()\n]{1,40}\)\s{0,3}")  # "(As interpreted.) "
+DIRECTION_LAST = re.compile(r"\s{0,3}\([^()\n]{1,40}\)[.\s]{0,3}$")  # " (Laughter.)"
+
+
+def _without_directions(text: str, start: int, end: int) -> tuple[int, int]:
+    """A turn's words without the transcriber's notes around them."""
+    while m := DIRECTION_FIRST.match(text, start, end):
+        start = m.end()
+    while m := DIRECTION_LAST.search(text, start, end):
+        end = m.start()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def label_mention(turn: Turn) -> Mention | None:
+    """The speaker a turn's label names, as a mention of them ("MR HARTLEY"); None for "A:"."""
+    if turn.name is None:
+        return None
+    head = turn.name.split()[-1].lower()
+    return Mention(turn.label, turn.label_start, turn.label_end, "name", turn.name, head)
+
+
+FIRST_PERSON = frozenset({"i", "we"})
+
+
+def in_their_turn(cands: list[Candidate], turns: list[Turn]) -> list[Candidate]:
+    """'I told him …', 'we agreed that …' inside a turn: the turn's speaker reports it; 'you
+    said last month that …' in a question: whoever answers it."""
+    out = []
+    for cand in cands:
+        mention = cand.mention
+        if mention is not None and mention.kind == "pronoun":
+            at = next((n for n, t in enumerate(turns) if t.start <= mention.start < t.end), None)
+            turn = turns[at] if at is not None else None
+            if turn is not None and turn.role != ASKS and mention.head in FIRST_PERSON:
+                cand = replace(cand, turn=turn)
+            elif turn is not None and turn.role == ASKS and mention.head == "you":
+                answer = next((t for t in turns[at:] if t.role != ASKS), None)
+                if answer is not None:
+                    cand = replace(cand, turn=answer)
+        out.append(cand)
+    return out
+
+
 def _quoted_already(sent: Sentence, taken: list[Candidate]) -> bool:
     return any(c.start < sent.end and c.end > sent.start for c in taken)
 
@@ -194,10 +225,7 @@ def turn_candidates(
     for turn in turns:
         if turn.role == ASKS:
             continue
-        mention = None
-        if turn.name is not None:
-            head = turn.name.split()[-1].lower()
-            mention = Mention(turn.label, turn.label_start, turn.label_end, "name", turn.name, head)
+        mention = label_mention(turn)
         run: list[Sentence] = []
         inside = [s for s in sents if s.start < turn.end and s.end > turn.start]
         for sent in [*inside, None]:
@@ -205,9 +233,9 @@ def turn_candidates(
                 run.append(sent)
                 continue
             if run:
-                start, end = max(run[0].start, turn.start), min(run[-1].end, turn.end)
-                while end > start and text[end - 1].isspace():
-                    end -= 1
+                start, end = _without_directions(
+                    text, max(run[0].start, turn.start), min(run[-1].end, turn.end)
+                )
                 if len(re.findall(r"\w+", text[start:end])) >= MIN_DIRECT_WORDS:
                     sentence = Sentence(run[0].start, run[-1].end, run[0].para)
                     out.append(
@@ -219,7 +247,7 @@ def turn_candidates(
                             mention,
                             sentence,
                             "turn",
-                            turn_at=turn.label_start,
+                            turn=turn,
                         )
                     )
             run = []
