@@ -201,3 +201,19 @@ def test_a_press_conferences_q_without_colon_and_the_notes_around_a_turn():
 def test_we_in_a_turn_is_its_speaker_and_you_in_a_question_whoever_answers():
     assert said(JOINT, "as strong as it has ever been").speaker == "Harlan"
     assert said(JOINT, "no blank").speaker == "Harlan"
+
+
+def test_an_interpreters_note_in_a_label_and_a_label_not_read_end_the_turn_before():
+    text = (
+        "Foreign Minister Pavel Sorokin's answers to media questions, Moscow\n\n"
+        "Question: Did you discuss the situation in Sudan with your guest today?\n\n"
+        "Pavel Sorokin: Yes, we did. The warring parties must stop fighting and talk.\n\n"
+        "Question (retranslated from Arabic): What about the grain deliveries?\n\n"
+        "Karim Mansour (retranslated): Deliveries will continue as planned this year.\n\n"
+        "Pavel Sorokin: Sanctions have not stopped a single ship, only made insurance dearer.\n\n"
+        "Interpreter: The last part of the question could not be heard in the hall.\n\n"
+        "Question: One more on Sudan, if we may, from the back of the room?\n"
+    )
+    assert said(text, "continue as planned").speaker == "Karim Mansour"
+    assert said(text, "grain deliveries") is None
+    assert said(text, "could not be heard") is None

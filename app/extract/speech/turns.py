@@ -24,12 +24,15 @@ ASKING = frozenset(
     questioner""".split()
 )
 ANSWERING = frozenset({"a", "answer"})
-SHORT_LABEL = re.compile(r"(Q|A|Question|Answer|QUESTION|ANSWER)[ \t]{0,3}[:.—–-][ \t]{1,3}(?=\S)")
+_NOTE = r"(?:[ \t]{1,2}\([^()\n]{1,40}\))?"  # "Question (retranslated from Arabic):"
+SHORT_LABEL = re.compile(
+    r"(Q|A|Question|Answer|QUESTION|ANSWER)" + _NOTE + r"[ \t]{0,3}[:.—–-][ \t]{1,3}(?=\S)"
+)
 GLUED_Q = re.compile(r"Q(?=[A-Z][a-z’']{1,20}\s)(?!Anon)")  # "QWhat would …": a lost colon
 BARE_Q = re.compile(r"Q[ \t]{1,3}(?=[A-Z\"“])")  # "Q Thank you, Mr. President."
 _LABEL_WORD = r"[A-Z][\w.'’-]{0,24}"
 LABEL = re.compile(  # "MR HARTLEY: ", "**Mao Ning:** "
-    rf"(?:\*\*)?({_LABEL_WORD}(?:[ \t]{_LABEL_WORD}){{0,4}})(?:\*\*)?[ \t]{{0,3}}:"
+    rf"(?:\*\*)?({_LABEL_WORD}(?:[ \t]{_LABEL_WORD}){{0,4}})(?:\*\*)?{_NOTE}[ \t]{{0,3}}:"
     r"(?:\*\*)?[ \t]{1,3}(?=\S)"
 )
 STAGE = re.compile(r"\s{0,8}[(\[]")  # "(BEGIN VIDEO CLIP)", "[crosstalk]": no one's words
@@ -108,6 +111,12 @@ def _not_words(text: str, para: Paragraph) -> bool:
     return STAGE.match(line) is not None or not any(c.islower() for c in line)
 
 
+def _labelled(text: str, para: Paragraph) -> bool:
+    """Opens like a turn of its own, though its label was not read as one: not the turn
+    before it going on."""
+    return any(p.match(text, para.start, para.end) for p in (SHORT_LABEL, LABEL))
+
+
 def _taking_turns(labels: list[_Label]) -> bool:
     """Questions and answers, or someone labelled again after another: not a list of people
     each introduced by name ("Sanders: Win in a walk. …", "Jeb Bush: Student loans …")."""
@@ -154,7 +163,7 @@ def find_turns(text: str, paras: list[Paragraph], known: Known) -> list[Turn]:
         last = labelled[i + 1][0] if i + 1 < len(labelled) else n + 1
         for k in range(n, last):
             para = paras[k]
-            if k > n and (not para.body or _not_words(text, para)):
+            if k > n and (not para.body or _not_words(text, para) or _labelled(text, para)):
                 break
             start = label.words if k == n else para.start
             end = para.end
