@@ -1271,3 +1271,13 @@ def test_kosovo_has_the_code_data_sets_use():
         "of an independent state.\n"
     )
     assert speaker_of(text, "never accepted").speaker_country == "XK"
+
+
+def test_a_ministrys_press_secretary_under_a_dateline_is_that_countrys():
+    text = (
+        "TOKYO - The ministry's press secretary, Haruka Ide, told reporters on Thursday that "
+        "the launch violated the Council's resolutions.\n"
+    )
+    assert speaker_of(text, "violated").speaker_country == "JP"
+    assert national_office("the ministry's press secretary")
+    assert not national_office("the company's press secretary")

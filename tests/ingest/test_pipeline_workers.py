@@ -57,7 +57,7 @@ def _speakers_and_order(path: Path) -> tuple:
 
 
 def test_ingest_workers_store_what_one_process_stores(tmp_path, monkeypatch):
-    # Batches of two, so the ten examples go to both workers, and the first batch slowed, so
+    # Batches of two, so the examples go to both workers, and the first batch slowed, so
     # the second would be committed first if the workers did not take turns in input order.
     monkeypatch.setattr(pipeline, "WORKER_BATCH", 2)
     real_extract = pipeline.extract_item

@@ -63,7 +63,7 @@ MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
 def national_office(role: str) -> bool:
     """'president', 'foreign ministry spokesperson', 'prime minister': a national office
     named by title words alone ("Samara governor", "European Commission president" are not)."""
-    words = re.findall(r"[a-z]+", role)
+    words = re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", role))  # "the ministry's"
     heads = any(w in HEAD_OFFICES for w in words) or any(
         w == "secretary" and n and words[n - 1] in SECRETARIES for n, w in enumerate(words)
     )
@@ -75,7 +75,9 @@ def national_office(role: str) -> bool:
 
 # A secretary of these is a national minister ("Home Secretary", "Foreign Secretary"); a bare
 # "Secretary of State" in a story filed from Yangon is still American.
-SECRETARIES = frozenset("home foreign defence defense interior health treasury cabinet".split())
+SECRETARIES = frozenset(
+    "home foreign defence defense interior health treasury cabinet press".split()
+)
 
 
 def national_body(name: str) -> bool:
