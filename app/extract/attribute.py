@@ -22,6 +22,7 @@ PRIORITY = {
     "according": 2,
     "floating": 3,
     "turn": 3,
+    "post": 1,
 }
 INHERIT_GAP_PARAS = 1  # a floating quote inherits only from this many paragraphs back
 INHERITED_SHARE = 0.98  # an inherited speaker is a little less sure than its parent
@@ -46,7 +47,8 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     ranked_cands = sorted(cands, key=lambda c: (PRIORITY[c.how], c.start))
     kept: list[Candidate] = []
     for cand in ranked_cands:
-        if all(_overlap(k, cand) <= 0.5 for k in kept):
+        # a post is its author's words whole, and a report inside it a quote of its own
+        if all(_overlap(k, cand) <= 0.5 or "post" in (k.how, cand.how) for k in kept):
             kept.append(cand)
     return sorted(kept, key=lambda c: c.start)
 

@@ -53,7 +53,7 @@ class Candidate:
     cue: str | None
     mention: Mention | None
     sentence: Sentence
-    how: str  # "clause", "according", "adjacent", "signed", "colon", "floating", "turn"
+    how: str  # clause, according, adjacent, signed, colon, floating, turn (transcripts), post
     cue_pos: int | None = None  # article offset of the cue word
     via: str | None = None  # the outlet or document the words came through
     turn: Turn | None = None  # the transcript turn whose speaker said it (turns.py)
