@@ -197,4 +197,36 @@ def finalise(
             )
         )
         prev = Attributed(cand, r, conf, named_at)
+    return _repeats_credited(out)
+
+
+GUESSED = frozenset({"inherited", "salience", "none"})  # found from the passage, not a cue
+REPEAT_MIN_WORDS = 6
+SPEAKER_FIELDS = (
+    "speaker",
+    "speaker_country",
+    "speaker_role",
+    "speaker_type",
+    "via",
+    "speaker_start",
+    "speaker_end",
+)
+
+
+def _words_of(quote: str) -> str:
+    return " ".join(re.findall(r"\w+", quote.lower()))
+
+
+def _repeats_credited(out: list[dict]) -> list[dict]:
+    """A quotation printed again with no cue of its own (a pull quote, a recap) is the words of
+    whom its cued printing names, not of whoever the passage around the repeat is about."""
+    cued = [q for q in out if q["speaker"] and q["evidence"] not in GUESSED]
+    for quote in out:
+        words = _words_of(quote["text"])
+        if quote["evidence"] not in GUESSED or len(words.split()) < REPEAT_MIN_WORDS:
+            continue
+        source = next((q for q in cued if q is not quote and (words in _words_of(q["text"]))), None)
+        if source is not None:
+            quote.update({key: source[key] for key in SPEAKER_FIELDS})
+            quote.update(evidence="repeated", confidence=source["confidence"])
     return out

@@ -1281,3 +1281,35 @@ def test_a_ministrys_press_secretary_under_a_dateline_is_that_countrys():
     assert speaker_of(text, "violated").speaker_country == "JP"
     assert national_office("the ministry's press secretary")
     assert not national_office("the company's press secretary")
+
+
+def test_a_live_pages_entry_time_is_no_speaker():
+    text = (
+        "16:35 GMT — Russia's delegation head, Deputy Foreign Minister Oleg Vetrov, told "
+        'reporters the talks were "difficult but not hopeless."\n\n'
+        "14:20 GMT - The Swiss foreign minister, Martin Keller, said both delegations had "
+        'agreed to a prisoner exchange "in principle."\n'
+    )
+    assert speaker_of(text, "not hopeless").speaker == "Oleg Vetrov"
+    assert speaker_of(text, "prisoner exchange").speaker == "Martin Keller"
+
+
+def test_a_quotation_printed_again_without_a_cue_is_the_cued_printings_speakers():
+    text = (
+        "Ukraine's chief negotiator, Iryna Bondar, said Kyiv had received nothing in writing. "
+        '"We hear many words in the corridors. We read nothing on paper," she said.\n\n'
+        "Turkey's foreign minister, Hakan Demir, said Ankara was ready to guarantee a corridor. "
+        '"Türkiye will do its part," Demir said.\n\n'
+        '"We hear many words in the corridors. We read nothing on paper."\n'
+    )
+    found = [q for q in quotes(text) if "corridors" in q.text]
+    assert len(found) == 2 and all(q.speaker == "Iryna Bondar" for q in found)
+    pulled = (
+        '"A neighbour who hides his drones does not want peace."\n\n'
+        "Lithuania's defence minister, Rasa Vaitkute, spoke after the Polish premier, Adam "
+        "Nowak, had thanked the allies for their support.\n\n"
+        "Nowak said the incursion was not an accident. Vaitkute agreed with him. "
+        '"A neighbour who hides his drones does not want peace," she said.\n'
+    )
+    found = [q for q in quotes(pulled) if "hides his drones" in q.text]
+    assert len(found) == 2 and all(q.speaker == "Rasa Vaitkute" for q in found)

@@ -18,7 +18,9 @@ SIGNATURE = re.compile(
     r"[—–-]{1,2}[ \t]{0,3}(?P<name>[^\n()@—–]{2,60}?)[ \t]{1,3}\(@(?P<handle>\w{1,30})\)"
     r"[ \t]{1,3}[A-Z][a-z]{2,9}\.?[ \t]\d{1,2},[ \t]\d{4}"
 )
-LINK_AT_END = re.compile(r"(?:\s{1,3}(?:pic\.twitter\.com/\S{1,40}|https?://\S{1,200})){1,4}\s{0,3}$")
+LINK_AT_END = re.compile(
+    r"(?:\s{1,3}(?:pic\.twitter\.com/\S{1,40}|https?://\S{1,200})){1,4}\s{0,3}$"
+)
 
 
 def _words_before(text: str, paras: list[Paragraph], at: int) -> tuple[int, int, int] | None:

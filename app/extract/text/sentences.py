@@ -23,6 +23,11 @@ DATELINE = re.compile(
     r"(?:,[^—–\n]{0,40}?)?"
     r"(?:\s*\([^)\n]{1,30}\))?\s+[—–-]{1,2}\s+"
 )
+# A live page's entry time, "16:35 GMT — ", "9.10am — ": not part of the sentence either.
+TIMESTAMP = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s(?:[A-Z]{2,4}\d{0,2}|local(?:\stime)?))?"
+    r"\s{1,3}[—–-]{1,2}\s{1,3}"
+)
 # The look-behind and possessive `++` make a run of 20,000 dots one attempt, not 20,000
 # attempts that each scan to the end of the run (quadratic); what matches is unchanged.
 BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++(?:\s?[\"”“’»)])*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
@@ -99,6 +104,8 @@ def split_sentences(text: str, paras: list[Paragraph], quotes: list[Marked]) -> 
             n += 1
             continue
         first, lo, hi = n, paras[n].start, paras[n].end
+        if stamp := TIMESTAMP.match(text, lo, hi):
+            lo = stamp.end()
         if dateline := DATELINE.match(text, lo, hi):
             lo = dateline.end()
         while n + 1 < len(paras) and any(q.start < hi < q.end for q in quotes):
