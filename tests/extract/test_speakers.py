@@ -1313,3 +1313,21 @@ def test_a_quotation_printed_again_without_a_cue_is_the_cued_printings_speakers(
     )
     found = [q for q in quotes(pulled) if "hides his drones" in q.text]
     assert len(found) == 2 and all(q.speaker == "Rasa Vaitkute" for q in found)
+
+
+def test_a_description_opening_a_sentence_is_the_name_the_next_quotations_tag_gives():
+    text = (
+        "Talks on the Black Sea resumed in Geneva on Wednesday.\n\n"
+        "Turkey's foreign minister said Ankara was ready to guarantee a shipping corridor. "
+        '"Türkiye will do its part," Hakan Demir told state broadcaster TRT.\n'
+    )
+    ready = speaker_of(text, "ready to guarantee")
+    assert ready.speaker == "Hakan Demir" and ready.speaker_country == "TR"
+    assert speaker_of(text, "do its part").speaker_country == "TR"
+    aside = (
+        "Talks news\n\n"
+        "A lawmaker in Manila wants the candidate banned after the U.S. presidential "
+        "candidate said that immigrants posed a threat.\n\n"
+        '"There is no basis for labelling a whole people this way," Joey Salcedo said.\n'
+    )
+    assert speaker_of(aside, "immigrants posed").speaker != "Joey Salcedo"

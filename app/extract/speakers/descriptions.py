@@ -323,16 +323,28 @@ def _named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
     if here < 0 or here + 1 >= len(layout.starts):
         return None
     opening = layout.starts[here + 1]
+    opens = layout.starts_sentence(mention.start)  # the description is what it is about
     found = []
     for e in resolver.registry.of_kind({PERSON}):
         body = [p for p in e.positions if layout.sentence_of(p) >= 0]
         if not body or layout.sentence_of(min(body)) != here + 1:
             continue  # named before the description (or not in the next sentence)
-        if _a_title(layout.text[opening : min(body)].split(), lede=here < LEDE_SENTENCES):
+        before = layout.text[opening : min(body)]
+        if _a_title(before.split(), lede=here < LEDE_SENTENCES) or (
+            opens and QUOTE_THEN_TAG.fullmatch(before)
+        ):
             found.append(e)
     if len(found) != 1:
         return None
+    if found[0].country is None:  # "Turkey's foreign minister said …. “…,” Hakan Demir told"
+        found[0].country = resolver.officials.home_country(mention.text)
     return resolver.entity_result(found[0], mention, "description", "named-next")
+
+
+# The next sentence opens with a quotation whose tag names the speaker: '“…,” Hakan Demir told'.
+QUOTE_THEN_TAG = re.compile(
+    r"[\"“][^\"“”\n]{1,400}[\"”][ \t]{1,3}(?:(?:said|says|added|told)[ \t]{1,3})?"
+)
 
 
 def _a_title(words: list[str], lede: bool) -> bool:
