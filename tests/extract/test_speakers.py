@@ -1331,3 +1331,16 @@ def test_a_description_opening_a_sentence_is_the_name_the_next_quotations_tag_gi
         '"There is no basis for labelling a whole people this way," Joey Salcedo said.\n'
     )
     assert speaker_of(aside, "immigrants posed").speaker != "Joey Salcedo"
+
+
+def test_a_body_reporting_what_the_datelines_country_did_is_that_countrys():
+    text = (
+        "WARSAW — Poland summoned Belarus's chargé d'affaires on Monday after a drone crossed "
+        "into its airspace, the foreign ministry said.\n"
+    )
+    assert speaker_of(text, "summoned").speaker_country == "PL"
+    other = (
+        "KYIV — Russia struck the power grid overnight, Belarus's air force said, and the "
+        "foreign ministry said the strikes had hit two regions.\n"
+    )
+    assert speaker_of(other, "hit two regions").speaker_country != "UA"

@@ -506,7 +506,13 @@ class Registry:
         if self.home is None:
             return False
         lo, hi = self.text.rfind("\n", 0, pos) + 1, self.text.find("\n", pos)
-        return self.officials.countries_in(self.text[lo : hi if hi >= 0 else None]) <= {self.home}
+        if self.officials.countries_in(self.text[lo : hi if hi >= 0 else None]) <= {self.home}:
+            return True
+        # "WARSAW — Poland summoned Belarus's envoy …, the foreign ministry said": the body
+        # reporting what the dateline's country did is that country's
+        n = self.layout.sentence_of(pos)
+        sentence = self.text[self.layout.starts[n] : pos] if n >= 0 else ""
+        return self._opening_country(sentence) == self.home
 
     def _the_countrys(self, pos: int) -> str | None:
         """'Sudan called for talks. Its acting foreign minister, Ali Youssef, said …', 'The
