@@ -587,3 +587,38 @@ def test_saying_that_about_someone_reports_no_words():
     found = extract_article(text).quotes
     assert not any(q.text.startswith("that about") for q in found)
     assert any("the government is rearming" in q.text for q in found)
+
+
+def test_an_outlet_reporting_a_named_speakers_words_is_their_channel():
+    text = (
+        "Talks news\n\n"
+        "In Tehran, foreign ministry spokesman Nasser Karimi said in a televised briefing "
+        'that Iran "welcomes any step that reduces tension in Europe," state news agency '
+        "IRNA reported.\n\n"
+        "Kremlin spokesman Pavel Lebedev told reporters the president had not decided "
+        "whether to attend the summit, according to the RIA Novosti agency.\n"
+    )
+    found = {q.speaker: q for q in extract_article(text).quotes}
+    karimi = found["Nasser Karimi"]
+    assert karimi.via == "IRNA" and karimi.text.startswith("that Iran")
+    lebedev = found["Pavel Lebedev"]
+    assert lebedev.via == "RIA Novosti" and lebedev.text.endswith("attend the summit")
+    assert "IRNA" not in found and not any("RIA" in (s or "") for s in found)
+
+
+def test_a_newspaper_or_news_agency_named_with_its_noun_is_the_channel():
+    text = (
+        "Talks news\n\n"
+        "China's ambassador, Zhang Wei, told the Izvestia newspaper that Beijing would "
+        "never take part in an arms race.\n\n"
+        "Russia is ready to discuss limits on missiles, Deputy Foreign Minister Oleg Sorin "
+        "was quoted as saying by the TASS news agency.\n\n"
+        "The envoy told the UN refugee agency that the camps were full.\n"
+    )
+    found = extract_article(text).quotes
+
+    def via(words: str) -> str | None:
+        return next(q.via for q in found if words in q.text)
+
+    assert via("arms race") == "Izvestia" and via("limits on missiles") == "TASS"
+    assert via("camps were full") is None  # the UN refugee agency was told, it printed nothing

@@ -98,7 +98,8 @@ KNOWN_OUTLETS = frozenset(
     """reuters bloomberg cnn cnbc msnbc bbc cbc ctv npr pbs afp ap politico axios techcrunch
     buzzfeed gizmodo engadget forbes newsweek economist guardian telegraph xinhua tass
     interfax kcna yonhap kyodo efe ansa dpa macleans jazeera france-presse huffpost breitbart
-    ria novosti telesur infobae""".split()
+    ria novosti telesur infobae irna isna tasnim anadolu bernama antara sputnik cgtn cctv nhk
+    wafa kuna qna mena""".split()
 )
 # Last words of an outlet's name ("CTV News", "The Globe and Mail", "Toronto Star").
 OUTLET_WORDS = frozenset(

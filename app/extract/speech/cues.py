@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from app.extract.speakers.lexicon import PERSON_NOUNS
+from app.extract.speakers.lexicon import MEDIA_NOUNS, PERSON_NOUNS
 from app.extract.speakers.typing import is_outlet
 from app.extract.verbs import (
     CLAUSE_ONLY,
@@ -48,11 +48,15 @@ def channel_of(verb: Token) -> str | None:
     """Where the words were said: 'said in a statement' -> 'statement', 'told CTV News' or
     'said in an interview with CTV News' -> 'CTV News' (outlets only; 'told reporters' and
     'told the committee' name audiences, not channels)."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
-            name = proper_name(child)
-            if is_outlet(name):
-                return name
+    # "was quoted as saying by the TASS news agency": the agent hangs on "saying"
+    saying = [g for c in verb.children if c.lower_ == "as" for g in c.children if g.dep_ == "pcomp"]
+    for child in [*verb.children, *(c for s in saying for c in s.children)]:
+        if child.dep_ in ("dobj", "dative") and (name := _outlet_named(child)):
+            return name
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (name := _outlet_named(pobj)):
+                    return name
         if child.dep_ == "prep" and child.lower_ in ("in", "on", "via"):
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
@@ -66,6 +70,24 @@ def channel_of(verb: Token) -> str | None:
                 if pobj.lower_ in CHANNEL_NOUNS:
                     return pobj.lower_
     return None
+
+
+def _outlet_named(tok: Token) -> str | None:
+    """The outlet a noun phrase names: 'CTV News', 'the Izvestia newspaper' (Izvestia), 'the
+    TASS news agency' (TASS); not 'the UN refugee agency'."""
+    if tok.pos_ == "PROPN":
+        name = proper_name(tok)
+        return name if is_outlet(name) else None
+    if tok.lower_ not in MEDIA_NOUNS:
+        return None
+    compounds = [c for c in tok.children if c.dep_ == "compound"]
+    names = [c for c in compounds if c.pos_ == "PROPN"]
+    if not names:
+        return None
+    name = tok.doc[names[0].left_edge.i : names[-1].i + 1].text
+    if tok.lower_ == "agency" and not any(c.lower_ == "news" for c in compounds):
+        return name if is_outlet(name) else None
+    return name
 
 
 def proper_name(tok: Token) -> str:
@@ -564,6 +586,9 @@ def _interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
         and doc[right].head.i == verb.i
         and doc[right].dep_ in ("advmod", "npadvmod", "prep")
         and doc[right].text != ","
+        # not "said in a briefing that Iran welcomes …": a clause hung on the noun is the
+        # words, and the comma after them no end of an interruption
+        and not any(t.pos_ in ("VERB", "AUX") for t in doc[right].subtree)
     ):
         right = doc[right].right_edge.i + 1
     if left < 2 or speaker.i > verb.i or right >= len(doc) - 3:
@@ -869,7 +894,57 @@ def find_cues(doc) -> list[Cue]:
             continue
         if cue is not None:
             cues.append(cue)
-    return _repeated_tags(_split_nested(cues))
+    return _repeated_tags(_through_outlets(_split_nested(cues)))
+
+
+def _opens_with(content: list[Token], speaker: Token) -> bool:
+    """The words open with the speaker's phrase, after at most a short scene ("In Tehran,")."""
+    before = [t for t in content if t.i < speaker.left_edge.i]
+    return len([t for t in before if not t.is_punct and t.lower_ != "that"]) <= 3
+
+
+def _through_outlets(cues: list[Cue]) -> list[Cue]:
+    """'… Kanaani said in a briefing that Iran "welcomes any step," state news agency IRNA
+    reported': an outlet reporting a report is the channel of its words, not their speaker."""
+    dropped = []
+    for cue in cues:
+        if cue.kind != "verb" or cue.speaker is None or not cue.content:
+            continue
+        outlet = _outlet_named(cue.speaker)
+        inside = {t.i for t in cue.content}
+        last = max(inside)
+        nested = [  # a named speaker's report that is all the outlet's words from there on
+            o
+            for o in cues
+            if o is not cue
+            and o.kind == "verb"
+            and o.speaker is not None
+            and o.speaker.pos_ == "PROPN"
+            and o.speaker.dep_ in ("nsubj", "nsubjpass")
+            and o.token.tag_ not in ("VB", "VBG")  # said, not "was planning to call on"
+            and o.token.i in inside
+            and o.speaker.i in inside
+            and o.content
+            and max(t.i for t in o.content) >= last - 2
+            and _opens_with(cue.content, o.speaker)
+        ]
+        if outlet and nested:
+            dropped.append(cue)
+            for o in nested:
+                o.via = o.via or outlet
+        # "Peskov told reporters …, according to the RIA Novosti agency": the source of the
+        # report ends its words, and an outlet there is their channel
+        for source in cues:
+            trailing = source.token.right_edge.i >= last - 1 and source.token.i > min(inside) + 3
+            if source.kind == "according" and source.token.i in inside and trailing:
+                kept = _trim([t for t in cue.content if t.i < source.token.i])
+                if not kept:
+                    break
+                cue.content, inside = kept, {t.i for t in kept}
+                if source.speaker is not None and (named := _outlet_named(source.speaker)):
+                    cue.via = cue.via or named
+                    dropped.append(source)
+    return [c for c in cues if c not in dropped]
 
 
 def _repeated_tags(cues: list[Cue]) -> list[Cue]:
