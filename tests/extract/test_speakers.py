@@ -1344,3 +1344,30 @@ def test_a_body_reporting_what_the_datelines_country_did_is_that_countrys():
         "foreign ministry said the strikes had hit two regions.\n"
     )
     assert speaker_of(other, "hit two regions").speaker_country != "UA"
+
+
+def test_a_portfolio_minister_under_a_dateline_and_whom_a_leader_meets():
+    text = (
+        "BERLIN - Germany's foreign office said it was concerned about new export controls.\n\n"
+        "A government spokesman said Chancellor Martin Brandt had discussed the matter with "
+        "Premier Li Wen by phone on Monday.\n\n"
+        "Economy Minister Jutta Behrens, a Green, said Berlin would diversify its suppliers.\n"
+    )
+    assert speaker_of(text, "discussed the matter").speaker_country == "DE"
+    assert speaker_of(text, "diversify").speaker_country == "DE"
+    assert national_office("economy minister a green")
+    from app.extract.article import extract_article
+
+    people = {q.speaker for q in extract_article(text).quotes}
+    assert "Li Wen" not in people
+    called = "BERLIN - Chancellor Martin Brandt spoke with Premier Li Wen, who said he was glad.\n"
+    assert speaker_of(called, "was glad").speaker_country != "DE"
+
+
+def test_the_sentence_before_a_title_in_another_paragraph_gives_it_no_country():
+    text = (
+        "BERLIN - China's commerce ministry said licences would be granted by law.\n\n"
+        "Finance Minister Jutta Behrens struck a sharper tone. Germany had no illusions about "
+        "who sets the rules in Beijing, she said.\n"
+    )
+    assert speaker_of(text, "no illusions").speaker_country != "CN"

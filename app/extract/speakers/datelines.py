@@ -20,10 +20,17 @@ MEETING_PLACES = frozenset("brussels geneva vienna strasbourg davos munich luxem
     "the hague",
 }
 # A national office's words, with nothing that names another body or place.
+# What a minister is minister of: "Economy Minister", "Trade Minister", "Government spokesman".
+PORTFOLIOS = frozenset(
+    """economy economic trade commerce energy health education agriculture environment labour
+    labor transport culture tourism development industry housing climate immigration science
+    justice government digital""".split()
+)
 NATIONAL_OFFICE_WORDS = (
     TITLE_WORDS
     | ROLE_HINTS
     | {"ministry", "office", "cabinet", "military", "army", "rear", "opposition"}
+    | PORTFOLIOS
 )
 HEAD_OFFICES = frozenset(
     """president premier chancellor minister spokesman spokeswoman spokesperson king queen emir
@@ -63,6 +70,8 @@ MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
 def national_office(role: str) -> bool:
     """'president', 'foreign ministry spokesperson', 'prime minister': a national office
     named by title words alone ("Samara governor", "European Commission president" are not)."""
+    # "economy minister a green": the title printed before the name, not what follows it
+    role = re.split(r"\s(?:a|an)\s", role, maxsplit=1)[0] if role[:2] not in ("a ", "an") else role
     words = re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", role))  # "the ministry's"
     heads = any(w in HEAD_OFFICES for w in words) or any(
         w == "secretary" and n and words[n - 1] in SECRETARIES for n, w in enumerate(words)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ranked, unknown
 from app.extract.speakers.confidence import confidence_for
-from app.extract.speakers.datelines import NATIONAL_BODIES
+from app.extract.speakers.datelines import NATIONAL_BODIES, national_office
 from app.extract.speakers.gender import HONORIFICS
 from app.extract.speakers.lexicon import (
     MEDIA_NOUNS,
@@ -138,6 +138,9 @@ def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -
         country = _placed_in(resolver, mention)
     if country is None and kind == ORGANISATION and mention.head in NATIONAL_BODIES:
         if resolver.registry.at_home(mention.start):  # "the foreign ministry", filed from Kyiv
+            country = resolver.registry.home
+    if country is None and kind == PERSON and national_office(mention.text.lower()):
+        if resolver.registry.at_home(mention.start):  # "a government spokesman", from Berlin
             country = resolver.registry.home
     basis = (
         "printed-group"

@@ -178,6 +178,11 @@ THE_COUNTRYS = re.compile(
     r"(?:\b[Tt]he (?:country|nation|kingdom|republic)['’]s|\bIts)\s(?:[\w-]{1,30}\s){0,4}"
     r"[\w-]{1,30},?\s$"
 )
+# Whom a country's own officials meet, call or host: the title after it is someone else's.
+MET_BEFORE = re.compile(
+    r"\b(?:with|met|meets|meeting|called|calls|hosted|hosts|hosting|visiting|received)"
+    r"\s{1,3}(?:[A-Z][\w.'’-]{0,30}\s{1,3}){1,4}$"
+)
 PLACE_PREPOSITIONS = frozenset("in at from on near across after before during".split())
 
 
@@ -493,6 +498,8 @@ class Registry:
         for e in self.entities.values():
             if e.kind == PERSON and e.country is None and national_office(e.role):
                 first = min(e.positions)
+                if MET_BEFORE.search(text, max(0, first - 60), first):
+                    continue  # "discussed it with Premier Li Wen": a visitor or a caller
                 if self.at_home(first):
                     e.country = self.home  # "President Oleksandr Bondar" under a Kyiv dateline
                 else:
@@ -543,7 +550,7 @@ class Registry:
         # official said. Interior Minister Gérard Lemaire later said …")
         para = text.rfind("\n", 0, pos) + 1
         first = next((k for k in range(n, -1, -1) if layout.starts[k] <= para), n)
-        whole = "\n" not in text[layout.starts[n - 1] : layout.starts[n]].rstrip()
+        whole = layout.starts[n - 1] >= para  # the sentence before is in this paragraph
         tried = [n - 1] if whole else []
         if first < n - 1:
             tried.append(first)
