@@ -1371,3 +1371,15 @@ def test_the_sentence_before_a_title_in_another_paragraph_gives_it_no_country():
         "who sets the rules in Beijing, she said.\n"
     )
     assert speaker_of(text, "no illusions").speaker_country != "CN"
+
+
+def test_an_administration_official_under_a_dateline_and_a_group_of_several_countries():
+    text = (
+        "WASHINGTON - A senior administration official, briefing reporters on condition of "
+        "anonymity, said the two leaders had agreed to meet next year.\n\n"
+        "The foreign ministers of France, Germany and Britain said in a joint statement that "
+        "they welcomed the call.\n"
+    )
+    assert speaker_of(text, "agreed to meet").speaker_country == "US"
+    assert speaker_of(text, "welcomed the call").speaker_country is None
+    assert not national_office("a senior official")

@@ -622,3 +622,13 @@ def test_a_newspaper_or_news_agency_named_with_its_noun_is_the_channel():
 
     assert via("arms race") == "Izvestia" and via("limits on missiles") == "TASS"
     assert via("camps were full") is None  # the UN refugee agency was told, it printed nothing
+
+
+def test_according_to_an_outlet_after_the_words_is_their_channel():
+    text = (
+        "Call news\n\n"
+        'Li told Harlan that Taiwan was "the first red line that must not be crossed," '
+        "according to state broadcaster CCTV.\n"
+    )
+    (quote,) = extract_article(text).quotes
+    assert quote.speaker == "Li" and quote.via == "CCTV"

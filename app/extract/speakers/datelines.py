@@ -26,11 +26,13 @@ PORTFOLIOS = frozenset(
     labor transport culture tourism development industry housing climate immigration science
     justice government digital""".split()
 )
+GOVERNING = frozenset({"government", "administration"})
 NATIONAL_OFFICE_WORDS = (
     TITLE_WORDS
     | ROLE_HINTS
     | {"ministry", "office", "cabinet", "military", "army", "rear", "opposition"}
     | PORTFOLIOS
+    | GOVERNING
 )
 HEAD_OFFICES = frozenset(
     """president premier chancellor minister spokesman spokeswoman spokesperson king queen emir
@@ -73,8 +75,11 @@ def national_office(role: str) -> bool:
     # "economy minister a green": the title printed before the name, not what follows it
     role = re.split(r"\s(?:a|an)\s", role, maxsplit=1)[0] if role[:2] not in ("a ", "an") else role
     words = re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", role))  # "the ministry's"
-    heads = any(w in HEAD_OFFICES for w in words) or any(
-        w == "secretary" and n and words[n - 1] in SECRETARIES for n, w in enumerate(words)
+    heads = (
+        any(w in HEAD_OFFICES for w in words)
+        or any(w == "secretary" and n and words[n - 1] in SECRETARIES for n, w in enumerate(words))
+        # "a senior administration official", "government officials": not any official
+        or (bool({"official", "officials"} & set(words)) and bool(GOVERNING & set(words)))
     )
     return heads and all(
         w in NATIONAL_OFFICE_WORDS or w in ("of", "the", "and", "a", "an", *SECRETARIES)

@@ -134,6 +134,8 @@ def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -
     if mention.head in POSTED_PEOPLE:
         words = IN_PLACE.sub(" ", words)  # "a Western diplomat in New Delhi" is not Indian
     country = resolver.officials.home_country(words) or resolver.registry.body_country(words)
+    if kind == GROUP and len(resolver.officials.countries_in(words)) > 1:
+        country = None  # "the foreign ministers of France, Germany and Britain"
     if country is None and kind in (ORGANISATION, GROUP):
         country = _placed_in(resolver, mention)
     if country is None and kind == ORGANISATION and mention.head in NATIONAL_BODIES:

@@ -935,15 +935,19 @@ def _through_outlets(cues: list[Cue]) -> list[Cue]:
         # "Peskov told reporters …, according to the RIA Novosti agency": the source of the
         # report ends its words, and an outlet there is their channel
         for source in cues:
+            if source.kind != "according" or cue.kind != "verb":
+                continue
             trailing = source.token.right_edge.i >= last - 1 and source.token.i > min(inside) + 3
-            if source.kind == "according" and source.token.i in inside and trailing:
+            if source.token.i in inside and trailing:
                 kept = _trim([t for t in cue.content if t.i < source.token.i])
                 if not kept:
                     break
                 cue.content, inside = kept, {t.i for t in kept}
-                if source.speaker is not None and (named := _outlet_named(source.speaker)):
-                    cue.via = cue.via or named
-                    dropped.append(source)
+            elif source.token.head.i != cue.token.i or source.token.i < last:
+                continue  # not '… told Harlan that …, according to CCTV' either
+            if source.speaker is not None and (named := _outlet_named(source.speaker)):
+                cue.via = cue.via or named
+                dropped.append(source)
     return [c for c in cues if c not in dropped]
 
 
