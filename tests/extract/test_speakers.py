@@ -1383,3 +1383,12 @@ def test_an_administration_official_under_a_dateline_and_a_group_of_several_coun
     assert speaker_of(text, "agreed to meet").speaker_country == "US"
     assert speaker_of(text, "welcomed the call").speaker_country is None
     assert not national_office("a senior official")
+
+
+def test_the_country_a_title_gives_holds_for_the_persons_she():
+    text = (
+        "Ireland's taoiseach, Siobhán Kelleher, said the stance was ‘deeply unhelpful’. "
+        "Speaking in Dublin, she added: ‘The protocol is the law, and ignoring it changes "
+        "nothing.’\n"
+    )
+    assert speaker_of(text, "protocol is the law").speaker_country == "IE"

@@ -632,3 +632,13 @@ def test_according_to_an_outlet_after_the_words_is_their_channel():
     )
     (quote,) = extract_article(text).quotes
     assert quote.speaker == "Li" and quote.via == "CCTV"
+
+
+def test_a_scene_after_a_closed_quotation_is_the_writers():
+    text = (
+        "Trade news\n\n"
+        "The foreign secretary, David Ashford, said on Monday that the government would not "
+        "‘stand by while the union is undermined’, as talks with Dublin and Brussels stalled.\n"
+    )
+    (quote,) = extract_article(text).quotes
+    assert quote.text.endswith("undermined’") and "stalled" not in quote.text

@@ -170,7 +170,11 @@ class Resolver:
         if entity.kind == PERSON and entity.country is None:
             entity.country = self._described_before(mention)
         basis = "name" if entity.kind in (PERSON, ORGANISATION) else "name-other"
-        return self.entity_result(entity, mention, "name", basis)
+        found = self.entity_result(entity, mention, "name", basis)
+        if entity.kind == PERSON and entity.country is None:
+            # "Ireland's taoiseach, Siobhán Kelleher": what the title says holds for her "she"
+            entity.country = found.country
+        return found
 
     def _described_before(self, mention: Mention) -> str | None:
         """'A Russian embassy spokesman said …. The spokesman, Dmitri Orlov, added': the

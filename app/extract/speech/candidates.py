@@ -108,6 +108,13 @@ def _run_into_quote(text: str, end: int, marks: list[Marked]) -> int:
 THAT_BETWEEN = re.compile(r"(?:\b(?:and|but|or|while|whereas)|[,;])[ \u00a0]{1,3}that\b", re.I)
 
 
+# After a closed quotation, a comma and "as", "amid", "while", "after …" open the writer's
+# account of the moment, not more of the speaker's words.
+CONTEXT_AFTER = re.compile(
+    r"[,;][ \t]{1,3}(?:as|amid|while|even as|just as|days after|hours after)\s"
+)
+
+
 def _only_points_back(content: list[Token]) -> bool:
     """A demonstrative and no clause: 'that about the other', 'this to reporters'."""
     return content[0].lower_ in ("that", "this", "so") and not any(
@@ -124,6 +131,8 @@ def _from_content(
     start, end = _widen(start, end, marks)
     end = _run_into_quote(text, end, marks)
     inside = [q for q in marks if q.start >= start and q.end <= end]
+    if inside and CONTEXT_AFTER.match(text, inside[-1].end, end):
+        end = inside[-1].end  # "would not ‘stand by’, as talks stalled": the writer's scene
     speaker = mention_for(cue.speaker, parsed.to_text) if cue.speaker is not None else None
     how = "clause" if cue.kind == "verb" else "according"
     base: dict[str, Any] = dict(
