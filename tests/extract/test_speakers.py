@@ -1392,3 +1392,13 @@ def test_the_country_a_title_gives_holds_for_the_persons_she():
         "nothing.’\n"
     )
     assert speaker_of(text, "protocol is the law").speaker_country == "IE"
+
+
+def test_the_envoy_named_after_an_indefinite_description_takes_its_country():
+    text = (
+        "CARACAS - Venezuela released six detained foreigners after a visit by a U.S. special "
+        "envoy.\n\n"
+        "The envoy, Richard Sloane, met the president at the palace. "
+        '"This was a humanitarian mission, nothing more," Sloane said.\n'
+    )
+    assert speaker_of(text, "humanitarian mission").speaker_country == "US"

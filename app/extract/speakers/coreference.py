@@ -191,8 +191,8 @@ class Resolver:
             and e.events
             and min(p for p, _ in e.events) < mention.start
         ]
-        if not earlier:
-            return None
+        if not earlier:  # "… after a visit by a U.S. special envoy. The envoy, Ann Lee, …"
+            return self.registry.introduced_as(head, mention.start)
         return max(earlier, key=lambda e: max(p for p, _ in e.events)).country
 
     def joint(self, mention: Mention, skip: tuple[int, int] | None) -> Resolved:

@@ -178,6 +178,8 @@ THE_COUNTRYS = re.compile(
     r"(?:\b[Tt]he (?:country|nation|kingdom|republic)['’]s|\bIts)\s(?:[\w-]{1,30}\s){0,4}"
     r"[\w-]{1,30},?\s$"
 )
+# "The envoy, Ann Lee": a definite description just before the name it gives.
+DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
 # Whom a country's own officials meet, call or host: the title after it is someone else's.
 MET_BEFORE = re.compile(
     r"\b(?:with|met|meets|meeting|called|calls|hosted|hosts|hosting|visiting|received)"
@@ -506,6 +508,18 @@ class Registry:
                     e.country = self._country_introduced(first)
             if e.kind == PERSON and e.country is None and e.positions:
                 e.country = self._the_countrys(min(e.positions))
+            if e.kind == PERSON and e.country is None and e.positions:
+                first = min(e.positions)
+                if described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
+                    e.country = self.introduced_as(described.group(1).lower(), first)
+
+    def introduced_as(self, head: str, pos: int) -> str | None:
+        """'… a visit by a U.S. special envoy. The envoy, Ann Lee, …': the country of the last
+        indefinite description with this head before `pos`."""
+        before = self.text[max(0, pos - 1500) : pos]
+        pattern = rf"\b[Aa]n?\s((?:\S{{1,30}}\s){{0,3}}){re.escape(head)}\b"
+        introduced = list(re.finditer(pattern, before))
+        return self.officials.home_country(introduced[-1].group(1)) if introduced else None
 
     def at_home(self, pos: int) -> bool:
         """The paragraph at `pos` names no country but the dateline's: not after "Beijing
