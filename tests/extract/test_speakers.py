@@ -1402,3 +1402,12 @@ def test_the_envoy_named_after_an_indefinite_description_takes_its_country():
         '"This was a humanitarian mission, nothing more," Sloane said.\n'
     )
     assert speaker_of(text, "humanitarian mission").speaker_country == "US"
+
+
+def test_a_persons_government_or_office_has_their_country():
+    text = (
+        "BRUSSELS - Serbian President Dragan Milovic said he had offered concrete proposals on "
+        "the status of the municipalities.\n\n"
+        'Milovic\'s office later said the talks had been "frank but useful."\n'
+    )
+    assert speaker_of(text, "frank but useful").speaker_country == "RS"

@@ -461,6 +461,10 @@ def _named_body(resolver: "Resolver", mention: Mention) -> Resolved | None:
     name = " ".join(words[first:])
     kind = OUTLET if mention.head in MEDIA_NOUNS else ORGANISATION
     country = resolver.officials.home_country(mention.text)
+    if country is None and (owner := re.match(r"(.{2,60}?)['’]s$", words[n - 1])):
+        # "Maduro's government", "Krasniqi's office": the country of whose they are
+        person = resolver.registry.find(" ".join([*words[first : n - 1], owner[1]]), mention.start)
+        country = person.country if person is not None and person.kind == PERSON else None
     return Resolved(
         name, country, None, confidence_for("named-body"), kind, "name", basis="named-body"
     )
