@@ -642,3 +642,14 @@ def test_a_scene_after_a_closed_quotation_is_the_writers():
     )
     (quote,) = extract_article(text).quotes
     assert quote.text.endswith("undermined’") and "stalled" not in quote.text
+
+
+def test_a_statement_carried_by_an_agency_closes_the_words_and_is_their_channel():
+    text = (
+        "Drills news\n\n"
+        "Kim Ok Sun, a senior official, warned on Monday that the North would take "
+        '"overwhelming" countermeasures against the drills, in a statement carried by state '
+        "news agency KCNA.\n"
+    )
+    (quote,) = extract_article(text).quotes
+    assert quote.via == "KCNA" and quote.text.endswith("against the drills")

@@ -115,6 +115,17 @@ CONTEXT_AFTER = re.compile(
 )
 
 
+# Where the words were published, closing them: "…, in a statement carried by state news
+# agency KCNA", "…, in comments published by the Izvestia daily".
+CARRIED_BY = re.compile(
+    r",[ \t]{1,3}(?:in|according to)[ \t]{1,3}(?:a|an|the)[ \t]{1,3}(?:[a-z]{1,20}[ \t]){0,2}"
+    r"(?:statement|report|interview|comments?|remarks|article|message)[ \t]{1,3}"
+    r"(?:carried|published|released|issued|aired|broadcast|reported)[ \t]{1,3}by[ \t]{1,3}"
+    r"(?:(?:the|state|state-run|official|news|agency|newspaper|broadcaster|daily)[ \t]{1,3}){0,4}"
+    r"(?P<outlet>[A-Z][\w.'’&-]{0,30}(?:[ \t][A-Z][\w.'’&-]{0,30}){0,3})[.]?\s{0,3}$"
+)
+
+
 def _only_points_back(content: list[Token]) -> bool:
     """A demonstrative and no clause: 'that about the other', 'this to reporters'."""
     return content[0].lower_ in ("that", "this", "so") and not any(
@@ -130,6 +141,9 @@ def _from_content(
         start += m.end()
     start, end = _widen(start, end, marks)
     end = _run_into_quote(text, end, marks)
+    carried = CARRIED_BY.search(text, start, end)
+    if carried is not None and carried.start() > start:
+        end = carried.start()  # "…, in a statement carried by state news agency KCNA"
     inside = [q for q in marks if q.start >= start and q.end <= end]
     if inside and CONTEXT_AFTER.match(text, inside[-1].end, end):
         end = inside[-1].end  # "would not ‘stand by’, as talks stalled": the writer's scene
@@ -141,7 +155,7 @@ def _from_content(
         sentence=sent,
         how=how,
         cue_pos=parsed.to_text(cue.token.idx),
-        via=cue.via,
+        via=cue.via or (carried.group("outlet") if carried is not None else None),
     )
     statements = [q for q in inside if _is_statement(text, q)]
     leftover = _leftover_words(text, start, end, inside)
