@@ -1411,3 +1411,12 @@ def test_a_persons_government_or_office_has_their_country():
         'Milovic\'s office later said the talks had been "frank but useful."\n'
     )
     assert speaker_of(text, "frank but useful").speaker_country == "RS"
+
+
+def test_a_ministry_spokesman_after_the_ministry_named_with_its_country():
+    text = (
+        "SEOUL - South Korea's unification ministry said the statement was regrettable and "
+        "urged Pyongyang to return to dialogue. Ministry spokesman Koo Min-jae told a briefing "
+        "that the drills were defensive.\n"
+    )
+    assert speaker_of(text, "drills were defensive").speaker_country == "KR"

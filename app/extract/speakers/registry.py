@@ -178,6 +178,7 @@ THE_COUNTRYS = re.compile(
     r"(?:\b[Tt]he (?:country|nation|kingdom|republic)['’]s|\bIts)\s(?:[\w-]{1,30}\s){0,4}"
     r"[\w-]{1,30},?\s$"
 )
+BODY_TITLES = frozenset("ministry embassy consulate office department".split())
 # "The envoy, Ann Lee": a definite description just before the name it gives.
 DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
 # Whom a country's own officials meet, call or host: the title after it is someone else's.
@@ -576,7 +577,16 @@ class Registry:
             named = self._opening_country(before) if len(countries) == 1 else None
             if named in countries:
                 return named
+            if k == n - 1 and self._same_body(before, pos):
+                return self._opening_country(before)
         return None
+
+    def _same_body(self, before: str, pos: int) -> bool:
+        """ "South Korea's unification ministry said …. Ministry spokesman Koo said …": the
+        title names the body the sentence before opens on, whatever else that sentence names."""
+        opening = set(re.findall(r"[a-z]+", " ".join(before.split()[:6]).lower())) & BODY_TITLES
+        title = _title_before(self.text, pos).lower()
+        return bool(opening & set(re.findall(r"[a-z]+", title)))
 
     def _capitalised(self, spans: list[tuple[int, int]]) -> dict[str, list[re.Match]]:
         """Each capitalised word printed outside quotation marks, with where it stands."""
