@@ -1420,3 +1420,12 @@ def test_a_ministry_spokesman_after_the_ministry_named_with_its_country():
         "that the drills were defensive.\n"
     )
     assert speaker_of(text, "drills were defensive").speaker_country == "KR"
+
+
+def test_an_unnamed_person_placed_in_a_capital_just_before_has_its_country():
+    text = (
+        'In Seoul, opposition lawmaker Park Min-seo accused the president of "selling out the '
+        'victims," while in Tokyo a ruling party lawmaker said the premier had "apologized '
+        'enough."\n'
+    )
+    assert speaker_of(text, "apologized enough").speaker_country == "JP"

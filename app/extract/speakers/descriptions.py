@@ -136,7 +136,7 @@ def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -
     country = resolver.officials.home_country(words) or resolver.registry.body_country(words)
     if kind == GROUP and len(resolver.officials.countries_in(words)) > 1:
         country = None  # "the foreign ministers of France, Germany and Britain"
-    if country is None and kind in (ORGANISATION, GROUP):
+    if country is None and kind in (ORGANISATION, GROUP, PERSON):
         country = _placed_in(resolver, mention)
     if country is None and kind == ORGANISATION and mention.head in NATIONAL_BODIES:
         if resolver.registry.at_home(mention.start):  # "the foreign ministry", filed from Kyiv
@@ -166,8 +166,16 @@ def _placed_in(resolver: "Resolver", mention: Mention) -> str | None:
     here = layout.sentence_of(mention.start)
     if here < 0:
         return None
-    m = PLACED_IN.fullmatch(layout.text, layout.starts[here], mention.start)
+    lo, hi = layout.starts[here], mention.start
+    m = PLACED_IN.fullmatch(layout.text, lo, hi) or PLACED_BEFORE.search(layout.text, lo, hi)
     return resolver.officials.country_in(m[1]) if m else None
+
+
+# "…, while in Tokyo a ruling party lawmaker said …": the place just before the speaker.
+PLACED_BEFORE = re.compile(
+    r"[,;][\"”’]?[ \t]{1,3}(?:while|and|but|whereas)?[ \t]{0,3}in[ \t]([A-Z][\w'’.-]{0,30}"
+    r"(?:[ \t][A-Z][\w'’.-]{0,30}){0,2}),?[ \t]{1,3}$"
+)
 
 
 def _surname_of_someone(resolver: "Resolver", mention: Mention):
