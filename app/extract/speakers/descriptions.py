@@ -160,8 +160,9 @@ PLACED_IN = re.compile(r"\s{0,8}In ([A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,3
 
 
 def _placed_in(resolver: "Resolver", mention: Mention) -> str | None:
-    """'In Tehran, the foreign ministry said …', 'In Moscow, officials said …': the place
-    the sentence opens with is where the body or the officials are, and their country."""
+    """'In Tehran, the foreign ministry said …', 'In Moscow, officials said …', '…, while in
+    Tokyo a lawmaker said': the place the sentence opens with, or printed just before the
+    speaker, is where the body or the people are, and their country."""
     layout = resolver.layout
     here = layout.sentence_of(mention.start)
     if here < 0:
