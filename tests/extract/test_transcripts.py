@@ -217,3 +217,16 @@ def test_an_interpreters_note_in_a_label_and_a_label_not_read_end_the_turn_befor
     assert said(text, "continue as planned").speaker == "Karim Mansour"
     assert said(text, "grain deliveries") is None
     assert said(text, "could not be heard") is None
+
+
+def test_an_interviewee_introduced_as_holding_an_office_has_its_country():
+    text = (
+        "Interview: the foreign minister on lithium\n\n"
+        "Valentina Ortiz has been Chile's foreign minister since March. We spoke in Santiago.\n\n"
+        "Q: Chile sells most of its lithium to China. Is that a risk?\n\n"
+        "A: It is a fact, not a risk. We sell to whoever pays a fair price.\n\n"
+        "Q: Will Chile join the Belt and Road Initiative?\n\n"
+        "A: We already trade with everyone, and we do not need to join a club.\n"
+    )
+    answer = said(text, "not a risk")
+    assert answer.speaker == "Valentina Ortiz" and answer.speaker_country == "CL"

@@ -178,6 +178,11 @@ THE_COUNTRYS = re.compile(
     r"(?:\b[Tt]he (?:country|nation|kingdom|republic)['’]s|\bIts)\s(?:[\w-]{1,30}\s){0,4}"
     r"[\w-]{1,30},?\s$"
 )
+HOLDS_OFFICE = re.compile(
+    r"\s(?:is|was|has been|had been|became|remains|serves as)\s((?:[A-Z][\w.'’-]{1,30}\s?){1,3}"
+    r"(?:[a-z-]{1,20}\s){0,3}(?:minister|president|ambassador|envoy|spokesman|spokeswoman|"
+    r"spokesperson|secretary|chancellor|premier|negotiator|representative|leader))\b"
+)
 BODY_TITLES = frozenset("ministry embassy consulate office department".split())
 # "The envoy, Ann Lee": a definite description just before the name it gives.
 DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
@@ -513,6 +518,9 @@ class Registry:
                 first = min(e.positions)
                 if described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
                     e.country = self.introduced_as(described.group(1).lower(), first)
+                elif holds := HOLDS_OFFICE.match(text, first + len(e.name)):
+                    # "Valentina Ortiz has been Chile's foreign minister since March."
+                    e.country = self.officials.home_country(holds.group(1))
 
     def introduced_as(self, head: str, pos: int) -> str | None:
         """'… a visit by a U.S. special envoy. The envoy, Ann Lee, …': the country of the last
