@@ -1429,3 +1429,9 @@ def test_an_unnamed_person_placed_in_a_capital_just_before_has_its_country():
         'enough."\n'
     )
     assert speaker_of(text, "apologized enough").speaker_country == "JP"
+
+
+def test_a_military_command_is_a_body_not_a_person(officials):
+    text = "General Ann Cole of Central Command said the strikes would continue."
+    at = text.index("Central")
+    assert type_of_name("Central Command", officials, text, at, at + 15) != PERSON

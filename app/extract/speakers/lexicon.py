@@ -74,7 +74,8 @@ ORG_WORDS = frozenset(
     peninsula war crisis foods holdings corp co ltd llc plc gmbh motors energy systems
     technologies industries partners capital airways pharmaceuticals media board cross
     society league federation coalition alliance authority bureau trust guild embassy consulate
-    secretariat junta cabinet presidency""".split()
+    secretariat junta cabinet presidency command forces guard guards corps brigade brigades
+    battalion regiment fleet""".split()
 )
 
 
