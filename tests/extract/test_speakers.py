@@ -1435,3 +1435,14 @@ def test_a_military_command_is_a_body_not_a_person(officials):
     text = "General Ann Cole of Central Command said the strikes would continue."
     at = text.index("Central")
     assert type_of_name("Central Command", officials, text, at, at + 15) != PERSON
+
+
+def test_a_press_agency_is_an_outlet_of_its_country_and_the_words_it_reports_are_theirs():
+    text = (
+        "DOHA - Saudi Crown Prince Faisal bin Abdullah welcomed the agreement in a call with "
+        'the emir, the Saudi Press Agency reported. The crown prince stressed "the importance '
+        'of a permanent ceasefire," according to the agency.\n'
+    )
+    assert type_of_name("Saudi Press Agency", Officials.load()) == OUTLET
+    assert speaker_of(text, "welcomed the agreement").speaker_country == "SA"
+    assert speaker_of(text, "permanent ceasefire").speaker == "Faisal bin Abdullah"

@@ -36,6 +36,7 @@ from app.extract.speakers.officials import Officials
 from app.extract.speakers.salience import QUOTED, ROLE_WEIGHT, Layout, score
 from app.extract.speakers.typing import (
     ORGANISATION,
+    OUTLET,
     PERSON,
     is_junk_name,
     is_organisation_name,
@@ -785,7 +786,9 @@ class Registry:
                 # a body's own name says whose it is: "Chinese Embassy" (in Tokyo) is China's;
                 # "the Foreign Ministry" under a Tokyo dateline is Japan's
                 own = None
-                if kind == ORGANISATION:
+                if kind == OUTLET:  # "Saudi Press Agency" is Saudi, wherever it is quoted
+                    own = self.officials.home_country(name)
+                elif kind == ORGANISATION:
                     own = self.officials.home_country(name) or (
                         self.home if national_body(name) and self.at_home(pos) else None
                     )

@@ -84,6 +84,8 @@ def known_outlet(name: str, officials: Officials | None = None) -> bool:
 def named_like_outlet(name: str) -> bool:
     """Ending in an outlet's word: "Toronto Star", "The Daily Courier" (or "Kim Yo Sun")."""
     words = re.sub(r"^the\s+", "", name.lower()).split()
+    if words[-2:] in (["press", "agency"], ["news", "agency"]):
+        return True  # "Saudi Press Agency", "Kuwait News Agency"
     return len(words) > 1 and words[-1] in OUTLET_WORDS
 
 

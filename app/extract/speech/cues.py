@@ -948,6 +948,27 @@ def _through_outlets(cues: list[Cue]) -> list[Cue]:
             if source.speaker is not None and (named := _outlet_named(source.speaker)):
                 cue.via = cue.via or named
                 dropped.append(source)
+    for source in cues:  # "The crown prince stressed “…”, according to the agency"
+        if source.kind != "according" or source.speaker is None or not source.content:
+            continue
+        media = _outlet_named(source.speaker) or (
+            source.speaker.lower_ if source.speaker.lower_ in MEDIA_NOUNS else None
+        )
+        within = {t.i for t in source.content}
+        reports = [
+            c
+            for c in cues
+            if c.kind == "verb"
+            and c.speaker is not None
+            and {c.token.i, c.speaker.i} <= within
+            and _opens_with(source.content, c.speaker)
+        ]
+        quoted = any(t.text in QUOTE_MARKS for t in source.content)
+        said = reports and all(c.content or quoted for c in reports)  # words of their own
+        if media and said and source not in dropped:
+            dropped.append(source)
+            for report in reports:
+                report.via = report.via or (media if media not in MEDIA_NOUNS else None)
     return [c for c in cues if c not in dropped]
 
 
