@@ -653,3 +653,16 @@ def test_a_statement_carried_by_an_agency_closes_the_words_and_is_their_channel(
     )
     (quote,) = extract_article(text).quotes
     assert quote.via == "KCNA" and quote.text.endswith("against the drills")
+
+
+def test_posted_on_a_platform_that_gives_the_words_and_the_platform_as_channel():
+    text = (
+        "Sanctions news\n\n"
+        "Estonia's prime minister, Kaja Saar, posted on Facebook that the package was "
+        '"long overdue."\n\n'
+        "Former president Andrei Belov said on Telegram that Europe would freeze without gas.\n"
+    )
+    found = extract_article(text).quotes
+    saar = next(q for q in found if "long overdue" in q.text)
+    assert saar.speaker == "Kaja Saar" and saar.via == "Facebook"
+    assert next(q.via for q in found if "freeze" in q.text) == "Telegram"

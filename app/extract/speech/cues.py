@@ -39,6 +39,10 @@ class Cue:
     via: str | None = None  # the outlet or document the words came through
 
 
+# Where officials post: "wrote on Telegram", "said on X", "posted on Facebook".
+PLATFORMS = frozenset(
+    "Telegram X Twitter Facebook Instagram Weibo WeChat YouTube TikTok Threads Bluesky".split()
+)
 CHANNEL_NOUNS = frozenset(
     "statement interview email e-mail post tweet release letter message video podcast".split()
 )
@@ -69,6 +73,8 @@ def channel_of(verb: Token) -> str | None:
                                 return name
                 if pobj.lower_ in CHANNEL_NOUNS:
                     return pobj.lower_
+                if pobj.text in PLATFORMS and child.lower_ in ("on", "via"):
+                    return pobj.text  # "wrote on Telegram", "said on X"
     return None
 
 
@@ -848,6 +854,7 @@ def find_cues(doc) -> list[Cue]:
             misread = speaker is None and _misread_as_modifier(tok)
             if misread:
                 speaker = tok.head  # "Estonia's prime minister, Kaja Tamm, posted on Facebook:"
+                content = content or _clause_after(tok, speaker)
             if speaker is None and _has_inanimate_subject(tok):
                 continue
             if any(c.dep_ == "neg" for c in tok.children) and cue_lemma(tok.text) not in (
@@ -1060,6 +1067,19 @@ def _names_a_thing(verb: Token) -> bool:
 
 
 GENERIC_PEOPLE = frozenset("anyone anybody nobody everyone everybody".split())
+
+
+def _clause_after(verb: Token, head: Token) -> list[Token] | None:
+    """'Estonia's prime minister, Kaja Tamm, posted on Facebook that …': with the verb read as
+    a modifier, the that-clause after it hangs on the same noun."""
+    for clause in head.children:
+        if (
+            clause.i > verb.i
+            and clause.dep_ in ("relcl", "ccomp", "acl")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+        ):
+            return _subtree(clause)
+    return None
 
 
 def _misread_as_modifier(verb: Token) -> bool:
