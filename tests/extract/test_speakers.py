@@ -1446,3 +1446,87 @@ def test_a_press_agency_is_an_outlet_of_its_country_and_the_words_it_reports_are
     assert type_of_name("Saudi Press Agency", Officials.load()) == OUTLET
     assert speaker_of(text, "welcomed the agreement").speaker_country == "SA"
     assert speaker_of(text, "permanent ceasefire").speaker == "Faisal bin Abdullah"
+
+
+def test_a_quotation_credited_by_the_next_sentence_is_the_credited_persons():
+    text = (
+        "Nordic leaders meet on Arctic patrols\n\n"
+        'OSLO - "Our border is everyone\'s border now." That was the blunt message from '
+        "Norway's prime minister, Sigrid Aasen, on Friday as she met the Danish premier.\n\n"
+        '"Nobody here wants a new cold war." So said Henrik Dahl, Denmark\'s foreign '
+        "minister, after the talks.\n"
+    )
+    first = speaker_of(text, "everyone's border")
+    assert (first.speaker, first.speaker_country) == ("Sigrid Aasen", "NO")
+    assert speaker_of(text, "new cold war").speaker == "Henrik Dahl"
+
+
+def test_a_credit_naming_no_one_gives_the_quotation_no_speaker():
+    text = '"This summit changes nothing at all." That was the verdict of one Baltic diplomat.\n'
+    assert speaker_of(text, "changes nothing").speaker is None
+
+
+def test_a_region_named_in_the_headline_is_never_a_speaker(officials):
+    text = (
+        "Leaders pledge Arctic cooperation\n\n"
+        'REYKJAVIK - "We will keep this ocean a place of science and not of war." Talks on '
+        "Arctic security ended on Monday.\n"
+    )
+    assert type_of_name("Arctic", officials) == PLACE
+    assert speaker_of(text, "place of science").speaker is None
+
+
+def test_a_draft_seen_by_an_agency_is_not_the_agencys_words():
+    text = (
+        'The council failed to agree on the text. The draft "calls on all parties to halt '
+        'attacks on aid convoys," according to a draft seen by Reuters.\n'
+    )
+    found = speaker_of(text, "halt attacks")
+    assert found.speaker != "Reuters" and found.via == "draft"
+
+
+def test_an_international_body_takes_no_country_from_a_delegates_title():
+    text = (
+        "Spain's U.N. ambassador, Lucía Ferrer, spoke first. The United Nations said in a "
+        'statement that the talks were "constructive."\n'
+    )
+    found = speaker_of(text, "constructive")
+    assert (found.speaker, found.speaker_country) == ("United Nations", None)
+
+
+def test_a_counterpart_after_his_takes_the_nationality_of_the_counterpart():
+    text = (
+        "Kenyan Foreign Minister Peter Kamau met his Ethiopian counterpart, Dawit Alemu, in "
+        'Nairobi. Alemu said Addis Ababa wanted "a peaceful solution on the river."\n'
+    )
+    assert speaker_of(text, "peaceful solution").speaker_country == "ET"
+
+
+def test_a_country_also_a_given_name_counts_only_before_an_office(officials):
+    assert officials.home_country("Jordan's foreign minister") == "JO"
+    assert officials.home_country("Jordan's remarks") is None
+    text = (
+        'Jordan\'s Queen Lina said the camps needed "far more than promises." White House '
+        'spokesman Jordan Hale said the aid was "on its way."\n'
+    )
+    assert speaker_of(text, "far more than promises").speaker_country == "JO"
+    assert speaker_of(text, "on its way").speaker_country == "US"
+
+
+def test_a_surname_with_particles_is_the_same_person_capitalised_or_not():
+    text = (
+        "Belgian Foreign Minister Joris van den Broeck was more hopeful. Van den Broeck said "
+        'he expected "an agreement before the summer."\n'
+    )
+    found = speaker_of(text, "before the summer")
+    assert (found.speaker, found.speaker_country) == ("Joris van den Broeck", "BE")
+
+
+def test_a_possessive_country_opening_the_clause_is_not_the_named_persons():
+    text = (
+        "Spain's decision was welcomed by the Italian foreign minister, Marco Lenti, who said "
+        'it was "a courageous step." Portugal\'s plan drew criticism from the Greek finance '
+        'minister, Eleni Vlahou, who called it "a gamble."\n'
+    )
+    assert speaker_of(text, "courageous step").speaker_country == "IT"
+    assert speaker_of(text, "a gamble").speaker_country == "GR"

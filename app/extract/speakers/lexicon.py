@@ -21,7 +21,9 @@ BODY_WORDS = frozenset(
     spokesperson spokesman spokeswoman newspaper times post news authorities diplomats
     experts analysts residents campaign team club board""".split()
 )
-NAME_PARTICLES = frozenset("de la del da dos van von bin al el le du der".split())
+NAME_PARTICLES = frozenset(
+    "de la las los del della di da dos van von der den bin ibn al el le du".split()
+)
 
 
 PARTICLES = frozenset("de la del da dos van von bin al le der".split())  # "Antonio de la Cruz"
@@ -100,7 +102,7 @@ KNOWN_OUTLETS = frozenset(
     buzzfeed gizmodo engadget forbes newsweek economist guardian telegraph xinhua tass
     interfax kcna yonhap kyodo efe ansa dpa macleans jazeera france-presse huffpost breitbart
     ria novosti telesur infobae irna isna tasnim anadolu bernama antara sputnik cgtn cctv nhk
-    wafa kuna qna mena""".split()
+    wafa kuna qna mena atlantic""".split()
 )
 # Last words of an outlet's name ("CTV News", "The Globe and Mail", "Toronto Star").
 OUTLET_WORDS = frozenset(
@@ -115,7 +117,8 @@ DOCUMENT_NOUNS = frozenset(
     e-mail tweet post posting ruling decision notice document documents records transcript
     announcement bulletin advisory update website blog message note petition motion affidavit
     submission brief analysis audit review poll data figures numbers reports studies readout
-    communique communiqué""".split()
+    communique communiqué draft resolution declaration treaty accord charter proposal
+    indictment decree""".split()
 )
 # Heads of a description that names a body: "the company", "the utility", "the board".
 ORG_NOUNS = frozenset(
@@ -186,6 +189,46 @@ PLACE_WORDS = frozenset(
     heights hill hills station arena complex library mall airport bridge tower building hotel
     centre center stadium plaza terminal port market district trail drive lane crescent line
     gardens garden pier wharf""".split()
+)
+# Regions, seas and areas of the world news names like places ("Arctic security", "the
+# Sahel"): never a speaker, whatever pronoun follows.
+REGIONS = frozenset(
+    """arctic antarctic antarctica baltic baltics balkans sahel maghreb levant caucasus gulf
+    pacific atlantic mediterranean caribbean himalayas sinai donbas donbass kashmir europe
+    indo-pacific asia africa oceania americas scandinavia eurasia siberia patagonia""".split()
+) | frozenset(
+    {
+        "high north",
+        "middle east",
+        "near east",
+        "far east",
+        "horn of africa",
+        "persian gulf",
+        "black sea",
+        "red sea",
+        "south china sea",
+        "east china sea",
+        "korean peninsula",
+        "taiwan strait",
+        "west bank",
+        "gaza strip",
+        "golan heights",
+        "central asia",
+        "south asia",
+        "east asia",
+        "southeast asia",
+        "latin america",
+        "north america",
+        "south america",
+        "central america",
+        "north africa",
+        "west africa",
+        "east africa",
+        "southern africa",
+        "sub-saharan africa",
+        "western balkans",
+        "south caucasus",
+    }
 )
 # Capitalised words that are never part of a person's name (headline and title debris).
 NOT_NAME_WORDS = frozenset(

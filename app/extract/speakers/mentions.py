@@ -242,6 +242,9 @@ def full_run(tokens: list[Token], head: Token) -> str | None:
     return doc.text[doc[lo].idx : doc[hi].idx + len(doc[hi])]
 
 
+SEEN_BY = frozenset("seen obtained reviewed viewed read received examined".split())
+
+
 def _author(head: Token, base: Callable[[int], int]) -> "Mention | None":
     """Who a document speaks for: 'the union's release', 'The RCMP statement', 'a statement
     from the mayor's office', 'a study by Civic Action'."""
@@ -256,7 +259,9 @@ def _author(head: Token, base: Callable[[int], int]) -> "Mention | None":
     if compounds:  # "The RCMP statement", "the parole board decision"
         return mention_for(compounds[-1], base)
     # "a statement from the union", "a statement e-mailed to reporters by Ann Lee"
-    participles = [c for c in head.children if c.dep_ == "acl"]
+    participles = [
+        c for c in head.children if c.dep_ == "acl" and c.lower_ not in SEEN_BY
+    ]  # (not "a draft seen by Reuters": the agency read it, it did not write it)
     for owner in [head, *participles]:
         for prep in owner.children:
             if prep.dep_ in ("prep", "agent") and prep.lower_ in AUTHOR_PREPS:

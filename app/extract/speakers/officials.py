@@ -47,15 +47,19 @@ class Officials:
                     if alias.lower().startswith("the "):
                         self._by_alias.setdefault(_key(alias[4:]), entry)
         self.country_words: dict[str, str] = {}
+        self._possessive: dict[str, str] = {}
         self.naming: dict[str, list[str]] = {}  # code -> the words that name it in prose
         for row in data.get("country", []):
             for word in [*row.get("names", []), *row.get("demonyms", [])]:
                 self.country_words[word] = row["code"]
+            for word in row.get("possessive", []):  # "Jordan's king", not "Jordan Price"
+                self._possessive[word] = row["code"]
             plain = [w for w in row.get("names", [])[:5] if _plain_word(w)]
             self.naming[row["code"]] = plain + [
                 w for w in row.get("demonyms", []) if _plain_word(w)
             ]
         self._country_re: re.Pattern | None = None
+        self._possessive_re: re.Pattern | None = None
         self._alias_re: re.Pattern | None = None
 
     @classmethod
@@ -100,14 +104,35 @@ class Officials:
             words = sorted(self.country_words, key=len, reverse=True)
             alt = "|".join(re.escape(w) for w in words)
             self._country_re = re.compile(r"(?<![\w.])(?:" + alt + r")(?![\w-])")
-        for m in self._country_re.finditer(phrase):
-            if not _ignorable_country_hit(phrase, m):
-                yield self.country_words[m.group()]
+            owners = "|".join(re.escape(w) for w in self._possessive) or "(?!)"
+            self._possessive_re = re.compile(
+                rf"(?<![\w.])({owners})['’]s\s{{1,3}}(?=(?:[\w-]{{1,20}}\s{{1,3}}){{0,2}}"
+                rf"(?i:{'|'.join(sorted(STATE_OFFICES))})\b)"
+            )
+        assert self._possessive_re is not None
+        hits = [
+            (m.start(), self.country_words[m.group()])
+            for m in self._country_re.finditer(phrase)
+            if not _ignorable_country_hit(phrase, m)
+        ]
+        hits += [
+            (m.start(), self._possessive[m.group(1)]) for m in self._possessive_re.finditer(phrase)
+        ]
+        yield from (code for _, code in sorted(hits))
 
     def home_country(self, phrase: str) -> str | None:
         """The country a title names for its holder: 'Chinese Ambassador to Australia' is
         Chinese; 'Ambassador to Australia' alone says nothing of where its holder is from."""
         return self.country_in(_POSTED_WHERE.sub(r"\1 ", phrase))
+
+
+# What a country's possessive is followed by where its name is also a given name: "Jordan's
+# foreign minister", "Chad's army" (not "Jordan's remarks").
+STATE_OFFICES = frozenset(
+    """king queen crown prince princess president prime foreign minister ministry government
+    ambassador envoy army armed military embassy parliament monarch delegation state royal
+    interior defence defense""".split()
+)
 
 
 # The place a post is held in ("Ambassador to Australia"), which is not its holder's country.

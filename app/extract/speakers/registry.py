@@ -67,7 +67,11 @@ _WORD = (
 _ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‑]"  # "al-Rashid", "el-Sisi", "ash-Sharif"
 # an initial first: "Harry B. Harris", not "Harry B"
 _PART = r"(?:" + _UP + r"\.|(?:" + _ARTICLE + r")?(?:" + _WORD + r"))"
-_RUN = r"(?:\s+(?:(?:de la|de|da|del|dos|van|von|bin|al|el|le|du)\s+)?" + _PART + r")"
+_PARTICLES = (
+    "de la|de las|de los|van der|van den|van de|von der|de|da|del|della|di|dos|van|von|bin|ibn|"
+    "al|el|le|du"
+)
+_RUN = r"(?:\s+(?:(?:" + _PARTICLES + r")\s+)?" + _PART + r")"
 NAME = re.compile(r"(?<![\w.])" + _PART + _RUN + r"{1,5}(?![\w])")
 # In prose a run may be longer: "Saudi Foreign Minister Prince Khalid bin Saud al-Rashid".
 # A headline in title case is one long run of capitals, where five words is enough.
@@ -195,6 +199,11 @@ MET_BEFORE = re.compile(
 PLACE_PREPOSITIONS = frozenset("in at from on near across after before during".split())
 
 
+POSSESSIVE_DETERMINERS = frozenset("his her their its our my your".split())
+# Prepositions no title runs across: "a rebuke from the Senate majority leader, Ann Lee".
+ENDS_A_TITLE = frozenset("from by with against than between after before over about".split())
+
+
 def _title_before(text: str, start: int) -> str:
     """The title words printed just before a name: 'US Secretary of State, ', 'Russian
     Foreign Minister ', 'political analyst ' (capitalised words and role words only)."""
@@ -218,6 +227,8 @@ def _title_before(text: str, start: int) -> str:
         if abbreviation:
             bare = TITLE_EXPANSIONS.get(bare.lower(), bare)
         low = bare.lower()
+        if low in POSSESSIVE_DETERMINERS or low in ENDS_A_TITLE:
+            break  # "Faisal met his Egyptian counterpart, Sameh Nour": the title is "Egyptian …"
         if low in ("and", "or") and kept and kept[-1].lower().rstrip(".") in NEW_PERSON:
             break  # "Ann Lee and the Danish envoy Jens Holt", "… and Senator Mark Dalton"
         if low in ("and", "or") and _after_a_name(words[:i], kept):
@@ -247,6 +258,7 @@ def _title_before(text: str, start: int) -> str:
     if (
         m
         and len(m.group(1)) > len(titles)
+        and not NOT_IN_A_TITLE.intersection(m.group(1).lower().split())
         and any(w in ROLE_HINTS for w in m.group(1).lower().split())
     ):
         return m.group(1)
@@ -266,6 +278,11 @@ def _name_part(matched: str, officials: Officials) -> tuple[int, str]:
 # "South Korea's special representative for Korean Peninsula affairs, " before a name.
 POSSESSIVE_ROLE_BEFORE = re.compile(
     r"((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+['’]s\s+[a-z][\w -]{2,80}?),?\s*$"
+)
+# Words of a clause, not of an office: "Germany's decision was welcomed by the French foreign
+# minister, Paul Girard" gives Girard no German title.
+NOT_IN_A_TITLE = ENDS_A_TITLE | frozenset(
+    "was were is are has had have been be by that which who said says told drew".split()
 )
 
 
@@ -800,7 +817,9 @@ class Registry:
                 self._note_elsewhere(entity, pos)
         if role:
             entity.role = (entity.role + " " + role.lower()).strip()
-            if entity.country is None:
+            known = self.officials.find(entity.name)
+            if entity.country is None and (known is None or known.kind != "international"):
+                # (not the U.N.'s from "Britain's U.N. ambassador")
                 entity.country = self.officials.home_country(role) or self.body_country(role)
         if pos not in entity.positions:
             entity.positions.append(pos)

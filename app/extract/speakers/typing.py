@@ -20,6 +20,7 @@ from app.extract.speakers.lexicon import (
     PARTY_MEMBER,
     PERSON_NOUNS,
     PLACE_WORDS,
+    REGIONS,
     ROLE_HINTS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
@@ -57,7 +58,8 @@ def _subdivisions() -> frozenset[str]:
 
 def is_place(name: str, officials: Officials) -> bool:
     bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
-    if bare in officials.country_words or bare.lower() in _subdivisions() or is_city(bare):
+    low = bare.lower()
+    if bare in officials.country_words or low in REGIONS or low in _subdivisions() or is_city(bare):
         return True
     words = bare.lower().split()
     return len(words) > 1 and (words[-1] in PLACE_WORDS or words[0] in PLACE_PREFIXES)

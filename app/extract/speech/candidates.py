@@ -372,6 +372,50 @@ def _signature(text: str, q: Marked) -> Mention | None:
     return _name_mention(name, found.start("name"))
 
 
+# A quotation that opens its paragraph, credited by the next sentence: '“We are ready.” That
+# was the message from Finland's president, Aino Koskinen, …', 'So said Ann Lee, …'.
+_CREDITED_NEXT = re.compile(
+    r"[ \t\u00a0]{1,3}(?:(?:That|This|Such|Those|These)[ \t](?:was|is|were|are|has[ \t]been)"
+    r"[ \t](?:the[ \t])?(?:[a-z-]{2,15}[ \t]){0,2}(?:message|warning|verdict|view|words?|"
+    r"assessment|response|reaction|answer|reply|promise|pledge|plea|vow|advice|appeal|"
+    r"argument|retort|rallying[ \t]cry)[ \t](?:from|of|by)|So[ \t](?:said|says))[ \t]"
+    r"(?P<who>[^.!?\n“”\"]{1,120})"
+)
+
+
+def _credited_next(text: str, q: Marked, sent: Sentence) -> Mention | None:
+    """The person the sentence after a quotation credits with it (see _CREDITED_NEXT), when
+    the quotation opens its sentence: a name at once ("from Ann Lee"), after a title or two
+    ("from President Ann Lee") or after a description and a comma ("from Finland's
+    president, Ann Lee")."""
+    if q.start != sent.start:
+        return None
+    found = _CREDITED_NEXT.match(text, sent.end)
+    if found is None:
+        return None
+    words = list(re.finditer(r"[^\s,]+,?", found.group("who")))
+    after_comma = {n + 1 for n, w in enumerate(words) if w.group().endswith(",")}
+    for first in sorted({0, 1, 2} | after_comma):
+        given = words[first].group().rstrip(",") if first < len(words) else ""
+        if not given[:1].isupper() or not is_first_name(given):
+            continue
+        if first not in after_comma and not all(w.group()[0].isupper() for w in words[:first]):
+            continue
+        run = [words[first]]
+        for w in words[first + 1 :]:
+            if run[-1].group().endswith(",") or not (
+                w.group()[0].isupper() or w.group() in NAME_PARTICLES
+            ):
+                break
+            run.append(w)
+        while run and not run[-1].group()[0].isupper():
+            run.pop()  # "Ann de" is no name
+        if len(run) > 1:
+            at = found.start("who") + run[0].start()
+            return _name_mention(text[at : found.start("who") + run[-1].end()].rstrip(","), at)
+    return None
+
+
 def _name_mention(name: str, start: int) -> Mention:
     """A person's name printed at `start`, found by a pattern rather than the parse."""
     return Mention(
@@ -418,7 +462,7 @@ def floating_candidates(
     for q in marks:
         if not _floats(text, q, sent) or _put_to_someone(text, sent, q):
             continue
-        signed = _signature(text, q) or _named_intro(text, sent, q)
+        signed = _signature(text, q) or _named_intro(text, sent, q) or _credited_next(text, q, sent)
         if signed is not None:
             out.append(
                 Candidate(q.start, q.end, "direct", None, signed, sent, "signed", signed.start)
