@@ -1530,3 +1530,33 @@ def test_a_possessive_country_opening_the_clause_is_not_the_named_persons():
     )
     assert speaker_of(text, "courageous step").speaker_country == "IT"
     assert speaker_of(text, "a gamble").speaker_country == "GR"
+
+
+def test_an_office_opening_the_datelined_sentence_is_the_datelines_countrys():
+    text = (
+        "CANBERRA — The foreign minister, Claire Donnelly, has summoned Indonesia's ambassador "
+        'over the detention of two journalists, calling it "unacceptable".\n\n'
+        'The shadow foreign minister, Mark Tobin, said the government had been "asleep at the '
+        'wheel".\n'
+    )
+    assert speaker_of(text, "unacceptable").speaker_country == "AU"
+    assert speaker_of(text, "asleep at the").speaker_country == "AU"
+
+
+def test_a_visitor_opening_the_datelined_sentence_is_not_the_hosts():
+    text = (
+        "TOKYO — The visiting foreign minister, Ana Duarte, told reporters the partnership was "
+        '"stronger than ever".\n'
+    )
+    assert speaker_of(text, "stronger than ever").speaker_country != "JP"
+
+
+def test_a_country_someone_studies_is_not_their_country(officials):
+    assert officials.home_country("a Russia specialist") is None
+    assert officials.home_country("a Russian specialist") == "RU"
+    assert officials.home_country("the campaign's New England director") is None
+    text = (
+        "Prof. Laura Finch, a Korea expert at a Boston university, said the talks were "
+        '"going nowhere fast".\n'
+    )
+    assert speaker_of(text, "going nowhere").speaker_country != "KR"

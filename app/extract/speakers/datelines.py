@@ -30,7 +30,7 @@ GOVERNING = frozenset({"government", "administration"})
 NATIONAL_OFFICE_WORDS = (
     TITLE_WORDS
     | ROLE_HINTS
-    | {"ministry", "office", "cabinet", "military", "army", "rear", "opposition"}
+    | {"ministry", "office", "cabinet", "military", "army", "rear", "opposition", "shadow"}
     | PORTFOLIOS
     | GOVERNING
 )

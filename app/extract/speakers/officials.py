@@ -48,10 +48,12 @@ class Officials:
                         self._by_alias.setdefault(_key(alias[4:]), entry)
         self.country_words: dict[str, str] = {}
         self._possessive: dict[str, str] = {}
+        self._names: set[str] = set()  # country and capital names, not nationality words
         self.naming: dict[str, list[str]] = {}  # code -> the words that name it in prose
         for row in data.get("country", []):
             for word in [*row.get("names", []), *row.get("demonyms", [])]:
                 self.country_words[word] = row["code"]
+            self._names.update(row.get("names", []))
             for word in row.get("possessive", []):  # "Jordan's king", not "Jordan Price"
                 self._possessive[word] = row["code"]
             plain = [w for w in row.get("names", [])[:5] if _plain_word(w)]
@@ -114,6 +116,7 @@ class Officials:
             (m.start(), self.country_words[m.group()])
             for m in self._country_re.finditer(phrase)
             if not _ignorable_country_hit(phrase, m)
+            and not (m.group() in self._names and _STUDIED.match(phrase, m.end()))
         ]
         hits += [
             (m.start(), self._possessive[m.group(1)]) for m in self._possessive_re.finditer(phrase)
@@ -132,6 +135,14 @@ STATE_OFFICES = frozenset(
     """king queen crown prince princess president prime foreign minister ministry government
     ambassador envoy army armed military embassy parliament monarch delegation state royal
     interior defence defense""".split()
+)
+
+
+# A country's name before these is what someone studies or covers, not where they are from:
+# "a China specialist at King's College", "the Russia analyst" (not "a Russian analyst").
+_STUDIED = re.compile(
+    r"[ -](?:experts?|specialists?|analysts?|scholars?|watchers?|hands?|researchers?|"
+    r"correspondents?|editors?|historians?|observers?)\b"
 )
 
 
@@ -173,6 +184,8 @@ def _ignorable_country_hit(phrase: str, m: re.Match) -> bool:
     before = phrase[max(0, m.start() - 30) : m.start()]
     return (
         before.endswith(("Latin ", "-"))
+        or before.endswith("New ")
+        and m.group() == "England"  # the US region
         or after.startswith("-")
         or m.group() == "Niger"
         and after.startswith((" Delta", " River", " State"))  # Nigeria's

@@ -44,6 +44,7 @@ from app.extract.speakers.typing import (
     person_evidence,
     type_of_name,
 )
+from app.extract.text.sentences import DATELINE
 from app.extract.verbs import SPEECH_FORMS
 
 
@@ -196,6 +197,7 @@ MET_BEFORE = re.compile(
     r"\b(?:with|met|meets|meeting|called|calls|hosted|hosts|hosting|visiting|received)"
     r"\s{1,3}(?:[A-Z][\w.'’-]{0,30}\s{1,3}){1,4}$"
 )
+VISITING = re.compile(r"\b(?:visiting|guest|counterpart)\b", re.IGNORECASE)
 PLACE_PREPOSITIONS = frozenset("in at from on near across after before during".split())
 
 
@@ -560,7 +562,18 @@ class Registry:
         # reporting what the dateline's country did is that country's
         n = self.layout.sentence_of(pos)
         sentence = self.text[self.layout.starts[n] : pos] if n >= 0 else ""
-        return self._opening_country(sentence) == self.home
+        if self._opening_country(sentence) == self.home:
+            return True
+        # "LONDON — The foreign secretary, Rachel Osei, summoned China's ambassador": the
+        # datelined sentence opens on the office, before any other country is named
+        datelined = DATELINE.match(self.text, lo) is not None and lo <= self.layout.starts[n]
+        first = n == 0 or self.layout.starts[n - 1] < lo
+        return (
+            datelined
+            and first
+            and not self.officials.countries_in(sentence)
+            and not VISITING.search(sentence)
+        )
 
     def _the_countrys(self, pos: int) -> str | None:
         """'Sudan called for talks. Its acting foreign minister, Ali Youssef, said …', 'The
