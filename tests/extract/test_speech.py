@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from app.extract.article import extract_article
+from app.extract.speakers.mentions import mention_for
 from app.extract.speech.cues import content_of
 from app.extract.text.boilerplate import PHOTO_CREDIT, paragraphs
 from app.extract.text.marks import scan_marked
@@ -666,3 +667,31 @@ def test_posted_on_a_platform_that_gives_the_words_and_the_platform_as_channel()
     saar = next(q for q in found if "long overdue" in q.text)
     assert saar.speaker == "Kaja Saar" and saar.via == "Facebook"
     assert next(q.via for q in found if "freeze" in q.text) == "Telegram"
+
+
+def test_a_tag_the_parse_hung_on_the_quotation_still_names_its_speaker():
+    article = (
+        '"Both camps have told us they will send delegations before the rains," the envoy, '
+        "Ghanaian diplomat Yaw Asante, told The Associated Press in an interview.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert (found.speaker, found.kind, found.via) == ("Yaw Asante", "direct", "Associated Press")
+    assert found.text.endswith('rains,"')  # the tag is not in the words
+
+
+def test_a_name_whose_phrase_the_parse_gave_the_stand_in_is_the_name_alone():
+    # '"It is so," Mwale, 61, told …' parsed with the stand-in clause under the name and its
+    # opening mark left out of the name's phrase
+    words = ["It", "is", "so", ",", "”", "Mwale", ",", "61", ",", "told", "reporters"]
+    heads = [1, 5, 1, 5, 5, 9, 5, 5, 5, 9, 9]
+    deps = "nsubj ccomp advmod punct punct parataxis punct appos punct ROOT dobj".split()
+    tags = "PRP VBZ RB , '' NNP , CD , VBD NNS".split()
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=[TAG_POS.get(tag, "PUNCT") for tag in tags],
+    )
+    assert mention_for(doc[5]).text.startswith("Mwale")

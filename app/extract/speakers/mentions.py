@@ -336,9 +336,14 @@ def _outside_quotes(tokens: list[Token], head: Token) -> list[Token]:
     A stand-in's offsets are not the article's, and the words are not the speaker's name."""
     marks = [n for n, t in enumerate(tokens) if t.text in QUOTE_TOKENS]
     quoted = " ".join(t.text for t in tokens[marks[0] + 1 :]) if marks else ""
-    if not quoted.startswith(STAND_IN):  # 'his "Keepin' It Real" radio program' keeps its title
+    if head not in tokens:
         return tokens
     at = tokens.index(head)
+    opened = " ".join(t.text for t in tokens[: marks[0]]) if marks else ""
+    if opened.startswith(STAND_IN) and at > marks[-1]:
+        return tokens[marks[-1] + 1 :]  # the parse left the opening mark out of the phrase
+    if not quoted.startswith(STAND_IN):  # 'his "Keepin' It Real" radio program' keeps its title
+        return tokens
     if at > marks[-1]:
         return tokens[marks[-1] + 1 :]
     if at < marks[0]:

@@ -236,7 +236,10 @@ def sentence_candidates(
         for c in find_cues(parsed.doc)
         if not any(q.start < parsed.to_text(c.token.idx) < q.end for q in marks)
     ]
-    cues = [_speaker_outside_marks(text, c, parsed, marks) for c in _route_channels(cues)]
+    cues = [
+        _tag_in_content(_speaker_outside_marks(text, c, parsed, marks), parsed, marks)
+        for c in _route_channels(cues)
+    ]
     out: list[Candidate] = []
     for cue in cues:
         if cue.content:
@@ -296,6 +299,31 @@ def _speaker_outside_marks(text: str, cue: Cue, parsed: Parsed, marks: list[Mark
         None,
     )
     return replace(cue, speaker=after)
+
+
+def _tag_in_content(cue: Cue, parsed: Parsed, marks: list[Marked]) -> Cue:
+    """'“…,” the envoy, Ghanaian diplomat Kwame Asante, told reporters': the parse may hang
+    the tag's name on the quotation's stand-in clause ("It is so … Asante"), leaving the verb
+    with no subject and the tag inside its words. The words between the closing mark and the
+    verb, a noun phrase with no verb of its own, are the speaker; the words end at the mark."""
+    if cue.speaker is not None or not cue.content or cue.kind != "verb":
+        return cue
+    verb_at = parsed.to_text(cue.token.idx)
+    opening = parsed.to_text(cue.content[0].idx)
+    quotation = next((q for q in marks if opening <= q.start < verb_at), None)
+    if quotation is None or quotation.end >= verb_at:
+        return cue
+    end = quotation.end  # (not a title quoted in the tag: '… and “Ted Cruz” pins')
+    tag = [t for t in cue.content if end <= parsed.to_text(t.idx) < verb_at]
+    words = [t for t in tag if not t.is_punct]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return cue
+    inside = {t.i for t in tag}
+    heads = [t for t in words if t.head.i not in inside]
+    if len(heads) != 1 or heads[0].pos_ not in ("PROPN", "NOUN"):
+        return cue
+    content = [t for t in cue.content if parsed.to_text(t.idx) < end]
+    return replace(cue, speaker=heads[0], content=content)
 
 
 MIN_SENTENCE_WORDS = 3  # a whole quoted sentence ("It's a major job.") may be this short
