@@ -19,7 +19,7 @@ SPEECH_VERBS = frozenset(
     agree highlight signal stipulate specify speculate muse charge accuse concur protest
     fume scoff shout yell tout elaborate clarify brief guarantee proclaim posit reassure remark
     relate recollect interject ensure echo scold chant exclaim plead brag marvel grumble
-    whisper mutter believe""".split()
+    whisper mutter believe convey reaffirm""".split()
 )
 # Not cues: estimates, forecasts and rulings ("it estimates", "the judge ruled") report what
 # someone computed or decided, not what they said. "believe" stays, for named people only
@@ -37,7 +37,7 @@ PARTICLE_LEMMAS = frozenset({"point"})
 # Verbs only counted as cues next to quotation marks ("…," he continued).
 QUOTE_ONLY_VERBS = frozenset("continue begin start go".split())
 # Verbs that are cues only with a content clause, never bare ("he called" is not speech).
-CLAUSE_ONLY = frozenset("call cite describe question wonder".split())
+CLAUSE_ONLY = frozenset("call cite describe question wonder convey".split())
 # Verbs that judge a thing by naming it: cues only for a quoted name ("dismissed the plan as
 # 'a publicity stunt'", "branded him 'a traitor'"), the speaker's own words.
 NAMING_ONLY = frozenset(

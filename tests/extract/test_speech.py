@@ -695,3 +695,18 @@ def test_a_name_whose_phrase_the_parse_gave_the_stand_in_is_the_name_alone():
         pos=[TAG_POS.get(tag, "PUNCT") for tag in tags],
     )
     assert mention_for(doc[5]).text.startswith("Mwale")
+
+
+def test_a_ministry_release_conveys_and_reaffirms():
+    article = (
+        "Ambassador Lars Eklund further conveyed that Sweden would double its scholarships "
+        "for Kenyan students. The minister reaffirmed that Nairobi remained committed to the "
+        "partnership.\n"
+    )
+    found = [(q.text, q.speaker) for q in extract_article(article).quotes]
+    assert ("that Sweden would double its scholarships for Kenyan students", "Lars Eklund") in found
+    assert any(text.startswith("that Nairobi remained") for text, _ in found)
+
+
+def test_conveying_without_words_said_is_no_quote():
+    assert extract_article("The envoy conveyed the president's condolences.\n").quotes == ()
