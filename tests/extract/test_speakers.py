@@ -1560,3 +1560,13 @@ def test_a_country_someone_studies_is_not_their_country(officials):
         '"going nowhere fast".\n'
     )
     assert speaker_of(text, "going nowhere").speaker_country != "KR"
+
+
+def test_it_after_a_persons_office_issued_something_is_that_person():
+    text = (
+        "Portuguese Prime Minister Ana Costa spoke to the Spanish premier on Monday. Costa's "
+        'office later released a readout of the call. It said both leaders "agreed to keep '
+        'talking" about the water dispute.\n'
+    )
+    found = speaker_of(text, "agreed to keep")
+    assert (found.speaker, found.speaker_country) == ("Ana Costa", "PT")

@@ -62,15 +62,29 @@ class Resolver:
         self.officials = officials
         self.layout = registry.layout
         self.groups: dict[str, Entity] = {}  # unnamed groups that spoke ("protesters")
-        for body in unnamed_bodies(registry.text, officials):  # "Egypt's foreign ministry"
-            entity = self.groups.setdefault(
+        # a person's office ("Marchand's office released a readout. It said …") is who "it"
+        # may be, and speaks for the person
+        self.offices: list[tuple[Entity, Entity]] = []
+        for body in unnamed_bodies(registry.text, officials, self._is_person):
+            where = ROLE_WEIGHT[self.layout.role(body.start, body.end)]
+            person = registry.find(body.person, body.start) if body.person else None
+            if person is not None:
+                office = Entity(body.text, person.country, body.text.lower(), ORGANISATION)
+                office.events.append((body.start, where))
+                self.offices.append((office, person))
+                continue
+            entity = self.groups.setdefault(  # "Egypt's foreign ministry"
                 body.text.lower(), Entity(body.text, body.country, body.text.lower(), ORGANISATION)
             )
-            entity.events.append((body.start, ROLE_WEIGHT[self.layout.role(body.start, body.end)]))
+            entity.events.append((body.start, where))
         self._sentences_read = 0  # sentences whose described subject has been noticed
         # (position, document word, speaker) of quotes given through a document: "In a joint
         # statement, the two ministries said" is who "the statement said" speaks for
         self.issued: list[tuple[int, str, Resolved]] = []
+
+    def _is_person(self, name: str, pos: int) -> bool:
+        entity = self.registry.find(name, pos)
+        return entity is not None and entity.kind == PERSON
 
     def notice_subjects(self, upto: int, quoted: set[int]) -> None:
         """Give each person a sentence before `upto` opens on by description ('The Russian
@@ -236,6 +250,9 @@ class Resolver:
         if fit is None:  # "I", "we", "you": the writer or someone quoted
             return unknown(None, "pronoun")
         pool = self.registry.of_kind(set(fit)) + self.unnamed(GROUP) + self.unnamed(ORGANISATION)
+        offices = dict((id(office), person) for office, person in self.offices)
+        if head == "it":
+            pool += [office for office, _ in self.offices]
         scored = sorted(
             (
                 (s * fit.get(e.kind, 0.0), e)
@@ -245,4 +262,5 @@ class Resolver:
         )
         if not scored or scored[0][0] < MIN_SALIENCE:
             return unknown(GROUP if head == "they" else ORGANISATION, "pronoun")
-        return self.entity_result(scored[0][1], mention, "pronoun", "it-they", margin(scored))
+        best = offices.get(id(scored[0][1]), scored[0][1])  # the office's person
+        return self.entity_result(best, mention, "pronoun", "it-they", margin(scored))
