@@ -710,3 +710,13 @@ def test_a_ministry_release_conveys_and_reaffirms():
 
 def test_conveying_without_words_said_is_no_quote():
     assert extract_article("The envoy conveyed the president's condolences.\n").quotes == ()
+
+
+def test_calling_something_a_quoted_name_read_as_an_apposition_is_a_quote():
+    article = (
+        "Hungary's ambassador to Austria, Zoltan Farkas, called Novak's speech \"a "
+        'masterpiece of spin."\n'
+    )
+    (found,) = extract_article(article).quotes
+    assert (found.speaker, found.kind) == ("Zoltan Farkas", "mixed")
+    assert found.text.startswith("Novak's speech")
