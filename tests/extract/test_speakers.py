@@ -1570,3 +1570,14 @@ def test_it_after_a_persons_office_issued_something_is_that_person():
     )
     found = speaker_of(text, "agreed to keep")
     assert (found.speaker, found.speaker_country) == ("Ana Costa", "PT")
+
+
+def test_people_around_a_named_person_are_not_that_person():
+    text = (
+        "Portuguese Prime Minister Ana Costa met the union leaders on Monday. Sources close to "
+        "Prime Minister Ana Costa said the talks had stalled. A senior adviser to Costa said "
+        "the deal was off. Her best friend at university, Rita Lobo, said she was tired.\n"
+    )
+    assert speaker_of(text, "talks had stalled").speaker != "Ana Costa"
+    assert speaker_of(text, "deal was off").speaker != "Ana Costa"
+    assert speaker_of(text, "she was tired").speaker == "Rita Lobo"

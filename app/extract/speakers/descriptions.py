@@ -194,8 +194,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         return resolver.entity_result(named, mention, "name", "name")
     if (
         mention.name
-        and _titles_name(mention.text, mention.name)
         and (whole := registry.find(mention.name, mention.start)) is not None
+        and _titles_name(mention.text, mention.name, whole.kind == PERSON)
     ):  # "Carolina coach Rod Lee"; not "aides to Lee" or "the head of the House of Commons"
         return resolver.entity_result(whole, mention, "name", "name")
     if (theirs := _someone_of_theirs(resolver, mention, skip)) is not None:
@@ -440,16 +440,28 @@ THIS_WORDS = frozenset("the this that these those".split())
 
 
 PREPOSITIONS = frozenset("of for at to by in on from with the".split())
+ARTICLES = frozenset("a an the one two three several some".split())
+RELATED_TO = frozenset("to for of with close near around".split())  # not "by", "at", "in"
 
 
-def _titles_name(text: str, name: str) -> bool:
+def _titles_name(text: str, name: str, person: bool) -> bool:
     """The phrase ends with the name, right after its head: 'Carolina coach Rod Lee', not
-    'aides to Lee' or 'the head of the House of Commons'."""
+    'aides to Lee' or 'the head of the House of Commons'; nor, for a person, 'sources close
+    to French President Emmanuel Macron' (but 'his best friend at Lehigh, Bruce Turry' is
+    Turry, 'statements made by Senator Ann Lee' Lee's)."""
     if not text.endswith(name):
         return False
     before = text[: -len(name)].split()
     while before and before[-1].lower().rstrip(".") in HONORIFICS:
         before.pop()  # "a spokesman for Mr. Duclos" is the spokesman
+    head = next((w.lower() for w in before if w.lower() not in ARTICLES), "")
+    if (
+        person
+        and head not in TITLE_WORDS
+        and not text[: -len(name)].rstrip().endswith(",")
+        and any(w.lower() in RELATED_TO for w in before)
+    ):
+        return False
     return not before or before[-1].lower() not in PREPOSITIONS
 
 
