@@ -720,3 +720,21 @@ def test_calling_something_a_quoted_name_read_as_an_apposition_is_a_quote():
     (found,) = extract_article(article).quotes
     assert (found.speaker, found.kind) == ("Zoltan Farkas", "mixed")
     assert found.text.startswith("Novak's speech")
+
+
+def test_one_of_some_people_speaks():
+    article = (
+        "The plan could be unveiled as early as next week, one of the diplomats said, adding "
+        'that most capitals were "on board." One said nothing at all.\n'
+    )
+    found = [(q.text, q.speaker) for q in extract_article(article).quotes]
+    assert found == [
+        ("The plan could be unveiled as early as next week", "one of the diplomats"),
+        ('that most capitals were "on board."', "one of the diplomats"),
+    ]
+
+
+def test_one_of_some_people_is_named_without_where_they_were():
+    article = "The text was final, one of the envoys at the talks said.\n"
+    (found,) = extract_article(article).quotes
+    assert found.speaker == "one of the envoys"

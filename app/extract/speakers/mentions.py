@@ -489,5 +489,13 @@ def _someone_unnamed(tokens: list[Token], head: Token) -> bool:
 def group_name(mention: Mention) -> str:
     """Display name for a group or unnamed speaker: the phrase as printed ('the ministry',
     'a Venezuelan businessman', 'people arrested at the camp'), as readers and the gold
-    name them; an outer 'the' is kept, a possessive pronoun is not."""
-    return re.sub(r"^(?:its|his|her|their)\s+", "", mention.text, flags=re.IGNORECASE)
+    name them; an outer 'the' is kept, a possessive pronoun is not; 'one of the players in
+    the video' is one of the players."""
+    text = re.sub(r"^(?:its|his|her|their)\s+", "", mention.text, flags=re.IGNORECASE)
+    return ONE_OF.sub(r"\1", text)
+
+
+ONE_OF = re.compile(
+    r"^((?:[Oo]ne|[Ee]ach) of (?:the|those|these|his|her|their|its) (?:[\w-]{1,30} ){0,2}?"
+    r"[\w-]{1,30}s)\s(?:in|at|on|from|with|for|who|that)\b.{0,200}$"
+)

@@ -133,11 +133,21 @@ def _mute(subject: Token, verb: Token) -> bool:
     low = subject.lower_
     if low not in NOT_SPEAKERS:
         return False
-    if low == "it" or low in SPEAKING_QUANTIFIERS:
+    if low == "it" or low in SPEAKING_QUANTIFIERS or _one_of_them(subject):
         return cue_lemma(verb.text) not in PLAIN_SAYING
     if low == "those" and any(c.dep_ in ("acl", "prep", "amod") for c in subject.children):
         return cue_lemma(verb.text) not in PLAIN_SAYING  # "All those involved say …"
     return True
+
+
+def _one_of_them(subject: Token) -> bool:
+    """'one of the people familiar with the matter', 'each of the envoys': one of some people."""
+    return subject.lower_ in ("one", "each") and any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in c.children)
+        for c in subject.children
+    )
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
