@@ -1581,3 +1581,14 @@ def test_people_around_a_named_person_are_not_that_person():
     assert speaker_of(text, "talks had stalled").speaker != "Ana Costa"
     assert speaker_of(text, "deal was off").speaker != "Ana Costa"
     assert speaker_of(text, "she was tired").speaker == "Rita Lobo"
+
+
+def test_a_counterpart_shares_the_office_of_the_person_named_before():
+    text = (
+        "LIMA, Peru — Peruvian President Raúl Paredes and his Bolivian counterpart, Diego "
+        "Mamani, signed a lithium accord on Friday.\n\n"
+        'Mamani, on his first visit abroad, called it "a bridge between our peoples."\n\n'
+        'The president later met Peruvian miners. He told them Bolivia was "ready to '
+        'invest."\n'
+    )
+    assert speaker_of(text, "ready to invest").speaker == "Diego Mamani"

@@ -197,6 +197,11 @@ MET_BEFORE = re.compile(
     r"\b(?:with|met|meets|meeting|called|calls|hosted|hosts|hosting|visiting|received)"
     r"\s{1,3}(?:[A-Z][\w.'’-]{0,30}\s{1,3}){1,4}$"
 )
+# The words of an office a counterpart shares ("president", "foreign minister").
+OFFICE_HEADS = frozenset(
+    """president prime premier chancellor foreign defence defense finance interior trade
+    minister secretary ambassador envoy""".split()
+)
 VISITING = re.compile(r"\b(?:visiting|guest|counterpart)\b", re.IGNORECASE)
 PLACE_PREPOSITIONS = frozenset("in at from on near across after before during".split())
 
@@ -523,6 +528,7 @@ class Registry:
         self._add_recurring(capitalised, lowers)
         self._add_first_names(capitalised, lowers)
         self._note_acronyms()
+        self._counterparts_offices()
         for e in self.entities.values():
             if e.kind == PERSON and e.country is None and national_office(e.role):
                 first = min(e.positions)
@@ -541,6 +547,31 @@ class Registry:
                 elif holds := HOLDS_OFFICE.match(text, first + len(e.name)):
                     # "Valentina Ortiz has been Chile's foreign minister since March."
                     e.country = self.officials.home_country(holds.group(1))
+
+    def _counterparts_offices(self) -> None:
+        """'Chilean President Tomás Errázuriz and his Argentine counterpart, Martín Quiroga':
+        a counterpart holds the office of the person named before in the sentence, so that
+        "the president" may be either of them."""
+        people = sorted(
+            (
+                (min(e.positions), e)
+                for e in self.entities.values()
+                if e.kind == PERSON and e.positions
+            ),
+            key=lambda pair: pair[0],
+        )
+        for n, (first, e) in enumerate(people):
+            if "counterpart" not in e.role.split():
+                continue
+            sentence = self.layout.sentence_of(first)
+            before = [other for at, other in people[:n] if self.layout.sentence_of(at) == sentence]
+            if before:
+                office = [
+                    w
+                    for w in before[-1].role.split()
+                    if w in OFFICE_HEADS and w not in e.role.split()
+                ]
+                e.role = " ".join([e.role, *office])
 
     def introduced_as(self, head: str, pos: int) -> str | None:
         """'… a visit by a U.S. special envoy. The envoy, Ann Lee, …': the country of the last
