@@ -1592,3 +1592,12 @@ def test_a_counterpart_shares_the_office_of_the_person_named_before():
         'invest."\n'
     )
     assert speaker_of(text, "ready to invest").speaker == "Diego Mamani"
+
+
+def test_a_relative_clause_naming_the_countrys_delegation_gives_the_country():
+    text = (
+        "The talks have stalled, according to Pavel Sorin, who led Russia's delegation. Karim "
+        "Haddad, who heads Lebanon's negotiating team, said the border talks would resume.\n"
+    )
+    assert speaker_of(text, "talks have stalled").speaker_country == "RU"
+    assert speaker_of(text, "border talks").speaker_country == "LB"

@@ -185,9 +185,13 @@ THE_COUNTRYS = re.compile(
     r"[\w-]{1,30},?\s$"
 )
 HOLDS_OFFICE = re.compile(
-    r"\s(?:is|was|has been|had been|became|remains|serves as)\s((?:[A-Z][\w.'’-]{1,30}\s?){1,3}"
+    r"(?:,\swho)?\s(?:is|was|has been|had been|became|remains|serves as)\s"
+    r"((?:[A-Z][\w.'’-]{1,30}\s?){1,3}"
     r"(?:[a-z-]{1,20}\s){0,3}(?:minister|president|ambassador|envoy|spokesman|spokeswoman|"
     r"spokesperson|secretary|chancellor|premier|negotiator|representative|leader))\b"
+    # "Pavel Orlov, who led Russia's delegation", "…, who heads Egypt's foreign ministry"
+    r"|,\swho\s(?:leads|led|heads|headed|chairs|chaired)\s((?:[A-Z][\w.'’-]{1,30}\s?){1,3}"
+    r"(?:[a-z-]{1,20}\s){0,2}(?:delegation|ministry|government|team|mission|embassy))\b"
 )
 BODY_TITLES = frozenset("ministry embassy consulate office department".split())
 # "The envoy, Ann Lee": a definite description just before the name it gives.
@@ -546,7 +550,7 @@ class Registry:
                     e.country = self.introduced_as(described.group(1).lower(), first)
                 elif holds := HOLDS_OFFICE.match(text, first + len(e.name)):
                     # "Valentina Ortiz has been Chile's foreign minister since March."
-                    e.country = self.officials.home_country(holds.group(1))
+                    e.country = self.officials.home_country(holds.group(1) or holds.group(2))
 
     def _counterparts_offices(self) -> None:
         """'Chilean President Tomás Errázuriz and his Argentine counterpart, Martín Quiroga':
