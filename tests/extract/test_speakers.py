@@ -1601,3 +1601,11 @@ def test_a_relative_clause_naming_the_countrys_delegation_gives_the_country():
     )
     assert speaker_of(text, "talks have stalled").speaker_country == "RU"
     assert speaker_of(text, "border talks").speaker_country == "LB"
+
+
+def test_a_nationality_before_a_role_with_a_phrase_after_it_gives_the_country():
+    text = (
+        "Anna Berg led the U.N. team. Her Iranian counterpart in the negotiations, Reza "
+        'Karimi, remembers it differently. "We were always ready," he said.\n'
+    )
+    assert speaker_of(text, "always ready").speaker_country == "IR"

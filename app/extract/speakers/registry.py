@@ -196,6 +196,12 @@ HOLDS_OFFICE = re.compile(
 BODY_TITLES = frozenset("ministry embassy consulate office department".split())
 # "The envoy, Ann Lee": a definite description just before the name it gives.
 DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
+# "Her Russian counterpart in the talks, Oleg Petrov": a nationality before the role, and a
+# phrase after it that the title words stop at.
+NATIONALITY_BEFORE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?)\s([A-Z][\w-]{2,30})\s"
+    r"[a-z][a-z -]{2,60},\s{1,3}$"
+)
 # Whom a country's own officials meet, call or host: the title after it is someone else's.
 MET_BEFORE = re.compile(
     r"\b(?:with|met|meets|meeting|called|calls|hosted|hosts|hosting|visiting|received)"
@@ -546,7 +552,9 @@ class Registry:
                 e.country = self._the_countrys(min(e.positions))
             if e.kind == PERSON and e.country is None and e.positions:
                 first = min(e.positions)
-                if described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
+                if nationality := NATIONALITY_BEFORE.search(text, max(0, first - 80), first):
+                    e.country = self.officials.country_in(nationality.group(1))
+                elif described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
                     e.country = self.introduced_as(described.group(1).lower(), first)
                 elif holds := HOLDS_OFFICE.match(text, first + len(e.name)):
                     # "Valentina Ortiz has been Chile's foreign minister since March."
