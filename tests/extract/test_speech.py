@@ -738,3 +738,17 @@ def test_one_of_some_people_is_named_without_where_they_were():
     article = "The text was final, one of the envoys at the talks said.\n"
     (found,) = extract_article(article).quotes
     assert found.speaker == "one of the envoys"
+
+
+def test_a_named_subject_then_a_colon_introduces_their_short_quotation():
+    article = (
+        'Finnish Foreign Minister Aino Lahti put it bluntly: "They were spies."\n\n'
+        'Norway\'s prime minister, Jonas Berg, had a message for Moscow: "Our patience ends."\n\n'
+        'Foreign Minister Ana Ruiz faced one question: "Will you resign now?"\n\n'
+        'The campaign has a simple message: "Vote early."\n'
+    )
+    found = [(q.text, q.speaker) for q in extract_article(article).quotes]
+    assert found == [
+        ('"They were spies."', "Aino Lahti"),
+        ('"Our patience ends."', "Jonas Berg"),
+    ]

@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from app.extract.speakers.gender import is_first_name
-from app.extract.speakers.lexicon import INVERTED_TAGS, NAME_PARTICLES
+from app.extract.speakers.lexicon import INVERTED_TAGS, NAME_PARTICLES, TITLE_WORDS
 from app.extract.speakers.mentions import Mention, mention_for
 from app.extract.speakers.typing import is_outlet
 from app.extract.speech.cues import Cue, find_cues, proper_name
@@ -361,16 +361,21 @@ def _is_title(inner: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
-def _floats(text: str, q: Marked, sent: Sentence) -> bool:
+def _floats(text: str, q: Marked, sent: Sentence, after_colon: bool = False) -> bool:
     """A marked stretch that reads as someone's words: long enough, or a whole short sentence
-    of its own; never a title."""
+    of its own (or, with `after_colon`, after a colon in its sentence); never a title."""
     inner = q.inner(text)
     if _is_title(inner):
         return False
     if _words(inner) >= MIN_FLOATING_WORDS:
         return True
-    whole = q.start == sent.start and inner[:1].isupper() and inner.rstrip("”\"’'")[-1:] in ".!?"
+    opens = q.start == sent.start or after_colon and _after_colon(text, q, sent)
+    whole = opens and inner[:1].isupper() and inner.rstrip("”\"’'")[-1:] in ".!?"
     return whole and _words(inner) >= MIN_SENTENCE_WORDS
+
+
+def _after_colon(text: str, q: Marked, sent: Sentence) -> bool:
+    return text[sent.start : q.start].rstrip().endswith(":")
 
 
 # A quotation signed with a dash and a name ending its line: "“…” ― Jane Doe", "“…” — Ali
@@ -477,6 +482,36 @@ def _named_intro(text: str, sent: Sentence, q: Marked) -> Mention | None:
     return _name_mention(name, start)
 
 
+# The sentence's subject, named, then a few words and a colon that opens the quotation:
+# "Latvian Foreign Minister Baiba Kalniņa put it bluntly: “…”", "Estonia's prime minister,
+# Kristen Michal, had a message for Moscow: “…”".
+_SUBJECT_INTRO = re.compile(
+    r"(?P<titles>(?:[A-Z][\w'’.-]{0,30}[ \u00a0]){0,4})"
+    r"(?:(?:[a-z][\w-]{0,20}[ \u00a0]){0,3}[a-z][\w-]{0,20},[ \u00a0])?"
+    r"(?P<name>[A-Z][\w'’-]{1,30}(?:[ \u00a0][A-Z][\w'’-]{1,30}){1,2}),?[ \u00a0]"
+    r"(?P<predicate>[a-z][\w'’-]{0,20}(?:[ \u00a0][\w'’-]{1,20}){0,6}):[ \u00a0]{0,3}"
+)
+# What is put to someone, or printed somewhere, after a colon is not their words.
+_NOT_THEIR_WORDS = frozenset(
+    """question questions asked ask asks wondered query posed headline sign slogan motto title
+    banner caption read reads""".split()
+)
+
+
+def _subject_intro(text: str, sent: Sentence, q: Marked) -> Mention | None:
+    """The person the sentence opens on when it ends in a colon before `q` (_SUBJECT_INTRO)."""
+    found = _SUBJECT_INTRO.fullmatch(text, sent.start, q.start)
+    if found is None:
+        return None
+    if _NOT_THEIR_WORDS.intersection(found.group("predicate").lower().split()):
+        return None
+    words = found.group("name").split()
+    titled = any(w.lower().rstrip(".") in TITLE_WORDS for w in found.group("titles").split())
+    if not (titled or is_first_name(words[0])) or words[0] in _NOT_NAMES:
+        return None
+    return _name_mention(found.group("name"), found.start("name"))
+
+
 _INVERTED_TAGS = INVERTED_TAGS | {"Asked", "Explained"}  # before a colon, a question too
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "His", "Her"})
 
@@ -488,9 +523,16 @@ def floating_candidates(
     introduced by a colon before, or floating."""
     out = []
     for q in marks:
-        if not _floats(text, q, sent) or _put_to_someone(text, sent, q):
+        if not _floats(text, q, sent, after_colon=True) or _put_to_someone(text, sent, q):
             continue
-        signed = _signature(text, q) or _named_intro(text, sent, q) or _credited_next(text, q, sent)
+        signed = (
+            _signature(text, q)
+            or _named_intro(text, sent, q)
+            or _subject_intro(text, sent, q)
+            or _credited_next(text, q, sent)
+        )
+        if signed is None and not _floats(text, q, sent):
+            continue  # a few words after a colon ("a simple message: “…”") need a named speaker
         if signed is not None:
             out.append(
                 Candidate(q.start, q.end, "direct", None, signed, sent, "signed", signed.start)
