@@ -1609,3 +1609,12 @@ def test_a_nationality_before_a_role_with_a_phrase_after_it_gives_the_country():
         'Karimi, remembers it differently. "We were always ready," he said.\n'
     )
     assert speaker_of(text, "always ready").speaker_country == "IR"
+
+
+def test_the_union_is_the_union_local_named_before():
+    text = (
+        "Workers at the harbour cafe voted to join CSU Local 210 on Friday.\n\n"
+        "The local will represent all cooks and servers at both sites, the union said in a "
+        "release.\n"
+    )
+    assert speaker_of(text, "all cooks and servers").speaker.startswith("CSU Local")

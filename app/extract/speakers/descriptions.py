@@ -529,6 +529,12 @@ def _business(e: Entity) -> bool:
     return not _public(e)
 
 
+# Words a body's name may hold for a description to mean it: "the union" is "UFCW Local 832".
+BODY_NAMED_AS = {
+    "union": {"local", "workers", "teamsters", "federation", "confederation", "guild"},
+}
+
+
 def _salient(
     resolver: "Resolver",
     kinds: set[str],
@@ -543,10 +549,11 @@ def _salient(
     unnamed = [e for kind in kinds for e in resolver.unnamed(kind)]  # "Japan's foreign ministry"
     if prefer is not None:  # an unnamed body is what its printed words say: "the government"
         unnamed = [e for e in unnamed if prefer(e)]  # is no company
+    needs = {need} | BODY_NAMED_AS.get(need, set()) if need else set()
     pool = [
         e
         for e in named + unnamed
-        if need is None or need in e.name.lower().split() or need in e.role.split()
+        if need is None or needs & {*e.name.lower().split(), *e.role.split()}
     ]
     scored = ranked(pool, mention.start, resolver.layout, skip)
     if prefer is not None:
