@@ -6,7 +6,6 @@ that owns it, so that the country's body is never another country's.
 """
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.extract.speakers.officials import Officials
@@ -34,20 +33,17 @@ class Body:
     person: str | None = None  # whose office it is, as printed ("Marchand")
 
 
-def unnamed_bodies(
-    text: str, officials: Officials, is_person: Callable[[str, int], bool] | None = None
-) -> list[Body]:
-    """Every lower-case body of a named country printed in the text, in reading order; and,
-    given `is_person` (whether a name printed at a position is a person's), a person's
-    office: "Marchand's office released a readout. It said …" is that office's."""
+def unnamed_bodies(text: str, officials: Officials) -> list[Body]:
+    """Every lower-case body of a named country printed in the text, in reading order; and
+    each "X's office" whose owner is no country, with that owner's name (`Body.person`), for
+    the caller to keep when X is a person: "Marchand's office released a readout. It said …"."""
     found = []
     for m in _BODY.finditer(text):
         owner = m["owner"] or m["nationality"]
         if owner in officials.country_words:
             found.append(Body(m.start(), m.end(), m.group(), officials.country_words[owner]))
-        elif m["owner"] and is_person is not None and m.group().endswith(" office"):
+        elif m["owner"] and m.group().endswith(" office"):
             name = re.split(r"[.!?] ", owner)[-1]  # "Monday. Costa's office": Costa
             start = m.start() + len(owner) - len(name)
-            if is_person(name, start):
-                found.append(Body(start, m.end(), text[start : m.end()], None, name))
+            found.append(Body(start, m.end(), text[start : m.end()], None, name))
     return found

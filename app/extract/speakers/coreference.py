@@ -65,13 +65,14 @@ class Resolver:
         # a person's office ("Marchand's office released a readout. It said …") is who "it"
         # may be, and speaks for the person
         self.offices: list[tuple[Entity, Entity]] = []
-        for body in unnamed_bodies(registry.text, officials, self._is_person):
+        for body in unnamed_bodies(registry.text, officials):
             where = ROLE_WEIGHT[self.layout.role(body.start, body.end)]
-            person = registry.find(body.person, body.start) if body.person else None
-            if person is not None:
-                office = Entity(body.text, person.country, body.text.lower(), ORGANISATION)
-                office.events.append((body.start, where))
-                self.offices.append((office, person))
+            if body.person is not None:
+                person = registry.find(body.person, body.start)
+                if person is not None and person.kind == PERSON:
+                    office = Entity(body.text, person.country, body.text.lower(), ORGANISATION)
+                    office.events.append((body.start, where))
+                    self.offices.append((office, person))
                 continue
             entity = self.groups.setdefault(  # "Egypt's foreign ministry"
                 body.text.lower(), Entity(body.text, body.country, body.text.lower(), ORGANISATION)
@@ -81,10 +82,6 @@ class Resolver:
         # (position, document word, speaker) of quotes given through a document: "In a joint
         # statement, the two ministries said" is who "the statement said" speaks for
         self.issued: list[tuple[int, str, Resolved]] = []
-
-    def _is_person(self, name: str, pos: int) -> bool:
-        entity = self.registry.find(name, pos)
-        return entity is not None and entity.kind == PERSON
 
     def notice_subjects(self, upto: int, quoted: set[int]) -> None:
         """Give each person a sentence before `upto` opens on by description ('The Russian
@@ -250,7 +247,7 @@ class Resolver:
         if fit is None:  # "I", "we", "you": the writer or someone quoted
             return unknown(None, "pronoun")
         pool = self.registry.of_kind(set(fit)) + self.unnamed(GROUP) + self.unnamed(ORGANISATION)
-        offices = dict((id(office), person) for office, person in self.offices)
+        offices = {id(office): person for office, person in self.offices}
         if head == "it":
             pool += [office for office, _ in self.offices]
         scored = sorted(
