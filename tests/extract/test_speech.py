@@ -752,3 +752,16 @@ def test_a_named_subject_then_a_colon_introduces_their_short_quotation():
         ('"They were spies."', "Aino Lahti"),
         ('"Our patience ends."', "Jonas Berg"),
     ]
+
+
+def test_a_clause_opened_by_while_is_no_tag_for_the_clause_before_it():
+    article = (
+        "Chile accused Peru's navy on Friday of entering its waters without notice, while Lima "
+        'denied any incursion and warned Santiago against "provocations."\n'
+    )
+    found = [(q.text, q.speaker) for q in extract_article(article).quotes]
+    assert found[0] == (
+        "Peru's navy on Friday of entering its waters without notice",
+        "Chile",
+    )
+    assert all(speaker != "Lima" for text, speaker in found if text.startswith("Peru"))

@@ -295,8 +295,8 @@ def fronted_content(verb: Token, speaker: Token | None) -> list[Token] | None:
             and doc[left - 1].pos_
             in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "CCONJ", "NUM", "PART", "PUNCT")
         ):
-            if doc[left - 1].text in '"“”':
-                break
+            if doc[left - 1].text in '"“”' or doc[left - 1].dep_ == "mark":
+                break  # "…, while Kabul denied any role and warned": a clause of its own
             left -= 1
     while left > 0 and doc[left - 1].text in "\"“”'’‘":
         left -= 1
