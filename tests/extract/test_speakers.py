@@ -1169,6 +1169,15 @@ def test_his_office_is_the_office_of_the_man_just_named_not_the_man():
     assert said.speaker == "Nabil Haddad's office" and said.speaker_type == "organisation"
 
 
+def test_his_ministry_is_the_ministry_of_the_man_just_named_not_the_last_one_named():
+    text = (
+        "The Danish foreign ministry urged calm. Norway's Defence Minister Odd Strand said "
+        '"every option is open." His ministry later said his words had been misread.\n'
+    )
+    said = speaker_of(text, "misread")
+    assert said.speaker == "Odd Strand's ministry" and said.speaker_country == "NO"
+
+
 def test_an_interviews_answers_are_the_interviewees():
     text = (
         "SANTIAGO - Chile's foreign minister, Valentina Rojas, sat down with us before a tour "
