@@ -1178,6 +1178,17 @@ def test_his_ministry_is_the_ministry_of_the_man_just_named_not_the_last_one_nam
     assert said.speaker == "Odd Strand's ministry" and said.speaker_country == "NO"
 
 
+def test_someones_spokesman_or_minister_is_of_their_country_not_a_place_in_their_name():
+    text = (
+        "Brazilian President Joao Costa Lima said the bloc was too slow. Argentine President "
+        "Rafael Ortiz Vega disagreed.\n\n"
+        "Costa Lima's spokesman, Paulo Reis, said the remarks were misread. Ortiz's foreign "
+        "minister, Ana Quiroga, said Argentina was committed.\n"
+    )
+    assert speaker_of(text, "misread").speaker_country == "BR"  # not Peru's, for "Lima"
+    assert speaker_of(text, "committed").speaker_country == "AR"
+
+
 def test_an_interviews_answers_are_the_interviewees():
     text = (
         "SANTIAGO - Chile's foreign minister, Valentina Rojas, sat down with us before a tour "

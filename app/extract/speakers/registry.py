@@ -498,6 +498,10 @@ def _titles_at_end(words: str) -> str:
     return " ".join(reversed(kept))
 
 
+# A title held under someone: "Moreira Lima's spokesman", "Echeverría's foreign minister".
+PERSONS_OWN = re.compile(r"([A-Z][^'’]{1,60}?)['’]s?\s{1,3}(\S{1,30}(?:\s{1,3}\S{1,30}){0,3})")
+
+
 class Registry:
     """Named entities of one article, in order of first mention."""
 
@@ -876,7 +880,7 @@ class Registry:
             known = self.officials.find(entity.name)
             if entity.country is None and (known is None or known.kind != "international"):
                 # (not the U.N.'s from "Britain's U.N. ambassador")
-                entity.country = self.officials.home_country(role) or self.body_country(role)
+                entity.country = self._role_country(role, pos, entity)
         if pos not in entity.positions:
             entity.positions.append(pos)
             where = self.layout.role(pos, end)
@@ -885,6 +889,15 @@ class Registry:
                 for g, v in genders.evidence_at(self.text, pos, end).items():
                     entity.votes[g] += v
         return entity
+
+    def _role_country(self, role: str, pos: int, holder: Entity) -> str | None:
+        """The country a printed title names; for "Moreira Lima's spokesman", the country of
+        the person whose spokesman he is (not Peru's, for the "Lima" in a name)."""
+        if (owned := PERSONS_OWN.fullmatch(role)) is not None:
+            owner = self.find(owned[1], pos)
+            if owner is not None and owner is not holder and owner.kind == PERSON:
+                return owner.country or self._role_country(owned[2], pos, holder)
+        return self.officials.home_country(role) or self.body_country(role)
 
     def body_country(self, role: str) -> str | None:
         """'State Department spokesman': the country of a known government body in a title."""
