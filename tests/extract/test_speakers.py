@@ -1189,6 +1189,28 @@ def test_someones_spokesman_or_minister_is_of_their_country_not_a_place_in_their
     assert speaker_of(text, "committed").speaker_country == "AR"
 
 
+def test_a_lowercase_office_before_a_comma_and_a_rank_keeps_its_country():
+    text = (
+        "Jordan's intelligence chief, Major General Sami Nasr, was expected in Cairo, two "
+        "officials said. Nasr said the talks were close.\n"
+    )
+    assert speaker_of(text, "talks were close").speaker_country == "JO"
+
+
+def test_an_office_described_before_the_name_is_the_persons_later():
+    text = (
+        "DOHA - Oman's prime minister said on Sunday that the talks had reached a critical "
+        "stage.\n\n"
+        "Sheikh Badr bin Hamad, who also serves as foreign minister, said the gaps were "
+        "narrow.\n\n"
+        "Egypt's envoy, Tarek Fahmy, was expected later. A U.S. official said Washington was "
+        "hopeful. Jordan's foreign minister, Ayman Nasr, called for calm.\n\n"
+        "The Omani premier said his country would not give up.\n"
+    )
+    said = speaker_of(text, "not give up")
+    assert (said.speaker, said.speaker_country) == ("Badr bin Hamad", "OM")
+
+
 def test_an_interviews_answers_are_the_interviewees():
     text = (
         "SANTIAGO - Chile's foreign minister, Valentina Rojas, sat down with us before a tour "

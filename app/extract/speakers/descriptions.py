@@ -355,6 +355,8 @@ def _named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
         return None
     if found[0].country is None:  # "Turkey's foreign minister said …. “…,” Hakan Demir told"
         found[0].country = resolver.officials.home_country(mention.text)
+    # the office is his from now on: "The Qatari premier said" later is the same man
+    found[0].role = f"{found[0].role} {mention.text.lower()}".strip()
     return resolver.entity_result(found[0], mention, "description", "named-next")
 
 

@@ -134,7 +134,7 @@ class Officials:
 STATE_OFFICES = frozenset(
     """king queen crown prince princess president prime foreign minister ministry government
     ambassador envoy army armed military embassy parliament monarch delegation state royal
-    interior defence defense""".split()
+    interior defence defense intelligence navy""".split()
 )
 
 

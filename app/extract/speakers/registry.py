@@ -261,7 +261,9 @@ def _title_before(text: str, start: int) -> str:
         if low in ROLE_HINTS or low in PERSON_NOUNS or low in POSTED_ROLES:
             # lowercase words may qualify a lowercase role ("senior policy analyst"); before
             # a capitalised one they are the sentence ("… criticised Senator Mark Dalton")
-            modifiers = 3 if bare[0].islower() and low not in QUALIFIERS else modifiers
+            # ("Egypt's intelligence chief, Major General …": "chief" heads its phrase here)
+            head = low not in QUALIFIERS or word.endswith(",")
+            modifiers = 3 if bare[0].islower() and head else modifiers
         elif not bare[0].isupper():
             if modifiers == 0 or low in SPEECH_FORMS or not re.fullmatch(r"[a-z-]+", low):
                 break
