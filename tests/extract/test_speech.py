@@ -765,3 +765,15 @@ def test_a_clause_opened_by_while_is_no_tag_for_the_clause_before_it():
         "Chile",
     )
     assert all(speaker != "Lima" for text, speaker in found if text.startswith("Peru"))
+
+
+def test_one_of_them_speaks_as_one_of_the_people_just_mentioned():
+    article = (
+        "The envoy was expected in Doha later on Monday, two officials briefed on the plan "
+        'said. One of them said he would bring "new ideas" from Cairo.\n'
+    )
+    found = [(q.text, q.speaker) for q in extract_article(article).quotes]
+    assert found[-1] == (
+        'he would bring "new ideas" from Cairo',
+        "one of the officials",
+    )

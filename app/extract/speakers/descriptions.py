@@ -124,6 +124,37 @@ def _another(resolver: "Resolver", mention: Mention) -> Resolved | None:
     )
 
 
+ONE_OF_THEM = re.compile(r"(?:[Oo]ne|[Ee]ach) of them")
+# What counts the people of a group: "two officials briefed …" are "the officials briefed …".
+COUNTING = re.compile(
+    r"^(?:the|some|several|many|a few|few|two|three|four|five|six|[0-9]{1,3})\s+", re.I
+)
+GROUP_REACH = 2  # sentences back "one of them" looks for the people it is one of
+
+
+def _one_of_them(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """'Two officials briefed on the schedule said … One of them said …': one of the people
+    the last sentences spoke of, named as one of them ("one of the officials briefed …")."""
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    recent = [
+        (max(p for p, _ in e.events if p < mention.start), e)
+        for e in resolver.unnamed(GROUP)
+        if any(
+            p < mention.start and 0 <= here - layout.sentence_of(p) <= GROUP_REACH
+            for p, _ in e.events
+        )
+    ]
+    if not recent:
+        return None
+    group = max(recent, key=lambda pair: pair[0])[1]
+    name = f"{mention.text.split()[0].lower()} of the {COUNTING.sub('', group.name)}"
+    basis = "printed-indefinite"
+    return Resolved(
+        name, group.country, None, confidence_for(basis), PERSON, "description", basis=basis
+    )
+
+
 # People posted or sent somewhere: where they are says nothing of whose they are.
 POSTED_PEOPLE = frozenset(
     """diplomat diplomats envoy envoys journalist journalists correspondent correspondents
@@ -206,6 +237,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
     plural = mention.plural
     if mention.text.lower() in OTHER_ONE and (other := _another(resolver, mention)) is not None:
         return other
+    if ONE_OF_THEM.fullmatch(mention.text) and (one := _one_of_them(resolver, mention)):
+        return one
     if INDEFINITE.match(mention.text):  # "a citizen", "several lawyers and experts"
         if not plural and (named := _named_next(resolver, mention)) is not None:
             return named

@@ -145,7 +145,10 @@ def _one_of_them(subject: Token) -> bool:
     return subject.lower_ in ("one", "each") and any(
         c.dep_ == "prep"
         and c.lower_ == "of"
-        and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in c.children)
+        and any(
+            g.dep_ == "pobj" and (g.tag_ in ("NNS", "NNPS") or g.lower_ == "them")
+            for g in c.children
+        )
         for c in subject.children
     )
 
