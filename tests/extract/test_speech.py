@@ -777,3 +777,20 @@ def test_one_of_them_speaks_as_one_of_the_people_just_mentioned():
         'he would bring "new ideas" from Cairo',
         "one of the officials",
     )
+
+
+def test_with_someone_doing_something_is_no_tag_for_the_clause_before():
+    article = (
+        "Ministers argued late into the night over the budget, with Austria again "
+        "threatening to veto the deal.\n"
+    )
+    assert extract_article(article).quotes == ()
+
+
+def test_a_question_put_to_the_speaker_between_commas_is_not_their_words():
+    article = (
+        "Council President Ilse Brandt, asked whether the bloc could act without Vienna, "
+        "said the treaties required unanimity.\n"
+    )
+    found = [(q.text, q.speaker) for q in extract_article(article).quotes]
+    assert found == [("the treaties required unanimity", "Ilse Brandt")]

@@ -194,19 +194,27 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 def _subject_of_the_scene(verb: Token) -> Token | None:
     """'Prime Minister X, writing on X, formerly Twitter, said …': the parse makes X the
     subject of the participle before the verb, and leaves the verb without one."""
-    doc = verb.doc
     for clause in verb.children:
-        if (
-            clause.dep_ in ("ccomp", "advcl")
-            and clause.tag_ == "VBG"
-            and 0 < clause.i < verb.i
-            and doc[clause.i - 1].text == ","  # set off by commas, not "they are helping"
-            and not any(c.dep_ == "aux" for c in clause.children)
-        ):
+        if _scene_clause(verb, clause):
             for child in clause.children:
                 if child.dep_ == "nsubj" and child.i < clause.i:
                     return child
     return None
+
+
+def _scene_clause(verb: Token, clause: Token) -> bool:
+    """A participle set off by commas between the speaker and the verb: "X, writing on X,
+    said", "Ingrid Lund, asked whether …, said" (a question put to her, parsed as her verb)."""
+    participle = clause.tag_ == "VBG" or (
+        cue_lemma(clause.text) == "ask" and clause.tag_ in ("VBD", "VBN")
+    )
+    return (
+        clause.dep_ in ("ccomp", "advcl")
+        and participle
+        and 0 < clause.i < verb.i
+        and verb.doc[clause.i - 1].text == ","  # set off by commas, not "they are helping"
+        and not any(c.dep_ == "aux" for c in clause.children)
+    )
 
 
 def _listed_last(subject: Token, verb: Token) -> Token:
@@ -289,6 +297,9 @@ def fronted_content(verb: Token, speaker: Token | None) -> list[Token] | None:
     """'CLAUSE, the expert recalled.' / 'CLAUSE, said X.': the clause before the comma that
     precedes the speaker phrase and its verb, when nothing but adverbials follows them."""
     doc = verb.doc
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "by"):  # "…, with Hungary threatening
+        # to block it": the writer's scene (not "was quoted as saying")
+        return None
     left = verb.i
     if speaker is not None and speaker.i < verb.i:
         left = speaker.i
@@ -470,6 +481,7 @@ def content_of(verb: Token) -> list[Token] | None:
     if lemma == "say":  # "he said his voice breaking": a participle with no finite verb
         comps = [c for c in comps if c.tag_ != "VBG" or _finite_within(c)]  # is the scene
         comps = [c for c in comps if not _time_clause(c)]
+    comps = [c for c in comps if not _scene_clause(verb, c)]
     after = [c for c in comps if c.i > verb.i]
     if len(after) > 1:  # "she says she didn't cook much: she notes that her mom …": a later
         # report with its own speaker is its own, not part of the first one's content
@@ -1209,8 +1221,10 @@ def _told_by(tok: Token) -> Token | None:
 def _asked_of_them(tok: Token) -> bool:
     """'would not comment when asked if …', 'Asked whether …, Lee said': a question put to
     the clause's subject, whose words it is not (the reporter's, unnamed)."""
-    if cue_lemma(tok.text) != "ask" or tok.dep_ not in ("advcl", "acl"):
+    if cue_lemma(tok.text) != "ask" or tok.dep_ not in ("advcl", "acl", "ccomp"):
         return False
+    if tok.dep_ == "ccomp":  # "Ingrid Lund, asked whether …, said" parsed as her question
+        return _scene_clause(tok.head, tok) and not _has_subject(tok.head)
     if any(c.dep_ in SUBJECT_DEPS for c in tok.children):
         # "Ana Ruiz, asked at her briefing whether …, said": the subject, parsed as the
         # asker, is whom the question was put to and the subject of the verb after it
