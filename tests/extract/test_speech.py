@@ -794,3 +794,13 @@ def test_a_question_put_to_the_speaker_between_commas_is_not_their_words():
     )
     found = [(q.text, q.speaker) for q in extract_article(article).quotes]
     assert found == [("the treaties required unanimity", "Ilse Brandt")]
+
+
+def test_an_accusation_whose_charge_is_parsed_onto_its_object_is_a_quote():
+    article = (
+        "Vietnamese Defence Minister Tran Van Long, who also spoke at the forum, accused "
+        'foreign vessels of "reckless manoeuvres" near the Paracel Islands.\n'
+    )
+    (found,) = extract_article(article).quotes
+    assert found.speaker == "Tran Van Long"
+    assert found.text.startswith("foreign vessels of")

@@ -514,9 +514,11 @@ def content_of(verb: Token) -> list[Token] | None:
             return _subtree(child)
     if lemma == "accuse":  # "accused the office of rushing the process"
         target = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        charge = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        # "of" on the verb, or parsed onto its object ("accused Chinese vessels of …")
+        held = [*verb.children, *(target.children if target is not None else ())]
+        charge = next((c for c in held if c.dep_ == "prep" and c.lower_ == "of"), None)
         if target is not None and charge is not None:
-            return _trim(list(target.subtree) + list(charge.subtree))
+            return _trim(sorted({*target.subtree, *charge.subtree}, key=lambda t: t.i))
     if lemma == "call" and (demand := _called_for(verb)):
         return demand
     if verb.dep_ == "parataxis":
