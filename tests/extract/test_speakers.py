@@ -1211,6 +1211,17 @@ def test_an_office_described_before_the_name_is_the_persons_later():
     assert (said.speaker, said.speaker_country) == ("Badr bin Hamad", "OM")
 
 
+def test_its_embassy_is_the_embassy_of_the_country_that_opened_the_sentence_before():
+    text = (
+        "A spokesperson for Japan's Maritime Council, Aiko Mori, said the ships had come too "
+        "close. Vietnam's defence minister also spoke.\n\n"
+        "Beijing rejects that account. Its embassy in Hanoi said in a statement that the "
+        "ships had acted lawfully.\n"
+    )
+    said = speaker_of(text, "acted lawfully")
+    assert (said.speaker, said.speaker_country) == ("Beijing's embassy in Hanoi", "CN")
+
+
 def test_an_interviews_answers_are_the_interviewees():
     text = (
         "SANTIAGO - Chile's foreign minister, Valentina Rojas, sat down with us before a tour "

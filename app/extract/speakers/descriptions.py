@@ -71,7 +71,7 @@ SPEAKS_FOR_THEM = frozenset(
 BODIES_OF_THEIRS = frozenset(
     "office campaign team staff ministry department government administration embassy party".split()
 )
-OWNER = re.compile(r"(his|her|their)\s+", re.I)
+OWNER = re.compile(r"(his|her|their|its)\s+", re.I)
 
 
 def _someone_of_theirs(
@@ -83,6 +83,13 @@ def _someone_of_theirs(
     if m is None or mention.head not in SPEAKS_FOR_THEM:
         return None
     word = m.group(1)
+    kind = ORGANISATION if mention.head in BODIES_OF_THEIRS else GROUP if mention.plural else PERSON
+    basis = "printed-definite"
+    if word.lower() == "its":
+        if kind != ORGANISATION or (state := _subject_state(resolver, mention)) is None:
+            return None
+        name = f"{state[0]}'s {mention.text[m.end() :]}"
+        return Resolved(name, state[1], None, confidence_for("role"), kind, "description")
     pronoun = Mention(
         word,
         mention.start,
@@ -95,10 +102,26 @@ def _someone_of_theirs(
     if owner.speaker is None or owner.kind not in (PERSON, GROUP):
         return None
     name = f"{owner.speaker}'s {mention.text[m.end() :]}"
-    kind = ORGANISATION if mention.head in BODIES_OF_THEIRS else GROUP if mention.plural else PERSON
-    basis = "printed-definite"
     certainty = min(owner.certainty, confidence_for("role"))
     return Resolved(name, owner.country, None, certainty, kind, "description", basis=basis)
+
+
+def _subject_state(resolver: "Resolver", mention: Mention) -> tuple[str, str] | None:
+    """'Beijing rejects that account. Its embassy in Manila said …': the country, capital or
+    national body that opens the sentence before, with its country."""
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    if here < 1:
+        return None
+    opening = OPENING_NAME.match(layout.text, layout.starts[here - 1])
+    if opening is None:
+        return None
+    country = resolver.officials.country_in(opening[1])
+    return (opening[1], country) if country else None
+
+
+# The proper noun a sentence opens with: "Beijing", "The Chinese Foreign Ministry".
+OPENING_NAME = re.compile(r"\s{0,8}((?:The\s)?[A-Z][\w'’.-]{1,30}(?:\s[A-Z][\w'’.-]{1,30}){0,3})")
 
 
 OTHER_ONE = frozenset(("another", "a second", "a third"))
