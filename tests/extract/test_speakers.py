@@ -1222,6 +1222,16 @@ def test_its_embassy_is_the_embassy_of_the_country_that_opened_the_sentence_befo
     assert (said.speaker, said.speaker_country) == ("Beijing's embassy in Hanoi", "CN")
 
 
+def test_a_sentence_full_of_titles_is_no_headline_and_keeps_long_names_whole():
+    text = (
+        "Australian Foreign Minister Claire Hendry and Solomon Islands Prime Minister "
+        "Jeremiah Manele Tosika signed the agreement at a ceremony in Honiara.\n\n"
+        '"We are friends to all," Tosika said.\n'
+    )
+    said = speaker_of(text, "friends to all")
+    assert (said.speaker, said.speaker_country) == ("Jeremiah Manele Tosika", "SB")
+
+
 def test_an_interviews_answers_are_the_interviewees():
     text = (
         "SANTIAGO - Chile's foreign minister, Valentina Rojas, sat down with us before a tour "

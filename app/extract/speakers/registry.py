@@ -974,6 +974,21 @@ class Registry:
 
 
 def _title_cased(text: str, lo: int, hi: int) -> bool:
-    """A headline printed In Title Case: most of its words capitalised."""
+    """A headline printed In Title Case: most of its words capitalised, and none in lower
+    case but short words and prepositions (not a sentence full of titles and names:
+    "Australian Foreign Minister Claire Hendry and … Prime Minister X signed the accord")."""
     words = text[lo:hi].split(maxsplit=40)
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    lowered = [w for w in words if w[:1].islower() and len(w) > 4 and w not in TITLE_CASE_LOWER]
+    return (
+        len(words) >= 3
+        and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+        and len(lowered) < 2
+    )
+
+
+# Words longer than four letters a title-case headline may leave in lower case.
+TITLE_CASE_LOWER = frozenset(
+    """about above across after against along among around before behind below beneath
+    beside between beyond despite during except inside into onto outside over since
+    through toward towards under until unlike upon versus within without""".split()
+)
