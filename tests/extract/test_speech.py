@@ -804,3 +804,12 @@ def test_an_accusation_whose_charge_is_parsed_onto_its_object_is_a_quote():
     (found,) = extract_article(article).quotes
     assert found.speaker == "Tran Van Long"
     assert found.text.startswith("foreign vessels of")
+
+
+def test_calling_something_a_quoted_adjective_read_as_its_modifier_is_a_quote():
+    article = (
+        'Latvia\'s foreign minister, Ilze Ozola, called the remarks "shameful" and said Riga '
+        "would respond.\n"
+    )
+    found = [(q.text, q.speaker) for q in extract_article(article).quotes]
+    assert ('the remarks "shameful"', "Ilze Ozola") in found

@@ -464,7 +464,13 @@ def naming_content(verb: Token) -> list[Token] | None:
         named, called = named[:1], named[1:]  # 'calling him "a very intelligent man"': two objects
     if not called and "oprd" in how and len(named) == 1:
         # 'called Karimi's article "a masterpiece of deception"': the name read as an apposition
-        called = [c for c in named[0].children if c.dep_ == "appos" and _quoted(named[0], c)]
+        # ('called the remarks "shameful"': the word read as an adjective after the noun)
+        called = [
+            c
+            for c in named[0].children
+            if (c.dep_ == "appos" or (c.dep_ == "amod" and c.i > named[0].i))
+            and _quoted(named[0], c)
+        ]
     if not called:
         return None
     # 'called the plan a mistake': what was named is part of the claim (the plan is a
