@@ -813,3 +813,14 @@ def test_calling_something_a_quoted_adjective_read_as_its_modifier_is_a_quote():
     )
     found = [(q.text, q.speaker) for q in extract_article(article).quotes]
     assert ('the remarks "shameful"', "Ilze Ozola") in found
+
+
+def test_an_adviser_to_a_president_speaks_not_the_president():
+    article = (
+        "Spain will never accept the plan, a senior adviser to President Luis Ortega said on "
+        "Monday.\n"
+    )
+    found = [(q.text, q.speaker) for q in extract_article(article).quotes]
+    assert found == [
+        ("Spain will never accept the plan", "a senior adviser to President Luis Ortega")
+    ]

@@ -289,6 +289,9 @@ def _name_before(verb: Token) -> Token | None:
     noun right before the verb is the speaker."""
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None
     if prev is not None and prev.pos_ == "PROPN" and prev.dep_ not in ("dobj", "nsubj"):
+        noun = prev.head.head  # "…, a senior adviser to President X said": the adviser
+        if prev.dep_ == "pobj" and prev.head.lower_ in ("to", "for") and noun.pos_ == "NOUN":
+            return noun
         return prev
     return None
 
@@ -337,7 +340,10 @@ AUDIENCE = frozenset("tell ask inform remind assure advise warn brief".split())
 def _with_misread_end(content: list[Token], speaker: Token) -> list[Token]:
     """The words said run on to the comma before a speaker the parser had joined to them."""
     first = content[0].i
-    if first >= speaker.i or content[-1].i >= speaker.i:
+    # (or ran into it: "…, a senior adviser to President X said", the adviser parsed as an
+    # apposition inside the words)
+    ends_with_speaker = content[-1].i == speaker.right_edge.i
+    if first >= speaker.i or (content[-1].i >= speaker.i and not ends_with_speaker):
         return content
     return _trim(list(speaker.doc[first : speaker.left_edge.i])) or content
 
