@@ -817,10 +817,10 @@ def test_calling_something_a_quoted_adjective_read_as_its_modifier_is_a_quote():
 
 def test_an_adviser_to_a_president_speaks_not_the_president():
     article = (
-        "Spain will never accept the plan, a senior adviser to President Luis Ortega said on "
-        "Monday.\n"
+        "Spain will never recognise the annexation, a senior adviser to President Luis Ortega "
+        "said on Monday.\n"
     )
     found = [(q.text, q.speaker) for q in extract_article(article).quotes]
     assert found == [
-        ("Spain will never accept the plan", "a senior adviser to President Luis Ortega")
+        ("Spain will never recognise the annexation", "a senior adviser to President Luis Ortega")
     ]
