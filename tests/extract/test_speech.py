@@ -824,3 +824,17 @@ def test_an_adviser_to_a_president_speaks_not_the_president():
     assert found == [
         ("Spain will never recognise the annexation", "a senior adviser to President Luis Ortega")
     ]
+
+
+def test_quoting_someone_as_saying_gives_them_the_words_through_the_outlet():
+    article = (
+        "Reuters quoted a Polish border guard as saying the crossing had been closed "
+        "overnight.\n\n"
+        "In Vilnius, a presidential aide, Rasa Petraitė, quoted the Lithuanian leader as "
+        'saying that "no one will move our border."\n'
+    )
+    found = extract_article(article).quotes
+    assert [(q.speaker, q.via) for q in found] == [
+        ("a Polish border guard", "Reuters"),
+        ("the Lithuanian leader", None),  # not the aide named before him in the sentence
+    ]

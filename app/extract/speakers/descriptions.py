@@ -27,7 +27,14 @@ from app.extract.speakers.lexicon import (
     TITLE_WORDS,
 )
 from app.extract.speakers.mentions import POSSESSIVE_PRONOUNS, Mention, group_name
-from app.extract.speakers.offices import CLASH, LOOSE, ROLE_CLASSES, office_fit, printed_role
+from app.extract.speakers.offices import (
+    CLASH,
+    LOOSE,
+    ROLE_CLASSES,
+    names_an_office,
+    office_fit,
+    printed_role,
+)
 from app.extract.speakers.registry import Entity
 from app.extract.speakers.salience import score
 from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
@@ -340,14 +347,18 @@ def _person_in_focus(
     nationality = _nationality(resolver, before_head)
     if nationality is None and re.search(r"\s[A-Z]", before_head):
         return None  # "the Nova Scotia judge" is someone particular, maybe never named
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    office = names_an_office(mention.head)
     people = [
         e
         for e in resolver.registry.of_kind({PERSON})
         if (nationality is None or e.country in (nationality, None))  # "the British minister"
         and office_fit(mention.text, printed_role(e)) != CLASH
+        # an office is not someone named earlier in this sentence: "Olena Marchuk quoted
+        # the Ukrainian leader as saying …" names two people
+        and not (office and _named_in_sentence(resolver, e, mention.start))
     ]
-    layout = resolver.layout
-    here = layout.sentence_of(mention.start)
     newcomers = [
         e
         for e in people
@@ -369,6 +380,15 @@ def _person_in_focus(
     if scored[0][0] < IN_FOCUS and not alone:
         return None
     return resolver.entity_result(scored[0][1], mention, "description", "in-focus", margin(scored))
+
+
+def _named_in_sentence(resolver: "Resolver", e: Entity, pos: int) -> bool:
+    """`e` is named, outside quotation marks, earlier in the sentence at `pos`."""
+    layout = resolver.layout
+    here = layout.sentence_of(pos)
+    return any(
+        p < pos and layout.sentence_of(p) == here and not layout.in_quote(p) for p in e.positions
+    )
 
 
 # People described by these words are usually never named ("a senior official said"); a name

@@ -40,6 +40,11 @@ PORTFOLIOS = frozenset(
 )
 
 
+def names_an_office(word: str) -> bool:
+    """'leader', 'minister', 'ambassador': a word for an office, not 'mogul' or 'effort'."""
+    return any(word.lower() in c for c in ROLE_CLASSES)
+
+
 def printed_role(e: Entity) -> str:
     """The titles the article prints for someone, without the office officials.toml gives
     (which may be later than the article: a senator then, a secretary of state now)."""

@@ -54,6 +54,10 @@ def channel_of(verb: Token) -> str | None:
     'told the committee' name audiences, not channels)."""
     # "was quoted as saying by the TASS news agency": the agent hangs on "saying"
     saying = [g for c in verb.children if c.lower_ == "as" for g in c.children if g.dep_ == "pcomp"]
+    if _quoted_person(verb) is not None:  # "CNN quoted a witness as saying …": through CNN
+        quoting = verb.head.head
+        by = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+        return _outlet_named(by) if by is not None else None
     for child in [*verb.children, *(c for s in saying for c in s.children)]:
         if child.dep_ in ("dobj", "dative") and (name := _outlet_named(child)):
             return name
@@ -157,6 +161,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, or for 'adding that…'/'and warned…' the subject of its head."""
     if (noun := _misread_speaker(verb)) is not None:
         return noun
+    if (quoted := _quoted_person(verb)) is not None:
+        return quoted
     # With two subjects ("The archive, director X said, …") the one next to the verb speaks.
     for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
         if child.dep_ in SUBJECT_DEPS and _mute(child, verb):
@@ -186,6 +192,16 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if anc.pos_ in ("VERB", "AUX"):
                 return subject_of(anc, depth + 1)
     return _name_before(verb)
+
+
+def _quoted_person(verb: Token) -> Token | None:
+    """'An aide quoted the Ukrainian leader as saying that …': the leader said it."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as":
+        return None
+    quoting = verb.head.head
+    if cue_lemma(quoting.text) != "quote":
+        return None
+    return next((c for c in quoting.children if c.dep_ == "dobj"), None)
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
