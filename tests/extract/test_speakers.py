@@ -1232,6 +1232,16 @@ def test_a_sentence_full_of_titles_is_no_headline_and_keeps_long_names_whole():
     assert (said.speaker, said.speaker_country) == ("Jeremiah Manele Tosika", "SB")
 
 
+def test_a_clause_before_the_comma_is_no_part_of_the_title_after_it():
+    text = (
+        "U.S. Trade Representative Dan Ross said tariffs could start in July. Mexican "
+        "President Lucia Ortega Paz rejected the threat.\n\n"
+        "Asked about Ross's comments, Ortega's economy minister, Raul Fuentes, said exports "
+        "had already fallen.\n"
+    )
+    assert speaker_of(text, "already fallen").speaker_country == "MX"
+
+
 def test_an_interviews_answers_are_the_interviewees():
     text = (
         "SANTIAGO - Chile's foreign minister, Valentina Rojas, sat down with us before a tour "

@@ -267,6 +267,8 @@ def _title_before(text: str, start: int) -> str:
         elif not bare[0].isupper():
             if modifiers == 0 or low in SPEECH_FORMS or not re.fullmatch(r"[a-z-]+", low):
                 break
+            if word.endswith(","):
+                break  # "Asked about Brooks's comments, Ibarra's economy minister": a clause
             modifiers -= 1
         kept.append(bare)
     while kept and kept[-1].lower() in ("of", "the", "for", "at", "and"):
