@@ -1220,6 +1220,11 @@ def test_its_embassy_is_the_embassy_of_the_country_that_opened_the_sentence_befo
     )
     said = speaker_of(text, "acted lawfully")
     assert (said.speaker, said.speaker_country) == ("Beijing's embassy in Hanoi", "CN")
+    text = (
+        "Sudan's army-backed government rejected the report. In a statement, its foreign "
+        "ministry said the findings were false.\n"
+    )
+    assert speaker_of(text, "findings were false").speaker == "Sudan's foreign ministry"
 
 
 def test_a_sentence_full_of_titles_is_no_headline_and_keeps_long_names_whole():

@@ -838,3 +838,9 @@ def test_quoting_someone_as_saying_gives_them_the_words_through_the_outlet():
         ("a Polish border guard", "Reuters"),
         ("the Lithuanian leader", None),  # not the aide named before him in the sentence
     ]
+
+
+def test_a_hyphenated_verb_split_into_clauses_stays_whole_in_the_words():
+    article = "The Danish minister said Copenhagen would co-chair it.\n"
+    (found,) = extract_article(article).quotes
+    assert found.text == "Copenhagen would co-chair it"

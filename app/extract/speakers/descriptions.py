@@ -123,8 +123,9 @@ def _subject_state(resolver: "Resolver", mention: Mention) -> tuple[str, str] | 
     opening = OPENING_NAME.match(layout.text, layout.starts[here - 1])
     if opening is None:
         return None
-    country = resolver.officials.country_in(opening[1])
-    return (opening[1], country) if country else None
+    owner = re.sub(r"['’]s?$", "", opening[1])  # "Sudan's army-aligned government …"
+    country = resolver.officials.country_in(owner)
+    return (owner, country) if country else None
 
 
 # The proper noun a sentence opens with: "Beijing", "The Chinese Foreign Ministry".

@@ -379,6 +379,19 @@ def _is_statement(toks: list[Token]) -> bool:
     return any(t.tag_ in FINITE_TAGS for t in toks)
 
 
+def _with_split_word(comp: Token, comps: list[Token]) -> list[Token] | None:
+    """'Oslo would co-chair it' parsed as three clauses, "co", "-" and "chair it", each hung
+    on the verb: the words run on through the clauses that follow with no space between."""
+    doc, end = comp.doc, comp.right_edge.i
+    joined = False
+    for other in sorted((c for c in comps if c.i > comp.i), key=lambda c: c.i):
+        hyphen = "-" in (doc[end].text, doc[end + 1].text)
+        if other.left_edge.i != end + 1 or doc[end].whitespace_ or not hyphen:
+            break
+        end, joined = other.right_edge.i, True
+    return _trim(list(doc[comp.left_edge.i : end + 1])) if joined else None
+
+
 def _subtree(tok: Token, skip: Token | None = None) -> list[Token]:
     toks = [t for t in tok.subtree if skip is None or t not in set(skip.subtree)]
     return _trim(_without_aftermath(_without_when_said(toks)))
@@ -519,7 +532,7 @@ def content_of(verb: Token) -> list[Token] | None:
         comp = max(comps, key=lambda c: len(list(c.subtree)))
         if (subject := _object_as_subject(verb, comp, lemma)) is not None:
             return _trim(list(subject.subtree) + list(comp.subtree))
-        return _subtree(comp)
+        return _with_split_word(comp, comps) or _subtree(comp)
     # "called a meeting to review the plan" summons; only "called on them to act" requests.
     summons = lemma == "call" and any(c.dep_ == "dobj" for c in verb.children)
     for child in verb.children:
