@@ -1136,6 +1136,8 @@ def test_a_bare_national_title_takes_the_dateline_country_unless_another_is_name
     assert speaker_of(text, "every strike").speaker_country == "UA"
     army = 'JERUSALEM (AP) - "We struck 40 sites," military spokesman Rear Adm. Yoav Harel said.\n'
     assert speaker_of(army, "40 sites").speaker_country == "IL"
+    aide = "LIMA - Presidential spokesman Jorge Salas said the cabinet would meet on Monday.\n"
+    assert speaker_of(aide, "cabinet would meet").speaker_country == "PE"
     assert speaker_of(text, "stay calm").speaker_country != "UA"  # Beijing's, not Kyiv's
     # a paragraph that names another country leaves the body's country open
     assert speaker_of(text, "talks with Warsaw").speaker_country is None

@@ -31,6 +31,7 @@ NATIONAL_OFFICE_WORDS = (
     TITLE_WORDS
     | ROLE_HINTS
     | {"ministry", "office", "cabinet", "military", "army", "rear", "opposition", "shadow"}
+    | {"presidential"}  # "Presidential spokesman Manuel Adorni", filed from Buenos Aires
     | PORTFOLIOS
     | GOVERNING
 )
