@@ -844,3 +844,12 @@ def test_a_hyphenated_verb_split_into_clauses_stays_whole_in_the_words():
     article = "The Danish minister said Copenhagen would co-chair it.\n"
     (found,) = extract_article(article).quotes
     assert found.text == "Copenhagen would co-chair it"
+
+
+def test_quoted_by_an_agency_as_saying_names_the_agency_as_the_channel():
+    article = (
+        "Deputy Foreign Minister Pavel Ryzhov was quoted by the Interfax news agency as "
+        "saying Moscow saw no point in a summit.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert (found.speaker, found.via) == ("Pavel Ryzhov", "Interfax")

@@ -58,10 +58,12 @@ def channel_of(verb: Token) -> str | None:
         quoting = verb.head.head
         by = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
         return _outlet_named(by) if by is not None else None
+    if verb.dep_ == "pcomp" and cue_lemma(verb.head.head.text) == "quote":
+        saying.append(verb.head.head)  # "was quoted by the Interfax news agency as saying"
     for child in [*verb.children, *(c for s in saying for c in s.children)]:
         if child.dep_ in ("dobj", "dative") and (name := _outlet_named(child)):
             return name
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (name := _outlet_named(pobj)):
                     return name
