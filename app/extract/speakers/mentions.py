@@ -370,6 +370,10 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
     article's."""
     tokens = _phrase_tokens(head)
     for child in head.children:  # "the newspaper The New York Times", "Hill, a doctor"
+        if child.dep_ == "appos" and child == _titled_partner(head):
+            # "Minister Ann Lee and Foreign Secretary Tom Ode": another speaker
+            tokens = [t for t in tokens if t.i <= head.i]
+            break
         if child.dep_ == "appos" and (
             (head.pos_ != "PROPN" and (child.pos_ == "PROPN" or _names_inside(child)))
             or (
@@ -408,7 +412,26 @@ def _named_partner(head: Token) -> Token | None:
     Abreder] said': a name joined to the speaker's by "and" speaks with them."""
     if head.pos_ != "PROPN" or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
         return None
+    if (titled := _titled_partner(head)) is not None:
+        return titled
     return next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+
+
+def _titled_partner(head: Token) -> Token | None:
+    """'Defence Minister Kenji Ono and Philippine Defence Secretary Gil Reyes said', parsed
+    with the second title as the conjunct and the second name as an apposition of the
+    first: the name after the title is the partner."""
+    title = next((c for c in head.children if c.dep_ == "conj" and c.i > head.i), None)
+    if title is None or title.lower_ not in TITLE_WORDS:
+        return None
+    return next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == title.i + 1
+        ),
+        None,
+    )
 
 
 def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]) -> Mention:
