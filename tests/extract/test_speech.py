@@ -2,6 +2,7 @@
 naming verbs, short quoted sentences and titles. Made-up articles, fictional people."""
 
 import pytest
+import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -853,3 +854,23 @@ def test_quoted_by_an_agency_as_saying_names_the_agency_as_the_channel():
     )
     (found,) = extract_article(article).quotes
     assert (found.speaker, found.via) == ("Pavel Ryzhov", "Interfax")
+
+
+def test_a_second_titled_name_parsed_as_the_firsts_apposition_is_a_partner():
+    # "Defence Minister Kenji Ono and Defence Secretary Gil Reyes said", as the parser can
+    # read it: the second title the conjunct, the second name an apposition of the first
+    words = "Defence Minister Kenji Ono and Defence Secretary Gil Reyes said".split()
+    heads = [1, 3, 3, 9, 3, 6, 3, 8, 3, 9]
+    deps = "compound compound compound nsubj cc compound conj compound appos ROOT".split()
+    tags = "NNP NNP NNP NNP CC NNP NNP NNP NNP VBD".split()
+    doc = Doc(
+        spacy.blank("en").vocab,  # with English lower-case forms
+        words=words,
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=[TAG_POS.get(tag, "PUNCT") for tag in tags],
+    )
+    mention = mention_for(doc[3])
+    assert mention.kind == "joint"
+    assert [part.name for part in mention.parts] == ["Kenji Ono", "Gil Reyes"]
