@@ -874,3 +874,13 @@ def test_a_second_titled_name_parsed_as_the_firsts_apposition_is_a_partner():
     mention = mention_for(doc[3])
     assert mention.kind == "joint"
     assert [part.name for part in mention.parts] == ["Kenji Ono", "Gil Reyes"]
+
+
+def test_what_someone_would_be_saying_if_is_the_speakers_supposition_not_their_words():
+    article = (
+        "One Democrat, Montana Sen. Ray Tolliver, said Sunday that Hale campaigned on a tax "
+        "cut, but if the president is now saying, “We are going to raise taxes instead,” "
+        "that is not the direction to go.\n"
+    )
+    found = [(q.text, q.speaker) for q in extract_article(article).quotes]
+    assert found and all(speaker == "Ray Tolliver" for _, speaker in found)

@@ -937,6 +937,8 @@ def find_cues(doc) -> list[Cue]:
                 continue  # "had not answered", "did not say whether": no speech reported
             if tok.dep_ == "xcomp" and tok.head.lower_.startswith(("declin", "refus")):
                 continue  # "declined to say whether …"
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+                continue  # "but if the president is now saying, …": supposed, not reported
             if _said_in_general(tok):
                 continue  # "To say that X is theatre would be unfair": nobody reports it
             if _imperative(tok):
