@@ -1285,6 +1285,9 @@ def test_where_a_diplomat_is_posted_is_not_their_country():
         ("the secretary-general", "secretary general", None),
         ("the foreign minister", "prime minister", CLASH),
         ("the minister", "deputy minister", LOOSE),
+        ("the governor", "senator", CLASH),
+        ("the mayor", "new jersey governor", CLASH),
+        ("the governor", "republican governor", None),
     ],
 )
 def test_office_fit_reads_a_general_only_after_offices_that_have_one(description, printed, fit):

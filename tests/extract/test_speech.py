@@ -884,3 +884,9 @@ def test_what_someone_would_be_saying_if_is_the_speakers_supposition_not_their_w
     )
     found = [(q.text, q.speaker) for q in extract_article(article).quotes]
     assert found and all(speaker == "Ray Tolliver" for _, speaker in found)
+
+
+def test_an_unnamed_member_then_named_in_apposition_is_the_named_person():
+    article = "One Republican, Senator Ray Tolliver, said Sunday the bill would fail.\n"
+    (found,) = extract_article(article).quotes
+    assert found.speaker == "Ray Tolliver"

@@ -379,7 +379,12 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
             or (
                 head.pos_ == "PROPN"
                 and child.pos_ == "PROPN"
-                and (_given_name_first(child) or _office_then_name(head, child))
+                and (
+                    _given_name_first(child)
+                    or _office_then_name(head, child)
+                    # "One Democrat, Senator Ray Tolliver, said": the member is then named
+                    or _someone_unnamed(_phrase_tokens(head), head)
+                )
             )
         ):  # "The host, envoy X Y"; "Keeper of the Seal, Ann Lee"
             tokens = _phrase_tokens(head) + _phrase_tokens(child)

@@ -29,6 +29,8 @@ ROLE_CLASSES = (
     frozenset("expert analyst scholar professor researcher director economist specialist".split()),
     GENERIC_OFFICES,
     frozenset("lawyer attorney counsel solicitor barrister".split()),
+    frozenset(("governor",)),  # "the governor" is no senator, nor "the mayor" a governor
+    frozenset(("mayor",)),
 )
 # Words that make an office another one: "the deputy foreign minister" is not the foreign
 # minister, nor "the vice president" the president; the portfolios of ministers and
