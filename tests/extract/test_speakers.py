@@ -1249,6 +1249,15 @@ def test_a_clause_before_the_comma_is_no_part_of_the_title_after_it():
     assert speaker_of(text, "already fallen").speaker_country == "MX"
 
 
+def test_a_coast_guard_is_a_body_not_the_person_in_focus():
+    text = (
+        "Q: The Vietnamese coast guard said a foreign vessel rammed its ship. Any comment?\n\n"
+        "Li Wen: The vessel acted in accordance with the law.\n"
+    )
+    said = speaker_of(text, "rammed its ship")
+    assert (said.speaker, said.speaker_type) == ("The Vietnamese coast guard", "organisation")
+
+
 def test_an_interviews_answers_are_the_interviewees():
     text = (
         "SANTIAGO - Chile's foreign minister, Valentina Rojas, sat down with us before a tour "

@@ -155,6 +155,8 @@ def _another(resolver: "Resolver", mention: Mention) -> Resolved | None:
     )
 
 
+# Bodies whose last word alone would name a person: "the Philippine coast guard" is no guard.
+BODY_ENDINGS = re.compile(r"\b(?:coast|national|border) guard$|\bcoastguard$", re.I)
 ONE_OF_THEM = re.compile(r"(?:[Oo]ne|[Ee]ach) of them")
 # What counts the people of a group: "two officials briefed …" are "the officials briefed …".
 COUNTING = re.compile(
@@ -286,7 +288,7 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
             return _only_outlet(resolver, mention) or _printed(
                 resolver, mention, OUTLET, "description"
             )
-    if head in ORG_NOUNS and not plural:
+    if (head in ORG_NOUNS or BODY_ENDINGS.search(mention.text)) and not plural:
         return _organisation(resolver, mention, skip) or _printed(
             resolver, mention, ORGANISATION, "description"
         )
