@@ -172,8 +172,9 @@ def extract_article(text: str, resources: Resources | None = None) -> ExtractedA
     layout = Layout(text, [s.start for s in sents], [(q.start, q.end) for q in marks])
     registry = Registry(text, named, res.officials, layout)
     if turns := find_turns(text, paras, _what_labels_name(registry, res.officials)):
+        kept = in_their_turn(candidates, turns)
         candidates = sorted(
-            in_their_turn(candidates, turns) + turn_candidates(text, turns, sents, candidates),
+            kept + turn_candidates(text, turns, sents, kept),
             key=lambda c: c.start,
         )
     resolver = Resolver(registry, res.officials)

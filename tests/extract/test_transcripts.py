@@ -230,3 +230,17 @@ def test_an_interviewee_introduced_as_holding_an_office_has_its_country():
     )
     answer = said(text, "not a risk")
     assert answer.speaker == "Valentina Ortiz" and answer.speaker_country == "CL"
+
+
+def test_a_first_person_report_in_an_answer_is_the_whole_answer_verbatim():
+    text = (
+        "Regular Press Conference\n\n"
+        "Q: The prime minister said defence spending will rise. How do you view this?\n\n"
+        "Li Wen: We urge Tokyo to learn from history and act prudently in security matters.\n"
+    )
+    answer = said(text, "learn from history")
+    assert answer is not None and answer.speaker == "Li Wen"
+    assert (answer.kind, answer.text) == (
+        "direct",
+        "We urge Tokyo to learn from history and act prudently in security matters.",
+    )

@@ -203,8 +203,9 @@ FIRST_PERSON = frozenset({"i", "we"})
 
 
 def in_their_turn(cands: list[Candidate], turns: list[Turn]) -> list[Candidate]:
-    """'I told him …', 'we agreed that …' inside a turn: the turn's speaker reports it; 'you
-    said last month that …' in a question: whoever answers it."""
+    """'I told him …', 'We urge Japan to …' inside a turn: no report of its own, for the
+    whole sentence is the turn's speaker's own words (see turn_candidates); 'you said last
+    month that …' in a question: whoever answers it."""
     out = []
     for cand in cands:
         mention = cand.mention
@@ -212,8 +213,8 @@ def in_their_turn(cands: list[Candidate], turns: list[Turn]) -> list[Candidate]:
             at = next((n for n, t in enumerate(turns) if t.start <= mention.start < t.end), None)
             turn = turns[at] if at is not None else None
             if turn is not None and turn.role != ASKS and mention.head in FIRST_PERSON:
-                cand = replace(cand, turn=turn)
-            elif turn is not None and turn.role == ASKS and mention.head == "you":
+                continue
+            if turn is not None and turn.role == ASKS and mention.head == "you":
                 answer = next((t for t in turns[at:] if t.role != ASKS), None)
                 if answer is not None:
                     cand = replace(cand, turn=answer)
