@@ -1258,6 +1258,14 @@ def test_a_coast_guard_is_a_body_not_the_person_in_focus():
     assert (said.speaker, said.speaker_type) == ("The Vietnamese coast guard", "organisation")
 
 
+def test_its_foreign_minister_is_of_the_country_just_named():
+    text = (
+        "The talks were hosted by Norway. Its foreign minister, Ola Brekke, said he was "
+        "encouraged.\n"
+    )
+    assert speaker_of(text, "encouraged").speaker_country == "NO"
+
+
 def test_an_interviews_answers_are_the_interviewees():
     text = (
         "SANTIAGO - Chile's foreign minister, Valentina Rojas, sat down with us before a tour "

@@ -890,3 +890,8 @@ def test_an_unnamed_member_then_named_in_apposition_is_the_named_person():
     article = "One Republican, Senator Ray Tolliver, said Sunday the bill would fail.\n"
     (found,) = extract_article(article).quotes
     assert found.speaker == "Ray Tolliver"
+
+
+def test_neither_saying_is_nobody_speaking():
+    article = "When the ministers emerged on Friday, neither would say a deal was done.\n"
+    assert extract_article(article).quotes == ()

@@ -97,6 +97,11 @@ class Officials:
         """ISO code of the first nationality word or country name in a phrase."""
         return next(self._countries(phrase), None)
 
+    def last_country_in(self, phrase: str) -> str | None:
+        """ISO code of the last nationality word or country name in a phrase."""
+        found = list(self._countries(phrase))
+        return found[-1] if found else None
+
     def countries_in(self, phrase: str) -> set[str]:
         """ISO codes of every nationality word or country name in a phrase."""
         return set(self._countries(phrase))

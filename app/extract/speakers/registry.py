@@ -502,6 +502,11 @@ def _titles_at_end(words: str) -> str:
     return " ".join(reversed(kept))
 
 
+ITS_REACH = 200  # characters back "its foreign minister" looks for the country it means
+# "The talks were hosted by Switzerland. Its foreign minister, Ignazio Cassis, …"
+ITS_OFFICE = re.compile(
+    r"\b[Ii]ts\s{1,3}(?:[a-z][\w-]{1,20}\s{1,3}){0,3}[a-z][\w-]{1,20},?\s{1,3}$"
+)
 # A title held under someone: "Moreira Lima's spokesman", "Echeverría's foreign minister".
 PERSONS_OWN = re.compile(r"([A-Z][^'’]{1,60}?)['’]s?\s{1,3}(\S{1,30}(?:\s{1,3}\S{1,30}){0,3})")
 
@@ -564,6 +569,9 @@ class Registry:
                     e.country = self.officials.country_in(nationality.group(1))
                 elif described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
                     e.country = self.introduced_as(described.group(1).lower(), first)
+                elif its := ITS_OFFICE.search(text, max(0, first - 80), first):
+                    before = text[max(0, its.start() - ITS_REACH) : its.start()]
+                    e.country = self.officials.last_country_in(before)
                 elif holds := HOLDS_OFFICE.match(text, first + len(e.name)):
                     # "Valentina Ortiz has been Chile's foreign minister since March."
                     e.country = self.officials.home_country(holds.group(1) or holds.group(2))

@@ -122,7 +122,7 @@ PARTICLE_VERBS = {"point": "out"}  # speech only with this particle
 FINDINGS = frozenset("investigation inquiry probe study report review analysis audit".split())
 NOT_SPEAKERS = frozenset(
     """it everything something nothing anything this that these those which what there all
-    each both one many some few""".split()
+    each both one many some few neither none nobody""".split()
 )
 # "it said" is a body speaking, and "some said" a group, with a verb of plain saying; with
 # "indicate" or "suggest" the subject is a fact ("it suggests that…").
