@@ -895,3 +895,9 @@ def test_an_unnamed_member_then_named_in_apposition_is_the_named_person():
 def test_neither_saying_is_nobody_speaking():
     article = "When the ministers emerged on Friday, neither would say a deal was done.\n"
     assert extract_article(article).quotes == ()
+
+
+def test_said_as_a_surname_is_no_speech_verb():
+    article = "The wife of President Omar Said, Leila Said, said the family was safe.\n"
+    found = [(q.text, q.speaker) for q in extract_article(article).quotes]
+    assert found == [("the family was safe", "Leila Said")]

@@ -160,6 +160,9 @@ def _name_runs(tokens: list[Token]) -> list[list[Token]]:
     runs: list[list[Token]] = []
     cur: list[Token] = []
     for t in tokens:
+        if cur and t.i != cur[-1].i + 1:  # a phrase and its apposition: two runs
+            runs.append(cur)
+            cur = []
         is_part = t.pos_ == "PROPN" or bool(cur) and (t.like_num or t.lower_ in PARTICLES)
         if cur and _hyphen_joined(t):  # "Yoon Hae-rin" stays whole
             cur.append(t)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from app.extract.speakers.gender import is_first_name
 from app.extract.speakers.lexicon import MEDIA_NOUNS, PERSON_NOUNS
 from app.extract.speakers.typing import is_outlet
 from app.extract.verbs import (
@@ -1232,7 +1233,10 @@ def _adjoins(content: list[Token], verb: Token, speaker: Token | None) -> bool:
 def _is_speech_verb(tok: Token) -> bool:
     """A speech verb; 'said'/'says' count even when mis-tagged ('“…“, Said Lavrov')."""
     if tok.lower_ in ("said", "says"):
-        return True
+        # not the surname in "President Omar Said" or "Leila Said, said": a name before it
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        surname = tok.text == "Said" and prev is not None and is_first_name(prev.text)
+        return not surname
     if tok.dep_ in ("amod", "compound"):
         return False
     if tok.pos_ not in ("VERB", "AUX") and not _parsed_as_verb(tok):
