@@ -901,3 +901,13 @@ def test_said_as_a_surname_is_no_speech_verb():
     article = "The wife of President Omar Said, Leila Said, said the family was safe.\n"
     found = [(q.text, q.speaker) for q in extract_article(article).quotes]
     assert found == [("the family was safe", "Leila Said")]
+
+
+def test_a_named_persons_remark_that_is_their_report():
+    article = (
+        "Foreign Minister Pavel Orsk spoke on Monday. Orsk's remark that the plan was "
+        "“dead” drew sharp criticism in Kyiv. The claim that talks had failed was denied.\n"
+    )
+    found = [(q.text, q.speaker) for q in extract_article(article).quotes]
+    assert ("that the plan was “dead”", "Pavel Orsk") in found
+    assert all("talks had failed" not in text for text, _ in found)

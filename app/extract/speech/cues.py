@@ -197,6 +197,33 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return _name_before(verb)
 
 
+# Nouns for something said, which with a named owner and a that-clause report it:
+# "Orlov's remark that the plan was dead".
+REPORTING_NOUNS = frozenset(
+    """remark remarks claim claims statement assertion warning insistence suggestion
+    argument comment comments accusation allegation pledge promise""".split()
+)
+
+
+def _their_remark(noun: Token) -> Cue | None:
+    """'Orlov's remark that the plan was “dead” drew criticism': Orlov said the plan was
+    dead. Only with a named owner ("his", "the claim that" name nobody in particular)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp")
+            and c.i > noun.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if owner is None or clause is None:
+        return None
+    return Cue(noun, noun.text, owner, _subtree(clause), "verb")
+
+
 def _quoted_person(verb: Token) -> Token | None:
     """'An aide quoted the Ukrainian leader as saying that …': the leader said it."""
     if verb.dep_ != "pcomp" or verb.head.lower_ != "as":
@@ -901,6 +928,8 @@ def find_cues(doc) -> list[Cue]:
             cue = _viewpoint(tok)
         elif tok.lower_ == "in" and tok.dep_ == "prep":
             cue = _in_their_words(tok)
+        elif tok.pos_ == "NOUN" and tok.lower_ in REPORTING_NOUNS:
+            cue = _their_remark(tok)
         elif cue_lemma(tok.text) in NAMING_ONLY:
             cue = _quoted_judgement(tok)
         elif _is_speech_verb(tok):
