@@ -988,12 +988,10 @@ def _title_cased(text: str, lo: int, hi: int) -> bool:
     case but short words and prepositions (not a sentence full of titles and names:
     "Australian Foreign Minister Claire Hendry and … Prime Minister X signed the accord")."""
     words = text[lo:hi].split(maxsplit=40)
+    if len(words) < 3 or sum(w[:1].isupper() for w in words) < 0.6 * len(words):
+        return False
     lowered = [w for w in words if w[:1].islower() and len(w) > 4 and w not in TITLE_CASE_LOWER]
-    return (
-        len(words) >= 3
-        and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
-        and len(lowered) < 2
-    )
+    return len(lowered) < 2
 
 
 # Words longer than four letters a title-case headline may leave in lower case.
