@@ -1266,6 +1266,14 @@ def test_its_foreign_minister_is_of_the_country_just_named():
     assert speaker_of(text, "encouraged").speaker_country == "NO"
 
 
+def test_a_counterpart_before_the_comma_is_not_the_speakers_title():
+    text = (
+        "Speaking alongside her Canadian counterpart, German Foreign Minister Anna Vogel "
+        "said Europe could not be naive.\n"
+    )
+    assert speaker_of(text, "naive").speaker_country == "DE"
+
+
 def test_an_interviews_answers_are_the_interviewees():
     text = (
         "SANTIAGO - Chile's foreign minister, Valentina Rojas, sat down with us before a tour "

@@ -168,6 +168,19 @@ QUALIFIERS = frozenset(
 )
 
 
+# Offices that make a title whole; a rank after a comma ("Egypt's intelligence chief, Major
+# General Sami Nasr") is not one, and the office before the comma is the title.
+WHOLE_OFFICES = frozenset(
+    """minister president secretary ambassador chancellor premier envoy spokesman
+    spokeswoman spokesperson governor mayor senator""".split()
+)
+
+
+def _an_office_already(kept: list[str]) -> bool:
+    """The title words read so far (after a comma) name an office by themselves."""
+    return any(w.lower() in WHOLE_OFFICES for w in kept)
+
+
 def _someone_elses(kept: list[str]) -> bool:
     """The words after a "for" or "to" (read backwards: the last kept first) open another
     person's title: "spokesman for [the] President …", "adviser to Prime Minister …"."""
@@ -241,6 +254,8 @@ def _title_before(text: str, start: int) -> str:
             break  # "… comments in Maine, Philippine Secretary Martin Andanar": Maine is no title
         if word.endswith(",") and _after_a_name(words[: i + 1], kept):
             break  # "… with General Ali Hamdan, Saudi Foreign Minister Faisal Qahtani'
+        if word.endswith(",") and _an_office_already(kept):
+            break  # "Speaking alongside her Canadian counterpart, German Foreign Minister …"'
         if abbreviation:
             bare = TITLE_EXPANSIONS.get(bare.lower(), bare)
         low = bare.lower()
