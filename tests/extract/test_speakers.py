@@ -1274,6 +1274,15 @@ def test_a_counterpart_before_the_comma_is_not_the_speakers_title():
     assert speaker_of(text, "naive").speaker_country == "DE"
 
 
+def test_the_former_and_the_latter_are_the_two_people_named_last_in_order():
+    text = (
+        "Foreign Minister Ana Pires met her Spanish counterpart, Luis Ortega, in Lisbon. "
+        "The former said the border deal was close. The latter said talks would go on.\n"
+    )
+    assert speaker_of(text, "border deal").speaker == "Ana Pires"
+    assert speaker_of(text, "talks would go on").speaker == "Luis Ortega"
+
+
 def test_an_interviews_answers_are_the_interviewees():
     text = (
         "SANTIAGO - Chile's foreign minister, Valentina Rojas, sat down with us before a tour "

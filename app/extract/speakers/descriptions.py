@@ -188,6 +188,22 @@ def _one_of_them(resolver: "Resolver", mention: Mention) -> Resolved | None:
     )
 
 
+def _former_or_latter(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """'Park and Arai … The former said': of the two people named last, the one named first
+    ("the former") or second ("the latter"), by where each was named last."""
+    last = [
+        (max(p for p in e.positions if p < mention.start), e)
+        for e in resolver.registry.of_kind({PERSON})
+        if any(p < mention.start for p in e.positions)
+    ]
+    last.sort(key=lambda pair: pair[0])
+    if len(last) < 2:
+        return None
+    (_, first), (_, second) = last[-2:]
+    chosen = first if mention.text.lower() == "the former" else second
+    return resolver.entity_result(chosen, mention, "description", "in-focus")
+
+
 # People posted or sent somewhere: where they are says nothing of whose they are.
 POSTED_PEOPLE = frozenset(
     """diplomat diplomats envoy envoys journalist journalists correspondent correspondents
@@ -272,6 +288,9 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         return other
     if ONE_OF_THEM.fullmatch(mention.text) and (one := _one_of_them(resolver, mention)):
         return one
+    if mention.text.lower() in ("the former", "the latter"):
+        if (which := _former_or_latter(resolver, mention)) is not None:
+            return which
     if INDEFINITE.match(mention.text):  # "a citizen", "several lawyers and experts"
         if not plural and (named := _named_next(resolver, mention)) is not None:
             return named
