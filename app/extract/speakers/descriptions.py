@@ -188,18 +188,24 @@ def _one_of_them(resolver: "Resolver", mention: Mention) -> Resolved | None:
     )
 
 
+def _last_two_named(resolver: "Resolver", pos: int) -> list[tuple[int, Entity]] | None:
+    """The two people named last before `pos`, each with where it was named last, in order."""
+    last = [
+        (max(p for p in e.positions if p < pos), e)
+        for e in resolver.registry.of_kind({PERSON})
+        if any(p < pos for p in e.positions)
+    ]
+    last.sort(key=lambda pair: pair[0])
+    return last[-2:] if len(last) >= 2 else None
+
+
 def _former_or_latter(resolver: "Resolver", mention: Mention) -> Resolved | None:
     """'Park and Arai … The former said': of the two people named last, the one named first
     ("the former") or second ("the latter"), by where each was named last."""
-    last = [
-        (max(p for p in e.positions if p < mention.start), e)
-        for e in resolver.registry.of_kind({PERSON})
-        if any(p < mention.start for p in e.positions)
-    ]
-    last.sort(key=lambda pair: pair[0])
-    if len(last) < 2:
+    last = _last_two_named(resolver, mention.start)
+    if last is None:
         return None
-    (_, first), (_, second) = last[-2:]
+    (_, first), (_, second) = last
     chosen = first if mention.text.lower() == "the former" else second
     return resolver.entity_result(chosen, mention, "description", "in-focus")
 
