@@ -8,7 +8,7 @@ from spacy.vocab import Vocab
 
 from app.extract.article import extract_article
 from app.extract.speakers.mentions import mention_for
-from app.extract.speech.cues import content_of
+from app.extract.speech.cues import content_of, find_cues
 from app.extract.text.boilerplate import PHOTO_CREDIT, paragraphs
 from app.extract.text.marks import scan_marked
 from app.extract.text.parse import TAG_POS
@@ -911,3 +911,25 @@ def test_a_named_persons_remark_that_is_their_report():
     found = [(q.text, q.speaker) for q in extract_article(article).quotes]
     assert ("that the plan was “dead”", "Pavel Orsk") in found
     assert all("talks had failed" not in text for text, _ in found)
+
+
+def test_a_name_after_the_tag_closes_it_and_is_not_part_of_the_words():
+    # "Prices rose in May, Lee said after talks with his counterpart, Hun Dara.", as the
+    # parser can read it: the counterpart's name hung on "said" after a comma
+    words = "Prices rose in May , Lee said after talks with his counterpart , Hun Dara .".split()
+    heads = [1, 6, 1, 2, 6, 6, 6, 6, 7, 8, 11, 9, 6, 14, 6, 6]
+    deps = (
+        "nsubj ccomp prep pobj punct nsubj ROOT prep pobj prep poss pobj punct compound "
+        "npadvmod punct"
+    ).split()
+    tags = "NNS VBD IN NNP , NNP VBD IN NNS IN PRP$ NN , NNP NNP .".split()
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=[TAG_POS.get(tag, "PUNCT") for tag in tags],
+    )
+    (cue,) = find_cues(doc)
+    assert " ".join(t.text for t in cue.content or []) == "Prices rose in May"

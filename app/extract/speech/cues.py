@@ -703,6 +703,9 @@ def _interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
     if doc[left - 1].text != "," or doc[right].text != ",":
         return None
     after = doc[right + 1]
+    if all(t.pos_ == "PROPN" or t.is_punct for t in doc[right + 1 :]):
+        # "…, X said after talks with his counterpart, Hun Manet.": a name closes the tag
+        return _trim(list(doc[_clause_start(doc, left - 1) : left - 1]))
     if after.head.i == verb.i and (
         after.dep_ in ("advcl", "xcomp", "conj", "cc") or after.lower_ == "according"
     ):
