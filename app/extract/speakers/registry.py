@@ -517,11 +517,6 @@ def _titles_at_end(words: str) -> str:
     return " ".join(reversed(kept))
 
 
-ITS_REACH = 200  # characters back "its foreign minister" looks for the country it means
-# "The talks were hosted by Switzerland. Its foreign minister, Ignazio Cassis, …"
-ITS_OFFICE = re.compile(
-    r"\b[Ii]ts\s{1,3}(?:[a-z][\w-]{1,20}\s{1,3}){0,3}[a-z][\w-]{1,20},?\s{1,3}$"
-)
 # A title held under someone: "Moreira Lima's spokesman", "Echeverría's foreign minister".
 PERSONS_OWN = re.compile(r"([A-Z][^'’]{1,60}?)['’]s?\s{1,3}(\S{1,30}(?:\s{1,3}\S{1,30}){0,3})")
 
@@ -584,9 +579,6 @@ class Registry:
                     e.country = self.officials.country_in(nationality.group(1))
                 elif described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
                     e.country = self.introduced_as(described.group(1).lower(), first)
-                elif its := ITS_OFFICE.search(text, max(0, first - 80), first):
-                    before = text[max(0, its.start() - ITS_REACH) : its.start()]
-                    e.country = self.officials.last_country_in(before)
                 elif holds := HOLDS_OFFICE.match(text, first + len(e.name)):
                     # "Valentina Ortiz has been Chile's foreign minister since March."
                     e.country = self.officials.home_country(holds.group(1) or holds.group(2))
@@ -651,14 +643,16 @@ class Registry:
 
     def _the_countrys(self, pos: int) -> str | None:
         """'Sudan called for talks. Its acting foreign minister, Ali Youssef, said …', 'The
-        country's water minister, Habtamu Itefa': the country the sentence before opens on."""
+        country's water minister, Habtamu Itefa': the country the sentence before opens on,
+        else the last it names ("The talks were hosted by Switzerland. Its foreign …")."""
         if not THE_COUNTRYS.search(self.text, max(0, pos - 80), pos):
             return None
         layout = self.layout
         n = layout.sentence_of(pos)
         if n < 1:
             return None
-        return self._opening_country(self.text[layout.starts[n - 1] : layout.starts[n]].lstrip())
+        before = self.text[layout.starts[n - 1] : layout.starts[n]].lstrip()
+        return self._opening_country(before) or self.officials.last_country_in(before)
 
     def _opening_country(self, sentence: str) -> str | None:
         """The country a sentence opens on: "Iran's delegation …", "The Kremlin …" (none)."""
