@@ -1138,6 +1138,12 @@ def test_a_bare_national_title_takes_the_dateline_country_unless_another_is_name
     assert speaker_of(army, "40 sites").speaker_country == "IL"
     aide = "LIMA - Presidential spokesman Jorge Salas said the cabinet would meet on Monday.\n"
     assert speaker_of(aide, "cabinet would meet").speaker_country == "PE"
+    later = (
+        "ACCRA, Ghana (AP) - Ghana summoned Britain's envoy on Monday over new visa rules.\n\n"
+        "Foreign Minister Kofi Mensah told the envoy that the rules were unfair. Mensah also "
+        "asked London to reconsider.\n"
+    )
+    assert speaker_of(later, "rules were unfair").speaker_country == "GH"
     assert speaker_of(text, "stay calm").speaker_country != "UA"  # Beijing's, not Kyiv's
     # a paragraph that names another country leaves the body's country open
     assert speaker_of(text, "talks with Warsaw").speaker_country is None

@@ -193,6 +193,8 @@ def _someone_elses(kept: list[str]) -> bool:
 # A sentence's first one or two capitalised words ("Iran's delegation", "The Kremlin").
 OPENING = re.compile(r"(?:The\s)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)")
 # "Its foreign minister, ", "The country's water minister " just before a name.
+# Title words alone, capitalised, before a name: "Foreign Minister ", "Defence Secretary ".
+OPENS_ON_OFFICE = re.compile(r"\s{0,4}(?:[A-Z][\w.-]{1,20}\s{1,3}){1,4}")
 THE_COUNTRYS = re.compile(
     r"(?:\b[Tt]he (?:country|nation|kingdom|republic)['’]s|\bIts)\s(?:[\w-]{1,30}\s){0,4}"
     r"[\w-]{1,30},?\s$"
@@ -634,8 +636,12 @@ class Registry:
         # datelined sentence opens on the office, before any other country is named
         datelined = DATELINE.match(self.text, lo) is not None and lo <= self.layout.starts[n]
         first = n == 0 or self.layout.starts[n - 1] < lo
+        # "Foreign Minister Yusuf Tuggar told the envoy …, Tuggar also asked London": a bare
+        # office opening a paragraph of a datelined story is the dateline country's, whatever
+        # the paragraph names after it
+        opens = first and OPENS_ON_OFFICE.fullmatch(sentence) is not None
         return (
-            datelined
+            (datelined or opens)
             and first
             and not self.officials.countries_in(sentence)
             and not VISITING.search(sentence)
