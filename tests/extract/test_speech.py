@@ -933,3 +933,13 @@ def test_a_name_after_the_tag_closes_it_and_is_not_part_of_the_words():
     )
     (cue,) = find_cues(doc)
     assert " ".join(t.text for t in cue.content or []) == "Prices rose in May"
+
+
+def test_an_object_in_the_speakers_quoted_words_is_what_they_said():
+    article = (
+        'Chilean President Rafael Soto, in a post on X, suggested a "transitional '
+        'government" as another option. The ministry posted a video in which a jet takes '
+        '"victory laps" over the capital.\n'
+    )
+    found = [(q.text, q.speaker) for q in extract_article(article).quotes]
+    assert found == [('a "transitional government" as another option', "Rafael Soto")]

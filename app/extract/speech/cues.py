@@ -592,6 +592,8 @@ def content_of(verb: Token) -> list[Token] | None:
             return _trim(sorted({*target.subtree, *charge.subtree}, key=lambda t: t.i))
     if lemma == "call" and (demand := _called_for(verb)):
         return demand
+    if lemma != "call" and (quoted := _quoted_object(verb)):
+        return quoted
     if verb.dep_ == "parataxis":
         return _parataxis_content(verb)
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
@@ -601,6 +603,20 @@ def content_of(verb: Token) -> list[Token] | None:
 
 # Commitments: an intention ("vowed to fight") unless the words are quoted.
 PLEDGES = frozenset("pledge promise vow threaten".split())
+
+
+def _quoted_object(verb: Token) -> list[Token] | None:
+    """'suggested a "transitional government"', 'promised "a new era"': an object in the
+    speaker's quoted words is what they said."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not _quotes_inside(obj) or not _quoted_words(obj):
+        return None
+    # (not a quotation inside a clause on the object: 'posted a video in which a car takes
+    # "snow laps"' quotes the video, not the poster)
+    clauses = {t.i for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    if sum(t.text in QUOTE_MARKS for t in obj.subtree if t.i not in clauses) < 2:
+        return None
+    return _trim(list(obj.subtree))
 
 
 def _quotes_inside(phrase: Token) -> bool:
