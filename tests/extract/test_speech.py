@@ -943,3 +943,13 @@ def test_an_object_in_the_speakers_quoted_words_is_what_they_said():
     )
     found = [(q.text, q.speaker) for q in extract_article(article).quotes]
     assert found == [('a "transitional government" as another option', "Rafael Soto")]
+
+
+def test_a_slash_dateline_and_a_circumstance_after_the_tag_stay_out_of_the_words():
+    article = (
+        "Leaders talk\n\n"
+        "MOSCOW/BEIJING (Reuters) - The two presidents spoke by phone on Friday, the Kremlin "
+        "said, ahead of a regional summit next month.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert found.text == "The two presidents spoke by phone on Friday"

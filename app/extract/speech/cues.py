@@ -1141,7 +1141,7 @@ def _repeated_tags(cues: list[Cue]) -> list[Cue]:
 CONCESSIVE = frozenset("though although while whereas".split())
 # Words opening the writer's account of when or why, after an inserted tag: "…, the ministry
 # said, after days of talks".
-CIRCUMSTANCES = frozenset("after amid following despite".split())
+CIRCUMSTANCES = frozenset("after amid following despite ahead before".split())
 
 
 def _separate_report(verb: Token) -> bool:
