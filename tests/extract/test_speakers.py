@@ -1289,6 +1289,11 @@ def test_the_former_and_the_latter_are_the_two_people_named_last_in_order():
     assert speaker_of(text, "talks would go on").speaker == "Luis Ortega"
 
 
+def test_an_aide_of_a_national_body_takes_its_country():
+    text = "Kremlin aide Yuri Orekhov told reporters the two leaders had discussed trade.\n"
+    assert speaker_of(text, "discussed trade").speaker_country == "RU"
+
+
 def test_an_interviews_answers_are_the_interviewees():
     text = (
         "SANTIAGO - Chile's foreign minister, Valentina Rojas, sat down with us before a tour "

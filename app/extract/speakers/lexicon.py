@@ -90,7 +90,7 @@ ROLE_HINTS = frozenset(
     deputy foreign prime vice of the for at and state affairs defense defence counterpart
     diplomacy chancellor premier king queen prince princess crown emir sultan monarch
     commissioner negotiator mediator chairwoman chairperson legislator parliamentarian
-    admiral colonel lieutenant captain ayatollah sheikh""".split()
+    admiral colonel lieutenant captain ayatollah sheikh aide""".split()
 )
 
 
