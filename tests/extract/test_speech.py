@@ -4,7 +4,6 @@ naming verbs, short quoted sentences and titles. Made-up articles, fictional peo
 import pytest
 import spacy
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from app.extract.article import extract_article
 from app.extract.speakers.mentions import mention_for
@@ -17,6 +16,12 @@ from app.extract.verbs import inflections, lemma, mentions_speech
 
 def texts(article: str) -> list[tuple[str, str | None]]:
     return [(q.text, q.speaker) for q in extract_article(article).quotes]
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
+    """A sentence as the parser can read it, built by hand (with English lower-case forms)."""
+    pos = [TAG_POS.get(tag, "PUNCT") for tag in tags]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
 
 
 @pytest.mark.parametrize(
@@ -426,14 +431,7 @@ def test_a_second_report_after_a_colon_does_not_swallow_the_first():
     deps = "nsubj ROOT nsubj aux neg ccomp punct nsubj ccomp mark poss nsubj ccomp dobj prep"
     deps += " det pobj punct"
     tags = "PRP VBZ PRP VBD RB VB : PRP VBZ IN PRP$ NN VBZ NNS IN DT NN ."
-    doc = Doc(
-        Vocab(),
-        words=words.split(),
-        heads=heads,
-        deps=deps.split(),
-        tags=tags.split(),
-        pos=[TAG_POS.get(tag, "PUNCT") for tag in tags.split()],
-    )
+    doc = parsed(words.split(), heads, deps.split(), tags.split())
     content = content_of(doc[1])
     assert content is not None
     assert " ".join(t.text for t in content) == "she did not cook"
@@ -687,14 +685,7 @@ def test_a_name_whose_phrase_the_parse_gave_the_stand_in_is_the_name_alone():
     heads = [1, 5, 1, 5, 5, 9, 5, 5, 5, 9, 9]
     deps = "nsubj ccomp advmod punct punct parataxis punct appos punct ROOT dobj".split()
     tags = "PRP VBZ RB , '' NNP , CD , VBD NNS".split()
-    doc = Doc(
-        Vocab(),
-        words=words,
-        heads=heads,
-        deps=deps,
-        tags=tags,
-        pos=[TAG_POS.get(tag, "PUNCT") for tag in tags],
-    )
+    doc = parsed(words, heads, deps, tags)
     assert mention_for(doc[5]).text.startswith("Mwale")
 
 
@@ -863,14 +854,7 @@ def test_a_second_titled_name_parsed_as_the_firsts_apposition_is_a_partner():
     heads = [1, 3, 3, 9, 3, 6, 3, 8, 3, 9]
     deps = "compound compound compound nsubj cc compound conj compound appos ROOT".split()
     tags = "NNP NNP NNP NNP CC NNP NNP NNP NNP VBD".split()
-    doc = Doc(
-        spacy.blank("en").vocab,  # with English lower-case forms
-        words=words,
-        heads=heads,
-        deps=deps,
-        tags=tags,
-        pos=[TAG_POS.get(tag, "PUNCT") for tag in tags],
-    )
+    doc = parsed(words, heads, deps, tags)
     mention = mention_for(doc[3])
     assert mention.kind == "joint"
     assert [part.name for part in mention.parts] == ["Kenji Ono", "Gil Reyes"]
@@ -923,14 +907,7 @@ def test_a_name_after_the_tag_closes_it_and_is_not_part_of_the_words():
         "npadvmod punct"
     ).split()
     tags = "NNS VBD IN NNP , NNP VBD IN NNS IN PRP$ NN , NNP NNP .".split()
-    doc = Doc(
-        spacy.blank("en").vocab,
-        words=words,
-        heads=heads,
-        deps=deps,
-        tags=tags,
-        pos=[TAG_POS.get(tag, "PUNCT") for tag in tags],
-    )
+    doc = parsed(words, heads, deps, tags)
     (cue,) = find_cues(doc)
     assert " ".join(t.text for t in cue.content or []) == "Prices rose in May"
 
