@@ -55,12 +55,13 @@ def channel_of(verb: Token) -> str | None:
     'told the committee' name audiences, not channels)."""
     # "was quoted as saying by the TASS news agency": the agent hangs on "saying"
     saying = [g for c in verb.children if c.lower_ == "as" for g in c.children if g.dep_ == "pcomp"]
-    if _quoted_person(verb) is not None:  # "CNN quoted a witness as saying …": through CNN
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
         quoting = verb.head.head
-        by = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
-        return _outlet_named(by) if by is not None else None
-    if verb.dep_ == "pcomp" and cue_lemma(verb.head.head.text) == "quote":
-        saying.append(verb.head.head)  # "was quoted by the Interfax news agency as saying"
+        if _quoted_person(verb) is not None:  # "CNN quoted a witness as saying …": via CNN
+            by = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+            return _outlet_named(by) if by is not None else None
+        if cue_lemma(quoting.text) == "quote":
+            saying.append(quoting)  # "was quoted by the Interfax news agency as saying"
     for child in [*verb.children, *(c for s in saying for c in s.children)]:
         if child.dep_ in ("dobj", "dative") and (name := _outlet_named(child)):
             return name
@@ -415,8 +416,9 @@ def _with_split_word(comp: Token, comps: list[Token]) -> list[Token] | None:
     doc, end = comp.doc, comp.right_edge.i
     joined = False
     for other in sorted((c for c in comps if c.i > comp.i), key=lambda c: c.i):
-        hyphen = "-" in (doc[end].text, doc[end + 1].text)
-        if other.left_edge.i != end + 1 or doc[end].whitespace_ or not hyphen:
+        if other.left_edge.i != end + 1 or doc[end].whitespace_:
+            break
+        if "-" not in (doc[end].text, doc[end + 1].text):
             break
         end, joined = other.right_edge.i, True
     return _trim(list(doc[comp.left_edge.i : end + 1])) if joined else None
