@@ -120,16 +120,8 @@ def _subject_state(resolver: "Resolver", mention: Mention) -> tuple[str, str] | 
     here = layout.sentence_of(mention.start)
     if here < 1:
         return None
-    opening = OPENING_NAME.match(layout.text, layout.starts[here - 1])
-    if opening is None:
-        return None
-    owner = re.sub(r"['’]s?$", "", opening[1])  # "Sudan's army-aligned government …"
-    country = resolver.officials.country_in(owner)
-    return (owner, country) if country else None
-
-
-# The proper noun a sentence opens with: "Beijing", "The Chinese Foreign Ministry".
-OPENING_NAME = re.compile(r"\s{0,8}((?:The\s)?[A-Z][\w'’.-]{1,30}(?:\s[A-Z][\w'’.-]{1,30}){0,3})")
+    before = layout.text[layout.starts[here - 1] : layout.starts[here]].lstrip()
+    return resolver.registry.opening_state(before)
 
 
 OTHER_ONE = frozenset(("another", "a second", "a third"))

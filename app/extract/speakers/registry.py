@@ -192,9 +192,9 @@ def _someone_elses(kept: list[str]) -> bool:
 
 # A sentence's first one or two capitalised words ("Iran's delegation", "The Kremlin").
 OPENING = re.compile(r"(?:The\s)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)")
-# "Its foreign minister, ", "The country's water minister " just before a name.
 # Title words alone, capitalised, before a name: "Foreign Minister ", "Defence Secretary ".
 OPENS_ON_OFFICE = re.compile(r"\s{0,4}(?:[A-Z][\w.-]{1,20}\s{1,3}){1,4}")
+# "Its foreign minister, ", "The country's water minister " just before a name.
 THE_COUNTRYS = re.compile(
     r"(?:\b[Tt]he (?:country|nation|kingdom|republic)['’]s|\bIts)\s(?:[\w-]{1,30}\s){0,4}"
     r"[\w-]{1,30},?\s$"
@@ -257,7 +257,7 @@ def _title_before(text: str, start: int) -> str:
         if word.endswith(",") and _after_a_name(words[: i + 1], kept):
             break  # "… with General Ali Hamdan, Saudi Foreign Minister Faisal Qahtani'
         if word.endswith(",") and _an_office_already(kept):
-            break  # "Speaking alongside her Canadian counterpart, German Foreign Minister …"'
+            break  # "Speaking alongside her Canadian counterpart, German Foreign Minister …"
         if abbreviation:
             bare = TITLE_EXPANSIONS.get(bare.lower(), bare)
         low = bare.lower()
@@ -662,8 +662,18 @@ class Registry:
 
     def _opening_country(self, sentence: str) -> str | None:
         """The country a sentence opens on: "Iran's delegation …", "The Kremlin …" (none)."""
+        found = self.opening_state(sentence)
+        return found[1] if found else None
+
+    def opening_state(self, sentence: str) -> tuple[str, str] | None:
+        """The country, capital or body a sentence opens on, as printed and as a country:
+        "Beijing rejects that account." is ("Beijing", "CN")."""
         opening = OPENING.match(sentence)
-        return self.officials.country_in(re.sub(r"['’]s$", "", opening[1])) if opening else None
+        if opening is None:
+            return None
+        name = re.sub(r"['’]s$", "", opening[1])
+        country = self.officials.country_in(name)
+        return (name, country) if country else None
 
     def _country_introduced(self, pos: int) -> str | None:
         """'Iran's delegation struck a different note. Deputy Foreign Minister Dariush
