@@ -930,3 +930,12 @@ def test_a_slash_dateline_and_a_circumstance_after_the_tag_stay_out_of_the_words
     )
     (found,) = extract_article(article).quotes
     assert found.text == "The two presidents spoke by phone on Friday"
+
+
+def test_a_country_named_with_and_is_no_partner_of_its_minister():
+    article = (
+        "“We call on all parties to show restraint,” said Trinidad and Tobago's Foreign "
+        "Minister Linda Thompson.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert (found.speaker, found.speaker_country) == ("Linda Thompson", "TT")

@@ -432,6 +432,9 @@ def _titled_partner(head: Token) -> Token | None:
     title = next((c for c in head.children if c.dep_ == "conj" and c.i > head.i), None)
     if title is None or title.lower_ not in TITLE_WORDS:
         return None
+    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
+    if not named or any(c.dep_ == "poss" for c in title.children):
+        return None  # not "Trinidad and Tobago's Foreign Minister Linda Thompson"
     return next(
         (
             c
