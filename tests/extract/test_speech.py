@@ -939,3 +939,21 @@ def test_a_country_named_with_and_is_no_partner_of_its_minister():
     )
     (found,) = extract_article(article).quotes
     assert (found.speaker, found.speaker_country) == ("Linda Thompson", "TT")
+
+
+def test_a_clause_the_parser_broke_off_the_words_runs_on_to_their_end():
+    article = (
+        'Moldovan President Ana Revenco said on Facebook that Chisinau would "never" accept '
+        "a deal that left occupied land in foreign hands.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert found.text.endswith("a deal that left occupied land in foreign hands")
+
+
+def test_a_time_phrase_after_the_tag_is_no_part_of_the_words_before_it():
+    article = (
+        "Qatar is ready to host a new round of talks on the Red Sea, Prime Minister Khalid "
+        "Al-Mansouri said on Monday, days after a drone struck a Qatari-flagged tanker near Aden.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert found.text == "Qatar is ready to host a new round of talks on the Red Sea"

@@ -411,14 +411,23 @@ def _is_statement(toks: list[Token]) -> bool:
 
 
 def _with_split_word(comp: Token, comps: list[Token]) -> list[Token] | None:
-    """'Oslo would co-chair it' parsed as three clauses, "co", "-" and "chair it", each hung
-    on the verb: the words run on through the clauses that follow with no space between."""
+    """Clauses the parser broke off the words and hung on the verb as clauses of their own:
+    'Oslo would co-chair it' as "co", "-" and "chair it", with no space between; 'a deal
+    that left occupied territory in Russian hands' as "a deal that left" and a subjectless
+    "occupied territory …" run on with no comma or conjunction between."""
     doc, end = comp.doc, comp.right_edge.i
     joined = False
     for other in sorted((c for c in comps if c.i > comp.i), key=lambda c: c.i):
-        if other.left_edge.i != end + 1 or doc[end].whitespace_:
+        if other.left_edge.i != end + 1:
             break
-        if "-" not in (doc[end].text, doc[end + 1].text):
+        split_word = not doc[end].whitespace_ and "-" in (doc[end].text, doc[end + 1].text)
+        run_on = (
+            not _has_subject(other)
+            and doc[end].is_alpha
+            and doc[end + 1].is_alpha
+            and doc[end + 1].dep_ not in ("cc", "mark", "advmod")
+        )
+        if not (split_word or run_on):
             break
         end, joined = other.right_edge.i, True
     return _trim(list(doc[comp.left_edge.i : end + 1])) if joined else None
@@ -724,9 +733,7 @@ def _interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
     if all(t.pos_ == "PROPN" or t.is_punct for t in doc[right + 1 :]):
         # "…, X said after talks with his counterpart, Hun Manet.": a name closes the tag
         return _trim(list(doc[_clause_start(doc, left - 1) : left - 1]))
-    if after.head.i == verb.i and (
-        after.dep_ in ("advcl", "xcomp", "conj", "cc") or after.lower_ == "according"
-    ):
+    if _goes_on(verb, after):
         return None  # "…, Voss said on Monday, blaming weak demand": the verb goes on
     start = _clause_start(doc, left - 1)
     if any(t.is_punct and t.text in '"“”' for t in doc[start : left - 1]):
@@ -740,6 +747,17 @@ def _interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
         # whole before the tag; what follows it is the writer's
         return _trim(list(doc[start : left - 1]))
     return _trim(list(doc[start:]))
+
+
+def _goes_on(verb: Token, after: Token) -> bool:
+    """The phrase after the tag's comma hangs on the tag's verb: "blaming weak demand",
+    "according to …", or a clause opened by how long after: "days after a drone struck …"."""
+    top = after.head if after.dep_ in ("nummod", "det", "amod") else after  # "two days after"
+    if top.dep_ == "npadvmod" and verb.i < top.head.i:
+        top = top.head
+    if top.head.i != verb.i:
+        return False
+    return top.dep_ in ("advcl", "xcomp", "conj", "cc") or after.lower_ == "according"
 
 
 # What a phrase after "X said," places the speech in: "in a speech", "on condition of …".
