@@ -1746,3 +1746,27 @@ def test_the_union_is_the_union_local_named_before():
         "release.\n"
     )
     assert speaker_of(text, "all cooks and servers").speaker.startswith("CSU Local")
+
+
+def test_two_offices_of_two_countries_pledge_together_and_are_named_next():
+    article = (
+        "Summit\n\nTOKYO — Japan's prime minister and South Korea's president pledged on "
+        'Saturday to keep relations "calm and steady," even as a fishing dispute flared.\n\n'
+        "Prime Minister Taro Kuze, hosting President Park Min-jae in Tokyo, said the two "
+        'nations shared "common worries". Park said Seoul wanted "a quiet year."\n'
+    )
+    pledge, kuze, park = extract_article(article).quotes
+    assert pledge.text == 'to keep relations "calm and steady,"'
+    assert pledge.speaker == "Taro Kuze and Park Min-jae"
+    # the president described in the lede is the one named after the prime minister
+    assert (kuze.speaker, kuze.speaker_country) == ("Taro Kuze", "JP")
+    assert (park.speaker, park.speaker_country) == ("Park Min-jae", "KR")
+
+
+def test_an_office_described_first_is_not_given_to_a_holder_of_another_named_next():
+    article = (
+        "Visit\n\nBRASILIA — Brazil's president said the visit would be short. Foreign "
+        "Minister Duarte Vilela had flown in a day earlier.\n"
+    )
+    (said,) = extract_article(article).quotes
+    assert said.speaker != "Duarte Vilela"

@@ -447,6 +447,14 @@ def _named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
             opens and QUOTE_THEN_TAG.fullmatch(before)
         ):
             found.append(e)
+    found = [e for e in found if not _holds_another_office(e, mention.head)]
+    if not found:  # "… and South Korea's president …. Prime Minister X, hosting President Y,"
+        found = [
+            e
+            for e in resolver.registry.of_kind({PERSON})
+            if e.role.split()[-1:] == [mention.head]
+            and layout.sentence_of(min(e.positions)) == here + 1
+        ]
     if len(found) != 1:
         return None
     if found[0].country is None:  # "Turkey's foreign minister said …. “…,” Hakan Demir told"
@@ -460,6 +468,20 @@ def _named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
 QUOTE_THEN_TAG = re.compile(
     r"[\"“][^\"“”\n]{1,400}[\"”][ \t]{1,3}(?:(?:said|says|added|told)[ \t]{1,3})?"
 )
+
+
+# Offices one person does not hold together: a president named next is no prime minister.
+HELD_OFFICES = frozenset(
+    """president minister premier chancellor king queen emir secretary ambassador envoy
+    governor mayor senator spokesman spokeswoman""".split()
+)
+
+
+def _holds_another_office(e: Entity, office: str) -> bool:
+    held = HELD_OFFICES.intersection(e.role.split())
+    if office not in HELD_OFFICES or not held or office in held:
+        return False
+    return not (office == "premier" and "prime" in e.role.split())
 
 
 def _a_title(words: list[str], lede: bool) -> bool:

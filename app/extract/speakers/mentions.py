@@ -395,9 +395,9 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
             break
     else:
         head = _name_after_office(head) or head  # its tokens are the phrase's already
-    if (partner := _named_partner(head)) is not None:
+    if (partner := _named_partner(head) or _described_partner(head)) is not None:
         first, second = mention_for_one(head, tokens, base), mention_for(partner, base)
-        if first.kind == "name" and second.kind == "name":
+        if first.kind == second.kind and first.kind in ("name", "description"):
             lo, hi = min(t.idx for t in tokens), max(t.idx + len(t) for t in partner.subtree)
             text = head.doc.text[lo:hi]
             start = base(lo)
@@ -423,6 +423,29 @@ def _named_partner(head: Token) -> Token | None:
     if (titled := _titled_partner(head)) is not None:
         return titled
     return next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+
+
+def _described_partner(head: Token) -> Token | None:
+    """'Japan's prime minister and South Korea's president pledged …': two offices, each of
+    its own country, speak together; neither alone."""
+    if head.pos_ != "NOUN" or not _office_of_a_country(head):
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+        return None
+    other = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+    return other if other is not None and _office_of_a_country(other) else None
+
+
+def _office_of_a_country(noun: Token) -> bool:
+    """'Japan's prime minister', 'the Turkish president': an office with its country."""
+    if noun.lower_ not in TITLE_WORDS:
+        return False
+    return any(
+        (c.dep_ == "poss" and c.pos_ == "PROPN")
+        or (c.dep_ == "amod" and c.pos_ == "PROPN")
+        or (c.dep_ == "amod" and c.text[:1].isupper() and c.lower_ not in TITLE_WORDS)
+        for c in noun.children
+    )
 
 
 def _titled_partner(head: Token) -> Token | None:

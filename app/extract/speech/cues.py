@@ -631,7 +631,12 @@ def _quoted_object(verb: Token) -> list[Token] | None:
 
 
 def _quotes_inside(phrase: Token) -> bool:
-    return sum(t.text in QUOTE_MARKS for t in phrase.subtree) >= 2
+    """The phrase holds a quotation, whose closing mark the parse may hang on the verb after
+    a comma: 'to keep relations "future-oriented," even as …'."""
+    doc, end = phrase.doc, phrase.right_edge.i + 1
+    while end < len(doc) and doc[end].is_punct and doc[end].text not in "([":
+        end += 1
+    return sum(t.text in QUOTE_MARKS for t in doc[phrase.left_edge.i : end]) >= 2
 
 
 def _time_clause(clause: Token) -> bool:
