@@ -1770,3 +1770,12 @@ def test_an_office_described_first_is_not_given_to_a_holder_of_another_named_nex
     )
     (said,) = extract_article(article).quotes
     assert said.speaker != "Duarte Vilela"
+
+
+def test_sheikh_after_a_given_name_is_part_of_the_name():
+    article = (
+        "Talks\n\nSomalia's president, Hassan Sheikh Warsame, criticised the talks. "
+        '"Decisions are being made without us," he wrote.\n'
+    )
+    (wrote,) = extract_article(article).quotes
+    assert (wrote.speaker, wrote.speaker_country) == ("Hassan Sheikh Warsame", "SO")

@@ -957,3 +957,21 @@ def test_a_time_phrase_after_the_tag_is_no_part_of_the_words_before_it():
     )
     (found,) = extract_article(article).quotes
     assert found.text == "Qatar is ready to host a new round of talks on the Red Sea"
+
+
+def test_the_one_asked_speaks_when_the_parse_makes_asked_the_verb():
+    article = (
+        'Call\n\nPresident Anne Moreau told the chancellor the fund had to be "bold."\n\n'
+        "A German government spokesman, asked about the call, said only that the two leaders "
+        'had "a good exchange."\n'
+    )
+    said = extract_article(article).quotes[-1]
+    assert said.speaker == "A German government spokesman"
+
+
+def test_verbs_joined_in_a_with_scene_are_the_writers_not_a_tag():
+    article = (
+        "Fund\n\nFrance and Germany clashed on Thursday over how to finance a new defence fund, "
+        "with Paris pushing for joint borrowing and Berlin insisting on national contributions.\n"
+    )
+    assert extract_article(article).quotes == ()

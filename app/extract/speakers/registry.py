@@ -412,7 +412,7 @@ def _strip_leading(words: list[re.Match], officials: Officials) -> list[re.Match
     titled = [
         n
         for n, w in enumerate(words[:-1])
-        if _is_title_word(w.group())
+        if (_is_title_word(w.group()) and not _inside_a_name(words, n))
         or (
             w.group().isupper()
             and len(w.group()) > 1
@@ -423,6 +423,15 @@ def _strip_leading(words: list[re.Match], officials: Officials) -> list[re.Match
     if titled:  # "Trade Minister Arvind Kesavan" -> "Arvind Kesavan", "DUP MP Ann Lee" too
         words = words[titled[-1] + 1 :]
     return words
+
+
+# Titles that are also a part of names, after a given name: "Hassan Sheikh Mohamud".
+NAME_PART_TITLES = frozenset({"Sheikh"})
+
+
+def _inside_a_name(words: list[re.Match], n: int) -> bool:
+    before = words[n - 1].group() if n else ""
+    return words[n].group() in NAME_PART_TITLES and genders.is_first_name(before)
 
 
 def _after_a_name(before: list[str], kept: list[str]) -> bool:

@@ -181,7 +181,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return _listed_last(child, verb)
         if child.dep_ == "nsubjpass" and depth > 0 and cue_lemma(verb.text) in QUOTED_AS:
             return child  # "he was quoted as saying": he said it
-    if (speaker := _subject_of_the_scene(verb)) is not None:
+    if (speaker := _subject_of_the_scene(verb) or _the_one_asked(verb)) is not None:
         return speaker
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
@@ -247,6 +247,20 @@ def _subject_of_the_scene(verb: Token) -> Token | None:
                 if child.dep_ == "nsubj" and child.i < clause.i:
                     return child
     return None
+
+
+def _the_one_asked(verb: Token) -> Token | None:
+    """'A spokesman, asked about the call, said only …' parsed with "asked" as the spokesman's
+    verb and "said" hung on it: the one asked speaks."""
+    head, doc = verb.head, verb.doc
+    if head.i >= verb.i or cue_lemma(head.text) != "ask" or head.tag_ not in ("VBD", "VBN"):
+        return None
+    if verb.dep_ not in ("dep", "conj", "ccomp") or doc[verb.i - 1].text != ",":
+        return None
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < head.i), None)
+    if subject is None or doc[head.i - 1].text != ",":
+        return None  # not "She asked about the call, then said …"
+    return subject
 
 
 def _scene_clause(verb: Token, clause: Token) -> bool:
@@ -343,12 +357,19 @@ def _name_before(verb: Token) -> Token | None:
     return None
 
 
+def _with_scene(verb: Token) -> bool:
+    """'…, with Hungary threatening to block it', '…, with Paris pushing for X and Berlin
+    insisting on Y': the writer's scene (not "was quoted as saying")."""
+    while verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "by")
+
+
 def fronted_content(verb: Token, speaker: Token | None) -> list[Token] | None:
     """'CLAUSE, the expert recalled.' / 'CLAUSE, said X.': the clause before the comma that
     precedes the speaker phrase and its verb, when nothing but adverbials follows them."""
     doc = verb.doc
-    if verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "by"):  # "…, with Hungary threatening
-        # to block it": the writer's scene (not "was quoted as saying")
+    if _with_scene(verb):
         return None
     left = verb.i
     if speaker is not None and speaker.i < verb.i:
