@@ -975,3 +975,9 @@ def test_verbs_joined_in_a_with_scene_are_the_writers_not_a_tag():
         "with Paris pushing for joint borrowing and Berlin insisting on national contributions.\n"
     )
     assert extract_article(article).quotes == ()
+
+
+def test_a_whole_sentence_before_a_closing_tag_is_the_words_though_its_verb_was_misread():
+    article = "Fund\n\nItaly and Spain back the French position, diplomats said.\n"
+    (found,) = extract_article(article).quotes
+    assert (found.text, found.speaker) == ("Italy and Spain back the French position", "diplomats")

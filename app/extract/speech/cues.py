@@ -398,7 +398,23 @@ def fronted_content(verb: Token, speaker: Token | None) -> list[Token] | None:
         return None  # "At the debate, she mentioned his remarks": the verb has its own object
     content = _trim(list(doc[: left - 1]))
     quoted = doc[left].text in "\"“”'’‘"  # words in quotation marks are someone's, clause or not
-    return content if quoted or _is_statement(content) else None
+    if quoted or _is_statement(content) or _verb_misread(content, verb):
+        return content
+    return None
+
+
+def _verb_misread(content: list[Token], verb: Token) -> bool:
+    """'Italy and Spain back the French position, diplomats said.': a whole sentence before a
+    closing tag whose own verb the parse took for another word ("back" as a preposition)."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or not all(t.is_punct for t in doc[verb.i + 1 :]) or len(content) < 5:
+        return False
+    opening = content[0]
+    return (
+        opening.i == 0
+        and opening.pos_ in ("PROPN", "NOUN", "DET")
+        and not any(t.dep_ == "mark" or t.tag_ in ("VBN", "VBG", "WRB", "WP") for t in content)
+    )
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
