@@ -1779,3 +1779,15 @@ def test_sheikh_after_a_given_name_is_part_of_the_name():
     )
     (wrote,) = extract_article(article).quotes
     assert (wrote.speaker, wrote.speaker_country) == ("Hassan Sheikh Warsame", "SO")
+
+
+def test_an_and_between_a_name_and_an_owned_title_ends_the_first_persons_title():
+    article = (
+        "Border\n\nBEIJING — China and India agreed on Tuesday to resume patrols, after talks "
+        "between Beijing's top diplomat Liu Weiming and India's national security adviser "
+        'Vikram Rao.\n\nRao said India wanted "calm" on the border. The top diplomat later '
+        'told journalists that details would come "in due course."\n'
+    )
+    rao, diplomat = extract_article(article).quotes
+    assert (rao.speaker, rao.speaker_country) == ("Vikram Rao", "IN")
+    assert (diplomat.speaker, diplomat.speaker_country) == ("Liu Weiming", "CN")

@@ -440,7 +440,11 @@ def _after_a_name(before: list[str], kept: list[str]) -> bool:
     return (
         last[:1].isupper()
         and not _is_title_word(last)
-        and any(_is_title_word(w) and w[:1].isupper() for w in kept)
+        and any(
+            # "… Wang Yi and India's national security adviser Ajit Doval": an owner too
+            w[:1].isupper() and (_is_title_word(w) or w.endswith(("'s", "’s")))
+            for w in kept
+        )
     )
 
 
