@@ -1791,3 +1791,23 @@ def test_an_and_between_a_name_and_an_owned_title_ends_the_first_persons_title()
     rao, diplomat = extract_article(article).quotes
     assert (rao.speaker, rao.speaker_country) == ("Vikram Rao", "IN")
     assert (diplomat.speaker, diplomat.speaker_country) == ("Liu Weiming", "CN")
+
+
+def test_a_capitals_name_that_is_a_given_name_opens_a_persons_name():
+    article = (
+        "Summit\n\nParaguayan President Santiago Ferreira sided with Buenos Aires on the deal. "
+        '"We can disagree without insults," Ferreira told reporters. The Paris Agreement '
+        "came up too, and the agreement's targets were discussed.\n"
+    )
+    (told,) = extract_article(article).quotes
+    assert (told.speaker, told.speaker_country) == ("Santiago Ferreira", "PY")
+
+
+def test_its_delegation_is_the_delegation_of_the_state_the_sentence_before_opens_on():
+    article = (
+        "Summit\n\nBolivia, which joined the bloc last year, sent its vice president. "
+        'Its delegation said in a statement it would "respect the consensus."\n'
+    )
+    (said,) = extract_article(article).quotes
+    assert (said.speaker, said.speaker_country) == ("Bolivia's delegation", "BO")
+    assert said.text == 'it would "respect the consensus."'

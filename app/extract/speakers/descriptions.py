@@ -72,11 +72,13 @@ PARTY_MEMBERS = frozenset(("democrat", "republican"))  # "the Nevada Democrat": 
 SPEAKS_FOR_THEM = frozenset(
     """office campaign team staff spokesman spokeswoman spokesperson lawyer lawyers attorney
     attorneys aide aides adviser advisers advisor advisors representative representatives
-    family ministry department government administration embassy party""".split()
+    family ministry department government administration embassy party delegation
+    mission""".split()
 )
 # "His ministry said" after Pakistan's defence minister: his, not the last ministry named.
 BODIES_OF_THEIRS = frozenset(
-    "office campaign team staff ministry department government administration embassy party".split()
+    """office campaign team staff ministry department government administration embassy party
+    delegation mission""".split()
 )
 OWNER = re.compile(r"(his|her|their|its)\s+", re.I)
 

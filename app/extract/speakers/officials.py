@@ -49,11 +49,13 @@ class Officials:
         self.country_words: dict[str, str] = {}
         self._possessive: dict[str, str] = {}
         self._names: set[str] = set()  # country and capital names, not nationality words
+        self.capitals: set[str] = set()  # the names after a country's own: "Santiago", "Lima"
         self.naming: dict[str, list[str]] = {}  # code -> the words that name it in prose
         for row in data.get("country", []):
             for word in [*row.get("names", []), *row.get("demonyms", [])]:
                 self.country_words[word] = row["code"]
             self._names.update(row.get("names", []))
+            self.capitals.update(row.get("names", [])[1:])
             for word in row.get("possessive", []):  # "Jordan's king", not "Jordan Price"
                 self._possessive[word] = row["code"]
             plain = [w for w in row.get("names", [])[:5] if _plain_word(w)]

@@ -376,7 +376,21 @@ def _place_words(words: list[re.Match], officials: Officials) -> int:
     return 0
 
 
-def _strip_leading(words: list[re.Match], officials: Officials) -> list[re.Match]:
+def _given_name_of_a_city(words: list[re.Match], officials: Officials, lowers: set[str]) -> bool:
+    """'Santiago Peña', 'Lima Morales': a capital's name that is also a given name, before a
+    surname, opens a person's name (a country's, "Kenya Ouma", is mostly a place; "Paris
+    Agreement" is no name: the article prints "agreement" in lowercase)."""
+    first, rest = words[0].group(), [w.group() for w in words[1:]]
+    return (
+        len(words) in (2, 3)
+        and first in officials.capitals
+        and genders.is_first_name(first)
+        and not any(_is_title_word(w) or w.lower() in lowers for w in rest)
+        and not any(w in officials.country_words for w in rest)
+    )
+
+
+def _strip_leading(words: list[re.Match], officials: Officials, lowers: set[str]) -> list[re.Match]:
     """'Organizer Dwayne Croteau' -> 'Dwayne Croteau'; 'Rep. Jim Bond' -> 'Jim Bond'; but a
     body keeps its whole name ('Kenya Red Cross', 'AFN Youth Council', 'New York Democratic
     Party'); a person loses a place before the title ('New York Gov. Ann Lee') and a title
@@ -399,7 +413,10 @@ def _strip_leading(words: list[re.Match], officials: Officials) -> list[re.Match
         if (
             first in NOT_FIRST
             or first.endswith("ing")
-            or first in officials.country_words
+            or (
+                first in officials.country_words
+                and not _given_name_of_a_city(words, officials, lowers)
+            )
             or low in ROLE_HINTS
             or low in PERSON_NOUNS
             or low in NOT_NAME_WORDS
@@ -556,6 +573,7 @@ class Registry:
         self.aliases: dict[str, Entity] = {}  # "PBO" for "Parliamentary Budget Officer"
         self._by_surname: dict[str, list[Entity]] = {}
         self.spans = spans
+        self.lowers = _lowercase_words(text)
         self.home = dateline_country(text, spans, officials)  # "KYIV (Reuters) -": UA
         for lo, hi in spans:
             for pos, alias in officials.mentions(text, lo, hi):
@@ -572,7 +590,7 @@ class Registry:
             for m in SINGLE.finditer(text, lo, hi):
                 self._add_single(m)
         self._note_surnames(spans)
-        capitalised, lowers = self._capitalised(spans), _lowercase_words(text)
+        capitalised, lowers = self._capitalised(spans), self.lowers
         self._add_recurring(capitalised, lowers)
         self._add_first_names(capitalised, lowers)
         self._note_acronyms()
@@ -883,7 +901,7 @@ class Registry:
     def _add_match(self, text: str, m: re.Match) -> None:
         """Note the name a NAME match prints (its title before and after as its role)."""
         offset, printed = _name_part(m.group(), self.officials)
-        words = _strip_leading(list(re.finditer(r"\S+", printed)), self.officials)
+        words = _strip_leading(list(re.finditer(r"\S+", printed)), self.officials, self.lowers)
         if words and words[0].group() in INVERTED_TAGS and text[m.end() : m.end() + 1] == ":":
             words = words[1:]  # "Said Ellis: “…”" names Ellis
         if not words:

@@ -489,6 +489,9 @@ def _without_when_said(toks: list[Token]) -> list[Token]:
     said = first.i > 0 and _is_speech_verb(first.doc[first.i - 1])  # not "On Tuesday she lost"
     if said and first.lower_ == "on" and first.dep_ == "prep" and toks[1].lower_ in SAID_WHEN:
         return toks[2:]
+    if said and first.dep_ == "prep" and _speech_scene(first):  # "said in a statement it …"
+        rest = [t for t in toks if t.i > first.right_edge.i]
+        return rest if len(rest) >= 3 else toks
     return toks
 
 
