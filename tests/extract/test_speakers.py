@@ -8,7 +8,7 @@ from app.extract.speakers.datelines import dateline_country, national_office
 from app.extract.speakers.gender import FEMALE, MALE, evidence_at, first_name_gender
 from app.extract.speakers.offices import CLASH, LOOSE, office_fit
 from app.extract.speakers.officials import Officials
-from app.extract.speakers.registry import _title_before
+from app.extract.speakers.registry import _title_after, _title_before
 from app.extract.speakers.typing import (
     OUTLET,
     PERSON,
@@ -1811,3 +1811,10 @@ def test_its_delegation_is_the_delegation_of_the_state_the_sentence_before_opens
     (said,) = extract_article(article).quotes
     assert (said.speaker, said.speaker_country) == ("Bolivia's delegation", "BO")
     assert said.text == 'it would "respect the consensus."'
+
+
+def test_an_apposition_after_a_name_does_not_run_across_lines():
+    text = "Brazil's Ferraz, Argentina's Duarte trade insults\n\nMONTEVIDEO, Uruguay (AP) —"
+    assert _title_after(text, text.index(",")) == ""
+    text = "said Tomas Ferraz, Brazil's foreign minister, on Monday."
+    assert _title_after(text, text.index(",")) == "Brazil's foreign minister"

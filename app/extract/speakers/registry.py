@@ -337,8 +337,8 @@ def _title_after(text: str, end: int) -> str:
     if tag and tag.group(2).rstrip(".") in US_STATES:  # "(D-Nev.)": "the Nevada Democrat"
         return f"{US_PARTIES[tag.group(1)]} {US_STATES[tag.group(2).rstrip('.')]}"
     m = re.match(
-        r",\s+((?:the|a|an)\s[^,.;]{2,120}|(?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+['’]s\s"
-        r"[^,.;]{2,120})[,.]"
+        r",\s+((?:the|a|an)\s[^,.;\n]{2,120}|(?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+['’]s\s"
+        r"[^,.;\n]{2,120})[,.]"  # (not across a line: "Brazil's Lula, Argentina's Milei …"
         r"|\s+(of\s+[A-Z][\w.]+(?:\s[A-Z]\w+)?)",
         text[end : end + 160],
     )
