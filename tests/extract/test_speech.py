@@ -981,3 +981,12 @@ def test_a_whole_sentence_before_a_closing_tag_is_the_words_though_its_verb_was_
     article = "Fund\n\nItaly and Spain back the French position, diplomats said.\n"
     (found,) = extract_article(article).quotes
     assert (found.text, found.speaker) == ("Italy and Spain back the French position", "diplomats")
+
+
+def test_a_condition_the_parse_joined_to_the_verb_of_saying_is_part_of_the_words():
+    article = (
+        'Deal\n\nHe said France would accept returns only "in limited numbers" and only if '
+        "Britain took an equal number of asylum seekers.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert found.text.endswith("and only if Britain took an equal number of asylum seekers")

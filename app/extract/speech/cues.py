@@ -470,6 +470,26 @@ def _with_split_word(comp: Token, comps: list[Token]) -> list[Token] | None:
     return _trim(list(doc[comp.left_edge.i : end + 1])) if joined else None
 
 
+CONDITIONS = frozenset("if unless provided".split())
+
+
+def _with_condition(verb: Token, words: list[Token]) -> list[Token]:
+    """'said France would accept returns "in limited numbers" and only if Britain took …':
+    a condition the parse joined to the verb of saying belongs to the words said."""
+    if not words:
+        return words
+    doc, end = verb.doc, words[-1].i
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.left_edge.i <= end:
+            continue
+        between = doc[end + 1 : conj.left_edge.i]
+        opener = [t for t in doc[conj.left_edge.i : conj.i] if t.dep_ == "mark"]
+        if all(t.is_punct or t.dep_ == "cc" for t in between) and opener:
+            if opener[0].lower_ in CONDITIONS:
+                return _trim(list(doc[words[0].i : conj.right_edge.i + 1]))
+    return words
+
+
 def _subtree(tok: Token, skip: Token | None = None) -> list[Token]:
     toks = [t for t in tok.subtree if skip is None or t not in set(skip.subtree)]
     return _trim(_without_aftermath(_without_when_said(toks)))
@@ -613,7 +633,7 @@ def content_of(verb: Token) -> list[Token] | None:
         comp = max(comps, key=lambda c: len(list(c.subtree)))
         if (subject := _object_as_subject(verb, comp, lemma)) is not None:
             return _trim(list(subject.subtree) + list(comp.subtree))
-        return _with_split_word(comp, comps) or _subtree(comp)
+        return _with_condition(verb, _with_split_word(comp, comps) or _subtree(comp))
     # "called a meeting to review the plan" summons; only "called on them to act" requests.
     summons = lemma == "call" and any(c.dep_ == "dobj" for c in verb.children)
     for child in verb.children:
