@@ -1818,3 +1818,12 @@ def test_an_apposition_after_a_name_does_not_run_across_lines():
     assert _title_after(text, text.index(",")) == ""
     text = "said Tomas Ferraz, Brazil's foreign minister, on Monday."
     assert _title_after(text, text.index(",")) == "Brazil's foreign minister"
+
+
+def test_a_country_named_inside_a_quotation_does_not_take_the_speaker_abroad():
+    article = (
+        "Deal\n\nLONDON — Britain and France signed a returns deal on Thursday.\n\n"
+        "'Paris has given away nothing,' said the shadow home secretary, Colin Pratt.\n"
+    )
+    (said,) = extract_article(article).quotes
+    assert (said.speaker, said.speaker_country) == ("Colin Pratt", "GB")

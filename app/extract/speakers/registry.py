@@ -655,7 +655,9 @@ class Registry:
         if self.home is None:
             return False
         lo, hi = self.text.rfind("\n", 0, pos) + 1, self.text.find("\n", pos)
-        if self.officials.countries_in(self.text[lo : hi if hi >= 0 else None]) <= {self.home}:
+        # (the countries its speakers name in quotation marks say nothing of where they are from)
+        paragraph = self.layout.unquoted(lo, hi if hi >= 0 else len(self.text))
+        if self.officials.countries_in(paragraph) <= {self.home}:
             return True
         # "WARSAW — Poland summoned Belarus's envoy …, the foreign ministry said": the body
         # reporting what the dateline's country did is that country's

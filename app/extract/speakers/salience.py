@@ -53,6 +53,17 @@ class Layout:
         n = bisect.bisect_left(self._quote_starts, pos) - 1
         return n >= 0 and pos < self.quoted[n][1]
 
+    def unquoted(self, lo: int, hi: int) -> str:
+        """text[lo:hi] with its quotations blanked out (same length, so same offsets)."""
+        chars = list(self.text[lo:hi])
+        n = max(0, bisect.bisect_right(self._quote_starts, lo) - 1)
+        for a, b in self.quoted[n:]:
+            if a >= hi:
+                break
+            for i in range(max(a, lo), min(b, hi)):
+                chars[i - lo] = " "
+        return "".join(chars)
+
     def role(self, start: int, end: int) -> str:
         """The grammatical role of the name at text[start:end], guessed from its neighbours."""
         text = self.text
