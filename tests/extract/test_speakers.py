@@ -1827,3 +1827,16 @@ def test_a_country_named_inside_a_quotation_does_not_take_the_speaker_abroad():
     )
     (said,) = extract_article(article).quotes
     assert (said.speaker, said.speaker_country) == ("Colin Pratt", "GB")
+
+
+def test_its_office_is_the_office_of_the_state_the_sentence_opens_on():
+    article = (
+        'Talks\n\nVIENNA (Reuters) - Iran will not negotiate over its programme "under '
+        "pressure,\" its foreign minister said on Monday, as the agency's board met.\n\n"
+        'Kaveh Rostami made the remarks in Tehran. "Threats are not the way," he said.\n\n'
+        'Russia\'s envoy in Vienna, Oleg Burov, said a resolution would be "counterproductive." '
+        "Iran's ambassador to the agency, Navid Sadri, warned that Tehran would respond.\n"
+    )
+    lede, threats, burov, sadri = extract_article(article).quotes
+    assert (lede.speaker, lede.speaker_country) == ("Kaveh Rostami", "IR")
+    assert (threats.speaker, threats.speaker_country) == ("Kaveh Rostami", "IR")

@@ -271,8 +271,29 @@ def _surname_of_someone(resolver: "Resolver", mention: Mention):
     return entity if entity is not None and entity.kind == PERSON else None
 
 
+def _of_its_state(resolver: "Resolver", mention: Mention) -> Mention:
+    """'Iran will not negotiate …, its foreign minister said': "its" office is the one of the
+    state the sentence opens on (or, opening the sentence, the sentence before): read as
+    "Iran's foreign minister", never anyone's of another country."""
+    m = OWNER.match(mention.text)
+    if m is None or m.group(1).lower() != "its" or mention.head not in TITLE_WORDS:
+        return mention
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    if here < 0:
+        return mention
+    opening = layout.text[layout.starts[here] : mention.start].lstrip()
+    state = resolver.registry.opening_state(opening) if opening.strip() else None
+    if state is None:
+        state = _subject_state(resolver, mention)
+    if state is None:
+        return mention
+    return replace(mention, text=f"{state[0]}'s {mention.text[m.end() :]}")
+
+
 def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None) -> Resolved:
     registry = resolver.registry
+    mention = _of_its_state(resolver, mention)
     if (named := _surname_of_someone(resolver, mention)) is not None:
         return resolver.entity_result(named, mention, "name", "name")
     if (
@@ -697,6 +718,7 @@ def _person_by_role(
     Of a person's someone (`owned`: 'spokesman' of "Brooke's spokesman"), the titles must
     share those words: the owner's titles are not the speaker's."""
     words = set(re.findall(r"[a-z]+", mention.text.lower())) - IGNORED_ROLE_WORDS
+    office_words = {w for w in words if resolver.officials.country_in(w.capitalize()) is None}
     own = set(re.findall(r"[a-z]+", owned.lower())) - IGNORED_ROLE_WORDS if owned else words
     states = _states(mention.text.lower())
     age = AGE.search(mention.text)
@@ -728,6 +750,10 @@ def _person_by_role(
         if states and (theirs := _states(e.role)) and not states & theirs:
             continue  # "the Vermont senator" is not the senator from Missouri
         fit = 2.0 * _shared(words, role_words) + (3.0 if age and printed_age else 0.0)
+        if min(e.positions, default=0) > mention.start and not (
+            _shared(office_words, role_words) or (age and printed_age)
+        ):
+            continue  # "its foreign minister said" is not Iran's ambassador, named later
         fit += sum(1.0 for c in classes if role_words & c)
         if party and not states & _states(e.role):
             continue  # "the Wisconsin Republican": a Republican from Wisconsin, not any
