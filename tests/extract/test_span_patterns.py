@@ -181,3 +181,15 @@ def test_a_clause_before_a_colon_is_not_the_next_speakers_words():
     )
     got = texts(article)
     assert not any(q.startswith("The vote on the ferry contract") for q in got)
+
+
+def test_quotations_that_finish_clauses_the_writer_began_are_one_quote_with_them():
+    article = (
+        "Alliance\n\n"
+        'Foreign Minister Lena Vogt said Berlin backed Kyiv "with everything we have" but that '
+        'talk of a date was "not helpful right now."\n'
+    )
+    assert texts(article) == [
+        'Berlin backed Kyiv "with everything we have" but that talk of a date was '
+        '"not helpful right now."'
+    ]

@@ -164,8 +164,12 @@ def _from_content(
     # Quotations woven into one clause ('that fraud is "a big problem" but "nobody talks
     # about it"') are one quote of that clause; each quotation is its own when nothing else
     # is said, or when each heads a clause of its own ('that "…", but that "…"').
-    own_clauses = len(statements) > 1 and all(
-        THAT_BETWEEN.search(text, a.end, b.start) for a, b in itertools.pairwise(statements)
+    own_clauses = (
+        len(statements) > 1
+        and all(
+            THAT_BETWEEN.search(text, a.end, b.start) for a, b in itertools.pairwise(statements)
+        )
+        and not _verb_before_quotes(parsed, cue, statements)
     )
     if statements and (not leftover or own_clauses):
         return [Candidate(q.start, q.end, "direct", **base) for q in statements]
@@ -178,6 +182,23 @@ def _from_content(
     if not inside and cue.content and _only_points_back(cue.content):
         return []  # 'says that about the other': what was said is told elsewhere
     return [Candidate(start, end, "mixed" if inside else "indirect", **base)]
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _verb_before_quotes(parsed: Parsed, cue: Cue, quotes: list[Marked]) -> bool:
+    """'said Berlin backed Kyiv "with everything we have" but that a date was "not
+    helpful"': the quotations finish clauses the writer's words began, so they are not
+    clauses of their own; the report is one quote."""
+    content = [(parsed.to_text(t.idx), t) for t in cue.content or ()]
+    for q in quotes:
+        before = [(pos, t) for pos, t in content if pos < q.start]
+        thats = [n for n, (_, t) in enumerate(before) if t.lower_ == "that"]
+        clause = before[thats[-1] + 1 :] if thats else before  # from its "that", if any
+        if any(t.tag_ in FINITE for _, t in clause):
+            return True
+    return False
 
 
 def _nearest_cue(cues: list[Cue], parsed: Parsed, q: Marked) -> Cue | None:

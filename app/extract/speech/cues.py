@@ -470,12 +470,15 @@ def _with_split_word(comp: Token, comps: list[Token]) -> list[Token] | None:
     return _trim(list(doc[comp.left_edge.i : end + 1])) if joined else None
 
 
-CONDITIONS = frozenset("if unless provided".split())
+# What opens a clause that goes on the words said: "… and only if Britain took …", "… but
+# that talk of a date was …" (a second "that" clause of the same report).
+GOES_ON_THE_WORDS = frozenset("if unless provided that".split())
 
 
 def _with_condition(verb: Token, words: list[Token]) -> list[Token]:
-    """'said France would accept returns "in limited numbers" and only if Britain took …':
-    a condition the parse joined to the verb of saying belongs to the words said."""
+    """'said France would accept returns "in limited numbers" and only if Britain took …',
+    'said Berlin backed Kyiv but that a date was "not helpful"': a condition or a second
+    that-clause the parse joined to the verb of saying belongs to the words said."""
     if not words:
         return words
     doc, end = verb.doc, words[-1].i
@@ -483,10 +486,14 @@ def _with_condition(verb: Token, words: list[Token]) -> list[Token]:
         if conj.dep_ != "conj" or conj.left_edge.i <= end:
             continue
         between = doc[end + 1 : conj.left_edge.i]
-        opener = [t for t in doc[conj.left_edge.i : conj.i] if t.dep_ == "mark"]
-        if all(t.is_punct or t.dep_ == "cc" for t in between) and opener:
-            if opener[0].lower_ in CONDITIONS:
-                return _trim(list(doc[words[0].i : conj.right_edge.i + 1]))
+        opening = [t for t in doc[conj.left_edge.i : conj.i] if not (t.is_punct or t.dep_ == "cc")]
+        opener = [t for t in opening if t.dep_ == "mark" or t.lower_ == "that"]
+        if not all(t.is_punct or t.dep_ == "cc" for t in between) or not opener:
+            continue
+        if opener[0].lower_ in GOES_ON_THE_WORDS and opener[0].i == opening[0].i + (
+            opening[0].lower_ == "only"
+        ):
+            return _trim(list(doc[words[0].i : conj.right_edge.i + 1]))
     return words
 
 
