@@ -1840,3 +1840,24 @@ def test_its_office_is_the_office_of_the_state_the_sentence_opens_on():
     lede, threats, burov, sadri = extract_article(article).quotes
     assert (lede.speaker, lede.speaker_country) == ("Kaveh Rostami", "IR")
     assert (threats.speaker, threats.speaker_country) == ("Kaveh Rostami", "IR")
+
+
+def test_a_countrys_name_that_is_a_given_name_opens_a_persons_name():
+    article = (
+        "Truce\n\nIn Jerusalem, the prime minister said the war would go on. His defence "
+        'minister, Israel Adler, said leaders abroad were "legitimate targets."\n\n'
+        "Kenya Airways cancelled flights. Later, Adler said the strikes would continue.\n"
+    )
+    premier, adler, later = extract_article(article).quotes
+    assert later.speaker == adler.speaker == "Israel Adler"
+    # a prime minister described before is no defence minister named next
+    assert premier.speaker == "the prime minister"
+
+
+def test_the_chief_of_a_national_force_keeps_the_nationality_before_it():
+    article = (
+        "Truce\n\nEgyptian intelligence chief Karim Zaki met the envoy. Zaki said the talks "
+        'were "serious."\n'
+    )
+    (said,) = extract_article(article).quotes
+    assert (said.speaker, said.speaker_country) == ("Karim Zaki", "EG")

@@ -470,13 +470,19 @@ def _named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
             opens and QUOTE_THEN_TAG.fullmatch(before)
         ):
             found.append(e)
-    found = [e for e in found if not _holds_another_office(e, mention.head)]
+    found = [
+        e
+        for e in found
+        if not _holds_another_office(e, mention.head)
+        and office_fit(mention.text, printed_role(e)) != CLASH  # a prime, not defence, minister
+    ]
     if not found:  # "… and South Korea's president …. Prime Minister X, hosting President Y,"
         found = [
             e
             for e in resolver.registry.of_kind({PERSON})
             if e.role.split()[-1:] == [mention.head]
             and layout.sentence_of(min(e.positions)) == here + 1
+            and office_fit(mention.text, printed_role(e)) != CLASH
         ]
     if len(found) != 1:
         return None

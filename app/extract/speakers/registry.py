@@ -231,6 +231,9 @@ VISITING = re.compile(r"\b(?:visiting|guest|counterpart)\b", re.IGNORECASE)
 PLACE_PREPOSITIONS = frozenset("in at from on near across after before during".split())
 
 
+FORCE_CHIEF = re.compile(
+    r"\b(?:intelligence|army|military|police|security|spy|defen[cs]e|navy|nuclear)\s+chief\s*$"
+)
 POSSESSIVE_DETERMINERS = frozenset("his her their its our my your".split())
 # Prepositions no title runs across: "a rebuke from the Senate majority leader, Ann Lee".
 ENDS_A_TITLE = frozenset("from by with against than between after before over about".split())
@@ -279,7 +282,13 @@ def _title_before(text: str, start: int) -> str:
             # lowercase words may qualify a lowercase role ("senior policy analyst"); before
             # a capitalised one they are the sentence ("… criticised Senator Mark Dalton")
             # ("Egypt's intelligence chief, Major General …": "chief" heads its phrase here)
-            head = low not in QUALIFIERS or word.endswith(",")
+            # ("Egyptian intelligence chief Hassan Rashad": next to the name, it heads too)
+            head = (
+                low not in QUALIFIERS
+                or word.endswith(",")
+                # "Egyptian intelligence chief Hassan Rashad": the chief of a national force
+                or (not kept and FORCE_CHIEF.search(window) is not None)
+            )
             modifiers = 3 if bare[0].islower() and head else modifiers
         elif not bare[0].isupper():
             if modifiers == 0 or low in SPEECH_FORMS or not re.fullmatch(r"[a-z-]+", low):
@@ -376,17 +385,17 @@ def _place_words(words: list[re.Match], officials: Officials) -> int:
     return 0
 
 
-def _given_name_of_a_city(words: list[re.Match], officials: Officials, lowers: set[str]) -> bool:
-    """'Santiago Peña', 'Lima Morales': a capital's name that is also a given name, before a
-    surname, opens a person's name (a country's, "Kenya Ouma", is mostly a place; "Paris
-    Agreement" is no name: the article prints "agreement" in lowercase)."""
+def _given_name_of_a_place(words: list[re.Match], officials: Officials, lowers: set[str]) -> bool:
+    """'Santiago Peña', 'Israel Katz', 'Jordan Bardella': a place's name that is also a given
+    name, before a surname, opens a person's name ("Paris Agreement" is none: the article
+    prints "agreement" in lowercase; "Kenya Airways" is a body's)."""
     first, rest = words[0].group(), [w.group() for w in words[1:]]
+    country = first in officials.country_words and first not in officials.capitals
     return (
-        len(words) in (2, 3)
-        and first in officials.capitals
+        len(words) in ((2,) if country else (2, 3))
         and genders.is_first_name(first)
         and not any(_is_title_word(w) or w.lower() in lowers for w in rest)
-        and not any(w in officials.country_words for w in rest)
+        and not any(w in officials.country_words or w.lower() in GENERIC_CAPITALS for w in rest)
     )
 
 
@@ -415,7 +424,7 @@ def _strip_leading(words: list[re.Match], officials: Officials, lowers: set[str]
             or first.endswith("ing")
             or (
                 first in officials.country_words
-                and not _given_name_of_a_city(words, officials, lowers)
+                and not _given_name_of_a_place(words, officials, lowers)
             )
             or low in ROLE_HINTS
             or low in PERSON_NOUNS
