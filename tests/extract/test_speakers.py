@@ -1861,3 +1861,13 @@ def test_the_chief_of_a_national_force_keeps_the_nationality_before_it():
     )
     (said,) = extract_article(article).quotes
     assert (said.speaker, said.speaker_country) == ("Karim Zaki", "EG")
+
+
+def test_a_dateline_of_two_countries_makes_no_bare_office_of_either():
+    article = (
+        "Shoal\n\nBEIJING/MANILA (Reuters) - China and the Philippines traded blame on "
+        "Monday.\n\n"
+        '"We will not be intimidated," President Ramon Villaverde told reporters.\n'
+    )
+    (said,) = extract_article(article).quotes
+    assert said.speaker_country != "CN"

@@ -990,3 +990,21 @@ def test_a_condition_the_parse_joined_to_the_verb_of_saying_is_part_of_the_words
     )
     (found,) = extract_article(article).quotes
     assert found.text.endswith("and only if Britain took an equal number of asylum seekers")
+
+
+def test_a_clause_with_its_own_tense_on_an_editorial_is_what_the_paper_said():
+    article = (
+        "Shoal\n\nThe Harbour Times said in an editorial that Manila was acting as "
+        '"a pawn" of Washington.\n'
+    )
+    (found,) = extract_article(article).quotes
+    assert found.text == 'that Manila was acting as "a pawn" of Washington'
+
+
+def test_it_in_a_clause_on_the_object_is_the_body_that_released_it():
+    article = (
+        "Shoal\n\nThe Philippine coast guard released video it said showed the other "
+        "vessel turning into the path of the boat.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert found.speaker == "The Philippine coast guard"

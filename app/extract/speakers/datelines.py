@@ -51,6 +51,9 @@ def dateline_country(text: str, spans: list[tuple[int, int]], officials: Officia
         city = city.strip()
         if city.lower() in MEETING_PLACES:
             return None
+        # "BEIJING/MANILA (Reuters)": filed from two countries, the story has no one home
+        if len({officials.country_in(part.strip().title()) for part in city.split("/")}) > 1:
+            return None
         named = officials.country_in(city.title())
         where = rest[0].strip() if m.group()[len(city) :].lstrip().startswith(",") else ""
         if named or not where or _is_date(where):

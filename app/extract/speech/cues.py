@@ -178,6 +178,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                     return None
                 noun = clause.head  # "Ana Lima, a deputy who said …": Ana Lima
                 return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun
+            if (owner := _the_its_owner(child, verb)) is not None:
+                return owner
             return _listed_last(child, verb)
         if child.dep_ == "nsubjpass" and depth > 0 and cue_lemma(verb.text) in QUOTED_AS:
             return child  # "he was quoted as saying": he said it
@@ -247,6 +249,19 @@ def _subject_of_the_scene(verb: Token) -> Token | None:
                 if child.dep_ == "nsubj" and child.i < clause.i:
                     return child
     return None
+
+
+def _the_its_owner(pronoun: Token, verb: Token) -> Token | None:
+    """'The coast guard released video it said showed …': "it" in a clause on the object is
+    the subject who released it (a body; "they" a plural one)."""
+    if pronoun.lower_ not in ("it", "they") or verb.dep_ != "relcl" or verb.head.dep_ != "dobj":
+        return None
+    main = verb.head.head
+    subject = next((c for c in main.children if c.dep_ == "nsubj" and c.i < main.i), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS")
+    return subject if plural == (pronoun.lower_ == "they") else None
 
 
 def _the_one_asked(verb: Token) -> Token | None:
@@ -778,7 +793,16 @@ def _that_clause_misread(clause: Token) -> bool:
     if that.lower_ != "that" or that.dep_ != "dobj" or that.head.i != clause.i:
         return False
     filled = ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd")
-    return _has_subject(clause) and any(c.dep_ in filled and c.i != that.i for c in clause.children)
+    if not _has_subject(clause):
+        return False
+    if any(c.dep_ in filled and c.i != that.i for c in clause.children):
+        return True
+    # 'said in an editorial that Manila was acting as "a pawn"', '… in an interview that he
+    # would resign': a clause with its own tense on a speech's scene is what was said
+    return clause.head.lower_ in SCENE_NOUNS and any(
+        c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in ("was", "were", "is", "are"))
+        for c in clause.children
+    )
 
 
 def _interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
@@ -836,7 +860,7 @@ def _goes_on(verb: Token, after: Token) -> bool:
 SCENE_NOUNS = frozenset(
     """speech interview statement briefing conference meeting address call post tweet
     condition visit appearance hearing rally session debate remarks message video broadcast
-    summit ceremony event forum""".split()
+    summit ceremony event forum editorial commentary letter""".split()
 )
 
 
