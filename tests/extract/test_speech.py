@@ -1008,3 +1008,12 @@ def test_it_in_a_clause_on_the_object_is_the_body_that_released_it():
     )
     (found,) = extract_article(article).quotes
     assert found.speaker == "The Philippine coast guard"
+
+
+def test_an_exclamation_keeps_its_tag_that_opens_with_an_abbreviated_title():
+    article = (
+        'Convention\n\nTodd Marsh said the week had been busy. "It never stops," he said.\n\n'
+        '"We will win this thing!" Rep. Ann Cole, R-Pa., said of the convention.\n'
+    )
+    last = extract_article(article).quotes[-1]
+    assert (last.text, last.speaker) == ('"We will win this thing!"', "Ann Cole")

@@ -54,6 +54,19 @@ def _inside(pos: int, spans: list[Marked]) -> bool:
     return any(q.start < pos < q.end - 1 for q in spans)
 
 
+def _title_before_name(text: str, boundary: re.Match) -> bool:
+    """'Rep. Glenn Thompson': a capitalised abbreviation's period, then a name."""
+    dot = boundary.start()
+    word = re.search(r"(\w+)$", text[max(0, dot - 12) : dot])
+    return (
+        text[dot] == "."
+        and word is not None
+        and word.group(1)[:1].isupper()
+        and _is_abbreviation(text, dot)
+        and text[boundary.end() : boundary.end() + 1].isupper()
+    )
+
+
 # A question or exclamation closing a quotation, then its speech tag: `…our son?" Kim said.`
 QUOTE_CLOSED_BY = re.compile(r"[?!]+[\"”’»]\s+$")
 TAG_MAX_WORDS = 12
@@ -63,7 +76,10 @@ TAG_HEAD_WORDS = 8  # a longer tag opens with its speaker and verb: '"…?" Lee 
 def _is_speech_tag(text: str, start: int, hi: int) -> bool:
     """A clause with a speech verb and no quotation of its own, short or opening with the
     verb: '"…?" Kim said.', '"…?" Kim told the station in an interview aired on Monday …'."""
-    m = BOUNDARY.search(text, start, hi)
+    m = next(  # the tag's end, not the period of "Rep." or "Gov." before a name inside it
+        (b for b in BOUNDARY.finditer(text, start, hi) if not _title_before_name(text, b)),
+        None,
+    )
     tag = text[start : m.start() + 1 if m else hi]
     if any(ch in tag for ch in '"“”'):
         return False
