@@ -1871,3 +1871,13 @@ def test_a_dateline_of_two_countries_makes_no_bare_office_of_either():
     )
     (said,) = extract_article(article).quotes
     assert said.speaker_country != "CN"
+
+
+def test_a_bare_office_in_a_sentence_opening_on_a_place_is_that_places_countrys():
+    article = (
+        "Tariffs\n\nMEXICO CITY (Reuters) - Mexico rejected the tariffs on Tuesday.\n\n"
+        "In Washington, Treasury Secretary Scott Bessel said tariffs could raise prices. "
+        'In Moscow, Foreign Minister Ivan Dorin said the dispute was "not our business."\n'
+    )
+    bessel, dorin = extract_article(article).quotes
+    assert (bessel.speaker_country, dorin.speaker_country) == ("US", "RU")

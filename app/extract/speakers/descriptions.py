@@ -35,7 +35,7 @@ from app.extract.speakers.offices import (
     office_fit,
     printed_role,
 )
-from app.extract.speakers.registry import Entity
+from app.extract.speakers.registry import PLACED_IN, Entity
 from app.extract.speakers.salience import score
 from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
 
@@ -237,9 +237,6 @@ def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -
     return Resolved(
         group_name(mention), country, None, confidence_for(basis), kind, evidence, basis=basis
     )
-
-
-PLACED_IN = re.compile(r"\s{0,8}In ([A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,2}),\s{0,8}")
 
 
 def _placed_in(resolver: "Resolver", mention: Mention) -> str | None:

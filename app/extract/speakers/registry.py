@@ -208,6 +208,8 @@ HOLDS_OFFICE = re.compile(
     r"|,\swho\s(?:leads|led|heads|headed|chairs|chaired)\s((?:[A-Z][\w.'’-]{1,30}\s?){1,3}"
     r"(?:[a-z-]{1,20}\s){0,2}(?:delegation|ministry|government|team|mission|embassy))\b"
 )
+# "In Tehran, the foreign ministry said …": the place a sentence opens with.
+PLACED_IN = re.compile(r"\s{0,8}In ([A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,2}),\s{0,8}")
 BODY_TITLES = frozenset("ministry embassy consulate office department".split())
 # "The envoy, Ann Lee": a definite description just before the name it gives.
 DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
@@ -612,7 +614,7 @@ class Registry:
                 if self.at_home(first):
                     e.country = self.home  # "President Oleksandr Bondar" under a Kyiv dateline
                 else:
-                    e.country = self._country_introduced(first)
+                    e.country = self._placed_in(first) or self._country_introduced(first)
             if e.kind == PERSON and e.country is None and e.positions:
                 e.country = self._the_countrys(min(e.positions))
             if e.kind == PERSON and e.country is None and e.positions:
@@ -688,6 +690,19 @@ class Registry:
             and not self.officials.countries_in(sentence)
             and not VISITING.search(sentence)
         )
+
+    def _placed_in(self, pos: int) -> str | None:
+        """'In Washington, Commerce Secretary nominee Howard Lutnick conceded …': a bare office
+        in a sentence that opens on a place is that place's country's."""
+        n = self.layout.sentence_of(pos)
+        if n < 0:
+            return None
+        m = PLACED_IN.fullmatch(self.text, self.layout.starts[n], pos)
+        if m is None:
+            m = PLACED_IN.match(self.text, self.layout.starts[n])
+            if m is None or not OPENS_ON_OFFICE.fullmatch(self.text, m.end(), pos):
+                return None
+        return self.officials.country_in(m[1])
 
     def _the_countrys(self, pos: int) -> str | None:
         """'Sudan called for talks. Its acting foreign minister, Ali Youssef, said …', 'The
