@@ -35,7 +35,7 @@ from app.extract.speakers.offices import (
     office_fit,
     printed_role,
 )
-from app.extract.speakers.registry import PLACED_IN, Entity
+from app.extract.speakers.registry import Entity
 from app.extract.speakers.salience import score
 from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
 
@@ -243,12 +243,13 @@ def _placed_in(resolver: "Resolver", mention: Mention) -> str | None:
     """'In Tehran, the foreign ministry said …', 'In Moscow, officials said …', '…, while in
     Tokyo a lawmaker said': the place the sentence opens with, or printed just before the
     speaker, is where the body or the people are, and their country."""
+    if (placed := resolver.registry.placed_in(mention.start)) is not None:
+        return placed
     layout = resolver.layout
     here = layout.sentence_of(mention.start)
     if here < 0:
         return None
-    lo, hi = layout.starts[here], mention.start
-    m = PLACED_IN.fullmatch(layout.text, lo, hi) or PLACED_BEFORE.search(layout.text, lo, hi)
+    m = PLACED_BEFORE.search(layout.text, layout.starts[here], mention.start)
     return resolver.officials.country_in(m[1]) if m else None
 
 

@@ -284,7 +284,6 @@ def _title_before(text: str, start: int) -> str:
             # lowercase words may qualify a lowercase role ("senior policy analyst"); before
             # a capitalised one they are the sentence ("… criticised Senator Mark Dalton")
             # ("Egypt's intelligence chief, Major General …": "chief" heads its phrase here)
-            # ("Egyptian intelligence chief Hassan Rashad": next to the name, it heads too)
             head = (
                 low not in QUALIFIERS
                 or word.endswith(",")
@@ -614,7 +613,7 @@ class Registry:
                 if self.at_home(first):
                     e.country = self.home  # "President Oleksandr Bondar" under a Kyiv dateline
                 else:
-                    e.country = self._placed_in(first) or self._country_introduced(first)
+                    e.country = self.placed_in(first) or self._country_introduced(first)
             if e.kind == PERSON and e.country is None and e.positions:
                 e.country = self._the_countrys(min(e.positions))
             if e.kind == PERSON and e.country is None and e.positions:
@@ -691,9 +690,10 @@ class Registry:
             and not VISITING.search(sentence)
         )
 
-    def _placed_in(self, pos: int) -> str | None:
-        """'In Washington, Commerce Secretary nominee Howard Lutnick conceded …': a bare office
-        in a sentence that opens on a place is that place's country's."""
+    def placed_in(self, pos: int) -> str | None:
+        """The country of the place the sentence at `pos` opens on, just before `pos` or
+        before title words there: 'In Tehran, the foreign ministry said …', 'In Washington,
+        Treasury Secretary Scott Bessel said …'."""
         n = self.layout.sentence_of(pos)
         if n < 0:
             return None

@@ -16,7 +16,7 @@ from app.extract.speakers.gender import is_first_name
 from app.extract.speakers.lexicon import INVERTED_TAGS, NAME_PARTICLES, TITLE_WORDS
 from app.extract.speakers.mentions import Mention, mention_for
 from app.extract.speakers.typing import is_outlet
-from app.extract.speech.cues import Cue, find_cues, proper_name
+from app.extract.speech.cues import FINITE_TAGS, Cue, find_cues, proper_name
 from app.extract.text.marks import Marked
 from app.extract.text.parse import Parsed
 from app.extract.text.sentences import Sentence
@@ -184,9 +184,6 @@ def _from_content(
     return [Candidate(start, end, "mixed" if inside else "indirect", **base)]
 
 
-FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
 def _verb_before_quotes(parsed: Parsed, cue: Cue, quotes: list[Marked]) -> bool:
     """'said Berlin backed Kyiv "with everything we have" but that a date was "not
     helpful"': the quotations finish clauses the writer's words began, so they are not
@@ -196,7 +193,7 @@ def _verb_before_quotes(parsed: Parsed, cue: Cue, quotes: list[Marked]) -> bool:
         before = [(pos, t) for pos, t in content if pos < q.start]
         thats = [n for n, (_, t) in enumerate(before) if t.lower_ == "that"]
         clause = before[thats[-1] + 1 :] if thats else before  # from its "that", if any
-        if any(t.tag_ in FINITE for _, t in clause):
+        if any(t.tag_ in FINITE_TAGS for _, t in clause):
             return True
     return False
 

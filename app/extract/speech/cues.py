@@ -490,7 +490,7 @@ def _with_split_word(comp: Token, comps: list[Token]) -> list[Token] | None:
 GOES_ON_THE_WORDS = frozenset("if unless provided that".split())
 
 
-def _with_condition(verb: Token, words: list[Token]) -> list[Token]:
+def _with_continuation(verb: Token, words: list[Token]) -> list[Token]:
     """'said France would accept returns "in limited numbers" and only if Britain took …',
     'said Berlin backed Kyiv but that a date was "not helpful"': a condition or a second
     that-clause the parse joined to the verb of saying belongs to the words said."""
@@ -655,7 +655,7 @@ def content_of(verb: Token) -> list[Token] | None:
         comp = max(comps, key=lambda c: len(list(c.subtree)))
         if (subject := _object_as_subject(verb, comp, lemma)) is not None:
             return _trim(list(subject.subtree) + list(comp.subtree))
-        return _with_condition(verb, _with_split_word(comp, comps) or _subtree(comp))
+        return _with_continuation(verb, _with_split_word(comp, comps) or _subtree(comp))
     # "called a meeting to review the plan" summons; only "called on them to act" requests.
     summons = lemma == "call" and any(c.dep_ == "dobj" for c in verb.children)
     for child in verb.children:
