@@ -1881,3 +1881,17 @@ def test_a_bare_office_in_a_sentence_opening_on_a_place_is_that_places_countrys(
     )
     bessel, dorin = extract_article(article).quotes
     assert (bessel.speaker_country, dorin.speaker_country) == ("US", "RU")
+
+
+def test_no_title_ends_on_and_before_a_name():
+    text = "a meeting between a senior American official and Gilbert Haddad"
+    assert _title_before(text, text.index("Gilbert")) == ""
+
+
+def test_military_ranks_are_titles_not_names():
+    article = (
+        "Truce\n\nA military spokesman, Brigadier Nabil Adam, told reporters that the army "
+        '"has always honoured its commitments." Colonel Amal Nour said the plan was sound.\n'
+    )
+    adam, nour = extract_article(article).quotes
+    assert (adam.speaker, nour.speaker) == ("Nabil Adam", "Amal Nour")

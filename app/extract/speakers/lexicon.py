@@ -40,7 +40,8 @@ TITLE_WORDS = frozenset(
     speaker house senate congress congressman congresswoman republican democrat democratic
     gop coach captain manager police officer detective sheriff superintendent council
     councilman councilwoman councillor commissioner inspector assemblyman assemblywoman
-    lawmaker legislator party emir sheikh sheikha sultan""".split()
+    lawmaker legislator party emir sheikh sheikha sultan brigadier colonel lieutenant
+    sergeant commodore""".split()
 )
 GROUP_NOUNS = frozenset(
     """officials sources diplomats experts analysts authorities lawmakers residents police

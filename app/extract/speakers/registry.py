@@ -268,6 +268,8 @@ def _title_before(text: str, start: int) -> str:
         low = bare.lower()
         if low in POSSESSIVE_DETERMINERS or low in ENDS_A_TITLE:
             break  # "Faisal met his Egyptian counterpart, Sameh Nour": the title is "Egyptian …"
+        if low in ("and", "or") and not kept:
+            break  # "the United States and Saudi Arabia": no title ends on "and"
         if low in ("and", "or") and kept and kept[-1].lower().rstrip(".") in NEW_PERSON:
             break  # "Ann Lee and the Danish envoy Jens Holt", "… and Senator Mark Dalton"
         if low in ("and", "or") and _after_a_name(words[:i], kept):
