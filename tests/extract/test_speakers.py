@@ -1895,3 +1895,13 @@ def test_military_ranks_are_titles_not_names():
     )
     adam, nour = extract_article(article).quotes
     assert (adam.speaker, nour.speaker) == ("Nabil Adam", "Amal Nour")
+
+
+def test_a_bare_office_opening_a_later_sentence_of_a_paragraph_is_at_home():
+    article = (
+        "Mission\n\nNAIROBI (Reuters) - The first officers returned home on Monday.\n\n"
+        "Critics have questioned the cost. Interior Minister Daniel Kiprop rejected that. "
+        'Haiti, he said, was "safer today than a year ago."\n'
+    )
+    (said,) = extract_article(article).quotes
+    assert (said.speaker, said.speaker_country) == ("Daniel Kiprop", "KE")

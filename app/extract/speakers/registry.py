@@ -684,13 +684,13 @@ class Registry:
         # "Foreign Minister Yusuf Tuggar told the envoy …, Tuggar also asked London": a bare
         # office opening a paragraph of a datelined story is the dateline country's, whatever
         # the paragraph names after it
-        opens = first and OPENS_ON_OFFICE.fullmatch(sentence) is not None
-        return (
-            (datelined or opens)
-            and first
-            and not self.officials.countries_in(sentence)
-            and not VISITING.search(sentence)
-        )
+        opens = OPENS_ON_OFFICE.fullmatch(sentence) is not None
+        if (datelined or opens) and first:
+            return not self.officials.countries_in(sentence) and not VISITING.search(sentence)
+        # "Critics … said …. Interior Minister Kipchumba Murkomen rejected that. Haiti, he
+        # said, …": later in the paragraph too, when nothing before it names another country
+        before = self.layout.unquoted(lo, pos)
+        return opens and self.officials.countries_in(before) <= {self.home}
 
     def placed_in(self, pos: int) -> str | None:
         """The country of the place the sentence at `pos` opens on, just before `pos` or
