@@ -685,8 +685,10 @@ class Registry:
         # office opening a paragraph of a datelined story is the dateline country's, whatever
         # the paragraph names after it
         opens = OPENS_ON_OFFICE.fullmatch(sentence) is not None
+        if VISITING.search(sentence):
+            return False  # "Visiting Foreign Minister …", "her counterpart …"
         if (datelined or opens) and first:
-            return not self.officials.countries_in(sentence) and not VISITING.search(sentence)
+            return not self.officials.countries_in(sentence)
         # "Critics … said …. Interior Minister Kipchumba Murkomen rejected that. Haiti, he
         # said, …": later in the paragraph too, when nothing before it names another country
         before = self.layout.unquoted(lo, pos)
