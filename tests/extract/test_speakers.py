@@ -70,6 +70,25 @@ def test_pronoun_goes_to_person_introduced_in_the_paragraph_before():
     assert speaker_of(text, "fees are too high").speaker == "Tomas Becker"
 
 
+def test_pronoun_goes_to_the_new_subject_of_its_paragraph_over_the_last_speaker():
+    text = (
+        "A port authority spokesman, Karl Venn, said the berths were full. "
+        '"We cannot take more ships," he said, adding that the queue would last a week.\n\n'
+        "Deputy Mayor Otto Brandt, speaking later at the quay, struck a softer tone. "
+        'He said he hoped to open two berths "within days".\n'
+    )
+    assert speaker_of(text, "open two berths").speaker == "Otto Brandt"
+
+
+def test_a_name_closing_an_opening_phrase_is_not_the_he_after_it():
+    text = (
+        "Mr Halvorsen, the harbour board's chairman, said the deal was fair. "
+        "Speaking alongside his deputy, Ivo Marek, he told reporters: "
+        '"Our ports are bound together."\n'
+    )
+    assert speaker_of(text, "bound together").speaker == "Halvorsen"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

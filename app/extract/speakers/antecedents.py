@@ -33,14 +33,19 @@ UNKNOWN = unknown()  # frozen: safe to share
 
 
 def ranked(
-    candidates: list[Entity], pos: int, layout: Layout, skip: tuple[int, int] | None = None
+    candidates: list[Entity],
+    pos: int,
+    layout: Layout,
+    skip: tuple[int, int] | None = None,
+    across: float = 1.0,
 ) -> list[tuple[float, Entity]]:
     """Candidates by salience at `pos`, best first; mentions inside `skip` (the quote's own
-    words: 'Ann hid, he said' never makes Ann the 'he') do not count."""
+    words: 'Ann hid, he said' never makes Ann the 'he') do not count; those before the
+    paragraph of `pos` count `across` times."""
     out = []
     for e in candidates:
         events = [(p, w) for p, w in e.events if skip is None or not skip[0] <= p < skip[1]]
-        s = score(events, pos, layout)
+        s = score(events, pos, layout, across)
         if s > 0:
             out.append((s, e))
     out.sort(key=lambda x: -x[0])

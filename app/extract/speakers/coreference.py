@@ -34,6 +34,7 @@ THEY_FIT = {GROUP: 1.0, ORGANISATION: 0.7}
 BY_ROLE = frozenset({"name", "role", "role-strong", "unnamed-again"})
 JOINER = re.compile(r"\s(?:of|and|&)\s")  # "Ann Lee of IG" is Ann Lee
 EMBEDDED = ROLE_WEIGHT[OBJECT]  # the most a name inside reported words weighs
+ACROSS_PARAGRAPHS = 0.7  # what a mention before the paragraph of a "he" or "she" weighs
 
 
 def _named_in(e: Entity, skip: tuple[int, int] | None) -> bool:
@@ -231,14 +232,16 @@ class Resolver:
                 for e in self.registry.of_kind({PERSON}) + self.unnamed(PERSON)
                 if e.gender in (None, wanted) and e.events and not _named_in(e, skip)
             ]
-            scored = ranked(people, mention.start, self.layout, skip)
+            # a person newly made the subject of this paragraph is its next "he", over the
+            # speaker of the paragraph before
+            scored = ranked(people, mention.start, self.layout, skip, ACROSS_PARAGRAPHS)
             # an unknown gender fits, but a confirmed one fits better; and a name with no
             # sign of being a person's (no given name, title or age) fits worse
             scored = sorted(
                 ((s * (1.0 if e.gender == wanted else 0.7) * _personhood(e), e) for s, e in scored),
                 key=lambda x: -x[0],
             )
-            if not scored or scored[0][0] < MIN_SALIENCE:
+            if not scored or scored[0][0] < MIN_SALIENCE * ACROSS_PARAGRAPHS:
                 return unknown(PERSON, "pronoun")
             best = scored[0][1]
             basis = "he-she" if best.gender == wanted else "he-she-ungendered"

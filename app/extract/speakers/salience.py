@@ -26,6 +26,7 @@ LEAD_IN = re.compile(r"^[^,\"“”]{0,60},\s+")  # "On Monday, " / "In a statem
 SUBJECT_WORDS = TITLE_WORDS | ROLE_HINTS | PERSON_NOUNS | {"a", "an", "his", "her", "their"}
 _APPOSITION = re.compile(r",[^,.;\"“”]{1,80},")
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_PRONOUN_SUBJECT_NEXT = re.compile(r",\s+(?:he|she|they|we|I)\s")
 
 
 class Layout:
@@ -72,6 +73,8 @@ class Layout:
         if _POSSESSIVE.match(text, end) and text[end : end + 1] in "'’":
             return POSSESSIVE
         after = text[end : end + 100]
+        if _PRONOUN_SUBJECT_NEXT.match(after):
+            return OBJECT  # "Speaking beside Ann Lee, he told …": he is the subject
         if m := _APPOSITION.match(after):
             after = after[m.end() :]
         following = after.split(None, 1)[:1]
@@ -113,11 +116,15 @@ def _subject_word(word: str) -> bool:
 REST_SHARE = 0.3  # how much the other mentions add to the most salient one
 
 
-def score(events: list[tuple[int, float]], pos: int, layout: Layout) -> float:
+def score(events: list[tuple[int, float]], pos: int, layout: Layout, across: float = 1.0) -> float:
     """Salience at `pos` of something with these (position, weight) events before it: its
     strongest decayed mention, plus a share of the others (being named often helps, but a
-    newcomer who was just made the subject beats someone named often a while ago)."""
-    values = [w * layout.decay(p, pos) for p, w in events if p < pos]
+    newcomer who was just made the subject beats someone named often a while ago). Events
+    before the paragraph of `pos` weigh `across` times as much."""
+    opened = layout.text.rfind("\n", 0, pos) + 1
+    values = [
+        w * layout.decay(p, pos) * (1.0 if p >= opened else across) for p, w in events if p < pos
+    ]
     if not values:
         return 0.0
     top = max(values)
