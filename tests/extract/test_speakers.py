@@ -89,6 +89,40 @@ def test_a_name_closing_an_opening_phrase_is_not_the_he_after_it():
     assert speaker_of(text, "bound together").speaker == "Halvorsen"
 
 
+def test_a_surname_alone_takes_the_country_its_apposition_names():
+    text = (
+        "Mr Dahlberg, Norway's trade minister, said the quota talks would resume "
+        '"as soon as the numbers are in".\n'
+    )
+    found = speaker_of(text, "quota talks")
+    assert (found.speaker, found.speaker_country) == ("Dahlberg", "NO")
+
+
+def test_a_surname_alone_after_an_office_is_at_home_under_the_dateline():
+    text = (
+        "OSLO, May 2 (Reuters) - Norway lodged a protest on Tuesday.\n\n"
+        "Defence Minister Ole Dahlberg said the patrol had been tracked. "
+        "Trade Minister Haugen said the fishing fleet would stay in port.\n"
+    )
+    assert speaker_of(text, "fishing fleet").speaker_country == "NO"
+
+
+def test_a_station_call_sign_is_the_station_not_a_king():
+    text = (
+        "President Ana Ruiz opened the bridge on Friday.\n\n"
+        "In Tacoma, hundreds of people lined the river, KING-TV reported.\n"
+    )
+    assert speaker_of(text, "lined the river").speaker == "KING-TV"
+
+
+def test_a_name_after_an_abbreviated_rank_is_the_speaker():
+    text = (
+        '"We are already patrolling the strait," said Navy Capt. Jon Reyes, who was '
+        "asked about the new strategy.\n"
+    )
+    assert speaker_of(text, "patrolling the strait").speaker == "Jon Reyes"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

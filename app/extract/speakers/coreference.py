@@ -178,7 +178,7 @@ class Resolver:
         if entity is None:
             name = mention.name or ""
             at = mention.start + max(0, mention.text.rfind(name))
-            entity = registry.note(name, at, end=at + len(name))
+            entity = registry.note_printed(name, at, at + len(name))
         if entity.kind == PERSON and entity.country is None:
             entity.country = self._described_before(mention)
         basis = "name" if entity.kind in (PERSON, ORGANISATION) else "name-other"

@@ -22,6 +22,7 @@ from app.extract.speakers.lexicon import (
     PERSON_NOUNS,
     PRONOUNS,
     STATE_NAMES,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     compound_head,
     title_compound,
@@ -135,6 +136,12 @@ def _glued_word(t: Token) -> list[Token]:
     while hi + 1 < len(doc) and _hyphen_joined(doc[hi + 1]):
         hi += 1
     return list(doc[lo : hi + 1])
+
+
+def _call_sign(t: Token) -> bool:
+    """A word of a hyphenated name in capitals ("KING-TV", "WABC-TV")."""
+    glued = _glued_word(t)
+    return len(glued) > 1 and all(x.text.isupper() or x.text == "-" for x in glued)
 
 
 def _title_pieces(t: Token) -> list[Token] | None:
@@ -394,6 +401,8 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
             head = child
             break
     else:
+        if cut := _name_after_abbreviation(head):  # "Navy Capt. | Jeff Davis"
+            tokens, head = tokens + cut, cut[-1]
         head = _name_after_office(head) or head  # its tokens are the phrase's already
     if (partner := _named_partner(head) or _described_partner(head)) is not None:
         first, second = mention_for_one(head, tokens, base), mention_for(partner, base)
@@ -413,6 +422,24 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
             )
         return first  # "Ann Lee and the others": the named speaker alone
     return mention_for_one(head, tokens, base)
+
+
+def _name_after_abbreviation(head: Token) -> list[Token]:
+    """The name the parser cut off after an abbreviated title ending the phrase ('said Navy
+    Capt. Jeff Davis' parses as two sentences, the second rooted on "Davis")."""
+    doc = head.doc
+    period = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if period is None or period.text != "." or head.whitespace_:
+        return []
+    if head.lower_ not in TITLE_ABBREVIATIONS:
+        return []
+    run: list[Token] = [period]
+    while period.i + len(run) < len(doc) and len(run) <= 4:
+        nxt = doc[period.i + len(run)]
+        if nxt.pos_ != "PROPN" or not nxt.text[:1].isupper():
+            break
+        run.append(nxt)
+    return run if len(run) > 1 else []
 
 
 def _named_partner(head: Token) -> Token | None:
@@ -491,6 +518,10 @@ def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]
     if low in POSSESSIVE_PRONOUNS and len(tokens) == 1:  # "In his words, …"
         return Mention(text, start, end, "pronoun", None, POSSESSIVE_PRONOUNS[low])
     name, full = name_in(tokens, head), full_run(tokens, head)
+    if name is None and _call_sign(head):  # "KING-TV" (tagged a noun) is a station's name
+        glued = _glued_word(head)
+        name = doc.text[glued[0].idx : glued[-1].idx + len(glued[-1])]
+        return Mention(text, start, end, "name", name, low, name)
     plural = head.tag_ in ("NNS", "NNPS") or head.lower_ == "those"
     # (a rarer word may be tagged a verb: "a State Department readout")
     as_noun = head.pos_ == "NOUN" or (

@@ -608,25 +608,45 @@ class Registry:
         self._note_acronyms()
         self._counterparts_offices()
         for e in self.entities.values():
-            if e.kind == PERSON and e.country is None and national_office(e.role):
-                first = min(e.positions)
-                if MET_BEFORE.search(text, max(0, first - 60), first):
-                    continue  # "discussed it with Premier Li Wen": a visitor or a caller
-                if self.at_home(first):
-                    e.country = self.home  # "President Oleksandr Bondar" under a Kyiv dateline
-                else:
-                    e.country = self.placed_in(first) or self._country_introduced(first)
             if e.kind == PERSON and e.country is None and e.positions:
-                e.country = self._the_countrys(min(e.positions))
-            if e.kind == PERSON and e.country is None and e.positions:
-                first = min(e.positions)
-                if nationality := NATIONALITY_BEFORE.search(text, max(0, first - 80), first):
-                    e.country = self.officials.country_in(nationality.group(1))
-                elif described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
-                    e.country = self.introduced_as(described.group(1).lower(), first)
-                elif holds := HOLDS_OFFICE.match(text, first + len(e.name)):
-                    # "Valentina Ortiz has been Chile's foreign minister since March."
-                    e.country = self.officials.home_country(holds.group(1) or holds.group(2))
+                e.country = self._country_from_context(e)
+
+    def _country_from_context(self, e: Entity) -> str | None:
+        """A person's country from around their first mention, when no title of theirs
+        names one: the dateline's, a place or country the sentence opens on, a nationality
+        or description before the name, or an office held after it."""
+        text, first = self.text, min(e.positions)
+        if national_office(e.role):
+            if MET_BEFORE.search(text, max(0, first - 60), first):
+                return None  # "discussed it with Premier Li Wen": a visitor or a caller
+            if self.at_home(first):
+                return self.home  # "President Oleksandr Bondar" under a Kyiv dateline
+            if found := self.placed_in(first) or self._country_introduced(first):
+                return found
+        if found := self._the_countrys(first):
+            return found
+        if nationality := NATIONALITY_BEFORE.search(text, max(0, first - 80), first):
+            return self.officials.country_in(nationality.group(1))
+        if described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
+            return self.introduced_as(described.group(1).lower(), first)
+        if holds := HOLDS_OFFICE.match(text, first + len(e.name)):
+            # "Valentina Ortiz has been Chile's foreign minister since March."
+            return self.officials.home_country(holds.group(1) or holds.group(2))
+        return None
+
+    def note_printed(self, name: str, start: int, end: int) -> Entity:
+        """A name first met while attributing ("Mr Marles, Australia's defence minister,
+        said"): noted with the titles printed around it, and placed as at the start."""
+        new = self.find(name, start) is None
+        entity = self.note(name, start, end=end)
+        if not new or entity.kind != PERSON or self.layout.in_quote(start):
+            return entity
+        role = _title_before(self.text, start) + " " + _title_after(self.text, end)
+        if role.strip():
+            self.note(name, start, role.strip(), end)
+        if entity.country is None:
+            entity.country = self._country_from_context(entity)
+        return entity
 
     def _counterparts_offices(self) -> None:
         """'Chilean President Tomás Errázuriz and his Argentine counterpart, Martín Quiroga':
