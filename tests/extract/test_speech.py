@@ -1017,3 +1017,12 @@ def test_an_exclamation_keeps_its_tag_that_opens_with_an_abbreviated_title():
     )
     last = extract_article(article).quotes[-1]
     assert (last.text, last.speaker) == ('"We will win this thing!"', "Ann Cole")
+
+
+def test_an_initial_before_a_word_that_opens_sentences_ends_the_sentence():
+    article = (
+        "Envoy\n\nMarta Olsen, the special envoy, was disappointed. "
+        '"People cannot wait," she wrote on X. The envoy said the donors would meet again.\n'
+    )
+    last = extract_article(article).quotes[-1]
+    assert (last.text, last.speaker) == ("the donors would meet again", "Marta Olsen")

@@ -50,6 +50,24 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in ABBREVIATIONS or len(word) == 1 or (len(word) <= 4 and "." in word)
 
 
+# Words that open a sentence and are nobody's surname: after them an initial or a dotted
+# acronym's period ends the sentence ('he wrote on X. The envoy said', '… the U.S. He added').
+OPENERS = frozenset(
+    """the a an he she it they we i his her its their our this that these those there but and
+    in on at after when while as if meanwhile however asked""".split()
+)
+_NEXT_WORD = re.compile(r"[\"“‘«(\[]?([A-Z][a-z]*)\b")
+
+
+def _initial_then_opener(text: str, boundary: re.Match) -> bool:
+    dot = boundary.start()
+    word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
+    if word is None or not (len(word.group(1)) == 1 or "." in word.group(1)):
+        return False
+    nxt = _NEXT_WORD.match(text, boundary.end())
+    return nxt is not None and nxt.group(1).lower() in OPENERS
+
+
 def _inside(pos: int, spans: list[Marked]) -> bool:
     return any(q.start < pos < q.end - 1 for q in spans)
 
@@ -96,7 +114,11 @@ def split_block(text: str, lo: int, hi: int, quotes: list[Marked]) -> list[tuple
         punct_end = m.start() + len(m.group().rstrip())
         if _inside(m.start(), quotes) and _inside(punct_end, quotes):
             continue
-        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+        if (
+            text[m.start()] == "."
+            and _is_abbreviation(text, m.start())
+            and not _initial_then_opener(text, m)
+        ):
             continue
         if QUOTE_CLOSED_BY.search(m.group()) and _is_speech_tag(text, m.end(), hi):
             continue
