@@ -32,7 +32,10 @@ PATHOLOGICAL = {
     "tabs and spaces": " \t" * (SIZE // 2),
 }
 # Patterns only ever run on a short slice of text, where quadratic cannot hurt.
-BOUNDED = {"registry.POSSESSIVE_ROLE_BEFORE": "searched in the 160 characters before a name"}
+BOUNDED = {
+    "registry.POSSESSIVE_ROLE_BEFORE": "searched in the 160 characters before a name",
+    "registry.APPOSITION_AFTER": "matched on the 160 characters after a name",
+}
 
 
 def ingest_patterns() -> list[tuple[str, re.Pattern]]:

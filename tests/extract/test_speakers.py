@@ -123,6 +123,33 @@ def test_a_name_after_an_abbreviated_rank_is_the_speaker():
     assert speaker_of(text, "patrolling the strait").speaker == "Jon Reyes"
 
 
+def test_an_apposition_with_a_dotted_acronym_gives_its_country():
+    text = (
+        "Tom Vale, the U.S. special envoy for Sudan, expressed disappointment. "
+        '"People cannot wait," he wrote.\n'
+    )
+    assert speaker_of(text, "cannot wait").speaker_country == "US"
+
+
+def test_the_head_of_a_countrys_body_before_the_name_is_that_countrys():
+    text = (
+        "Ana Lind met the head of Iran's ports organization, Reza Amini, in Tehran. "
+        'Amini said cooperation would continue "as long as it is respected".\n'
+    )
+    assert speaker_of(text, "cooperation would continue").speaker_country == "IR"
+
+
+def test_the_head_of_one_body_is_not_the_head_of_another_named_later():
+    text = (
+        "VIENNA (AP) - The head of the U.N. maritime watchdog said on Wednesday that Iran had "
+        "agreed to new inspections.\n\n"
+        "Ana Lind, director general of the International Maritime Agency, spoke after returning "
+        "from Tehran, where she met the head of Iran's ports organization, Reza Amini.\n"
+    )
+    found = speaker_of(text, "agreed to new inspections")
+    assert found.speaker != "Reza Amini" and found.speaker_country != "IR"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -753,6 +753,8 @@ def _person_by_role(
             continue
         if states and (theirs := _states(e.role)) and not states & theirs:
             continue  # "the Vermont senator" is not the senator from Missouri
+        if _heads_another(mention.text, e.role):
+            continue  # "the head of the U.N. nuclear watchdog" is not Iran's agency's head
         fit = 2.0 * _shared(words, role_words) + (3.0 if age and printed_age else 0.0)
         if min(e.positions, default=0) > mention.start and not (
             _shared(office_words, role_words) or (age and printed_age)
@@ -775,6 +777,18 @@ def _person_by_role(
         return None
     basis = "role-strong" if best_key[0] >= 4 else "role"
     return resolver.entity_result(best, mention, "description", basis)
+
+
+_OF_WHAT = re.compile(r"\bof\s+(.+)")
+
+
+def _heads_another(description: str, role: str) -> bool:
+    """Both say what the office is of ("head of …"), and nothing the two name is shared."""
+    ours, theirs = _OF_WHAT.search(description.lower()), _OF_WHAT.search(role.lower())
+    if ours is None or theirs is None:
+        return False
+    words = set(re.findall(r"[a-z]{3,}", ours.group(1))) - IGNORED_ROLE_WORDS
+    return bool(words) and not words & set(re.findall(r"[a-z]{3,}", theirs.group(1)))
 
 
 _STATE = re.compile(r"\b(" + "|".join(sorted(STATE_NAMES)) + r")\b")

@@ -327,7 +327,9 @@ def _name_part(matched: str, officials: Officials) -> tuple[int, str]:
 
 # "South Korea's special representative for Korean Peninsula affairs, " before a name.
 POSSESSIVE_ROLE_BEFORE = re.compile(
-    r"((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+['’]s\s+[a-z][\w -]{2,80}?),?\s*$"
+    # "the head of Iran's atomic energy organization, Mohammad Eslami": the office's head
+    r"((?:\bthe\s[a-z]{3,12}\sof\s)?"
+    r"(?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+['’]s\s+[a-z][\w -]{2,80}?),?\s*$"
 )
 # Words of a clause, not of an office: "Germany's decision was welcomed by the French foreign
 # minister, Paul Girard" gives Girard no German title.
@@ -339,6 +341,23 @@ NOT_IN_A_TITLE = ENDS_A_TITLE | frozenset(
 PARTY_TAG = re.compile(r"\s?[(,]\s?([DRI])-([A-Z](?:[A-Za-z]|\.(?=[A-Z])){1,6}\.?)(?=[),]|\s|$)")
 
 
+# A word of an apposition: no clause break, but the periods of "U.S." or "U.N." before a
+# lowercase word or a comma ("the U.S. special envoy for Sudan,")
+_APPOSED = (
+    r"(?:[^,.;\n]|(?<![A-Za-z][A-Z])(?<=[A-Z])\."
+    r"(?=[A-Z]\.|,|\s[a-z]|\s(?!(?:The|He|She|It|They|We|I|But|In)\b)[A-Z]))"
+)
+APPOSITION_AFTER = re.compile(
+    rf",\s+((?:the|a|an)\s{_APPOSED}{{2,120}}|(?:[A-Z][\w-]+\s){{0,2}}[A-Z][\w-]+['’]s\s"
+    rf"{_APPOSED}{{2,120}})[,.]"  # (not across a line: "Brazil's Lula, Argentina's Milei …"
+    r"|\s+(of\s+[A-Z][\w.]+(?:\s[A-Z]\w+)?)"
+)
+
+# An office without an article: ", director general of the International Atomic Energy
+# Agency," (its lowercase words must hold a role's)
+OFFICE_OF_AFTER = re.compile(rf",\s+(((?:[a-z]+\s){{1,3}}?)(?:of|at|for)\s{_APPOSED}{{2,100}}),")
+
+
 def _title_after(text: str, end: int) -> str:
     """A following apposition (', the secretary of state,', ', a doctor at the clinic,')
     or home ('Scott Taylor of Virginia')."""
@@ -348,13 +367,11 @@ def _title_after(text: str, end: int) -> str:
     tag = PARTY_TAG.match(text, end)
     if tag and tag.group(2).rstrip(".") in US_STATES:  # "(D-Nev.)": "the Nevada Democrat"
         return f"{US_PARTIES[tag.group(1)]} {US_STATES[tag.group(2).rstrip('.')]}"
-    m = re.match(
-        r",\s+((?:the|a|an)\s[^,.;\n]{2,120}|(?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+['’]s\s"
-        r"[^,.;\n]{2,120})[,.]"  # (not across a line: "Brazil's Lula, Argentina's Milei …"
-        r"|\s+(of\s+[A-Z][\w.]+(?:\s[A-Z]\w+)?)",
-        text[end : end + 160],
-    )
+    m = APPOSITION_AFTER.match(text[end : end + 160])
     if m is None:
+        office = OFFICE_OF_AFTER.match(text[end : end + 160])
+        if office and ROLE_HINTS.union(PERSON_NOUNS).intersection(office.group(2).split()):
+            return office.group(1)  # "Rafael Grossi, director general of the IAEA, said"
         return ""
     if m.group(2):
         return m.group(2)
