@@ -150,6 +150,15 @@ def test_the_head_of_one_body_is_not_the_head_of_another_named_later():
     assert found.speaker != "Reza Amini" and found.speaker_country != "IR"
 
 
+def test_a_ministry_named_by_its_office_words_is_the_opening_states():
+    text = (
+        "Egypt, which backs the army, called for talks that preserve the state's "
+        "institutions, according to a foreign ministry statement.\n"
+    )
+    found = speaker_of(text, "called for talks")
+    assert (found.speaker, found.speaker_country) == ("Egypt's foreign ministry", "EG")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ranked, unknown
 from app.extract.speakers.confidence import confidence_for
-from app.extract.speakers.datelines import NATIONAL_BODIES, national_office
+from app.extract.speakers.datelines import NATIONAL_BODIES, national_body, national_office
 from app.extract.speakers.gender import HONORIFICS
 from app.extract.speakers.lexicon import (
     MEDIA_NOUNS,
@@ -124,6 +124,21 @@ def _subject_state(resolver: "Resolver", mention: Mention) -> tuple[str, str] | 
         return None
     before = layout.text[layout.starts[here - 1] : layout.starts[here]].lstrip()
     return resolver.registry.opening_state(before)
+
+
+def _of_the_opening_state(resolver: "Resolver", mention: Mention) -> Mention:
+    """'Egypt, which backs the army, called for talks, according to a foreign ministry
+    statement': a body named by its office words alone is the one of the state its sentence
+    opens on, read as "Egypt's foreign ministry"."""
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    if here < 0 or not national_body(mention.text):
+        return mention
+    opening = layout.text[layout.starts[here] : mention.start].lstrip()
+    state = resolver.registry.opening_state(opening) if opening else None
+    if state is None:
+        return mention
+    return replace(mention, text=f"{state[0]}'s {mention.text}")
 
 
 OTHER_ONE = frozenset(("another", "a second", "a third"))
@@ -812,7 +827,7 @@ def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | Non
     """A statement, release or report speaks for its author; the document is the channel."""
     via = mention.head
     if mention.author is not None:
-        author = resolver.resolve(mention.author, skip)
+        author = resolver.resolve(_of_the_opening_state(resolver, mention.author), skip)
         if author.speaker is not None:
             return replace(author, via=via, evidence="document")
     if (issuer := _issuer(resolver, mention)) is not None:
