@@ -1026,3 +1026,17 @@ def test_an_initial_before_a_word_that_opens_sentences_ends_the_sentence():
     )
     last = extract_article(article).quotes[-1]
     assert (last.text, last.speaker) == ("the donors would meet again", "Marta Olsen")
+
+
+def test_a_name_apposed_to_a_description_in_an_opening_phrase_is_the_speaker():
+    article = (
+        "Assembly\n\nPrime Minister Amina Qadir told the assembly that her country wanted "
+        'peace. "We will not be threatened," Qadir said.\n\n'
+        "In a right of reply, an Indian diplomat, Leela Varma, said the charge was "
+        '"baseless". She told delegates that India would not be lectured.\n'
+    )
+    quotes = extract_article(article).quotes
+    assert [q.speaker for q in quotes if "baseless" in q.text or "lectured" in q.text] == [
+        "Leela Varma",
+        "Leela Varma",
+    ]

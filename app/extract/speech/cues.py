@@ -363,7 +363,16 @@ def _to_an_audience(verb: Token) -> bool:
 def _name_before(verb: Token) -> Token | None:
     """When the parse lost the subject ('…, expert Dmitry Razumovsky told TASS'), a proper
     noun right before the verb is the speaker."""
-    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    doc = verb.doc
+    prev = doc[verb.i - 1] if verb.i > 0 else None
+    named = doc[verb.i - 2] if prev is not None and prev.text == "," and verb.i > 1 else None
+    if (
+        named is not None
+        and named.dep_ == "appos"
+        and named.head.pos_ == "NOUN"
+        and verb.tag_ in FINITE_TAGS
+    ):
+        prev = named  # "In a reply, an Indian diplomat, Petal Gahlot, said" (not "…, Mass.,")
     if prev is not None and prev.pos_ == "PROPN" and prev.dep_ not in ("dobj", "nsubj"):
         noun = prev.head.head  # "…, a senior adviser to President X said": the adviser
         if prev.dep_ == "pobj" and prev.head.lower_ in ("to", "for") and noun.pos_ == "NOUN":
