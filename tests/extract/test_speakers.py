@@ -159,6 +159,19 @@ def test_a_ministry_named_by_its_office_words_is_the_opening_states():
     assert (found.speaker, found.speaker_country) == ("Egypt's foreign ministry", "EG")
 
 
+def test_its_chairman_is_of_the_first_country_the_sentence_before_names():
+    text = (
+        "Georgia's ruling party welcomed the Hungarian position. Its chairman, Levan Beridze, "
+        'accused the bloc of "blackmail".\n'
+    )
+    assert speaker_of(text, "blackmail").speaker_country == "GE"
+
+
+def test_georgias_secretary_of_state_is_not_the_countrys():
+    text = "Georgia's Secretary of State Ann Ruffin said the count would finish on Friday.\n"
+    assert speaker_of(text, "count would finish").speaker_country != "GE"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

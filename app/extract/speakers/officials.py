@@ -99,11 +99,6 @@ class Officials:
         """ISO code of the first nationality word or country name in a phrase."""
         return next(self._countries(phrase), None)
 
-    def last_country_in(self, phrase: str) -> str | None:
-        """ISO code of the last nationality word or country name in a phrase."""
-        found = list(self._countries(phrase))
-        return found[-1] if found else None
-
     def countries_in(self, phrase: str) -> set[str]:
         """ISO codes of every nationality word or country name in a phrase."""
         return set(self._countries(phrase))
@@ -115,8 +110,7 @@ class Officials:
             self._country_re = re.compile(r"(?<![\w.])(?:" + alt + r")(?![\w-])")
             owners = "|".join(re.escape(w) for w in self._possessive) or "(?!)"
             self._possessive_re = re.compile(
-                rf"(?<![\w.])({owners})['’]s\s{{1,3}}(?=(?:[\w-]{{1,20}}\s{{1,3}}){{0,2}}"
-                rf"(?i:{'|'.join(sorted(STATE_OFFICES))})\b)"
+                rf"(?<![\w.])({owners})['’]s\s{{1,3}}(?=(?:[\w-]{{1,20}}\s{{1,3}}){{0,2}}(?i:{'|'.join(sorted(STATE_OFFICES))})\b)"
             )
         assert self._possessive_re is not None
         hits = [
@@ -138,10 +132,11 @@ class Officials:
 
 # What a country's possessive is followed by where its name is also a given name: "Jordan's
 # foreign minister", "Chad's army" (not "Jordan's remarks").
+# (not "Georgia's secretary of state" or "Georgia's state board", which are American)
 STATE_OFFICES = frozenset(
     """king queen crown prince princess president prime foreign minister ministry government
-    ambassador envoy army armed military embassy parliament monarch delegation state royal
-    interior defence defense intelligence navy""".split()
+    ambassador envoy army armed military embassy parliament monarch delegation royal
+    interior defence defense intelligence navy ruling""".split()
 )
 
 

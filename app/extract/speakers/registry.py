@@ -748,7 +748,8 @@ class Registry:
     def _the_countrys(self, pos: int) -> str | None:
         """'Sudan called for talks. Its acting foreign minister, Ali Youssef, said …', 'The
         country's water minister, Habtamu Itefa': the country the sentence before opens on,
-        else the last it names ("The talks were hosted by Switzerland. Its foreign …")."""
+        else the first it names ("The talks were hosted by Switzerland. Its foreign …";
+        "Georgia's ruling party welcomed the Hungarian position. Its chairman" is Georgian)."""
         if not THE_COUNTRYS.search(self.text, max(0, pos - 80), pos):
             return None
         layout = self.layout
@@ -756,7 +757,7 @@ class Registry:
         if n < 1:
             return None
         before = self.text[layout.starts[n - 1] : layout.starts[n]].lstrip()
-        return self._opening_country(before) or self.officials.last_country_in(before)
+        return self._opening_country(before) or self.officials.country_in(before)
 
     def _opening_country(self, sentence: str) -> str | None:
         """The country a sentence opens on: "Iran's delegation …", "The Kremlin …" (none)."""
