@@ -110,7 +110,8 @@ class Officials:
             self._country_re = re.compile(r"(?<![\w.])(?:" + alt + r")(?![\w-])")
             owners = "|".join(re.escape(w) for w in self._possessive) or "(?!)"
             self._possessive_re = re.compile(
-                rf"(?<![\w.])({owners})['’]s\s{{1,3}}(?=(?:[\w-]{{1,20}}\s{{1,3}}){{0,2}}(?i:{'|'.join(sorted(STATE_OFFICES))})\b)"
+                rf"(?<![\w.])({owners})['’]s\s{{1,3}}(?=(?:[\w-]{{1,20}}\s{{1,3}}){{0,2}}"
+                rf"(?i:{'|'.join(sorted(STATE_OFFICES))})\b)"
             )
         assert self._possessive_re is not None
         hits = [
