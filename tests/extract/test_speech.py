@@ -1040,3 +1040,15 @@ def test_a_name_apposed_to_a_description_in_an_opening_phrase_is_the_speaker():
         "Leela Varma",
         "Leela Varma",
     ]
+
+
+def test_a_clause_joined_by_and_is_not_the_next_verbs_words():
+    article = (
+        "Talks\n\nAccording to his office, Mayor Ivo Brandt also spoke by phone with his "
+        "counterpart Ana Lind, and the two agreed to coordinate closely.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert (found.speaker_mention, found.text) == (
+        "his office",
+        "Mayor Ivo Brandt also spoke by phone with his counterpart Ana Lind",
+    )

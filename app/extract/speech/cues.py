@@ -411,6 +411,8 @@ def fronted_content(verb: Token, speaker: Token | None) -> list[Token] | None:
         left -= 1
     if left < 4 or doc[left - 1].text != ",":
         return None
+    if doc[left].pos_ == "CCONJ":
+        return None  # "Choi spoke with Ishiba, and the two agreed to …": a clause of its own
     aside = {t.i for c in doc[verb.i + 1 :] if c.dep_ == "advcl" for t in c.subtree}
     if any(
         t.pos_ == "VERB" and t.dep_ in ("ccomp", "conj") and t.i not in aside
