@@ -172,6 +172,14 @@ def test_georgias_secretary_of_state_is_not_the_countrys():
     assert speaker_of(text, "count would finish").speaker_country != "GE"
 
 
+def test_a_spokesperson_after_a_countrys_ministry_speaks_for_that_country():
+    text = (
+        "Germany's foreign ministry called the Hungarian veto regrettable. A spokesperson, "
+        "Jonas Weber, said Berlin would push for sanctions on Georgian officials.\n"
+    )
+    assert speaker_of(text, "push for sanctions").speaker_country == "DE"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

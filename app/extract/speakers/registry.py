@@ -199,6 +199,8 @@ THE_COUNTRYS = re.compile(
     r"(?:\b[Tt]he (?:country|nation|kingdom|republic)['’]s|\bIts)\s(?:[\w-]{1,30}\s){0,4}"
     r"[\w-]{1,30},?\s$"
 )
+# "A spokesperson, " just before a name: the body the sentence before opens on speaks.
+A_SPOKESPERSON = re.compile(r"(?:^|[.!?]\s{1,3})An?\sspokes(?:man|woman|person),\s$")
 HOLDS_OFFICE = re.compile(
     r"(?:,\swho)?\s(?:is|was|has been|had been|became|remains|serves as)\s"
     r"((?:[A-Z][\w.'’-]{1,30}\s?){1,3}"
@@ -750,13 +752,16 @@ class Registry:
         country's water minister, Habtamu Itefa': the country the sentence before opens on,
         else the first it names ("The talks were hosted by Switzerland. Its foreign …";
         "Georgia's ruling party welcomed the Hungarian position. Its chairman" is Georgian)."""
-        if not THE_COUNTRYS.search(self.text, max(0, pos - 80), pos):
+        its = THE_COUNTRYS.search(self.text, max(0, pos - 80), pos)
+        if not its and not A_SPOKESPERSON.search(self.text, max(0, pos - 30), pos):
             return None
         layout = self.layout
         n = layout.sentence_of(pos)
         if n < 1:
             return None
         before = self.text[layout.starts[n - 1] : layout.starts[n]].lstrip()
+        if not its:  # "Germany's foreign ministry called it regrettable. A spokesperson, …"
+            return self._opening_country(before)
         return self._opening_country(before) or self.officials.country_in(before)
 
     def _opening_country(self, sentence: str) -> str | None:
