@@ -180,6 +180,15 @@ def test_a_spokesperson_after_a_countrys_ministry_speaks_for_that_country():
     assert speaker_of(text, "push for sanctions").speaker_country == "DE"
 
 
+def test_a_relative_or_aide_of_a_known_person_shares_their_country():
+    text = (
+        "Norway's prime minister, Ivar Dalen, opened the talks on Monday.\n\n"
+        "Mira Dalen, the powerful sister of leader Ivar Dalen, said the drills were "
+        '"a rehearsal for invasion".\n'
+    )
+    assert speaker_of(text, "rehearsal").speaker_country == "NO"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

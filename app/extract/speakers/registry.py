@@ -199,6 +199,10 @@ THE_COUNTRYS = re.compile(
     r"(?:\b[Tt]he (?:country|nation|kingdom|republic)['’]s|\bIts)\s(?:[\w-]{1,30}\s){0,4}"
     r"[\w-]{1,30},?\s$"
 )
+# A known person a title is held towards: "sister of leader Kim Jong Un", "aide to Ann Lee"
+SOMEONE_OF = re.compile(
+    r"\b(?:of|to|for)\s(?:[a-z]{2,15}\s){0,2}([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3})$"
+)
 # "A spokesperson, " just before a name: the body the sentence before opens on speaks.
 A_SPOKESPERSON = re.compile(r"(?:^|[.!?]\s{1,3})An?\sspokes(?:man|woman|person),\s$")
 HOLDS_OFFICE = re.compile(
@@ -1038,7 +1042,15 @@ class Registry:
             owner = self.find(owned[1], pos)
             if owner is not None and owner is not holder and owner.kind == PERSON:
                 return owner.country or self._role_country(owned[2], pos, holder)
-        return self.officials.home_country(role) or self.body_country(role)
+        found = self.officials.home_country(role) or self.body_country(role)
+        if found is None and (kin := SOMEONE_OF.search(role)) is not None:
+            # "the powerful sister of leader Kim Jong Un": his country
+            known = self.officials.find(kin[1])
+            owner = self.find(kin[1], pos)
+            if owner is not None and owner is not holder and owner.kind == PERSON:
+                return owner.country or (known.country if known else None)
+            return known.country if known and known.kind == "person" else None
+        return found
 
     def body_country(self, role: str) -> str | None:
         """'State Department spokesman': the country of a known government body in a title."""
