@@ -189,6 +189,14 @@ def test_a_relative_or_aide_of_a_known_person_shares_their_country():
     assert speaker_of(text, "rehearsal").speaker_country == "NO"
 
 
+def test_a_national_partys_leader_is_at_home_under_the_dateline():
+    text = (
+        "OTTAWA — The government restored its envoy on Thursday.\n\n"
+        'Conservative Leader Paul Roy said the file had been "mishandled from the start".\n'
+    )
+    assert speaker_of(text, "mishandled").speaker_country == "CA"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

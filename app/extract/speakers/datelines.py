@@ -32,6 +32,8 @@ NATIONAL_OFFICE_WORDS = (
     | ROLE_HINTS
     | {"ministry", "office", "cabinet", "military", "army", "rear", "opposition", "shadow"}
     | {"presidential"}  # "Presidential spokesman Manuel Adorni", filed from Buenos Aires
+    # "Conservative Leader Pierre Poilievre", filed from Ottawa: a national party's leader
+    | {"conservative", "labour", "labor", "liberal", "socialist", "party"}
     | PORTFOLIOS
     | GOVERNING
 )
