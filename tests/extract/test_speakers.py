@@ -197,6 +197,14 @@ def test_a_national_partys_leader_is_at_home_under_the_dateline():
     assert speaker_of(text, "mishandled").speaker_country == "CA"
 
 
+def test_a_name_opening_the_sentence_after_an_unnamed_counterpart_is_that_counterpart():
+    text = (
+        "Ukraine's foreign minister, Olena Marchuk, met her Turkish counterpart in Ankara. "
+        "Kemal Aydin said Turkey was ready to host further talks.\n"
+    )
+    assert speaker_of(text, "host further talks").speaker_country == "TR"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

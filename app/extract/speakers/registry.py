@@ -199,6 +199,11 @@ THE_COUNTRYS = re.compile(
     r"(?:\b[Tt]he (?:country|nation|kingdom|republic)['’]s|\bIts)\s(?:[\w-]{1,30}\s){0,4}"
     r"[\w-]{1,30},?\s$"
 )
+# A sentence ending on an unnamed counterpart: the next sentence's first name is them.
+MET_COUNTERPART = re.compile(
+    r"\b(?:his|her|their)\s([A-Z][\w-]{2,20})\scounterparts?(?:\s(?:in|at)\s[A-Z][\w-]{1,20})?"
+    r"(?:\s(?:on|this|last)\s[A-Z]?[\w-]{2,12})?\.\s{1,3}$"
+)
 # A known person a title is held towards: "sister of leader Kim Jong Un", "aide to Ann Lee"
 SOMEONE_OF = re.compile(
     r"\b(?:of|to|for)\s(?:[a-z]{2,15}\s){0,2}([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3})$"
@@ -648,6 +653,10 @@ class Registry:
                 return found
         if found := self._the_countrys(first):
             return found
+        if self.layout.starts_sentence(first) and (
+            met := MET_COUNTERPART.search(self.text, max(0, first - 120), first)
+        ):
+            return self.officials.country_in(met[1])  # "… met his Turkish counterpart. Fidan …"
         if nationality := NATIONALITY_BEFORE.search(text, max(0, first - 80), first):
             return self.officials.country_in(nationality.group(1))
         if described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
