@@ -205,6 +205,16 @@ def test_a_name_opening_the_sentence_after_an_unnamed_counterpart_is_that_counte
     assert speaker_of(text, "host further talks").speaker_country == "TR"
 
 
+def test_a_second_given_name_tells_the_gender_when_the_first_does_not():
+    text = (
+        'Argentine President Javier Ruiz called the bloc "a prison". "It has become a wall," '
+        "Ruiz said at the summit.\n\n"
+        "Brazilian President Luiz Rafael Costa, who spoke after him, defended the bloc. "
+        'He said it had "never been more relevant".\n'
+    )
+    assert speaker_of(text, "more relevant").speaker == "Luiz Rafael Costa"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -138,9 +138,12 @@ class Entity:
         words = self.name.split()
         # a given name weighs as much as a Mr or Ms printed before it; not when the name is
         # in East Asian order ("Kim Yong-chol", "Kim Jong Un": "Kim" is the family name there)
-        given = genders.first_name_gender(words[0]) if len(words) > 1 or self.given_alone else None
+        first = words[0]
+        if len(words) > 2 and not genders.is_first_name(first):
+            first = words[1]  # "Luiz Inácio Lula da Silva": the second given name tells
+        given = genders.first_name_gender(first) if len(words) > 1 or self.given_alone else None
         if given is not None and "-" not in words[-1] and self.country not in FAMILY_NAME_FIRST:
-            weight = FIRST_NAME_VOTES * genders.first_name_certainty(words[0])
+            weight = FIRST_NAME_VOTES * genders.first_name_certainty(first)
             male += weight * (given == genders.MALE)
             female += weight * (given == genders.FEMALE)
         if male == female:
