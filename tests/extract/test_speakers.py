@@ -215,6 +215,14 @@ def test_a_second_given_name_tells_the_gender_when_the_first_does_not():
     assert speaker_of(text, "more relevant").speaker == "Luiz Rafael Costa"
 
 
+def test_an_ambassador_in_a_capital_is_of_the_country_that_posted_them():
+    text = (
+        "MANILA — The U.S. ambassador in Manila, Mary Ellen Carter, wrote on X that the "
+        'United States "stands with our Philippine friends".\n'
+    )
+    assert speaker_of(text, "stands with").speaker_country == "US"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -151,7 +151,7 @@ _STUDIED = re.compile(
 
 # The place a post is held in ("Ambassador to Australia"), which is not its holder's country.
 _POSTED_WHERE = re.compile(
-    r"(?i:\b(" + "|".join(sorted(POSTED_ROLES)) + r")s?)\s{1,8}(?:to|for|on)"
+    r"(?i:\b(" + "|".join(sorted(POSTED_ROLES)) + r")s?)\s{1,8}(?:to|for|on|in)"
     r"\s{1,8}(?:the\s{1,8})?(?:[A-Z][\w.'’-]*\s?){1,6}"
 )
 

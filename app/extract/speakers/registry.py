@@ -288,8 +288,8 @@ def _title_before(text: str, start: int) -> str:
             break  # "Ann Lee and the Danish envoy Jens Holt", "… and Senator Mark Dalton"
         if low in ("and", "or") and _after_a_name(words[:i], kept):
             break  # "President Li Wei and Russian President Pavel Orlov": Orlov is not Chinese
-        if low in ("for", "to") and i and words[i - 1].lower() in POSTED_TO and kept:
-            kept.append(bare)  # "Chinese Ambassador to Australia": one title
+        if low in ("for", "to", "in") and i and words[i - 1].lower() in POSTED_TO and kept:
+            kept.append(bare)  # "Chinese Ambassador to Australia", "U.S. ambassador in Manila"
             continue
         if low in ("for", "to") and _someone_elses(kept):
             if not any(w[:1].isupper() and not _is_title_word(w) for w in kept):
