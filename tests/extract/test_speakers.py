@@ -223,6 +223,14 @@ def test_an_ambassador_in_a_capital_is_of_the_country_that_posted_them():
     assert speaker_of(text, "stands with").speaker_country == "US"
 
 
+def test_a_bare_spokesman_speaks_for_the_country_the_sentence_before_opens_on():
+    text = (
+        "MANILA — China's coast guard said the Philippine boat had approached its ship. "
+        'In a statement, spokesman Liu Bo said China had taken "necessary measures".\n'
+    )
+    assert speaker_of(text, "necessary measures").speaker_country == "CN"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

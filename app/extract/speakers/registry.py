@@ -211,6 +211,7 @@ MET_COUNTERPART = re.compile(
 SOMEONE_OF = re.compile(
     r"\b(?:of|to|for)\s(?:[a-z]{2,15}\s){0,2}([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3})$"
 )
+SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson".split())
 # "A spokesperson, " just before a name: the body the sentence before opens on speaks.
 A_SPOKESPERSON = re.compile(r"(?:^|[.!?]\s{1,3})An?\sspokes(?:man|woman|person),\s$")
 HOLDS_OFFICE = re.compile(
@@ -829,6 +830,8 @@ class Registry:
         title names the body the sentence before opens on, whatever else that sentence names."""
         opening = set(re.findall(r"[a-z]+", " ".join(before.split()[:6]).lower())) & BODY_TITLES
         title = _title_before(self.text, pos).lower()
+        if title in SPOKES_WORDS and self._opening_country(before):
+            return True  # "China's coast guard said …. In a statement, spokesman Gan Yu said"
         return bool(opening & set(re.findall(r"[a-z]+", title)))
 
     def _capitalised(self, spans: list[tuple[int, int]]) -> dict[str, list[re.Match]]:
