@@ -1052,3 +1052,14 @@ def test_a_clause_joined_by_and_is_not_the_next_verbs_words():
         "his office",
         "Mayor Ivo Brandt also spoke by phone with his counterpart Ana Lind",
     )
+
+
+def test_words_after_that_are_kept_when_the_parse_loses_the_clause():
+    article = (
+        "Deal\n\nThe French president said both countries had a 'shared responsibility'. "
+        "Mr Morel added that Europe as a whole needed to address 'pull factors', a remark "
+        "seen as a dig at British labour rules.\n"
+    )
+    last = extract_article(article).quotes[-1]
+    assert last.speaker == "Morel"
+    assert last.text == "Europe as a whole needed to address 'pull factors'"

@@ -702,7 +702,35 @@ def content_of(verb: Token) -> list[Token] | None:
         return _parataxis_content(verb)
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return _as_content(verb)
-    return _clause_on_noun(verb)
+    return _clause_on_noun(verb) or _that_left_unparsed(verb)
+
+
+def _that_left_unparsed(verb: Token) -> list[Token] | None:
+    """'Mr Macron added that Europe as a whole needed to address …', parsed with "that" as
+    punctuation and "Europe" as the verb's object: "that" right after the verb opens its
+    words, to the end of the sentence."""
+    doc = verb.doc
+    that = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if that is None or that.lower_ != "that" or that.dep_ in ("mark", "nsubj", "det"):
+        return None
+    if that.dep_ == "dobj" and not any(True for _ in that.children):
+        return None  # "he added that on Monday": a pronoun
+    opener = doc[that.i + 1] if that.i + 1 < len(doc) else None
+    if opener is None or not (opener.pos_ in ("PROPN", "PRON", "DET") or opener.tag_ == "NNS"):
+        return None  # (not "reiterated that approach": "that" before a singular noun is its)
+    words = list(doc[that.i + 1 : verb.sent.end])
+    for n, t in enumerate(words[:-2]):
+        if (
+            t.text == ","
+            and words[n + 1].lower_ in ("a", "an")
+            and (words[n + 2].lower_ in REPORTING_NOUNS or words[n + 2].lower_ in JIBES)
+        ):
+            words = words[:n]  # "…, a remark seen as a dig at …": the writer's aside
+            break
+    return _trim(words)
+
+
+JIBES = frozenset("dig swipe jab reference nod rebuke".split())
 
 
 # Commitments: an intention ("vowed to fight") unless the words are quoted.
