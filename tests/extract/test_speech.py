@@ -1063,3 +1063,12 @@ def test_words_after_that_are_kept_when_the_parse_loses_the_clause():
     last = extract_article(article).quotes[-1]
     assert last.speaker == "Morel"
     assert last.text == "Europe as a whole needed to address 'pull factors'"
+
+
+def test_a_party_member_from_somewhere_is_no_name():
+    article = (
+        "Recall\n\nSen. Paul Ferris, an Ohio Republican who was born in Colombia, called the "
+        'president "a disgrace."\n'
+    )
+    (found,) = extract_article(article).quotes
+    assert found.speaker == "Paul Ferris"

@@ -217,17 +217,22 @@ def _strip_titles(run: list[Token]) -> list[Token]:
 
 def name_in(tokens: list[Token], head: Token) -> str | None:
     """The name in a phrase: the run of proper nouns at (or nearest after) the head."""
-    runs = [r for r in (_strip_titles(r) for r in _name_runs(tokens)) if r]
-    # "Paul Ryan, the nation's highest-ranking Republican": a party's member is nobody's
-    # name; the name the phrase opens with is.
-    members = [r for r in runs if len(r) == 1 and r[0].lower_ in MEMBER_NOUNS]
-    runs = [r for r in runs if r not in members]
+    # "Paul Ryan, the nation's highest-ranking Republican", "Bernie Moreno, an Ohio
+    # Republican": a party's member is nobody's name; the name the phrase opens with is.
+    raw = _name_runs(tokens)
+    members = [r for r in raw if r[-1].lower_ in MEMBER_NOUNS and (len(r) == 1 or _indefinite(r))]
+    runs = [s for s in (_strip_titles(r) for r in raw if r not in members) if s]
     if not runs:
         return None
     fallback = runs[0] if any(head in r for r in members) else runs[-1]
     best = next((r for r in runs if head in r), fallback)
     text = head.doc.text
     return text[best[0].idx : best[-1].idx + len(best[-1])]
+
+
+def _indefinite(run: list[Token]) -> bool:
+    doc = run[0].doc
+    return run[0].i > 0 and doc[run[0].i - 1].lower_ in ("a", "an")
 
 
 def full_run(tokens: list[Token], head: Token) -> str | None:
