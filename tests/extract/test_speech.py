@@ -1072,3 +1072,14 @@ def test_a_party_member_from_somewhere_is_no_name():
     )
     (found,) = extract_article(article).quotes
     assert found.speaker == "Paul Ferris"
+
+
+def test_a_speaker_described_by_a_relative_clause_keeps_the_words_after_the_verb():
+    article = (
+        "Talks\n\nOne senior official described the talks as tense. Another official, who like "
+        "others spoke on condition of anonymity to discuss the talks, said the sticking point "
+        "was the order of the releases.\n"
+    )
+    last = extract_article(article).quotes[-1]
+    assert last.text == "the sticking point was the order of the releases"
+    assert last.speaker_mention == "Another official"

@@ -163,7 +163,7 @@ def _one_of_them(subject: Token) -> bool:
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, or for 'adding that…'/'and warned…' the subject of its head."""
-    if (noun := _misread_speaker(verb)) is not None:
+    if (noun := _misread_speaker(verb) or _described_subject_misread(verb)) is not None:
         return noun
     if (quoted := _quoted_person(verb)) is not None:
         return quoted
@@ -324,6 +324,26 @@ def _misread_speaker(verb: Token) -> Token | None:
         return None
     noun = participle.head
     return noun if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _described_subject_misread(verb: Token) -> Token | None:
+    """'Another official, who like others spoke on condition of anonymity, said …', parsed
+    with "official … spoke" as a clause the verb reports: that clause's subject, described by
+    a relative clause and followed by the verb, is who speaks."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i > verb.i:
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if (
+            subject is not None
+            and subject.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "relcl" for c in subject.children)
+            and verb.doc[verb.i - 1].text == ","
+        ):
+            return subject
+    return None
 
 
 def _name_after(verb: Token) -> Token | None:
@@ -658,6 +678,8 @@ def content_of(verb: Token) -> list[Token] | None:
         comps = [c for c in comps if not _time_clause(c)]
     comps = [c for c in comps if not _scene_clause(verb, c)]
     after = [c for c in comps if c.i > verb.i]
+    if after and _described_subject_misread(verb) is not None:
+        comps = after  # "Another official, who … spoke on condition …, said the point was …"
     if len(after) > 1:  # "she says she didn't cook much: she notes that her mom …": a later
         # report with its own speaker is its own, not part of the first one's content
         later = [c for c in after[1:] if _is_speech_verb(c) and _has_subject(c)]
