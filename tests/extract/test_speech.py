@@ -1083,3 +1083,12 @@ def test_a_speaker_described_by_a_relative_clause_keeps_the_words_after_the_verb
     last = extract_article(article).quotes[-1]
     assert last.text == "the sticking point was the order of the releases"
     assert last.speaker_mention == "Another official"
+
+
+def test_what_the_speaker_did_next_is_not_part_of_their_words():
+    article = (
+        "Truce\n\nThe acting prime minister, Somchai Rattana, said Thailand would act "
+        '"in good faith" but expressed doubts about the sincerity of its neighbour.\n'
+    )
+    (found,) = extract_article(article).quotes
+    assert (found.speaker, found.text) == ("Somchai Rattana", 'Thailand would act "in good faith"')

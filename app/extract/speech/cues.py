@@ -193,6 +193,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return verb.head  # "Said Lavrov" parsed as a name
     if (named := _name_after(verb)) is not None:
         return named
+    if _narrated(verb):  # "said X would …, and called him …": the speaker goes on
+        return subject_of(verb.head.head, depth + 1)
     if depth < 3 and verb.dep_ in CLIMB_DEPS:
         for anc in verb.ancestors:
             if anc.pos_ in ("VERB", "AUX"):
@@ -543,6 +545,33 @@ def _with_continuation(verb: Token, words: list[Token]) -> list[Token]:
     return words
 
 
+def _without_narration(comp: Token, words: list[Token]) -> list[Token]:
+    """'said Thailand would act "in good faith" but expressed doubts …': a past-tense verb
+    with no subject joined to a clause in "would" goes on with what the speaker did."""
+    for conj in comp.children:
+        if _narrated(conj):
+            cut = conj.left_edge.i
+            while cut > comp.i and (
+                conj.doc[cut - 1].dep_ == "cc" or conj.doc[cut - 1].text == ","
+            ):
+                cut -= 1
+            return _trim([t for t in words if t.i < cut])
+    return words
+
+
+def _narrated(conj: Token) -> bool:
+    """A past-tense verb with no subject joined to reported words in "would": the writer
+    going on with what the speaker did ("… would act in good faith but expressed doubts")."""
+    clause = conj.head
+    return (
+        conj.dep_ == "conj"
+        and conj.tag_ == "VBD"
+        and clause.dep_ == "ccomp"
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+    )
+
+
 def _subtree(tok: Token, skip: Token | None = None) -> list[Token]:
     toks = [t for t in tok.subtree if skip is None or t not in set(skip.subtree)]
     return _trim(_without_aftermath(_without_when_said(toks)))
@@ -688,7 +717,8 @@ def content_of(verb: Token) -> list[Token] | None:
         comp = max(comps, key=lambda c: len(list(c.subtree)))
         if (subject := _object_as_subject(verb, comp, lemma)) is not None:
             return _trim(list(subject.subtree) + list(comp.subtree))
-        return _with_continuation(verb, _with_split_word(comp, comps) or _subtree(comp))
+        words = _with_continuation(verb, _with_split_word(comp, comps) or _subtree(comp))
+        return _without_narration(comp, words)
     # "called a meeting to review the plan" summons; only "called on them to act" requests.
     summons = lemma == "call" and any(c.dep_ == "dobj" for c in verb.children)
     for child in verb.children:
