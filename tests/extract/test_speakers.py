@@ -231,6 +231,15 @@ def test_a_bare_spokesman_speaks_for_the_country_the_sentence_before_opens_on():
     assert speaker_of(text, "necessary measures").speaker_country == "CN"
 
 
+def test_a_name_mostly_given_to_men_can_still_be_she_when_no_one_else_is():
+    text = (
+        "Envoy Morgan Lisle met the president in Beirut on Thursday.\n\n"
+        'Lisle told reporters that Washington wanted "a permanent end to hostilities." '
+        "She said the militia must be disarmed.\n"
+    )
+    assert speaker_of(text, "must be disarmed").speaker == "Morgan Lisle"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

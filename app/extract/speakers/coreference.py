@@ -227,14 +227,19 @@ class Resolver:
         head = mention.head
         if head in ("he", "she"):
             wanted = PRONOUN_GENDER[head]
-            people = [
+            everyone = [
                 e
                 for e in self.registry.of_kind({PERSON}) + self.unnamed(PERSON)
-                if e.gender in (None, wanted) and e.events and not _named_in(e, skip)
+                if e.events and not _named_in(e, skip)
             ]
+            people = [e for e in everyone if e.gender in (None, wanted)]
             # a person newly made the subject of this paragraph is its next "he", over the
             # speaker of the paragraph before
             scored = ranked(people, mention.start, self.layout, skip, ACROSS_PARAGRAPHS)
+            if not scored:  # nobody else: a name only mostly given to the other sex may be
+                # ("Morgan Ortagus … She said")
+                people = [e for e in everyone if e.gender and not e.gender_settled]
+                scored = ranked(people, mention.start, self.layout, skip, ACROSS_PARAGRAPHS)
             # an unknown gender fits, but a confirmed one fits better; and a name with no
             # sign of being a person's (no given name, title or age) fits worse
             scored = sorted(

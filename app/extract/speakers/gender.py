@@ -55,9 +55,12 @@ def is_first_name(word: str) -> bool:
     return _verdict(word) != "unknown"
 
 
+MOSTLY_CERTAINTY = 0.4
+
+
 def first_name_certainty(word: str) -> float:
     """1.0 for a name given to one sex, 0.4 for one mostly given to one ('Kim', 'Jody')."""
-    return 0.4 if _verdict(word).startswith("mostly") else 1.0
+    return MOSTLY_CERTAINTY if _verdict(word).startswith("mostly") else 1.0
 
 
 def first_name_gender(word: str) -> str | None:

@@ -134,6 +134,18 @@ class Entity:
     @property
     def gender(self) -> str | None:
         """From the article's evidence, else from the first name; None if unknown."""
+        male, female = self._gender_votes()
+        if male == female:
+            return None
+        return genders.MALE if male > female else genders.FEMALE
+
+    @property
+    def gender_settled(self) -> bool:
+        """More than a name mostly given to one sex says so ("Morgan" is mostly a man's)."""
+        male, female = self._gender_votes()
+        return abs(male - female) > FIRST_NAME_VOTES * genders.MOSTLY_CERTAINTY
+
+    def _gender_votes(self) -> tuple[float, float]:
         male, female = self.votes[genders.MALE], self.votes[genders.FEMALE]
         words = self.name.split()
         # a given name weighs as much as a Mr or Ms printed before it; not when the name is
@@ -146,9 +158,7 @@ class Entity:
             weight = FIRST_NAME_VOTES * genders.first_name_certainty(first)
             male += weight * (given == genders.MALE)
             female += weight * (given == genders.FEMALE)
-        if male == female:
-            return None
-        return genders.MALE if male > female else genders.FEMALE
+        return male, female
 
 
 # Words that open another person's title after "and": not "Secretary of Housing and Urban …".
