@@ -1092,3 +1092,16 @@ def test_what_the_speaker_did_next_is_not_part_of_their_words():
     )
     (found,) = extract_article(article).quotes
     assert (found.speaker, found.text) == ("Somchai Rattana", 'Thailand would act "in good faith"')
+
+
+def test_the_writers_framing_after_the_tag_is_not_the_words():
+    article = (
+        "Talks\n\nChile and Peru have agreed to hold indirect talks on their disputed sea "
+        "border, Chilean officials said Friday, in a step U.S. mediators hope will consolidate "
+        "a fragile truce.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert (
+        found.text
+        == "Chile and Peru have agreed to hold indirect talks on their disputed sea border"
+    )

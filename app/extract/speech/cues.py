@@ -925,7 +925,7 @@ def _interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
     start = _clause_start(doc, left - 1)
     if any(t.is_punct and t.text in '"“”' for t in doc[start : left - 1]):
         return None  # a quotation before the comma is handled as a direct quote
-    if after.head.i == verb.i and _speech_scene(after):
+    if after.head.i == verb.i and (_speech_scene(after) or _trails_off(after)):
         return _trim(list(doc[start : left - 1]))  # "…, she said, in a speech to …"
     if after.lower_ in CONCESSIVE | CIRCUMSTANCES and (
         after.head.head.i < left or after.head.head.i == verb.i  # "…, though Baku said …"
@@ -953,6 +953,24 @@ SCENE_NOUNS = frozenset(
     condition visit appearance hearing rally session debate remarks message video broadcast
     summit ceremony event forum editorial commentary letter""".split()
 )
+
+
+def _trails_off(prep: Token) -> bool:
+    """'…, officials said Friday, in a step mediators hope will …': the writer's judgement of
+    the news, to the end of the sentence; the statement was whole before the tag (not "…, the
+    Times said, including speeches …", which goes on with it)."""
+    doc = prep.doc
+    rest = doc[prep.right_edge.i + 1 :]
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "in"
+        and any(o.dep_ == "pobj" and o.lower_ in WRITERS_FRAMES for o in prep.children)
+        and all(t.is_punct for t in rest)
+    )
+
+
+# "in a step / move / sign / blow …": how the writer frames the news
+WRITERS_FRAMES = frozenset("step move sign blow rebuke shift reversal boost setback".split())
 
 
 def _speech_scene(prep: Token) -> bool:
