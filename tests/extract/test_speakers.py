@@ -240,6 +240,14 @@ def test_a_name_mostly_given_to_men_can_still_be_she_when_no_one_else_is():
     assert speaker_of(text, "must be disarmed").speaker == "Morgan Lisle"
 
 
+def test_its_officer_after_a_sentence_opening_on_a_bloc_is_no_states():
+    text = (
+        "The West African bloc, which imposed sanctions on Niger after the coup, welcomed the "
+        "move. Its commission president, Omar Diallo, said dialogue was the only path.\n"
+    )
+    assert speaker_of(text, "only path").speaker_country is None
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -221,6 +221,12 @@ MET_COUNTERPART = re.compile(
 SOMEONE_OF = re.compile(
     r"\b(?:of|to|for)\s(?:[a-z]{2,15}\s){0,2}([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3})$"
 )
+# Bodies that are no state's: "Its commission president" after a sentence opening on one
+NOT_A_STATE = re.compile(
+    r"\b(?:bloc|alliance|union|organi[sz]ation|coalition|league|federation|company|firm|"
+    r"group|charity|association|agency|fund|bank|court|council)\b",
+    re.IGNORECASE,
+)
 SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson".split())
 # "A spokesperson, " just before a name: the body the sentence before opens on speaks.
 A_SPOKESPERSON = re.compile(r"(?:^|[.!?]\s{1,3})An?\sspokes(?:man|woman|person),\s$")
@@ -789,6 +795,9 @@ class Registry:
         before = self.text[layout.starts[n - 1] : layout.starts[n]].lstrip()
         if not its:  # "Germany's foreign ministry called it regrettable. A spokesperson, …"
             return self._opening_country(before)
+        subject = " ".join(before.split()[:6])
+        if NOT_A_STATE.search(subject) and not self.officials.country_in(subject):
+            return None  # "The West African bloc, ECOWAS, … sanctions on Niger …. Its …"
         return self._opening_country(before) or self.officials.country_in(before)
 
     def _opening_country(self, sentence: str) -> str | None:
