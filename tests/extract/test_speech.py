@@ -1105,3 +1105,13 @@ def test_the_writers_framing_after_the_tag_is_not_the_words():
         found.text
         == "Chile and Peru have agreed to hold indirect talks on their disputed sea border"
     )
+
+
+def test_a_that_clause_after_a_named_counterpart_is_the_words():
+    article = (
+        "Ties\n\nNigeria's foreign minister, Musa Bello, said after meeting his Nigerien "
+        'counterpart, Bakary Yaou Sangaré, that the two countries were "bound by history, '
+        'geography and blood."\n'
+    )
+    (found,) = extract_article(article).quotes
+    assert found.text.startswith("that the two countries were")

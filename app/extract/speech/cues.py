@@ -863,6 +863,10 @@ def _clause_on_noun(verb: Token) -> list[Token] | None:
     """'said in a statement that …', or 'told a meeting of farmers that …': the parser hangs
     the clause on the noun (for a verb of telling, on its audience too)."""
     nouns = [o for p in verb.children if p.dep_ == "prep" for o in p.children]
+    # "said after meeting his counterpart, Bakary Sangaré, that …": the name read as the
+    # verb's adverbial, the clause as its relative one
+    if verb.tag_ in FINITE_TAGS:
+        nouns += [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"]
     if cue_lemma(verb.text) in AUDIENCE:
         nouns += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     for noun in nouns:
