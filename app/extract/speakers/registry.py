@@ -410,6 +410,11 @@ def _title_after(text: str, end: int) -> str:
     return m.group(1) if closed or _describes_a_person(m.group(1)) else ""
 
 
+def _printed_role(text: str, start: int, end: int) -> str:
+    """The titles printed before and after a name at text[start:end]."""
+    return (_title_before(text, start) + " " + _title_after(text, end)).strip()
+
+
 def _describes_a_person(apposition: str) -> bool:
     """'said Ann Lee, a barrister from Leeds.' — not the clause after 'According to Sorokin,
     the parties discussed …': some word of it is a person's."""
@@ -693,9 +698,8 @@ class Registry:
         entity = self.note(name, start, end=end)
         if not new or entity.kind != PERSON or self.layout.in_quote(start):
             return entity
-        role = _title_before(self.text, start) + " " + _title_after(self.text, end)
-        if role.strip():
-            self.note(name, start, role.strip(), end)
+        if role := _printed_role(self.text, start, end):
+            self.note(name, start, role, end)
         if entity.country is None:
             entity.country = self._country_from_context(entity)
         return entity
@@ -1021,7 +1025,7 @@ class Registry:
         name = " ".join(w.group() for w in words)
         if is_junk_name(name):
             return
-        role = (_title_before(text, start) + " " + _title_after(text, end)).strip()
+        role = _printed_role(text, start, end)
         if self.officials.find(name) is None and len(words) < 2:
             return
         self.note(name, start, role, end=end)
