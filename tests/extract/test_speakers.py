@@ -248,6 +248,15 @@ def test_its_officer_after_a_sentence_opening_on_a_bloc_is_no_states():
     assert speaker_of(text, "only path").speaker_country is None
 
 
+def test_a_body_named_before_its_spokesman_is_no_person():
+    found = speaker_of(
+        'National Security Council spokesman Tomas Reyes rejected the claim. "It is the '
+        'other side that is the aggressor," he told a news conference.',
+        "aggressor",
+    )
+    assert found.speaker == "Tomas Reyes"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

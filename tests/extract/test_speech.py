@@ -1115,3 +1115,12 @@ def test_a_that_clause_after_a_named_counterpart_is_the_words():
     )
     (found,) = extract_article(article).quotes
     assert found.text.startswith("that the two countries were")
+
+
+def test_an_office_relaying_its_principal_report_is_no_speaker():
+    article = (
+        "Calls\n\nFiona Arden, Ireland's foreign minister, spoke by phone with her Maltese "
+        "counterpart. Arden, for her part, said Ireland would not be rushed, her office said.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert (found.speaker, found.text) == ("Fiona Arden", "Ireland would not be rushed")

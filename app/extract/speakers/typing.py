@@ -41,6 +41,7 @@ PLACE_PREFIXES = frozenset("lake mount mt port fort cape".split())  # "Lake Cowi
 CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. co co. ltd ltd. llc plc gmbh ag sa".split())
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")
 _ROLE_AFTER = re.compile(r",\s{1,8}(?:a|an|the)\s{1,8}((?:[\w'’-]+\s{1,8}){0,4}[\w'’-]+)")
+_NOUN_AFTER = re.compile(r"\s{1,3}([a-z]{2,20})\b")
 _ROLE_ENDS = frozenset({"of", "for", "to", "in", "at", "on", "with", "who", "and", "from"})
 # Bounded runs of spaces: an unbounded leading \s+ is quadratic over a long run of blanks.
 _STATEMENT_AFTER = re.compile(
@@ -151,6 +152,8 @@ def organisation_evidence(name: str, text: str, start: int, end: int) -> float:
     score = 0.0
     if is_organisation_name(name):
         score += 3.0
+        if (m := _NOUN_AFTER.match(text, end)) and m.group(1) in PERSON_NOUNS:
+            score += 1.5  # "National Security Council spokesman Ann Lee": the body's
     if len(words) == 1 and (name.isupper() or re.search(r"[a-z][A-Z]", name)):
         score += 2.0  # RCMP, TransLink
     elif any(len(w) > 1 and w.isupper() for w in words):

@@ -1352,11 +1352,16 @@ def _repeated_tags(cues: list[Cue]) -> list[Cue]:
         if (
             cue.kind == "verb"
             and cue.speaker is not None
-            and cue.speaker.lower_ in ("he", "she", "they")
+            and (cue.speaker.lower_ in ("he", "she", "they") or _their_own(cue.speaker))
             and cue.content
             and cue.content[-1].i < cue.token.i  # a tag after the words
         ):
             inner = [o for o in reports if o is not cue and o.token.head.i == cue.token.i]
+            if cue.speaker.lower_ not in ("he", "she", "they"):
+                # "Manalo said the Philippines would not yield, his office said": the office
+                # relays a report by the person it names; not "Lee said …, his aide said" of
+                # another's words, which is rarer than this
+                inner = [o for o in inner if o.speaker is not None and o.speaker.pos_ == "PROPN"]
             if inner and all(cue_lemma(o.token.text) in OPINION_VERBS for o in inner):
                 # 'Beijing believes the mission should end, he said': the belief is what
                 # he reports; he may speak for Beijing but is not it
@@ -1365,6 +1370,13 @@ def _repeated_tags(cues: list[Cue]) -> list[Cue]:
                 continue
         out.append(cue)
     return [c for c in out if id(c) not in beliefs]
+
+
+def _their_own(speaker: Token) -> bool:
+    """'his office', 'her spokesman': a body or aide named by whose it is."""
+    return speaker.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in speaker.children
+    )
 
 
 CONCESSIVE = frozenset("though although while whereas".split())
