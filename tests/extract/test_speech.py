@@ -1124,3 +1124,14 @@ def test_an_office_relaying_its_principal_report_is_no_speaker():
     )
     (found,) = extract_article(article).quotes
     assert (found.speaker, found.text) == ("Fiona Arden", "Ireland would not be rushed")
+
+
+def test_a_clause_in_would_whose_subject_the_parse_took_goes_on_the_words():
+    article = (
+        "Vote\n\nIrish Ambassador Nora Quill said Dublin supported the mediation effort but "
+        'believed a resolution now would "complicate delicate negotiations." She did not say '
+        "more.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert found.speaker == "Nora Quill"
+    assert found.text.endswith('would "complicate delicate negotiations."')

@@ -510,12 +510,18 @@ def _with_split_word(comp: Token, comps: list[Token]) -> list[Token] | None:
             not _has_subject(other)
             and doc[end].is_alpha
             and doc[end + 1].is_alpha
-            and doc[end + 1].dep_ not in ("cc", "mark", "advmod")
+            and (doc[end + 1].dep_ not in ("cc", "mark", "advmod") or _modal(other))
         )
         if not (split_word or run_on):
             break
         end, joined = other.right_edge.i, True
     return _trim(list(doc[comp.left_edge.i : end + 1])) if joined else None
+
+
+def _modal(verb: Token) -> bool:
+    """'… believed a resolution now would "complicate talks"': a clause in "would" whose
+    subject the verb before took as its object."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 # What opens a clause that goes on the words said: "… and only if Britain took …", "… but
