@@ -257,6 +257,15 @@ def test_a_body_named_before_its_spokesman_is_no_person():
     assert found.speaker == "Tomas Reyes"
 
 
+def test_a_politician_of_a_nationality_may_be_a_president():
+    found = speaker_of(
+        '"We are not there yet," European Council President Rui Amaral told reporters. The '
+        'Portuguese politician said he was confident a deal could be reached "in weeks."',
+        "confident",
+    )
+    assert found.speaker == "Rui Amaral"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

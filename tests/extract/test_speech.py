@@ -1135,3 +1135,12 @@ def test_a_clause_in_would_whose_subject_the_parse_took_goes_on_the_words():
     (found,) = extract_article(article).quotes
     assert found.speaker == "Nora Quill"
     assert found.text.endswith('would "complicate delicate negotiations."')
+
+
+def test_an_object_the_parse_joined_to_the_next_clause_is_no_report():
+    article = (
+        "Summit\n\nEuropean Union leaders failed on Thursday to agree on a plan to fund Ukraine "
+        "with frozen Russian assets, after Belgium demanded guarantees and Hungary threatened "
+        "a veto.\n"
+    )
+    assert extract_article(article).quotes == ()

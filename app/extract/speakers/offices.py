@@ -89,6 +89,7 @@ def _offices(text: str) -> list[Office]:
 
 
 CLASH, LOOSE = "clash", "loose"
+POLITICAL = frozenset(("politician",))
 
 
 def office_fit(ours: str, theirs: str) -> str | None:
@@ -105,6 +106,8 @@ def office_fit(ours: str, theirs: str) -> str | None:
     printed = _offices(theirs)
     found: str | None = None
     for office, rank, portfolios in _offices(ours):
+        if office in POLITICAL:
+            continue  # "the Portuguese politician" may be a president or a minister too
         alike = [p for p in printed if p[0] == office]
         if not alike:  # the same kind of office ("the leader" for a prime minister)
             kinds = [c for c in ROLE_CLASSES if office in c]

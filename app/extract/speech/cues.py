@@ -711,7 +711,7 @@ def content_of(verb: Token) -> list[Token] | None:
     if lemma == "say":  # "he said his voice breaking": a participle with no finite verb
         comps = [c for c in comps if c.tag_ != "VBG" or _finite_within(c)]  # is the scene
         comps = [c for c in comps if not _time_clause(c)]
-    comps = [c for c in comps if not _scene_clause(verb, c)]
+    comps = [c for c in comps if not _scene_clause(verb, c) and not _object_then_clause(verb, c)]
     after = [c for c in comps if c.i > verb.i]
     if after and _described_subject_misread(verb) is not None:
         comps = after  # "Another official, who … spoke on condition …, said the point was …"
@@ -761,6 +761,28 @@ def content_of(verb: Token) -> list[Token] | None:
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return _as_content(verb)
     return _clause_on_noun(verb) or _that_left_unparsed(verb)
+
+
+# Verbs that take a thing as their object: a clause with no "that" right after one is rare.
+OBJECT_VERBS = frozenset(
+    "demand urge seek request propose offer promise pledge vow welcome reject deny condemn "
+    "criticise criticize praise".split()
+)
+
+
+def _object_then_clause(verb: Token, clause: Token) -> bool:
+    """'after Belgium demanded guarantees and Hungary threatened a veto': the parser joins the
+    object to the next clause's subject ("guarantees and Hungary threatened …"); what was
+    demanded is the bare noun, and the clause after "and" is the writer's."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return (
+        cue_lemma(verb.text) in OBJECT_VERBS
+        and subject is not None
+        and subject.i == verb.i + 1
+        and subject.tag_ in ("NN", "NNS")
+        and not any(c.dep_ in ("det", "poss", "mark") for c in subject.children)
+        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in subject.children)
+    )
 
 
 def _that_left_unparsed(verb: Token) -> list[Token] | None:
