@@ -266,6 +266,15 @@ def test_a_politician_of_a_nationality_may_be_a_president():
     assert found.speaker == "Rui Amaral"
 
 
+def test_a_known_leaders_office_is_of_the_leaders_country():
+    found = speaker_of(
+        "Turkey offered to host a new round of talks, President Recep Tayyip Erdogan's office "
+        "said.",
+        "talks",
+    )
+    assert (found.speaker_country, found.speaker_type) == ("TR", "organisation")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -1144,3 +1144,17 @@ def test_an_object_the_parse_joined_to_the_next_clause_is_no_report():
         "a veto.\n"
     )
     assert extract_article(article).quotes == ()
+
+
+def test_the_points_of_a_bulleted_round_up_are_read_and_a_bulleted_menu_is_not():
+    article = (
+        "What we know on day 90\n\n• Home\n• World\n\nHere is the latest:\n\n"
+        "* Finland's foreign minister, Aino Vesala, said the talks had shown that Moscow "
+        '"does not want peace."\n'
+        "• Estonia's defence ministry said it had tracked two drones over the border overnight.\n"
+    )
+    found = extract_article(article).quotes
+    assert [q.speaker for q in found] == ["Aino Vesala", "Estonia's defence ministry"]
+    assert found[1].text == "it had tracked two drones over the border overnight"
+    kinds = [p.body for p in paragraphs(article)[0]]
+    assert kinds[:3] == [False, False, False]  # the title and the two menu items

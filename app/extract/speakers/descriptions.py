@@ -235,7 +235,7 @@ def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -
     if kind == GROUP and len(resolver.officials.countries_in(words)) > 1:
         country = None  # "the foreign ministers of France, Germany and Britain"
     if country is None and kind in (ORGANISATION, GROUP, PERSON):
-        country = _placed_in(resolver, mention)
+        country = _owners_country(resolver, mention) or _placed_in(resolver, mention)
     if country is None and kind == ORGANISATION and mention.head in NATIONAL_BODIES:
         if resolver.registry.at_home(mention.start):  # "the foreign ministry", filed from Kyiv
             country = resolver.registry.home
@@ -252,6 +252,22 @@ def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -
     return Resolved(
         group_name(mention), country, None, confidence_for(basis), kind, evidence, basis=basis
     )
+
+
+def _owners_country(resolver: "Resolver", mention: Mention) -> str | None:
+    """ "President Recep Tayyip Erdogan's office": the country of the person it is of."""
+    m = POSSESSIVE.match(mention.text)
+    if m is None:
+        return None
+    words = m["owner"].split()
+    while len(words) > 1 and words[0].lower().strip(".") in TITLE_WORDS:
+        words = words[1:]  # "President", "Foreign Minister"
+    owner = " ".join(words)
+    entity = resolver.registry.find(owner, mention.start)
+    if entity is not None:
+        return entity.country if entity.kind == PERSON else None
+    known = resolver.officials.find(owner)
+    return known.country if known is not None and known.kind == "person" else None
 
 
 def _placed_in(resolver: "Resolver", mention: Mention) -> str | None:

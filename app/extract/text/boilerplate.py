@@ -14,13 +14,16 @@ TERMINAL = tuple('.!?"”’:;…)»')
 SHORT_LINE_WORDS = 14  # headline-like lines without final punctuation are this short or shorter
 
 BOILERPLATE = re.compile(
-    r"""^\s*(?:[•·▪►*|]|(?:\d+\s+)?comments?\b|notify\s+of|view\s+all|inline\s+feedback|
+    r"""^\s*(?:[|]|(?:\d+\s+)?comments?\b|notify\s+of|view\s+all|inline\s+feedback|
     share\b|listen\b|leer\s+en|read\s+(?:more|also|in)\b|related\b|you\s+may\s+(?:also\s+)?like|
     you\s+may\s+be\s+interested|recommended|more\s+articles|advertisement|subscribe|sign\s+up|
     follow\s+us|click\s+here|translated\s+from|photo\b|image\b|credit\b|file\s+photo|
     post\s+with\s+no\s+comments|all\s+news|\(?(?:photo|image|video)\s*:)""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A list item's marker: menus and share buttons are bulleted, and so are the points of a
+# "what we know" round-up, which are full sentences.
+BULLET = re.compile(r"^\s*[•·▪►*]\s*")
 COOKIE = re.compile(
     r"\bcookies?\b.*\b(?:consent|website|browsing|accept)\b|"
     r"\ball rights reserved\b|©|\bcopyright\b",
@@ -51,6 +54,10 @@ class Paragraph:
 def is_boilerplate(line: str) -> bool:
     """A line that is page furniture rather than article prose."""
     stripped = line.strip()
+    if bullet := BULLET.match(stripped):
+        stripped = stripped[bullet.end() :]
+        if not is_lead_sentence(stripped):  # "• Home", "• Audio Only", "• Email: …"
+            return True
     if BOILERPLATE.match(stripped) or COOKIE.search(stripped) or CAPTION.search(stripped):
         return True
     words = stripped.split()
@@ -74,7 +81,7 @@ def find_title_index(text: str, paras: list[tuple[int, int]]) -> int | None:
     unless that line is already the article's lead sentence."""
     for n, (lo, hi) in enumerate(paras[:8]):
         line = text[lo:hi].strip()
-        if BOILERPLATE.match(line) or CAPTION.search(line) or ">" in line:
+        if BOILERPLATE.match(line) or BULLET.match(line) or CAPTION.search(line) or ">" in line:
             continue
         if is_lead_sentence(line):
             return None
