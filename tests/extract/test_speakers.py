@@ -275,6 +275,14 @@ def test_a_known_leaders_office_is_of_the_leaders_country():
     assert (found.speaker_country, found.speaker_type) == ("TR", "organisation")
 
 
+def test_a_local_office_is_of_its_citys_country():
+    found = speaker_of(
+        "The governor of the Kharkiv region, Taras Melnyk, said three people were wounded.",
+        "wounded",
+    )
+    assert (found.speaker, found.speaker_country) == ("Taras Melnyk", "UA")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -33,6 +33,7 @@ from app.extract.speakers.lexicon import (
 from app.extract.speakers.lone_names import NOT_GIVEN_ALONE, alone_as_a_name, sign_of_a_person
 from app.extract.speakers.names import normalise_name
 from app.extract.speakers.officials import Officials
+from app.extract.speakers.places import city_country, is_city
 from app.extract.speakers.salience import QUOTED, ROLE_WEIGHT, Layout, score
 from app.extract.speakers.typing import (
     ORGANISATION,
@@ -267,6 +268,9 @@ PLACE_PREPOSITIONS = frozenset("in at from on near across after before during".s
 FORCE_CHIEF = re.compile(
     r"\b(?:intelligence|army|military|police|security|spy|defen[cs]e|navy|nuclear)\s+chief\s*$"
 )
+# What follows a place's name in a local office: "the governor of the Kharkiv region".
+REGION_NOUNS = frozenset("region province oblast district prefecture governorate".split())
+LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|regional|region|province|oblast)\b")
 POSSESSIVE_DETERMINERS = frozenset("his her their its our my your".split())
 # Prepositions no title runs across: "a rebuke from the Senate majority leader, Ann Lee".
 ENDS_A_TITLE = frozenset("from by with against than between after before over about".split())
@@ -312,6 +316,9 @@ def _title_before(text: str, start: int) -> str:
             if not any(w[:1].isupper() and not _is_title_word(w) for w in kept):
                 break  # "the spokesman for Prime Minister Ann Lee": Lee's title ends here
             kept, modifiers = [], 0  # "…for Prime Minister Ann Lee, Ben Ode": his is before
+            continue
+        if low in REGION_NOUNS and kept == [] and i and words[i - 1][:1].isupper():
+            kept.append(bare)  # "the governor of the Kharkiv region, ": the region's name
             continue
         if low in ROLE_HINTS or low in PERSON_NOUNS or low in POSTED_ROLES:
             # lowercase words may qualify a lowercase role ("senior policy analyst"); before
@@ -1081,6 +1088,9 @@ class Registry:
             if owner is not None and owner is not holder and owner.kind == PERSON:
                 return owner.country or self._role_country(owned[2], pos, holder)
         found = self.officials.home_country(role) or self.body_country(role)
+        if found is None and LOCAL_OFFICE.search(role.lower()):  # "governor of the Kharkiv region"
+            cities = [w.title() for w in re.findall(r"[A-Za-z][a-z'’-]{2,}", role)]
+            found = next((city_country(c) for c in cities if is_city(c)), None)
         if found is None and (kin := SOMEONE_OF.search(role)) is not None:
             # "the powerful sister of leader Kim Jong Un": his country
             known = self.officials.find(kin[1])
