@@ -1158,3 +1158,14 @@ def test_the_points_of_a_bulleted_round_up_are_read_and_a_bulleted_menu_is_not()
     assert found[1].text == "it had tracked two drones over the border overnight"
     kinds = [p.body for p in paragraphs(article)[0]]
     assert kinds[:3] == [False, False, False]  # the title and the two menu items
+
+
+def test_a_ministry_relaying_its_ministers_words_is_no_speaker():
+    article = (
+        "Talks\n\nMoscow, April 9 - Russian Foreign Minister Pavel Orlov told his Chinese "
+        'counterpart Li Wei on Wednesday that Moscow valued Beijing\'s "balanced position" on '
+        "Ukraine, the Russian foreign ministry said.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert found.speaker == "Pavel Orlov"
+    assert found.text.startswith("that Moscow valued")

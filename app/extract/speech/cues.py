@@ -1400,10 +1400,15 @@ def _repeated_tags(cues: list[Cue]) -> list[Cue]:
     return [c for c in out if id(c) not in beliefs]
 
 
+# Those who relay a named person's words: "Lavrov told Wang that …, the foreign ministry said".
+RELAYS = frozenset("office ministry spokesman spokeswoman spokesperson aides readout".split())
+
+
 def _their_own(speaker: Token) -> bool:
-    """'his office', 'her spokesman': a body or aide named by whose it is."""
-    return speaker.pos_ == "NOUN" and any(
-        c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in speaker.children
+    """'his office', 'her spokesman', 'the foreign ministry': a body or aide that relays."""
+    return speaker.pos_ == "NOUN" and (
+        speaker.lower_ in RELAYS
+        or any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in speaker.children)
     )
 
 
