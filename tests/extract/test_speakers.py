@@ -283,6 +283,15 @@ def test_a_local_office_is_of_its_citys_country():
     assert (found.speaker, found.speaker_country) == ("Taras Melnyk", "UA")
 
 
+def test_a_country_someone_fled_to_is_not_theirs():
+    found = speaker_of(
+        "Rafael Ortega, the opposition candidate who fled to Spain, said in a video message: "
+        '"We have not forgotten our mandate."',
+        "mandate",
+    )
+    assert (found.speaker, found.speaker_country) == ("Rafael Ortega", None)
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -128,7 +128,15 @@ class Officials:
     def home_country(self, phrase: str) -> str | None:
         """The country a title names for its holder: 'Chinese Ambassador to Australia' is
         Chinese; 'Ambassador to Australia' alone says nothing of where its holder is from."""
-        return self.country_in(_POSTED_WHERE.sub(r"\1 ", phrase))
+        return self.country_in(_STAYS_WHERE.sub(" ", _POSTED_WHERE.sub(r"\1 ", phrase)))
+
+
+# Where someone went, lives or was born, which is not the country they speak for: "the
+# opposition candidate who fled to Spain", "an Ohio Republican who was born in Colombia".
+_STAYS_WHERE = re.compile(
+    r"(?i:\b(?:fled|flee|fleeing|exiled|lives|living|lived|based|moved|emigrated|born|"
+    r"asylum|refuge))\s{1,8}(?:to|in|from)\s{1,8}(?:the\s{1,8})?(?:[A-Z][\w.'’-]*\s?){1,6}"
+)
 
 
 # What a country's possessive is followed by where its name is also a given name: "Jordan's
