@@ -292,6 +292,16 @@ def test_a_country_someone_fled_to_is_not_theirs():
     assert (found.speaker, found.speaker_country) == ("Rafael Ortega", None)
 
 
+def test_the_bodys_spokeswoman_is_of_the_body_named_before():
+    found = speaker_of(
+        'A State Department spokesperson said the United States "stands with the Venezuelan '
+        "people.\" Dana Moss, the department's spokeswoman, told reporters that relief was "
+        '"not under consideration."',
+        "relief",
+    )
+    assert (found.speaker, found.speaker_country) == ("Dana Moss", "US")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -268,6 +268,7 @@ PLACE_PREPOSITIONS = frozenset("in at from on near across after before during".s
 FORCE_CHIEF = re.compile(
     r"\b(?:intelligence|army|military|police|security|spy|defen[cs]e|navy|nuclear)\s+chief\s*$"
 )
+THE_BODYS = re.compile(r"(?i:the)\s([a-z]{4,20})['’]s\s")
 # What follows a place's name in a local office: "the governor of the Kharkiv region".
 REGION_NOUNS = frozenset("region province oblast district prefecture governorate".split())
 LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|regional|region|province|oblast)\b")
@@ -1088,6 +1089,7 @@ class Registry:
             if owner is not None and owner is not holder and owner.kind == PERSON:
                 return owner.country or self._role_country(owned[2], pos, holder)
         found = self.officials.home_country(role) or self.body_country(role)
+        found = found or self._the_bodys(role, pos)
         if found is None and LOCAL_OFFICE.search(role.lower()):  # "governor of the Kharkiv region"
             cities = [w.title() for w in re.findall(r"[A-Za-z][a-z'’-]{2,}", role)]
             found = next((city_country(c) for c in cities if is_city(c)), None)
@@ -1099,6 +1101,22 @@ class Registry:
                 return owner.country or (known.country if known else None)
             return known.country if known and known.kind == "person" else None
         return found
+
+    def _the_bodys(self, role: str, pos: int) -> str | None:
+        """ "the department's spokeswoman" after "a State Department spokesperson said": the
+        country of the body last named with that word."""
+        m = THE_BODYS.match(role)
+        if m is None:
+            return None
+        word = m[1].lower()
+        named = [
+            (max(p for p in e.positions if p < pos), e)
+            for e in self.entities.values()
+            if e.kind == ORGANISATION
+            and e.name.split()[-1].lower() == word
+            and any(p < pos for p in e.positions)
+        ]
+        return max(named, key=lambda item: item[0])[1].country if named else None
 
     def body_country(self, role: str) -> str | None:
         """'State Department spokesman': the country of a known government body in a title."""
