@@ -1169,3 +1169,16 @@ def test_a_ministry_relaying_its_ministers_words_is_no_speaker():
     (found,) = extract_article(article).quotes
     assert found.speaker == "Pavel Orlov"
     assert found.text.startswith("that Moscow valued")
+
+
+def test_the_outlet_of_a_journalist_spoken_to_is_the_channel():
+    article = (
+        "Interview\n\nSpeaking to CNN's Ana Duarte from hiding, Machado said: \"Every day of "
+        "silence is a day the regime gains.\" Brazil's foreign minister, Paulo Reis, told the "
+        'newspaper Folha de S.Paulo that Brasília would keep "channels open" with Caracas.\n'
+    )
+    found = extract_article(article).quotes
+    assert [(q.speaker, q.via) for q in found] == [
+        ("Machado", "CNN"),
+        ("Paulo Reis", "Folha de S.Paulo"),
+    ]

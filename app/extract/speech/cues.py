@@ -62,9 +62,20 @@ def channel_of(verb: Token) -> str | None:
             return _outlet_named(by) if by is not None else None
         if cue_lemma(quoting.text) == "quote":
             saying.append(quoting)  # "was quoted by the Interfax news agency as saying"
+    # "Speaking to CNN's Ann Lee, Machado said": the outlet of whom the speaker spoke to
+    speaking = [
+        p
+        for c in verb.children
+        if c.dep_ == "advcl" and c.lower_ in ("speaking", "talking")
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+    ]
+    told = cue_lemma(verb.text) == "tell"
     for child in [*verb.children, *(c for s in saying for c in s.children)]:
         if child.dep_ in ("dobj", "dative") and (name := _outlet_named(child)):
             return name
+        if child.dep_ in ("dobj", "dative") and told and (name := _whose(child)):
+            return name  # "told CNN's Ann Lee", not "asked NBC's Ann Lee to check the facts"
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (name := _outlet_named(pobj)):
@@ -83,7 +94,19 @@ def channel_of(verb: Token) -> str | None:
                     return pobj.lower_
                 if pobj.text in PLATFORMS and child.lower_ in ("on", "via"):
                     return pobj.text  # "wrote on Telegram", "said on X"
+    for prep in speaking:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and (name := _outlet_named(pobj) or _whose(pobj)):
+                return name
     return None
+
+
+def _whose(person: Token) -> str | None:
+    """'CNN's Christiane Amanpour': the outlet a journalist is printed as working for."""
+    if person.pos_ != "PROPN":
+        return None
+    owner = next((c for c in person.children if c.dep_ == "poss"), None)
+    return _outlet_named(owner) if owner is not None else None
 
 
 def _outlet_named(tok: Token) -> str | None:
@@ -94,6 +117,9 @@ def _outlet_named(tok: Token) -> str | None:
         return name if is_outlet(name) else None
     if tok.lower_ not in MEDIA_NOUNS:
         return None
+    named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if named:  # "the newspaper Folha de S.Paulo"
+        return tok.doc[named[0].left_edge.i : named[0].i + 1].text
     compounds = [c for c in tok.children if c.dep_ == "compound"]
     names = [c for c in compounds if c.pos_ == "PROPN"]
     if not names:
