@@ -302,6 +302,15 @@ def test_the_bodys_spokeswoman_is_of_the_body_named_before():
     assert (found.speaker, found.speaker_country) == ("Dana Moss", "US")
 
 
+def test_a_ruling_partys_leader_is_at_home_under_the_dateline():
+    found = speaker_of(
+        "SEOUL, June 3 (Yonhap) -- The ruling Democratic Party's floor leader, Park Min-ho, "
+        'urged the opposition to back the budget. "This is not the time for fights," Park said.',
+        "fights",
+    )
+    assert (found.speaker, found.speaker_country) == ("Park Min-ho", "KR")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -34,6 +34,8 @@ NATIONAL_OFFICE_WORDS = (
     | {"presidential"}  # "Presidential spokesman Manuel Adorni", filed from Buenos Aires
     # "Conservative Leader Pierre Poilievre", filed from Ottawa: a national party's leader
     | {"conservative", "labour", "labor", "liberal", "socialist", "party"}
+    # "The ruling Democratic Party's floor leader", filed from Seoul
+    | {"ruling", "democratic", "republican", "floor", "whip"}
     | PORTFOLIOS
     | GOVERNING
 )
