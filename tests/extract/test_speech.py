@@ -1182,3 +1182,12 @@ def test_the_outlet_of_a_journalist_spoken_to_is_the_channel():
         ("Machado", "CNN"),
         ("Paulo Reis", "Folha de S.Paulo"),
     ]
+
+
+def test_the_outlet_that_carried_the_remarks_is_the_channel():
+    article = (
+        "Drills\n\nIn remarks carried by the official KCNA news agency, Kim said the country "
+        'would "exponentially" expand its arsenal.\n'
+    )
+    (found,) = extract_article(article).quotes
+    assert found.via == "KCNA"

@@ -84,6 +84,8 @@ def channel_of(verb: Token) -> str | None:
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
+                if name := _carried_by(pobj):
+                    return name
                 for prep in pobj.children:  # "an interview with CTV News"
                     for outlet in prep.children:
                         if prep.lower_ == "with" and outlet.pos_ == "PROPN":
@@ -99,6 +101,21 @@ def channel_of(verb: Token) -> str | None:
             if pobj.dep_ == "pobj" and (name := _outlet_named(pobj) or _whose(pobj)):
                 return name
     return None
+
+
+def _carried_by(remarks: Token) -> str | None:
+    """'In remarks carried by the official KCNA news agency': the outlet that carried them."""
+    for acl in remarks.children:
+        if acl.dep_ == "acl" and acl.lower_ in CARRIED:
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj" and (name := _outlet_named(pobj)):
+                            return name
+    return None
+
+
+CARRIED = frozenset("carried published broadcast aired reported released".split())
 
 
 def _whose(person: Token) -> str | None:
@@ -125,6 +142,7 @@ def _outlet_named(tok: Token) -> str | None:
     if not names:
         return None
     name = tok.doc[names[0].left_edge.i : names[-1].i + 1].text
+    name = name.removesuffix(" news")  # "the KCNA news agency" ("news" parsed as a name)
     if tok.lower_ == "agency" and not any(c.lower_ == "news" for c in compounds):
         return name if is_outlet(name) else None
     return name
