@@ -1191,3 +1191,17 @@ def test_the_outlet_that_carried_the_remarks_is_the_channel():
     )
     (found,) = extract_article(article).quotes
     assert found.via == "KCNA"
+
+
+def test_a_document_whose_text_follows_a_colon_speaks_for_its_author():
+    article = (
+        "Handover\n\nFrance handed over its base. An official at the French armed forces "
+        'ministry said the move was planned.\n\nThe statement from the Élysée read: "France '
+        'remains a partner of Chad and of the region."\n\nIn Moscow, a statement by the '
+        'Russian Foreign Ministry read: "Russia remains a partner of Chad."\n'
+    )
+    found = extract_article(article).quotes[1:]
+    assert [(q.speaker, q.via, q.evidence) for q in found] == [
+        ("Élysée Palace", "statement", "document"),
+        ("Russian Foreign Ministry", "statement", "document"),
+    ]

@@ -530,6 +530,34 @@ def _subject_intro(text: str, sent: Sentence, q: Marked) -> Mention | None:
     return _name_mention(found.group("name"), found.start("name"))
 
 
+# A document whose text follows a colon: "The statement from the Élysée read: “…”", "A joint
+# communique issued by the two ministries stated: “…”" (the parse often takes "read" for a noun).
+_DOCUMENT_INTRO = re.compile(
+    r"(?:^|,[ \u00a0])(?P<document>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)[ \u00a0]"
+    r"(?:[\w'’-]{1,20}[ \u00a0]){0,3}?"
+    r"(?P<noun>statement|communiqu[eé]|readout|declaration|letter|message|note)"
+    r"(?:[ \u00a0](?:from|by|of|issued[ \u00a0]by)[ \u00a0](?P<author>(?:the[ \u00a0])?"
+    r"[A-ZÀ-ÖØ-Þ][\w'’.-]{0,30}(?:[ \u00a0][A-ZÀ-ÖØ-Þ][\w'’.-]{0,30}){0,4}))?)"
+    r"[ \u00a0](?:read|reads|stated|states):[ \u00a0]{0,3}$"
+)
+
+
+def _document_intro(text: str, sent: Sentence, q: Marked) -> Mention | None:
+    """The document, and who it speaks for, when its text is quoted after a colon."""
+    base = sent.start  # ("^" matches only at the start of the string searched)
+    found = _DOCUMENT_INTRO.search(text[base : q.start])
+    if found is None:
+        return None
+    author = None
+    if found.group("author"):
+        name = re.sub(r"^the[ \u00a0]", "", found.group("author"))
+        at = base + found.end("author") - len(name)
+        author = Mention(name, at, at + len(name), "name", name, name.split()[-1].lower(), name)
+    start, end = base + found.start("document"), base + found.end("document")
+    noun = found.group("noun").lower().replace("communiqué", "communique")
+    return Mention(text[start:end], start, end, "document", None, noun, author=author)
+
+
 _INVERTED_TAGS = INVERTED_TAGS | {"Asked", "Explained"}  # before a colon, a question too
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "His", "Her"})
 
@@ -545,6 +573,7 @@ def floating_candidates(
             continue
         signed = (
             _signature(text, q)
+            or _document_intro(text, sent, q)
             or _named_intro(text, sent, q)
             or _subject_intro(text, sent, q)
             or _credited_next(text, q, sent)
