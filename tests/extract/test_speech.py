@@ -1205,3 +1205,12 @@ def test_a_document_whose_text_follows_a_colon_speaks_for_its_author():
         ("Élysée Palace", "statement", "document"),
         ("Russian Foreign Ministry", "statement", "document"),
     ]
+
+
+def test_a_relative_clause_report_starts_after_its_verb():
+    article = (
+        "Handover\n\nFrance handed over its last base on Friday, ending decades of military "
+        'presence that Chadian authorities said had "outlived its purpose."\n'
+    )
+    (found,) = extract_article(article).quotes
+    assert (found.speaker, found.text) == ("Chadian authorities", 'had "outlived its purpose."')

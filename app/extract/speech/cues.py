@@ -768,6 +768,8 @@ def content_of(verb: Token) -> list[Token] | None:
         if (subject := _object_as_subject(verb, comp, lemma)) is not None:
             return _trim(list(subject.subtree) + list(comp.subtree))
         words = _with_continuation(verb, _with_split_word(comp, comps) or _subtree(comp))
+        if comp.i > verb.i:  # "a presence that Chadian officials said had outlived its
+            words = [t for t in words if t.i > verb.i] or words  # purpose": not the "that"
         return _without_narration(comp, words)
     # "called a meeting to review the plan" summons; only "called on them to act" requests.
     summons = lemma == "call" and any(c.dep_ == "dobj" for c in verb.children)
