@@ -311,6 +311,15 @@ def test_a_ruling_partys_leader_is_at_home_under_the_dateline():
     assert (found.speaker, found.speaker_country) == ("Park Min-ho", "KR")
 
 
+def test_a_name_with_run_together_initials_is_a_paragraphs_new_subject():
+    found = speaker_of(
+        "Opposition leader Arjun Mehta questioned the terms.\n\nFormer Indian army chief Gen. "
+        'R.K. Sharma was cautiously optimistic. "Trust has to be rebuilt," he told a newspaper.',
+        "Trust",
+    )
+    assert found.speaker == "R.K. Sharma"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

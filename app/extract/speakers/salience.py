@@ -24,6 +24,11 @@ ROLE_WEIGHT = {SPEAKER: 1.3, SUBJECT: 1.0, OBJECT: 0.5, POSSESSIVE: 0.4, QUOTED:
 DECAY = 0.5  # per sentence between an event and the point of reference
 LEAD_IN = re.compile(r"^[^,\"“”]{0,60},\s+")  # "On Monday, " / "In a statement, "
 SUBJECT_WORDS = TITLE_WORDS | ROLE_HINTS | PERSON_NOUNS | {"a", "an", "his", "her", "their"}
+# What a title is of, lowercase before it: "Former Indian army chief Gen. Ann Lee"
+SUBJECT_WORDS |= frozenset(
+    """army navy air force police military intelligence party defence defense security
+    opposition ruling government cabinet presidential retired""".split()
+)
 _APPOSITION = re.compile(r",[^,.;\"“”]{1,80},")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _PRONOUN_SUBJECT_NEXT = re.compile(r",\s+(?:he|she|they|we|I)\s")
