@@ -320,6 +320,15 @@ def test_a_name_with_run_together_initials_is_a_paragraphs_new_subject():
     assert found.speaker == "R.K. Sharma"
 
 
+def test_a_lone_surname_after_an_honorific_is_a_person():
+    found = speaker_of(
+        "Opposition leader Arjun Mehta questioned the terms.\n\nMr. Naravane was cautiously "
+        'optimistic. "Trust has to be rebuilt," he told a newspaper.',
+        "Trust",
+    )
+    assert found.speaker == "Naravane"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

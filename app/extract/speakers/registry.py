@@ -271,6 +271,11 @@ FORCE_CHIEF = re.compile(
     r"\b(?:intelligence|army|military|police|security|spy|defen[cs]e|navy|nuclear)\s+chief\s*$"
 )
 THE_BODYS = re.compile(r"(?i:the)\s([a-z]{4,20})['’]s\s")
+# A lone surname after an honorific or rank: "Mr. Naravane", "Gen. Okoro" (not "Gen. Ann Lee").
+TITLED_SURNAME = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Prof)\.?\s"
+    r"([A-Z][a-z][\w-]{1,30})(?![\w'’-]|\s[A-Z])"
+)
 # What follows a place's name in a local office: "the governor of the Kharkiv region".
 REGION_NOUNS = frozenset("region province oblast district prefecture governorate".split())
 LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|regional|region|province|oblast)\b")
@@ -670,6 +675,7 @@ class Registry:
         self._add_first_names(capitalised, lowers)
         self._note_acronyms()
         self._counterparts_offices()
+        self._add_titled_surnames(spans)
         for e in self.entities.values():
             if e.kind == PERSON and e.country is None and e.positions:
                 e.country = self._country_from_context(e)
@@ -888,6 +894,21 @@ class Registry:
         ):
             return  # part of a longer name already recorded ("UFCW Local 832")
         self.note(word, pos, end=m.end())
+
+    def _add_titled_surnames(self, spans: list[tuple[int, int]]) -> None:
+        """'Mr. Naravane was cautiously optimistic.', 'Gen. Okoro said': a surname printed
+        after an honorific or a rank names a person, though no full name came before."""
+        for lo, hi in spans:
+            for m in TITLED_SURNAME.finditer(self.text, lo, hi):
+                word, pos = m.group(1), m.start(1)
+                if self.layout.in_quote(pos) or word in NOT_FIRST:
+                    continue
+                if word in self.officials.country_words or self.find(word, pos) is not None:
+                    continue  # "Mr. Lee" after "Ann Lee" is hers (`find`)
+                full = re.finditer(rf"\b([A-Z][a-z]+)\s{re.escape(word)}\b", self.text)
+                if any(genders.is_first_name(f[1]) for f in full):
+                    continue  # "said Charlie King", met while attributing: his
+                self.note(word, pos, _printed_role(self.text, pos, m.end(1)), end=m.end(1))
 
     def _note_acronyms(self) -> None:
         """'the Parliamentary Budget Officer (PBO)': the acronym names the same body; so does
