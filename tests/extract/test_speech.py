@@ -1214,3 +1214,14 @@ def test_a_relative_clause_report_starts_after_its_verb():
     )
     (found,) = extract_article(article).quotes
     assert (found.speaker, found.text) == ("Chadian authorities", 'had "outlived its purpose."')
+
+
+def test_a_description_quoted_after_as_on_the_object_is_the_subjects():
+    article = (
+        "Talks\n\nMinister Reza Karimi had earlier said the offer was under study.\n\nSupreme "
+        'Leader Ayatollah Hadi Moradi had earlier described talks with Washington as "not '
+        'smart, not wise and not honourable," according to his official website.\n'
+    )
+    found = extract_article(article).quotes[-1]
+    assert (found.speaker, found.via) == ("Hadi Moradi", "website")
+    assert found.text.startswith("talks with Washington as")

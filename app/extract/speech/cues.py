@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from app.extract.speakers.gender import is_first_name
-from app.extract.speakers.lexicon import MEDIA_NOUNS, PERSON_NOUNS
+from app.extract.speakers.lexicon import DOCUMENT_NOUNS, MEDIA_NOUNS, PERSON_NOUNS
 from app.extract.speakers.typing import is_outlet
 from app.extract.verbs import (
     CLAUSE_ONLY,
@@ -739,6 +739,13 @@ def naming_content(verb: Token) -> list[Token] | None:
             if (c.dep_ == "appos" or (c.dep_ == "amod" and c.i > named[0].i))
             and _quoted(named[0], c)
         ]
+    if not called and "as" in how and len(named) == 1:
+        # 'described talks with Washington as "not smart"': "as" hung on the object
+        called = [
+            c
+            for c in named[0].children
+            if c.dep_ == "prep" and c.lower_ == "as" and _quotes_inside(c)
+        ]
     if not called:
         return None
     # 'called the plan a mistake': what was named is part of the claim (the plan is a
@@ -1382,6 +1389,9 @@ def _through_outlets(cues: list[Cue]) -> list[Cue]:
             if source.speaker is not None and (named := _outlet_named(source.speaker)):
                 cue.via = cue.via or named
                 dropped.append(source)
+            elif source.speaker is not None and _their_document(source.speaker, cue.speaker):
+                cue.via = cue.via or source.speaker.lower_  # "…, according to his website"
+                dropped.append(source)
     for source in cues:  # "The crown prince stressed “…”, according to the agency"
         if source.kind != "according" or source.speaker is None or not source.content:
             continue
@@ -1404,6 +1414,17 @@ def _through_outlets(cues: list[Cue]) -> list[Cue]:
             for report in reports:
                 report.via = report.via or (media if media not in MEDIA_NOUNS else None)
     return [c for c in cues if c not in dropped]
+
+
+def _their_document(document: Token, speaker: Token | None) -> bool:
+    """'Khamenei described talks as "not wise", according to his official website': a
+    named speaker's own document is where the words were printed, not who said them."""
+    return (
+        speaker is not None
+        and speaker.pos_ == "PROPN"
+        and document.lower_ in DOCUMENT_NOUNS | {"website", "account"}
+        and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its") for c in document.children)
+    )
 
 
 def _repeated_tags(cues: list[Cue]) -> list[Cue]:
