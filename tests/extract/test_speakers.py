@@ -329,6 +329,25 @@ def test_a_lone_surname_after_an_honorific_is_a_person():
     assert found.speaker == "Naravane"
 
 
+def test_his_ministers_country_is_the_country_of_the_person_named_last():
+    found = speaker_of(
+        "Canadian Prime Minister Paul Martel said Canada would not yield.\n\nHis finance "
+        "minister, Luc Girard, met U.S. Commerce Secretary Ray Hollis in Washington. Girard "
+        'told reporters the meeting had been "frank and constructive."',
+        "frank",
+    )
+    assert (found.speaker, found.speaker_country) == ("Luc Girard", "CA")
+
+
+def test_a_province_or_the_talks_someone_led_give_their_country():
+    text = (
+        "Ontario Premier Dan Forde said the tariffs were unacceptable. Economy Secretary Raul "
+        'Ibarra, who has led Mexico\'s talks with Washington, said a deal was "very close."'
+    )
+    assert speaker_of(text, "unacceptable").speaker_country == "CA"
+    assert speaker_of(text, "very close").speaker_country == "MX"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

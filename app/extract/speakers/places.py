@@ -50,3 +50,21 @@ def is_city(name: str) -> bool:
     """A large city's name that is not also a first name ('Sydney', 'Florence' are people too)."""
     found = _cities().get(name)
     return found is not None and found[1] >= TYPED_POPULATION and not is_first_name(name)
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str | None]:
+    """Province, state and region names (pycountry) -> their country, None when two
+    countries have one of that name ("Punjab")."""
+    import pycountry
+
+    table: dict[str, str | None] = {}
+    for sub in pycountry.subdivisions:
+        code = sub.country_code
+        table[sub.name] = code if table.get(sub.name, code) == code else None
+    return table
+
+
+def subdivision_country(name: str) -> str | None:
+    """ISO code of the country a province or state of this name is in ('Ontario' -> CA)."""
+    return _subdivisions().get(name)

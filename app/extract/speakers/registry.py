@@ -33,7 +33,7 @@ from app.extract.speakers.lexicon import (
 from app.extract.speakers.lone_names import NOT_GIVEN_ALONE, alone_as_a_name, sign_of_a_person
 from app.extract.speakers.names import normalise_name
 from app.extract.speakers.officials import Officials
-from app.extract.speakers.places import city_country, is_city
+from app.extract.speakers.places import city_country, is_city, subdivision_country
 from app.extract.speakers.salience import QUOTED, ROLE_WEIGHT, Layout, score
 from app.extract.speakers.typing import (
     ORGANISATION,
@@ -239,8 +239,9 @@ HOLDS_OFFICE = re.compile(
     r"(?:[a-z-]{1,20}\s){0,3}(?:minister|president|ambassador|envoy|spokesman|spokeswoman|"
     r"spokesperson|secretary|chancellor|premier|negotiator|representative|leader))\b"
     # "Pavel Orlov, who led Russia's delegation", "…, who heads Egypt's foreign ministry"
-    r"|,\swho\s(?:leads|led|heads|headed|chairs|chaired)\s((?:[A-Z][\w.'’-]{1,30}\s?){1,3}"
-    r"(?:[a-z-]{1,20}\s){0,2}(?:delegation|ministry|government|team|mission|embassy))\b"
+    r"|,\swho\s(?:has\s|had\s)?(?:leads|led|heads|headed|chairs|chaired)\s"
+    r"((?:[A-Z][\w.'’-]{1,30}\s?){1,3}(?:[a-z-]{1,20}\s){0,2}"
+    r"(?:delegation|ministry|government|team|mission|embassy|talks|negotiations))\b"
 )
 # "In Tehran, the foreign ministry said …": the place a sentence opens with.
 PLACED_IN = re.compile(r"\s{0,8}In ([A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,2}),\s{0,8}")
@@ -276,9 +277,26 @@ TITLED_SURNAME = re.compile(
     r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Prof)\.?\s"
     r"([A-Z][a-z][\w-]{1,30})(?![\w'’-]|\s[A-Z])"
 )
+
+
+def _local_country(role: str) -> str | None:
+    """The country of the city or province a local office names: "Ontario Premier",
+    "governor of the Kharkiv region", "mayor of Lviv"."""
+    words = [w.title() for w in re.findall(r"[A-Za-z][a-z'’-]{2,}", role)]
+    for n in range(len(words)):
+        for size in (3, 2, 1):
+            if found := subdivision_country(" ".join(words[n : n + size])):
+                return found
+        if is_city(words[n]):
+            return city_country(words[n])
+    return None
+
+
+# A sentence opening on someone's office before the holder's name: "His finance minister, "
+HIS_OFFICE = re.compile(r"(?:^|[.!?]\s{1,3}|\n)(?:His|Her)\s[a-z][a-z -]{2,40},\s$")
 # What follows a place's name in a local office: "the governor of the Kharkiv region".
 REGION_NOUNS = frozenset("region province oblast district prefecture governorate".split())
-LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|regional|region|province|oblast)\b")
+LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|premier|regional|region|province|oblast)\b")
 POSSESSIVE_DETERMINERS = frozenset("his her their its our my your".split())
 # Prepositions no title runs across: "a rebuke from the Senate majority leader, Ann Lee".
 ENDS_A_TITLE = frozenset("from by with against than between after before over about".split())
@@ -694,6 +712,8 @@ class Registry:
                 return found
         if found := self._the_countrys(first):
             return found
+        if HIS_OFFICE.search(text, max(0, first - 60), first):
+            return self._last_persons_country(first)  # "His finance minister, Ana Ruiz,"
         if self.layout.starts_sentence(first) and (
             met := MET_COUNTERPART.search(self.text, max(0, first - 120), first)
         ):
@@ -785,6 +805,15 @@ class Registry:
         # said, …": later in the paragraph too, when nothing before it names another country
         before = self.layout.unquoted(lo, pos)
         return opens and self.officials.countries_in(before) <= {self.home}
+
+    def _last_persons_country(self, pos: int) -> str | None:
+        """The country of the person named last before `pos`, if it is known."""
+        named = [
+            (max(p for p in e.positions if p < pos), e)
+            for e in self.entities.values()
+            if e.kind == PERSON and any(p < pos for p in e.positions)
+        ]
+        return max(named, key=lambda item: item[0])[1].country if named else None
 
     def placed_in(self, pos: int) -> str | None:
         """The country of the place the sentence at `pos` opens on, just before `pos` or
@@ -1114,8 +1143,7 @@ class Registry:
         found = self.officials.home_country(role) or self.body_country(role)
         found = found or self._the_bodys(role, pos)
         if found is None and LOCAL_OFFICE.search(role.lower()):  # "governor of the Kharkiv region"
-            cities = [w.title() for w in re.findall(r"[A-Za-z][a-z'’-]{2,}", role)]
-            found = next((city_country(c) for c in cities if is_city(c)), None)
+            found = _local_country(role)
         if found is None and (kin := SOMEONE_OF.search(role)) is not None:
             # "the powerful sister of leader Kim Jong Un": his country
             known = self.officials.find(kin[1])
