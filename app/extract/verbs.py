@@ -157,6 +157,8 @@ def mentions_speech(text: str, start: int = 0, end: int | None = None) -> bool:
             return True
         if word == "that" and prev in NOUNLIKE_FORMS:
             return True
+        if word == "it" and prev in ("put", "puts"):  # "as one official put it"
+            return True
         if word in NAMING_FORMS and _QUOTE_MARK.search(text, start, end):
             return True
         prev = word

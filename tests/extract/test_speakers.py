@@ -348,6 +348,16 @@ def test_a_province_or_the_talks_someone_led_give_their_country():
     assert speaker_of(text, "very close").speaker_country == "MX"
 
 
+def test_a_hyphenated_given_name_parsed_as_a_noun_is_still_the_name():
+    found = speaker_of(
+        "Taiwan's Mainland Affairs Council said it would not be intimidated. A council "
+        'spokesman, Liang Wen-chieh, told a weekly briefing that Beijing should "stop its '
+        'military provocations."',
+        "provocations",
+    )
+    assert (found.speaker, found.speaker_country) == ("Liang Wen-chieh", "TW")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

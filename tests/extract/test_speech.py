@@ -1225,3 +1225,24 @@ def test_a_description_quoted_after_as_on_the_object_is_the_subjects():
     found = extract_article(article).quotes[-1]
     assert (found.speaker, found.via) == ("Hadi Moradi", "website")
     assert found.text.startswith("talks with Washington as")
+
+
+def test_as_someone_put_it_tags_the_words_before_or_after():
+    before = (
+        "Strait\n\nTaiwan's President Lin Wei-ming said the island is sovereign.\n\nAs one "
+        'former U.S. official put it, "Beijing does not need to win this year."\n'
+    )
+    after = before.replace(
+        'As one former U.S. official put it, "Beijing does not need to win this year."',
+        '"Beijing does not need to win this year," as one former U.S. official put it.',
+    )
+    for article in (before, after):
+        found = extract_article(article).quotes[-1]
+        assert found.speaker == "one former U.S. official", article
+
+
+def test_a_comparison_with_as_is_no_tag():
+    article = (
+        "Budget\n\nThe cuts would not yield nearly as much money as the senator has promised.\n"
+    )
+    assert extract_article(article).quotes == ()

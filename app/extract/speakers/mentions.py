@@ -171,7 +171,7 @@ def _name_runs(tokens: list[Token]) -> list[list[Token]]:
             runs.append(cur)
             cur = []
         is_part = t.pos_ == "PROPN" or bool(cur) and (t.like_num or t.lower_ in PARTICLES)
-        if cur and _hyphen_joined(t):  # "Yoon Hae-rin" stays whole
+        if cur and (_hyphen_joined(t) or _name_as_noun(t)):  # "Yoon Hae-rin" stays whole
             cur.append(t)
             continue
         if is_part and (t.text[:1].isalpha() or t.like_num):
@@ -297,6 +297,17 @@ def _names_inside(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and any(c.pos_ == "PROPN" and c.i > tok.i for c in tok.subtree)
 
 
+def _name_as_noun(tok: Token) -> bool:
+    """'A council spokesman, Liang Wen-chieh, told …': a hyphenated given name tagged a noun,
+    after a surname tagged a proper noun."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.text[:1].isupper()
+        and "-" in tok.text
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i for c in tok.children)
+    )
+
+
 def _office_then_name(head: Token, child: Token) -> bool:
     """'The Keeper of the Ruler's Seal, Syed Danial Syed Ahmad': a capitalised phrase after
     'the' (or holding "of the") is an office or a body, never a person's name; a name of two
@@ -390,7 +401,10 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
             tokens = [t for t in tokens if t.i <= head.i]
             break
         if child.dep_ == "appos" and (
-            (head.pos_ != "PROPN" and (child.pos_ == "PROPN" or _names_inside(child)))
+            (
+                head.pos_ != "PROPN"
+                and (child.pos_ == "PROPN" or _names_inside(child) or _name_as_noun(child))
+            )
             or (
                 head.pos_ == "PROPN"
                 and child.pos_ == "PROPN"
@@ -537,7 +551,7 @@ def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]
         return Mention(text, start, end, "document", name, low, full, author, plural)
     if low in GROUP_NOUNS and head.text.islower():  # "the foreign ministry" (PROPN-tagged)
         return Mention(text, start, end, "group", None, low, plural=plural)
-    if name and head.pos_ == "PROPN" and not _office_only(tokens, head):
+    if name and (head.pos_ == "PROPN" or _name_as_noun(head)) and not _office_only(tokens, head):
         if _someone_unnamed(tokens, head):  # "a New Hampshire Republican", "an Iowa Democrat"
             kind = "group" if plural else "description"
             return Mention(text, start, end, kind, None, low, plural=plural)

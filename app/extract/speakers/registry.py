@@ -271,7 +271,10 @@ PLACE_PREPOSITIONS = frozenset("in at from on near across after before during".s
 FORCE_CHIEF = re.compile(
     r"\b(?:intelligence|army|military|police|security|spy|defen[cs]e|navy|nuclear)\s+chief\s*$"
 )
-THE_BODYS = re.compile(r"(?i:the)\s([a-z]{4,20})['’]s\s")
+THE_BODYS = re.compile(
+    r"(?i:the)\s([a-z]{4,20})['’]s\s"  # "the department's spokeswoman"
+    r"|(?i:an?|the)\s([a-z]{4,20})\s(?:spokes(?:man|woman|person)|official)\b"  # "a council …"
+)
 # A lone surname after an honorific or rank: "Mr. Naravane", "Gen. Okoro" (not "Gen. Ann Lee").
 TITLED_SURNAME = re.compile(
     r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Prof)\.?\s"
@@ -1159,7 +1162,7 @@ class Registry:
         m = THE_BODYS.match(role)
         if m is None:
             return None
-        word = m[1].lower()
+        word = (m[1] or m[2]).lower()
         named = [
             (max(p for p in e.positions if p < pos), e)
             for e in self.entities.values()

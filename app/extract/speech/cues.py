@@ -1614,9 +1614,35 @@ def _adjoins(content: list[Token], verb: Token, speaker: Token | None) -> bool:
             t.is_punct
             or t in allowed
             or (t.head.i == verb.i and t.dep_ in ("aux", "neg", "advmod"))
+            or (t.head.i == verb.i and t.dep_ == "mark" and t.lower_ == "as" and _closing_tag(verb))
         ):
             return False
     return True
+
+
+# Verbs of an as-clause that tags the words before it: "…, as Breitbart reported."
+AS_TAGS = frozenset("say put note report write acknowledge explain argue observe remark".split())
+
+
+def _closing_tag(verb: Token) -> bool:
+    """'"…," as one official put it.': an as-clause that ends the sentence on its verb (not
+    "…, as Kenyatta announced the end of the siege", a clause of its own)."""
+    doc = verb.doc
+    if cue_lemma(verb.text) not in AS_TAGS or not all(
+        t.is_punct for t in doc[verb.right_edge.i + 1 :]
+    ):
+        return False
+    mark = next(c for c in verb.children if c.dep_ == "mark")
+    if mark.i == 0 or not doc[mark.i - 1].is_punct:
+        return False  # "not as toxic as insiders believe" compares
+    return all(
+        c.is_punct
+        or c.dep_ in ("advmod", "npadvmod", "aux")
+        or (c.dep_ == "dobj" and c.lower_ == "it")
+        or (c.dep_ == "prep" and c.lower_ in ("in", "on", "at"))
+        for c in verb.children
+        if c.i > verb.i
+    )
 
 
 def _is_speech_verb(tok: Token) -> bool:
@@ -1628,6 +1654,11 @@ def _is_speech_verb(tok: Token) -> bool:
         return not surname
     if tok.dep_ in ("amod", "compound"):
         return False
+    if tok.lower_ in ("put", "puts"):  # "As one official put it, …"
+        kids = tok.children
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids) and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in tok.children
+        )
     if tok.pos_ not in ("VERB", "AUX") and not _parsed_as_verb(tok):
         return False
     lemma = cue_lemma(tok.text)
