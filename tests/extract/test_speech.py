@@ -1246,3 +1246,13 @@ def test_a_comparison_with_as_is_no_tag():
         "Budget\n\nThe cuts would not yield nearly as much money as the senator has promised.\n"
     )
     assert extract_article(article).quotes == ()
+
+
+def test_calling_something_a_name_for_someone_is_no_call_for():
+    article = (
+        "Deal\n\nThe leaders of Armenia and Azerbaijan initialled a peace agreement at the "
+        'White House on Friday, in what President Ana Ruiz called "a historic day" for the '
+        "South Caucasus.\n"
+    )
+    found = extract_article(article).quotes
+    assert [(q.speaker, q.text) for q in found] == [("Ana Ruiz", '"a historic day"')]

@@ -924,6 +924,8 @@ def _called_for(verb: Token) -> list[Token] | None:
     on a participle describing a noun ('a bill calling for …' reports a document's terms)."""
     if verb.dep_ == "acl":
         return None
+    if any(c.dep_ == "oprd" for c in verb.children):
+        return None  # 'called it "a historic day" for the region' names it
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i > verb.i:
             return _trim([t for t in prep.subtree if t.i != prep.i]) or None
