@@ -1256,3 +1256,13 @@ def test_calling_something_a_name_for_someone_is_no_call_for():
     )
     found = extract_article(article).quotes
     assert [(q.speaker, q.text) for q in found] == [("Ana Ruiz", '"a historic day"')]
+
+
+def test_warning_against_quoted_words_reports_them():
+    article = (
+        "Corridor\n\nIran's foreign ministry spokesman, Reza Tabrizi, warned against "
+        '"foreign intervention" near its borders.\n'
+    )
+    (found,) = extract_article(article).quotes
+    assert found.speaker == "Reza Tabrizi"
+    assert found.text == '"foreign intervention" near its borders'

@@ -798,6 +798,11 @@ def content_of(verb: Token) -> list[Token] | None:
             and (child.tag_ == "VBG" or any(g.tag_ == "VBG" for g in child.children))
         ):
             return _subtree(child)
+    if lemma in ("warn", "caution"):  # 'warned against "foreign intervention" near …'
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        against = next((c for c in preps if c.lower_ == "against"), None)
+        if against is not None and _quotes_inside(against):
+            return _trim([t for t in against.subtree if t.i != against.i]) or None
     if lemma == "accuse":  # "accused the office of rushing the process"
         target = next((c for c in verb.children if c.dep_ == "dobj"), None)
         # "of" on the verb, or parsed onto its object ("accused Chinese vessels of …")
