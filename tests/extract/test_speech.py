@@ -1266,3 +1266,12 @@ def test_warning_against_quoted_words_reports_them():
     (found,) = extract_article(article).quotes
     assert found.speaker == "Reza Tabrizi"
     assert found.text == '"foreign intervention" near its borders'
+
+
+def test_a_subject_set_off_by_commas_keeps_its_verb_in_would():
+    article = (
+        "Corridor\n\nBoth leaders said a corridor through southern Armenia, to be developed "
+        "with U.S. participation, would link Azerbaijan to its Nakhchivan exclave.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert found.text.endswith("would link Azerbaijan to its Nakhchivan exclave")

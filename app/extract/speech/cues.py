@@ -550,11 +550,16 @@ def _with_split_word(comp: Token, comps: list[Token]) -> list[Token] | None:
         if other.left_edge.i != end + 1:
             break
         split_word = not doc[end].whitespace_ and "-" in (doc[end].text, doc[end + 1].text)
-        run_on = (
-            not _has_subject(other)
-            and doc[end].is_alpha
+        run_on = not _has_subject(other) and (
+            doc[end].is_alpha
             and doc[end + 1].is_alpha
             and (doc[end + 1].dep_ not in ("cc", "mark", "advmod") or _modal(other))
+            # "said a corridor …, to be built with U.S. help, would link …": the subject's
+            # clause closes on a comma before its verb in "would"
+            or doc[end].text == ","
+            and doc[end + 1].head.i == other.i
+            and doc[end + 1].dep_ == "aux"
+            and _modal(other)
         )
         if not (split_word or run_on):
             break
