@@ -1275,3 +1275,12 @@ def test_a_subject_set_off_by_commas_keeps_its_verb_in_would():
     )
     (found,) = extract_article(article).quotes
     assert found.text.endswith("would link Azerbaijan to its Nakhchivan exclave")
+
+
+def test_an_agency_named_after_its_media_noun_relays_the_report():
+    article = (
+        'Drones\n\nBelarusian President Anton Zhuk dismissed the accusations as "fairy '
+        'tales," state news agency BelTA reported.\n'
+    )
+    (found,) = extract_article(article).quotes
+    assert (found.speaker, found.via) == ("Anton Zhuk", "BelTA")

@@ -131,7 +131,9 @@ def _outlet_named(tok: Token) -> str | None:
     TASS news agency' (TASS); not 'the UN refugee agency'."""
     if tok.pos_ == "PROPN":
         name = proper_name(tok)
-        return name if is_outlet(name) else None
+        # "state news agency BelTA": a name printed right after its media noun
+        after_media = tok.i > 0 and tok.doc[tok.i - 1].lower_ in MEDIA_NOUNS
+        return name if is_outlet(name) or after_media else None
     if tok.lower_ not in MEDIA_NOUNS:
         return None
     named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
