@@ -1284,3 +1284,13 @@ def test_an_agency_named_after_its_media_noun_relays_the_report():
     )
     (found,) = extract_article(article).quotes
     assert (found.speaker, found.via) == ("Anton Zhuk", "BelTA")
+
+
+def test_said_as_a_given_name_is_no_speech_verb():
+    article = (
+        "Port\n\nSaid Karimi, a fisherman in Hodeidah, told Reuters by phone that the port had "
+        'been "burning all night."\n'
+    )
+    (found,) = extract_article(article).quotes
+    assert found.speaker == "Said Karimi"
+    assert found.text == 'that the port had been "burning all night."'

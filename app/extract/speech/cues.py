@@ -1665,7 +1665,7 @@ def _is_speech_verb(tok: Token) -> bool:
         # not the surname in "President Omar Said" or "Leila Said, said": a name before it
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         surname = tok.text == "Said" and prev is not None and is_first_name(prev.text)
-        return not surname
+        return not surname and not _said_as_given_name(tok)
     if tok.dep_ in ("amod", "compound"):
         return False
     if tok.lower_ in ("put", "puts"):  # "As one official put it, …"
@@ -1679,6 +1679,20 @@ def _is_speech_verb(tok: Token) -> bool:
     if lemma in PARTICLE_VERBS:  # "pointed out that", not "pointed to the door"
         return any(c.dep_ == "prt" and c.lower_ == PARTICLE_VERBS[lemma] for c in tok.children)
     return lemma in SPEECH_VERBS
+
+
+def _said_as_given_name(tok: Token) -> bool:
+    """'Said Abdullah, a fisherman, told Reuters …': "Said" is the given name of the subject
+    of another speech verb in the sentence."""
+    if tok.text != "Said" or tok.i + 1 >= len(tok.doc):
+        return False
+    name = tok.doc[tok.i + 1]
+    return (
+        name.pos_ == "PROPN"
+        and name.dep_ == "nsubj"
+        and name.head.i != tok.i
+        and cue_lemma(name.head.text) in SPEECH_VERBS
+    )
 
 
 def _parsed_as_verb(tok: Token) -> bool:
