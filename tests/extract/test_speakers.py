@@ -358,6 +358,15 @@ def test_a_hyphenated_given_name_parsed_as_a_noun_is_still_the_name():
     assert (found.speaker, found.speaker_country) == ("Liang Wen-chieh", "TW")
 
 
+def test_a_lowercase_office_after_an_opening_place_is_that_places():
+    found = speaker_of(
+        "WASHINGTON/KINSHASA - The two governments signed a deal.\n\nIn Kinshasa, government "
+        "spokesman Paul Mbeki told state television that the deal required a withdrawal.",
+        "withdrawal",
+    )
+    assert (found.speaker, found.speaker_country) == ("Paul Mbeki", "CD")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

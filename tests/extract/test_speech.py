@@ -1294,3 +1294,13 @@ def test_said_as_a_given_name_is_no_speech_verb():
     (found,) = extract_article(article).quotes
     assert found.speaker == "Said Karimi"
     assert found.text == 'that the port had been "burning all night."'
+
+
+def test_a_quoted_name_after_the_object_is_what_it_was_called():
+    article = (
+        'Deal\n\nCongolese Foreign Minister Thérèse Ilunga Mbala called the signing "a moment '
+        'long in the making." Her counterpart was more cautious.\n'
+    )
+    (found,) = extract_article(article).quotes
+    assert (found.speaker, found.evidence) == ("Thérèse Ilunga Mbala", "name")
+    assert found.text == 'the signing "a moment long in the making."'

@@ -828,7 +828,10 @@ class Registry:
         m = PLACED_IN.fullmatch(self.text, self.layout.starts[n], pos)
         if m is None:
             m = PLACED_IN.match(self.text, self.layout.starts[n])
-            if m is None or not OPENS_ON_OFFICE.fullmatch(self.text, m.end(), pos):
+            if m is None:
+                return None
+            office = self.text[m.end() : pos].strip().lower()  # "government spokesman"
+            if not (OPENS_ON_OFFICE.fullmatch(self.text, m.end(), pos) or national_office(office)):
                 return None
         return self.officials.country_in(m[1])
 

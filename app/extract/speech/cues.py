@@ -746,6 +746,10 @@ def naming_content(verb: Token) -> list[Token] | None:
             if (c.dep_ == "appos" or (c.dep_ == "amod" and c.i > named[0].i))
             and _quoted(named[0], c)
         ]
+    if not called and "oprd" in how and len(named) == 1 and (end := _name_quoted_after(named[0])):
+        # 'called the signing "a moment long in the making."' parsed with the quoted name
+        # scattered over the verb: the object, then the quotation in it or right after it
+        return _trim(list(verb.doc[named[0].left_edge.i : end + 1]))
     if not called and "as" in how and len(named) == 1:
         # 'described talks with Washington as "not smart"': "as" hung on the object
         called = [
@@ -761,6 +765,18 @@ def naming_content(verb: Token) -> list[Token] | None:
     toks = [t for c in named + called for t in c.subtree if t.i > verb.i]
     lo, hi = min(t.i for t in toks), max(t.i for t in toks)
     return _trim(list(verb.doc[lo : hi + 1]))
+
+
+def _name_quoted_after(obj: Token) -> int | None:
+    """Where the last quotation that opens within the object, or right after it, closes: its
+    name for the object ('"a moment long in the making."'; not the object's own quoted words,
+    'an assertion of a "claim of right"', when another quotation follows)."""
+    doc = obj.doc
+    marks = [t.i for t in doc[obj.left_edge.i : obj.sent.end] if t.text in QUOTE_MARKS]
+    stretches = list(zip(marks[::2], marks[1::2], strict=False))
+    reach = obj.right_edge.i + 1
+    ends = [close for open_, close in stretches if obj.i < open_ <= reach]
+    return ends[-1] if ends else None
 
 
 def content_of(verb: Token) -> list[Token] | None:
