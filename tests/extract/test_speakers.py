@@ -367,6 +367,25 @@ def test_a_lowercase_office_after_an_opening_place_is_that_places():
     assert (found.speaker, found.speaker_country) == ("Paul Mbeki", "CD")
 
 
+def test_the_un_chiefs_spokesman_is_of_no_country():
+    found = speaker_of(
+        'The United Nations urged both sides to exercise "maximum restraint." A spokesman for '
+        'Secretary-General António Guterres, Paul Marchand, said the U.N. was "following '
+        'developments closely."',
+        "following",
+    )
+    assert (found.speaker, found.speaker_country) == ("Paul Marchand", None)
+
+
+def test_a_titled_name_after_an_office_with_a_body_word_is_the_person():
+    found = speaker_of(
+        "Ravi Venkatesan arrived in Berlin on Monday. Indian External Affairs Minister R. "
+        'Venkatesan told his German counterpart that India would not accept "nuclear blackmail."',
+        "blackmail",
+    )
+    assert found.speaker == "Ravi Venkatesan"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

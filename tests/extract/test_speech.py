@@ -1304,3 +1304,15 @@ def test_a_quoted_name_after_the_object_is_what_it_was_called():
     (found,) = extract_article(article).quotes
     assert (found.speaker, found.evidence) == ("Thérèse Ilunga Mbala", "name")
     assert found.text == 'the signing "a moment long in the making."'
+
+
+def test_those_who_parsed_as_an_object_opens_the_words():
+    article = (
+        "Rally\n\nSpeaking at a rally, Prime Minister Ravi Menon said India had shown restraint. "
+        'He did not name Pakistan directly, but said those who "export terror" would pay a price.\n'
+    )
+    found = extract_article(article).quotes[-1]
+    assert (found.speaker, found.text) == (
+        "Ravi Menon",
+        'those who "export terror" would pay a price',
+    )

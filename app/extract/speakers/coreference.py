@@ -21,12 +21,21 @@ from app.extract.speakers.antecedents import (
 from app.extract.speakers.bodies import unnamed_bodies
 from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.gender import PRONOUN_GENDER
+from app.extract.speakers.lexicon import PERSON_NOUNS, TITLE_ABBREVIATIONS
 from app.extract.speakers.mentions import Mention
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.registry import Entity, Registry
 from app.extract.speakers.salience import OBJECT, ROLE_WEIGHT, SPEAKER, SUBJECT
 from app.extract.speakers.subjects import described_subject
-from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON, PLACE, names_a_body
+from app.extract.speakers.typing import (
+    GROUP,
+    ORGANISATION,
+    OUTLET,
+    PERSON,
+    PLACE,
+    is_organisation_name,
+    names_a_body,
+)
 
 # How well each kind of antecedent fits "it" and "they".
 IT_FIT = {ORGANISATION: 1.0, OUTLET: 0.5, PLACE: 0.3}
@@ -166,7 +175,8 @@ class Resolver:
         if full and full != mention.name:
             entity = registry.entities.get(full)  # "Kenya Red Cross", not "Red Cross"
             trailing = full.startswith(mention.name or "") and not JOINER.search(full)
-            if entity is None and (names_a_body(full) or trailing):
+            titled = _titled(full, mention.name or "")  # "External Affairs Minister S. Jaishankar"
+            if entity is None and (names_a_body(full) and not titled or trailing):
                 # "BC Hydro", not "Hydro"; "Veterans Affairs", not "Veterans" (titles come
                 # before a name, so words after it belong to it)
                 at = mention.start + max(0, mention.text.find(full))
@@ -269,3 +279,16 @@ class Resolver:
             return unknown(GROUP if head == "they" else ORGANISATION, "pronoun")
         best = offices.get(id(scored[0][1]), scored[0][1])  # the office's person
         return self.entity_result(best, mention, "pronoun", "it-they", margin(scored))
+
+
+OFFICE_WORDS = PERSON_NOUNS | TITLE_ABBREVIATIONS
+
+
+def _titled(full: str, name: str) -> bool:
+    """The run ends on the name, after an office: 'Indian External Affairs Minister S.
+    Jaishankar' is a minister, not a body ("Affairs")."""
+    if not name or not full.endswith(name) or full == name:
+        return False
+    before = full[: -len(name)].split()
+    office = bool(before) and before[-1].lower().rstrip(".") in OFFICE_WORDS
+    return office and not is_organisation_name(name)

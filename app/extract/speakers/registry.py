@@ -651,6 +651,8 @@ def _titles_at_end(words: str) -> str:
 
 
 # A title held under someone: "Moreira Lima's spokesman", "Echeverría's foreign minister".
+# An office of a body of states: its holder's staff are the body's, not the holder's country's.
+INTERNATIONAL_OFFICE = re.compile(r"\b(?:UN|U\.N\.|NATO|EU|European|IAEA|WHO|IMF|African Union)\b")
 PERSONS_OWN = re.compile(r"([A-Z][^'’]{1,60}?)['’]s?\s{1,3}(\S{1,30}(?:\s{1,3}\S{1,30}){0,3})")
 
 
@@ -1154,6 +1156,9 @@ class Registry:
             # "the powerful sister of leader Kim Jong Un": his country
             known = self.officials.find(kin[1])
             owner = self.find(kin[1], pos)
+            official = self.officials.find(owner.name) if owner is not None else known
+            if official is not None and INTERNATIONAL_OFFICE.search(official.role or ""):
+                return None  # "a spokesman for Secretary-General António Guterres" is the U.N.'s
             if owner is not None and owner is not holder and owner.kind == PERSON:
                 return owner.country or (known.country if known else None)
             return known.country if known and known.kind == "person" else None

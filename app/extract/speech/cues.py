@@ -833,6 +833,8 @@ def content_of(verb: Token) -> list[Token] | None:
         charge = next((c for c in held if c.dep_ == "prep" and c.lower_ == "of"), None)
         if target is not None and charge is not None:
             return _trim(sorted({*target.subtree, *charge.subtree}, key=lambda t: t.i))
+    if lemma in ("say", "warn") and (clause := _those_who(verb)):
+        return clause
     if lemma == "call" and (demand := _called_for(verb)):
         return demand
     if lemma != "call" and (quoted := _quoted_object(verb)):
@@ -864,6 +866,21 @@ def _object_then_clause(verb: Token, clause: Token) -> bool:
         and not any(c.dep_ in ("det", "poss", "mark") for c in subject.children)
         and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in subject.children)
     )
+
+
+# Who a clause may open on, parsed as the object of the verb before it.
+OPEN_SUBJECTS = frozenset("those anyone whoever everyone anybody nobody".split())
+
+
+def _those_who(verb: Token) -> list[Token] | None:
+    """'said those who "export terror" would pay a price', parsed as saying "those" and a
+    relative clause: the clause is what was said."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.lower_ not in OPEN_SUBJECTS:
+            continue
+        if any(c.dep_ == "relcl" and _modal(c) for c in obj.children):
+            return _subtree(obj)
+    return None
 
 
 def _that_left_unparsed(verb: Token) -> list[Token] | None:
