@@ -1316,3 +1316,12 @@ def test_those_who_parsed_as_an_object_opens_the_words():
         "Ravi Menon",
         'those who "export terror" would pay a price',
     )
+
+
+def test_with_people_warning_gives_the_words_to_them():
+    article = (
+        "Oil\n\nOil prices rose more than 2 per cent on Monday after further attacks on "
+        "shipping, with analysts warning that insurance costs would keep climbing.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert (found.speaker, found.text) == ("analysts", "that insurance costs would keep climbing")

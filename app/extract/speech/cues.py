@@ -233,6 +233,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return speaker
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.head.lower_ == "with"
+        and verb.i == verb.head.i + 1  # (not "with a reference to …, remarking, …")
+        and _is_speech_verb(verb)
+    ):
+        return verb.head  # "…, with analysts warning that costs would climb": the analysts
     if verb.tag_ in ("VBD", "VBZ", "VBP") and (named := _name_before(verb)) is not None:
         return named
     if verb.dep_ == "compound" and verb.head.pos_ == "PROPN":
