@@ -1325,3 +1325,12 @@ def test_with_people_warning_gives_the_words_to_them():
     )
     (found,) = extract_article(article).quotes
     assert (found.speaker, found.text) == ("analysts", "that insurance costs would keep climbing")
+
+
+def test_a_relative_clause_on_the_last_noun_stays_in_the_words():
+    article = (
+        "Syria\n\nThe prime minister, speaking in Jerusalem hours later, said Turkey would not be "
+        "allowed to build bases in Syria that threatened Israel.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert found.text.endswith("build bases in Syria that threatened Israel")

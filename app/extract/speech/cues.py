@@ -571,7 +571,15 @@ def _with_split_word(comp: Token, comps: list[Token]) -> list[Token] | None:
             and doc[end + 1].dep_ == "aux"
             and _modal(other)
         )
-        if not (split_word or run_on):
+        # "… build bases in Syria that threatened Israel": a relative clause on the last noun,
+        # parsed as a clause of its own with "that" as its subject
+        relative = (
+            doc[end].pos_ in ("NOUN", "PROPN")
+            and doc[end + 1].lower_ in RELATIVES
+            and doc[end + 1].dep_ == "nsubj"
+            and doc[end + 1].head.i == other.i
+        )
+        if not (split_word or run_on or relative):
             break
         end, joined = other.right_edge.i, True
     return _trim(list(doc[comp.left_edge.i : end + 1])) if joined else None
@@ -583,6 +591,7 @@ def _modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
+RELATIVES = frozenset(("that", "which", "who"))
 # What opens a clause that goes on the words said: "… and only if Britain took …", "… but
 # that talk of a date was …" (a second "that" clause of the same report).
 GOES_ON_THE_WORDS = frozenset("if unless provided that".split())
@@ -799,7 +808,11 @@ def content_of(verb: Token) -> list[Token] | None:
         comps = after  # "Another official, who … spoke on condition …, said the point was …"
     if len(after) > 1:  # "she says she didn't cook much: she notes that her mom …": a later
         # report with its own speaker is its own, not part of the first one's content
-        later = [c for c in after[1:] if _is_speech_verb(c) and _has_subject(c)]
+        later = [
+            c
+            for c in after[1:]
+            if _is_speech_verb(c) and _has_subject(c) and c.left_edge.lower_ not in RELATIVES
+        ]  # (not "bases in Syria that threatened Israel", a relative clause misparsed)
         comps = [c for c in comps if c not in later]
     if comps:
         comp = max(comps, key=lambda c: len(list(c.subtree)))
