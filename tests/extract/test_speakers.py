@@ -386,6 +386,19 @@ def test_a_titled_name_after_an_office_with_a_body_word_is_the_person():
     assert found.speaker == "Ravi Venkatesan"
 
 
+def test_the_former_holder_of_an_office_is_not_its_holder_now():
+    text = (
+        "Japan's new prime minister, Emi Sato, said she would seek stable ties. Chinese foreign "
+        "ministry spokesman Wang Tao said Beijing hoped Japan would honour its commitments.\n\n"
+        "Her predecessor, Ken Mori, had struck a similar tone. Mori, who stepped down after "
+        "election losses, told reporters he was confident in his successor.\n\nOpposition "
+        "leader Taro Noguchi was more critical. The former prime minister said Sato's cabinet "
+        "lacked experience."
+    )
+    assert speaker_of(text, "lacked experience").speaker == "Taro Noguchi"
+    assert speaker_of(text, "honour").speaker_country == "CN"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -34,6 +34,7 @@ from app.extract.speakers.offices import (
     names_an_office,
     office_fit,
     printed_role,
+    spokesman_for_an_office,
 )
 from app.extract.speakers.registry import Entity
 from app.extract.speakers.salience import score
@@ -65,6 +66,7 @@ ANY_OFFICE = frozenset(
     "representative official diplomat politician counterpart colleague guest delegate".split()
 )
 IGNORED_ROLE_WORDS = frozenset("the of a an s former year old".split())
+FORMER = frozenset(("former", "ex"))
 PARTY_MEMBERS = frozenset(("democrat", "republican"))  # "the Nevada Democrat": "(D-Nev.)"
 
 
@@ -422,11 +424,14 @@ def _person_in_focus(
     layout = resolver.layout
     here = layout.sentence_of(mention.start)
     office = names_an_office(mention.head)
+    # a former office is not among the titles printed now: "Opposition leader Ann Lee …. The
+    # former prime minister said"
+    former = "former" in mention.text.lower().split()
     people = [
         e
         for e in resolver.registry.of_kind({PERSON})
         if (nationality is None or e.country in (nationality, None))  # "the British minister"
-        and office_fit(mention.text, printed_role(e)) != CLASH
+        and (former or office_fit(mention.text, printed_role(e)) != CLASH)
         # an office is not someone named earlier in this sentence: "Olena Marchuk quoted
         # the Ukrainian leader as saying …" names two people
         and not (office and _named_in_sentence(resolver, e, mention.start))
@@ -762,6 +767,7 @@ def _person_by_role(
     if not (words & PERSON_NOUNS or age or classes or party):
         return None
     country = resolver.officials.home_country(mention.text)
+    former = "former" in mention.text.lower().split()
     best, best_key = None, None
     for e in resolver.registry.of_kind({PERSON}):
         role_words = set(re.findall(r"[a-z]+", e.role))
@@ -778,8 +784,11 @@ def _person_by_role(
         ):
             continue  # "Britain's interior minister" is nobody of no known country named later
         office = office_fit(mention.text, printed_role(e))
-        if office == CLASH:
+        if office == CLASH or spokesman_for_an_office(mention.text, printed_role(e)):
             continue
+        printed = set(re.findall(r"[a-z]+", printed_role(e)))
+        if former and not owned and _shared(office_words, printed) and not printed & FORMER:
+            continue  # "the former prime minister" is not "Prime Minister Ann Lee"
         if owned and not (_shared(own, role_words) or any(role_words & c for c in classes)):
             continue
         if states and (theirs := _states(e.role)) and not states & theirs:
@@ -835,8 +844,14 @@ def _shared(words: set[str], role_words: set[str]) -> int:
     return sum(
         1
         for w in words
-        if w in role_words or len(w) >= 4 and any(r.startswith(w) for r in role_words)
+        if w in role_words
+        or len(w) >= 4
+        and any(r.startswith(w) and r not in BODY_WORDS for r in role_words)
     )
+
+
+# A body's word is no office that shares its stem: "minister" is not "ministry".
+BODY_WORDS = frozenset("ministry ministries department office agency".split())
 
 
 def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None) -> Resolved:

@@ -129,3 +129,15 @@ def office_fit(ours: str, theirs: str) -> str | None:
         elif alike:
             found = found or CLASH
     return found
+
+
+def spokesman_for_an_office(ours: str, theirs: str) -> bool:
+    """'the former prime minister' for "foreign ministry spokesman Guo Li": the description
+    names an office, and every office printed for the person is a spokesman's or official's."""
+    mine = [o for o, _, _ in _offices(ours)]
+    printed = [o for o, _, _ in _offices(theirs)]
+    return (
+        bool(mine and printed)
+        and not any(o in GENERIC_OFFICES for o in mine)
+        and all(o in GENERIC_OFFICES for o in printed)
+    )

@@ -296,7 +296,7 @@ def _local_country(role: str) -> str | None:
 
 
 # A sentence opening on someone's office before the holder's name: "His finance minister, "
-HIS_OFFICE = re.compile(r"(?:^|[.!?]\s{1,3}|\n)(?:His|Her)\s[a-z][a-z -]{2,40},\s$")
+HIS_OFFICE = re.compile(r"(?:^|[.!?]\s{1,3}|\n)(His|Her)\s[a-z][a-z -]{2,40},\s$")
 # What follows a place's name in a local office: "the governor of the Kharkiv region".
 REGION_NOUNS = frozenset("region province oblast district prefecture governorate".split())
 LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|premier|regional|region|province|oblast)\b")
@@ -717,8 +717,9 @@ class Registry:
                 return found
         if found := self._the_countrys(first):
             return found
-        if HIS_OFFICE.search(text, max(0, first - 60), first):
-            return self._last_persons_country(first)  # "His finance minister, Ana Ruiz,"
+        if his := HIS_OFFICE.search(text, max(0, first - 60), first):
+            # "His finance minister, Ana Ruiz,": of the last man named
+            return self._last_persons_country(first, "m" if his[1] == "His" else "f")
         if self.layout.starts_sentence(first) and (
             met := MET_COUNTERPART.search(self.text, max(0, first - 120), first)
         ):
@@ -811,12 +812,15 @@ class Registry:
         before = self.layout.unquoted(lo, pos)
         return opens and self.officials.countries_in(before) <= {self.home}
 
-    def _last_persons_country(self, pos: int) -> str | None:
-        """The country of the person named last before `pos`, if it is known."""
+    def _last_persons_country(self, pos: int, sex: str) -> str | None:
+        """The country of the person of that sex named last before `pos`, if it is known."""
+        other = "f" if sex == "m" else "m"
         named = [
             (max(p for p in e.positions if p < pos), e)
             for e in self.entities.values()
-            if e.kind == PERSON and any(p < pos for p in e.positions)
+            if e.kind == PERSON
+            and any(p < pos for p in e.positions)
+            and e.votes[sex] >= e.votes[other]
         ]
         return max(named, key=lambda item: item[0])[1].country if named else None
 
