@@ -815,14 +815,8 @@ class Registry:
     def _last_persons_country(self, pos: int, sex: str) -> str | None:
         """The country of the person of that sex named last before `pos`, if it is known."""
         other = "f" if sex == "m" else "m"
-        named = [
-            (max(p for p in e.positions if p < pos), e)
-            for e in self.entities.values()
-            if e.kind == PERSON
-            and any(p < pos for p in e.positions)
-            and e.votes[sex] >= e.votes[other]
-        ]
-        return max(named, key=lambda item: item[0])[1].country if named else None
+        last = self._named_last(pos, lambda e: e.kind == PERSON and e.votes[sex] >= e.votes[other])
+        return last.country if last is not None else None
 
     def placed_in(self, pos: int) -> str | None:
         """The country of the place the sentence at `pos` opens on, just before `pos` or
@@ -1175,14 +1169,19 @@ class Registry:
         if m is None:
             return None
         word = (m[1] or m[2]).lower()
+        last = self._named_last(
+            pos, lambda e: e.kind == ORGANISATION and e.name.split()[-1].lower() == word
+        )
+        return last.country if last is not None else None
+
+    def _named_last(self, pos: int, wanted: Callable[[Entity], bool]) -> Entity | None:
+        """Of the entities `wanted`, the one whose mention before `pos` is the latest."""
         named = [
             (max(p for p in e.positions if p < pos), e)
             for e in self.entities.values()
-            if e.kind == ORGANISATION
-            and e.name.split()[-1].lower() == word
-            and any(p < pos for p in e.positions)
+            if wanted(e) and any(p < pos for p in e.positions)
         ]
-        return max(named, key=lambda item: item[0])[1].country if named else None
+        return max(named, key=lambda item: item[0])[1] if named else None
 
     def body_country(self, role: str) -> str | None:
         """'State Department spokesman': the country of a known government body in a title."""
