@@ -1723,10 +1723,8 @@ def _is_speech_verb(tok: Token) -> bool:
     if tok.dep_ in ("amod", "compound"):
         return False
     if tok.lower_ in ("put", "puts"):  # "As one official put it, …"
-        kids = tok.children
-        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids) and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in tok.children
-        )
+        kids = {(c.dep_, c.lower_) for c in tok.children}
+        return {("dobj", "it"), ("mark", "as")} <= kids
     if tok.pos_ not in ("VERB", "AUX") and not _parsed_as_verb(tok):
         return False
     lemma = cue_lemma(tok.text)
