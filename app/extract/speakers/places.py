@@ -65,6 +65,12 @@ def _subdivisions() -> dict[str, str | None]:
     return table
 
 
+@lru_cache(maxsize=1)
+def subdivision_names() -> frozenset[str]:
+    """Every province, state and region name, lowercase."""
+    return frozenset(name.lower() for name in _subdivisions())
+
+
 def subdivision_country(name: str) -> str | None:
     """ISO code of the country a province or state of this name is in ('Ontario' -> CA)."""
     return _subdivisions().get(name)

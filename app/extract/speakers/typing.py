@@ -8,7 +8,6 @@ name, an organisation or outlet word, a gazetteer entry) and what the article pr
 """
 
 import re
-from functools import lru_cache
 
 from app.extract.speakers.gender import evidence_at, is_first_name
 from app.extract.speakers.lexicon import (
@@ -26,7 +25,7 @@ from app.extract.speakers.lexicon import (
     TITLE_WORDS,
 )
 from app.extract.speakers.officials import Officials, default_officials
-from app.extract.speakers.places import is_city
+from app.extract.speakers.places import is_city, subdivision_names
 
 PERSON = "person"
 ORGANISATION = "organisation"
@@ -49,18 +48,12 @@ _STATEMENT_AFTER = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _subdivisions() -> frozenset[str]:
-    """Names of provinces, states and regions worldwide (pycountry), lowercase."""
-    import pycountry
-
-    return frozenset(s.name.lower() for s in pycountry.subdivisions)
-
-
 def is_place(name: str, officials: Officials) -> bool:
     bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
     low = bare.lower()
-    if bare in officials.country_words or low in REGIONS or low in _subdivisions() or is_city(bare):
+    if bare in officials.country_words or low in REGIONS or is_city(bare):
+        return True
+    if low in subdivision_names():
         return True
     words = bare.lower().split()
     return len(words) > 1 and (words[-1] in PLACE_WORDS or words[0] in PLACE_PREFIXES)
