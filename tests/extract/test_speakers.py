@@ -399,6 +399,14 @@ def test_the_former_holder_of_an_office_is_not_its_holder_now():
     assert speaker_of(text, "honour").speaker_country == "CN"
 
 
+def test_a_lawmaker_under_a_dateline_sits_in_that_countrys_parliament():
+    text = (
+        "LUSAKA — Zambia debated the deployment on Tuesday.\n\n"
+        "Opposition lawmaker Mwila Banda said the troops were not ready."
+    )
+    assert speaker_of(text, "troops were not ready").speaker_country == "ZM"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"
