@@ -407,6 +407,15 @@ def test_a_lawmaker_under_a_dateline_sits_in_that_countrys_parliament():
     assert speaker_of(text, "troops were not ready").speaker_country == "ZM"
 
 
+def test_an_office_after_the_words_it_opens_on_is_the_datelines():
+    text = (
+        "NIAMEY — Niger accused Mali of sheltering the raiders.\n\n"
+        '"We will not wait forever," Defence Minister Issa Garba said. The raiders came '
+        "from Mali's Gao region, the army added."
+    )
+    assert speaker_of(text, "not wait forever").speaker_country == "NE"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

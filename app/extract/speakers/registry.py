@@ -803,6 +803,11 @@ class Registry:
         # office opening a paragraph of a datelined story is the dateline country's, whatever
         # the paragraph names after it
         opens = OPENS_ON_OFFICE.fullmatch(sentence) is not None
+        if not opens and sentence.lstrip()[:1] in "\"“'‘" and n >= 0:
+            # '"Our patience has limits," Defence Minister Khalid Mehmood said': the office
+            # right after the words it opens on
+            after = self.layout.unquoted(self.layout.starts[n], pos).lstrip(" ,—–-")
+            opens = OPENS_ON_OFFICE.fullmatch(after) is not None
         if VISITING.search(sentence):
             return False  # "Visiting Foreign Minister …", "her counterpart …"
         if (datelined or opens) and first:
