@@ -416,6 +416,14 @@ def test_an_office_after_the_words_it_opens_on_is_the_datelines():
     assert speaker_of(text, "not wait forever").speaker_country == "NE"
 
 
+def test_the_ministry_after_its_minister_is_of_the_ministers_country():
+    text = (
+        "Ghana's Foreign Minister Kofi Mensah said the border would stay open. The ministry "
+        "added that traders from Togo had been stopped."
+    )
+    assert speaker_of(text, "traders from Togo").speaker_country == "GH"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -245,6 +245,8 @@ HOLDS_OFFICE = re.compile(
 )
 # "In Tehran, the foreign ministry said …": the place a sentence opens with.
 PLACED_IN = re.compile(r"\s{0,8}In ([A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,2}),\s{0,8}")
+# The title of the person heading a kind of body.
+BODY_HEADS = {"ministry": "minister", "embassy": "ambassador"}
 BODY_TITLES = frozenset("ministry embassy consulate office department".split())
 # "The envoy, Ann Lee": a definite description just before the name it gives.
 DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
@@ -1187,6 +1189,20 @@ class Registry:
             if wanted(e) and any(p < pos for p in e.positions)
         ]
         return max(named, key=lambda item: item[0])[1] if named else None
+
+    def heads_country(self, body: str, pos: int) -> str | None:
+        """ "Defence Minister Ali Khan said …. The ministry added …": the country of the
+        person heading that kind of body ("minister" for a ministry, "ambassador" for an
+        embassy) named in the sentence at `pos` or the one before, if there is one."""
+        title = BODY_HEADS.get(body)
+        n = self.layout.sentence_of(pos)
+        if title is None or n < 0:
+            return None
+        since = self.layout.starts[max(0, n - 1)]
+        last = self._named_last(pos, lambda e: e.kind == PERSON and title in e.role.split())
+        if last is None or max(p for p in last.positions if p < pos) < since:
+            return None
+        return last.country
 
     def body_country(self, role: str) -> str | None:
         """'State Department spokesman': the country of a known government body in a title."""
