@@ -1334,3 +1334,12 @@ def test_a_relative_clause_on_the_last_noun_stays_in_the_words():
     )
     (found,) = extract_article(article).quotes
     assert found.text.endswith("build bases in Syria that threatened Israel")
+
+
+def test_what_the_speaker_did_not_say_is_the_writers_aside():
+    article = (
+        'Funding\n\nA Qatari official said on Monday that Doha "backs every effort" to end the '
+        "fighting, though he did not say whether it would keep paying the salaries.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert found.text == 'that Doha "backs every effort" to end the fighting'

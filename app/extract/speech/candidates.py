@@ -115,6 +115,17 @@ CONTEXT_AFTER = re.compile(
 )
 
 
+# What the speaker left unsaid, told by the writer after the words: "…, though he did not say
+# whether …", "…, but declined to give details".
+UNSAID = re.compile(
+    r",[ \t]{1,3}(?:though|although|but)[ \t]{1,3}(?:(?:he|she|they|it)[ \t]{1,3})?"
+    r"(?:did[ \t]{1,3}not|didn['’]t|would[ \t]{1,3}not|wouldn['’]t|declined[ \t]{1,3}to|"
+    r"refused[ \t]{1,3}to|gave[ \t]{1,3}no|offered[ \t]{1,3}no)[ \t]{1,3}"
+    r"(?:say|specify|elaborate|give|explain|provide|name|comment|offer|disclose|detail|"
+    r"identify|answer|details|evidence|timeline|further)\b"
+)
+
+
 # Where the words were published, closing them: "…, in a statement carried by state news
 # agency KCNA", "…, in comments published by the Izvestia daily".
 CARRIED_BY = re.compile(
@@ -144,6 +155,8 @@ def _from_content(
     carried = CARRIED_BY.search(text, start, end)
     if carried is not None and carried.start() > start:
         end = carried.start()  # "…, in a statement carried by state news agency KCNA"
+    if (unsaid := UNSAID.search(text, start, end)) is not None:
+        end = unsaid.start()  # "…, though he did not say whether …": the writer's aside
     inside = [q for q in marks if q.start >= start and q.end <= end]
     if inside and CONTEXT_AFTER.match(text, inside[-1].end, end):
         end = inside[-1].end  # "would not ‘stand by’, as talks stalled": the writer's scene
