@@ -424,6 +424,15 @@ def test_the_ministry_after_its_minister_is_of_the_ministers_country():
     assert speaker_of(text, "traders from Togo").speaker_country == "GH"
 
 
+def test_the_former_officer_is_the_retired_admiral_not_a_spokeswoman():
+    text = (
+        "Commission spokeswoman Lena Borg welcomed the meeting.\n\n"
+        "Not everyone agreed. Petros Alexiou, a retired admiral, said the survey ships had "
+        'returned twice. "Words are cheap," the former naval officer said.'
+    )
+    assert speaker_of(text, "Words are cheap").speaker == "Petros Alexiou"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

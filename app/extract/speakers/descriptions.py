@@ -66,7 +66,7 @@ ANY_OFFICE = frozenset(
     "representative official diplomat politician counterpart colleague guest delegate".split()
 )
 IGNORED_ROLE_WORDS = frozenset("the of a an s former year old".split())
-FORMER = frozenset(("former", "ex"))
+FORMER = frozenset(("former", "ex", "retired"))
 PARTY_MEMBERS = frozenset(("democrat", "republican"))  # "the Nevada Democrat": "(D-Nev.)"
 
 
@@ -803,6 +803,7 @@ def _person_by_role(
         ):
             continue  # "its foreign minister said" is not Iran's ambassador, named later
         fit += sum(1.0 for c in classes if role_words & c)
+        fit += 1.0 if former and printed & FORMER else 0.0  # "the former …": "a retired …"
         if party and not states & _states(e.role):
             continue  # "the Wisconsin Republican": a Republican from Wisconsin, not any
         if fit <= 0 and not party and (states or mention.head not in ANY_OFFICE):

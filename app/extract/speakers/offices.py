@@ -29,6 +29,8 @@ ROLE_CLASSES = (
     frozenset("expert analyst scholar professor researcher director economist specialist".split()),
     GENERIC_OFFICES,
     frozenset("lawyer attorney counsel solicitor barrister".split()),
+    # "the former naval officer" for "a retired admiral", not a spokeswoman
+    frozenset("officer admiral general colonel commander lieutenant brigadier marshal".split()),
     frozenset(("governor",)),  # "the governor" is no senator, nor "the mayor" a governor
     frozenset(("mayor",)),
 )
