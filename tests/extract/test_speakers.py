@@ -433,6 +433,19 @@ def test_the_former_officer_is_the_retired_admiral_not_a_spokeswoman():
     assert speaker_of(text, "Words are cheap").speaker == "Petros Alexiou"
 
 
+def test_the_country_a_sentence_opens_on_sends_the_bare_titled_official():
+    text = (
+        "Summit\n\nOman is represented by Deputy Foreign Minister Salim Harthi. Harthi said "
+        "Muscat would keep talking to everyone."
+    )
+    assert speaker_of(text, "keep talking").speaker_country == "OM"
+    spoken_of = (
+        "Summit\n\nOman failed to stop the smugglers and should have acted sooner, said Rolf "
+        "Albers, the interior minister."
+    )
+    assert speaker_of(spoken_of, "smugglers").speaker_country != "OM"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

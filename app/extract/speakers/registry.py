@@ -46,7 +46,7 @@ from app.extract.speakers.typing import (
     type_of_name,
 )
 from app.extract.text.sentences import DATELINE
-from app.extract.verbs import SPEECH_FORMS
+from app.extract.verbs import SPEECH_FORMS, mentions_speech
 
 
 def _latin_letters(case: Callable[[str], bool]) -> str:
@@ -715,7 +715,11 @@ class Registry:
                 return None  # "discussed it with Premier Li Wen": a visitor or a caller
             if self.at_home(first):
                 return self.home  # "President Oleksandr Bondar" under a Kyiv dateline
-            if found := self.placed_in(first) or self._country_introduced(first):
+            if found := (
+                self.placed_in(first)
+                or self._country_introduced(first)
+                or self._sentence_opens_on(first)
+            ):
                 return found
         if found := self._the_countrys(first):
             return found
@@ -905,6 +909,21 @@ class Registry:
             if k == n - 1 and self._same_body(before, pos):
                 return self._opening_country(before)
         return None
+
+    def _sentence_opens_on(self, pos: int) -> str | None:
+        """ "Iran is represented by Deputy Foreign Minister Reza Farahani": the country the
+        sentence opens on, when it names no other before the title (and no one's words: in
+        "Belgium failed …, said Ralf Jäger, the minister" Belgium is what he spoke of)."""
+        n = self.layout.sentence_of(pos)
+        if n < 0:
+            return None
+        before = self.layout.unquoted(self.layout.starts[n], pos)
+        if before != self.text[self.layout.starts[n] : pos] or mentions_speech(before):
+            return None
+        country = self._opening_country(before.lstrip())
+        if country is None or not self.officials.countries_in(before) <= {country}:
+            return None
+        return country
 
     def _same_body(self, before: str, pos: int) -> bool:
         """ "South Korea's unification ministry said …. Ministry spokesman Koo said …": the
