@@ -446,6 +446,14 @@ def test_the_country_a_sentence_opens_on_sends_the_bare_titled_official():
     assert speaker_of(spoken_of, "smugglers").speaker_country != "OM"
 
 
+def test_the_press_secretary_is_not_the_secretary_of_state():
+    text = (
+        "WASHINGTON — The senators wrote to Secretary of State Paul Okafor on Monday.\n\n"
+        "The White House press secretary said the president took the concerns seriously."
+    )
+    assert speaker_of(text, "took the concerns").speaker != "Paul Okafor"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -40,7 +40,8 @@ ROLE_CLASSES = (
 RANKS = frozenset("deputy vice assistant".split())
 PORTFOLIOS = frozenset(
     """foreign prime defence defense finance interior trade economy health justice education
-    energy environment agriculture transport labour labor home treasury homeland state""".split()
+    energy environment agriculture transport labour labor home treasury homeland state
+    press""".split()
 )
 
 
@@ -72,8 +73,14 @@ def _offices(text: str) -> list[Office]:
     before its word: "deputy foreign minister" is ("minister", "deputy", {"foreign"})."""
     found: list[Office] = []
     rank, portfolios = "", set[str]()
-    after_office = False
+    after_office = of_office = False
     for word in re.findall(r"[a-z]+", text.lower()):
+        if of_office and word in PORTFOLIOS:  # "secretary of state", "minister of health"
+            office, its_rank, its_portfolios = found[-1]
+            found[-1] = (office, its_rank, its_portfolios | {word})
+            of_office = False
+            continue
+        of_office = word == "of" and after_office
         if word == "general" and after_office and found[-1][0] in GENERAL_OFFICES:
             office, its_rank, its_portfolios = found[-1]  # "secretary-general", "Director General"
             found[-1] = (f"{office}-general", its_rank, its_portfolios)
