@@ -454,6 +454,32 @@ def test_the_press_secretary_is_not_the_secretary_of_state():
     assert speaker_of(text, "took the concerns").speaker != "Paul Okafor"
 
 
+def test_an_unnamed_official_of_a_body_just_named_is_of_its_country():
+    text = (
+        "Sale\n\nThe State Department declined to comment. A department official said the sale "
+        "was under review."
+    )
+    assert speaker_of(text, "under review").speaker_country == "US"
+
+
+def test_it_after_a_letter_spoke_is_the_letter_not_a_country_named_whole():
+    text = (
+        "Arms\n\nThe senators urged a delay of the sale to the United Arab Emirates. "
+        '"We cannot be complicit," the letter, signed by 12 senators, said. It asked the '
+        "secretary to certify that no weapons had been diverted."
+    )
+    found = speaker_of(text, "to certify")
+    assert (found.speaker, found.evidence) == ("12 senators", "pronoun")
+
+
+def test_a_country_named_whole_is_never_cut_to_a_body():
+    text = (
+        "Arms\n\nThe talks turned to the sale to the United Arab Emirates. It said the jets "
+        "were needed for its defence."
+    )
+    assert "Arab Emirates" not in {q.speaker for q in quotes(text)}
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -15,6 +15,7 @@ BASES: dict[str, tuple[float, float]] = {
     "he-she": (0.85, 0.97),  # gender agrees with the article's or the first name's
     "he-she-ungendered": (0.55, 0.9),  # the antecedent's gender is unknown
     "it-they": (0.4, 0.8),
+    "it-document": (0.8, 0.8),  # "It" after a sentence a document spoke in: that document
     "role": (0.85, 0.85),  # "the mayor": the person whose printed titles fit
     "role-strong": (0.92, 0.92),  # … fitting by several words or by age
     "in-focus": (0.6, 0.8),  # "the 39-year-old founder": the person just named

@@ -8,6 +8,7 @@ sure it is, and the speaker's type.
 """
 
 import re
+from dataclasses import replace
 
 from app.extract.speakers import descriptions
 from app.extract.speakers.antecedents import (
@@ -92,6 +93,9 @@ class Resolver:
         # (position, document word, speaker) of quotes given through a document: "In a joint
         # statement, the two ministries said" is who "the statement said" speaks for
         self.issued: list[tuple[int, str, Resolved]] = []
+        # (position, speaker) of the last quote a document gave: '"…," the letter said. It
+        # asked …' goes on with the letter's words
+        self.last_document: tuple[int, Resolved] | None = None
 
     def notice_subjects(self, upto: int, quoted: set[int]) -> None:
         """Give each person a sentence before `upto` opens on by description ('The Russian
@@ -130,6 +134,7 @@ class Resolver:
             entity.events.append((pos, ROLE_WEIGHT[SPEAKER]))
         if res.via and res.speaker and res.evidence != "document":
             self.issued.append((pos, res.via.lower(), res))
+        self.last_document = (pos, res) if res.evidence == "document" and res.speaker else None
 
     def unnamed(self, kind: str) -> list[Entity]:
         return [e for e in self.groups.values() if e.kind == kind]
@@ -264,6 +269,8 @@ class Resolver:
         fit = IT_FIT if head == "it" else THEY_FIT if head == "they" else None
         if fit is None:  # "I", "we", "you": the writer or someone quoted
             return unknown(None, "pronoun")
+        if head == "it" and (document := self._the_document(mention)) is not None:
+            return document
         pool = self.registry.of_kind(set(fit)) + self.unnamed(GROUP) + self.unnamed(ORGANISATION)
         offices = {id(office): person for office, person in self.offices}
         if head == "it":
@@ -279,6 +286,22 @@ class Resolver:
             return unknown(GROUP if head == "they" else ORGANISATION, "pronoun")
         best = offices.get(id(scored[0][1]), scored[0][1])  # the office's person
         return self.entity_result(best, mention, "pronoun", "it-they", margin(scored))
+
+    def _the_document(self, mention: Mention) -> Resolved | None:
+        """'"…," the letter, signed by 14 senators, said. It asked …': an "It" opening the
+        sentence after one a document spoke in is that document, and speaks for its authors."""
+        if self.last_document is None:
+            return None
+        pos, res = self.last_document
+        layout = self.layout
+        n = layout.sentence_of(mention.start)
+        if n < 1 or layout.sentence_of(pos) != n - 1:
+            return None
+        if layout.text[layout.starts[n] : mention.start].strip():
+            return None
+        return replace(
+            res, evidence="pronoun", basis="it-document", certainty=confidence_for("it-document")
+        )
 
 
 OFFICE_WORDS = PERSON_NOUNS | TITLE_ABBREVIATIONS

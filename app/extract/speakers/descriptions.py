@@ -240,6 +240,8 @@ def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -
         country = _owners_country(resolver, mention) or _placed_in(resolver, mention)
     if country is None and kind == ORGANISATION:
         country = resolver.registry.heads_country(mention.head, mention.start)
+    if country is None and kind == PERSON:  # "A department official", after the State Department
+        country = resolver.registry.the_bodys(mention.text, mention.start)
     if country is None and kind == ORGANISATION and mention.head in NATIONAL_BODIES:
         if resolver.registry.at_home(mention.start):  # "the foreign ministry", filed from Kyiv
             country = resolver.registry.home

@@ -497,7 +497,10 @@ def _strip_leading(words: list[re.Match], officials: Officials, lowers: set[str]
     """'Organizer Dwayne Croteau' -> 'Dwayne Croteau'; 'Rep. Jim Bond' -> 'Jim Bond'; but a
     body keeps its whole name ('Kenya Red Cross', 'AFN Youth Council', 'New York Democratic
     Party'); a person loses a place before the title ('New York Gov. Ann Lee') and a title
-    printed last ('New York Gov.' alone names nobody)."""
+    printed last ('New York Gov.' alone names nobody); a country named whole ('United Arab
+    Emirates') is nobody either."""
+    if " ".join(w.group() for w in words) in officials.country_words:
+        return []
     if words and words[-1].group().lower().strip(".") in ORG_WORDS:
         place = _place_words(words, officials)
         if place and place < len(words):
@@ -1173,7 +1176,7 @@ class Registry:
             if owner is not None and owner is not holder and owner.kind == PERSON:
                 return owner.country or self._role_country(owned[2], pos, holder)
         found = self.officials.home_country(role) or self.body_country(role)
-        found = found or self._the_bodys(role, pos)
+        found = found or self.the_bodys(role, pos)
         if found is None and LOCAL_OFFICE.search(role.lower()):  # "governor of the Kharkiv region"
             found = _local_country(role)
         if found is None and (kin := SOMEONE_OF.search(role)) is not None:
@@ -1188,7 +1191,7 @@ class Registry:
             return known.country if known and known.kind == "person" else None
         return found
 
-    def _the_bodys(self, role: str, pos: int) -> str | None:
+    def the_bodys(self, role: str, pos: int) -> str | None:
         """ "the department's spokeswoman" after "a State Department spokesperson said": the
         country of the body last named with that word."""
         m = THE_BODYS.match(role)
