@@ -1343,3 +1343,12 @@ def test_what_the_speaker_did_not_say_is_the_writers_aside():
     )
     (found,) = extract_article(article).quotes
     assert found.text == 'that Doha "backs every effort" to end the fighting'
+
+
+def test_a_clause_torn_off_the_infinitive_asked_for_stays_with_it():
+    article = (
+        "Arms\n\nTwo senators urged the government on Monday to delay a $5 billion arms sale to "
+        "Kuwait until it receives assurances the weapons will not be used in Yemen.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert found.text.startswith("to delay a $5 billion") and found.text.endswith("in Yemen")

@@ -814,6 +814,8 @@ def content_of(verb: Token) -> list[Token] | None:
             if _is_speech_verb(c) and _has_subject(c) and c.left_edge.lower_ not in RELATIVES
         ]  # (not "bases in Syria that threatened Israel", a relative clause misparsed)
         comps = [c for c in comps if c not in later]
+    if comps and (torn := _torn_from_infinitive(verb, comps, lemma)) is not None:
+        return torn
     if comps:
         comp = max(comps, key=lambda c: len(list(c.subtree)))
         if (subject := _object_as_subject(verb, comp, lemma)) is not None:
@@ -865,6 +867,23 @@ def content_of(verb: Token) -> list[Token] | None:
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return _as_content(verb)
     return _clause_on_noun(verb) or _that_left_unparsed(verb)
+
+
+def _torn_from_infinitive(verb: Token, comps: list[Token], lemma: str) -> list[Token] | None:
+    """'urged the administration to delay the sale until it receives assurances the weapons
+    will not be used': a clause the parse tore off the end of the infinitive asked for is
+    the infinitive's own, not a second report."""
+    if lemma not in INFINITIVE_VERBS:
+        return None
+    for asked in verb.children:
+        if asked.dep_ != "xcomp" or not any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in asked.children
+        ):
+            continue
+        torn = [c for c in comps if c.left_edge.i == asked.right_edge.i + 1]
+        if torn:
+            return _trim(sorted({*asked.subtree, *torn[0].subtree}, key=lambda t: t.i))
+    return None
 
 
 # Verbs that take a thing as their object: a clause with no "that" right after one is rare.
