@@ -480,6 +480,14 @@ def test_a_country_named_whole_is_never_cut_to_a_body():
     assert "Arab Emirates" not in {q.speaker for q in quotes(text)}
 
 
+def test_a_junta_spokesman_is_of_the_dateline_country():
+    text = (
+        "BAMAKO, Mali — The radio station was suspended on Friday.\n\n"
+        "Col. Issa Traoré, a junta spokesman, said the station had spread false reports."
+    )
+    assert speaker_of(text, "false reports").speaker_country == "ML"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -1352,3 +1352,12 @@ def test_a_clause_torn_off_the_infinitive_asked_for_stays_with_it():
     )
     (found,) = extract_article(article).quotes
     assert found.text.startswith("to delay a $5 billion") and found.text.endswith("in Yemen")
+
+
+def test_but_would_not_say_ends_the_words_without_a_comma():
+    article = (
+        "Talks\n\nThe bloc's commissioner, Ama Mensah, told reporters that a date for the "
+        "operation had been set but would not say when.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert found.text == "that a date for the operation had been set"

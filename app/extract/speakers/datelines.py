@@ -26,7 +26,7 @@ PORTFOLIOS = frozenset(
     labor transport culture tourism development industry housing climate immigration science
     justice government digital""".split()
 )
-GOVERNING = frozenset({"government", "administration"})
+GOVERNING = frozenset({"government", "administration", "junta"})
 NATIONAL_OFFICE_WORDS = (
     TITLE_WORDS
     | ROLE_HINTS
@@ -80,16 +80,31 @@ MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
 def national_office(role: str) -> bool:
     """'president', 'foreign ministry spokesperson', 'prime minister': a national office
     named by title words alone ("Samara governor", "European Commission president" are not)."""
-    # "economy minister a green": the title printed before the name, not what follows it
-    role = re.split(r"\s(?:a|an)\s", role, maxsplit=1)[0] if role[:2] not in ("a ", "an") else role
-    words = re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", role))  # "the ministry's"
-    heads = (
+    # "economy minister a green": the title printed before the name, not what follows it;
+    # but "colonel a junta spokesman": the office is in what follows a rank
+    if role[:2] not in ("a ", "an"):
+        before, *after = re.split(r"\s(?:a|an)\s", role, maxsplit=1)
+        if not after or _heads(_words(before)):
+            return _national(_words(before))
+        return _national(_words(after[0]))
+    return _national(_words(role))
+
+
+def _words(role: str) -> list[str]:
+    return re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", role))
+
+
+def _heads(words: list[str]) -> bool:
+    return (
         any(w in HEAD_OFFICES for w in words)
         or any(w == "secretary" and n and words[n - 1] in SECRETARIES for n, w in enumerate(words))
         # "a senior administration official", "government officials": not any official
         or (bool({"official", "officials"} & set(words)) and bool(GOVERNING & set(words)))
     )
-    return heads and all(
+
+
+def _national(words: list[str]) -> bool:
+    return _heads(words) and all(
         w in NATIONAL_OFFICE_WORDS or w in ("of", "the", "and", "a", "an", *SECRETARIES)
         for w in words
     )

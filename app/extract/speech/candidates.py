@@ -116,9 +116,9 @@ CONTEXT_AFTER = re.compile(
 
 
 # What the speaker left unsaid, told by the writer after the words: "…, though he did not say
-# whether …", "…, but declined to give details".
+# whether …", "…, but declined to give details", "… had been set but would not say when".
 UNSAID = re.compile(
-    r",[ \t]{1,3}(?:though|although|but)[ \t]{1,3}(?:(?:he|she|they|it)[ \t]{1,3})?"
+    r"(?:,[ \t]{1,3}(?:though|although|but)|[ \t]but)[ \t]{1,3}(?:(?:he|she|they|it)[ \t]{1,3})?"
     r"(?:did[ \t]{1,3}not|didn['’]t|would[ \t]{1,3}not|wouldn['’]t|declined[ \t]{1,3}to|"
     r"refused[ \t]{1,3}to|gave[ \t]{1,3}no|offered[ \t]{1,3}no)[ \t]{1,3}"
     r"(?:say|specify|elaborate|give|explain|provide|name|comment|offer|disclose|detail|"
