@@ -488,6 +488,15 @@ def test_a_junta_spokesman_is_of_the_dateline_country():
     assert speaker_of(text, "false reports").speaker_country == "ML"
 
 
+def test_a_lowercase_national_title_opening_the_sentence_is_the_datelines():
+    text = (
+        "WELLINGTON — The minister flew home on Friday.\n\n"
+        "Opposition foreign affairs spokesman Tama Rewi accused the government of going soft "
+        "on Beijing."
+    )
+    assert speaker_of(text, "going soft").speaker_country == "NZ"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -36,6 +36,7 @@ NATIONAL_OFFICE_WORDS = (
     | {"conservative", "labour", "labor", "liberal", "socialist", "party"}
     # "The ruling Democratic Party's floor leader", filed from Seoul
     | {"ruling", "democratic", "republican", "floor", "whip"}
+    | {"affairs"}  # "Opposition foreign affairs spokesman Daniel Keane", filed from Canberra
     | PORTFOLIOS
     | GOVERNING
 )

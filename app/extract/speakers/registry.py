@@ -811,7 +811,9 @@ class Registry:
         # "Foreign Minister Yusuf Tuggar told the envoy …, Tuggar also asked London": a bare
         # office opening a paragraph of a datelined story is the dateline country's, whatever
         # the paragraph names after it
-        opens = OPENS_ON_OFFICE.fullmatch(sentence) is not None
+        opens = OPENS_ON_OFFICE.fullmatch(sentence) is not None or (
+            bool(sentence.strip()) and national_office(sentence.strip().lower())
+        )  # "Opposition foreign affairs spokesman Daniel Keane"
         if not opens and sentence.lstrip()[:1] in "\"“'‘" and n >= 0:
             # '"Our patience has limits," Defence Minister Khalid Mehmood said': the office
             # right after the words it opens on
