@@ -497,6 +497,14 @@ def test_a_lowercase_national_title_opening_the_sentence_is_the_datelines():
     assert speaker_of(text, "going soft").speaker_country == "NZ"
 
 
+def test_the_governments_negotiator_is_of_the_government_named_before():
+    text = (
+        "HAVANA — Peru's government and the rebels resumed talks on Monday.\n\n"
+        "The government's chief negotiator, Vera Salas, said the talks were the last chance."
+    )
+    assert speaker_of(text, "last chance").speaker_country == "PE"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -274,7 +274,7 @@ FORCE_CHIEF = re.compile(
     r"\b(?:intelligence|army|military|police|security|spy|defen[cs]e|navy|nuclear)\s+chief\s*$"
 )
 THE_BODYS = re.compile(
-    r"(?i:the)\s([a-z]{4,20})['’]s\s"  # "the department's spokeswoman"
+    r"(?:(?i:the)\s)?([a-z]{4,20})['’]s\s"  # "the department's spokeswoman"
     r"|(?i:an?|the)\s([a-z]{4,20})\s(?:spokes(?:man|woman|person)|official)\b"  # "a council …"
 )
 # A lone surname after an honorific or rank: "Mr. Naravane", "Gen. Okoro" (not "Gen. Ann Lee").
@@ -363,6 +363,9 @@ def _title_before(text: str, start: int) -> str:
             )
             modifiers = 3 if bare[0].islower() and head else modifiers
         elif not bare[0].isupper():
+            if modifiers and re.fullmatch(r"[a-z]{4,20}['’]s", low) and words[i - 1 : i] == ["The"]:
+                kept.append(bare)  # "The government's chief negotiator, ": whose he is
+                break
             if modifiers == 0 or low in SPEECH_FORMS or not re.fullmatch(r"[a-z-]+", low):
                 break
             if word.endswith(","):
@@ -1203,7 +1206,15 @@ class Registry:
         last = self._named_last(
             pos, lambda e: e.kind == ORGANISATION and e.name.split()[-1].lower() == word
         )
-        return last.country if last is not None else None
+        if last is not None:
+            return last.country
+        # a body no name was given: "Colombia's government", "the Colombian government"
+        owners = re.findall(
+            rf"\b([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?)(?:['’]s)?\s{word}\b",
+            self.text[max(0, pos - 1500) : pos],
+        )
+        countries = (self.officials.country_in(owner) for owner in reversed(owners))
+        return next((country for country in countries if country), None)
 
     def _named_last(self, pos: int, wanted: Callable[[Entity], bool]) -> Entity | None:
         """Of the entities `wanted`, the one whose mention before `pos` is the latest."""
