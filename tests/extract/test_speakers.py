@@ -505,6 +505,14 @@ def test_the_governments_negotiator_is_of_the_government_named_before():
     assert speaker_of(text, "last chance").speaker_country == "PE"
 
 
+def test_a_local_governor_of_an_unlisted_region_is_of_the_dateline_country():
+    text = (
+        "KYIV, Ukraine — Drones struck energy sites overnight.\n\n"
+        "The governor of the Zarichna region, Petro Hnat, said two people were killed."
+    )
+    assert speaker_of(text, "two people").speaker_country == "UA"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

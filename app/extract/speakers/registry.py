@@ -729,6 +729,8 @@ class Registry:
                 return found
         if found := self._the_countrys(first):
             return found
+        if LOCAL_OFFICE.search(e.role) and self.at_home(first):
+            return self.home  # "The governor of the Dnipropetrovsk region", filed from Kyiv
         if his := HIS_OFFICE.search(text, max(0, first - 60), first):
             # "His finance minister, Ana Ruiz,": of the last man named
             return self._last_persons_country(first, "m" if his[1] == "His" else "f")
