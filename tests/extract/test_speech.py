@@ -1361,3 +1361,33 @@ def test_but_would_not_say_ends_the_words_without_a_comma():
     )
     (found,) = extract_article(article).quotes
     assert found.text == "that a date for the operation had been set"
+
+
+def test_a_second_report_joined_inside_the_first_is_its_own_and_the_same_speakers():
+    article = (
+        'Reply\n\nAn Indian diplomat, Priya Rao, replied. She said Pakistan was "the centre of '
+        'the trouble" and told the assembly that the speech was "a list of lies".\n'
+    )
+    found = [(q.speaker, q.text) for q in extract_article(article).quotes]
+    assert found == [
+        ("Priya Rao", 'Pakistan was "the centre of the trouble"'),
+        ("Priya Rao", 'that the speech was "a list of lies"'),
+    ]
+
+
+def test_laughed_and_said_gives_only_the_quotation():
+    article = (
+        "Briefing\n\nWhen the envoy, Marc Olsen, was asked whether talks would resume, he "
+        'laughed and said, "We will see."\n'
+    )
+    (found,) = extract_article(article).quotes
+    assert (found.speaker, found.text) == ("Marc Olsen", '"We will see."')
+
+
+def test_who_answered_and_said_is_the_one_who_answered():
+    article = (
+        '"This is a friend of the minister," Tomas told Anna Berg, who answered her door and '
+        "said she planned to vote for him.\n"
+    )
+    quotes = extract_article("Vote\n\n" + article).quotes
+    assert [q.speaker for q in quotes if q.text.startswith("she planned")] == ["Anna Berg"]

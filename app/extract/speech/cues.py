@@ -229,6 +229,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return _listed_last(child, verb)
         if child.dep_ == "nsubjpass" and depth > 0 and cue_lemma(verb.text) in QUOTED_AS:
             return child  # "he was quoted as saying": he said it
+    if _second_report(verb) and (outer := _reported_in(verb)) is not None:
+        return subject_of(outer, depth + 1)  # 'said X was "…" and told them that …': she did
     if (speaker := _subject_of_the_scene(verb) or _the_one_asked(verb)) is not None:
         return speaker
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -621,9 +623,12 @@ def _with_continuation(verb: Token, words: list[Token]) -> list[Token]:
 
 def _without_narration(comp: Token, words: list[Token]) -> list[Token]:
     """'said Thailand would act "in good faith" but expressed doubts …': a past-tense verb
-    with no subject joined to a clause in "would" goes on with what the speaker did."""
-    for conj in comp.children:
-        if _narrated(conj):
+    with no subject joined to a clause in "would" goes on with what the speaker did; so does
+    a past-tense verb of speech with no subject and words of its own ('said Pakistan was
+    "…" and told the assembly that …': a second report)."""
+    retold = [t for t in words if t.i > comp.i and _second_report(t)]
+    for conj in [*comp.children, *retold[:1]]:
+        if _narrated(conj) or conj in retold:
             cut = conj.left_edge.i
             while cut > comp.i and (
                 conj.doc[cut - 1].dep_ == "cc" or conj.doc[cut - 1].text == ","
@@ -631,6 +636,27 @@ def _without_narration(comp: Token, words: list[Token]) -> list[Token]:
                 cut -= 1
             return _trim([t for t in words if t.i < cut])
     return words
+
+
+def _reported_in(verb: Token) -> Token | None:
+    """The outermost verb of speech before `verb` whose words hold it ("Lee says Ana promised
+    to help and said …": the writer's source goes on, Lee)."""
+    reporting = [a for a in verb.ancestors if a.i < verb.i and _is_speech_verb(a)]
+    return reporting[-1] if reporting else None
+
+
+def _second_report(conj: Token) -> bool:
+    first = conj.head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return (
+        conj.dep_ == "conj"
+        and first.dep_ != "relcl"  # "Ann Lee, who answered the door and said …": she did
+        and conj.tag_ == "VBD"
+        and _is_speech_verb(conj)
+        and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+        and any(c.dep_ == "ccomp" for c in conj.children)
+    )
 
 
 def _narrated(conj: Token) -> bool:
@@ -1403,7 +1429,11 @@ def find_cues(doc) -> list[Cue]:
                 continue  # a belief is reported only for someone named: "I believe" is the writer's
             if speaker is not None and _nobody_in_particular(speaker):
                 continue  # "If anyone really believed that …", "everyone says …"
-            if speaker is not None and (inserted := _interrupted_clause(tok, speaker)):
+            if (
+                speaker is not None
+                and not _second_report(tok)  # the speaker is the first report's, not its own
+                and (inserted := _interrupted_clause(tok, speaker))
+            ):
                 content = inserted
             if speaker is not None and speaker.dep_ in ("conj", "appos") and content:
                 content = _with_misread_end(content, speaker)
