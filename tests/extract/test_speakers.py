@@ -513,6 +513,14 @@ def test_a_local_governor_of_an_unlisted_region_is_of_the_dateline_country():
     assert speaker_of(text, "two people").speaker_country == "UA"
 
 
+def test_the_charity_is_the_body_just_named_whatever_its_name():
+    text = (
+        "Deal\n\nMara Quist, chief executive of the Harbour Relief Council, said the plan "
+        "was cruel. The charity said it would study the legal text."
+    )
+    assert speaker_of(text, "legal text").speaker == "Harbour Relief Council"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 INDEFINITE = re.compile(r"^(?:a|an|one|another|some|several|many|two|three|four|most)\b", re.I)
 # Generic body words: any salient organisation may be "the company" or "the group".
-GENERIC_BODIES = frozenset("group organization organisation".split())
+GENERIC_BODIES = frozenset("group organization organisation charity ngo".split())
 # "the company" is a business, never a commission or a ministry; "the agency" a public body.
 BUSINESS_NOUNS = frozenset(
     """company firm business corporation utility maker manufacturer retailer chain carrier
