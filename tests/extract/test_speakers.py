@@ -521,6 +521,14 @@ def test_the_charity_is_the_body_just_named_whatever_its_name():
     assert speaker_of(text, "legal text").speaker == "Harbour Relief Council"
 
 
+def test_a_bare_titled_minister_of_water_is_of_the_country_introduced():
+    text = (
+        "Dam\n\nEthiopian officials insist the dam will not cut the river's flow. Water Minister "
+        "Tesfaye Alemu said the concerns were overblown."
+    )
+    assert speaker_of(text, "overblown").speaker_country == "ET"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

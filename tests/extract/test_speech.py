@@ -1391,3 +1391,15 @@ def test_who_answered_and_said_is_the_one_who_answered():
     )
     quotes = extract_article("Vote\n\n" + article).quotes
     assert [q.speaker for q in quotes if q.text.startswith("she planned")] == ["Anna Berg"]
+
+
+def test_a_tag_inside_the_words_takes_the_whole_clause_and_nothing_unsaid():
+    article = (
+        'Dam\n\nThe foreign ministry said the move broke the law. Cairo would "take all '
+        'measures" to protect its water, it added, without elaborating.\n'
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert found == [
+        "the move broke the law",
+        'Cairo would "take all measures" to protect its water',
+    ]

@@ -24,7 +24,9 @@ MEETING_PLACES = frozenset("brussels geneva vienna strasbourg davos munich luxem
 PORTFOLIOS = frozenset(
     """economy economic trade commerce energy health education agriculture environment labour
     labor transport culture tourism development industry housing climate immigration science
-    justice government digital""".split()
+    justice government digital water irrigation oil petroleum mines mining fisheries planning
+    information communications sports youth women land power electricity infrastructure
+    veterans family social welfare works""".split()
 )
 GOVERNING = frozenset({"government", "administration", "junta"})
 NATIONAL_OFFICE_WORDS = (

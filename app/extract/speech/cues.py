@@ -737,9 +737,16 @@ def _parataxis_content(verb: Token) -> list[Token]:
     clause = doc[left]
     while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
         clause = clause.head
+    if verb.head.i < verb.i and (verb.head == clause or verb.head in clause.ancestors):
+        clause = verb.head  # 'Cairo would "take all measures" to protect …, it added': all of it
     start = clause.left_edge.i
+    unsaid = {t.i for c in verb.children if c.lower_ == "without" for t in c.subtree}
     return _trim(
-        [t for t in doc[start:] if t.i < verb.left_edge.i or t in verb.subtree and t.i > verb.i]
+        [
+            t
+            for t in doc[start:]
+            if t.i < verb.left_edge.i or t in verb.subtree and t.i > verb.i and t.i not in unsaid
+        ]
     )
 
 
@@ -1409,6 +1416,8 @@ def find_cues(doc) -> list[Cue]:
                 continue  # "had not answered", "did not say whether": no speech reported
             if tok.dep_ == "xcomp" and tok.head.lower_.startswith(("declin", "refus")):
                 continue  # "declined to say whether …"
+            if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+                continue  # "…, it added, without elaborating": nothing more was said
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
                 continue  # "but if the president is now saying, …": supposed, not reported
             if _said_in_general(tok):
