@@ -529,6 +529,15 @@ def test_a_bare_titled_minister_of_water_is_of_the_country_introduced():
     assert speaker_of(text, "overblown").speaker_country == "ET"
 
 
+def test_a_bare_title_in_a_story_of_a_visiting_leader_is_not_the_datelines():
+    text = (
+        "WASHINGTON — Chilean President Marta Rojas met the fund's chief in Washington on "
+        "Monday.\n\n"
+        '"We are very close," Finance Minister Luis Pardo told reporters after the meeting.'
+    )
+    assert speaker_of(text, "very close").speaker_country != "US"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

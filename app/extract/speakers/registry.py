@@ -686,6 +686,7 @@ class Registry:
         self.spans = spans
         self.lowers = _lowercase_words(text)
         self.home = dateline_country(text, spans, officials)  # "KYIV (Reuters) -": UA
+        self.visited = self._lede_abroad()
         for lo, hi in spans:
             for pos, alias in officials.mentions(text, lo, hi):
                 self.note(alias, pos, _title_before(text, pos), end=pos + len(alias))
@@ -793,11 +794,28 @@ class Registry:
         introduced = list(re.finditer(pattern, before))
         return self.officials.home_country(introduced[-1].group(1)) if introduced else None
 
-    def at_home(self, pos: int) -> bool:
-        """The paragraph at `pos` names no country but the dateline's: not after "Beijing
-        urged restraint." in a story filed from Kyiv."""
+    def _lede_abroad(self) -> bool:
+        """Whether the datelined lede opens on another country's people: "WASHINGTON —
+        Argentine President Javier Milo met …" is a story of Argentina's, whose bare titles
+        ("Economy Minister Luis Caputo") are not American."""
         if self.home is None:
             return False
+        for lo, hi in self.spans[:4]:
+            if (m := DATELINE.match(self.text, lo, hi)) is not None:
+                opening = self.opening_state(self.text[m.end() : hi].lstrip())
+                return opening is not None and opening[1] != self.home
+        return False
+
+    def at_home(self, pos: int) -> bool:
+        """The paragraph at `pos` names no country but the dateline's: not after "Beijing
+        urged restraint." in a story filed from Kyiv (nor, in a story filed from Washington
+        about Argentina's president, unless the sentence opens on the United States)."""
+        if self.home is None:
+            return False
+        if self.visited:
+            n = self.layout.sentence_of(pos)
+            sentence = self.text[self.layout.starts[n] : pos] if n >= 0 else ""
+            return self._opening_country(sentence) == self.home
         lo, hi = self.text.rfind("\n", 0, pos) + 1, self.text.find("\n", pos)
         # (the countries its speakers name in quotation marks say nothing of where they are from)
         paragraph = self.layout.unquoted(lo, hi if hi >= 0 else len(self.text))
