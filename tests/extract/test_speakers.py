@@ -538,6 +538,15 @@ def test_a_bare_title_in_a_story_of_a_visiting_leader_is_not_the_datelines():
     assert speaker_of(text, "very close").speaker_country != "US"
 
 
+def test_a_bare_title_after_a_sentence_placed_in_a_capital_is_of_its_country():
+    text = (
+        "BEIJING — The visit ended on Friday.\n\n"
+        "Back in Ottawa, the opposition criticised the trip. Shadow foreign minister Anne Roy "
+        "said the minister had gone cap in hand."
+    )
+    assert speaker_of(text, "cap in hand").speaker_country == "CA"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -1403,3 +1403,12 @@ def test_a_tag_inside_the_words_takes_the_whole_clause_and_nothing_unsaid():
         "the move broke the law",
         'Cairo would "take all measures" to protect its water',
     ]
+
+
+def test_a_ministry_relaying_a_named_ministers_reply_leaves_it_to_him():
+    article = (
+        "Visit\n\nWang replied that China respected the country's sovereignty and expected the "
+        "same in return, the Chinese foreign ministry said.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert (found.speaker, found.text[:9]) == ("Wang", "that Chin")

@@ -247,6 +247,11 @@ HOLDS_OFFICE = re.compile(
 PLACED_IN = re.compile(r"\s{0,8}In ([A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,2}),\s{0,8}")
 # The title of the person heading a kind of body.
 BODY_HEADS = {"ministry": "minister", "embassy": "ambassador"}
+# A sentence opening on where it happens: "Back in London, the opposition …".
+PLACE_OPENING = re.compile(
+    r"\s{0,8}(?:(?:Back|Meanwhile|Elsewhere|And)\s)?[Ii]n\s([A-Z][\w'’.-]{0,30}"
+    r"(?:\s[A-Z][\w'’.-]{0,30}){0,2}),"
+)
 BODY_TITLES = frozenset("ministry embassy consulate office department".split())
 # "The envoy, Ann Lee": a definite description just before the name it gives.
 DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
@@ -932,6 +937,8 @@ class Registry:
             scope = before if k == n - 1 else text[start:pos]
             countries = self.officials.countries_in(scope)
             named = self._opening_country(before) if len(countries) == 1 else None
+            if named is None and len(countries) == 1 and (place := PLACE_OPENING.match(before)):
+                named = self.officials.country_in(place[1])  # "Back in London, …"
             if named in countries:
                 return named
             if k == n - 1 and self._same_body(before, pos):

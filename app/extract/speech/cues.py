@@ -1599,9 +1599,10 @@ RELAYS = frozenset("office ministry spokesman spokeswoman spokesperson aides rea
 
 def _their_own(speaker: Token) -> bool:
     """'his office', 'her spokesman', 'the foreign ministry': a body or aide that relays."""
-    return speaker.pos_ == "NOUN" and (
-        speaker.lower_ in RELAYS
-        or any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in speaker.children)
+    if speaker.lower_ in RELAYS:  # (the parse may take "the Chinese foreign ministry" for a name)
+        return speaker.pos_ in ("NOUN", "PROPN")
+    return speaker.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in speaker.children
     )
 
 
