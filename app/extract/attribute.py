@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from app.extract.speakers.antecedents import UNKNOWN, Resolved, margin, ranked
 from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.coreference import Resolver
+from app.extract.speakers.lexicon import DOCUMENT_NOUNS
 from app.extract.speakers.salience import ROLE_WEIGHT, SUBJECT
 from app.extract.speakers.typing import ORGANISATION, PERSON
 from app.extract.speech.candidates import Candidate
@@ -48,9 +49,21 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     for cand in ranked_cands:
         # a post is its author's words whole, and a report inside it a quote of its own
-        if all(_overlap(k, cand) <= 0.5 or "post" in (k.how, cand.how) for k in kept):
+        same = [k for k in kept if _overlap(k, cand) > 0.5 and "post" not in (k.how, cand.how)]
+        if not same:
             kept.append(cand)
+        elif (document := _document_of(cand)) and same[0].via is None:
+            # "Lee told Wang that …, according to a British readout": Lee's words, through it
+            kept[kept.index(same[0])] = replace(same[0], via=document)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _document_of(cand: Candidate) -> str | None:
+    """The document an 'according to' candidate names ("a British readout of the meeting")."""
+    mention = cand.mention
+    if cand.how != "according" or mention is None or mention.head not in DOCUMENT_NOUNS:
+        return None
+    return mention.head
 
 
 def _paragraph_of(paras: list[Paragraph], pos: int) -> int:

@@ -1412,3 +1412,12 @@ def test_a_ministry_relaying_a_named_ministers_reply_leaves_it_to_him():
     )
     (found,) = extract_article(article).quotes
     assert (found.speaker, found.text[:9]) == ("Wang", "that Chin")
+
+
+def test_a_named_report_according_to_a_readout_came_through_it():
+    article = (
+        "Visit\n\nLamb told Wang that Britain wanted a steady relationship but would raise "
+        "human rights, according to a British readout of the meeting.\n"
+    )
+    (found,) = extract_article(article).quotes
+    assert (found.speaker, found.via) == ("Lamb", "readout")
