@@ -1421,3 +1421,13 @@ def test_a_named_report_according_to_a_readout_came_through_it():
     )
     (found,) = extract_article(article).quotes
     assert (found.speaker, found.via) == ("Lamb", "readout")
+
+
+def test_demands_read_as_a_verb_are_the_bodys_and_the_rejecter_says_the_rest():
+    article = (
+        "Serbia\n\nSerbian President Aleksandar Vucevic on Tuesday again rejected European Union "
+        "demands that his country join Western sanctions against Russia, saying Serbia would "
+        '"not turn its back on a traditional friend".\n'
+    )
+    found = [(q.speaker, q.text[:14]) for q in extract_article(article).quotes]
+    assert found == [("European Union", "that his count"), ("Aleksandar Vucevic", 'Serbia would "')]

@@ -209,6 +209,9 @@ def _one_of_them(subject: Token) -> bool:
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, or for 'adding that…'/'and warned…' the subject of its head."""
+    if (sentence := _noun_read_as_verb(verb)) is not None:
+        whose = verb.doc[verb.i - 1]  # "rejected European Union demands that …": the Union's
+        return whose if whose.head == sentence and whose.pos_ in ("PROPN", "NOUN") else None
     if (noun := _misread_speaker(verb) or _described_subject_misread(verb)) is not None:
         return noun
     if (quoted := _quoted_person(verb)) is not None:
@@ -254,7 +257,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and verb.dep_ in CLIMB_DEPS:
         for anc in verb.ancestors:
             if anc.pos_ in ("VERB", "AUX"):
-                return subject_of(anc, depth + 1)
+                # "X rejected EU demands that …, saying …": X is saying it, not the EU
+                return subject_of(_noun_read_as_verb(anc) or anc, depth + 1)
     return _name_before(verb)
 
 
@@ -636,6 +640,18 @@ def _without_narration(comp: Token, words: list[Token]) -> list[Token]:
                 cut -= 1
             return _trim([t for t in words if t.i < cut])
     return words
+
+
+def _noun_read_as_verb(verb: Token) -> Token | None:
+    """'Vucevic rejected European Union demands that Serbia join …' parsed with "demands" for
+    the verb and "Vucevic rejected European Union" for its subject: the clause that is
+    really the sentence, whose object the plural noun is."""
+    if verb.tag_ != "VBZ" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "csubj" and c.i < verb.i), None)
+    if clause is None or clause.tag_ != "VBD" or verb.i - 1 > clause.right_edge.i:
+        return None
+    return clause if any(c.dep_ in SUBJECT_DEPS for c in clause.children) else None
 
 
 def _reported_in(verb: Token) -> Token | None:
