@@ -547,6 +547,37 @@ def test_a_bare_title_after_a_sentence_placed_in_a_capital_is_of_its_country():
     assert speaker_of(text, "cap in hand").speaker_country == "CA"
 
 
+def test_a_host_countrys_bare_title_stays_its_own_when_the_lede_opens_on_other_states():
+    text = (
+        "JAKARTA — Laos and Vietnam agreed to a truce on Monday after talks hosted by "
+        "Indonesia.\n\n"
+        '"This is a vital first step," Foreign Minister Sari Wulan told reporters, flanked by '
+        "the Vietnamese and Lao delegations."
+    )
+    assert speaker_of(text, "vital first step").speaker_country == "ID"
+
+
+def test_a_given_name_used_alone_as_the_subject_is_the_next_he():
+    text = (
+        "Truce\n\nThe talks were attended by Cambodian Prime Minister Hun Manet and Thailand's "
+        "acting prime minister, Phumtham Wechayachai.\n\n"
+        'Hun Manet said the talks had produced "a very good outcome". Phumtham was more '
+        "guarded. He said Thailand would observe the truce."
+    )
+    assert speaker_of(text, "observe the truce").speaker == "Phumtham Wechayachai"
+
+
+def test_the_us_president_is_not_the_presidencys_spokesman():
+    text = (
+        "PRETORIA — The government rejected the claims on Wednesday.\n\n"
+        'Mr Dube, the presidency\'s spokesman, said the claims were "misinformation". Mr Dube '
+        "added that the president had called his counterpart.\n\n"
+        "The row erupted after the US president said that farmers were being killed."
+    )
+    assert speaker_of(text, "farmers were being").speaker != "Dube"
+    assert speaker_of(text, "misinformation").speaker_country == "ZA"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -33,7 +33,7 @@ NATIONAL_OFFICE_WORDS = (
     TITLE_WORDS
     | ROLE_HINTS
     | {"ministry", "office", "cabinet", "military", "army", "rear", "opposition", "shadow"}
-    | {"presidential"}  # "Presidential spokesman Manuel Adorni", filed from Buenos Aires
+    | {"presidential", "presidency"}  # "Presidential spokesman Manuel Adorni", from Buenos Aires
     # "Conservative Leader Pierre Poilievre", filed from Ottawa: a national party's leader
     | {"conservative", "labour", "labor", "liberal", "socialist", "party"}
     # "The ruling Democratic Party's floor leader", filed from Seoul

@@ -30,6 +30,7 @@ from app.extract.speakers.mentions import POSSESSIVE_PRONOUNS, Mention, group_na
 from app.extract.speakers.offices import (
     CLASH,
     LOOSE,
+    POLITICAL,
     ROLE_CLASSES,
     names_an_office,
     office_fit,
@@ -435,6 +436,15 @@ def _person_in_focus(
         e
         for e in resolver.registry.of_kind({PERSON})
         if (nationality is None or e.country in (nationality, None))  # "the British minister"
+        # "the US president" is no one of unknown country with no such office printed
+        and not (
+            nationality
+            and office
+            and not _states(mention.text.lower())  # ("the New Jersey governor" is a state's)
+            and mention.head not in POLITICAL  # ("the Portuguese politician" may be a president)
+            and e.country is None
+            and mention.head not in e.role.split()
+        )
         and (former or office_fit(mention.text, printed_role(e)) != CLASH)
         # an office is not someone named earlier in this sentence: "Olena Marchuk quoted
         # the Ukrainian leader as saying …" names two people
@@ -856,7 +866,7 @@ def _shared(words: set[str], role_words: set[str]) -> int:
 
 
 # A body's word is no office that shares its stem: "minister" is not "ministry".
-BODY_WORDS = frozenset("ministry ministries department office agency".split())
+BODY_WORDS = frozenset("ministry ministries department office agency presidency".split())
 
 
 def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None) -> Resolved:

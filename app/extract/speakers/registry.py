@@ -34,7 +34,7 @@ from app.extract.speakers.lone_names import NOT_GIVEN_ALONE, alone_as_a_name, si
 from app.extract.speakers.names import normalise_name
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.places import city_country, is_city, subdivision_country
-from app.extract.speakers.salience import QUOTED, ROLE_WEIGHT, Layout, score
+from app.extract.speakers.salience import QUOTED, ROLE_WEIGHT, SPEAKER, SUBJECT, Layout, score
 from app.extract.speakers.typing import (
     ORGANISATION,
     OUTLET,
@@ -707,6 +707,7 @@ class Registry:
             for m in SINGLE.finditer(text, lo, hi):
                 self._add_single(m)
         self._note_surnames(spans)
+        self._note_given_names(spans)
         capitalised, lowers = self._capitalised(spans), self.lowers
         self._add_recurring(capitalised, lowers)
         self._add_first_names(capitalised, lowers)
@@ -807,8 +808,15 @@ class Registry:
             return False
         for lo, hi in self.spans[:4]:
             if (m := DATELINE.match(self.text, lo, hi)) is not None:
-                opening = self.opening_state(self.text[m.end() : hi].lstrip())
-                return opening is not None and opening[1] != self.home
+                lede = self.text[m.end() : hi].lstrip()
+                opening = self.opening_state(lede)
+                if opening is None or opening[1] == self.home:
+                    return False
+                # a foreign official opens it ("Argentine President …"), not foreign states
+                # ("Thailand and Cambodia agreed …", in talks the dateline's country hosted)
+                after = lede[lede.find(opening[0]) + len(opening[0]) :].split()
+                words = opening[0].split()[1:] + after[:1]
+                return any(w[:1].isupper() and _is_title_word(w) for w in words)
         return False
 
     def at_home(self, pos: int) -> bool:
@@ -1060,7 +1068,11 @@ class Registry:
                 continue
             if self.find(word, found[0].start()) is None:
                 # "President Obama … Mr. Obama": the titles printed before it, wherever
-                titles = (_titles_at_end(_title_before(self.text, m.start())) for m in found)
+                titles = [_titles_at_end(_title_before(self.text, m.start())) for m in found]
+                # and an office after its first mention: "Mr Ndlovu, the presidency's spokesman,"
+                after = _title_after(self.text, found[0].end())
+                if ROLE_HINTS.union(PERSON_NOUNS).intersection(re.findall(r"[a-z]+", after)):
+                    titles.append(after)
                 role = " ".join(dict.fromkeys(filter(None, titles)))
                 entity = self.note(word, found[0].start(), role, end=found[0].end())
                 # typed where first printed ("the Obama administration"), a person where a
@@ -1139,6 +1151,40 @@ class Registry:
             )
             role = "" if self.layout.in_quote(pos) else _title_after(self.text, m.end())
             self.note(owner.name, pos, role, end=m.end())
+
+    def _note_given_names(self, spans: list[tuple[int, int]]) -> None:
+        """A name's first word printed alone where `find` reads it as that person ('Phumtham'
+        for Phumtham Wechayachai, 'Xi' for Xi Jinping): a position of theirs, so that a "he"
+        after "Phumtham was more guarded." is him."""
+        people: dict[str, list[Entity]] = {}
+        for e in self.entities.values():
+            words = e.name.split()
+            if (
+                e.kind == PERSON
+                and len(words) > 1
+                and e.evidence > 0  # a person's signs, not "Latino Decisions"
+                and bool(e.role)  # a titled person, not "Trump National Doral Resort"
+                and words[0].lower() not in self.lowers
+                and words[0] not in NOT_FIRST
+                and not genders.is_first_name(words[0])  # not "Donald": "Mr. Trump" is his
+            ):  # (family name first, or a given name used alone: "Ban", "Phumtham")
+                people.setdefault(words[0], []).append(e)
+        if not people:
+            return
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, people)) + r")(?![\w'’-])")
+        taken = [(p, p + len(e.name)) for e in self.entities.values() for p in e.positions]
+        for lo, hi in spans:
+            for m in pattern.finditer(self.text, lo, hi):
+                pos = m.start()
+                if self.layout.in_quote(pos) or any(a <= pos < b for a, b in taken):
+                    continue
+                if re.search(r"[A-Z][\w.'’-]*\s$", self.text[max(0, pos - 30) : pos]):
+                    continue  # inside a longer name: "New Hampshire"
+                if self.layout.role(pos, m.end()) not in (SUBJECT, SPEAKER):
+                    continue  # "Trump bought Doral in 2012": a place's name, not its owner
+                owner = self.find(m.group(), pos)
+                if owner is not None and owner in people[m.group()] and min(owner.positions) < pos:
+                    self.note(owner.name, pos, end=m.end())
 
     def _add_match(self, text: str, m: re.Match) -> None:
         """Note the name a NAME match prints (its title before and after as its role)."""
