@@ -578,6 +578,14 @@ def test_the_us_president_is_not_the_presidencys_spokesman():
     assert speaker_of(text, "misinformation").speaker_country == "ZA"
 
 
+def test_the_speaker_of_parliament_under_a_dateline_is_of_that_country():
+    text = (
+        "TEHRAN, Iran — Lawmakers threatened to leave the treaty.\n\n"
+        "Speaker Reza Farhadi said parliament would act if the talks failed."
+    )
+    assert speaker_of(text, "parliament would act").speaker_country == "IR"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

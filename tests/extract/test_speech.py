@@ -1431,3 +1431,13 @@ def test_demands_read_as_a_verb_are_the_bodys_and_the_rejecter_says_the_rest():
     )
     found = [(q.speaker, q.text[:14]) for q in extract_article(article).quotes]
     assert found == [("European Union", "that his count"), ("Aleksandar Vucevic", 'Serbia would "')]
+
+
+def test_a_day_after_others_warned_tells_when_not_what():
+    article = (
+        "Iran\n\nIran will not halt enrichment under any circumstances, its foreign minister said "
+        "Saturday, a day after European powers warned they would trigger the return of "
+        "sanctions.\n"
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert found[0] == "Iran will not halt enrichment under any circumstances"

@@ -44,7 +44,7 @@ NATIONAL_OFFICE_WORDS = (
 )
 HEAD_OFFICES = frozenset(
     """president premier chancellor minister spokesman spokeswoman spokesperson king queen emir
-    sultan monarch leader lawmaker legislator senator congressman congresswoman""".split()
+    sultan monarch leader lawmaker legislator senator congressman congresswoman speaker""".split()
 )
 
 

@@ -1028,10 +1028,18 @@ def _quotes_inside(phrase: Token) -> bool:
 
 
 def _time_clause(clause: Token) -> bool:
-    """'said no when reporters asked …': a clause opened by "when" or "while" tells when
-    it was said, not what."""
+    """'said no when reporters asked …', 'said Saturday, a day after European powers warned
+    …': a clause opened by "when", "while", "after" or "before" tells when it was said, not
+    what."""
     return any(
-        c.dep_ == "advmod" and c.lower_ in ("when", "while") and c.i == clause.left_edge.i
+        (
+            (c.dep_ == "advmod" and c.lower_ in ("when", "while"))
+            or (c.dep_ == "mark" and c.lower_ in ("after", "before", "since"))
+        )
+        and all(
+            t.i >= c.i or any(a.dep_ == "npadvmod" and a.head == clause for a in [t, *t.ancestors])
+            for t in clause.subtree
+        )  # opening the clause, or after "a day"
         for c in clause.children
     )
 
