@@ -586,6 +586,26 @@ def test_the_speaker_of_parliament_under_a_dateline_is_of_that_country():
     assert speaker_of(text, "parliament would act").speaker_country == "IR"
 
 
+def test_he_after_a_long_titled_subject_is_that_subject():
+    text = (
+        "Shoal\n\n"
+        '"The other side bears full responsibility," coast guard spokesperson Wen Bo said in a '
+        'statement, adding that China would take "necessary measures" to defend itself.\n\n'
+        "The Philippine Coast Guard's spokesman for the West Philippine Sea, Commodore Jay "
+        "Ramos, rejected that account. Video released by his agency showed the ship turning "
+        "into the boat, he said."
+    )
+    assert speaker_of(text, "Video released").speaker == "Jay Ramos"
+
+
+def test_a_spokesperson_of_a_body_printed_with_its_country_is_of_that_country():
+    text = (
+        "Shoal\n\nChina's coast guard said on Monday a vessel had rammed its ship. "
+        '"The other side bears full responsibility," coast guard spokesperson Wen Bo said.'
+    )
+    assert speaker_of(text, "full responsibility").speaker_country == "CN"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

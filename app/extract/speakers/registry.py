@@ -280,7 +280,8 @@ FORCE_CHIEF = re.compile(
 )
 THE_BODYS = re.compile(
     r"(?:(?i:the)\s)?([a-z]{4,20})['’]s\s"  # "the department's spokeswoman"
-    r"|(?i:an?|the)\s([a-z]{4,20})\s(?:spokes(?:man|woman|person)|official)\b"  # "a council …"
+    # "a council spokesman", "coast guard spokesperson"
+    r"|(?:(?i:an?|the)\s)?(?:[a-z]{2,20}\s)?([a-z]{4,20})\s(?:spokes(?:man|woman|person)|official)\b"
 )
 # A lone surname after an honorific or rank: "Mr. Naravane", "Gen. Okoro" (not "Gen. Ann Lee").
 TITLED_SURNAME = re.compile(
@@ -1281,9 +1282,9 @@ class Registry:
         )
         if last is not None:
             return last.country
-        # a body no name was given: "Colombia's government", "the Colombian government"
+        # a body no name was given: "Colombia's government", "China's coast guard"
         owners = re.findall(
-            rf"\b([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?)(?:['’]s)?\s{word}\b",
+            rf"\b([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?)(?:['’]s)?(?:\s[a-z]{{3,20}})?\s{word}\b",
             self.text[max(0, pos - 1500) : pos],
         )
         countries = (self.officials.country_in(owner) for owner in reversed(owners))

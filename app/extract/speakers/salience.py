@@ -31,6 +31,7 @@ SUBJECT_WORDS |= frozenset(
 )
 _APPOSITION = re.compile(r",[^,.;\"“”]{1,80},")
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_VERB_AFTER = re.compile(r",\s{1,3}[a-z]{3,20}ed\b")  # "…, Commodore Jay Tarriela, rejected"
 _PRONOUN_SUBJECT_NEXT = re.compile(r",\s+(?:he|she|they|we|I)\s")
 
 
@@ -92,7 +93,10 @@ class Layout:
             return SPEAKER  # '…," said oil worker Ann Lee'
         prefix = LEAD_IN.sub("", LEAD_IN.sub("", prefix, count=1), count=1)  # up to two
         words = prefix.split()
-        if len(words) <= 8 and all(_subject_word(w) for w in words):
+        # a long title set off before the name and its verb after it: "The Coast Guard's
+        # spokesman for the West Philippine Sea, Commodore Jay Tarriela, rejected that"
+        limit = 14 if _VERB_AFTER.match(text, end) else 8
+        if len(words) <= limit and all(_subject_word(w) for w in words):
             return SUBJECT
         return OBJECT
 
