@@ -606,6 +606,15 @@ def test_a_spokesperson_of_a_body_printed_with_its_country_is_of_that_country():
     assert speaker_of(text, "full responsibility").speaker_country == "CN"
 
 
+def test_the_family_is_never_the_minister_in_focus():
+    text = (
+        "Release\n\nForeign Minister Rafael Mora said the release was a humanitarian gesture. "
+        '"We do not negotiate under threats," he told state television.\n\n'
+        "The family of one of the men said in a statement that they were grateful."
+    )
+    assert speaker_of(text, "grateful").speaker != "Rafael Mora"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

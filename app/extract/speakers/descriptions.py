@@ -68,6 +68,8 @@ ANY_OFFICE = frozenset(
 )
 IGNORED_ROLE_WORDS = frozenset("the of a an s former year old".split())
 FORMER = frozenset(("former", "ex", "retired"))
+# Singular nouns for several people: never one person named before.
+COLLECTIVE = frozenset("family couple crew household relatives".split())
 PARTY_MEMBERS = frozenset(("democrat", "republican"))  # "the Nevada Democrat": "(D-Nev.)"
 
 
@@ -340,7 +342,7 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         return resolver.entity_result(whole, mention, "name", "name")
     if (theirs := _someone_of_theirs(resolver, mention, skip)) is not None:
         return theirs
-    plural = mention.plural
+    plural = mention.plural or mention.head in COLLECTIVE  # "the family" speaks as a group
     if mention.text.lower() in OTHER_ONE and (other := _another(resolver, mention)) is not None:
         return other
     if ONE_OF_THEM.fullmatch(mention.text) and (one := _one_of_them(resolver, mention)):
