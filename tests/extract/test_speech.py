@@ -1441,3 +1441,13 @@ def test_a_day_after_others_warned_tells_when_not_what():
     )
     found = [q.text for q in extract_article(article).quotes]
     assert found[0] == "Iran will not halt enrichment under any circumstances"
+
+
+def test_on_x_then_a_full_stop_ends_the_sentence():
+    article = (
+        'Defence\n\nThe prime minister welcomed the speech. "Finally, Berlin understands," he '
+        "wrote on X. French President Paul Marin's office said the two would present a joint "
+        "plan in June.\n"
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert found[-1] == "the two would present a joint plan in June"

@@ -59,6 +59,10 @@ OPENERS = frozenset(
 _NEXT_WORD = re.compile(r"[\"“‘«(\[]?([A-Z][a-z]*)\b")
 
 
+# The platform, not an initial: "he wrote on X. French President …'s office said".
+ON_X = re.compile(r"\b(?:on|via)\sX$")
+
+
 def _initial_then_opener(text: str, boundary: re.Match) -> bool:
     dot = boundary.start()
     word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
@@ -118,6 +122,7 @@ def split_block(text: str, lo: int, hi: int, quotes: list[Marked]) -> list[tuple
             text[m.start()] == "."
             and _is_abbreviation(text, m.start())
             and not _initial_then_opener(text, m)
+            and not ON_X.search(text, max(0, m.start() - 8), m.start())
         ):
             continue
         if QUOTE_CLOSED_BY.search(m.group()) and _is_speech_tag(text, m.end(), hi):
