@@ -615,6 +615,16 @@ def test_the_family_is_never_the_minister_in_focus():
     assert speaker_of(text, "grateful").speaker != "Rafael Mora"
 
 
+def test_british_columbia_is_canadian_and_a_ministry_placed_in_delhi_indian():
+    text = (
+        "Envoys\n\nIn New Delhi, the Ministry of External Affairs said the move would help. "
+        "Amar Dhillon, a spokesman for the British Columbia Temples Council, said the "
+        "government was putting trade first."
+    )
+    assert speaker_of(text, "would help").speaker_country == "IN"
+    assert speaker_of(text, "trade first").speaker_country == "CA"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -38,7 +38,7 @@ NATIONAL_OFFICE_WORDS = (
     | {"conservative", "labour", "labor", "liberal", "socialist", "party"}
     # "The ruling Democratic Party's floor leader", filed from Seoul
     | {"ruling", "democratic", "republican", "floor", "whip"}
-    | {"affairs"}  # "Opposition foreign affairs spokesman Daniel Keane", filed from Canberra
+    | {"affairs", "external"}  # "Opposition foreign affairs spokesman", filed from Canberra
     | PORTFOLIOS
     | GOVERNING
 )
@@ -124,10 +124,12 @@ def national_body(name: str) -> bool:
     """'Foreign Ministry', 'Defense Ministry', 'Cabinet Office': a national body named by its
     office words alone, with no country or other name in it."""
     words = re.findall(r"[a-z]+", name.lower())
+    # "Foreign Ministry", or "Ministry of External Affairs"
+    ministry_of = len(words) >= 3 and words[0] in NATIONAL_BODIES and words[1] == "of"
     return (
         len(words) >= 2
-        and words[-1] in NATIONAL_BODIES
-        and all(w in NATIONAL_OFFICE_WORDS for w in words)
+        and (words[-1] in NATIONAL_BODIES or ministry_of)
+        and all(w in NATIONAL_OFFICE_WORDS or w == "of" for w in words)
     )
 
 

@@ -611,6 +611,8 @@ def _nationality(resolver: "Resolver", words: str) -> str | None:
     nationality ("the British", "the South Korean"); None for other proper nouns ("the
     Nova Scotia") or none at all."""
     capitals = re.findall(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", words)
+    if any(province in words for province in resolver.officials.provinces):
+        return None  # "the Nova Scotia judge" is someone there, maybe never named
     countries = {resolver.officials.country_in(phrase) for phrase in capitals}
     if not capitals or None in countries or len(countries) != 1:
         return None

@@ -51,9 +51,15 @@ class Officials:
         self._names: set[str] = set()  # country and capital names, not nationality words
         self.capitals: set[str] = set()  # the names after a country's own: "Santiago", "Lima"
         self.naming: dict[str, list[str]] = {}  # code -> the words that name it in prose
+        self.provinces: set[str] = set()  # places that name a country but no nationality
         for row in data.get("country", []):
-            for word in [*row.get("names", []), *row.get("demonyms", [])]:
+            for word in [
+                *row.get("names", []),
+                *row.get("demonyms", []),
+                *row.get("provinces", []),
+            ]:
                 self.country_words[word] = row["code"]
+            self.provinces.update(row.get("provinces", []))
             self._names.update(row.get("names", []))
             self.capitals.update(row.get("names", [])[1:])
             for word in row.get("possessive", []):  # "Jordan's king", not "Jordan Price"

@@ -888,6 +888,15 @@ class Registry:
                 return None
         return self.officials.country_in(m[1])
 
+    def _body_placed_in(self, pos: int) -> str | None:
+        """A national body's country: the place its sentence opens on ("In New Delhi, the
+        Ministry of External Affairs said"), else the dateline's when the paragraph is at home."""
+        n = self.layout.sentence_of(pos)
+        if n >= 0 and (m := PLACED_IN.match(self.text, self.layout.starts[n])) is not None:
+            if re.fullmatch(r"(?:[Tt]he\s)?", self.text[m.end() : pos]):
+                return self.officials.country_in(m[1])
+        return self.home if self.at_home(pos) else None
+
     def _the_countrys(self, pos: int) -> str | None:
         """'Sudan called for talks. Its acting foreign minister, Ali Youssef, said …', 'The
         country's water minister, Habtamu Itefa': the country the sentence before opens on,
@@ -1224,7 +1233,7 @@ class Registry:
                     own = self.officials.home_country(name)
                 elif kind == ORGANISATION:
                     own = self.officials.home_country(name) or (
-                        self.home if national_body(name) and self.at_home(pos) else None
+                        self._body_placed_in(pos) if national_body(name) else None
                     )
                 entity = Entity(name, own, "", kind)
                 entity.evidence = person_evidence(name, self.text, pos, end)
