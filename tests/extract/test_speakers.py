@@ -625,6 +625,15 @@ def test_british_columbia_is_canadian_and_a_ministry_placed_in_delhi_indian():
     assert speaker_of(text, "trade first").speaker_country == "CA"
 
 
+def test_the_government_is_never_the_armed_group_named_before():
+    text = (
+        "Talks\n\nThe foreign minister urged the army and the Rapid Support Forces to agree a "
+        "truce. The army-aligned government said in a statement that it would not negotiate "
+        "with a militia."
+    )
+    assert speaker_of(text, "not negotiate").speaker != "Rapid Support Forces"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

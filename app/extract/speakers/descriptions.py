@@ -55,6 +55,7 @@ BUSINESS_NOUNS = frozenset(
     shop""".split()
 )
 PUBLIC_NOUNS = frozenset("agency authority government administration regulator".split())
+GOVERNMENTS = frozenset(("government", "administration"))
 PUBLIC_BODY_WORDS = frozenset(
     """commission department ministry government council court police agency board parliament
     senate house office committee authority administration service bureau tribunal assembly
@@ -705,6 +706,10 @@ def _organisation(
         found = _salient(resolver, {ORGANISATION}, mention, skip, prefer=_business)
     elif head in PUBLIC_NOUNS:
         found = _salient(resolver, {ORGANISATION}, mention, skip, prefer=_public)
+        if head in GOVERNMENTS and found is not None and found.entity is not None:
+            entity = found.entity  # "the army-aligned government" is never the militia
+            if not _public(entity) and entity not in resolver.unnamed(ORGANISATION):
+                return None
     else:
         need = None if head in GENERIC_BODIES else head
         found = _salient(resolver, {ORGANISATION}, mention, skip, need=need)
