@@ -634,6 +634,14 @@ def test_the_government_is_never_the_armed_group_named_before():
     assert speaker_of(text, "not negotiate").speaker != "Rapid Support Forces"
 
 
+def test_an_economy_secretary_under_a_dateline_is_of_that_country():
+    text = (
+        "MEXICO CITY — The president welcomed the pause on Monday.\n\n"
+        "Economy Secretary Marcelo Ruiz told reporters the pause would allow more talks."
+    )
+    assert speaker_of(text, "more talks").speaker_country == "MX"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -116,7 +116,8 @@ def _national(words: list[str]) -> bool:
 # A secretary of these is a national minister ("Home Secretary", "Foreign Secretary"); a bare
 # "Secretary of State" in a story filed from Yangon is still American.
 SECRETARIES = frozenset(
-    "home foreign defence defense interior health treasury cabinet press".split()
+    """home foreign defence defense interior health treasury cabinet press economy commerce
+    energy trade finance labor labour agriculture education transportation environment""".split()
 )
 
 

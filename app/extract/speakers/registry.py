@@ -724,6 +724,11 @@ class Registry:
         names one: the dateline's, a place or country the sentence opens on, a nationality
         or description before the name, or an office held after it."""
         text, first = self.text, min(e.positions)
+        if holds := HOLDS_OFFICE.match(text, first + len(e.name)):
+            # "Valentina Ortiz has been Chile's foreign minister since March.", "Raul Ibarra,
+            # who has led Mexico's talks, …": said of them, before anything around them
+            if found := self.officials.home_country(holds.group(1) or holds.group(2)):
+                return found
         if national_office(e.role):
             if MET_BEFORE.search(text, max(0, first - 60), first):
                 return None  # "discussed it with Premier Li Wen": a visitor or a caller
@@ -750,9 +755,6 @@ class Registry:
             return self.officials.country_in(nationality.group(1))
         if described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
             return self.introduced_as(described.group(1).lower(), first)
-        if holds := HOLDS_OFFICE.match(text, first + len(e.name)):
-            # "Valentina Ortiz has been Chile's foreign minister since March."
-            return self.officials.home_country(holds.group(1) or holds.group(2))
         return None
 
     def note_printed(self, name: str, start: int, end: int) -> Entity:
