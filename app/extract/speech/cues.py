@@ -876,7 +876,7 @@ def content_of(verb: Token) -> list[Token] | None:
     # "called a meeting to review the plan" summons; only "called on them to act" requests.
     summons = lemma == "call" and any(c.dep_ == "dobj" for c in verb.children)
     for child in verb.children:
-        to_inf = any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        to_inf = _to_infinitive(child)
         if lemma in INFINITIVE_VERBS and child.dep_ in ("xcomp", "advcl") and to_inf:
             if summons:
                 continue
@@ -918,6 +918,11 @@ def content_of(verb: Token) -> list[Token] | None:
     return _clause_on_noun(verb) or _that_left_unparsed(verb)
 
 
+def _to_infinitive(verb: Token) -> bool:
+    """'to delay', 'to act': the verb has the infinitive's "to"."""
+    return any(g.dep_ == "aux" and g.lower_ == "to" for g in verb.children)
+
+
 def _torn_from_infinitive(verb: Token, comps: list[Token], lemma: str) -> list[Token] | None:
     """'urged the administration to delay the sale until it receives assurances the weapons
     will not be used': a clause the parse tore off the end of the infinitive asked for is
@@ -925,9 +930,7 @@ def _torn_from_infinitive(verb: Token, comps: list[Token], lemma: str) -> list[T
     if lemma not in INFINITIVE_VERBS:
         return None
     for asked in verb.children:
-        if asked.dep_ != "xcomp" or not any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in asked.children
-        ):
+        if asked.dep_ != "xcomp" or not _to_infinitive(asked):
             continue
         torn = [c for c in comps if c.left_edge.i == asked.right_edge.i + 1]
         if torn:
