@@ -25,9 +25,10 @@ from pathlib import Path
 
 from app.extract.article import load_resources
 from app.extract.speakers.coreference import Resolver
+from app.extract.speakers.entities import Entity
 from app.extract.speakers.mentions import Mention
 from app.extract.speakers.names import normalise_name
-from app.extract.speakers.registry import Entity, Registry
+from app.extract.speakers.registry import Registry
 from app.extract.speakers.salience import Layout
 from app.extract.speakers.typing import PERSON
 from app.extract.text.boilerplate import paragraphs

@@ -33,8 +33,8 @@ PATHOLOGICAL = {
 }
 # Patterns only ever run on a short slice of text, where quadratic cannot hurt.
 BOUNDED = {
-    "registry.POSSESSIVE_ROLE_BEFORE": "searched in the 160 characters before a name",
-    "registry.APPOSITION_AFTER": "matched on the 160 characters after a name",
+    "printed_titles.POSSESSIVE_ROLE_BEFORE": "searched in the 160 characters before a name",
+    "printed_titles.APPOSITION_AFTER": "matched on the 160 characters after a name",
 }
 
 

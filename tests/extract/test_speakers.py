@@ -8,7 +8,7 @@ from app.extract.speakers.datelines import dateline_country, national_office
 from app.extract.speakers.gender import FEMALE, MALE, evidence_at, first_name_gender
 from app.extract.speakers.offices import CLASH, LOOSE, office_fit
 from app.extract.speakers.officials import Officials
-from app.extract.speakers.registry import _title_after, _title_before
+from app.extract.speakers.printed_titles import title_after, title_before
 from app.extract.speakers.typing import (
     OUTLET,
     PERSON,
@@ -1085,7 +1085,7 @@ def test_a_persons_spokesman_or_lawyer_is_never_that_person():
     ],
 )
 def test_title_before_a_name_stops_at_the_verb_and_at_another_person(text, name, titles):
-    assert _title_before(text, text.index(name)) == titles
+    assert title_before(text, text.index(name)) == titles
 
 
 def test_us_titles_state_and_party_tags_make_the_role():
@@ -2387,9 +2387,9 @@ def test_its_delegation_is_the_delegation_of_the_state_the_sentence_before_opens
 
 def test_an_apposition_after_a_name_does_not_run_across_lines():
     text = "Brazil's Ferraz, Argentina's Duarte trade insults\n\nMONTEVIDEO, Uruguay (AP) —"
-    assert _title_after(text, text.index(",")) == ""
+    assert title_after(text, text.index(",")) == ""
     text = "said Tomas Ferraz, Brazil's foreign minister, on Monday."
-    assert _title_after(text, text.index(",")) == "Brazil's foreign minister"
+    assert title_after(text, text.index(",")) == "Brazil's foreign minister"
 
 
 def test_a_country_named_inside_a_quotation_does_not_take_the_speaker_abroad():
@@ -2457,7 +2457,7 @@ def test_a_bare_office_in_a_sentence_opening_on_a_place_is_that_places_countrys(
 
 def test_no_title_ends_on_and_before_a_name():
     text = "a meeting between a senior American official and Gilbert Haddad"
-    assert _title_before(text, text.index("Gilbert")) == ""
+    assert title_before(text, text.index("Gilbert")) == ""
 
 
 def test_military_ranks_are_titles_not_names():

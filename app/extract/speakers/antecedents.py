@@ -4,9 +4,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from app.extract.speakers.confidence import confidence_for
+from app.extract.speakers.entities import Entity
 from app.extract.speakers.mentions import Mention
 from app.extract.speakers.officials import Officials
-from app.extract.speakers.registry import Entity, Registry
+from app.extract.speakers.registry import Registry
 from app.extract.speakers.salience import Layout, score
 
 MIN_SALIENCE = 0.03  # below this nothing is prominent enough to be "he"

@@ -21,11 +21,12 @@ from app.extract.speakers.antecedents import (
 )
 from app.extract.speakers.bodies import unnamed_bodies
 from app.extract.speakers.confidence import confidence_for
+from app.extract.speakers.entities import Entity
 from app.extract.speakers.gender import PRONOUN_GENDER
 from app.extract.speakers.lexicon import PERSON_NOUNS, TITLE_ABBREVIATIONS
 from app.extract.speakers.mentions import Mention
 from app.extract.speakers.officials import Officials
-from app.extract.speakers.registry import Entity, Registry
+from app.extract.speakers.registry import Registry
 from app.extract.speakers.salience import OBJECT, ROLE_WEIGHT, SPEAKER, SUBJECT
 from app.extract.speakers.subjects import described_subject
 from app.extract.speakers.typing import (

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ranked, unknown
 from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.datelines import NATIONAL_BODIES, national_body, national_office
+from app.extract.speakers.entities import Entity
 from app.extract.speakers.gender import HONORIFICS
 from app.extract.speakers.lexicon import (
     MEDIA_NOUNS,
@@ -37,7 +38,6 @@ from app.extract.speakers.offices import (
     printed_role,
     spokesman_for_an_office,
 )
-from app.extract.speakers.registry import Entity
 from app.extract.speakers.salience import score
 from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
 

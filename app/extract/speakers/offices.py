@@ -5,8 +5,8 @@ be the foreign minister."""
 
 import re
 
+from app.extract.speakers.entities import Entity
 from app.extract.speakers.lexicon import PERSON_NOUNS
-from app.extract.speakers.registry import Entity
 
 # Role words that name the same office in different words ("the head of Russian diplomacy"
 # for a foreign minister, "the former parliamentarian" for a congressman).

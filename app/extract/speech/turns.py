@@ -49,7 +49,7 @@ class _Label:
     name: str | None
 
 
-def _title_cased(word: str) -> str:
+def title_cased(word: str) -> str:
     if word.isupper():
         word = word.title().replace("’S", "’s").replace("'S", "'s")
         if word.startswith("Mc") and len(word) > 2:  # "MCCAIN" is McCain
@@ -66,7 +66,7 @@ def _name_in(label: str) -> tuple[str, bool] | None:
         words, titled = words[1:], True
     if not words or any(w.lower().rstrip(".") in OFFICES for w in words):
         return None
-    return " ".join(_title_cased(w) for w in words), titled
+    return " ".join(title_cased(w) for w in words), titled
 
 
 def _read_label(text: str, para: Paragraph, known: "Known") -> _Label | None:

@@ -1,0 +1,464 @@
+"""Which country a person or body an article names is of, read from the page around it:
+the dateline, the sentence's opening ("Iran's delegation …", "In Tehran, …"), a body named
+before ("the ministry" after its minister), an office held ("who heads Egypt's foreign
+ministry"), a counterpart met, a local office ("the governor of the Kharkiv region")."""
+
+import re
+from collections.abc import Callable
+
+from app.extract.speakers.datelines import national_office
+from app.extract.speakers.entities import Entity
+from app.extract.speakers.officials import Officials
+from app.extract.speakers.places import city_country, is_city, subdivision_country
+from app.extract.speakers.printed_titles import is_title_word, title_before
+from app.extract.speakers.salience import Layout
+from app.extract.speakers.typing import (
+    ORGANISATION,
+    PERSON,
+)
+from app.extract.text.sentences import DATELINE
+from app.extract.verbs import mentions_speech
+
+# A sentence's first one or two capitalised words ("Iran's delegation", "The Kremlin").
+OPENING = re.compile(r"(?:The\s)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)")
+
+
+# Title words alone, capitalised, before a name: "Foreign Minister ", "Defence Secretary ".
+OPENS_ON_OFFICE = re.compile(r"\s{0,4}(?:[A-Z][\w.-]{1,20}\s{1,3}){1,4}")
+# "Its foreign minister, ", "The country's water minister " just before a name.
+THE_COUNTRYS = re.compile(
+    r"(?:\b[Tt]he (?:country|nation|kingdom|republic)['’]s|\bIts)\s(?:[\w-]{1,30}\s){0,4}"
+    r"[\w-]{1,30},?\s$"
+)
+# A sentence ending on an unnamed counterpart: the next sentence's first name is them.
+MET_COUNTERPART = re.compile(
+    r"\b(?:his|her|their)\s([A-Z][\w-]{2,20})\scounterparts?(?:\s(?:in|at)\s[A-Z][\w-]{1,20})?"
+    r"(?:\s(?:on|this|last)\s[A-Z]?[\w-]{2,12})?\.\s{1,3}$"
+)
+# A known person a title is held towards: "sister of leader Kim Jong Un", "aide to Ann Lee"
+SOMEONE_OF = re.compile(
+    r"\b(?:of|to|for)\s(?:[a-z]{2,15}\s){0,2}([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3})$"
+)
+# Bodies that are no state's: "Its commission president" after a sentence opening on one
+NOT_A_STATE = re.compile(
+    r"\b(?:bloc|alliance|union|organi[sz]ation|coalition|league|federation|company|firm|"
+    r"group|charity|association|agency|fund|bank|court|council)\b",
+    re.IGNORECASE,
+)
+SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson".split())
+# "A spokesperson, " just before a name: the body the sentence before opens on speaks.
+A_SPOKESPERSON = re.compile(r"(?:^|[.!?]\s{1,3})An?\sspokes(?:man|woman|person),\s$")
+HOLDS_OFFICE = re.compile(
+    r"(?:,\swho)?\s(?:is|was|has been|had been|became|remains|serves as)\s"
+    r"((?:[A-Z][\w.'’-]{1,30}\s?){1,3}"
+    r"(?:[a-z-]{1,20}\s){0,3}(?:minister|president|ambassador|envoy|spokesman|spokeswoman|"
+    r"spokesperson|secretary|chancellor|premier|negotiator|representative|leader))\b"
+    # "Pavel Orlov, who led Russia's delegation", "…, who heads Egypt's foreign ministry"
+    r"|,\swho\s(?:has\s|had\s)?(?:leads|led|heads|headed|chairs|chaired)\s"
+    r"((?:[A-Z][\w.'’-]{1,30}\s?){1,3}(?:[a-z-]{1,20}\s){0,2}"
+    r"(?:delegation|ministry|government|team|mission|embassy|talks|negotiations))\b"
+)
+# "In Tehran, the foreign ministry said …": the place a sentence opens with.
+PLACED_IN = re.compile(r"\s{0,8}In ([A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,2}),\s{0,8}")
+# The title of the person heading a kind of body.
+BODY_HEADS = {"ministry": "minister", "embassy": "ambassador"}
+# A sentence opening on where it happens: "Back in London, the opposition …".
+PLACE_OPENING = re.compile(
+    r"\s{0,8}(?:(?:Back|Meanwhile|Elsewhere|And)\s)?[Ii]n\s([A-Z][\w'’.-]{0,30}"
+    r"(?:\s[A-Z][\w'’.-]{0,30}){0,2}),"
+)
+BODY_TITLES = frozenset("ministry embassy consulate office department".split())
+# "The envoy, Ann Lee": a definite description just before the name it gives.
+DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
+# "Her Russian counterpart in the talks, Oleg Petrov": a nationality before the role, and a
+# phrase after it that the title words stop at.
+NATIONALITY_BEFORE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?)\s([A-Z][\w-]{2,30})\s"
+    r"[a-z][a-z -]{2,60},\s{1,3}$"
+)
+# Whom a country's own officials meet, call or host: the title after it is someone else's.
+MET_BEFORE = re.compile(
+    r"\b(?:with|met|meets|meeting|called|calls|hosted|hosts|hosting|visiting|received)"
+    r"\s{1,3}(?:[A-Z][\w.'’-]{0,30}\s{1,3}){1,4}$"
+)
+# The words of an office a counterpart shares ("president", "foreign minister").
+OFFICE_HEADS = frozenset(
+    """president prime premier chancellor foreign defence defense finance interior trade
+    minister secretary ambassador envoy""".split()
+)
+VISITING = re.compile(r"\b(?:visiting|guest|counterpart)\b", re.IGNORECASE)
+THE_BODYS = re.compile(
+    r"(?:(?i:the)\s)?([a-z]{4,20})['’]s\s"  # "the department's spokeswoman"
+    # "a council spokesman", "coast guard spokesperson"
+    r"|(?:(?i:an?|the)\s)?(?:[a-z]{2,20}\s)?([a-z]{4,20})\s(?:spokes(?:man|woman|person)|official)\b"
+)
+
+
+def _local_country(role: str) -> str | None:
+    """The country of the city or province a local office names: "Ontario Premier",
+    "governor of the Kharkiv region", "mayor of Lviv"."""
+    words = [w.title() for w in re.findall(r"[A-Za-z][a-z'’-]{2,}", role)]
+    for n in range(len(words)):
+        for size in (3, 2, 1):
+            if found := subdivision_country(" ".join(words[n : n + size])):
+                return found
+        if is_city(words[n]):
+            return city_country(words[n])
+    return None
+
+
+# A sentence opening on someone's office before the holder's name: "His finance minister, "
+HIS_OFFICE = re.compile(r"(?:^|[.!?]\s{1,3}|\n)(His|Her)\s[a-z][a-z -]{2,40},\s$")
+LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|premier|regional|region|province|oblast)\b")
+# A title held under someone: "Moreira Lima's spokesman", "Echeverría's foreign minister".
+# An office of a body of states: its holder's staff are the body's, not the holder's country's.
+INTERNATIONAL_OFFICE = re.compile(r"\b(?:UN|U\.N\.|NATO|EU|European|IAEA|WHO|IMF|African Union)\b")
+PERSONS_OWN = re.compile(r"([A-Z][^'’]{1,60}?)['’]s?\s{1,3}(\S{1,30}(?:\s{1,3}\S{1,30}){0,3})")
+
+
+class Whereabouts:
+    """The country of a person or body an article names, read from what is printed around
+    them: the dateline, the sentence's opening, a place it is set in, a body named before,
+    the office a title holds. The Registry's half about places; it has these of the Registry:"""
+
+    officials: Officials
+    text: str
+    layout: Layout
+    entities: dict[str, Entity]
+    spans: list[tuple[int, int]]
+    home: str | None  # the dateline's country
+    visited: bool  # the lede opens on another country's people
+
+    def find(self, name: str, pos: int) -> Entity | None:
+        raise NotImplementedError  # the Registry finds names
+
+    def _country_from_context(self, e: Entity) -> str | None:
+        """A person's country from around their first mention, when no title of theirs
+        names one: the dateline's, a place or country the sentence opens on, a nationality
+        or description before the name, or an office held after it."""
+        text, first = self.text, min(e.positions)
+        if holds := HOLDS_OFFICE.match(text, first + len(e.name)):
+            # "Valentina Ortiz has been Chile's foreign minister since March.", "Raul Ibarra,
+            # who has led Mexico's talks, …": said of them, before anything around them
+            if found := self.officials.home_country(holds.group(1) or holds.group(2)):
+                return found
+        if national_office(e.role):
+            if MET_BEFORE.search(text, max(0, first - 60), first):
+                return None  # "discussed it with Premier Li Wen": a visitor or a caller
+            if self.at_home(first):
+                return self.home  # "President Oleksandr Bondar" under a Kyiv dateline
+            if found := (
+                self.placed_in(first)
+                or self._country_introduced(first)
+                or self._sentence_opens_on(first)
+            ):
+                return found
+        if found := self._the_countrys(first):
+            return found
+        if LOCAL_OFFICE.search(e.role) and self.at_home(first):
+            return self.home  # "The governor of the Dnipropetrovsk region", filed from Kyiv
+        if his := HIS_OFFICE.search(text, max(0, first - 60), first):
+            # "His finance minister, Ana Ruiz,": of the last man named
+            return self._last_persons_country(first, "m" if his[1] == "His" else "f")
+        if self.layout.starts_sentence(first) and (
+            met := MET_COUNTERPART.search(self.text, max(0, first - 120), first)
+        ):
+            return self.officials.country_in(met[1])  # "… met his Turkish counterpart. Fidan …"
+        if nationality := NATIONALITY_BEFORE.search(text, max(0, first - 80), first):
+            return self.officials.country_in(nationality.group(1))
+        if described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
+            return self.introduced_as(described.group(1).lower(), first)
+        return None
+
+    def _counterparts_offices(self) -> None:
+        """'Chilean President Tomás Errázuriz and his Argentine counterpart, Martín Quiroga':
+        a counterpart holds the office of the person named before in the sentence, so that
+        "the president" may be either of them."""
+        people = sorted(
+            (
+                (min(e.positions), e)
+                for e in self.entities.values()
+                if e.kind == PERSON and e.positions
+            ),
+            key=lambda pair: pair[0],
+        )
+        for n, (first, e) in enumerate(people):
+            if "counterpart" not in e.role.split():
+                continue
+            sentence = self.layout.sentence_of(first)
+            before = [other for at, other in people[:n] if self.layout.sentence_of(at) == sentence]
+            if before:
+                office = [
+                    w
+                    for w in before[-1].role.split()
+                    if w in OFFICE_HEADS and w not in e.role.split()
+                ]
+                e.role = " ".join([e.role, *office])
+
+    def introduced_as(self, head: str, pos: int) -> str | None:
+        """'… a visit by a U.S. special envoy. The envoy, Ann Lee, …': the country of the last
+        indefinite description with this head before `pos`."""
+        before = self.text[max(0, pos - 1500) : pos]
+        pattern = rf"\b[Aa]n?\s((?:\S{{1,30}}\s){{0,3}}){re.escape(head)}\b"
+        introduced = list(re.finditer(pattern, before))
+        return self.officials.home_country(introduced[-1].group(1)) if introduced else None
+
+    def _lede_abroad(self) -> bool:
+        """Whether the datelined lede opens on another country's people: "WASHINGTON —
+        Argentine President Javier Milo met …" is a story of Argentina's, whose bare titles
+        ("Economy Minister Luis Caputo") are not American."""
+        if self.home is None:
+            return False
+        for lo, hi in self.spans[:4]:
+            if (m := DATELINE.match(self.text, lo, hi)) is not None:
+                lede = self.text[m.end() : hi].lstrip()
+                opening = self.opening_state(lede)
+                if opening is None or opening[1] == self.home:
+                    return False
+                # a foreign official opens it ("Argentine President …"), not foreign states
+                # ("Thailand and Cambodia agreed …", in talks the dateline's country hosted)
+                after = lede[lede.find(opening[0]) + len(opening[0]) :].split()
+                words = opening[0].split()[1:] + after[:1]
+                return any(w[:1].isupper() and is_title_word(w) for w in words)
+        return False
+
+    def at_home(self, pos: int) -> bool:
+        """The paragraph at `pos` names no country but the dateline's: not after "Beijing
+        urged restraint." in a story filed from Kyiv (nor, in a story filed from Washington
+        about Argentina's president, unless the sentence opens on the United States)."""
+        if self.home is None:
+            return False
+        if self.visited:
+            n = self.layout.sentence_of(pos)
+            sentence = self.text[self.layout.starts[n] : pos] if n >= 0 else ""
+            return self._opening_country(sentence) == self.home
+        lo, hi = self.text.rfind("\n", 0, pos) + 1, self.text.find("\n", pos)
+        # (the countries its speakers name in quotation marks say nothing of where they are from)
+        paragraph = self.layout.unquoted(lo, hi if hi >= 0 else len(self.text))
+        if self.officials.countries_in(paragraph) <= {self.home}:
+            return True
+        # "WARSAW — Poland summoned Belarus's envoy …, the foreign ministry said": the body
+        # reporting what the dateline's country did is that country's
+        n = self.layout.sentence_of(pos)
+        sentence = self.text[self.layout.starts[n] : pos] if n >= 0 else ""
+        if self._opening_country(sentence) == self.home:
+            return True
+        # "LONDON — The foreign secretary, Rachel Osei, summoned China's ambassador": the
+        # datelined sentence opens on the office, before any other country is named
+        datelined = DATELINE.match(self.text, lo) is not None and lo <= self.layout.starts[n]
+        first = n == 0 or self.layout.starts[n - 1] < lo
+        # "Foreign Minister Yusuf Tuggar told the envoy …, Tuggar also asked London": a bare
+        # office opening a paragraph of a datelined story is the dateline country's, whatever
+        # the paragraph names after it
+        opens = OPENS_ON_OFFICE.fullmatch(sentence) is not None or (
+            bool(sentence.strip()) and national_office(sentence.strip().lower())
+        )  # "Opposition foreign affairs spokesman Daniel Keane"
+        if not opens and sentence.lstrip()[:1] in "\"“'‘" and n >= 0:
+            # '"Our patience has limits," Defence Minister Khalid Mehmood said': the office
+            # right after the words it opens on
+            after = self.layout.unquoted(self.layout.starts[n], pos).lstrip(" ,—–-")
+            opens = OPENS_ON_OFFICE.fullmatch(after) is not None
+        if VISITING.search(sentence):
+            return False  # "Visiting Foreign Minister …", "her counterpart …"
+        if (datelined or opens) and first:
+            return not self.officials.countries_in(sentence)
+        # "Critics … said …. Interior Minister Kipchumba Murkomen rejected that. Haiti, he
+        # said, …": later in the paragraph too, when nothing before it names another country
+        before = self.layout.unquoted(lo, pos)
+        return opens and self.officials.countries_in(before) <= {self.home}
+
+    def _last_persons_country(self, pos: int, sex: str) -> str | None:
+        """The country of the person of that sex named last before `pos`, if it is known."""
+        other = "f" if sex == "m" else "m"
+        last = self._named_last(pos, lambda e: e.kind == PERSON and e.votes[sex] >= e.votes[other])
+        return last.country if last is not None else None
+
+    def placed_in(self, pos: int) -> str | None:
+        """The country of the place the sentence at `pos` opens on, just before `pos` or
+        before title words there: 'In Tehran, the foreign ministry said …', 'In Washington,
+        Treasury Secretary Scott Bessel said …'."""
+        n = self.layout.sentence_of(pos)
+        if n < 0:
+            return None
+        m = PLACED_IN.fullmatch(self.text, self.layout.starts[n], pos)
+        if m is None:
+            m = PLACED_IN.match(self.text, self.layout.starts[n])
+            if m is None:
+                return None
+            office = self.text[m.end() : pos].strip().lower()  # "government spokesman"
+            if not (OPENS_ON_OFFICE.fullmatch(self.text, m.end(), pos) or national_office(office)):
+                return None
+        return self.officials.country_in(m[1])
+
+    def _body_placed_in(self, pos: int) -> str | None:
+        """A national body's country: the place its sentence opens on ("In New Delhi, the
+        Ministry of External Affairs said"), else the dateline's when the paragraph is at home."""
+        n = self.layout.sentence_of(pos)
+        if n >= 0 and (m := PLACED_IN.match(self.text, self.layout.starts[n])) is not None:
+            if re.fullmatch(r"(?:[Tt]he\s)?", self.text[m.end() : pos]):
+                return self.officials.country_in(m[1])
+        return self.home if self.at_home(pos) else None
+
+    def _the_countrys(self, pos: int) -> str | None:
+        """'Sudan called for talks. Its acting foreign minister, Ali Youssef, said …', 'The
+        country's water minister, Habtamu Itefa': the country the sentence before opens on,
+        else the first it names ("The talks were hosted by Switzerland. Its foreign …";
+        "Georgia's ruling party welcomed the Hungarian position. Its chairman" is Georgian)."""
+        its = THE_COUNTRYS.search(self.text, max(0, pos - 80), pos)
+        if not its and not A_SPOKESPERSON.search(self.text, max(0, pos - 30), pos):
+            return None
+        layout = self.layout
+        n = layout.sentence_of(pos)
+        if n < 1:
+            return None
+        before = self.text[layout.starts[n - 1] : layout.starts[n]].lstrip()
+        if not its:  # "Germany's foreign ministry called it regrettable. A spokesperson, …"
+            return self._opening_country(before)
+        subject = " ".join(before.split()[:6])
+        if NOT_A_STATE.search(subject) and not self.officials.country_in(subject):
+            return None  # "The West African bloc, ECOWAS, … sanctions on Niger …. Its …"
+        return self._opening_country(before) or self.officials.country_in(before)
+
+    def _opening_country(self, sentence: str) -> str | None:
+        """The country a sentence opens on: "Iran's delegation …", "The Kremlin …" (none)."""
+        found = self.opening_state(sentence)
+        return found[1] if found else None
+
+    def opening_state(self, sentence: str) -> tuple[str, str] | None:
+        """The country, capital or body a sentence opens on, as printed and as a country:
+        "Beijing rejects that account." is ("Beijing", "CN")."""
+        opening = OPENING.match(sentence)
+        if opening is None:
+            return None
+        name = re.sub(r"['’]s$", "", opening[1])
+        country = self.officials.country_in(name)
+        return (name, country) if country else None
+
+    def _country_introduced(self, pos: int) -> str | None:
+        """'Iran's delegation struck a different note. Deputy Foreign Minister Dariush
+        Kamranpour said …': the country the sentence before opens on, in the same paragraph,
+        is the bare title's."""
+        layout, text = self.layout, self.text
+        n = layout.sentence_of(pos)
+        if n < 1:
+            return None
+        # the sentence before, or the paragraph's first sentence when the paragraph names
+        # no other country ("France's interior ministry rejected the criticism. '…,' an
+        # official said. Interior Minister Gérard Lemaire later said …")
+        para = text.rfind("\n", 0, pos) + 1
+        first = next((k for k in range(n, -1, -1) if layout.starts[k] <= para), n)
+        whole = layout.starts[n - 1] >= para  # the sentence before is in this paragraph
+        tried = [n - 1] if whole else []
+        if first < n - 1:
+            tried.append(first)
+        for k in tried:
+            start = layout.starts[k] if k == n - 1 else max(layout.starts[k], para)
+            before = text[start : layout.starts[k + 1]]
+            scope = before if k == n - 1 else text[start:pos]
+            countries = self.officials.countries_in(scope)
+            named = self._opening_country(before) if len(countries) == 1 else None
+            if named is None and len(countries) == 1 and (place := PLACE_OPENING.match(before)):
+                named = self.officials.country_in(place[1])  # "Back in London, …"
+            if named in countries:
+                return named
+            if k == n - 1 and self._same_body(before, pos):
+                return self._opening_country(before)
+        return None
+
+    def _sentence_opens_on(self, pos: int) -> str | None:
+        """ "Iran is represented by Deputy Foreign Minister Reza Farahani": the country the
+        sentence opens on, when it names no other before the title (and no one's words: in
+        "Belgium failed …, said Ralf Jäger, the minister" Belgium is what he spoke of)."""
+        n = self.layout.sentence_of(pos)
+        if n < 0:
+            return None
+        before = self.layout.unquoted(self.layout.starts[n], pos)
+        if before != self.text[self.layout.starts[n] : pos] or mentions_speech(before):
+            return None
+        country = self._opening_country(before.lstrip())
+        if country is None or not self.officials.countries_in(before) <= {country}:
+            return None
+        return country
+
+    def _same_body(self, before: str, pos: int) -> bool:
+        """ "South Korea's unification ministry said …. Ministry spokesman Koo said …": the
+        title names the body the sentence before opens on, whatever else that sentence names."""
+        opening = set(re.findall(r"[a-z]+", " ".join(before.split()[:6]).lower())) & BODY_TITLES
+        title = title_before(self.text, pos).lower()
+        if title in SPOKES_WORDS and self._opening_country(before):
+            return True  # "China's coast guard said …. In a statement, spokesman Gan Yu said"
+        return bool(opening & set(re.findall(r"[a-z]+", title)))
+
+    def _role_country(self, role: str, pos: int, holder: Entity) -> str | None:
+        """The country a printed title names; for "Moreira Lima's spokesman", the country of
+        the person whose spokesman he is (not Peru's, for the "Lima" in a name)."""
+        if (owned := PERSONS_OWN.fullmatch(role)) is not None:
+            owner = self.find(owned[1], pos)
+            if owner is not None and owner is not holder and owner.kind == PERSON:
+                return owner.country or self._role_country(owned[2], pos, holder)
+        found = self.officials.home_country(role) or self.body_country(role)
+        found = found or self.the_bodys(role, pos)
+        if found is None and LOCAL_OFFICE.search(role.lower()):  # "governor of the Kharkiv region"
+            found = _local_country(role)
+        if found is None and (kin := SOMEONE_OF.search(role)) is not None:
+            # "the powerful sister of leader Kim Jong Un": his country
+            known = self.officials.find(kin[1])
+            owner = self.find(kin[1], pos)
+            official = self.officials.find(owner.name) if owner is not None else known
+            if official is not None and INTERNATIONAL_OFFICE.search(official.role or ""):
+                return None  # "a spokesman for Secretary-General António Guterres" is the U.N.'s
+            if owner is not None and owner is not holder and owner.kind == PERSON:
+                return owner.country or (known.country if known else None)
+            return known.country if known and known.kind == "person" else None
+        return found
+
+    def the_bodys(self, role: str, pos: int) -> str | None:
+        """ "the department's spokeswoman" after "a State Department spokesperson said": the
+        country of the body last named with that word."""
+        m = THE_BODYS.match(role)
+        if m is None:
+            return None
+        word = (m[1] or m[2]).lower()
+        last = self._named_last(
+            pos, lambda e: e.kind == ORGANISATION and e.name.split()[-1].lower() == word
+        )
+        if last is not None:
+            return last.country
+        # a body no name was given: "Colombia's government", "China's coast guard"
+        owners = re.findall(
+            rf"\b([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?)(?:['’]s)?(?:\s[a-z]{{3,20}})?\s{word}\b",
+            self.text[max(0, pos - 1500) : pos],
+        )
+        countries = (self.officials.country_in(owner) for owner in reversed(owners))
+        return next((country for country in countries if country), None)
+
+    def _named_last(self, pos: int, wanted: Callable[[Entity], bool]) -> Entity | None:
+        """Of the entities `wanted`, the one whose mention before `pos` is the latest."""
+        named = [
+            (max(p for p in e.positions if p < pos), e)
+            for e in self.entities.values()
+            if wanted(e) and any(p < pos for p in e.positions)
+        ]
+        return max(named, key=lambda item: item[0])[1] if named else None
+
+    def heads_country(self, body: str, pos: int) -> str | None:
+        """ "Defence Minister Ali Khan said …. The ministry added …": the country of the
+        person heading that kind of body ("minister" for a ministry, "ambassador" for an
+        embassy) named in the sentence at `pos` or the one before, if there is one."""
+        title = BODY_HEADS.get(body)
+        n = self.layout.sentence_of(pos)
+        if title is None or n < 0:
+            return None
+        since = self.layout.starts[max(0, n - 1)]
+        last = self._named_last(pos, lambda e: e.kind == PERSON and title in e.role.split())
+        if last is None or max(p for p in last.positions if p < pos) < since:
+            return None
+        return last.country
+
+    def body_country(self, role: str) -> str | None:
+        """'State Department spokesman': the country of a known government body in a title."""
+        for _, alias in self.officials.mentions(role, 0, len(role)):
+            body = self.officials.find(alias)
+            if body is not None and body.kind == "government" and body.country:
+                return body.country
+        return None
