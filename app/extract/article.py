@@ -17,7 +17,8 @@ from app.extract.speakers.registry import Registry
 from app.extract.speakers.salience import Layout
 from app.extract.speakers.typing import PERSON, is_outlet
 from app.extract.speech.candidates import Candidate, floating_candidates, sentence_candidates
-from app.extract.speech.cues import OPENING_MARKS, Cue
+from app.extract.speech.cues import Cue
+from app.extract.speech.parse_tokens import OPENING_MARKS
 from app.extract.speech.posts import post_candidates
 from app.extract.speech.turns import Known, find_turns, in_their_turn, turn_candidates
 from app.extract.text.boilerplate import paragraphs

@@ -32,7 +32,7 @@ INFINITIVE_VERBS = frozenset(
 )
 # Verbs whose gerund complement is the content ("denied being involved").
 GERUND_VERBS = frozenset("deny suggest admit propose recommend acknowledge".split())
-# Verbs that are cues only with a particle ("pointed out that"); see cues.PARTICLE_VERBS.
+# Verbs that are cues only with a particle ("pointed out that"); see parse_tokens.PARTICLE_VERBS.
 PARTICLE_LEMMAS = frozenset({"point"})
 # Verbs only counted as cues next to quotation marks ("…," he continued).
 QUOTE_ONLY_VERBS = frozenset("continue begin start go".split())

@@ -7,7 +7,8 @@ from spacy.tokens import Doc
 
 from app.extract.article import extract_article
 from app.extract.speakers.mentions import mention_for
-from app.extract.speech.cues import content_of, find_cues
+from app.extract.speech.content import content_of
+from app.extract.speech.cues import find_cues
 from app.extract.text.boilerplate import PHOTO_CREDIT, paragraphs
 from app.extract.text.marks import scan_marked
 from app.extract.text.parse import TAG_POS

@@ -16,7 +16,8 @@ from app.extract.speakers.gender import is_first_name
 from app.extract.speakers.lexicon import INVERTED_TAGS, NAME_PARTICLES, TITLE_WORDS
 from app.extract.speakers.mentions import Mention, mention_for
 from app.extract.speakers.typing import is_outlet
-from app.extract.speech.cues import FINITE_TAGS, Cue, find_cues, proper_name
+from app.extract.speech.cues import Cue, find_cues
+from app.extract.speech.parse_tokens import FINITE_TAGS, proper_name
 from app.extract.text.marks import Marked
 from app.extract.text.parse import Parsed
 from app.extract.text.sentences import Sentence

@@ -29,7 +29,7 @@ MAX_TOKEN_CHARS = 300
 
 # Penn Treebank tag -> universal POS, as the model's attribute ruler would set it; mapping
 # here is a dictionary lookup instead of a matcher pass (the ruler and the lemmatizer
-# together cost more than the parser). Lemmas of cue words come from cues.lemma.
+# together cost more than the parser). Lemmas of cue words come from verbs.lemma.
 TAG_POS = {
     "NN": "NOUN",
     "NNS": "NOUN",

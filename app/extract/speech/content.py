@@ -1,0 +1,379 @@
+"""What a speech verb reports: its clausal complement ("that …"), a to-infinitive ("urged them
+to …"), an object then a clause, what someone was called ("called it 'a rookie mistake'"),
+a quoted object, a clause on a noun ("the claim that …"), words the parser left unattached."""
+
+from spacy.tokens import Token
+
+from app.extract.speech.content_bounds import (
+    RELATIVES,
+    parataxis_content,
+    time_clause,
+    torn_from_infinitive,
+    with_continuation,
+    with_split_word,
+    without_narration,
+)
+from app.extract.speech.parse_tokens import (
+    AUDIENCE,
+    FINITE_TAGS,
+    QUOTE_MARKS,
+    SCENE_NOUNS,
+    finite_within,
+    has_modal,
+    has_subject,
+    is_speech_verb,
+    scene_clause,
+    subtree,
+    to_infinitive,
+    trim,
+)
+from app.extract.speech.speaker_phrase import described_subject_misread
+from app.extract.verbs import (
+    GERUND_VERBS,
+    INFINITIVE_VERBS,
+)
+from app.extract.verbs import lemma as cue_lemma
+
+# Nouns for something said, which with a named owner and a that-clause report it:
+# "Orlov's remark that the plan was dead".
+REPORTING_NOUNS = frozenset(
+    """remark remarks claim claims statement assertion warning insistence suggestion
+    argument comment comments accusation allegation pledge promise""".split()
+)
+
+# Verbs that report what someone called a thing: its predicate ("called it a mistake") or its
+# as-phrase ("described the scene as chaos") is their words.
+NAMING_VERBS = {
+    "call": "oprd",
+    "describe": "as",
+    **dict.fromkeys(("dub", "brand", "label"), "oprd as"),
+    **dict.fromkeys(("characterize", "characterise", "dismiss", "reject", "denounce"), "as"),
+    **dict.fromkeys(("hail", "condemn", "decry"), "as"),
+}
+
+
+def naming_content(verb: Token) -> list[Token] | None:
+    """'called it a “global takeover”' -> 'a “global takeover”'; 'described himself as the
+    most left-leaning member' -> 'the most left-leaning member'."""
+    how = NAMING_VERBS.get(cue_lemma(verb.text), "")
+    named = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]
+    called = [
+        c
+        for c in verb.children
+        if ("oprd" in how and c.dep_ == "oprd")
+        or (
+            "as" in how
+            and c.dep_ == "prep"
+            and c.lower_ == "as"
+            and (
+                any(g.dep_ == "pobj" for g in c.children)
+                or any(t.text in QUOTE_MARKS for t in c.subtree)  # 'as "baseless"'
+            )
+        )
+    ]
+    if not called and "oprd" in how and len(named) == 2 and _quoted(*named):
+        named, called = named[:1], named[1:]  # 'calling him "a very intelligent man"': two objects
+    if not called and "oprd" in how and len(named) == 1:
+        # 'called Karimi's article "a masterpiece of deception"': the name read as an apposition
+        # ('called the remarks "shameful"': the word read as an adjective after the noun)
+        called = [
+            c
+            for c in named[0].children
+            if (c.dep_ == "appos" or (c.dep_ == "amod" and c.i > named[0].i))
+            and _quoted(named[0], c)
+        ]
+    if not called and "oprd" in how and len(named) == 1 and (end := _name_quoted_after(named[0])):
+        # 'called the signing "a moment long in the making."' parsed with the quoted name
+        # scattered over the verb: the object, then the quotation in it or right after it
+        return trim(list(verb.doc[named[0].left_edge.i : end + 1]))
+    if not called and "as" in how and len(named) == 1:
+        # 'described talks with Washington as "not smart"': "as" hung on the object
+        called = [
+            c
+            for c in named[0].children
+            if c.dep_ == "prep" and c.lower_ == "as" and _quotes_inside(c)
+        ]
+    if not called:
+        return None
+    # 'called the plan a mistake': what was named is part of the claim (the plan is a
+    # mistake), so the content runs from it to the end of the name; a relative pronoun
+    # ('what she called …') is not.
+    toks = [t for c in named + called for t in c.subtree if t.i > verb.i]
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    return trim(list(verb.doc[lo : hi + 1]))
+
+
+def _name_quoted_after(obj: Token) -> int | None:
+    """Where the last quotation that opens within the object, or right after it, closes: its
+    name for the object ('"a moment long in the making."'; not the object's own quoted words,
+    'an assertion of a "claim of right"', when another quotation follows)."""
+    doc = obj.doc
+    marks = [t.i for t in doc[obj.left_edge.i : obj.sent.end] if t.text in QUOTE_MARKS]
+    stretches = list(zip(marks[::2], marks[1::2], strict=False))
+    reach = obj.right_edge.i + 1
+    ends = [close for open_, close in stretches if obj.i < open_ <= reach]
+    return ends[-1] if ends else None
+
+
+def content_of(verb: Token) -> list[Token] | None:
+    lemma = cue_lemma(verb.text)
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if lemma == "say":  # "he said his voice breaking": a participle with no finite verb
+        comps = [c for c in comps if c.tag_ != "VBG" or finite_within(c)]  # is the scene
+        comps = [c for c in comps if not time_clause(c)]
+    comps = [c for c in comps if not scene_clause(verb, c) and not _object_then_clause(verb, c)]
+    after = [c for c in comps if c.i > verb.i]
+    if after and described_subject_misread(verb) is not None:
+        comps = after  # "Another official, who … spoke on condition …, said the point was …"
+    if len(after) > 1:  # "she says she didn't cook much: she notes that her mom …": a later
+        # report with its own speaker is its own, not part of the first one's content
+        later = [
+            c
+            for c in after[1:]
+            if is_speech_verb(c) and has_subject(c) and c.left_edge.lower_ not in RELATIVES
+        ]  # (not "bases in Syria that threatened Israel", a relative clause misparsed)
+        comps = [c for c in comps if c not in later]
+    if comps and (torn := torn_from_infinitive(verb, comps, lemma)) is not None:
+        return torn
+    if comps:
+        comp = max(comps, key=lambda c: len(list(c.subtree)))
+        if (subject := _object_as_subject(verb, comp, lemma)) is not None:
+            return trim(list(subject.subtree) + list(comp.subtree))
+        words = with_continuation(verb, with_split_word(comp, comps) or subtree(comp))
+        if comp.i > verb.i:  # "a presence that Chadian officials said had outlived its
+            words = [t for t in words if t.i > verb.i] or words  # purpose": not the "that"
+        return without_narration(comp, words)
+    # "called a meeting to review the plan" summons; only "called on them to act" requests.
+    summons = lemma == "call" and any(c.dep_ == "dobj" for c in verb.children)
+    for child in verb.children:
+        to_inf = to_infinitive(child)
+        if lemma in INFINITIVE_VERBS and child.dep_ in ("xcomp", "advcl") and to_inf:
+            if summons:
+                continue
+            if cue_lemma(child.text) in ("name", "identify", "quote") and any(
+                g.dep_ == "auxpass" for g in child.children
+            ):
+                return None  # "asked not to be named" is a condition, not speech
+            return subtree(child)
+        if lemma in PLEDGES and child.dep_ == "xcomp" and to_inf and _quotes_inside(child):
+            return subtree(child)  # 'pledged to keep "calm waters"': words, not a plan
+        if (
+            lemma in GERUND_VERBS
+            and child.dep_ in ("xcomp", "ccomp", "dobj", "pcomp")
+            and (child.tag_ == "VBG" or any(g.tag_ == "VBG" for g in child.children))
+        ):
+            return subtree(child)
+    if lemma in ("warn", "caution"):  # 'warned against "foreign intervention" near …'
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        against = next((c for c in preps if c.lower_ == "against"), None)
+        if against is not None and _quotes_inside(against):
+            return trim([t for t in against.subtree if t.i != against.i]) or None
+    if lemma == "accuse":  # "accused the office of rushing the process"
+        target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        # "of" on the verb, or parsed onto its object ("accused Chinese vessels of …")
+        held = [*verb.children, *(target.children if target is not None else ())]
+        charge = next((c for c in held if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if target is not None and charge is not None:
+            return trim(sorted({*target.subtree, *charge.subtree}, key=lambda t: t.i))
+    if lemma in ("say", "warn") and (clause := _those_who(verb)):
+        return clause
+    if lemma == "call" and (demand := _called_for(verb)):
+        return demand
+    if lemma != "call" and (quoted := _quoted_object(verb)):
+        return quoted
+    if verb.dep_ == "parataxis":
+        return parataxis_content(verb)
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return _as_content(verb)
+    return _clause_on_noun(verb) or _that_left_unparsed(verb)
+
+
+# Verbs that take a thing as their object: a clause with no "that" right after one is rare.
+OBJECT_VERBS = frozenset(
+    "demand urge seek request propose offer promise pledge vow welcome reject deny condemn "
+    "criticise criticize praise".split()
+)
+
+
+def _object_then_clause(verb: Token, clause: Token) -> bool:
+    """'after Belgium demanded guarantees and Hungary threatened a veto': the parser joins the
+    object to the next clause's subject ("guarantees and Hungary threatened …"); what was
+    demanded is the bare noun, and the clause after "and" is the writer's."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return (
+        cue_lemma(verb.text) in OBJECT_VERBS
+        and subject is not None
+        and subject.i == verb.i + 1
+        and subject.tag_ in ("NN", "NNS")
+        and not any(c.dep_ in ("det", "poss", "mark") for c in subject.children)
+        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in subject.children)
+    )
+
+
+# Who a clause may open on, parsed as the object of the verb before it.
+OPEN_SUBJECTS = frozenset("those anyone whoever everyone anybody nobody".split())
+
+
+def _those_who(verb: Token) -> list[Token] | None:
+    """'said those who "export terror" would pay a price', parsed as saying "those" and a
+    relative clause: the clause is what was said."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.lower_ not in OPEN_SUBJECTS:
+            continue
+        if any(c.dep_ == "relcl" and has_modal(c) for c in obj.children):
+            return subtree(obj)
+    return None
+
+
+def _that_left_unparsed(verb: Token) -> list[Token] | None:
+    """'Mr Macron added that Europe as a whole needed to address …', parsed with "that" as
+    punctuation and "Europe" as the verb's object: "that" right after the verb opens its
+    words, to the end of the sentence."""
+    doc = verb.doc
+    that = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if that is None or that.lower_ != "that" or that.dep_ in ("mark", "nsubj", "det"):
+        return None
+    if that.dep_ == "dobj" and not any(True for _ in that.children):
+        return None  # "he added that on Monday": a pronoun
+    opener = doc[that.i + 1] if that.i + 1 < len(doc) else None
+    if opener is None or not (opener.pos_ in ("PROPN", "PRON", "DET") or opener.tag_ == "NNS"):
+        return None  # (not "reiterated that approach": "that" before a singular noun is its)
+    words = list(doc[that.i + 1 : verb.sent.end])
+    for n, t in enumerate(words[:-2]):
+        if (
+            t.text == ","
+            and words[n + 1].lower_ in ("a", "an")
+            and (words[n + 2].lower_ in REPORTING_NOUNS or words[n + 2].lower_ in JIBES)
+        ):
+            words = words[:n]  # "…, a remark seen as a dig at …": the writer's aside
+            break
+    return trim(words)
+
+
+JIBES = frozenset("dig swipe jab reference nod rebuke".split())
+# Commitments: an intention ("vowed to fight") unless the words are quoted.
+PLEDGES = frozenset("pledge promise vow threaten".split())
+
+
+def _quoted_object(verb: Token) -> list[Token] | None:
+    """'suggested a "transitional government"', 'promised "a new era"': an object in the
+    speaker's quoted words is what they said."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not _quotes_inside(obj) or not quoted_words(obj):
+        return None
+    # (not a quotation inside a clause on the object: 'posted a video in which a car takes
+    # "snow laps"' quotes the video, not the poster)
+    clauses = {t.i for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    if sum(t.text in QUOTE_MARKS for t in obj.subtree if t.i not in clauses) < 2:
+        return None
+    return trim(list(obj.subtree))
+
+
+def _quotes_inside(phrase: Token) -> bool:
+    """The phrase holds a quotation, whose closing mark the parse may hang on the verb after
+    a comma: 'to keep relations "future-oriented," even as …'."""
+    doc, end = phrase.doc, phrase.right_edge.i + 1
+    while end < len(doc) and doc[end].is_punct and doc[end].text not in "([":
+        end += 1
+    return sum(t.text in QUOTE_MARKS for t in doc[phrase.left_edge.i : end]) >= 2
+
+
+def _object_as_subject(verb: Token, comp: Token, lemma: str) -> Token | None:
+    """'he said smaller brewers — those that sell out of state — are likely to suffer': the
+    parse takes the clause's subject for the verb's object, and leaves the clause without
+    one. Not after a verb of telling, whose object is the listener ('told reporters')."""
+    if lemma in AUDIENCE or has_subject(comp):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
+
+
+def _called_for(verb: Token) -> list[Token] | None:
+    """'has called for a full inquiry': what someone calls for is the demand they voiced. Not
+    on a participle describing a noun ('a bill calling for …' reports a document's terms)."""
+    if verb.dep_ == "acl":
+        return None
+    if any(c.dep_ == "oprd" for c in verb.children):
+        return None  # 'called it "a historic day" for the region' names it
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i > verb.i:
+            return trim([t for t in prep.subtree if t.i != prep.i]) or None
+    return None
+
+
+def _as_content(verb: Token) -> list[Token] | None:
+    """'as El País mentions, the US will respond …': the clause the as-phrase modifies."""
+    head = verb.head
+    while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    if head.i == verb.i:
+        return None
+    return subtree(head, skip=verb) or None
+
+
+def _clause_on_noun(verb: Token) -> list[Token] | None:
+    """'said in a statement that …', or 'told a meeting of farmers that …': the parser hangs
+    the clause on the noun (for a verb of telling, on its audience too)."""
+    nouns = [o for p in verb.children if p.dep_ == "prep" for o in p.children]
+    # "said after meeting his counterpart, Bakary Sangaré, that …": the name read as the
+    # verb's adverbial, the clause as its relative one
+    if verb.tag_ in FINITE_TAGS:
+        nouns += [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"]
+    if cue_lemma(verb.text) in AUDIENCE:
+        nouns += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for noun in nouns:
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "ccomp", "relcl") and (
+                any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+                or _that_clause_misread(clause)
+            ):
+                return subtree(clause)
+    return None
+
+
+def _that_clause_misread(clause: Token) -> bool:
+    """'said at a regular briefing that China supported dialogue': the parser reads "that"
+    as a relative pronoun, the object of "supported", though the verb has its own subject
+    and object. A clause that needs no "that" ("a briefing that lasted an hour", "the
+    meeting that China hosted") is a relative clause."""
+    that = clause.left_edge
+    if that.lower_ != "that" or that.dep_ != "dobj" or that.head.i != clause.i:
+        return False
+    filled = ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd")
+    if not has_subject(clause):
+        return False
+    if any(c.dep_ in filled and c.i != that.i for c in clause.children):
+        return True
+    # 'said in an editorial that Manila was acting as "a pawn"', '… in an interview that he
+    # would resign': a clause with its own tense on a speech's scene is what was said
+    return clause.head.lower_ in SCENE_NOUNS and any(
+        c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in ("was", "were", "is", "are"))
+        for c in clause.children
+    )
+
+
+def quoted_words(phrase: Token) -> bool:
+    """A quotation inside the phrase that reads as words said ('"aggressive and irresponsible
+    actions"'), not a capitalised name ('the "Never Again" movement')."""
+    doc = phrase.doc  # the closing mark may hang on the verb, after the full stop
+    toks = list(doc[phrase.left_edge.i : min(len(doc), phrase.right_edge.i + 3)])
+    marks = [i for i, t in enumerate(toks) if t.text in QUOTE_MARKS]
+    if len(marks) < 2:
+        return False
+    inside = [t for t in toks[marks[0] + 1 : marks[-1]] if t.is_alpha]
+    if phrase.lower_ in REPORTED_WORDS:
+        return False  # 'denounced Trump's call for "a total shutdown"': his words, not theirs
+    if any(is_speech_verb(t) for t in phrase.subtree):
+        return False  # '…the notion that …, saying that if he "found …"': another report's
+    return len(inside) >= 2 and inside[0].text[:1].islower()
+
+
+# Nouns for what someone said: a quotation inside one is that someone's words.
+REPORTED_WORDS = frozenset(
+    """call remark remarks comment comments statement claim claims pledge promise proposal
+    words plan suggestion description characterization assertion""".split()
+)
+
+
+def _quoted(first: Token, second: Token) -> bool:
+    """Quotation marks open after the first object, by the second: 'him “a … man”'."""
+    return any(t.text in QUOTE_MARKS for t in first.doc[first.i + 1 : second.right_edge.i + 1])

@@ -1,0 +1,306 @@
+"""Who is reported as speaking: the speech verb's subject, climbing from a clause to the
+verb it hangs on; the one asked, quoted or answered; a name printed after the verb ("said
+Ann Lee"); and the subjects that are no speakers ("it suggests", "this means")."""
+
+from spacy.tokens import Token
+
+from app.extract.speakers.lexicon import PERSON_NOUNS
+from app.extract.speech.parse_tokens import (
+    AUDIENCE,
+    CLIMB_DEPS,
+    FINITE_TAGS,
+    SUBJECT_DEPS,
+    is_speech_verb,
+    quoted_person,
+    scene_clause,
+)
+from app.extract.verbs import lemma as cue_lemma
+
+QUOTED_AS = frozenset({"quote", "cite"})  # "was quoted as saying" keeps its speaker
+NOT_SPEAKERS = frozenset(
+    """it everything something nothing anything this that these those which what there all
+    each both one many some few neither none nobody""".split()
+)
+# "it said" is a body speaking, and "some said" a group, with a verb of plain saying; with
+# "indicate" or "suggest" the subject is a fact ("it suggests that…").
+SPEAKING_QUANTIFIERS = frozenset("all both many some few".split())
+PLAIN_SAYING = frozenset(
+    """say tell add state announce report note write confirm explain warn advise claim argue
+    deny insist respond reply urge ask tweet post allege acknowledge admit stress reiterate
+    complain declare remind""".split()
+)
+
+
+def mute(subject: Token, verb: Token) -> bool:
+    """A subject that cannot be a speaker of this verb."""
+    low = subject.lower_
+    if low not in NOT_SPEAKERS:
+        return False
+    if low == "it" or low in SPEAKING_QUANTIFIERS or _one_of_them(subject):
+        return cue_lemma(verb.text) not in PLAIN_SAYING
+    if low == "those" and any(c.dep_ in ("acl", "prep", "amod") for c in subject.children):
+        return cue_lemma(verb.text) not in PLAIN_SAYING  # "All those involved say …"
+    return True
+
+
+def _one_of_them(subject: Token) -> bool:
+    """'one of the people familiar with the matter', 'each of the envoys': one of some people."""
+    return subject.lower_ in ("one", "each") and any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(
+            g.dep_ == "pobj" and (g.tag_ in ("NNS", "NNPS") or g.lower_ == "them")
+            for g in c.children
+        )
+        for c in subject.children
+    )
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The verb's subject, or for 'adding that…'/'and warned…' the subject of its head."""
+    if (sentence := _noun_read_as_verb(verb)) is not None:
+        whose = verb.doc[verb.i - 1]  # "rejected European Union demands that …": the Union's
+        return whose if whose.head == sentence and whose.pos_ in ("PROPN", "NOUN") else None
+    if (noun := _misread_speaker(verb) or described_subject_misread(verb)) is not None:
+        return noun
+    if (quoted := quoted_person(verb)) is not None:
+        return quoted
+    # With two subjects ("The archive, director X said, …") the one next to the verb speaks.
+    for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
+        if child.dep_ in SUBJECT_DEPS and mute(child, verb):
+            return None
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVE_PRONOUNS:  # the noun the clause is about, or no one
+                clause = _relative_clause(verb)
+                if clause is None or clause.head.lower_ in NOT_SPEAKERS:
+                    return None
+                noun = clause.head  # "Ana Lima, a deputy who said …": Ana Lima
+                return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun
+            if (owner := _the_its_owner(child, verb)) is not None:
+                return owner
+            return _listed_last(child, verb)
+        if child.dep_ == "nsubjpass" and depth > 0 and cue_lemma(verb.text) in QUOTED_AS:
+            return child  # "he was quoted as saying": he said it
+    if second_report(verb) and (outer := _reported_in(verb)) is not None:
+        return subject_of(outer, depth + 1)  # 'said X was "…" and told them that …': she did
+    if (speaker := _subject_of_the_scene(verb) or _the_one_asked(verb)) is not None:
+        return speaker
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.head.lower_ == "with"
+        and verb.i == verb.head.i + 1  # (not "with a reference to …, remarking, …")
+        and is_speech_verb(verb)
+    ):
+        return verb.head  # "…, with analysts warning that costs would climb": the analysts
+    if verb.tag_ in ("VBD", "VBZ", "VBP") and (named := _name_before(verb)) is not None:
+        return named
+    if verb.dep_ == "compound" and verb.head.pos_ == "PROPN":
+        return verb.head  # "Said Lavrov" parsed as a name
+    if (named := _name_after(verb)) is not None:
+        return named
+    if narrated(verb):  # "said X would …, and called him …": the speaker goes on
+        return subject_of(verb.head.head, depth + 1)
+    if depth < 3 and verb.dep_ in CLIMB_DEPS:
+        for anc in verb.ancestors:
+            if anc.pos_ in ("VERB", "AUX"):
+                # "X rejected EU demands that …, saying …": X is saying it, not the EU
+                return subject_of(_noun_read_as_verb(anc) or anc, depth + 1)
+    return _name_before(verb)
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _subject_of_the_scene(verb: Token) -> Token | None:
+    """'Prime Minister X, writing on X, formerly Twitter, said …': the parse makes X the
+    subject of the participle before the verb, and leaves the verb without one."""
+    for clause in verb.children:
+        if scene_clause(verb, clause):
+            for child in clause.children:
+                if child.dep_ == "nsubj" and child.i < clause.i:
+                    return child
+    return None
+
+
+def _the_its_owner(pronoun: Token, verb: Token) -> Token | None:
+    """'The coast guard released video it said showed …': "it" in a clause on the object is
+    the subject who released it (a body; "they" a plural one)."""
+    if pronoun.lower_ not in ("it", "they") or verb.dep_ != "relcl" or verb.head.dep_ != "dobj":
+        return None
+    main = verb.head.head
+    subject = next((c for c in main.children if c.dep_ == "nsubj" and c.i < main.i), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS")
+    return subject if plural == (pronoun.lower_ == "they") else None
+
+
+def _the_one_asked(verb: Token) -> Token | None:
+    """'A spokesman, asked about the call, said only …' parsed with "asked" as the spokesman's
+    verb and "said" hung on it: the one asked speaks."""
+    head, doc = verb.head, verb.doc
+    if head.i >= verb.i or cue_lemma(head.text) != "ask" or head.tag_ not in ("VBD", "VBN"):
+        return None
+    if verb.dep_ not in ("dep", "conj", "ccomp") or doc[verb.i - 1].text != ",":
+        return None
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < head.i), None)
+    if subject is None or doc[head.i - 1].text != ",":
+        return None  # not "She asked about the call, then said …"
+    return subject
+
+
+def _listed_last(subject: Token, verb: Token) -> Token:
+    """'… from Rubio to, now, Cruz, Wilkin said': two names joined by a bare comma are no
+    list (a list ends with 'and'); the one next to the verb speaks, the other ends the words
+    said (see with_misread_end)."""
+    if subject.pos_ != "PROPN" or any(t.dep_ == "cc" for t in subject.subtree):
+        return subject
+    joined = [c for c in subject.children if c.dep_ in ("conj", "appos") and c.i > subject.i]
+    if len(joined) != 1 or joined[0].pos_ != "PROPN" or joined[0].right_edge.i + 1 != verb.i:
+        return subject
+    if joined[0].dep_ == "appos" and len(list(subject.subtree)) != 3:
+        return subject  # only "Keller, Wilkin": one word, a comma, one word
+    return joined[0]
+
+
+def _relative_clause(verb: Token) -> Token | None:
+    """The relative clause `verb` heads or is joined to: '[the mayor], whose district voted
+    for her but who suggested …' (the second clause hangs on the first by a conjunction)."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb if verb.dep_ == "relcl" else None
+
+
+def _misread_speaker(verb: Token) -> Token | None:
+    """'The board decision allowing his release said …', parsed as a sentence with a noun
+    for its root and 'his release said' inside the participle's clause: the noun the
+    participle describes is the speaker (a sentence is not a bare noun phrase)."""
+    participle = verb.head
+    if verb.dep_ != "ccomp" or participle.tag_ != "VBG" or participle.dep_ != "acl":
+        return None
+    noun = participle.head
+    return noun if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def described_subject_misread(verb: Token) -> Token | None:
+    """'Another official, who like others spoke on condition of anonymity, said …', parsed
+    with "official … spoke" as a clause the verb reports: that clause's subject, described by
+    a relative clause and followed by the verb, is who speaks."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i > verb.i:
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if (
+            subject is not None
+            and subject.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "relcl" for c in subject.children)
+            and verb.doc[verb.i - 1].text == ","
+        ):
+            return subject
+    return None
+
+
+def _name_after(verb: Token) -> Token | None:
+    """'…, argued Palvetzian.': an inverted tag the parse read as verb and object."""
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    before = doc[verb.i - 1].text if verb.i > 0 else ""
+    if nxt is None or before not in (",", "”", '"', "’") or verb.tag_ == "VBG":
+        return None  # not '…, calling President Obama “…”': a participle names its object
+    if nxt.lower_ == "the" and verb.tag_ in FINITE_TAGS and not _to_an_audience(verb):
+        described = nxt.head  # '…," added the Russian minister.'
+        last = described.right_edge.i + 1
+        ends = last >= len(doc) or doc[last].text in (".", "!", "?")
+        if described.head.i == verb.i and described.lower_ in PERSON_NOUNS and ends:
+            return described
+        return None
+    if nxt.pos_ != "PROPN":
+        return None
+    if _to_an_audience(verb):
+        return None  # "…, telling CNBC: …": CNBC heard it
+    head = nxt
+    while head.head.i != head.i and head.head.pos_ == "PROPN" and head.head.i > verb.i:
+        head = head.head  # "argued Ann Lee": Lee heads the name
+    return head if head.head.i == verb.i else None
+
+
+LISTENER_VERBS = frozenset("tell inform remind assure advise brief".split())
+
+
+def _to_an_audience(verb: Token) -> bool:
+    """A verb whose object is who heard the words: 'told', 'informing', and the gerund of any
+    verb of AUDIENCE ('asking Lee', where '"Why?" asked Lee' is Lee asking)."""
+    lemma = cue_lemma(verb.text)
+    return lemma in LISTENER_VERBS or (lemma in AUDIENCE and verb.tag_ == "VBG")
+
+
+def _name_before(verb: Token) -> Token | None:
+    """When the parse lost the subject ('…, expert Dmitry Razumovsky told TASS'), a proper
+    noun right before the verb is the speaker."""
+    doc = verb.doc
+    prev = doc[verb.i - 1] if verb.i > 0 else None
+    named = doc[verb.i - 2] if prev is not None and prev.text == "," and verb.i > 1 else None
+    if (
+        named is not None
+        and named.dep_ == "appos"
+        and named.head.pos_ == "NOUN"
+        and verb.tag_ in FINITE_TAGS
+    ):
+        prev = named  # "In a reply, an Indian diplomat, Petal Gahlot, said" (not "…, Mass.,")
+    if prev is not None and prev.pos_ == "PROPN" and prev.dep_ not in ("dobj", "nsubj"):
+        noun = prev.head.head  # "…, a senior adviser to President X said": the adviser
+        if prev.dep_ == "pobj" and prev.head.lower_ in ("to", "for") and noun.pos_ == "NOUN":
+            return noun
+        return prev
+    return None
+
+
+def _noun_read_as_verb(verb: Token) -> Token | None:
+    """'Vucevic rejected European Union demands that Serbia join …' parsed with "demands" for
+    the verb and "Vucevic rejected European Union" for its subject: the clause that is
+    really the sentence, whose object the plural noun is."""
+    if verb.tag_ != "VBZ" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "csubj" and c.i < verb.i), None)
+    if clause is None or clause.tag_ != "VBD" or verb.i - 1 > clause.right_edge.i:
+        return None
+    return clause if any(c.dep_ in SUBJECT_DEPS for c in clause.children) else None
+
+
+def _reported_in(verb: Token) -> Token | None:
+    """The outermost verb of speech before `verb` whose words hold it ("Lee says Ana promised
+    to help and said …": the writer's source goes on, Lee)."""
+    reporting = [a for a in verb.ancestors if a.i < verb.i and is_speech_verb(a)]
+    return reporting[-1] if reporting else None
+
+
+def second_report(conj: Token) -> bool:
+    first = conj.head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return (
+        conj.dep_ == "conj"
+        and first.dep_ != "relcl"  # "Ann Lee, who answered the door and said …": she did
+        and conj.tag_ == "VBD"
+        and is_speech_verb(conj)
+        and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+        and any(c.dep_ == "ccomp" for c in conj.children)
+    )
+
+
+def narrated(conj: Token) -> bool:
+    """A past-tense verb with no subject joined to reported words in "would": the writer
+    going on with what the speaker did ("… would act in good faith but expressed doubts")."""
+    clause = conj.head
+    return (
+        conj.dep_ == "conj"
+        and conj.tag_ == "VBD"
+        and clause.dep_ == "ccomp"
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+    )
