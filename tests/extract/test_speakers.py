@@ -642,6 +642,17 @@ def test_an_economy_secretary_under_a_dateline_is_of_that_country():
     assert speaker_of(text, "more talks").speaker_country == "MX"
 
 
+def test_a_bare_ministers_title_is_of_the_ministry_the_sentence_before_opens_on():
+    text = (
+        "DUBAI — Gulf investors are courting Central Asia.\n\n"
+        "The Saudi investment ministry did not respond to a request for comment.\n\n"
+        "In a statement last month, Investment Minister Khalid Amiri said the kingdom's "
+        "commitments in the region exceeded $20 billion."
+    )
+    q = speaker_of(text, "commitments")
+    assert (q.speaker, q.speaker_country) == ("Khalid Amiri", "SA")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

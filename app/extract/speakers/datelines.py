@@ -26,7 +26,8 @@ PORTFOLIOS = frozenset(
     labor transport culture tourism development industry housing climate immigration science
     justice government digital water irrigation oil petroleum mines mining fisheries planning
     information communications sports youth women land power electricity infrastructure
-    veterans family social welfare works""".split()
+    veterans family social welfare works investment finance budget aviation telecommunications
+    defence defense interior""".split()
 )
 GOVERNING = frozenset({"government", "administration", "junta"})
 NATIONAL_OFFICE_WORDS = (

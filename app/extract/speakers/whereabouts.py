@@ -67,6 +67,8 @@ PLACE_OPENING = re.compile(
     r"\s{0,8}(?:(?:Back|Meanwhile|Elsewhere|And)\s)?[Ii]n\s([A-Z][\w'’.-]{0,30}"
     r"(?:\s[A-Z][\w'’.-]{0,30}){0,2}),"
 )
+# The words of a minister's title that are no portfolio: "Deputy Foreign Minister".
+MINISTER_WORDS = frozenset("minister ministers deputy vice first state junior acting".split())
 BODY_TITLES = frozenset("ministry embassy consulate office department".split())
 # "The envoy, Ann Lee": a definite description just before the name it gives.
 DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
@@ -145,6 +147,8 @@ class Whereabouts:
         if national_office(e.role):
             if MET_BEFORE.search(text, max(0, first - 60), first):
                 return None  # "discussed it with Premier Li Wen": a visitor or a caller
+            if found := self._ministers_ministry(first):
+                return found
             if self.at_home(first):
                 return self.home  # "President Oleksandr Bondar" under a Kyiv dateline
             if found := (
@@ -388,6 +392,23 @@ class Whereabouts:
         if title in SPOKES_WORDS and self._opening_country(before):
             return True  # "China's coast guard said …. In a statement, spokesman Gan Yu said"
         return bool(opening & set(re.findall(r"[a-z]+", title)))
+
+    def _ministers_ministry(self, pos: int) -> str | None:
+        """ "The Saudi investment ministry did not respond. … Investment Minister Khalid Amin
+        said …": the country of the ministry of the bare title's portfolio that the sentence
+        before opens on, even in the paragraph before, and whatever the dateline."""
+        n = self.layout.sentence_of(pos)
+        title = set(re.findall(r"[a-z]+", title_before(self.text, pos).lower()))
+        if n < 1 or "minister" not in title:
+            return None
+        before = self.text[self.layout.starts[n - 1] : self.layout.starts[n]]
+        opening = re.findall(r"[a-z]+", " ".join(before.split()[:5]).lower())
+        if "ministry" not in opening:
+            return None
+        portfolio = title - MINISTER_WORDS
+        if portfolio and portfolio <= set(opening[: opening.index("ministry")]):
+            return self._opening_country(before)
+        return None
 
     def _role_country(self, role: str, pos: int, holder: Entity) -> str | None:
         """The country a printed title names; for "Moreira Lima's spokesman", the country of
