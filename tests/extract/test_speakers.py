@@ -653,6 +653,27 @@ def test_a_bare_ministers_title_is_of_the_ministry_the_sentence_before_opens_on(
     assert (q.speaker, q.speaker_country) == ("Khalid Amiri", "SA")
 
 
+def test_his_body_in_a_tag_after_the_words_is_the_person_they_open_on():
+    text = (
+        "The UN's aid chief, Tom Fenwick, urged donors to act. He said the appeal was "
+        "underfunded.\n\n"
+        "Egypt's foreign minister, Badr Nasser, called his Kenyan counterpart on Sunday, his "
+        "ministry said."
+    )
+    q = speaker_of(text, "Kenyan counterpart")
+    assert (q.speaker, q.speaker_country) == ("Badr Nasser's ministry", "EG")
+
+
+def test_a_bare_title_after_a_sentence_ending_on_whom_an_answer_came_from_is_theirs():
+    text = (
+        "Brazil's president urged the bloc to trade in its own currencies.\n\n"
+        "His remarks drew a cautious response from India. Foreign Secretary Vinod Rathore "
+        "told reporters that any arrangement would be voluntary."
+    )
+    q = speaker_of(text, "voluntary")
+    assert (q.speaker, q.speaker_country) == ("Vinod Rathore", "IN")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -18,7 +18,7 @@ from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ran
 from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.datelines import NATIONAL_BODIES, national_body, national_office
 from app.extract.speakers.entities import Entity
-from app.extract.speakers.gender import HONORIFICS
+from app.extract.speakers.gender import HONORIFICS, PRONOUN_GENDER
 from app.extract.speakers.lexicon import (
     MEDIA_NOUNS,
     NOT_FIRST,
@@ -113,12 +113,42 @@ def _someone_of_theirs(
         None,
         POSSESSIVE_PRONOUNS[word.lower()],
     )
+    if (opener := _opens_the_words(resolver, mention, skip, word)) is not None:
+        name = f"{opener.name}'s {mention.text[m.end() :]}"
+        return Resolved(name, opener.country, None, confidence_for("role"), kind, "description")
     owner = resolver.resolve(pronoun, skip)
     if owner.speaker is None or owner.kind not in (PERSON, GROUP):
         return None
     name = f"{owner.speaker}'s {mention.text[m.end() :]}"
     certainty = min(owner.certainty, confidence_for("role"))
     return Resolved(name, owner.country, None, certainty, kind, "description", basis=basis)
+
+
+def _opens_the_words(
+    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None, word: str
+) -> Entity | None:
+    """'Egypt's foreign minister, Badr Abdelatty, called his Kenyan counterpart, his ministry
+    said': in a tag after the words, "his" is the person they open on (who is never a "he
+    said" there), when the sex agrees."""
+    wanted = PRONOUN_GENDER.get(word.lower())
+    if skip is None or wanted is None or not skip[1] <= mention.start:
+        return None
+    if resolver.layout.sentence_of(skip[0]) != resolver.layout.sentence_of(mention.start):
+        return None
+    named = [
+        (pos, e)
+        for e in resolver.registry.of_kind({PERSON})
+        for pos in e.positions
+        if skip[0] <= pos < min(skip[1], skip[0] + OPENING_REACH)
+    ]
+    if not named:
+        return None
+    opener = min(named, key=lambda found: found[0])[1]
+    return opener if opener.gender in (None, wanted) else None
+
+
+# How far into reported words the person they open on is named ("Egypt's foreign minister, ").
+OPENING_REACH = 60
 
 
 def _subject_state(resolver: "Resolver", mention: Mention) -> tuple[str, str] | None:

@@ -69,6 +69,11 @@ PLACE_OPENING = re.compile(
 )
 # The words of a minister's title that are no portfolio: "Deputy Foreign Minister".
 MINISTER_WORDS = frozenset("minister ministers deputy vice first state junior acting".split())
+# A sentence ending on whom an answer came from: the bare title after it is theirs.
+ANSWER_FROM = re.compile(
+    r"\b(?:response|reaction|rebuke|reply|criticism|pushback|protest|objections?|warning|praise)"
+    r"\sfrom\s([A-Z][\w'’.-]{1,30}(?:\s[A-Z][\w'’.-]{1,30})?)\.\s*$"
+)
 BODY_TITLES = frozenset("ministry embassy consulate office department".split())
 # "The envoy, Ann Lee": a definite description just before the name it gives.
 DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
@@ -358,6 +363,8 @@ class Whereabouts:
         for k in tried:
             start = layout.starts[k] if k == n - 1 else max(layout.starts[k], para)
             before = text[start : layout.starts[k + 1]]
+            if k == n - 1 and (answer := ANSWER_FROM.search(before)):
+                return self.officials.country_in(answer[1])  # "… a cautious response from India."
             scope = before if k == n - 1 else text[start:pos]
             countries = self.officials.countries_in(scope)
             named = self._opening_country(before) if len(countries) == 1 else None
