@@ -674,6 +674,22 @@ def test_a_bare_title_after_a_sentence_ending_on_whom_an_answer_came_from_is_the
     assert (q.speaker, q.speaker_country) == ("Vinod Rathore", "IN")
 
 
+@pytest.mark.parametrize(
+    "owner",
+    [
+        "Secretary-General António Guterres' spokesman",  # officials.toml: the UN's
+        "NATO Secretary-General Kees Brandt's spokeswoman",  # printed
+    ],
+)
+def test_the_aide_of_an_international_official_is_of_no_country(owner):
+    text = (
+        "AMSTERDAM — Dutch Prime Minister Kees Brandt left office in May.\n\n"
+        f"After the vote, {owner}, Rémi Fauchon, said the mission would go on."
+    )
+    q = speaker_of(text, "mission would go on")
+    assert (q.speaker, q.speaker_country) == ("Rémi Fauchon", None)
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"
