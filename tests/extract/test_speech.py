@@ -1452,3 +1452,34 @@ def test_on_x_then_a_full_stop_ends_the_sentence():
     )
     found = [q.text for q in extract_article(article).quotes]
     assert found[-1] == "the two would present a joint plan in June"
+
+
+def test_whom_the_words_were_told_sits_inside_the_interruption():
+    article = (
+        "Pact\n\nTokyo defended the pact. The agreement, the spokesman told a regular news "
+        'conference, was "fully consistent with international law".\n'
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert found == [
+        'The agreement, the spokesman told a regular news conference, was "fully consistent '
+        'with international law"'
+    ]
+
+
+def test_an_interrupted_statement_ends_with_its_sentence():
+    article = (
+        "Advice\n\nThe solution, the adviser told them, was simple. ''Just buy the index,'' he "
+        "said.\n"
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert found == ["The solution, the adviser told them, was simple", "''Just buy the index,''"]
+
+
+def test_a_scene_before_the_tag_is_not_the_quotation_after_it():
+    article = (
+        "Rivals\n\nWhile Mr. Ortega affirmed that he liked his rival to the radio host, he also "
+        "stated a day earlier, “If he catches on, we will have to fight.”\n"
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert "“If he catches on, we will have to fight.”" in found
+    assert not any(q.startswith("While") and "catches on" in q for q in found)

@@ -7,14 +7,16 @@ from spacy.tokens import Token
 from app.extract.speech.parse_tokens import (
     AUDIENCE,
     FINITE_TAGS,
+    OPENING_MARKS,
     SUBJECT_DEPS,
     has_modal,
     has_subject,
+    is_speech_verb,
     speech_scene,
     to_infinitive,
     trim,
 )
-from app.extract.speech.speaker_phrase import narrated, second_report
+from app.extract.speech.speaker_phrase import LISTENER_VERBS, narrated, second_report
 from app.extract.verbs import (
     INFINITIVE_VERBS,
 )
@@ -252,21 +254,16 @@ def interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
     doc = verb.doc
     left = speaker.left_edge.i
     right = verb.i + 1
-    while (
-        right < len(doc)
-        and doc[right].head.i == verb.i
-        and doc[right].dep_ in ("advmod", "npadvmod", "prep")
-        and doc[right].text != ","
-        # not "said in a briefing that Iran welcomes …": a clause hung on the noun is the
-        # words, and the comma after them no end of an interruption
-        and not any(t.pos_ in ("VERB", "AUX") for t in doc[right].subtree)
-    ):
-        right = doc[right].right_edge.i + 1
+    while right < len(doc) and (hung := _hung_on(verb, right)) is not None:
+        right = hung.right_edge.i + 1
     if left < 2 or speaker.i > verb.i or right >= len(doc) - 3:
         return None
     if doc[left - 1].text != "," or doc[right].text != ",":
         return None
     after = doc[right + 1]
+    told = any(c.dep_ in ("dobj", "dative") and c.i < right for c in verb.rights)
+    if told and (after.text in OPENING_MARKS or after.lower_ == "that"):
+        return None  # "…, telling Reuters, “Sheldon and I …”": the words come after the tag
     if all(t.pos_ == "PROPN" or t.is_punct for t in doc[right + 1 :]):
         # "…, X said after talks with his counterpart, Hun Manet.": a name closes the tag
         return trim(list(doc[_clause_start(doc, left - 1) : left - 1]))
@@ -275,15 +272,61 @@ def interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
     start = _clause_start(doc, left - 1)
     if any(t.is_punct and t.text in '"“”' for t in doc[start : left - 1]):
         return None  # a quotation before the comma is handled as a direct quote
+    if doc[right + 1].text in OPENING_MARKS and any(
+        t.head.i == verb.i and _scene_opened(t) for t in doc[start : left - 1]
+    ):
+        # "While Trump affirmed that …, he also stated, “…”": the writer's scene, then the
+        # words (but "Though that transition was seamless, he said, replacing …" is his)
+        return None
     if after.head.i == verb.i and (speech_scene(after) or _trails_off(after)):
         return trim(list(doc[start : left - 1]))  # "…, she said, in a speech to …"
-    if after.lower_ in CONCESSIVE | CIRCUMSTANCES and (
+    if (
+        after.lower_ in CONCESSIVE | CIRCUMSTANCES
+        or (after.lower_ == "as" and after.dep_ == "mark")  # "…, they said, as they bristled"
+    ) and (
         after.head.head.i < left or after.head.head.i == verb.i  # "…, though Baku said …"
     ):
         # "The truce held, residents said, although gunfire was heard": the statement was
         # whole before the tag; what follows it is the writer's
         return trim(list(doc[start : left - 1]))
-    return trim(list(doc[start:]))
+    # to the sentence's end: "The solution, the partner told them, was simple. ''Just …''"
+    # can reach the parser as one
+    end = next((t.i for t in doc[right + 1 :] if t.tag_ == "." and t.i > right + 2), len(doc))
+    return trim(list(doc[start : end + 1]))
+
+
+def _hung_on(verb: Token, at: int) -> Token | None:
+    """The phrase starting at `at` that hangs on the tag's verb and stays inside the
+    interruption: when and where ("on Friday", "last week"), or whom the words were told
+    ("The deal, he told a news conference, was …")."""
+    phrase = next((c for c in verb.rights if c.left_edge.i == at), None)
+    if phrase is None or verb.doc[at].text == ",":
+        return None
+    if not (
+        phrase.dep_ in ("advmod", "npadvmod", "prep")
+        or (phrase.dep_ in ("dobj", "dative") and cue_lemma(verb.text) in LISTENER_VERBS)
+    ):
+        return None
+    # not "said in a briefing that Iran welcomes …": a clause hung on the noun is the words,
+    # and the comma after them no end of an interruption
+    if any(t.pos_ in ("VERB", "AUX") for t in phrase.subtree):
+        return None
+    return phrase
+
+
+def _scene_opened(clause: Token) -> bool:
+    """A clause that sets the scene before a tag: when or why ("After Clinton accused him
+    …"), or a concession about what someone else said ("Although the administration has
+    maintained that …"); "While confidence is high, he said, ''…''" is the speaker's own."""
+    if clause.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if marks & SCENE_MARKS:
+        return True
+    return bool(marks & CONCESSIVE) and any(is_speech_verb(t) for t in clause.subtree)
+
+
+SCENE_MARKS = frozenset("when because as since after before".split())
 
 
 def _goes_on(verb: Token, after: Token) -> bool:
