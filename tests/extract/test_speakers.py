@@ -690,6 +690,27 @@ def test_the_aide_of_an_international_official_is_of_no_country(owner):
     assert (q.speaker, q.speaker_country) == ("Rémi Fauchon", None)
 
 
+def test_ministers_listed_together_share_a_government_and_counterparts_a_nationality():
+    text = (
+        "TOKYO — Japan and the Philippines signed a troop pact on Monday.\n\n"
+        "It was signed by Japanese Foreign Minister Aiko Ueno and Defence Minister Kenta Mori "
+        "and their Philippine counterparts, Ramon Abad and Luis Tolentino, in Tokyo.\n\n"
+        'Mori said the deal would allow "far more realistic training". Tolentino said it was '
+        "not aimed at any country."
+    )
+    assert speaker_of(text, "realistic").speaker_country == "JP"
+    assert speaker_of(text, "not aimed").speaker_country == "PH"
+
+
+def test_a_bare_title_listed_after_a_counterpart_of_the_same_portfolio_is_not_theirs():
+    text = (
+        "JAKARTA — Talks opened on Monday.\n\n"
+        "US Secretary of State Mark Ellison and Foreign Minister Dewi Lestari met for two "
+        "hours. Lestari said the talks were useful."
+    )
+    assert speaker_of(text, "talks were useful").speaker_country != "US"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

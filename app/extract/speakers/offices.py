@@ -97,6 +97,28 @@ def _offices(text: str) -> list[Office]:
     return found
 
 
+def office_kind(role: str) -> str | None:
+    """One name for an office however printed, to tell counterparts (the same office in two
+    governments: "Secretary of State" and "Foreign Minister", "President" and "President")
+    from colleagues ("Foreign Minister" and "Defence Minister", "President" and "Premier")."""
+    words = set(re.findall(r"[a-z]+", role.lower()))
+    if words & HEAD_OF_GOVERNMENT or {"prime", "minister"} <= words:
+        return "head of government"
+    if words & HEADS_OF_STATE:
+        return "head of state"
+    offices = _offices(role)
+    if not offices:
+        return None
+    office, rank, its_portfolios = offices[-1]
+    kinds = {SAME_PORTFOLIO.get(p, p) for p in its_portfolios}
+    return " ".join([rank, *sorted(kinds), "minister" if office == "secretary" else office]).strip()
+
+
+HEAD_OF_GOVERNMENT = frozenset("premier chancellor".split())
+HEADS_OF_STATE = frozenset("president king emir sultan".split())
+SAME_PORTFOLIO = {"state": "foreign", "defense": "defence", "labor": "labour"}
+
+
 CLASH, LOOSE = "clash", "loose"
 POLITICAL = frozenset(("politician",))
 

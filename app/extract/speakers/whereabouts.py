@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from app.extract.speakers.datelines import national_office
 from app.extract.speakers.entities import Entity
+from app.extract.speakers.offices import office_kind
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.places import city_country, is_city, subdivision_country
 from app.extract.speakers.printed_titles import is_title_word, title_before
@@ -74,6 +75,9 @@ ANSWER_FROM = re.compile(
     r"\b(?:response|reaction|rebuke|reply|criticism|pushback|protest|objections?|warning|praise)"
     r"\sfrom\s([A-Z][\w'’.-]{1,30}(?:\s[A-Z][\w'’.-]{1,30})?)\.\s*$"
 )
+# " and Defence Minister " just before a name: a title listed after someone else's name.
+LISTED_AFTER = re.compile(r"\sand\s((?:[A-Z][\w.-]{1,20}\s){1,4})$")
+PRINTED_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,4}")
 BODY_TITLES = frozenset("ministry embassy consulate office department".split())
 # "The envoy, Ann Lee": a definite description just before the name it gives.
 DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
@@ -82,6 +86,11 @@ DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
 NATIONALITY_BEFORE = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?)\s([A-Z][\w-]{2,30})\s"
     r"[a-z][a-z -]{2,60},\s{1,3}$"
+)
+# "Their Philippine counterparts, Enrique Manalo and ": the second of those listed.
+NATIONALITIES_LISTED = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he)\s([A-Z][\w-]{2,30})\s[a-z][a-z -]{1,60}s,\s{1,3}"
+    r"[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3},?\sand\s$"
 )
 # Whom a country's own officials meet, call or host: the title after it is someone else's.
 MET_BEFORE = re.compile(
@@ -154,12 +163,16 @@ class Whereabouts:
                 return None  # "discussed it with Premier Li Wen": a visitor or a caller
             if found := self._ministers_ministry(first):
                 return found
+            listed = self._listed_after(first)
+            if listed is not None and not listed[1]:
+                return listed[0].country  # a colleague in the same government
             if self.at_home(first):
                 return self.home  # "President Oleksandr Bondar" under a Kyiv dateline
             if found := (
                 self.placed_in(first)
                 or self._country_introduced(first)
-                or self._sentence_opens_on(first)
+                # not the country a counterpart listed before is printed with
+                or (self._sentence_opens_on(first) if listed is None else None)
             ):
                 return found
         if found := self._the_countrys(first):
@@ -173,7 +186,9 @@ class Whereabouts:
             met := MET_COUNTERPART.search(self.text, max(0, first - 120), first)
         ):
             return self.officials.country_in(met[1])  # "… met his Turkish counterpart. Fidan …"
-        if nationality := NATIONALITY_BEFORE.search(text, max(0, first - 80), first):
+        if nationality := NATIONALITY_BEFORE.search(
+            text, max(0, first - 80), first
+        ) or NATIONALITIES_LISTED.search(text, max(0, first - 120), first):
             return self.officials.country_in(nationality.group(1))
         if described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
             return self.introduced_as(described.group(1).lower(), first)
@@ -415,6 +430,21 @@ class Whereabouts:
         portfolio = title - MINISTER_WORDS
         if portfolio and portfolio <= set(opening[: opening.index("ministry")]):
             return self._opening_country(before)
+        return None
+
+    def _listed_after(self, pos: int) -> tuple[Entity, bool] | None:
+        """ "Japanese Foreign Minister Aiko Ueda and Defence Minister Kenji Mori": the person
+        of a known country a bare title is listed after, and whether it names the same office
+        (counterparts: "US Secretary of State X and Foreign Minister Y") or another one
+        (colleagues in that government)."""
+        listed = LISTED_AFTER.search(self.text, max(0, pos - 80), pos)
+        if listed is None or (theirs := office_kind(listed[1])) is None:
+            return None
+        for e in [e for e in self.entities.values() if e.kind == PERSON and e.country]:
+            for at in e.positions:
+                if at < listed.start() and PRINTED_NAME.fullmatch(self.text, at, listed.start()):
+                    ours = office_kind(e.role)
+                    return (e, ours == theirs) if ours else None
         return None
 
     def _role_country(self, role: str, pos: int, holder: Entity) -> str | None:
