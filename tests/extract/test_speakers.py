@@ -711,6 +711,22 @@ def test_a_bare_title_listed_after_a_counterpart_of_the_same_portfolio_is_not_th
     assert speaker_of(text, "talks were useful").speaker_country != "US"
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "LIMA — Chilean President Tomás Errera arrived on Monday. A senior Errera "
+            "government official said the visit would be short.",
+            "CL",
+        ),
+        ("MUSCAT — Talks went on. A Modi government adviser said the visit would be short.", "IN"),
+        ("MUSCAT — Talks went on. The Obama administration said the visit would be short.", "US"),
+    ],
+)
+def test_a_leaders_government_or_campaign_is_of_the_leaders_country(text, country):
+    assert speaker_of(text, "visit would be short").speaker_country == country
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -271,7 +271,11 @@ def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -
     if kind == GROUP and len(resolver.officials.countries_in(words)) > 1:
         country = None  # "the foreign ministers of France, Germany and Britain"
     if country is None and kind in (ORGANISATION, GROUP, PERSON):
-        country = _owners_country(resolver, mention) or _placed_in(resolver, mention)
+        country = (
+            _owners_country(resolver, mention)
+            or _leaders_country(resolver, mention)
+            or _placed_in(resolver, mention)
+        )
     if country is None and kind == ORGANISATION:
         country = resolver.registry.heads_country(mention.head, mention.start)
     if country is None and kind == PERSON:  # "A department official", after the State Department
@@ -308,6 +312,25 @@ def _owners_country(resolver: "Resolver", mention: Mention) -> str | None:
         return entity.country if entity.kind == PERSON else None
     known = resolver.officials.find(owner)
     return known.country if known is not None and known.kind == "person" else None
+
+
+def _leaders_country(resolver: "Resolver", mention: Mention) -> str | None:
+    """ "A senior Trump administration official", "a Modi government adviser": the country
+    of the leader whose government or campaign it is."""
+    m = LEADERS_OWN.search(mention.text)
+    if m is None or m[1] in TITLE_WORDS_CAPITALISED:
+        return None
+    entity = resolver.registry.find(m[1], mention.start)
+    if entity is not None and entity.kind == PERSON and entity.country:
+        return entity.country  # "Javier Milo … a Milo government official"
+    known = resolver.officials.find(m[1]) or resolver.officials.leader(m[1])
+    return known.country if known is not None and known.kind == "person" else None
+
+
+LEADERS_OWN = re.compile(
+    r"\b([A-Z][\w'’-]{2,30})\s(?:administration|government|cabinet|campaign)\b"
+)
+TITLE_WORDS_CAPITALISED = frozenset(w.capitalize() for w in TITLE_WORDS)
 
 
 def _placed_in(resolver: "Resolver", mention: Mention) -> str | None:

@@ -26,6 +26,9 @@ def _key(alias: str) -> str:
     return re.sub(r"\s+", " ", ascii_fold(alias).lower().replace("’", "'")).strip(" .")
 
 
+LEADERS_ROLE = re.compile(r"\b(?:President|Prime Minister|Chancellor|Premier|King)\b")
+
+
 class Officials:
     """Known people, organisations and nationality words, looked up by any alias."""
 
@@ -46,6 +49,12 @@ class Officials:
                     self._by_alias.setdefault(_key(alias), entry)
                     if alias.lower().startswith("the "):
                         self._by_alias.setdefault(_key(alias[4:]), entry)
+        # leaders by surname, for "the Trump administration", "a Modi government adviser"
+        leaders: dict[str, list[Official]] = {}
+        for entry in {id(e): e for e in self._by_alias.values()}.values():
+            if entry.kind == "person" and LEADERS_ROLE.search(entry.role or ""):
+                leaders.setdefault(_key(entry.name.split()[-1]), []).append(entry)
+        self._leaders = {k: found[0] for k, found in leaders.items() if len(found) == 1}
         self.country_words: dict[str, str] = {}
         self._possessive: dict[str, str] = {}
         self._names: set[str] = set()  # country and capital names, not nationality words
@@ -80,6 +89,10 @@ class Officials:
     def find(self, name: str) -> Official | None:
         """The official or organisation known by this alias (case and accents ignored)."""
         return self._by_alias.get(_key(name))
+
+    def leader(self, surname: str) -> Official | None:
+        """The one president, prime minister, chancellor or king known by this surname."""
+        return self._leaders.get(_key(surname))
 
     def aliases_of(self, name: str) -> list[str]:
         """Every alias of the official known by `name` (none if unknown)."""
