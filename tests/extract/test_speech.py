@@ -1483,3 +1483,14 @@ def test_a_scene_before_the_tag_is_not_the_quotation_after_it():
     found = [q.text for q in extract_article(article).quotes]
     assert "“If he catches on, we will have to fight.”" in found
     assert not any(q.startswith("While") and "catches on" in q for q in found)
+
+
+def test_two_reports_joined_by_a_semicolon_are_each_their_own():
+    article = (
+        "Trade\n\nArgentina's minister, Diego Pardo, and Uruguay's minister, Laura Fuentes, "
+        'spoke next. The former said Mercosur had "waited 25 years"; the latter warned that '
+        'China was "ready to sign tomorrow".\n'
+    )
+    found = {q.text: q.speaker for q in extract_article(article).quotes}
+    assert found['that China was "ready to sign tomorrow"'] == "Laura Fuentes"
+    assert found['Mercosur had "waited 25 years"'] == "Diego Pardo"

@@ -122,6 +122,7 @@ def content_of(verb: Token) -> list[Token] | None:
         comps = [c for c in comps if c.tag_ != "VBG" or finite_within(c)]  # is the scene
         comps = [c for c in comps if not time_clause(c)]
     comps = [c for c in comps if not scene_clause(verb, c) and not _object_then_clause(verb, c)]
+    comps = [c for c in comps if not _report_before_semicolon(verb, c)]
     after = [c for c in comps if c.i > verb.i]
     if after and described_subject_misread(verb) is not None:
         comps = after  # "Another official, who … spoke on condition …, said the point was …"
@@ -189,6 +190,18 @@ def content_of(verb: Token) -> list[Token] | None:
 
 
 # Verbs that take a thing as their object: a clause with no "that" right after one is rare.
+def _report_before_semicolon(verb: Token, comp: Token) -> bool:
+    """'The former said Mercosur had waited; the latter warned that …': a report of its own
+    before a semicolon, which the parser hung on the second verb, is not its content."""
+    doc = verb.doc
+    return (
+        comp.i < verb.i
+        and is_speech_verb(comp)
+        and has_subject(comp)
+        and any(t.text == ";" for t in doc[comp.right_edge.i + 1 : verb.i])
+    )
+
+
 OBJECT_VERBS = frozenset(
     "demand urge seek request propose offer promise pledge vow welcome reject deny condemn "
     "criticise criticize praise".split()
