@@ -727,6 +727,19 @@ def test_a_leaders_government_or_campaign_is_of_the_leaders_country(text, countr
     assert speaker_of(text, "visit would be short").speaker_country == country
 
 
+def test_the_statement_after_a_communique_speaks_for_its_authors():
+    text = (
+        '"We are concerned by the export curbs," the ministers said in a joint communiqué '
+        "issued at the end of the meeting.\n\n"
+        "The statement also called for a ceasefire in Sudan."
+    )
+    concern = speaker_of(text, "concerned")
+    ceasefire = speaker_of(text, "ceasefire")
+    assert concern.via == "communiqué"
+    assert (ceasefire.speaker, ceasefire.via) == (concern.speaker, "statement")
+    assert ceasefire.speaker is not None
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -966,10 +966,18 @@ def _issuer(resolver: "Resolver", mention: Mention) -> Resolved | None:
     layout = resolver.layout
     here = layout.sentence_of(mention.start)
     for pos, word, res in reversed(resolver.issued):
-        if pos < mention.start and word == mention.head:
+        if pos < mention.start and _same_kind_of_document(word, mention.head):
             near = here - layout.sentence_of(pos) <= DOCUMENT_REACH
             return res if near else None
     return None
+
+
+def _same_kind_of_document(word: str, other: str) -> bool:
+    """ "The statement also called for …" after "the ministers said in a joint communiqué"."""
+    return word == other or {word, other} <= STATEMENTS
+
+
+STATEMENTS = frozenset("statement communique communiqué declaration release".split())
 
 
 def _recent(resolver: "Resolver", found: Resolved, pos: int) -> bool:

@@ -14,7 +14,8 @@ PLATFORMS = frozenset(
     "Telegram X Twitter Facebook Instagram Weibo WeChat YouTube TikTok Threads Bluesky".split()
 )
 CHANNEL_NOUNS = frozenset(
-    "statement interview email e-mail post tweet release letter message video podcast".split()
+    """statement interview email e-mail post tweet release letter message video podcast
+    communique communiqué declaration readout""".split()
 )
 
 
