@@ -740,6 +740,22 @@ def test_the_statement_after_a_communique_speaks_for_its_authors():
     assert ceasefire.speaker is not None
 
 
+@pytest.mark.parametrize(
+    ("owner", "country"),
+    [
+        ("Prime Minister Shehzad Malik", "PK"),
+        ("Secretary-General António Guterres", None),  # the UN's
+    ],
+)
+def test_a_spokesman_for_a_titled_person_is_the_spokesman_of_their_country(owner, country):
+    text = (
+        "ISLAMABAD — Pakistan's Prime Minister Shehzad Malik convened his cabinet.\n\n"
+        f"A spokesman for {owner} said the talks were useful."
+    )
+    q = speaker_of(text, "talks were useful")
+    assert (q.speaker, q.speaker_country) == (f"A spokesman for {owner}", country)
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

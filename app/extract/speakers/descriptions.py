@@ -273,6 +273,7 @@ def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -
     if country is None and kind in (ORGANISATION, GROUP, PERSON):
         country = (
             _owners_country(resolver, mention)
+            or _spoken_for(resolver, mention)
             or _leaders_country(resolver, mention)
             or _placed_in(resolver, mention)
         )
@@ -312,6 +313,19 @@ def _owners_country(resolver: "Resolver", mention: Mention) -> str | None:
         return entity.country if entity.kind == PERSON else None
     known = resolver.officials.find(owner)
     return known.country if known is not None and known.kind == "person" else None
+
+
+def _spoken_for(resolver: "Resolver", mention: Mention) -> str | None:
+    """ "A spokesman for Prime Minister Ann Lee": the country of the person they speak for,
+    unless that person holds an international office (Guterres' spokesman is the UN's)."""
+    if mention.head not in SPEAKS_FOR_THEM or not mention.name:
+        return None
+    if not re.search(r"\b(?:for|to|of)\s", mention.text):
+        return None
+    person = resolver.registry.find(mention.name, mention.start)
+    if person is None or person.kind != PERSON or resolver.registry.international(person):
+        return None
+    return person.country
 
 
 def _leaders_country(resolver: "Resolver", mention: Mention) -> str | None:
@@ -713,6 +727,14 @@ def _titles_name(text: str, name: str, person: bool) -> bool:
     while before and before[-1].lower().rstrip(".") in HONORIFICS:
         before.pop()  # "a spokesman for Mr. Duclos" is the spokesman
     head = next((w.lower() for w in before if w.lower() not in ARTICLES), "")
+    if person and head in SPEAKS_FOR_THEM:
+        # "a spokesman for Secretary-General António Guterres", "an aide to Prime Minister
+        # Ann Lee": the titles before the name are the other person's
+        while len(before) > 1 and all(
+            piece[:1].isupper() and (piece.lower() in TITLE_WORDS or piece.isupper())
+            for piece in re.split(r"[-‑]", before[-1])
+        ):
+            before.pop()
     if (
         person
         and head not in TITLE_WORDS

@@ -453,7 +453,7 @@ class Whereabouts:
         if (owned := PERSONS_OWN.fullmatch(role)) is not None:
             owner = self.find(owned[1], pos)
             if owner is not None and owner is not holder and owner.kind == PERSON:
-                if INTERNATIONAL_OFFICE.search(owned[1]) or self._international(owner):
+                if INTERNATIONAL_OFFICE.search(owned[1]) or self.international(owner):
                     return None  # "Secretary-General António Guterres' spokesman": the UN's
                 return owner.country or self._role_country(owned[2], pos, holder)
         found = self.officials.home_country(role) or self.body_country(role)
@@ -466,14 +466,14 @@ class Whereabouts:
             owner = self.find(kin[1], pos)
             if known is not None and INTERNATIONAL_OFFICE.search(known.role or ""):
                 return None  # "a spokesman for Secretary-General António Guterres" is the U.N.'s
-            if owner is not None and self._international(owner):
+            if owner is not None and self.international(owner):
                 return None
             if owner is not None and owner is not holder and owner.kind == PERSON:
                 return owner.country or (known.country if known else None)
             return known.country if known and known.kind == "person" else None
         return found
 
-    def _international(self, person: Entity) -> bool:
+    def international(self, person: Entity) -> bool:
         """Whether a person holds an international office (officials.toml's, or printed:
         "NATO Secretary-General Mark Rutte"): their aides speak for the body, not a country."""
         official = self.officials.find(person.name)
