@@ -744,6 +744,7 @@ def test_the_statement_after_a_communique_speaks_for_its_authors():
     ("owner", "country"),
     [
         ("Prime Minister Shehzad Malik", "PK"),
+        ("Pakistani Prime Minister Shehzad Malik", "PK"),
         ("Secretary-General António Guterres", None),  # the UN's
     ],
 )

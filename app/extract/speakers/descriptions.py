@@ -727,18 +727,19 @@ def _titles_name(text: str, name: str, person: bool) -> bool:
     while before and before[-1].lower().rstrip(".") in HONORIFICS:
         before.pop()  # "a spokesman for Mr. Duclos" is the spokesman
     head = next((w.lower() for w in before if w.lower() not in ARTICLES), "")
-    if person and head in SPEAKS_FOR_THEM:
+    appositive = text[: -len(name)].rstrip().endswith(",")  # "a spokesman for …, Paul Roy"
+    if person and head in SPEAKS_FOR_THEM and not appositive:
         # "a spokesman for Secretary-General António Guterres", "an aide to Prime Minister
         # Ann Lee": the titles before the name are the other person's
+        # ("Venezuelan Foreign Minister Yván Gil", "UN Secretary-General António Guterres")
         while len(before) > 1 and all(
-            piece[:1].isupper() and (piece.lower() in TITLE_WORDS or piece.isupper())
-            for piece in re.split(r"[-‑]", before[-1])
+            piece[:1].isupper() for piece in re.split(r"[-‑]", before[-1])
         ):
             before.pop()
     if (
         person
         and head not in TITLE_WORDS
-        and not text[: -len(name)].rstrip().endswith(",")
+        and not appositive
         and any(w.lower() in RELATED_TO for w in before)
     ):
         return False
