@@ -757,6 +757,24 @@ def test_a_spokesman_for_a_titled_person_is_the_spokesman_of_their_country(owner
     assert (q.speaker, q.speaker_country) == (f"A spokesman for {owner}", country)
 
 
+def test_they_and_the_two_leaders_after_two_people_opening_a_sentence_are_the_pair():
+    text = (
+        "BEIJING — Chinese President Wen Tao and Brazilian President Rui Matos pledged on "
+        'Tuesday to deepen ties and criticised what they called "unilateral protectionism".\n\n'
+        "In a joint statement, the two leaders said they opposed any use of tariffs as a weapon."
+    )
+    assert speaker_of(text, "unilateral").speaker == "Wen Tao and Rui Matos"
+    assert speaker_of(text, "tariffs").speaker == "Wen Tao and Rui Matos"
+
+
+def test_they_after_two_people_named_mid_sentence_is_not_the_pair():
+    text = (
+        "In another study they wrote with Ana Ruiz and Ben Ode, they estimated the cost. "
+        '"These results should make us think again," they argued.'
+    )
+    assert speaker_of(text, "think again").speaker != "Ana Ruiz and Ben Ode"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -39,6 +39,10 @@ from app.extract.speakers.typing import (
     names_a_body,
 )
 
+# Two people who open a sentence ("Chinese President Xi Jinping and Brazilian President …").
+TITLES_ONLY = re.compile(r"\s*(?:[A-Z][\w.'’-]{0,30}\s){0,6}")
+NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s(?:da|de|do|dos|van|von|al|bin)?\s?[A-Z][\w'’.-]*)*")
+PAIR_JOINED = re.compile(r",?\s(?:and|&)\s(?:[A-Z][\w.'’-]*\s){0,6}")
 # How well each kind of antecedent fits "it" and "they".
 IT_FIT = {ORGANISATION: 1.0, OUTLET: 0.5, PLACE: 0.3}
 THEY_FIT = {GROUP: 1.0, ORGANISATION: 0.7}
@@ -272,6 +276,8 @@ class Resolver:
             return unknown(None, "pronoun")
         if head == "it" and (document := self._the_document(mention)) is not None:
             return document
+        if head == "they" and (pair := self.named_pair(mention, skip)) is not None:
+            return pair
         pool = self.registry.of_kind(set(fit)) + self.unnamed(GROUP) + self.unnamed(ORGANISATION)
         offices = {id(office): person for office, person in self.offices}
         if head == "it":
@@ -287,6 +293,37 @@ class Resolver:
             return unknown(GROUP if head == "they" else ORGANISATION, "pronoun")
         best = offices.get(id(scored[0][1]), scored[0][1])  # the office's person
         return self.entity_result(best, mention, "pronoun", "it-they", margin(scored))
+
+    def named_pair(self, mention: Mention, skip: tuple[int, int] | None) -> Resolved | None:
+        """ "Chinese President Xi Jinping and Brazilian President Lula … criticised what they
+        called …": "they" in, or just after, a sentence opening on two people joined by "and"
+        is the two of them."""
+        layout, text = self.layout, self.layout.text
+        n = layout.sentence_of(mention.start)
+        for k in (n, n - 1):
+            if k < 0:
+                return None
+            lo = layout.starts[k]
+            hi = mention.start if k == n else layout.starts[n]
+            named = sorted(
+                (p, e)
+                for e in self.registry.of_kind({PERSON})
+                for p in e.positions
+                if lo <= p < hi and not _named_in(e, skip)
+            )
+            if len(named) < 2 or not TITLES_ONLY.fullmatch(text, lo, named[0][0]):
+                continue  # the two open the sentence, after their titles only
+            (first, one), (second, other) = named[:2]
+            printed = NAME_RUN.match(text, first)
+            between = text[printed.end() : second] if printed else ""
+            if one is other or not PAIR_JOINED.fullmatch(between):
+                continue
+            countries = {one.country, other.country}
+            country = countries.pop() if len(countries) == 1 else None
+            certainty = confidence_for("it-they")
+            names = f"{one.name} and {other.name}"
+            return Resolved(names, country, None, certainty, GROUP, "pronoun", basis="it-they")
+        return None
 
     def _the_document(self, mention: Mention) -> Resolved | None:
         """'"…," the letter, signed by 14 senators, said. It asked …': an "It" opening the

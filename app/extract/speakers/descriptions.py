@@ -415,6 +415,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         return other
     if ONE_OF_THEM.fullmatch(mention.text) and (one := _one_of_them(resolver, mention)):
         return one
+    if THE_TWO.fullmatch(mention.text) and (pair := resolver.named_pair(mention, skip)):
+        return replace(pair, evidence="description")  # "the two leaders said in a statement"
     if mention.text.lower() in ("the former", "the latter"):
         if (which := _former_or_latter(resolver, mention)) is not None:
             return which
@@ -455,6 +457,11 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
 
 
 POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<owned>\S.*)$")
+# Two people named together before: "the two leaders", "both ministers", "the pair".
+THE_TWO = re.compile(
+    r"(?i:the\stwo|both)(?:\s(?:leaders|presidents|ministers|men|women|officials|envoys))?"
+    r"|(?i:the\spair)"
+)
 
 
 def _owned_by_person(resolver: "Resolver", mention: Mention) -> str | None:
