@@ -775,6 +775,16 @@ def test_they_after_two_people_named_mid_sentence_is_not_the_pair():
     assert speaker_of(text, "think again").speaker != "Ana Ruiz and Ben Ode"
 
 
+def test_it_after_someone_issued_a_statement_is_the_statement_speaking_for_them():
+    text = (
+        "BRUSSELS — Hungary blocked a joint statement, diplomats said.\n\n"
+        "Instead, the bloc's foreign policy chief Lena Varga issued a statement on behalf of 26 "
+        'member states. "The authorities must release all those detained," it said.'
+    )
+    q = speaker_of(text, "must release")
+    assert (q.speaker, q.via) == ("Lena Varga", "statement")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

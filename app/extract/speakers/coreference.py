@@ -43,6 +43,11 @@ from app.extract.speakers.typing import (
 TITLES_ONLY = re.compile(r"\s*(?:[A-Z][\w.'’-]{0,30}\s){0,6}")
 NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s(?:da|de|do|dos|van|von|al|bin)?\s?[A-Z][\w'’.-]*)*")
 PAIR_JOINED = re.compile(r",?\s(?:and|&)\s(?:[A-Z][\w.'’-]*\s){0,6}")
+# Someone issuing a document: "X issued a statement", "Y released a joint communiqué".
+ISSUED = re.compile(
+    r"\b(?:issued|released|published|put out|sent out)\s(?:a|an|the)\s(?:[a-z]+\s){0,2}?"
+    r"(statement|communiqué|communique|declaration|letter|readout|report)\b"
+)
 # How well each kind of antecedent fits "it" and "they".
 IT_FIT = {ORGANISATION: 1.0, OUTLET: 0.5, PLACE: 0.3}
 THEY_FIT = {GROUP: 1.0, ORGANISATION: 0.7}
@@ -276,6 +281,8 @@ class Resolver:
             return unknown(None, "pronoun")
         if head == "it" and (document := self._the_document(mention)) is not None:
             return document
+        if head == "it" and (issued := self._issued_before(mention)) is not None:
+            return issued
         if head == "they" and (pair := self.named_pair(mention, skip)) is not None:
             return pair
         pool = self.registry.of_kind(set(fit)) + self.unnamed(GROUP) + self.unnamed(ORGANISATION)
@@ -324,6 +331,30 @@ class Resolver:
             names = f"{one.name} and {other.name}"
             return Resolved(names, country, None, certainty, GROUP, "pronoun", basis="it-they")
         return None
+
+    def _issued_before(self, mention: Mention) -> Resolved | None:
+        """ "Kaja Kallas issued a statement on behalf of 26 member states. '…,' it said.": the
+        "it" right after a sentence in which someone named issued a document is that document,
+        and speaks for them."""
+        layout, text = self.layout, self.layout.text
+        n = layout.sentence_of(mention.start)
+        if n < 1:
+            return None
+        lo, hi = layout.starts[n - 1], layout.starts[n]
+        issued = ISSUED.search(text, lo, hi)
+        if issued is None or layout.unquoted(hi, mention.start).strip(" ,\n\t"):
+            return None  # "it" tags the next sentence's quotation, with no other words before
+        named = [
+            (p, e)
+            for e in self.registry.of_kind({PERSON, ORGANISATION})
+            for p in e.positions
+            if lo <= p < issued.start()
+        ]
+        if not named:
+            return None
+        issuer = max(named, key=lambda found: found[0])[1]
+        res = self.entity_result(issuer, mention, "pronoun", "it-document")
+        return replace(res, via=issued[1].lower())
 
     def _the_document(self, mention: Mention) -> Resolved | None:
         """'"…," the letter, signed by 14 senators, said. It asked …': an "It" opening the
