@@ -785,6 +785,22 @@ def test_it_after_someone_issued_a_statement_is_the_statement_speaking_for_them(
     assert (q.speaker, q.via) == ("Lena Varga", "statement")
 
 
+def test_a_surname_with_an_article_opening_a_sentence_is_that_person():
+    text = (
+        "RIYADH — Saudi Crown Prince Faisal bin Adel received Syria's interim president, "
+        "Karim al-Hadid, in Riyadh on Sunday.\n\n"
+        "Al-Hadid, on his first foreign trip, thanked the kingdom. In remarks carried by state "
+        'television, he said Damascus wanted to "open a new page" with all Arab states.'
+    )
+    q = speaker_of(text, "new page")
+    assert (q.speaker, q.speaker_country) == ("Karim al-Hadid", "SY")
+
+
+def test_a_title_before_a_name_stops_at_a_verb_before_its_owner():
+    text = "Crown Prince Faisal bin Adel received Syria's interim president, Karim al-Hadid, here."
+    assert title_before(text, text.index("Karim")) == "Syria's interim president"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -123,6 +123,8 @@ def title_before(text: str, start: int) -> str:
             )
             modifiers = 3 if bare[0].islower() and head else modifiers
         elif not bare[0].isupper():
+            if kept and kept[-1].endswith(("'s", "’s")):
+                break  # "… Salman received Syria's interim president, ": the owner opens it
             if modifiers and re.fullmatch(r"[a-z]{4,20}['’]s", low) and words[i - 1 : i] == ["The"]:
                 kept.append(bare)  # "The government's chief negotiator, ": whose he is
                 break

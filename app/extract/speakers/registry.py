@@ -77,6 +77,9 @@ TITLED_SURNAME = re.compile(
 )
 
 
+LOWER_ARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‑]")
+
+
 class Registry(Whereabouts):
     """Named entities of one article, in order of first mention."""
 
@@ -292,20 +295,25 @@ class Registry(Whereabouts):
                 people.setdefault(without_suffix(e.name.split())[-1], []).append(e)
         if not people:
             return
+        # "al-Sharaa" is printed "Al-Sharaa" opening a sentence
+        printed = {w: w for w in people} | {
+            w[:1].upper() + w[1:]: w for w in people if LOWER_ARTICLE.match(w)
+        }
         pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in people) + r")(?![\w-])"
+            r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in printed) + r")(?![\w-])"
         )
         found = [m for lo, hi in spans for m in pattern.finditer(self.text, lo, hi)]
         for m in sorted(found, key=lambda m: m.start()):
             pos = m.start()
+            surname = printed[m.group()]
             owners = [
                 e
-                for e in people[m.group()]
+                for e in people[surname]
                 if min(e.positions, default=pos) < pos
                 and not any(p <= pos < p + len(e.name) for p in e.positions)
             ]
             if not owners or any(
-                p <= pos < p + len(e.name) for e in people[m.group()] for p in e.positions
+                p <= pos < p + len(e.name) for e in people[surname] for p in e.positions
             ):
                 continue
             owner = max(
