@@ -1494,3 +1494,12 @@ def test_two_reports_joined_by_a_semicolon_are_each_their_own():
     found = {q.text: q.speaker for q in extract_article(article).quotes}
     assert found['that China was "ready to sign tomorrow"'] == "Laura Fuentes"
     assert found['Mercosur had "waited 25 years"'] == "Diego Pardo"
+
+
+def test_a_short_quoted_phrase_warned_against_is_a_quote():
+    article = (
+        'Syria\n\nSpokesman Reza Tavakoli said Tehran respected "the choices of the Syrian '
+        'people" but warned against "foreign interference".\n'
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert '"foreign interference"' in found

@@ -27,6 +27,8 @@ from app.extract.verbs import lemma as cue_lemma
 MIN_DIRECT_WORDS = 3  # fewer words in marks next to a cue are a scare quote or a title
 MIN_FLOATING_WORDS = 6
 MIN_INDIRECT_WORDS = 3
+# Cues whose content a short quoted phrase can be whole: what was warned of or called for.
+PHRASE_IS_ENOUGH = frozenset("warn caution call urge demand".split())
 
 
 ASKS, ANSWERS, SPEAKS = "asks", "answers", "speaks"
@@ -191,6 +193,10 @@ def _from_content(
         if len(inside) == 1 and not leftover:
             return [Candidate(inside[0].start, inside[0].end, "direct", **base)]
         return [Candidate(start, end, "mixed" if inside else "indirect", **base)]
+    if len(inside) == 1 and not leftover and cue_lemma(cue.token.text) in PHRASE_IS_ENOUGH:
+        # 'warned against "foreign interference"', 'called for "maximum restraint"': the
+        # quoted words are all they asked for or warned of
+        return [Candidate(inside[0].start, inside[0].end, "direct", **base)]
     if _words(text[start:end]) < MIN_INDIRECT_WORDS:
         return []
     if not inside and cue.content and _only_points_back(cue.content):
