@@ -801,6 +801,16 @@ def test_a_title_before_a_name_stops_at_a_verb_before_its_owner():
     assert title_before(text, text.index("Karim")) == "Syria's interim president"
 
 
+def test_the_commander_of_a_mission_named_after_where_it_serves_is_not_of_that_country():
+    text = (
+        "Kenya's president defends Haiti mission\n\n"
+        "NAIROBI — The president defended Kenya's leadership of the police mission.\n\n"
+        "The mission's commander, Peter Odhiambo, said in a statement that his officers had "
+        "retaken key roads."
+    )
+    assert speaker_of(text, "retaken").speaker_country != "HT"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

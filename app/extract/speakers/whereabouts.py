@@ -78,6 +78,8 @@ ANSWER_FROM = re.compile(
 # " and Defence Minister " just before a name: a title listed after someone else's name.
 LISTED_AFTER = re.compile(r"\sand\s((?:[A-Z][\w.-]{1,20}\s){1,4})$")
 PRINTED_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,4}")
+# Bodies named after where they are sent: "the Haiti mission", "the Gaza force".
+SENT_ABROAD = frozenset("mission operation force deployment contingent".split())
 BODY_TITLES = frozenset("ministry embassy consulate office department".split())
 # "The envoy, Ann Lee": a definite description just before the name it gives.
 DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
@@ -496,8 +498,10 @@ class Whereabouts:
         if last is not None:
             return last.country
         # a body no name was given: "Colombia's government", "China's coast guard"
+        # ("the Haiti mission" is a mission to Haiti; "Kenya's mission" is Kenya's)
+        owned = "['’]s" if word in SENT_ABROAD else "(?:['’]s)?"
         owners = re.findall(
-            rf"\b([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?)(?:['’]s)?(?:\s[a-z]{{3,20}})?\s{word}\b",
+            rf"\b([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?){owned}(?:\s[a-z]{{3,20}})?\s{word}\b",
             self.text[max(0, pos - 1500) : pos],
         )
         countries = (self.officials.country_in(owner) for owner in reversed(owners))
