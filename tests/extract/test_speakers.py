@@ -811,6 +811,16 @@ def test_the_commander_of_a_mission_named_after_where_it_serves_is_not_of_that_c
     assert speaker_of(text, "retaken").speaker_country != "HT"
 
 
+def test_a_body_printed_with_its_owner_is_the_owners_whatever_its_name_names():
+    text = (
+        "TAIPEI — The island held drills.\n\n"
+        "Beijing's Taiwan Affairs Office called the president a separatist whose words "
+        '"expose his true colours".'
+    )
+    q = speaker_of(text, "true colours")
+    assert (q.speaker, q.speaker_country) == ("Taiwan Affairs Office", "CN")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -392,8 +392,13 @@ class Registry(Whereabouts):
                 if kind == OUTLET:  # "Saudi Press Agency" is Saudi, wherever it is quoted
                     own = self.officials.home_country(name)
                 elif kind == ORGANISATION:
-                    own = self.officials.home_country(name) or (
-                        self._body_placed_in(pos) if national_body(name) else None
+                    # "Beijing's Taiwan Affairs Office" is China's, whatever its name names
+                    owner = re.fullmatch(r"([A-Z][\w .-]{1,40})['’]s", role.strip())
+                    own = (owner and self.officials.country_in(owner[1])) or None
+                    own = (
+                        own
+                        or self.officials.home_country(name)
+                        or (self._body_placed_in(pos) if national_body(name) else None)
                     )
                 entity = Entity(name, own, "", kind)
                 entity.evidence = person_evidence(name, self.text, pos, end)
