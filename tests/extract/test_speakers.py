@@ -821,6 +821,16 @@ def test_a_body_printed_with_its_owner_is_the_owners_whatever_its_name_names():
     assert (q.speaker, q.speaker_country) == ("Taiwan Affairs Office", "CN")
 
 
+def test_its_spokesman_in_a_clause_joined_to_one_about_a_body_is_that_bodys_country():
+    text = (
+        "WARSAW — Poland summoned the envoy.\n\n"
+        "Ukraine's foreign ministry rejected the account as a lie, and its spokesman, Petro "
+        "Hlib, said Kyiv was ready to share radar data."
+    )
+    q = speaker_of(text, "radar data")
+    assert (q.speaker, q.speaker_country) == ("Petro Hlib", "UA")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

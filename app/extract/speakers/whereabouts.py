@@ -31,6 +31,8 @@ THE_COUNTRYS = re.compile(
     r"(?:\b[Tt]he (?:country|nation|kingdom|republic)['’]s|\bIts)\s(?:[\w-]{1,30}\s){0,4}"
     r"[\w-]{1,30},?\s$"
 )
+# ", and its spokesman, " just before a name: a clause joined to one about a body.
+JOINED_ITS = re.compile(r",\s(?:and|but|while)\sits\s(?:[a-z-]{1,30}\s){0,3}[a-z-]{1,30},\s$")
 # A sentence ending on an unnamed counterpart: the next sentence's first name is them.
 MET_COUNTERPART = re.compile(
     r"\b(?:his|her|their)\s([A-Z][\w-]{2,20})\scounterparts?(?:\s(?:in|at)\s[A-Z][\w-]{1,20})?"
@@ -331,10 +333,18 @@ class Whereabouts:
         else the first it names ("The talks were hosted by Switzerland. Its foreign …";
         "Georgia's ruling party welcomed the Hungarian position. Its chairman" is Georgian)."""
         its = THE_COUNTRYS.search(self.text, max(0, pos - 80), pos)
-        if not its and not A_SPOKESPERSON.search(self.text, max(0, pos - 30), pos):
-            return None
         layout = self.layout
         n = layout.sentence_of(pos)
+        if (
+            its is None
+            and n >= 0
+            and (joined := JOINED_ITS.search(self.text, layout.starts[n], pos))
+        ):
+            # "Ukraine's foreign ministry rejected it, and its spokesman, X, said": the
+            # sentence's own opening
+            return self._opening_country(self.text[layout.starts[n] : joined.start()].lstrip())
+        if not its and not A_SPOKESPERSON.search(self.text, max(0, pos - 30), pos):
+            return None
         if n < 1:
             return None
         before = self.text[layout.starts[n - 1] : layout.starts[n]].lstrip()
