@@ -823,9 +823,9 @@ def test_a_body_printed_with_its_owner_is_the_owners_whatever_its_name_names():
 
 def test_its_spokesman_in_a_clause_joined_to_one_about_a_body_is_that_bodys_country():
     text = (
-        "WARSAW — Poland summoned the envoy.\n\n"
-        "Ukraine's foreign ministry rejected the account as a lie, and its spokesman, Petro "
-        "Hlib, said Kyiv was ready to share radar data."
+        "WARSAW — Poland summoned Belarus's envoy. Minsk accused Warsaw of hysteria.\n\n"
+        "Ukraine's foreign ministry rejected the Belarusian account as a lie, and its "
+        "spokesman, Petro Hlib, said Kyiv was ready to share radar data."
     )
     q = speaker_of(text, "radar data")
     assert (q.speaker, q.speaker_country) == ("Petro Hlib", "UA")
