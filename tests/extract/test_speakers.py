@@ -831,6 +831,18 @@ def test_its_spokesman_in_a_clause_joined_to_one_about_a_body_is_that_bodys_coun
     assert (q.speaker, q.speaker_country) == ("Petro Hlib", "UA")
 
 
+@pytest.mark.parametrize(
+    "speaker",
+    ["a senior Republican senator", "Democratic Sen. Ruth Calder", "a Democratic senator"],
+)
+def test_a_us_partys_senator_is_american_under_any_dateline(speaker):
+    text = (
+        "MEXICO CITY — The president rejected any strikes on Tuesday, a day after "
+        f"{speaker} said Washington should consider them."
+    )
+    assert speaker_of(text, "consider them").speaker_country == "US"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -147,7 +147,17 @@ class Officials:
     def home_country(self, phrase: str) -> str | None:
         """The country a title names for its holder: 'Chinese Ambassador to Australia' is
         Chinese; 'Ambassador to Australia' alone says nothing of where its holder is from."""
-        return self.country_in(_STAYS_WHERE.sub(" ", _POSTED_WHERE.sub(r"\1 ", phrase)))
+        found = self.country_in(_STAYS_WHERE.sub(" ", _POSTED_WHERE.sub(r"\1 ", phrase)))
+        return found or ("US" if US_PARTY_OFFICE.search(phrase) else None)
+
+
+# Offices only the United States has with these parties' names ("a senior Republican
+# senator", "Democratic Congresswoman"); Korea's Democratic Party has lawmakers, no senators.
+US_PARTY_OFFICE = re.compile(
+    r"\b(?:Republican|Democratic|Democrat)\s(?:(?:[a-z]+\s)?(?:senator|congressman|congresswoman|"
+    r"congressmen|senators|governor|governors)|(?:Sen|Rep)\.)",
+    re.IGNORECASE,
+)
 
 
 # Where someone went, lives or was born, which is not the country they speak for: "the
