@@ -843,6 +843,20 @@ def test_a_us_partys_senator_is_american_under_any_dateline(speaker):
     assert speaker_of(text, "consider them").speaker_country == "US"
 
 
+@pytest.mark.parametrize(
+    ("described", "name", "country"),
+    [
+        ("A Ukrainian woman in a red coat, who gave her name only as Oksana,", "Oksana", "UA"),
+        ("Another resident, who gave only her first name, Aissata,", "Aissata", None),
+    ],
+)
+def test_a_name_given_right_after_a_description_is_the_speakers(described, name, country):
+    text = f'Border\n\n{described} said the town was empty. "We are afraid," she said.'
+    first, second = speaker_of(text, "town was empty"), speaker_of(text, "afraid")
+    assert (first.speaker, first.speaker_country) == (name, country)
+    assert second.speaker == name
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

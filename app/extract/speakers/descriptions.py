@@ -410,6 +410,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         return resolver.entity_result(whole, mention, "name", "name")
     if (theirs := _someone_of_theirs(resolver, mention, skip)) is not None:
         return theirs
+    if not mention.plural and (named := _named_after(resolver, mention)) is not None:
+        return named
     plural = mention.plural or mention.head in COLLECTIVE  # "the family" speaks as a group
     if mention.text.lower() in OTHER_ONE and (other := _another(resolver, mention)) is not None:
         return other
@@ -570,6 +572,33 @@ TITLE_WORDS_BEFORE = 2  # "Justice Sean Dunphy directed …": titles before the 
 # Skelly, a data operative, vouched …" after "said a data expert" is someone else.
 _OPENING_TITLES = (TITLE_WORDS | PERSON_NOUNS) - frozenset(
     "the of and for at in on to a an".split()
+)
+
+
+def _named_after(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """ "A Ukrainian woman in a red coat, who gave her name only as Oksana, said …": the
+    name the description gives right after it is the speaker's, of the description's
+    nationality."""
+    given = NAME_GIVEN.match(resolver.layout.text, mention.end)
+    if given is None:
+        return None
+    country = resolver.officials.home_country(mention.text)
+    person = resolver.registry.find(given[1], given.start(1))
+    if person is None:  # a given name the registry did not take for one ("Aissata")
+        certainty = confidence_for("named-next")
+        return Resolved(given[1], country, None, certainty, PERSON, "description")
+    if person.kind != PERSON:
+        return None
+    if person.country is None:
+        person.country = country
+    return resolver.entity_result(person, mention, "description", "named-next")
+
+
+# ", who gave her name only as Oksana,", ", who gave only his first name, Ahmed,"
+NAME_GIVEN = re.compile(
+    r",\s(?:who|whom)\s(?:gave|asked\sto\sbe\sidentified|identified\s(?:herself|himself))"
+    r"(?:\sonly)?(?:\s(?:her|his|their))?(?:\sonly)?(?:\sfirst)?(?:\sname)?(?:\sonly)?"
+    r"(?:\sas|,)?\s([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
 )
 
 
