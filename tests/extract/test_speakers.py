@@ -857,6 +857,22 @@ def test_a_name_given_right_after_a_description_is_the_speakers(described, name,
     assert second.speaker == name
 
 
+@pytest.mark.parametrize(
+    ("said", "speaker", "country"),
+    [
+        ("Houthi spokesman Salim Qasem said", "Salim Qasem", "YE"),
+        ("A Hamas official said", "A Hamas official", "PS"),
+        ("In Kabul, Taliban spokesman Nur Wali said", "Nur Wali", "AF"),
+        ("The Pakistani Taliban, or TTP, is a separate group. The group said", None, "PK"),
+    ],
+)
+def test_armed_movements_and_de_facto_authorities_speak_for_where_they_act(said, speaker, country):
+    text = f"CAIRO — Talks resumed.\n\n{said} the strikes had killed civilians."
+    q = speaker_of(text, "killed civilians")
+    assert q.speaker_country == country
+    assert speaker is None or q.speaker == speaker
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -80,6 +80,8 @@ ANSWER_FROM = re.compile(
 # " and Defence Minister " just before a name: a title listed after someone else's name.
 LISTED_AFTER = re.compile(r"\sand\s((?:[A-Z][\w.-]{1,20}\s){1,4})$")
 PRINTED_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,4}")
+# Kinds of known bodies whose country a title with their name gives ("Houthi spokesman").
+SPEAKING_BODIES = frozenset(("government", "movement"))
 # Bodies named after where they are sent: "the Haiti mission", "the Gaza force".
 SENT_ABROAD = frozenset("mission operation force deployment contingent".split())
 BODY_TITLES = frozenset("ministry embassy consulate office department".split())
@@ -544,6 +546,6 @@ class Whereabouts:
         """'State Department spokesman': the country of a known government body in a title."""
         for _, alias in self.officials.mentions(role, 0, len(role)):
             body = self.officials.find(alias)
-            if body is not None and body.kind == "government" and body.country:
+            if body is not None and body.kind in SPEAKING_BODIES and body.country:
                 return body.country
         return None
