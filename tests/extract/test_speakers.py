@@ -873,6 +873,16 @@ def test_armed_movements_and_de_facto_authorities_speak_for_where_they_act(said,
     assert speaker is None or q.speaker == speaker
 
 
+def test_a_nationality_for_a_speaker_is_the_person_in_focus_of_that_country_or_none():
+    text = (
+        "BRUSSELS — Talks stalled.\n\n"
+        "Russian envoy Oleg Petrov left early. EU trade commissioner Marek Hradil tried to calm "
+        'the dispute. "We are closer than the headlines suggest," the Slovak said.'
+    )
+    q = speaker_of(text, "closer than")
+    assert (q.speaker, q.speaker_country) == ("Marek Hradil", "SK")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

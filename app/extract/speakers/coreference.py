@@ -184,6 +184,8 @@ class Resolver:
         return Resolved(e.name, country, e.title, certainty, e.kind, evidence, e, basis=basis)
 
     def name(self, mention: Mention) -> Resolved:
+        if (national := self._by_nationality(mention)) is not None:
+            return national
         registry = self.registry
         entity = None
         full = mention.full
@@ -212,6 +214,27 @@ class Resolver:
             # "Ireland's taoiseach, Siobhán Kelleher": what the title says holds for her "she"
             entity.country = found.country
         return found
+
+    def _by_nationality(self, mention: Mention) -> Resolved | None:
+        """ "'We are closer than the headlines suggest,' the Slovak said": a nationality for a
+        person is the one most in focus who is of it, or of no known country (and is from now
+        on)."""
+        code = self.officials.demonym(mention.name or "")
+        if mention.plural or (mention.name or "").endswith("s"):
+            return None  # "the Saudis" are a people, not one person
+        if code is None or not re.fullmatch(
+            r"(?i:the)\s(?:[\w-]+\s){0,2}" + re.escape(mention.name or ""), mention.text
+        ):
+            return None
+        people = [
+            e for e in self.registry.of_kind({PERSON}) if e.events and e.country in (code, None)
+        ]
+        scored = ranked(people, mention.start, self.layout, None, ACROSS_PARAGRAPHS)
+        if not scored or scored[0][0] < MIN_SALIENCE:
+            return None
+        best = scored[0][1]
+        best.country = code
+        return self.entity_result(best, mention, "description", "role", margin(scored))
 
     def _described_before(self, mention: Mention) -> str | None:
         """'A Russian embassy spokesman said …. The spokesman, Dmitri Orlov, added': the

@@ -90,6 +90,10 @@ class Officials:
         """The official or organisation known by this alias (case and accents ignored)."""
         return self._by_alias.get(_key(name))
 
+    def demonym(self, word: str) -> str | None:
+        """The country a nationality word names ("Slovak"), not a country's own name."""
+        return self.country_words.get(word) if word not in self._names else None
+
     def leader(self, surname: str) -> Official | None:
         """The one president, prime minister, chancellor or king known by this surname."""
         return self._leaders.get(_key(surname))
