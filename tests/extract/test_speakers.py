@@ -883,6 +883,20 @@ def test_a_nationality_for_a_speaker_is_the_person_in_focus_of_that_country_or_n
     assert (q.speaker, q.speaker_country) == ("Marek Hradil", "SK")
 
 
+@pytest.mark.parametrize(
+    ("said", "via"),
+    [
+        ("told Russian state TV", "Russian state TV"),
+        ("told state television", "state television"),
+        ("said on state TV", "state TV"),
+    ],
+)
+def test_unnamed_state_media_are_the_channel(said, via):
+    text = f"MOSCOW — Talks began.\n\nEnvoy Pavel Orlov {said} that the talks were useful."
+    q = speaker_of(text, "talks were useful")
+    assert (q.speaker, q.via) == ("Pavel Orlov", via)
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

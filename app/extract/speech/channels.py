@@ -54,8 +54,8 @@ def channel_of(verb: Token) -> str | None:
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
-                if name := _carried_by(pobj):
-                    return name
+                if name := _carried_by(pobj) or outlet_named(pobj):
+                    return name  # "… carried by KCNA", "said on state TV"
                 for prep in pobj.children:  # "an interview with CTV News"
                     for outlet in prep.children:
                         if prep.lower_ == "with" and outlet.pos_ == "PROPN":
@@ -96,6 +96,10 @@ def _whose(person: Token) -> str | None:
     return outlet_named(owner) if owner is not None else None
 
 
+# What unnamed state media are called: "told Russian state TV", "said on state television".
+STATE_MEDIA = frozenset("tv television media radio broadcaster".split())
+
+
 def outlet_named(tok: Token) -> str | None:
     """The outlet a noun phrase names: 'CTV News', 'the Izvestia newspaper' (Izvestia), 'the
     TASS news agency' (TASS); not 'the UN refugee agency'."""
@@ -104,6 +108,9 @@ def outlet_named(tok: Token) -> str | None:
         # "state news agency BelTA": a name printed right after its media noun
         after_media = tok.i > 0 and tok.doc[tok.i - 1].lower_ in MEDIA_NOUNS
         return name if is_outlet(name) or after_media else None
+    if tok.lower_ in STATE_MEDIA and any(c.lower_ == "state" for c in tok.children):
+        words = [t for t in tok.doc[tok.left_edge.i : tok.i + 1] if t.dep_ != "det"]
+        return " ".join(t.text for t in words)  # "Russian state TV", "state television"
     if tok.lower_ not in MEDIA_NOUNS:
         return None
     named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
