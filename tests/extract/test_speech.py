@@ -1503,3 +1503,13 @@ def test_a_short_quoted_phrase_warned_against_is_a_quote():
     )
     found = [q.text for q in extract_article(article).quotes]
     assert '"foreign interference"' in found
+
+
+def test_a_quoted_judgement_hung_deep_in_the_object_is_the_judges():
+    article = (
+        "Truce\n\nMOSCOW — The minister, Pavel Orlov, also rejected a proposal by the French "
+        'president for a truce as "a trick to rearm Ukraine".\n'
+    )
+    found = {q.text: q.speaker for q in extract_article(article).quotes}
+    text = 'a proposal by the French president for a truce as "a trick to rearm Ukraine"'
+    assert found.get(text) == "Pavel Orlov"

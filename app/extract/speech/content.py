@@ -93,6 +93,9 @@ def naming_content(verb: Token) -> list[Token] | None:
             for c in named[0].children
             if c.dep_ == "prep" and c.lower_ == "as" and _quotes_inside(c)
         ]
+    if not called and "as" in how and named:
+        # 'rejected a proposal by X for a truce as "a trick"': "as" hung deeper in the object
+        called = [t for t in verb.subtree if t.i > verb.i and _as_on_the_object(t, verb)][:1]
     if not called:
         return None
     # 'called the plan a mistake': what was named is part of the claim (the plan is a
@@ -101,6 +104,19 @@ def naming_content(verb: Token) -> list[Token] | None:
     toks = [t for c in named + called for t in c.subtree if t.i > verb.i]
     lo, hi = min(t.i for t in toks), max(t.i for t in toks)
     return trim(list(verb.doc[lo : hi + 1]))
+
+
+def _as_on_the_object(tok: Token, verb: Token) -> bool:
+    """An "as" with a quotation in it, hung on the verb's object or its phrases, with no verb
+    between it and the judging verb."""
+    if tok.lower_ != "as" or tok.dep_ != "prep" or not _quotes_inside(tok):
+        return False
+    head = tok.head
+    while head.i != verb.i:
+        if head.pos_ in ("VERB", "AUX") or head.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+            return False
+        head = head.head
+    return True
 
 
 def _name_quoted_after(obj: Token) -> int | None:
