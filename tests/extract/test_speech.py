@@ -1513,3 +1513,13 @@ def test_a_quoted_judgement_hung_deep_in_the_object_is_the_judges():
     found = {q.text: q.speaker for q in extract_article(article).quotes}
     text = 'a proposal by the French president for a truce as "a trick to rearm Ukraine"'
     assert found.get(text) == "Pavel Orlov"
+
+
+def test_a_fronted_clause_is_not_the_content_when_a_that_clause_follows():
+    article = (
+        "Envoy\n\nIn his speech in Bloemfontein, a recording of which was posted online, the "
+        'diplomat had also said that "farmers are not safe in this country".\n'
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert not any("recording" in q for q in found)
+    assert any("farmers are not safe" in q for q in found)

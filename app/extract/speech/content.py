@@ -139,6 +139,9 @@ def content_of(verb: Token) -> list[Token] | None:
         comps = [c for c in comps if not time_clause(c)]
     comps = [c for c in comps if not scene_clause(verb, c) and not _object_then_clause(verb, c)]
     comps = [c for c in comps if not _report_before_semicolon(verb, c)]
+    that_after = [c for c in comps if c.i > verb.i and _opened_by_that(c)]
+    if that_after and any(c.i < verb.i for c in comps):
+        comps = that_after  # "In his speech, a recording of which was posted, he said that …"
     after = [c for c in comps if c.i > verb.i]
     if after and described_subject_misread(verb) is not None:
         comps = after  # "Another official, who … spoke on condition …, said the point was …"
@@ -206,6 +209,10 @@ def content_of(verb: Token) -> list[Token] | None:
 
 
 # Verbs that take a thing as their object: a clause with no "that" right after one is rare.
+def _opened_by_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
 def _report_before_semicolon(verb: Token, comp: Token) -> bool:
     """'The former said Mercosur had waited; the latter warned that …': a report of its own
     before a semicolon, which the parser hung on the second verb, is not its content."""
