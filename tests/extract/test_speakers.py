@@ -897,6 +897,20 @@ def test_unnamed_state_media_are_the_channel(said, via):
     assert (q.speaker, q.via) == ("Pavel Orlov", via)
 
 
+def test_a_spokesperson_after_a_sentence_opening_on_a_body_is_of_its_country():
+    text = (
+        "PRETORIA — The envoy was expelled.\n\n"
+        "The US State Department said it regretted the decision. A spokesperson added that the "
+        "envoy spoke for himself."
+    )
+    assert speaker_of(text, "spoke for himself").speaker_country == "US"
+
+
+def test_an_international_relations_minister_under_a_dateline_is_of_its_country():
+    text = "PRETORIA — International Relations Minister Ronald Molefe said the envoy must leave."
+    assert speaker_of(text, "must leave").speaker_country == "ZA"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

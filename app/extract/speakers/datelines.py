@@ -27,7 +27,7 @@ PORTFOLIOS = frozenset(
     justice government digital water irrigation oil petroleum mines mining fisheries planning
     information communications sports youth women land power electricity infrastructure
     veterans family social welfare works investment finance budget aviation telecommunications
-    defence defense interior""".split()
+    defence defense interior international relations cooperation""".split()
 )
 GOVERNING = frozenset({"government", "administration", "junta"})
 NATIONAL_OFFICE_WORDS = (

@@ -281,6 +281,8 @@ def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -
         country = resolver.registry.heads_country(mention.head, mention.start)
     if country is None and kind == PERSON:  # "A department official", after the State Department
         country = resolver.registry.the_bodys(mention.text, mention.start)
+    if country is None and kind == PERSON and BARE_SPOKESPERSON.fullmatch(mention.text):
+        country = _spokesperson_of_the_body_before(resolver, mention)
     if country is None and kind == ORGANISATION and mention.head in NATIONAL_BODIES:
         if resolver.registry.at_home(mention.start):  # "the foreign ministry", filed from Kyiv
             country = resolver.registry.home
@@ -297,6 +299,38 @@ def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -
     return Resolved(
         group_name(mention), country, None, confidence_for(basis), kind, evidence, basis=basis
     )
+
+
+def _spokesperson_of_the_body_before(resolver: "Resolver", mention: Mention) -> str | None:
+    """ "The US State Department said it regretted the decision. A spokesperson added that
+    …": a spokesperson opening the sentence after one that opens on a body is its, and of its
+    country."""
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    if here < 1 or layout.text[layout.starts[here] : mention.start].strip():
+        return None
+    before = layout.text[layout.starts[here - 1] : layout.starts[here]].lstrip()
+    opening = resolver.registry.opening_state(before)
+    if opening is not None:
+        return opening[1]
+    body = next(
+        (
+            e
+            for e in resolver.registry.of_kind({ORGANISATION})
+            # the body the sentence opens on ("The US State Department said …")
+            if any(
+                TITLES_BEFORE.fullmatch(layout.text, layout.starts[here - 1], p)
+                for p in e.positions
+                if layout.starts[here - 1] <= p < layout.starts[here]
+            )
+        ),
+        None,
+    )
+    return body.country if body is not None else None
+
+
+BARE_SPOKESPERSON = re.compile(r"(?i:an?|the)\s(?:[a-z]+\s)?spokes(?:man|woman|person)")
+TITLES_BEFORE = re.compile(r"\s*(?:The\s)?(?:[A-Z][\w.'’-]{0,30}\s){0,3}")
 
 
 def _owners_country(resolver: "Resolver", mention: Mention) -> str | None:
