@@ -1523,3 +1523,13 @@ def test_a_fronted_clause_is_not_the_content_when_a_that_clause_follows():
     found = [q.text for q in extract_article(article).quotes]
     assert not any("recording" in q for q in found)
     assert any("farmers are not safe" in q for q in found)
+
+
+@pytest.mark.parametrize("seat", ["the Elysee Palace", "the Kremlin", "the White House"])
+def test_a_leaders_seat_relaying_what_the_leader_told_someone_is_the_channel(seat):
+    article = (
+        "Call\n\nPARIS — President Paul Marin told his Chinese counterpart that Europe would not "
+        f"accept unfair competition, {seat} said.\n"
+    )
+    found = {q.text: q.speaker for q in extract_article(article).quotes}
+    assert found.get("that Europe would not accept unfair competition") == "Paul Marin"

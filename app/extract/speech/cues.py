@@ -469,13 +469,19 @@ def _repeated_tags(cues: list[Cue]) -> list[Cue]:
 
 
 # Those who relay a named person's words: "Lavrov told Wang that …, the foreign ministry said".
-RELAYS = frozenset("office ministry spokesman spokeswoman spokesperson aides readout".split())
+# (and a leader's seat: "Macron told Xi that …, the Elysee Palace said"; the White House)
+RELAYS = frozenset(
+    """office ministry spokesman spokeswoman spokesperson aides readout palace presidency
+    kremlin chancellery""".split()
+)
 
 
 def _their_own(speaker: Token) -> bool:
     """'his office', 'her spokesman', 'the foreign ministry': a body or aide that relays."""
     if speaker.lower_ in RELAYS:  # (the parse may take "the Chinese foreign ministry" for a name)
         return speaker.pos_ in ("NOUN", "PROPN")
+    if speaker.lower_ == "house" and any(c.lower_ == "white" for c in speaker.children):
+        return True
     return speaker.pos_ == "NOUN" and any(
         c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in speaker.children
     )
