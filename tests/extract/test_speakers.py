@@ -911,6 +911,11 @@ def test_an_international_relations_minister_under_a_dateline_is_of_its_country(
     assert speaker_of(text, "must leave").speaker_country == "ZA"
 
 
+def test_the_joint_chiefs_under_a_dateline_are_of_its_country():
+    text = "SEOUL — The Joint Chiefs of Staff said the missiles flew 350 kilometres."
+    assert speaker_of(text, "350 kilometres").speaker_country == "KR"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

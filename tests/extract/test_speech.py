@@ -1533,3 +1533,12 @@ def test_a_leaders_seat_relaying_what_the_leader_told_someone_is_the_channel(sea
     )
     found = {q.text: q.speaker for q in extract_article(article).quotes}
     assert found.get("that Europe would not accept unfair competition") == "Paul Marin"
+
+
+def test_hours_after_something_following_a_tag_is_the_writers_timing():
+    article = (
+        "Launch\n\nSEOUL — The North fired two missiles into the sea on Monday, the military "
+        "said, hours after Seoul and Washington began joint exercises.\n"
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert found == ["The North fired two missiles into the sea on Monday"]

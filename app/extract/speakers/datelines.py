@@ -34,6 +34,7 @@ NATIONAL_OFFICE_WORDS = (
     TITLE_WORDS
     | ROLE_HINTS
     | {"ministry", "office", "cabinet", "military", "army", "rear", "opposition", "shadow"}
+    | {"joint", "chiefs", "staff"}  # "the Joint Chiefs of Staff", filed from Seoul
     | {"presidential", "presidency"}  # "Presidential spokesman Manuel Adorni", from Buenos Aires
     # "Conservative Leader Pierre Poilievre", filed from Ottawa: a national party's leader
     | {"conservative", "labour", "labor", "liberal", "socialist", "party"}
@@ -136,5 +137,5 @@ def national_body(name: str) -> bool:
 
 
 NATIONAL_BODIES = frozenset(
-    "ministry government cabinet presidency office army military navy parliament".split()
+    "ministry government cabinet presidency office army military navy parliament chiefs".split()
 )

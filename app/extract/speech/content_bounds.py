@@ -278,6 +278,8 @@ def interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
         # "While Trump affirmed that …, he also stated, “…”": the writer's scene, then the
         # words (but "Though that transition was seamless, he said, replacing …" is his)
         return None
+    if _when_after(after):
+        return trim(list(doc[start : left - 1]))  # "…, the military said, hours after Seoul …"
     if after.head.i == verb.i and (speech_scene(after) or _trails_off(after)):
         return trim(list(doc[start : left - 1]))  # "…, she said, in a speech to …"
     if (
@@ -327,6 +329,22 @@ def _scene_opened(clause: Token) -> bool:
 
 
 SCENE_MARKS = frozenset("when because as since after before".split())
+
+
+def _when_after(after: Token) -> bool:
+    """The words after a tag's comma open with how long after or before something: "hours
+    after Seoul and Washington began …", "two days before the vote" (the writer's timing)."""
+    doc, k = after.doc, after.i
+    if after.lower_ in ("a", "an", "two", "three", "several", "just", "only", "shortly", "some"):
+        k += 1
+    return (
+        k + 1 < len(doc)
+        and doc[k].lower_.rstrip("s") in TIME_MEASURES
+        and doc[k + 1].lower_ in ("after", "before", "since")
+    )
+
+
+TIME_MEASURES = frozenset("hour day week month minute moment year".split())
 
 
 def _goes_on(verb: Token, after: Token) -> bool:
