@@ -62,8 +62,8 @@ def margin(scored: list[tuple[float, Entity]]) -> float:
 
 
 class Resolver(Protocol):
-    """What descriptions.py needs of coreference.Resolver (kept apart so neither module
-    imports the other)."""
+    """What descriptions.py and its siblings need of coreference.Resolver (kept apart so
+    neither module imports the other)."""
 
     registry: Registry
     officials: Officials

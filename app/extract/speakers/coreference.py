@@ -2,15 +2,15 @@
 
 Names go to the full name the article (or officials.toml) gives. Pronouns go to the most
 salient antecedent that agrees with them: he/she to a person of that gender (or of unknown
-gender), it to an organisation, they to a group or an organisation. Descriptions and
-documents are resolved in descriptions.py. Every resolution reports how it was found, how
-sure it is, and the speaker's type.
+gender), it to an organisation, they to a group or an organisation. Descriptions are
+resolved in descriptions.py, documents in documents.py. Every resolution reports how it was
+found, how sure it is, and the speaker's type.
 """
 
 import re
 from dataclasses import replace
 
-from app.extract.speakers import descriptions
+from app.extract.speakers import descriptions, documents
 from app.extract.speakers.antecedents import (
     MIN_SALIENCE,
     UNKNOWN,
@@ -159,7 +159,7 @@ class Resolver:
         if mention.kind == "joint":
             return self.joint(mention, skip)
         if mention.kind == "document":
-            return descriptions.document(self, mention, skip)
+            return documents.document(self, mention, skip)
         return descriptions.description(self, mention, skip)
 
     def _is_dateline(self, mention: Mention) -> bool:

@@ -1,12 +1,11 @@
-"""Descriptions, groups and documents as speakers.
+"""Descriptions and groups as speakers.
 
 "the minister", "the 34-year-old" and "the coach" go to the person whose printed titles fit,
 anywhere in the article (a description may come before the name); "the company", "the utility"
-to the most salient organisation; a statement, release or report speaks for its author (its
-possessive, its "from"/"by", else the most salient organisation). A description of someone
-first named at the start of the next sentence ("A Porto coach says …. Rui Matos said") is
-that person. A description that fits nobody named ("a citizen", "people arrested last week")
-is the speaker as printed.
+to the most salient organisation. A description of someone named right after it ("A Porto
+coach says …. Rui Matos said") is that person (named_later.py). A description that fits nobody
+named ("a citizen", "people arrested last week") is the speaker as printed, with the country
+its words give (printed_speakers.py). Documents speak for their authors (documents.py).
 """
 
 import re
@@ -14,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ranked, unknown
+from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ranked
 from app.extract.speakers.confidence import confidence_for
-from app.extract.speakers.datelines import NATIONAL_BODIES, national_body, national_office
+from app.extract.speakers.datelines import national_body
 from app.extract.speakers.entities import Entity
 from app.extract.speakers.gender import HONORIFICS, PRONOUN_GENDER
 from app.extract.speakers.lexicon import (
@@ -27,7 +26,7 @@ from app.extract.speakers.lexicon import (
     STATE_NAMES,
     TITLE_WORDS,
 )
-from app.extract.speakers.mentions import POSSESSIVE_PRONOUNS, Mention, group_name
+from app.extract.speakers.mentions import POSSESSIVE_PRONOUNS, Mention
 from app.extract.speakers.offices import (
     CLASH,
     LOOSE,
@@ -44,8 +43,11 @@ from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
 if TYPE_CHECKING:
     from app.extract.speakers.antecedents import Resolver
 
+
+from app.extract.speakers.named_later import named_after, named_next
+from app.extract.speakers.printed_speakers import INDEFINITE, POSSESSIVE, SPEAKS_FOR_THEM, printed
+
 AGE = re.compile(r"\b(\d{1,3})-year-old\b")
-INDEFINITE = re.compile(r"^(?:a|an|one|another|some|several|many|two|three|four|most)\b", re.I)
 # Generic body words: any salient organisation may be "the company" or "the group".
 GENERIC_BODIES = frozenset("group organization organisation charity ngo".split())
 # "the company" is a business, never a commission or a ministry; "the agency" a public body.
@@ -54,6 +56,7 @@ BUSINESS_NOUNS = frozenset(
     airline insurer lender developer provider operator producer brewery restaurant store
     shop""".split()
 )
+
 PUBLIC_NOUNS = frozenset("agency authority government administration regulator".split())
 GOVERNMENTS = frozenset(("government", "administration"))
 PUBLIC_BODY_WORDS = frozenset(
@@ -61,7 +64,6 @@ PUBLIC_BODY_WORDS = frozenset(
     senate house office committee authority administration service bureau tribunal assembly
     legislature city county province state party union""".split()
 )
-DOCUMENT_REACH = 3  # sentences back a bare "the statement" looks for its author
 # Words for someone of any office, which a country alone can fit: "the D.C. representative"
 # for the U.S. secretary of state, "the Russian diplomat" for its foreign minister.
 ANY_OFFICE = frozenset(
@@ -72,15 +74,6 @@ FORMER = frozenset(("former", "ex", "retired"))
 # Singular nouns for several people: never one person named before.
 COLLECTIVE = frozenset("family couple crew household relatives".split())
 PARTY_MEMBERS = frozenset(("democrat", "republican"))  # "the Nevada Democrat": "(D-Nev.)"
-
-
-# What a person has that speaks for them: "his office", "her spokeswoman", "their lawyers".
-SPEAKS_FOR_THEM = frozenset(
-    """office campaign team staff spokesman spokeswoman spokesperson lawyer lawyers attorney
-    attorneys aide aides adviser advisers advisor advisors representative representatives
-    family ministry department government administration embassy party delegation
-    mission""".split()
-)
 # "His ministry said" after Pakistan's defence minister: his, not the last ministry named.
 BODIES_OF_THEIRS = frozenset(
     """office campaign team staff ministry department government administration embassy party
@@ -162,7 +155,7 @@ def _subject_state(resolver: "Resolver", mention: Mention) -> tuple[str, str] | 
     return resolver.registry.opening_state(before)
 
 
-def _of_the_opening_state(resolver: "Resolver", mention: Mention) -> Mention:
+def of_the_opening_state(resolver: "Resolver", mention: Mention) -> Mention:
     """'Egypt, which backs the army, called for talks, according to a foreign ministry
     statement': a body named by its office words alone is the one of the state its sentence
     opens on, read as "Egypt's foreign ministry"."""
@@ -255,153 +248,6 @@ def _former_or_latter(resolver: "Resolver", mention: Mention) -> Resolved | None
     return resolver.entity_result(chosen, mention, "description", "in-focus")
 
 
-# People posted or sent somewhere: where they are says nothing of whose they are.
-POSTED_PEOPLE = frozenset(
-    """diplomat diplomats envoy envoys journalist journalists correspondent correspondents
-    observer observers analyst analysts""".split()
-)
-IN_PLACE = re.compile(r"\s(?:in|at)\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}")
-
-
-def _printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) -> Resolved:
-    words = mention.text
-    if mention.head in POSTED_PEOPLE:
-        words = IN_PLACE.sub(" ", words)  # "a Western diplomat in New Delhi" is not Indian
-    country = resolver.officials.home_country(words) or resolver.registry.body_country(words)
-    if kind == GROUP and len(resolver.officials.countries_in(words)) > 1:
-        country = None  # "the foreign ministers of France, Germany and Britain"
-    if country is None and kind in (ORGANISATION, GROUP, PERSON):
-        country = (
-            _owners_country(resolver, mention)
-            or _spoken_for(resolver, mention)
-            or _leaders_country(resolver, mention)
-            or _placed_in(resolver, mention)
-        )
-    if country is None and kind == ORGANISATION:
-        country = resolver.registry.heads_country(mention.head, mention.start)
-    if country is None and kind == PERSON:  # "A department official", after the State Department
-        country = resolver.registry.the_bodys(mention.text, mention.start)
-    if country is None and kind == PERSON and BARE_SPOKESPERSON.fullmatch(mention.text):
-        country = _spokesperson_of_the_body_before(resolver, mention)
-    if country is None and kind == ORGANISATION and mention.head in NATIONAL_BODIES:
-        if resolver.registry.at_home(mention.start):  # "the foreign ministry", filed from Kyiv
-            country = resolver.registry.home
-    if country is None and kind == PERSON and national_office(mention.text.lower()):
-        if resolver.registry.at_home(mention.start):  # "a government spokesman", from Berlin
-            country = resolver.registry.home
-    basis = (
-        "printed-group"
-        if kind == GROUP
-        else "printed-" + ("indefinite" if INDEFINITE.match(mention.text) else "definite")
-    )
-    if kind == ORGANISATION:
-        basis = "printed-body"
-    return Resolved(
-        group_name(mention), country, None, confidence_for(basis), kind, evidence, basis=basis
-    )
-
-
-def _spokesperson_of_the_body_before(resolver: "Resolver", mention: Mention) -> str | None:
-    """ "The US State Department said it regretted the decision. A spokesperson added that
-    …": a spokesperson opening the sentence after one that opens on a body is its, and of its
-    country."""
-    layout = resolver.layout
-    here = layout.sentence_of(mention.start)
-    if here < 1 or layout.text[layout.starts[here] : mention.start].strip():
-        return None
-    before = layout.text[layout.starts[here - 1] : layout.starts[here]].lstrip()
-    opening = resolver.registry.opening_state(before)
-    if opening is not None:
-        return opening[1]
-    body = next(
-        (
-            e
-            for e in resolver.registry.of_kind({ORGANISATION})
-            # the body the sentence opens on ("The US State Department said …")
-            if any(
-                TITLES_BEFORE.fullmatch(layout.text, layout.starts[here - 1], p)
-                for p in e.positions
-                if layout.starts[here - 1] <= p < layout.starts[here]
-            )
-        ),
-        None,
-    )
-    return body.country if body is not None else None
-
-
-BARE_SPOKESPERSON = re.compile(r"(?i:an?|the)\s(?:[a-z]+\s)?spokes(?:man|woman|person)")
-TITLES_BEFORE = re.compile(r"\s*(?:The\s)?(?:[A-Z][\w.'’-]{0,30}\s){0,3}")
-
-
-def _owners_country(resolver: "Resolver", mention: Mention) -> str | None:
-    """ "President Recep Tayyip Erdogan's office": the country of the person it is of."""
-    m = POSSESSIVE.match(mention.text)
-    if m is None:
-        return None
-    words = m["owner"].split()
-    while len(words) > 1 and words[0].lower().strip(".") in TITLE_WORDS:
-        words = words[1:]  # "President", "Foreign Minister"
-    owner = " ".join(words)
-    entity = resolver.registry.find(owner, mention.start)
-    if entity is not None:
-        return entity.country if entity.kind == PERSON else None
-    known = resolver.officials.find(owner)
-    return known.country if known is not None and known.kind == "person" else None
-
-
-def _spoken_for(resolver: "Resolver", mention: Mention) -> str | None:
-    """ "A spokesman for Prime Minister Ann Lee": the country of the person they speak for,
-    unless that person holds an international office (Guterres' spokesman is the UN's)."""
-    if mention.head not in SPEAKS_FOR_THEM or not mention.name:
-        return None
-    if not re.search(r"\b(?:for|to|of)\s", mention.text):
-        return None
-    person = resolver.registry.find(mention.name, mention.start)
-    if person is None or person.kind != PERSON or resolver.registry.international(person):
-        return None
-    return person.country
-
-
-def _leaders_country(resolver: "Resolver", mention: Mention) -> str | None:
-    """ "A senior Trump administration official", "a Modi government adviser": the country
-    of the leader whose government or campaign it is."""
-    m = LEADERS_OWN.search(mention.text)
-    if m is None or m[1] in TITLE_WORDS_CAPITALISED:
-        return None
-    entity = resolver.registry.find(m[1], mention.start)
-    if entity is not None and entity.kind == PERSON and entity.country:
-        return entity.country  # "Javier Milo … a Milo government official"
-    known = resolver.officials.find(m[1]) or resolver.officials.leader(m[1])
-    return known.country if known is not None and known.kind == "person" else None
-
-
-LEADERS_OWN = re.compile(
-    r"\b([A-Z][\w'’-]{2,30})\s(?:administration|government|cabinet|campaign)\b"
-)
-TITLE_WORDS_CAPITALISED = frozenset(w.capitalize() for w in TITLE_WORDS)
-
-
-def _placed_in(resolver: "Resolver", mention: Mention) -> str | None:
-    """'In Tehran, the foreign ministry said …', 'In Moscow, officials said …', '…, while in
-    Tokyo a lawmaker said': the place the sentence opens with, or printed just before the
-    speaker, is where the body or the people are, and their country."""
-    if (placed := resolver.registry.placed_in(mention.start)) is not None:
-        return placed
-    layout = resolver.layout
-    here = layout.sentence_of(mention.start)
-    if here < 0:
-        return None
-    m = PLACED_BEFORE.search(layout.text, layout.starts[here], mention.start)
-    return resolver.officials.country_in(m[1]) if m else None
-
-
-# "…, while in Tokyo a ruling party lawmaker said …": the place just before the speaker.
-PLACED_BEFORE = re.compile(
-    r"[,;][\"”’]?[ \t]{1,3}(?:while|and|but|whereas)?[ \t]{0,3}in[ \t]([A-Z][\w'’.-]{0,30}"
-    r"(?:[ \t][A-Z][\w'’.-]{0,30}){0,2}),?[ \t]{1,3}$"
-)
-
-
 def _surname_of_someone(resolver: "Resolver", mention: Mention):
     """'Guest said', 'Baxter says': a surname that is also a word, parsed as a noun."""
     bare = re.sub(r"^the\s+", "", mention.text)
@@ -444,7 +290,7 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         return resolver.entity_result(whole, mention, "name", "name")
     if (theirs := _someone_of_theirs(resolver, mention, skip)) is not None:
         return theirs
-    if not mention.plural and (named := _named_after(resolver, mention)) is not None:
+    if not mention.plural and (named := named_after(resolver, mention)) is not None:
         return named
     plural = mention.plural or mention.head in COLLECTIVE  # "the family" speaks as a group
     if mention.text.lower() in OTHER_ONE and (other := _another(resolver, mention)) is not None:
@@ -457,42 +303,41 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         if (which := _former_or_latter(resolver, mention)) is not None:
             return which
     if INDEFINITE.match(mention.text):  # "a citizen", "several lawyers and experts"
-        if not plural and (named := _named_next(resolver, mention)) is not None:
+        if not plural and (named := named_next(resolver, mention)) is not None:
             return named
-        return _printed(resolver, mention, GROUP if plural else PERSON, "description")
+        return printed(resolver, mention, GROUP if plural else PERSON, "description")
     head = mention.head
     if (head in MEDIA_NOUNS or head in ORG_NOUNS) and (named := _named_body(resolver, mention)):
         return named
     if head in MEDIA_NOUNS:
-        found = _salient(resolver, {OUTLET}, mention, skip)
+        found = salient(resolver, {OUTLET}, mention, skip)
         if found is not None:
             return found
         if head not in ORG_NOUNS and not plural:  # "the newspaper", not "the agency"
             # the one outlet named before, however far back; else an outlet as printed
-            return _only_outlet(resolver, mention) or _printed(
+            return _only_outlet(resolver, mention) or printed(
                 resolver, mention, OUTLET, "description"
             )
     if (head in ORG_NOUNS or BODY_ENDINGS.search(mention.text)) and not plural:
-        return _organisation(resolver, mention, skip) or _printed(
+        return _organisation(resolver, mention, skip) or printed(
             resolver, mention, ORGANISATION, "description"
         )
     if plural:
         definite = mention.text.split()[0].lower() in THIS_WORDS
         again = _unnamed_again(resolver, mention, skip, GROUP) if definite else None
-        return again or _printed(resolver, mention, GROUP, "group")
+        return again or printed(resolver, mention, GROUP, "group")
     owned = _owned_by_person(resolver, mention)
     found = (
         _unnamed_again(resolver, mention, skip)
         or _person_by_role(resolver, mention, owned)
         or (None if owned else _person_in_focus(resolver, mention, skip))
-        or _named_next(resolver, mention)
+        or named_next(resolver, mention)
     )
     if found is not None:
         return found
-    return _printed(resolver, mention, PERSON, "description")
+    return printed(resolver, mention, PERSON, "description")
 
 
-POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<owned>\S.*)$")
 # Two people named together before: "the two leaders", "both ministers", "the pair".
 THE_TWO = re.compile(
     r"(?i:the\stwo|both)(?:\s(?:leaders|presidents|ministers|men|women|officials|envoys))?"
@@ -595,142 +440,6 @@ def _named_in_sentence(resolver: "Resolver", e: Entity, pos: int) -> bool:
     )
 
 
-# People described by these words are usually never named ("a senior official said"); a name
-# that opens the next sentence is someone else's.
-UNNAMED_SOURCES = frozenset(
-    """official source spokesman spokeswoman spokesperson aide diplomat person insider
-    representative witness member expert""".split()
-)
-TITLE_WORDS_BEFORE = 2  # "Justice Sean Dunphy directed …": titles before the name
-# Titles that may open the sentence before the name; not "But", "The" or "And": "But Bill
-# Skelly, a data operative, vouched …" after "said a data expert" is someone else.
-_OPENING_TITLES = (TITLE_WORDS | PERSON_NOUNS) - frozenset(
-    "the of and for at in on to a an".split()
-)
-
-
-def _named_after(resolver: "Resolver", mention: Mention) -> Resolved | None:
-    """ "A Ukrainian woman in a red coat, who gave her name only as Oksana, said …": the
-    name the description gives right after it is the speaker's, of the description's
-    nationality."""
-    given = NAME_GIVEN.match(resolver.layout.text, mention.end)
-    if given is None:
-        return None
-    country = resolver.officials.home_country(mention.text)
-    person = resolver.registry.find(given[1], given.start(1))
-    if person is None:  # a given name the registry did not take for one ("Aissata")
-        certainty = confidence_for("named-next")
-        return Resolved(given[1], country, None, certainty, PERSON, "description")
-    if person.kind != PERSON:
-        return None
-    if person.country is None:
-        person.country = country
-    return resolver.entity_result(person, mention, "description", "named-next")
-
-
-# ", who gave her name only as Oksana,", ", who gave only his first name, Ahmed,"
-NAME_GIVEN = re.compile(
-    r",\s(?:who|whom)\s(?:gave|asked\sto\sbe\sidentified|identified\s(?:herself|himself))"
-    r"(?:\sonly)?(?:\s(?:her|his|their))?(?:\sonly)?(?:\sfirst)?(?:\sname)?(?:\sonly)?"
-    r"(?:\sas|,)?\s([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
-)
-
-
-def _named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
-    """'A Vancouver hockey coach says … . Stephen Gillis said …': news describes someone first
-    and names them at the start of the next sentence. The description goes to the one person
-    whose first mention in the body opens that sentence (after at most a title)."""
-    if mention.head in UNNAMED_SOURCES or mention.head not in DESCRIBED_PEOPLE:
-        return None
-    layout = resolver.layout
-    here = layout.sentence_of(mention.start)
-    if here < 0 or here + 1 >= len(layout.starts):
-        return None
-    opening = layout.starts[here + 1]
-    opens = layout.starts_sentence(mention.start)  # the description is what it is about
-    found = []
-    for e in resolver.registry.of_kind({PERSON}):
-        body = [p for p in e.positions if layout.sentence_of(p) >= 0]
-        if not body or layout.sentence_of(min(body)) != here + 1:
-            continue  # named before the description (or not in the next sentence)
-        before = layout.text[opening : min(body)]
-        if _a_title(before.split(), lede=here < LEDE_SENTENCES) or (
-            opens and QUOTE_THEN_TAG.fullmatch(before)
-        ):
-            found.append(e)
-    found = [
-        e
-        for e in found
-        if not _holds_another_office(e, mention.head)
-        and office_fit(mention.text, printed_role(e)) != CLASH  # a prime, not defence, minister
-    ]
-    if not found:  # "… and South Korea's president …. Prime Minister X, hosting President Y,"
-        found = [
-            e
-            for e in resolver.registry.of_kind({PERSON})
-            if e.role.split()[-1:] == [mention.head]
-            and layout.sentence_of(min(e.positions)) == here + 1
-            and office_fit(mention.text, printed_role(e)) != CLASH
-        ]
-    if len(found) != 1:
-        return None
-    if found[0].country is None:  # "Turkey's foreign minister said …. “…,” Hakan Demir told"
-        found[0].country = resolver.officials.home_country(mention.text)
-    # the office is his from now on: "The Qatari premier said" later is the same man
-    found[0].role = f"{found[0].role} {mention.text.lower()}".strip()
-    return resolver.entity_result(found[0], mention, "description", "named-next")
-
-
-# The next sentence opens with a quotation whose tag names the speaker: '“…,” Hakan Demir told'.
-QUOTE_THEN_TAG = re.compile(
-    r"[\"“][^\"“”\n]{1,400}[\"”][ \t]{1,3}(?:(?:said|says|added|told)[ \t]{1,3})?"
-)
-
-
-# Offices one person does not hold together: a president named next is no prime minister.
-HELD_OFFICES = frozenset(
-    """president minister premier chancellor king queen emir secretary ambassador envoy
-    governor mayor senator spokesman spokeswoman""".split()
-)
-
-
-def _holds_another_office(e: Entity, office: str) -> bool:
-    held = HELD_OFFICES.intersection(e.role.split())
-    if office not in HELD_OFFICES or not held or office in held:
-        return False
-    return not (office == "premier" and "prime" in e.role.split())
-
-
-def _a_title(words: list[str], lede: bool) -> bool:
-    """What may stand before the name opening that sentence: nothing, a title or two
-    ("Justice", "Coach"), never a sentence's own opening ("But Bill Skelly"). After a lede
-    that describes its subject ("The head of the U.N. nuclear watchdog said …"), a body's
-    name and an office too ("International Atomic Energy Agency chief"); later in a story a
-    name after a long title is mostly someone new ("Former Arkansas Gov. Mike Huckabee, for
-    his part, …")."""
-    if len(words) <= TITLE_WORDS_BEFORE and all(
-        w[:1].isupper() and w.rstrip(".").lower() in _OPENING_TITLES for w in words
-    ):
-        return True
-    if not lede:
-        return False
-    lows = [w.rstrip(".,").lower() for w in words]
-    return (
-        len(words) <= LONG_TITLE_WORDS
-        and lows[-1] in OFFICE_WORDS
-        and lows[0] not in NOT_OPENING_A_TITLE
-        and words[0][:1].isupper()
-        and all(w[:1].isupper() or low in OFFICE_WORDS for w, low in zip(words, lows, strict=True))
-    )
-
-
-DESCRIBED_PEOPLE = PERSON_NOUNS | {"head"}  # "the head of the U.N. nuclear watchdog"
-OFFICE_WORDS = TITLE_WORDS | PERSON_NOUNS
-LONG_TITLE_WORDS = 6
-LEDE_SENTENCES = 2  # the body's first sentences, where a story may name its subject late
-NOT_OPENING_A_TITLE = frozenset("the a an and but or so when as after before while then".split())
-
-
 def _only_outlet(resolver: "Resolver", mention: Mention) -> Resolved | None:
     """'The newspaper says' paragraphs after the one outlet the article names: that outlet,
     however far back (salience fades with distance; a single candidate does not)."""
@@ -779,8 +488,6 @@ def _unnamed_again(
 
 
 THIS_WORDS = frozenset("the this that these those".split())
-
-
 PREPOSITIONS = frozenset("of for at to by in on from with the".split())
 ARTICLES = frozenset("a an the one two three several some".split())
 RELATED_TO = frozenset("to for of with close near around".split())  # not "by", "at", "in"
@@ -849,22 +556,22 @@ def _organisation(
     'The Russian government' is Russia's: not the FBI, however salient."""
     head = mention.head
     if head in BUSINESS_NOUNS:
-        found = _salient(resolver, {ORGANISATION}, mention, skip, prefer=_business)
+        found = salient(resolver, {ORGANISATION}, mention, skip, prefer=_business)
     elif head in PUBLIC_NOUNS:
-        found = _salient(resolver, {ORGANISATION}, mention, skip, prefer=_public)
+        found = salient(resolver, {ORGANISATION}, mention, skip, prefer=_public)
         if head in GOVERNMENTS and found is not None and found.entity is not None:
             entity = found.entity  # "the army-aligned government" is never the militia
             if not _public(entity) and entity not in resolver.unnamed(ORGANISATION):
                 return None
     else:
         need = None if head in GENERIC_BODIES else head
-        found = _salient(resolver, {ORGANISATION}, mention, skip, need=need)
-    if found is not None and not _of_nationality(resolver, found, mention):
+        found = salient(resolver, {ORGANISATION}, mention, skip, need=need)
+    if found is not None and not of_nationality(resolver, found, mention):
         return None
     return found
 
 
-def _of_nationality(resolver: "Resolver", found: Resolved, mention: Mention) -> bool:
+def of_nationality(resolver: "Resolver", found: Resolved, mention: Mention) -> bool:
     """Whether the body found is of the nationality the description names, if it names one
     ("the Russian government", "the Russian readout"); a body of no known country is not."""
     nationality = _nationality(resolver, mention.text)
@@ -890,7 +597,7 @@ BODY_NAMED_AS = {
 }
 
 
-def _salient(
+def salient(
     resolver: "Resolver",
     kinds: set[str],
     mention: Mention,
@@ -1022,61 +729,3 @@ def _shared(words: set[str], role_words: set[str]) -> int:
 
 # A body's word is no office that shares its stem: "minister" is not "ministry".
 BODY_WORDS = frozenset("ministry ministries department office agency presidency".split())
-
-
-def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None) -> Resolved:
-    """A statement, release or report speaks for its author; the document is the channel."""
-    via = mention.head
-    if mention.author is not None:
-        author = resolver.resolve(_of_the_opening_state(resolver, mention.author), skip)
-        if author.speaker is not None:
-            return replace(author, via=via, evidence="document")
-    if (issuer := _issuer(resolver, mention)) is not None:
-        basis = "document-issuer"
-        return replace(
-            issuer, via=via, evidence="document", certainty=confidence_for(basis), basis=basis
-        )
-    if mention.plural and via == "reports":  # "Reports say …": the press, no one author
-        return unknown(None, "document", via=via)  # (not "those documents", the DNC's)
-    found = _salient(resolver, {ORGANISATION}, mention, skip)
-    if (
-        found is not None
-        and _recent(resolver, found, mention.start)
-        and _of_nationality(resolver, found, mention)
-    ):
-        basis = "document-salient"
-        return replace(
-            found, via=via, evidence="document", certainty=confidence_for(basis), basis=basis
-        )
-    return unknown(None, "document", via=via)
-
-
-def _issuer(resolver: "Resolver", mention: Mention) -> Resolved | None:
-    """'the statement said', a few sentences after 'in a joint statement, the ministries
-    said': the speaker of the last quote given through a document of that kind."""
-    if mention.plural or not mention.text.lower().startswith(("the ", "that ", "this ")):
-        return None
-    layout = resolver.layout
-    here = layout.sentence_of(mention.start)
-    for pos, word, res in reversed(resolver.issued):
-        if pos < mention.start and _same_kind_of_document(word, mention.head):
-            near = here - layout.sentence_of(pos) <= DOCUMENT_REACH
-            return res if near else None
-    return None
-
-
-def _same_kind_of_document(word: str, other: str) -> bool:
-    """ "The statement also called for …" after "the ministers said in a joint communiqué"."""
-    return word == other or {word, other} <= STATEMENTS
-
-
-STATEMENTS = frozenset("statement communique communiqué declaration release".split())
-
-
-def _recent(resolver: "Resolver", found: Resolved, pos: int) -> bool:
-    entity = found.entity
-    if entity is None:
-        return False
-    layout = resolver.layout
-    here = layout.sentence_of(pos)
-    return any(0 <= here - layout.sentence_of(p) <= DOCUMENT_REACH for p, _ in entity.events)

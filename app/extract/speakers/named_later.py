@@ -1,0 +1,158 @@
+"""A description the article names right after it: in the same phrase ("A Ukrainian woman,
+who gave her name only as Oksana,") or at the start of the next sentence ("A Vancouver hockey
+coach says …. Stephen Gillis said …")."""
+
+import re
+from typing import TYPE_CHECKING
+
+from app.extract.speakers.antecedents import Resolved
+from app.extract.speakers.confidence import confidence_for
+from app.extract.speakers.entities import Entity
+from app.extract.speakers.lexicon import (
+    PERSON_NOUNS,
+    TITLE_WORDS,
+)
+from app.extract.speakers.mentions import Mention
+from app.extract.speakers.offices import (
+    CLASH,
+    office_fit,
+    printed_role,
+)
+from app.extract.speakers.typing import PERSON
+
+if TYPE_CHECKING:
+    from app.extract.speakers.antecedents import Resolver
+
+
+# People described by these words are usually never named ("a senior official said"); a name
+# that opens the next sentence is someone else's.
+UNNAMED_SOURCES = frozenset(
+    """official source spokesman spokeswoman spokesperson aide diplomat person insider
+    representative witness member expert""".split()
+)
+TITLE_WORDS_BEFORE = 2  # "Justice Sean Dunphy directed …": titles before the name
+# Titles that may open the sentence before the name; not "But", "The" or "And": "But Bill
+# Skelly, a data operative, vouched …" after "said a data expert" is someone else.
+_OPENING_TITLES = (TITLE_WORDS | PERSON_NOUNS) - frozenset(
+    "the of and for at in on to a an".split()
+)
+
+
+def named_after(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """ "A Ukrainian woman in a red coat, who gave her name only as Oksana, said …": the
+    name the description gives right after it is the speaker's, of the description's
+    nationality."""
+    given = NAME_GIVEN.match(resolver.layout.text, mention.end)
+    if given is None:
+        return None
+    country = resolver.officials.home_country(mention.text)
+    person = resolver.registry.find(given[1], given.start(1))
+    if person is None:  # a given name the registry did not take for one ("Aissata")
+        certainty = confidence_for("named-next")
+        return Resolved(given[1], country, None, certainty, PERSON, "description")
+    if person.kind != PERSON:
+        return None
+    if person.country is None:
+        person.country = country
+    return resolver.entity_result(person, mention, "description", "named-next")
+
+
+# ", who gave her name only as Oksana,", ", who gave only his first name, Ahmed,"
+NAME_GIVEN = re.compile(
+    r",\s(?:who|whom)\s(?:gave|asked\sto\sbe\sidentified|identified\s(?:herself|himself))"
+    r"(?:\sonly)?(?:\s(?:her|his|their))?(?:\sonly)?(?:\sfirst)?(?:\sname)?(?:\sonly)?"
+    r"(?:\sas|,)?\s([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
+)
+
+
+def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """'A Vancouver hockey coach says … . Stephen Gillis said …': news describes someone first
+    and names them at the start of the next sentence. The description goes to the one person
+    whose first mention in the body opens that sentence (after at most a title)."""
+    if mention.head in UNNAMED_SOURCES or mention.head not in DESCRIBED_PEOPLE:
+        return None
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    if here < 0 or here + 1 >= len(layout.starts):
+        return None
+    opening = layout.starts[here + 1]
+    opens = layout.starts_sentence(mention.start)  # the description is what it is about
+    found = []
+    for e in resolver.registry.of_kind({PERSON}):
+        body = [p for p in e.positions if layout.sentence_of(p) >= 0]
+        if not body or layout.sentence_of(min(body)) != here + 1:
+            continue  # named before the description (or not in the next sentence)
+        before = layout.text[opening : min(body)]
+        if _a_title(before.split(), lede=here < LEDE_SENTENCES) or (
+            opens and QUOTE_THEN_TAG.fullmatch(before)
+        ):
+            found.append(e)
+    found = [
+        e
+        for e in found
+        if not _holds_another_office(e, mention.head)
+        and office_fit(mention.text, printed_role(e)) != CLASH  # a prime, not defence, minister
+    ]
+    if not found:  # "… and South Korea's president …. Prime Minister X, hosting President Y,"
+        found = [
+            e
+            for e in resolver.registry.of_kind({PERSON})
+            if e.role.split()[-1:] == [mention.head]
+            and layout.sentence_of(min(e.positions)) == here + 1
+            and office_fit(mention.text, printed_role(e)) != CLASH
+        ]
+    if len(found) != 1:
+        return None
+    if found[0].country is None:  # "Turkey's foreign minister said …. “…,” Hakan Demir told"
+        found[0].country = resolver.officials.home_country(mention.text)
+    # the office is his from now on: "The Qatari premier said" later is the same man
+    found[0].role = f"{found[0].role} {mention.text.lower()}".strip()
+    return resolver.entity_result(found[0], mention, "description", "named-next")
+
+
+# The next sentence opens with a quotation whose tag names the speaker: '“…,” Hakan Demir told'.
+QUOTE_THEN_TAG = re.compile(
+    r"[\"“][^\"“”\n]{1,400}[\"”][ \t]{1,3}(?:(?:said|says|added|told)[ \t]{1,3})?"
+)
+# Offices one person does not hold together: a president named next is no prime minister.
+HELD_OFFICES = frozenset(
+    """president minister premier chancellor king queen emir secretary ambassador envoy
+    governor mayor senator spokesman spokeswoman""".split()
+)
+
+
+def _holds_another_office(e: Entity, office: str) -> bool:
+    held = HELD_OFFICES.intersection(e.role.split())
+    if office not in HELD_OFFICES or not held or office in held:
+        return False
+    return not (office == "premier" and "prime" in e.role.split())
+
+
+def _a_title(words: list[str], lede: bool) -> bool:
+    """What may stand before the name opening that sentence: nothing, a title or two
+    ("Justice", "Coach"), never a sentence's own opening ("But Bill Skelly"). After a lede
+    that describes its subject ("The head of the U.N. nuclear watchdog said …"), a body's
+    name and an office too ("International Atomic Energy Agency chief"); later in a story a
+    name after a long title is mostly someone new ("Former Arkansas Gov. Mike Huckabee, for
+    his part, …")."""
+    if len(words) <= TITLE_WORDS_BEFORE and all(
+        w[:1].isupper() and w.rstrip(".").lower() in _OPENING_TITLES for w in words
+    ):
+        return True
+    if not lede:
+        return False
+    lows = [w.rstrip(".,").lower() for w in words]
+    return (
+        len(words) <= LONG_TITLE_WORDS
+        and lows[-1] in OFFICE_WORDS
+        and lows[0] not in NOT_OPENING_A_TITLE
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or low in OFFICE_WORDS for w, low in zip(words, lows, strict=True))
+    )
+
+
+DESCRIBED_PEOPLE = PERSON_NOUNS | {"head"}  # "the head of the U.N. nuclear watchdog"
+OFFICE_WORDS = TITLE_WORDS | PERSON_NOUNS
+LONG_TITLE_WORDS = 6
+LEDE_SENTENCES = 2  # the body's first sentences, where a story may name its subject late
+NOT_OPENING_A_TITLE = frozenset("the a an and but or so when as after before while then".split())
