@@ -1542,3 +1542,12 @@ def test_hours_after_something_following_a_tag_is_the_writers_timing():
     )
     found = [q.text for q in extract_article(article).quotes]
     assert found == ["The North fired two missiles into the sea on Monday"]
+
+
+def test_a_state_the_parser_hung_on_the_speech_verb_goes_on_with_the_words():
+    article = (
+        'Bonds\n\nA French official said Paris was "not isolated" and had support from Italy, '
+        "Spain and Poland.\n"
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert found == ['Paris was "not isolated" and had support from Italy, Spain and Poland']

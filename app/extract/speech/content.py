@@ -162,6 +162,11 @@ def content_of(verb: Token) -> list[Token] | None:
         words = with_continuation(verb, with_split_word(comp, comps) or subtree(comp))
         if comp.i > verb.i:  # "a presence that Chadian officials said had outlived its
             words = [t for t in words if t.i > verb.i] or words  # purpose": not the "that"
+        if (state := _state_hung_on_the_verb(verb, comp)) is not None:
+            # 'said Paris was "not isolated" and had support from Italy': the parser hung the
+            # clause's second verb on "said"; a state, not something the speaker did
+            words = sorted({*words, *verb.doc[comp.right_edge.i + 1 : state.right_edge.i + 1]})
+            return trim(words)
         return without_narration(comp, words)
     # "called a meeting to review the plan" summons; only "called on them to act" requests.
     summons = lemma == "call" and any(c.dep_ == "dobj" for c in verb.children)
@@ -209,6 +214,27 @@ def content_of(verb: Token) -> list[Token] | None:
 
 
 # Verbs that take a thing as their object: a clause with no "that" right after one is rare.
+def _state_hung_on_the_verb(verb: Token, comp: Token) -> Token | None:
+    """A verb of state ("had", "was", "remained") with no subject, joined by "and" to the
+    speech verb right after its reported clause, whose subject it shares."""
+    for conj in verb.children:
+        if (
+            conj.dep_ == "conj"
+            and conj.i > comp.right_edge.i
+            and conj.lower_ in STATES
+            and not has_subject(conj)
+            and has_subject(comp)
+            and all(t.dep_ in ("cc", "punct") for t in verb.doc[comp.right_edge.i + 1 : conj.i])
+        ):
+            return conj
+    return None
+
+
+STATES = frozenset(
+    "had has have was were is are remained remains lacked lacks needed needs seemed seems".split()
+)
+
+
 def _opened_by_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
