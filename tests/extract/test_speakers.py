@@ -916,6 +916,15 @@ def test_the_joint_chiefs_under_a_dateline_are_of_its_country():
     assert speaker_of(text, "350 kilometres").speaker_country == "KR"
 
 
+@pytest.mark.parametrize(
+    "speaker",
+    ["A senior official at the Department of Defence", "An official from the foreign ministry"],
+)
+def test_someone_at_a_national_body_under_a_dateline_is_of_its_country(speaker):
+    text = f"CANBERRA — Talks went on.\n\n{speaker} said the talks would resume in May."
+    assert speaker_of(text, "resume in May").speaker_country == "AU"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -137,5 +137,6 @@ def national_body(name: str) -> bool:
 
 
 NATIONAL_BODIES = frozenset(
-    "ministry government cabinet presidency office army military navy parliament chiefs".split()
+    """ministry government cabinet presidency office army military navy parliament chiefs
+    department""".split()
 )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from app.extract.speakers.antecedents import Resolved
 from app.extract.speakers.confidence import confidence_for
-from app.extract.speakers.datelines import NATIONAL_BODIES, national_office
+from app.extract.speakers.datelines import NATIONAL_BODIES, national_body, national_office
 from app.extract.speakers.lexicon import (
     TITLE_WORDS,
 )
@@ -58,7 +58,7 @@ def printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) ->
     if country is None and kind == ORGANISATION and mention.head in NATIONAL_BODIES:
         if resolver.registry.at_home(mention.start):  # "the foreign ministry", filed from Kyiv
             country = resolver.registry.home
-    if country is None and kind == PERSON and national_office(mention.text.lower()):
+    if country is None and kind == PERSON and _of_a_national_office(mention.text):
         if resolver.registry.at_home(mention.start):  # "a government spokesman", from Berlin
             country = resolver.registry.home
     basis = (
@@ -71,6 +71,18 @@ def printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) ->
     return Resolved(
         group_name(mention), country, None, confidence_for(basis), kind, evidence, basis=basis
     )
+
+
+def _of_a_national_office(words: str) -> bool:
+    """ "a government spokesman", or someone "at the Department of Defence", "from the
+    foreign ministry": a national office or body named by its office words alone."""
+    if national_office(words.lower()):
+        return True
+    at = AT_A_BODY.search(words)
+    return at is not None and national_body(at[1])
+
+
+AT_A_BODY = re.compile(r"\b(?:at|in|from|of)\s(?:the\s)?((?:[A-Za-z]+\s?){1,5})$")
 
 
 def _spokesperson_of_the_body_before(resolver: "Resolver", mention: Mention) -> str | None:
