@@ -1551,3 +1551,33 @@ def test_a_state_the_parser_hung_on_the_speech_verb_goes_on_with_the_words():
     )
     found = [q.text for q in extract_article(article).quotes]
     assert found == ['Paris was "not isolated" and had support from Italy, Spain and Poland']
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "words"),
+    [
+        (
+            "Japan sent a destroyer through the strait on Wednesday, a move officials said was "
+            "aimed at upholding freedom of navigation.",
+            "officials",
+            "was aimed at upholding freedom of navigation",
+        ),
+        (
+            "The Lakeview board voted 6-3 on Tuesday to end the program, a decision trustees said "
+            "followed months of consultation with parents.",
+            "trustees",
+            "followed months of consultation with parents",
+        ),
+        (
+            'The minister resigned on Friday, a step opposition leader Karen Holt said was "long '
+            'overdue."',
+            "Karen Holt",
+            'was "long overdue."',
+        ),
+    ],
+)
+def test_a_clause_on_a_noun_for_what_happened_reports_what_follows_its_verb(
+    sentence, speaker, words
+):
+    found = extract_article("Strait\n\n" + sentence + "\n").quotes
+    assert [(q.speaker, q.text) for q in found] == [(speaker, words)]

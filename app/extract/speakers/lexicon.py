@@ -134,6 +134,16 @@ ORG_NOUNS = frozenset(
     presidency kremlin alliance bloc""".split()
 )
 # Heads of a description that names one person: "the minister", "the 34-year-old".
+# Nouns for what happened that a clause appended to a sentence opens on: "…, a move
+# officials said was aimed at …" (a relative clause without "that").
+EVENT_NOUNS = frozenset(
+    """move step decision figure claim measure development action plan deal sign signal number
+    rise increase drop fall charge accusation allegation gesture shift change policy tactic
+    tally toll estimate total outcome result practice approach effort bid attempt offer
+    proposal request demand prospect incident attack strike assessment finding position stance
+    argument version account remark comment concession compromise threat warning""".split()
+)
+
 PERSON_NOUNS = frozenset(
     """minister mayor premier president prime senator judge justice coach manager official
     spokesperson spokesman spokeswoman lawyer attorney chief director executive ceo chair

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from app.extract.speakers.gender import HONORIFICS, is_first_name
 from app.extract.speakers.lexicon import (
     DOCUMENT_NOUNS,
+    EVENT_NOUNS,
     GROUP_NOUNS,
     INVERTED_TAGS,
     MEMBER_NOUNS,
@@ -514,8 +515,24 @@ def _titled_partner(head: Token) -> Token | None:
     )
 
 
+def event_apposition(subject: Token) -> Token | None:
+    """'…, a move officials said was aimed at …': a relative clause without "that" on a noun
+    for what happened, which the parse reads as one noun phrase ("a move officials", "a step
+    opposition leader Karen Holt"). The noun for what happened (None: not so); the speaker is
+    the words after it, and what they said follows the verb."""
+    doc, edge = subject.doc, subject.left_edge
+    if edge.lower_ not in ("a", "an") or edge.i == 0 or doc[edge.i - 1].text != ",":
+        return None
+    noun = next((t for t in doc[edge.i + 1 : subject.i] if t.pos_ != "ADJ"), None)
+    if noun is None or noun.lower_ not in EVENT_NOUNS or noun.tag_ != "NN":
+        return None
+    return noun if subject.tag_ in ("NNS", "NNPS", "NNP") else None  # not "a decision maker"
+
+
 def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]) -> Mention:
     """The mention of one speaker: `head` and its phrase's `tokens`."""
+    if (event := event_apposition(head)) is not None:
+        tokens = [t for t in tokens if t.i > event.i]
     tokens = _before_relative(tokens, head)
     tokens = _outside_quotes(tokens, head)
     if _inverted_tag(tokens):  # "Said Ellis: “…”"

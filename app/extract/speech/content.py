@@ -4,6 +4,7 @@ a quoted object, a clause on a noun ("the claim that …"), words the parser lef
 
 from spacy.tokens import Token
 
+from app.extract.speakers.mentions import event_apposition
 from app.extract.speech.content_bounds import (
     RELATIVES,
     parataxis_content,
@@ -145,6 +146,13 @@ def content_of(verb: Token) -> list[Token] | None:
     after = [c for c in comps if c.i > verb.i]
     if after and described_subject_misread(verb) is not None:
         comps = after  # "Another official, who … spoke on condition …, said the point was …"
+    if _said_of_an_event(verb):  # "…, a move officials said was aimed at …", not before it
+        if not after:  # "…, a decision trustees said followed months of …" (misparsed)
+            words = [t for t in verb.subtree if t.i > verb.i]
+            while words and words[-1].is_punct:
+                words.pop()
+            return words or None
+        comps = after
     if len(after) > 1:  # "she says she didn't cook much: she notes that her mom …": a later
         # report with its own speaker is its own, not part of the first one's content
         later = [
@@ -390,6 +398,14 @@ def _clause_on_noun(verb: Token) -> list[Token] | None:
             ):
                 return subtree(clause)
     return None
+
+
+def _said_of_an_event(verb: Token) -> bool:
+    """The verb's subject opens on a noun for what happened: '…, a move officials said …'."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i and event_apposition(c) is not None
+        for c in verb.children
+    )
 
 
 def _that_clause_misread(clause: Token) -> bool:
