@@ -1581,3 +1581,12 @@ def test_a_clause_on_a_noun_for_what_happened_reports_what_follows_its_verb(
 ):
     found = extract_article("Strait\n\n" + sentence + "\n").quotes
     assert [(q.speaker, q.text) for q in found] == [(speaker, words)]
+
+
+def test_a_that_clause_hung_on_the_talks_after_a_tag_is_what_was_said():
+    article = (
+        "Border\n\nThe Thai minister told reporters after the talks that his government would "
+        'not "negotiate under threat."\n'
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert found == ['that his government would not "negotiate under threat."']

@@ -133,7 +133,8 @@ def has_subject(verb: Token) -> bool:
 SCENE_NOUNS = frozenset(
     """speech interview statement briefing conference meeting address call post tweet
     condition visit appearance hearing rally session debate remarks message video broadcast
-    summit ceremony event forum editorial commentary letter""".split()
+    summit ceremony event forum editorial commentary letter talks negotiations
+    discussions""".split()
 )
 
 
