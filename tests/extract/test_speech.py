@@ -1590,3 +1590,22 @@ def test_a_that_clause_hung_on_the_talks_after_a_tag_is_what_was_said():
     )
     found = [q.text for q in extract_article(article).quotes]
     assert found == ['that his government would not "negotiate under threat."']
+
+
+@pytest.mark.parametrize("tense", ["had asked", "would ask"])
+def test_a_second_verb_in_the_tenses_of_reported_speech_goes_on_with_the_words(tense):
+    article = (
+        f'Jobs\n\nMayor Dora Keel said she was "deeply disappointed" and {tense} for a meeting '
+        "with the company.\n"
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert found == [f'she was "deeply disappointed" and {tense} for a meeting with the company']
+
+
+def test_a_that_clause_the_parser_made_the_object_of_a_preposition_is_what_was_said():
+    article = (
+        "Jobs\n\nChief executive Mark Barrow told analysts on a conference call that the company "
+        'needed to "move faster and spend smarter."\n'
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert found == ['that the company needed to "move faster and spend smarter."']

@@ -223,16 +223,20 @@ def content_of(verb: Token) -> list[Token] | None:
 
 # Verbs that take a thing as their object: a clause with no "that" right after one is rare.
 def _state_hung_on_the_verb(verb: Token, comp: Token) -> Token | None:
-    """A verb of state ("had", "was", "remained") with no subject, joined by "and" to the
-    speech verb right after its reported clause, whose subject it shares."""
+    """A verb of state ("had", "was", "remained"), or one in the tenses of reported speech
+    ("had asked", "would ask"), with no subject, joined by "and" to the speech verb right
+    after its reported clause, whose subject it shares."""
     for conj in verb.children:
         if (
             conj.dep_ == "conj"
             and conj.i > comp.right_edge.i
-            and conj.lower_ in STATES
+            and (conj.lower_ in STATES or _backshifted(conj))
             and not has_subject(conj)
             and has_subject(comp)
-            and all(t.dep_ in ("cc", "punct") for t in verb.doc[comp.right_edge.i + 1 : conj.i])
+            and all(
+                t.dep_ in ("cc", "punct") or (t.dep_ == "aux" and t.head.i == conj.i)
+                for t in verb.doc[comp.right_edge.i + 1 : conj.i]
+            )
         ):
             return conj
     return None
@@ -241,6 +245,12 @@ def _state_hung_on_the_verb(verb: Token, comp: Token) -> Token | None:
 STATES = frozenset(
     "had has have was were is are remained remains lacked lacks needed needs seemed seems".split()
 )
+BACKSHIFTED = frozenset("had would could might".split())
+
+
+def _backshifted(verb: Token) -> bool:
+    """In the tenses of reported speech: "had asked", "would ask"."""
+    return any(c.dep_ == "aux" and c.lower_ in BACKSHIFTED for c in verb.children)
 
 
 def _opened_by_that(clause: Token) -> bool:
@@ -414,7 +424,11 @@ def _that_clause_misread(clause: Token) -> bool:
     and object. A clause that needs no "that" ("a briefing that lasted an hour", "the
     meeting that China hosted") is a relative clause."""
     that = clause.left_edge
-    if that.lower_ != "that" or that.dep_ != "dobj" or that.head.i != clause.i:
+    if that.lower_ != "that" or that.head.i != clause.i:
+        return False
+    if that.dep_ == "pobj":  # no relative clause has that: "on a call that the firm needed to"
+        return has_subject(clause)
+    if that.dep_ != "dobj":
         return False
     filled = ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd")
     if not has_subject(clause):
