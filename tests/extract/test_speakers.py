@@ -925,6 +925,42 @@ def test_someone_at_a_national_body_under_a_dateline_is_of_its_country(speaker):
     assert speaker_of(text, "resume in May").speaker_country == "AU"
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "Residents of Alder Street protested on Friday. They said the city had ignored "
+            "them for years.\n",
+            "ignored",
+            "Residents of Alder Street",
+        ),
+        (
+            "As news of the allegations spread, members complained about what they said was a "
+            "lack of transparency.\n",
+            "transparency",
+            "members",
+        ),
+        (
+            "Parents, teachers and students rallied outside the legislature on Monday. They "
+            "said the cuts would hurt the poorest schools.\n",
+            "cuts",
+            "Parents, teachers and students",
+        ),
+    ],
+)
+def test_they_means_plural_people_a_sentence_made_its_subject(text, fragment, speaker):
+    assert speaker_of(text, fragment).speaker == speaker
+
+
+def test_they_does_not_mean_plural_people_in_the_object():
+    quote = speaker_of(
+        "The Halvorsen company hired workers from abroad last year. They said the move would "
+        "cut costs.\n",
+        "cut costs",
+    )
+    assert quote.speaker != "workers"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -28,7 +28,7 @@ from app.extract.speakers.mentions import Mention
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.registry import Registry
 from app.extract.speakers.salience import OBJECT, ROLE_WEIGHT, SPEAKER, SUBJECT
-from app.extract.speakers.subjects import described_subject
+from app.extract.speakers.subjects import described_subject, group_subjects
 from app.extract.speakers.typing import (
     GROUP,
     ORGANISATION,
@@ -100,6 +100,7 @@ class Resolver:
             )
             entity.events.append((body.start, where))
         self._sentences_read = 0  # sentences whose described subject has been noticed
+        self._groups_seen: set[int] = set()  # where plural subjects have been noticed
         # (position, document word, speaker) of quotes given through a document: "In a joint
         # statement, the two ministries said" is who "the statement said" speaks for
         self.issued: list[tuple[int, str, Resolved]] = []
@@ -308,6 +309,8 @@ class Resolver:
             return issued
         if head == "they" and (pair := self.named_pair(mention, skip)) is not None:
             return pair
+        if head == "they":
+            self._notice_groups(mention.start)
         pool = self.registry.of_kind(set(fit)) + self.unnamed(GROUP) + self.unnamed(ORGANISATION)
         offices = {id(office): person for office, person in self.offices}
         if head == "it":
@@ -323,6 +326,27 @@ class Resolver:
             return unknown(GROUP if head == "they" else ORGANISATION, "pronoun")
         best = offices.get(id(scored[0][1]), scored[0][1])  # the office's person
         return self.entity_result(best, mention, "pronoun", "it-they", margin(scored))
+
+    def _notice_groups(self, upto: int) -> None:
+        """Plural people made the subject of the sentence before `upto` or of its own sentence
+        up to there ("Residents of the street protested. They said …", "…, members
+        complained about what they said was …"): unnamed groups "they" may mean."""
+        n = self.layout.sentence_of(upto)
+        if n < 0:
+            return
+        starts = self.layout.starts
+        for m in range(max(0, n - 1), n + 1):
+            end = starts[m + 1] if m + 1 < len(starts) and m < n else upto
+            text = self.layout.unquoted(starts[m], end)  # not people inside a quotation
+            for found in group_subjects(text, 0, len(text)):
+                at = starts[m] + found.start
+                if at in self._groups_seen:
+                    continue
+                self._groups_seen.add(at)
+                entity = self.groups.setdefault(
+                    found.text.lower(), Entity(found.text, None, found.text.lower(), GROUP)
+                )
+                entity.events.append((at, ROLE_WEIGHT[SUBJECT]))
 
     def named_pair(self, mention: Mention, skip: tuple[int, int] | None) -> Resolved | None:
         """ "Chinese President Xi Jinping and Brazilian President Lula … criticised what they

@@ -67,3 +67,90 @@ def _end_of_body(words: list[re.Match], n: int) -> int:
     while at < len(words) and words[at].group()[:1].isupper():
         last, at = at, at + 1
     return last
+
+
+# People spoken of in the plural, who "they said" may mean once a sentence makes them its
+# subject: "Residents of the street protested on Friday. They said …".
+PEOPLE_PLURALS = frozenset(
+    """residents members workers protesters demonstrators farmers parents students teachers
+    officials critics analysts experts neighbours neighbors families voters fans players
+    employees doctors nurses investigators organizers organisers activists villagers
+    witnesses survivors relatives lawmakers legislators senators councillors councilors
+    trustees shareholders owners tenants drivers passengers customers researchers scientists
+    diplomats negotiators officers soldiers prosecutors lawyers economists observers opponents
+    supporters advocates victims athletes coaches volunteers firefighters paramedics commuters
+    homeowners fishermen miners refugees migrants veterans elders chiefs staffers campaigners
+    environmentalists mourners worshippers pilgrims crews truckers developers""".split()
+)
+_QUANTIFIERS = frozenset("the many some several most dozens hundreds thousands".split())
+# Verbs a plural subject is often followed by, beyond the regular "-ed" ones.
+_PLURAL_VERBS = frozenset(
+    """said say told tell were are have had will would could can did do began took made went
+    gave spoke wrote met left came held kept sent stood ran sought fought got saw knew""".split()
+)
+
+
+def _verb_like(word: str) -> bool:
+    return word.islower() and (word.endswith("ed") or word in _PLURAL_VERBS)
+
+
+def group_subjects(text: str, start: int, end: int) -> list[Described]:
+    """The plural people who are subjects of text[start:end] (a sentence, or the part of one
+    before a pronoun), opening it or a clause after a comma ("Residents of the street
+    protested", "…, members complained", "Many angry parents said"), each with the phrase
+    that names them."""
+    found = []
+    openings = [start] + [start + m.end() for m in re.finditer(", ", text[start:end])]
+    for n, at in enumerate(openings):
+        words = list(_WORD.finditer(text, at, min(end, at + 100)))[:10]
+        if (span := _plural_subject(text, words)) is None:
+            continue
+        head, last = span
+        first = words[0].start()
+        if " and " in text[first : words[last].end()]:  # "his family, friends and employees"
+            first = _list_start(text, openings[: n + 1])
+        phrase = text[first : words[last].end()]
+        found.append(Described(first, words[last].end(), phrase, words[head].group().lower()))
+    return found
+
+
+def _plural_subject(text: str, words: list[re.Match]) -> tuple[int, int] | None:
+    """The head and last word of a plural people subject the words open on, then a verb:
+    "Many angry parents said", "Members of the union voted", "teachers and students
+    rallied"."""
+    i = 0
+    while i < len(words) and (words[i].group().lower() in _QUANTIFIERS or words[i].group() == "of"):
+        i += 1  # "The", "Dozens of"
+    for head in range(i, min(i + 5, len(words))):
+        if text[words[head - 1].end() : words[head].start()].strip() if head else False:
+            return None  # punctuation inside: not one phrase
+        if words[head].group().lower() not in PEOPLE_PLURALS:
+            continue
+        last = head
+        if head + 1 < len(words) and words[head + 1].group() == "of":  # "Members of the union"
+            ends = range(head + 3, min(head + 6, len(words)))
+            last = next((k - 1 for k in ends if _verb_like(words[k].group())), head)
+        verb = words[last + 1].group() if last + 1 < len(words) else ""
+        if text[words[last].end() : words[last].end() + 1] == " " and _verb_like(verb):
+            return head, last
+    return None
+
+
+_PREPOSITIONS = frozenset(
+    """throughout during after before in on at as when while since despite for with by from
+    over under across""".split()
+)
+
+
+def _list_start(text: str, openings: list[int]) -> int:
+    """Where a list ending at the last of `openings` starts: earlier items are short phrases
+    after commas ("his family, friends and employees"), not a scene ("Throughout the night")."""
+    at = openings[-1]
+    for before, after in zip(openings[-2::-1], openings[:0:-1], strict=False):
+        words = _WORD.findall(text, before, after)
+        if not words or len(words) > 3 or words[0].lower() in _PREPOSITIONS:
+            break
+        if any(_verb_like(w) for w in words):
+            break
+        at = before
+    return at
