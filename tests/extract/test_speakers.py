@@ -961,6 +961,17 @@ def test_they_does_not_mean_plural_people_in_the_object():
     assert quote.speaker != "workers"
 
 
+@pytest.mark.parametrize("again", ["The pair", "The couple", "The two"])
+def test_the_pair_paragraphs_later_is_the_two_who_spoke_together(again):
+    text = (
+        "Mark and Tina Boudreau say their dog slipped out of the yard in 2022.\n\n"
+        '"We checked every night," Tina Boudreau said.\n\n'
+        "Staff at the shelter scanned the microchip last week.\n\n"
+        f"{again} said they plan to keep the dog on a leash from now on.\n"
+    )
+    assert speaker_of(text, "leash").speaker == "Mark and Tina Boudreau"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

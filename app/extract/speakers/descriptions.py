@@ -299,6 +299,9 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         return one
     if THE_TWO.fullmatch(mention.text) and (pair := resolver.named_pair(mention, skip)):
         return replace(pair, evidence="description")  # "the two leaders said in a statement"
+    if THE_TWO.fullmatch(mention.text) or mention.text.lower() == "the couple":
+        if (two := _two_again(resolver, mention, skip)) is not None:
+            return two
     if mention.text.lower() in ("the former", "the latter"):
         if (which := _former_or_latter(resolver, mention)) is not None:
             return which
@@ -484,6 +487,30 @@ def _unnamed_again(
     basis = "unnamed-again"
     return Resolved(
         e.name, e.country, None, confidence_for(basis), kind, "description", e, basis=basis
+    )
+
+
+def _two_names(text: str) -> bool:
+    """ "Mark and Tina Boudreau": capitalised words either side of one "and"."""
+    sides = text.split(" and ")
+    return len(sides) == 2 and all(
+        side and all(word[:1].isupper() for word in side.split()) for side in sides
+    )
+
+
+def _two_again(
+    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None
+) -> Resolved | None:
+    """'Mark and Tina Boudreau say …' and paragraphs later 'The pair said …': the two named
+    people who spoke together last."""
+    pool = [e for e in resolver.unnamed(GROUP) if _two_names(e.name)]
+    scored = ranked(pool, mention.start, resolver.layout, skip)
+    if not scored:
+        return None
+    e = scored[0][1]
+    basis = "unnamed-again"
+    return Resolved(
+        e.name, e.country, None, confidence_for(basis), GROUP, "description", e, basis=basis
     )
 
 
