@@ -144,6 +144,14 @@ EVENT_NOUNS = frozenset(
     argument version account remark comment concession compromise threat warning""".split()
 )
 
+# Kin a story names by their relation to someone else, often of the same surname: "His
+# daughter, Marie Chiarelli,".
+KIN_NOUNS = frozenset(
+    """mother father son daughter wife husband brother sister widow widower partner cousin
+    uncle aunt nephew niece grandson granddaughter grandmother grandfather stepson
+    stepdaughter fiancée fiancee fiance spouse sibling parents""".split()
+)
+
 PERSON_NOUNS = frozenset(
     """minister mayor premier president prime senator judge justice coach manager official
     spokesperson spokesman spokeswoman lawyer attorney chief director executive ceo chair

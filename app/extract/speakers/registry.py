@@ -15,6 +15,7 @@ from app.extract.speakers.datelines import dateline_country, national_body
 from app.extract.speakers.entities import FAMILY_NAME_FIRST, Entity, without_suffix
 from app.extract.speakers.lexicon import (
     INVERTED_TAGS,
+    KIN_NOUNS,
     NOT_FIRST,
     NOT_NAME_WORDS,
     OUTLET_WORDS,
@@ -78,6 +79,23 @@ TITLED_SURNAME = re.compile(
 
 
 LOWER_ARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‑]")
+
+
+def _named_as_kin(text: str, person: Entity, namesakes: list[Entity]) -> bool:
+    """Introduced as the kin of a namesake named before ("former mayor Bob Chiarelli … His
+    daughter, Marie Chiarelli,"): the surname alone is left to the namesake, whom the story
+    is about; the kin is called by full or given name."""
+    first = min(person.positions)
+    kin = KIN_BEFORE.search(text, max(0, first - 40), first)
+    return kin is not None and any(e is not person and min(e.positions) < first for e in namesakes)
+
+
+# "His daughter, ", "her husband ", "Trump's son " right before a name.
+KIN_BEFORE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*['’]s)\s(?:[a-z]+\s)?(?:"
+    + "|".join(sorted(KIN_NOUNS))
+    + r"),?\s\Z"
+)
 
 
 class Registry(Whereabouts):
@@ -316,8 +334,10 @@ class Registry(Whereabouts):
                 p <= pos < p + len(e.name) for e in people[surname] for p in e.positions
             ):
                 continue
+            principal = [e for e in owners if not _named_as_kin(self.text, e, owners)]
             owner = max(
-                owners, key=lambda e: (score(e.events, pos, self.layout), -min(e.positions))
+                principal or owners,
+                key=lambda e: (score(e.events, pos, self.layout), -min(e.positions)),
             )
             role = "" if self.layout.in_quote(pos) else title_after(self.text, m.end())
             self.note(owner.name, pos, role, end=m.end())
