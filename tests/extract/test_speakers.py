@@ -974,11 +974,13 @@ def test_the_pair_paragraphs_later_is_the_two_who_spoke_together(again):
 
 def test_a_surname_alone_is_the_namesake_a_kin_was_introduced_by():
     text = (
-        "Friends gathered on Saturday to remember former mayor Bob Marchetti, who died last "
-        "week.\n\n"
+        "Friends gathered Saturday to remember former mayor Bob Marchetti, who died last week "
+        "at 84.\n\n"
         'His daughter, Marie Marchetti, said her father "never stopped thinking about the '
         'city."\n\n'
         '"Dad would ask the nurses about the bus routes," she told mourners.\n\n'
+        "Former councillor Diane Kerr, who often clashed with Marchetti, described him as "
+        '"a builder."\n\n'
         "Marchetti served as mayor from 2001 to 2006. In a 2015 interview, he said light rail "
         "was the project he was proudest of.\n"
     )
