@@ -674,6 +674,17 @@ def test_a_bare_title_after_a_sentence_ending_on_whom_an_answer_came_from_is_the
     assert (q.speaker, q.speaker_country) == ("Vinod Rathore", "IN")
 
 
+def test_a_bare_title_after_a_sentence_on_the_message_from_a_capital_is_of_its_country():
+    text = (
+        "CANBERRA — Australia will press ahead with the policing pact, its foreign minister "
+        "said.\n\n"
+        'The message from Port Moresby was blunter. "We choose our partners," Prime Minister '
+        "Joel Kapa told parliament.\n"
+    )
+    q = speaker_of(text, "partners")
+    assert (q.speaker, q.speaker_country) == ("Joel Kapa", "PG")
+
+
 @pytest.mark.parametrize(
     "owner",
     [

@@ -77,6 +77,11 @@ ANSWER_FROM = re.compile(
     r"\b(?:response|reaction|rebuke|reply|criticism|pushback|protest|objections?|warning|praise)"
     r"\sfrom\s([A-Z][\w'’.-]{1,30}(?:\s[A-Z][\w'’.-]{1,30})?)\.\s*$"
 )
+# A sentence opening on words from a place: "The message from Port Moresby was blunter."
+MESSAGE_FROM = re.compile(
+    r"^\s*(?:The|A)\s(?:[a-z]+\s)?(?:message|response|reaction|reply|word|tone|answer|verdict"
+    r"|signal|view)s?\sfrom\s([A-Z][\w'’.-]{1,30}(?:\s[A-Z][\w'’.-]{1,30})?)\s(?:was|were|came)\b"
+)
 # " and Defence Minister " just before a name: a title listed after someone else's name.
 LISTED_AFTER = re.compile(r"\sand\s((?:[A-Z][\w.-]{1,20}\s){1,4})$")
 PRINTED_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,4}")
@@ -392,7 +397,7 @@ class Whereabouts:
         for k in tried:
             start = layout.starts[k] if k == n - 1 else max(layout.starts[k], para)
             before = text[start : layout.starts[k + 1]]
-            if k == n - 1 and (answer := ANSWER_FROM.search(before)):
+            if k == n - 1 and (answer := ANSWER_FROM.search(before) or MESSAGE_FROM.match(before)):
                 return self.officials.country_in(answer[1])  # "… a cautious response from India."
             scope = before if k == n - 1 else text[start:pos]
             countries = self.officials.countries_in(scope)
