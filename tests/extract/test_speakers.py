@@ -998,6 +998,19 @@ def test_a_surname_alone_is_the_namesake_a_kin_was_introduced_by():
     assert speaker_of(text, "light rail").speaker == "Bob Marchetti"
 
 
+def test_a_nationality_in_a_description_of_the_person_in_focus_is_theirs_from_then_on():
+    text = (
+        "BAKU — For three years, Farida Aliyeva shuttled between five capitals with a folder "
+        "of maps.\n\n"
+        '"People told me the Caspian was a lake of grudges," the veteran Azerbaijani diplomat '
+        "said.\n\n"
+        "Aliyeva says the science helped.\n"
+    )
+    first, later = speaker_of(text, "grudges"), speaker_of(text, "science")
+    assert (first.speaker, first.speaker_country) == ("Farida Aliyeva", "AZ")
+    assert (later.speaker, later.speaker_country) == ("Farida Aliyeva", "AZ")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -420,7 +420,7 @@ def _person_in_focus(
         and not (skip and skip[0] <= min(e.positions) < skip[1])
     ]
     if len(newcomers) == 1:  # "…from Ann Lee, off the bench. The 34-year-old striker said"
-        return resolver.entity_result(newcomers[0], mention, "description", "in-focus")
+        return _in_focus(resolver, newcomers[0], mention, nationality)
     scored = ranked(people, mention.start, resolver.layout, skip)
     if not scored or margin(scored) < 0.7:
         return None
@@ -431,7 +431,17 @@ def _person_in_focus(
     )
     if scored[0][0] < IN_FOCUS and not alone:
         return None
-    return resolver.entity_result(scored[0][1], mention, "description", "in-focus", margin(scored))
+    return _in_focus(resolver, scored[0][1], mention, nationality, margin(scored))
+
+
+def _in_focus(
+    resolver: "Resolver", e: Entity, mention: Mention, nationality: str | None, share: float = 1.0
+) -> Resolved:
+    """The person in focus a description means; its nationality ("the veteran Azerbaijani
+    diplomat") is theirs from then on when nothing gave them one before."""
+    if nationality and e.country is None:
+        e.country = nationality
+    return resolver.entity_result(e, mention, "description", "in-focus", share)
 
 
 def _named_in_sentence(resolver: "Resolver", e: Entity, pos: int) -> bool:

@@ -120,7 +120,9 @@ SAME_PORTFOLIO = {"state": "foreign", "defense": "defence", "labor": "labour"}
 
 
 CLASH, LOOSE = "clash", "loose"
-POLITICAL = frozenset(("politician",))
+# Callings anyone of a country may have, not one office: "the Portuguese politician", "the
+# veteran Azerbaijani diplomat" may be someone of no country printed yet.
+POLITICAL = frozenset(("politician", "diplomat", "negotiator"))
 
 
 def office_fit(ours: str, theirs: str) -> str | None:
