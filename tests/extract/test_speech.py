@@ -1609,3 +1609,13 @@ def test_a_that_clause_the_parser_made_the_object_of_a_preposition_is_what_was_s
     )
     found = [q.text for q in extract_article(article).quotes]
     assert found == ['that the company needed to "move faster and spend smarter."']
+
+
+def test_a_statement_of_claim_is_a_kind_of_document_not_one_by_claim():
+    article = (
+        "Suit\n\nThe statement of claim, filed in court last week, alleges that the landlord "
+        '"knowingly exposed" tenants to toxic mould.\n'
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.via == "statement"
+    assert quote.speaker is None or "claim," not in quote.speaker

@@ -282,9 +282,19 @@ def _author(head: Token, base: Callable[[int], int]) -> "Mention | None":
         for prep in owner.children:
             if prep.dep_ in ("prep", "agent") and prep.lower_ in AUTHOR_PREPS:
                 for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ == "pobj" and not _kind_of_document(prep, pobj):
                         return mention_for(pobj, base)
     return None
+
+
+def _kind_of_document(prep: Token, pobj: Token) -> bool:
+    """'a statement of claim', 'a letter of intent': a bare noun after "of" names what kind
+    of document it is, not who wrote it ("a report of the committee")."""
+    return (
+        prep.lower_ == "of"
+        and pobj.pos_ == "NOUN"
+        and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in pobj.children)
+    )
 
 
 def _given_name_first(tok: Token) -> bool:
