@@ -1011,6 +1011,32 @@ def test_a_nationality_in_a_description_of_the_person_in_focus_is_theirs_from_th
     assert (later.speaker, later.speaker_country) == ("Farida Aliyeva", "AZ")
 
 
+def test_a_description_right_after_someone_spoke_in_the_paragraph_is_them():
+    text = (
+        'Manager John Rusk says he has no plans to change closers. "He\'s our guy," Rusk '
+        "said.\n\n"
+        "Jordan Berra, 31, said his fastball command has been off. \"I'm leaving too many "
+        'pitches over the middle," the right-hander said.\n'
+    )
+    assert speaker_of(text, "too many pitches").speaker == "Jordan Berra"
+
+
+def test_he_after_as_for_someone_is_that_someone():
+    text = (
+        'Senator Ted Corwin warned against a brokered convention. "It would be a disaster," '
+        "the Texas senator said.\n\n"
+        "As for Donald Tramm, he said he was not worried.\n"
+    )
+    assert speaker_of(text, "disaster").speaker == "Ted Corwin"
+    assert speaker_of(text, "not worried").speaker == "Donald Tramm"
+
+
+@pytest.mark.parametrize("position", ["Catcher", "Shortstop", "Midfielder", "Goalkeeper"])
+def test_a_players_position_before_the_name_is_no_part_of_it(position):
+    text = f"{position} Alejandro Kirby said the team was still confident.\n"
+    assert speaker_of(text, "confident").speaker == "Alejandro Kirby"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

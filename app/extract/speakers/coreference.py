@@ -72,6 +72,7 @@ def _personhood(e: Entity) -> float:
 
 
 # "The spokesman, Dmitri Orlov": a definite description, then the name it gives.
+AS_FOR = re.compile(r"\s*As for ([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}), ")  # "As for Trump, he"
 THE_DESCRIBED = re.compile(r"[Tt]he\s([a-z][\w -]{1,40}?),\s")
 
 
@@ -282,6 +283,8 @@ class Resolver:
                 if e.events and not _named_in(e, skip)
             ]
             people = [e for e in everyone if e.gender in (None, wanted)]
+            if (topic := self._topic_fronted(mention, people)) is not None:
+                return self.entity_result(topic, mention, "pronoun", "he-she")
             # a person newly made the subject of this paragraph is its next "he", over the
             # speaker of the paragraph before
             scored = ranked(people, mention.start, self.layout, skip, ACROSS_PARAGRAPHS)
@@ -347,6 +350,18 @@ class Resolver:
                     found.text.lower(), Entity(found.text, None, found.text.lower(), GROUP)
                 )
                 entity.events.append((at, ROLE_WEIGHT[SUBJECT]))
+
+    def _topic_fronted(self, mention: Mention, people: list[Entity]) -> Entity | None:
+        """ "As for Trump, he said he's not worried": the person the sentence opens on as its
+        topic is its "he" (if a he/she of theirs may be)."""
+        n = self.layout.sentence_of(mention.start)
+        if n < 0:
+            return None
+        opening = AS_FOR.fullmatch(self.layout.text, self.layout.starts[n], mention.start)
+        if opening is None:
+            return None
+        found = self.registry.find(opening[1], opening.start(1))
+        return found if found is not None and any(e is found for e in people) else None
 
     def named_pair(self, mention: Mention, skip: tuple[int, int] | None) -> Resolved | None:
         """ "Chinese President Xi Jinping and Brazilian President Lula … criticised what they

@@ -37,7 +37,7 @@ from app.extract.speakers.offices import (
     printed_role,
     spokesman_for_an_office,
 )
-from app.extract.speakers.salience import score
+from app.extract.speakers.salience import ROLE_WEIGHT, SPEAKER, score
 from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
 
 if TYPE_CHECKING:
@@ -422,6 +422,8 @@ def _person_in_focus(
     if len(newcomers) == 1:  # "…from Ann Lee, off the bench. The 34-year-old striker said"
         return _in_focus(resolver, newcomers[0], mention, nationality)
     scored = ranked(people, mention.start, resolver.layout, skip)
+    if scored and _spoke_just_before(resolver, scored[0][1], mention.start):
+        return _in_focus(resolver, scored[0][1], mention, nationality, margin(scored))
     if not scored or margin(scored) < 0.7:
         return None
     # less salient, but alone: "Campbell has cerebral palsy. … His message? … '…,' says the
@@ -432,6 +434,18 @@ def _person_in_focus(
     if scored[0][0] < IN_FOCUS and not alone:
         return None
     return _in_focus(resolver, scored[0][1], mention, nationality, margin(scored))
+
+
+def _spoke_just_before(resolver: "Resolver", e: Entity, pos: int) -> bool:
+    """`e` spoke in the sentence before `pos`, in the same paragraph: "Romano said his command
+    was off. '…,' the right-hander said." (someone else would be named on coming in)."""
+    layout, text = resolver.layout, resolver.layout.text
+    here = layout.sentence_of(pos)
+    return any(
+        w == ROLE_WEIGHT[SPEAKER] and layout.sentence_of(p) == here - 1 and "\n" not in text[p:pos]
+        for p, w in e.events
+        if p < pos
+    )
 
 
 def _in_focus(

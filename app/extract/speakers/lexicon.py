@@ -165,7 +165,10 @@ PERSON_NOUNS = frozenset(
     volunteer activist organizer organiser advocate critic farmer owner landlord tenant
     parent grandmother grandfather proprietor host singer actor actress dancer comedian
     musician fighter boxer champion winner labourer laborer refugee immigrant man king queen
-    prince princess emir sheikh sultan monarch""".split()
+    prince princess emir sheikh sultan monarch catcher shortstop outfielder infielder reliever
+    closer right-hander left-hander southpaw midfielder defender goalkeeper netminder winger
+    blueliner linebacker receiver jockey skier swimmer sprinter golfer cyclist skater
+    wrestler batter""".split()
 )
 # Pieces of hyphenated titles besides title words: "secretary-general", "sergeant-at-arms",
 # "commander-in-chief", "co-founder", "ex-minister", "president-elect".
