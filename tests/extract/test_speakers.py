@@ -1037,6 +1037,11 @@ def test_a_players_position_before_the_name_is_no_part_of_it(position):
     assert speaker_of(text, "confident").speaker == "Alejandro Kirby"
 
 
+def test_some_of_a_people_described_after_the_plural_speak_as_printed():
+    text = "Canadians with relatives trapped in Gaza say the visa program is moving too slowly.\n"
+    assert speaker_of(text, "too slowly").speaker == "Canadians with relatives trapped in Gaza"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -578,6 +578,9 @@ def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]
         return Mention(text, start, end, "document", name, low, full, author, plural)
     if low in GROUP_NOUNS and head.text.islower():  # "the foreign ministry" (PROPN-tagged)
         return Mention(text, start, end, "group", None, low, plural=plural)
+    if head.tag_ == "NNPS" and tokens[-1].i > head.i and tokens[0].i == head.i:
+        # "Canadians with relatives trapped in Gaza": some of a people, as printed
+        return Mention(text, start, end, "group", None, low, plural=True)
     if name and (head.pos_ == "PROPN" or _name_as_noun(head)) and not _office_only(tokens, head):
         if _someone_unnamed(tokens, head):  # "a New Hampshire Republican", "an Iowa Democrat"
             kind = "group" if plural else "description"
