@@ -1042,6 +1042,16 @@ def test_some_of_a_people_described_after_the_plural_speak_as_printed():
     assert speaker_of(text, "too slowly").speaker == "Canadians with relatives trapped in Gaza"
 
 
+@pytest.mark.parametrize("title", ["NDP MP", "Conservative critic", "Liberal MP"])
+def test_a_members_title_under_a_dateline_is_of_its_country(title):
+    text = (
+        "OTTAWA — The visa program is moving too slowly, families say.\n\n"
+        f'{title} Jenna Kwong called the program "a cruel hoax."\n'
+    )
+    q = speaker_of(text, "hoax")
+    assert (q.speaker, q.speaker_country) == ("Jenna Kwong", "CA")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -37,7 +37,8 @@ NATIONAL_OFFICE_WORDS = (
     | {"joint", "chiefs", "staff"}  # "the Joint Chiefs of Staff", filed from Seoul
     | {"presidential", "presidency"}  # "Presidential spokesman Manuel Adorni", from Buenos Aires
     # "Conservative Leader Pierre Poilievre", filed from Ottawa: a national party's leader
-    | {"conservative", "labour", "labor", "liberal", "socialist", "party"}
+    | {"conservative", "labour", "labor", "liberal", "socialist", "party", "ndp", "bloc"}
+    | {"mp", "critic"}  # "NDP MP Jenny Kwan", "Conservative critic …", filed from Ottawa
     # "The ruling Democratic Party's floor leader", filed from Seoul
     | {"ruling", "democratic", "republican", "floor", "whip"}
     | {"affairs", "external"}  # "Opposition foreign affairs spokesman", filed from Canberra
@@ -46,7 +47,8 @@ NATIONAL_OFFICE_WORDS = (
 )
 HEAD_OFFICES = frozenset(
     """president premier chancellor minister spokesman spokeswoman spokesperson king queen emir
-    sultan monarch leader lawmaker legislator senator congressman congresswoman speaker""".split()
+    sultan monarch leader lawmaker legislator senator congressman congresswoman speaker mp
+    critic""".split()
 )
 
 
