@@ -1052,6 +1052,22 @@ def test_a_members_title_under_a_dateline_is_of_its_country(title):
     assert (q.speaker, q.speaker_country) == ("Jenna Kwong", "CA")
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "A spokesperson for Diab's office, Renée Proctor,",
+        "A spokesperson for Diab, Renée Proctor,",
+        "A spokesperson for the Health Ministry, Renée Proctor,",
+    ],
+)
+def test_the_name_after_whom_someone_speaks_for_is_theirs(phrase):
+    text = (
+        "Immigration Minister Lena Diab said the checks were slow.\n\n"
+        f"{phrase} said in an email that 5,000 applications had been accepted.\n"
+    )
+    assert speaker_of(text, "5,000").speaker == "Renée Proctor"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -347,9 +347,25 @@ def _name_after_office(head: Token) -> Token | None:
     for prep in head.children:
         for pobj in prep.children if prep.dep_ == "prep" else ():
             for child in pobj.children:
-                if child.dep_ == "appos" and _office_then_name(head, child):
+                if child.dep_ == "appos" and (
+                    _office_then_name(head, child) or _aide_then_name(head, prep, child)
+                ):
                     return child
     return None
+
+
+def _aide_then_name(head: Token, prep: Token, child: Token) -> bool:
+    """'A spokesperson for Diab, Renée Proctor,': the name after whom someone speaks for, set
+    off by commas, is the speaker's (the parse hangs it on the one spoken for)."""
+    words = [t for t in child.subtree if not t.is_punct]
+    first = min(child.subtree, key=lambda t: t.i)
+    return (
+        head.lower_ in PERSON_NOUNS
+        and prep.lower_ == "for"
+        and len(words) >= 2
+        and child.doc[first.i - 1].text == ","
+        and all(t.pos_ == "PROPN" and t.lower_ not in ORG_WORDS for t in words)
+    )
 
 
 RELATIVE_WORDS = frozenset("who whom whose which that".split())
