@@ -1068,6 +1068,20 @@ def test_the_name_after_whom_someone_speaks_for_is_theirs(phrase):
     assert speaker_of(text, "5,000").speaker == "Renée Proctor"
 
 
+@pytest.mark.parametrize(
+    ("whose", "country"),
+    [("Diab's office", "CA"), ("Diab", "CA"), ("Secretary-General António Guterres", None)],
+)
+def test_a_named_aide_is_of_the_country_of_whom_they_speak_for(whose, country):
+    text = (
+        "BRUSSELS — Canadian Immigration Minister Lena Diab said the checks were slow.\n\n"
+        f"A spokesperson for {whose}, Renée Proctor, said in an email that 5,000 applications "
+        "had been accepted.\n"
+    )
+    q = speaker_of(text, "5,000")
+    assert (q.speaker, q.speaker_country) == ("Renée Proctor", country)
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

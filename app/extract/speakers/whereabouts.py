@@ -91,6 +91,11 @@ SPEAKING_BODIES = frozenset(("government", "movement"))
 SENT_ABROAD = frozenset("mission operation force deployment contingent".split())
 BODY_TITLES = frozenset("ministry embassy consulate office department".split())
 # "The envoy, Ann Lee": a definite description just before the name it gives.
+# "A spokesperson for Diab's office, " just before a name: whose aide it is.
+AIDE_FOR = re.compile(
+    r"\b[Aa]n?\s(?:[a-z-]{2,20}\s)?(?:spokes(?:man|woman|person)|aide|adviser|advisor)\sfor"
+    r"\s((?:[A-Z][\w'’-]*\s){0,4}?[A-Z][\w'’-]*?)(?:['’]s?\s(?:office|department|ministry))?,\s$"
+)
 DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
 # "Her Russian counterpart in the talks, Oleg Petrov": a nationality before the role, and a
 # phrase after it that the title words stop at.
@@ -201,6 +206,8 @@ class Whereabouts:
             text, max(0, first - 80), first
         ) or NATIONALITIES_LISTED.search(text, max(0, first - 120), first):
             return self.officials.country_in(nationality.group(1))
+        if aide := AIDE_FOR.search(text, max(0, first - 90), first):
+            return self._aides_country(aide[1], first, e)
         if described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
             return self.introduced_as(described.group(1).lower(), first)
         return None
@@ -491,6 +498,16 @@ class Whereabouts:
                 return owner.country or (known.country if known else None)
             return known.country if known and known.kind == "person" else None
         return found
+
+    def _aides_country(self, whose: str, pos: int, aide: Entity) -> str | None:
+        """The country of the aide of `whose` (a person or a body): the person's, unless they
+        hold an international office; the body's."""
+        owner = self.find(whose, pos)
+        if owner is not None and owner is not aide and owner.kind == PERSON:
+            if INTERNATIONAL_OFFICE.search(whose) or self.international(owner):
+                return None
+            return owner.country
+        return self.officials.home_country(whose) or self.body_country(whose)
 
     def international(self, person: Entity) -> bool:
         """Whether a person holds an international office (officials.toml's, or printed:
