@@ -1619,3 +1619,17 @@ def test_a_statement_of_claim_is_a_kind_of_document_not_one_by_claim():
     (quote,) = extract_article(article).quotes
     assert quote.via == "statement"
     assert quote.speaker is None or "claim," not in quote.speaker
+
+
+def test_a_clause_before_a_colon_is_the_writers_lead_in_to_the_report_after_it():
+    article = (
+        "Hearing\n\nThe hearing brought a day of partisan fireworks on Friday: Republicans said "
+        "they are increasingly convinced the department mishandled the investigation.\n"
+    )
+    found = [(q.speaker, q.text) for q in extract_article(article).quotes]
+    assert found == [
+        (
+            "Republicans",
+            "they are increasingly convinced the department mishandled the investigation",
+        )
+    ]

@@ -140,6 +140,8 @@ def content_of(verb: Token) -> list[Token] | None:
         comps = [c for c in comps if not time_clause(c)]
     comps = [c for c in comps if not scene_clause(verb, c) and not _object_then_clause(verb, c)]
     comps = [c for c in comps if not _report_before_semicolon(verb, c)]
+    if any(c.i > verb.i for c in comps):  # "… fireworks on Friday: Republicans said they …"
+        comps = [c for c in comps if not _before_a_colon(verb, c)]
     that_after = [c for c in comps if c.i > verb.i and _opened_by_that(c)]
     if that_after and any(c.i < verb.i for c in comps):
         comps = that_after  # "In his speech, a recording of which was posted, he said that …"
@@ -267,6 +269,12 @@ def _report_before_semicolon(verb: Token, comp: Token) -> bool:
         and has_subject(comp)
         and any(t.text == ";" for t in doc[comp.right_edge.i + 1 : verb.i])
     )
+
+
+def _before_a_colon(verb: Token, comp: Token) -> bool:
+    """A clause the parser hung on the verb across a colon is the writer's lead-in."""
+    doc = verb.doc
+    return comp.i < verb.i and any(t.text == ":" for t in doc[comp.right_edge.i + 1 : verb.i])
 
 
 OBJECT_VERBS = frozenset(
