@@ -1633,3 +1633,12 @@ def test_a_clause_before_a_colon_is_the_writers_lead_in_to_the_report_after_it()
             "they are increasingly convinced the department mishandled the investigation",
         )
     ]
+
+
+def test_a_clause_after_a_time_phrase_the_parser_made_adverbial_is_what_was_said():
+    article = (
+        "Endorsement\n\nSenator Ron Dale said after the convention he would not accept the "
+        "endorsement if it were offered.\n"
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert found == ["he would not accept the endorsement if it were offered"]

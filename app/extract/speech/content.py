@@ -220,7 +220,35 @@ def content_of(verb: Token) -> list[Token] | None:
         return parataxis_content(verb)
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return _as_content(verb)
-    return _clause_on_noun(verb) or _that_left_unparsed(verb)
+    return _clause_on_noun(verb) or _that_left_unparsed(verb) or _after_a_time_phrase(verb)
+
+
+TIME_PREPOSITIONS = frozenset("after before during following since at on in".split())
+
+
+def _after_a_time_phrase(verb: Token) -> list[Token] | None:
+    """'Trump said after the convention he would not accept …': the parser hangs the time
+    phrase on the reported clause and that clause on the verb as an adverbial one; a clause
+    with its own subject and a modal, opened by no conjunction, is what was said."""
+    if cue_lemma(verb.text) != "say":
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i < verb.i:
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        opener = clause.left_edge
+        if (
+            subject is None
+            or any(c.dep_ == "mark" for c in clause.children)
+            or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+            or opener.lower_ not in TIME_PREPOSITIONS
+            or opener.head.i != clause.i
+            or opener.i != verb.i + 1
+            or opener.right_edge.i + 1 != subject.left_edge.i
+        ):
+            continue
+        return trim([t for t in clause.subtree if t.i >= subject.left_edge.i])
+    return None
 
 
 # Verbs that take a thing as their object: a clause with no "that" right after one is rare.
