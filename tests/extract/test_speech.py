@@ -1642,3 +1642,20 @@ def test_a_clause_after_a_time_phrase_the_parser_made_adverbial_is_what_was_said
     )
     found = [q.text for q in extract_article(article).quotes]
     assert found == ["he would not accept the endorsement if it were offered"]
+
+
+@pytest.mark.parametrize(
+    "judgement",
+    [
+        "an account the State Department disputed",
+        "a charge that party leaders strongly denied",
+        "a move that could split the alliance",
+    ],
+)
+def test_the_writers_word_on_what_was_said_appended_to_it_is_not_the_words(judgement):
+    article = (
+        "Meeting\n\nMinister Sergei Lavin said on Friday that his counterpart had called the "
+        f'treaty "a relic", {judgement}.\n'
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert found == ['that his counterpart had called the treaty "a relic"']

@@ -129,6 +129,13 @@ UNSAID = re.compile(
 )
 
 
+# The writer's word on what was said, appended to it: "…, an account the State Department
+# disputed", "…, a charge that Colorado Republicans denied", "…, a move that could …".
+JUDGED_AFTER = re.compile(
+    r",[ \t]{1,3}(?:a|an)[ \t]{1,3}(?:[a-z-]{1,20}[ \t]{1,3})?(?:account|claim|charge|"
+    r"accusation|allegation|assertion|version|characteri[sz]ation|contention|move|step)"
+    r"[ \t]{1,3}(?:that|which|(?:the[ \t]{1,3})?[A-Z])"
+)
 # Where the words were published, closing them: "…, in a statement carried by state news
 # agency KCNA", "…, in comments published by the Izvestia daily".
 CARRIED_BY = re.compile(
@@ -160,6 +167,10 @@ def _from_content(
         end = carried.start()  # "…, in a statement carried by state news agency KCNA"
     if (unsaid := UNSAID.search(text, start, end)) is not None:
         end = unsaid.start()  # "…, though he did not say whether …": the writer's aside
+    if (judged := JUDGED_AFTER.search(text, start, end)) is not None and not any(
+        q.start < judged.start() < q.end for q in marks
+    ):
+        end = judged.start()  # "…, an account the State Department disputed"
     inside = [q for q in marks if q.start >= start and q.end <= end]
     if inside and CONTEXT_AFTER.match(text, inside[-1].end, end):
         end = inside[-1].end  # "would not ‘stand by’, as talks stalled": the writer's scene
