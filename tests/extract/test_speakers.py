@@ -1082,6 +1082,19 @@ def test_a_named_aide_is_of_the_country_of_whom_they_speak_for(whose, country):
     assert (q.speaker, q.speaker_country) == ("Renée Proctor", country)
 
 
+def test_he_after_a_lede_opening_on_someone_unnamed_is_that_someone():
+    text = (
+        "JOHANNESBURG — The deputy head of the US embassy in South Africa on Tuesday "
+        "criticised a new land law. Speaking to business leaders, he described the law as "
+        '"a threat to every investor in this country."\n'
+    )
+    q = speaker_of(text, "threat")
+    assert (q.speaker, q.speaker_country) == (
+        "The deputy head of the US embassy in South Africa",
+        "US",
+    )
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -73,6 +73,7 @@ def _personhood(e: Entity) -> float:
 
 # "The spokesman, Dmitri Orlov": a definite description, then the name it gives.
 AS_FOR = re.compile(r"\s*As for ([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}), ")  # "As for Trump, he"
+LEDE = 2  # sentences that open a story (its title, then the first two of its lede)
 THE_DESCRIBED = re.compile(r"[Tt]he\s([a-z][\w -]{1,40}?),\s")
 
 
@@ -127,6 +128,14 @@ class Resolver:
             # only a fit by role: "the senator" is not whoever was named last
             if res.entity is not None and res.kind == PERSON and res.basis in BY_ROLE:
                 res.entity.events.append((found.start, ROLE_WEIGHT[SUBJECT]))
+            elif res.entity is None and res.kind == PERSON and res.speaker and n <= LEDE:
+                # someone unnamed the story opens on ("The deputy head of the US embassy
+                # criticised …"): the "he" or "she" that follows may mean them
+                entity = self.groups.setdefault(
+                    res.speaker.lower(),
+                    Entity(res.speaker, res.country, res.speaker.lower(), PERSON),
+                )
+                entity.events.append((found.start, ROLE_WEIGHT[SUBJECT]))
 
     def remember(self, pos: int, res: Resolved, content: tuple[int, int] | None = None) -> None:
         """A quote attributed at `pos` makes its speaker the most salient thing there; the

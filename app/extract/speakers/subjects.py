@@ -43,15 +43,57 @@ def described_subject(text: str, start: int, end: int) -> Described | None:
                     return None
             if last + 1 >= len(words) or text[words[last].end() : words[last + 1].start()].strip():
                 return None
-            at = last + 1
+            tail = _post_modifier(text, words, last)
+            at = _after_time(words, tail + 1)
             while at + 1 < len(words) and words[at].group() in _ADVERBS:
                 at += 1  # "… also commented", "… then said"
+            if at >= len(words):
+                return None
             verb = words[at].group()
             if not verb.islower() or verb in _NOT_A_VERB:
                 return None
+            if (tail > last or at > tail + 1) and not _verb_like(verb):
+                return None  # after a place or a time, only a clear verb
+            last = tail
             phrase = text[words[0].start() : words[last].end()]
             return Described(words[0].start(), words[last].end(), phrase, low)
     return None
+
+
+_TAIL_WORDS = frozenset("of the to in at for".split())
+_BODY_TAILS = frozenset("embassy ministry mission delegation office council consulate".split())
+_TIMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week month year".split()
+)
+
+
+def _post_modifier(text: str, words: list[re.Match], last: int) -> int:
+    """The last word of what places the person after their head: "… head of the US embassy
+    in South Africa", "… ambassador to Japan" (`last` when nothing does)."""
+    at, end = last + 1, last
+    while at < len(words) and at <= last + 8:
+        word = words[at].group()
+        if text[words[at - 1].end() : words[at].start()].strip():
+            break  # punctuation
+        if word in ("on", "last", "this") and at + 1 < len(words):
+            if words[at + 1].group().lower() in _TIMES:
+                break  # "on Tuesday": a time, not a place
+        if word in _TAIL_WORDS:
+            at += 1
+            continue
+        if word[:1].isupper() or word in _BODY_TAILS:
+            end, at = at, at + 1
+            continue
+        break
+    return end
+
+
+def _after_time(words: list[re.Match], at: int) -> int:
+    """Past a time phrase at `at`: "on Tuesday", "last week"."""
+    if at + 1 < len(words) and words[at].group() in ("on", "last", "this"):
+        if words[at + 1].group().lower() in _TIMES:
+            return at + 2
+    return at
 
 
 def _end_of_body(words: list[re.Match], n: int) -> int:
