@@ -1095,6 +1095,15 @@ def test_he_after_a_lede_opening_on_someone_unnamed_is_that_someone():
     )
 
 
+def test_a_name_after_a_short_title_of_plain_nouns_then_a_verb_is_the_subject():
+    text = (
+        "Josh Osler, Shane Marr and Dan Huffman served as producers. Music reviewer Stephen "
+        "Erland rated the album four out of five stars. He also said that the band had "
+        "never sounded better.\n"
+    )
+    assert speaker_of(text, "never sounded").speaker == "Stephen Erland"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

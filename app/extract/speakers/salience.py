@@ -98,6 +98,10 @@ class Layout:
         limit = 14 if _VERB_AFTER.match(text, end) else 8
         if len(words) <= limit and all(_subject_word(w) for w in words):
             return SUBJECT
+        # "Allmusic reviewer Stephen Erlewine rated the album": a short title of plain nouns,
+        # the name, then a verb in the past
+        if len(words) <= 4 and all(_plain_noun(w) for w in words) and _PAST_AFTER.match(text, end):
+            return SUBJECT
         return OBJECT
 
 
@@ -120,6 +124,23 @@ def _subject_word(word: str) -> bool:
     if not bare:
         return True
     return bare[:1].isupper() or bare.lower() in SUBJECT_WORDS or bare.endswith(("'s", "’s"))
+
+
+_PAST_AFTER = re.compile(r"\s(?:also\s)?[a-z]{3,20}ed\b")
+# Words that make a phrase before a name more than a title: "about", "with", "told".
+_FUNCTION_WORDS = frozenset(
+    """of in on at with by for to from about after before and or but as than that which who
+    the this these those it its he she they we said says told asked met""".split()
+)
+
+
+def _plain_noun(word: str) -> bool:
+    bare = word.strip("'’")
+    return (
+        bare.isalpha()
+        and bare.lower() not in _FUNCTION_WORDS
+        and not bare.endswith(("ing", "ed", "ly"))
+    )
 
 
 REST_SHARE = 0.3  # how much the other mentions add to the most salient one
