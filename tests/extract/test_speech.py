@@ -1659,3 +1659,23 @@ def test_the_writers_word_on_what_was_said_appended_to_it_is_not_the_words(judge
     )
     found = [q.text for q in extract_article(article).quotes]
     assert found == ['that his counterpart had called the treaty "a relic"']
+
+
+def test_a_tag_typed_inside_the_marks_splits_the_words_and_names_the_speaker():
+    article = (
+        "Talks\n\n''We are close, but close is not enough,'' a Qatari mediator said.\n\n"
+        '"The other side keeps moving the goalposts, said Tamer al-Nouri, an adviser to the '
+        "group's leadership. We accepted the proposal as it was.\"\n"
+    )
+    found = [(q.speaker, q.text) for q in extract_article(article).quotes]
+    assert ("Tamer al-Nouri", '"The other side keeps moving the goalposts,') in found
+    assert ("Tamer al-Nouri", 'We accepted the proposal as it was."') in found
+
+
+def test_a_whole_sentence_quoted_with_its_full_stop_after_the_mark_goes_on_the_speakers():
+    article = (
+        "Talks\n\n“We will return to Doha next week,” an Egyptian official told reporters. "
+        "“Nobody wants this to collapse”.\n"
+    )
+    found = [(q.speaker, q.text) for q in extract_article(article).quotes]
+    assert found[-1] == ("an Egyptian official", "“Nobody wants this to collapse”")

@@ -419,7 +419,9 @@ def _floats(text: str, q: Marked, sent: Sentence, after_colon: bool = False) -> 
     if _words(inner) >= MIN_FLOATING_WORDS:
         return True
     opens = q.start == sent.start or after_colon and _after_colon(text, q, sent)
-    whole = opens and inner[:1].isupper() and inner.rstrip("”\"’'")[-1:] in ".!?"
+    # (the full stop may follow the closing mark: "“Nobody wants this to collapse”.")
+    ended = inner.rstrip("”\"’'")[-1:] in ".!?" or text[q.end : q.end + 1] in (".", "!", "?")
+    whole = opens and inner[:1].isupper() and ended
     return whole and _words(inner) >= MIN_SENTENCE_WORDS
 
 

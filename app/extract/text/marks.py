@@ -132,4 +132,27 @@ def scan_marked(text: str) -> list[Marked]:
         result.extend(_scan_single(text, lo, hi, found))
     if carry is not None:
         result.append(Marked(carry, paras[-1][1], False))
-    return sorted(result, key=lambda m: m.start)
+    return sorted((part for q in result for part in _split_at_tag(text, q)), key=lambda m: m.start)
+
+
+# A tag typed inside the marks when a closing mark was lost: '"The other side keeps moving
+# the goalposts, said Taher al-Nunu, an adviser to the group. We accepted it."'.
+_NAME = r"[A-Z][\w'’.-]*(?:\s(?:(?:al|el|bin|de|van|von)[\s-])?[A-Z][\w'’.-]*){1,3}"
+INNER_TAG = re.compile(
+    r",\s(?:said|says|added|adds)\s" + _NAME + r"(?:,\s[a-z][^.!?\"“”]{2,90})?[.]\s"
+    r"|,\s" + _NAME + r"\s(?:said|says|added|adds)[.]\s"
+)
+
+
+def _split_at_tag(text: str, q: Marked) -> list[Marked]:
+    """The stretch as two, the words before a tag typed inside it and those after."""
+    if text[q.start] not in DOUBLE_OPEN + '"':
+        return [q]
+    tag = INNER_TAG.search(text, q.start, q.end)
+    if tag is None:
+        return [q]
+    before = Marked(q.start, tag.start() + 1, False)  # up to the comma, as if closed there
+    rest = text[tag.end() : q.end].strip(" \n'\"“”")
+    if not rest:
+        return [before]
+    return [before, Marked(tag.end(), q.end, q.closed)]
