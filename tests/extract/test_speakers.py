@@ -685,6 +685,15 @@ def test_a_bare_title_after_a_sentence_on_the_message_from_a_capital_is_of_its_c
     assert (q.speaker, q.speaker_country) == ("Joel Kapa", "PG")
 
 
+def test_a_bare_title_after_a_sentence_opening_on_a_country_and_an_aside_is_of_it():
+    text = (
+        "India, one of the largest buyers of discounted Russian oil, also signalled caution. "
+        "Trade Minister Arvind Kesari told reporters that refiners would follow the law.\n"
+    )
+    q = speaker_of(text, "refiners")
+    assert (q.speaker, q.speaker_country) == ("Arvind Kesari", "IN")
+
+
 @pytest.mark.parametrize(
     "owner",
     [

@@ -82,6 +82,11 @@ MESSAGE_FROM = re.compile(
     r"^\s*(?:The|A)\s(?:[a-z]+\s)?(?:message|response|reaction|reply|word|tone|answer|verdict"
     r"|signal|view)s?\sfrom\s([A-Z][\w'’.-]{1,30}(?:\s[A-Z][\w'’.-]{1,30})?)\s(?:was|were|came)\b"
 )
+# A sentence opening on a name and an aside about it: "India, one of the largest buyers of
+# Russian oil, also signalled caution." (the countries in the aside are not its subject).
+OPENING_ASIDE = re.compile(
+    r"\s{0,3}([A-Z][\w'’.-]{1,30}(?:\s[A-Z][\w'’.-]{1,30}){0,2}),\s[^,]{3,120},"
+)
 # " and Defence Minister " just before a name: a title listed after someone else's name.
 LISTED_AFTER = re.compile(r"\sand\s((?:[A-Z][\w.-]{1,20}\s){1,4})$")
 PRINTED_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,4}")
@@ -407,6 +412,9 @@ class Whereabouts:
             if k == n - 1 and (answer := ANSWER_FROM.search(before) or MESSAGE_FROM.match(before)):
                 return self.officials.country_in(answer[1])  # "… a cautious response from India."
             scope = before if k == n - 1 else text[start:pos]
+            if k == n - 1 and (aside := OPENING_ASIDE.match(scope)):
+                # "India, one of the largest buyers of Russian oil, also signalled caution."
+                scope = scope[: aside.end(1)] + scope[aside.end() :]
             countries = self.officials.countries_in(scope)
             named = self._opening_country(before) if len(countries) == 1 else None
             if named is None and len(countries) == 1 and (place := PLACE_OPENING.match(before)):
