@@ -694,6 +694,17 @@ def test_a_bare_title_after_a_sentence_opening_on_a_country_and_an_aside_is_of_i
     assert (q.speaker, q.speaker_country) == ("Arvind Kesari", "IN")
 
 
+def test_a_bare_title_in_a_paragraph_opening_on_people_of_a_place_is_of_its_country():
+    text = (
+        "TOKYO — The two leaders agreed to resume regular visits.\n\n"
+        'Some in Seoul were unimpressed. "Words we have heard before," said Kim Soo-ah, a '
+        "retired teacher, outside the Japanese embassy. Opposition lawmaker Park Ji-ho said "
+        'the president had "given away too much."\n'
+    )
+    q = speaker_of(text, "given away")
+    assert (q.speaker, q.speaker_country) == ("Park Ji-ho", "KR")
+
+
 @pytest.mark.parametrize(
     "owner",
     [

@@ -1679,3 +1679,15 @@ def test_a_whole_sentence_quoted_with_its_full_stop_after_the_mark_goes_on_the_s
     )
     found = [(q.speaker, q.text) for q in extract_article(article).quotes]
     assert found[-1] == ("an Egyptian official", "“Nobody wants this to collapse”")
+
+
+@pytest.mark.parametrize(
+    "aside", ["echoing the words of earlier leaders", "in a nod to the farm lobby"]
+)
+def test_how_the_words_sound_told_by_the_writer_after_them_is_not_the_words(aside):
+    article = (
+        'Visit\n\nPrime Minister Kenji Ono said he had expressed "deep remorse" for the '
+        f"colonial era, {aside}.\n"
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert found == ['he had expressed "deep remorse" for the colonial era']

@@ -70,6 +70,11 @@ PLACE_OPENING = re.compile(
     r"\s{0,8}(?:(?:Back|Meanwhile|Elsewhere|And)\s)?[Ii]n\s([A-Z][\w'’.-]{0,30}"
     r"(?:\s[A-Z][\w'’.-]{0,30}){0,2}),"
 )
+# A paragraph opening on people of a place: "Some in Seoul were unimpressed."
+PEOPLE_IN = re.compile(
+    r"\s{0,8}(?:Some|Many|Few|Others|Officials|Critics|Lawmakers|Politicians|Analysts)\sin"
+    r"\s([A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){0,2})\s(?:were|was|are|is|had|have)\b"
+)
 # The words of a minister's title that are no portfolio: "Deputy Foreign Minister".
 MINISTER_WORDS = frozenset("minister ministers deputy vice first state junior acting".split())
 # A sentence ending on whom an answer came from: the bare title after it is theirs.
@@ -411,6 +416,8 @@ class Whereabouts:
             before = text[start : layout.starts[k + 1]]
             if k == n - 1 and (answer := ANSWER_FROM.search(before) or MESSAGE_FROM.match(before)):
                 return self.officials.country_in(answer[1])  # "… a cautious response from India."
+            if k == first and (people := PEOPLE_IN.match(before)):
+                return self.officials.country_in(people[1])  # "Some in Seoul were unimpressed."
             scope = before if k == n - 1 else text[start:pos]
             if k == n - 1 and (aside := OPENING_ASIDE.match(scope)):
                 # "India, one of the largest buyers of Russian oil, also signalled caution."

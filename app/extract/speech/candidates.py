@@ -135,6 +135,9 @@ JUDGED_AFTER = re.compile(
     r",[ \t]{1,3}(?:a|an)[ \t]{1,3}(?:[a-z-]{1,20}[ \t]{1,3})?(?:account|claim|charge|"
     r"accusation|allegation|assertion|version|characteri[sz]ation|contention|move|step)"
     r"[ \t]{1,3}(?:that|which|(?:the[ \t]{1,3})?[A-Z])"
+    # "…, echoing the words of earlier leaders", "…, in a nod to …": how the words sound
+    r"|,[ \t]{1,3}(?:echoing|mirroring|underscoring|underlining"
+    r"|in[ \t]a[ \t](?:nod|sign|reference))\b"
 )
 # Where the words were published, closing them: "…, in a statement carried by state news
 # agency KCNA", "…, in comments published by the Izvestia daily".
