@@ -1124,6 +1124,16 @@ def test_a_name_after_a_short_title_of_plain_nouns_then_a_verb_is_the_subject():
     assert speaker_of(text, "never sounded").speaker == "Stephen Erland"
 
 
+def test_a_mayor_of_the_datelines_city_is_of_the_datelines_country():
+    text = (
+        "WINDSOR, Ont. — When Windsor Mayor Drew Dillon and Detroit Mayor Mike Dugan met on "
+        "the bridge on Friday, they talked about water. Dillon said the two cities had agreed "
+        "to share data on water quality.\n"
+    )
+    q = speaker_of(text, "share data")
+    assert (q.speaker, q.speaker_country) == ("Drew Dillon", "CA")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"
@@ -1951,7 +1961,9 @@ def test_any_citys_dateline_gives_its_country_and_a_city_is_nobodys_she():
         ("SAMARA, Russia (AP) — ", "RU"),
         ("SEOUL, Dec 4 (Yonhap) -- ", "KR"),
         ("PORTLAND, Maine — ", "US"),
-        ("VICTORIA, B.C. — ", None),  # not the largest Victoria (Hong Kong's)
+        ("VICTORIA, B.C. — ", "CA"),  # not the largest Victoria (Hong Kong's)
+        ("WINDSOR, Ont. — ", "CA"),  # not Windsor, England
+        ("FLINT, Mich. — ", "US"),
         ("GENEVA (Reuters) - ", None),
     ],
 )

@@ -8,7 +8,7 @@ world meets (Brussels, Geneva, New York): there, a bare "the president" may be a
 
 import re
 
-from app.extract.speakers.lexicon import ROLE_HINTS, TITLE_WORDS
+from app.extract.speakers.lexicon import ROLE_HINTS, TITLE_WORDS, US_STATES
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.places import city_country
 from app.extract.text.sentences import DATELINE
@@ -71,7 +71,24 @@ def dateline_country(text: str, spans: list[tuple[int, int]], officials: Officia
             return named or city_country(city.title())
         # "VICTORIA, B.C. —", "PORTLAND, Maine —": the region after the comma decides, not
         # the largest city of that name (Victoria is also in Hong Kong)
-        return officials.country_in(where)
+        return officials.country_in(where) or REGION_ABBREVIATIONS.get(where.rstrip("."))
+    return None
+
+
+# Provinces and states as datelines print them: "WINDSOR, Ont. —", "FLINT, Mich. —".
+REGION_ABBREVIATIONS = dict.fromkeys(
+    "B.C Alta Sask Man Ont Que N.S N.B N.L Nfld P.E.I Y.T N.W.T".split(), "CA"
+) | {
+    abbreviation: "US" for abbreviation in US_STATES if "." in abbreviation or len(abbreviation) > 2
+}
+
+
+def dateline_city(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The city the first body paragraph is datelined from ("Windsor" for "WINDSOR, Ont. —")."""
+    for lo, hi in spans[:4]:
+        if (m := DATELINE.match(text, lo, hi)) is not None:
+            city = re.split(r"[,(/]|\s[—–-]", m.group())[0].strip()
+            return city.title() or None
     return None
 
 

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from app.extract.speakers import gender as genders
-from app.extract.speakers.datelines import dateline_country, national_body
+from app.extract.speakers.datelines import dateline_city, dateline_country, national_body
 from app.extract.speakers.entities import FAMILY_NAME_FIRST, Entity, without_suffix
 from app.extract.speakers.lexicon import (
     INVERTED_TAGS,
@@ -120,6 +120,7 @@ class Registry(Whereabouts):
         self.spans = spans
         self.lowers = lowercase_words(text)
         self.home = dateline_country(text, spans, officials)  # "KYIV (Reuters) -": UA
+        self.home_city = dateline_city(text, spans)
         self.visited = self._lede_abroad()
         for lo, hi in spans:
             for pos, alias in officials.mentions(text, lo, hi):

@@ -169,6 +169,7 @@ class Whereabouts:
     entities: dict[str, Entity]
     spans: list[tuple[int, int]]
     home: str | None  # the dateline's country
+    home_city: str | None  # the dateline's city
     visited: bool  # the lede opens on another country's people
 
     def find(self, name: str, pos: int) -> Entity | None:
@@ -500,7 +501,10 @@ class Whereabouts:
         found = self.officials.home_country(role) or self.body_country(role)
         found = found or self.the_bodys(role, pos)
         if found is None and LOCAL_OFFICE.search(role.lower()):  # "governor of the Kharkiv region"
-            found = _local_country(role)
+            here = self.home_city
+            # "Windsor Mayor Drew Dilkens" under "WINDSOR, Ont. —": that Windsor's
+            local = here is not None and re.search(rf"\b{re.escape(here)}\b", role, re.I)
+            found = self.home if local else _local_country(role)
         if found is None and (kin := SOMEONE_OF.search(role)) is not None:
             # "the powerful sister of leader Kim Jong Un": his country
             known = self.officials.find(kin[1])
