@@ -1134,6 +1134,19 @@ def test_a_mayor_of_the_datelines_city_is_of_the_datelines_country():
     assert (q.speaker, q.speaker_country) == ("Drew Dillon", "CA")
 
 
+def test_a_ledes_described_speaker_is_the_one_named_in_the_next_tag_not_a_later_namesake():
+    text = (
+        "CALGARY — Alberta has confirmed 38 new measles cases in the past week, the "
+        "province's chief medical officer of health said Wednesday.\n\n"
+        '"This is the largest outbreak we have seen in a generation," said Dr. Sunil Sookdar.'
+        "\n\n"
+        "Dr. Theresa Tang, Canada's chief public health officer, said measles can be "
+        "prevented.\n\n"
+        "Health Minister Adriana Lagos said clinics had been added.\n"
+    )
+    assert speaker_of(text, "38 new measles cases").speaker == "Sunil Sookdar"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -330,9 +330,13 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         again = _unnamed_again(resolver, mention, skip, GROUP) if definite else None
         return again or printed(resolver, mention, GROUP, "group")
     owned = _owned_by_person(resolver, mention)
+    by_role = _unnamed_again(resolver, mention, skip) or _person_by_role(resolver, mention, owned)
+    if by_role is not None and _named_later(by_role, mention):
+        # someone named right after the description is it, before a namesake of its office
+        # named further on ("the province's chief medical officer said. '…,' said Dr. X")
+        by_role = named_next(resolver, mention) or by_role
     found = (
-        _unnamed_again(resolver, mention, skip)
-        or _person_by_role(resolver, mention, owned)
+        by_role
         or (None if owned else _person_in_focus(resolver, mention, skip))
         or named_next(resolver, mention)
     )
@@ -514,6 +518,12 @@ def _unnamed_again(
     )
 
 
+def _named_later(res: Resolved, mention: Mention) -> bool:
+    """The person found is first named after the description."""
+    e = res.entity
+    return e is not None and bool(e.positions) and min(e.positions) > mention.start
+
+
 def _two_names(text: str) -> bool:
     """ "Mark and Tina Boudreau": capitalised words either side of one "and"."""
     sides = text.split(" and ")
@@ -536,6 +546,16 @@ def _two_again(
     return Resolved(
         e.name, e.country, None, confidence_for(basis), GROUP, "description", e, basis=basis
     )
+
+
+# A description of someone of a province, state or city, not of a country.
+SUBNATIONAL = re.compile(r"\b(?:province|provincial|state|city|municipal|county)(?:['’]s)?\s")
+
+
+def _national_role(resolver: "Resolver", role: str) -> bool:
+    """ "Canada's chief public health officer", "federal health minister"."""
+    capitalised = re.sub(r"(?<![\w'’])[a-z]", lambda m: m.group().upper(), role)
+    return "federal" in role.split() or resolver.officials.country_in(capitalised) is not None
 
 
 THIS_WORDS = frozenset("the this that these those".split())
@@ -722,6 +742,8 @@ def _person_by_role(
             continue  # "the Vermont senator" is not the senator from Missouri
         if _heads_another(mention.text, e.role):
             continue  # "the head of the U.N. nuclear watchdog" is not Iran's agency's head
+        if SUBNATIONAL.search(mention.text) and _national_role(resolver, printed_role(e)):
+            continue  # "the province's chief medical officer" is not "Canada's chief …"
         fit = 2.0 * _shared(words, role_words) + (3.0 if age and printed_age else 0.0)
         if min(e.positions, default=0) > mention.start and not (
             _shared(office_words, role_words) or (age and printed_age)

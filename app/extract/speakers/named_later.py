@@ -77,6 +77,11 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
         return None
     opening = layout.starts[here + 1]
     opens = layout.starts_sentence(mention.start)  # the description is what it is about
+    # or it speaks in the tag closing a lede: "…, the province's chief medical officer said
+    # Wednesday. '…,' said Dr. Sunil Sookram."
+    closing_tag = here < LEDE_SENTENCES and bool(
+        CLOSING_TAG.match(layout.text, mention.end, layout.starts[here + 1])
+    )
     found = []
     for e in resolver.registry.of_kind({PERSON}):
         body = [p for p in e.positions if layout.sentence_of(p) >= 0]
@@ -84,7 +89,7 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
             continue  # named before the description (or not in the next sentence)
         before = layout.text[opening : min(body)]
         if _a_title(before.split(), lede=here < LEDE_SENTENCES) or (
-            opens and QUOTE_THEN_TAG.fullmatch(before)
+            (opens or closing_tag) and QUOTE_THEN_TAG.fullmatch(before)
         ):
             found.append(e)
     found = [
@@ -110,9 +115,12 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
     return resolver.entity_result(found[0], mention, "description", "named-next")
 
 
+# What follows a description speaking in the tag that ends its sentence.
+CLOSING_TAG = re.compile(r"\s(?:said|says|told\sreporters)(?:\s(?:on\s)?[A-Z]?[a-z]+)?\.\s*$")
 # The next sentence opens with a quotation whose tag names the speaker: '“…,” Hakan Demir told'.
 QUOTE_THEN_TAG = re.compile(
     r"[\"“][^\"“”\n]{1,400}[\"”][ \t]{1,3}(?:(?:said|says|added|told)[ \t]{1,3})?"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]{1,3})?"
 )
 # Offices one person does not hold together: a president named next is no prime minister.
 HELD_OFFICES = frozenset(
