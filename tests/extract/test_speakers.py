@@ -1062,7 +1062,10 @@ def test_some_of_a_people_described_after_the_plural_speak_as_printed():
     assert speaker_of(text, "too slowly").speaker == "Canadians with relatives trapped in Gaza"
 
 
-@pytest.mark.parametrize("title", ["NDP MP", "Conservative critic", "Liberal MP"])
+@pytest.mark.parametrize(
+    "title",
+    ["NDP MP", "Conservative critic", "Liberal MP", "Bloc Québécois Leader", "NDP interim leader"],
+)
 def test_a_members_title_under_a_dateline_is_of_its_country(title):
     text = (
         "OTTAWA — The visa program is moving too slowly, families say.\n\n"

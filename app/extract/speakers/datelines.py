@@ -39,6 +39,7 @@ NATIONAL_OFFICE_WORDS = (
     # "Conservative Leader Pierre Poilievre", filed from Ottawa: a national party's leader
     | {"conservative", "labour", "labor", "liberal", "socialist", "party", "ndp", "bloc"}
     | {"mp", "critic"}  # "NDP MP Jenny Kwan", "Conservative critic …", filed from Ottawa
+    | {"québécois", "quebecois", "interim"}  # "Bloc Québécois Leader", "NDP interim leader"
     # "The ruling Democratic Party's floor leader", filed from Seoul
     | {"ruling", "democratic", "republican", "floor", "whip"}
     | {"affairs", "external"}  # "Opposition foreign affairs spokesman", filed from Canberra
@@ -115,7 +116,7 @@ def national_office(role: str) -> bool:
 
 
 def _words(role: str) -> list[str]:
-    return re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", role))
+    return re.findall(r"[^\W\d_]+", re.sub(r"['’]s\b", "", role))  # ("québécois")
 
 
 def _heads(words: list[str]) -> bool:
