@@ -142,6 +142,8 @@ NOUNLIKE_FORMS = (
     - SPEECH_FORMS
 )
 _WORDS = re.compile(r"[A-Za-z]+")
+# Verbs that are retorts with "back": "shot back that …", "fired back", "hit back at".
+BACK_FORMS = frozenset("fired fires firing shot shoots shooting hit hits hitting".split())
 # 'For the minister, "…"': a viewpoint that introduces a quotation.
 _VIEWPOINT = re.compile(r"\b[Ff]or [^,.\"“”]{2,60}, [\"“«‘]|\bIn (?:his|her|their|the) words\b")
 
@@ -158,6 +160,8 @@ def mentions_speech(text: str, start: int = 0, end: int | None = None) -> bool:
         if word == "that" and prev in NOUNLIKE_FORMS:
             return True
         if word == "it" and prev in ("put", "puts"):  # "as one official put it"
+            return True
+        if word == "back" and prev in BACK_FORMS:  # "Carney shot back that …"
             return True
         if word in NAMING_FORMS and _QUOTE_MARK.search(text, start, end):
             return True

@@ -1691,3 +1691,26 @@ def test_how_the_words_sound_told_by_the_writer_after_them_is_not_the_words(asid
     )
     found = [q.text for q in extract_article(article).quotes]
     assert found == ['he had expressed "deep remorse" for the colonial era']
+
+
+@pytest.mark.parametrize("retort", ["shot back", "fired back", "hit back"])
+def test_a_retort_with_back_is_a_speech_verb(retort):
+    article = (
+        "Question period\n\nPrime Minister Mark Carlin "
+        f"{retort} that housing starts were at their highest level in a decade.\n\n"
+        '"Jeb wants to be a tough guy tonight," Donald Tremont '
+        f"{retort}.\n"
+    )
+    found = [(q.speaker, q.text) for q in extract_article(article).quotes]
+    assert found == [
+        ("Mark Carlin", "that housing starts were at their highest level in a decade"),
+        ("Donald Tremont", '"Jeb wants to be a tough guy tonight,"'),
+    ]
+
+
+def test_firing_back_at_an_accusation_that_is_not_the_accusation_in_their_mouth():
+    article = (
+        "Parks\n\nMLA Jason Nix is firing back at accusations that he is spreading "
+        "misinformation about the parks plan.\n"
+    )
+    assert extract_article(article).quotes == ()

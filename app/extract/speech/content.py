@@ -30,6 +30,7 @@ from app.extract.speech.parse_tokens import (
 )
 from app.extract.speech.speaker_phrase import described_subject_misread
 from app.extract.verbs import (
+    BACK_FORMS,
     GERUND_VERBS,
     INFINITIVE_VERBS,
 )
@@ -220,6 +221,8 @@ def content_of(verb: Token) -> list[Token] | None:
         return parataxis_content(verb)
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return _as_content(verb)
+    if verb.lower_ in BACK_FORMS:  # "firing back at accusations that …": theirs, not his
+        return None
     return _clause_on_noun(verb) or _that_left_unparsed(verb) or _after_a_time_phrase(verb)
 
 

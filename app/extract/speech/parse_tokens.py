@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from app.extract.speakers.gender import is_first_name
 from app.extract.verbs import (
+    BACK_FORMS,
     SPEECH_VERBS,
 )
 from app.extract.verbs import lemma as cue_lemma
@@ -164,6 +165,8 @@ def is_speech_verb(tok: Token) -> bool:
         return {("dobj", "it"), ("mark", "as")} <= kids
     if tok.pos_ not in ("VERB", "AUX") and not _parsed_as_verb(tok):
         return False
+    if tok.lower_ in BACK_FORMS:  # "shot back that …", not "shot a man"
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
     lemma = cue_lemma(tok.text)
     if lemma in PARTICLE_VERBS:  # "pointed out that", not "pointed to the door"
         return any(c.dep_ == "prt" and c.lower_ == PARTICLE_VERBS[lemma] for c in tok.children)
