@@ -1150,6 +1150,18 @@ def test_a_ledes_described_speaker_is_the_one_named_in_the_next_tag_not_a_later_
     assert speaker_of(text, "38 new measles cases").speaker == "Sunil Sookdar"
 
 
+def test_a_un_rapporteur_on_a_country_named_after_the_lede_is_of_no_country():
+    text = (
+        "GENEVA — A United Nations investigator on Tuesday accused Myanmar's military of "
+        "carrying out air strikes on villages.\n\n"
+        "Tom Andersen, the UN special rapporteur on human rights in Myanmar, told the council "
+        'that the junta was "at war with its own people."\n'
+    )
+    lede, named = speaker_of(text, "air strikes"), speaker_of(text, "at war")
+    assert (lede.speaker, lede.speaker_country) == ("Tom Andersen", None)
+    assert (named.speaker, named.speaker_country) == ("Tom Andersen", None)
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -168,7 +168,7 @@ PERSON_NOUNS = frozenset(
     prince princess emir sheikh sultan monarch catcher shortstop outfielder infielder reliever
     closer right-hander left-hander southpaw midfielder defender goalkeeper netminder winger
     blueliner linebacker receiver jockey skier swimmer sprinter golfer cyclist skater
-    wrestler batter""".split()
+    wrestler batter investigator rapporteur""".split()
 )
 # Pieces of hyphenated titles besides title words: "secretary-general", "sergeant-at-arms",
 # "commander-in-chief", "co-founder", "ex-minister", "president-elect".

@@ -193,6 +193,8 @@ _STUDIED = re.compile(
 # The place a post is held in ("Ambassador to Australia"), which is not its holder's country.
 _POSTED_WHERE = re.compile(
     r"(?i:\b(" + "|".join(sorted(POSTED_ROLES)) + r")s?)\s{1,8}(?:to|for|on|in)"
+    # "rapporteur on human rights in Myanmar": a matter, then the place
+    r"(?:\s{1,3}[a-z]{2,20}){0,4}?(?:\s{1,3}(?:to|for|on|in|of))?"
     r"\s{1,8}(?:the\s{1,8})?(?:[A-Z][\w.'’-]*\s?){1,6}"
 )
 
