@@ -1162,6 +1162,19 @@ def test_a_un_rapporteur_on_a_country_named_after_the_lede_is_of_no_country():
     assert (named.speaker, named.speaker_country) == ("Tom Andersen", None)
 
 
+def test_an_aged_players_description_is_the_player_named_before_not_the_coach_who_spoke():
+    text = (
+        "VANCOUVER — Thatcher Demkin made 34 saves as the Canucks beat the Kraken 3-0 on "
+        "Saturday night.\n\n"
+        '"He was the best player on the ice, by a mile," Canucks coach Adam Foot said. "We '
+        "don't win that game without him.\"\n\n"
+        "The 29-year-old netminder, who missed most of last season with a knee injury, said "
+        'he felt "as good as I\'ve felt in years."\n\n'
+        "Elias Petersen scored twice for Vancouver.\n"
+    )
+    assert speaker_of(text, "good as I").speaker == "Thatcher Demkin"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

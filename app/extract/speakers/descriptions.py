@@ -411,6 +411,7 @@ def _person_in_focus(
             and mention.head not in e.role.split()
         )
         and (former or office_fit(mention.text, printed_role(e)) != CLASH)
+        and not _player_and_staff(mention.head, e.role)  # "the netminder" is not the coach
         # an office is not someone named earlier in this sentence: "Olena Marchuk quoted
         # the Ukrainian leader as saying …" names two people
         and not (office and _named_in_sentence(resolver, e, mention.start))
@@ -432,8 +433,12 @@ def _person_in_focus(
         return None
     # less salient, but alone: "Campbell has cerebral palsy. … His message? … '…,' says the
     # bow-tied maverick" (nobody else named for sentences)
+    # (an age says the same: "The 29-year-old netminder" was named before)
+    aged = AGE.search(mention.text) is not None
     alone = (
-        mention.head in EPITHETS and scored[0][0] >= IN_FOCUS / 3 and margin(scored) >= ALONE_SHARE
+        (mention.head in EPITHETS or aged)
+        and scored[0][0] >= IN_FOCUS / (4 if aged else 3)
+        and margin(scored) >= ALONE_SHARE
     )
     if scored[0][0] < IN_FOCUS and not alone:
         return None
@@ -450,6 +455,22 @@ def _spoke_just_before(resolver: "Resolver", e: Entity, pos: int) -> bool:
         for p, w in e.events
         if p < pos
     )
+
+
+# A team's players and its staff: a description of one is never someone printed as the other.
+PLAYER_WORDS = frozenset(
+    """goalie goaltender netminder forward defenceman defenseman striker pitcher catcher
+    quarterback shortstop outfielder infielder reliever midfielder defender goalkeeper winger
+    centre center linebacker receiver right-hander left-hander southpaw rookie""".split()
+)
+STAFF_WORDS = frozenset("coach manager gm owner commissioner".split())
+
+
+def _player_and_staff(head: str, role: str) -> bool:
+    held = set(role.split())
+    if head in PLAYER_WORDS or head == "hander":  # ("right-hander" ends in "hander")
+        return bool(held & STAFF_WORDS) and not held & PLAYER_WORDS
+    return head in STAFF_WORDS and bool(held & PLAYER_WORDS) and not held & STAFF_WORDS
 
 
 def _in_focus(
