@@ -529,6 +529,17 @@ def _unnamed_again(
         for e in resolver.unnamed(kind)
         if words <= set(re.findall(r"[\w'’-]+", e.name.lower()))  # "the official" ⊂ "an official"
     ]
+    return _salient_again(resolver, pool, mention, skip, kind)
+
+
+def _salient_again(
+    resolver: "Resolver",
+    pool: list[Entity],
+    mention: Mention,
+    skip: tuple[int, int] | None,
+    kind: str,
+) -> Resolved | None:
+    """The most salient of `pool`, unnamed speakers a description names again."""
     scored = ranked(pool, mention.start, resolver.layout, skip)
     if not scored:
         return None
@@ -559,14 +570,7 @@ def _two_again(
     """'Mark and Tina Boudreau say …' and paragraphs later 'The pair said …': the two named
     people who spoke together last."""
     pool = [e for e in resolver.unnamed(GROUP) if _two_names(e.name)]
-    scored = ranked(pool, mention.start, resolver.layout, skip)
-    if not scored:
-        return None
-    e = scored[0][1]
-    basis = "unnamed-again"
-    return Resolved(
-        e.name, e.country, None, confidence_for(basis), GROUP, "description", e, basis=basis
-    )
+    return _salient_again(resolver, pool, mention, skip, GROUP)
 
 
 # A description of someone of a province, state or city, not of a country.
