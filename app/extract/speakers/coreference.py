@@ -71,9 +71,10 @@ def _personhood(e: Entity) -> float:
     return 0.5 if e.name[:1].isupper() else 0.4
 
 
-# "The spokesman, Dmitri Orlov": a definite description, then the name it gives.
-AS_FOR = re.compile(r"\s*As for ([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}), ")  # "As for Trump, he"
+# A sentence opening on its topic: "As for Trump, he …".
+AS_FOR = re.compile(r"\s{0,3}As for ([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}), ")
 LEDE = 2  # sentences that open a story (its title, then the first two of its lede)
+# "The spokesman, Dmitri Orlov": a definite description, then the name it gives.
 THE_DESCRIBED = re.compile(r"[Tt]he\s([a-z][\w -]{1,40}?),\s")
 
 

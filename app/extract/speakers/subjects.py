@@ -164,7 +164,7 @@ def _plural_subject(text: str, words: list[re.Match]) -> tuple[int, int] | None:
     while i < len(words) and (words[i].group().lower() in _QUANTIFIERS or words[i].group() == "of"):
         i += 1  # "The", "Dozens of"
     for head in range(i, min(i + 5, len(words))):
-        if text[words[head - 1].end() : words[head].start()].strip() if head else False:
+        if head and text[words[head - 1].end() : words[head].start()].strip():
             return None  # punctuation inside: not one phrase
         if words[head].group().lower() not in PEOPLE_PLURALS:
             continue
