@@ -9,6 +9,7 @@ from app.extract.speakers.gender import FEMALE, MALE, evidence_at, first_name_ge
 from app.extract.speakers.offices import CLASH, LOOSE, office_fit
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.printed_titles import title_after, title_before
+from app.extract.speakers.salience import OBJECT, SPEAKER, Layout
 from app.extract.speakers.typing import (
     OUTLET,
     PERSON,
@@ -1173,6 +1174,117 @@ def test_an_aged_players_description_is_the_player_named_before_not_the_coach_wh
         "Elias Petersen scored twice for Vancouver.\n"
     )
     assert speaker_of(text, "good as I").speaker == "Thatcher Demkin"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "According to the Canadian Federation of Independent Business, the strike is "
+            "costing small firms about $7 million a day.",
+            "Canadian Federation of Independent Business",
+        ),
+        (
+            "Manitoba's Ministry of the Environment said in a statement that it was "
+            "reviewing the study.",
+            "Ministry of the Environment",
+        ),
+        (
+            "The Ontario Centre for Policy Choices said the wait lists were the longest "
+            "in a decade.",
+            "Ontario Centre for Policy Choices",
+        ),
+    ],
+)
+def test_a_bodys_name_joined_by_of_or_for_is_kept_whole(sentence, speaker):
+    assert [q.speaker for q in quotes(sentence)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            '"Nothing here worries me," said Toxicologist Ruth Hamelin.',
+            "Ruth Hamelin",
+        ),
+        (
+            '"Forty homes is a drop in the bucket," said Nicole Gaudet of the Housing '
+            "Justice Coalition.",
+            "Nicole Gaudet",
+        ),
+        (
+            "Fees will rise, said Mr. Marrow of the Tenants Alliance.",
+            "Marrow",
+        ),
+        (
+            '"Europe is not in control," said Mujtar Rahmani of the Eurasia Policy Group.',
+            "Mujtar Rahmani",
+        ),
+    ],
+)
+def test_an_occupation_before_a_name_or_a_body_after_it_is_no_part_of_the_name(sentence, speaker):
+    assert [q.speaker for q in quotes(sentence)] == [speaker]
+
+
+def test_a_name_after_a_bodys_acronym_is_still_a_person():
+    text = (
+        "The Republican National Committee (RNC) met on Friday.\n\n"
+        "Rules chairman Bruno Ashe criticized RNC Chairman Rence Pribble in an email.\n\n"
+        '"We are all on the same page," Pribble said.\n'
+    )
+    assert speaker_of(text, "same page").speaker == "Rence Pribble"
+
+
+def test_a_possessive_owner_may_be_named_in_the_words():
+    text = (
+        "The sister of the victim, Kiran Dhall, testified on Wednesday. "
+        '"I know what I saw," she said.\n\n'
+        "Defence lawyer Mark Tessaro suggested she could not have seen the attack.\n\n"
+        "The accused, Brandon Fahey, has pleaded not guilty. His lawyer has told the jury "
+        "that Fahey acted in self-defence.\n"
+    )
+    assert speaker_of(text, "self-defence").speaker == "Brandon Fahey's lawyer"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under cross-examination, defence lawyer Mark Tessier suggested she could not have "
+        "seen the attack clearly from where she was parked. Dhillon disagreed.",
+        "Outside court, defence lawyer Mark Tessier said the verdict would be appealed.",
+    ],
+)
+def test_an_opening_phrase_is_not_printed_as_the_speaker(sentence):
+    text = f"Kiran Dhillon, 31, testified that she was waiting in the car.\n\n{sentence}\n"
+    found = quotes(text)[-1]
+    assert (found.speaker, found.speaker_mention) == ("Mark Tessier", "defence lawyer Mark Tessier")
+
+
+def test_a_spokeswoman_of_a_body_named_with_of_has_its_country():
+    # a guard: naming the board in full must not cost its spokeswoman the board's country
+    text = (
+        "The Parole Board of Canada granted him day parole in March.\n\n"
+        '"Protection of society is the paramount consideration," wrote Hana Kollar, a '
+        "board spokeswoman, in an email.\n"
+    )
+    assert speaker_of(text, "paramount").speaker_country == "CA"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ('"It was fair," said oil worker Ann Lee.', "Ann Lee", SPEAKER),
+        (
+            "The prosecutor, in her opening, said the evidence would show Brandon Fahey lied.",
+            "Brandon Fahey",
+            OBJECT,
+        ),
+    ],
+)
+def test_a_name_after_said_is_its_speaker_only_when_no_clause_comes_between(sentence, name, role):
+    start = sentence.index(name)
+    layout = Layout(sentence, [0], [])
+    assert layout.role(start, start + len(name)) == role
 
 
 def test_pronoun_agrees_in_gender_with_the_antecedent():

@@ -1714,3 +1714,23 @@ def test_firing_back_at_an_accusation_that_is_not_the_accusation_in_their_mouth(
         "misinformation about the parks plan.\n"
     )
     assert extract_article(article).quotes == ()
+
+
+def test_a_that_clause_with_its_own_tense_after_told_a_briefing_is_what_was_said():
+    article = (
+        "Reef\n\nForeign ministry spokesperson Lin Jiahe told a regular news briefing that "
+        'Philippine vessels had "illegally intruded" into waters near the shoal.\n'
+    )
+    found = [(q.speaker, q.text) for q in extract_article(article).quotes]
+    assert found == [
+        ("Lin Jiahe", 'that Philippine vessels had "illegally intruded" into waters near the shoal')
+    ]
+
+
+def test_someone_asked_a_question_then_doing_something_else_said_nothing():
+    article = (
+        "Oilers\n\nLeon Drasko, asked if he would take on more minutes, shrugged. "
+        '"Whatever the coach wants," he said.\n'
+    )
+    found = [(q.speaker, q.text) for q in extract_article(article).quotes]
+    assert found == [("Leon Drasko", '"Whatever the coach wants,"')]

@@ -22,9 +22,9 @@ from app.extract.speakers.antecedents import (
 from app.extract.speakers.bodies import unnamed_bodies
 from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.entities import Entity
-from app.extract.speakers.gender import PRONOUN_GENDER
+from app.extract.speakers.gender import PRONOUN_GENDER, is_first_name
 from app.extract.speakers.lexicon import PERSON_NOUNS, TITLE_ABBREVIATIONS
-from app.extract.speakers.mentions import Mention
+from app.extract.speakers.mentions import POSSESSIVE_PRONOUNS, Mention
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.registry import Registry
 from app.extract.speakers.salience import OBJECT, ROLE_WEIGHT, SPEAKER, SUBJECT
@@ -52,7 +52,7 @@ ISSUED = re.compile(
 IT_FIT = {ORGANISATION: 1.0, OUTLET: 0.5, PLACE: 0.3}
 THEY_FIT = {GROUP: 1.0, ORGANISATION: 0.7}
 BY_ROLE = frozenset({"name", "role", "role-strong", "unnamed-again"})
-JOINER = re.compile(r"\s(?:of|and|&)\s")  # "Ann Lee of IG" is Ann Lee
+JOINER = re.compile(r"\s(?:of|for|and|&)\s")  # "Ann Lee of IG" is Ann Lee
 EMBEDDED = ROLE_WEIGHT[OBJECT]  # the most a name inside reported words weighs
 ACROSS_PARAGRAPHS = 0.7  # what a mention before the paragraph of a "he" or "she" weighs
 
@@ -201,7 +201,7 @@ class Resolver:
         registry = self.registry
         entity = None
         full = mention.full
-        if full and full != mention.name:
+        if full and full != mention.name and not self._person_of_a_body(mention):
             entity = registry.entities.get(full)  # "Kenya Red Cross", not "Red Cross"
             trailing = full.startswith(mention.name or "") and not JOINER.search(full)
             titled = _titled(full, mention.name or "")  # "External Affairs Minister S. Jaishankar"
@@ -226,6 +226,19 @@ class Resolver:
             # "Ireland's taoiseach, Siobhán Kelleher": what the title says holds for her "she"
             entity.country = found.country
         return found
+
+    def _person_of_a_body(self, mention: Mention) -> bool:
+        """'Nicole Gaudet of the Housing Justice Coalition' is Nicole Gaudet, 'Mr. Morgan of
+        the Sierra Club' Morgan, 'Heiserman of the CORE Teachers' the Drew Heiserman named."""
+        name, full = mention.name or "", mention.full or ""
+        words, at = name.split(), full.find(name)
+        if not words or at < 0 or JOINER.match(full, at + len(name)) is None:
+            return False
+        before = full[:at].split()[-1:]
+        if before and before[0].lower().rstrip(".") in TITLE_ABBREVIATIONS:
+            return True
+        known = self.registry.find(name, mention.start)
+        return is_first_name(words[0]) or (known is not None and known.kind == PERSON)
 
     def _by_nationality(self, mention: Mention) -> Resolved | None:
         """ "'We are closer than the headlines suggest,' the Slovak said": a nationality for a
@@ -287,10 +300,13 @@ class Resolver:
         head = mention.head
         if head in ("he", "she"):
             wanted = PRONOUN_GENDER[head]
+            # "His lawyer said Fehr acted in self-defence": a possessive governs nothing in
+            # the words, so it may be someone they name
+            governs = mention.text.lower() not in POSSESSIVE_PRONOUNS
             everyone = [
                 e
                 for e in self.registry.of_kind({PERSON}) + self.unnamed(PERSON)
-                if e.events and not _named_in(e, skip)
+                if e.events and not (governs and _named_in(e, skip))
             ]
             people = [e for e in everyone if e.gender in (None, wanted)]
             if (topic := self._topic_fronted(mention, people)) is not None:

@@ -244,7 +244,16 @@ def full_run(tokens: list[Token], head: Token) -> str | None:
         return None
     doc = head.doc
     lo, hi = run[0].i, run[-1].i
-    while hi + 2 < len(doc) and doc[hi + 1].lower_ in JOINERS and doc[hi + 2].pos_ == "PROPN":
+    while hi + 2 < len(doc) and doc[hi + 1].lower_ in JOINERS | {"for"}:  # "Centre for …"
+        if (
+            doc[hi + 1].lower_ in ("of", "for")
+            and doc[hi + 2].lower_ == "the"
+            and hi + 3 < len(doc)
+            and doc[hi + 3].pos_ == "PROPN"
+        ):
+            hi += 1  # "Ministry of the Environment" (but "The Times and the Gannett Co." two)
+        elif doc[hi + 2].pos_ != "PROPN":
+            break
         hi += 2
         while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":
             hi += 1
@@ -381,6 +390,24 @@ def _before_relative(tokens: list[Token], head: Token) -> list[Token]:
 
 
 QUOTE_TOKENS = frozenset('"“”«»')
+
+
+OPENING_PREPOSITIONS = frozenset("under outside inside after before during at in on".split())
+
+
+def _after_an_opening_phrase(tokens: list[Token], head: Token) -> list[Token]:
+    """'Under cross-examination, defence lawyer Mark Tessier', 'Outside court, Sandhu's
+    daughter': the parse may hang a sentence's opening phrase on its subject; the phrase
+    ends at its comma."""
+    if head not in tokens or not tokens:
+        return tokens
+    first = tokens[0]
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    opens = first.lower_ in OPENING_PREPOSITIONS or (
+        before is not None and before.lower_ in OPENING_PREPOSITIONS and before.dep_ == "prep"
+    )
+    commas = [n for n, t in enumerate(tokens) if t.text == "," and t.i < head.i]
+    return tokens[commas[0] + 1 :] if opens and commas else tokens
 
 
 def _outside_quotes(tokens: list[Token], head: Token) -> list[Token]:
@@ -561,6 +588,7 @@ def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]
         tokens = [t for t in tokens if t.i > event.i]
     tokens = _before_relative(tokens, head)
     tokens = _outside_quotes(tokens, head)
+    tokens = _after_an_opening_phrase(tokens, head)
     if _inverted_tag(tokens):  # "Said Ellis: “…”"
         tokens = tokens[1:]
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):  # ', Butz'

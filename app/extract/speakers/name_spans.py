@@ -103,6 +103,57 @@ def _given_name_of_a_place(words: list[re.Match], officials: Officials, lowers: 
     )
 
 
+def person_then_joined(text: str, start: int, end: int) -> bool:
+    """'Mr. Marrow of the Tenants Alliance', 'Ann Lee of the Sierra Club': text[start:end] is
+    a person of a body, not the body's name ("John Hopkins School of Medicine" is one)."""
+    run = text[start:end]
+    before = re.split(r"\s(?:of|for)\s", run, maxsplit=1)[0].split()
+    if len(before) == len(run.split()) or any(
+        w.lower() in ORG_WORDS or w.lower().rstrip("s") in ORG_WORDS for w in before
+    ):
+        return False
+    honorific = text[max(0, start - 6) : start].split()[-1:]
+    titled = bool(honorific) and honorific[0].lower().rstrip(".") in TITLE_ABBREVIATIONS
+    # two or three plain capitalised words: "Mujtaba Rahman of the Eurasia Group"
+    named = 2 <= len(before) <= 3 and all(w[:1].isupper() and not is_title_word(w) for w in before)
+    return titled or genders.is_first_name(before[0]) or named
+
+
+def _occupation_before_name(words: list[re.Match]) -> bool:
+    """'Toxicologist Ruth Hamelin', 'Historian Ann Lee': a word shaped like an occupation
+    before a given name and a surname is no part of the name."""
+    if len(words) < 3 or not genders.is_first_name(words[1].group()):
+        return False
+    first = words[0].group()
+    return first.endswith(_OCCUPATION_ENDINGS) and not genders.is_first_name(first)
+
+
+_OCCUPATION_ENDINGS = ("ist", "ian", "ant", "ent", "eer", "ographer", "ologer")
+
+
+def _body_then_joined(words: list[re.Match]) -> bool:
+    """'Canadian Union of Public Employees': a body's word before the first 'of' or 'for'
+    makes the whole run its name, unless a title or a given name follows ("Bank of Canada
+    Governor Tiff Macklem" is a person)."""
+    texts = [w.group() for w in words]
+    joiner = next((n for n, w in enumerate(texts) if w in _JOINERS), None)
+    if not joiner or texts[joiner - 1].lower().strip(".") not in _BODY_HEADS:
+        return False
+    after = [w for w in texts[joiner + 1 :] if w[:1].isupper()]  # not "of the Environment"
+    return not any(is_title_word(w) or genders.is_first_name(w) for w in after)
+
+
+_JOINERS = frozenset(("of", "for"))
+# what heads a body's name before "of" ("America and Europe", "Republic of Korea" are places)
+_BODY_HEADS = frozenset(
+    """department ministry institute academy club university committee council party office
+    association foundation center centre organization organisation commission court bank
+    union federation coalition alliance authority bureau board society league school college
+    hospital agency fund forum trust secretariat embassy consulate corporation company
+    group network service services chamber""".split()
+)
+
+
 def strip_leading(words: list[re.Match], officials: Officials, lowers: set[str]) -> list[re.Match]:
     """'Organizer Dwayne Croteau' -> 'Dwayne Croteau'; 'Rep. Jim Bond' -> 'Jim Bond'; but a
     body keeps its whole name ('Kenya Red Cross', 'AFN Youth Council', 'New York Democratic
@@ -115,6 +166,9 @@ def strip_leading(words: list[re.Match], officials: Officials, lowers: set[str])
         place = _place_words(words, officials)
         if place and place < len(words):
             return words  # a body named after a place: "New York Democratic Party"
+    if _body_then_joined(words):  # "Canadian Federation of Independent Business", "Republican
+        # Party of Wyoming", "Centre for Policy Choices"
+        return words[1:] if words[0].group() in ("The", "A", "An") else words
     while words and (words[0].group() in NOT_FIRST or words[0].group().lower() in NOT_NAME_WORDS):
         words = words[1:]
     if words and words[-1].group().lower().strip(".") in ORG_WORDS:
@@ -138,6 +192,7 @@ def strip_leading(words: list[re.Match], officials: Officials, lowers: set[str])
             or low in NOT_NAME_WORDS
             or (first.endswith(".") and low in TITLE_ABBREVIATIONS)
             or (len(first) == 2 and first.endswith(".") and len(words) > 2)  # "C. Stewart Lee"
+            or _occupation_before_name(words)
         ):
             words = words[1:]
         else:

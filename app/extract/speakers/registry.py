@@ -37,6 +37,7 @@ from app.extract.speakers.name_spans import (
     initials,
     lowercase_words,
     name_part,
+    person_then_joined,
     strip_leading,
     title_cased,
     whole_word_hits,
@@ -127,7 +128,11 @@ class Registry(Whereabouts):
                 self.note(alias, pos, title_before(text, pos), end=pos + len(alias))
             for m in JOINED.finditer(text, lo, hi):
                 body = is_organisation_name(m.group()) or " & " in m.group()
-                if body and not layout.in_quote(m.start()):
+                if (
+                    body
+                    and not layout.in_quote(m.start())
+                    and not person_then_joined(text, m.start(), m.end())
+                ):
                     self._add_match(text, m)
             names = NAME if title_cased(text, lo, hi) else LONG_NAME
             for m in names.finditer(text, lo, hi):
@@ -392,7 +397,20 @@ class Registry(Whereabouts):
         role = printed_role(text, start, end)
         if self.officials.find(name) is None and len(words) < 2:
             return
+        if self._inside_a_body(name, start, end):
+            return  # "Ontario's Ministry" of "Ontario's Ministry of the Environment"
         self.note(name, start, role, end=end)
+
+    def _inside_a_body(self, name: str, start: int, end: int) -> bool:
+        return any(
+            e.kind == ORGANISATION
+            and e.name != name
+            and p <= start
+            and end < p + len(e.name)
+            and self.text.startswith(e.name, p)  # (not an alias: "RNC Chairman Ann Lee")
+            for e in self.entities.values()
+            for p in e.positions
+        )
 
     def note(self, name: str, pos: int, role: str = "", end: int | None = None) -> Entity:
         """Record a mention of `name` at `pos` (ending at `end`) and return its entity."""

@@ -105,14 +105,19 @@ class Layout:
         return OBJECT
 
 
+_CLAUSE_WORDS = frozenset(
+    "that would will could should can may might had has have is was are were".split()
+)
+
+
 def _inverted_tag(tail: str) -> bool:
     """'…," said oil worker Ann Lee': a speech verb right after a quotation or a comma, and
     only a few words between it and the name ('Lee said Ann Roe will…' is no tag)."""
     words = tail.split()
     for n in range(len(words) - 1, max(-1, len(words) - 8), -1):
         word = words[n]
-        if any(ch in word for ch in ',.;:"“”'):
-            return False
+        if any(ch in word for ch in ',.;:"“”') or word in _CLAUSE_WORDS:
+            return False  # "…, said the evidence would show Fehr": a clause, not a title
         if word in SPEECH_FORMS:
             before = words[n - 1] if n > 0 else ""
             return not before or before[-1] in ',"”’'

@@ -546,7 +546,7 @@ class Whereabouts:
             return None
         word = (m[1] or m[2]).lower()
         last = self._named_last(
-            pos, lambda e: e.kind == ORGANISATION and e.name.split()[-1].lower() == word
+            pos, lambda e: e.kind == ORGANISATION and _head_word(e.name) == word
         )
         if last is not None:
             return last.country
@@ -590,3 +590,8 @@ class Whereabouts:
             if body is not None and body.kind in SPEAKING_BODIES and body.country:
                 return body.country
         return None
+
+
+def _head_word(name: str) -> str:
+    """What a body's name calls it: 'board' for "Parole Board of Canada"."""
+    return re.split(r"\s(?:of|for)\s", name)[0].split()[-1].lower()

@@ -477,9 +477,13 @@ def _that_clause_misread(clause: Token) -> bool:
     # 'said in an editorial that Manila was acting as "a pawn"', '… in an interview that he
     # would resign': a clause with its own tense on a speech's scene is what was said
     return clause.head.lower_ in SCENE_NOUNS and any(
-        c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in ("was", "were", "is", "are"))
+        (c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in _OWN_TENSE)) or c.dep_ == "auxpass"
         for c in clause.children
     )
+
+
+# "told a briefing that vessels had intruded": a tense of its own, not a scene's relative
+_OWN_TENSE = frozenset(("was", "were", "is", "are", "had", "has", "have"))
 
 
 def quoted_words(phrase: Token) -> bool:

@@ -661,6 +661,8 @@ def _told_by(tok: Token) -> Token | None:
 def _asked_of_them(tok: Token) -> bool:
     """'would not comment when asked if …', 'Asked whether …, Lee said': a question put to
     the clause's subject, whose words it is not (the reporter's, unnamed)."""
+    if cue_lemma(tok.text) == "ask" and tok.dep_ == "ROOT":
+        return _asked_then_verb(tok)
     if cue_lemma(tok.text) != "ask" or tok.dep_ not in ("advcl", "acl", "ccomp"):
         return False
     if tok.dep_ == "ccomp":  # "Ingrid Lund, asked whether …, said" parsed as her question
@@ -680,6 +682,20 @@ def _asked_of_them(tok: Token) -> bool:
     # the parser often tags "when asked" or "Ana Ruiz, asked at her briefing whether …, said"
     # a past tense; with no subject of its own it is the participle ("asking" is not)
     return tok.tag_ in ("VBN", "VBD")
+
+
+def _asked_then_verb(tok: Token) -> bool:
+    """'Leon Dray, asked if he would take on more minutes, shrugged.': the parse makes "asked"
+    the sentence's verb and the real one, set off by a comma, its complement."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].text != ",":
+        return False
+    subject = any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in tok.children)
+    verb_after = any(
+        c.i > tok.i and c.pos_ == "VERB" and doc[c.i - 1].text == "," and not has_subject(c)
+        for c in tok.children
+    )
+    return subject and verb_after
 
 
 def _has_inanimate_subject(tok: Token) -> bool:
