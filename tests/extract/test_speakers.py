@@ -1287,6 +1287,127 @@ def test_a_name_after_said_is_its_speaker_only_when_no_clause_comes_between(sent
     assert layout.role(start, start + len(name)) == role
 
 
+@pytest.mark.parametrize(
+    ("article", "speaker", "country"),
+    [
+        (
+            "Nuclear\n\nDUBAI, Nov 21 (Reuters) - Iran on Friday rejected a resolution by the "
+            "watchdog's board and said it would not negotiate under threats.\n\n"
+            "Foreign Minister Abbas Arakani said in a post on X that Tehran had informed the "
+            "agency that a deal reached in Cairo was no longer valid.\n",
+            "Abbas Arakani",
+            "IR",
+        ),
+        (
+            "Border\n\nNAIROBI, Kenya (AP) — Ethiopia accused neighbouring Eritrea on Tuesday of "
+            "preparing for war.\n\n"
+            "Prime Minister Abiye Ahmedin told lawmakers that Asmara had mobilised troops.\n",
+            "Abiye Ahmedin",
+            "ET",
+        ),
+    ],
+)
+def test_a_bare_office_in_a_story_of_another_state_filed_from_a_bureau_is_that_states(
+    article, speaker, country
+):
+    found = [q for q in extract_article(article).quotes if q.speaker == speaker]
+    assert [q.speaker_country for q in found] == [country]
+
+
+def test_the_dateline_country_stays_for_a_bare_office_when_the_lede_names_it():
+    article = (
+        "Drones\n\nKYIV, Ukraine (AP) — Russia launched hundreds of drones at Ukraine's "
+        "power grid overnight, officials said.\n\n"
+        "President Oleksandr Bondarenko said Moscow wanted to freeze the country.\n"
+    )
+    found = [q for q in extract_article(article).quotes if q.speaker == "Oleksandr Bondarenko"]
+    assert [q.speaker_country for q in found] == ["UA"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Britain, France and Germany said in a joint statement that Iran had failed to "
+            "meet its obligations.",
+            "Britain, France and Germany",
+        ),
+        ("Ann Lee, Tom Roe and Bo Park said they would appeal.", "Ann Lee, Tom Roe and Bo Park"),
+    ],
+)
+def test_a_list_of_speakers_speaks_together(sentence, speaker):
+    assert [q.speaker for q in quotes(sentence)] == [speaker]
+
+
+def test_someone_heard_telling_says_the_words():
+    text = (
+        "A video surfaced showing an officer mocking a homeless man.\n\n"
+        "In the video, the officer can be heard telling a colleague that the man "
+        '"isn\'t worth the paperwork."\n'
+    )
+    assert speaker_of(text, "paperwork").speaker == "the officer"
+
+
+def test_the_man_in_the_video_is_no_woman_named_before_and_is_his_he():
+    text = (
+        "Tribal Chief Mark Arcand said the video confirmed what residents knew.\n\n"
+        "Mayor Cynthia Block said she expected a full investigation.\n\n"
+        "The man in the video told CBC News he had been sleeping in a bus shelter when "
+        'officers woke him. "They laughed at me," he said.\n'
+    )
+    assert speaker_of(text, "bus shelter").speaker == "The man in the video"
+    assert speaker_of(text, "laughed").speaker == "The man in the video"
+
+
+def test_an_unnamed_description_of_no_known_sex_is_no_she_over_a_named_woman():
+    text = (
+        "Hillary Clintock on Tuesday endorsed statehood for the District. The Democratic "
+        "frontrunner said residents deserved a vote in Congress.\n\n"
+        '"It is a matter of fairness," she said.\n'
+    )
+    assert speaker_of(text, "fairness").speaker == "Hillary Clintock"
+
+
+def test_an_indefinite_description_after_a_group_is_no_name():
+    text = (
+        "Relatives of one of the men, a 41-year-old former Marine from Ohio, said they were "
+        "overjoyed.\n"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Relatives of one of the men"]
+
+
+def test_an_international_office_holder_speaks_for_no_country():
+    text = (
+        "NATO defence ministers agreed on Thursday to send more air defence, "
+        "Secretary-General Mark Rutte said.\n"
+    )
+    assert speaker_of(text, "NATO defence").speaker_country is None
+    # a country's envoy to an international body speaks for the country
+    text = "UN Ambassador Nikki Haley said the vote was a disgrace.\n"
+    assert speaker_of(text, "disgrace").speaker_country == "US"
+
+
+def test_the_councillor_after_an_abbreviated_title_is_the_councillor():
+    text = (
+        "CALGARY — Calgary Mayor Jerome Farkash and Coun. Courtney Walcot clashed Wednesday "
+        "over a proposal to freeze transit fares for two years.\n\n"
+        "Farkash said the city could not afford to forgo $14 million in revenue. Walcot, who "
+        "brought the motion, said riders had already absorbed two increases since 2023.\n\n"
+        '"The mayor talks about affordability, but he goes quiet," the councillor said.\n'
+    )
+    assert speaker_of(text, "goes quiet").speaker == "Courtney Walcot"
+
+
+def test_an_age_looks_back_to_the_subject_of_the_sentence_before():
+    text = (
+        "Jonathan Hubert says contract talks are on hold.\n\n"
+        '"He has been one of our best players," coach Ryan Husak said.\n\n'
+        "Asked whether he would consider a trade, Hubert laughed. "
+        '"I love it here," the 32-year-old said.\n'
+    )
+    assert speaker_of(text, "love it").speaker == "Jonathan Hubert"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -1734,3 +1734,12 @@ def test_someone_asked_a_question_then_doing_something_else_said_nothing():
     )
     found = [(q.speaker, q.text) for q in extract_article(article).quotes]
     assert found == [("Leon Drasko", '"Whatever the coach wants,"')]
+
+
+def test_told_reporters_then_a_clause_without_that_is_what_was_said():
+    article = (
+        "Alliance\n\nThe Pentagon was represented by an assistant secretary, who told reporters "
+        'Washington\'s commitment to the alliance was "ironclad."\n'
+    )
+    found = [q.text for q in extract_article(article).quotes]
+    assert found == ['Washington\'s commitment to the alliance was "ironclad."']

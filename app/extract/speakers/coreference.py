@@ -26,6 +26,7 @@ from app.extract.speakers.gender import PRONOUN_GENDER, is_first_name
 from app.extract.speakers.lexicon import PERSON_NOUNS, TITLE_ABBREVIATIONS
 from app.extract.speakers.mentions import POSSESSIVE_PRONOUNS, Mention
 from app.extract.speakers.officials import Officials
+from app.extract.speakers.printed_speakers import INDEFINITE
 from app.extract.speakers.registry import Registry
 from app.extract.speakers.salience import OBJECT, ROLE_WEIGHT, SPEAKER, SUBJECT
 from app.extract.speakers.subjects import described_subject, group_subjects
@@ -283,8 +284,9 @@ class Resolver:
     def joint(self, mention: Mention, skip: tuple[int, int] | None) -> Resolved:
         """'Saudi Arabia and the United States said': both speak, as one group named after
         them; each is made the more salient for it."""
-        found = [self.resolve(part, skip) for part in mention.parts]
-        for part, res in zip(mention.parts, found, strict=True):
+        parts = _listed(mention)
+        found = [self.resolve(part, skip) for part in parts]
+        for part, res in zip(parts, found, strict=True):
             if res.entity is not None:
                 res.entity.events.append((part.start, ROLE_WEIGHT[SPEAKER]))
         names = list(dict.fromkeys(r.speaker for r in found if r.speaker))
@@ -294,7 +296,8 @@ class Resolver:
         countries = {r.country for r in found}
         country = countries.pop() if len(countries) == 1 else None
         certainty = min(r.certainty for r in found)
-        return Resolved(" and ".join(names), country, None, certainty, GROUP, "name", basis="name")
+        listed = ", ".join(names[:-1]) + " and " + names[-1]
+        return Resolved(listed, country, None, certainty, GROUP, "name", basis="name")
 
     def pronoun(self, mention: Mention, skip: tuple[int, int] | None) -> Resolved:
         head = mention.head
@@ -308,15 +311,25 @@ class Resolver:
                 for e in self.registry.of_kind({PERSON}) + self.unnamed(PERSON)
                 if e.events and not (governs and _named_in(e, skip))
             ]
-            people = [e for e in everyone if e.gender in (None, wanted)]
+            # someone unnamed, of no known sex, printed as someone known ("the retired
+            # neurosurgeon", a description nobody named was found for) is a "he" or "she"
+            # only when no one else can be; someone new ("a security guard") is one
+            unnamed = {
+                id(e)
+                for e in self.unnamed(PERSON)
+                if e.gender is None and not INDEFINITE.match(e.name)
+            }
+            people = [e for e in everyone if e.gender in (None, wanted) and id(e) not in unnamed]
             if (topic := self._topic_fronted(mention, people)) is not None:
                 return self.entity_result(topic, mention, "pronoun", "he-she")
             # a person newly made the subject of this paragraph is its next "he", over the
             # speaker of the paragraph before
             scored = ranked(people, mention.start, self.layout, skip, ACROSS_PARAGRAPHS)
             if not scored:  # nobody else: a name only mostly given to the other sex may be
-                # ("Morgan Ortagus … She said")
-                people = [e for e in everyone if e.gender and not e.gender_settled]
+                # ("Morgan Ortagus … She said"), or someone unnamed
+                people = [
+                    e for e in everyone if (e.gender and not e.gender_settled) or id(e) in unnamed
+                ]
                 scored = ranked(people, mention.start, self.layout, skip, ACROSS_PARAGRAPHS)
             # an unknown gender fits, but a confirmed one fits better; and a name with no
             # sign of being a person's (no given name, title or age) fits worse
@@ -462,6 +475,11 @@ class Resolver:
 
 
 OFFICE_WORDS = PERSON_NOUNS | TITLE_ABBREVIATIONS
+
+
+def _listed(mention: Mention) -> list[Mention]:
+    """The speakers a joint mention lists: "Britain, France and Germany" is three."""
+    return [one for part in mention.parts for one in (_listed(part) if part.parts else [part])]
 
 
 def _titled(full: str, name: str) -> bool:

@@ -17,7 +17,7 @@ from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ran
 from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.datelines import national_body
 from app.extract.speakers.entities import Entity
-from app.extract.speakers.gender import HONORIFICS, PRONOUN_GENDER
+from app.extract.speakers.gender import HONORIFICS, PRONOUN_GENDER, SEXED_NOUNS
 from app.extract.speakers.lexicon import (
     MEDIA_NOUNS,
     NOT_FIRST,
@@ -37,7 +37,7 @@ from app.extract.speakers.offices import (
     printed_role,
     spokesman_for_an_office,
 )
-from app.extract.speakers.salience import ROLE_WEIGHT, SPEAKER, score
+from app.extract.speakers.salience import ROLE_WEIGHT, SPEAKER, SUBJECT, score
 from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
 
 if TYPE_CHECKING:
@@ -385,9 +385,12 @@ def _person_in_focus(
     """'says the 39-year-old founder' right after the founder was named: a definite
     description nobody's printed titles fit refers to the person in focus, if someone is
     clearly in focus; otherwise it stays as printed ("the father")."""
-    before_head = mention.text[: max(0, mention.text.lower().find(mention.head))]
+    at = max(0, mention.text.lower().find(mention.head))
+    before_head, after_head = mention.text[:at], mention.text[at + len(mention.head) :]
     if not mention.text.lower().startswith("the "):
         return None
+    if mention.head in GENERIC_PEOPLE and after_head.strip():
+        return None  # "the man in the video" is someone the story points out, not its focus
     nationality = _nationality(resolver, before_head)
     if nationality is None and re.search(r"\s[A-Z]", before_head):
         return None  # "the Nova Scotia judge" is someone particular, maybe never named
@@ -397,10 +400,12 @@ def _person_in_focus(
     # a former office is not among the titles printed now: "Opposition leader Ann Lee …. The
     # former prime minister said"
     former = "former" in mention.text.lower().split()
+    sex = SEXED_NOUNS.get(mention.head)
     people = [
         e
         for e in resolver.registry.of_kind({PERSON})
         if (nationality is None or e.country in (nationality, None))  # "the British minister"
+        and (sex is None or e.gender in (sex, None))  # "the man in the video" is no woman
         # "the US president" is no one of unknown country with no such office printed
         and not (
             nationality
@@ -424,17 +429,22 @@ def _person_in_focus(
         and 0 <= here - layout.sentence_of(min(e.positions)) <= NEWCOMER_REACH
         and not (skip and skip[0] <= min(e.positions) < skip[1])
     ]
+    aged = AGE.search(mention.text) is not None
+    if aged:  # an age looks back to the subject just before: "Asked about a trade, Ann Lee
+        # laughed. '…,' the 32-year-old said." (not an epithet: "the mogul" may be the object)
+        led = [e for e in people if _led_the_sentence_before(resolver, e, mention.start, LED)]
+        if len(led) == 1:
+            return _in_focus(resolver, led[0], mention, nationality)
     if len(newcomers) == 1:  # "…from Ann Lee, off the bench. The 34-year-old striker said"
         return _in_focus(resolver, newcomers[0], mention, nationality)
     scored = ranked(people, mention.start, resolver.layout, skip)
-    if scored and _spoke_just_before(resolver, scored[0][1], mention.start):
+    if scored and _led_the_sentence_before(resolver, scored[0][1], mention.start, (SPEAKER,)):
         return _in_focus(resolver, scored[0][1], mention, nationality, margin(scored))
     if not scored or margin(scored) < 0.7:
         return None
     # less salient, but alone: "Campbell has cerebral palsy. … His message? … '…,' says the
     # bow-tied maverick" (nobody else named for sentences)
     # (an age says the same: "The 29-year-old netminder" was named before)
-    aged = AGE.search(mention.text) is not None
     alone = (
         (mention.head in EPITHETS or aged)
         and scored[0][0] >= IN_FOCUS / (4 if aged else 3)
@@ -445,13 +455,23 @@ def _person_in_focus(
     return _in_focus(resolver, scored[0][1], mention, nationality, margin(scored))
 
 
-def _spoke_just_before(resolver: "Resolver", e: Entity, pos: int) -> bool:
-    """`e` spoke in the sentence before `pos`, in the same paragraph: "Romano said his command
-    was off. '…,' the right-hander said." (someone else would be named on coming in)."""
+GENERIC_PEOPLE = frozenset("man woman boy girl person gentleman lady".split())
+
+
+LED = (SPEAKER, SUBJECT)  # what a sentence's leading person is: its speaker or its subject
+
+
+def _led_the_sentence_before(
+    resolver: "Resolver", e: Entity, pos: int, roles: tuple[str, ...]
+) -> bool:
+    """`e` spoke (or was the subject, for `roles`) in the sentence before `pos`, in the same
+    paragraph: "Romano said his command was off. '…,' the right-hander said." (someone else
+    would be named on coming in)."""
     layout, text = resolver.layout, resolver.layout.text
     here = layout.sentence_of(pos)
+    weights = {ROLE_WEIGHT[r] for r in roles}
     return any(
-        w == ROLE_WEIGHT[SPEAKER] and layout.sentence_of(p) == here - 1 and "\n" not in text[p:pos]
+        w in weights and layout.sentence_of(p) == here - 1 and "\n" not in text[p:pos]
         for p, w in e.events
         if p < pos
     )

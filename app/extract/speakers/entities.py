@@ -57,6 +57,11 @@ class Entity:
     def _gender_votes(self) -> tuple[float, float]:
         male, female = self.votes[genders.MALE], self.votes[genders.FEMALE]
         words = self.name.split()
+        if words[0].lower() in ("the", "a", "an"):  # someone unnamed: "The man in the video"
+            sex = genders.described_sex(words)
+            return male + FIRST_NAME_VOTES * (sex == genders.MALE), female + FIRST_NAME_VOTES * (
+                sex == genders.FEMALE
+            )
         # a given name weighs as much as a Mr or Ms printed before it; not when the name is
         # in East Asian order ("Kim Yong-chol", "Kim Jong Un": "Kim" is the family name there)
         first = words[0]

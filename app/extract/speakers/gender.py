@@ -34,6 +34,19 @@ GENDERED_ROLES = {
         FEMALE,
     ),
 }
+# the nouns that say the sex of someone described, not named: "the man in the video"
+SEXED_NOUNS = {
+    **GENDERED_ROLES,
+    **dict.fromkeys("man boy gentleman".split(), MALE),
+    **dict.fromkeys("woman girl lady".split(), FEMALE),
+}
+
+
+def described_sex(words: list[str]) -> str | None:
+    """The sex the first sexed noun of a description gives ("the man in the video"), if any."""
+    return next((SEXED_NOUNS[w.lower()] for w in words if w.lower() in SEXED_NOUNS), None)
+
+
 _FIRST_NAME_GENDER = {"male": MALE, "mostly_male": MALE, "female": FEMALE, "mostly_female": FEMALE}
 
 

@@ -265,7 +265,7 @@ NOT_NAME_WORDS = frozenset(
 # Abbreviated titles printed before a name ("Rep. Jim Bond", "Lt. Gen. Ana Ruiz").
 TITLE_ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov lt col gen sgt capt cmdr adm rev hon supt insp det cst
-    cpl pte maj brig st""".split()
+    cpl pte maj brig st coun cllr""".split()
 )
 # Abbreviated titles as the words a description uses: "Gov. Ann Lee" is "the governor".
 TITLE_EXPANSIONS = {
@@ -286,6 +286,8 @@ TITLE_EXPANSIONS = {
     "maj": "Major",
     "brig": "Brigadier",
     "prof": "Professor",
+    "coun": "Councillor",  # "Coun. Courtney Walcott", Canadian city councils
+    "cllr": "Councillor",  # British and Irish councils
 }
 # US party tags after a name: "(D-Nev.)", ", R-Tenn.,", "(I-Vt.)": the party and the state.
 US_PARTIES = {"D": "Democrat", "R": "Republican", "I": "independent"}

@@ -450,6 +450,8 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
     article's."""
     tokens = _phrase_tokens(head)
     for child in head.children:  # "the newspaper The New York Times", "Hill, a doctor"
+        if child.dep_ == "appos" and head.pos_ == "PROPN" and _heads_a_list(child):
+            continue  # "Ann Lee, Tom Roe and Bo Park": the next of a list, not an apposition
         if child.dep_ == "appos" and child == _titled_partner(head):
             # "Minister Ann Lee and Foreign Secretary Tom Ode": another speaker
             tokens = [t for t in tokens if t.i <= head.i]
@@ -457,7 +459,12 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
         if child.dep_ == "appos" and (
             (
                 head.pos_ != "PROPN"
-                and (child.pos_ == "PROPN" or _names_inside(child) or _name_as_noun(child))
+                and (
+                    # ("Relatives …, a 41-year-old former Marine," describes; it names nobody)
+                    (child.pos_ == "PROPN" and child.left_edge.lower_ not in ("a", "an"))
+                    or _names_inside(child)
+                    or _name_as_noun(child)
+                )
             )
             or (
                 head.pos_ == "PROPN"
@@ -479,7 +486,8 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
         head = _name_after_office(head) or head  # its tokens are the phrase's already
     if (partner := _named_partner(head) or _described_partner(head)) is not None:
         first, second = mention_for_one(head, tokens, base), mention_for(partner, base)
-        if first.kind == second.kind and first.kind in ("name", "description"):
+        listed = first.kind == "name" and second.kind == "joint"  # "Britain, France and …"
+        if listed or (first.kind == second.kind and first.kind in ("name", "description")):
             lo, hi = min(t.idx for t in tokens), max(t.idx + len(t) for t in partner.subtree)
             text = head.doc.text[lo:hi]
             start = base(lo)
@@ -518,11 +526,26 @@ def _name_after_abbreviation(head: Token) -> list[Token]:
 def _named_partner(head: Token) -> Token | None:
     """'Saudi Arabia [and the United States] said', 'owners Tore Sohlberg [and Lehla
     Abreder] said': a name joined to the speaker's by "and" speaks with them."""
-    if head.pos_ != "PROPN" or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+    if head.pos_ != "PROPN":
         return None
+    if not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+        # "Britain, France and Germany said": a list, its "and" on the last but one
+        return next(
+            (c for c in head.children if c.dep_ in ("conj", "appos") and _heads_a_list(c)),
+            None,
+        )
     if (titled := _titled_partner(head)) is not None:
         return titled
     return next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+
+
+def _heads_a_list(token: Token) -> bool:
+    """A name with an "and" and a name of its own after it: the rest of a list."""
+    return (
+        token.pos_ == "PROPN"
+        and any(c.dep_ == "cc" and c.lower_ == "and" for c in token.children)
+        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in token.children)
+    )
 
 
 def _described_partner(head: Token) -> Token | None:

@@ -61,8 +61,9 @@ from app.extract.speakers.typing import (
     person_evidence,
     type_of_name,
 )
-from app.extract.speakers.whereabouts import Whereabouts
+from app.extract.speakers.whereabouts import INTERNATIONAL_OFFICE, Whereabouts
 
+ENVOYS = re.compile(r"(?i)\b(?:ambassador|envoy|representative)\b")
 TITLED = 2.0  # person evidence of a title printed before a name, or a role after it
 
 
@@ -420,9 +421,14 @@ class Registry(Whereabouts):
             known = self.officials.find(name)
             kind = type_of_name(name, self.officials, self.text, pos, end)
             if known is not None:
-                entity = Entity(
-                    known.name, known.country, (known.role or "").lower(), kind, known.role
-                )
+                # an international office speaks for no country ("NATO Secretary General Mark
+                # Rutte"), unless a national title is printed for its holder
+                office = known.role or ""
+                international = INTERNATIONAL_OFFICE.search(office) is not None
+                # (not a country's "UN Ambassador", nor "US Ambassador to the UN")
+                international &= not (self.officials.home_country(office) or ENVOYS.search(office))
+                country = None if international and kind == PERSON else known.country
+                entity = Entity(known.name, country, (known.role or "").lower(), kind, known.role)
                 entity.evidence = 3.0
             else:
                 # a body's own name says whose it is: "Chinese Embassy" (in Tokyo) is China's;

@@ -190,6 +190,8 @@ class Whereabouts:
                 return None  # "discussed it with Premier Li Wen": a visitor or a caller
             if found := self._ministers_ministry(first):
                 return found
+            if found := self._story_of_another_state(first):
+                return found
             listed = self._listed_after(first)
             if listed is not None and not listed[1]:
                 return listed[0].country  # a colleague in the same government
@@ -274,6 +276,28 @@ class Whereabouts:
                 words = opening[0].split()[1:] + after[:1]
                 return any(w[:1].isupper() and is_title_word(w) for w in words)
         return False
+
+    def _story_of_another_state(self, pos: int) -> str | None:
+        """'DUBAI — Iran on Friday rejected …. Foreign Minister Abbas Araqchi said … that
+        Tehran had …': a lede whose subject is one foreign state, and which names nothing of
+        the dateline's country, is a story of that state filed from a bureau; a bare office
+        in a paragraph not naming the dateline's is the state's ("Prime Minister Abiy
+        Ahmed said Asmara had …" in "NAIROBI — Ethiopia accused Eritrea …")."""
+        if self.home is None or self.visited:
+            return None
+        for lo, hi in self.spans[:4]:
+            if (m := DATELINE.match(self.text, lo, hi)) is None:
+                continue
+            lede = self.layout.unquoted(m.end(), hi)
+            opening = self.opening_state(lede.lstrip())
+            if opening is None or self.home in self.officials.countries_in(lede):
+                return None
+            state = opening[1]
+            lo = self.text.rfind("\n", 0, pos) + 1
+            hi = self.text.find("\n", pos)
+            paragraph = self.layout.unquoted(lo, hi if hi >= 0 else len(self.text))
+            return state if self.home not in self.officials.countries_in(paragraph) else None
+        return None
 
     def at_home(self, pos: int) -> bool:
         """The paragraph at `pos` names no country but the dateline's: not after "Beijing

@@ -401,7 +401,10 @@ def _object_as_subject(verb: Token, comp: Token, lemma: str) -> Token | None:
     """'he said smaller brewers — those that sell out of state — are likely to suffer': the
     parse takes the clause's subject for the verb's object, and leaves the clause without
     one. Not after a verb of telling, whose object is the listener ('told reporters')."""
-    if lemma in AUDIENCE or has_subject(comp):
+    if has_subject(comp):
+        return None
+    # (but 'told reporters Washington's commitment … was "ironclad"': the listener is apart)
+    if lemma in AUDIENCE and not any(c.dep_ == "dative" for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
 

@@ -17,6 +17,8 @@ from app.extract.speech.parse_tokens import (
 from app.extract.verbs import lemma as cue_lemma
 
 QUOTED_AS = frozenset({"quote", "cite"})  # "was quoted as saying" keeps its speaker
+# "can be heard telling", "was filmed saying": the one heard or filmed speaks
+PERCEIVED = frozenset("heard overheard seen filmed recorded caught videotaped taped".split())
 NOT_SPEAKERS = frozenset(
     """it everything something nothing anything this that these those which what there all
     each both one many some few neither none nobody""".split()
@@ -79,8 +81,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if (owner := _the_its_owner(child, verb)) is not None:
                 return owner
             return _listed_last(child, verb)
-        if child.dep_ == "nsubjpass" and depth > 0 and cue_lemma(verb.text) in QUOTED_AS:
-            return child  # "he was quoted as saying": he said it
+        if (
+            child.dep_ == "nsubjpass"
+            and depth > 0
+            and (cue_lemma(verb.text) in QUOTED_AS or verb.lower_ in PERCEIVED)
+        ):
+            return child  # "he was quoted as saying", "the officer can be heard telling"
     if second_report(verb) and (outer := _reported_in(verb)) is not None:
         return subject_of(outer, depth + 1)  # 'said X was "…" and told them that …': she did
     if (speaker := _subject_of_the_scene(verb) or _the_one_asked(verb)) is not None:
