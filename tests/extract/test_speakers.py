@@ -1408,6 +1408,16 @@ def test_an_age_looks_back_to_the_subject_of_the_sentence_before():
     assert speaker_of(text, "love it").speaker == "Jonathan Hubert"
 
 
+def test_a_name_mostly_given_to_women_can_be_the_he_just_after():
+    text = (
+        "Her son, Donald MacNeal, said his mother played until the last week of her life. "
+        '"She had the fiddle on her lap," he said.\n\n'
+        'Fellow musician Ashley MacIsaacs called her "the heart of every ceilidh." In a post '
+        "on Facebook, he wrote that she had taught him his first reel.\n"
+    )
+    assert speaker_of(text, "first reel").speaker == "Ashley MacIsaacs"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

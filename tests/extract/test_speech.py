@@ -1743,3 +1743,13 @@ def test_told_reporters_then_a_clause_without_that_is_what_was_said():
     )
     found = [q.text for q in extract_article(article).quotes]
     assert found == ['Washington\'s commitment to the alliance was "ironclad."']
+
+
+def test_a_named_spokesman_calling_something_a_name_is_read_as_the_verb():
+    article = (
+        "Truce\n\nA spokesman for the group, Fateh Qurashin, called Burhan's rejection "
+        '"a declaration of war on the Sudanese people."\n'
+    )
+    found = [(q.speaker, q.speaker_mention) for q in extract_article(article).quotes]
+    assert len(found) == 1 and found[0][0] == "Fateh Qurashin"
+    assert (found[0][1] or "").endswith("Fateh Qurashin")

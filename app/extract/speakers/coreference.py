@@ -22,7 +22,13 @@ from app.extract.speakers.antecedents import (
 from app.extract.speakers.bodies import unnamed_bodies
 from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.entities import Entity
-from app.extract.speakers.gender import PRONOUN_GENDER, is_first_name
+from app.extract.speakers.gender import (
+    FEMALE,
+    MALE,
+    PRONOUN_GENDER,
+    first_name_certainty,
+    is_first_name,
+)
 from app.extract.speakers.lexicon import PERSON_NOUNS, TITLE_ABBREVIATIONS
 from app.extract.speakers.mentions import POSSESSIVE_PRONOUNS, Mention
 from app.extract.speakers.officials import Officials
@@ -319,7 +325,17 @@ class Resolver:
                 for e in self.unnamed(PERSON)
                 if e.gender is None and not INDEFINITE.match(e.name)
             }
-            people = [e for e in everyone if e.gender in (None, wanted) and id(e) not in unnamed]
+            people = [
+                e
+                for e in everyone
+                if (e.gender in (None, wanted) and id(e) not in unnamed)
+                # a name mostly given to the other sex, the speaker just before: "Fellow
+                # musician Ashley Ames called her 'the heart of every ceilidh.' … he wrote"
+                or (
+                    _name_of_either_sex(e, wanted)
+                    and descriptions.led_the_sentence_before(self, e, mention.start, (SPEAKER,))
+                )
+            ]
             if (topic := self._topic_fronted(mention, people)) is not None:
                 return self.entity_result(topic, mention, "pronoun", "he-she")
             # a person newly made the subject of this paragraph is its next "he", over the
@@ -475,6 +491,18 @@ class Resolver:
 
 
 OFFICE_WORDS = PERSON_NOUNS | TITLE_ABBREVIATIONS
+
+
+def _name_of_either_sex(e: Entity, wanted: str) -> bool:
+    """A given name only mostly given to the other sex ("Ashley", "Reagan"), and nothing in
+    the article saying so: the person may be the `wanted` sex."""
+    words = e.name.split()
+    if not e.positions or len(words) < 2 or e.gender == wanted:
+        return False  # (no one unnamed: "The Democratic frontrunner")
+    if first_name_certainty(words[0]) == 1.0:
+        return False
+    other = FEMALE if wanted == MALE else MALE
+    return e.votes[wanted] >= e.votes[other]
 
 
 def _listed(mention: Mention) -> list[Mention]:

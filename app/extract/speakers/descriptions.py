@@ -432,13 +432,13 @@ def _person_in_focus(
     aged = AGE.search(mention.text) is not None
     if aged:  # an age looks back to the subject just before: "Asked about a trade, Ann Lee
         # laughed. '…,' the 32-year-old said." (not an epithet: "the mogul" may be the object)
-        led = [e for e in people if _led_the_sentence_before(resolver, e, mention.start, LED)]
+        led = [e for e in people if led_the_sentence_before(resolver, e, mention.start, LED)]
         if len(led) == 1:
             return _in_focus(resolver, led[0], mention, nationality)
     if len(newcomers) == 1:  # "…from Ann Lee, off the bench. The 34-year-old striker said"
         return _in_focus(resolver, newcomers[0], mention, nationality)
     scored = ranked(people, mention.start, resolver.layout, skip)
-    if scored and _led_the_sentence_before(resolver, scored[0][1], mention.start, (SPEAKER,)):
+    if scored and led_the_sentence_before(resolver, scored[0][1], mention.start, (SPEAKER,)):
         return _in_focus(resolver, scored[0][1], mention, nationality, margin(scored))
     if not scored or margin(scored) < 0.7:
         return None
@@ -461,7 +461,7 @@ GENERIC_PEOPLE = frozenset("man woman boy girl person gentleman lady".split())
 LED = (SPEAKER, SUBJECT)  # what a sentence's leading person is: its speaker or its subject
 
 
-def _led_the_sentence_before(
+def led_the_sentence_before(
     resolver: "Resolver", e: Entity, pos: int, roles: tuple[str, ...]
 ) -> bool:
     """`e` spoke (or was the subject, for `roles`) in the sentence before `pos`, in the same

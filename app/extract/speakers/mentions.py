@@ -79,6 +79,7 @@ def _kept(child: Token, head: Token) -> bool:
         child.dep_ == "acl"
         and child.tag_ == "VBN"
         and (head.pos_ == "NOUN" or head.lower_ == "those")
+        and not any(c.dep_ == "dobj" for c in child.children)  # (a verb: "…, called X '…'")
     ):
         return True  # "people arrested last week", "those involved"
     if plural and child.dep_ == "conj" and child.tag_ == "NNS":

@@ -214,7 +214,8 @@ def _quoted_judgement(verb: Token) -> Cue | None:
     the thing is quoted gives those words to the verb's subject."""
     if verb.pos_ != "VERB" or passive(verb) or any(c.dep_ == "agent" for c in verb.children):
         return None
-    if (
+    misread = _naming_misread_as_modifier(verb)
+    if not misread and (
         verb.dep_ in ("acl", "amod")
         or verb.tag_ == "VBN"
         and not any(c.dep_ == "aux" for c in verb.children)
@@ -236,10 +237,27 @@ def _quoted_judgement(verb: Token) -> Cue | None:
         naming = trim(list(objects[0].subtree))
     if not naming or not any(t.text in QUOTE_MARKS for t in naming):
         return None
-    speaker = subject_of(verb)
+    speaker = verb.head if misread else subject_of(verb)
     if speaker is None or speaker.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return Cue(verb, _cue_text(verb), speaker, naming, "verb", naming=True)
+
+
+def _naming_misread_as_modifier(verb: Token) -> bool:
+    """'A spokesman for the group, Al-Fateh Qurashi, called Burhan's rejection "a
+    declaration of war"': read as a noun phrase with a participle on it, though the
+    participle has an object of its own (a man "called Ali" has none)."""
+    head = verb.head
+    sentence = head if head.dep_ == "ROOT" else head.head if head.dep_ == "appos" else None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and sentence is not None
+        and sentence.dep_ == "ROOT"
+        and (head.pos_ == "PROPN" or head.lower_ in PERSON_NOUNS)
+        and (len(objects) > 1 or any(c.dep_ == "dobj" for c in objects))
+    )
 
 
 def find_cues(doc) -> list[Cue]:
@@ -272,6 +290,8 @@ def find_cues(doc) -> list[Cue]:
                 continue  # "a stream called Miller Run" names a thing; nobody is speaking
             if naming:
                 speaker = subject_of(tok)
+                if speaker is None and _naming_misread_as_modifier(tok):
+                    speaker = tok.head  # "A spokesman, Ali Omar, called the move '…'"
                 if speaker is not None:
                     cues.append(Cue(tok, _cue_text(tok), speaker, naming, "verb", naming=True))
                 continue
