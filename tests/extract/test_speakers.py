@@ -1418,6 +1418,14 @@ def test_a_name_mostly_given_to_women_can_be_the_he_just_after():
     assert speaker_of(text, "first reel").speaker == "Ashley MacIsaacs"
 
 
+def test_an_opening_noun_keeps_the_participle_saying_who_it_is():
+    text = (
+        "The union representing 80,000 Quebec nurses has rejected the latest offer, calling "
+        'it "an insult to the profession."\n'
+    )
+    assert speaker_of(text, "insult").speaker == "The union representing 80,000 Quebec nurses"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

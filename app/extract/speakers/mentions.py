@@ -82,6 +82,10 @@ def _kept(child: Token, head: Token) -> bool:
         and not any(c.dep_ == "dobj" for c in child.children)  # (a verb: "…, called X '…'")
     ):
         return True  # "people arrested last week", "those involved"
+    if child.dep_ == "acl" and child.tag_ == "VBG" and head.pos_ == "NOUN" and head.i == 1:
+        # "The union representing 80,000 nurses": who the opening noun is, not what it said
+        words = list(child.subtree)
+        return len(words) <= 6 and not any(t.dep_ in ("ccomp", "xcomp") for t in words)
     if plural and child.dep_ == "conj" and child.tag_ == "NNS":
         return True
     return (
