@@ -1426,6 +1426,30 @@ def test_an_opening_noun_keeps_the_participle_saying_who_it_is():
     assert speaker_of(text, "insult").speaker == "The union representing 80,000 Quebec nurses"
 
 
+def test_a_couple_sharing_a_surname_speaks_together_whatever_the_tagger_makes_of_her():
+    text = "Melissa and Ryan Thibaudet say they brought Emma to the hospital twice.\n"
+    assert [q.speaker for q in quotes(text)] == ["Melissa and Ryan Thibaudet"]
+
+
+def test_her_mother_is_the_mother_of_the_girl_just_named():
+    text = (
+        "Emma Thibaudet, 12, is now recovering at home. Her mother said she hopes no other "
+        "family goes through the same thing.\n"
+    )
+    assert speaker_of(text, "no other family").speaker == "Emma Thibaudet's mother"
+
+
+def test_a_mother_named_after_her_son_is_no_he():
+    # a guard: "Harry Harrow's mother" takes no sex from "Harry"
+    text = (
+        "Admiral Harry Harrow was born in Yokosuka. His mother said he loved the sea as a "
+        'boy. "He was always on the water," she said.\n\n'
+        '"I serve my country," he said.\n'
+    )
+    assert speaker_of(text, "always on the water").speaker == "Harry Harrow's mother"
+    assert speaker_of(text, "serve my country").speaker == "Harry Harrow"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

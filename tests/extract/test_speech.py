@@ -1753,3 +1753,16 @@ def test_a_named_spokesman_calling_something_a_name_is_read_as_the_verb():
     found = [(q.speaker, q.speaker_mention) for q in extract_article(article).quotes]
     assert len(found) == 1 and found[0][0] == "Fateh Qurashin"
     assert (found[0][1] or "").endswith("Fateh Qurashin")
+
+
+def test_a_counterpart_named_after_and_speaks_too_and_with_x_accusing_is_xs_own():
+    article = (
+        "Talks\n\nRussian Foreign Minister Sergei Lavrin and his Chinese counterpart Wang Yun "
+        "pledged on Tuesday to deepen cooperation, with Lavrin accusing Western countries of "
+        'trying to "drag out" the war.\n'
+    )
+    found = [(q.speaker, q.text) for q in extract_article(article).quotes]
+    assert found == [
+        ("Sergei Lavrin and Wang Yun", "to deepen cooperation"),
+        ("Sergei Lavrin", 'Western countries of trying to "drag out" the war'),
+    ]

@@ -19,6 +19,7 @@ from app.extract.speakers.datelines import national_body
 from app.extract.speakers.entities import Entity
 from app.extract.speakers.gender import HONORIFICS, PRONOUN_GENDER, SEXED_NOUNS
 from app.extract.speakers.lexicon import (
+    KIN_NOUNS,
     MEDIA_NOUNS,
     NOT_FIRST,
     ORG_NOUNS,
@@ -83,12 +84,12 @@ OWNER = re.compile(r"(his|her|their|its)\s+", re.I)
 
 
 def _someone_of_theirs(
-    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None
+    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None, kin: bool = False
 ) -> Resolved | None:
     """'His office said …' after Prime Minister Nabil Haddad: "Nabil Haddad's office", a
     body of his; 'her spokeswoman': "Ann Lee's spokeswoman" — never the person themself."""
     m = OWNER.match(mention.text)
-    if m is None or mention.head not in SPEAKS_FOR_THEM:
+    if m is None or mention.head not in (KIN_NOUNS if kin else SPEAKS_FOR_THEM):
         return None
     word = m.group(1)
     kind = ORGANISATION if mention.head in BODIES_OF_THEIRS else GROUP if mention.plural else PERSON
@@ -112,6 +113,12 @@ def _someone_of_theirs(
     owner = resolver.resolve(pronoun, skip)
     if owner.speaker is None or owner.kind not in (PERSON, GROUP):
         return None
+    if kin and not (
+        owner.entity is not None
+        and led_the_sentence_before(resolver, owner.entity, mention.start, LED)
+    ):
+        return None  # a kin's "her" only for whom the sentence before was about: "Emma is
+        # recovering. Her mother said …"
     name = f"{owner.speaker}'s {mention.text[m.end() :]}"
     certainty = min(owner.certainty, confidence_for("role"))
     return Resolved(name, owner.country, None, certainty, kind, "description", basis=basis)
@@ -342,7 +349,10 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
     )
     if found is not None:
         return found
-    return printed(resolver, mention, PERSON, "description")
+    # kin nobody printed fits: "Her mother said" after Emma is "Emma's mother"
+    return _someone_of_theirs(resolver, mention, skip, kin=True) or printed(
+        resolver, mention, PERSON, "description"
+    )
 
 
 # Two people named together before: "the two leaders", "both ministers", "the pair".

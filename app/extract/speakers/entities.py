@@ -2,6 +2,7 @@
 country, the titles printed around it, where it is mentioned and how surely it is a person,
 and its gender from the article's evidence and its first name."""
 
+import re
 from dataclasses import dataclass, field
 
 from app.extract.speakers import gender as genders
@@ -57,8 +58,9 @@ class Entity:
     def _gender_votes(self) -> tuple[float, float]:
         male, female = self.votes[genders.MALE], self.votes[genders.FEMALE]
         words = self.name.split()
-        if words[0].lower() in ("the", "a", "an"):  # someone unnamed: "The man in the video"
-            sex = genders.described_sex(words)
+        owned = re.search(r"['’]s\s", self.name)  # "Harry Harris's mother": not Harry
+        if words[0].lower() in ("the", "a", "an") or owned:  # unnamed: "The man in the video"
+            sex = genders.described_sex(self.name[owned.end() :].split() if owned else words)
             return male + FIRST_NAME_VOTES * (sex == genders.MALE), female + FIRST_NAME_VOTES * (
                 sex == genders.FEMALE
             )

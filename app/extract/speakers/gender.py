@@ -6,8 +6,9 @@ settles the rest. None means unknown, which agrees with both pronouns.
 """
 
 import re
-from functools import lru_cache
-from typing import Any
+
+from app.extract.text.given_names import is_first_name as is_first_name  # (re-exported)
+from app.extract.text.given_names import verdict
 
 MALE, FEMALE = "m", "f"
 PRONOUN_GENDER = {
@@ -50,35 +51,17 @@ def described_sex(words: list[str]) -> str | None:
 _FIRST_NAME_GENDER = {"male": MALE, "mostly_male": MALE, "female": FEMALE, "mostly_female": FEMALE}
 
 
-@lru_cache(maxsize=1)
-def _detector() -> Any:
-    from gender_guesser.detector import Detector  # type: ignore[import-untyped]
-
-    return Detector(case_sensitive=False)
-
-
-@lru_cache(maxsize=8192)
-def _verdict(word: str) -> str:
-    """The package's verdict: 'male', 'mostly_female', 'andy' (both), 'unknown' (not a name)."""
-    return _detector().get_gender(word.lower())
-
-
-def is_first_name(word: str) -> bool:
-    """A given name in the name list ('Tim' yes; 'Calgary' and 'Facebook' no)."""
-    return _verdict(word) != "unknown"
-
-
 MOSTLY_CERTAINTY = 0.4
 
 
 def first_name_certainty(word: str) -> float:
     """1.0 for a name given to one sex, 0.4 for one mostly given to one ('Kim', 'Jody')."""
-    return MOSTLY_CERTAINTY if _verdict(word).startswith("mostly") else 1.0
+    return MOSTLY_CERTAINTY if verdict(word).startswith("mostly") else 1.0
 
 
 def first_name_gender(word: str) -> str | None:
     """MALE, FEMALE or None (unknown, or a name given to both)."""
-    return _FIRST_NAME_GENDER.get(_verdict(word))
+    return _FIRST_NAME_GENDER.get(verdict(word))
 
 
 # A he/she/his after the name, with no other full name in between that could take it ("her"

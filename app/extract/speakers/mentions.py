@@ -541,7 +541,19 @@ def _named_partner(head: Token) -> Token | None:
         )
     if (titled := _titled_partner(head)) is not None:
         return titled
-    return next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+    for c in head.children:
+        if c.dep_ == "conj" and c.pos_ == "PROPN":
+            return c
+        if c.dep_ == "conj" and c.pos_ == "NOUN":
+            # "Sergei Lavrov and his Chinese counterpart Wang Yi pledged": the name it gives
+            named = [
+                g
+                for g in c.children
+                if g.dep_ == "appos" and g.pos_ == "PROPN" and g.left_edge.i == c.i + 1
+            ]
+            if named:
+                return named[0]
+    return None
 
 
 def _heads_a_list(token: Token) -> bool:

