@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from app.extract.speakers.antecedents import Resolved
 from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.datelines import NATIONAL_BODIES, national_body, national_office
+from app.extract.speakers.entities import Entity
 from app.extract.speakers.lexicon import (
     TITLE_WORDS,
 )
@@ -68,9 +69,8 @@ def printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) ->
     )
     if kind == ORGANISATION:
         basis = "printed-body"
-    return Resolved(
-        group_name(mention), country, None, confidence_for(basis), kind, evidence, basis=basis
-    )
+    name = (_owned_name(resolver, mention) if kind != GROUP else None) or group_name(mention)
+    return Resolved(name, country, None, confidence_for(basis), kind, evidence, basis=basis)
 
 
 def _of_a_national_office(words: str) -> bool:
@@ -117,8 +117,9 @@ BARE_SPOKESPERSON = re.compile(r"(?i:an?|the)\s(?:[a-z]+\s)?spokes(?:man|woman|p
 TITLES_BEFORE = re.compile(r"\s*(?:The\s)?(?:[A-Z][\w.'’-]{0,30}\s){0,3}")
 
 
-def _owners_country(resolver: "Resolver", mention: Mention) -> str | None:
-    """ "President Recep Tayyip Erdogan's office": the country of the person it is of."""
+def _owner(resolver: "Resolver", mention: Mention) -> tuple[str, Entity | None] | None:
+    """Whose the speaker is, for "President Recep Tayyip Erdogan's office": the name as
+    printed without its titles, and the person or body it names, if known."""
     m = POSSESSIVE.match(mention.text)
     if m is None:
         return None
@@ -126,7 +127,26 @@ def _owners_country(resolver: "Resolver", mention: Mention) -> str | None:
     while len(words) > 1 and words[0].lower().strip(".") in TITLE_WORDS:
         words = words[1:]  # "President", "Foreign Minister"
     owner = " ".join(words)
-    entity = resolver.registry.find(owner, mention.start)
+    return owner, resolver.registry.find(owner, mention.start)
+
+
+def _owned_name(resolver: "Resolver", mention: Mention) -> str | None:
+    """ "Prime Minister Benjamin Netanyahu's office" is named "Benjamin Netanyahu's office",
+    as "his office" is after him: one name for one office."""
+    found = _owner(resolver, mention)
+    m = POSSESSIVE.match(mention.text)
+    if found is None or m is None or found[1] is None or found[1].kind != PERSON:
+        return None
+    if not all(w[:1].isupper() for w in m["owner"].split()):
+        return None  # "a partner at Mr. Lee's former firm" is the partner, not the firm
+    return f"{found[1].name}'s {m['owned']}"
+
+
+def _owners_country(resolver: "Resolver", mention: Mention) -> str | None:
+    """ "President Recep Tayyip Erdogan's office": the country of the person it is of."""
+    if (found := _owner(resolver, mention)) is None:
+        return None
+    owner, entity = found
     if entity is not None:
         return entity.country if entity.kind == PERSON else None
     known = resolver.officials.find(owner)
