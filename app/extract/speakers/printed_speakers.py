@@ -133,13 +133,12 @@ def _owner(resolver: "Resolver", mention: Mention) -> tuple[str, Entity | None] 
 def _owned_name(resolver: "Resolver", mention: Mention) -> str | None:
     """ "Prime Minister Benjamin Netanyahu's office" is named "Benjamin Netanyahu's office",
     as "his office" is after him: one name for one office."""
-    found = _owner(resolver, mention)
     m = POSSESSIVE.match(mention.text)
-    if found is None or m is None or found[1] is None or found[1].kind != PERSON:
-        return None
-    if not all(w[:1].isupper() for w in m["owner"].split()):
+    if m is None or not all(w[:1].isupper() for w in m["owner"].split()):
         return None  # "a partner at Mr. Lee's former firm" is the partner, not the firm
-    return f"{found[1].name}'s {m['owned']}"
+    found = _owner(resolver, mention)
+    person = found[1] if found is not None else None
+    return f"{person.name}'s {m['owned']}" if person and person.kind == PERSON else None
 
 
 def _owners_country(resolver: "Resolver", mention: Mention) -> str | None:
