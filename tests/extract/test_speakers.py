@@ -1459,6 +1459,49 @@ def test_a_persons_office_has_one_name_with_or_without_titles():
     assert speaker_of(text, "would hold").speaker == "Nabil Haddad's office"
 
 
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        (  # an apposition describing the body inside the phrase is not the speaker's name
+            "A spokesperson for the Moose Jaw Warriors, the junior hockey club that would play"
+            " in the arena, said the club was disappointed.",
+            "the club was disappointed",
+            "A spokesperson for the Moose Jaw Warriors",
+        ),
+        (  # the name a clause inside the apposition mentions names nobody who speaks
+            "The project's backers, a group of local firms led by developer Odell Farrant,"
+            " warned the delay could cost the city its building season.",
+            "the delay could cost",
+            "The project's backers",
+        ),
+        (  # 'one lawmaker called', parsed as an apposition of the first clause's subject
+            "Arden Vale proposed a ban on imports. That proposal prompted the assembly to call"
+            ' a debate; one lawmaker called Vale "the prince of self-publicity." The debate'
+            " failed.",
+            "prince of self-publicity",
+            "one lawmaker",
+        ),
+    ],
+)
+def test_a_speaker_phrase_ends_where_the_speaker_does(text, fragment, speaker):
+    assert speaker_of(text, fragment).speaker == speaker
+
+
+def test_an_unnamed_spokesperson_brought_in_later_is_the_one_who_speaks_next():
+    text = (
+        "OTTAWA — A Global Affairs Canada spokesperson said the meeting had gone well."
+        ' "Officials had a useful exchange," the spokesperson said.\n\n'
+        "A State Department spokesperson confirmed the releases."
+        ' "We welcome this step," the spokesperson said.\n\n'
+        "Embassy spokesperson Tamsin Okonedo confirmed the visit."
+        ' "It was a warm visit," the spokesperson said.'
+    )
+    assert speaker_of(text, "useful exchange").speaker == "A Global Affairs Canada spokesperson"
+    second = speaker_of(text, "welcome this step")
+    assert (second.speaker, second.speaker_country) == ("A State Department spokesperson", "US")
+    assert speaker_of(text, "warm visit").speaker == "Tamsin Okonedo"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -31,6 +31,7 @@ from app.extract.speakers.gender import (
 )
 from app.extract.speakers.lexicon import PERSON_NOUNS, TITLE_ABBREVIATIONS
 from app.extract.speakers.mentions import POSSESSIVE_PRONOUNS, Mention
+from app.extract.speakers.offices import GENERIC_OFFICES
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.printed_speakers import INDEFINITE
 from app.extract.speakers.registry import Registry
@@ -131,14 +132,22 @@ class Resolver:
             end = starts[n + 1] if n + 1 < len(starts) else len(text)
             if (found := described_subject(text, starts[n], end)) is None:
                 continue
+            if not found.definite and found.head not in GENERIC_OFFICES:
+                continue  # "A district judge agreed": no one the story goes on to quote
             mention = Mention(found.text, found.start, found.end, "description", None, found.head)
             res = descriptions.description(self, mention, None)
             # only a fit by role: "the senator" is not whoever was named last
             if res.entity is not None and res.kind == PERSON and res.basis in BY_ROLE:
                 res.entity.events.append((found.start, ROLE_WEIGHT[SUBJECT]))
-            elif res.entity is None and res.kind == PERSON and res.speaker and n <= LEDE:
+            elif (
+                res.entity is None
+                and res.kind == PERSON
+                and res.speaker
+                and (n <= LEDE or not found.definite)  # (a spokesperson, an official)
+            ):
                 # someone unnamed the story opens on ("The deputy head of the US embassy
-                # criticised …"): the "he" or "she" that follows may mean them
+                # criticised …") or brings in ("A State Department spokesperson confirmed
+                # …"): the "he", "she" or "the spokesperson" that follows may mean them
                 entity = self.groups.setdefault(
                     res.speaker.lower(),
                     Entity(res.speaker, res.country, res.speaker.lower(), PERSON),

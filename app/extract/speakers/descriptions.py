@@ -337,7 +337,13 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         again = _unnamed_again(resolver, mention, skip, GROUP) if definite else None
         return again or printed(resolver, mention, GROUP, "group")
     owned = _owned_by_person(resolver, mention)
-    by_role = _unnamed_again(resolver, mention, skip) or _person_by_role(resolver, mention, owned)
+    by_role = _the_more_salient(
+        resolver,
+        mention,
+        skip,
+        _unnamed_again(resolver, mention, skip),
+        _person_by_role(resolver, mention, owned),
+    )
     if by_role is not None and _named_later(by_role, mention):
         # someone named right after the description is it, before a namesake of its office
         # named further on ("the province's chief medical officer said. '…,' said Dr. X")
@@ -578,6 +584,22 @@ def _salient_again(
     return Resolved(
         e.name, e.country, None, confidence_for(basis), kind, "description", e, basis=basis
     )
+
+
+def _the_more_salient(
+    resolver: "Resolver",
+    mention: Mention,
+    skip: tuple[int, int] | None,
+    unnamed: Resolved | None,
+    named: Resolved | None,
+) -> Resolved | None:
+    """'the spokesperson' after an unnamed spokesperson spoke and then a named one was
+    printed ("Embassy spokesperson Wang Lei confirmed the visit"): whichever is the more
+    salient there; the unnamed one when nothing tells them apart."""
+    if unnamed is None or named is None or unnamed.entity is None or named.entity is None:
+        return unnamed or named
+    scored = ranked([unnamed.entity, named.entity], mention.start, resolver.layout, skip)
+    return named if scored and scored[0][1] is named.entity and margin(scored) > 0.5 else unnamed
 
 
 def _named_later(res: Resolved, mention: Mention) -> bool:

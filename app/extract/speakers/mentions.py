@@ -79,7 +79,8 @@ def _kept(child: Token, head: Token) -> bool:
         child.dep_ == "acl"
         and child.tag_ == "VBN"
         and (head.pos_ == "NOUN" or head.lower_ == "those")
-        and not any(c.dep_ == "dobj" for c in child.children)  # (a verb: "…, called X '…'")
+        # (a verb: "…, called X '…'", "one lawmaker called Trump '…'")
+        and not any(c.dep_ in ("dobj", "oprd", "ccomp") for c in child.children)
     ):
         return True  # "people arrested last week", "those involved"
     if child.dep_ == "acl" and child.tag_ == "VBG" and head.pos_ == "NOUN" and head.i == 1:
@@ -103,7 +104,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
     for part in word:
         for child in part.children:
             if child not in word and _kept(child, part):
-                keep.extend(child.subtree)
+                keep.extend(t for t in child.subtree if not _inside_a_description(t, child))
     keep = sorted(set(keep), key=lambda t: t.i)
     lo = keep.index(head)
     hi = lo
@@ -111,7 +112,8 @@ def _phrase_tokens(head: Token) -> list[Token]:
         lo -= 1
     while hi + 1 < len(keep) and keep[hi + 1].i == keep[hi].i + 1:
         hi += 1
-    while hi > lo and keep[hi].is_punct:  # "Hugh Hill," keeps no trailing comma
+    while hi > lo and (keep[hi].is_punct or keep[hi].dep_ == "cc"):  # "Hugh Hill," keeps
+        # no trailing comma, "The secretary of state and [2014 candidate …]" no "and"
         hi -= 1
     while lo < hi and keep[lo].is_punct:
         lo += 1
@@ -317,9 +319,30 @@ def _given_name_first(tok: Token) -> bool:
     return first.i < tok.i and is_first_name(first.text)
 
 
+def _inside_a_description(tok: Token, top: Token) -> bool:
+    """A word of an apposition describing something inside the phrase, not the speaker: 'A
+    spokesperson for the Regina Pats[, the junior hockey team that …,] said'."""
+    while tok != top:
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.i < tok.i:
+            return True
+        tok = tok.head
+    return False
+
+
 def _names_inside(tok: Token) -> bool:
-    """An apposition like "Norway's special envoy Torvald Haugsand" that holds a name."""
-    return tok.pos_ == "NOUN" and any(c.pos_ == "PROPN" and c.i > tok.i for c in tok.subtree)
+    """An apposition like "Norway's special envoy Torvald Haugsand" that holds a name of its
+    own, not one it mentions ('a group of businesses led by developer Terrence Okafor')."""
+    return tok.pos_ == "NOUN" and any(
+        c.pos_ == "PROPN" and c.i > tok.i and not _through_a_clause(c, tok) for c in tok.subtree
+    )
+
+
+def _through_a_clause(tok: Token, top: Token) -> bool:
+    while tok != top:
+        if tok.dep_ in ("acl", "relcl", "agent", "pobj"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _name_as_noun(tok: Token) -> bool:

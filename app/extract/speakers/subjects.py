@@ -23,13 +23,15 @@ class Described:
     end: int
     text: str  # "The Russian envoy"
     head: str  # "envoy"
+    definite: bool = True  # "The Russian envoy", not "A State Department spokesperson"
 
 
 def described_subject(text: str, start: int, end: int) -> Described | None:
     """'The Russian envoy dismissed …' at the start of the sentence text[start:end]: a
-    definite description of a person, then what they did."""
+    description of a person, then what they did ("A State Department spokesperson confirmed
+    …": someone new, whom "the spokesperson said" then means)."""
     words = list(_WORD.finditer(text, start, min(end, start + 120)))
-    if len(words) < 3 or words[0].group() != "The":
+    if len(words) < 3 or words[0].group() not in ("The", "A", "An"):
         return None
     for n, word in enumerate(words[1 : MAX_MODIFIERS + 2], start=1):
         low = word.group().lower()
@@ -56,7 +58,8 @@ def described_subject(text: str, start: int, end: int) -> Described | None:
                 return None  # after a place or a time, only a clear verb
             last = tail
             phrase = text[words[0].start() : words[last].end()]
-            return Described(words[0].start(), words[last].end(), phrase, low)
+            definite = words[0].group() == "The"
+            return Described(words[0].start(), words[last].end(), phrase, low, definite)
     return None
 
 

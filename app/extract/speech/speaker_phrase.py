@@ -63,7 +63,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if (sentence := _noun_read_as_verb(verb)) is not None:
         whose = verb.doc[verb.i - 1]  # "rejected European Union demands that …": the Union's
         return whose if whose.head == sentence and whose.pos_ in ("PROPN", "NOUN") else None
-    if (noun := _misread_speaker(verb) or described_subject_misread(verb)) is not None:
+    if (
+        noun := _misread_speaker(verb)
+        or described_subject_misread(verb)
+        or _subject_after_semicolon(verb)
+    ) is not None:
         return noun
     if (quoted := quoted_person(verb)) is not None:
         return quoted
@@ -189,6 +193,17 @@ def _misread_speaker(verb: Token) -> Token | None:
         return None
     noun = participle.head
     return noun if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _subject_after_semicolon(verb: Token) -> Token | None:
+    """'…; one lawmaker called Trump "…"', parsed with "one lawmaker" an apposition of the
+    first clause's subject and "called" its participle: a noun that opens the clause after a
+    semicolon or colon, with the verb right after it, is that verb's subject."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN") or verb.i != noun.i + 1:
+        return None
+    opening = noun.left_edge
+    return noun if opening.i > 0 and verb.doc[opening.i - 1].text in (";", ":") else None
 
 
 def described_subject_misread(verb: Token) -> Token | None:
