@@ -1502,6 +1502,17 @@ def test_an_unnamed_spokesperson_brought_in_later_is_the_one_who_speaks_next():
     assert speaker_of(text, "warm visit").speaker == "Tamsin Okonedo"
 
 
+def test_a_plural_possessive_inside_a_body_name_keeps_the_whole_name():
+    text = (
+        "The Brandon Teachers' Association said most members backed a strike mandate.\n\n"
+        "The Manitoba Nurses’ Union said it would strike next week.\n\n"
+        "Reuters’ Odile Ferrand said the count was wrong."
+    )
+    assert speaker_of(text, "strike mandate").speaker == "Brandon Teachers' Association"
+    assert speaker_of(text, "next week").speaker == "Manitoba Nurses’ Union"
+    assert speaker_of(text, "count was wrong").speaker == "Odile Ferrand"  # the outlet's reporter
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -179,7 +179,8 @@ def _name_runs(tokens: list[Token]) -> list[list[Token]]:
             runs.append(cur)
             cur = []
         is_part = t.pos_ == "PROPN" or bool(cur) and (t.like_num or t.lower_ in PARTICLES)
-        if cur and (_hyphen_joined(t) or _name_as_noun(t)):  # "Yoon Hae-rin" stays whole
+        if cur and (_hyphen_joined(t) or _name_as_noun(t) or _plural_possessive(t)):
+            # "Yoon Hae-rin" and "the Manitoba Nurses' Union" stay whole
             cur.append(t)
             continue
         if is_part and (t.text[:1].isalpha() or t.like_num):
@@ -190,6 +191,23 @@ def _name_runs(tokens: list[Token]) -> list[list[Token]]:
     if cur:
         runs.append(cur)
     return runs
+
+
+def _plural_possessive(t: Token) -> bool:
+    """The apostrophe of 'the Manitoba Nurses' Union': inside a body's name when a body's word
+    ends the words after it; not "Reuters’ Luciana Lopez" or "Democracy Corps’ Stan Greenberg"."""
+    doc = t.doc
+    if t.text not in ("'", "’") or t.i == 0 or t.i + 1 == len(doc) or doc[t.i - 1].whitespace_:
+        return False
+    owner, end = doc[t.i - 1], t.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    return (
+        owner.lower_.endswith("s")
+        and owner.lower_ not in ORG_WORDS
+        and end > t.i + 1
+        and doc[end - 1].lower_ in ORG_WORDS
+    )
 
 
 def _an_office(run: list[Token]) -> bool:
