@@ -1766,3 +1766,14 @@ def test_a_counterpart_named_after_and_speaks_too_and_with_x_accusing_is_xs_own(
         ("Sergei Lavrin and Wang Yun", "to deepen cooperation"),
         ("Sergei Lavrin", 'Western countries of trying to "drag out" the war'),
     ]
+
+
+def test_a_name_misread_as_the_sentence_still_speaks():
+    # parsed with the name as the root and "called" hung on the statement
+    article = (
+        "Restraint urged\n\nNATO Secretary-General Ilse Brandvold, in a statement issued by"
+        ' her spokesman, called on both countries to "exercise maximum restraint."'
+    )
+    (quote,) = extract_article(article).quotes
+    assert (quote.speaker, quote.evidence) == ("Ilse Brandvold", "name")
+    assert quote.speaker_mention == "NATO Secretary-General Ilse Brandvold"

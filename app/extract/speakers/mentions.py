@@ -106,6 +106,9 @@ def _phrase_tokens(head: Token) -> list[Token]:
             if child not in word and _kept(child, part):
                 keep.extend(t for t in child.subtree if not _inside_a_description(t, child))
     keep = sorted(set(keep), key=lambda t: t.i)
+    if head.dep_ == "ROOT":  # a name misread as the sentence: "Ann Lee, in a statement, called …"
+        comma = next((t.i for t in keep if t.i > head.i and t.text == ","), None)
+        keep = [t for t in keep if comma is None or t.i < comma]
     lo = keep.index(head)
     hi = lo
     while lo > 0 and keep[lo - 1].i == keep[lo].i - 1:

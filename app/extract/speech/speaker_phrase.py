@@ -67,6 +67,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         noun := _misread_speaker(verb)
         or described_subject_misread(verb)
         or _subject_after_semicolon(verb)
+        or _root_noun_misread(verb)
     ) is not None:
         return noun
     if (quoted := quoted_person(verb)) is not None:
@@ -204,6 +205,19 @@ def _subject_after_semicolon(verb: Token) -> Token | None:
         return None
     opening = noun.left_edge
     return noun if opening.i > 0 and verb.doc[opening.i - 1].text in (";", ":") else None
+
+
+def _root_noun_misread(verb: Token) -> Token | None:
+    """'UN Secretary-General Antonio Guterres, in a statement issued by his spokesman, called
+    on …', parsed as a sentence with the name for its root and the finite verb hung on the
+    statement: with no verb above it, the root noun before the verb is its subject."""
+    if verb.tag_ != "VBD" or verb.dep_ != "acl":
+        return None
+    root = verb.sent.root
+    above = list(verb.ancestors)
+    if root.pos_ != "PROPN" or root.i > verb.i or any(a.pos_ in ("VERB", "AUX") for a in above):
+        return None
+    return root if verb.doc[verb.i - 1].text == "," else None
 
 
 def described_subject_misread(verb: Token) -> Token | None:
