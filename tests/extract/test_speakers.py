@@ -1513,6 +1513,34 @@ def test_a_plural_possessive_inside_a_body_name_keeps_the_whole_name():
     assert speaker_of(text, "count was wrong").speaker == "Odile Ferrand"  # the outlet's reporter
 
 
+@pytest.mark.parametrize(
+    "lede, then, speaker",
+    [
+        (
+            "A steel mill in Selkirk will close in March, putting 300 people out of work,"
+            " the company says.",
+            "In a statement, Prairie Rolling Mills Ltd. said weak demand had hurt it.",
+            "Prairie Rolling Mills Ltd.",
+        ),
+        (
+            "Teachers in the province's largest division have voted to strike, their union"
+            " announced Thursday.",
+            "The Brandon Teachers' Association said most members backed the mandate.",
+            "Brandon Teachers' Association",
+        ),
+        (  # a union is no company: the description stays as printed
+            "A steel mill in Selkirk will close in March, putting 300 people out of work,"
+            " the company says.",
+            "The Canadian Union of Public Employees said it would fight the closure.",
+            "the company",
+        ),
+    ],
+)
+def test_a_body_the_lede_describes_is_the_one_named_speaking_next(lede, then, speaker):
+    text = f"SELKIRK — {lede}\n\n{then}"
+    assert quotes(text)[0].speaker == speaker
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from app.extract.speakers.antecedents import Resolver
 
 
-from app.extract.speakers.named_later import named_after, named_next
+from app.extract.speakers.named_later import body_named_next, named_after, named_next
 from app.extract.speakers.printed_speakers import INDEFINITE, POSSESSIVE, SPEAKS_FOR_THEM, printed
 
 AGE = re.compile(r"\b(\d{1,3})-year-old\b")
@@ -329,8 +329,10 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
                 resolver, mention, OUTLET, "description"
             )
     if (head in ORG_NOUNS or BODY_ENDINGS.search(mention.text)) and not plural:
-        return _organisation(resolver, mention, skip) or printed(
-            resolver, mention, ORGANISATION, "description"
+        return (
+            _organisation(resolver, mention, skip)
+            or body_named_next(resolver, mention, _fits_the_body(head))
+            or printed(resolver, mention, ORGANISATION, "description")
         )
     if plural:
         definite = mention.text.split()[0].lower() in THIS_WORDS
@@ -719,6 +721,19 @@ def _organisation(
     return found
 
 
+def _fits_the_body(head: str) -> Callable[[Entity], bool]:
+    """Which named bodies a description's head word may mean: "the company" a business,
+    "the agency" a public body, "the union" one whose name says so, "the group" any."""
+    if head in BUSINESS_NOUNS:
+        return _business
+    if head in PUBLIC_NOUNS:
+        return _public
+    if head in GENERIC_BODIES:
+        return lambda e: True
+    words = {head} | BODY_NAMED_AS.get(head, set())
+    return lambda e: bool(words & set(e.name.lower().split()))
+
+
 def of_nationality(resolver: "Resolver", found: Resolved, mention: Mention) -> bool:
     """Whether the body found is of the nationality the description names, if it names one
     ("the Russian government", "the Russian readout"); a body of no known country is not."""
@@ -741,7 +756,8 @@ def _business(e: Entity) -> bool:
 
 # Words a body's name may hold for a description to mean it: "the union" is "UFCW Local 832".
 BODY_NAMED_AS = {
-    "union": {"local", "workers", "teamsters", "federation", "confederation", "guild"},
+    "union": {"local", "workers", "teamsters", "federation", "confederation", "guild"}
+    | {"association"},
 }
 
 

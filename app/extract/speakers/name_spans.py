@@ -51,14 +51,15 @@ NAME = re.compile(r"(?<![\w.])" + _PART + _RUN + r"{1,5}(?![\w])")
 # In prose a run may be longer: "Saudi Foreign Minister Prince Khalid bin Saud al-Rashid".
 # A headline in title case is one long run of capitals, where five words is enough.
 LONG_NAME = re.compile(r"(?<![\w.])" + _PART + _RUN + r"{1,7}(?![\w])")
-# Organisation names joined by 'of', 'and' or '&': "Department of Community Services",
-# "Securities and Exchange Commission", "Procter & Gamble" (kept only when they read as bodies).
+# Organisation names joined by 'of', 'and', '&' or a plural's possessive: "Department of
+# Community Services", "Securities and Exchange Commission", "Procter & Gamble", "Manitoba
+# Nurses' Union" (kept only when they read as bodies).
 JOINED = re.compile(
     r"(?<![\w.])"
     + _PART
     + r"(?:\s+"
     + _PART
-    + r"){0,5}(?:\s+(?:of|and|for|&)\s+(?:the\s+)?"
+    + r"){0,5}(?:(?:(?<=s)['’]\s+|\s+(?:of|and|for|&)\s+(?:the\s+)?)"
     + _PART
     + r"(?:\s+"
     + _PART

@@ -3,6 +3,7 @@ who gave her name only as Oksana,") or at the start of the next sentence ("A Van
 coach says …. Stephen Gillis said …")."""
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.extract.speakers.antecedents import Resolved
@@ -18,7 +19,7 @@ from app.extract.speakers.offices import (
     office_fit,
     printed_role,
 )
-from app.extract.speakers.typing import PERSON
+from app.extract.speakers.typing import ORGANISATION, PERSON
 
 if TYPE_CHECKING:
     from app.extract.speakers.antecedents import Resolver
@@ -164,3 +165,37 @@ OFFICE_WORDS = TITLE_WORDS | PERSON_NOUNS
 LONG_TITLE_WORDS = 6
 LEDE_SENTENCES = 2  # the body's first sentences, where a story may name its subject late
 NOT_OPENING_A_TITLE = frozenset("the a an and but or so when as after before while then".split())
+
+
+# A body's name, then (after a clause set off by commas) the verb it speaks with.
+_BODY_SPEAKS = re.compile(
+    r"[^,;:\n]{0,60}?(?:,[^,\n]{1,60},)?\s(?:said|says|announced|confirmed|stated|told|wrote)\b"
+)
+# What may come before a body's name opening what it said: nothing, an opening phrase, "the".
+_OPENS_A_NAME = re.compile(r"(?:^|,|\bthe)\s*$", re.IGNORECASE)
+
+
+def body_named_next(
+    resolver: "Resolver", mention: Mention, fits: Callable[[Entity], bool]
+) -> Resolved | None:
+    """'A steel plant will close, the company says. In a statement, Bayfront Steel Ltd. said
+    …': a body the lede describes but nobody has named is the one body (that `fits` the
+    description) the next sentence first names speaking."""
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    if here < 0 or here >= LEDE_SENTENCES or here + 1 >= len(layout.starts):
+        return None
+    text, opening = layout.text, layout.starts[here + 1]
+    end = layout.starts[here + 2] if here + 2 < len(layout.starts) else len(text)
+    found = [
+        e
+        for e in resolver.registry.of_kind({ORGANISATION})
+        if e.positions
+        and opening <= (first := min(e.positions)) < end
+        and fits(e)
+        and _OPENS_A_NAME.search(text[opening:first])  # not "… of [Public Employees]"
+        and _BODY_SPEAKS.match(text, first, end)
+    ]
+    if len(found) != 1:
+        return None
+    return resolver.entity_result(found[0], mention, "description", "named-next")

@@ -100,6 +100,9 @@ KIN_BEFORE = re.compile(
 )
 
 
+CORPORATE_ABBREVIATIONS = frozenset("Ltd Inc Co Corp Bros Ltée Cie".split())
+
+
 class Registry(Whereabouts):
     """Named entities of one article, in order of first mention."""
 
@@ -392,7 +395,9 @@ class Registry(Whereabouts):
         if not words:
             return
         start, end = m.start() + offset + words[0].start(), m.start() + offset + words[-1].end()
-        name = " ".join(w.group() for w in words)
+        if text[end : end + 1] == "." and words[-1].group() in CORPORATE_ABBREVIATIONS:
+            end += 1  # "Bayfront Steel Ltd." as the parse prints it
+        name = text[start:end] if end > m.end() else " ".join(w.group() for w in words)
         if is_junk_name(name):
             return
         role = printed_role(text, start, end)
