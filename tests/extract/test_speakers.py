@@ -1541,6 +1541,17 @@ def test_a_body_the_lede_describes_is_the_one_named_speaking_next(lede, then, sp
     assert quotes(text)[0].speaker == speaker
 
 
+def test_a_ministry_official_unnamed_speaks_for_the_dateline_state():
+    text = (
+        "TOKYO — The two leaders met on Friday.\n\n"
+        "One senior foreign ministry official said the position had not changed.\n\n"
+        "A provincial health ministry official said clinics were full."
+    )
+    first = speaker_of(text, "position had not changed")
+    assert (first.speaker, first.speaker_country) == ("One senior foreign ministry official", "JP")
+    assert speaker_of(text, "clinics were full").speaker_country is None  # not a national office
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

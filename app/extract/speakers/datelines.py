@@ -30,6 +30,7 @@ PORTFOLIOS = frozenset(
     defence defense interior international relations cooperation""".split()
 )
 GOVERNING = frozenset({"government", "administration", "junta"})
+OFFICIALS_OF = GOVERNING | {"ministry"}
 NATIONAL_OFFICE_WORDS = (
     TITLE_WORDS
     | ROLE_HINTS
@@ -123,14 +124,14 @@ def _heads(words: list[str]) -> bool:
     return (
         any(w in HEAD_OFFICES for w in words)
         or any(w == "secretary" and n and words[n - 1] in SECRETARIES for n, w in enumerate(words))
-        # "a senior administration official", "government officials": not any official
-        or (bool({"official", "officials"} & set(words)) and bool(GOVERNING & set(words)))
+        # "a senior administration official", "a foreign ministry official": not any official
+        or (bool({"official", "officials"} & set(words)) and bool(OFFICIALS_OF & set(words)))
     )
 
 
 def _national(words: list[str]) -> bool:
     return _heads(words) and all(
-        w in NATIONAL_OFFICE_WORDS or w in ("of", "the", "and", "a", "an", *SECRETARIES)
+        w in NATIONAL_OFFICE_WORDS or w in ("of", "the", "and", "a", "an", "one", *SECRETARIES)
         for w in words
     )
 
