@@ -112,6 +112,18 @@ def _said_before(text: str, sents: list[Sentence], n: int, marks: list[Marked]) 
     return not before.endswith(("”", '"', "’", "»"))
 
 
+# A question that asks whether something was said reports nobody's words.
+_YES_NO_QUESTION = re.compile(
+    r"(?:(?:Q|Question)\s?[:.-]\s*)?"
+    r"(?:Do|Does|Did|Will|Would|Can|Could|Should|Is|Are|Was|Were|Has|Have|Had)(?:n['’]t)?\s"
+)
+
+
+def _yes_no_question(text: str, sent: Sentence) -> bool:
+    words = text[sent.start : sent.end].strip()
+    return words.endswith("?") and bool(_YES_NO_QUESTION.match(words))
+
+
 def find_candidates(text: str, sents: list[Sentence], marks: list[Marked]) -> list[Candidate]:
     """Quote candidates of every sentence, in reading order."""
     by_sentence = [[q for q in marks if s.start <= q.start < s.end] for s in sents]
@@ -129,6 +141,8 @@ def find_candidates(text: str, sents: list[Sentence], marks: list[Marked]) -> li
         cues: list[Cue] = []
         if n in parsed:
             cands, cues = sentence_candidates(text, parsed[n], sent, by_sentence[n])
+            if _yes_no_question(text, sent):  # "Did the minister say taxes would rise?"
+                cands = [c for c in cands if c.kind == "direct"]
         if not cues:
             cands = floating_candidates(text, sent, by_sentence[n], intro)
         out.extend(cands)

@@ -1777,3 +1777,13 @@ def test_a_name_misread_as_the_sentence_still_speaks():
     (quote,) = extract_article(article).quotes
     assert (quote.speaker, quote.evidence) == ("Ilse Brandvold", "name")
     assert quote.speaker_mention == "NATO Secretary-General Ilse Brandvold"
+
+
+def test_a_question_whether_someone_said_something_reports_nothing():
+    article = (
+        "Taxes\n\nOTTAWA — Did the minister say that taxes would rise? Nobody knows.\n\n"
+        "Q: Do you believe the alliance would respond to an attack?\n\n"
+        "Why did Ada Quell say the budget was balanced when it was not?"
+    )
+    (quote,) = extract_article(article).quotes  # a question that is no yes or no keeps its report
+    assert quote.speaker == "Ada Quell"
