@@ -1552,6 +1552,26 @@ def test_a_ministry_official_unnamed_speaks_for_the_dateline_state():
     assert speaker_of(text, "clinics were full").speaker_country is None  # not a national office
 
 
+def test_a_nationality_set_beside_the_name_outweighs_the_dateline():
+    text = (
+        "BEIJING — The two countries agreed on Monday to extend a tariff pause.\n\n"
+        "Vice Premier Zhou Minghao said the talks were useful. Treasury Secretary Dale"
+        " Harwood, his American counterpart, said significant differences remained on"
+        " export rules.\n\n"
+        "Commerce Minister Lu Qiang said the pause would hold."
+    )
+    assert speaker_of(text, "differences remained").speaker_country == "US"
+    assert speaker_of(text, "pause would hold").speaker_country == "CN"
+
+
+def test_a_federal_minister_is_of_the_dateline_country():
+    text = (
+        "TORONTO — Premiers met on Tuesday.\n\n"
+        "Federal Health Minister Ines Corbeil said transfers had grown every year."
+    )
+    assert speaker_of(text, "transfers had grown").speaker_country == "CA"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -44,6 +44,7 @@ NATIONAL_OFFICE_WORDS = (
     # "The ruling Democratic Party's floor leader", filed from Seoul
     | {"ruling", "democratic", "republican", "floor", "whip"}
     | {"affairs", "external"}  # "Opposition foreign affairs spokesman", filed from Canberra
+    | {"federal", "national"}  # "Federal Health Minister Marjorie Michel", filed from Toronto
     | PORTFOLIOS
     | GOVERNING
 )

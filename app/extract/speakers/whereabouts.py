@@ -60,6 +60,9 @@ HOLDS_OFFICE = re.compile(
     r"|,\swho\s(?:has\s|had\s)?(?:leads|led|heads|headed|chairs|chaired)\s"
     r"((?:[A-Z][\w.'’-]{1,30}\s?){1,3}(?:[a-z-]{1,20}\s){0,2}"
     r"(?:delegation|ministry|government|team|mission|embassy|talks|negotiations))\b"
+    # "Scott Bessent, his American counterpart,": a nationality set beside the name
+    r"|,\s(?:his|her|their|the|an?)\s([A-Z][a-z]{2,30})\s(?:[a-z-]{1,20}\s){0,2}"
+    r"(?:counterpart|minister|negotiator|envoy|ambassador|diplomat|official|secretary)\b"
 )
 # "In Tehran, the foreign ministry said …": the place a sentence opens with.
 PLACED_IN = re.compile(r"\s{0,8}In ([A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,2}),\s{0,8}")
@@ -183,7 +186,7 @@ class Whereabouts:
         if holds := HOLDS_OFFICE.match(text, first + len(e.name)):
             # "Valentina Ortiz has been Chile's foreign minister since March.", "Raul Ibarra,
             # who has led Mexico's talks, …": said of them, before anything around them
-            if found := self.officials.home_country(holds.group(1) or holds.group(2)):
+            if found := self.officials.home_country(holds[1] or holds[2] or holds[3]):
                 return found
         if national_office(e.role):
             if MET_BEFORE.search(text, max(0, first - 60), first):
