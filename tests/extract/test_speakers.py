@@ -1572,6 +1572,19 @@ def test_a_federal_minister_is_of_the_dateline_country():
     assert speaker_of(text, "transfers had grown").speaker_country == "CA"
 
 
+def test_an_unnamed_official_brought_in_is_the_next_he_and_the_official():
+    text = (
+        "Militia spokesman Tarek Hadid said the other side was trying to rewrite the deal."
+        ' "They want at the table what they lost in the field," Hadid said.\n\n'
+        "An Israeli official, who also spoke on condition of anonymity, rejected that. He"
+        " said the militia had failed to return the remains as required.\n\n"
+        '"They signed it. They need to honour it," the official said.'
+    )
+    assert speaker_of(text, "failed to return").speaker == "An Israeli official"
+    honour = speaker_of(text, "honour it")
+    assert (honour.speaker, honour.speaker_country) == ("An Israeli official", "IL")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

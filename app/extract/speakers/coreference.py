@@ -347,6 +347,8 @@ class Resolver:
             ]
             if (topic := self._topic_fronted(mention, people)) is not None:
                 return self.entity_result(topic, mention, "pronoun", "he-she")
+            if (new := self._brought_in_before(mention, people)) is not None:
+                return self.entity_result(new, mention, "pronoun", "he-she-ungendered")
             # a person newly made the subject of this paragraph is its next "he", over the
             # speaker of the paragraph before
             scored = ranked(people, mention.start, self.layout, skip, ACROSS_PARAGRAPHS)
@@ -426,6 +428,28 @@ class Resolver:
             return None
         found = self.registry.find(opening[1], opening.start(1))
         return found if found is not None and any(e is found for e in people) else None
+
+    def _brought_in_before(self, mention: Mention, people: list[Entity]) -> Entity | None:
+        """ "An Israeli official, who also spoke on condition of anonymity, rejected that. He
+        said …": someone new the sentence before opened on, with no one named there, is the
+        "he" or "she" opening this one, over a named speaker further back."""
+        if not self.layout.starts_sentence(mention.start):
+            return None
+        before = self.layout.sentence_of(mention.start) - 1
+        if any(
+            self.layout.sentence_of(p) == before
+            for e in self.registry.of_kind({PERSON})
+            for p in e.positions
+        ):
+            return None
+        new = [
+            e
+            for e in people
+            if INDEFINITE.match(e.name)
+            and e.name.split()[-1].lower() in PERSON_NOUNS
+            and descriptions.led_the_sentence_before(self, e, mention.start, (SUBJECT,))
+        ]
+        return new[0] if len(new) == 1 else None
 
     def named_pair(self, mention: Mention, skip: tuple[int, int] | None) -> Resolved | None:
         """ "Chinese President Xi Jinping and Brazilian President Lula … criticised what they

@@ -43,8 +43,15 @@ def described_subject(text: str, start: int, end: int) -> Described | None:
                 last = _end_of_body(words, n)
                 if last == n:
                     return None
-            if last + 1 >= len(words) or text[words[last].end() : words[last + 1].start()].strip():
+            if last + 1 >= len(words):
                 return None
+            if text[words[last].end() : words[last + 1].start()].strip():
+                # "An Israeli official, who also spoke on condition of anonymity, rejected …"
+                if not _verb_after_relative_clause(text, words, last):
+                    return None
+                phrase = text[words[0].start() : words[last].end()]
+                definite = words[0].group() == "The"
+                return Described(words[0].start(), words[last].end(), phrase, low, definite)
             tail = _post_modifier(text, words, last)
             at = _after_time(words, tail + 1)
             while at + 1 < len(words) and words[at].group() in _ADVERBS:
@@ -61,6 +68,18 @@ def described_subject(text: str, start: int, end: int) -> Described | None:
             definite = words[0].group() == "The"
             return Described(words[0].start(), words[last].end(), phrase, low, definite)
     return None
+
+
+def _verb_after_relative_clause(text: str, words: list[re.Match], head: int) -> bool:
+    """A clear verb after ', who …,' set after the head."""
+    if text[words[head].end() : words[head + 1].start()].strip() != "," or words[
+        head + 1
+    ].group() not in ("who", "whose"):
+        return False
+    for n in range(head + 2, min(len(words), head + 16)):
+        if text[words[n - 1].end() : words[n].start()].strip() == ",":
+            return _verb_like(words[n].group())
+    return False
 
 
 _TAIL_WORDS = frozenset("of the to in at for".split())
