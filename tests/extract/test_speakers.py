@@ -1585,6 +1585,18 @@ def test_an_unnamed_official_brought_in_is_the_next_he_and_the_official():
     assert (honour.speaker, honour.speaker_country) == ("An Israeli official", "IL")
 
 
+def test_a_french_body_named_in_english_copy_keeps_its_whole_name():
+    text = (
+        "MONTREAL — The province will require a safety course for trail users.\n\n"
+        "The Fédération des clubs de randonneurs du Québec said it supported the idea.\n\n"
+        "Premier Odile Verreault said the plan was sound."
+    )
+    assert speaker_of(text, "supported the idea").speaker == (
+        "Fédération des clubs de randonneurs du Québec"
+    )
+    assert speaker_of(text, "plan was sound").speaker == "Odile Verreault"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

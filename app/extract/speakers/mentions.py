@@ -28,6 +28,7 @@ from app.extract.speakers.lexicon import (
     compound_head,
     title_compound,
 )
+from app.extract.speakers.name_spans import french_body_start
 from app.extract.text.parse import STAND_IN
 
 CUT_DEPS = frozenset({"relcl", "acl", "cc", "conj", "advcl", "parataxis"})
@@ -692,6 +693,12 @@ def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]
     if low in POSSESSIVE_PRONOUNS and len(tokens) == 1:  # "In his words, …"
         return Mention(text, start, end, "pronoun", None, POSSESSIVE_PRONOUNS[low])
     name, full = name_in(tokens, head), full_run(tokens, head)
+    if name and head.pos_ == "PROPN" and (french := _french_body(head)) is not None:
+        lo, hi = french  # "the Fédération des clubs de motoneigistes du Québec"
+        name = full = doc.text[lo:hi]
+        if lo < tokens[0].idx:
+            text = doc.text[lo : tokens[-1].idx + len(tokens[-1])]
+            start, end = base(lo), base(lo) + len(text)
     if name is None and _call_sign(head):  # "KING-TV" (tagged a noun) is a station's name
         glued = _glued_word(head)
         name = doc.text[glued[0].idx : glued[-1].idx + len(glued[-1])]
@@ -717,6 +724,13 @@ def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]
     if low in GROUP_NOUNS or plural:
         return Mention(text, start, end, "group", name, low, full, plural=plural)
     return Mention(text, start, end, "description", name, low, full)
+
+
+def _french_body(head: Token) -> tuple[int, int] | None:
+    """The span of a French body's name ending on the head, which the parse splits up."""
+    hi = head.idx + len(head)
+    lo = french_body_start(head.doc.text, hi)
+    return (lo, hi) if lo is not None else None
 
 
 def _office_only(tokens: list[Token], head: Token) -> bool:

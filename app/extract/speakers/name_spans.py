@@ -290,3 +290,25 @@ TITLE_CASE_LOWER = frozenset(
     beside between beyond despite during except inside into onto outside over since
     through toward towards under until unlike upon versus within without""".split()
 )
+
+
+# A French body's name in English copy, lowercase words and all: "the Fédération des clubs
+# de motoneigistes du Québec", "the Ordre des infirmières et infirmiers du Québec".
+_FRENCH_BODY = re.compile(
+    r"(?:Fédération|Confédération|Association|Syndicat|Regroupement|Conseil|Ordre|Société"
+    r"|Centre|Commission|Institut|Ministère|Parti|Mouvement|Collège|Régie|Caisse|Chambre"
+    r"|Comité|Réseau|Bureau|Alliance|Front|Coalition|Union)"
+    r"(?:\s[\w’'-]+){1,9}\Z"
+)
+_FRENCH_JOINERS = re.compile(r"\s(?:des|du|de|d['’]\w|de\sla|de\sl['’]\w|aux?)\s")
+
+
+def french_body_start(text: str, end: int) -> int | None:
+    """Where a French body's name ending at `end` (on its last capitalised word) starts, when
+    it holds a French joiner ("des", "du", "de la")."""
+    lo = max(0, end - 120)
+    for m in re.finditer(r"\b[A-ZÉ]", text[lo:end]):
+        found = _FRENCH_BODY.match(text, lo + m.start(), end)
+        if found and _FRENCH_JOINERS.search(found.group()):
+            return found.start()
+    return None

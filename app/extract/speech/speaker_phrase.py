@@ -5,6 +5,7 @@ Ann Lee"); and the subjects that are no speakers ("it suggests", "this means")."
 from spacy.tokens import Token
 
 from app.extract.speakers.lexicon import PERSON_NOUNS
+from app.extract.speakers.name_spans import french_body_start
 from app.extract.speech.parse_tokens import (
     AUDIENCE,
     CLIMB_DEPS,
@@ -60,6 +61,8 @@ def _one_of_them(subject: Token) -> bool:
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, or for 'adding that…'/'and warned…' the subject of its head."""
+    if (french := _french_body_before(verb)) is not None:
+        return french  # "The Fédération des clubs de randonneurs du Québec said": misparsed
     if (sentence := _noun_read_as_verb(verb)) is not None:
         whose = verb.doc[verb.i - 1]  # "rejected European Union demands that …": the Union's
         return whose if whose.head == sentence and whose.pos_ in ("PROPN", "NOUN") else None
@@ -194,6 +197,13 @@ def _misread_speaker(verb: Token) -> Token | None:
         return None
     noun = participle.head
     return noun if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _french_body_before(verb: Token) -> Token | None:
+    """The last word of a French body's name printed right before the verb."""
+    if verb.i == 0 or (last := verb.doc[verb.i - 1]).pos_ != "PROPN":
+        return None
+    return last if french_body_start(verb.doc.text, last.idx + len(last)) is not None else None
 
 
 def _subject_after_semicolon(verb: Token) -> Token | None:
