@@ -1597,6 +1597,17 @@ def test_a_french_body_named_in_english_copy_keeps_its_whole_name():
     assert speaker_of(text, "plan was sound").speaker == "Odile Verreault"
 
 
+def test_a_report_speaks_for_who_released_it_never_for_the_dateline_city():
+    text = (
+        "QUEBEC CITY — A coroner wants mandatory training for snowmobile drivers.\n\n"
+        "In a report released Thursday, coroner Ysolde Barrette said five of the seven people"
+        " who died had driven onto unsafe ice.\n\n"
+        "The report recommends that the province require a safety course for every driver."
+    )
+    found = speaker_of(text, "safety course")
+    assert (found.speaker, found.via) == ("Ysolde Barrette", "report")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

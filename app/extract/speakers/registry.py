@@ -62,6 +62,7 @@ from app.extract.speakers.typing import (
     type_of_name,
 )
 from app.extract.speakers.whereabouts import INTERNATIONAL_OFFICE, Whereabouts
+from app.extract.text.sentences import DATELINE
 
 ENVOYS = re.compile(r"(?i)\b(?:ambassador|envoy|representative)\b")
 TITLED = 2.0  # person evidence of a title printed before a name, or a role after it
@@ -139,7 +140,10 @@ class Registry(Whereabouts):
                 ):
                     self._add_match(text, m)
             names = NAME if title_cased(text, lo, hi) else LONG_NAME
+            dateline = DATELINE.match(text, lo, hi)  # "QUEBEC CITY —" is a place, not a body
             for m in names.finditer(text, lo, hi):
+                if dateline is not None and m.end() <= dateline.end() and m.group().isupper():
+                    continue
                 if not self.officials.find(m.group()) and not layout.in_quote(m.start()):
                     self._add_match(text, m)
         for lo, hi in spans:
@@ -405,6 +409,8 @@ class Registry(Whereabouts):
             return
         if self._inside_a_body(name, start, end):
             return  # "Ontario's Ministry" of "Ontario's Ministry of the Environment"
+        if self.home_city is not None and name.lower() == self.home_city.lower():
+            return  # "the south side of Des Moines", in a story filed from DES MOINES
         self.note(name, start, role, end=end)
 
     def _inside_a_body(self, name: str, start: int, end: int) -> bool:

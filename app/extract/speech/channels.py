@@ -15,7 +15,7 @@ PLATFORMS = frozenset(
 )
 CHANNEL_NOUNS = frozenset(
     """statement interview email e-mail post tweet release letter message video podcast
-    communique communiqué declaration readout""".split()
+    communique communiqué declaration readout report""".split()
 )
 
 
