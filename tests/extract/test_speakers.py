@@ -1608,6 +1608,36 @@ def test_a_report_speaks_for_who_released_it_never_for_the_dateline_city():
     assert (found.speaker, found.via) == ("Ysolde Barrette", "report")
 
 
+def test_a_description_kept_unnamed_is_not_the_name_that_follows():
+    text = (
+        "HALIFAX — Council approved the bike lane.\n\n"
+        "One shop owner on Hollis, who asked not to be named because she feared losing"
+        " customers, said her sales had dropped by a third last year.\n\n"
+        "Mayor Anselm Ruddock, who voted against the plan, said he respected the decision."
+    )
+    assert speaker_of(text, "sales had dropped").speaker == "One shop owner on Hollis"
+
+
+def test_a_chinese_family_name_alone_is_that_person_though_it_is_a_given_name_too():
+    text = (
+        "CANBERRA — Foreign Minister Della Marsh met her Chinese counterpart Wang Tianhe on"
+        " Thursday.\n\n"
+        'Marsh said the talks were frank. "I raised Dr Lau\'s case directly," she said.\n\n'
+        "Wang did not take questions. In remarks carried by Xinhua, he said the two countries"
+        ' should "seek common ground."'
+    )
+    found = speaker_of(text, "common ground")
+    assert (found.speaker, found.speaker_country) == ("Wang Tianhe", "CN")
+
+
+def test_the_dateline_citys_police_keep_the_city_the_parse_drops():
+    text = (
+        "SASKATOON — A family has filed a lawsuit over a death in custody.\n\n"
+        "Saskatoon police said they could not comment on matters before the courts."
+    )
+    assert speaker_of(text, "could not comment").speaker == "Saskatoon police"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -72,6 +72,8 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
     whose first mention in the body opens that sentence (after at most a title)."""
     if mention.head in UNNAMED_SOURCES or mention.head not in DESCRIBED_PEOPLE:
         return None
+    if KEPT_UNNAMED.match(resolver.layout.text, mention.end):
+        return None  # "One shop owner, who asked not to be named because she feared …,"
     layout = resolver.layout
     here = layout.sentence_of(mention.start)
     if here < 0 or here + 1 >= len(layout.starts):
@@ -114,6 +116,15 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
     # the office is his from now on: "The Qatari premier said" later is the same man
     found[0].role = f"{found[0].role} {mention.text.lower()}".strip()
     return resolver.entity_result(found[0], mention, "description", "named-next")
+
+
+# A description that says it will stay one: "…, who asked not to be named,", "…, speaking on
+# condition of anonymity,".
+KEPT_UNNAMED = re.compile(
+    r"[^.,\n]{0,40},\s(?:who\s)?(?:asked|requested|spoke|speaking|declined|agreed\sto\sspeak)"
+    r"\s(?:not\sto\sbe\s(?:named|identified)|on\scondition\sof\sanonymity|anonymously"
+    r"|to\sgive\s(?:her|his|their)\s(?:full\s)?name)"
+)
 
 
 # What follows a description speaking in the tag that ends its sentence.

@@ -70,7 +70,19 @@ def printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) ->
     if kind == ORGANISATION:
         basis = "printed-body"
     name = (_owned_name(resolver, mention) if kind != GROUP else None) or group_name(mention)
+    if (city := _city_before(resolver, mention)) is not None:
+        name = f"{city} {name}"  # "Saskatoon police", the city parsed apart as an adverb
     return Resolved(name, country, None, confidence_for(basis), kind, evidence, basis=basis)
+
+
+def _city_before(resolver: "Resolver", mention: Mention) -> str | None:
+    """The dateline's city printed right before a bare plural like "police"."""
+    city = resolver.registry.home_city
+    text = resolver.layout.text
+    if city is None or not mention.text.islower() or " " in mention.text:
+        return None
+    before = text[max(0, mention.start - len(city) - 1) : mention.start]
+    return city if before == f"{city} " else None
 
 
 def _of_a_national_office(words: str) -> bool:

@@ -370,7 +370,8 @@ class Registry(Whereabouts):
                 and bool(e.role)  # a titled person, not "Trump National Doral Resort"
                 and words[0].lower() not in self.lowers
                 and words[0] not in NOT_FIRST
-                and not genders.is_first_name(words[0])  # not "Donald": "Mr. Trump" is his
+                # not "Donald": "Mr. Trump" is his; but "Wang" for China's Wang Yi
+                and (e.country in FAMILY_NAME_FIRST or not genders.is_first_name(words[0]))
             ):  # (family name first, or a given name used alone: "Ban", "Phumtham")
                 people.setdefault(words[0], []).append(e)
         if not people:
