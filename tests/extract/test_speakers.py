@@ -1638,6 +1638,25 @@ def test_the_dateline_citys_police_keep_the_city_the_parse_drops():
     assert speaker_of(text, "could not comment").speaker == "Saskatoon police"
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The Moncton Tidecats will be without captain Rory Vance for six weeks after he hurt"
+            " his knee against the Saint John Gulls, the team announced Monday.",
+            "Moncton Tidecats",
+        ),
+        (
+            "Halyard Freight will close its depot in March, putting 80 people out of work, the"
+            " company said Tuesday.",
+            "Halyard Freight",
+        ),
+    ],
+)
+def test_a_body_the_words_open_on_is_the_one_the_tag_describes(text, speaker):
+    assert quotes(text)[0].speaker == speaker
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -27,6 +27,7 @@ BASES: dict[str, tuple[float, float]] = {
     "printed-body": (0.6, 0.6),  # "the company", no company named
     "body-by-name": (0.6, 0.85),  # "the ministry" -> the body whose name holds "ministry"
     "body-salient": (0.55, 0.85),  # "the company" -> the most salient company
+    "subject-of-words": (0.85, 0.85),  # "The Canucks will …, the team said": the Canucks
     "document-issuer": (0.85, 0.85),  # "the statement" -> who gave "a joint statement" before
     "document-salient": (0.6, 0.6),  # "a statement said" -> the most salient organisation
     "salience": (0.4, 0.85),  # a floating quote with nothing to inherit

@@ -17,12 +17,13 @@ from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ran
 from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.datelines import national_body
 from app.extract.speakers.entities import Entity
-from app.extract.speakers.gender import HONORIFICS, PRONOUN_GENDER, SEXED_NOUNS
+from app.extract.speakers.gender import HONORIFICS, PRONOUN_GENDER, SEXED_NOUNS, is_first_name
 from app.extract.speakers.lexicon import (
     KIN_NOUNS,
     MEDIA_NOUNS,
     NOT_FIRST,
     ORG_NOUNS,
+    ORG_WORDS,
     PERSON_NOUNS,
     STATE_NAMES,
     TITLE_WORDS,
@@ -330,7 +331,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
             )
     if (head in ORG_NOUNS or BODY_ENDINGS.search(mention.text)) and not plural:
         return (
-            _organisation(resolver, mention, skip)
+            _subject_of_its_words(resolver, mention, skip, _fits_the_body(head))
+            or _organisation(resolver, mention, skip)
             or body_named_next(resolver, mention, _fits_the_body(head))
             or printed(resolver, mention, ORGANISATION, "description")
         )
@@ -721,6 +723,39 @@ def _organisation(
     return found
 
 
+def _subject_of_its_words(
+    resolver: "Resolver",
+    mention: Mention,
+    skip: tuple[int, int] | None,
+    fits: Callable[[Entity], bool],
+) -> Resolved | None:
+    """'The Vancouver Canucks will be without their captain for six weeks, the team
+    announced': a body the words open on, described in the tag after them, is who speaks."""
+    if skip is None or mention.start < skip[1] or not mention.text.lower().startswith("the "):
+        return None
+    text = resolver.layout.text
+    for e in resolver.registry.of_kind({ORGANISATION, PERSON}):
+        if (
+            (e.kind == ORGANISATION or _no_ones_name(e))
+            and fits(e)
+            and any(
+                skip[0] <= p < skip[0] + 12 and _OPENING_WORDS.fullmatch(text, skip[0], p)
+                for p in e.positions
+            )
+        ):
+            e.kind = ORGANISATION  # "Halyard Freight will …, the company said": a company
+            return resolver.entity_result(e, mention, "description", "subject-of-words")
+    return None
+
+
+def _no_ones_name(e: Entity) -> bool:
+    """A name taken for a person's with no sign of one: no given name, title or pronoun."""
+    return e.evidence == 0 and not e.role and not is_first_name(e.name.split()[0])
+
+
+_OPENING_WORDS = re.compile(r"(?i:that\s+)?(?i:the\s+)?")
+
+
 def _fits_the_body(head: str) -> Callable[[Entity], bool]:
     """Which named bodies a description's head word may mean: "the company" a business,
     "the agency" a public body, "the union" one whose name says so, "the group" any."""
@@ -730,6 +765,8 @@ def _fits_the_body(head: str) -> Callable[[Entity], bool]:
         return _public
     if head in GENERIC_BODIES:
         return lambda e: True
+    if head in ("team", "club"):  # "the Vancouver Canucks", no body's word in it
+        return lambda e: head in e.name.lower() or not ORG_WORDS & set(e.name.lower().split())
     words = {head} | BODY_NAMED_AS.get(head, set())
     return lambda e: bool(words & set(e.name.lower().split()))
 
