@@ -102,7 +102,9 @@ class Resolver:
             if body.person is not None:
                 person = registry.find(body.person, body.start)
                 if person is not None and person.kind == PERSON:
-                    office = Entity(body.text, person.country, body.text.lower(), ORGANISATION)
+                    # one name for one office: "Anna Brill's office", however titled
+                    named = f"{person.name}'s office"
+                    office = Entity(named, person.country, body.text.lower(), ORGANISATION)
                     office.events.append((body.start, where))
                     self.offices.append((office, person))
                 continue
@@ -228,11 +230,11 @@ class Resolver:
                 entity = registry.find(full, mention.start) or registry.note(
                     full, at, end=at + len(full)
                 )
+        name = mention.name or ""
+        at = mention.start + max(0, mention.text.rfind(name))  # where the name itself is
+        if entity is None:  # (that "Clinton" in "Mrs. Clinton" may be hers, not his before)
+            entity = registry.find(name, at)
         if entity is None:
-            entity = registry.find(mention.name or "", mention.start)
-        if entity is None:
-            name = mention.name or ""
-            at = mention.start + max(0, mention.text.rfind(name))
             entity = registry.note_printed(name, at, at + len(name))
         if entity.kind == PERSON and entity.country is None:
             entity.country = self._described_before(mention)

@@ -47,7 +47,13 @@ if TYPE_CHECKING:
 
 
 from app.extract.speakers.named_later import body_named_next, named_after, named_next
-from app.extract.speakers.printed_speakers import INDEFINITE, POSSESSIVE, SPEAKS_FOR_THEM, printed
+from app.extract.speakers.printed_speakers import (
+    INDEFINITE,
+    POSSESSIVE,
+    SPEAKS_FOR_THEM,
+    honorific_fits,
+    printed,
+)
 
 AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 # Generic body words: any salient organisation may be "the company" or "the group".
@@ -692,10 +698,15 @@ def _named_body(resolver: "Resolver", mention: Mention) -> Resolved | None:
     name = " ".join(words[first:])
     kind = OUTLET if mention.head in MEDIA_NOUNS else ORGANISATION
     country = resolver.officials.home_country(mention.text)
-    if country is None and (owner := re.match(r"(.{2,60}?)['’]s$", words[n - 1])):
-        # "Maduro's government", "Krasniqi's office": the country of whose they are
+    if owner := re.match(r"(.{2,60}?)['’]s$", words[n - 1]):
+        # "Maduro's government", "Krasniqi's office": of whose they are, named after them
+        # once however titled ("Finance Minister Anna Brill's office": "Anna Brill's office")
         person = resolver.registry.find(" ".join([*words[first : n - 1], owner[1]]), mention.start)
-        country = person.country if person is not None and person.kind == PERSON else None
+        if person is not None and not honorific_fits(words[first:n], person):
+            person = None  # "Mrs. Clinton's campaign" is not her husband's
+        if person is not None and person.kind == PERSON:
+            name = f"{person.name}'s {' '.join(words[n:])}"
+            country = country or person.country
     return Resolved(
         name, country, None, confidence_for("named-body"), kind, "name", basis="named-body"
     )

@@ -77,6 +77,12 @@ def no_votes() -> dict[str, float]:
     return {MALE: 0.0, FEMALE: 0.0}
 
 
+def honorific_before(text: str, start: int) -> str | None:
+    """The sex a 'Mr.' or 'Mrs.' printed right before text[start] gives, if any."""
+    m = _HONORIFIC_BEFORE.search(text[max(0, start - 25) : start].lower())
+    return HONORIFICS[m.group(1)] if m else None
+
+
 def evidence_at(text: str, start: int, end: int) -> dict[str, float]:
     """Votes for each gender from one mention of a name at text[start:end]."""
     votes = no_votes()

@@ -78,7 +78,7 @@ ORG_WORDS = frozenset(
     technologies industries partners capital airways pharmaceuticals media board cross
     society league federation coalition alliance authority bureau trust guild embassy consulate
     secretariat junta cabinet presidency command forces guard guards corps brigade brigades
-    battalion regiment fleet""".split()
+    battalion regiment fleet nation""".split()
 )
 
 

@@ -28,7 +28,7 @@ from app.extract.speakers.lexicon import (
     compound_head,
     title_compound,
 )
-from app.extract.speakers.name_spans import french_body_start
+from app.extract.speakers.name_spans import french_body_start, person_then_joined
 from app.extract.text.parse import STAND_IN
 
 CUT_DEPS = frozenset({"relcl", "acl", "cc", "conj", "advcl", "parataxis"})
@@ -413,6 +413,24 @@ def _name_after_office(head: Token) -> Token | None:
     return None
 
 
+def _person_hung_on_body(head: Token) -> Token | None:
+    """The name before 'of' in a run the parse headed on the body after it."""
+    for child in head.children:
+        if (
+            child.dep_ == "nmod"
+            and child.pos_ == "PROPN"
+            and child.i < head.i
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
+        ):
+            doc = head.doc
+            given = [t.i for t in doc[child.left_edge.i : child.i] if is_first_name(t.text)]
+            first = given[0] if given else child.i  # past "Grand Chief"
+            run = doc[first : head.i + 1]
+            if person_then_joined(doc.text, run.start_char, run.end_char):
+                return child
+    return None
+
+
 def _aide_then_name(head: Token, prep: Token, child: Token) -> bool:
     """'A spokesperson for Diab, Renée Proctor,': the name after whom someone speaks for, set
     off by commas, is the speaker's (the parse hangs it on the one spoken for)."""
@@ -531,7 +549,11 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
             head = child
             break
     else:
-        if cut := _name_after_abbreviation(head):  # "Navy Capt. | Jeff Davis"
+        if (person := _person_hung_on_body(head)) is not None:
+            # "Grand Chief Alvin Fiddler of Nishnawbe Aski Nation called …", parsed with the
+            # body for the subject
+            tokens, head = [t for t in tokens if t.i <= person.i], person
+        elif cut := _name_after_abbreviation(head):  # "Navy Capt. | Jeff Davis"
             tokens, head = tokens + cut, cut[-1]
         head = _name_after_office(head) or head  # its tokens are the phrase's already
     if (partner := _named_partner(head) or _described_partner(head)) is not None:

@@ -10,6 +10,7 @@ from app.extract.speakers.antecedents import Resolved
 from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.datelines import NATIONAL_BODIES, national_body, national_office
 from app.extract.speakers.entities import Entity
+from app.extract.speakers.gender import HONORIFICS
 from app.extract.speakers.lexicon import (
     TITLE_WORDS,
 )
@@ -139,7 +140,15 @@ def _owner(resolver: "Resolver", mention: Mention) -> tuple[str, Entity | None] 
     while len(words) > 1 and words[0].lower().strip(".") in TITLE_WORDS:
         words = words[1:]  # "President", "Foreign Minister"
     owner = " ".join(words)
-    return owner, resolver.registry.find(owner, mention.start)
+    found = resolver.registry.find(owner, mention.start)
+    return owner, found if found is None or honorific_fits(m["owner"].split(), found) else None
+
+
+def honorific_fits(words: list[str], person: Entity) -> bool:
+    """'Mrs. Clinton' may be Hillary Clinton, never her husband."""
+    bare = [w.lower().strip(".") for w in words]
+    sex = next((HONORIFICS[w] for w in bare if w in HONORIFICS), None)
+    return sex is None or person.gender in (None, sex)
 
 
 def _owned_name(resolver: "Resolver", mention: Mention) -> str | None:

@@ -104,6 +104,14 @@ KIN_BEFORE = re.compile(
 CORPORATE_ABBREVIATIONS = frozenset("Ltd Inc Co Corp Bros Ltée Cie".split())
 
 
+def _given_sex(e: Entity) -> str | None:
+    """The sex a person's given name surely says ('Harold'; not 'Bernie', mostly a woman's)."""
+    given = e.name.split()[0]
+    if genders.first_name_certainty(given) < 1.0:
+        return None
+    return genders.first_name_gender(given)
+
+
 class Registry(Whereabouts):
     """Named entities of one article, in order of first mention."""
 
@@ -338,11 +346,14 @@ class Registry(Whereabouts):
         for m in sorted(found, key=lambda m: m.start()):
             pos = m.start()
             surname = printed[m.group()]
+            sex = genders.honorific_before(self.text, pos)
             owners = [
                 e
                 for e in people[surname]
                 if min(e.positions, default=pos) < pos
                 and not any(p <= pos < p + len(e.name) for p in e.positions)
+                # "Mrs. Crane" is not Harold Crane: his wife, perhaps
+                and (sex is None or _given_sex(e) in (None, sex))
             ]
             if not owners or any(
                 p <= pos < p + len(e.name) for e in people[surname] for p in e.positions

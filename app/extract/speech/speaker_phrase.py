@@ -224,7 +224,8 @@ def _root_noun_misread(verb: Token) -> Token | None:
     if verb.tag_ != "VBD" or verb.dep_ != "acl":
         return None
     root = verb.sent.root
-    above = list(verb.ancestors)
+    # (a relative clause's verb may be above it: "X of Y Nation, which represents …, called")
+    above = [a for a in verb.ancestors if a.dep_ != "relcl"]
     if root.pos_ != "PROPN" or root.i > verb.i or any(a.pos_ in ("VERB", "AUX") for a in above):
         return None
     return root if verb.doc[verb.i - 1].text == "," else None
