@@ -1697,6 +1697,20 @@ def test_mr_and_mrs_of_one_surname_are_told_apart_by_the_honorific():
     assert speaker_of(text, "out of government").speaker == "Peter Tolland"
 
 
+def test_a_visiting_minister_is_of_the_ledes_other_state_not_the_datelines():
+    text = (
+        "NEW DELHI — Canada and India agreed on Thursday to return high commissioners to each"
+        " other's capitals.\n\n"
+        "Foreign Affairs Minister Marisa Kellerman, on her first visit to India, met External"
+        " Affairs Minister Ravindra Saxena for two hours. The Indian minister said the talks"
+        " had been constructive and forward-looking.\n\n"
+        '"Public safety is not up for negotiation," the Canadian minister said.'
+    )
+    assert speaker_of(text, "constructive").speaker == "Ravindra Saxena"
+    canadian = speaker_of(text, "Public safety")
+    assert (canadian.speaker, canadian.speaker_country) == ("Marisa Kellerman", "CA")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -110,6 +110,11 @@ AIDE_FOR = re.compile(
     r"\s((?:[A-Z][\w'’-]*\s){0,4}?[A-Z][\w'’-]*?)(?:['’]s?\s(?:office|department|ministry))?,\s$"
 )
 DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
+# "Anita Anand, on her first visit to India,", "…, visiting Japan,": whose visit it is.
+VISIT_AFTER = re.compile(
+    r",\s(?:on\s(?:her|his|their)\s(?:[a-z-]{1,12}\s){0,2}(?:visit|trip)\sto|visiting)"
+    r"\s((?:[A-Z][\w'’-]*\s?){1,3}),"
+)
 # "Her Russian counterpart in the talks, Oleg Petrov": a nationality before the role, and a
 # phrase after it that the title words stop at.
 NATIONALITY_BEFORE = re.compile(
@@ -188,6 +193,9 @@ class Whereabouts:
             # who has led Mexico's talks, …": said of them, before anything around them
             if found := self.officials.home_country(holds[1] or holds[2] or holds[3]):
                 return found
+        if visit := VISIT_AFTER.match(text, first + len(e.name)):
+            # "Anita Anand, on her first visit to India,": a visitor from the lede's other state
+            return self._lede_state_but(self.officials.country_in(visit[1]))
         if national_office(e.role):
             if MET_BEFORE.search(text, max(0, first - 60), first):
                 return None  # "discussed it with Premier Li Wen": a visitor or a caller
@@ -300,6 +308,15 @@ class Whereabouts:
             hi = self.text.find("\n", pos)
             paragraph = self.layout.unquoted(lo, hi if hi >= 0 else len(self.text))
             return state if self.home not in self.officials.countries_in(paragraph) else None
+        return None
+
+    def _lede_state_but(self, visited: str | None) -> str | None:
+        """The one state the datelined lede names besides the visited one, if just one."""
+        for lo, hi in self.spans[:4]:
+            if (m := DATELINE.match(self.text, lo, hi)) is not None:
+                lede = self.layout.unquoted(m.end(), hi)
+                others = self.officials.countries_in(lede) - {visited}
+                return next(iter(others)) if visited and len(others) == 1 else None
         return None
 
     def at_home(self, pos: int) -> bool:
