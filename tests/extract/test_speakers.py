@@ -1711,6 +1711,17 @@ def test_a_visiting_minister_is_of_the_ledes_other_state_not_the_datelines():
     assert (canadian.speaker, canadian.speaker_country) == ("Marisa Kellerman", "CA")
 
 
+def test_a_kin_word_in_the_sentence_before_says_nothing_of_a_names_sex():
+    text = (
+        "BRAMPTON — The sister of a man stabbed outside a banquet hall told a jury Tuesday that"
+        " she watched the accused follow her brother into the parking lot.\n\n"
+        "Harpreet Sandhu, 29, testified that she saw Manvir Kaleka, 31, leave the hall moments"
+        " after her brother, Jaskaran Sandhu, walked out to his car.\n\n"
+        '"I told my cousin, something is wrong," she said.'
+    )
+    assert speaker_of(text, "something is wrong").speaker == "Harpreet Sandhu"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -89,7 +89,11 @@ def evidence_at(text: str, start: int, end: int) -> dict[str, float]:
     before = text[max(0, start - 25) : start].lower()
     if m := _HONORIFIC_BEFORE.search(before):
         votes[HONORIFICS[m.group(1)]] += 3.0
-    window = text[max(0, start - 40) : start].lower().split() + text[end : end + 40].lower().split()
+    # role words near the name, in its own sentence ("…follow her brother into the lot.
+    # Harpreet Gill testified": the brother is someone else)
+    before = re.split(r"[.!?]\s|\n", text[max(0, start - 40) : start])[-1]
+    after = re.split(r"[.!?]\s|\n", text[end : end + 40])[0]
+    window = before.lower().split() + after.lower().split()
     for word in window:
         if (g := GENDERED_ROLES.get(word.strip(",.;:()"))) is not None:
             votes[g] += 1.0
