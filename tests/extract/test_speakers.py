@@ -1722,6 +1722,18 @@ def test_a_kin_word_in_the_sentence_before_says_nothing_of_a_names_sex():
     assert speaker_of(text, "something is wrong").speaker == "Harpreet Sandhu"
 
 
+def test_a_sexed_description_found_to_be_someone_tells_their_sex():
+    text = (
+        "BRAMPTON — The victim's sister told a jury on Tuesday that she saw the accused leave"
+        " the hall.\n\nJaspreet Virk testified for three hours.\n\n"
+        "The accused, Kulvir Aujla, 31, sat still in the dock.\n\n"
+        '"I knew it was him, I just knew it," she said.'
+    )
+    found = speaker_of(text, "I knew it was him")
+    # her sex comes from "sister" alone: a "she" that agrees is surer than one that may
+    assert found.speaker == "Jaspreet Virk" and found.confidence > 0.95
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -26,6 +26,7 @@ from app.extract.speakers.gender import (
     FEMALE,
     MALE,
     PRONOUN_GENDER,
+    SEXED_NOUNS,
     first_name_certainty,
     is_first_name,
 )
@@ -190,7 +191,12 @@ class Resolver:
             return self.joint(mention, skip)
         if mention.kind == "document":
             return documents.document(self, mention, skip)
-        return descriptions.description(self, mention, skip)
+        found = descriptions.description(self, mention, skip)
+        person = found.entity
+        if person is not None and person.kind == PERSON and mention.head in SEXED_NOUNS:
+            # "The sister of the victim told a jury …" found Harpreet Gill: her "she" is hers
+            person.votes[SEXED_NOUNS[mention.head]] += 1.0
+        return found
 
     def _is_dateline(self, mention: Mention) -> bool:
         """An all-capitals place opening a paragraph and followed by a dash."""
