@@ -1474,6 +1474,12 @@ def test_a_persons_office_has_one_name_with_or_without_titles():
             "the delay could cost",
             "The project's backers",
         ),
+        (  # what the source may not do is no part of who they are
+            "Senator Ilse Marr began calling colleagues after the vote, according to a person"
+            " familiar with the talks but unauthorized to discuss them publicly.",
+            "began calling colleagues",
+            "a person familiar with the talks",
+        ),
         (  # 'one lawmaker called', parsed as an apposition of the first clause's subject
             "Arden Vale proposed a ban on imports. That proposal prompted the assembly to call"
             ' a debate; one lawmaker called Vale "the prince of self-publicity." The debate'

@@ -71,6 +71,8 @@ def _kept(child: Token, head: Token) -> bool:
     time, but 'people [arrested last week]' and 'lawyers [and experts]' of a plural noun."""
     if child.dep_ == "appos" and child.i > head.i:
         return False
+    if child.dep_ == "amod" and child.i > head.i and head.doc[child.i - 1].lower_ == "but":
+        return False  # "a person familiar with the talks [but unauthorized to discuss them]"
     if child.i > head.i and _says_when(child):
         return False
     if child.dep_ not in CUT_DEPS:
