@@ -1787,3 +1787,18 @@ def test_a_question_whether_someone_said_something_reports_nothing():
     )
     (quote,) = extract_article(article).quotes  # a question that is no yes or no keeps its report
     assert quote.speaker == "Ada Quell"
+
+
+def test_a_second_report_whose_subject_the_parse_joined_to_the_first_is_its_own():
+    article = (
+        "Fireworks\n\nThe disclosure set off another round of fireworks on Friday: Tories said"
+        " they're increasingly convinced the Justice Ministry mishandled the investigation and"
+        " Liberals accused the Tories of stoking the issue for political gain in the campaign."
+    )
+    first, second = extract_article(article).quotes
+    assert (first.speaker, first.text) == (
+        "Tories",
+        "they're increasingly convinced the Justice Ministry mishandled the investigation",
+    )
+    assert second.speaker == "Liberals"
+    assert second.text.startswith("the Tories of stoking")

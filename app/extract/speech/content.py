@@ -28,7 +28,7 @@ from app.extract.speech.parse_tokens import (
     to_infinitive,
     trim,
 )
-from app.extract.speech.speaker_phrase import described_subject_misread
+from app.extract.speech.speaker_phrase import described_subject_misread, subject_read_as_conj
 from app.extract.verbs import (
     BACK_FORMS,
     GERUND_VERBS,
@@ -141,6 +141,7 @@ def content_of(verb: Token) -> list[Token] | None:
         comps = [c for c in comps if not time_clause(c)]
     comps = [c for c in comps if not scene_clause(verb, c) and not _object_then_clause(verb, c)]
     comps = [c for c in comps if not _report_before_semicolon(verb, c)]
+    limit = len(verb.doc)  # where the content must end
     if any(c.i > verb.i for c in comps):  # "… fireworks on Friday: Republicans said they …"
         comps = [c for c in comps if not _before_a_colon(verb, c)]
     that_after = [c for c in comps if c.i > verb.i and _opened_by_that(c)]
@@ -161,9 +162,16 @@ def content_of(verb: Token) -> list[Token] | None:
         later = [
             c
             for c in after[1:]
-            if is_speech_verb(c) and has_subject(c) and c.left_edge.lower_ not in RELATIVES
+            if is_speech_verb(c)
+            and (has_subject(c) or subject_read_as_conj(c) is not None)
+            and c.left_edge.lower_ not in RELATIVES
         ]  # (not "bases in Syria that threatened Israel", a relative clause misparsed)
         comps = [c for c in comps if c not in later]
+        # "… mishandled the investigation and Democrats accused …": the subject the parse
+        # joined to the first report ends it
+        joined = [n for c in later if (n := subject_read_as_conj(c)) is not None]
+        if joined:
+            limit = min(n.left_edge.i for n in joined) - 1  # the "and" before it
     if comps and (torn := torn_from_infinitive(verb, comps, lemma)) is not None:
         return torn
     if comps:
@@ -178,7 +186,7 @@ def content_of(verb: Token) -> list[Token] | None:
             # clause's second verb on "said"; a state, not something the speaker did
             words = sorted({*words, *verb.doc[comp.right_edge.i + 1 : state.right_edge.i + 1]})
             return trim(words)
-        return without_narration(comp, words)
+        return without_narration(comp, [t for t in words if t.i < limit])
     # "called a meeting to review the plan" summons; only "called on them to act" requests.
     summons = lemma == "call" and any(c.dep_ == "dobj" for c in verb.children)
     for child in verb.children:

@@ -46,6 +46,7 @@ from app.extract.speech.speaker_phrase import (
     mute,
     second_report,
     subject_of,
+    subject_read_as_conj,
 )
 from app.extract.verbs import (
     CLAUSE_ONLY,
@@ -511,6 +512,8 @@ def _separate_report(verb: Token) -> bool:
     """A speech verb with its own subject heading a coordinated ('and critics warned …') or
     concessive ('though she noted …') clause; not 'lying when they say …', which is part of
     the first claim."""
+    if subject_read_as_conj(verb) is not None:
+        return True
     if not any(c.dep_ == "nsubj" for c in verb.children):
         return False
     if verb.dep_ == "conj":
@@ -532,8 +535,13 @@ def _split_nested(cues: list[Cue]) -> list[Cue]:
             continue
         inside = {t.i for t in cue.content}
         cuts = [
-            # (from "with" on, for "…, with Lavrov accusing …")
-            o.token.head.i if o.token.dep_ == "pcomp" else o.token.left_edge.i
+            # (from "with" on, for "…, with Lavrov accusing …"; from "and" on, for "… and
+            # Democrats accused …")
+            o.token.head.i
+            if o.token.dep_ == "pcomp"
+            else (misread.left_edge.i - 1)
+            if (misread := subject_read_as_conj(o.token)) is not None
+            else o.token.left_edge.i
             for o in cues
             if o is not cue
             and o.kind == "verb"

@@ -11,6 +11,7 @@ from app.extract.speech.parse_tokens import (
     CLIMB_DEPS,
     FINITE_TAGS,
     SUBJECT_DEPS,
+    has_subject,
     is_speech_verb,
     quoted_person,
     scene_clause,
@@ -63,6 +64,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, or for 'adding that…'/'and warned…' the subject of its head."""
     if (french := _french_body_before(verb)) is not None:
         return french  # "The Fédération des clubs de randonneurs du Québec said": misparsed
+    if (joined := subject_read_as_conj(verb)) is not None:
+        return joined
     if (sentence := _noun_read_as_verb(verb)) is not None:
         whose = verb.doc[verb.i - 1]  # "rejected European Union demands that …": the Union's
         return whose if whose.head == sentence and whose.pos_ in ("PROPN", "NOUN") else None
@@ -197,6 +200,19 @@ def _misread_speaker(verb: Token) -> Token | None:
         return None
     noun = participle.head
     return noun if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def subject_read_as_conj(verb: Token) -> Token | None:
+    """'Republicans said the department erred and Democrats accused the GOP of …', parsed with
+    "Democrats" joined to "the department" and "accused" left without a subject: the noun
+    after "and", right before a past-tense speech verb with no subject, is its subject."""
+    if verb.i < 2 or verb.tag_ != "VBD" or has_subject(verb):
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.dep_ != "conj" or noun.pos_ not in ("PROPN", "NOUN") or noun.head.i > verb.i:
+        return None
+    before = verb.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+    return noun if before is not None and before.lower_ == "and" and is_speech_verb(verb) else None
 
 
 def _french_body_before(verb: Token) -> Token | None:
