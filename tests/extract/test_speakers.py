@@ -1740,6 +1740,19 @@ def test_a_sexed_description_found_to_be_someone_tells_their_sex():
     assert found.speaker == "Jaspreet Virk" and found.confidence > 0.95
 
 
+def test_a_recording_shows_who_speaks_and_the_ads_narrator_stays_the_narrator():
+    text = (
+        "WASHINGTON — The Marsh campaign released a new ad attacking Dale Ferris on Monday.\n\n"
+        "“So why didn’t Dale Ferris pay his?” a narrator in the Marsh ad asks. The spot"
+        " concludes with footage of Ferris saying during the debate last week, “That makes me"
+        " smart,” when Marsh blasted him for not paying income tax.\n\n"
+        "“If he thinks that makes him smart,” the ad’s narrator says, “what does he think of"
+        " you?”"
+    )
+    assert speaker_of(text, "makes me smart").speaker == "Dale Ferris"
+    assert speaker_of(text, "what does he think").speaker == "a narrator in the Marsh ad"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

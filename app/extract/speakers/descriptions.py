@@ -569,13 +569,17 @@ def _unnamed_again(
 ) -> Resolved | None:
     """'the official' after "a justice official said", 'the people' after "three people
     familiar with the talks said": the unnamed speaker with that head."""
-    words = set(re.findall(r"[\w'’-]+", mention.text.lower())) - THIS_WORDS
+    words = _words_of(mention.text) - THIS_WORDS
     pool = [
         e
         for e in resolver.unnamed(kind)
-        if words <= set(re.findall(r"[\w'’-]+", e.name.lower()))  # "the official" ⊂ "an official"
-    ]
+        if words <= _words_of(e.name)  # "the official" ⊂ "an official"; "the ad's narrator"
+    ]  # ⊂ "a narrator in the Clinton ad"
     return _salient_again(resolver, pool, mention, skip, kind)
+
+
+def _words_of(text: str) -> set[str]:
+    return {re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", text.lower())}
 
 
 def _salient_again(

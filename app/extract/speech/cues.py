@@ -328,6 +328,10 @@ def find_cues(doc) -> list[Cue]:
                 and (speaker.lower_ in FINDINGS)
             ):
                 continue  # "the investigation concluded that …" reports a finding
+            if cue_lemma(tok.text) == "conclude" and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in tok.children
+            ):
+                continue  # "The spot concludes with footage of …": how it ends, not speech
             if cue_lemma(tok.text) in OPINION_VERBS and (
                 speaker is None or speaker.lower_ in ("i", "we") or _belief_wished(tok)
             ):

@@ -66,6 +66,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return french  # "The Fédération des clubs de randonneurs du Québec said": misparsed
     if (joined := subject_read_as_conj(verb)) is not None:
         return joined
+    if (shown := _shown_saying(verb)) is not None:
+        return shown
     if (sentence := _noun_read_as_verb(verb)) is not None:
         whose = verb.doc[verb.i - 1]  # "rejected European Union demands that …": the Union's
         return whose if whose.head == sentence and whose.pos_ in ("PROPN", "NOUN") else None
@@ -213,6 +215,26 @@ def subject_read_as_conj(verb: Token) -> Token | None:
         return None
     before = verb.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
     return noun if before is not None and before.lower_ == "and" and is_speech_verb(verb) else None
+
+
+# What shows someone speaking: "footage of Trump saying …", "a video of her telling …".
+RECORDINGS = frozenset("footage video clip recording audio tape videotape".split())
+
+
+def _shown_saying(verb: Token) -> Token | None:
+    """'The spot ends with footage of Donald Trump saying, "…"': the person a recording shows,
+    right before the participle, says it (the parse hangs the name on the participle or on
+    "of", and the participle on the sentence's verb)."""
+    if verb.tag_ != "VBG" or verb.i < 3:
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.pos_ != "PROPN" and name.lower_ not in ("him", "her", "them"):
+        return None
+    of = verb.doc[name.left_edge.i - 1]
+    if name.dep_ == "compound" and name.head == verb:
+        of = verb.doc[name.left_edge.i - 1]
+    recording = of.head if of.lower_ == "of" else None
+    return name if recording is not None and recording.lower_ in RECORDINGS else None
 
 
 def _french_body_before(verb: Token) -> Token | None:
