@@ -1802,3 +1802,15 @@ def test_a_second_report_whose_subject_the_parse_joined_to_the_first_is_its_own(
     )
     assert second.speaker == "Liberals"
     assert second.text.startswith("the Tories of stoking")
+
+
+def test_what_was_told_someone_who_suggested_something_is_the_tellers():
+    article = (
+        "Turnout\n\nWASHINGTON — Leaders urged young voters to turn out.\n\n"
+        "Marla Quint, the head of a civic league, forcefully told a young man who suggested that"
+        ' some people may not vote because of frustration that "this is not the first'
+        ' generation to be frustrated and disappointed."'
+    )
+    quotes = {q.speaker: q.text for q in extract_article(article).quotes}
+    assert quotes["a young man"] == "that some people may not vote because of frustration"
+    assert quotes["Marla Quint"].startswith('"this is not the first generation')

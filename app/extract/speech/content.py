@@ -133,6 +133,40 @@ def _name_quoted_after(obj: Token) -> int | None:
     return ends[-1] if ends else None
 
 
+# Nouns a that-clause completes ("the claim that …"): part of the words they are in.
+NOUN_COMPLEMENTS = frozenset(
+    """claim claims idea fact notion belief hope fear fears sense view argument suggestion
+    assertion concern concerns worry evidence news report reports rumour rumor possibility
+    assurance assurances promise warning""".split()
+)
+
+
+def _told_after_their_words(verb: Token) -> list[Token] | None:
+    """'told a young woman who suggested that some may not vote that "this is not …"': the
+    parse hangs the second that-clause inside the listener's relative clause; it is what
+    was told."""
+    listener = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    clause = next((c for c in listener.children if c.dep_ == "relcl"), None) if listener else None
+    if clause is None:
+        return None
+    first = next((c for c in clause.children if c.dep_ == "ccomp" and _opened_by_that(c)), None)
+    if first is None:
+        return None
+    later = [
+        t
+        for t in first.subtree
+        if t.i > first.i
+        and t.dep_ in ("acl", "relcl")
+        and _opened_by_that(t)
+        and t.head.lower_ not in NOUN_COMPLEMENTS  # (not "the claim that …")
+        # what closes the sentence, or opens a quotation
+        and (t.right_edge.i >= len(verb.doc) - 3 or t.left_edge.nbor().text in ('"', "“"))
+    ]
+    if not later:
+        return None
+    return trim([t for t in later[-1].subtree if t.i > later[-1].left_edge.i or t.lower_ != "that"])
+
+
 def content_of(verb: Token) -> list[Token] | None:
     lemma = cue_lemma(verb.text)
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -187,6 +221,8 @@ def content_of(verb: Token) -> list[Token] | None:
             words = sorted({*words, *verb.doc[comp.right_edge.i + 1 : state.right_edge.i + 1]})
             return trim(words)
         return without_narration(comp, [t for t in words if t.i < limit])
+    if lemma == "tell" and (told := _told_after_their_words(verb)) is not None:
+        return told
     # "called a meeting to review the plan" summons; only "called on them to act" requests.
     summons = lemma == "call" and any(c.dep_ == "dobj" for c in verb.children)
     for child in verb.children:

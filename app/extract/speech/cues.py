@@ -554,6 +554,19 @@ def _split_nested(cues: list[Cue]) -> list[Cue]:
             and _separate_report(o.token)
             and o.token.left_edge.i > cue.content[0].i
         ]
+        # "told a woman who suggested that …, that '…'": what the earlier verb was told
+        # ends what the relative clause's verb said
+        cuts += [
+            o.content[0].i - (o.content[0].nbor(-1).lower_ == "that")
+            for o in cues
+            if o is not cue
+            and o.kind == "verb"
+            and o.content
+            and cue.token.dep_ == "relcl"
+            and cue.token.head.head == o.token  # the listener's relative clause
+            and o.content[0].i in inside
+            and o.content[0].i > cue.content[0].i
+        ]
         if cuts:
             cue.content = trim([t for t in cue.content if t.i < min(cuts)]) or cue.content
     return cues
