@@ -9,9 +9,10 @@ from app.extract.article import extract_article
 from app.extract.speakers.mentions import mention_for
 from app.extract.speech.content import content_of
 from app.extract.speech.cues import find_cues
+from app.extract.speech.speaker_phrase import subject_of
 from app.extract.text.boilerplate import PHOTO_CREDIT, paragraphs
 from app.extract.text.marks import scan_marked
-from app.extract.text.parse import TAG_POS
+from app.extract.text.parse import TAG_POS, get_nlp
 from app.extract.verbs import inflections, lemma, mentions_speech
 
 
@@ -1814,3 +1815,15 @@ def test_what_was_told_someone_who_suggested_something_is_the_tellers():
     quotes = {q.speaker: q.text for q in extract_article(article).quotes}
     assert quotes["a young man"] == "that some people may not vote because of frustration"
     assert quotes["Marla Quint"].startswith('"this is not the first generation')
+
+
+def test_who_called_someone_something_is_the_caller_not_the_one_called():
+    # the parse the model gives some names: "called" a participle hung on the name, which
+    # is the sentence's root, with the one called and the words as its two complements
+    words = "Captain Connor Vail , who signed , called Doucet ".split() + ['"', "one", '"']
+    heads = [2, 2, 2, 2, 5, 2, 2, 2, 7, 7, 7, 7]
+    deps = "compound compound ROOT punct nsubj relcl punct acl oprd punct oprd punct".split()
+    tags = "NNP NNP NNP , WP VBD , VBN NNP `` CD ''".split()
+    pos = "PROPN PROPN PROPN PUNCT PRON VERB PUNCT VERB PROPN PUNCT NUM PUNCT".split()
+    doc = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    assert subject_of(doc[7]).text == "Vail"

@@ -259,7 +259,9 @@ def _root_noun_misread(verb: Token) -> Token | None:
     """'UN Secretary-General Antonio Guterres, in a statement issued by his spokesman, called
     on …', parsed as a sentence with the name for its root and the finite verb hung on the
     statement: with no verb above it, the root noun before the verb is its subject."""
-    if verb.tag_ != "VBD" or verb.dep_ != "acl":
+    # (a participle with an object is a past tense misread: "X, who …, called Bouchard '…'")
+    active = verb.tag_ == "VBN" and any(c.dep_ in ("dobj", "oprd") for c in verb.children)
+    if (verb.tag_ != "VBD" and not active) or verb.dep_ != "acl":
         return None
     root = verb.sent.root
     # (a relative clause's verb may be above it: "X of Y Nation, which represents …, called")
