@@ -336,10 +336,11 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
                 resolver, mention, OUTLET, "description"
             )
     if (head in ORG_NOUNS or BODY_ENDINGS.search(mention.text)) and not plural:
+        fits = _fits_the_body(head)
         return (
-            _subject_of_its_words(resolver, mention, skip, _fits_the_body(head))
+            _subject_of_its_words(resolver, mention, skip, fits)
             or _organisation(resolver, mention, skip)
-            or body_named_next(resolver, mention, _fits_the_body(head))
+            or body_named_next(resolver, mention, fits)
             or printed(resolver, mention, ORGANISATION, "description")
         )
     if plural:
@@ -808,8 +809,7 @@ def _business(e: Entity) -> bool:
 
 # Words a body's name may hold for a description to mean it: "the union" is "UFCW Local 832".
 BODY_NAMED_AS = {
-    "union": {"local", "workers", "teamsters", "federation", "confederation", "guild"}
-    | {"association"},
+    "union": set("local workers teamsters federation confederation guild association".split()),
 }
 
 

@@ -362,6 +362,7 @@ def _names_inside(tok: Token) -> bool:
 
 
 def _through_a_clause(tok: Token, top: Token) -> bool:
+    """`tok` sits in a clause or phrase inside `top` ("led by developer X"), not beside it."""
     while tok != top:
         if tok.dep_ in ("acl", "relcl", "agent", "pobj"):
             return True
