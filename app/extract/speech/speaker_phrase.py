@@ -230,9 +230,7 @@ def _shown_saying(verb: Token) -> Token | None:
     name = verb.doc[verb.i - 1]
     if name.pos_ != "PROPN" and name.lower_ not in ("him", "her", "them"):
         return None
-    of = verb.doc[name.left_edge.i - 1]
-    if name.dep_ == "compound" and name.head == verb:
-        of = verb.doc[name.left_edge.i - 1]
+    of = verb.doc[name.left_edge.i - 1]  # (the name hung on "of" or on the participle)
     recording = of.head if of.lower_ == "of" else None
     return name if recording is not None and recording.lower_ in RECORDINGS else None
 
