@@ -1753,6 +1753,22 @@ def test_a_recording_shows_who_speaks_and_the_ads_narrator_stays_the_narrator():
     assert speaker_of(text, "what does he think").speaker == "a narrator in the Marsh ad"
 
 
+@pytest.mark.parametrize("word", ["Commuter", "Shopper", "Voter", "Homeowner", "Passenger"])
+def test_who_someone_is_printed_before_their_name_is_not_part_of_it(word):
+    text = (
+        f"{word} Alan Brisco, who lives near the terminal, said he would have to drive. "
+        '"It is going to be a nightmare downtown," he said.'
+    )
+    assert {q.speaker for q in quotes(text)} == {"Alan Brisco"}
+
+
+def test_two_initials_before_a_surname_both_stay():
+    text = '"The promise was to make it cheaper for everybody," said A. J. Tolliver, a lawyer.'
+    assert speaker_of(text, "promise").speaker == "A. J. Tolliver"
+    text = '"The promise was to make it cheaper," said C. Stewart Tolliver, a lawyer.'
+    assert speaker_of(text, "promise").speaker == "Stewart Tolliver"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

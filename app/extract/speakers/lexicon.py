@@ -168,7 +168,9 @@ PERSON_NOUNS = frozenset(
     prince princess emir sheikh sultan monarch catcher shortstop outfielder infielder reliever
     closer right-hander left-hander southpaw midfielder defender goalkeeper netminder winger
     blueliner linebacker receiver jockey skier swimmer sprinter golfer cyclist skater
-    wrestler batter investigator rapporteur""".split()
+    wrestler batter investigator rapporteur commuter shopper customer voter homeowner
+    passenger fisherman fisher motorist pedestrian patient caregiver retiree pensioner
+    protester demonstrator trucker miner rancher paramedic firefighter vendor""".split()
 )
 # Pieces of hyphenated titles besides title words: "secretary-general", "sergeant-at-arms",
 # "commander-in-chief", "co-founder", "ex-minister", "president-elect".

@@ -155,6 +155,11 @@ _BODY_HEADS = frozenset(
 )
 
 
+def _initial(word: re.Match) -> bool:
+    """'J.' of 'A. J. Price', whose first initial stays; 'C.' of 'C. Stewart Lee' goes."""
+    return len(word.group()) == 2 and word.group().endswith(".")
+
+
 def strip_leading(words: list[re.Match], officials: Officials, lowers: set[str]) -> list[re.Match]:
     """'Organizer Dwayne Croteau' -> 'Dwayne Croteau'; 'Rep. Jim Bond' -> 'Jim Bond'; but a
     body keeps its whole name ('Kenya Red Cross', 'AFN Youth Council', 'New York Democratic
@@ -192,7 +197,7 @@ def strip_leading(words: list[re.Match], officials: Officials, lowers: set[str])
             or low in PERSON_NOUNS
             or low in NOT_NAME_WORDS
             or (first.endswith(".") and low in TITLE_ABBREVIATIONS)
-            or (len(first) == 2 and first.endswith(".") and len(words) > 2)  # "C. Stewart Lee"
+            or (_initial(words[0]) and len(words) > 2 and not _initial(words[1]))
             or _occupation_before_name(words)
         ):
             words = words[1:]
