@@ -1769,6 +1769,25 @@ def test_two_initials_before_a_surname_both_stay():
     assert speaker_of(text, "promise").speaker == "Stewart Tolliver"
 
 
+def test_a_lede_body_is_the_one_the_next_sentence_names_someone_speaking_for():
+    text = (
+        "Ferry workers have voted 94 per cent in favour of a strike mandate, their union said "
+        "Tuesday. Odile Brassard, president of ATU Local 771, said members were frustrated "
+        "after eleven months without a contract."
+    )
+    assert speaker_of(text, "strike mandate").speaker == "ATU Local 771"
+    text = (
+        "The Lakeport plant will close in March, the company said on Monday. Jane Corrigan, a "
+        "spokesperson for Bayfront Steel Ltd., said the decision was final."
+    )
+    assert speaker_of(text, "plant will close").speaker == "Bayfront Steel Ltd."
+    text = (  # a nurse at the hospital does not speak for it
+        "The emergency room will close overnight, the hospital said Friday. Ann Corrigan, a "
+        "nurse at Valley Regional Hospital, said staff were exhausted."
+    )
+    assert speaker_of(text, "emergency room").speaker != "Valley Regional Hospital"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

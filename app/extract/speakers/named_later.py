@@ -186,6 +186,37 @@ _BODY_SPEAKS = re.compile(
 _OPENS_A_NAME = re.compile(r"(?:^|,|\bthe)\s*$", re.IGNORECASE)
 
 
+# "Marlene Fougere, president of ATU Local 508, said": the person opening the sentence and
+# the office in the body that the apposition gives them, up to the body's name.
+_APPOSITION_OF = re.compile(
+    r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3},\s(?:the\s|a\s|an\s)?((?:[\w-]+\s){1,3})"
+    r"(?:of|for|at|with)\s(?:the\s)?"
+)
+# After the body's name, the rest of the apposition and the verb the person speaks with.
+_SPEAKS_AFTER_APPOSITION = re.compile(
+    r"[^,;:\n]{0,30},\s(?:said|says|announced|confirmed|stated|told|wrote)\b"
+)
+
+
+def _speaks_for(before: str, then_speaks: re.Match | None) -> bool:
+    """Whether the next sentence opens on someone who speaks for the body named in their
+    apposition: "Jane Roe, a spokesperson for Acme Corp., said", not "Ann Lee, a nurse at
+    the hospital, said"."""
+    office = _APPOSITION_OF.fullmatch(before)
+    return (
+        then_speaks is not None
+        and office is not None
+        and bool(_SPEAKS_FOR_A_BODY.intersection(office[1].lower().split()))
+    )
+
+
+_SPEAKS_FOR_A_BODY = frozenset(
+    """president spokesperson spokesman spokeswoman chair chairman chairwoman chairperson
+    head leader director executive ceo secretary-general secretary representative
+    counsel""".split()
+)
+
+
 def body_named_next(
     resolver: "Resolver", mention: Mention, fits: Callable[[Entity], bool]
 ) -> Resolved | None:
@@ -204,8 +235,10 @@ def body_named_next(
         if e.positions
         and opening <= (first := min(e.positions)) < end
         and fits(e)
-        and _OPENS_A_NAME.search(text[opening:first])  # not "… of [Public Employees]"
-        and _BODY_SPEAKS.match(text, first, end)
+        and (
+            (_OPENS_A_NAME.search(text[opening:first]) and _BODY_SPEAKS.match(text, first, end))
+            or _speaks_for(text[opening:first], _SPEAKS_AFTER_APPOSITION.match(text, first, end))
+        )
     ]
     if len(found) != 1:
         return None

@@ -112,6 +112,9 @@ def _given_sex(e: Entity) -> str | None:
     return genders.first_name_gender(given)
 
 
+UNION_LOCAL = re.compile(r"\s\d{1,5}\b")
+
+
 class Registry(Whereabouts):
     """Named entities of one article, in order of first mention."""
 
@@ -413,6 +416,8 @@ class Registry(Whereabouts):
         start, end = m.start() + offset + words[0].start(), m.start() + offset + words[-1].end()
         if text[end : end + 1] == "." and words[-1].group() in CORPORATE_ABBREVIATIONS:
             end += 1  # "Bayfront Steel Ltd." as the parse prints it
+        if words[-1].group() == "Local" and (number := UNION_LOCAL.match(text, end)):
+            end = number.end()  # "ATU Local 508", one union's branch
         name = text[start:end] if end > m.end() else " ".join(w.group() for w in words)
         if is_junk_name(name):
             return
