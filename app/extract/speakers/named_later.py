@@ -189,7 +189,8 @@ _OPENS_A_NAME = re.compile(r"(?:^|,|\bthe)\s*$", re.IGNORECASE)
 # "Marlene Fougere, president of ATU Local 508, said": the person opening the sentence and
 # the office in the body that the apposition gives them, up to the body's name.
 _APPOSITION_OF = re.compile(
-    r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3},\s(?:the\s|a\s|an\s)?((?:[\w-]+\s){1,3})"
+    r"(?<![\w.'’-])[A-Z][\w.'’-]{0,30}(?:\s[A-Z][\w.'’-]{0,30}){1,3},\s(?:the\s|a\s|an\s)?"
+    r"((?:[\w-]{1,30}\s){1,3})"
     r"(?:of|for|at|with)\s(?:the\s)?"
 )
 # After the body's name, the rest of the apposition and the verb the person speaks with.
