@@ -1827,3 +1827,15 @@ def test_who_called_someone_something_is_the_caller_not_the_one_called():
     pos = "PROPN PROPN PROPN PUNCT PRON VERB PUNCT VERB PROPN PUNCT NUM PUNCT".split()
     doc = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
     assert subject_of(doc[7]).text == "Vail"
+
+
+def test_a_participle_after_a_that_clause_is_said_by_who_rejected_the_idea():
+    article = (
+        "Campaign\n\nMarchetti campaign manager Dale Okonjo rejected the idea that the "
+        "billionaire developer would be a drag on the ticket, saying the huge crowds he is "
+        "turning out at rallies prove that Marchetti would energize the party.\n\n"
+        "Dina Farrow doubted that the mayor would run again, telling reporters she had "
+        "heard nothing from his office."
+    )
+    speakers = {q.speaker for q in extract_article(article).quotes}
+    assert speakers == {"Dale Okonjo", "Dina Farrow"}

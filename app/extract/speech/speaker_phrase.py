@@ -123,6 +123,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if narrated(verb):  # "said X would …, and called him …": the speaker goes on
         return subject_of(verb.head.head, depth + 1)
     if depth < 3 and verb.dep_ in CLIMB_DEPS:
+        if (outer := _outside_the_that_clause(verb)) is not None:
+            return subject_of(outer, depth + 1)
         for anc in verb.ancestors:
             if anc.pos_ in ("VERB", "AUX"):
                 # "X rejected EU demands that …, saying …": X is saying it, not the EU
@@ -131,6 +133,24 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _outside_the_that_clause(verb: Token) -> Token | None:
+    """'X rejected the idea that Y would be a drag, saying …' parsed with "saying" hung on
+    "be": the participle after the comma is X's, who rejected the idea, not Y's."""
+    head, doc = verb.head, verb.doc
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or doc[verb.i - 1].text != ",":
+        return None
+    if head.i >= verb.i or not any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+        return None
+    if head.dep_ == "acl" and head.head.dep_ in ("dobj", "pobj"):
+        outer = head.head.head  # "rejected [the idea] that …"
+        outer = outer.head if outer.dep_ == "prep" else outer  # "warned of fears that …"
+    elif head.dep_ == "ccomp":
+        outer = head.head
+    else:
+        return None
+    return outer if outer.pos_ in ("VERB", "AUX") and not is_speech_verb(outer) else None
 
 
 def _subject_of_the_scene(verb: Token) -> Token | None:
