@@ -1788,6 +1788,22 @@ def test_a_lede_body_is_the_one_the_next_sentence_names_someone_speaking_for():
     assert speaker_of(text, "emergency room").speaker != "Valley Regional Hospital"
 
 
+def test_a_pac_and_an_enterprise_are_bodies_not_people():
+    text = (
+        "Some Democrats are hopeful.\n\nXandrine Lapp, executive director of the House "
+        'Majority PAC, a Democratic super PAC, said she thinks Republicans "are going to be '
+        'dragged down."\n\n"Donors are getting excited about a Congress to work with," '
+        "she said."
+    )
+    assert {q.speaker for q in quotes(text)} == {"Xandrine Lapp"}
+    text = (
+        "An apparently fictitious company, Melody Enterprises, gave $5,000 to the PAC. "
+        "The company website suggests it is a paper manufacturing business, but the "
+        "address is a used-car lot."
+    )
+    assert speaker_of(text, "paper manufacturing").speaker == "Melody Enterprises"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -18,6 +18,7 @@ from app.extract.speakers.lexicon import (
     KIN_NOUNS,
     NOT_FIRST,
     NOT_NAME_WORDS,
+    ORG_WORDS,
     OUTLET_WORDS,
     PERSON_NOUNS,
     ROLE_HINTS,
@@ -201,6 +202,8 @@ class Registry(Whereabouts):
             return
         if word.isupper() and in_capitals(self.text, m.start(), m.end()):
             return  # a heading or dateline in capitals ("ENERGY:", "NEW YORK --")
+        if word.lower() in ORG_WORDS:
+            return  # a kind of body, not one: "the super PAC", "an LLC"
         if word not in self.entities and any(
             p <= pos < p + len(e.name) for e in self.entities.values() for p in e.positions
         ):
