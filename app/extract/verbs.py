@@ -142,6 +142,7 @@ NOUNLIKE_FORMS = (
     - SPEECH_FORMS
 )
 _WORDS = re.compile(r"[A-Za-z]+")
+_LAST_WORD = re.compile(r"[.!?]")
 # Verbs that are retorts with "back": "shot back that …", "fired back", "hit back at".
 BACK_FORMS = frozenset("fired fires firing shot shoots shooting hit hits hitting".split())
 # 'For the minister, "…"': a viewpoint that introduces a quotation.
@@ -159,6 +160,9 @@ def mentions_speech(text: str, start: int = 0, end: int | None = None) -> bool:
             return True
         if word == "that" and prev in NOUNLIKE_FORMS:
             return True
+        if word in NOUNLIKE_FORMS and _LAST_WORD.match(text, m.end(), end):
+            if _QUOTE_MARK.search(text, start, m.start()):  # '"…," the narrator states.'
+                return True
         if word == "it" and prev in ("put", "puts"):  # "as one official put it"
             return True
         if word == "back" and prev in BACK_FORMS:  # "Carney shot back that …"

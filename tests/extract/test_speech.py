@@ -1839,3 +1839,31 @@ def test_a_participle_after_a_that_clause_is_said_by_who_rejected_the_idea():
     )
     speakers = {q.speaker for q in extract_article(article).quotes}
     assert speakers == {"Dale Okonjo", "Dina Farrow"}
+
+
+@pytest.mark.parametrize(
+    "tag, speaker",
+    [
+        ("the narrator states", "the narrator"),
+        ("a voice-over in the ad states", "a voice-over in the ad"),
+        ("Marchetti's campaign notes", "Marchetti's campaign"),
+    ],
+)
+def test_a_closing_tag_whose_verb_was_read_as_a_noun_still_tags(tag, speaker):
+    article = (
+        "Ad war\n\nIn the new spot, the group tries to shift the conversation to health care.\n\n"
+        f'"They know Marta is the only one strong enough to stand up to the insurers," {tag}.'
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.text.startswith('"They know Marta')
+    assert quote.speaker_mention == speaker
+
+
+def test_according_to_a_source_read_as_a_verb_and_its_object():
+    article = (
+        "Television\n\nThe RCMP director criticised the mayor but did not recommend charges.\n\n"
+        'As a reality TV host on "Dream Home," Gord Halvorsen repeatedly demeaned contestants, '
+        "according to show insiders. They said he rated contestants by their looks."
+    )
+    quotes = extract_article(article).quotes
+    assert [q.speaker for q in quotes] == ["insiders", "insiders"]

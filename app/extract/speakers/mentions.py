@@ -29,6 +29,7 @@ from app.extract.speakers.lexicon import (
     title_compound,
 )
 from app.extract.speakers.name_spans import french_body_start, person_then_joined
+from app.extract.text.closing_tags import misread_closing_tag
 from app.extract.text.parse import STAND_IN
 
 CUT_DEPS = frozenset({"relcl", "acl", "cc", "conj", "advcl", "parataxis"})
@@ -112,6 +113,8 @@ def _phrase_tokens(head: Token) -> list[Token]:
     if head.dep_ == "ROOT":  # a name misread as the sentence: "Ann Lee, in a statement, called …"
         comma = next((t.i for t in keep if t.i > head.i and t.text == ","), None)
         keep = [t for t in keep if comma is None or t.i < comma]
+    if (tag := _misread_tag_over(head)) is not None:  # '"…," a voice-over in the ad states.'
+        keep = list(head.doc[tag[0] : tag[1]])
     lo = keep.index(head)
     hi = lo
     while lo > 0 and keep[lo - 1].i == keep[lo].i - 1:
@@ -124,6 +127,14 @@ def _phrase_tokens(head: Token) -> list[Token]:
     while lo < hi and keep[lo].is_punct:
         lo += 1
     return keep[lo : hi + 1]
+
+
+def _misread_tag_over(head: Token) -> tuple[int, int] | None:
+    """The speaker phrase of a closing tag whose verb was read as a noun, if `head` is in
+    one: its words stop before that verb, whatever the parse hung on what."""
+    last = head.sent[-2] if len(head.sent) > 1 and head.sent[-1].is_punct else head.sent[-1]
+    opens = misread_closing_tag(last)
+    return (opens, last.i) if opens is not None and opens <= head.i < last.i else None
 
 
 def _hyphen_joined(t: Token) -> bool:

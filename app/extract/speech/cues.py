@@ -48,6 +48,7 @@ from app.extract.speech.speaker_phrase import (
     subject_of,
     subject_read_as_conj,
 )
+from app.extract.text.closing_tags import misread_closing_tag
 from app.extract.verbs import (
     CLAUSE_ONLY,
     NAMING_ONLY,
@@ -101,6 +102,8 @@ def _their_remark(noun: Token) -> Cue | None:
 def _according(tok: Token) -> Cue | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if to is not None and pobj is None:
+        pobj = _source_read_as_verb(to)
     if to is None or pobj is None:
         return None
     pobj = _behind_document(pobj)
@@ -125,6 +128,15 @@ def _according(tok: Token) -> Cue | None:
         if agent is not None:
             return Cue(tok, text, agent, content, "according", via=outlet)
     return Cue(tok, text, pobj, content, "according")
+
+
+def _source_read_as_verb(to: Token) -> Token | None:
+    """'according to show insiders', parsed as "to show" with "insiders" its object: the
+    source is the noun (a verb right after "according to" has no "to" of its own)."""
+    verb = next((c for c in to.children if c.dep_ == "pcomp" and c.i == to.i + 1), None)
+    if verb is None or verb.tag_ not in ("VB", "VBP"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.tag_ == "NNS"), None)
 
 
 # Nouns that name something said: "the minister's request", "a call by the envoy".
@@ -657,6 +669,8 @@ def _adjoins(content: list[Token], verb: Token, speaker: Token | None) -> bool:
     """Only punctuation, the speaker phrase and the verb's auxiliaries separate a fronted
     clause from its verb ('…," the minister has said')."""
     allowed = set(speaker.subtree) if speaker is not None else set()
+    if (opens := misread_closing_tag(verb)) is not None:  # '"…," the narrator states.'
+        allowed |= set(verb.doc[opens : verb.i])
     for t in verb.doc[content[-1].i + 1 : verb.i]:
         if t.text in (":", ";"):
             return False  # 'Tempers rose: the mayor said …' — a colon looks ahead, not back

@@ -6,6 +6,7 @@ aftermath ("…, prompting …") a clause's words stop before."""
 from spacy.tokens import Token
 
 from app.extract.speakers.gender import is_first_name
+from app.extract.text.closing_tags import misread_closing_tag
 from app.extract.verbs import (
     BACK_FORMS,
     SPEECH_VERBS,
@@ -164,7 +165,7 @@ def is_speech_verb(tok: Token) -> bool:
         kids = {(c.dep_, c.lower_) for c in tok.children}
         return {("dobj", "it"), ("mark", "as")} <= kids
     if tok.pos_ not in ("VERB", "AUX") and not _parsed_as_verb(tok):
-        return False
+        return misread_closing_tag(tok) is not None
     if tok.lower_ in BACK_FORMS:  # "shot back that …", not "shot a man"
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
     lemma = cue_lemma(tok.text)

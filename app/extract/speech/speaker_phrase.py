@@ -16,6 +16,7 @@ from app.extract.speech.parse_tokens import (
     quoted_person,
     scene_clause,
 )
+from app.extract.text.closing_tags import misread_closing_tag
 from app.extract.verbs import lemma as cue_lemma
 
 QUOTED_AS = frozenset({"quote", "cite"})  # "was quoted as saying" keeps its speaker
@@ -62,6 +63,11 @@ def _one_of_them(subject: Token) -> bool:
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, or for 'adding that…'/'and warned…' the subject of its head."""
+    if (opens := misread_closing_tag(verb)) is not None:
+        # '"…," a voice-over in the ad states.': the phrase's head, whatever the parse hung it on
+        phrase = verb.doc[opens : verb.i]
+        heads = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") and t.head not in phrase]
+        return heads[0] if heads else None
     if (french := _french_body_before(verb)) is not None:
         return french  # "The Fédération des clubs de randonneurs du Québec said": misparsed
     if (joined := subject_read_as_conj(verb)) is not None:

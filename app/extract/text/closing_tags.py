@@ -1,0 +1,33 @@
+"""A closing tag whose verb the model read as a noun: '"…," the narrator states.' tags
+"states" a plural noun (the sentence's root, or the object of "in" in '"…," a voice-over
+in the ad states.'). The speech modules take it for the verb, and the speakers modules
+take the words before it for the whole speaker phrase."""
+
+from spacy.tokens import Token
+
+QUOTE_MARKS = frozenset('"“«‘”»’')
+# Speech verbs the model may tag as plural nouns when they end a sentence: '"…," the
+# narrator states.', '"…," a voice-over in the ad states.'
+TAG_VERBS_READ_AS_NOUNS = frozenset(
+    "states notes adds writes explains argues insists warns claims declares asserts".split()
+)
+MISREAD_TAG_WORDS = 8  # most words between the closing mark and such a verb
+
+
+def misread_closing_tag(tok: Token) -> int | None:
+    """Where the speaker phrase of a closing tag starts when its verb, the sentence's last
+    word, was read as a noun ('"…," the narrator states.'): right after the closing mark,
+    itself after a comma; None when the token is no such verb."""
+    doc = tok.doc
+    if tok.tag_ != "NNS" or tok.lower_ not in TAG_VERBS_READ_AS_NOUNS:
+        return None
+    rest = doc[tok.i + 1 : tok.sent.end]
+    if any(not t.is_punct for t in rest):
+        return None
+    for n in range(tok.i - 1, max(1, tok.i - MISREAD_TAG_WORDS - 1), -1):
+        if doc[n].text in QUOTE_MARKS:
+            words = doc[n + 1 : tok.i]
+            verbless = all(t.pos_ not in ("VERB", "AUX") and t.text not in ",;:" for t in words)
+            closed = doc[n - 1].text in (",", "?", "!")
+            return n + 1 if words and verbless and closed else None
+    return None
