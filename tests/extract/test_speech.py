@@ -1867,3 +1867,24 @@ def test_according_to_a_source_read_as_a_verb_and_its_object():
     )
     quotes = extract_article(article).quotes
     assert [q.speaker for q in quotes] == ["insiders", "insiders"]
+
+
+def test_speech_still_to_come_inside_a_report_is_the_reporters():
+    article = (
+        "Dementia\n\nIn a speech on Friday, Ostrander plans to call for more spending on "
+        "dementia research, the campaign said. The Liberal front-runner will propose spending "
+        "$2 billion a year to cure the disease by 2030, according to a campaign official who "
+        'was not authorized to speak publicly.\n\n"Nothing prepares you for this office," the '
+        "two-term premier will say, according to excerpts of his speech released on Monday."
+    )
+    speakers = [q.speaker_mention for q in extract_article(article).quotes]
+    assert speakers == ["the campaign", "a campaign official", "the two-term premier"]
+
+
+def test_a_plural_verb_joined_to_a_singular_clause_is_the_plural_subjects():
+    article = (
+        "Strategy\n\nBut some Liberal strategists fear that Ostrander has already missed a "
+        "unique opportunity and warn that counting on older voters is not a reliable strategy."
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker == "some Liberal strategists"

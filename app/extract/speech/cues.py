@@ -373,7 +373,35 @@ def find_cues(doc) -> list[Cue]:
             continue
         if cue is not None:
             cues.append(cue)
-    return _repeated_tags(_through_outlets(_split_nested(cues)))
+    return _repeated_tags(_through_outlets(_split_nested(_plans_inside_reports(cues))))
+
+
+# What announces speech still to come: "plans to call for", "is expected to announce".
+PLAN_FORMS = frozenset(
+    """plan plans planned planning intend intends intended expect expects expected set
+    prepare prepares prepared preparing going aim aims aimed scheduled due poised""".split()
+)
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall"})
+ADVANCE_TEXT = frozenset("say tell add write".split())
+
+
+def _plans_inside_reports(cues: list[Cue]) -> list[Cue]:
+    """'Clinton plans to call for more spending, the campaign said', 'The front-runner will
+    propose spending …, according to an official': speech still to come is no report of its
+    own inside the words of one who reports it."""
+
+    def planned(verb: Token) -> bool:
+        if cue_lemma(verb.text) in ADVANCE_TEXT:  # '"…," the president will say, according
+            return False  # to excerpts': the words are his, released before he says them
+        future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
+        return future or (verb.dep_ == "xcomp" and verb.head.lower_ in PLAN_FORMS)
+
+    def reported(verb: Token) -> bool:
+        return any(
+            o.token != verb and o.content and verb.i in {t.i for t in o.content} for o in cues
+        )
+
+    return [c for c in cues if not (c.kind == "verb" and planned(c.token) and reported(c.token))]
 
 
 def _opens_with(content: list[Token], speaker: Token) -> bool:

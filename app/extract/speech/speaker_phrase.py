@@ -141,10 +141,28 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
+def _disagrees_with_the_clause(verb: Token) -> bool:
+    """'Strategists fear that Ann has already missed a chance and warn that …', parsed with
+    "warn" joined to "missed": a plural verb cannot be the singular subject's, so it goes
+    with the plural verb the that-clause hangs on."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in ("VB", "VBP") or head.dep_ != "ccomp":
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in head.children):
+        return False  # "that Ann would miss … and warn": the modal is both verbs'
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    singular = subject is not None and subject.tag_ in ("NN", "NNP")
+    return singular and head.tag_ != "VB" and head.head.tag_ == "VBP" and has_subject(head.head)
+
+
 def _outside_the_that_clause(verb: Token) -> Token | None:
     """'X rejected the idea that Y would be a drag, saying …' parsed with "saying" hung on
     "be": the participle after the comma is X's, who rejected the idea, not Y's."""
     head, doc = verb.head, verb.doc
+    if _disagrees_with_the_clause(verb):
+        return head.head  # "strategists fear that Ann has missed … and warn that …"
     if verb.dep_ != "advcl" or verb.tag_ != "VBG" or doc[verb.i - 1].text != ",":
         return None
     if head.i >= verb.i or not any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
