@@ -1804,6 +1804,23 @@ def test_a_pac_and_an_enterprise_are_bodies_not_people():
     assert speaker_of(text, "paper manufacturing").speaker == "Melody Enterprises"
 
 
+def test_kin_printed_as_a_title_says_the_sex_a_given_name_does_not():
+    text = (
+        "This has not gone over well with family members of the crash victims, many of whom "
+        "say the minister's claims about an inquiry's cost are unfounded.\n\n"
+        "\"The minister's reasons don't hold weight. They are wrong,\" said widow Terry "
+        'Stradley.\n\nShe continued, "For us, all we are asking for is a chance to be heard."'
+    )
+    found = quotes(text)
+    assert found[0].speaker == "family members of the crash victims"
+    assert [q.speaker for q in found[1:]] == ["Terry Stradley", "Terry Stradley"]
+    text = (  # an office is no kin: some papers call a woman "spokesman"
+        'Campaign spokesman Hope Hixon confirmed the group was independent. "They are not '
+        'affiliated with the campaign," she said.'
+    )
+    assert speaker_of(text, "not affiliated").speaker == "Hope Hixon"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -25,13 +25,14 @@ HONORIFICS = {"mr": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "sir": MA
 GENDERED_ROLES = {
     **dict.fromkeys(
         """spokesman chairman businessman congressman councilman assemblyman father son husband
-        brother uncle grandfather boyfriend king prince actor waiter nephew dad""".split(),
+        brother uncle grandfather boyfriend king prince actor waiter nephew dad widower
+        grandson stepfather stepson""".split(),
         MALE,
     ),
     **dict.fromkeys(
         """spokeswoman chairwoman businesswoman congresswoman councilwoman assemblywoman mother
         daughter wife sister aunt grandmother girlfriend queen princess actress waitress niece
-        mom mum""".split(),
+        mom mum widow granddaughter stepmother stepdaughter""".split(),
         FEMALE,
     ),
 }
@@ -71,6 +72,13 @@ _PRONOUN_AFTER = re.compile(r"[^.!?\n“”\"]{0,80}?\b(he|she|his)\b", re.IGNOR
 
 _HONORIFIC_BEFORE = re.compile(r"\b(mr|mrs|ms|miss|sir|dame)\.?\s+$")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+# Kin printed right before the name, as its title: "widow Terry Strada", "his wife Jo" (not
+# an office: some papers call a woman "spokesman").
+_KIN_BEFORE = re.compile(
+    r"\b(father|son|husband|brother|uncle|grandfather|boyfriend|nephew|widower|grandson"
+    r"|mother|daughter|wife|sister|aunt|grandmother|girlfriend|niece|widow|granddaughter)\s+$",
+    re.IGNORECASE,
+)
 
 
 def no_votes() -> dict[str, float]:
@@ -97,6 +105,9 @@ def evidence_at(text: str, start: int, end: int) -> dict[str, float]:
     for word in window:
         if (g := GENDERED_ROLES.get(word.strip(",.;:()"))) is not None:
             votes[g] += 1.0
+    if (title := _KIN_BEFORE.search(text, max(0, start - 25), start)) is not None:
+        votes[GENDERED_ROLES[title.group(1).lower()]] += 2.0  # "widow Terry Strada", more
+        # than a given name mostly a man's says
     if m := _PRONOUN_AFTER.match(text, end):
         between = text[end : m.start(1)]
         if not _FULL_NAME.search(between):  # no other full name between

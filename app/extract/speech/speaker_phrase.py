@@ -88,6 +88,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return quoted
     # With two subjects ("The archive, director X said, …") the one next to the verb speaks.
     for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
+        if child.dep_ in SUBJECT_DEPS and _some_of_whom(child):
+            return _whom(child) or child  # "family members, many of whom say …"
         if child.dep_ in SUBJECT_DEPS and mute(child, verb):
             return None
         if child.dep_ in SUBJECT_DEPS:
@@ -227,6 +229,29 @@ def _listed_last(subject: Token, verb: Token) -> Token:
     if joined[0].dep_ == "appos" and len(list(subject.subtree)) != 3:
         return subject  # only "Keller, Wilkin": one word, a comma, one word
     return joined[0]
+
+
+def _some_of_whom(subject: Token) -> bool:
+    """'many of whom', 'some of whom', 'most of which': part of the noun a relative clause
+    is about, which speaks for them."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(o.dep_ == "pobj" and o.lower_ in ("whom", "which") for o in c.children)
+        for c in subject.children
+    )
+
+
+def _whom(subject: Token) -> Token | None:
+    """The noun before the comma that 'many of whom' follows: 'family members of the
+    victims, many of whom say' -> members (however the parse hung the clause)."""
+    at = subject.left_edge.i
+    if at < 2 or subject.doc[at - 1].text != ",":
+        return None
+    noun = subject.doc[at - 2]
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "members of [the victims]"
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _relative_clause(verb: Token) -> Token | None:
