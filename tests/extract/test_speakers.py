@@ -1821,6 +1821,19 @@ def test_kin_printed_as_a_title_says_the_sex_a_given_name_does_not():
     assert speaker_of(text, "not affiliated").speaker == "Hope Hixon"
 
 
+@pytest.mark.parametrize(
+    "tag, speaker",
+    [
+        ("Global Affairs Canada said in a statement", "Global Affairs Canada"),
+        ("Statistics Canada said", "Statistics Canada"),
+        ("said Michael Jordan, a lawyer for the family", "Michael Jordan"),
+    ],
+)
+def test_a_body_named_for_its_country(tag, speaker):
+    text = f"Canada summoned the envoy after the engineer was sentenced in Tehran, {tag}."
+    assert speaker_of(text, "summoned").speaker == speaker
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -160,7 +160,23 @@ def _initial(word: re.Match) -> bool:
     return len(word.group()) == 2 and word.group().endswith(".")
 
 
-def strip_leading(words: list[re.Match], officials: Officials, lowers: set[str]) -> list[re.Match]:
+def _named_for_its_country(words: list[re.Match], officials: Officials) -> bool:
+    """A country's name closing a run of capitalised words ends a body's name, never a
+    person's ("Global Affairs Canada"; a person's country comes first, "Canada's …")."""
+    last, before = words[-1].group(), words[-2].group()
+    return (
+        last in officials.country_names
+        and " ".join(w.group() for w in words[-2:]) not in officials.country_words
+        and not genders.is_first_name(before)  # "Michael Jordan"
+        and before.lower() not in PERSON_NOUNS  # (an office, then a name)
+        and not any(w.group().endswith(".") or not w.group()[:1].isupper() for w in words)
+        and not any(w.group() in officials.country_words for w in words[:-1])
+    )
+
+
+def strip_leading(
+    words: list[re.Match], officials: Officials, lowers: set[str], prose: bool = True
+) -> list[re.Match]:
     """'Organizer Dwayne Croteau' -> 'Dwayne Croteau'; 'Rep. Jim Bond' -> 'Jim Bond'; but a
     body keeps its whole name ('Kenya Red Cross', 'AFN Youth Council', 'New York Democratic
     Party'); a person loses a place before the title ('New York Gov. Ann Lee') and a title
@@ -179,6 +195,8 @@ def strip_leading(words: list[re.Match], officials: Officials, lowers: set[str])
         words = words[1:]
     if words and words[-1].group().lower().strip(".") in ORG_WORDS:
         return words  # ends like a body's name: "Kenya Red Cross", "Parole Board of Canada"
+    if prose and len(words) > 1 and _named_for_its_country(words, officials):
+        return words  # "Global Affairs Canada", "Statistics Canada", not "Covering Up China"
     while words and words[-1].group().lower().strip(".") in TITLE_ABBREVIATIONS:
         words = words[:-1]
     if words and (place := _place_words(words, officials)):

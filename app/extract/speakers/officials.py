@@ -59,6 +59,7 @@ class Officials:
         self._possessive: dict[str, str] = {}
         self._names: set[str] = set()  # country and capital names, not nationality words
         self.capitals: set[str] = set()  # the names after a country's own: "Santiago", "Lima"
+        self.country_names: set[str] = set()  # each country's own name: "Canada", "Jordan"
         self.naming: dict[str, list[str]] = {}  # code -> the words that name it in prose
         self.provinces: set[str] = set()  # places that name a country but no nationality
         for row in data.get("country", []):
@@ -71,6 +72,7 @@ class Officials:
             self.provinces.update(row.get("provinces", []))
             self._names.update(row.get("names", []))
             self.capitals.update(row.get("names", [])[1:])
+            self.country_names.update(row.get("names", [])[:1])
             for word in row.get("possessive", []):  # "Jordan's king", not "Jordan Price"
                 self._possessive[word] = row["code"]
             plain = [w for w in row.get("names", [])[:5] if _plain_word(w)]

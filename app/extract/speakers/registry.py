@@ -151,13 +151,14 @@ class Registry(Whereabouts):
                     and not person_then_joined(text, m.start(), m.end())
                 ):
                     self._add_match(text, m)
-            names = NAME if title_cased(text, lo, hi) else LONG_NAME
+            headline = title_cased(text, lo, hi)
+            names = NAME if headline else LONG_NAME
             dateline = DATELINE.match(text, lo, hi)  # "QUEBEC CITY —" is a place, not a body
             for m in names.finditer(text, lo, hi):
                 if dateline is not None and m.end() <= dateline.end() and m.group().isupper():
                     continue
                 if not self.officials.find(m.group()) and not layout.in_quote(m.start()):
-                    self._add_match(text, m)
+                    self._add_match(text, m, prose=not headline)
         for lo, hi in spans:
             for m in SINGLE.finditer(text, lo, hi):
                 self._add_single(m)
@@ -408,10 +409,11 @@ class Registry(Whereabouts):
                 if owner is not None and owner in people[m.group()] and min(owner.positions) < pos:
                     self.note(owner.name, pos, end=m.end())
 
-    def _add_match(self, text: str, m: re.Match) -> None:
+    def _add_match(self, text: str, m: re.Match, prose: bool = True) -> None:
         """Note the name a NAME match prints (its title before and after as its role)."""
         offset, printed = name_part(m.group(), self.officials)
-        words = strip_leading(list(re.finditer(r"\S+", printed)), self.officials, self.lowers)
+        found = list(re.finditer(r"\S+", printed))
+        words = strip_leading(found, self.officials, self.lowers, prose)
         if words and words[0].group() in INVERTED_TAGS and text[m.end() : m.end() + 1] == ":":
             words = words[1:]  # "Said Ellis: “…”" names Ellis
         if not words:
