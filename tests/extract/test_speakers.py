@@ -1834,6 +1834,20 @@ def test_a_body_named_for_its_country(tag, speaker):
     assert speaker_of(text, "summoned").speaker == speaker
 
 
+def test_someone_described_then_named_in_an_apposition_to_the_description():
+    text = (
+        "A spokesperson for Foreign Affairs Minister Mara Lindqvist said the minister had "
+        'raised the case with her counterpart. "We are deeply concerned by this sentence," '
+        "the spokesperson, Isabelle Dorvane, said in an email."
+    )
+    assert {q.speaker for q in quotes(text)} == {"Isabelle Dorvane"}
+    text = (  # one who asked not to be named stays unnamed
+        "A spokesperson, who asked not to be named, said the minister had raised the case. "
+        'Another official, the spokesperson, Isabelle Dorvane, said "nothing" had changed.'
+    )
+    assert speaker_of(text, "raised the case").speaker != "Isabelle Dorvane"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

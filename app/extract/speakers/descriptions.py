@@ -46,7 +46,12 @@ if TYPE_CHECKING:
     from app.extract.speakers.antecedents import Resolver
 
 
-from app.extract.speakers.named_later import body_named_next, named_after, named_next
+from app.extract.speakers.named_later import (
+    body_named_next,
+    named_after,
+    named_again_next,
+    named_next,
+)
 from app.extract.speakers.printed_speakers import (
     INDEFINITE,
     POSSESSIVE,
@@ -320,7 +325,9 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         if (which := _former_or_latter(resolver, mention)) is not None:
             return which
     if INDEFINITE.match(mention.text):  # "a citizen", "several lawyers and experts"
-        if not plural and (named := named_next(resolver, mention)) is not None:
+        if not plural and (
+            named := named_next(resolver, mention) or named_again_next(resolver, mention)
+        ):
             return named
         return printed(resolver, mention, GROUP if plural else PERSON, "description")
     head = mention.head

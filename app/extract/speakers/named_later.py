@@ -118,6 +118,33 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
     return resolver.entity_result(found[0], mention, "description", "named-next")
 
 
+def named_again_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """'A spokesperson for the minister said …. "…," the spokesperson, Isabelle Dorval, said':
+    someone described and then, within a sentence or two, named in an apposition to the
+    same description is that person."""
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    if here < 0 or not mention.head or KEPT_UNNAMED.match(layout.text, mention.end):
+        return None
+    last = min(here + 1 + NAMED_AGAIN_REACH, len(layout.starts))
+    end = layout.starts[last] if last < len(layout.starts) else len(layout.text)
+    again = re.compile(
+        r"\b[Tt]he\s"
+        + re.escape(mention.head)
+        + r",\s([A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){1,3}),"
+    )
+    named = again.search(layout.text, mention.end, end)
+    if named is None:
+        return None
+    person = resolver.registry.find(named[1], named.start(1))
+    if person is None or person.kind != PERSON or min(person.positions) < mention.start:
+        return None  # (someone named before the description is someone else)
+    return resolver.entity_result(person, mention, "description", "named-next")
+
+
+NAMED_AGAIN_REACH = 2  # sentences after the description's own
+
+
 # A description that says it will stay one: "…, who asked not to be named,", "…, speaking on
 # condition of anonymity,".
 KEPT_UNNAMED = re.compile(
