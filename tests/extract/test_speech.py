@@ -1847,6 +1847,7 @@ def test_a_participle_after_a_that_clause_is_said_by_who_rejected_the_idea():
         ("the narrator states", "the narrator"),
         ("a voice-over in the ad states", "a voice-over in the ad"),
         ("Marchetti's campaign notes", "Marchetti's campaign"),
+        ("Conwell notes", "Conwell"),
     ],
 )
 def test_a_closing_tag_whose_verb_was_read_as_a_noun_still_tags(tag, speaker):
@@ -1888,3 +1889,12 @@ def test_a_plural_verb_joined_to_a_singular_clause_is_the_plural_subjects():
     )
     (quote,) = extract_article(article).quotes
     assert quote.speaker == "some Liberal strategists"
+
+
+def test_a_tag_whose_subject_the_parse_hung_on_the_verb():
+    article = (
+        "Hockey\n\nLeafs goaltender Anthony Stolvik, who made 27 saves, credited his defence. "
+        '"They blocked a lot of shots tonight," the 31-year-old said.'
+    )
+    (quote,) = extract_article(article).quotes
+    assert (quote.speaker, quote.speaker_mention) == ("Anthony Stolvik", "the 31-year-old")

@@ -66,7 +66,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if (opens := misread_closing_tag(verb)) is not None:
         # '"…," a voice-over in the ad states.': the phrase's head, whatever the parse hung it on
         phrase = verb.doc[opens : verb.i]
-        heads = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") and t.head not in phrase]
+        heads = [t for t in phrase if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.head not in phrase]
+        heads.sort(key=lambda t: t.pos_ == "ADJ")  # a noun first; else "the 31-year-old"
         return heads[0] if heads else None
     if (french := _french_body_before(verb)) is not None:
         return french  # "The Fédération des clubs de randonneurs du Québec said": misparsed

@@ -1,7 +1,8 @@
-"""A closing tag whose verb the model read as a noun: '"…," the narrator states.' tags
-"states" a plural noun (the sentence's root, or the object of "in" in '"…," a voice-over
-in the ad states.'). The speech modules take it for the verb, and the speakers modules
-take the words before it for the whole speaker phrase."""
+"""A closing tag the model misread: '"…," the narrator states.' tags "states" a plural
+noun (the sentence's root, or the object of "in" in '"…," a voice-over in the ad states.'),
+and '"…," the 31-year-old said.' leaves "said" without a subject. The speech modules
+take it for the verb, and the speakers modules the words before it for the whole speaker
+phrase."""
 
 from spacy.tokens import Token
 
@@ -19,7 +20,8 @@ def misread_closing_tag(tok: Token) -> int | None:
     word, was read as a noun ('"…," the narrator states.'): right after the closing mark,
     itself after a comma; None when the token is no such verb."""
     doc = tok.doc
-    if tok.tag_ != "NNS" or tok.lower_ not in TAG_VERBS_READ_AS_NOUNS:
+    read_as_noun = tok.tag_ == "NNS" and tok.lower_ in TAG_VERBS_READ_AS_NOUNS
+    if not read_as_noun and not _subject_hung_on_the_verb(tok):
         return None
     rest = doc[tok.i + 1 : tok.sent.end]
     if any(not t.is_punct for t in rest):
@@ -31,3 +33,16 @@ def misread_closing_tag(tok: Token) -> int | None:
             closed = doc[n - 1].text in (",", "?", "!")
             return n + 1 if words and verbless and closed else None
     return None
+
+
+def _subject_hung_on_the_verb(tok: Token) -> bool:
+    """'"…," the 31-year-old said.', parsed with "the" and "old" hung on "said" and no
+    subject: a determiner on a verb is the subject's, misread."""
+    return (
+        tok.lower_ in SAID_FORMS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        and any(c.dep_ == "det" and c.i < tok.i for c in tok.children)
+    )
+
+
+SAID_FORMS = frozenset("said says added adds told tells".split())
