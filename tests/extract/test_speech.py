@@ -1898,3 +1898,13 @@ def test_a_tag_whose_subject_the_parse_hung_on_the_verb():
     )
     (quote,) = extract_article(article).quotes
     assert (quote.speaker, quote.speaker_mention) == ("Anthony Stolvik", "the 31-year-old")
+
+
+def test_a_clause_the_parse_read_as_what_was_said_is_the_content():
+    article = (
+        "Markets\n\nKelly Fortin, a portfolio manager at Lakeshore Capital, said the shares "
+        'already priced in "a lot of good news."\n\nThe mayor said a prayer for the victims.'
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.text == 'the shares already priced in "a lot of good news."'
+    assert quote.kind == "mixed"

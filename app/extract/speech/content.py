@@ -23,6 +23,7 @@ from app.extract.speech.parse_tokens import (
     has_modal,
     has_subject,
     is_speech_verb,
+    passive,
     scene_clause,
     subtree,
     to_infinitive,
@@ -267,7 +268,29 @@ def content_of(verb: Token) -> list[Token] | None:
         return _as_content(verb)
     if verb.lower_ in BACK_FORMS:  # "firing back at accusations that …": theirs, not his
         return None
-    return _clause_on_noun(verb) or _that_left_unparsed(verb) or _after_a_time_phrase(verb)
+    return (
+        _clause_on_noun(verb)
+        or _that_left_unparsed(verb)
+        or _after_a_time_phrase(verb)
+        or _clause_read_as_object(verb)
+    )
+
+
+def _clause_read_as_object(verb: Token) -> list[Token] | None:
+    """'said the shares already priced in "a lot of good news"', parsed with "the shares" as
+    what was said and "priced" a participle on it: "said" takes no such object ("said a
+    prayer" has no verb on it), so the object and its verb are the words."""
+    if cue_lemma(verb.text) != "say":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.left_edge.i != verb.i + 1 or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    acl = next((c for c in obj.children if c.dep_ == "acl" and c.i > obj.i), None)
+    if acl is None or acl.tag_ not in ("VBD", "VBN") or passive(acl):
+        return None
+    if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in acl.children):
+        return None  # "said the plan approved by council": a participle after all
+    return subtree(obj)
 
 
 TIME_PREPOSITIONS = frozenset("after before during following since at on in".split())
