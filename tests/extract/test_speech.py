@@ -1908,3 +1908,13 @@ def test_a_clause_the_parse_read_as_what_was_said_is_the_content():
     (quote,) = extract_article(article).quotes
     assert quote.text == 'the shares already priced in "a lot of good news."'
     assert quote.kind == "mixed"
+
+
+def test_it_said_on_what_the_second_of_two_joined_verbs_released_is_their_subjects():
+    article = (
+        "Shoal\n\nBeijing said the Philippine vessel had rammed the Chinese ship. Manila "
+        "rejected that account and released video it said showed the Chinese vessel turning "
+        "sharply into the path of the supply boat."
+    )
+    quotes = extract_article(article).quotes
+    assert [q.speaker for q in quotes] == ["Beijing", "Manila"]

@@ -198,6 +198,9 @@ def _the_its_owner(pronoun: Token, verb: Token) -> Token | None:
         return None
     main = verb.head.head
     subject = next((c for c in main.children if c.dep_ == "nsubj" and c.i < main.i), None)
+    if subject is None and main.dep_ == "conj":  # "Manila rejected that and released video
+        main = main.head  # it said showed …": the first verb's subject released it
+        subject = next((c for c in main.children if c.dep_ == "nsubj" and c.i < main.i), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
     plural = subject.tag_ in ("NNS", "NNPS")
