@@ -1848,6 +1848,14 @@ def test_someone_described_then_named_in_an_apposition_to_the_description():
     assert speaker_of(text, "raised the case").speaker != "Isabelle Dorvane"
 
 
+def test_the_two_leaders_after_their_own_words_are_the_two_they_open_on():
+    text = (
+        "Japanese Prime Minister Aiko Tanabe and South Korean President Park Ji-hoon agreed on "
+        "Saturday to expand security cooperation, the two leaders said in a joint statement."
+    )
+    assert speaker_of(text, "expand security").speaker == "Aiko Tanabe and Park Ji-hoon"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -316,8 +316,10 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         return other
     if ONE_OF_THEM.fullmatch(mention.text) and (one := _one_of_them(resolver, mention)):
         return one
-    if THE_TWO.fullmatch(mention.text) and (pair := resolver.named_pair(mention, skip)):
-        return replace(pair, evidence="description")  # "the two leaders said in a statement"
+    if THE_TWO.fullmatch(mention.text) and (
+        pair := resolver.named_pair(mention, skip) or resolver.named_pair(mention, None)
+    ):  # "the two leaders said in a statement", or "A and B agreed …, the two leaders said"
+        return replace(pair, evidence="description")
     if THE_TWO.fullmatch(mention.text) or mention.text.lower() == "the couple":
         if (two := _two_again(resolver, mention, skip)) is not None:
             return two
