@@ -1856,6 +1856,18 @@ def test_the_two_leaders_after_their_own_words_are_the_two_they_open_on():
     assert speaker_of(text, "expand security").speaker == "Aiko Tanabe and Park Ji-hoon"
 
 
+def test_the_family_a_lede_describes_is_the_one_named_next():
+    text = (
+        "The family of a 72-year-old man killed while crossing Main Street last week is "
+        "calling on the city to install traffic lights at the intersection.\n\n"
+        "In a statement released through their lawyer, the family of Roger Cormeau said he "
+        'was "a gentle man who walked that route every single day."'
+    )
+    lede, named = quotes(text)
+    assert lede.speaker == named.speaker == "the family of Roger Cormeau"
+    assert lede.speaker_mention == "The family of a 72-year-old man"  # not "… man killed"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

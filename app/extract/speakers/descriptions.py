@@ -355,7 +355,7 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
     if plural:
         definite = mention.text.split()[0].lower() in THIS_WORDS
         again = _unnamed_again(resolver, mention, skip, GROUP) if definite else None
-        return again or printed(resolver, mention, GROUP, "group")
+        return again or printed(resolver, _kin_named_next(resolver, mention), GROUP, "group")
     owned = _owned_by_person(resolver, mention)
     by_role = _the_more_salient(
         resolver,
@@ -386,6 +386,29 @@ THE_TWO = re.compile(
     r"(?i:the\stwo|both)(?:\s(?:leaders|presidents|ministers|men|women|officials|envoys))?"
     r"|(?i:the\spair)"
 )
+
+
+# "The family of a 72-year-old man …": kin of someone the lede describes, not names.
+KIN_OF_SOMEONE = re.compile(r"(?i:the)\s(family|relatives|parents|children|widow)\sof\s(?:a|an)\s")
+KIN_NAMED_REACH = 2  # sentences after the description's own
+
+
+def _kin_named_next(resolver: "Resolver", mention: Mention) -> Mention:
+    """'The family of a man killed … is calling for lights. … the family of Roger Cormier
+    said': the kin the lede describes are those the next sentences name, printed so."""
+    kin = KIN_OF_SOMEONE.match(mention.text)
+    if kin is None:
+        return mention
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    last = here + 1 + KIN_NAMED_REACH
+    end = layout.starts[last] if 0 <= here and last < len(layout.starts) else len(layout.text)
+    named = re.compile(
+        r"\b[Tt]he\s" + kin[1] + r"\sof\s[A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){1,3}"
+    ).search(layout.text, mention.end, end)
+    if named is None:
+        return mention
+    return replace(mention, text=named.group())
 
 
 def _owned_by_person(resolver: "Resolver", mention: Mention) -> str | None:

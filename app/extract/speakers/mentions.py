@@ -86,7 +86,7 @@ def _kept(child: Token, head: Token) -> bool:
         # (a verb: "…, called X '…'", "one lawmaker called Trump '…'")
         and not any(c.dep_ in ("dobj", "oprd", "ccomp") for c in child.children)
     ):
-        return True  # "people arrested last week", "those involved"
+        return not _torn_participle(child)  # "people arrested last week", "those involved"
     if child.dep_ == "acl" and child.tag_ == "VBG" and head.pos_ == "NOUN" and head.i == 1:
         # "The union representing 80,000 nurses": who the opening noun is, not what it said
         words = list(child.subtree)
@@ -108,7 +108,11 @@ def _phrase_tokens(head: Token) -> list[Token]:
     for part in word:
         for child in part.children:
             if child not in word and _kept(child, part):
-                keep.extend(t for t in child.subtree if not _inside_a_description(t, child))
+                keep.extend(
+                    t
+                    for t in child.subtree
+                    if not _inside_a_description(t, child) and not _in_a_torn_participle(t)
+                )
     keep = sorted(set(keep), key=lambda t: t.i)
     if head.dep_ == "ROOT":  # a name misread as the sentence: "Ann Lee, in a statement, called …"
         comma = next((t.i for t in keep if t.i > head.i and t.text == ","), None)
@@ -352,6 +356,22 @@ def _given_name_first(tok: Token) -> bool:
     """A proper-noun phrase that starts with a known given name ('Ann Lee'), so a person."""
     first = min(tok.subtree, key=lambda t: t.i)
     return first.i < tok.i and is_first_name(first.text)
+
+
+def _torn_participle(tok: Token) -> bool:
+    """'The family of a man killed [while crossing the street] is calling …', parsed with the
+    participle's clause hung on the sentence's verb: the participle alone reads wrong."""
+    after = tok.right_edge.i + 1
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and after < len(tok.doc)
+        and tok.doc[after].dep_ == "mark"
+    )
+
+
+def _in_a_torn_participle(tok: Token) -> bool:
+    return any(_torn_participle(t) for t in (tok, *tok.ancestors))
 
 
 def _inside_a_description(tok: Token, top: Token) -> bool:
