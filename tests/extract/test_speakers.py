@@ -1868,6 +1868,17 @@ def test_the_family_a_lede_describes_is_the_one_named_next():
     assert lede.speaker_mention == "The family of a 72-year-old man"  # not "… man killed"
 
 
+def test_a_lede_description_named_next_after_an_opening_scene():
+    text = (
+        'Canada\'s former ambassador to China says Ottawa has "no coherent plan" for dealing '
+        "with Beijing.\n\nIn an interview, Guy Saint-Amour, who served in Beijing from 2012, "
+        "said governments had swung between extremes.\n\nGlobal Affairs Canada spokesperson "
+        'Charlotte MacLean said Canada "engages with China where it is in our interest."'
+    )
+    assert speaker_of(text, "coherent plan").speaker == "Guy Saint-Amour"
+    assert speaker_of(text, "engages").speaker == "Charlotte MacLean"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -90,7 +90,7 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
         body = [p for p in e.positions if layout.sentence_of(p) >= 0]
         if not body or layout.sentence_of(min(body)) != here + 1:
             continue  # named before the description (or not in the next sentence)
-        before = layout.text[opening : min(body)]
+        before = OPENING_PHRASE.sub("", layout.text[opening : min(body)], count=1)
         if _a_title(before.split(), lede=here < LEDE_SENTENCES) or (
             (opens or closing_tag) and QUOTE_THEN_TAG.fullmatch(before)
         ):
@@ -198,6 +198,12 @@ def _a_title(words: list[str], lede: bool) -> bool:
     )
 
 
+# A scene the next sentence may open on before the name: "In an interview, Guy Ross said".
+OPENING_PHRASE = re.compile(
+    r"^(?:(?:In|During)\s(?:an?|the|his|her|their)\s(?:[\w-]{1,20}\s){0,3}?"
+    r"(?:interview|statement|speech|email|briefing|call|video|post|letter|address)"
+    r"[^,.;:\n]{0,40}|Speaking\s(?:to|with)\s[^,.;:\n]{1,40}),\s"
+)
 DESCRIBED_PEOPLE = PERSON_NOUNS | {"head"}  # "the head of the U.N. nuclear watchdog"
 OFFICE_WORDS = TITLE_WORDS | PERSON_NOUNS
 LONG_TITLE_WORDS = 6

@@ -204,6 +204,12 @@ def type_of_name(
     person = person_evidence(name, text, start, end) if text else 0.0
     if is_place(name, officials) and person < 2.0:
         return PLACE
+    words = name.split()
+    # "Global Affairs Canada", "Statistics Canada": a country's body (a headline's "Covering
+    # Up China" is none)
+    named_for_country = len(words) > 1 and words[-1] in officials.country_names
+    if named_for_country and person < 2.0 and not words[0].endswith("ing"):
+        return ORGANISATION
     org = organisation_evidence(name, text, start, end) if text else 0.0
     single = len(name.split()) == 1
     if org > person or (single and org == person):
