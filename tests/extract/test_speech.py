@@ -1918,3 +1918,16 @@ def test_it_said_on_what_the_second_of_two_joined_verbs_released_is_their_subjec
     )
     quotes = extract_article(article).quotes
     assert [q.speaker for q in quotes] == ["Beijing", "Manila"]
+
+
+def test_a_named_apposition_read_as_the_sentence_whose_verb_reads_as_a_participle():
+    article = (
+        "Trade\n\nArgentina's President Javier Milar did not attend. His foreign minister, "
+        "Gerardo Wertheim, signed on his behalf and said Argentina wanted Mercosur to become "
+        '"more flexible."'
+    )
+    (quote,) = extract_article(article).quotes
+    assert (quote.speaker, quote.speaker_mention) == (
+        "Gerardo Wertheim",
+        "His foreign minister, Gerardo Wertheim",
+    )

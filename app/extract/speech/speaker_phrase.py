@@ -331,13 +331,19 @@ def _root_noun_misread(verb: Token) -> Token | None:
     on …', parsed as a sentence with the name for its root and the finite verb hung on the
     statement: with no verb above it, the root noun before the verb is its subject."""
     # (a participle with an object is a past tense misread: "X, who …, called Bouchard '…'")
-    active = verb.tag_ == "VBN" and any(c.dep_ in ("dobj", "oprd") for c in verb.children)
+    # (or joined to a past tense: "X, Y, signed on his behalf and said …")
+    active = verb.tag_ == "VBN" and any(
+        c.dep_ in ("dobj", "oprd") or (c.dep_ == "conj" and c.tag_ == "VBD") for c in verb.children
+    )
     if (verb.tag_ != "VBD" and not active) or verb.dep_ != "acl":
         return None
     root = verb.sent.root
     # (a relative clause's verb may be above it: "X of Y Nation, which represents …, called")
     above = [a for a in verb.ancestors if a.dep_ != "relcl"]
-    if root.pos_ != "PROPN" or root.i > verb.i or any(a.pos_ in ("VERB", "AUX") for a in above):
+    named = root.pos_ == "PROPN" or (  # "His foreign minister, Gerardo Werthein, signed"
+        root.pos_ == "NOUN" and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in root.children)
+    )
+    if not named or root.i > verb.i or any(a.pos_ in ("VERB", "AUX") for a in above):
         return None
     return root if verb.doc[verb.i - 1].text == "," else None
 
