@@ -1879,6 +1879,17 @@ def test_a_lede_description_named_next_after_an_opening_scene():
     assert speaker_of(text, "engages").speaker == "Charlotte MacLean"
 
 
+def test_the_statement_someone_named_gave_the_sentence_before_is_theirs():
+    text = (
+        "Calgary Sports and Entertainment Corp. president John Beane thanked council in a "
+        'statement. "Today is a great day for hockey fans," the statement said.\n\n'
+        "The province has committed $330 million for roads, Alberta's Minister of Municipal "
+        "Affairs said Wednesday."
+    )
+    assert speaker_of(text, "great day").speaker == "John Beane"
+    assert speaker_of(text, "330 million").speaker == "Alberta's Minister of Municipal Affairs"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -54,7 +54,7 @@ NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s(?:da|de|do|dos|van|von|al|bin)?\s?
 PAIR_JOINED = re.compile(r",?\s(?:and|&)\s(?:[A-Z][\w.'’-]*\s){0,6}")
 # Someone issuing a document: "X issued a statement", "Y released a joint communiqué".
 ISSUED = re.compile(
-    r"\b(?:issued|released|published|put out|sent out)\s(?:a|an|the)\s(?:[a-z]+\s){0,2}?"
+    r"\b(?:issued|released|published|put out|sent out|in)\s(?:a|an|the)\s(?:[a-z]+\s){0,2}?"
     r"(statement|communiqué|communique|declaration|letter|readout|report)\b"
 )
 # How well each kind of antecedent fits "it" and "they".
@@ -382,7 +382,7 @@ class Resolver:
             return unknown(None, "pronoun")
         if head == "it" and (document := self._the_document(mention)) is not None:
             return document
-        if head == "it" and (issued := self._issued_before(mention)) is not None:
+        if head == "it" and (issued := self.issued_before(mention)) is not None:
             return issued
         if head == "they" and (pair := self.named_pair(mention, skip)) is not None:
             return pair
@@ -490,7 +490,7 @@ class Resolver:
             return Resolved(names, country, None, certainty, GROUP, "pronoun", basis="it-they")
         return None
 
-    def _issued_before(self, mention: Mention) -> Resolved | None:
+    def issued_before(self, mention: Mention) -> Resolved | None:
         """ "Kaja Kallas issued a statement on behalf of 26 member states. '…,' it said.": the
         "it" right after a sentence in which someone named issued a document is that document,
         and speaks for them."""

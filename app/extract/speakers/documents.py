@@ -30,6 +30,8 @@ def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | Non
         return replace(
             issuer, via=via, evidence="document", certainty=confidence_for(basis), basis=basis
         )
+    if (issued := _issued_just_before(resolver, mention)) is not None:
+        return issued
     if mention.plural and via == "reports":  # "Reports say …": the press, no one author
         return unknown(None, "document", via=via)  # (not "those documents", the DNC's)
     found = salient(resolver, {ORGANISATION}, mention, skip)
@@ -43,6 +45,18 @@ def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | Non
             found, via=via, evidence="document", certainty=confidence_for(basis), basis=basis
         )
     return unknown(None, "document", via=via)
+
+
+def _issued_just_before(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """'Flames president John Bean thanked council in a statement. "…," the statement said':
+    the statement the sentence before says someone named issued is theirs."""
+    if mention.plural or not mention.text.lower().startswith("the "):
+        return None
+    issued = resolver.issued_before(mention)
+    if issued is None or not _same_kind_of_document(issued.via or "", mention.head):
+        return None
+    basis = "document-issuer"
+    return replace(issued, evidence="document", basis=basis, certainty=confidence_for(basis))
 
 
 def _issuer(resolver: "Resolver", mention: Mention) -> Resolved | None:

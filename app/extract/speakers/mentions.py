@@ -796,12 +796,26 @@ def _office_only(tokens: list[Token], head: Token) -> bool:
     words = [t.lower_.rstrip(".") for t in tokens]
     if len(words) > 2 and words[0] == "the" and head.lower_ in ("democrat", "republican"):
         return " ".join(words[1:-1]) in STATE_NAMES  # "the Tennessee Republican"
+    if _office_of(tokens, head):
+        return True
     return (
         len(words) > 1
         and words[0] == "the"
         and head.lower_ in PERSON_NOUNS
         and all(w in TITLE_WORDS or _title_pieces(t) for w, t in zip(words, tokens, strict=True))
     )
+
+
+def _office_of(tokens: list[Token], head: Token) -> bool:
+    """ "Alberta's Minister of Municipal Affairs": an office and its portfolio, after a
+    place's possessive, names nobody (a name would follow it: "Minister of X Ann Lee")."""
+    doc = head.doc
+    if head.lower_ not in PERSON_NOUNS or head.i + 1 >= len(doc) or doc[head.i + 1].lower_ != "of":
+        return False
+    before = [t for t in tokens if t.i < head.i]
+    after = [t for t in tokens if t.i > head.i]
+    possessive = len(before) == 2 and before[1].tag_ == "POS" and before[0].pos_ == "PROPN"
+    return possessive and all(t.pos_ in ("PROPN", "ADP", "CCONJ", "DET") for t in after)
 
 
 UNNAMING_DETERMINERS = frozenset("a an another one some many several most few".split())
