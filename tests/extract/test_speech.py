@@ -1931,3 +1931,13 @@ def test_a_named_apposition_read_as_the_sentence_whose_verb_reads_as_a_participl
         "Gerardo Wertheim",
         "His foreign minister, Gerardo Wertheim",
     )
+
+
+@pytest.mark.parametrize("frame", ["in a show of deepening ties", "in a gesture to Tokyo"])
+def test_the_writers_frame_after_an_inserted_tag_is_not_the_report(frame):
+    article = (
+        "Drills\n\nChina and Russia began joint naval exercises on Monday, Xinhua reported, "
+        f"{frame}."
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.text == "China and Russia began joint naval exercises on Monday"

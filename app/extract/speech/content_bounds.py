@@ -373,7 +373,10 @@ def _trails_off(prep: Token) -> bool:
 
 
 # "in a step / move / sign / blow …": how the writer frames the news
-WRITERS_FRAMES = frozenset("step move sign blow rebuke shift reversal boost setback".split())
+WRITERS_FRAMES = frozenset(
+    """step move sign blow rebuke shift reversal boost setback show display demonstration
+    signal gesture bid escalation""".split()
+)
 
 
 def _clause_start(doc, comma: int) -> int:
