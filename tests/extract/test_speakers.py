@@ -1890,6 +1890,15 @@ def test_the_statement_someone_named_gave_the_sentence_before_is_theirs():
     assert speaker_of(text, "330 million").speaker == "Alberta's Minister of Municipal Affairs"
 
 
+def test_a_language_named_before_a_minister_is_not_their_nationality():
+    text = (
+        "MONTREAL — The minister responsible for the French language, Jean-Marc Robillard, "
+        'told reporters the government would not soften the law. "We will not apologize for '
+        'defending French," he said.'
+    )
+    assert {q.speaker_country for q in quotes(text)} != {"FR"}
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

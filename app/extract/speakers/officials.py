@@ -237,6 +237,7 @@ def _ignorable_country_hit(phrase: str, m: re.Match) -> bool:
         or after.startswith("-")
         or m.group() == "Niger"
         and after.startswith((" Delta", " River", " State"))  # Nigeria's
+        or _LANGUAGE_AFTER.match(after) is not None  # "the minister for the French language"
         or _HERITAGE_AFTER.match(after) is not None
         or _HERITAGE_BEFORE.search(before) is not None
     )
@@ -246,6 +247,7 @@ _HERITAGE_AFTER = re.compile(
     r" (?:descent|origin|heritage|ancestry|extraction|roots|immigrants?|parents|American|"
     r"Canadian|British|Australian)\b"
 )
+_LANGUAGE_AFTER = re.compile(r" (?:language|languages|speakers?|speaking)\b")
 _HERITAGE_BEFORE = re.compile(
     r"\b(?:sons?|daughters?|child|children|grand(?:son|daughter|child)s?|descendants?)"
     r" of (?:an? |the )?$"

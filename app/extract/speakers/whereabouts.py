@@ -119,7 +119,7 @@ VISIT_AFTER = re.compile(
 # phrase after it that the title words stop at.
 NATIONALITY_BEFORE = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?)\s([A-Z][\w-]{2,30})\s"
-    r"[a-z][a-z -]{2,60},\s{1,3}$"
+    r"(?!languages?\b)[a-z][a-z -]{2,60},\s{1,3}$"  # (not "the French language, X")
 )
 # "Their Philippine counterparts, Enrique Manalo and ": the second of those listed.
 NATIONALITIES_LISTED = re.compile(
