@@ -1899,6 +1899,15 @@ def test_a_language_named_before_a_minister_is_not_their_nationality():
     assert {q.speaker_country for q in quotes(text)} != {"FR"}
 
 
+def test_the_three_countries_are_the_three_that_spoke_together_last():
+    text = (
+        "Britain, France and Germany said in a joint statement that the door to diplomacy "
+        'remained open. "We call on Iran to return to full cooperation with the IAEA," the '
+        "three countries said."
+    )
+    assert speaker_of(text, "full cooperation").speaker == "Britain, France and Germany"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

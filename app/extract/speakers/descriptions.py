@@ -323,6 +323,11 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
     if THE_TWO.fullmatch(mention.text) or mention.text.lower() == "the couple":
         if (two := _two_again(resolver, mention, skip)) is not None:
             return two
+    if (several := THE_SEVERAL.fullmatch(mention.text)) is not None:
+        count = COUNTS[several[1].lower()]  # "the three countries" after "Britain, France and
+        pool = [e for e in resolver.unnamed(GROUP) if _listed(e.name) == count]  # Germany"
+        if (again := _salient_again(resolver, pool, mention, skip, GROUP)) is not None:
+            return again
     if mention.text.lower() in ("the former", "the latter"):
         if (which := _former_or_latter(resolver, mention)) is not None:
             return which
@@ -661,6 +666,21 @@ def _two_names(text: str) -> bool:
     return len(sides) == 2 and all(
         side and all(word[:1].isupper() for word in side.split()) for side in sides
     )
+
+
+# "the three countries", "the two governments": the states that spoke together last.
+THE_SEVERAL = re.compile(
+    r"(?i:the\s(two|three|four|five)\s(?:countries|nations|governments|states|allies|powers"
+    r"|capitals))"
+)
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _listed(text: str) -> int:
+    """How many capitalised names a list holds: "Britain, France and Germany" -> 3."""
+    items = re.split(r",\s(?:and\s)?|\sand\s", text)
+    named = all(item and all(w[:1].isupper() for w in item.split()) for item in items)
+    return len(items) if named else 0
 
 
 def _two_again(
