@@ -1941,3 +1941,15 @@ def test_the_writers_frame_after_an_inserted_tag_is_not_the_report(frame):
     )
     (quote,) = extract_article(article).quotes
     assert quote.text == "China and Russia began joint naval exercises on Monday"
+
+
+def test_a_tag_after_two_spaces_is_still_the_tag():
+    article = (
+        "Convention\n\nCampaign spokesman Sean Colton said the candidate sees the convention as "
+        'an opportunity.\n\n"For Republicans, it seems to be a moment of reckoning,"  Berkmann '
+        'said. "Were you with him or against him?"'
+    )
+    quotes = extract_article(article).quotes
+    assert [q.speaker for q in quotes] == ["Sean Colton", "Berkmann", "Berkmann"]
+    tagged = quotes[1]
+    assert article[tagged.speaker_start : tagged.speaker_end] == "Berkmann"

@@ -174,13 +174,27 @@ def build(text: str, start: int, end: int, quotes: list[Marked]) -> tuple[str, l
     """The sentence with long quotes replaced by stand-ins, and the offset pieces."""
     out, pieces = [], []
     pos, cur = start, 0
+
+    def keep(a: int, b: int) -> int:
+        """Copy text[a:b], each run of spaces as one (the parser reads '"…,"  Lee said'
+        with its two spaces as an odd token and loses the tag); the new parse offset."""
+        at = cur
+        for piece in SPACE_RUN.split(text[a:b]):
+            if piece.startswith("  ") or piece.startswith("\t"):
+                pieces.append((at, a, 1, len(piece)))  # one space standing for the run
+                out.append(" ")
+                at += 1
+            else:
+                pieces.append((at, a, len(piece), 0))
+                out.append(piece)
+                at += len(piece)
+            a += len(piece)
+        return at
+
     for q in quotes:
         if q.start < start or q.end > end or not _shrinkable(text, q):
             continue
-        keep = text[pos : q.start]
-        pieces.append((cur, pos, len(keep), 0))
-        out.append(keep)
-        cur += len(keep)
+        cur = keep(pos, q.start)
         inner = q.inner(text)
         tail = inner[-1] if inner[-1] in ",.!?" else ""
         stand_in = '"' + STAND_IN + tail + ('"' if q.closed else "")
@@ -190,11 +204,11 @@ def build(text: str, start: int, end: int, quotes: list[Marked]) -> tuple[str, l
         out.append(stand_in)
         cur += len(stand_in)
         pos = q.end
-    keep = text[pos:end]
-    pieces.append((cur, pos, len(keep), 0))
-    out.append(keep)
+    keep(pos, end)
     return "".join(out).translate(ODD_SPACES), pieces
 
+
+SPACE_RUN = re.compile(r"([ \t]{2,}|\t)")
 
 # No-break and thin spaces read as spaces: the parser takes "”\u00a0Trump said" for one odd
 # token and loses the tag. One character for one, so offsets stay the same.
