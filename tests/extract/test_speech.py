@@ -1953,3 +1953,34 @@ def test_a_tag_after_two_spaces_is_still_the_tag():
     assert [q.speaker for q in quotes] == ["Sean Colton", "Berkmann", "Berkmann"]
     tagged = quotes[1]
     assert article[tagged.speaker_start : tagged.speaker_end] == "Berkmann"
+
+
+def test_a_bare_tag_after_a_full_stop_inside_the_quotation_is_its_tag():
+    article = (
+        "Emails\n\nThe candidate caused howls of outrage with a reference to deleted emails.\n\n"
+        '"Russia, if you are listening, I hope you find the emails that are missing." '
+        "Marchetti said.\n\nOstrander says the mails were personal."
+    )
+    quotes = extract_article(article).quotes
+    assert [q.speaker for q in quotes] == ["Marchetti", "Ostrander"]
+
+
+def test_who_was_prompted_to_say_it_says_it():
+    article = (
+        "Debate\n\nBut much of the debate was so subdued that Mr. Marchetti was prompted to "
+        'say, "So far, I cannot believe how civil it has been up here."'
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker == "Marchetti"
+
+
+def test_a_name_after_a_verb_set_off_inside_the_words_is_the_speaker():
+    article = (
+        'Syria\n\nAny "cleareyed" interpretation of the minister\'s actions, said Michael '
+        "Kopfer, an expert on Russia at the Wilson Center, would read this as a public "
+        "admission of defeat."
+    )
+    (quote,) = extract_article(article).quotes
+    assert (quote.speaker, quote.speaker_country) == ("Michael Kopfer", None)
+    assert quote.text.startswith('Any "cleareyed" interpretation')
+    assert quote.text.endswith("a public admission of defeat")

@@ -240,12 +240,17 @@ def _ignorable_country_hit(phrase: str, m: re.Match) -> bool:
         or _LANGUAGE_AFTER.match(after) is not None  # "the minister for the French language"
         or _HERITAGE_AFTER.match(after) is not None
         or _HERITAGE_BEFORE.search(before) is not None
+        or _STUDIES_BEFORE.search(before) is not None  # "an expert on Russia"
     )
 
 
 _HERITAGE_AFTER = re.compile(
     r" (?:descent|origin|heritage|ancestry|extraction|roots|immigrants?|parents|American|"
     r"Canadian|British|Australian)\b"
+)
+_STUDIES_BEFORE = re.compile(
+    r"\b(?:expert|specialist|analyst|scholar|researcher|authority|historian)s?\s(?:on|of)\s"
+    r"(?:the\s)?$"
 )
 _LANGUAGE_AFTER = re.compile(r" (?:language|languages|speakers?|speaking)\b")
 _HERITAGE_BEFORE = re.compile(

@@ -256,7 +256,10 @@ def interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
     right = verb.i + 1
     while right < len(doc) and (hung := _hung_on(verb, right)) is not None:
         right = hung.right_edge.i + 1
-    if left < 2 or speaker.i > verb.i or right >= len(doc) - 3:
+    inverted = speaker.i > verb.i and _named_after_the_verb(verb, speaker)
+    if inverted:  # "Any interpretation, said Michael Kofman, an expert on Russia, would …"
+        left, right = verb.i, speaker.right_edge.i + (speaker.right_edge.text != ",")
+    elif left < 2 or speaker.i > verb.i or right >= len(doc) - 3:
         return None
     if doc[left - 1].text != "," or doc[right].text != ",":
         return None
@@ -270,7 +273,7 @@ def interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
     if _goes_on(verb, after):
         return None  # "…, Voss said on Monday, blaming weak demand": the verb goes on
     start = _clause_start(doc, left - 1)
-    if any(t.is_punct and t.text in '"“”' for t in doc[start : left - 1]):
+    if not inverted and any(t.is_punct and t.text in '"“”' for t in doc[start : left - 1]):
         return None  # a quotation before the comma is handled as a direct quote
     if doc[right + 1].text in OPENING_MARKS and any(
         t.head.i == verb.i and _scene_opened(t) for t in doc[start : left - 1]
@@ -295,6 +298,18 @@ def interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
     # can reach the parser as one
     end = next((t.i for t in doc[right + 1 :] if t.tag_ == "." and t.i > right + 2), len(doc))
     return trim(list(doc[start : end + 1]))
+
+
+def _named_after_the_verb(verb: Token, speaker: Token) -> bool:
+    """'…, said Michael Kofman, an expert, would read …': the tag is the verb and the name
+    after it (with its apposition), set off by commas inside the words."""
+    doc = verb.doc
+    return (
+        verb.i >= 2
+        and doc[verb.i - 1].text == ","
+        and speaker.left_edge.i == verb.i + 1
+        and speaker.right_edge.i + 1 < len(doc) - 3
+    )
 
 
 def _hung_on(verb: Token, at: int) -> Token | None:

@@ -20,8 +20,12 @@ from app.extract.text.closing_tags import misread_closing_tag
 from app.extract.verbs import lemma as cue_lemma
 
 QUOTED_AS = frozenset({"quote", "cite"})  # "was quoted as saying" keeps its speaker
-# "can be heard telling", "was filmed saying": the one heard or filmed speaks
-PERCEIVED = frozenset("heard overheard seen filmed recorded caught videotaped taped".split())
+# "can be heard telling", "was filmed saying": the one heard or filmed speaks; so does one
+# "prompted to say", "forced to admit", "moved to write"
+PERCEIVED = frozenset(
+    """heard overheard seen filmed recorded caught videotaped taped prompted forced compelled
+    moved pressed obliged""".split()
+)
 NOT_SPEAKERS = frozenset(
     """it everything something nothing anything this that these those which what there all
     each both one many some few neither none nobody""".split()
@@ -87,6 +91,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return noun
     if (quoted := quoted_person(verb)) is not None:
         return quoted
+    if (inserted := _name_after_inserted_verb(verb)) is not None:
+        return inserted
     # With two subjects ("The archive, director X said, …") the one next to the verb speaks.
     for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
         if child.dep_ in SUBJECT_DEPS and _some_of_whom(child):
@@ -178,6 +184,22 @@ def _outside_the_that_clause(verb: Token) -> Token | None:
     else:
         return None
     return outer if outer.pos_ in ("VERB", "AUX") and not is_speech_verb(outer) else None
+
+
+def _name_after_inserted_verb(verb: Token) -> Token | None:
+    """'Any interpretation of his actions, said Michael Kofman, an expert on Russia, would
+    read this as …', parsed with the name for the subject of the words' verb: a name right
+    after a speech verb set off by commas is who speaks."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    end = verb.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == verb.i + 1 or end >= len(doc) or doc[end].text != ",":
+        return None
+    name = doc[end - 1]
+    return name if name.dep_ == "nsubj" and name.head.i > end else None
 
 
 def _subject_of_the_scene(verb: Token) -> Token | None:

@@ -91,6 +91,13 @@ def _title_before_name(text: str, boundary: re.Match) -> bool:
 
 # A question or exclamation closing a quotation, then its speech tag: `…our son?" Kim said.`
 QUOTE_CLOSED_BY = re.compile(r"[?!]+[\"”’»]\s+$")
+# A full stop closing a quotation, then a tag that is only its speaker and verb.
+PERIOD_CLOSED_BY = re.compile(r"\.[\"”’»]\s+$")
+BARE_TAG = re.compile(
+    r"(?<![\w'’-])(?:(?:[Hh]e|[Ss]he|[Tt]hey|(?:[A-Z][\w'’-]{0,30}\.?\s){0,2}[A-Z][\w'’-]{1,30})"
+    r"\s(?:said|says|added|adds|wrote|writes|told\sreporters)"
+    r"|(?:[Ss]aid|[Aa]dded)\s(?:[A-Z][\w'’-]{0,30}\.?\s){0,2}[A-Z][\w'’-]{1,30})\.(?:\s|$)"
+)
 TAG_MAX_WORDS = 12
 TAG_HEAD_WORDS = 8  # a longer tag opens with its speaker and verb: '"…?" Lee told ITV when …'
 
@@ -127,6 +134,8 @@ def split_block(text: str, lo: int, hi: int, quotes: list[Marked]) -> list[tuple
             continue
         if QUOTE_CLOSED_BY.search(m.group()) and _is_speech_tag(text, m.end(), hi):
             continue
+        if PERIOD_CLOSED_BY.search(m.group()) and BARE_TAG.match(text, m.end(), hi):
+            continue  # '"… missing." Trump said.': a full stop typed for the tag's comma
         cuts.append(m.end())
     cuts.append(hi)
     out = []
