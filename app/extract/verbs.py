@@ -77,7 +77,7 @@ def inflections(lemma: str) -> set[str]:
         if (
             lemma[-1] not in VOWELS + "wxy"
             and lemma[-2:-1] in VOWELS
-            and lemma[-3:-2] not in VOWELS
+            and (lemma[-3:-2] not in VOWELS or lemma[-4:-2] == "qu")  # "quipped"
         ):
             forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # admitted, signalled
     return forms

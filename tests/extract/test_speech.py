@@ -1984,3 +1984,33 @@ def test_a_name_after_a_verb_set_off_inside_the_words_is_the_speaker():
     assert (quote.speaker, quote.speaker_country) == ("Michael Kopfer", None)
     assert quote.text.startswith('Any "cleareyed" interpretation')
     assert quote.text.endswith("a public admission of defeat")
+
+
+def test_said_a_name_then_asked_about_something_is_the_names():
+    article = (
+        "Debate\n\nShe hadn't.\n\n\"I'm not going to say it is a mistake, so forget about it,\" "
+        "said retired neurosurgeon Ben Carlsen, asked about his claims of a scholarship offer."
+    )
+    first = extract_article(article).quotes[0]
+    assert first.text.startswith("\"I'm not going")
+    assert first.speaker == "Ben Carlsen"
+
+
+def test_someone_going_by_a_name_is_that_name_and_says_nothing_by_it():
+    article = (
+        'Online\n\nThe response was fast. "Whoever opens the borders has no place pretending '
+        'here!" wrote a man calling himself Paul Paulsen.\n\n'
+        'In 1999 Marchetti called himself "very pro-choice" on a Sunday show.'
+    )
+    quotes = extract_article(article).quotes
+    assert [q.speaker for q in quotes] == ["Paul Paulsen", "Marchetti"]
+    assert quotes[1].text == 'himself "very pro-choice"'
+
+
+def test_a_verb_whose_last_consonant_doubles_after_qu():
+    article = (
+        'Late night\n\nA flabbergasted Noah quipped, "It is like a lawyer with the dumbest '
+        'client ever."'
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker_mention == "A flabbergasted Noah"

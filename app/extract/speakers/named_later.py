@@ -43,7 +43,8 @@ def named_after(resolver: "Resolver", mention: Mention) -> Resolved | None:
     """ "A Ukrainian woman in a red coat, who gave her name only as Oksana, said …": the
     name the description gives right after it is the speaker's, of the description's
     nationality."""
-    given = NAME_GIVEN.match(resolver.layout.text, mention.end)
+    text = resolver.layout.text
+    given = NAME_GIVEN.match(text, mention.end) or SELF_NAMED.match(text, mention.end)
     if given is None:
         return None
     country = resolver.officials.home_country(mention.text)
@@ -63,6 +64,13 @@ NAME_GIVEN = re.compile(
     r",\s(?:who|whom)\s(?:gave|asked\sto\sbe\sidentified|identified\s(?:herself|himself))"
     r"(?:\sonly)?(?:\s(?:her|his|their))?(?:\sonly)?(?:\sfirst)?(?:\sname)?(?:\sonly)?"
     r"(?:\sas|,)?\s([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
+)
+
+
+# " a man calling himself Paul Paul", ", who calls herself Oksana": the name someone goes by.
+SELF_NAMED = re.compile(
+    r",?\s(?:calling|who\scalls|who\scalled)\s(?:himself|herself)\s"
+    r"([A-Z][\w'’-]{0,30}(?:\s[A-Z][\w'’-]{0,30})?)"
 )
 
 

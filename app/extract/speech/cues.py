@@ -299,7 +299,7 @@ def find_cues(doc) -> list[Cue]:
                 continue  # "likely to continue to pose a risk": no "…," he continued
             content = content_of(tok) or None
             naming = None if content else naming_content(tok)
-            if naming and _names_a_thing(tok):
+            if naming and (_names_a_thing(tok) or _names_oneself(tok)):
                 continue  # "a stream called Miller Run" names a thing; nobody is speaking
             if naming:
                 speaker = subject_of(tok)
@@ -610,6 +610,22 @@ def _split_nested(cues: list[Cue]) -> list[Cue]:
         if cuts:
             cue.content = trim([t for t in cue.content if t.i < min(cuts)]) or cue.content
     return cues
+
+
+def _names_oneself(verb: Token) -> bool:
+    """'a man calling himself Paul Paul': the name someone goes by, not something said (but
+    "called himself pro-choice", "calling himself a Democrat" say what they stand for)."""
+    if cue_lemma(verb.text) != "call":
+        return False
+    if not any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children):
+        return False
+    named = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr")]
+    return any(
+        len(words := list(c.subtree)) >= 2 and all(t.pos_ == "PROPN" for t in words) for c in named
+    )
+
+
+REFLEXIVES = frozenset("himself herself themselves itself myself ourselves".split())
 
 
 def _names_a_thing(verb: Token) -> bool:

@@ -54,6 +54,24 @@ def scene_clause(verb: Token, clause: Token) -> bool:
     )
 
 
+def asked_after_the_name(verb: Token) -> Token | None:
+    """'"…," said Ben Carson, asked about his claims, …', parsed with the name as the subject
+    of "asked", a clause of the verb: that clause is the scene, the name the speaker."""
+    doc = verb.doc
+    for clause in verb.children:
+        if (
+            clause.dep_ == "ccomp"
+            and clause.i > verb.i
+            and cue_lemma(clause.text) == "ask"
+            and clause.tag_ in ("VBD", "VBN")
+            and doc[clause.i - 1].text == ","
+        ):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.left_edge.i == verb.i + 1:
+                return clause
+    return None
+
+
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 AUDIENCE = frozenset("tell ask inform remind assure advise warn brief".split())
 

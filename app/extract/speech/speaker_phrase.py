@@ -11,6 +11,7 @@ from app.extract.speech.parse_tokens import (
     CLIMB_DEPS,
     FINITE_TAGS,
     SUBJECT_DEPS,
+    asked_after_the_name,
     has_subject,
     is_speech_verb,
     quoted_person,
@@ -93,6 +94,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return quoted
     if (inserted := _name_after_inserted_verb(verb)) is not None:
         return inserted
+    if (asked := asked_after_the_name(verb)) is not None:  # '"…," said Ann Lee, asked about'
+        return next(c for c in asked.children if c.dep_ == "nsubj")
     # With two subjects ("The archive, director X said, …") the one next to the verb speaks.
     for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
         if child.dep_ in SUBJECT_DEPS and _some_of_whom(child):
@@ -397,8 +400,8 @@ def _name_after(verb: Token) -> Token | None:
     before = doc[verb.i - 1].text if verb.i > 0 else ""
     if nxt is None or before not in (",", "”", '"', "’") or verb.tag_ == "VBG":
         return None  # not '…, calling President Obama “…”': a participle names its object
-    if nxt.lower_ == "the" and verb.tag_ in FINITE_TAGS and not _to_an_audience(verb):
-        described = nxt.head  # '…," added the Russian minister.'
+    if nxt.lower_ in DESCRIBED_AFTER and verb.tag_ in FINITE_TAGS and not _to_an_audience(verb):
+        described = nxt.head  # '…," added the Russian minister.', '…!" wrote a man …'
         last = described.right_edge.i + 1
         ends = last >= len(doc) or doc[last].text in (".", "!", "?")
         if described.head.i == verb.i and described.lower_ in PERSON_NOUNS and ends:
@@ -415,6 +418,7 @@ def _name_after(verb: Token) -> Token | None:
 
 
 LISTENER_VERBS = frozenset("tell inform remind assure advise brief".split())
+DESCRIBED_AFTER = frozenset("the a an another one".split())  # what opens a description
 
 
 def _to_an_audience(verb: Token) -> bool:
