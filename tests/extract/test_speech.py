@@ -2014,3 +2014,12 @@ def test_a_verb_whose_last_consonant_doubles_after_qu():
     )
     (quote,) = extract_article(article).quotes
     assert quote.speaker_mention == "A flabbergasted Noah"
+
+
+def test_a_day_before_a_verb_that_lost_its_subject_is_not_the_speaker():
+    article = (
+        "Column\n\nThe Globe columnist Ruth Marcelle has been critical of the premier but on "
+        'Tuesday wrote that she agreed with him that his past is relevant. "He has smeared '
+        'people," she wrote.'
+    )
+    assert {q.speaker for q in extract_article(article).quotes} == {"Ruth Marcelle"}

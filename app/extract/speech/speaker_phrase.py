@@ -442,6 +442,8 @@ def _name_before(verb: Token) -> Token | None:
     ):
         prev = named  # "In a reply, an Indian diplomat, Petal Gahlot, said" (not "…, Mass.,")
     if prev is not None and prev.pos_ == "PROPN" and prev.dep_ not in ("dobj", "nsubj"):
+        if prev.dep_ == "pobj" and prev.head.head.i == verb.i:
+            return None  # "but on Tuesday wrote that …": when, on the verb itself
         noun = prev.head.head  # "…, a senior adviser to President X said": the adviser
         if prev.dep_ == "pobj" and prev.head.lower_ in ("to", "for") and noun.pos_ == "NOUN":
             return noun
