@@ -2023,3 +2023,15 @@ def test_a_day_before_a_verb_that_lost_its_subject_is_not_the_speaker():
         'people," she wrote.'
     )
     assert {q.speaker for q in extract_article(article).quotes} == {"Ruth Marcelle"}
+
+
+def test_a_dateline_in_accented_capitals_is_no_part_of_the_words():
+    article = (
+        "Talks\n\nASUNCIÓN, Paraguay — The talks were productive, the foreign ministry said on "
+        "Saturday.\n\nTROMSØ, Norway — Foreign ministers from the Nordic countries pledged on "
+        "Tuesday to deepen cooperation, warning that Russian activity had reached new levels."
+    )
+    ministry, ministers = extract_article(article).quotes
+    assert ministry.text == "The talks were productive"
+    assert ministry.speaker_country == "PY"
+    assert ministers.speaker is not None and "ministers" in ministers.speaker

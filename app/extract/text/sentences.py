@@ -18,9 +18,12 @@ ABBREVIATIONS = frozenset(
 )
 # "SEOUL — ", "GENEVA, 3 April 2025 — ", "WASHINGTON (Reuters) - ": not part of the sentence,
 # and left in, the parser takes the city for the subject of the first verb.
+# Capitals, accented ones too: "TROMSØ", "ASUNCIÓN", "ŁÓDŹ".
+UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 DATELINE = re.compile(
     # "LA CROSSE", "MOSCOW/BEIJING"
-    r"(?:[A-Z][A-Z.'’/-]{2,30}|[A-Z]{2}(?= [A-Z]{2}))(?: [A-Z][A-Z.'’/-]{1,30}){0,3}"
+    rf"(?:[{UPPER}][{UPPER}.'’/-]{{2,30}}|[A-Z]{{2}}(?= [A-Z]{{2}}))"
+    rf"(?: [{UPPER}][{UPPER}.'’/-]{{1,30}}){{0,3}}"
     r"(?:,[^—–\n]{0,40}?)?"
     r"(?:\s*\([^)\n]{1,30}\))?\s+[—–-]{1,2}\s+"
 )
