@@ -1908,6 +1908,15 @@ def test_the_three_countries_are_the_three_that_spoke_together_last():
     assert speaker_of(text, "full cooperation").speaker == "Britain, France and Germany"
 
 
+def test_a_minister_and_their_counterpart_named_after_a_comma_speak_together():
+    text = (
+        "Norway's Foreign Minister Espen Barth Eidem and his Finnish counterpart, Elina "
+        "Valtanen, said the region could no longer be treated as a zone of low tension.\n\n"
+        "Both ministers said their countries would increase surveillance of undersea cables."
+    )
+    assert {q.speaker for q in quotes(text)} == {"Espen Barth Eidem and Elina Valtanen"}
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -646,11 +646,17 @@ def _named_partner(head: Token) -> Token | None:
         if c.dep_ == "conj" and c.pos_ == "PROPN":
             return c
         if c.dep_ == "conj" and c.pos_ == "NOUN":
-            # "Sergei Lavrov and his Chinese counterpart Wang Yi pledged": the name it gives
+            # "Sergei Lavrov and his Chinese counterpart Wang Yi pledged", "… and his Finnish
+            # counterpart, Elina Valtonen, said": the name it gives
             named = [
                 g
                 for g in c.children
-                if g.dep_ == "appos" and g.pos_ == "PROPN" and g.left_edge.i == c.i + 1
+                if g.dep_ == "appos"
+                and g.pos_ == "PROPN"
+                and (
+                    g.left_edge.i == c.i + 1
+                    or (g.left_edge.i == c.i + 2 and head.doc[c.i + 1].text == ",")
+                )
             ]
             if named:
                 return named[0]
