@@ -2035,3 +2035,24 @@ def test_a_dateline_in_accented_capitals_is_no_part_of_the_words():
     assert ministry.text == "The talks were productive"
     assert ministry.speaker_country == "PY"
     assert ministers.speaker is not None and "ministers" in ministers.speaker
+
+
+def test_that_read_as_the_subject_of_a_clause_split_in_two():
+    article = (
+        "Police\n\nChief Gene Bowerman told the city's finance committee on Monday that calls "
+        "for service had risen 18 per cent since 2022."
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.text == "calls for service had risen 18 per cent since 2022"
+
+
+def test_an_infinitive_hung_on_the_object_of_urged_is_what_was_urged():
+    article = (
+        "Council\n\nThe group's spokesperson, Eliza Wadsworth, urged councillors to redirect "
+        "the money to community programs."
+    )
+    (quote,) = extract_article(article).quotes
+    assert (quote.speaker, quote.text) == (
+        "Eliza Wadsworth",
+        "to redirect the money to community programs",
+    )

@@ -209,6 +209,8 @@ def content_of(verb: Token) -> list[Token] | None:
         joined = [n for c in later if (n := subject_read_as_conj(c)) is not None]
         if joined:
             limit = min(n.left_edge.i for n in joined) - 1  # the "and" before it
+    if (one := _that_read_as_subject(verb, comps)) is not None:
+        return one
     if comps and (torn := torn_from_infinitive(verb, comps, lemma)) is not None:
         return torn
     if comps:
@@ -246,6 +248,8 @@ def content_of(verb: Token) -> list[Token] | None:
             and (child.tag_ == "VBG" or any(g.tag_ == "VBG" for g in child.children))
         ):
             return subtree(child)
+    if lemma in INFINITIVE_VERBS and not summons and (asked := _infinitive_on_object(verb)):
+        return asked  # "urged councillors to redirect the money", the infinitive on "councillors"
     if lemma in ("warn", "caution"):  # 'warned against "foreign intervention" near …'
         preps = [c for c in verb.children if c.dep_ == "prep"]
         against = next((c for c in preps if c.lower_ == "against"), None)
@@ -276,6 +280,36 @@ def content_of(verb: Token) -> list[Token] | None:
         or _after_a_time_phrase(verb)
         or _clause_read_as_object(verb)
     )
+
+
+def _infinitive_on_object(verb: Token) -> list[Token] | None:
+    """'urged councillors to redirect the money', parsed with the infinitive hung on the
+    object: it is still what they were urged to do."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.i < verb.i:
+            continue
+        for clause in obj.children:
+            if clause.dep_ == "acl" and to_infinitive(clause) and clause.left_edge.i > obj.i:
+                return subtree(clause)
+    return None
+
+
+def _that_read_as_subject(verb: Token, comps: list[Token]) -> list[Token] | None:
+    """'told the committee that calls for service had risen', parsed as two clauses: "that
+    calls for service" (with "that" its subject) and "had risen" with none. One clause, the
+    words after "that"."""
+    after = sorted((c for c in comps if c.i > verb.i), key=lambda c: c.i)
+    for first, second in zip(after, after[1:], strict=False):
+        that = next((c for c in first.children if c.dep_ == "nsubj"), None)
+        if (
+            that is not None
+            and that.lower_ == "that"
+            and that.i == first.left_edge.i
+            and first.right_edge.i + 1 == second.left_edge.i
+            and not has_subject(second)
+        ):
+            return trim(list(verb.doc[that.i + 1 : second.right_edge.i + 1]))
+    return None
 
 
 def _clause_read_as_object(verb: Token) -> list[Token] | None:
