@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
 
 from app.extract.speakers.named_later import (
+    FULL_NAME,
     body_named_next,
     named_after,
     named_again_next,
@@ -408,9 +409,9 @@ def _kin_named_next(resolver: "Resolver", mention: Mention) -> Mention:
     here = layout.sentence_of(mention.start)
     last = here + 1 + KIN_NAMED_REACH
     end = layout.starts[last] if 0 <= here and last < len(layout.starts) else len(layout.text)
-    named = re.compile(
-        r"\b[Tt]he\s" + kin[1] + r"\sof\s[A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){1,3}"
-    ).search(layout.text, mention.end, end)
+    named = re.compile(rf"\b[Tt]he\s{kin[1]}\sof\s{FULL_NAME}").search(
+        layout.text, mention.end, end
+    )
     if named is None:
         return mention
     return replace(mention, text=named.group())

@@ -136,11 +136,7 @@ def named_again_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
         return None
     last = min(here + 1 + NAMED_AGAIN_REACH, len(layout.starts))
     end = layout.starts[last] if last < len(layout.starts) else len(layout.text)
-    again = re.compile(
-        r"\b[Tt]he\s"
-        + re.escape(mention.head)
-        + r",\s([A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){1,3}),"
-    )
+    again = re.compile(r"\b[Tt]he\s" + re.escape(mention.head) + rf",\s({FULL_NAME}),")
     named = again.search(layout.text, mention.end, end)
     if named is None:
         return None
@@ -151,6 +147,7 @@ def named_again_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
 
 
 NAMED_AGAIN_REACH = 2  # sentences after the description's own
+FULL_NAME = r"[A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){1,3}"  # "Isabelle Dorval"
 
 
 # A description that says it will stay one: "…, who asked not to be named,", "…, speaking on
