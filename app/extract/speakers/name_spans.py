@@ -160,17 +160,21 @@ def _initial(word: re.Match) -> bool:
     return len(word.group()) == 2 and word.group().endswith(".")
 
 
-def _named_for_its_country(words: list[re.Match], officials: Officials) -> bool:
+def named_for_its_country(words: list[str], officials: Officials) -> bool:
     """A country's name closing a run of capitalised words ends a body's name, never a
-    person's ("Global Affairs Canada"; a person's country comes first, "Canada's …")."""
-    last, before = words[-1].group(), words[-2].group()
+    person's ("Global Affairs Canada"; a person's country comes first, "Canada's …"); not a
+    headline's "Covering Up China"."""
+    if len(words) < 2:
+        return False
+    last, before = words[-1], words[-2]
     return (
         last in officials.country_names
-        and " ".join(w.group() for w in words[-2:]) not in officials.country_words
+        and " ".join(words[-2:]) not in officials.country_words
         and not genders.is_first_name(before)  # "Michael Jordan"
         and before.lower() not in PERSON_NOUNS  # (an office, then a name)
-        and not any(w.group().endswith(".") or not w.group()[:1].isupper() for w in words)
-        and not any(w.group() in officials.country_words for w in words[:-1])
+        and not words[0].endswith("ing")
+        and not any(w.endswith(".") or not w[:1].isupper() for w in words)
+        and not any(w in officials.country_words for w in words[:-1])
     )
 
 
@@ -195,7 +199,7 @@ def strip_leading(
         words = words[1:]
     if words and words[-1].group().lower().strip(".") in ORG_WORDS:
         return words  # ends like a body's name: "Kenya Red Cross", "Parole Board of Canada"
-    if prose and len(words) > 1 and _named_for_its_country(words, officials):
+    if prose and named_for_its_country([w.group() for w in words], officials):
         return words  # "Global Affairs Canada", "Statistics Canada", not "Covering Up China"
     while words and words[-1].group().lower().strip(".") in TITLE_ABBREVIATIONS:
         words = words[:-1]

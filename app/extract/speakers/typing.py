@@ -24,6 +24,7 @@ from app.extract.speakers.lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
+from app.extract.speakers.name_spans import named_for_its_country
 from app.extract.speakers.officials import Officials, default_officials
 from app.extract.speakers.places import is_city, subdivision_names
 
@@ -204,12 +205,8 @@ def type_of_name(
     person = person_evidence(name, text, start, end) if text else 0.0
     if is_place(name, officials) and person < 2.0:
         return PLACE
-    words = name.split()
-    # "Global Affairs Canada", "Statistics Canada": a country's body (a headline's "Covering
-    # Up China" is none)
-    named_for_country = len(words) > 1 and words[-1] in officials.country_names
-    if named_for_country and person < 2.0 and not words[0].endswith("ing"):
-        return ORGANISATION
+    if person < 2.0 and named_for_its_country(name.split(), officials):
+        return ORGANISATION  # "Global Affairs Canada", "Statistics Canada"
     org = organisation_evidence(name, text, start, end) if text else 0.0
     single = len(name.split()) == 1
     if org > person or (single and org == person):
