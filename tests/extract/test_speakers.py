@@ -1917,6 +1917,18 @@ def test_a_minister_and_their_counterpart_named_after_a_comma_speak_together():
     assert {q.speaker for q in quotes(text)} == {"Espen Barth Eidem and Elina Valtanen"}
 
 
+def test_a_bare_spokesman_after_a_foreign_body_is_that_bodys_not_the_datelines():
+    text = (
+        "TALLINN, Estonia — Estonia's defence minister, Kalju Rebane, said the patrols would "
+        "begin next week.\n\n"
+        "The Kremlin dismissed the suggestion. Spokesman Arkady Veselov called it "
+        '"a fantasy" and said it had "nothing to do with accidents at sea."\n\n'
+        "Spokesman Tiit Saar said the ministry would publish the patrol routes.\n"
+    )
+    assert speaker_of(text, "a fantasy").speaker_country == "RU"
+    assert speaker_of(text, "patrol routes").speaker_country == "EE"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

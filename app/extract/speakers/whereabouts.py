@@ -332,6 +332,8 @@ class Whereabouts:
         lo, hi = self.text.rfind("\n", 0, pos) + 1, self.text.find("\n", pos)
         # (the countries its speakers name in quotation marks say nothing of where they are from)
         paragraph = self.layout.unquoted(lo, hi if hi >= 0 else len(self.text))
+        if self._opening_body(paragraph) not in (None, self.home):
+            return False  # "The Kremlin dismissed that. Spokesman Pavel Drozdov said …"
         if self.officials.countries_in(paragraph) <= {self.home}:
             return True
         # "WARSAW — Poland summoned Belarus's envoy …, the foreign ministry said": the body
@@ -474,7 +476,7 @@ class Whereabouts:
             if named in countries:
                 return named
             if k == n - 1 and self._same_body(before, pos):
-                return self._opening_country(before)
+                return self._opening_country(before) or self._opening_body(before)
         return None
 
     def _sentence_opens_on(self, pos: int) -> str | None:
@@ -492,12 +494,21 @@ class Whereabouts:
             return None
         return country
 
+    def _opening_body(self, sentence: str) -> str | None:
+        """The country of the known government body a sentence opens on: "The Kremlin
+        dismissed the suggestion." is RU (a body, not a country, so not `_opening_country`)."""
+        opening = OPENING.match(sentence)
+        if opening is None:
+            return None
+        body = self.officials.find(re.sub(r"['’]s$", "", opening[1]))
+        return body.country if body is not None and body.kind in SPEAKING_BODIES else None
+
     def _same_body(self, before: str, pos: int) -> bool:
         """ "South Korea's unification ministry said …. Ministry spokesman Koo said …": the
         title names the body the sentence before opens on, whatever else that sentence names."""
         opening = set(re.findall(r"[a-z]+", " ".join(before.split()[:6]).lower())) & BODY_TITLES
         title = title_before(self.text, pos).lower()
-        if title in SPOKES_WORDS and self._opening_country(before):
+        if title in SPOKES_WORDS and (self._opening_country(before) or self._opening_body(before)):
             return True  # "China's coast guard said …. In a statement, spokesman Gan Yu said"
         return bool(opening & set(re.findall(r"[a-z]+", title)))
 
