@@ -1929,6 +1929,16 @@ def test_a_bare_spokesman_after_a_foreign_body_is_that_bodys_not_the_datelines()
     assert speaker_of(text, "patrol routes").speaker_country == "EE"
 
 
+def test_a_name_set_off_after_a_states_office_is_the_speaker_even_when_unfamiliar():
+    text = (
+        "NAIROBI, Kenya — Kenya's Interior Cabinet Secretary, Wanjiru Mwangi, told parliament "
+        "that Nairobi would not withdraw its officers.\n\n"
+        "Ghana's Foreign Minister, Kwabena Oduro-Asante, said Accra would send more.\n"
+    )
+    assert speaker_of(text, "would not withdraw").speaker == "Wanjiru Mwangi"
+    assert speaker_of(text, "send more").speaker == "Kwabena Oduro-Asante"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

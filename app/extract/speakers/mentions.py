@@ -414,14 +414,20 @@ def _name_as_noun(tok: Token) -> bool:
 
 def _office_then_name(head: Token, child: Token) -> bool:
     """'The Keeper of the Ruler's Seal, Syed Danial Syed Ahmad': a capitalised phrase after
-    'the' (or holding "of the") is an office or a body, never a person's name; a name of two
+    'the' (or holding "of the", or an office someone's) is an office or a body, never a
+    person's name; a name of two
     or more words set
     beside it after a comma, all proper nouns and none a body's word, is the person who
     speaks (not "the Vox Populi (Voice of the People) column")."""
-    the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "the" for g in c.subtree)
-        for c in head.children
-    )  # "Keeper of the Ruler's Seal" opening a sentence is an office too
+    the = (
+        any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "the" for g in c.subtree)
+            for c in head.children
+        )  # "Keeper of the Ruler's Seal" opening a sentence is an office too
+        # "Kenya's Foreign Minister, Wanjiru Mwangi,": a state's office, whatever the name
+        or (head.lower_ in TITLE_WORDS and any(c.dep_ == "poss" for c in head.children))
+    )
     words = [t for t in child.subtree if not t.is_punct]
     first = min(child.subtree, key=lambda t: t.i)
     return (
