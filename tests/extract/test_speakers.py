@@ -1939,6 +1939,16 @@ def test_a_name_set_off_after_a_states_office_is_the_speaker_even_when_unfamilia
     assert speaker_of(text, "send more").speaker == "Kwabena Oduro-Asante"
 
 
+def test_a_surname_opening_on_d_apostrophe_is_part_of_the_name():
+    text = (
+        "HALIFAX — Harvester Remi d'Eon, who has fished out of Yarmouth for 30 years, said "
+        "he had already spent $20,000 on bait.\n\n"
+        '"I do not know how I will make the boat payment," d\'Eon said.\n'
+    )
+    assert speaker_of(text, "spent $20,000").speaker == "Remi d'Eon"
+    assert speaker_of(text, "boat payment").speaker == "Remi d'Eon"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -171,7 +171,8 @@ PERSON_NOUNS = frozenset(
     blueliner linebacker receiver jockey skier swimmer sprinter golfer cyclist skater
     wrestler batter investigator rapporteur commuter shopper customer voter homeowner
     passenger fisherman fisher motorist pedestrian patient caregiver retiree pensioner
-    protester demonstrator trucker miner rancher paramedic firefighter vendor""".split()
+    protester demonstrator trucker miner rancher paramedic firefighter vendor harvester
+    lobsterman fisherwoman grower baker butcher plumber electrician mechanic cashier""".split()
 )
 # Pieces of hyphenated titles besides title words: "secretary-general", "sergeant-at-arms",
 # "commander-in-chief", "co-founder", "ex-minister", "president-elect".

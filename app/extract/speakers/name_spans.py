@@ -37,11 +37,12 @@ _WORD = (
     f"(?:-{_UP}?{_LOW}+)?"
     f"|{_UP}{{2,6}}"
 )
-_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‑]"  # "al-Rashid", "el-Sisi", "ash-Sharif"
+# "al-Rashid", "el-Sisi", "ash-Sharif", "d'Entremont"
+ARTICLE = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‑]|d['’])"
 # an initial first: "Harry B. Harris", not "Harry B"
 # initials run together ("Gen. M.M. Naravane", "V.K. Singh"), but not a country's ("U.S.")
 _INITIALS = r"(?!(?:U\.[SKN]|E\.U|U\.A\.E)\.)(?:" + _UP + r"\.){2,3}(?=\s)"
-_PART = r"(?:" + _INITIALS + "|" + _UP + r"\.|(?:" + _ARTICLE + r")?(?:" + _WORD + r"))"
+_PART = r"(?:" + _INITIALS + "|" + _UP + r"\.|(?:" + ARTICLE + r")?(?:" + _WORD + r"))"
 _PARTICLES = (
     "de la|de las|de los|van der|van den|van de|von der|de|da|del|della|di|dos|van|von|bin|ibn|"
     "al|el|le|du"

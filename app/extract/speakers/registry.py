@@ -28,6 +28,7 @@ from app.extract.speakers.lone_names import NOT_GIVEN_ALONE, alone_as_a_name, si
 from app.extract.speakers.name_spans import (
     ACRONYM,
     ACRONYM_AFTER,
+    ARTICLE,
     CAPITALISED,
     GENERIC_CAPITALS,
     JOINED,
@@ -82,7 +83,7 @@ TITLED_SURNAME = re.compile(
 )
 
 
-LOWER_ARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‑]")
+LOWER_ARTICLE = re.compile(ARTICLE)
 
 
 def _named_as_kin(text: str, person: Entity, namesakes: list[Entity]) -> bool:
