@@ -2056,3 +2056,16 @@ def test_an_infinitive_hung_on_the_object_of_urged_is_what_was_urged():
         "Eliza Wadsworth",
         "to redirect the money to community programs",
     )
+
+
+@pytest.mark.parametrize("title", ["Cpl.", "Const.", "Supt.", "Insp.", "Maj."])
+def test_an_abbreviated_rank_before_the_name_does_not_end_the_sentence(title):
+    article = (
+        "Highway crash\n\nREGINA — Two people died in a crash on Sunday night.\n\n"
+        f'"Our thoughts are with the families," {title} Dana Whitlow said in a statement.\n'
+    )
+    (quote,) = extract_article(article).quotes
+    assert (quote.speaker, quote.text) == (
+        "Dana Whitlow",
+        '"Our thoughts are with the families,"',
+    )

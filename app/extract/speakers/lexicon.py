@@ -269,7 +269,7 @@ NOT_NAME_WORDS = frozenset(
 # Abbreviated titles printed before a name ("Rep. Jim Bond", "Lt. Gen. Ana Ruiz").
 TITLE_ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov lt col gen sgt capt cmdr adm rev hon supt insp det cst
-    cpl pte maj brig st coun cllr""".split()
+    cpl pte maj brig st coun cllr const""".split()
 )
 # Abbreviated titles as the words a description uses: "Gov. Ann Lee" is "the governor".
 TITLE_EXPANSIONS = {
