@@ -2069,3 +2069,15 @@ def test_an_abbreviated_rank_before_the_name_does_not_end_the_sentence(title):
         "Dana Whitlow",
         '"Our thoughts are with the families,"',
     )
+
+
+def test_a_whose_clause_hung_on_an_apposition_leaves_the_name_the_speaker():
+    article = (
+        "Valley donors\n\nMr. Hale, whose latest start-up, Ferrobyte, sells software to ports, "
+        "said Ms. Okoye was a candidate in the spirit of the valley.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert (quote.speaker, quote.text) == (
+        "Hale",
+        "Ms. Okoye was a candidate in the spirit of the valley",
+    )

@@ -386,11 +386,23 @@ def described_subject_misread(verb: Token) -> Token | None:
         if (
             subject is not None
             and subject.pos_ in ("NOUN", "PROPN")
-            and any(c.dep_ == "relcl" for c in subject.children)
+            and (any(c.dep_ == "relcl" for c in subject.children) or _whose_next(subject))
             and verb.doc[verb.i - 1].text == ","
         ):
             return subject
     return None
+
+
+def _whose_next(subject: Token) -> bool:
+    """'Mr. Slinker, whose latest start-up, Paradata, uses …, said': a 'whose' clause the
+    parse hung on an apposition, not on the name it describes."""
+    doc = subject.doc
+    return (
+        subject.i + 2 < len(doc)
+        and doc[subject.i + 1].text == ","
+        and doc[subject.i + 2].lower_ == "whose"
+        and doc[subject.i + 2].head in subject.subtree
+    )
 
 
 def _name_after(verb: Token) -> Token | None:
