@@ -2081,3 +2081,30 @@ def test_a_whose_clause_hung_on_an_apposition_leaves_the_name_the_speaker():
         "Hale",
         "Ms. Okoye was a candidate in the spirit of the valley",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        (
+            "Asked about his old attacks on Lowe, Hardy said that was part of running against "
+            "him — no different, he said, from a rival mocking a plan before joining it.",
+            "that was part of running against him",
+            "no different, he said, from a rival mocking a plan before joining it",
+        ),
+        (
+            "In a memo, campaign manager Ron Hardy acknowledged the senator and Lowe had split "
+            'the first two contests, which is an outcome, he said, "we have long expected."',
+            "the senator and Lowe had split the first two contests",
+            'which is an outcome, he said, "we have long expected."',
+        ),
+    ],
+)
+def test_a_tag_inside_the_sentence_after_another_report_starts_its_words_after_it(
+    sentence, first, second
+):
+    article = f"Primary night\n\nThe count went late.\n\n{sentence}\n"
+    got = [(q.speaker, q.text) for q in extract_article(article).quotes]
+    assert got[0][0] == got[1][0] and got[0][0].endswith("Hardy")
+    assert got[0][1].startswith(first)
+    assert got[1][1] == second

@@ -402,9 +402,27 @@ def _clause_start(doc, comma: int) -> int:
             return i + 1
         if doc[i].lower_ in ("so", "but") and doc[i - 1].text == ",":
             return i + 1
+        if (after_report := _another_report_ends(doc, i)) is not None:
+            return after_report
     return 0
 
 
+def _another_report_ends(doc, i: int) -> int | None:
+    """'Hardy said that was natural — no different, he said, from …', '… acknowledged
+    they had split the contests, which is an outcome, he said, "…"': after a report with
+    its own speaker, a dash or a comma opening "which" ends it, and the words the tag
+    interrupts start there."""
+    if doc[i].text in DASHES:
+        start = i + 1
+    elif doc[i].lower_ == "which" and doc[i - 1].text == ",":
+        start = i
+    else:
+        return None
+    reported = any(is_speech_verb(t) and has_subject(t) for t in doc[: i - 1])
+    return start if reported else None
+
+
+DASHES = frozenset(("—", "–", "--"))
 CONCESSIVE = frozenset("though although while whereas".split())
 # Words opening the writer's account of when or why, after an inserted tag: "…, the ministry
 # said, after days of talks".
