@@ -16,7 +16,12 @@ from app.extract.speakers.places import city_country
 from app.extract.speakers.registry import Registry
 from app.extract.speakers.salience import Layout
 from app.extract.speakers.typing import PERSON, is_outlet
-from app.extract.speech.candidates import Candidate, floating_candidates, sentence_candidates
+from app.extract.speech.candidates import (
+    Candidate,
+    floating_candidates,
+    is_statement,
+    sentence_candidates,
+)
 from app.extract.speech.cues import Cue
 from app.extract.speech.parse_tokens import OPENING_MARKS
 from app.extract.speech.posts import post_candidates
@@ -89,7 +94,10 @@ def _colon_intro(
         if cue.speaker is None or cue.kind != "verb":
             continue
         opens = cue.speaker.left_edge.i == 0  # the sentence opens with its speaker
-        if colon or (quote_follows and opens and not cue.content and cue.token.dep_ == "ROOT"):
+        # ('"College Bowl," he replied. "It's …"': or with a few quoted words it tags)
+        tags = _opens_quote(text, sent.start)
+        said = not cue.content or tags
+        if colon or (quote_follows and (opens or tags) and said and cue.token.dep_ == "ROOT"):
             return Candidate(
                 sent.end,
                 sent.end,
@@ -110,6 +118,22 @@ def _said_before(text: str, sents: list[Sentence], n: int, marks: list[Marked]) 
         return False
     before = text[text.rfind("\n", 0, sents[n].start) + 1 : sents[n].start].rstrip()
     return not before.endswith(("”", '"', "’", "»"))
+
+
+def _short_quote_tagged(text: str, sents: list[Sentence], n: int, marks: list[Marked]) -> bool:
+    """'"College Bowl," he replied. "It's a higher-end version …"': sentence n tags a
+    quotation too short to count, and the next, in the same paragraph, opens with the words
+    it goes on with."""
+    if not marks or n + 1 >= len(sents) or not _opens_quote(text, sents[n + 1].start):
+        return False
+    if "\n" in text[sents[n].start : sents[n + 1].start] or not _opens_quote(text, sents[n].start):
+        return False
+    return not any(is_statement(text, q) for q in marks)
+
+
+def _opens_quote(text: str, pos: int) -> bool:
+    """A quotation mark opens at `pos` (two apostrophes in papers that print them so)."""
+    return text[pos] in OPENING_MARKS or text.startswith("''", pos)
 
 
 # A question that asks whether something was said reports nobody's words.
@@ -146,7 +170,9 @@ def find_candidates(text: str, sents: list[Sentence], marks: list[Marked]) -> li
         if not cues:
             cands = floating_candidates(text, sent, by_sentence[n], intro)
         out.extend(cands)
-        follows = _said_before(text, sents, n, by_sentence[n])
+        follows = _said_before(text, sents, n, by_sentence[n]) or _short_quote_tagged(
+            text, sents, n, by_sentence[n]
+        )
         intro = _colon_intro(text, sent, cues, cands, parsed[n].to_text, follows) if cues else None
     return out
 

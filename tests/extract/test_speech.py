@@ -2108,3 +2108,29 @@ def test_a_tag_inside_the_sentence_after_another_report_starts_its_words_after_i
     assert got[0][0] == got[1][0] and got[0][0].endswith("Hardy")
     assert got[0][1].startswith(first)
     assert got[1][1] == second
+
+
+def test_quotation_marks_printed_as_two_apostrophes_end_a_sentence():
+    article = (
+        "Watchdog\n\nThe fund is large.\n\n"
+        "Considering the scale of the fund, Mr. Ortle said it was easy to ''name a hundred "
+        "conflicts.'' The reality is, he added, ''there are no recusals in the top job.''\n"
+    )
+    got = [(q.speaker, q.text) for q in extract_article(article).quotes]
+    assert got == [
+        ("Ortle", "it was easy to ''name a hundred conflicts.''"),
+        ("Ortle", "The reality is, he added, ''there are no recusals in the top job.''"),
+    ]
+
+
+@pytest.mark.parametrize(("opening", "closing"), [('"', '"'), ("''", "''")])
+def test_words_after_a_tagged_quote_too_short_to_count_are_the_tags_speakers(opening, closing):
+    article = (
+        "Reruns\n\nMarta Kaplan teaches media studies.\n\n"
+        "So is there a show she would like to see back?\n\n"
+        f"{opening}Quiz Night,{closing} she replied. {opening}It was a smarter version of "
+        f"every game show on the air.{closing}\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker == "Marta Kaplan"
+    assert quote.text.startswith(f"{opening}It was a smarter version")

@@ -66,7 +66,7 @@ def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-def _is_statement(text: str, q: Marked) -> bool:
+def is_statement(text: str, q: Marked) -> bool:
     """Marks around a statement, not a name, title or scare-quoted phrase."""
     inner = q.inner(text)
     return _words(inner) >= MIN_DIRECT_WORDS
@@ -187,7 +187,7 @@ def _from_content(
         cue_pos=parsed.to_text(cue.token.idx),
         via=cue.via or (carried.group("outlet") if carried is not None else None),
     )
-    statements = [q for q in inside if _is_statement(text, q)]
+    statements = [q for q in inside if is_statement(text, q)]
     leftover = _leftover_words(text, start, end, inside)
     if len(inside) == 1 and not leftover and _on_a_programme(text, inside[0]):
         return []  # 'said on CBS’ “Face the Nation.”': the programme, not the words
@@ -298,7 +298,7 @@ def sentence_candidates(
             out.extend(_from_content(text, parsed, cue, marks, sent))
     taken = [(c.start, c.end) for c in out]
     for q in marks:
-        if any(a <= q.start and q.end <= b for a, b in taken) or not _is_statement(text, q):
+        if any(a <= q.start and q.end <= b for a, b in taken) or not is_statement(text, q):
             continue
         if _put_to_someone(text, sent, q):
             continue

@@ -34,7 +34,10 @@ TIMESTAMP = re.compile(
 )
 # The look-behind and possessive `++` make a run of 20,000 dots one attempt, not 20,000
 # attempts that each scan to the end of the run (quadratic); what matches is unchanged.
-BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++(?:\s?[\"”“’»)])*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
+# (some papers print quotation marks as two apostrophes: "…conflicts.'' The reality is")
+BOUNDARY = re.compile(
+    r"(?<![.!?…])[.!?…]++(?:\s?(?:''|[\"”“’»)]))*\s+(?=(?:''|[\"“‘«(\[])?[A-Z0-9])"
+)
 
 
 @dataclass(frozen=True)
@@ -93,9 +96,9 @@ def _title_before_name(text: str, boundary: re.Match) -> bool:
 
 
 # A question or exclamation closing a quotation, then its speech tag: `…our son?" Kim said.`
-QUOTE_CLOSED_BY = re.compile(r"[?!]+[\"”’»]\s+$")
+QUOTE_CLOSED_BY = re.compile(r"[?!]+(?:''|[\"”’»])\s+$")
 # A full stop closing a quotation, then a tag that is only its speaker and verb.
-PERIOD_CLOSED_BY = re.compile(r"\.[\"”’»]\s+$")
+PERIOD_CLOSED_BY = re.compile(r"\.(?:''|[\"”’»])\s+$")
 BARE_TAG = re.compile(
     r"(?<![\w'’-])(?:(?:[Hh]e|[Ss]he|[Tt]hey|(?:[A-Z][\w'’-]{0,30}\.?\s){0,2}[A-Z][\w'’-]{1,30})"
     r"\s(?:said|says|added|adds|wrote|writes|told\sreporters)"
