@@ -2134,3 +2134,14 @@ def test_words_after_a_tagged_quote_too_short_to_count_are_the_tags_speakers(ope
     (quote,) = extract_article(article).quotes
     assert quote.speaker == "Marta Kaplan"
     assert quote.text.startswith(f"{opening}It was a smarter version")
+
+
+def test_a_subject_the_parse_hung_on_the_day_opening_the_sentence_speaks():
+    article = (
+        "Court fight\n\nThe rules take effect in August.\n\n"
+        "Friday, Ohio, leading a coalition of nine states, asked a federal judge to block the "
+        "rules before the school year.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker == "Ohio"
+    assert quote.text == "to block the rules before the school year"

@@ -10,6 +10,7 @@ from app.extract.speech.parse_tokens import (
     AUDIENCE,
     CLIMB_DEPS,
     FINITE_TAGS,
+    SAID_WHEN,
     SUBJECT_DEPS,
     asked_after_the_name,
     has_subject,
@@ -88,6 +89,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         or described_subject_misread(verb)
         or _subject_after_semicolon(verb)
         or _root_noun_misread(verb)
+        or _subject_after_the_day(verb)
     ) is not None:
         return noun
     if (quoted := quoted_person(verb)) is not None:
@@ -371,6 +373,21 @@ def _root_noun_misread(verb: Token) -> Token | None:
     if not named or root.i > verb.i or any(a.pos_ in ("VERB", "AUX") for a in above):
         return None
     return root if verb.doc[verb.i - 1].text == "," else None
+
+
+def _subject_after_the_day(verb: Token) -> Token | None:
+    """'Friday, Texas, leading a coalition of 13 states, asked …', parsed with the state an
+    apposition of the day that opens the sentence and no subject on the verb."""
+    if has_subject(verb):
+        return None
+    # (on the verb, or on a participle before it: "Friday, Ohio, leading …, asked")
+    for day in verb.subtree:
+        if day.i >= verb.i:
+            break
+        if day.dep_ == "npadvmod" and day.lower_ in SAID_WHEN and day.head.i < verb.i + 1:
+            named = (c for c in day.children if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN"))
+            return next(named, None)
+    return None
 
 
 def described_subject_misread(verb: Token) -> Token | None:
