@@ -2145,3 +2145,14 @@ def test_a_subject_the_parse_hung_on_the_day_opening_the_sentence_speaks():
     (quote,) = extract_article(article).quotes
     assert quote.speaker == "Ohio"
     assert quote.text == "to block the rules before the school year"
+
+
+def test_some_joined_to_a_verb_that_is_not_speech_still_speak_with_a_verb_of_saying():
+    article = (
+        "Rich lists\n\nSenator Ivo Marr spoke first.\n\n"
+        "Billionaires often disagree with their listed fortunes. Some seek to be removed from "
+        "the lists, fearing the attention, and argue that their fortunes are far smaller.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker != "Ivo Marr"
+    assert quote.speaker_mention == "Some"

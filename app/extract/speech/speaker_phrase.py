@@ -67,8 +67,9 @@ def _one_of_them(subject: Token) -> bool:
     )
 
 
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The verb's subject, or for 'adding that…'/'and warned…' the subject of its head."""
+def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token | None:
+    """The verb's subject, or for 'adding that…'/'and warned…' the subject of its head;
+    `said` is the speech verb asked about, when `verb` is one above it."""
     if (opens := misread_closing_tag(verb)) is not None:
         # '"…," a voice-over in the ad states.': the phrase's head, whatever the parse hung it on
         phrase = verb.doc[opens : verb.i]
@@ -102,7 +103,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
         if child.dep_ in SUBJECT_DEPS and _some_of_whom(child):
             return _whom(child) or child  # "family members, many of whom say …"
-        if child.dep_ in SUBJECT_DEPS and mute(child, verb):
+        # ("Some seek to be removed … and argue that …": some argue; not the "it" of a
+        # quotation's stand-in, "It is so," joined to the tag's verb)
+        some = child.lower_ in SPEAKING_QUANTIFIERS or _one_of_them(child)
+        asked = said if said is not None and some else verb
+        if child.dep_ in SUBJECT_DEPS and mute(child, asked):
             return None
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in RELATIVE_PRONOUNS:  # the noun the clause is about, or no one
@@ -121,7 +126,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         ):
             return child  # "he was quoted as saying", "the officer can be heard telling"
     if second_report(verb) and (outer := _reported_in(verb)) is not None:
-        return subject_of(outer, depth + 1)  # 'said X was "…" and told them that …': she did
+        # 'said X was "…" and told them that …': she did
+        return subject_of(outer, depth + 1, _joined(verb, said))
     if (speaker := _subject_of_the_scene(verb) or _the_one_asked(verb)) is not None:
         return speaker
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -141,18 +147,25 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if (named := _name_after(verb)) is not None:
         return named
     if narrated(verb):  # "said X would …, and called him …": the speaker goes on
-        return subject_of(verb.head.head, depth + 1)
+        return subject_of(verb.head.head, depth + 1, _joined(verb, said))
     if depth < 3 and verb.dep_ in CLIMB_DEPS:
         if (outer := _outside_the_that_clause(verb)) is not None:
-            return subject_of(outer, depth + 1)
+            return subject_of(outer, depth + 1, _joined(verb, said))
         for anc in verb.ancestors:
             if anc.pos_ in ("VERB", "AUX"):
                 # "X rejected EU demands that …, saying …": X is saying it, not the EU
-                return subject_of(_noun_read_as_verb(anc) or anc, depth + 1)
+                return subject_of(_noun_read_as_verb(anc) or anc, depth + 1, _joined(verb, said))
     return _name_before(verb)
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _joined(verb: Token, said: Token | None) -> Token | None:
+    """The speech verb a subject is asked for while climbing: "and argue" shares the subject
+    of the verb it is joined to, so that verb's subject speaks if it can argue; a clause
+    hung on another ("it was premature …, while adding") does not."""
+    return (said or verb) if verb.dep_ == "conj" else None
 
 
 def _disagrees_with_the_clause(verb: Token) -> bool:
