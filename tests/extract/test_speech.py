@@ -2156,3 +2156,12 @@ def test_some_joined_to_a_verb_that_is_not_speech_still_speak_with_a_verb_of_say
     (quote,) = extract_article(article).quotes
     assert quote.speaker != "Ivo Marr"
     assert quote.speaker_mention == "Some"
+
+
+def test_the_one_an_event_moved_to_speak_is_the_speaker_not_the_event():
+    article = (
+        "Primary\n\nSenator Ivo Marr spoke first.\n\n"
+        "The decisive win led party chairman Omar Vell to declare him the presumptive nominee.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert (quote.speaker, quote.text) == ("Omar Vell", "him the presumptive nominee")

@@ -95,6 +95,8 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
         return noun
     if (quoted := quoted_person(verb)) is not None:
         return quoted
+    if (moved := _moved_to_speak(verb)) is not None:
+        return moved
     if (inserted := _name_after_inserted_verb(verb)) is not None:
         return inserted
     if (asked := asked_after_the_name(verb)) is not None:  # '"…," said Ann Lee, asked about'
@@ -218,6 +220,24 @@ def _name_after_inserted_verb(verb: Token) -> Token | None:
         return None
     name = doc[end - 1]
     return name if name.dep_ == "nsubj" and name.head.i > end else None
+
+
+# What moves someone else to speak: "The victory led Priebus to declare …".
+CAUSATIVES = frozenset(
+    """led leads prompted prompts forced forces compelled compels spurred spurs pushed
+    pushes drove drives caused causes inspired inspires""".split()
+)
+
+
+def _moved_to_speak(verb: Token) -> Token | None:
+    """'The decisive victory led party chairman Reince Priebus to declare him the nominee':
+    the one moved to speak is the object of the verb that moved them, not its subject."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lower_ not in CAUSATIVES or head.i > verb.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _subject_of_the_scene(verb: Token) -> Token | None:
