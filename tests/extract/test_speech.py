@@ -2165,3 +2165,13 @@ def test_the_one_an_event_moved_to_speak_is_the_speaker_not_the_event():
     )
     (quote,) = extract_article(article).quotes
     assert (quote.speaker, quote.text) == ("Omar Vell", "him the presumptive nominee")
+
+
+def test_a_name_the_parse_hung_on_the_opening_phrase_speaks_past_an_adverb():
+    article = (
+        "Rally\n\nSenator Ivo Marr spoke first.\n\n"
+        "At a June campaign event in St. Clairsville, Ohio, 62-year-old Brenda Lane also railed "
+        "against the plan, and explained how much it upset her to see the mill close.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker == "Brenda Lane"

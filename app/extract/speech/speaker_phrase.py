@@ -494,8 +494,11 @@ def _name_before(verb: Token) -> Token | None:
     """When the parse lost the subject ('…, expert Dmitry Razumovsky told TASS'), a proper
     noun right before the verb is the speaker."""
     doc = verb.doc
-    prev = doc[verb.i - 1] if verb.i > 0 else None
-    named = doc[verb.i - 2] if prev is not None and prev.text == "," and verb.i > 1 else None
+    at = verb.i - 1  # (past an adverb: "…, 62-year-old Brenda Lane also railed against …")
+    while at > 0 and doc[at].dep_ == "advmod" and doc[at].head == verb and doc[at].tag_ == "RB":
+        at -= 1
+    prev = doc[at] if at >= 0 else None
+    named = doc[at - 1] if prev is not None and prev.text == "," and at > 0 else None
     if (
         named is not None
         and named.dep_ == "appos"
