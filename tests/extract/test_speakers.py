@@ -1949,6 +1949,16 @@ def test_a_surname_opening_on_d_apostrophe_is_part_of_the_name():
     assert speaker_of(text, "boat payment").speaker == "Remi d'Eon"
 
 
+@pytest.mark.parametrize("party", ["GOP", "Labour"])
+def test_two_descriptions_joined_before_a_name_describe_one_speaker(party):
+    text = (
+        f"{party} presidential contender and former neurosurgeon Ana Ruiz responded on Sunday "
+        "to accusations that she exaggerated details of her life story.\n"
+    )
+    quote = speaker_of(text, "exaggerated details")
+    assert (quote.speaker, quote.speaker_type) == ("Ana Ruiz", "person")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

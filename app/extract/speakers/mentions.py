@@ -556,6 +556,9 @@ def _inverted_tag(tokens: list[Token]) -> bool:
 def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Mention:
     """Classify the speaker phrase headed by `head`; `base` maps parse offsets to the
     article's."""
+    if (described := _described_twice(head)) is not None:
+        # "GOP presidential contender and former neurosurgeon Ben Carson": one man
+        return mention_for_one(described, sorted(head.subtree, key=lambda t: t.i), base)
     tokens = _phrase_tokens(head)
     for child in head.children:  # "the newspaper The New York Times", "Hill, a doctor"
         if child.dep_ == "appos" and head.pos_ == "PROPN" and _heads_a_list(child):
@@ -676,6 +679,24 @@ def _heads_a_list(token: Token) -> bool:
         and any(c.dep_ == "cc" and c.lower_ == "and" for c in token.children)
         and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in token.children)
     )
+
+
+def _described_twice(head: Token) -> Token | None:
+    """'GOP presidential contender and former neurosurgeon Ben Carson responded': a singular
+    noun with no article is a title, not someone of its own; joined by "and" to a name, it
+    is a second description of the named person, who alone speaks."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or head.i > 0 and head.doc[head.i - 1].text == ",":
+        return None
+    if any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
+        return None
+    if [c.lower_ for c in head.children if c.dep_ == "cc"] != ["and"]:
+        return None
+    conj = [c for c in head.children if c.dep_ == "conj"]
+    if len(conj) != 1 or conj[0].pos_ != "PROPN" or conj[0].tag_ != "NNP":
+        return None
+    name = conj[0]
+    described = any(c.dep_ in ("compound", "amod") and c.pos_ != "PROPN" for c in name.children)
+    return name if described and not any(c.dep_ == "conj" for c in name.children) else None
 
 
 def _described_partner(head: Token) -> Token | None:
