@@ -1959,6 +1959,23 @@ def test_two_descriptions_joined_before_a_name_describe_one_speaker(party):
     assert (quote.speaker, quote.speaker_type) == ("Ana Ruiz", "person")
 
 
+@pytest.mark.parametrize(
+    "office",
+    [
+        "Forests Minister",
+        "Public Safety Minister",
+        "Natural Resources Minister",
+        "Municipal Affairs Minister",
+    ],
+)
+def test_a_provincial_portfolio_under_the_dateline_is_the_datelines_country(office):
+    text = (
+        "KAMLOOPS, B.C. — Crews gained ground on the fire on Saturday.\n\n"
+        f"{office} Ravi Sandhu said the province would review how alerts were sent.\n"
+    )
+    assert speaker_of(text, "review how alerts").speaker_country == "CA"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

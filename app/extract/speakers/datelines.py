@@ -27,7 +27,9 @@ PORTFOLIOS = frozenset(
     justice government digital water irrigation oil petroleum mines mining fisheries planning
     information communications sports youth women land power electricity infrastructure
     veterans family social welfare works investment finance budget aviation telecommunications
-    defence defense interior international relations cooperation""".split()
+    defence defense interior international relations cooperation forests forestry natural
+    resources emergency emergencies public safety security municipal services seniors children
+    heritage arts employment skills innovation wildlife parks lands""".split()
 )
 GOVERNING = frozenset({"government", "administration", "junta"})
 OFFICIALS_OF = GOVERNING | {"ministry"}
