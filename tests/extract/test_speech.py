@@ -2175,3 +2175,16 @@ def test_a_name_the_parse_hung_on_the_opening_phrase_speaks_past_an_adverb():
     )
     (quote,) = extract_article(article).quotes
     assert quote.speaker == "Brenda Lane"
+
+
+def test_a_name_after_an_inverted_tag_with_a_who_clause_speaks_not_its_words():
+    article = (
+        "Advice\n\nThe campaign is in its last week.\n\n"
+        '"She needs one or two big ideas," said Ruth Okafor, who served as labour minister in '
+        'the first term yet endorsed a rival in the primary. "Her instinct is to go slow."\n'
+    )
+    got = [(q.speaker, q.text) for q in extract_article(article).quotes]
+    assert got == [
+        ("Ruth Okafor", '"She needs one or two big ideas,"'),
+        ("Ruth Okafor", '"Her instinct is to go slow."'),
+    ]

@@ -19,7 +19,7 @@ from app.extract.speech.parse_tokens import (
     FINITE_TAGS,
     QUOTE_MARKS,
     SCENE_NOUNS,
-    asked_after_the_name,
+    clause_after_the_name,
     finite_within,
     has_modal,
     has_subject,
@@ -176,7 +176,7 @@ def content_of(verb: Token) -> list[Token] | None:
         comps = [c for c in comps if c.tag_ != "VBG" or finite_within(c)]  # is the scene
         comps = [c for c in comps if not time_clause(c)]
     comps = [c for c in comps if not scene_clause(verb, c) and not _object_then_clause(verb, c)]
-    comps = [c for c in comps if c != asked_after_the_name(verb)]  # "said X, asked about …"
+    comps = [c for c in comps if c != clause_after_the_name(verb)]  # "said X, asked about …"
     comps = [c for c in comps if not _report_before_semicolon(verb, c)]
     limit = len(verb.doc)  # where the content must end
     if any(c.i > verb.i for c in comps):  # "… fireworks on Friday: Republicans said they …"

@@ -54,21 +54,31 @@ def scene_clause(verb: Token, clause: Token) -> bool:
     )
 
 
-def asked_after_the_name(verb: Token) -> Token | None:
-    """'"…," said Ben Carson, asked about his claims, …', parsed with the name as the subject
-    of "asked", a clause of the verb: that clause is the scene, the name the speaker."""
+def clause_after_the_name(verb: Token) -> Token | None:
+    """'"…," said Ben Carson, asked about his claims, …' and '"…," said Ann Lee, who served
+    as labor secretary yet endorsed …', parsed with the name as the subject of a clause of
+    the verb: that clause tells of the speaker (the scene, or who they are), the name
+    right after the verb is the speaker."""
     doc = verb.doc
+    inverted = verb.i > 0 and doc[verb.i - 1].text in (",", '"', "”", "’", "''")
     for clause in verb.children:
-        if (
-            clause.dep_ == "ccomp"
-            and clause.i > verb.i
-            and cue_lemma(clause.text) == "ask"
+        if clause.dep_ != "ccomp" or clause.i <= verb.i:
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.left_edge.i != verb.i + 1:
+            continue
+        asked = (
+            cue_lemma(clause.text) == "ask"
             and clause.tag_ in ("VBD", "VBN")
             and doc[clause.i - 1].text == ","
-        ):
-            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.left_edge.i == verb.i + 1:
-                return clause
+        )
+        described = (
+            inverted
+            and subject.pos_ == "PROPN"
+            and any(c.dep_ == "relcl" and c.i < clause.i for c in subject.children)
+        )
+        if asked or described:
+            return clause
     return None
 
 

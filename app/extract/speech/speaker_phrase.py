@@ -12,7 +12,7 @@ from app.extract.speech.parse_tokens import (
     FINITE_TAGS,
     SAID_WHEN,
     SUBJECT_DEPS,
-    asked_after_the_name,
+    clause_after_the_name,
     has_subject,
     is_speech_verb,
     quoted_person,
@@ -99,7 +99,7 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
         return moved
     if (inserted := _name_after_inserted_verb(verb)) is not None:
         return inserted
-    if (asked := asked_after_the_name(verb)) is not None:  # '"…," said Ann Lee, asked about'
+    if (asked := clause_after_the_name(verb)) is not None:  # '"…," said Ann Lee, asked about'
         return next(c for c in asked.children if c.dep_ == "nsubj")
     # With two subjects ("The archive, director X said, …") the one next to the verb speaks.
     for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
