@@ -2188,3 +2188,17 @@ def test_a_name_after_an_inverted_tag_with_a_who_clause_speaks_not_its_words():
         ("Ruth Okafor", '"She needs one or two big ideas,"'),
         ("Ruth Okafor", '"Her instinct is to go slow."'),
     ]
+
+
+@pytest.mark.parametrize(
+    "described",
+    ["a surgeon from Englewood, New Jersey", "an analyst at Halvorsen Partners"],
+)
+def test_who_after_where_a_named_person_is_from_is_that_person(described):
+    article = (
+        "Dinner\n\nThe dinner was packed.\n\n"
+        f'"He is one of us in this town," said Alan Berg, {described}, who said he is '
+        "friendly with the candidate's family.\n"
+    )
+    speakers = {q.speaker for q in extract_article(article).quotes}
+    assert speakers == {"Alan Berg"}

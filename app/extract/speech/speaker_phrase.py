@@ -117,6 +117,8 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
                 if clause is None or clause.head.lower_ in NOT_SPEAKERS:
                     return None
                 noun = clause.head  # "Ana Lima, a deputy who said …": Ana Lima
+                if child.lower_ == "who":
+                    noun = _whose_place(noun)
                 return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun
             if (owner := _the_its_owner(child, verb)) is not None:
                 return owner
@@ -161,6 +163,19 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _whose_place(noun: Token) -> Token:
+    """'Alan Berger, a gynecologist from Englewood, New Jersey, who said …', 'Ann Lee, an
+    analyst at Jefferies, who said …': "who" is the named person a description with where
+    they are from or work describes, not the place or firm (but "a reaction from Ann Lee,
+    who said" is hers)."""
+    if noun.dep_ != "pobj" or noun.pos_ != "PROPN" or noun.head.lower_ not in ("from", "in", "at"):
+        return noun
+    described = noun.head.head
+    if described.pos_ == "NOUN" and described.dep_ == "appos" and described.head.pos_ == "PROPN":
+        return described
+    return noun
 
 
 def _joined(verb: Token, said: Token | None) -> Token | None:
