@@ -97,7 +97,8 @@ def _colon_intro(
         # ('"College Bowl," he replied. "It's …"': or with a few quoted words it tags)
         tags = _opens_quote(text, sent.start)
         said = not cue.content or tags
-        if colon or (quote_follows and (opens or tags) and said and cue.token.dep_ == "ROOT"):
+        root = cue.token.dep_ == "ROOT" or tags  # (or the inverted tag's: '"…," tweeted X.')
+        if colon or (quote_follows and (opens or tags) and said and root):
             return Candidate(
                 sent.end,
                 sent.end,

@@ -2202,3 +2202,14 @@ def test_who_after_where_a_named_person_is_from_is_that_person(described):
     )
     speakers = {q.speaker for q in extract_article(article).quotes}
     assert speakers == {"Alan Berg"}
+
+
+def test_an_inverted_tag_the_parse_read_as_a_modifier_names_the_speaker():
+    article = (
+        "Debate night\n\nThe debate ended late.\n\n"
+        '"Ortiz lost the debate badly tonight," tweeted Lowe spokesman Ari Danner.\n\n'
+        '"Debate recap," tweeted Lowe spokesman Ari Danner. "Ortiz: \'I come from the past.\' '
+        "Lowe: 'This election is about the future.'\"\n"
+    )
+    got = [(q.speaker, q.speaker_mention) for q in extract_article(article).quotes]
+    assert got == [("Ari Danner", "Lowe spokesman Ari Danner")] * 2

@@ -29,7 +29,7 @@ from app.extract.speakers.lexicon import (
     title_compound,
 )
 from app.extract.speakers.name_spans import french_body_start, person_then_joined
-from app.extract.text.closing_tags import misread_closing_tag
+from app.extract.text.closing_tags import misread_closing_tag, tag_read_as_modifier
 from app.extract.text.parse import STAND_IN
 
 CUT_DEPS = frozenset({"relcl", "acl", "cc", "conj", "advcl", "parataxis"})
@@ -765,6 +765,7 @@ def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]
     tokens = _after_an_opening_phrase(tokens, head)
     if _inverted_tag(tokens):  # "Said Ellis: “…”"
         tokens = tokens[1:]
+    tokens = [t for t in tokens if not tag_read_as_modifier(t)]  # '"…," tweeted Ann Lee.'
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):  # ', Butz'
         tokens = tokens[1:]
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):

@@ -6,7 +6,7 @@ aftermath ("…, prompting …") a clause's words stop before."""
 from spacy.tokens import Token
 
 from app.extract.speakers.gender import is_first_name
-from app.extract.text.closing_tags import misread_closing_tag
+from app.extract.text.closing_tags import misread_closing_tag, tag_read_as_modifier
 from app.extract.verbs import (
     BACK_FORMS,
     SPEECH_VERBS,
@@ -187,7 +187,7 @@ def is_speech_verb(tok: Token) -> bool:
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         surname = tok.text == "Said" and prev is not None and is_first_name(prev.text)
         return not surname and not _said_as_given_name(tok)
-    if tok.dep_ in ("amod", "compound"):
+    if tok.dep_ in ("amod", "compound") and not tag_read_as_modifier(tok):
         return False
     if tok.lower_ in ("put", "puts"):  # "As one official put it, …"
         kids = {(c.dep_, c.lower_) for c in tok.children}

@@ -18,7 +18,7 @@ from app.extract.speech.parse_tokens import (
     quoted_person,
     scene_clause,
 )
-from app.extract.text.closing_tags import misread_closing_tag
+from app.extract.text.closing_tags import misread_closing_tag, tag_read_as_modifier
 from app.extract.verbs import lemma as cue_lemma
 
 QUOTED_AS = frozenset({"quote", "cite"})  # "was quoted as saying" keeps its speaker
@@ -484,6 +484,12 @@ def _name_after(verb: Token) -> Token | None:
         if described.head.i == verb.i and described.lower_ in PERSON_NOUNS and ends:
             return described
         return None
+    if tag_read_as_modifier(verb):
+        # '"…," tweeted Rubio spokesman Alex Conant.', parsed with the verb describing him
+        named = verb.head
+        while named.dep_ == "compound" and named.head.i > named.i:
+            named = named.head
+        return named if named.pos_ in ("PROPN", "NOUN") else None
     if nxt.pos_ != "PROPN":
         return None
     if _to_an_audience(verb):

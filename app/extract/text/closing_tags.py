@@ -46,3 +46,20 @@ def _subject_hung_on_the_verb(tok: Token) -> bool:
 
 
 SAID_FORMS = frozenset("said says added adds told tells".split())
+
+
+def tag_read_as_modifier(tok: Token) -> bool:
+    """'"…," tweeted Rubio spokesman Alex Conant.', parsed with the verb of the inverted tag
+    describing the noun after it: a past tense right after the quotation's closing mark
+    (the speech modules take it for the verb, the speakers modules leave it out of the
+    speaker's words)."""
+    doc = tok.doc
+    if tok.dep_ != "amod" or tok.tag_ != "VBD" or tok.head.i < tok.i or tok.i < 2:
+        return False
+    if doc[tok.i - 1].text not in ('"', "”", "''") or doc[tok.i - 2].text not in (",", "?", "!"):
+        return False
+    named = tok.head
+    while named.dep_ in ("compound", "amod") and named.head.i > named.i:
+        named = named.head
+    # (not '"…," retired general Lloyd Newton said': an adjective, the verb after the name)
+    return named.dep_ not in ("nsubj", "nsubjpass")
