@@ -1976,6 +1976,16 @@ def test_a_provincial_portfolio_under_the_dateline_is_the_datelines_country(offi
     assert speaker_of(text, "review how alerts").speaker_country == "CA"
 
 
+@pytest.mark.parametrize("crowd", ["The crowd", "The left", "The public"])
+def test_a_crowd_or_a_side_of_politics_is_never_the_person_in_focus(crowd):
+    text = (
+        "Senator Ivo Marr addressed the convention on Thursday night.\n\n"
+        f"{crowd} chanted that the governor should resign.\n"
+    )
+    quote = speaker_of(text, "should resign")
+    assert (quote.speaker, quote.speaker_type) == (crowd, "group")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -86,7 +86,10 @@ ANY_OFFICE = frozenset(
 IGNORED_ROLE_WORDS = frozenset("the of a an s former year old".split())
 FORMER = frozenset(("former", "ex", "retired"))
 # Singular nouns for several people: never one person named before.
-COLLECTIVE = frozenset("family couple crew household relatives".split())
+# (and the sides and crowds of politics: "the left", "the public")
+COLLECTIVE = frozenset(
+    "family couple crew household relatives left right public crowd audience".split()
+)
 PARTY_MEMBERS = frozenset(("democrat", "republican"))  # "the Nevada Democrat": "(D-Nev.)"
 # "His ministry said" after Pakistan's defence minister: his, not the last ministry named.
 BODIES_OF_THEIRS = frozenset(
