@@ -1986,6 +1986,16 @@ def test_a_crowd_or_a_side_of_politics_is_never_the_person_in_focus(crowd):
     assert (quote.speaker, quote.speaker_type) == (crowd, "group")
 
 
+def test_a_bare_office_the_lede_described_with_its_country_is_that_countrys():
+    text = (
+        "RIYADH (Reuters) - Iran's foreign minister arrived in Riyadh on Tuesday for talks "
+        "with Saudi officials.\n\n"
+        "Foreign Minister Dariush Karimi, speaking at a joint news conference with his Saudi "
+        'counterpart, said Tehran wanted "a new chapter" in relations.\n'
+    )
+    assert speaker_of(text, "new chapter").speaker_country == "IR"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -206,6 +206,9 @@ class Whereabouts:
             listed = self._listed_after(first)
             if listed is not None and not listed[1]:
                 return listed[0].country  # a colleague in the same government
+            office_of = self._office_described_before(e.role, first)
+            if office_of and not (self.placed_in(first) or self._country_introduced(first)):
+                return office_of  # (not when the paragraph says whose: "France's ministry …")
             if self.at_home(first):
                 return self.home  # "President Oleksandr Bondar" under a Kyiv dateline
             if found := (
@@ -260,6 +263,19 @@ class Whereabouts:
                     if w in OFFICE_HEADS and w not in e.role.split()
                 ]
                 e.role = " ".join([e.role, *office])
+
+    def _office_described_before(self, role: str, pos: int) -> str | None:
+        """'RIYADH — Iran's foreign minister arrived … . Foreign Minister Abbas Rahimi said
+        …': the one country whose holder of this office was described, unnamed, before."""
+        if self.home is None or not role or not role.replace(" ", "").isalpha():
+            return None  # (a story with no dateline has no home its bare titles default to)
+        office = re.escape(role).replace(r"\ ", r"\s")
+        described = re.finditer(
+            rf"\b([A-Z][\w.-]{{1,30}}(?:\s[A-Z][\w.-]{{1,30}})?)(?:['’]s)?\s{office}\b(?!,?\s[A-Z])",
+            self.text[:pos],
+        )
+        countries = {c for m in described if (c := self.officials.country_in(m[1]))}
+        return countries.pop() if len(countries) == 1 else None
 
     def introduced_as(self, head: str, pos: int) -> str | None:
         """'… a visit by a U.S. special envoy. The envoy, Ann Lee, …': the country of the last
