@@ -2213,3 +2213,24 @@ def test_an_inverted_tag_the_parse_read_as_a_modifier_names_the_speaker():
     )
     got = [(q.speaker, q.speaker_mention) for q in extract_article(article).quotes]
     assert got == [("Ari Danner", "Lowe spokesman Ari Danner")] * 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "As a part of his plea, Marek Lazlo Varga, 44, said that he had hacked nearly 100 "
+            "accounts from his home overseas.",
+            "Marek Lazlo Varga",
+        ),
+        (
+            "At Cedar Hollow, Jay DiPaolo, the club's 78-year-old president and general manager, "
+            "suggested that the troubles could be blamed on poor management.",
+            "Jay DiPaolo",
+        ),
+    ],
+)
+def test_a_name_the_parse_hung_on_the_opening_phrase_is_the_subject(sentence, speaker):
+    article = f"Court\n\nThe case was heard on Friday.\n\n{sentence}\n"
+    (quote,) = extract_article(article).quotes
+    assert (quote.speaker, quote.evidence) == (speaker, "name")

@@ -91,6 +91,7 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
         or _subject_after_semicolon(verb)
         or _root_noun_misread(verb)
         or _subject_after_the_day(verb)
+        or _subject_hung_on_the_opening(verb)
     ) is not None:
         return noun
     if (quoted := quoted_person(verb)) is not None:
@@ -435,6 +436,31 @@ def _subject_after_the_day(verb: Token) -> Token | None:
         if day.dep_ == "npadvmod" and day.lower_ in SAID_WHEN and day.head.i < verb.i + 1:
             named = (c for c in day.children if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN"))
             return next(named, None)
+    return None
+
+
+def _subject_hung_on_the_opening(verb: Token) -> Token | None:
+    """'As a part of his plea, Marcel Lazar, 44, said …', 'At Boca West, Jay DiPietro, the
+    club's president, suggested …', parsed with the name an apposition of the opening
+    phrase's noun and no subject on the verb: the name set off right before the verb is
+    the subject."""
+    if has_subject(verb):
+        return None
+    doc = verb.doc
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i:
+            continue
+        for noun in (c for c in prep.subtree if c.dep_ == "pobj"):
+            for name in noun.children:
+                end = name.right_edge.i - (name.right_edge.text == ",")  # its own comma
+                if (
+                    name.dep_ == "appos"
+                    and name.pos_ == "PROPN"
+                    and doc[name.left_edge.i - 1].text == ","
+                    and end + 2 == verb.i
+                    and doc[end + 1].text == ","
+                ):
+                    return name
     return None
 
 
