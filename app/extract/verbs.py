@@ -149,6 +149,9 @@ BACK_FORMS = frozenset("fired fires firing shot shoots shooting hit hits hitting
 _VIEWPOINT = re.compile(r"\b[Ff]or [^,.\"“”]{2,60}, [\"“«‘]|\bIn (?:his|her|their|the) words\b")
 
 
+READ_FORMS = frozenset(("reading", "read", "reads"))  # words on a sign or a statement
+
+
 def mentions_speech(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether text[start:end] is worth parsing: a speech verb in any form, "according to",
     or a viewpoint opening a quotation. A set lookup per word, cheaper than one big regex."""
@@ -168,6 +171,8 @@ def mentions_speech(text: str, start: int = 0, end: int | None = None) -> bool:
         if word == "back" and prev in BACK_FORMS:  # "Carney shot back that …"
             return True
         if word in NAMING_FORMS and _QUOTE_MARK.search(text, start, end):
+            return True
+        if word in READ_FORMS and _QUOTE_MARK.match(text, m.end() + 1):  # 'a sign reading "…"'
             return True
         prev = word
     return _VIEWPOINT.search(text, start, end) is not None

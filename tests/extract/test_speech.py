@@ -2234,3 +2234,13 @@ def test_a_name_the_parse_hung_on_the_opening_phrase_is_the_subject(sentence, sp
     article = f"Court\n\nThe case was heard on Friday.\n\n{sentence}\n"
     (quote,) = extract_article(article).quotes
     assert (quote.speaker, quote.evidence) == (speaker, "name")
+
+
+def test_a_statement_reading_words_is_its_issuers_and_a_signs_words_are_nobodys():
+    article = (
+        "Strike\n\nMONTREAL — Nurses walked off the job on Monday at St. Brigid's Hospital.\n\n"
+        'Nurse Amira Haddi, 29, held a sign reading "Overtime is not a staffing plan at all."\n\n'
+        'The ministry issued a statement reading "We will not negotiate in public."\n'
+    )
+    got = [(q.speaker_mention, q.text, q.via) for q in extract_article(article).quotes]
+    assert got == [("The ministry", '"We will not negotiate in public."', "statement")]

@@ -304,6 +304,8 @@ def sentence_candidates(
             continue
         if _is_title(q.inner(text)):
             continue  # 'on CBS's "The Morning Hour,"': a programme or book, not words said
+        if _on_a_sign(text, q):
+            continue  # 'held a sign reading "…"': a slogan
         nearest = _nearest_cue(cues, parsed, q)
         if nearest is None:
             continue
@@ -413,11 +415,26 @@ def _is_title(inner: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
+# What is printed on a sign, a banner or a shirt: "held a sign reading “…”".
+ON_A_SIGN = re.compile(
+    r"(?<![\w-])(?:signs?|placards?|banners?|posters?|t-shirts?|shirts?|hats?|caps?)"
+    r"(?:\s(?:that|which))?\s(?:reading|read|reads|saying|said|says)[\s:,—–-]{0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _on_a_sign(text: str, q: Marked) -> bool:
+    """Marks around what a sign or a shirt says: nobody's statement ('"Overtime is not a
+    staffing plan"' on a nurse's sign is a slogan, not her words to the reporter)."""
+    return ON_A_SIGN.search(text, max(0, q.start - 40), q.start) is not None
+
+
 def _floats(text: str, q: Marked, sent: Sentence, after_colon: bool = False) -> bool:
     """A marked stretch that reads as someone's words: long enough, or a whole short sentence
-    of its own (or, with `after_colon`, after a colon in its sentence); never a title."""
+    of its own (or, with `after_colon`, after a colon in its sentence); never a title or
+    what a sign says."""
     inner = q.inner(text)
-    if _is_title(inner):
+    if _is_title(inner) or _on_a_sign(text, q):
         return False
     if _words(inner) >= MIN_FLOATING_WORDS:
         return True

@@ -80,6 +80,24 @@ OPINION_VERBS = frozenset({"believe"})
 FINDINGS = frozenset("investigation inquiry probe study report review analysis audit".split())
 
 
+# The verb that gives a document's words: "a statement reading '…'".
+READING_FORMS = frozenset("reading read reads".split())
+
+
+def _written_reading(verb: Token) -> Cue | None:
+    """'The ministry issued a statement reading "…"': the words are those of who issued it
+    (the subject of the verb the document is the object of); a document with no such
+    holder speaks for itself."""
+    written = verb.head
+    if verb.dep_ not in ("acl", "relcl") or written.i > verb.i:
+        return None
+    content = next((c for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.i > verb.i), None)
+    if content is None:
+        return None
+    holder = subject_of(written.head) if written.dep_ == "dobj" else None
+    return Cue(verb, verb.text, holder or written, subtree(content), "verb", via=written.lower_)
+
+
 def _their_remark(noun: Token) -> Cue | None:
     """'Orlov's remark that the plan was “dead” drew criticism': Orlov said the plan was
     dead. Only with a named owner ("his", "the claim that" name nobody in particular)."""
@@ -285,6 +303,8 @@ def find_cues(doc) -> list[Cue]:
             cue = _in_their_words(tok)
         elif tok.pos_ == "NOUN" and tok.lower_ in REPORTING_NOUNS:
             cue = _their_remark(tok)
+        elif tok.lower_ in READING_FORMS and tok.head.lower_ in DOCUMENT_NOUNS:
+            cue = _written_reading(tok)
         elif cue_lemma(tok.text) in NAMING_ONLY:
             cue = _quoted_judgement(tok)
         elif is_speech_verb(tok):
