@@ -1996,6 +1996,15 @@ def test_a_bare_office_the_lede_described_with_its_country_is_that_countrys():
     assert speaker_of(text, "new chapter").speaker_country == "IR"
 
 
+def test_a_group_noun_opening_the_sentence_is_a_group_not_a_name():
+    text = (
+        "OTTAWA — Council voted to freeze fares on Wednesday.\n\n"
+        "Staff had argued the increase was needed to keep up with inflation.\n"
+    )
+    quote = speaker_of(text, "keep up with inflation")
+    assert (quote.speaker_type, quote.evidence) == ("group", "group")
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -803,6 +803,9 @@ def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]
         return Mention(text, start, end, "document", name, low, full, author, plural)
     if low in GROUP_NOUNS and head.text.islower():  # "the foreign ministry" (PROPN-tagged)
         return Mention(text, start, end, "group", None, low, plural=plural)
+    if len(tokens) == 1 and head.is_sent_start and low in OPENING_GROUPS:
+        # "Staff had argued …": capitalised because it opens the sentence, not a name
+        return Mention(text, start, end, "group", None, low, plural=True)
     if head.tag_ == "NNPS" and tokens[-1].i > head.i and tokens[0].i == head.i:
         # "Canadians with relatives trapped in Gaza": some of a people, as printed
         return Mention(text, start, end, "group", None, low, plural=True)
@@ -814,6 +817,10 @@ def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]
     if low in GROUP_NOUNS or plural:
         return Mention(text, start, end, "group", name, low, full, plural=plural)
     return Mention(text, start, end, "description", name, low, full)
+
+
+# Group nouns a sentence may open on, capitalised, with nothing else: never a name.
+OPENING_GROUPS = (GROUP_NOUNS - {"kremlin"}) | {"staff", "crew", "personnel", "staffers"}
 
 
 def _french_body(head: Token) -> tuple[int, int] | None:
