@@ -450,12 +450,9 @@ class Whereabouts:
     def opening_state(self, sentence: str) -> tuple[str, str] | None:
         """The country, capital or body a sentence opens on, as printed and as a country:
         "Beijing rejects that account." is ("Beijing", "CN")."""
-        opening = OPENING.match(sentence)
-        if opening is None:
-            return None
-        name = re.sub(r"['’]s$", "", opening[1])
-        country = self.officials.country_in(name)
-        return (name, country) if country else None
+        name = _opening_name(sentence)
+        country = self.officials.country_in(name) if name else None
+        return (name, country) if name and country else None
 
     def _country_introduced(self, pos: int) -> str | None:
         """'Iran's delegation struck a different note. Deputy Foreign Minister Dariush
@@ -513,10 +510,8 @@ class Whereabouts:
     def _opening_body(self, sentence: str) -> str | None:
         """The country of the known government body a sentence opens on: "The Kremlin
         dismissed the suggestion." is RU (a body, not a country, so not `_opening_country`)."""
-        opening = OPENING.match(sentence)
-        if opening is None:
-            return None
-        body = self.officials.find(re.sub(r"['’]s$", "", opening[1]))
+        name = _opening_name(sentence)
+        body = self.officials.find(name) if name else None
         return body.country if body is not None and body.kind in SPEAKING_BODIES else None
 
     def _same_body(self, before: str, pos: int) -> bool:
@@ -661,6 +656,12 @@ class Whereabouts:
             if body is not None and body.kind in SPEAKING_BODIES and body.country:
                 return body.country
         return None
+
+
+def _opening_name(sentence: str) -> str | None:
+    """The one or two capitalised words a sentence opens on, without "The" or an "'s"."""
+    opening = OPENING.match(sentence)
+    return re.sub(r"['’]s$", "", opening[1]) if opening else None
 
 
 def _head_word(name: str) -> str:

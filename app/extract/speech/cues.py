@@ -53,6 +53,7 @@ from app.extract.verbs import (
     CLAUSE_ONLY,
     NAMING_ONLY,
     QUOTE_ONLY_VERBS,
+    READ_FORMS,
 )
 from app.extract.verbs import lemma as cue_lemma
 
@@ -78,10 +79,6 @@ def _cue_text(verb: Token) -> str:
 
 OPINION_VERBS = frozenset({"believe"})
 FINDINGS = frozenset("investigation inquiry probe study report review analysis audit".split())
-
-
-# The verb that gives a document's words: "a statement reading '…'".
-READING_FORMS = frozenset("reading read reads".split())
 
 
 def _written_reading(verb: Token) -> Cue | None:
@@ -303,7 +300,7 @@ def find_cues(doc) -> list[Cue]:
             cue = _in_their_words(tok)
         elif tok.pos_ == "NOUN" and tok.lower_ in REPORTING_NOUNS:
             cue = _their_remark(tok)
-        elif tok.lower_ in READING_FORMS and tok.head.lower_ in DOCUMENT_NOUNS:
+        elif tok.lower_ in READ_FORMS and tok.head.lower_ in DOCUMENT_NOUNS:
             cue = _written_reading(tok)
         elif cue_lemma(tok.text) in NAMING_ONLY:
             cue = _quoted_judgement(tok)

@@ -18,7 +18,11 @@ from app.extract.speech.parse_tokens import (
     quoted_person,
     scene_clause,
 )
-from app.extract.text.closing_tags import misread_closing_tag, tag_read_as_modifier
+from app.extract.text.closing_tags import (
+    misread_closing_tag,
+    phrase_head,
+    tag_read_as_modifier,
+)
 from app.extract.verbs import lemma as cue_lemma
 
 QUOTED_AS = frozenset({"quote", "cite"})  # "was quoted as saying" keeps its speaker
@@ -512,9 +516,7 @@ def _name_after(verb: Token) -> Token | None:
         return None
     if tag_read_as_modifier(verb):
         # '"…," tweeted Rubio spokesman Alex Conant.', parsed with the verb describing him
-        named = verb.head
-        while named.dep_ == "compound" and named.head.i > named.i:
-            named = named.head
+        named = phrase_head(verb)
         return named if named.pos_ in ("PROPN", "NOUN") else None
     if nxt.pos_ != "PROPN":
         return None

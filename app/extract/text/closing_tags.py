@@ -58,8 +58,14 @@ def tag_read_as_modifier(tok: Token) -> bool:
         return False
     if doc[tok.i - 1].text not in ('"', "”", "''") or doc[tok.i - 2].text not in (",", "?", "!"):
         return False
+    # (not '"…," retired general Lloyd Newton said': an adjective, the verb after the name)
+    return phrase_head(tok).dep_ not in ("nsubj", "nsubjpass")
+
+
+def phrase_head(tok: Token) -> Token:
+    """The head of the noun phrase a modifier or a compound part belongs to ("Conant" for
+    "tweeted" in "tweeted Rubio spokesman Alex Conant")."""
     named = tok.head
     while named.dep_ in ("compound", "amod") and named.head.i > named.i:
         named = named.head
-    # (not '"…," retired general Lloyd Newton said': an adjective, the verb after the name)
-    return named.dep_ not in ("nsubj", "nsubjpass")
+    return named
