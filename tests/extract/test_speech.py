@@ -2244,3 +2244,14 @@ def test_a_statement_reading_words_is_its_issuers_and_a_signs_words_are_nobodys(
     )
     got = [(q.speaker_mention, q.text, q.via) for q in extract_article(article).quotes]
     assert got == [("The ministry", '"We will not negotiate in public."', "statement")]
+
+
+def test_a_verb_the_parse_joined_to_the_first_clause_goes_on_from_the_nearer_one():
+    article = (
+        "Boycott\n\nThe speech is on Monday.\n\n"
+        "A group of rabbis called for a boycott of his speech, and the prominent civil rights "
+        "organization the Fairness League strongly denounced the rhetoric and said it would "
+        '"redirect" all of his past donations to the league.\n'
+    )
+    said = next(q for q in extract_article(article).quotes if "redirect" in q.text)
+    assert said.speaker == "Fairness League"

@@ -134,6 +134,8 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
             and (cue_lemma(verb.text) in QUOTED_AS or verb.lower_ in PERCEIVED)
         ):
             return child  # "he was quoted as saying", "the officer can be heard telling"
+    if depth < 3 and (sibling := _joined_to_the_nearer(verb)) is not None:
+        return subject_of(sibling, depth + 1, _joined(verb, said))
     if second_report(verb) and (outer := _reported_in(verb)) is not None:
         # 'said X was "…" and told them that …': she did
         return subject_of(outer, depth + 1, _joined(verb, said))
@@ -168,6 +170,20 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _joined_to_the_nearer(verb: Token) -> Token | None:
+    """'A group of rabbis called for a boycott, and the Anti-Defamation League denounced the
+    rhetoric and said …', parsed with "said" joined to "called": a clause with a subject of
+    its own between them is the one "said" goes on from."""
+    if verb.dep_ != "conj":
+        return None
+    nearer = [
+        c
+        for c in verb.head.children
+        if c.dep_ == "conj" and c.i < verb.i and c.pos_ in ("VERB", "AUX") and has_subject(c)
+    ]
+    return nearer[-1] if nearer else None
 
 
 def _whose_place(noun: Token) -> Token:
