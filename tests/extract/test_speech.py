@@ -2255,3 +2255,13 @@ def test_a_verb_the_parse_joined_to_the_first_clause_goes_on_from_the_nearer_one
     )
     said = next(q for q in extract_article(article).quotes if "redirect" in q.text)
     assert said.speaker == "Fairness League"
+
+
+def test_with_a_subject_before_the_quotation_the_one_its_tag_names_speaks():
+    article = (
+        "Convention\n\nThe school board event was small. Not so the brewers' bash on Monday.\n\n"
+        "The party, typically attended by hundreds of delegates every four years, "
+        '"allows us to get our message out," said Frank Colby, the group\'s vice president.\n'
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker == "Frank Colby"

@@ -106,6 +106,8 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
         return inserted
     if (asked := clause_after_the_name(verb)) is not None:  # '"…," said Ann Lee, asked about'
         return next(c for c in asked.children if c.dep_ == "nsubj")
+    if (tagged := _named_in_the_tag(verb)) is not None:
+        return tagged
     # With two subjects ("The archive, director X said, …") the one next to the verb speaks.
     for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
         if child.dep_ in SUBJECT_DEPS and _some_of_whom(child):
@@ -170,6 +172,19 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _named_in_the_tag(verb: Token) -> Token | None:
+    """'The party, attended by hundreds, "allows us to get our message out," said Frank
+    Coleman': with a subject before the quotation and one after its closing tag's verb, the
+    one the tag names speaks (the other is what the quotation is about)."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in ('"', "”", "’", "''"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    after = [c for c in subjects if c.i > verb.i and c.left_edge.i == verb.i + 1]
+    before = [c for c in subjects if c.i < verb.i]
+    return after[0] if after and before else None
 
 
 def _joined_to_the_nearer(verb: Token) -> Token | None:
