@@ -2265,3 +2265,14 @@ def test_with_a_subject_before_the_quotation_the_one_its_tag_names_speaks():
     )
     (quote,) = extract_article(article).quotes
     assert quote.speaker == "Frank Colby"
+
+
+def test_a_name_after_a_verb_set_off_by_commas_is_its_object_not_an_inverted_tag():
+    article = (
+        "Endorsement\n\nThe caucuses are on Monday.\n\n"
+        "On Sunday, Minister Bradley Crane stood at his pulpit in Burlington, Iowa, and, citing "
+        "scripture, endorsed Senator Ted Rook of Texas, urging his parishioners to also consider "
+        "voting for him.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker == "Bradley Crane"

@@ -556,7 +556,18 @@ def _name_after(verb: Token) -> Token | None:
     head = nxt
     while head.head.i != head.i and head.head.pos_ == "PROPN" and head.head.i > verb.i:
         head = head.head  # "argued Ann Lee": Lee heads the name
+    last = head.right_edge.i + 1
+    ends = last >= len(doc) or doc[last].text in (".", "!", "?")
+    if before == "," and not ends and not _words_before(verb):
+        return None  # "…, and, citing Exodus, endorsed Senator Ted Cruz, urging …": an object
     return head if head.head.i == verb.i else None
+
+
+def _words_before(verb: Token) -> bool:
+    """An inverted tag follows its words: a clause before the verb is its complement."""
+    return verb.dep_ == "parataxis" or any(
+        c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children
+    )
 
 
 LISTENER_VERBS = frozenset("tell inform remind assure advise brief".split())
