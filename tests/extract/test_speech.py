@@ -2276,3 +2276,14 @@ def test_a_name_after_a_verb_set_off_by_commas_is_its_object_not_an_inverted_tag
     )
     (quote,) = extract_article(article).quotes
     assert quote.speaker == "Bradley Crane"
+
+
+def test_a_participle_after_a_relative_clause_with_its_own_subject_goes_on_from_it():
+    article = (
+        "Delegates\n\nThe count went late.\n\n"
+        'The front-runner complained that the contest had been "rigged" against him, a charge '
+        "that Dakota Republican leaders strongly denied, noting that they had been using the "
+        "same system since 2004.\n"
+    )
+    noting = next(q for q in extract_article(article).quotes if "same system" in q.text)
+    assert noting.speaker_mention == "Dakota Republican leaders"

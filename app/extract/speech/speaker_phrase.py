@@ -161,6 +161,8 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
         return named
     if narrated(verb):  # "said X would …, and called him …": the speaker goes on
         return subject_of(verb.head.head, depth + 1, _joined(verb, said))
+    if (denier := _after_a_relative_clause(verb)) is not None:
+        return denier
     if depth < 3 and verb.dep_ in CLIMB_DEPS:
         if (outer := _outside_the_that_clause(verb)) is not None:
             return subject_of(outer, depth + 1, _joined(verb, said))
@@ -172,6 +174,34 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+RELATIVE_WORDS = frozenset("that which whom where when".split())
+
+
+def _after_a_relative_clause(verb: Token) -> Token | None:
+    """'… complained the contest was "rigged," a charge that Colorado Republican leaders
+    strongly denied, noting that …': a participle right after a relative clause with a
+    subject of its own goes on from that clause, whatever the parse hung it on."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    clause = next((a for a in doc[verb.i - 2].ancestors if a.dep_ == "relcl"), None)
+    if doc[verb.i - 2].dep_ == "relcl":
+        clause = doc[verb.i - 2]
+    if clause is None or clause.right_edge.i != verb.i - 2 or verb in clause.subtree:
+        return None
+    # (a relative word it opens on, or a "that" standing for its object, not the "that" of
+    # what is reported: "accusations that Rubio recites the same points, calling him …" is
+    # the accuser's)
+    relative = any(c.dep_ != "mark" and c.lower_ in RELATIVE_WORDS for c in clause.children)
+    gap = not any(c.dep_ in ("dobj", "ccomp", "attr") for c in clause.children)
+    if not relative and not (gap and any(c.lower_ == "that" for c in clause.children)):
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS or subject.pos_ == "PRON":
+        return None
+    return subject
 
 
 def _named_in_the_tag(verb: Token) -> Token | None:
