@@ -2287,3 +2287,14 @@ def test_a_participle_after_a_relative_clause_with_its_own_subject_goes_on_from_
     )
     noting = next(q for q in extract_article(article).quotes if "same system" in q.text)
     assert noting.speaker_mention == "Dakota Republican leaders"
+
+
+def test_a_subject_inside_a_phrase_quoted_into_the_sentence_is_nobody():
+    article = (
+        "Pay\n\nThe union met the candidates.\n\n"
+        'Senator Ruth Lowe supports "appropriate pay raises," opposes "across-the-board '
+        'arbitrary pay freezes" and recalled the three-year freeze on basic pay rates: "I saw '
+        'how hard it was for employees to be told they would not get a raise."\n'
+    )
+    speakers = {q.speaker_mention for q in extract_article(article).quotes}
+    assert not any(s and "arbitrary pay" in s for s in speakers)

@@ -19,7 +19,7 @@ from app.extract.speakers.typing import is_outlet
 from app.extract.speech.cues import Cue, find_cues
 from app.extract.speech.parse_tokens import FINITE_TAGS, proper_name
 from app.extract.text.marks import Marked
-from app.extract.text.parse import Parsed
+from app.extract.text.parse import Parsed, shrinkable
 from app.extract.text.sentences import Sentence
 from app.extract.verbs import QUOTE_ONLY_VERBS
 from app.extract.verbs import lemma as cue_lemma
@@ -343,7 +343,17 @@ def _speaker_outside_marks(text: str, cue: Cue, parsed: Parsed, marks: list[Mark
         if q.start <= at < q.end and not text[q.end : before_verb].strip(" ,\u00a0")
     ]  # the marks end where the verb begins: the words a tag after them attributes
     if not tagged:
-        return cue
+        inside = any(
+            q.start < at < q.end
+            and q.closed
+            and "\n" not in text[q.start : q.end]
+            and not shrinkable(text, q)
+            for q in marks
+        )
+        inside = inside and not any(q.start < before_verb < q.end for q in marks)
+        # ('opposes "across-the-board pay freezes" and recalled …', parsed with "freezes" for
+        # a verb: a subject inside a phrase quoted into the sentence is its words, nobody)
+        return replace(cue, speaker=None) if inside else cue
     after = next(
         (
             c

@@ -161,7 +161,7 @@ class Parsed:
         return self.to_text(doc[first].idx), self.to_text(doc[last].idx + len(doc[last]), end=True)
 
 
-def _shrinkable(text: str, q: Marked) -> bool:
+def shrinkable(text: str, q: Marked) -> bool:
     """Whole-sentence quotes can be shrunk; short phrases woven into the grammar cannot."""
     inner = q.inner(text)
     if len(inner.split()) < MIN_WORDS_TO_SHRINK or not q.closed:
@@ -192,7 +192,7 @@ def build(text: str, start: int, end: int, quotes: list[Marked]) -> tuple[str, l
         return at
 
     for q in quotes:
-        if q.start < start or q.end > end or not _shrinkable(text, q):
+        if q.start < start or q.end > end or not shrinkable(text, q):
             continue
         cur = keep(pos, q.start)
         inner = q.inner(text)
