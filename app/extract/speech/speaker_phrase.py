@@ -570,8 +570,7 @@ def _name_after(verb: Token) -> Token | None:
         return None  # not '…, calling President Obama “…”': a participle names its object
     if nxt.lower_ in DESCRIBED_AFTER and verb.tag_ in FINITE_TAGS and not _to_an_audience(verb):
         described = nxt.head  # '…," added the Russian minister.', '…!" wrote a man …'
-        last = described.right_edge.i + 1
-        ends = last >= len(doc) or doc[last].text in (".", "!", "?")
+        ends = _ends_the_sentence(described)
         if described.head.i == verb.i and described.lower_ in PERSON_NOUNS and ends:
             return described
         return None
@@ -586,11 +585,15 @@ def _name_after(verb: Token) -> Token | None:
     head = nxt
     while head.head.i != head.i and head.head.pos_ == "PROPN" and head.head.i > verb.i:
         head = head.head  # "argued Ann Lee": Lee heads the name
-    last = head.right_edge.i + 1
-    ends = last >= len(doc) or doc[last].text in (".", "!", "?")
-    if before == "," and not ends and not _words_before(verb):
+    if before == "," and not _ends_the_sentence(head) and not _words_before(verb):
         return None  # "…, and, citing Exodus, endorsed Senator Ted Cruz, urging …": an object
     return head if head.head.i == verb.i else None
+
+
+def _ends_the_sentence(phrase: Token) -> bool:
+    """Nothing but a full stop, a question or exclamation mark follows the phrase."""
+    last = phrase.right_edge.i + 1
+    return last >= len(phrase.doc) or phrase.doc[last].text in (".", "!", "?")
 
 
 def _words_before(verb: Token) -> bool:
