@@ -94,11 +94,10 @@ def _colon_intro(
         if cue.speaker is None or cue.kind != "verb":
             continue
         opens = cue.speaker.left_edge.i == 0  # the sentence opens with its speaker
-        # ('"College Bowl," he replied. "It's …"': or with a few quoted words it tags)
+        said_nothing = opens and not cue.content and cue.token.dep_ == "ROOT"
+        # ('"College Bowl," he replied. "It's …"': or with a few quoted words its tag names)
         tags = _opens_quote(text, sent.start)
-        said = not cue.content or tags
-        root = cue.token.dep_ == "ROOT" or tags  # (or the inverted tag's: '"…," tweeted X.')
-        if colon or (quote_follows and (opens or tags) and said and root):
+        if colon or (quote_follows and (said_nothing or tags)):
             return Candidate(
                 sent.end,
                 sent.end,
