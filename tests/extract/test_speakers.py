@@ -2005,6 +2005,30 @@ def test_a_group_noun_opening_the_sentence_is_a_group_not_a_name():
     assert (quote.speaker_type, quote.evidence) == ("group", "group")
 
 
+@pytest.mark.parametrize(
+    "office",
+    [
+        "Mayor of Tromso",
+        "Speaker of the Storting",
+        "Chairman of the Joint Chiefs",
+        "Governor of the Bank of Norway",
+    ],
+)
+def test_the_holder_named_after_an_office_of_a_place_is_the_speaker(office):
+    # the place or body the office is "of" runs into the name without a comma
+    quote = speaker_of(f"{office} Anna Lindqvist said the harbour would reopen in May.\n", "May")
+    assert quote.speaker == "Anna Lindqvist"
+
+
+def test_a_name_before_a_party_label_speaks_whatever_the_parse_hung_it_on():
+    text = (
+        "Tuesday on a morning radio show, while discussing a post from nominee Gustav Berg "
+        "showing an image of Helen Voss, Speaker of the House Rep. Tom Hale (R-WI) said "
+        '"such images have no place in a campaign."\n'
+    )
+    assert speaker_of(text, "such images").speaker == "Tom Hale"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

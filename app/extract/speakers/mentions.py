@@ -28,7 +28,7 @@ from app.extract.speakers.lexicon import (
     compound_head,
     title_compound,
 )
-from app.extract.speakers.name_spans import french_body_start, person_then_joined
+from app.extract.speakers.name_spans import french_body_start, holder_start, person_then_joined
 from app.extract.text.closing_tags import misread_closing_tag, tag_read_as_modifier
 from app.extract.text.parse import STAND_IN
 
@@ -268,13 +268,48 @@ def name_in(tokens: list[Token], head: Token) -> str | None:
     # Republican": a party's member is nobody's name; the name the phrase opens with is.
     raw = _name_runs(tokens)
     members = [r for r in raw if r[-1].lower_ in MEMBER_NOUNS and (len(r) == 1 or _indefinite(r))]
-    runs = [s for s in (_strip_titles(r) for r in raw if r not in members) if s]
+    stripped = (_strip_titles(r) for r in raw if r not in members)
+    runs = [_holder_after_place(s) for s in stripped if s]
     if not runs:
         return None
     fallback = runs[0] if any(head in r for r in members) else runs[-1]
     best = next((r for r in runs if head in r), fallback)
+    if _lone_office_of(best) and (holder := _holder_named_after(best, runs)) is not None:
+        best = holder
     text = head.doc.text
     return text[best[0].idx : best[-1].idx + len(best[-1])]
+
+
+def _holder_after_place(run: list[Token]) -> list[Token]:
+    """'Mayor of Tromso Anna Lindqvist', 'Governor of the Bank of Canada Anna Lindqvist': the
+    place or body an office is "of" runs into its holder's name, which starts at the first
+    given name."""
+    doc = run[0].doc
+    at = run[0].i - 1
+    if at > 0 and doc[at].lower_ == "the":
+        at -= 1
+    if at < 1 or doc[at].lower_ != "of":
+        return run
+    return run[holder_start([t.text for t in run], 0) :]
+
+
+def _lone_office_of(run: list[Token]) -> bool:
+    """A lone office word followed by 'of': 'Speaker of the Riksdag …'."""
+    doc = run[0].doc
+    end = run[-1].i + 1
+    return (
+        len(run) == 1
+        and run[0].lower_.rstrip(".") in TITLE_WORDS
+        and end < len(doc)
+        and doc[end].lower_ == "of"
+    )
+
+
+def _holder_named_after(office: list[Token], runs: list[list[Token]]) -> list[Token] | None:
+    """The holder named after the office's place or body: 'Speaker of the Storting Anna
+    Lindqvist' is Anna Lindqvist (a run of two or more words opening on a given name)."""
+    later = [r for r in runs if r[0].i > office[0].i]
+    return next((r for r in later if len(r) > 1 and is_first_name(r[0].text)), None)
 
 
 def _indefinite(run: list[Token]) -> bool:

@@ -242,6 +242,34 @@ def strip_leading(
     return words
 
 
+OFFICE_OF = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
+
+
+def holder_start(words: list[str], place: int) -> int:
+    """Where the holder's name starts in an office's place or body run into it ('Tromso Anna
+    Lindqvist' of "Mayor of Tromso Anna Lindqvist"): the first given name past the place's
+    first word (words[place]) with a surname after it; 0 for none."""
+    given = (
+        n
+        for n in range(place + 1, len(words) - 1)
+        if genders.is_first_name(words[n]) and all(w[:1].isupper() for w in words[n:])
+    )
+    return next(given, 0)
+
+
+def holder_after_office(words: list[re.Match], before: str) -> list[re.Match]:
+    """'Mayor of Tromso Anna Lindqvist', 'Governor of the Bank of Canada Anna Lindqvist': an
+    office "of" a place or body, then its holder; `before` is the text before the words."""
+    if (office := OFFICE_OF.search(before[-40:])) is not None and is_title_word(office[1]):
+        place = 0
+    elif len(words) > 4 and is_title_word(words[0].group()) and words[1].group() == "of":
+        place = 3 if words[2].group() == "the" else 2
+    else:
+        return words
+    start = holder_start([w.group() for w in words], place)
+    return words[start:] if start else words
+
+
 # Titles that are also a part of names, after a given name: "Hassan Sheikh Mohamud".
 NAME_PART_TITLES = frozenset({"Sheikh"})
 

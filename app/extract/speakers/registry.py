@@ -35,6 +35,7 @@ from app.extract.speakers.name_spans import (
     LONG_NAME,
     NAME,
     SINGLE,
+    holder_after_office,
     in_capitals,
     initials,
     lowercase_words,
@@ -414,6 +415,7 @@ class Registry(Whereabouts):
         """Note the name a NAME match prints (its title before and after as its role)."""
         offset, printed = name_part(m.group(), self.officials)
         found = list(re.finditer(r"\S+", printed))
+        found = holder_after_office(found, text[: m.start() + offset])
         words = strip_leading(found, self.officials, self.lowers, prose)
         if words and words[0].group() in INVERTED_TAGS and text[m.end() : m.end() + 1] == ":":
             words = words[1:]  # "Said Ellis: “…”" names Ellis

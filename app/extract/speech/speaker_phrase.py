@@ -2,7 +2,7 @@
 verb it hangs on; the one asked, quoted or answered; a name printed after the verb ("said
 Ann Lee"); and the subjects that are no speakers ("it suggests", "this means")."""
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from app.extract.speakers.lexicon import PERSON_NOUNS
 from app.extract.speakers.name_spans import french_body_start
@@ -621,6 +621,8 @@ def _name_before(verb: Token) -> Token | None:
     at = verb.i - 1  # (past an adverb: "…, 62-year-old Brenda Lane also railed against …")
     while at > 0 and doc[at].dep_ == "advmod" and doc[at].head == verb and doc[at].tag_ == "RB":
         at -= 1
+    if doc[at].text == ")" and (opening := _party_label(doc, at)) is not None:
+        at = opening - 1  # "…, Rep. Ann Lee (R-WI) said": past the party and state
     prev = doc[at] if at >= 0 else None
     named = doc[at - 1] if prev is not None and prev.text == "," and at > 0 else None
     if (
@@ -637,6 +639,17 @@ def _name_before(verb: Token) -> Token | None:
         if prev.dep_ == "pobj" and prev.head.lower_ in ("to", "for") and noun.pos_ == "NOUN":
             return noun
         return prev
+    return None
+
+
+def _party_label(doc: Doc, closing: int) -> int | None:
+    """Where the parenthesis closing at `closing` opens, when it holds a few words with no
+    verb ("(R-WI)", "(D-Calif.)"); else None."""
+    for at in range(closing - 1, max(0, closing - 6), -1):
+        if doc[at].text == "(":
+            return at if at > 0 else None
+        if doc[at].pos_ in ("VERB", "AUX"):
+            return None
     return None
 
 
