@@ -2,6 +2,7 @@ import re
 
 import pytest
 
+from app.extract.speakers.name_spans import holder_after_office, strip_leading
 from app.extract.speakers.names import (
     is_description,
     normalise_name,
@@ -140,3 +141,20 @@ def test_trie_pattern_finds_what_a_longest_first_alternation_finds():
         assert found == [
             "UNESCO", "UN Security Council", "UN", "Ulan Bator", "Ula", "Oman", "O", "UN",
         ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("printed", "kept"),
+    [
+        ("Palm Beach Tuesday", "Palm Beach"),  # when it happened, not part of a name
+        ("Mayor of Tromso Anna Lindqvist", "Anna Lindqvist"),  # the office's place, then who
+        ("Governor of the Bank of Norway Anna Lindqvist", "Anna Lindqvist"),
+    ],
+)
+def test_strip_leading_keeps_only_the_name(printed, kept):
+    officials = Officials.load()
+    words = list(re.finditer(r"\S+", printed))
+    assert (
+        " ".join(w.group() for w in strip_leading(holder_after_office(words, ""), officials, set()))
+        == kept
+    )

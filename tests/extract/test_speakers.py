@@ -2029,6 +2029,18 @@ def test_a_name_before_a_party_label_speaks_whatever_the_parse_hung_it_on():
     assert speaker_of(text, "such images").speaker == "Tom Hale"
 
 
+def test_a_his_or_her_opening_the_sentence_gives_the_sex_of_a_surname_alone():
+    # "Bradley" is mostly a man's given name; her column says otherwise, though the name
+    # was printed twice before with no sign of a person
+    text = (
+        "Critics unearthed old columns Bradley wrote as a student.\n\n"
+        "But Bradley kept the backing of the governor.\n\n"
+        "In one of her columns, Bradley mocked people trying to draw attention to the "
+        "floods.\n\nShe also argued that a drought would be worse than a flood.\n"
+    )
+    assert speaker_of(text, "drought").speaker == "Bradley"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

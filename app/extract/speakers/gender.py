@@ -70,6 +70,14 @@ def first_name_gender(word: str) -> str | None:
 _PRONOUN_AFTER = re.compile(r"[^.!?\n“”\"]{0,80}?\b(he|she|his)\b", re.IGNORECASE)
 
 
+# "In one of her columns, Bradley mocked …": the his/her of an opening phrase is the
+# subject's own (not "At her request, Lee …" or "In her view, Lee …", someone else's).
+_OWN_OPENING = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:In|At|During|On|After|Before|Throughout|Unlike|Like|Despite|Since)"
+    r"\s[^.!?\n,“”\"]{0,60}?\b(his|her)\s+(?!request|invitation|urging|orders?|behest"
+    r"|direction|suggestion|insistence|view|opinion|estimation|words|account|eyes|mind)"
+    r"[^.!?\n,“”\"]{0,40},\s+$"
+)
 _HONORIFIC_BEFORE = re.compile(r"\b(mr|mrs|ms|miss|sir|dame)\.?\s+$")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 # Kin printed right before the name, as its title: "widow Terry Strada", "his wife Jo" (not
@@ -108,6 +116,10 @@ def evidence_at(text: str, start: int, end: int) -> dict[str, float]:
     if (title := _KIN_BEFORE.search(text, max(0, start - 25), start)) is not None:
         votes[GENDERED_ROLES[title.group(1).lower()]] += 2.0  # "widow Terry Strada", more
         # than a given name mostly a man's says
+    own = _OWN_OPENING.search(text[max(0, start - 120) : start])
+    if own is not None and " " not in text[start:end] and not _FULL_NAME.search(own.group()):
+        # as sure as a "Ms." before a surname alone, which may also be a given name (Bradley)
+        votes[PRONOUN_GENDER[own.group(1)]] += 3.0
     if m := _PRONOUN_AFTER.match(text, end):
         between = text[end : m.start(1)]
         if not _FULL_NAME.search(between):  # no other full name between

@@ -204,6 +204,8 @@ def strip_leading(
         return words  # "Global Affairs Canada", "Statistics Canada", not "Covering Up China"
     while words and words[-1].group().lower().strip(".") in TITLE_ABBREVIATIONS:
         words = words[:-1]
+    while words and words[-1].group() in WEEKDAYS:
+        words = words[:-1]  # "in New Hampshire Tuesday", "in Milwaukee Saturday": when, not who
     if words and (place := _place_words(words, officials)):
         words = words[place:]
     while words:
@@ -268,6 +270,9 @@ def holder_after_office(words: list[re.Match], before: str) -> list[re.Match]:
         return words
     start = holder_start([w.group() for w in words], place)
     return words[start:] if start else words
+
+
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
 
 # Titles that are also a part of names, after a given name: "Hassan Sheikh Mohamud".

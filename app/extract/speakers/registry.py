@@ -294,7 +294,7 @@ class Registry(Whereabouts):
                 if entity.kind == ORGANISATION and any(
                     person_evidence(word, self.text, m.start(), m.end()) >= TITLED for m in found
                 ):
-                    entity.kind = PERSON
+                    self._make_person(entity)
 
     def _add_first_names(self, seen: dict[str, list[re.Match]], lowers: set[str]) -> None:
         """A given name printed alone ('Pauline', 'Justin and Tim') names a person when no
@@ -322,8 +322,21 @@ class Registry(Whereabouts):
             entity = self.find(word, pos)
             if entity is None:
                 entity = self.note(word, pos, end=found[0].end())
-                entity.kind = PERSON  # a given name, however the word alone is typed
+                self._make_person(entity)  # a given name, however the word alone is typed
                 entity.given_alone = True
+
+    def _make_person(self, entity: Entity) -> None:
+        """Type as a person an entity first noted as something else, with the sex its
+        mentions as a sentence's subject say ("In one of her columns, Bradley criticized …";
+        not "the Obama administration's record … She", someone else)."""
+        if entity.kind == PERSON:
+            return
+        entity.kind = PERSON
+        for pos in entity.positions:
+            end = pos + len(entity.name)
+            if self.layout.role(pos, end) in (SUBJECT, SPEAKER):
+                for g, v in genders.evidence_at(self.text, pos, end).items():
+                    entity.votes[g] += v
 
     def _note_elsewhere(self, entity: Entity, pos: int) -> None:
         """A body first met as a speaker ('Na'moks said', 'Facebook says') is salient wherever
