@@ -2041,6 +2041,16 @@ def test_a_his_or_her_opening_the_sentence_gives_the_sex_of_a_surname_alone():
     assert speaker_of(text, "drought").speaker == "Bradley"
 
 
+def test_a_titled_person_whose_surname_names_a_newspaper_is_a_person():
+    text = (
+        '"We will rebuild the boardwalk," said Port Ellis Mayor Dale Herald in an interview.'
+        "\n\nHerald said the city had been foolish to rely on one industry.\n"
+    )
+    first, later = quotes(text)
+    assert first.speaker == "Dale Herald" and first.speaker_type == "person"
+    assert later.speaker == "Dale Herald"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -524,7 +524,13 @@ class Registry(Whereabouts):
             return self.aliases[name]
         known = self.officials.find(name)
         if known is not None and known.name in self.entities:
-            return self.entities[known.name]
+            # "Guardian said" after "Mayor Don Guardian": the mayor, not the newspaper
+            namesakes = [
+                e
+                for e in self._by_surname.get(normalise_name(name), [])
+                if e.kind == PERSON and known.kind != "person" and min(e.positions) < pos
+            ]
+            return namesakes[-1] if namesakes else self.entities[known.name]
         if FRENCH_HONORIFIC.match(name):  # "M. Mercier", "Mme Roux": the surname alone
             return self.find(FRENCH_HONORIFIC.sub("", name), pos)
         key = normalise_name(name).split()

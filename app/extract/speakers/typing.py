@@ -166,11 +166,16 @@ def organisation_evidence(name: str, text: str, start: int, end: int) -> float:
     return score
 
 
-def _described_as_person(name: str, text: str, end: int) -> bool:
-    """'Kim Yo Sun, the sister of …', 'Ann Star, 34,': a given name, then an age or a
-    person's role, though the name ends like an outlet's ("Sun", "Star")."""
+def _described_as_person(name: str, text: str, start: int, end: int) -> bool:
+    """'Kim Yo Sun, the sister of …', 'Ann Star, 34,', 'Mayor Don Guardian': a given name,
+    then an age or a person's role, or after a title, though the name ends like an outlet's
+    ("Sun", "Star", "Guardian")."""
     if not is_first_name(name.split()[0]):
         return False
+    before = text[max(0, start - 20) : start].split()
+    title = before[-1] if before else ""  # capitalised: "Mayor", "Rep." (not "the")
+    if title[:1].isupper() and title.lower().rstrip(".") in TITLE_WORDS | TITLE_ABBREVIATIONS:
+        return True
     after = text[end : end + 60]
     return bool(_AGE_AFTER.match(after)) or _role_after(after)
 
@@ -198,8 +203,8 @@ def type_of_name(
         if known.kind == "person":
             return PERSON
         return OUTLET if known.kind == "media" else ORGANISATION
-    if known_outlet(name, officials) or (
-        named_like_outlet(name) and not _described_as_person(name, text, end)
+    if (known_outlet(name, officials) or named_like_outlet(name)) and not _described_as_person(
+        name, text, start, end
     ):
         return OUTLET
     person = person_evidence(name, text, start, end) if text else 0.0
