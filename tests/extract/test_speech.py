@@ -2298,3 +2298,42 @@ def test_a_subject_inside_a_phrase_quoted_into_the_sentence_is_nobody():
     )
     speakers = {q.speaker_mention for q in extract_article(article).quotes}
     assert not any(s and "arbitrary pay" in s for s in speakers)
+
+
+def test_a_clause_after_comma_and_with_its_own_subject_is_not_the_first_report():
+    article = (
+        "Inquiry\n\nThe findings were released on Monday.\n\n"
+        'Berg called the inquiry "rigged" in a post Tuesday, and a few Conservative MPs have '
+        "called for a special prosecutor to review the findings.\n"
+    )
+    first, *rest = extract_article(article).quotes
+    assert first.speaker == "Berg" and "MPs" not in first.text
+    assert all(q.speaker != "Berg" for q in rest)
+
+
+def test_a_clause_after_comma_and_parsed_as_reported_with_its_subject_is_not():
+    # "Berg called the system “rigged” Tuesday, and a few lawmakers have called for a
+    # prosecutor.", with the lawmakers' clause parsed as what Berg called
+    words = (
+        "Berg called the system “ rigged ” Tuesday , and a few Republican lawmakers have "
+        "called for a prosecutor ."
+    ).split()
+    heads = [1, 1, 3, 1, 5, 3, 5, 5, 3, 3, 11, 13, 13, 15, 15, 1, 15, 18, 16, 1]
+    deps = (
+        "nsubj ROOT det dobj punct acl punct npadvmod punct cc quantmod amod amod nsubj aux "
+        "ccomp prep det pobj punct"
+    ).split()
+    tags = "NNP VBD DT NN `` VBN '' NNP , CC DT JJ JJ NNS VBP VBN IN DT NN .".split()
+    content = content_of(parsed(words, heads, deps, tags)[1])
+    assert "lawmakers" not in [t.text for t in content or []]
+
+
+def test_a_second_that_clause_after_comma_and_is_still_reported():
+    article = (
+        "Convention\n\nThe delegates arrived.\n\n"
+        "Nora Tillman, a surrogate for the senator, said that she had seen emails from people "
+        "planning protests, and that talk of dissent among Conservatives masked divisions "
+        "among Liberals.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.text.endswith("divisions among Liberals")

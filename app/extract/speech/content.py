@@ -178,6 +178,7 @@ def content_of(verb: Token) -> list[Token] | None:
     comps = [c for c in comps if not scene_clause(verb, c) and not _object_then_clause(verb, c)]
     comps = [c for c in comps if c != clause_after_the_name(verb)]  # "said X, asked about …"
     comps = [c for c in comps if not _report_before_semicolon(verb, c)]
+    comps = [c for c in comps if not _subject_joined_before(verb, c)]
     limit = len(verb.doc)  # where the content must end
     if any(c.i > verb.i for c in comps):  # "… fireworks on Friday: Republicans said they …"
         comps = [c for c in comps if not _before_a_colon(verb, c)]
@@ -415,6 +416,31 @@ OBJECT_VERBS = frozenset(
     "demand urge seek request propose offer promise pledge vow welcome reject deny condemn "
     "criticise criticize praise".split()
 )
+
+
+def _subject_joined_before(verb: Token, clause: Token) -> bool:
+    """'X called the inquiry "rigged" Tuesday, and a few MPs have called for …', parsed with
+    "MPs" joined to the verb and their clause as what X said: after ", and" the clause has
+    its own subject, and is the writer's (also parsed with "MPs" the clause's subject)."""
+    doc, opens = verb.doc, clause.left_edge.i
+    if (
+        clause.i > verb.i
+        and opens > 1
+        and doc[opens - 1].lower_ in ("and", "but")
+        and doc[opens - 2].text == ","
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        and doc[opens].lower_ != "that"  # "said that …, and that …": both reported
+    ):
+        return True
+    joiners = [c for c in verb.children if c.dep_ == "cc" and verb.i < c.i < clause.i]
+    return any(
+        cc.doc[cc.i - 1].text == ","
+        and any(
+            c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and cc.i < c.i < clause.i
+            for c in verb.children
+        )
+        for cc in joiners
+    )
 
 
 def _object_then_clause(verb: Token, clause: Token) -> bool:

@@ -421,10 +421,16 @@ def _misread_speaker(verb: Token) -> Token | None:
 def subject_read_as_conj(verb: Token) -> Token | None:
     """'Republicans said the department erred and Democrats accused the GOP of …', parsed with
     "Democrats" joined to "the department" and "accused" left without a subject: the noun
-    after "and", right before a past-tense speech verb with no subject, is its subject."""
-    if verb.i < 2 or verb.tag_ != "VBD" or has_subject(verb):
+    after "and", right before a past-tense speech verb with no subject ("… and a few MPs have
+    called for …", past its auxiliaries), is its subject."""
+    if verb.i < 2 or has_subject(verb):
         return None
-    noun = verb.doc[verb.i - 1]
+    at = verb.i - 1
+    while at > 0 and verb.doc[at].dep_ == "aux" and verb.doc[at].head == verb:
+        at -= 1
+    if verb.tag_ != ("VBD" if at == verb.i - 1 else "VBN"):
+        return None
+    noun = verb.doc[at]
     if noun.dep_ != "conj" or noun.pos_ not in ("PROPN", "NOUN") or noun.head.i > verb.i:
         return None
     before = verb.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
