@@ -2051,6 +2051,16 @@ def test_a_titled_person_whose_surname_names_a_newspaper_is_a_person():
     assert later.speaker == "Dale Herald"
 
 
+def test_a_name_set_off_after_a_relative_clause_names_the_one_described():
+    text = (
+        "I was interviewing for a job when I saw a man pushing a mail cart down the hall, "
+        "with Jim Varga's children piled inside.\n\n"
+        "The editor I was talking to, Tim Greer, interrupted me in mid-sentence to announce, "
+        '"And there goes the franchise."\n'
+    )
+    assert speaker_of(text, "franchise").speaker == "Tim Greer"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -2337,3 +2337,15 @@ def test_a_second_that_clause_after_comma_and_is_still_reported():
     )
     (quote,) = extract_article(article).quotes
     assert quote.text.endswith("divisions among Liberals")
+
+
+def test_a_question_quoted_after_was_asked_by_is_the_askers():
+    article = (
+        "Interview\n\nThe senator spoke on Friday's show.\n\n"
+        'Senator Ruth Lowe was asked by host Bill Marr, who backs Lowe, "Now, you said you '
+        'were tired of hearing about the emails. Has the story moved?"\n\n'
+        "Senator Ruth Lowe was asked by host Bill Marr whether the story had moved.\n"
+    )
+    quotes = extract_article(article).quotes
+    assert quotes[0].speaker == "Bill Marr"
+    assert all(q.speaker != "Bill Marr" for q in quotes[1:])  # an unquoted question: no report

@@ -633,6 +633,8 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
             tokens, head = [t for t in tokens if t.i <= person.i], person
         elif cut := _name_after_abbreviation(head):  # "Navy Capt. | Jeff Davis"
             tokens, head = tokens + cut, cut[-1]
+        elif (named := _named_after_its_clause(head)) is not None:
+            tokens, head = tokens + [t for t in named if t not in tokens], named[-1]
         head = _name_after_office(head) or head  # its tokens are the phrase's already
     if (partner := _named_partner(head) or _described_partner(head)) is not None:
         first, second = mention_for_one(head, tokens, base), mention_for(partner, base)
@@ -653,6 +655,29 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
             )
         return first  # "Ann Lee and the others": the named speaker alone
     return mention_for_one(head, tokens, base)
+
+
+def _named_after_its_clause(head: Token) -> list[Token] | None:
+    """'The editor I was talking to, Tim Greer, interrupted': a person's name set off by
+    commas after a relative clause on a noun, parsed into the clause, names the one
+    described."""
+    if head.pos_ != "NOUN":
+        return None
+    doc = head.doc
+    for clause in (c for c in head.children if c.dep_ == "relcl"):
+        end = clause.right_edge.i - (clause.right_edge.text == ",")
+        start = end
+        while start > clause.i and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if (
+            end - start >= 1
+            and doc[start].pos_ == "PROPN"
+            and doc[start - 1].text == ","
+            and is_first_name(doc[start].text)
+            and doc[end].dep_ not in ("pobj", "dobj", "compound")
+        ):
+            return list(doc[start : end + 1])
+    return None
 
 
 def _name_after_abbreviation(head: Token) -> list[Token]:

@@ -772,8 +772,14 @@ def _closing_tag(verb: Token) -> bool:
 
 def _told_by(tok: Token) -> Token | None:
     """'Holloway was told by Orlov that …', 'they were assured by the minister that …': a
-    listener made the subject; the speaker is the agent after "by"."""
-    if not passive(tok) or cue_lemma(tok.text) not in AUDIENCE - {"ask"}:
+    listener made the subject; the speaker is the agent after "by", and asks the question
+    quoted after it ('was asked by host Bill Marr, "…?"')."""
+    if not passive(tok) or cue_lemma(tok.text) not in AUDIENCE:
+        return None
+    if cue_lemma(tok.text) == "ask" and not any(
+        c.dep_ == "ccomp" and c.i > tok.i and c.left_edge.text in OPENING_MARKS
+        for c in tok.children
+    ):
         return None  # "was asked by the moderator whether …" is a question, not a report
     for agent in tok.children:
         if agent.dep_ == "agent":
