@@ -2349,3 +2349,12 @@ def test_a_question_quoted_after_was_asked_by_is_the_askers():
     quotes = extract_article(article).quotes
     assert quotes[0].speaker == "Bill Marr"
     assert all(q.speaker != "Bill Marr" for q in quotes[1:])  # an unquoted question: no report
+
+
+def test_a_that_clause_after_at_the_time_is_what_was_said():
+    article = (
+        "Appeal\n\nAnn Lee was dismissed in 2024 after speaking to a radio station.\n\n"
+        "The hospital said at the time that she had breached her duty of confidentiality.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.text == "that she had breached her duty of confidentiality"

@@ -599,6 +599,8 @@ def _that_clause_misread(clause: Token) -> bool:
         return False
     if that.dep_ == "pobj":  # no relative clause has that: "on a call that the firm needed to"
         return has_subject(clause)
+    if that.dep_ == "advmod":  # "said at the time that she had breached …", read as "when"
+        return has_subject(clause) and _own_tense(clause)
     if that.dep_ != "dobj":
         return False
     filled = ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd")
@@ -608,7 +610,11 @@ def _that_clause_misread(clause: Token) -> bool:
         return True
     # 'said in an editorial that Manila was acting as "a pawn"', '… in an interview that he
     # would resign': a clause with its own tense on a speech's scene is what was said
-    return clause.head.lower_ in SCENE_NOUNS and any(
+    return clause.head.lower_ in SCENE_NOUNS and _own_tense(clause)
+
+
+def _own_tense(clause: Token) -> bool:
+    return any(
         (c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in _OWN_TENSE)) or c.dep_ == "auxpass"
         for c in clause.children
     )
