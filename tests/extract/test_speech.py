@@ -2358,3 +2358,18 @@ def test_a_that_clause_after_at_the_time_is_what_was_said():
     )
     (quote,) = extract_article(article).quotes
     assert quote.text == "that she had breached her duty of confidentiality"
+
+
+@pytest.mark.parametrize(
+    "described",
+    ["wearing a cowboy hat", 'wearing a cowboy hat and "Lowe" campaign pins'],
+)
+def test_a_name_after_the_quotation_set_off_by_a_participle_speaks(described):
+    article = (
+        "Convention\n\nThe balloons came down.\n\n"
+        f'"We have had better conventions than this one," Texas delegate Bill Eastwood, '
+        f"{described}, said matter-of-factly as the music played.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker == "Bill Eastwood"
+    assert quote.text == '"We have had better conventions than this one,"'

@@ -91,6 +91,10 @@ def with_misread_end(content: list[Token], speaker: Token) -> list[Token]:
     # (or ran into it: "…, a senior adviser to President X said", the adviser parsed as an
     # apposition inside the words)
     ends_with_speaker = content[-1].i == speaker.right_edge.i
+    if speaker.dep_ == "attr" and first < speaker.left_edge.i <= content[-1].i:
+        # '"…," Texas delegate Ann Lee, wearing a hat, said': the name and what follows it
+        # were read as a predicate inside the words
+        return trim(list(speaker.doc[first : speaker.left_edge.i])) or content
     if first >= speaker.i or (content[-1].i >= speaker.i and not ends_with_speaker):
         return content
     return trim(list(speaker.doc[first : speaker.left_edge.i])) or content

@@ -373,7 +373,7 @@ def find_cues(doc) -> list[Cue]:
                 and (inserted := interrupted_clause(tok, speaker))
             ):
                 content = inserted
-            if speaker is not None and speaker.dep_ in ("conj", "appos") and content:
+            if speaker is not None and speaker.dep_ in ("conj", "appos", "attr") and content:
                 content = with_misread_end(content, speaker)
             if content is None:
                 if tok.dep_ != "relcl":  # not "…, a charge the mayor denied"

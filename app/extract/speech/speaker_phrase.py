@@ -108,6 +108,8 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
         return next(c for c in asked.children if c.dep_ == "nsubj")
     if (tagged := _named_in_the_tag(verb)) is not None:
         return tagged
+    if (described := _named_after_the_quotation(verb)) is not None:
+        return described
     # With two subjects ("The archive, director X said, …") the one next to the verb speaks.
     for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
         if child.dep_ in SUBJECT_DEPS and _some_of_whom(child):
@@ -177,6 +179,34 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
 RELATIVE_WORDS = frozenset("that which whom where when".split())
+
+
+def _named_after_the_quotation(verb: Token) -> Token | None:
+    """'"…," Texas delegate Bill Eastwood, wearing a cowboy hat, said.', parsed with the
+    name and the participle inside the words and no subject on the verb: the noun phrase
+    right after the closing mark, set off by a participle phrase, speaks (also in "…, said
+    matter-of-factly as …")."""
+    doc = verb.doc
+    if has_subject(verb) or doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
+        return None  # (words reported after the verb are its own)
+    closing = next(
+        (
+            n
+            for n in range(verb.sent.start + 1, verb.i)
+            if doc[n].tag_ == "''" and doc[n - 1].text in (",", "?", "!")
+        ),
+        None,
+    )
+    if closing is None:
+        return None
+    end = closing + 1
+    while end < verb.i and doc[end].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM"):
+        end += 1
+    if end == closing + 1 or doc[end].text != "," or doc[end + 1].tag_ not in ("VBG", "VBN"):
+        return None
+    return doc[end - 1] if doc[end - 1].pos_ in ("PROPN", "NOUN") else None
 
 
 def _after_a_relative_clause(verb: Token) -> Token | None:
