@@ -2373,3 +2373,13 @@ def test_a_name_after_the_quotation_set_off_by_a_participle_speaks(described):
     (quote,) = extract_article(article).quotes
     assert quote.speaker == "Bill Eastwood"
     assert quote.text == '"We have had better conventions than this one,"'
+
+
+def test_an_object_joined_to_the_next_clauses_subject_is_not_the_speaker():
+    article = (
+        "Primary\n\nRuth Lowe won two states on Tuesday.\n\n"
+        "Neither Tom Hale nor Gary Fenn has won a state and Lowe strongly suggested they "
+        "should drop out so the party could unite.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker == "Ruth Lowe" and quote.speaker_mention == "Lowe"

@@ -396,6 +396,8 @@ def _listed_last(subject: Token, verb: Token) -> Token:
     """'… from Rubio to, now, Cruz, Wilkin said': two names joined by a bare comma are no
     list (a list ends with 'and'); the one next to the verb speaks, the other ends the words
     said (see with_misread_end)."""
+    if (named := _object_joined_to_the_subject(subject)) is not None:
+        return named
     if subject.pos_ != "PROPN" or any(t.dep_ == "cc" for t in subject.subtree):
         return subject
     joined = [c for c in subject.children if c.dep_ in ("conj", "appos") and c.i > subject.i]
@@ -404,6 +406,24 @@ def _listed_last(subject: Token, verb: Token) -> Token:
     if joined[0].dep_ == "appos" and len(list(subject.subtree)) != 3:
         return subject  # only "Keller, Wilkin": one word, a comma, one word
     return joined[0]
+
+
+def _object_joined_to_the_subject(subject: Token) -> Token | None:
+    """'Neither Hale nor Fenn has won a state and Cruz strongly suggested …', parsed with
+    "a state and Cruz" the subject: the first noun is the object of the verb before it (which
+    has none), the name after "and" speaks."""
+    doc = subject.doc
+    before = doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    if (
+        before is None
+        or before.pos_ != "VERB"
+        or before == subject.head  # "said lobbyist and strategist Charlie Black": his own
+        or subject.pos_ != "NOUN"
+        or any(c.dep_ == "dobj" for c in before.children)
+    ):
+        return None
+    joined = [c for c in subject.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    return joined[0] if len(joined) == 1 else None
 
 
 def _some_of_whom(subject: Token) -> bool:
