@@ -2383,3 +2383,15 @@ def test_an_object_joined_to_the_next_clauses_subject_is_not_the_speaker():
     )
     (quote,) = extract_article(article).quotes
     assert quote.speaker == "Ruth Lowe" and quote.speaker_mention == "Lowe"
+
+
+def test_a_report_in_brackets_is_only_the_brackets_words_and_not_the_sentences():
+    article = (
+        "Campaign\n\nGustav Berg attacked the minister's record on Monday.\n\n"
+        "He tells audiences she may be prosecuted over her private phone (the existence of "
+        "which, many Liberals say, represents a rare lapse on her part).\n"
+    )
+    told, aside = extract_article(article).quotes
+    assert told.speaker == "Gustav Berg"
+    assert told.text == "she may be prosecuted over her private phone"
+    assert aside.speaker_mention == "many Liberals" and aside.text.startswith("the existence")

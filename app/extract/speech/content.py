@@ -178,7 +178,7 @@ def content_of(verb: Token) -> list[Token] | None:
     comps = [c for c in comps if not scene_clause(verb, c) and not _object_then_clause(verb, c)]
     comps = [c for c in comps if c != clause_after_the_name(verb)]  # "said X, asked about …"
     comps = [c for c in comps if not _report_before_semicolon(verb, c)]
-    comps = [c for c in comps if not _subject_joined_before(verb, c)]
+    comps = [c for c in comps if not _subject_joined_before(verb, c) and not _bracketed(verb, c)]
     limit = len(verb.doc)  # where the content must end
     if any(c.i > verb.i for c in comps):  # "… fireworks on Friday: Republicans said they …"
         comps = [c for c in comps if not _before_a_colon(verb, c)]
@@ -416,6 +416,15 @@ OBJECT_VERBS = frozenset(
     "demand urge seek request propose offer promise pledge vow welcome reject deny condemn "
     "criticise criticize praise".split()
 )
+
+
+def _bracketed(verb: Token, clause: Token) -> bool:
+    """'… over her email server (the existence of which, many say, represents …)': a clause
+    in brackets opened after the verb is an aside, not what the verb reports."""
+    depth = 0
+    for t in verb.doc[verb.i + 1 : clause.left_edge.i]:
+        depth += (t.text == "(") - (t.text == ")")
+    return depth > 0
 
 
 def _subject_joined_before(verb: Token, clause: Token) -> bool:

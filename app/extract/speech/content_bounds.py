@@ -431,3 +431,31 @@ CONCESSIVE = frozenset("though although while whereas".split())
 # Words opening the writer's account of when or why, after an inserted tag: "…, the ministry
 # said, after days of talks".
 CIRCUMSTANCES = frozenset("after amid following despite ahead before".split())
+
+
+def within_brackets(verb: Token, content: list[Token]) -> list[Token]:
+    """'… her private phone (the existence of which, many Liberals say, represents a lapse)':
+    a tag inside brackets that hold words of their own reports only those words (a bare "(he
+    said)" still reports the sentence around it), and a report outside them ends where they
+    open when it would stop inside them."""
+    doc = verb.doc
+    opening = None
+    for n in range(verb.i - 1, verb.sent.start - 1, -1):
+        if doc[n].text in "()":
+            opening = n if doc[n].text == "(" else None
+            break
+    if opening is None:
+        opened = [t.i for t in content if t.text == "("]
+        if not opened:
+            return content
+        shut = (n for n in range(opened[-1], verb.sent.end) if doc[n].text == ")")
+        aside = doc[opened[-1] : next(shut, verb.sent.end)]  # a clause, not "(D-Conn.)"
+        last = max((t.i for t in aside if not t.is_punct), default=aside.start)
+        if content[-1].i < last and any(t.pos_ in ("VERB", "AUX") for t in aside):
+            return trim([t for t in content if t.i < opened[-1]]) or content
+        return content
+    closing = next((n for n in range(verb.i + 1, verb.sent.end) if doc[n].text == ")"), None)
+    end = closing if closing is not None else verb.sent.end
+    inside = [t for t in content if opening < t.i < end]
+    words = [t for t in doc[opening + 1 : end] if not t.is_punct and t not in verb.subtree]
+    return trim(inside) if len(words) >= 3 and inside else content

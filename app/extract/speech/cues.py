@@ -26,6 +26,7 @@ from app.extract.speech.content_bounds import (
     fronted_content,
     interrupted_clause,
     with_misread_end,
+    within_brackets,
 )
 from app.extract.speech.parse_tokens import (
     AUDIENCE,
@@ -385,6 +386,7 @@ def find_cues(doc) -> list[Cue]:
                 content = fronted_content(tok, speaker) if reports else None
                 if content is None:
                     continue
+            content = within_brackets(tok, content) if content else content
             cue = Cue(tok, _cue_text(tok), speaker, content, "verb", via=channel_of(tok))
         else:
             continue
