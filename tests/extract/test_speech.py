@@ -82,6 +82,16 @@ def test_photo_credit_marks_a_caption():
     assert texts(article) == []
 
 
+def test_a_party_label_is_no_photo_position():
+    article = (
+        "Water crisis\n\nOn Saturday, Sen. Tom Hale (I-Vt.) said Gov. Rick Sorensen (R) "
+        "should resign over the lead in the city's water.\n\n"
+        "Senator Ann Lee (L) and Governor Rick Sorensen (R) tour the plant on Friday.\n"
+    )
+    (quote,) = extract_article(article).quotes  # the caption reports nothing
+    assert quote.speaker == "Tom Hale"
+
+
 def test_closing_mark_typed_as_two_single_quotes():
     text = "“We print comics made by local artists only,’’ says the shop owner."
     (mark,) = scan_marked(text)

@@ -30,10 +30,20 @@ COOKIE = re.compile(
     re.IGNORECASE,
 )
 CAPTION = re.compile(
-    r"\((?:L|R|C|left|right|center|centre)\)|\|\s*Photo\b|\bPhoto\s*:|"
+    r"\((?:left|right|center|centre)\)|\|\s*Photo\b|\bPhoto\s*:|"
     r"\bGetty Images\b|\(AP Photo|\bREUTERS/|/AFP\b",
     re.IGNORECASE,
 )
+# "(L)", "(R)", "(C)" place people in a photo; but "Gov. Rick Snyder (R)" is his party, so a
+# lone "(R)" makes no caption.
+PLACED = re.compile(r"\(([LRC])\)")
+
+
+def is_caption(line: str) -> bool:
+    placed = set(PLACED.findall(line))
+    return bool(CAPTION.search(line)) or len(placed) > 1 or bool(placed & {"L", "C"})
+
+
 # A photo credit closing a caption: "(Ann Lee/The Daily Courier)", "( Ann Lee / AP )",
 # "Ann Lee/THE DAILY COURIER". Captions read like sentences but report no speech.
 _CREDIT_SOURCE = r"\s?/\s?[A-Z][\w.'’&-]*(?:\s[A-Za-z][\w.'’&-]*){0,5}"
@@ -58,7 +68,7 @@ def is_boilerplate(line: str) -> bool:
         stripped = stripped[bullet.end() :]
         if not is_lead_sentence(stripped):  # "• Home", "• Audio Only", "• Email: …"
             return True
-    if BOILERPLATE.match(stripped) or COOKIE.search(stripped) or CAPTION.search(stripped):
+    if BOILERPLATE.match(stripped) or COOKIE.search(stripped) or is_caption(stripped):
         return True
     words = stripped.split()
     return len(words) <= SHORT_LINE_WORDS and not stripped.endswith(TERMINAL)
@@ -81,7 +91,7 @@ def find_title_index(text: str, paras: list[tuple[int, int]]) -> int | None:
     unless that line is already the article's lead sentence."""
     for n, (lo, hi) in enumerate(paras[:8]):
         line = text[lo:hi].strip()
-        if BOILERPLATE.match(line) or BULLET.match(line) or CAPTION.search(line) or ">" in line:
+        if BOILERPLATE.match(line) or BULLET.match(line) or is_caption(line) or ">" in line:
             continue
         if is_lead_sentence(line):
             return None
