@@ -2061,6 +2061,15 @@ def test_a_name_set_off_after_a_relative_clause_names_the_one_described():
     assert speaker_of(text, "franchise").speaker == "Tim Greer"
 
 
+def test_a_given_name_mostly_a_womans_worldwide_but_a_mans_in_english_fits_he():
+    text = (
+        "Mayor Tom Hale opened the new plant on Monday.\n\n"
+        "Bernie Kowalczyk, a retired welder, watched from the gate.\n\n"
+        '"We were promised jobs, not a ribbon," he said.\n'
+    )
+    assert speaker_of(text, "ribbon").speaker == "Bernie Kowalczyk"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"
