@@ -135,6 +135,7 @@ def _prefilter_forms() -> list[str]:
 
 SPEECH_FORMS = frozenset(_prefilter_forms())  # "said", "warns", "telling", … (not "state")
 NAMING_FORMS = frozenset(f for f, lem in FORMS.items() if lem in NAMING_ONLY)
+CALL_FORMS = frozenset(("call", "calls"))
 _QUOTE_MARK = re.compile('["“”«»]')
 # "claims that", "states that": before a that-clause those forms are verbs often enough.
 NOUNLIKE_FORMS = (
@@ -170,8 +171,8 @@ def mentions_speech(text: str, start: int = 0, end: int | None = None) -> bool:
             return True
         if word == "back" and prev in BACK_FORMS:  # "Carney shot back that …"
             return True
-        if word in NAMING_FORMS and _QUOTE_MARK.search(text, start, end):
-            return True
+        if (word in NAMING_FORMS or word in CALL_FORMS) and _QUOTE_MARK.search(text, start, end):
+            return True  # 'calls Lowe "a conviction candidate"': "calls" is mostly a noun
         if word in READ_FORMS and _QUOTE_MARK.match(text, m.end() + 1):  # 'a sign reading "…"'
             return True
         prev = word

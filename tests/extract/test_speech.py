@@ -2405,3 +2405,13 @@ def test_a_report_in_brackets_is_only_the_brackets_words_and_not_the_sentences()
     assert told.speaker == "Gustav Berg"
     assert told.text == "she may be prosecuted over her private phone"
     assert aside.speaker_mention == "many Liberals" and aside.text.startswith("the existence")
+
+
+def test_calls_in_the_present_tense_names_like_called():
+    article = (
+        "Columns\n\nRuth Lowe told supporters on Monday that she would win the state.\n\n"
+        'Harbour Post columnist Michael Garson calls Lowe "a conviction candidate with the '
+        'habits of a chameleon."\n'
+    )
+    quote = extract_article(article).quotes[-1]
+    assert "chameleon" in quote.text and quote.speaker == "Michael Garson"
