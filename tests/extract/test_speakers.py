@@ -2070,6 +2070,19 @@ def test_a_given_name_mostly_a_womans_worldwide_but_a_mans_in_english_fits_he():
     assert speaker_of(text, "ribbon").speaker == "Bernie Kowalczyk"
 
 
+def test_an_unnamed_official_who_spoke_last_is_the_he_tagging_the_next_quotation():
+    text = (
+        '"Europe asked for guarantees on forests, and we gave them," said Brazil\'s foreign '
+        "minister, Rafael Moura.\n\n"
+        "Moura added that Brazil would look to Asian markets if Europe kept changing its "
+        "demands.\n\n"
+        "Germany's economy minister, who has pushed hard for the agreement, warned that Europe "
+        'risked being left behind. "Others will not wait for us," he said.\n'
+    )
+    quote = speaker_of(text, "Others will not wait")
+    assert quote.speaker == "Germany's economy minister" and quote.speaker_country == "DE"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -355,7 +355,8 @@ class Resolver:
             ]
             if (topic := self._topic_fronted(mention, people)) is not None:
                 return self.entity_result(topic, mention, "pronoun", "he-she")
-            if (new := self._brought_in_before(mention, people)) is not None:
+            fitting = [e for e in everyone if e.gender in (None, wanted)]
+            if (new := self._brought_in_before(mention, fitting)) is not None:
                 return self.entity_result(new, mention, "pronoun", "he-she-ungendered")
             # a person newly made the subject of this paragraph is its next "he", over the
             # speaker of the paragraph before
@@ -440,22 +441,27 @@ class Resolver:
     def _brought_in_before(self, mention: Mention, people: list[Entity]) -> Entity | None:
         """ "An Israeli official, who also spoke on condition of anonymity, rejected that. He
         said …": someone new the sentence before opened on, with no one named there, is the
-        "he" or "she" opening this one, over a named speaker further back."""
-        if not self.layout.starts_sentence(mention.start):
+        "he" or "she" opening this one (or tagging the quotation that opens it: "Germany's
+        economy minister warned … '…,' he said."), over a named speaker further back."""
+        layout = self.layout
+        n = layout.sentence_of(mention.start)
+        opening = n >= 0 and not layout.unquoted(layout.starts[n], mention.start).strip(" \"“”‘’',")
+        if not opening:
             return None
-        before = self.layout.sentence_of(mention.start) - 1
+        before = n - 1
         if any(
             self.layout.sentence_of(p) == before
             for e in self.registry.of_kind({PERSON})
             for p in e.positions
         ):
             return None
+        unnamed = {id(e) for e in self.unnamed(PERSON)}
         new = [
             e
             for e in people
-            if INDEFINITE.match(e.name)
+            if (INDEFINITE.match(e.name) or id(e) in unnamed)
             and e.name.split()[-1].lower() in PERSON_NOUNS
-            and descriptions.led_the_sentence_before(self, e, mention.start, (SUBJECT,))
+            and descriptions.led_the_sentence_before(self, e, mention.start, (SUBJECT, SPEAKER))
         ]
         return new[0] if len(new) == 1 else None
 
