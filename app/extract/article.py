@@ -25,6 +25,7 @@ from app.extract.speech.candidates import (
 from app.extract.speech.cues import Cue
 from app.extract.speech.parse_tokens import OPENING_MARKS
 from app.extract.speech.posts import post_candidates
+from app.extract.speech.pull_quotes import pull_quote_candidates
 from app.extract.speech.turns import Known, find_turns, in_their_turn, turn_candidates
 from app.extract.text.boilerplate import paragraphs
 from app.extract.text.marks import Marked, scan_marked
@@ -207,7 +208,7 @@ def extract_article(text: str, resources: Resources | None = None) -> ExtractedA
     marks = [q for q in scan_marked(text) if any(a <= q.start < b for a, b in body)]
     sents = split_sentences(text, paras, marks)
     candidates = find_candidates(text, sents, marks)
-    if posts := post_candidates(text, paras):
+    if posts := post_candidates(text, paras) + pull_quote_candidates(text, paras):
         candidates = sorted(candidates + posts, key=lambda c: c.start)
     named = [(p.start, p.end) for n, p in enumerate(paras) if p.body or p.caption or n == title_idx]
     layout = Layout(text, [s.start for s in sents], [(q.start, q.end) for q in marks])

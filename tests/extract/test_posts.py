@@ -37,3 +37,32 @@ def test_a_signature_in_the_posts_own_paragraph_and_a_report_inside_it():
 
 def test_a_post_of_a_word_is_no_quote():
     assert not any("Thanks" in q.text for q in quotes())
+
+
+PULL_QUOTES = (
+    "Storm leaves thousands without power\n\n"
+    "More than 600,000 customers lost power on Saturday as winds reached 90 km/h.\n\n"
+    "It's very bad for our senior population if they have nothing in the way of backup. "
+    "Rod Petersen, Lake Cowichan mayor\n\n"
+    "Due to the extent of the damage, some areas will be without power for several more "
+    "days. Island Power\n\n"
+    "Crews worked through the night, the utility said. Reuters\n\n"
+    "Mayor Ann Lee speaks to reporters at city hall in Duncan on Dec. 22, 2018, about the "
+    "storm damage and the cleanup to come. Adrian Wylde\n\n"
+    "Officials later thanked Ann Lee.\n"
+)
+
+
+def test_a_pull_quote_is_the_words_of_the_name_printed_after_it():
+    by_text = {q.text: q for q in extract_article(PULL_QUOTES).quotes}
+    mayor = by_text[
+        "It's very bad for our senior population if they have nothing in the way of backup."
+    ]
+    assert mayor.speaker == "Rod Petersen" and mayor.kind == "direct"
+    utility = next(q for q in by_text.values() if q.text.startswith("Due to the extent"))
+    assert utility.speaker == "Island Power"
+
+
+def test_a_wire_credit_a_photo_credit_and_a_sentence_ending_on_a_name_are_no_pull_quotes():
+    speakers = {q.speaker for q in extract_article(PULL_QUOTES).quotes}
+    assert not speakers & {"Reuters", "Adrian Wylde", "Ann Lee"}
