@@ -2415,3 +2415,27 @@ def test_calls_in_the_present_tense_names_like_called():
     )
     quote = extract_article(article).quotes[-1]
     assert "chameleon" in quote.text and quote.speaker == "Michael Garson"
+
+
+@pytest.mark.parametrize("participle", ["insisting", "adding that"])
+def test_a_speech_participle_after_a_comma_is_a_report_of_its_own_by_the_same_speaker(
+    participle,
+):
+    article = (
+        "Games\n\nThe games open in two years.\n\n"
+        "Premier Ann Lee has said the province will stick with its commitment to spend $10 "
+        f"million, {participle} her government will not spend another penny.\n"
+    )
+    first, second = extract_article(article).quotes
+    assert first.text.endswith("$10 million") and first.speaker == "Ann Lee"
+    assert second.text.endswith("another penny") and second.speaker == "Ann Lee"
+
+
+def test_participles_in_a_fronted_report_are_the_narrated_subjects():
+    article = (
+        "Race\n\nThe field narrowed on Wednesday.\n\n"
+        'Berg welcomed the news that Hale would quit, saying the senator was "doing the right '
+        'thing," suggesting he might consider Hale as a running mate, the station reported.\n'
+    )
+    quotes = extract_article(article).quotes
+    assert [q.speaker for q in quotes if "right thing" in q.text] == ["Berg"]

@@ -577,6 +577,8 @@ def _separate_report(verb: Token) -> bool:
     the first claim."""
     if subject_read_as_conj(verb) is not None:
         return True
+    if _participle_report(verb):
+        return True
     if not any(c.dep_ == "nsubj" for c in verb.children):
         return False
     if verb.dep_ == "conj":
@@ -588,6 +590,35 @@ def _separate_report(verb: Token) -> bool:
     # … — has proposed little", a clause inside the first report
     closing = "as" in marks and verb.right_edge.i >= len(verb.doc) - 2
     return verb.dep_ == "advcl" and (bool(marks & CONCESSIVE) or closing)
+
+
+def _participle_report(verb: Token) -> bool:
+    """'…, insisting her government won't spend another penny', '…, adding that …': a speech
+    participle set off by a comma reports words of its own, after the first report's."""
+    doc = verb.doc
+    return (
+        verb.tag_ == "VBG"
+        and verb.i > 1
+        and doc[verb.i - 1].text == ","
+        and verb.dep_ in ("advcl", "xcomp", "conj", "ccomp")
+        and not any(c.dep_ in ("nsubj", "mark") for c in verb.children)
+    )
+
+
+def _goes_on_from(cue: Cue, other: Cue, inside: set[int]) -> bool:
+    """'Lee said the province will stick to it, insisting …, and suggesting …': the
+    participles inside the words after the verb (not those of a fronted report: "Trump
+    welcomed the news, saying …, CNN reported" is Trump saying it)."""
+    verb = other.token
+    return (
+        other is not cue
+        and other.kind == "verb"
+        and verb.i in inside
+        and cue.token.i < verb.i
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "mark") for c in verb.children)
+        and (_participle_report(verb) or (verb.dep_ == "conj" and _participle_report(verb.head)))
+    )
 
 
 def _split_nested(cues: list[Cue]) -> list[Cue]:
@@ -628,6 +659,9 @@ def _split_nested(cues: list[Cue]) -> list[Cue]:
         ]
         if cuts:
             cue.content = trim([t for t in cue.content if t.i < min(cuts)]) or cue.content
+        for o in cues:  # a participle is said by whoever said the words it goes on from
+            if _goes_on_from(cue, o, inside):
+                o.speaker = cue.speaker
     return cues
 
 
