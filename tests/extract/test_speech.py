@@ -2439,3 +2439,19 @@ def test_participles_in_a_fronted_report_are_the_narrated_subjects():
     )
     quotes = extract_article(article).quotes
     assert [q.speaker for q in quotes if "right thing" in q.text] == ["Berg"]
+
+
+def test_a_tag_after_a_quotation_reports_it_not_the_report_before_its_opening_mark():
+    article = (
+        "Endorsement\n\nThe party met on Tuesday.\n\n"
+        "Lowe said in politics it takes time to develop those relationships but added, "
+        '"I strongly support Tom Hale, strongly endorse his re-election, we need Tom Hale," '
+        "Lowe said.\n\n"
+        'Her time so far has been "life-changing and heartbreaking," Lowe said.\n'
+    )
+    quotes = extract_article(article).quotes
+    assert [q.text for q in quotes] == [
+        "it takes time to develop those relationships",
+        '"I strongly support Tom Hale, strongly endorse his re-election, we need Tom Hale,"',
+        'Her time so far has been "life-changing and heartbreaking,"',
+    ]

@@ -459,3 +459,22 @@ def within_brackets(verb: Token, content: list[Token]) -> list[Token]:
     inside = [t for t in content if opening < t.i < end]
     words = [t for t in doc[opening + 1 : end] if not t.is_punct and t not in verb.subtree]
     return trim(inside) if len(words) >= 3 and inside else content
+
+
+def from_the_quotation(verb: Token, content: list[Token]) -> list[Token]:
+    """'Lowe said … but added, "…," Lowe said.': a tag right after a quotation's closing mark
+    reports that quotation, not the report before its opening mark ("added, "), which is
+    one of its own."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or content[-1].i > verb.i:
+        return content
+    closing = subject.left_edge.i - 1
+    if closing < 1 or doc[closing].tag_ != "''" or doc[closing - 1].text not in (",", "?", "!"):
+        return content
+    opening = next((n for n in range(closing - 1, -1, -1) if doc[n].tag_ == "``"), None)
+    if opening is None or content[0].i >= opening:
+        return content
+    if opening < 2 or doc[opening - 1].text not in ",:" or not is_speech_verb(doc[opening - 2]):
+        return content  # 'Her time has been "life-changing," she said': one mixed report
+    return trim([t for t in content if t.i > opening]) or content

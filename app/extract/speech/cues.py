@@ -23,6 +23,7 @@ from app.extract.speech.content import (
 )
 from app.extract.speech.content_bounds import (
     CONCESSIVE,
+    from_the_quotation,
     fronted_content,
     interrupted_clause,
     with_misread_end,
@@ -386,7 +387,8 @@ def find_cues(doc) -> list[Cue]:
                 content = fronted_content(tok, speaker) if reports else None
                 if content is None:
                     continue
-            content = within_brackets(tok, content) if content else content
+            if content:
+                content = from_the_quotation(tok, within_brackets(tok, content))
             cue = Cue(tok, _cue_text(tok), speaker, content, "verb", via=channel_of(tok))
         else:
             continue
