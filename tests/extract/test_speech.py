@@ -2455,3 +2455,22 @@ def test_a_tag_after_a_quotation_reports_it_not_the_report_before_its_opening_ma
         '"I strongly support Tom Hale, strongly endorse his re-election, we need Tom Hale,"',
         'Her time so far has been "life-changing and heartbreaking,"',
     ]
+
+
+def test_one_moved_to_speak_by_a_participle_speaks():
+    article = (
+        "Storm\n\nWinds reached 90 km/h overnight.\n\n"
+        "The storm also caused a breakdown of the water treatment plant, prompting the city "
+        "to urge residents to conserve water.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker_mention == "the city"
+
+
+def test_what_signs_call_for_is_no_ones_statement():
+    article = (
+        "Vote\n\nThe deal passed on Tuesday.\n\n"
+        "Ann Lee of the Harbour Party said she would keep fighting.\n\n"
+        "Many waved flags and held up signs calling for the deal to be scrapped.\n"
+    )
+    assert [q.speaker for q in extract_article(article).quotes] == ["Ann Lee"]

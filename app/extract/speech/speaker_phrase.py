@@ -335,8 +335,9 @@ def _name_after_inserted_verb(verb: Token) -> Token | None:
 
 # What moves someone else to speak: "The victory led Priebus to declare …".
 CAUSATIVES = frozenset(
-    """led leads prompted prompts forced forces compelled compels spurred spurs pushed
-    pushes drove drives caused causes inspired inspires""".split()
+    """led leads leading prompted prompts prompting forced forces forcing compelled compels
+    compelling spurred spurs spurring pushed pushes pushing drove drives driving caused
+    causes causing inspired inspires inspiring""".split()
 )
 
 
