@@ -2474,3 +2474,12 @@ def test_what_signs_call_for_is_no_ones_statement():
         "Many waved flags and held up signs calling for the deal to be scrapped.\n"
     )
     assert [q.speaker for q in extract_article(article).quotes] == ["Ann Lee"]
+
+
+def test_a_thing_called_a_name_after_a_time_phrase_is_no_quote():
+    article = (
+        "Paramedics\n\nOffload delays grew again in January.\n\n"
+        "To bring the issue to public attention, the union started a campaign last year "
+        "called Code Critical.\n"
+    )
+    assert extract_article(article).quotes == ()

@@ -695,6 +695,10 @@ def _names_a_thing(verb: Token) -> bool:
     """A passive participle on a noun ('a group called X') has one complement, the name;
     with an object as well ('the doctor who wrote the letter called him a quack') the verb is
     active and misparsed."""
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBN") and not has_subject(verb):
+        # "started a campaign last year called Code Critical", the participle read as the
+        # verb of a clause: a name and no object named by it
+        return not any(c.dep_ == "dobj" for c in verb.children)
     if verb.dep_ not in ("acl", "amod"):  # a participle, even when tagged past tense
         return False
     return sum(1 for c in verb.children if c.dep_ in ("dobj", "oprd")) < 2
