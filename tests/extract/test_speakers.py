@@ -2083,6 +2083,17 @@ def test_an_unnamed_official_who_spoke_last_is_the_he_tagging_the_next_quotation
     assert quote.speaker == "Germany's economy minister" and quote.speaker_country == "DE"
 
 
+def test_a_documents_author_is_not_its_date_nor_its_subject_matter():
+    text = (
+        "City financial records from December 2017 indicated the debt load was then $267 "
+        "million.\n\nThe result, according to a survey of listed clubs by Harbour News, "
+        "is 352 missing children.\n"
+    )
+    records = speaker_of(text, "debt load")
+    survey = speaker_of(text, "missing children")
+    assert records.speaker != "December 2017" and survey.speaker == "Harbour News"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

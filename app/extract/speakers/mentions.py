@@ -372,9 +372,25 @@ def _author(head: Token, base: Callable[[int], int]) -> "Mention | None":
         for prep in owner.children:
             if prep.dep_ in ("prep", "agent") and prep.lower_ in AUTHOR_PREPS:
                 for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and not _kind_of_document(prep, pobj):
-                        return mention_for(pobj, base)
+                    if pobj.dep_ != "pobj" or _kind_of_document(prep, pobj) or _when(pobj):
+                        continue  # "records from December 2017": when, not whose
+                    if (by := _by_after_the_subject(head, prep, pobj)) is not None:
+                        return mention_for(by, base)  # "a survey of listed clubs by CTV News"
+                    return mention_for(pobj, base)
     return None
+
+
+def _when(pobj: Token) -> bool:
+    return pobj.lower_ in TIME_WORDS or (pobj.like_num and len(pobj.text) == 4)
+
+
+def _by_after_the_subject(head: Token, prep: Token, pobj: Token) -> Token | None:
+    """The author after "by" when the "of" phrase before it is what the document is about
+    (on the "of" phrase or on the document, wherever the parse hung it)."""
+    if prep.lower_ != "of" or pobj.pos_ != "NOUN":
+        return None
+    by = (c for c in head.subtree if c.dep_ in ("prep", "agent") and c.lower_ == "by")
+    return next((c for b in by for c in b.children if c.dep_ == "pobj"), None)
 
 
 def _kind_of_document(prep: Token, pobj: Token) -> bool:
