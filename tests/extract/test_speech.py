@@ -2483,3 +2483,13 @@ def test_a_thing_called_a_name_after_a_time_phrase_is_no_quote():
         "called Code Critical.\n"
     )
     assert extract_article(article).quotes == ()
+
+
+def test_a_quotation_signed_with_a_dash_in_the_next_paragraph_is_the_signers():
+    article = (
+        "Tax fight\n\nHer bill to curb corporate pay also went nowhere.\n\n"
+        '"Boeing and Halyard and other multinationals . . . pay zero taxes."\n\n'
+        "- Ruth Lowe.\n\nThis is a complex issue, and the numbers are disputed.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker == "Ruth Lowe"

@@ -462,8 +462,8 @@ def _after_colon(text: str, q: Marked, sent: Sentence) -> bool:
 # A quotation signed with a dash and a name ending its line: "“…” ― Jane Doe", "“…” — Ali
 # Kaya, a shop owner". Pull quotes, epigraphs and roundups of readers' or posters' words print
 # them so; the name is the speaker, whatever the paragraphs before were about.
-_SIGNATURE = re.compile(
-    r"[ \t\u00a0]{0,3}(?:[―—–]|--?)[ \t\u00a0]{0,3}"
+_SIGNATURE = re.compile(  # (on the quotation's line, or as the next paragraph: "¶- Sanders.")
+    r"[ \t\u00a0]{0,3}(?:\n[ \t\u00a0]{0,3}){0,2}(?:[―—–]|--?)[ \t\u00a0]{0,3}"
     r"(?P<name>[A-Z][\w.'’-]{0,40}"
     r"(?:[ \u00a0]{1,2}(?:[A-Z][\w.'’-]{0,40}|[a-z]{1,3}(?=[ \u00a0][A-Z]))){0,4})"
     r"(?:,[^\n“”\"]{0,80})?[ \t\u00a0]{0,8}(?:\n|$)"
