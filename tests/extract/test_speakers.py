@@ -2094,6 +2094,15 @@ def test_a_documents_author_is_not_its_date_nor_its_subject_matter():
     assert records.speaker != "December 2017" and survey.speaker == "Harbour News"
 
 
+def test_a_plural_title_is_no_part_of_the_first_name_after_it():
+    text = (
+        "Critics of the program, like Senators Walter Brandt, Republican of Iowa, and Ruth "
+        "Lowe, Democrat of Vermont, want it overhauled.\n\n"
+        "Brandt said the program had become plagued by fraud.\n"
+    )
+    assert speaker_of(text, "plagued by fraud").speaker == "Walter Brandt"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

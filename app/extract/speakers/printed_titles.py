@@ -246,7 +246,16 @@ def is_title_word(word: str) -> bool:
         or word in NOT_FIRST
         or (word.endswith(".") and low in TITLE_ABBREVIATIONS)
         or title_compound(word) is not None  # "Secretary-General", "Vice-President"
+        or _plural_title(word)
     )
+
+
+# Titles of two or more people named after them: "Senators Ann Lee and Tom Roe", "Reps."
+PLURAL_TITLES = frozenset("senators sens representatives reps governors govs mayors".split())
+
+
+def _plural_title(word: str) -> bool:
+    return word[:1].isupper() and word.lower().rstrip(".") in PLURAL_TITLES
 
 
 def titles_at_end(words: str) -> str:
