@@ -2493,3 +2493,13 @@ def test_a_quotation_signed_with_a_dash_in_the_next_paragraph_is_the_signers():
     )
     (quote,) = extract_article(article).quotes
     assert quote.speaker == "Ruth Lowe"
+
+
+def test_a_gerund_opening_the_reported_clause_is_part_of_it():
+    article = (
+        "Ruling\n\nThe judge ruled on Wednesday.\n\n"
+        "Justice Helen Dube said excluding the records would bring the administration of "
+        "justice into disrepute.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.text.startswith("excluding the records would")

@@ -219,6 +219,8 @@ def content_of(verb: Token) -> list[Token] | None:
         if (subject := _object_as_subject(verb, comp, lemma)) is not None:
             return trim(list(subject.subtree) + list(comp.subtree))
         words = with_continuation(verb, with_split_word(comp, comps) or subtree(comp))
+        if (gerund := _gerund_subject_read_apart(verb, comp)) is not None:
+            words = sorted({*words, *gerund.subtree}, key=lambda t: t.i)
         if comp.i > verb.i:  # "a presence that Chadian officials said had outlived its
             words = [t for t in words if t.i > verb.i] or words  # purpose": not the "that"
         if (state := _state_hung_on_the_verb(verb, comp)) is not None:
@@ -416,6 +418,21 @@ OBJECT_VERBS = frozenset(
     "demand urge seek request propose offer promise pledge vow welcome reject deny condemn "
     "criticise criticize praise".split()
 )
+
+
+def _gerund_subject_read_apart(verb: Token, comp: Token) -> Token | None:
+    """'She said excluding them would "bring …"', parsed with "excluding them" hung on the
+    verb: a gerund right before the clause is its subject, part of what was said."""
+    for c in verb.children:
+        if (
+            c.dep_ in ("xcomp", "advcl", "csubj", "prep")  # ("excluding" read as a preposition)
+            and c.tag_ == "VBG"
+            and verb.i < c.i < comp.i
+            and c.right_edge.i + 1 == comp.left_edge.i
+            and not has_subject(comp)
+        ):
+            return c
+    return None
 
 
 def _bracketed(verb: Token, clause: Token) -> bool:
