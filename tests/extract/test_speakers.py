@@ -2103,6 +2103,15 @@ def test_a_plural_title_is_no_part_of_the_first_name_after_it():
     assert speaker_of(text, "plagued by fraud").speaker == "Walter Brandt"
 
 
+def test_a_place_based_company_is_the_company_described_not_a_name():
+    text = (
+        "Harbour Foods Inc. will close its Brandon plant next year, the company said.\n\n"
+        "In a statement, the Mississauga, Ont.-based company said the plant was no longer "
+        "competitive.\n"
+    )
+    assert speaker_of(text, "no longer competitive").speaker == "Harbour Foods Inc."
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -748,6 +748,8 @@ def _named_body(resolver: "Resolver", mention: Mention) -> Resolved | None:
     words = mention.text.split()
     if not words or words[-1].lower() != mention.head:
         return None
+    if any(w.lower().endswith(("-based", "-headquartered")) for w in words):
+        return None  # "the Mississauga, Ont.-based company": where it is, not its name
     n = len(words) - 1
     while n > 0 and len(words) - n <= 3 and words[n - 1][:1].islower():
         n -= 1  # "news", "state-run"
