@@ -2112,6 +2112,14 @@ def test_a_place_based_company_is_the_company_described_not_a_name():
     assert speaker_of(text, "no longer competitive").speaker == "Harbour Foods Inc."
 
 
+def test_a_unions_acronym_in_apposition_is_the_whole_locals_name():
+    text = (
+        "The plant will close next year.\n\n"
+        'The union representing the workers, UFCW Local 832, said it was "blindsided."\n'
+    )
+    assert speaker_of(text, "blindsided").speaker == "UFCW Local 832"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

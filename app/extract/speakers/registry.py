@@ -531,6 +531,15 @@ class Registry(Whereabouts):
                 if e.kind == PERSON and known.kind != "person" and min(e.positions) < pos
             ]
             return namesakes[-1] if namesakes else self.entities[known.name]
+        for e in self.entities.values():  # "UFCW" of "UFCW Local 832", printed here
+            rest = e.name[len(name) + 1 :].split()
+            if (
+                e.kind == ORGANISATION
+                and pos in e.positions
+                and e.name.startswith(name + " ")
+                and not any(w[:1].islower() or w == "&" for w in rest)  # not "Lee and the …"
+            ):
+                return e
         if FRENCH_HONORIFIC.match(name):  # "M. Mercier", "Mme Roux": the surname alone
             return self.find(FRENCH_HONORIFIC.sub("", name), pos)
         key = normalise_name(name).split()
