@@ -17,7 +17,7 @@ from app.extract.speakers.lexicon import INVERTED_TAGS, NAME_PARTICLES, TITLE_WO
 from app.extract.speakers.mentions import Mention, mention_for
 from app.extract.speakers.typing import is_outlet
 from app.extract.speech.cues import Cue, find_cues
-from app.extract.speech.parse_tokens import FINITE_TAGS, proper_name
+from app.extract.speech.parse_tokens import FINITE_TAGS, SIGN_WORDS, proper_name
 from app.extract.text.marks import Marked
 from app.extract.text.parse import Parsed, shrinkable
 from app.extract.text.sentences import Sentence
@@ -427,7 +427,7 @@ def _is_title(inner: str) -> bool:
 
 # What is printed on a sign, a banner or a shirt: "held a sign reading “…”".
 ON_A_SIGN = re.compile(
-    r"(?<![\w-])(?:signs?|placards?|banners?|posters?|t-shirts?|shirts?|hats?|caps?)"
+    r"(?<![\w-])(?:" + "|".join(SIGN_WORDS) + r")s?"
     r"(?:\s(?:that|which))?\s(?:reading|read|reads|saying|said|says)[\s:,—–-]{0,4}$",
     re.IGNORECASE,
 )

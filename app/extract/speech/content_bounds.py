@@ -17,6 +17,7 @@ from app.extract.speech.parse_tokens import (
     trim,
 )
 from app.extract.speech.speaker_phrase import LISTENER_VERBS, narrated, second_report
+from app.extract.text.closing_tags import closes_before_a_tag
 from app.extract.verbs import (
     INFINITIVE_VERBS,
 )
@@ -470,7 +471,7 @@ def from_the_quotation(verb: Token, content: list[Token]) -> list[Token]:
     if subject is None or content[-1].i > verb.i:
         return content
     closing = subject.left_edge.i - 1
-    if closing < 1 or doc[closing].tag_ != "''" or doc[closing - 1].text not in (",", "?", "!"):
+    if not closes_before_a_tag(doc, closing):
         return content
     opening = next((n for n in range(closing - 1, -1, -1) if doc[n].tag_ == "``"), None)
     if opening is None or content[0].i >= opening:

@@ -33,6 +33,7 @@ from app.extract.speech.parse_tokens import (
     AUDIENCE,
     OPENING_MARKS,
     QUOTE_MARKS,
+    SIGN_WORDS,
     SUBJECT_DEPS,
     has_subject,
     is_speech_verb,
@@ -353,7 +354,7 @@ def find_cues(doc) -> list[Cue]:
                 continue  # "Let's say prices double", "Now tell us …": the writer supposing
             if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and not misread:
                 continue  # "Hezbollah, accused of bombing …" is a passive participle
-            if tok.dep_ == "acl" and tok.head.lower_ in SIGN_NOUNS:
+            if tok.dep_ == "acl" and tok.head.lower_.removesuffix("s") in SIGN_WORDS:
                 continue  # "held up signs calling for the deal to be scrapped": a slogan
             if (
                 cue_lemma(tok.text) == "conclude"
@@ -594,12 +595,6 @@ def _separate_report(verb: Token) -> bool:
     # … — has proposed little", a clause inside the first report
     closing = "as" in marks and verb.right_edge.i >= len(verb.doc) - 2
     return verb.dep_ == "advcl" and (bool(marks & CONCESSIVE) or closing)
-
-
-# What a slogan is printed on: what it "says" or "calls for" is nobody's statement.
-SIGN_NOUNS = frozenset(
-    "sign signs placard placards banner banners poster posters shirt shirts t-shirts".split()
-)
 
 
 def _participle_report(verb: Token) -> bool:

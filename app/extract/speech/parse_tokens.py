@@ -177,6 +177,8 @@ def speech_scene(prep: Token) -> bool:
 
 
 OPENING_MARKS = frozenset('"“«‘')
+# What a slogan is printed on: what a sign "reads" or "calls for" is nobody's statement.
+SIGN_WORDS = ("sign", "placard", "banner", "poster", "t-shirt", "shirt", "hat", "cap")
 QUOTE_MARKS = OPENING_MARKS | frozenset("”»’")
 
 

@@ -19,6 +19,7 @@ from app.extract.speech.parse_tokens import (
     scene_clause,
 )
 from app.extract.text.closing_tags import (
+    closes_before_a_tag,
     misread_closing_tag,
     phrase_head,
     tag_read_as_modifier,
@@ -192,12 +193,7 @@ def _named_after_the_quotation(verb: Token) -> Token | None:
     if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
         return None  # (words reported after the verb are its own)
     closing = next(
-        (
-            n
-            for n in range(verb.sent.start + 1, verb.i)
-            if doc[n].tag_ == "''" and doc[n - 1].text in (",", "?", "!")
-        ),
-        None,
+        (n for n in range(verb.sent.start + 1, verb.i) if closes_before_a_tag(doc, n)), None
     )
     if closing is None:
         return None

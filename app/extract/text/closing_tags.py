@@ -4,7 +4,7 @@ and '"…," the 31-year-old said.' leaves "said" without a subject. The speech m
 take it for the verb, and the speakers modules the words before it for the whole speaker
 phrase."""
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 QUOTE_MARKS = frozenset('"“«‘”»’')
 # Speech verbs the model may tag as plural nouns when they end a sentence: '"…," the
@@ -30,9 +30,18 @@ def misread_closing_tag(tok: Token) -> int | None:
         if doc[n].text in QUOTE_MARKS:
             words = doc[n + 1 : tok.i]
             verbless = all(t.pos_ not in ("VERB", "AUX") and t.text not in ",;:" for t in words)
-            closed = doc[n - 1].text in (",", "?", "!")
+            closed = doc[n - 1].text in TAG_ENDINGS
             return n + 1 if words and verbless and closed else None
     return None
+
+
+# What a quotation closing before its tag ends on: '"…," she said', '"…?" he asked'.
+TAG_ENDINGS = (",", "?", "!")
+
+
+def closes_before_a_tag(doc: Doc, at: int) -> bool:
+    """doc[at] is a closing quotation mark after a quotation that goes on to its tag."""
+    return at > 0 and doc[at].tag_ == "''" and doc[at - 1].text in TAG_ENDINGS
 
 
 def _subject_hung_on_the_verb(tok: Token) -> bool:
@@ -56,7 +65,7 @@ def tag_read_as_modifier(tok: Token) -> bool:
     doc = tok.doc
     if tok.dep_ != "amod" or tok.tag_ != "VBD" or tok.head.i < tok.i or tok.i < 2:
         return False
-    if doc[tok.i - 1].text not in ('"', "”", "''") or doc[tok.i - 2].text not in (",", "?", "!"):
+    if doc[tok.i - 1].text not in ('"', "”", "''") or doc[tok.i - 2].text not in TAG_ENDINGS:
         return False
     # (not '"…," retired general Lloyd Newton said': an adjective, the verb after the name)
     return phrase_head(tok).dep_ not in ("nsubj", "nsubjpass")
