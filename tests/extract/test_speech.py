@@ -2503,3 +2503,13 @@ def test_a_gerund_opening_the_reported_clause_is_part_of_it():
     )
     (quote,) = extract_article(article).quotes
     assert quote.text.startswith("excluding the records would")
+
+
+def test_a_day_before_the_verb_is_when_and_the_participles_subject_speaks():
+    article = (
+        "Primaries\n\nPolls closed at 8 p.m.\n\n"
+        "Large majorities of Conservative primary voters in six provinces going to the polls "
+        "on Super Tuesday said they support a proposal to cap rents.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker_mention.startswith("Large majorities of Conservative primary voters")

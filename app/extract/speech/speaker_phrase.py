@@ -5,6 +5,7 @@ Ann Lee"); and the subjects that are no speakers ("it suggests", "this means")."
 from spacy.tokens import Doc, Token
 
 from app.extract.speakers.lexicon import PERSON_NOUNS
+from app.extract.speakers.mentions import TIME_WORDS
 from app.extract.speakers.name_spans import french_body_start
 from app.extract.speech.parse_tokens import (
     AUDIENCE,
@@ -97,6 +98,7 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
         or _root_noun_misread(verb)
         or _subject_after_the_day(verb)
         or _subject_hung_on_the_opening(verb)
+        or _subject_of_a_participle(verb)
     ) is not None:
         return noun
     if (quoted := quoted_person(verb)) is not None:
@@ -582,6 +584,17 @@ def _subject_hung_on_the_opening(verb: Token) -> Token | None:
     return None
 
 
+def _subject_of_a_participle(verb: Token) -> Token | None:
+    """'Large majorities of voters going to the polls on Tuesday said …', parsed with the
+    participle phrase for the verb's subject: the participle's own subject speaks."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "csubj" and clause.tag_ == "VBG" and clause.i < verb.i:
+            return next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return None
+
+
 def described_subject_misread(verb: Token) -> Token | None:
     """'Another official, who like others spoke on condition of anonymity, said …', parsed
     with "official … spoke" as a clause the verb reports: that clause's subject, described by
@@ -685,6 +698,8 @@ def _name_before(verb: Token) -> Token | None:
         and verb.tag_ in FINITE_TAGS
     ):
         prev = named  # "In a reply, an Indian diplomat, Petal Gahlot, said" (not "…, Mass.,")
+    if prev is not None and prev.lower_ in TIME_WORDS:
+        return None  # "… going to the polls on Super Tuesday said …": when, not who
     if prev is not None and prev.pos_ == "PROPN" and prev.dep_ not in ("dobj", "nsubj"):
         if prev.dep_ == "pobj" and prev.head.head.i == verb.i:
             return None  # "but on Tuesday wrote that …": when, on the verb itself
