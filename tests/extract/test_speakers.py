@@ -1,6 +1,8 @@
 """Who said it: typing, gender, salience and the resolution of pronouns, descriptions,
 documents and channels. Each case is a short made-up article (fictional people and bodies)."""
 
+import re
+
 import pytest
 
 from app.extract.article import ExtractedQuote, extract_article
@@ -55,6 +57,23 @@ def test_gender_first_names_and_article_evidence():
 def test_typing_of_names(officials, name, context, kind):
     start = context.index(name)
     assert type_of_name(name, officials, context, start, start + len(name)) == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Harbour Lives Matter", "organisation"),
+        ("Election Day", "organisation"),
+        ("Tom Hale", PERSON),
+    ],
+)
+def test_a_name_of_words_printed_in_lower_case_too_is_no_persons(officials, name, kind):
+    text = (
+        f"{name} drew a crowd. The lives of tenants matter, and on election day the hale "
+        "and hearty marched.\n"
+    )
+    lowers = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", text))
+    assert type_of_name(name, officials, text, 0, len(name), lowers) == kind
 
 
 def test_typing_outlet_words_and_known_outlets():

@@ -468,7 +468,7 @@ class Registry(Whereabouts):
         entity = self.find(name, pos)
         if entity is None:
             known = self.officials.find(name)
-            kind = type_of_name(name, self.officials, self.text, pos, end)
+            kind = type_of_name(name, self.officials, self.text, pos, end, self.lowers)
             if known is not None:
                 # an international office speaks for no country ("NATO Secretary General Mark
                 # Rutte"), unless a national title is printed for its holder

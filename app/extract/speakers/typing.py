@@ -195,7 +195,12 @@ def _role_after(after: str) -> bool:
 
 
 def type_of_name(
-    name: str, officials: Officials, text: str = "", start: int = 0, end: int = 0
+    name: str,
+    officials: Officials,
+    text: str = "",
+    start: int = 0,
+    end: int = 0,
+    lowers: frozenset[str] | set[str] = frozenset(),
 ) -> str:
     """PERSON, ORGANISATION, OUTLET or PLACE for a capitalised name printed at text[start:end]."""
     known = officials.find(name)
@@ -216,4 +221,15 @@ def type_of_name(
     single = len(name.split()) == 1
     if org > person or (single and org == person):
         return ORGANISATION
+    if person == 0.0 and _common_words(name, lowers):
+        return ORGANISATION  # "Black Lives Matter", "Climate Change", "Election Day"
     return PERSON
+
+
+def _common_words(name: str, lowers: frozenset[str] | set[str]) -> bool:
+    """A name of words the article also prints in lower case, no given name among them: a
+    slogan, a cause or an event ('Lives Matter', 'Election Day'), not a person's name."""
+    words = name.split()
+    return (
+        len(words) > 1 and words[-1].lower() in lowers and not any(is_first_name(w) for w in words)
+    )
