@@ -2513,3 +2513,13 @@ def test_a_day_before_the_verb_is_when_and_the_participles_subject_speaks():
     )
     (quote,) = extract_article(article).quotes
     assert quote.speaker_mention.startswith("Large majorities of Conservative primary voters")
+
+
+def test_a_listeners_name_read_as_a_verb_is_not_what_was_said():
+    article = (
+        "Expulsion\n\nNorway expelled a diplomat on Wednesday.\n\n"
+        "Embassy spokesman Dmitri Volkov told the newspaper Aftenposten that the accusations "
+        'were "pure fantasy."\n'
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.text == 'that the accusations were "pure fantasy."'

@@ -179,6 +179,7 @@ def content_of(verb: Token) -> list[Token] | None:
     comps = [c for c in comps if c != clause_after_the_name(verb)]  # "said X, asked about …"
     comps = [c for c in comps if not _report_before_semicolon(verb, c)]
     comps = [c for c in comps if not _subject_joined_before(verb, c) and not _bracketed(verb, c)]
+    comps = [_past_a_name_read_as_verb(c) for c in comps]
     limit = len(verb.doc)  # where the content must end
     if any(c.i > verb.i for c in comps):  # "… fireworks on Friday: Republicans said they …"
         comps = [c for c in comps if not _before_a_colon(verb, c)]
@@ -418,6 +419,15 @@ OBJECT_VERBS = frozenset(
     "demand urge seek request propose offer promise pledge vow welcome reject deny condemn "
     "criticise criticize praise".split()
 )
+
+
+def _past_a_name_read_as_verb(comp: Token) -> Token:
+    """'told the newspaper Aftenposten that …', parsed with the paper's name for the verb of
+    the clause said: the that-clause under it is what was said."""
+    if comp.tag_ != "VB" or not comp.text[:1].isupper() or comp.i == comp.sent.start:
+        return comp
+    inner = [c for c in comp.children if c.dep_ == "ccomp" and _opened_by_that(c)]
+    return inner[0] if len(inner) == 1 and inner[0].i > comp.i else comp
 
 
 def _gerund_subject_read_apart(verb: Token, comp: Token) -> Token | None:
