@@ -2139,6 +2139,30 @@ def test_a_unions_acronym_in_apposition_is_the_whole_locals_name():
     assert speaker_of(text, "blindsided").speaker == "UFCW Local 832"
 
 
+def test_a_surname_two_people_share_goes_to_the_one_whose_sex_the_pronoun_after_says():
+    text = (
+        "Senator Chris Halloran spoke for 14 hours on the floor of the Senate.\n\n"
+        "He offered the emotional high point of the night, a tribute to a teacher's aide, "
+        "Anne Marie Halloran, who was shot trying to protect a boy.\n\n"
+        '"It takes courage to look into the eye of a shooter," Halloran said.\n\n'
+        "Halloran has an ally in Ruth Lowe. He thinks she would make a strong president.\n\n"
+        "Halloran's cause is plain, and his more immediate goal is to win over his own party. "
+        '"This has become a litmus test for leadership," he said.\n'
+    )
+    assert speaker_of(text, "courage").speaker == "Chris Halloran"
+    assert speaker_of(text, "litmus test").speaker == "Chris Halloran"
+
+
+def test_a_title_cased_headline_is_no_name():
+    text = (
+        "Harbour Post Hit Piece Exploits Lowe Supporter\n\n"
+        "The piece profiled a supporter of Ruth Lowe at a rally on Saturday.\n\n"
+        'Lowe thanked the crowd. "I love you," she said.\n'
+    )
+    quote = extract_article(text).quotes[-1]
+    assert quote.speaker == "Ruth Lowe"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

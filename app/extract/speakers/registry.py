@@ -104,6 +104,17 @@ KIN_BEFORE = re.compile(
 )
 
 
+def _headline_words(words: list[re.Match], lowers: set[str]) -> bool:
+    """Words of a title-cased headline, not a name: before the last, no given name and a word
+    the article prints in lower case ('Hit Piece Exploits Trump')."""
+    text = [w.group() for w in words]
+    return (
+        len(text) > 2
+        and not any(genders.is_first_name(w) for w in text[:-1])
+        and any(w.lower() in lowers for w in text[:-1])
+    )
+
+
 CORPORATE_ABBREVIATIONS = frozenset("Ltd Inc Co Corp Bros Ltée Cie".split())
 
 
@@ -381,6 +392,11 @@ class Registry(Whereabouts):
                 p <= pos < p + len(e.name) for e in people[surname] for p in e.positions
             ):
                 continue
+            if len(owners) > 1 and sex is None:
+                # "Murphy's life's work, his more immediate goal": of the two Murphys, the man
+                votes = genders.evidence_at(self.text, pos, m.end())
+                said = max(votes, key=lambda g: votes[g]) if len(set(votes.values())) > 1 else None
+                owners = [e for e in owners if _given_sex(e) == said] or owners
             principal = [e for e in owners if not _named_as_kin(self.text, e, owners)]
             owner = max(
                 principal or owners,
@@ -434,6 +450,8 @@ class Registry(Whereabouts):
             words = words[1:]  # "Said Ellis: “…”" names Ellis
         if not words:
             return
+        if not prose and _headline_words(words, self.lowers):
+            return  # "Washington Post Hit Piece Exploits Trump …": a title-cased headline
         start, end = m.start() + offset + words[0].start(), m.start() + offset + words[-1].end()
         if text[end : end + 1] == "." and words[-1].group() in CORPORATE_ABBREVIATIONS:
             end += 1  # "Bayfront Steel Ltd." as the parse prints it
