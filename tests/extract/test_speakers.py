@@ -2163,6 +2163,15 @@ def test_a_title_cased_headline_is_no_name():
     assert quote.speaker == "Ruth Lowe"
 
 
+def test_an_embassy_spokesman_is_of_the_embassy_the_sentence_before_opens_on():
+    text = (
+        "OSLO — Norway expelled a diplomat on Wednesday, the foreign ministry said.\n\n"
+        'The Russian embassy in Oslo called the expulsion "a groundless step." Embassy '
+        'spokesman Ivan Orlov told the newspaper that the accusations were "pure fantasy."\n'
+    )
+    assert speaker_of(text, "pure fantasy").speaker_country == "RU"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -196,6 +196,8 @@ class Whereabouts:
         if visit := VISIT_AFTER.match(text, first + len(e.name)):
             # "Anita Anand, on her first visit to India,": a visitor from the lede's other state
             return self._lede_state_but(self.officials.country_in(visit[1]))
+        if (body := self._spokesperson_of_the_body_before(e.role, first)) is not None:
+            return body  # "The Russian embassy in Oslo called …. Embassy spokesman Ivan Orlov"
         if national_office(e.role):
             if MET_BEFORE.search(text, max(0, first - 60), first):
                 return None  # "discussed it with Premier Li Wen": a visitor or a caller
@@ -491,6 +493,18 @@ class Whereabouts:
             if k == n - 1 and self._same_body(before, pos):
                 return self._opening_country(before) or self._opening_body(before)
         return None
+
+    def _spokesperson_of_the_body_before(self, role: str, pos: int) -> str | None:
+        """The country of the body the sentence before opens on, for a spokesperson whose
+        title names that kind of body ("Embassy spokesman", "Ministry spokeswoman")."""
+        words = set(role.split())
+        n = self.layout.sentence_of(pos)
+        if n < 1 or not (words & BODY_TITLES and words & SPOKES_WORDS):
+            return None
+        before = self.text[self.layout.starts[n - 1] : self.layout.starts[n]]
+        if not self._same_body(before, pos):
+            return None
+        return self._opening_country(before) or self._opening_body(before)
 
     def _sentence_opens_on(self, pos: int) -> str | None:
         """ "Iran is represented by Deputy Foreign Minister Reza Farahani": the country the
