@@ -2523,3 +2523,13 @@ def test_a_listeners_name_read_as_a_verb_is_not_what_was_said():
     )
     (quote,) = extract_article(article).quotes
     assert quote.text == 'that the accusations were "pure fantasy."'
+
+
+def test_the_writers_framing_after_an_inserted_tag_is_not_the_words():
+    article = (
+        "Border talks\n\nBEIRUT (Reuters) - Israel and Lebanon have agreed to hold indirect "
+        "talks on their disputed land border, officials from both countries said on Thursday, "
+        "in a rare step between two states still technically at war.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.text.endswith("disputed land border")

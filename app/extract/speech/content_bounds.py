@@ -290,6 +290,10 @@ def interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
         return trim(list(doc[start : left - 1]))  # "…, the military said, hours after Seoul …"
     if after.head.i == verb.i and (speech_scene(after) or _trails_off(after)):
         return trim(list(doc[start : left - 1]))  # "…, she said, in a speech to …"
+    if after.lower_ == "in" and after.head.i == verb.i and _framed(after):
+        # "…, officials said on Thursday, in a rare step between two states still at war":
+        # the writer's framing of the news, not the words
+        return trim(list(doc[start : left - 1]))
     if (
         after.lower_ in CONCESSIVE | CIRCUMSTANCES
         or (after.lower_ == "as" and after.dep_ == "mark")  # "…, they said, as they bristled"
@@ -303,6 +307,16 @@ def interrupted_clause(verb: Token, speaker: Token) -> list[Token] | None:
     # can reach the parser as one
     end = next((t.i for t in doc[right + 1 :] if t.tag_ == "." and t.i > right + 2), len(doc))
     return trim(list(doc[start : end + 1]))
+
+
+# What a writer calls the news reported: "in a rare step", "in a move that", "in a blow to".
+FRAMING_NOUNS = frozenset(
+    "step move sign blow boost setback shift reversal rebuke twist escalation break".split()
+)
+
+
+def _framed(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.lower_ in FRAMING_NOUNS for c in prep.children)
 
 
 def _named_after_the_verb(verb: Token, speaker: Token) -> bool:
