@@ -602,12 +602,17 @@ def _participle_report(verb: Token) -> bool:
     participle set off by a comma reports words of its own, after the first report's."""
     doc = verb.doc
     return (
-        verb.tag_ == "VBG"
+        _bare_participle(verb)
         and verb.i > 1
         and doc[verb.i - 1].text == ","
         and verb.dep_ in ("advcl", "xcomp", "conj", "ccomp")
-        and not any(c.dep_ in ("nsubj", "mark") for c in verb.children)
     )
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A participle with no subject or conjunction of its own ("insisting", not "as she
+    said" or "Lavrov accusing")."""
+    return verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "mark") for c in verb.children)
 
 
 def _goes_on_from(cue: Cue, other: Cue, inside: set[int]) -> bool:
@@ -620,8 +625,7 @@ def _goes_on_from(cue: Cue, other: Cue, inside: set[int]) -> bool:
         and other.kind == "verb"
         and verb.i in inside
         and cue.token.i < verb.i
-        and verb.tag_ == "VBG"
-        and not any(c.dep_ in ("nsubj", "mark") for c in verb.children)
+        and _bare_participle(verb)
         and (_participle_report(verb) or (verb.dep_ == "conj" and _participle_report(verb.head)))
     )
 
