@@ -200,6 +200,16 @@ def test_a_spokesperson_after_a_countrys_ministry_speaks_for_that_country():
     assert speaker_of(text, "push for sanctions").speaker_country == "DE"
 
 
+def test_a_place_ending_the_sentence_before_is_not_the_next_office_holders_country():
+    text = (
+        "YAOUNDE, Cameroon (Wire) — Trade ministers ended their talks.\n\n"
+        "The bloc's trade commissioner, Lotte Vandermeer, said it would keep pushing for a deal "
+        "in Geneva. Her spokesperson, Pieter Aalst, later said the "
+        "commission was disappointed but not discouraged.\n"
+    )
+    assert speaker_of(text, "not discouraged").speaker_country != "CH"
+
+
 def test_a_relative_or_aide_of_a_known_person_shares_their_country():
     text = (
         "Norway's prime minister, Ivar Dalen, opened the talks on Monday.\n\n"

@@ -276,7 +276,12 @@ class Whereabouts:
             rf"\b([A-Z][\w.-]{{1,30}}(?:\s[A-Z][\w.-]{{1,30}})?)(?:['’]s)?\s{office}\b(?!,?\s[A-Z])",
             self.text[:pos],
         )
-        countries = {c for m in described if (c := self.officials.country_in(m[1]))}
+        countries = {
+            c
+            for m in described
+            # not across a full stop: "… in Geneva. Her spokesperson" is not Geneva's
+            if not re.search(r"[a-z]{2}\.\s", m[1]) and (c := self.officials.country_in(m[1]))
+        }
         return countries.pop() if len(countries) == 1 else None
 
     def introduced_as(self, head: str, pos: int) -> str | None:
