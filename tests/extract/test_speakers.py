@@ -227,6 +227,15 @@ def test_a_national_partys_leader_is_at_home_under_the_dateline():
     assert speaker_of(text, "mishandled").speaker_country == "CA"
 
 
+def test_a_city_councillor_is_at_home_under_the_dateline():
+    text = (
+        "HALIFAX — Bus service stopped on Tuesday.\n\n"
+        "Coun. Becky Hartt, who chairs the transportation committee, said council would meet "
+        "on Thursday.\n"
+    )
+    assert speaker_of(text, "council would meet").speaker_country == "CA"
+
+
 def test_a_name_opening_the_sentence_after_an_unnamed_counterpart_is_that_counterpart():
     text = (
         "Ukraine's foreign minister, Olena Marchuk, met her Turkish counterpart in Ankara. "

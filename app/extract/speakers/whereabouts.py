@@ -159,7 +159,10 @@ def _local_country(role: str) -> str | None:
 
 # A sentence opening on someone's office before the holder's name: "His finance minister, "
 HIS_OFFICE = re.compile(r"(?:^|[.!?]\s{1,3}|\n)(His|Her)\s[a-z][a-z -]{2,40},\s$")
-LOCAL_OFFICE = re.compile(r"\b(?:governor|mayor|premier|regional|region|province|oblast)\b")
+LOCAL_OFFICE = re.compile(
+    r"\b(?:governor|mayor|premier|regional|region|province|oblast|council(?:lor|man|woman)"
+    r"|alder(?:man|woman))\b"
+)
 # A title held under someone: "Moreira Lima's spokesman", "Echeverría's foreign minister".
 # An office of a body of states: its holder's staff are the body's, not the holder's country's.
 INTERNATIONAL_OFFICE = re.compile(r"\b(?:UN|U\.N\.|NATO|EU|European|IAEA|WHO|IMF|African Union)\b")
