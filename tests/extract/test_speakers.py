@@ -2191,6 +2191,23 @@ def test_an_embassy_spokesman_is_of_the_embassy_the_sentence_before_opens_on():
     assert speaker_of(text, "pure fantasy").speaker_country == "RU"
 
 
+def test_an_apposition_past_a_relative_clause_names_no_speaker():
+    text = (
+        "There is a satisfaction in finishing, insists Xander Wiseman, 16. "
+        '"It\'s months of fixing mistakes," says the self-taught Cambridge resident, who sold '
+        "40 copies of his comic Forgotten Grunt: The Undead Soldier, inspired by old films.\n"
+    )
+    assert speaker_of(text, "fixing mistakes").speaker == "Xander Wiseman"
+
+
+def test_the_place_resident_or_native_is_the_person_in_focus():
+    text = (
+        "Bakers have had a hard year. Marc Dube runs a bakery in Hull. "
+        '"Flour costs doubled," said the Gatineau resident.\n'
+    )
+    assert speaker_of(text, "Flour costs").speaker == "Marc Dube"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -447,6 +447,11 @@ EPITHETS = frozenset(
 )
 
 
+# Where someone lives or comes from, an epithet for the person in focus: "says the Cambridge
+# resident", "the Ottawa native"; not an office of the place, as "the Nova Scotia judge" is.
+HOMES = frozenset({"resident", "native"})
+
+
 def _person_in_focus(
     resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None
 ) -> Resolved | None:
@@ -460,7 +465,7 @@ def _person_in_focus(
     if mention.head in GENERIC_PEOPLE and after_head.strip():
         return None  # "the man in the video" is someone the story points out, not its focus
     nationality = _nationality(resolver, before_head)
-    if nationality is None and re.search(r"\s[A-Z]", before_head):
+    if nationality is None and re.search(r"\s[A-Z]", before_head) and mention.head not in HOMES:
         return None  # "the Nova Scotia judge" is someone particular, maybe never named
     layout = resolver.layout
     here = layout.sentence_of(mention.start)

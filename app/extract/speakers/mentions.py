@@ -612,6 +612,8 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
         return mention_for_one(described, sorted(head.subtree, key=lambda t: t.i), base)
     tokens = _phrase_tokens(head)
     for child in head.children:  # "the newspaper The New York Times", "Hill, a doctor"
+        if child.dep_ == "appos" and _past_a_clause(head, child):
+            continue
         if child.dep_ == "appos" and head.pos_ == "PROPN" and _heads_a_list(child):
             continue  # "Ann Lee, Tom Roe and Bo Park": the next of a list, not an apposition
         if child.dep_ == "appos" and child == _titled_partner(head):
@@ -746,6 +748,16 @@ def _named_partner(head: Token) -> Token | None:
             if named:
                 return named[0]
     return None
+
+
+def _past_a_clause(head: Token, apposition: Token) -> bool:
+    """An apposition the parse hung on the phrase past its relative clause or a colon names
+    something in that clause: "the Cambridge resident, who sold copies of his comic Forgotten
+    Grunt: The Undead Soldier" is not called The Undead Soldier."""
+    before = head.doc[apposition.left_edge.i - 1] if apposition.left_edge.i > 0 else None
+    return (before is not None and before.text == ":") or any(
+        c.dep_ == "relcl" and head.i < c.i < apposition.i for c in head.children
+    )
 
 
 def _heads_a_list(token: Token) -> bool:
