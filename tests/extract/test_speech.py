@@ -2533,3 +2533,15 @@ def test_the_writers_framing_after_an_inserted_tag_is_not_the_words():
     )
     (quote,) = extract_article(article).quotes
     assert quote.text.endswith("disputed land border")
+
+
+def test_who_took_to_a_platform_before_a_colon_posted_what_follows():
+    article = (
+        "Board news\n\n"
+        "Elias Marrow stays chief executive of Orvex. The board named Robyn Dale as chair; "
+        "Dale said the board would meet monthly.\n\n"
+        "The lassitude was on display in mid-December, when Marrow again took to Twitter with "
+        'this: "Chairman is an honorific. Will retire that title in 3 years."\n'
+    )
+    quote = next(q for q in extract_article(article).quotes if "honorific" in q.text)
+    assert quote.speaker == "Elias Marrow"

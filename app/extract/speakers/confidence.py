@@ -30,7 +30,9 @@ BASES: dict[str, tuple[float, float]] = {
     "subject-of-words": (0.85, 0.85),  # "The Canucks will …, the team said": the Canucks
     "document-issuer": (0.85, 0.85),  # "the statement" -> who gave "a joint statement" before
     "document-salient": (0.6, 0.6),  # "a statement said" -> the most salient organisation
-    "salience": (0.4, 0.85),  # a floating quote with nothing to inherit
+    # a floating quote with nothing to inherit (news_dev and seeds: 8 of 11 right, 4 of the 5
+    # closest calls among them)
+    "salience": (0.5, 0.85),
     "none": (0.05, 0.05),  # no speaker found
 }
 

@@ -16,6 +16,7 @@ from app.extract.speakers.gender import is_first_name
 from app.extract.speakers.lexicon import INVERTED_TAGS, NAME_PARTICLES, TITLE_WORDS
 from app.extract.speakers.mentions import Mention, mention_for
 from app.extract.speakers.typing import is_outlet
+from app.extract.speech.channels import PLATFORMS
 from app.extract.speech.cues import Cue, find_cues
 from app.extract.speech.parse_tokens import FINITE_TAGS, SIGN_WORDS, proper_name
 from app.extract.text.marks import Marked
@@ -593,6 +594,25 @@ def _subject_intro(text: str, sent: Sentence, q: Marked) -> Mention | None:
     return _name_mention(found.group("name"), found.start("name"))
 
 
+# Someone posting what follows the colon, wherever the clause stands in the sentence: "… in
+# mid-December, when Musk again took to Twitter with this: “…”".
+_POSTED_INTRO = re.compile(
+    r"(?P<name>[A-Z][\w'’-]{1,30}(?:[ \u00a0][A-Z][\w'’-]{1,30}){0,2})[ \u00a0]"
+    r"(?:(?:again|also|then|later|soon|once|[a-z]{2,12}ly)[ \u00a0]){0,2}"
+    r"(?:took|takes|has[ \u00a0]taken|had[ \u00a0]taken)[ \u00a0]to[ \u00a0]"
+    rf"(?:{'|'.join(sorted(PLATFORMS))}|social[ \u00a0]media)\b"
+    r"[^:.!?\"“”\n]{0,60}:[ \u00a0]{0,3}$"
+)
+
+
+def _posted_intro(text: str, sent: Sentence, q: Marked) -> Mention | None:
+    """The person who "took to Twitter" just before the colon that opens `q`."""
+    found = _POSTED_INTRO.search(text, max(sent.start, q.start - 160), q.start)
+    if found is None or found.group("name").split()[0] in _NOT_NAMES:
+        return None
+    return _name_mention(found.group("name"), found.start("name"))
+
+
 # A document whose text follows a colon: "The statement from the Élysée read: “…”", "A joint
 # communique issued by the two ministries stated: “…”" (the parse often takes "read" for a noun).
 _DOCUMENT_INTRO = re.compile(
@@ -639,6 +659,7 @@ def floating_candidates(
             or _document_intro(text, sent, q)
             or _named_intro(text, sent, q)
             or _subject_intro(text, sent, q)
+            or _posted_intro(text, sent, q)
             or _credited_next(text, q, sent)
         )
         if signed is None and not _floats(text, q, sent):
