@@ -2208,6 +2208,37 @@ def test_the_place_resident_or_native_is_the_person_in_focus():
     assert speaker_of(text, "Flour costs").speaker == "Marc Dube"
 
 
+def test_kin_after_someone_described_unnamed_are_theirs():
+    text = (
+        "The company confirmed that the Canadian killed was Liam Fenwick, its co-founder.\n\n"
+        "Fenwick's father, Walter, says his son grew up in Moncton and loved the sea.\n\n"
+        "Fenwick later moved to Nairobi. His father said he worked with local firms.\n\n"
+        "Meanwhile, burials were taking place for several of the dead.\n\n"
+        "At a city morgue, the family of a 35-year-old man collapsed upon hearing a body had "
+        "arrived.\n\n"
+        '"He is gone, he is gone," the father repeated into his phone.\n'
+    )
+    assert speaker_of(text, "He is gone").speaker == "the father"
+
+
+def test_a_place_made_a_modifier_is_not_part_of_the_bodys_name():
+    text = (
+        "The pair worked for a fund managed by the London-based firm Conrad Hale International."
+        "\n\nEarlier, Ottawa-based K-TEC Partners confirmed that its founder had died.\n\n"
+        "Halifax-based Maple Ridge Capital said its offices would stay closed.\n"
+    )
+    assert speaker_of(text, "founder had died").speaker == "K-TEC Partners"
+    assert speaker_of(text, "offices would stay").speaker == "Maple Ridge Capital"
+
+
+def test_a_name_ending_in_international_is_a_body():
+    text = (
+        "The fund is run by Conrad Hale International, which has offices in Nairobi.\n\n"
+        "It said in a statement that all of its staff were safe.\n"
+    )
+    assert speaker_of(text, "staff were safe").speaker == "Conrad Hale International"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

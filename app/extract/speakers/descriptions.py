@@ -365,6 +365,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         definite = mention.text.split()[0].lower() in THIS_WORDS
         again = _unnamed_again(resolver, mention, skip, GROUP) if definite else None
         return again or printed(resolver, _kin_named_next(resolver, mention), GROUP, "group")
+    if _kin_of_someone_unnamed(resolver, mention):
+        return printed(resolver, mention, PERSON, "description")
     owned = _owned_by_person(resolver, mention)
     by_role = _the_more_salient(
         resolver,
@@ -400,6 +402,25 @@ THE_TWO = re.compile(
 # "The family of a 72-year-old man …": kin of someone the lede describes, not names.
 KIN_OF_SOMEONE = re.compile(r"(?i:the)\s(family|relatives|parents|children|widow)\sof\s(?:a|an)\s")
 KIN_NAMED_REACH = 2  # sentences after the description's own
+
+
+# Someone the story describes without a name: "the family of a 35-year-old man", "a woman".
+SOMEONE_UNNAMED = re.compile(
+    r"\b(?:[Tt]he\s(?:family|relatives|parents)\sof\s)?(?:a|an)\s(?:\d{1,3}-year-old\s)?"
+    r"(?:man|woman|boy|girl|teenager|teen|child|victim)\b"
+)
+
+
+def _kin_of_someone_unnamed(resolver: "Resolver", mention: Mention) -> bool:
+    """'At a morgue, the family of a 35-year-old man collapsed …. "…," the father
+    repeated': kin just after someone described, not named, are theirs, not the father
+    of a person named paragraphs before."""
+    if mention.head not in KIN_NOUNS or not mention.text.lower().startswith("the "):
+        return False
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    lo = layout.starts[here - 1] if here > 0 else 0
+    return SOMEONE_UNNAMED.search(layout.text, lo, mention.start) is not None
 
 
 def _kin_named_next(resolver: "Resolver", mention: Mention) -> Mention:

@@ -79,7 +79,15 @@ ORG_WORDS = frozenset(
     enterprises ventures solutions consulting logistics
     society league federation coalition alliance authority bureau trust guild embassy consulate
     secretariat junta cabinet presidency command forces guard guards corps brigade brigades
-    battalion regiment fleet nation pac""".split()
+    battalion regiment fleet nation pac international""".split()
+)
+
+
+# A place or a person made into a modifier by a hyphen ends a name: "San Francisco-based
+# I-DEV", "the Toronto-born singer", "Harper-era rules".
+DESCRIBING_SUFFIXES = frozenset(
+    """based born owned led backed run funded made style era area bound registered listed
+    linked allied aligned controlled headquartered raised bred""".split()
 )
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from app.extract.speakers.gender import HONORIFICS, is_first_name
 from app.extract.speakers.lexicon import (
+    DESCRIBING_SUFFIXES,
     DOCUMENT_NOUNS,
     EVENT_NOUNS,
     GROUP_NOUNS,
@@ -200,6 +201,9 @@ def _name_runs(tokens: list[Token]) -> list[list[Token]]:
             runs.append(cur)
             cur = []
         is_part = t.pos_ == "PROPN" or bool(cur) and (t.like_num or t.lower_ in PARTICLES)
+        if cur and _hyphen_joined(t) and t.lower_ in DESCRIBING_SUFFIXES:
+            cur = []  # "San Francisco-based I-DEV": the name starts after the place
+            continue
         if cur and (_hyphen_joined(t) or _name_as_noun(t) or _plural_possessive(t)):
             # "Yoon Hae-rin" and "the Manitoba Nurses' Union" stay whole
             cur.append(t)
@@ -245,7 +249,12 @@ def _strip_titles(run: list[Token]) -> list[Token]:
     for n, t in enumerate(run):
         org_inside = t.lower_ in ORG_WORDS and n < len(run) - 1  # "… Club Dmitry Razumovsky"
         title = t.lower_.rstrip(".") in TITLE_WORDS or _title_pieces(t) is not None
-        acronym = t.text.isupper() and len(t.text) <= 4 and not t.text.endswith(".")  # not "J."
+        acronym = (
+            t.text.isupper()
+            and len(t.text) <= 4
+            and not t.text.endswith(".")  # not "J."
+            and len(_glued_word(t)) == 1  # not "I-DEV"
+        )
         if title or org_inside or acronym:
             if cur:
                 segments.append(cur)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from app.extract.speakers import gender as genders
 from app.extract.speakers.lexicon import (
+    DESCRIBING_SUFFIXES,
     MONTH_ABBREVIATIONS,
     NOT_FIRST,
     NOT_NAME_WORDS,
@@ -29,12 +30,15 @@ def _latin_letters(case: Callable[[str], bool]) -> str:
 
 _UP = f"[A-Z{_latin_letters(str.isupper)}]"
 _LOW = f"[a-z{_latin_letters(str.islower)}]"
-# A capitalised word: "Lee", "O'Regan", "McCallum", "Brind'Amour", "Na'moks", "Hae-rin", "RCMP".
+_DESCRIBING = rf"(?:{'|'.join(sorted(DESCRIBING_SUFFIXES))})\b"  # "Toronto-based"
+# A capitalised word: "Lee", "O'Regan", "McCallum", "Brind'Amour", "Na'moks", "Hae-rin", "RCMP",
+# "I-DEV".
 _WORD = (
     f"{_UP}(?:['’]{_UP})?{_LOW}*"
     f"(?:{_UP}{_LOW}+)?"
     f"(?:['’]{_UP}?{_LOW}+)?"
-    f"(?:-{_UP}?{_LOW}+)?"
+    f"(?:-(?!{_DESCRIBING}){_UP}?{_LOW}+)?"
+    f"|{_UP}{{1,6}}-{_UP}{{2,6}}"
     f"|{_UP}{{2,6}}"
 )
 # "al-Rashid", "el-Sisi", "ash-Sharif", "d'Entremont"
@@ -48,10 +52,10 @@ _PARTICLES = (
     "al|el|le|du"
 )
 _RUN = r"(?:\s+(?:(?:" + _PARTICLES + r")\s+)?" + _PART + r")"
-NAME = re.compile(r"(?<![\w.])" + _PART + _RUN + r"{1,5}(?![\w])")
+NAME = re.compile(r"(?<![\w.])" + _PART + _RUN + r"{1,5}(?![\w-])")
 # In prose a run may be longer: "Saudi Foreign Minister Prince Khalid bin Saud al-Rashid".
 # A headline in title case is one long run of capitals, where five words is enough.
-LONG_NAME = re.compile(r"(?<![\w.])" + _PART + _RUN + r"{1,7}(?![\w])")
+LONG_NAME = re.compile(r"(?<![\w.])" + _PART + _RUN + r"{1,7}(?![\w-])")
 # Organisation names joined by 'of', 'and', '&' or a plural's possessive: "Department of
 # Community Services", "Securities and Exchange Commission", "Procter & Gamble", "Manitoba
 # Nurses' Union" (kept only when they read as bodies).
