@@ -2545,3 +2545,38 @@ def test_who_took_to_a_platform_before_a_colon_posted_what_follows():
     )
     quote = next(q for q in extract_article(article).quotes if "honorific" in q.text)
     assert quote.speaker == "Elias Marrow"
+
+
+def test_a_quotation_trailing_off_before_its_tag_is_the_tags():
+    article = (
+        "Interview\n\n"
+        'Marr asked, "You would pick a mountain man?"\n\n'
+        '"Well, yes. I am going to look at a lot of different people…" Lowe said. '
+        '"A mountain man?" Marr repeated.\n'
+    )
+    quote = next(q for q in extract_article(article).quotes if "different people" in q.text)
+    assert quote.speaker == "Lowe"
+
+
+def test_a_title_quoted_in_the_tag_does_not_cut_the_tag_off():
+    article = (
+        "Interview\n\n"
+        '"You would pick a mountain man?" Marr asked.\n\n'
+        '"I am not sure Leo Brandt is free, but we will see, right?" Lowe remarked, alluding '
+        'to the actor\'s turn in "The Long Winter."\n'
+    )
+    quote = next(q for q in extract_article(article).quotes if "Brandt" in q.text)
+    assert quote.speaker == "Lowe"
+
+
+def test_a_clause_after_as_tells_what_happened_while_someone_spoke():
+    article = (
+        "Sketch\n\n"
+        "“Who can remember how many states I have lost in a row? Is it two? Three?” Lowe asks "
+        "as a maintenance guy walks in front of her, saying he is “here to fix the seven holes "
+        "in your wall.”\n"
+    )
+    quotes = extract_article(article).quotes
+    assert not any(q.text.startswith("walks") for q in quotes)
+    holes = next(q for q in quotes if "holes" in q.text)
+    assert holes.speaker != "Lowe"

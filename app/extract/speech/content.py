@@ -30,7 +30,11 @@ from app.extract.speech.parse_tokens import (
     to_infinitive,
     trim,
 )
-from app.extract.speech.speaker_phrase import described_subject_misread, subject_read_as_conj
+from app.extract.speech.speaker_phrase import (
+    described_subject_misread,
+    subject_read_as_conj,
+    subject_read_as_time_phrase,
+)
 from app.extract.verbs import (
     BACK_FORMS,
     GERUND_VERBS,
@@ -179,6 +183,7 @@ def content_of(verb: Token) -> list[Token] | None:
     comps = [c for c in comps if c != clause_after_the_name(verb)]  # "said X, asked about …"
     comps = [c for c in comps if not _report_before_semicolon(verb, c)]
     comps = [c for c in comps if not _subject_joined_before(verb, c) and not _bracketed(verb, c)]
+    comps = [c for c in comps if subject_read_as_time_phrase(c) is None]  # what happened
     comps = [_past_a_name_read_as_verb(c) for c in comps]
     limit = len(verb.doc)  # where the content must end
     if any(c.i > verb.i for c in comps):  # "… fireworks on Friday: Republicans said they …"

@@ -73,6 +73,18 @@ def _one_of_them(subject: Token) -> bool:
     )
 
 
+def subject_read_as_time_phrase(clause: Token) -> Token | None:
+    """'Lee asks as a maintenance guy walks in, saying …', parsed with "as a … guy" for a
+    phrase on "asks" and "walks" for what was asked: the subject of a clause with none is
+    the noun of the "as" or "while" phrase right before it."""
+    if has_subject(clause) or clause.dep_ != "ccomp":
+        return None
+    for p in clause.head.children:
+        if p.dep_ == "prep" and p.lower_ in ("as", "while") and p.right_edge.i + 1 == clause.i:
+            return next((c for c in p.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token | None:
     """The verb's subject, or for 'adding that…'/'and warned…' the subject of its head;
     `said` is the speech verb asked about, when `verb` is one above it."""
@@ -99,6 +111,7 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
         or _subject_after_the_day(verb)
         or _subject_hung_on_the_opening(verb)
         or _subject_of_a_participle(verb)
+        or subject_read_as_time_phrase(verb)
     ) is not None:
         return noun
     if (quoted := quoted_person(verb)) is not None:

@@ -35,8 +35,9 @@ def misread_closing_tag(tok: Token) -> int | None:
     return None
 
 
-# What a quotation closing before its tag ends on: '"…," she said', '"…?" he asked'.
-TAG_ENDINGS = (",", "?", "!")
+# What a quotation closing before its tag ends on: '"…," she said', '"…?" he asked', '"…
+# different people…" she said'.
+TAG_ENDINGS = (",", "?", "!", "…", "...")
 
 
 def closes_before_a_tag(doc: Doc, at: int) -> bool:

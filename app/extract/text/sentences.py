@@ -95,8 +95,9 @@ def _title_before_name(text: str, boundary: re.Match) -> bool:
     )
 
 
-# A question or exclamation closing a quotation, then its speech tag: `…our son?" Kim said.`
-QUOTE_CLOSED_BY = re.compile(r"[?!]+(?:''|[\"”’»])\s+$")
+# A question, exclamation or trailing off closing a quotation, then its speech tag: `…our
+# son?" Kim said.`, `…a lot of different people…" Clinton said.`
+QUOTE_CLOSED_BY = re.compile(r"(?:[?!]+|…|\.\.\.)(?:''|[\"”’»])\s+$")
 # A full stop closing a quotation, then a tag that is only its speaker and verb.
 PERIOD_CLOSED_BY = re.compile(r"\.(?:''|[\"”’»])\s+$")
 BARE_TAG = re.compile(
@@ -116,9 +117,12 @@ def _is_speech_tag(text: str, start: int, hi: int) -> bool:
         None,
     )
     tag = text[start : m.start() + 1 if m else hi]
-    if any(ch in tag for ch in '"“”'):
-        return False
+    # a title quoted further on is the tag's ('… Lee remarked, alluding to "The Revenant."');
+    # a quotation right after is not ('"…?" "…," Lee said')
+    tag = re.split(r'["“”]', tag, maxsplit=1)[0]
     words = tag.split()
+    if len(words) < 2:
+        return False
     if len(words) <= TAG_MAX_WORDS:
         return mentions_speech(tag)
     return mentions_speech(" ".join(words[:TAG_HEAD_WORDS]))
