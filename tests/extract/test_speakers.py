@@ -2239,6 +2239,24 @@ def test_a_name_ending_in_international_is_a_body():
     assert speaker_of(text, "staff were safe").speaker == "Conrad Hale International"
 
 
+def test_reported_words_before_their_pronoun_may_name_its_speaker():
+    text = (
+        "Karl Brandt owns five aircraft. Anna Kowal, an aviation official, said the fleet was "
+        "safe.\n\n"
+        "The Boeing, built in 1991, is Mr. Brandt's favourite flying toy, he said in an "
+        "interview.\n"
+    )
+    assert speaker_of(text, "flying toy").speaker == "Karl Brandt"
+
+
+def test_a_name_in_the_words_after_their_pronoun_is_someone_else():
+    text = (
+        "Tom Reyes, a ministry spokesman, spoke on Monday.\n\n"
+        "He said Mr. Brandt had hidden the files.\n"
+    )
+    assert speaker_of(text, "hidden the files").speaker == "Tom Reyes"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -47,6 +47,7 @@ from app.extract.speakers.typing import (
     is_organisation_name,
     names_a_body,
 )
+from app.extract.text.closing_tags import QUOTE_MARKS
 
 # Two people who open a sentence ("Chinese President Xi Jinping and Brazilian President …").
 TITLES_ONLY = re.compile(r"\s*(?:[A-Z][\w.'’-]{0,30}\s){0,6}")
@@ -66,10 +67,15 @@ EMBEDDED = ROLE_WEIGHT[OBJECT]  # the most a name inside reported words weighs
 ACROSS_PARAGRAPHS = 0.7  # what a mention before the paragraph of a "he" or "she" weighs
 
 
-def _named_in(e: Entity, skip: tuple[int, int] | None) -> bool:
-    """Named in the quote's own words, so not its "he": in 'Ann hid, she said' she is not
-    Ann (a pronoun cannot take a name it governs as antecedent)."""
-    return skip is not None and any(skip[0] <= p < skip[1] for p, _ in e.events)
+def _named_in(e: Entity, skip: tuple[int, int] | None, pronoun: int | None = None) -> bool:
+    """Named in the quote's own words, so not its "he": in 'she said Ann hid' she is not
+    Ann (a pronoun cannot take a name it governs as antecedent), nor in '"Ann hid," she
+    said' (people seldom name themselves). Reported words before their pronoun may name
+    its speaker: "Mr. Trump's favourite toy is the Boeing, he said"."""
+    if skip is None:
+        return False
+    named = [p for p, _ in e.events if skip[0] <= p < skip[1]]
+    return any(p > pronoun for p in named) if pronoun is not None else bool(named)
 
 
 def _personhood(e: Entity) -> float:
@@ -329,10 +335,13 @@ class Resolver:
             # "His lawyer said Fehr acted in self-defence": a possessive governs nothing in
             # the words, so it may be someone they name
             governs = mention.text.lower() not in POSSESSIVE_PRONOUNS
+            # (words in quotation marks name others, whatever their place)
+            reported = skip is not None and self.registry.text[skip[0]] not in QUOTE_MARKS
+            after = mention.start if reported else None
             everyone = [
                 e
                 for e in self.registry.of_kind({PERSON}) + self.unnamed(PERSON)
-                if e.events and not (governs and _named_in(e, skip))
+                if e.events and not (governs and _named_in(e, skip, after))
             ]
             # someone unnamed, of no known sex, printed as someone known ("the retired
             # neurosurgeon", a description nobody named was found for) is a "he" or "she"
