@@ -2257,6 +2257,15 @@ def test_a_name_in_the_words_after_their_pronoun_is_someone_else():
     assert speaker_of(text, "hidden the files").speaker == "Tom Reyes"
 
 
+def test_someone_introduced_by_a_given_name_only_is_a_person():
+    text = (
+        "The woman who started it all identified herself to the station as a Moncton resident "
+        "named Caroline.\n\n"
+        '"He truly cares about the people of this province," she said of the premier.\n'
+    )
+    assert speaker_of(text, "truly cares").speaker == "Caroline"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

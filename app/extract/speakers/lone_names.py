@@ -38,11 +38,23 @@ def verb_after(text: str, end: int) -> bool:
     return verb in SPEECH_FORMS or verb in VERBS_AFTER_A_NAME or verb.endswith("ed")
 
 
+# Someone introduced by a given name only: "a Salem resident named Caroline", "identified
+# only as Bob", "who gave her name as Maria".
+_INTRODUCED_AS = re.compile(
+    r"\b(?:named|identified(?:\sonly)?\sas|gave\s(?:his|her|their)\s(?:first\s)?name\sas"
+    r"|known\sonly\sas|(?:asked|agreed)\sto\sbe\sidentified\sonly\sas)\s{1,3}$"
+)
+
+
 def sign_of_a_person(text: str, m: re.Match) -> bool:
     """Something beside the given name says a person: a title or "his wife," before it,
-    an age or a role after it, a he or she that follows, or a verb it is the subject of
-    ("Pauline studied", "Tim was")."""
-    return person_evidence(m.group(), text, m.start(), m.end()) > 0 or verb_after(text, m.end())
+    an age or a role after it, a he or she that follows, a verb it is the subject of
+    ("Pauline studied", "Tim was"), or words introducing someone by that name."""
+    return (
+        person_evidence(m.group(), text, m.start(), m.end()) > 0
+        or verb_after(text, m.end())
+        or _INTRODUCED_AS.search(text, max(0, m.start() - 60), m.start()) is not None
+    )
 
 
 def alone_as_a_name(text: str, layout: Layout, m: re.Match) -> bool:
