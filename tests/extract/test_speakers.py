@@ -2266,6 +2266,31 @@ def test_someone_introduced_by_a_given_name_only_is_a_person():
     assert speaker_of(text, "truly cares").speaker == "Caroline"
 
 
+def test_a_partys_candidate_is_the_one_the_story_is_about():
+    text = (
+        "Gordon Vance has sought to look tough since the attacks. Vance says the city must get "
+        "tough. On Thursday, Vance repeated his call for more patrols.\n\n"
+        "Vance called upon Mayor Ted Holm to restart the unit. Holm disbanded it in 2014.\n\n"
+        '"There is hatred like nobody has ever seen," the Republican presidential candidate '
+        "said in an interview.\n"
+    )
+    assert speaker_of(text, "hatred").speaker == "Gordon Vance"
+
+
+def test_a_headlines_verbs_part_its_names():
+    text = (
+        "Lowe Says Hackers Hit Party, Calls Vance’s Remarks ‘Troubling.’\n\n"
+        "WASHINGTON (Wire) - Senator Ann Lowe said hackers broke into party computers and she "
+        "accused rival candidate Gordon Vance of praising them.\n\n"
+        '"We know who did it," Lowe said in an interview.\n\n'
+        'Vance last week invited the hackers to find more emails. "I hope you find them," Vance '
+        "told reporters.\n"
+    )
+    quotes = list(extract_article(text).quotes)
+    assert next(q for q in quotes if "find them" in q.text).speaker == "Gordon Vance"
+    assert all(q.speaker != "Lowe Says Hackers Hit Party" for q in quotes)
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

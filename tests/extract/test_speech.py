@@ -2580,3 +2580,19 @@ def test_a_clause_after_as_tells_what_happened_while_someone_spoke():
     assert not any(q.text.startswith("walks") for q in quotes)
     holes = next(q for q in quotes if "holes" in q.text)
     assert holes.speaker != "Lowe"
+
+
+def test_went_on_tags_the_words_of_one_who_spoke_on():
+    article = (
+        "Regina speech\n\n"
+        "Conservative Leader Andrew Schaller spoke in Regina. It is on the premier's watch, "
+        "Schaller said, that the province faces divisions. And it is on the premier's watch, he "
+        "went on, that border crossings have become a major problem.\n\n"
+        '"We will not back down," he went on.\n\n'
+        "The mayor went on television to defend the plan.\n"
+    )
+    quotes = extract_article(article).quotes
+    back_down = next(q for q in quotes if "back down" in q.text)
+    assert back_down.speaker == "Andrew Schaller"
+    assert any(q.text.startswith("it is on the premier's watch") for q in quotes)
+    assert not any("television" in q.text for q in quotes)

@@ -468,6 +468,9 @@ EPITHETS = frozenset(
 )
 
 
+PARTY_WORDS = frozenset(
+    "republican democratic democrat conservative liberal tory labour labor gop".split()
+)
 # Where someone lives or comes from, an epithet for the person in focus: "says the Cambridge
 # resident", "the Ottawa native"; not an office of the place, as "the Nova Scotia judge" is.
 HOMES = frozenset({"resident", "native"})
@@ -486,7 +489,10 @@ def _person_in_focus(
     if mention.head in GENERIC_PEOPLE and after_head.strip():
         return None  # "the man in the video" is someone the story points out, not its focus
     nationality = _nationality(resolver, before_head)
-    if nationality is None and re.search(r"\s[A-Z]", before_head) and mention.head not in HOMES:
+    capitals = re.findall(r"\s([A-Z][\w-]*)", before_head)
+    # "the Republican presidential candidate": a party's, maybe the one the story is about
+    partisan = bool(capitals) and all(c.lower() in PARTY_WORDS for c in capitals)
+    if nationality is None and capitals and not partisan and mention.head not in HOMES:
         return None  # "the Nova Scotia judge" is someone particular, maybe never named
     layout = resolver.layout
     here = layout.sentence_of(mention.start)
@@ -529,11 +535,16 @@ def _person_in_focus(
         led = [e for e in people if led_the_sentence_before(resolver, e, mention.start, LED)]
         if len(led) == 1:
             return _in_focus(resolver, led[0], mention, nationality)
-    if len(newcomers) == 1:  # "…from Ann Lee, off the bench. The 34-year-old striker said"
+    # (a party's candidate is the one the story is about, not whoever was named last: "Trump
+    # called on Mayor Bill de Blasio to …. '…,' the Republican presidential candidate said")
+    if len(newcomers) == 1 and not partisan:
+        # "…from Ann Lee, off the bench. The 34-year-old striker said"
         return _in_focus(resolver, newcomers[0], mention, nationality)
     scored = ranked(people, mention.start, resolver.layout, skip)
     if scored and led_the_sentence_before(resolver, scored[0][1], mention.start, (SPEAKER,)):
         return _in_focus(resolver, scored[0][1], mention, nationality, margin(scored))
+    if partisan and (subject := _the_story_about(people, mention.start)) is not None:
+        return _in_focus(resolver, subject, mention, nationality)
     if not scored or margin(scored) < 0.7:
         return None
     # less salient, but alone: "Campbell has cerebral palsy. … His message? … '…,' says the
@@ -547,6 +558,20 @@ def _person_in_focus(
     if scored[0][0] < IN_FOCUS and not alone:
         return None
     return _in_focus(resolver, scored[0][1], mention, nationality, margin(scored))
+
+
+STORY_SUBJECT_LEAD = 2  # how many times more often than anyone else the story names them
+STORY_SUBJECT_NAMED = 3  # and how often at least
+
+
+def _the_story_about(people: list[Entity], pos: int) -> Entity | None:
+    """The person the story so far is about: named far more often than anyone else."""
+    counts = sorted(((sum(p < pos for p in e.positions), e) for e in people), key=lambda x: -x[0])
+    if not counts or counts[0][0] < STORY_SUBJECT_NAMED:
+        return None
+    if len(counts) > 1 and counts[0][0] < STORY_SUBJECT_LEAD * counts[1][0]:
+        return None
+    return counts[0][1]
 
 
 GENERIC_PEOPLE = frozenset("man woman boy girl person gentleman lady".split())

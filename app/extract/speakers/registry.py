@@ -66,6 +66,7 @@ from app.extract.speakers.typing import (
 )
 from app.extract.speakers.whereabouts import INTERNATIONAL_OFFICE, Whereabouts
 from app.extract.text.sentences import DATELINE
+from app.extract.verbs import CALL_FORMS, SPEECH_FORMS
 
 ENVOYS = re.compile(r"(?i)\b(?:ambassador|envoy|representative)\b")
 TITLED = 2.0  # person evidence of a title printed before a name, or a role after it
@@ -113,6 +114,18 @@ def _headline_words(words: list[re.Match], lowers: set[str]) -> bool:
         and not any(genders.is_first_name(w) for w in text[:-1])
         and any(w.lower() in lowers for w in text[:-1])
     )
+
+
+def _between_headline_verbs(words: list[re.Match]) -> list[list[re.Match]]:
+    """'Clinton Says Russians Hacked DNC, Calls Trump’s …': the runs a headline's speech
+    verbs part ("Clinton", "Russians Hacked DNC", "Trump’s …"), none of them with a verb."""
+    parts: list[list[re.Match]] = [[]]
+    for w in words:
+        if w.group().lower() in SPEECH_FORMS or w.group().lower() in CALL_FORMS:
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    return [p for p in parts if p]
 
 
 CORPORATE_ABBREVIATIONS = frozenset("Ltd Inc Co Corp Bros Ltée Cie".split())
@@ -448,6 +461,15 @@ class Registry(Whereabouts):
         words = strip_leading(found, self.officials, self.lowers, prose)
         if words and words[0].group() in INVERTED_TAGS and text[m.end() : m.end() + 1] == ":":
             words = words[1:]  # "Said Ellis: “…”" names Ellis
+        if not prose:  # a title-cased headline: its verbs part subject from object
+            for part in _between_headline_verbs(words):
+                self._note_words(text, m, offset, part, prose)
+        else:
+            self._note_words(text, m, offset, words, prose)
+
+    def _note_words(
+        self, text: str, m: re.Match, offset: int, words: list[re.Match], prose: bool
+    ) -> None:
         if not words:
             return
         if not prose and _headline_words(words, self.lowers):

@@ -191,6 +191,8 @@ def is_speech_verb(tok: Token) -> bool:
         return not surname and not _said_as_given_name(tok)
     if tok.dep_ in ("amod", "compound") and not tag_read_as_modifier(tok):
         return False
+    if tok.lower_ in GO_ON_FORMS:  # '"…," she went on': she spoke on
+        return _speaking_on(tok)
     if tok.lower_ in ("put", "puts"):  # "As one official put it, …"
         kids = {(c.dep_, c.lower_) for c in tok.children}
         return {("dobj", "it"), ("mark", "as")} <= kids
@@ -202,6 +204,18 @@ def is_speech_verb(tok: Token) -> bool:
     if lemma in PARTICLE_VERBS:  # "pointed out that", not "pointed to the door"
         return any(c.dep_ == "prt" and c.lower_ == PARTICLE_VERBS[lemma] for c in tok.children)
     return lemma in SPEECH_VERBS
+
+
+GO_ON_FORMS = frozenset(("went", "goes"))
+
+
+def _speaking_on(tok: Token) -> bool:
+    """'"…," she went on', '…, he went on, that …': "went on" alone, a tag; not "went on to
+    say" or "went on television", whose verb or place is the news."""
+    kids = [c for c in tok.children if not c.is_punct]
+    return any(c.dep_ == "prt" and c.lower_ == "on" for c in kids) and all(
+        c.dep_ in ("prt", "nsubj", "advmod", "cc", "ccomp") and c.lower_ != "to" for c in kids
+    )
 
 
 def _said_as_given_name(tok: Token) -> bool:
