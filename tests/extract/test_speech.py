@@ -2589,10 +2589,13 @@ def test_went_on_tags_the_words_of_one_who_spoke_on():
         "Schaller said, that the province faces divisions. And it is on the premier's watch, he "
         "went on, that border crossings have become a major problem.\n\n"
         '"We will not back down," he went on.\n\n'
-        "The mayor went on television to defend the plan.\n"
+        "The mayor went on television to defend the plan.\n\n"
+        'Ann Kerr asked about the polls. "You know, it happens, right?" Schaller went on, as if '
+        'he did not hear her. "But you have to get over it."\n'
     )
     quotes = extract_article(article).quotes
     back_down = next(q for q in quotes if "back down" in q.text)
     assert back_down.speaker == "Andrew Schaller"
+    assert next(q for q in quotes if "it happens" in q.text).speaker == "Andrew Schaller"
     assert any(q.text.startswith("it is on the premier's watch") for q in quotes)
     assert not any("television" in q.text for q in quotes)

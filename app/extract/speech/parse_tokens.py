@@ -214,7 +214,9 @@ def _speaking_on(tok: Token) -> bool:
     say" or "went on television", whose verb or place is the news."""
     kids = [c for c in tok.children if not c.is_punct]
     return any(c.dep_ == "prt" and c.lower_ == "on" for c in kids) and all(
-        c.dep_ in ("prt", "nsubj", "advmod", "cc", "ccomp") and c.lower_ != "to" for c in kids
+        c.dep_ in ("prt", "nsubj", "advmod", "cc", "ccomp", "advcl")
+        and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)  # "to win"
+        for c in kids
     )
 
 
