@@ -171,6 +171,8 @@ def mentions_speech(text: str, start: int = 0, end: int | None = None) -> bool:
             return True
         if word == "on" and prev in ("went", "goes"):  # '"…," she went on'
             return True
+        if word == "for" and prev in CALL_FORMS:  # "he did call for a full inquiry"
+            return True
         if word == "back" and prev in BACK_FORMS:  # "Carney shot back that …"
             return True
         if (word in NAMING_FORMS or word in CALL_FORMS) and _QUOTE_MARK.search(text, start, end):

@@ -2291,6 +2291,26 @@ def test_a_headlines_verbs_part_its_names():
     assert all(q.speaker != "Lowe Says Hackers Hit Party" for q in quotes)
 
 
+def test_a_surname_is_the_full_names_not_words_ending_on_it():
+    text = (
+        "Liberal Prize-winner Lindqvist ‘not sure’ about the premier\n\n"
+        "HALIFAX (Wire) – Prize-winning actress Maria Lindqvist, star of the film “Harbour "
+        "Lights,” is not sure she can vote for the premier again.\n\n"
+        "“That’s a legitimate concern, because they’re very passionate,” Lindqvist, 69, told a "
+        "radio station on Monday.\n"
+    )
+    quote = next(q for q in extract_article(text).quotes if "legitimate concern" in q.text)
+    assert quote.speaker == "Maria Lindqvist"
+
+
+def test_an_object_pronoun_speaker_is_resolved_like_a_subject_one():
+    text = (
+        "Gordon Vance spoke in Halifax on Monday.\n\n"
+        "The scenes of disorder could allow him to call for law and order across the city.\n"
+    )
+    assert speaker_of(text, "law and order").speaker == "Gordon Vance"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

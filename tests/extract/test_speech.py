@@ -2599,3 +2599,13 @@ def test_went_on_tags_the_words_of_one_who_spoke_on():
     assert next(q for q in quotes if "it happens" in q.text).speaker == "Andrew Schaller"
     assert any(q.text.startswith("it is on the premier's watch") for q in quotes)
     assert not any("television" in q.text for q in quotes)
+
+
+def test_did_call_for_reports_a_demand():
+    article = (
+        "Committee\n\n"
+        "Rep. Dan Nunn, chairman of the committee, backed the plan, but he did call for "
+        "a full public inquiry into the spending.\n"
+    )
+    quote = next(q for q in extract_article(article).quotes if "inquiry" in q.text)
+    assert quote.speaker == "Dan Nunn"

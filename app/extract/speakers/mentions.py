@@ -37,6 +37,8 @@ CUT_DEPS = frozenset({"relcl", "acl", "cc", "conj", "advcl", "parataxis"})
 AUTHOR_PREPS = frozenset({"from", "by", "of"})
 JOINERS = frozenset({"of", "and", "&"})
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# "allow him to call for …": the speaker as an object, the same person as "he"
+OBJECT_PRONOUNS = {"him": "he", "them": "they", "me": "i", "us": "we"}
 
 
 @dataclass(frozen=True)
@@ -879,6 +881,8 @@ def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]
         return Mention(text, start, end, "pronoun", None, low)
     if low in POSSESSIVE_PRONOUNS and len(tokens) == 1:  # "In his words, …"
         return Mention(text, start, end, "pronoun", None, POSSESSIVE_PRONOUNS[low])
+    if low in OBJECT_PRONOUNS and len(tokens) == 1:
+        return Mention(text, start, end, "pronoun", None, OBJECT_PRONOUNS[low])
     name, full = name_in(tokens, head), full_run(tokens, head)
     if name and head.pos_ == "PROPN" and (french := _french_body(head)) is not None:
         lo, hi = french  # "the Fédération des clubs de motoneigistes du Québec"

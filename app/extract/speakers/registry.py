@@ -410,6 +410,7 @@ class Registry(Whereabouts):
                 votes = genders.evidence_at(self.text, pos, m.end())
                 said = max(votes, key=lambda g: votes[g]) if len(set(votes.values())) > 1 else None
                 owners = [e for e in owners if _given_sex(e) == said] or owners
+            owners = [e for e in owners if self._given_or_known(e)] or owners
             principal = [e for e in owners if not _named_as_kin(self.text, e, owners)]
             owner = max(
                 principal or owners,
@@ -616,7 +617,18 @@ class Registry(Whereabouts):
             return None
         before = [e for e in same if any(p <= pos for p in e.positions)]
         pool = before or same
+        # a person's full name over words that only end on it ("Mr. Trump" after "the
+        # Coalition to Stop Trump" is Donald Trump's)
+        pool = [e for e in pool if self._given_or_known(e)] or pool
         return max(pool, key=lambda e: max((p for p in e.positions if p <= pos), default=-1))
+
+    def _given_or_known(self, e: Entity) -> bool:
+        words = normalise_name(e.name).split()
+        return (
+            len(words) < 2
+            or genders.is_first_name(words[0].capitalize())
+            or (self.officials.find(e.name) is not None)
+        )
 
     def _honoured(self, word: str) -> bool:
         """'Mr. Guo' printed anywhere: the word is a family name, whatever else it can be."""
