@@ -2609,3 +2609,14 @@ def test_did_call_for_reports_a_demand():
     )
     quote = next(q for q in extract_article(article).quotes if "inquiry" in q.text)
     assert quote.speaker == "Dan Nunn"
+
+
+def test_a_finite_verb_read_as_a_modifier_of_said_s_object_makes_a_clause():
+    article = (
+        "Court\n\n"
+        "The victim's mother, Linda Carriere, said the ruling reopened wounds her family had "
+        "tried to close.\n\nShe said a short prayer for the victims.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.text == "the ruling reopened wounds her family had tried to close"
+    assert quote.speaker == "Linda Carriere"

@@ -330,6 +330,10 @@ def _clause_read_as_object(verb: Token) -> list[Token] | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or obj.left_edge.i != verb.i + 1 or obj.pos_ not in ("NOUN", "PROPN"):
         return None
+    if any(m.dep_ == "amod" and m.tag_ in ("VBD", "VBZ") and m.i < obj.i for m in obj.children):
+        # "said the ruling reopened wounds her family …", parsed with "reopened" describing
+        # "wounds": a finite verb inside the object is the clause's
+        return subtree(obj)
     acl = next((c for c in obj.children if c.dep_ == "acl" and c.i > obj.i), None)
     if acl is None or acl.tag_ not in ("VBD", "VBN") or passive(acl):
         return None
