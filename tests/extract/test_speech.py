@@ -2620,3 +2620,14 @@ def test_a_finite_verb_read_as_a_modifier_of_said_s_object_makes_a_clause():
     (quote,) = extract_article(article).quotes
     assert quote.text == "the ruling reopened wounds her family had tried to close"
     assert quote.speaker == "Linda Carriere"
+
+
+def test_a_short_quotation_signed_on_its_own_line_is_kept():
+    article = (
+        "Readers react\n\n"
+        "Readers wrote in after the debate.\n\n"
+        '"He was a bully tonight." ― Veronica Cruz\n\n'
+        '"He does not answer to anyone. You are not a leader." ― Christina Luis\n'
+    )
+    speakers = {q.speaker for q in extract_article(article).quotes}
+    assert speakers == {"Veronica Cruz", "Christina Luis"}

@@ -71,7 +71,15 @@ def is_boilerplate(line: str) -> bool:
     if BOILERPLATE.match(stripped) or COOKIE.search(stripped) or is_caption(stripped):
         return True
     words = stripped.split()
+    if SIGNED_QUOTATION.match(stripped):
+        return False  # a short quotation signed by its speaker: '"…" ― Ana Lima'
     return len(words) <= SHORT_LINE_WORDS and not stripped.endswith(TERMINAL)
+
+
+# A quotation making up its line, then a dash and a capitalised name.
+SIGNED_QUOTATION = re.compile(
+    r"[\"“][^\"“”\n]{8,400}[\"”][ \u00a0]{0,3}(?:[―—–]|--?)[ \u00a0]{0,3}[A-Z]"
+)
 
 
 # A sentence's end: a period (or ellipsis) that may be followed by closing quotation marks.
