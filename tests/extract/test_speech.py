@@ -2631,3 +2631,19 @@ def test_a_short_quotation_signed_on_its_own_line_is_kept():
     )
     speakers = {q.speaker for q in extract_article(article).quotes}
     assert speakers == {"Veronica Cruz", "Christina Luis"}
+
+
+def test_a_report_after_a_tag_opened_by_its_own_speech_verb_is_that_verbs():
+    article = (
+        "Hearing\n\n"
+        '"You should resign," Senator Ann Warren told John Stumpf, after he admitted under '
+        "Warren's grilling he had not yet been held accountable for the actions of his "
+        "employees.\n\n"
+        "They compared it to Al Gore's dilemma in 2000, when he charged into the fray against "
+        "an opponent, George W. Bush, he deemed unfit to share the stage with him.\n"
+    )
+    quotes = extract_article(article).quotes
+    held = next(q for q in quotes if "held accountable" in q.text)
+    assert held.speaker == "John Stumpf"
+    assert not held.text.startswith("after")
+    assert not any("deemed unfit" in q.text for q in quotes)

@@ -184,6 +184,7 @@ def content_of(verb: Token) -> list[Token] | None:
     comps = [c for c in comps if not _report_before_semicolon(verb, c)]
     comps = [c for c in comps if not _subject_joined_before(verb, c) and not _bracketed(verb, c)]
     comps = [c for c in comps if subject_read_as_time_phrase(c) is None]  # what happened
+    comps = [c for c in comps if not _another_report_first(verb, c)]
     comps = [_past_a_name_read_as_verb(c) for c in comps]
     limit = len(verb.doc)  # where the content must end
     if any(c.i > verb.i for c in comps):  # "… fireworks on Friday: Republicans said they …"
@@ -237,6 +238,9 @@ def content_of(verb: Token) -> list[Token] | None:
         return without_narration(comp, [t for t in words if t.i < limit])
     if lemma == "tell" and (told := _told_after_their_words(verb)) is not None:
         return told
+    if verb.dep_ == "advcl" and _another_report_first(verb.head.head, verb.head):
+        # "…, after he admitted under her grilling he had not been held accountable"
+        return trim([t for t in verb.head.subtree if t.i > verb.right_edge.i]) or None
     # "called a meeting to review the plan" summons; only "called on them to act" requests.
     summons = lemma == "call" and any(c.dep_ == "dobj" for c in verb.children)
     for child in verb.children:
@@ -452,6 +456,30 @@ def _gerund_subject_read_apart(verb: Token, comp: Token) -> Token | None:
         ):
             return c
     return None
+
+
+TIME_MARKS = frozenset(("after", "before", "when", "while", "as", "since"))
+# Verbs whose words often follow them with no "that" ("admitted he had not been held …").
+BARE_CLAUSE_VERBS = frozenset(
+    "say admit acknowledge concede insist claim argue testify confirm agree deny".split()
+)
+
+
+def _another_report_first(verb: Token, clause: Token) -> bool:
+    """'"…," Warren told Stumpf, after he admitted under her grilling he had not been held
+    accountable', parsed with the admission's words under "told": a clause after the verb
+    opened by a time clause with a speech verb and subject of its own is that verb's."""
+    opener = next((c for c in clause.children if c.dep_ == "advcl" and c.i < clause.i), None)
+    return (
+        clause.i > verb.i
+        and opener is not None
+        and opener.left_edge.i == clause.left_edge.i
+        and opener.left_edge.lower_ in TIME_MARKS
+        and verb.doc[opener.left_edge.i - 1].text == ","
+        and cue_lemma(opener.text) in BARE_CLAUSE_VERBS
+        and is_speech_verb(opener)
+        and has_subject(opener)
+    )
 
 
 def _bracketed(verb: Token, clause: Token) -> bool:
