@@ -2647,3 +2647,11 @@ def test_a_report_after_a_tag_opened_by_its_own_speech_verb_is_that_verbs():
     assert held.speaker == "John Stumpf"
     assert not held.text.startswith("after")
     assert not any("deemed unfit" in q.text for q in quotes)
+
+
+def test_a_quotation_nested_in_curly_marks_of_the_same_shape_stays_inside():
+    text = "“I’d rather live in what he calls “hell” than live where he is president.” ― Ana Ruiz"
+    (mark,) = scan_marked(text)
+    assert text[mark.start : mark.end].endswith("president.”")
+    typo = "“The fighting ceases, “said Pompeo. “We will go on.”"
+    assert [typo[m.start : m.end] for m in scan_marked(typo)][-1] == "“We will go on.”"

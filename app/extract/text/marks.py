@@ -47,6 +47,18 @@ def _closes_open_quote(text: str, i: int, hi: int) -> bool:
     return not after or not (after[0].isupper() or after[0].isdigit())
 
 
+def _nested(text: str, i: int, after: int, hi: int) -> bool:
+    """'“… what he calls “hell” than live …”': an opening mark inside an open quotation, glued
+    to a word after a space, whose next two marks both close (its own, then the outer one)."""
+    if not (text[i - 1 : i].isspace() and text[after : after + 1].isalnum()):
+        return False
+    following = [m.group() for m in _NEXT_MARKS.finditer(text, after, hi)][:2]
+    return len(following) == 2 and all(c in DOUBLE_CLOSE or c == "’’" for c in following)
+
+
+_NEXT_MARKS = re.compile(r"’’|[\"“”«»„]")
+
+
 # '' is how some archives (NYT) print a double mark; ’’ a closing one typed as two singles.
 DOUBLE_MARK = re.compile(r"''|’’|[\"“”«»„]")
 
@@ -55,9 +67,16 @@ def _scan_double(text: str, lo: int, hi: int) -> tuple[list[Marked], int | None]
     """Scan one paragraph for double-quoted stretches; return them and an unclosed opener."""
     found: list[Marked] = []
     opened: int | None = None
+    inner = False  # inside a quotation nested in the open one
     for m in DOUBLE_MARK.finditer(text, lo, hi):
         i, ch = m.start(), m.group()
         straight = ch in ('"', "''")
+        if opened is not None and inner and (ch in DOUBLE_CLOSE or ch == "’’"):
+            inner = False  # the nested quotation closes; the open one goes on
+            continue
+        if opened is not None and ch in "“«" and _nested(text, i, m.end(), hi):
+            inner = True
+            continue
         if opened is None:
             closer = ch in DOUBLE_CLOSE or ch == "’’"
             if closer and not _next_char(text, m.end() - 1, hi).isalnum():
