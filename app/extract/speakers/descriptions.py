@@ -24,6 +24,7 @@ from app.extract.speakers.lexicon import (
     NOT_FIRST,
     ORG_NOUNS,
     ORG_WORDS,
+    PARTY_MEMBER,
     PERSON_NOUNS,
     STATE_NAMES,
     TITLE_WORDS,
@@ -468,9 +469,8 @@ EPITHETS = frozenset(
 )
 
 
-PARTY_WORDS = frozenset(
-    "republican democratic democrat conservative liberal tory labour labor gop".split()
-)
+# A party's name or its members' ("the Republican presidential candidate", "the GOP nominee").
+PARTY_WORDS = PARTY_MEMBER | frozenset(("democratic", "labour", "labor", "gop"))
 # Where someone lives or comes from, an epithet for the person in focus: "says the Cambridge
 # resident", "the Ottawa native"; not an office of the place, as "the Nova Scotia judge" is.
 HOMES = frozenset({"resident", "native"})

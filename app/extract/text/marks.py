@@ -6,6 +6,7 @@ on in the next one, and uses quote marks for scare quotes and titles. This modul
 the marked stretches; deciding which of them are quotes is the extractor's job.
 """
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -52,11 +53,8 @@ def _nested(text: str, i: int, after: int, hi: int) -> bool:
     to a word after a space, whose next two marks both close (its own, then the outer one)."""
     if not (text[i - 1 : i].isspace() and text[after : after + 1].isalnum()):
         return False
-    following = [m.group() for m in _NEXT_MARKS.finditer(text, after, hi)][:2]
+    following = [m.group() for m in itertools.islice(DOUBLE_MARK.finditer(text, after, hi), 2)]
     return len(following) == 2 and all(c in DOUBLE_CLOSE or c == "’’" for c in following)
-
-
-_NEXT_MARKS = re.compile(r"’’|[\"“”«»„]")
 
 
 # '' is how some archives (NYT) print a double mark; ’’ a closing one typed as two singles.
