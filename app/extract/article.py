@@ -10,7 +10,6 @@ from app.extract.attribute import finalise
 from app.extract.metadata import find_date, find_outlet
 from app.extract.speakers.coreference import Resolver
 from app.extract.speakers.gender import is_first_name
-from app.extract.speakers.mentions import mention_for
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.places import city_country
 from app.extract.speakers.registry import Registry
@@ -104,7 +103,7 @@ def _colon_intro(
                 sent.end,
                 "direct",
                 cue.text,
-                mention_for(cue.speaker, base),
+                cue.mention(base),
                 sent,
                 "colon",
                 None,

@@ -2655,3 +2655,49 @@ def test_a_quotation_nested_in_curly_marks_of_the_same_shape_stays_inside():
     assert text[mark.start : mark.end].endswith("president.”")
     typo = "“The fighting ceases, “said Pompeo. “We will go on.”"
     assert [typo[m.start : m.end] for m in scan_marked(typo)][-1] == "“We will go on.”"
+
+
+def test_what_a_named_body_called_something_in_a_relative_clause_is_its_words():
+    article = (
+        "Pact\n\n"
+        "The deal drew a sharp reply from Ottawa, a move Canada's foreign ministry called "
+        '"a dangerous bloc confrontation."\n'
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.text.endswith('"a dangerous bloc confrontation."')
+    assert quote.speaker_mention == "Canada's foreign ministry"
+
+
+def test_a_verb_read_as_a_participle_on_the_last_word_of_an_aside_is_the_speakers():
+    article = (
+        "Reactions\n\n"
+        "Stuart Pell, who served as Mia Dorn's chief strategist during the 2012 campaign, "
+        'called Lang\'s statements and actions on Sunday "childish."\n'
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.text.startswith("Lang's statements")
+    assert quote.speaker == "Stuart Pell"
+
+
+def test_a_name_read_as_the_head_of_what_was_named_is_still_the_name():
+    article = (
+        "Trade\n\n"
+        'Contrast that with Ruth Pell, who has called the 12-nation TPP pact "insanity," and '
+        'Omar Dorn, who says it\'s "disastrous."\n'
+    )
+    quotes = {q.speaker: q.text for q in extract_article(article).quotes}
+    assert quotes == {
+        "Ruth Pell": 'the 12-nation TPP pact "insanity,"',
+        "Omar Dorn": 'it\'s "disastrous."',
+    }
+
+
+def test_a_name_in_the_archives_double_marks_is_a_quotation():
+    article = (
+        "Party\n\n"
+        "Mr. Pell, who has called Mr. Dorn's comments ''racially toxic,'' portrayed his own "
+        "party's nominee as a temporary affliction on conservatism.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.text == "Mr. Dorn's comments ''racially toxic,''"
+    assert quote.speaker == "Pell"

@@ -615,9 +615,12 @@ def _inverted_tag(tokens: list[Token]) -> bool:
     )
 
 
-def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Mention:
+def mention_for(
+    head: Token, base: Callable[[int], int] = lambda pos: pos, partners_before: int | None = None
+) -> Mention:
     """Classify the speaker phrase headed by `head`; `base` maps parse offsets to the
-    article's."""
+    article's. With `partners_before`, a name joined to the speaker's past that token is not
+    a fellow speaker."""
     if (described := _described_twice(head)) is not None:
         # "GOP presidential contender and former neurosurgeon Ben Carson": one man
         return mention_for_one(described, sorted(head.subtree, key=lambda t: t.i), base)
@@ -665,7 +668,10 @@ def mention_for(head: Token, base: Callable[[int], int] = lambda pos: pos) -> Me
         elif (named := _named_after_its_clause(head)) is not None:
             tokens, head = tokens + [t for t in named if t not in tokens], named[-1]
         head = _name_after_office(head) or head  # its tokens are the phrase's already
-    if (partner := _named_partner(head) or _described_partner(head)) is not None:
+    partner = _named_partner(head) or _described_partner(head)
+    if partner is not None and partners_before is not None and partner.i > partners_before:
+        partner = None
+    if partner is not None:
         first, second = mention_for_one(head, tokens, base), mention_for(partner, base)
         listed = first.kind == "name" and second.kind == "joint"  # "Britain, France and …"
         if listed or (first.kind == second.kind and first.kind in ("name", "description")):

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from app.extract.speakers.gender import is_first_name
 from app.extract.speakers.lexicon import INVERTED_TAGS, NAME_PARTICLES, TITLE_WORDS
-from app.extract.speakers.mentions import Mention, mention_for
+from app.extract.speakers.mentions import Mention
 from app.extract.speakers.typing import is_outlet
 from app.extract.speech.channels import PLATFORMS
 from app.extract.speech.cues import Cue, find_cues
@@ -178,7 +178,7 @@ def _from_content(
     inside = [q for q in marks if q.start >= start and q.end <= end]
     if inside and CONTEXT_AFTER.match(text, inside[-1].end, end):
         end = inside[-1].end  # "would not ‘stand by’, as talks stalled": the writer's scene
-    speaker = mention_for(cue.speaker, parsed.to_text) if cue.speaker is not None else None
+    speaker = cue.mention(parsed.to_text)
     how = "clause" if cue.kind == "verb" else "according"
     base: dict[str, Any] = dict(
         cue=cue.text,
@@ -310,9 +310,7 @@ def sentence_candidates(
         nearest = _nearest_cue(cues, parsed, q)
         if nearest is None:
             continue
-        speaker = (
-            mention_for(nearest.speaker, parsed.to_text) if nearest.speaker is not None else None
-        )
+        speaker = nearest.mention(parsed.to_text)
         out.append(
             Candidate(
                 q.start,

@@ -130,12 +130,17 @@ def _as_on_the_object(tok: Token, verb: Token) -> bool:
 def _name_quoted_after(obj: Token) -> int | None:
     """Where the last quotation that opens within the object, or right after it, closes: its
     name for the object ('"a moment long in the making."'; not the object's own quoted words,
-    'an assertion of a "claim of right"', when another quotation follows)."""
+    'an assertion of a "claim of right"', when another quotation follows). The name read as
+    the object's own head ('the 12-nation pact "insanity"', one noun phrase) is one too."""
     doc = obj.doc
     marks = [t.i for t in doc[obj.left_edge.i : obj.sent.end] if t.text in QUOTE_MARKS]
     stretches = list(zip(marks[::2], marks[1::2], strict=False))
     reach = obj.right_edge.i + 1
-    ends = [close for open_, close in stretches if obj.i < open_ <= reach]
+    ends = [
+        close
+        for open_, close in stretches
+        if obj.i < open_ <= reach or obj.left_edge.i < open_ < obj.i < close
+    ]
     return ends[-1] if ends else None
 
 

@@ -7,11 +7,13 @@ speaker_phrase.py's, the content content.py's (its edges content_bounds.py's), t
 channels.py's; this module decides what is a cue and puts the three together.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from app.extract.speakers.lexicon import DOCUMENT_NOUNS, MEDIA_NOUNS, PERSON_NOUNS
+from app.extract.speakers.mentions import Mention, mention_for
 from app.extract.speakers.typing import is_outlet
 from app.extract.speech.channels import channel_of, outlet_named
 from app.extract.speech.content import (
@@ -70,6 +72,14 @@ class Cue:
     kind: str  # "verb", "according" or "viewpoint" ('For the minister, "…"')
     naming: bool = False  # the content is what someone called something ("a rookie mistake")
     via: str | None = None  # the outlet or document the words came through
+
+    def mention(self, base: Callable[[int], int]) -> Mention | None:
+        """The speaker as printed. 'Trump, who has called the pact "insanity," and Sanders':
+        the relative clause is Trump's alone, so a name joined after it is not a speaker."""
+        if self.speaker is None:
+            return None
+        own_clause = self.token.dep_ == "relcl" and self.token.head.i == self.speaker.i
+        return mention_for(self.speaker, base, self.token.i if own_clause else None)
 
 
 def _cue_text(verb: Token) -> str:
@@ -246,10 +256,14 @@ def _quoted_judgement(verb: Token) -> Cue | None:
     if verb.pos_ != "VERB" or passive(verb) or any(c.dep_ == "agent" for c in verb.children):
         return None
     misread = _naming_misread_as_modifier(verb)
-    if not misread and (
-        verb.dep_ in ("acl", "amod")
-        or verb.tag_ == "VBN"
-        and not any(c.dep_ == "aux" for c in verb.children)
+    if (
+        misread is None
+        and not has_subject(verb)  # "a move the ministry called '…'" has one
+        and (
+            verb.dep_ in ("acl", "amod")
+            or verb.tag_ == "VBN"
+            and not any(c.dep_ == "aux" for c in verb.children)
+        )
     ):
         return None  # 'emails labeled "top secret" by the department': a participle
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
@@ -268,27 +282,49 @@ def _quoted_judgement(verb: Token) -> Cue | None:
         naming = trim(list(objects[0].subtree))
     if not naming or not any(t.text in QUOTE_MARKS for t in naming):
         return None
-    speaker = verb.head if misread else subject_of(verb)
+    speaker = misread or subject_of(verb)
     if speaker is None or speaker.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return Cue(verb, _cue_text(verb), speaker, naming, "verb", naming=True)
 
 
-def _naming_misread_as_modifier(verb: Token) -> bool:
+def _naming_misread_as_modifier(verb: Token) -> Token | None:
     """'A spokesman for the group, Al-Fateh Qurashi, called Burhan's rejection "a
     declaration of war"': read as a noun phrase with a participle on it, though the
-    participle has an object of its own (a man "called Ali" has none)."""
+    participle has an object of its own (a man "called Ali" has none). The speaker, or None."""
     head = verb.head
     sentence = head if head.dep_ == "ROOT" else head.head if head.dep_ == "appos" else None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
-    return (
+    if (
         verb.dep_ == "acl"
         and verb.tag_ == "VBN"
         and sentence is not None
         and sentence.dep_ == "ROOT"
         and (head.pos_ == "PROPN" or head.lower_ in PERSON_NOUNS)
         and (len(objects) > 1 or any(c.dep_ == "dobj" for c in objects))
-    )
+    ):
+        return head
+    return _verb_lost_in_an_aside(verb) if objects else None
+
+
+def _verb_lost_in_an_aside(verb: Token) -> Token | None:
+    """'Ana Lima, who ran the 2012 campaign, called the plan "childish."' parsed with no verb:
+    "called" a participle on "campaign", the last word of the aside. A participle right after
+    the comma closing an aside on the sentence's person, in a sentence with no verb of its
+    own, is that person's verb; the person, or None."""
+    root = verb.sent.root
+    if verb.dep_ != "acl" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if root.pos_ != "PROPN" and root.lower_ not in PERSON_NOUNS:
+        return None
+    if verb.head.i == root.i:  # or on the person, with the aside before it
+        asides = [c for c in root.children if c.dep_ in ("relcl", "appos") and c.i < verb.i]
+        return root if asides else None
+    aside, head = None, verb.head
+    while head.i != root.i and head.dep_ != "ROOT":
+        aside = head if head.dep_ in ("relcl", "appos") and head.head.i == root.i else aside
+        head = head.head
+    return root if aside is not None and head.i == root.i and aside.i < verb.i else None
 
 
 def find_cues(doc) -> list[Cue]:
@@ -323,8 +359,8 @@ def find_cues(doc) -> list[Cue]:
                 continue  # "a stream called Miller Run" names a thing; nobody is speaking
             if naming:
                 speaker = subject_of(tok)
-                if speaker is None and _naming_misread_as_modifier(tok):
-                    speaker = tok.head  # "A spokesman, Ali Omar, called the move '…'"
+                if speaker is None:  # "A spokesman, Ali Omar, called the move '…'"
+                    speaker = _naming_misread_as_modifier(tok)
                 if speaker is not None:
                     cues.append(Cue(tok, _cue_text(tok), speaker, naming, "verb", naming=True))
                 continue
@@ -700,6 +736,8 @@ def _names_a_thing(verb: Token) -> bool:
         return not any(c.dep_ == "dobj" for c in verb.children)
     if verb.dep_ not in ("acl", "amod"):  # a participle, even when tagged past tense
         return False
+    if has_subject(verb) or _verb_lost_in_an_aside(verb) is not None:
+        return False  # "a move China's foreign ministry called '…'": someone names it
     return sum(1 for c in verb.children if c.dep_ in ("dobj", "oprd")) < 2
 
 

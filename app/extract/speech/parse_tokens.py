@@ -179,7 +179,8 @@ def speech_scene(prep: Token) -> bool:
 OPENING_MARKS = frozenset('"“«‘')
 # What a slogan is printed on: what a sign "reads" or "calls for" is nobody's statement.
 SIGN_WORDS = ("sign", "placard", "banner", "poster", "t-shirt", "shirt", "hat", "cap")
-QUOTE_MARKS = OPENING_MARKS | frozenset("”»’")
+# Tokens that are quotation marks; "''" is the NYT archive's double mark, one token.
+QUOTE_MARKS = OPENING_MARKS | frozenset(("”", "»", "’", "''"))
 
 
 def is_speech_verb(tok: Token) -> bool:
