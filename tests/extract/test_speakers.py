@@ -151,6 +151,18 @@ def test_an_apposition_with_a_dotted_acronym_gives_its_country():
     assert speaker_of(text, "cannot wait").speaker_country == "US"
 
 
+def test_an_official_speaking_in_a_capital_is_of_its_country():
+    text = (
+        "Latvian Foreign Minister Ilze Kalna said two cables had been cut.\n\n"
+        "Speaking in Moscow, deputy foreign minister Oleg Vesnin said the charges were "
+        "designed to justify a larger NATO presence.\n\n"
+        "Speaking to reporters in Vilnius, Defence Minister Rasa Petrauske said patrols would "
+        "double.\n"
+    )
+    assert speaker_of(text, "larger NATO presence").speaker_country == "RU"
+    assert speaker_of(text, "patrols would double").speaker_country == "LT"
+
+
 def test_the_head_of_a_countrys_body_before_the_name_is_that_countrys():
     text = (
         "Ana Lind met the head of Iran's ports organization, Reza Amini, in Tehran. "

@@ -64,8 +64,12 @@ HOLDS_OFFICE = re.compile(
     r"|,\s(?:his|her|their|the|an?)\s([A-Z][a-z]{2,30})\s(?:[a-z-]{1,20}\s){0,2}"
     r"(?:counterpart|minister|negotiator|envoy|ambassador|diplomat|official|secretary)\b"
 )
-# "In Tehran, the foreign ministry said …": the place a sentence opens with.
-PLACED_IN = re.compile(r"\s{0,8}In ([A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,2}),\s{0,8}")
+# "In Tehran, the foreign ministry said …", "Speaking to reporters in Moscow, deputy minister
+# …": the place a sentence opens with.
+PLACED_IN = re.compile(
+    r"\s{0,8}(?:In|Speaking(?: (?:to|with) [a-z]{1,20}(?: [a-z]{1,20})?)? (?:in|from)) "
+    r"([A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,2}),\s{0,8}"
+)
 # The title of the person heading a kind of body.
 BODY_HEADS = {"ministry": "minister", "embassy": "ambassador"}
 # A sentence opening on where it happens: "Back in London, the opposition …".
