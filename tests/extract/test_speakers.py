@@ -2323,6 +2323,20 @@ def test_an_object_pronoun_speaker_is_resolved_like_a_subject_one():
     assert speaker_of(text, "law and order").speaker == "Gordon Vance"
 
 
+def test_the_official_after_a_source_kept_unnamed_is_that_source():
+    text = (
+        "Pakistan's foreign office spokeswoman, Sadia Qadir, rejected that account. "
+        '"It is India that refused," she told a briefing.\n\n'
+        "Mehra's deputy, who asked not to be named because he was not authorised to speak, "
+        'said the Indian side had been surprised. "We thought we were close," the official '
+        "said.\n\n"
+        'One of the negotiators, speaking on condition of anonymity, said it was over. "It was '
+        'bad," the negotiator said.\n'
+    )
+    assert speaker_of(text, "We thought").speaker == "Mehra's deputy"
+    assert speaker_of(text, "It was bad").speaker == "One of the negotiators"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

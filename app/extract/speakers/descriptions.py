@@ -368,6 +368,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         return again or printed(resolver, _kin_named_next(resolver, mention), GROUP, "group")
     if _kin_of_someone_unnamed(resolver, mention):
         return printed(resolver, mention, PERSON, "description")
+    if (source := _source_kept_unnamed(resolver, mention, skip)) is not None:
+        return source
     owned = _owned_by_person(resolver, mention)
     by_role = _the_more_salient(
         resolver,
@@ -410,6 +412,51 @@ SOMEONE_UNNAMED = re.compile(
     r"\b(?:[Tt]he\s(?:family|relatives|parents)\sof\s)?(?:a|an)\s(?:\d{1,3}-year-old\s)?"
     r"(?:man|woman|boy|girl|teenager|teen|child|victim)\b"
 )
+
+
+# How a story says it keeps its source unnamed: "who asked not to be named", "speaking on
+# condition of anonymity", "because he was not authorised to speak to the media".
+ANONYMITY = re.compile(
+    r"\bnot\sto\sbe\s(?:named|identified)\b|\bcondition\sof\sanonymity\b|\banonymously\b"
+    r"|\b(?:not|n['’]t)\s(?:been\s)?authori[sz]ed\sto\s(?:speak|comment|discuss|talk)\b"
+)
+# What such a source is called once it has spoken: "the official said", "the source added".
+SOURCE_HEADS = frozenset(
+    """official source person aide diplomat officer staffer insider negotiator adviser
+    advisor""".split()
+)
+
+
+def _source_kept_unnamed(
+    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None
+) -> Resolved | None:
+    """'Mehta's deputy, who asked not to be named, said …. "…," the official said': a source
+    the paragraph keeps unnamed is its next "the official" or "the source", whatever the
+    words first describing them."""
+    if mention.head not in SOURCE_HEADS:
+        return None
+    text, layout = resolver.registry.text, resolver.layout
+    paragraph = text.rfind("\n", 0, mention.start) + 1
+    marks = list(ANONYMITY.finditer(text, paragraph, mention.start))
+    if not marks:
+        return None
+    where = layout.sentence_of(marks[-1].start())
+    spoke = [
+        e
+        for e in resolver.unnamed(PERSON)
+        if any(
+            layout.sentence_of(p) == where
+            and p < mention.start
+            and (skip is None or not skip[0] <= p < skip[1])
+            for p, _ in e.events
+        )
+    ]
+    if len(spoke) != 1:
+        return None
+    e, basis = spoke[0], "unnamed-again"
+    return Resolved(
+        e.name, e.country, None, confidence_for(basis), PERSON, "description", e, basis=basis
+    )
 
 
 def _kin_of_someone_unnamed(resolver: "Resolver", mention: Mention) -> bool:
