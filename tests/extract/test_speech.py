@@ -2701,3 +2701,18 @@ def test_a_name_in_the_archives_double_marks_is_a_quotation():
     (quote,) = extract_article(article).quotes
     assert quote.text == "Mr. Dorn's comments ''racially toxic,''"
     assert quote.speaker == "Pell"
+
+
+def test_the_question_put_before_a_tag_is_not_the_answerers_words():
+    article = (
+        "Race\n\n"
+        "When asked why Ortiz decided to go after Marsh this past week, Pell said, "
+        '"We have three weeks to go" until the caucuses.\n\n'
+        'Asked about the delay to respond, Dorn said, "I have not heard that particular '
+        'concern" from officers.\n'
+    )
+    quotes = [q.text for q in extract_article(article).quotes]
+    assert quotes == [
+        '"We have three weeks to go" until the caucuses',
+        '"I have not heard that particular concern" from officers',
+    ]

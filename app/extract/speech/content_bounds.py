@@ -356,6 +356,8 @@ def _scene_opened(clause: Token) -> bool:
     maintained that …"); "While confidence is high, he said, ''…''" is the speaker's own."""
     if clause.dep_ != "advcl":
         return False
+    if clause.lower_ == "asked":  # "(When) asked why Cruz went after Trump, Tyler said, '…'"
+        return True
     marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
     if marks & SCENE_MARKS:
         return True
