@@ -1329,6 +1329,8 @@ def test_a_spokeswoman_of_a_body_named_with_of_has_its_country():
             "Brandon Fahey",
             OBJECT,
         ),
+        ("Unlike Omar Nasser, he's been unable to find work.", "Omar Nasser", OBJECT),
+        ("Unlike Omar Nasser, she’d found work.", "Omar Nasser", OBJECT),
     ],
 )
 def test_a_name_after_said_is_its_speaker_only_when_no_clause_comes_between(sentence, name, role):

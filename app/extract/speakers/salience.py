@@ -32,7 +32,7 @@ SUBJECT_WORDS |= frozenset(
 _APPOSITION = re.compile(r",[^,.;\"“”]{1,80},")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _VERB_AFTER = re.compile(r",\s{1,3}[a-z]{3,20}ed\b")  # "…, Commodore Jay Tarriela, rejected"
-_PRONOUN_SUBJECT_NEXT = re.compile(r",\s+(?:he|she|they|we|I)\s")
+_PRONOUN_SUBJECT_NEXT = re.compile(r",\s+(?:he|she|they|we|I)(?:\s|['’](?:s|d|ll|ve|re|m)\s)")
 
 
 class Layout:
