@@ -2339,6 +2339,18 @@ def test_the_official_after_a_source_kept_unnamed_is_that_source():
     assert speaker_of(text, "It was bad").speaker == "One of the negotiators"
 
 
+def test_a_provinces_minister_is_not_the_federal_minister_of_that_office():
+    text = (
+        "EDMONTON — Environment Minister Steven Marchetti insisted the federal plan was "
+        'working. "The numbers are the numbers," he said.\n\n'
+        "British Columbia's environment minister said in a statement that the province would "
+        "keep its own carbon price.\n\n"
+        "Canada's environment minister said the levy would stay.\n"
+    )
+    assert speaker_of(text, "own carbon price").speaker == "British Columbia's environment minister"
+    assert speaker_of(text, "levy would stay").speaker == "Steven Marchetti"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -40,6 +40,7 @@ from app.extract.speakers.offices import (
     printed_role,
     spokesman_for_an_office,
 )
+from app.extract.speakers.places import subdivision_country
 from app.extract.speakers.salience import ROLE_WEIGHT, SPEAKER, SUBJECT, score
 from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
 
@@ -798,6 +799,23 @@ def _two_again(
 SUBNATIONAL = re.compile(r"\b(?:province|provincial|state|city|municipal|county)(?:['’]s)?\s")
 
 
+# "British Columbia's environment minister": a place owning the office.
+PLACE_OWNING = re.compile(r"(?:[Tt]he\s)?((?:[A-Z][\w.-]{1,20}\s){0,3}[A-Z][\w.-]{1,20})['’]s\s")
+
+
+def _region_owning(resolver: "Resolver", description: str) -> str | None:
+    """The province or state a description's office is of ("Ontario's finance minister"),
+    not a country's ("Canada's")."""
+    owner = PLACE_OWNING.match(description)
+    if owner is None:
+        return None
+    officials = resolver.officials
+    if owner[1] in officials.provinces:
+        return owner[1]
+    known = subdivision_country(owner[1]) is not None
+    return owner[1] if known and owner[1] not in officials.country_words else None
+
+
 def _national_role(resolver: "Resolver", role: str) -> bool:
     """ "Canada's chief public health officer", "federal health minister"."""
     capitalised = re.sub(r"(?<![\w'’])[a-z]", lambda m: m.group().upper(), role)
@@ -1015,6 +1033,7 @@ def _person_by_role(
     if not (words & PERSON_NOUNS or age or classes or party):
         return None
     country = resolver.officials.home_country(mention.text)
+    region = _region_owning(resolver, mention.text)
     former = "former" in mention.text.lower().split()
     best, best_key = None, None
     for e in resolver.registry.of_kind({PERSON}):
@@ -1045,6 +1064,8 @@ def _person_by_role(
             continue  # "the head of the U.N. nuclear watchdog" is not Iran's agency's head
         if SUBNATIONAL.search(mention.text) and _national_role(resolver, printed_role(e)):
             continue  # "the province's chief medical officer" is not "Canada's chief …"
+        if region and region.lower() not in e.role:
+            continue  # "British Columbia's environment minister" is not the federal one
         fit = 2.0 * _shared(words, role_words) + (3.0 if age and printed_age else 0.0)
         if min(e.positions, default=0) > mention.start and not (
             _shared(office_words, role_words) or (age and printed_age)
