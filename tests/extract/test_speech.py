@@ -2716,3 +2716,15 @@ def test_the_question_put_before_a_tag_is_not_the_answerers_words():
         '"We have three weeks to go" until the caucuses',
         '"I have not heard that particular concern" from officers',
     ]
+
+
+def test_a_subject_the_parse_joins_to_the_source_stays_in_the_words():
+    article = (
+        "Ukraine\n\n"
+        "According to a statement from the German foreign ministry, Berlin and Paris will host "
+        "a meeting of European foreign ministers next week to discuss further support for "
+        "Ukraine.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.text.startswith("Berlin and Paris will host")
+    assert quote.speaker_mention == "the German foreign ministry"

@@ -141,6 +141,13 @@ def _according(tok: Token) -> Cue | None:
     while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
     content = subtree(head, skip=tok)
+    if not has_subject(head) and tok.right_edge.i < head.i:
+        # "According to a statement from the ministry, Berlin and Paris will host …", parsed
+        # with the subject joined to "ministry": past the phrase's last comma it is the words'
+        commas = [t.i for t in tok.subtree if t.text == ","]
+        if commas:
+            lost = tok.doc[commas[-1] + 1 : tok.right_edge.i + 1]
+            content = sorted({*content, *lost}, key=lambda t: t.i)
     # "According to EHS, the target is met, but Chapman says …": the second report is his
     for other in head.children:
         if other.dep_ == "conj" and is_speech_verb(other) and has_subject(other):
