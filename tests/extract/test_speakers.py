@@ -2351,6 +2351,26 @@ def test_a_provinces_minister_is_not_the_federal_minister_of_that_office():
     assert speaker_of(text, "levy would stay").speaker == "Steven Marchetti"
 
 
+def test_a_surname_after_a_full_title_names_a_person_though_printed_once():
+    text = (
+        "In Washington, President Ruiz released a statement Thursday night condemning "
+        '"what appears to be a horrific attack." He said he had directed his team to help.\n'
+    )
+    assert speaker_of(text, "horrific attack").speaker == "Ruiz"
+    assert speaker_of(text, "directed his team").speaker == "Ruiz"
+
+
+def test_a_newcomer_named_only_as_an_object_gives_way_to_the_sentences_subject():
+    text = (
+        "Gary Pell and Ann Dorn vied for votes on Wednesday.\n\n"
+        "Dorn stressed her record at the forum.\n\n"
+        "Pell, appearing after Dorn at the forum, cited problems that he blamed on the "
+        "policies of President Ortiz and Dorn.\n\n"
+        '"We need change," the New York businessman said.\n'
+    )
+    assert speaker_of(text, "We need change").speaker == "Gary Pell"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

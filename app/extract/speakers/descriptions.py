@@ -586,7 +586,19 @@ def _person_in_focus(
     # (a party's candidate is the one the story is about, not whoever was named last: "Trump
     # called on Mayor Bill de Blasio to …. '…,' the Republican presidential candidate said")
     if len(newcomers) == 1 and not partisan:
-        # "…from Ann Lee, off the bench. The 34-year-old striker said"
+        # "…from Ann Lee, off the bench. The 34-year-old striker said"; but "Trump cited
+        # problems he blamed on President Obama. '…,' the New York businessman said": a
+        # newcomer only ever an object gives way to the one who led the sentence before
+        led = [
+            e
+            for e in people
+            if any(
+                w >= ROLE_WEIGHT[SUBJECT] and layout.sentence_of(p) == here - 1 for p, w in e.events
+            )
+        ]
+        never_led = all(w < ROLE_WEIGHT[SUBJECT] for _, w in newcomers[0].events)
+        if len(led) == 1 and led[0] is not newcomers[0] and never_led:
+            return _in_focus(resolver, led[0], mention, nationality)
         return _in_focus(resolver, newcomers[0], mention, nationality)
     scored = ranked(people, mention.start, resolver.layout, skip)
     if scored and led_the_sentence_before(resolver, scored[0][1], mention.start, (SPEAKER,)):

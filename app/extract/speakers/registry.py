@@ -80,7 +80,8 @@ FRENCH_HONORIFIC = re.compile(r"(?:M\.|Mme\.?|Mlle\.?)\s(?=[A-Z][\w'’-]+$)")
 
 # A lone surname after an honorific or rank: "Mr. Naravane", "Gen. Okoro" (not "Gen. Ann Lee").
 TITLED_SURNAME = re.compile(
-    r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Prof)\.?\s"
+    r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Prof)\.?|President|Premier"
+    r"|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Rabbi|Councillor)\s"
     r"([A-Z][a-z][\w-]{1,30})(?![\w'’-]|\s[A-Z])"
 )
 
