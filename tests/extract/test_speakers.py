@@ -2371,6 +2371,15 @@ def test_a_newcomer_named_only_as_an_object_gives_way_to_the_sentences_subject()
     assert speaker_of(text, "We need change").speaker == "Gary Pell"
 
 
+def test_a_description_whose_clause_keeps_it_unnamed_is_no_named_person():
+    text = (
+        "Donna Lage, who owns the bakery, said business was slow.\n\n"
+        'At a drugstore, a middle-aged cashier was shaken. "One man said we should leave," '
+        "said the woman, who did not want to be quoted by name.\n"
+    )
+    assert speaker_of(text, "should leave").speaker == "the woman"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"
@@ -3687,12 +3696,12 @@ def test_a_bare_surname_is_the_person_whose_name_ends_in_jr():
 
 def test_a_word_first_printed_before_administration_is_a_person_where_titled():
     text = (
-        "It was a success for the Obama administration's policy of engagement with Burma.\n\n"
-        "But unlike in Cuba, President Obama's decision won support in Congress.\n\n"
-        "After the meeting with Obama, the White House lifted sanctions on Burma.\n\n"
-        '"It is the right thing to do," Obama said. He called Burma "a good news story."\n'
+        "It was a success for the Okafor administration's policy of engagement with Burma.\n\n"
+        "But unlike in Cuba, President Okafor's decision won support in Congress.\n\n"
+        "After the meeting with Okafor, the White House lifted sanctions on Burma.\n\n"
+        '"It is the right thing to do," Okafor said. He called Burma "a good news story."\n'
     )
-    assert speaker_of(text, "good news story").speaker == "Obama"
+    assert speaker_of(text, "good news story").speaker == "Okafor"
 
 
 def test_kosovo_has_the_code_data_sets_use():

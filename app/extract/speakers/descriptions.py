@@ -371,6 +371,10 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         return printed(resolver, mention, PERSON, "description")
     if (source := _source_kept_unnamed(resolver, mention, skip)) is not None:
         return source
+    if _kept_unnamed(resolver, mention):  # "said the woman, who did not want to be named"
+        return _unnamed_again(resolver, mention, skip) or printed(
+            resolver, mention, PERSON, "description"
+        )
     owned = _owned_by_person(resolver, mention)
     by_role = _the_more_salient(
         resolver,
@@ -418,9 +422,24 @@ SOMEONE_UNNAMED = re.compile(
 # How a story says it keeps its source unnamed: "who asked not to be named", "speaking on
 # condition of anonymity", "because he was not authorised to speak to the media".
 ANONYMITY = re.compile(
-    r"\bnot\sto\sbe\s(?:named|identified)\b|\bcondition\sof\sanonymity\b|\banonymously\b"
+    r"\bnot\sto\sbe\s(?:named|identified|quoted\sby\sname)\b|\bcondition\sof\sanonymity\b"
+    r"|\banonymously\b|\b(?:want|wish)\sto\sbe\s(?:named|identified|quoted\sby\sname)\b"
     r"|\b(?:not|n['’]t)\s(?:been\s)?authori[sz]ed\sto\s(?:speak|comment|discuss|talk)\b"
 )
+# The clause right after a description that says it stays unnamed: "said the woman, who
+# like many in the town did not want to be quoted by name".
+KEPT_UNNAMED_AFTER = re.compile(r",\s(?:who|speaking)\s[^.;:!?\"“”]{0,120}$")
+
+
+def _kept_unnamed(resolver: "Resolver", mention: Mention) -> bool:
+    """The description's own clause says the story keeps this person unnamed: no name
+    printed elsewhere is theirs."""
+    text = resolver.registry.text
+    stop = re.search(r"[.;:!?\"“”]", text[mention.end : mention.end + 200])
+    clause = text[mention.end : mention.end + (stop.start() if stop else 200)]
+    return bool(KEPT_UNNAMED_AFTER.match(clause) and ANONYMITY.search(clause))
+
+
 # What such a source is called once it has spoken: "the official said", "the source added".
 SOURCE_HEADS = frozenset(
     """official source person aide diplomat officer staffer insider negotiator adviser
