@@ -2380,6 +2380,17 @@ def test_a_description_whose_clause_keeps_it_unnamed_is_no_named_person():
     assert speaker_of(text, "should leave").speaker == "the woman"
 
 
+def test_a_nationality_word_before_a_place_names_a_community_of_that_country():
+    text = (
+        "MONTREAL — A judge struck down parts of the law on Friday.\n\n"
+        'Lawyers for the English Montreal School Board hailed the ruling. "This is a good '
+        "day,\" said Perri Anastos, the board's lawyer.\n\n"
+        "The Irish Boston Society said it would hold a vigil.\n"
+    )
+    assert speaker_of(text, "good day").speaker_country == "CA"
+    assert speaker_of(text, "hold a vigil").speaker_country == "US"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -533,6 +533,7 @@ class Registry(Whereabouts):
                     own = (owner and self.officials.country_in(owner[1])) or None
                     own = (
                         own
+                        or self.community_of_a_place(name)
                         or self.officials.home_country(name)
                         or (self._body_placed_in(pos) if national_body(name) else None)
                     )

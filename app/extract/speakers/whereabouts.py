@@ -402,6 +402,18 @@ class Whereabouts:
         last = self._named_last(pos, lambda e: e.kind == PERSON and e.votes[sex] >= e.votes[other])
         return last.country if last is not None else None
 
+    def community_of_a_place(self, name: str) -> str | None:
+        """'English Montreal School Board', 'Irish Boston Society': a nationality word then a
+        city or province of another country names a community there, in that country."""
+        words = name.split()
+        if len(words) < 3 or self.officials.demonym(words[0]) is None:
+            return None
+        for place in (" ".join(words[1:3]), words[1]):
+            found = (city_country(place) if is_city(place) else None) or subdivision_country(place)
+            if found:
+                return found if found != self.officials.demonym(words[0]) else None
+        return None
+
     def placed_in(self, pos: int) -> str | None:
         """The country of the place the sentence at `pos` opens on, just before `pos` or
         before title words there: 'In Tehran, the foreign ministry said …', 'In Washington,
