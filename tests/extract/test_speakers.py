@@ -2375,9 +2375,12 @@ def test_a_description_whose_clause_keeps_it_unnamed_is_no_named_person():
     text = (
         "Donna Lage, who owns the bakery, said business was slow.\n\n"
         'At a drugstore, a middle-aged cashier was shaken. "One man said we should leave," '
-        "said the woman, who did not want to be quoted by name.\n"
+        "said the woman, who did not want to be quoted by name.\n\n"
+        "Li Wen, a trader, said sales were poor.\n\n"
+        '"We were deceived," said the trader, who declined to be named for fear of trouble.\n'
     )
     assert speaker_of(text, "should leave").speaker == "the woman"
+    assert speaker_of(text, "deceived").speaker == "the trader"
 
 
 def test_a_nationality_word_before_a_place_names_a_community_of_that_country():

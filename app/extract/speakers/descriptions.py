@@ -423,7 +423,8 @@ SOMEONE_UNNAMED = re.compile(
 # condition of anonymity", "because he was not authorised to speak to the media".
 ANONYMITY = re.compile(
     r"\bnot\sto\sbe\s(?:named|identified|quoted\sby\sname)\b|\bcondition\sof\sanonymity\b"
-    r"|\banonymously\b|\b(?:want|wish)\sto\sbe\s(?:named|identified|quoted\sby\sname)\b"
+    r"|\banonymously\b"
+    r"|\b(?:want|wish|declined|refused)\sto\sbe\s(?:named|identified|quoted\sby\sname)\b"
     r"|\b(?:not|n['’]t)\s(?:been\s)?authori[sz]ed\sto\s(?:speak|comment|discuss|talk)\b"
 )
 # The clause right after a description that says it stays unnamed: "said the woman, who
