@@ -2394,6 +2394,17 @@ def test_a_nationality_word_before_a_place_names_a_community_of_that_country():
     assert speaker_of(text, "hold a vigil").speaker_country == "US"
 
 
+def test_a_family_name_opening_a_paragraph_after_a_place_is_still_that_person():
+    text = (
+        "TOKYO — Japanese Prime Minister Hiroshi Nakano and South Korean President Lee Jun-ho "
+        "agreed on Saturday to keep relations on track.\n\n"
+        'Nakano told a news conference that the two countries "share values." He said Tokyo '
+        "would consult closely with Seoul and Washington.\n\n"
+        "Lee struck a more cautious note. He said history issues could not be ignored.\n"
+    )
+    assert speaker_of(text, "history issues").speaker == "Lee Jun-ho"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -87,6 +87,10 @@ TITLED_SURNAME = re.compile(
 
 
 LOWER_ARTICLE = re.compile(ARTICLE)
+# A capitalised word or abbreviation just before, on the same line: the word after is part
+# of a longer name ("New Hampshire", "Gen. Lee"); not a sentence ending on one ("… and
+# Washington. Lee struck …").
+INSIDE_A_NAME = re.compile(r"(?:[A-Z][\w'’-]{0,30}|\b[A-Z][a-z]{0,3}\.)[ \t]$")
 
 
 def _named_as_kin(text: str, person: Entity, namesakes: list[Entity]) -> bool:
@@ -447,8 +451,8 @@ class Registry(Whereabouts):
                 pos = m.start()
                 if self.layout.in_quote(pos) or any(a <= pos < b for a, b in taken):
                     continue
-                if re.search(r"[A-Z][\w.'’-]*\s$", self.text[max(0, pos - 30) : pos]):
-                    continue  # inside a longer name: "New Hampshire"
+                if INSIDE_A_NAME.search(self.text, max(0, pos - 30), pos):
+                    continue  # inside a longer name: "New Hampshire", "Gen. Lee"
                 if self.layout.role(pos, m.end()) not in (SUBJECT, SPEAKER):
                     continue  # "Trump bought Doral in 2012": a place's name, not its owner
                 owner = self.find(m.group(), pos)
