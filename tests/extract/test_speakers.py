@@ -8,6 +8,7 @@ import pytest
 from app.extract.article import ExtractedQuote, extract_article
 from app.extract.speakers.datelines import dateline_country, national_office
 from app.extract.speakers.gender import FEMALE, MALE, evidence_at, first_name_gender
+from app.extract.speakers.name_spans import SINGLE
 from app.extract.speakers.offices import CLASH, LOOSE, office_fit
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.printed_titles import title_after, title_before
@@ -2403,6 +2404,18 @@ def test_a_family_name_opening_a_paragraph_after_a_place_is_still_that_person():
         "Lee struck a more cautious note. He said history issues could not be ignored.\n"
     )
     assert speaker_of(text, "history issues").speaker == "Lee Jun-ho"
+
+
+def test_the_company_is_no_members_association_and_a_possessive_camel_name_is_a_body():
+    text = (
+        "CALGARY — Pilots at SkyNorth's low-cost carrier rejected a contract, their union "
+        "said Monday.\n\n"
+        "The Air Line Pilots Association said 87 per cent of pilots opposed the deal.\n\n"
+        "The airline said it was disappointed.\n"
+    )
+    assert speaker_of(text, "disappointed").speaker == "The airline"
+    assert SINGLE.search("Pilots at SkyNorth's carrier").group() == "SkyNorth"
+    assert SINGLE.search("at SkyNorth'x") is None
 
 
 def test_pronoun_agrees_in_gender_with_the_antecedent():

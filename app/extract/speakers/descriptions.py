@@ -931,6 +931,8 @@ def _organisation(
     head = mention.head
     if head in BUSINESS_NOUNS:
         found = salient(resolver, {ORGANISATION}, mention, skip, prefer=_business)
+        if found is not None and found.entity is not None and _members_body(found.entity):
+            return None  # "the airline" is not the pilots' association, however salient
     elif head in PUBLIC_NOUNS:
         found = salient(resolver, {ORGANISATION}, mention, skip, prefer=_public)
         if head in GOVERNMENTS and found is not None and found.entity is not None:
@@ -1009,8 +1011,18 @@ def _public(e: Entity) -> bool:
     return any(w in PUBLIC_BODY_WORDS for w in e.name.lower().split())
 
 
+# Bodies that are neither public nor businesses: "the company" is no pilots' association.
+MEMBERS_BODY_WORDS = frozenset(
+    "association federation confederation guild society coalition foundation alliance".split()
+)
+
+
+def _members_body(e: Entity) -> bool:
+    return bool(MEMBERS_BODY_WORDS & set(e.name.lower().split()))
+
+
 def _business(e: Entity) -> bool:
-    return not _public(e)
+    return not _public(e) and not _members_body(e)
 
 
 # Words a body's name may hold for a description to mean it: "the union" is "UFCW Local 832".

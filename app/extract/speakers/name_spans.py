@@ -71,8 +71,9 @@ JOINED = re.compile(
     + r"){0,4})+(?![\w])"
 )
 # Acronyms and camel-cased names ("RCMP", "TransLink"); "McCallum" is a surname.
-SINGLE = re.compile(
-    r"(?<![\w.'’-])(?:" + _UP + r"{2,6}|(?!Mc|Mac)" + _UP + r"[a-z]+[A-Z][a-z]+)(?![\w'’-])"
+SINGLE = re.compile(  # (also before a possessive: "WestJet's low-cost carrier")
+    r"(?<![\w.'’-])(?:" + _UP + r"{2,6}|(?!Mc|Mac)" + _UP + r"[a-z]+[A-Z][a-z]+)"
+    r"(?![\w-]|['’](?!s\b))"
 )
 
 
