@@ -2728,3 +2728,27 @@ def test_a_subject_the_parse_joins_to_the_source_stays_in_the_words():
     (quote,) = extract_article(article).quotes
     assert quote.text.startswith("Berlin and Paris will host")
     assert quote.speaker_mention == "the German foreign ministry"
+
+
+def test_a_short_line_ending_on_a_speech_tag_is_body_text():
+    article = (
+        "Vickers\n\n"
+        "He added that he would like to see a better province for his grandchildren.\n\n"
+        "He hasn't decided yet, he says\n\n"
+        "Campaign finances\n"
+    )
+    assert [q.text for q in extract_article(article).quotes][-1] == "He hasn't decided yet"
+    assert [p.body for p in paragraphs(article)[0]] == [False, True, True, False]
+
+
+def test_a_tag_opening_the_sentence_before_a_comma_reports_the_clause_after_it():
+    article = (
+        "Ambulances\n\n"
+        "Chapman admits in this instance, there were fatalities.\n\n"
+        "He may add to his senior staff, he said.\n"
+    )
+    quotes = {q.text: q.speaker_mention for q in extract_article(article).quotes}
+    assert quotes == {
+        "there were fatalities": "Chapman",
+        "He may add to his senior staff": "he",
+    }

@@ -297,7 +297,24 @@ def content_of(verb: Token) -> list[Token] | None:
         or _that_left_unparsed(verb)
         or _after_a_time_phrase(verb)
         or _clause_read_as_object(verb)
+        or _clause_after_the_tag(verb)
     )
+
+
+def _clause_after_the_tag(verb: Token) -> list[Token] | None:
+    """'Chapman admits in this instance, there were fatalities': the report parsed as a
+    clause hung on the words after it, which, past the comma, are what was said."""
+    head, doc = verb.head, verb.doc
+    if verb.dep_ != "ccomp" or head.dep_ != "ROOT" or head.i < verb.i or not has_subject(verb):
+        return None
+    if verb.left_edge.i != 0 or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None  # (the sentence opens on the tag, which takes no words of its own)
+    if is_speech_verb(head):
+        return None  # "He may add to his staff, he said": the report is the later one
+    comma = verb.right_edge.i + 1
+    if comma >= head.i or doc[comma].text != ",":
+        return None
+    return trim(list(doc[comma + 1 : head.right_edge.i + 1])) or None
 
 
 def _infinitive_on_object(verb: Token) -> list[Token] | None:

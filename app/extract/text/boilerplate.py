@@ -71,14 +71,21 @@ def is_boilerplate(line: str) -> bool:
     if BOILERPLATE.match(stripped) or COOKIE.search(stripped) or is_caption(stripped):
         return True
     words = stripped.split()
-    if SIGNED_QUOTATION.match(stripped):
-        return False  # a short quotation signed by its speaker: '"…" ― Ana Lima'
+    if SIGNED_QUOTATION.match(stripped) or TAGGED_AT_THE_END.search(stripped):
+        return False  # a short quotation signed by its speaker: '"…" ― Ana Lima', or a
+        # sentence that lost its period: "He hasn't decided yet, he says"
     return len(words) <= SHORT_LINE_WORDS and not stripped.endswith(TERMINAL)
 
 
 # A quotation making up its line, then a dash and a capitalised name.
 SIGNED_QUOTATION = re.compile(
     r"[\"“][^\"“”\n]{8,400}[\"”][ \u00a0]{0,3}(?:[―—–]|--?)[ \u00a0]{0,3}[A-Z]"
+)
+
+
+# A speech tag closing a line after a comma: ", he says", ", Vickers said".
+TAGGED_AT_THE_END = re.compile(
+    r",\s(?:he|she|they|[A-Z][\w'’-]{1,30}(?:\s[A-Z][\w'’-]{1,30})?)\s(?:said|says|added|adds)$"
 )
 
 
