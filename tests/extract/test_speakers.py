@@ -2418,6 +2418,16 @@ def test_the_company_is_no_members_association_and_a_possessive_camel_name_is_a_
     assert SINGLE.search("at SkyNorth'x") is None
 
 
+def test_the_two_lawmakers_are_the_pair_named_before_and_a_provincial_minister_is_at_home():
+    text = (
+        "WINNIPEG — Rep. Ann Dorn and Rep. Tom Pellow wrote to the agency on Monday.\n\n"
+        "The two lawmakers said the review had been rushed.\n\n"
+        "Provincial Infrastructure Minister Ian Bushey said he was encouraged.\n"
+    )
+    assert speaker_of(text, "rushed").speaker == "Ann Dorn and Tom Pellow"
+    assert speaker_of(text, "encouraged").speaker_country == "CA"
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -402,7 +402,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
 
 # Two people named together before: "the two leaders", "both ministers", "the pair".
 THE_TWO = re.compile(
-    r"(?i:the\stwo|both)(?:\s(?:leaders|presidents|ministers|men|women|officials|envoys))?"
+    r"(?i:the\stwo|both)(?:\s(?:leaders|presidents|ministers|men|women|officials|envoys|mayors"
+    r"|premiers|governors|senators|ambassadors|diplomats|lawmakers))?"
     r"|(?i:the\spair)"
 )
 

@@ -164,7 +164,8 @@ def _local_country(role: str) -> str | None:
 # A sentence opening on someone's office before the holder's name: "His finance minister, "
 HIS_OFFICE = re.compile(r"(?:^|[.!?]\s{1,3}|\n)(His|Her)\s[a-z][a-z -]{2,40},\s$")
 LOCAL_OFFICE = re.compile(
-    r"\b(?:governor|mayor|premier|regional|region|province|oblast|council(?:lor|man|woman)"
+    r"\b(?:governor|mayor|premier|regional|region|province|provincial|oblast"
+    r"|council(?:lor|man|woman)"
     r"|alder(?:man|woman))\b"
 )
 # A title held under someone: "Moreira Lima's spokesman", "Echeverría's foreign minister".
