@@ -2428,6 +2428,18 @@ def test_the_two_lawmakers_are_the_pair_named_before_and_a_provincial_minister_i
     assert speaker_of(text, "encouraged").speaker_country == "CA"
 
 
+def test_a_countrys_mission_to_a_body_is_not_that_body():
+    text = (
+        "VIENNA — The United Nations published the report on Wednesday.\n\n"
+        "Iran's mission to the United Nations in Vienna rejected the report as "
+        '"politically motivated." In a post on X, the mission said Iran had "fully '
+        'cooperated."\n'
+    )
+    rejected = speaker_of(text, "politically motivated")
+    assert rejected.speaker != "United Nations" and rejected.speaker_country == "IR"
+    assert speaker_of(text, "fully").speaker == rejected.speaker
+
+
 def test_pronoun_agrees_in_gender_with_the_antecedent():
     text = (
         "Hannah Kovacs chairs the harbour board. Victor Lund, the deputy, sat beside her.\n\n"

@@ -1050,7 +1050,7 @@ def salient(
     pool = [
         e
         for e in named + unnamed
-        if need is None or needs & {*e.name.lower().split(), *e.role.split()}
+        if need is None or needs & {*e.name.lower().split(), *_own_role(e).split()}
     ]
     scored = ranked(pool, mention.start, resolver.layout, skip)
     if prefer is not None:
@@ -1059,6 +1059,15 @@ def salient(
         return None
     basis = "body-by-name" if need else "body-salient"
     return resolver.entity_result(scored[0][1], mention, "description", basis, margin(scored))
+
+
+# A role printed before a body's name that ends on a preposition tells what is related to
+# the body, not what it is: "Iran's mission to the" United Nations, "lawyers for the" board.
+RELATION_BEFORE = re.compile(r"\b(?:to|for|of|at|with|from|by|against|in|on)(?:\s(?:the|an?))?$")
+
+
+def _own_role(e: Entity) -> str:
+    return "" if RELATION_BEFORE.search(e.role) else e.role
 
 
 def _person_by_role(
