@@ -2752,3 +2752,13 @@ def test_a_tag_opening_the_sentence_before_a_comma_reports_the_clause_after_it()
         "there were fatalities": "Chapman",
         "He may add to his senior staff": "he",
     }
+
+
+def test_asking_that_ones_name_be_withheld_is_no_statement():
+    article = (
+        "Stabbing\n\n"
+        '"It happened so fast," said the woman, who asked that her name not be used.\n\n'
+        "Officials said the man's name was not released to the public.\n"
+    )
+    quotes = [q.text for q in extract_article(article).quotes]
+    assert quotes == ['"It happened so fast,"', "the man's name was not released to the public"]

@@ -181,6 +181,8 @@ def _told_after_their_words(verb: Token) -> list[Token] | None:
 def content_of(verb: Token) -> list[Token] | None:
     lemma = cue_lemma(verb.text)
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if lemma in ("ask", "request") and any(_withholds_a_name(c) for c in comps):
+        return None  # "who asked that her name not be used": the source's terms, not speech
     if lemma == "say":  # "he said his voice breaking": a participle with no finite verb
         comps = [c for c in comps if c.tag_ != "VBG" or finite_within(c)]  # is the scene
         comps = [c for c in comps if not time_clause(c)]
@@ -299,6 +301,14 @@ def content_of(verb: Token) -> list[Token] | None:
         or _clause_read_as_object(verb)
         or _clause_after_the_tag(verb)
     )
+
+
+def _withholds_a_name(clause: Token) -> bool:
+    """'that her name not be used', 'that his identity be withheld'."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("name", "names", "identity")
+        for c in clause.children
+    ) and any(c.dep_ == "auxpass" for c in clause.children)
 
 
 def _clause_after_the_tag(verb: Token) -> list[Token] | None:
