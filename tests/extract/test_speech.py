@@ -2762,3 +2762,14 @@ def test_asking_that_ones_name_be_withheld_is_no_statement():
     )
     quotes = [q.text for q in extract_article(article).quotes]
     assert quotes == ['"It happened so fast,"', "the man's name was not released to the public"]
+
+
+def test_according_to_a_document_someone_wrote_or_delivered_is_theirs():
+    article = (
+        "Taxes\n\n"
+        "The goal is not revenue, according to a speech Mrs. Ortiz delivered at the "
+        "university in July.\n\n"
+        "The plan was dead, according to a memo Ann Dorn wrote.\n"
+    )
+    speakers = [q.speaker for q in extract_article(article).quotes]
+    assert speakers == ["Ortiz", "Ann Dorn"]

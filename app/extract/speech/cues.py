@@ -199,12 +199,13 @@ def _speech_act_agent(head: Token, skip: Token) -> Token | None:
 
 DOCUMENTS = frozenset(
     "statement report release post letter filing interview document "
-    "announcement transcript tweet memo".split()
+    "announcement transcript tweet memo speech".split()
 )
 
 
 def _behind_document(noun: Token) -> Token:
-    """'according to a statement from the mayor's office' -> the office."""
+    """'according to a statement from the mayor's office' -> the office; 'according to a
+    speech Mrs. Clinton delivered' -> Clinton."""
     if cue_lemma(noun.text) not in DOCUMENTS:
         return noun
     for prep in noun.children:
@@ -212,7 +213,19 @@ def _behind_document(noun: Token) -> Token:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+    for clause in noun.children:
+        if clause.dep_ in ("relcl", "acl") and clause.lower_ in AUTHORING:
+            author = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if author is not None and author.pos_ == "PROPN":
+                return author
     return noun
+
+
+# What the author of a document does to it: "a speech she delivered", "a memo he wrote".
+AUTHORING = frozenset(
+    """delivered gave wrote sent issued published released signed posted drafted delivers gives
+    writes sends issues publishes releases signs posts drafts""".split()
+)
 
 
 VIEWPOINT_HEADS = frozenset(
