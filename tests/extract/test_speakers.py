@@ -164,6 +164,14 @@ def test_an_official_speaking_in_a_capital_is_of_its_country():
     assert speaker_of(text, "patrols would double").speaker_country == "LT"
 
 
+def test_a_senate_leader_under_a_home_dateline_is_of_that_country():
+    text = (
+        "WASHINGTON — The aid bill stalled on Tuesday.\n\n"
+        "The Senate majority leader, Chuck Shuman, said he expected a vote next week.\n"
+    )
+    assert speaker_of(text, "expected a vote").speaker_country == "US"
+
+
 def test_the_head_of_a_countrys_body_before_the_name_is_that_countrys():
     text = (
         "Ana Lind met the head of Iran's ports organization, Reza Amini, in Tehran. "

@@ -45,6 +45,7 @@ NATIONAL_OFFICE_WORDS = (
     | {"québécois", "quebecois", "interim"}  # "Bloc Québécois Leader", "NDP interim leader"
     # "The ruling Democratic Party's floor leader", filed from Seoul
     | {"ruling", "democratic", "republican", "floor", "whip"}
+    | {"senate", "house", "majority", "minority"}  # "The Senate majority leader", from Washington
     | {"affairs", "external"}  # "Opposition foreign affairs spokesman", filed from Canberra
     | {"federal", "national"}  # "Federal Health Minister Marjorie Michel", filed from Toronto
     | PORTFOLIOS
