@@ -172,6 +172,20 @@ def test_a_senate_leader_under_a_home_dateline_is_of_that_country():
     assert speaker_of(text, "expected a vote").speaker_country == "US"
 
 
+def test_a_titled_person_inside_a_bodys_name_is_the_speaker_but_its_supporters_are_not():
+    text = (
+        "OTTAWA — Assembly of First Nations National Chief Cindy Woodley said the deal was "
+        "historic.\n\n"
+        "Indigenous Services Minister Patty Hajek said the government was sorry.\n\n"
+        "Supporters of Republican Donald Trumbull for president said the rules should be "
+        "left to the states.\n"
+    )
+    assert speaker_of(text, "historic").speaker == "Cindy Woodley"
+    assert speaker_of(text, "sorry").speaker_country == "CA"
+    supporters = speaker_of(text, "left to the states").speaker
+    assert supporters == "Supporters of Republican Donald Trumbull for president"
+
+
 def test_the_head_of_a_countrys_body_before_the_name_is_that_countrys():
     text = (
         "Ana Lind met the head of Iran's ports organization, Reza Amini, in Tehran. "

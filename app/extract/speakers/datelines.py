@@ -29,7 +29,8 @@ PORTFOLIOS = frozenset(
     veterans family social welfare works investment finance budget aviation telecommunications
     defence defense interior international relations cooperation forests forestry natural
     resources emergency emergencies public safety security municipal services seniors children
-    heritage arts employment skills innovation wildlife parks lands""".split()
+    heritage arts employment skills innovation wildlife parks lands indigenous northern
+    citizenship treasury""".split()
 )
 GOVERNING = frozenset({"government", "administration", "junta"})
 OFFICIALS_OF = GOVERNING | {"ministry"}

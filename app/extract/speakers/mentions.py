@@ -21,6 +21,7 @@ from app.extract.speakers.lexicon import (
     MEMBER_NOUNS,
     ORG_WORDS,
     PARTICLES,
+    PARTY_MEMBER,
     PERSON_NOUNS,
     PRONOUNS,
     STATE_NAMES,
@@ -533,6 +534,29 @@ def _person_hung_on_body(head: Token) -> Token | None:
     return None
 
 
+def _titled_holder_in_body_name(head: Token) -> Token | None:
+    """'Assembly of First Nations National Chief Cindy Woodhouse', parsed as the body with
+    the titled person inside its "of": a title word, then a given name, then the person."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or not head.text[:1].isupper():
+            continue
+        if head.tag_ in ("NNS", "NNPS"):
+            continue  # "Supporters of Republican Donald Trump" are not him
+        for pobj in prep.children:
+            words = list(pobj.doc[prep.i + 1 : pobj.i])
+            given = [n for n, t in enumerate(words) if is_first_name(t.text)]
+            if (
+                pobj.dep_ == "pobj"
+                and pobj.pos_ == "PROPN"
+                and given
+                and given[0] > 0
+                and words[given[0] - 1].lower_ in TITLE_WORDS
+                and words[given[0] - 1].lower_ not in PARTY_MEMBER
+            ):
+                return pobj
+    return None
+
+
 def _aide_then_name(head: Token, prep: Token, child: Token) -> bool:
     """'A spokesperson for Diab, Renée Proctor,': the name after whom someone speaks for, set
     off by commas, is the speaker's (the parse hangs it on the one spoken for)."""
@@ -663,6 +687,8 @@ def mention_for(
             # "Grand Chief Alvin Fiddler of Nishnawbe Aski Nation called …", parsed with the
             # body for the subject
             tokens, head = [t for t in tokens if t.i <= person.i], person
+        elif (holder := _titled_holder_in_body_name(head)) is not None:
+            head = holder  # "Assembly of First Nations National Chief Cindy Woodhouse said"
         elif cut := _name_after_abbreviation(head):  # "Navy Capt. | Jeff Davis"
             tokens, head = tokens + cut, cut[-1]
         elif (named := _named_after_its_clause(head)) is not None:
