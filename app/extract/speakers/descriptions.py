@@ -473,12 +473,7 @@ def _source_kept_unnamed(
             for p, _ in e.events
         )
     ]
-    if len(spoke) != 1:
-        return None
-    e, basis = spoke[0], "unnamed-again"
-    return Resolved(
-        e.name, e.country, None, confidence_for(basis), PERSON, "description", e, basis=basis
-    )
+    return _named_again(spoke[0], PERSON) if len(spoke) == 1 else None
 
 
 def _kin_of_someone_unnamed(resolver: "Resolver", mention: Mention) -> bool:
@@ -765,9 +760,11 @@ def _salient_again(
 ) -> Resolved | None:
     """The most salient of `pool`, unnamed speakers a description names again."""
     scored = ranked(pool, mention.start, resolver.layout, skip)
-    if not scored:
-        return None
-    e = scored[0][1]
+    return _named_again(scored[0][1], kind) if scored else None
+
+
+def _named_again(e: Entity, kind: str) -> Resolved:
+    """An unnamed speaker a later description names again ("the official")."""
     basis = "unnamed-again"
     return Resolved(
         e.name, e.country, None, confidence_for(basis), kind, "description", e, basis=basis

@@ -302,7 +302,7 @@ def _quoted_judgement(verb: Token) -> Cue | None:
         naming = trim(list(objects[0].subtree))
     if not naming or not any(t.text in QUOTE_MARKS for t in naming):
         return None
-    speaker = misread or subject_of(verb)
+    speaker = misread if misread is not None else subject_of(verb)
     if speaker is None or speaker.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return Cue(verb, _cue_text(verb), speaker, naming, "verb", naming=True)
