@@ -2440,6 +2440,17 @@ def test_the_company_is_no_members_association_and_a_possessive_camel_name_is_a_
     assert SINGLE.search("at SkyNorth'x") is None
 
 
+def test_the_airline_is_the_body_named_as_one_not_the_union_named_since():
+    text = (
+        "TORONTO — The union representing Northway Airlines cabin crew said Tuesday that talks "
+        "had failed.\n\n"
+        '"We have waited long enough," said Dana Pruitt, head of the OPSEU local. '
+        '"Our members are tired."\n\n'
+        "The airline said in a statement that it remained committed to a deal.\n"
+    )
+    assert speaker_of(text, "remained committed").speaker == "Northway Airlines"
+
+
 def test_the_two_lawmakers_are_the_pair_named_before_and_a_provincial_minister_is_at_home():
     text = (
         "WINNIPEG — Rep. Ann Dorn and Rep. Tom Pellow wrote to the agency on Monday.\n\n"

@@ -2246,6 +2246,26 @@ def test_a_name_the_parse_hung_on_the_opening_phrase_is_the_subject(sentence, sp
     assert (quote.speaker, quote.evidence) == (speaker, "name")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Asked whether Washington backed the Danish draft, a U.S. State Department official, "
+        'speaking on condition of anonymity, said the United States "welcomes any proposal '
+        'that keeps the region calm."',
+        "Asked whether Ottawa backed the draft, a Canadian trade official said the government "
+        "would study any proposal that kept the border open.",
+    ],
+)
+def test_a_person_the_parse_hung_on_the_opening_question_is_the_subject(sentence):
+    article = (
+        "Talks\n\nKremlin spokesman Oleg Vasnev said in a statement that no deal "
+        f"would last without Moscow.\n\n{sentence}\n"
+    )
+    quote = extract_article(article).quotes[-1]
+    assert quote.speaker_mention is not None and "official" in quote.speaker_mention
+    assert quote.speaker != "Oleg Vasnev"
+
+
 def test_a_statement_reading_words_is_its_issuers_and_a_signs_words_are_nobodys():
     article = (
         "Strike\n\nMONTREAL — Nurses walked off the job on Monday at St. Brigid's Hospital.\n\n"

@@ -928,7 +928,9 @@ def _organisation(
     'The Russian government' is Russia's: not the FBI, however salient."""
     head = mention.head
     if head in BUSINESS_NOUNS:
-        found = salient(resolver, {ORGANISATION}, mention, skip, prefer=_business)
+        found = salient(
+            resolver, {ORGANISATION}, mention, skip, prefer=_business_for(resolver, head)
+        )
         if found is not None and found.entity is not None and _members_body(found.entity):
             return None  # "the airline" is not the pilots' association, however salient
     elif head in PUBLIC_NOUNS:
@@ -1017,6 +1019,26 @@ MEMBERS_BODY_WORDS = frozenset(
 
 def _members_body(e: Entity) -> bool:
     return bool(MEMBERS_BODY_WORDS & set(e.name.lower().split()))
+
+
+# Businesses whose names say what they are: "the airline" after a pilots' union and Air
+# Canada is Air Canada, however often the union was named since.
+BUSINESS_NAMES = {
+    "airline": re.compile(r"(?i)\bair\b|airlines?\b|airways\b|jet"),
+    "carrier": re.compile(r"(?i)\bair\b|airlines?\b|airways\b|jet"),
+    "insurer": re.compile(r"(?i)\b(?:insurance|assurance)\b"),
+    "brewery": re.compile(r"(?i)\b(?:brewing|brewery|breweries)\b"),
+}
+
+
+def _business_for(resolver: "Resolver", head: str) -> Callable[[Entity], bool]:
+    """The bodies "the airline" prefers: a business named as one, if the article has one."""
+    named = BUSINESS_NAMES.get(head)
+    if named is None or not any(
+        named.search(e.name) for e in resolver.registry.of_kind({ORGANISATION})
+    ):
+        return _business
+    return lambda e: _business(e) and bool(named.search(e.name))
 
 
 def _business(e: Entity) -> bool:

@@ -110,6 +110,7 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
         or _root_noun_misread(verb)
         or _subject_after_the_day(verb)
         or _subject_hung_on_the_opening(verb)
+        or _subject_inside_the_question(verb)
         or _subject_of_a_participle(verb)
         or subject_read_as_time_phrase(verb)
     ) is not None:
@@ -595,6 +596,41 @@ def _subject_hung_on_the_opening(verb: Token) -> Token | None:
                 ):
                     return name
     return None
+
+
+def _subject_inside_the_question(verb: Token) -> Token | None:
+    """'Asked whether Ottawa backed the draft, a State Department official, speaking on
+    condition of anonymity, said …' parsed with the official as the question's object and
+    no subject on the verb: a person set off by commas at the opening clause's end, right
+    before the verb or an aside before it, is the subject."""
+    if has_subject(verb):
+        return None
+    doc = verb.doc
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i > verb.i or clause.left_edge.i > 1:
+            continue
+        for noun in clause.subtree:
+            if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("dobj", "pobj", "appos"):
+                continue
+            if noun.pos_ == "NOUN" and noun.lower_ not in PERSON_NOUNS:
+                continue
+            left, right = noun.left_edge.i, noun.right_edge.i
+            if left == 0 or doc[left - 1].text != "," or doc[right + 1].text != ",":
+                continue
+            if right + 2 == verb.i or _aside_before(doc, right + 2, verb.i):
+                return noun
+    return None
+
+
+def _aside_before(doc: Doc, start: int, verb: int) -> bool:
+    """Tokens start … verb-1 are a participle phrase closed by a comma: ', speaking on
+    condition of anonymity,'."""
+    return (
+        start < verb - 1
+        and doc[start].tag_ in ("VBG", "VBN")
+        and doc[verb - 1].text == ","
+        and not any(t.text in ",;" for t in doc[start : verb - 1])
+    )
 
 
 def _subject_of_a_participle(verb: Token) -> Token | None:
