@@ -2451,6 +2451,20 @@ def test_the_airline_is_the_body_named_as_one_not_the_union_named_since():
     assert speaker_of(text, "remained committed").speaker == "Northway Airlines"
 
 
+def test_an_aide_to_a_titled_minister_is_the_aide_and_one_serving_a_person_is_in_focus():
+    text = (
+        "OTTAWA — A former senior aide to Public Works Minister Gerard Boileau told a "
+        "committee Tuesday that she warned him twice about the contract.\n\n"
+        "Critics have long questioned the review. One of its authors, Tobias Rennick, said "
+        'the vote would test its findings. "Certainly the party has gone the other way," said '
+        "the former top aide to President Martin Olstead.\n"
+    )
+    aide = speaker_of(text, "warned him twice")
+    assert aide.speaker != "Gerard Boileau"
+    assert aide.speaker_mention.startswith("A former senior aide")
+    assert speaker_of(text, "gone the other way").speaker == "Tobias Rennick"
+
+
 def test_the_two_lawmakers_are_the_pair_named_before_and_a_provincial_minister_is_at_home():
     text = (
         "WINNIPEG — Rep. Ann Dorn and Rep. Tom Pellow wrote to the agency on Monday.\n\n"

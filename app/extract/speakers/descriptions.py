@@ -386,10 +386,13 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
     if by_role is not None and _named_later(by_role, mention):
         # someone named right after the description is it, before a namesake of its office
         # named further on ("the province's chief medical officer said. '…,' said Dr. X")
-        by_role = named_next(resolver, mention) or by_role
+        by_role = (
+            named_next(resolver, mention) or _focus_not_served(resolver, mention, skip) or by_role
+        )
     found = (
         by_role
         or (None if owned else _person_in_focus(resolver, mention, skip))
+        or _focus_not_served(resolver, mention, skip)
         or named_next(resolver, mention)
     )
     if found is not None:
@@ -510,6 +513,8 @@ def _owned_by_person(resolver: "Resolver", mention: Mention) -> str | None:
     """'Brooke's spokesman', 'the prime minister's lawyer': someone of a person's, never that
     person nor whoever is in focus; the words after the possessive. None for a country's or a
     body's ('Russia's foreign minister' may be the foreign minister the article names)."""
+    if (serving := _serving(resolver, mention)) is not None:
+        return serving[0]
     m = POSSESSIVE.match(mention.text)
     if m is None:
         return None
@@ -518,6 +523,34 @@ def _owned_by_person(resolver: "Resolver", mention: Mention) -> str | None:
         return m["owned"]
     entity = resolver.registry.find(owner, mention.start)
     return m["owned"] if entity is not None and entity.kind == PERSON else None
+
+
+# Someone serving a person: "the former top aide to President Ann Lee", "a lawyer for Lee".
+SERVING = re.compile(
+    r"(?i)^(?P<owned>.{0,40}?\b(?:aide|adviser|advisor|spokesman|spokeswoman|spokesperson"
+    r"|lawyer|attorney|assistant|strategist))\s(?:to|for)\s(?P<owner>.+)$"
+)
+
+
+def _serving(resolver: "Resolver", mention: Mention) -> tuple[str, Entity] | None:
+    """'the former top aide to President Ann Lee': the words before "to", and Lee, when the
+    one served is a person the article names."""
+    m = SERVING.match(mention.text)
+    if m is None or (name := mention.name) is None or not m["owner"].endswith(name):
+        return None
+    owner = resolver.registry.find(name, mention.start)
+    return (m["owned"], owner) if owner is not None and owner.kind == PERSON else None
+
+
+def _focus_not_served(
+    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None
+) -> Resolved | None:
+    """'Ari Lev said …. "…," said the former top aide to President Ann Lee': the person in
+    focus, when that is not the one served."""
+    if (serving := _serving(resolver, mention)) is None:
+        return None
+    found = _person_in_focus(resolver, mention, skip)
+    return found if found is not None and found.entity is not serving[1] else None
 
 
 IN_FOCUS = 0.45  # the salience of someone just made the subject, or named in this sentence
@@ -856,6 +889,8 @@ THIS_WORDS = frozenset("the this that these those".split())
 PREPOSITIONS = frozenset("of for at to by in on from with the".split())
 ARTICLES = frozenset("a an the one two three several some".split())
 RELATED_TO = frozenset("to for of with close near around".split())  # not "by", "at", "in"
+# Words of standing before a description's head: "a former senior aide to" is an aide.
+STANDING = frozenset("former senior top longtime long-time trusted veteran ex".split())
 
 
 def _titles_name(text: str, name: str, person: bool) -> bool:
@@ -868,7 +903,7 @@ def _titles_name(text: str, name: str, person: bool) -> bool:
     before = text[: -len(name)].split()
     while before and before[-1].lower().rstrip(".") in HONORIFICS:
         before.pop()  # "a spokesman for Mr. Duclos" is the spokesman
-    head = next((w.lower() for w in before if w.lower() not in ARTICLES), "")
+    head = next((w.lower() for w in before if w.lower() not in ARTICLES | STANDING), "")
     appositive = text[: -len(name)].rstrip().endswith(",")  # "a spokesman for …, Paul Roy"
     if person and head in SPEAKS_FOR_THEM and not appositive:
         # "a spokesman for Secretary-General António Guterres", "an aide to Prime Minister
