@@ -2266,6 +2266,19 @@ def test_a_person_the_parse_hung_on_the_opening_question_is_the_subject(sentence
     assert quote.speaker != "Oleg Vasnev"
 
 
+@pytest.mark.parametrize("name", ["Henri Laval", "Henri Dujardin"])
+def test_a_told_clause_the_parse_read_as_a_complement_or_second_object_is_the_report(name):
+    # the parse reads the subject as a second object of "told" for the one name, and the
+    # clause as an open complement for the other
+    article = (
+        "Vote\n\nUNITED NATIONS — The council voted on Friday.\n\n"
+        f"U.N. Secretary-General spokesman {name} told reporters the secretary-general "
+        '"takes note" of the decision. He said the mission would go on.\n'
+    )
+    got = [(q.speaker, q.text) for q in extract_article(article).quotes]
+    assert (name, 'the secretary-general "takes note" of the decision') in got
+
+
 def test_a_statement_reading_words_is_its_issuers_and_a_signs_words_are_nobodys():
     article = (
         "Strike\n\nMONTREAL — Nurses walked off the job on Monday at St. Brigid's Hospital.\n\n"

@@ -178,9 +178,19 @@ def _told_after_their_words(verb: Token) -> list[Token] | None:
     return trim([t for t in later[-1].subtree if t.i > later[-1].left_edge.i or t.lower_ != "that"])
 
 
+def _finite_xcomp(clause: Token) -> bool:
+    """'told reporters the secretary-general "takes note" of it', parsed with the clause as
+    an open complement: a finite verb with its own subject is a reported clause."""
+    return (
+        clause.dep_ == "xcomp"
+        and clause.tag_ in ("VBZ", "VBD", "VBP")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    )
+
+
 def content_of(verb: Token) -> list[Token] | None:
     lemma = cue_lemma(verb.text)
-    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    comps = [c for c in verb.children if c.dep_ == "ccomp" or _finite_xcomp(c)]
     if lemma in ("ask", "request") and any(_withholds_a_name(c) for c in comps):
         return None  # "who asked that her name not be used": the source's terms, not speech
     if lemma == "say":  # "he said his voice breaking": a participle with no finite verb
@@ -637,10 +647,12 @@ def _object_as_subject(verb: Token, comp: Token, lemma: str) -> Token | None:
     one. Not after a verb of telling, whose object is the listener ('told reporters')."""
     if has_subject(comp):
         return None
-    # (but 'told reporters Washington's commitment … was "ironclad"': the listener is apart)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i]
+    # (but 'told reporters Washington's commitment … was "ironclad"': the listener is apart;
+    # 'told reporters the secretary-general "takes note"' read with two objects: the second)
     if lemma in AUDIENCE and not any(c.dep_ == "dative" for c in verb.children):
-        return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
+        return objects[-1] if len(objects) > 1 else None
+    return objects[0] if objects else None
 
 
 def _called_for(verb: Token) -> list[Token] | None:
