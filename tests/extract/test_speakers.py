@@ -2475,6 +2475,16 @@ def test_the_two_lawmakers_are_the_pair_named_before_and_a_provincial_minister_i
     assert speaker_of(text, "encouraged").speaker_country == "CA"
 
 
+def test_a_local_office_holder_placed_by_the_sentences_opening_is_of_that_place():
+    text = (
+        "MEXICO CITY — Mexico agreed on Wednesday to speed up water deliveries.\n\n"
+        "In Texas, Governor Wade Harlan welcomed the news but said Mexico had been slow.\n\n"
+        "In Chihuahua, Mayor Lucia Ferro said farmers would protest.\n"
+    )
+    assert speaker_of(text, "had been slow").speaker_country == "US"
+    assert speaker_of(text, "would protest").speaker_country == "MX"
+
+
 def test_a_countrys_mission_to_a_body_is_not_that_body():
     text = (
         "VIENNA — The United Nations published the report on Wednesday.\n\n"

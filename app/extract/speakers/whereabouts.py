@@ -232,6 +232,8 @@ class Whereabouts:
             return found
         if LOCAL_OFFICE.search(e.role) and self.at_home(first):
             return self.home  # "The governor of the Dnipropetrovsk region", filed from Kyiv
+        if LOCAL_OFFICE.search(e.role) and (found := self.placed_in(first)):
+            return found  # "In Texas, Governor Greg Abbott said", filed from Mexico City
         if his := HIS_OFFICE.search(text, max(0, first - 60), first):
             # "His finance minister, Ana Ruiz,": of the last man named
             return self._last_persons_country(first, "m" if his[1] == "His" else "f")
