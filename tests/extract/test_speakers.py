@@ -2485,6 +2485,18 @@ def test_a_local_office_holder_placed_by_the_sentences_opening_is_of_that_place(
     assert speaker_of(text, "would protest").speaker_country == "MX"
 
 
+def test_a_chief_of_staff_is_named_without_the_title_and_the_general_staff_is_a_body():
+    text = (
+        "KYIV (AP) — Ukraine struck a fuel depot overnight.\n\n"
+        "Ukraine's General Staff said the strike caused a large fire.\n\n"
+        "In Washington, White House Chief of Staff Dana Merrow said the strike was "
+        "Ukraine's decision. Merrow said talks would go on.\n"
+    )
+    assert speaker_of(text, "large fire").speaker == "General Staff"
+    assert speaker_of(text, "decision").speaker == "Dana Merrow"
+    assert speaker_of(text, "talks would").speaker == "Dana Merrow"
+
+
 def test_a_countrys_mission_to_a_body_is_not_that_body():
     text = (
         "VIENNA — The United Nations published the report on Wednesday.\n\n"

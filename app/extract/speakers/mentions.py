@@ -30,7 +30,12 @@ from app.extract.speakers.lexicon import (
     compound_head,
     title_compound,
 )
-from app.extract.speakers.name_spans import french_body_start, holder_start, person_then_joined
+from app.extract.speakers.name_spans import (
+    TITLED_BODIES,
+    french_body_start,
+    holder_start,
+    person_then_joined,
+)
 from app.extract.text.closing_tags import misread_closing_tag, tag_read_as_modifier
 from app.extract.text.parse import STAND_IN
 
@@ -269,6 +274,8 @@ def _strip_titles(run: list[Token]) -> list[Token]:
     if not segments and _an_office(run):
         return []  # "The Turkish Foreign Minister": an office, nobody's name
     best = segments[-1] if segments else run
+    if len(run) >= 2 and (run[-2].text, run[-1].text) in TITLED_BODIES:
+        return run[-2:]  # "The General Staff"
     while best and best[-1].lower_ in PARTICLES:
         best = best[:-1]
     return best

@@ -184,6 +184,10 @@ def named_for_its_country(words: list[str], officials: Officials) -> bool:
     )
 
 
+# Bodies whose names open on a title word, read whole.
+TITLED_BODIES = frozenset({("General", "Staff"), ("General", "Assembly")})
+
+
 def strip_leading(
     words: list[re.Match], officials: Officials, lowers: set[str], prose: bool = True
 ) -> list[re.Match]:
@@ -201,6 +205,8 @@ def strip_leading(
     if _body_then_joined(words):  # "Canadian Federation of Independent Business", "Republican
         # Party of Wyoming", "Centre for Policy Choices"
         return words[1:] if words[0].group() in ("The", "A", "An") else words
+    if len(words) >= 2 and (words[-2].group(), words[-1].group()) in TITLED_BODIES:
+        return words[-2:]  # "Ukraine's General Staff": a body, no Mr. Staff
     while words and (words[0].group() in NOT_FIRST or words[0].group().lower() in NOT_NAME_WORDS):
         words = words[1:]
     if words and words[-1].group().lower().strip(".") in ORG_WORDS:
@@ -246,6 +252,8 @@ def strip_leading(
     ]
     if titled:  # "Trade Minister Arvind Kesavan" -> "Arvind Kesavan", "DUP MP Ann Lee" too
         words = words[titled[-1] + 1 :]
+    if len(words) > 2 and words[0].group() == "Staff":
+        words = words[1:]  # the end of a title: "(White House Chief of) Staff Ann Lee"
     return words
 
 
