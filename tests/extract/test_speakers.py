@@ -2497,6 +2497,21 @@ def test_a_chief_of_staff_is_named_without_the_title_and_the_general_staff_is_a_
     assert speaker_of(text, "talks would").speaker == "Dana Merrow"
 
 
+def test_offices_with_of_and_religious_titles_are_not_names_and_a_bare_secretary_of_state():
+    text = (
+        "YANGON, Myanmar — Talks on the ceasefire went on.\n\n"
+        "Director of National Intelligence Maren Coltrane said the talks were fragile.\n\n"
+        "Secretary of State Ilsa Brandt said Washington was hopeful.\n\n"
+        "Cardinal Pietro Zanetti said the church would help. Rabbi Noa Feld said the talks "
+        "deserved support.\n"
+    )
+    fragile = speaker_of(text, "fragile")
+    assert (fragile.speaker, fragile.speaker_country) == ("Maren Coltrane", "US")
+    assert speaker_of(text, "hopeful").speaker_country == "US"
+    assert speaker_of(text, "church").speaker == "Pietro Zanetti"
+    assert speaker_of(text, "deserved support").speaker == "Noa Feld"
+
+
 def test_a_countrys_mission_to_a_body_is_not_that_body():
     text = (
         "VIENNA — The United Nations published the report on Wednesday.\n\n"

@@ -41,7 +41,8 @@ TITLE_WORDS = frozenset(
     gop coach captain manager police officer detective sheriff superintendent council
     councilman councilwoman councillor commissioner inspector assemblyman assemblywoman
     lawmaker legislator party emir sheikh sheikha sultan brigadier colonel lieutenant
-    sergeant commodore""".split()
+    sergeant commodore cardinal archbishop bishop rabbi imam patriarch mufti pastor
+    reverend""".split()
 )
 GROUP_NOUNS = frozenset(
     """officials sources diplomats experts analysts authorities lawmakers residents police

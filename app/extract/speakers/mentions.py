@@ -327,8 +327,12 @@ def _lone_office_of(run: list[Token]) -> bool:
 def _holder_named_after(office: list[Token], runs: list[list[Token]]) -> list[Token] | None:
     """The holder named after the office's place or body: 'Speaker of the Storting Anna
     Lindqvist' is Anna Lindqvist (a run of two or more words opening on a given name)."""
-    later = [r for r in runs if r[0].i > office[0].i]
-    return next((r for r in later if len(r) > 1 and is_first_name(r[0].text)), None)
+    for run in (r for r in runs if r[0].i > office[0].i):
+        # ("Director of National Intelligence Ann Lee": past the body's words in the run)
+        given = next((n for n in range(len(run) - 1) if is_first_name(run[n].text)), None)
+        if given is not None:
+            return run[given:]
+    return None
 
 
 def _indefinite(run: list[Token]) -> bool:

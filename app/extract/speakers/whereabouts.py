@@ -163,6 +163,9 @@ def _local_country(role: str) -> str | None:
 
 # A sentence opening on someone's office before the holder's name: "His finance minister, "
 HIS_OFFICE = re.compile(r"(?:^|[.!?]\s{1,3}|\n)(His|Her)\s[a-z][a-z -]{2,40},\s$")
+# Offices only one country prints bare: the Vatican's and a state's secretaries of state
+# print their place ("Vatican Secretary of State", "Georgia Secretary of State").
+AMERICAN_OFFICES = frozenset(("secretary of state", "director of national intelligence"))
 LOCAL_OFFICE = re.compile(
     r"\b(?:governor|mayor|premier|regional|region|province|provincial|oblast"
     r"|council(?:lor|man|woman)"
@@ -196,6 +199,8 @@ class Whereabouts:
         names one: the dateline's, a place or country the sentence opens on, a nationality
         or description before the name, or an office held after it."""
         text, first = self.text, min(e.positions)
+        if " ".join(dict.fromkeys(e.role.split())) in AMERICAN_OFFICES:
+            return "US"  # "Secretary of State Ann Lee", wherever the story is filed
         if holds := HOLDS_OFFICE.match(text, first + len(e.name)):
             # "Valentina Ortiz has been Chile's foreign minister since March.", "Raul Ibarra,
             # who has led Mexico's talks, …": said of them, before anything around them
