@@ -2512,6 +2512,15 @@ def test_offices_with_of_and_religious_titles_are_not_names_and_a_bare_secretary
     assert speaker_of(text, "deserved support").speaker == "Noa Feld"
 
 
+def test_an_age_printed_later_does_not_hide_a_national_office():
+    text = (
+        "Estonia joined the eurozone years ago. Finance Minister Kadri Saar spoke to us in "
+        "Tallinn about the budget.\n\n"
+        "Saar, 47, said she expected growth to return next year.\n"
+    )
+    assert speaker_of(text, "growth").speaker_country == "EE"
+
+
 def test_a_countrys_mission_to_a_body_is_not_that_body():
     text = (
         "VIENNA — The United Nations published the report on Wednesday.\n\n"

@@ -113,6 +113,7 @@ def national_office(role: str) -> bool:
     named by title words alone ("Samara governor", "European Commission president" are not)."""
     # "economy minister a green": the title printed before the name, not what follows it;
     # but "colonel a junta spokesman": the office is in what follows a rank
+    role = re.sub(r"\b\d{1,3}-year-old\b", " ", role).strip()  # "Lehto, 52," is no office
     if role[:2] not in ("a ", "an"):
         before, *after = re.split(r"\s(?:a|an)\s", role, maxsplit=1)
         if not after or _heads(_words(before)):
