@@ -2279,6 +2279,16 @@ def test_a_told_clause_the_parse_read_as_a_complement_or_second_object_is_the_re
     assert (name, 'the secretary-general "takes note" of the decision') in got
 
 
+def test_according_to_a_source_with_no_verb_parsed_after_it_reports_the_rest():
+    # "reeks" is read as a plural noun, so the sentence has no verb
+    article = (
+        "Debate\n\nThe moderators met on Sunday. According to conservative talk radio host "
+        'Dale Brisco, the move reeks of "fear" and desperation.\n'
+    )
+    got = [(q.speaker, q.text) for q in extract_article(article).quotes]
+    assert got == [("Dale Brisco", 'the move reeks of "fear" and desperation')]
+
+
 def test_a_statement_reading_words_is_its_issuers_and_a_signs_words_are_nobodys():
     article = (
         "Strike\n\nMONTREAL — Nurses walked off the job on Monday at St. Brigid's Hospital.\n\n"

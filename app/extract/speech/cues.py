@@ -137,7 +137,7 @@ def _according(tok: Token) -> Cue | None:
     pobj = _behind_document(pobj)
     head = tok.head if tok.head.i != tok.i else None
     if head is None:
-        return None
+        return _according_with_no_verb(tok, to, pobj)
     while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
     content = subtree(head, skip=tok)
@@ -163,6 +163,18 @@ def _according(tok: Token) -> Cue | None:
         if agent is not None:
             return Cue(tok, text, agent, content, "according", via=outlet)
     return Cue(tok, text, pobj, content, "according")
+
+
+def _according_with_no_verb(tok: Token, to: Token, source: Token) -> Cue | None:
+    """'According to Rush Limbaugh, the move reeks of "fear"', parsed with no verb ("reeks"
+    a plural noun) and "According" for the root: the words after the source's comma."""
+    doc = tok.doc
+    if tok.i != tok.sent.start or source.i + 1 >= len(doc) or doc[source.i + 1].text != ",":
+        return None
+    content = trim(list(doc[source.i + 2 : tok.sent.end]))
+    if len(content) < 3:
+        return None
+    return Cue(tok, doc.text[tok.idx : to.idx + len(to)], source, content, "according")
 
 
 def _source_read_as_verb(to: Token) -> Token | None:
