@@ -2289,6 +2289,16 @@ def test_according_to_a_source_with_no_verb_parsed_after_it_reports_the_rest():
     assert got == [("Dale Brisco", 'the move reeks of "fear" and desperation')]
 
 
+def test_a_statement_verb_the_parse_joined_to_a_tag_set_inside_is_the_statements():
+    article = (
+        "Bank\n\nSome forged signatures. These employees, Marlow explained earlier in the "
+        'committee hearing, were "well-paid," making between $30,000 and $60,000 a year.\n'
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker == "Marlow"
+    assert quote.text.startswith("These employees") and "well-paid" in quote.text
+
+
 def test_a_statement_reading_words_is_its_issuers_and_a_signs_words_are_nobodys():
     article = (
         "Strike\n\nMONTREAL — Nurses walked off the job on Monday at St. Brigid's Hospital.\n\n"

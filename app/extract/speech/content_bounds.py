@@ -391,7 +391,21 @@ def _goes_on(verb: Token, after: Token) -> bool:
         top = top.head
     if top.head.i != verb.i:
         return False
+    if _statement_verb_joined(verb, top):
+        return False
     return top.dep_ in ("advcl", "xcomp", "conj", "cc") or after.lower_ == "according"
+
+
+def _statement_verb_joined(verb: Token, joined: Token) -> bool:
+    """'These employees, Stumpf explained in the hearing, were "well-paid"', parsed with
+    "were" joined to the tag's verb: a finite verb with no subject and no "and" before it is
+    the statement's own."""
+    return (
+        joined.dep_ == "conj"
+        and joined.tag_ in ("VBD", "VBZ", "VBP")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in joined.children)
+        and not any(c.dep_ == "cc" and verb.i < c.i < joined.i for c in verb.children)
+    )
 
 
 def _trails_off(prep: Token) -> bool:
