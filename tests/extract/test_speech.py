@@ -2299,6 +2299,17 @@ def test_a_statement_verb_the_parse_joined_to_a_tag_set_inside_is_the_statements
     assert quote.text.startswith("These employees") and "well-paid" in quote.text
 
 
+def test_an_accusation_of_two_targets_reports_the_charge_hung_on_the_second():
+    article = (
+        "Rules\n\nThe party met on Monday. In the email, Ashby bluntly accused Renner and his "
+        "allies of trying to quash the proposal because it could make it harder to reopen the "
+        "process.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker == "Ashby"
+    assert quote.text.startswith("Renner and his allies of trying to quash the proposal")
+
+
 def test_a_statement_reading_words_is_its_issuers_and_a_signs_words_are_nobodys():
     article = (
         "Strike\n\nMONTREAL — Nurses walked off the job on Monday at St. Brigid's Hospital.\n\n"

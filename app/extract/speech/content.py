@@ -287,8 +287,10 @@ def content_of(verb: Token) -> list[Token] | None:
             return trim([t for t in against.subtree if t.i != against.i]) or None
     if lemma == "accuse":  # "accused the office of rushing the process"
         target = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        # "of" on the verb, or parsed onto its object ("accused Chinese vessels of …")
-        held = [*verb.children, *(target.children if target is not None else ())]
+        # "of" on the verb, or parsed onto its object ("accused Chinese vessels of …") or the
+        # object's last partner ("accused Priebus and his allies of …")
+        targets = [target, *target.conjuncts] if target is not None else []
+        held = [*verb.children, *(c for t in targets for c in t.children)]
         charge = next((c for c in held if c.dep_ == "prep" and c.lower_ == "of"), None)
         if target is not None and charge is not None:
             return trim(sorted({*target.subtree, *charge.subtree}, key=lambda t: t.i))
