@@ -2521,6 +2521,20 @@ def test_an_age_printed_later_does_not_hide_a_national_office():
     assert speaker_of(text, "growth").speaker_country == "EE"
 
 
+def test_a_named_outlet_opening_a_sentence_is_itself_not_the_outlet_named_before():
+    text = (
+        "BEIJING — Talks went on.\n\n"
+        "The state-run Xinhua news agency said the vote showed deep flaws.\n\n"
+        "The Izvestia newspaper said the vote was a farce.\n\n"
+        "The nationalist Global Times tabloid said the result was a warning.\n\n"
+        '"We cannot spend money we do not have," Lena Brandt told ARD television.\n'
+    )
+    assert speaker_of(text, "deep flaws").speaker == "Xinhua"
+    assert speaker_of(text, "farce").speaker not in ("Xinhua", None)
+    assert speaker_of(text, "warning").speaker == "Global Times"
+    assert speaker_of(text, "spend money").via == "ARD"
+
+
 def test_a_countrys_mission_to_a_body_is_not_that_body():
     text = (
         "VIENNA — The United Nations published the report on Wednesday.\n\n"

@@ -937,11 +937,19 @@ def _named_body(resolver: "Resolver", mention: Mention) -> Resolved | None:
     first = n
     while first > 0 and words[first - 1][:1].isupper():
         first -= 1
-    if first == n or words[first] in NOT_FIRST:
+    # a news outlet: "the Xinhua news agency" is Xinhua, as "Xinhua said" is (not "the UN
+    # refugee agency"); "The Izvestia newspaper" may open a sentence
+    outlet = mention.head in MEDIA_NOUNS and (mention.head != "agency" or "news" in words)
+    the = outlet and first < n - 1 and words[first] == "The"
+    if first == n or words[first + the] in NOT_FIRST:
         return None
     name = " ".join(words[first:])
     kind = OUTLET if mention.head in MEDIA_NOUNS else ORGANISATION
     country = resolver.officials.home_country(mention.text)
+    if outlet:
+        name = " ".join(words[first + (the and n - first > 2) : n])  # "The Times", "Izvestia"
+        known = resolver.registry.find(name, mention.start)
+        country = country or (known.country if known is not None else None)
     if owner := re.match(r"(.{2,60}?)['’]s$", words[n - 1]):
         # "Maduro's government", "Krasniqi's office": of whose they are, named after them
         # once however titled ("Finance Minister Anna Brill's office": "Anna Brill's office")

@@ -53,7 +53,10 @@ GROUP_NOUNS = frozenset(
     commission party parties team club board embassy military army navy senators democrats
     republicans workers voters""".split()
 )
-MEDIA_NOUNS = frozenset("newspaper paper outlet agency broadcaster daily magazine network".split())
+MEDIA_NOUNS = frozenset(
+    """newspaper paper outlet agency broadcaster daily magazine network television tv radio
+    channel tabloid weekly""".split()
+)
 
 
 NOT_FIRST = frozenset(
