@@ -2535,6 +2535,17 @@ def test_a_named_outlet_opening_a_sentence_is_itself_not_the_outlet_named_before
     assert speaker_of(text, "spend money").via == "ARD"
 
 
+def test_a_person_named_by_a_participle_is_that_name():
+    text = (
+        "HINTON, Alta. — Evacuees gathered in the arena on Tuesday.\n\n"
+        '"People are scared, but they are holding together," said the volunteer, a retired '
+        "teacher named Ann Brill.\n\n"
+        "A retired nurse called Tom Lusk said the arena was full.\n"
+    )
+    assert speaker_of(text, "holding together").speaker == "Ann Brill"
+    assert speaker_of(text, "arena was full").speaker == "Tom Lusk"
+
+
 def test_a_countrys_mission_to_a_body_is_not_that_body():
     text = (
         "VIENNA — The United Nations published the report on Wednesday.\n\n"

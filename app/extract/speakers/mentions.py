@@ -36,7 +36,7 @@ from app.extract.speakers.name_spans import (
     holder_start,
     person_then_joined,
 )
-from app.extract.text.closing_tags import misread_closing_tag, tag_read_as_modifier
+from app.extract.text.closing_tags import QUOTE_MARKS, misread_closing_tag, tag_read_as_modifier
 from app.extract.text.parse import STAND_IN
 
 CUT_DEPS = frozenset({"relcl", "acl", "cc", "conj", "advcl", "parataxis"})
@@ -568,6 +568,24 @@ def _titled_holder_in_body_name(head: Token) -> Token | None:
     return None
 
 
+def _named_by_participle(noun: Token) -> Token | None:
+    """'a retired teacher named Gail Mercer', 'the volunteer, a teacher called Ann Lee': the
+    name a person noun, or its apposition, is given right after it."""
+    if noun.pos_ != "NOUN":
+        return None
+    for person in (noun, *(c for c in noun.children if c.dep_ == "appos")):
+        for acl in person.children:
+            if acl.dep_ != "acl" or acl.lower_ not in ("named", "called") or acl.i != person.i + 1:
+                continue
+            words = list(acl.subtree)[1:]
+            if any(t.text in QUOTE_MARKS for t in words) or len(list(acl.children)) != 1:
+                continue  # 'one lawmaker called Trump "the orange prince"' names a judgement
+            name = next(iter(acl.children))
+            if name.dep_ in ("oprd", "dobj", "attr") and name.pos_ == "PROPN":
+                return name
+    return None
+
+
 def _aide_then_name(head: Token, prep: Token, child: Token) -> bool:
     """'A spokesperson for Diab, Renée Proctor,': the name after whom someone speaks for, set
     off by commas, is the speaker's (the parse hangs it on the one spoken for)."""
@@ -705,6 +723,8 @@ def mention_for(
         elif (named := _named_after_its_clause(head)) is not None:
             tokens, head = tokens + [t for t in named if t not in tokens], named[-1]
         head = _name_after_office(head) or head  # its tokens are the phrase's already
+    if (given := _named_by_participle(head)) is not None:
+        tokens, head = tokens + [t for t in given.subtree if t not in tokens], given
     partner = _named_partner(head) or _described_partner(head)
     if partner is not None and partners_before is not None and partner.i > partners_before:
         partner = None
