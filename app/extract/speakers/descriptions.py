@@ -946,9 +946,10 @@ def _named_body(resolver: "Resolver", mention: Mention) -> Resolved | None:
     name = " ".join(words[first:])
     kind = OUTLET if mention.head in MEDIA_NOUNS else ORGANISATION
     country = resolver.officials.home_country(mention.text)
-    if outlet:
-        name = " ".join(words[first + (the and n - first > 2) : n])  # "The Times", "Izvestia"
-        known = resolver.registry.find(name, mention.start)
+    if outlet:  # by its name alone when printed alone elsewhere ("Xinhua said"), else whole
+        first += the and n - first > 2  # "The Times newspaper", "Izvestia newspaper"
+        known = resolver.registry.find(" ".join(words[first:n]), mention.start)
+        name = known.name if known is not None else " ".join(words[first:])
         country = country or (known.country if known is not None else None)
     if owner := re.match(r"(.{2,60}?)['’]s$", words[n - 1]):
         # "Maduro's government", "Krasniqi's office": of whose they are, named after them
