@@ -2310,6 +2310,17 @@ def test_an_accusation_of_two_targets_reports_the_charge_hung_on_the_second():
     assert quote.text.startswith("Renner and his allies of trying to quash the proposal")
 
 
+def test_a_quotation_closed_with_a_single_mark_ends_at_its_tag():
+    article = (
+        "Shutdown\n\nFarmer Tom Hinders spoke at the hall.\n\n"
+        "“We don’t want that. This isn’t a right or wrong thing. We want people to make good "
+        "decisions,’ Hinders added.\n\n"
+        "“Shutting down the sessions was wrong,” he said.\n"
+    )
+    got = [(q.speaker, q.kind, q.text[:9]) for q in extract_article(article).quotes]
+    assert got == [("Tom Hinders", "direct", "“We don’t"), ("Tom Hinders", "direct", "“Shutting")]
+
+
 def test_a_statement_reading_words_is_its_issuers_and_a_signs_words_are_nobodys():
     article = (
         "Strike\n\nMONTREAL — Nurses walked off the job on Monday at St. Brigid's Hospital.\n\n"

@@ -155,9 +155,11 @@ def scan_marked(text: str) -> list[Marked]:
 # A tag typed inside the marks when a closing mark was lost: '"The other side keeps moving
 # the goalposts, said Taher al-Nunu, an adviser to the group. We accepted it."'.
 _NAME = r"[A-Z][\w'’.-]*(?:\s(?:(?:al|el|bin|de|van|von)[\s-])?[A-Z][\w'’.-]*){1,3}"
+# (or closed with a single mark: '“We want good decisions,’ Hinderks added.')
 INNER_TAG = re.compile(
-    r",\s(?:said|says|added|adds)\s" + _NAME + r"(?:,\s[a-z][^.!?\"“”]{2,90})?[.]\s"
-    r"|,\s" + _NAME + r"\s(?:said|says|added|adds)[.]\s"
+    r",['’]?\s(?:said|says|added|adds)\s" + _NAME + r"(?:,\s[a-z][^.!?\"“”]{2,90})?[.]\s"
+    r"|,['’]?\s" + _NAME + r"\s(?:said|says|added|adds)[.](?:\s|$)"
+    r"|,['’]\s[A-Z][\w'’.-]+\s(?:said|says|added|adds)[.](?:\s|$)"
 )
 
 
@@ -168,8 +170,12 @@ def _split_at_tag(text: str, q: Marked) -> list[Marked]:
     tag = INNER_TAG.search(text, q.start, q.end)
     if tag is None:
         return [q]
-    before = Marked(q.start, tag.start() + 1, False)  # up to the comma, as if closed there
+    end = tag.start() + 1 + (text[tag.start() + 1] in "'’")
+    before = Marked(q.start, end, False)  # up to the comma (and a stray mark), as if closed
     rest = text[tag.end() : q.end].strip(" \n'\"“”")
     if not rest:
         return [before]
-    return [before, Marked(tag.end(), q.end, q.closed)]
+    start = tag.end()
+    while text[start].isspace():
+        start += 1  # (past the paragraph break a quotation carried over)
+    return [before, Marked(start, q.end, q.closed)]
