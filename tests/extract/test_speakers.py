@@ -2546,6 +2546,22 @@ def test_a_person_named_by_a_participle_is_that_name():
     assert speaker_of(text, "arena was full").speaker == "Tom Lusk"
 
 
+def test_a_bare_office_in_a_story_filed_from_a_meeting_place_is_the_ledes_state():
+    text = (
+        "BRUSSELS — Canada and the European Union signed an agreement on Tuesday to co-operate "
+        "on critical minerals.\n\n"
+        "International Trade Minister Nadia Sorel signed the deal with European Commission "
+        'Vice-President Pieter Hendriks. "This partnership puts our miners at the heart of '
+        'the energy transition," Sorel said in a statement.\n'
+    )
+    assert speaker_of(text, "partnership").speaker_country == "CA"
+    two = (
+        "GENEVA — China and the Philippines traded blame on Monday.\n\n"
+        '"We will not be intimidated," President Ramon Villaverde told reporters.\n'
+    )
+    assert speaker_of(two, "intimidated").speaker_country != "CN"
+
+
 def test_a_countrys_mission_to_a_body_is_not_that_body():
     text = (
         "VIENNA — The United Nations published the report on Wednesday.\n\n"

@@ -6,7 +6,7 @@ ministry"), a counterpart met, a local office ("the governor of the Kharkiv regi
 import re
 from collections.abc import Callable
 
-from app.extract.speakers.datelines import national_office
+from app.extract.speakers.datelines import MEETING_PLACES, national_office
 from app.extract.speakers.entities import Entity
 from app.extract.speakers.offices import office_kind
 from app.extract.speakers.officials import Officials
@@ -166,6 +166,8 @@ HIS_OFFICE = re.compile(r"(?:^|[.!?]\s{1,3}|\n)(His|Her)\s[a-z][a-z -]{2,40},\s$
 # Offices only one country prints bare: the Vatican's and a state's secretaries of state
 # print their place ("Vatican Secretary of State", "Georgia Secretary of State").
 AMERICAN_OFFICES = frozenset(("secretary of state", "director of national intelligence"))
+# The state joined to the one a lede opens on: "China and the Philippines".
+_JOINED_STATE = re.compile(r"\s+and\s+(?:the\s+)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3})")
 LOCAL_OFFICE = re.compile(
     r"\b(?:governor|mayor|premier|regional|region|province|provincial|oblast"
     r"|council(?:lor|man|woman)"
@@ -331,21 +333,31 @@ class Whereabouts:
         Tehran had …': a lede whose subject is one foreign state, and which names nothing of
         the dateline's country, is a story of that state filed from a bureau; a bare office
         in a paragraph not naming the dateline's is the state's ("Prime Minister Abiy
-        Ahmed said Asmara had …" in "NAIROBI — Ethiopia accused Eritrea …")."""
-        if self.home is None or self.visited:
+        Ahmed said Asmara had …" in "NAIROBI — Ethiopia accused Eritrea …"). Filed from a
+        meeting place ("BRUSSELS — Canada and the European Union signed …"), a paragraph naming
+        no other state is the lede's state's."""
+        if self.visited:
             return None
         for lo, hi in self.spans[:4]:
             if (m := DATELINE.match(self.text, lo, hi)) is None:
                 continue
             lede = self.layout.unquoted(m.end(), hi)
             opening = self.opening_state(lede.lstrip())
-            if opening is None or self.home in self.officials.countries_in(lede):
+            if opening is None or (self.home and self.home in self.officials.countries_in(lede)):
                 return None
             state = opening[1]
             lo = self.text.rfind("\n", 0, pos) + 1
             hi = self.text.find("\n", pos)
-            paragraph = self.layout.unquoted(lo, hi if hi >= 0 else len(self.text))
-            return state if self.home not in self.officials.countries_in(paragraph) else None
+            paragraph = self.officials.countries_in(
+                self.layout.unquoted(lo, hi if hi >= 0 else len(self.text))
+            )
+            if self.home is None:  # filed from a meeting place ("BRUSSELS —"): no one's home
+                meeting = (self.home_city or "").lower() in MEETING_PLACES
+                other = _JOINED_STATE.match(lede.lstrip(), len(opening[0]))
+                if other is not None and self.officials.country_in(other[1]):
+                    return None  # "China and the Philippines traded blame": two states
+                return state if meeting and paragraph <= {state} else None
+            return state if self.home not in paragraph else None
         return None
 
     def _lede_state_but(self, visited: str | None) -> str | None:
@@ -486,6 +498,14 @@ class Whereabouts:
         "Beijing rejects that account." is ("Beijing", "CN")."""
         name = _opening_name(sentence)
         country = self.officials.country_in(name) if name else None
+        if name and country is None and " and " in name:
+            # "Canada and the European Union signed …": the one state beside a body of states
+            # (not "Thailand and Cambodia agreed …", two states)
+            state, other = name.split(" and ", 1)
+            country = self.officials.country_in(state)
+            if self.officials.country_in(other.removeprefix("the ")) is None:
+                return (state, country) if country else None
+            return None
         return (name, country) if name and country else None
 
     def _country_introduced(self, pos: int) -> str | None:
