@@ -2529,10 +2529,13 @@ def test_a_named_outlet_opening_a_sentence_is_itself_not_the_outlet_named_before
         "The nationalist Global Times tabloid said the result was a warning.\n\n"
         '"We cannot spend money we do not have," Lena Brandt told ARD television.\n'
     )
-    assert speaker_of(text, "deep flaws").speaker == "Xinhua"
-    assert speaker_of(text, "farce").speaker not in ("Xinhua", None)
-    assert speaker_of(text, "warning").speaker == "Global Times"
+    # printed whole, as the gold prints a name met only there ("KCNA news agency")
+    assert speaker_of(text, "deep flaws").speaker == "Xinhua news agency"
+    assert speaker_of(text, "farce").speaker not in ("Xinhua news agency", None)
+    assert speaker_of(text, "warning").speaker == "Global Times tabloid"
     assert speaker_of(text, "spend money").via == "ARD"
+    again = "BEIJING — Xinhua said the vote was flawed.\n\n" + text.split("\n\n", 1)[1]
+    assert speaker_of(again, "deep flaws").speaker == "Xinhua"
 
 
 def test_a_person_named_by_a_participle_is_that_name():

@@ -949,7 +949,10 @@ def _named_body(resolver: "Resolver", mention: Mention) -> Resolved | None:
     if outlet:  # by its name alone when printed alone elsewhere ("Xinhua said"), else whole
         first += the and n - first > 2  # "The Times newspaper", "Izvestia newspaper"
         known = resolver.registry.find(" ".join(words[first:n]), mention.start)
-        name = known.name if known is not None else " ".join(words[first:])
+        alone = known is not None and any(
+            not mention.start <= at < mention.end for at in known.positions
+        )
+        name = known.name if known is not None and alone else " ".join(words[first:])
         country = country or (known.country if known is not None else None)
     if owner := re.match(r"(.{2,60}?)['’]s$", words[n - 1]):
         # "Maduro's government", "Krasniqi's office": of whose they are, named after them
