@@ -2565,6 +2565,19 @@ def test_a_bare_office_in_a_story_filed_from_a_meeting_place_is_the_ledes_state(
     assert speaker_of(two, "intimidated").speaker_country != "CN"
 
 
+def test_she_after_a_companion_kept_unnamed_is_that_companion_not_the_named_speaker():
+    text = (
+        "OTTAWA — Students were anxious on Wednesday.\n\n"
+        "Asha Menon, a second-year business student, said her friends would give up on Canada. "
+        '"They see the news and they think we are not wanted," Menon said.\n\n'
+        "Her roommate, who asked not to be named because she is applying for permanent "
+        'residence, agreed. "Nobody tells us anything," she said.\n'
+    )
+    roommate = speaker_of(text, "Nobody tells us")
+    assert roommate.speaker != "Asha Menon"
+    assert "roommate" in (roommate.speaker or "")
+
+
 def test_a_countrys_mission_to_a_body_is_not_that_body():
     text = (
         "VIENNA — The United Nations published the report on Wednesday.\n\n"

@@ -152,7 +152,8 @@ class Resolver:
                 res.entity is None
                 and res.kind == PERSON
                 and res.speaker
-                and (n <= LEDE or not found.definite)  # (a spokesperson, an official)
+                # (a spokesperson, an official; "Her roommate, who asked not to be named,")
+                and (n <= LEDE or not found.definite or descriptions.kept_unnamed(self, mention))
             ):
                 # someone unnamed the story opens on ("The deputy head of the US embassy
                 # criticised …") or brings in ("A State Department spokesperson confirmed
@@ -162,6 +163,8 @@ class Resolver:
                     Entity(res.speaker, res.country, res.speaker.lower(), PERSON),
                 )
                 entity.events.append((found.start, ROLE_WEIGHT[SUBJECT]))
+                if (sex := _sex_in_own_clause(text, found.end, end)) is not None:
+                    entity.votes[sex] += 1.0  # "Her roommate, who asked … because she is …"
 
     def remember(self, pos: int, res: Resolved, content: tuple[int, int] | None = None) -> None:
         """A quote attributed at `pos` makes its speaker the most salient thing there; the
@@ -564,6 +567,20 @@ def _name_of_either_sex(e: Entity, wanted: str) -> bool:
 def _listed(mention: Mention) -> list[Mention]:
     """The speakers a joint mention lists: "Britain, France and Germany" is three."""
     return [one for part in mention.parts for one in (_listed(part) if part.parts else [part])]
+
+
+# The relative clause set off after a description: ", who asked not to be named because
+# she is applying for residence,".
+_OWN_CLAUSE = re.compile(r",\s(?:who|whose)\s([^,.;:!?\"“”]{1,160}),")
+
+
+def _sex_in_own_clause(text: str, start: int, end: int) -> str | None:
+    """The sex the pronouns of a description's own relative clause give it, if one."""
+    clause = _OWN_CLAUSE.match(text, start, end)
+    if clause is None:
+        return None
+    found = {PRONOUN_GENDER[w] for w in re.findall(r"[a-z]+", clause[1]) if w in PRONOUN_GENDER}
+    return found.pop() if len(found) == 1 else None
 
 
 def _titled(full: str, name: str) -> bool:

@@ -19,6 +19,7 @@ from app.extract.speakers.datelines import national_body
 from app.extract.speakers.entities import Entity
 from app.extract.speakers.gender import HONORIFICS, PRONOUN_GENDER, SEXED_NOUNS, is_first_name
 from app.extract.speakers.lexicon import (
+    ACQUAINTANCES,
     KIN_NOUNS,
     MEDIA_NOUNS,
     NOT_FIRST,
@@ -107,7 +108,7 @@ def _someone_of_theirs(
     """'His office said …' after Prime Minister Nabil Haddad: "Nabil Haddad's office", a
     body of his; 'her spokeswoman': "Ann Lee's spokeswoman" — never the person themself."""
     m = OWNER.match(mention.text)
-    if m is None or mention.head not in (KIN_NOUNS if kin else SPEAKS_FOR_THEM):
+    if m is None or mention.head not in (KIN_NOUNS | ACQUAINTANCES if kin else SPEAKS_FOR_THEM):
         return None
     word = m.group(1)
     kind = ORGANISATION if mention.head in BODIES_OF_THEIRS else GROUP if mention.plural else PERSON
@@ -371,9 +372,11 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         return printed(resolver, mention, PERSON, "description")
     if (source := _source_kept_unnamed(resolver, mention, skip)) is not None:
         return source
-    if _kept_unnamed(resolver, mention):  # "said the woman, who did not want to be named"
-        return _unnamed_again(resolver, mention, skip) or printed(
-            resolver, mention, PERSON, "description"
+    if kept_unnamed(resolver, mention):  # "said the woman, who did not want to be named"
+        return (
+            _unnamed_again(resolver, mention, skip)
+            or _someone_of_theirs(resolver, mention, skip, kin=True)  # "Her roommate, who …"
+            or printed(resolver, mention, PERSON, "description")
         )
     owned = _owned_by_person(resolver, mention)
     by_role = _the_more_salient(
@@ -436,7 +439,7 @@ ANONYMITY = re.compile(
 KEPT_UNNAMED_AFTER = re.compile(r",\s(?:who|speaking)\s[^.;:!?\"“”]{0,120}$")
 
 
-def _kept_unnamed(resolver: "Resolver", mention: Mention) -> bool:
+def kept_unnamed(resolver: "Resolver", mention: Mention) -> bool:
     """The description's own clause says the story keeps this person unnamed: no name
     printed elsewhere is theirs."""
     text = resolver.registry.text

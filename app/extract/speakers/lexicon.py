@@ -165,6 +165,10 @@ KIN_NOUNS = frozenset(
     stepdaughter fiancée fiancee fiance spouse sibling parents""".split()
 )
 
+# People a story names by whose they are, as kin: "Her roommate, who asked not to be named,".
+ACQUAINTANCES = frozenset(
+    "roommate classmate colleague coworker co-worker friend boyfriend girlfriend".split()
+)
 PERSON_NOUNS = frozenset(
     """minister mayor premier president prime senator judge justice coach manager official
     spokesperson spokesman spokeswoman lawyer attorney chief director executive ceo chair

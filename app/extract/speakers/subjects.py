@@ -5,7 +5,7 @@ follows means that envoy, and whoever was named last does not."""
 import re
 from dataclasses import dataclass
 
-from app.extract.speakers.lexicon import PERSON_NOUNS
+from app.extract.speakers.lexicon import ACQUAINTANCES, PERSON_NOUNS
 
 # Words that go on describing the person rather than start what the person did.
 _NOT_A_VERB = frozenset(
@@ -31,13 +31,13 @@ def described_subject(text: str, start: int, end: int) -> Described | None:
     description of a person, then what they did ("A State Department spokesperson confirmed
     …": someone new, whom "the spokesperson said" then means)."""
     words = list(_WORD.finditer(text, start, min(end, start + 120)))
-    if len(words) < 3 or words[0].group() not in ("The", "A", "An"):
-        return None
+    if len(words) < 3 or words[0].group() not in ("The", "A", "An", "His", "Her", "Their"):
+        return None  # ("Her roommate, who asked not to be named, agreed.")
     for n, word in enumerate(words[1 : MAX_MODIFIERS + 2], start=1):
         low = word.group().lower()
         if text[words[n - 1].end() : word.start()].strip():
             return None  # punctuation between: "The envoy, Ann Lee," or "The minister's"
-        if low in PERSON_NOUNS or low in HEADS_OF:
+        if low in PERSON_NOUNS or low in HEADS_OF or low in ACQUAINTANCES:
             last = n
             if low in HEADS_OF:  # "The head of the Russian Foreign Ministry also commented"
                 last = _end_of_body(words, n)
@@ -50,7 +50,7 @@ def described_subject(text: str, start: int, end: int) -> Described | None:
                 if not _verb_after_relative_clause(text, words, last):
                     return None
                 phrase = text[words[0].start() : words[last].end()]
-                definite = words[0].group() == "The"
+                definite = words[0].group() not in ("A", "An")
                 return Described(words[0].start(), words[last].end(), phrase, low, definite)
             tail = _post_modifier(text, words, last)
             at = _after_time(words, tail + 1)
@@ -65,7 +65,7 @@ def described_subject(text: str, start: int, end: int) -> Described | None:
                 return None  # after a place or a time, only a clear verb
             last = tail
             phrase = text[words[0].start() : words[last].end()]
-            definite = words[0].group() == "The"
+            definite = words[0].group() not in ("A", "An")
             return Described(words[0].start(), words[last].end(), phrase, low, definite)
     return None
 
