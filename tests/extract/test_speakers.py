@@ -2578,6 +2578,15 @@ def test_she_after_a_companion_kept_unnamed_is_that_companion_not_the_named_spea
     assert "roommate" in (roommate.speaker or "")
 
 
+def test_a_bare_office_after_a_known_government_body_spoke_is_that_bodys_countrys():
+    text = (
+        "CARACAS, Venezuela (AP) — Venezuela released six Americans on Saturday.\n\n"
+        "The White House said the swap did not signal a change in policy. National security "
+        "spokesman Tom Kerrigan told reporters that sanctions would remain in place.\n"
+    )
+    assert speaker_of(text, "sanctions would remain").speaker_country == "US"
+
+
 def test_a_countrys_mission_to_a_body_is_not_that_body():
     text = (
         "VIENNA — The United Nations published the report on Wednesday.\n\n"

@@ -544,6 +544,8 @@ class Whereabouts:
                 return named
             if k == n - 1 and self._same_body(before, pos):
                 return self._opening_country(before) or self._opening_body(before)
+            if k == n - 1 and (body := self._opening_body(before)) and countries <= {body}:
+                return body  # "The White House said …. National security spokesman X"
         return None
 
     def _spokesperson_of_the_body_before(self, role: str, pos: int) -> str | None:
