@@ -2587,6 +2587,18 @@ def test_a_bare_office_after_a_known_government_body_spoke_is_that_bodys_country
     assert speaker_of(text, "sanctions would remain").speaker_country == "US"
 
 
+def test_a_family_name_printed_first_and_alone_is_noted_for_the_next_pronoun():
+    text = (
+        "TAIPEI, Taiwan (Reuters) - Taiwan detected warships on Monday, a day after "
+        "President Lin Mei-hua returned from a stopover in the United States.\n\n"
+        "Spokeswoman Zhu Ailing told a news briefing in Beijing that Lin's transit had "
+        '"seriously violated" the one-China principle.\n\n'
+        "Lin, speaking at a navy base in Kaohsiung, urged calm. "
+        '"We will not provoke, and we will not back down," she said.\n'
+    )
+    assert speaker_of(text, "back down").speaker == "Lin Mei-hua"
+
+
 def test_a_countrys_mission_to_a_body_is_not_that_body():
     text = (
         "VIENNA — The United Nations published the report on Wednesday.\n\n"

@@ -79,6 +79,9 @@ FRENCH_HONORIFIC = re.compile(r"(?:M\.|Mme\.?|Mlle\.?)\s(?=[A-Z][\w'’-]+$)")
 
 
 # A lone surname after an honorific or rank: "Mr. Naravane", "Gen. Okoro" (not "Gen. Ann Lee").
+# A given name of two syllables joined by a hyphen after a family name: "Lin Wen-hao",
+# "Kim Do-hyun" (so "Lin" alone is the family name, though Lin is also a given name).
+HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 TITLED_SURNAME = re.compile(
     r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Prof)\.?|President|Premier"
     r"|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Rabbi|Councillor)\s"
@@ -439,7 +442,11 @@ class Registry(Whereabouts):
                 and words[0].lower() not in self.lowers
                 and words[0] not in NOT_FIRST
                 # not "Donald": "Mr. Trump" is his; but "Wang" for China's Wang Yi
-                and (e.country in FAMILY_NAME_FIRST or not genders.is_first_name(words[0]))
+                and (
+                    e.country in FAMILY_NAME_FIRST
+                    or HYPHENATED_GIVEN.fullmatch(words[-1]) is not None
+                    or not genders.is_first_name(words[0])
+                )
             ):  # (family name first, or a given name used alone: "Ban", "Phumtham")
                 people.setdefault(words[0], []).append(e)
         if not people:
