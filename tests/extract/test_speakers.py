@@ -2599,6 +2599,16 @@ def test_a_family_name_printed_first_and_alone_is_noted_for_the_next_pronoun():
     assert speaker_of(text, "back down").speaker == "Lin Mei-hua"
 
 
+def test_a_teams_captain_is_not_its_coach():
+    text = (
+        "VANCOUVER — The Canucks beat the Leafs 3-2 on Saturday night.\n\n"
+        'Leafs coach Craig Barlow said his team had "too many passengers."\n\n'
+        "Matt Orrin, who has 19 goals this season, said the loss stung. "
+        '"We had our chances. Their goalie was the difference," the Leafs captain said.\n'
+    )
+    assert speaker_of(text, "our chances").speaker != "Craig Barlow"
+
+
 def test_a_countrys_mission_to_a_body_is_not_that_body():
     text = (
         "VIENNA — The United Nations published the report on Wednesday.\n\n"

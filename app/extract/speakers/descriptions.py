@@ -712,7 +712,7 @@ def led_the_sentence_before(
 PLAYER_WORDS = frozenset(
     """goalie goaltender netminder forward defenceman defenseman striker pitcher catcher
     quarterback shortstop outfielder infielder reliever midfielder defender goalkeeper winger
-    centre center linebacker receiver right-hander left-hander southpaw rookie""".split()
+    centre center linebacker receiver right-hander left-hander southpaw rookie captain""".split()
 )
 STAFF_WORDS = frozenset("coach manager gm owner commissioner".split())
 
@@ -1183,6 +1183,8 @@ def _person_by_role(
             continue
         if states and (theirs := _states(e.role)) and not states & theirs:
             continue  # "the Vermont senator" is not the senator from Missouri
+        if _player_and_staff(mention.head, e.role):
+            continue  # "the Leafs captain" is not "Leafs coach Craig Berube"
         if _heads_another(mention.text, e.role):
             continue  # "the head of the U.N. nuclear watchdog" is not Iran's agency's head
         if SUBNATIONAL.search(mention.text) and _national_role(resolver, printed_role(e)):
