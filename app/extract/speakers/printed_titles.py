@@ -144,6 +144,9 @@ def title_before(text: str, start: int) -> str:
         and len(m.group(1)) > len(titles)
         and not NOT_IN_A_TITLE.intersection(m.group(1).lower().split())
         and any(w in ROLE_HINTS for w in m.group(1).lower().split())
+        # no "a" after the owner: "British Columbia's top doctor declared a measles outbreak
+        # in the" Fraser Valley is a sentence, not a title
+        and not {"a", "an"} & set(re.split(r"['’]s\s+", m.group(1), maxsplit=1)[-1].split())
     ):
         return m.group(1)
     return titles
