@@ -11,6 +11,7 @@ from app.extract.speakers.gender import FEMALE, MALE, evidence_at, first_name_ge
 from app.extract.speakers.name_spans import SINGLE
 from app.extract.speakers.offices import CLASH, LOOSE, office_fit
 from app.extract.speakers.officials import Officials
+from app.extract.speakers.places import city_country
 from app.extract.speakers.printed_titles import title_after, title_before
 from app.extract.speakers.salience import OBJECT, SPEAKER, Layout
 from app.extract.speakers.typing import (
@@ -2620,6 +2621,8 @@ def test_a_sentence_before_a_place_is_no_title_and_a_dateline_city_is_the_ledes_
     lede = speaker_of(text, "measles outbreak")
     assert lede.speaker != "Fraser Valley"
     assert speaker_of(text, "preventable").speaker_country == "CA"
+    # a city of a million or more is itself, whichever country the lede names
+    assert city_country("Victoria", {"CA"}) == "CA" and city_country("Sydney", {"CA"}) == "AU"
 
 
 def test_a_countrys_mission_to_a_body_is_not_that_body():
