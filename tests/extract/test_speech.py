@@ -2321,6 +2321,15 @@ def test_a_quotation_closed_with_a_single_mark_ends_at_its_tag():
     assert got == [("Tom Hinders", "direct", "“We don’t"), ("Tom Hinders", "direct", "“Shutting")]
 
 
+def test_the_listeners_the_parse_glued_to_the_told_clause_are_not_its_words():
+    article = (
+        "Summit\n\nGerman Chancellor Katrin Vogel backed the tax in principle. "
+        "She told reporters Germany would not act alone.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert quote.text == "Germany would not act alone"
+
+
 def test_a_statement_reading_words_is_its_issuers_and_a_signs_words_are_nobodys():
     article = (
         "Strike\n\nMONTREAL — Nurses walked off the job on Monday at St. Brigid's Hospital.\n\n"

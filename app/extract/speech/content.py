@@ -188,6 +188,18 @@ def _finite_xcomp(clause: Token) -> bool:
     )
 
 
+# Whom a report is told to, as the parse may glue them to the clause's subject.
+LISTENERS = frozenset(
+    "reporters journalists lawmakers legislators delegates supporters senators students".split()
+)
+
+
+def _listener_read_into_subject(verb: Token, first: Token) -> bool:
+    """'She told reporters Germany would not act alone', parsed with "reporters" a compound
+    of "Germany": the listener, right after the verb, is no part of what was told."""
+    return first.i == verb.i + 1 and first.dep_ == "compound" and first.lower_ in LISTENERS
+
+
 def content_of(verb: Token) -> list[Token] | None:
     lemma = cue_lemma(verb.text)
     comps = [c for c in verb.children if c.dep_ == "ccomp" or _finite_xcomp(c)]
@@ -252,7 +264,10 @@ def content_of(verb: Token) -> list[Token] | None:
             # clause's second verb on "said"; a state, not something the speaker did
             words = sorted({*words, *verb.doc[comp.right_edge.i + 1 : state.right_edge.i + 1]})
             return trim(words)
-        return without_narration(comp, [t for t in words if t.i < limit])
+        words = [t for t in words if t.i < limit]
+        if lemma in AUDIENCE and words and _listener_read_into_subject(verb, words[0]):
+            words = words[1:]  # "told reporters Germany would not act alone"
+        return without_narration(comp, words)
     if lemma == "tell" and (told := _told_after_their_words(verb)) is not None:
         return told
     if verb.dep_ == "advcl" and _another_report_first(verb.head.head, verb.head):
