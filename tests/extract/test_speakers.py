@@ -2625,6 +2625,18 @@ def test_a_sentence_before_a_place_is_no_title_and_a_dateline_city_is_the_ledes_
     assert city_country("Victoria", {"CA"}) == "CA" and city_country("Sydney", {"CA"}) == "AU"
 
 
+def test_spokeswoman_before_a_name_mostly_a_mans_makes_her_the_next_she():
+    text = (
+        "ISLAMABAD — Pakistan accused India of an attack on its troops.\n\n"
+        "An Indian army officer, who was not authorized to speak to reporters, said Pakistani "
+        "troops had fired first. He said there were no Indian casualties.\n\n"
+        "Foreign Office spokeswoman Mumtaz Karim told a weekly briefing that Islamabad would "
+        'raise the matter at the United Nations. She urged the world to "take notice of '
+        "India's reckless behavior.\"\n"
+    )
+    assert speaker_of(text, "reckless").speaker == "Mumtaz Karim"
+
+
 def test_a_countrys_mission_to_a_body_is_not_that_body():
     text = (
         "VIENNA — The United Nations published the report on Wednesday.\n\n"

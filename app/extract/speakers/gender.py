@@ -99,6 +99,13 @@ def honorific_before(text: str, start: int) -> str | None:
     return HONORIFICS[m.group(1)] if m else None
 
 
+# A woman's title printed right before the name: "spokeswoman Ann Lee". (Not "spokesman",
+# which some papers print for women too: "Trump spokesman Hope Hicks".)
+_SEXED_TITLE_BEFORE = re.compile(
+    r"(?i)\b(spokeswoman|chairwoman|congresswoman|councilwoman|assemblywoman|businesswoman)\s+$"
+)
+
+
 def evidence_at(text: str, start: int, end: int) -> dict[str, float]:
     """Votes for each gender from one mention of a name at text[start:end]."""
     votes = no_votes()
@@ -113,6 +120,10 @@ def evidence_at(text: str, start: int, end: int) -> dict[str, float]:
     for word in window:
         if (g := GENDERED_ROLES.get(word.strip(",.;:()"))) is not None:
             votes[g] += 1.0
+    if (title := _SEXED_TITLE_BEFORE.search(text, max(0, start - 25), start)) is not None:
+        # "Foreign Office spokeswoman Mumtaz Baloch": as sure as a "Ms." before her name,
+        # more than a given name mostly a man's says
+        votes[GENDERED_ROLES[title.group(1).lower()]] += 2.0
     if (title := _KIN_BEFORE.search(text, max(0, start - 25), start)) is not None:
         votes[GENDERED_ROLES[title.group(1).lower()]] += 2.0  # "widow Terry Strada", more
         # than a given name mostly a man's says
