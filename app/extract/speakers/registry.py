@@ -78,10 +78,10 @@ FIRST_NAME_REACH = 8  # sentences within which a bare first name refers to a ful
 FRENCH_HONORIFIC = re.compile(r"(?:M\.|Mme\.?|Mlle\.?)\s(?=[A-Z][\w'’-]+$)")
 
 
-# A lone surname after an honorific or rank: "Mr. Naravane", "Gen. Okoro" (not "Gen. Ann Lee").
 # A given name of two syllables joined by a hyphen after a family name: "Lin Wen-hao",
 # "Kim Do-hyun" (so "Lin" alone is the family name, though Lin is also a given name).
 HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+# A lone surname after an honorific or rank: "Mr. Naravane", "Gen. Okoro" (not "Gen. Ann Lee").
 TITLED_SURNAME = re.compile(
     r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Prof)\.?|President|Premier"
     r"|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Rabbi|Councillor)\s"
