@@ -2637,6 +2637,15 @@ def test_spokeswoman_before_a_name_mostly_a_mans_makes_her_the_next_she():
     assert speaker_of(text, "reckless").speaker == "Mumtaz Karim"
 
 
+def test_a_name_after_the_family_of_someone_is_that_someone_not_the_family():
+    text = (
+        "NAIROBI, Kenya — Two Kenyan officers have been killed since the mission began.\n\n"
+        "The family of one of them, Constable Daniel Otieno, has accused the government of "
+        "keeping them in the dark.\n"
+    )
+    assert "Otieno" not in (speaker_of(text, "in the dark").speaker or "")
+
+
 def test_a_countrys_mission_to_a_body_is_not_that_body():
     text = (
         "VIENNA — The United Nations published the report on Wednesday.\n\n"

@@ -829,9 +829,21 @@ def _past_a_clause(head: Token, apposition: Token) -> bool:
     something in that clause: "the Cambridge resident, who sold copies of his comic Forgotten
     Grunt: The Undead Soldier" is not called The Undead Soldier."""
     before = head.doc[apposition.left_edge.i - 1] if apposition.left_edge.i > 0 else None
-    return (before is not None and before.text == ":") or any(
-        c.dep_ == "relcl" and head.i < c.i < apposition.i for c in head.children
+    return (
+        (before is not None and before.text == ":")
+        or any(c.dep_ == "relcl" and head.i < c.i < apposition.i for c in head.children)
+        # "The family of one of them, Constable Ben Kabiru,": the one named is of the family
+        or (
+            head.lower_ in KIN_GROUPS
+            and any(
+                c.dep_ == "prep" and c.lower_ == "of" and c.i < apposition.i for c in head.children
+            )
+        )
     )
+
+
+# Kin named as a group, whom a name after "of …" cannot be: "the family of X, Ann Lee,".
+KIN_GROUPS = frozenset("family relatives parents children".split())
 
 
 def _heads_a_list(token: Token) -> bool:
