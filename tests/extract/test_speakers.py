@@ -2646,6 +2646,14 @@ def test_a_name_after_the_family_of_someone_is_that_someone_not_the_family():
     assert "Otieno" not in (speaker_of(text, "in the dark").speaker or "")
 
 
+def test_lowercase_words_the_parse_tagged_as_a_name_are_no_name():
+    text = (
+        "MANILA — Ships met near the shoal.\n\n"
+        "China's coast guard said it had taken control measures against Philippine vessels.\n"
+    )
+    assert speaker_of(text, "control measures").speaker not in ("coast guard", "guard")
+
+
 def test_a_countrys_mission_to_a_body_is_not_that_body():
     text = (
         "VIENNA — The United Nations published the report on Wednesday.\n\n"

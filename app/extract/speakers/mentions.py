@@ -216,7 +216,9 @@ def _name_runs(tokens: list[Token]) -> list[list[Token]]:
             # "Yoon Hae-rin" and "the Manitoba Nurses' Union" stay whole
             cur.append(t)
             continue
-        if is_part and (t.text[:1].isalpha() or t.like_num):
+        # (a name has a capital: "coast guard" tagged as a name is none; "de Blasio", "d'Eon")
+        opens = not t.text.islower() or t.lower_ in PARTICLES
+        if is_part and ((t.text[:1].isalpha() and (cur or opens)) or t.like_num):
             cur.append(t)
         elif cur:
             runs.append(cur)
