@@ -27,7 +27,7 @@ from app.extract.speech.posts import post_candidates
 from app.extract.speech.pull_quotes import pull_quote_candidates
 from app.extract.speech.turns import Known, find_turns, in_their_turn, turn_candidates
 from app.extract.text.boilerplate import paragraphs
-from app.extract.text.marks import Marked, scan_marked
+from app.extract.text.marks import Marked, is_nickname, scan_marked
 from app.extract.text.parse import parse_sentences
 from app.extract.text.sentences import Sentence, split_sentences
 from app.extract.text.wrapping import unwrap
@@ -204,7 +204,11 @@ def extract_article(text: str, resources: Resources | None = None) -> ExtractedA
     paras, title_idx = paragraphs(text)
     lines = [text[p.start : p.end] for p in paras]
     body = [(p.start, p.end) for p in paras if p.body]
-    marks = [q for q in scan_marked(text) if any(a <= q.start < b for a, b in body)]
+    marks = [
+        q
+        for q in scan_marked(text)
+        if any(a <= q.start < b for a, b in body) and not is_nickname(text, q)
+    ]
     sents = split_sentences(text, paras, marks)
     candidates = find_candidates(text, sents, marks)
     if posts := post_candidates(text, paras) + pull_quote_candidates(text, paras):

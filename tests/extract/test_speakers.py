@@ -4503,3 +4503,26 @@ def test_a_bare_office_opening_a_later_sentence_of_a_paragraph_is_at_home():
     )
     (said,) = extract_article(article).quotes
     assert (said.speaker, said.speaker_country) == ("Daniel Kiprop", "KE")
+
+
+def test_a_nickname_in_marks_is_part_of_the_name():
+    """'Del. Patricia "Patty" Lane' is one person, not a quotation cutting her name in two
+    (with the marks read as a quote, the tag went to the first name printed: "Daniel P.")."""
+    text = (
+        'HALIFAX - Rep. Daniel P. "Danny" Morrow opened his farm to voters on Saturday.\n\n'
+        '"This is our year," Morrow\'s cousin, state Del. Patricia "Patty" Lane, told the '
+        'crowd. "We have to show up."\n\n'
+        "Morrow, 61, said he would run. Boxer Ana “The Hammer” Sousa said she would fight."
+    )
+    assert speaker_of(text, "This is our year").speaker == "Patricia Lane"
+    assert speaker_of(text, "show up").speaker == "Patricia Lane"
+    assert speaker_of(text, "he would run").speaker == "Daniel P. Morrow"
+    assert speaker_of(text, "she would fight").speaker == "Ana Sousa"
+
+
+@pytest.mark.parametrize("title", ["Del.", "Amb.", "Atty."])
+def test_an_abbreviated_title_does_not_end_the_sentence(title):
+    """'"…," said state Del. Ruth Amberly.': the period is the title's, so the quote keeps
+    its tag (a sentence ending at 'Del.' left the quote with no speaker)."""
+    text = f'"We will keep pushing," said {title} Ruth Amberly of Fairfax.'
+    assert speaker_of(text, "keep pushing").speaker == "Ruth Amberly"

@@ -285,7 +285,7 @@ NOT_NAME_WORDS = frozenset(
 # Abbreviated titles printed before a name ("Rep. Jim Bond", "Lt. Gen. Ana Ruiz").
 TITLE_ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov lt col gen sgt capt cmdr adm rev hon supt insp det cst
-    cpl pte maj brig st coun cllr const""".split()
+    cpl pte maj brig st coun cllr const del amb atty""".split()
 )
 # Abbreviated titles as the words a description uses: "Gov. Ann Lee" is "the governor".
 TITLE_EXPANSIONS = {
@@ -308,6 +308,9 @@ TITLE_EXPANSIONS = {
     "prof": "Professor",
     "coun": "Councillor",  # "Coun. Courtney Walcott", Canadian city councils
     "cllr": "Councillor",  # British and Irish councils
+    "del": "Delegate",  # "Del. Ann Lee", Virginia's and Maryland's lower houses
+    "amb": "Ambassador",
+    "atty": "Attorney",
 }
 # US party tags after a name: "(D-Nev.)", ", R-Tenn.,", "(I-Vt.)": the party and the state.
 US_PARTIES = {"D": "Democrat", "R": "Republican", "I": "independent"}

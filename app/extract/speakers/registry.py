@@ -65,6 +65,7 @@ from app.extract.speakers.typing import (
     type_of_name,
 )
 from app.extract.speakers.whereabouts import INTERNATIONAL_OFFICE, Whereabouts
+from app.extract.text.marks import NICKNAMED
 from app.extract.text.sentences import DATELINE
 from app.extract.verbs import CALL_FORMS, SPEECH_FORMS
 
@@ -188,8 +189,11 @@ class Registry(Whereabouts):
             headline = title_cased(text, lo, hi)
             names = NAME if headline else LONG_NAME
             dateline = DATELINE.match(text, lo, hi)  # "QUEBEC CITY —" is a place, not a body
+            nicknamed = self._note_nicknamed(lo, hi)
             for m in names.finditer(text, lo, hi):
                 if dateline is not None and m.end() <= dateline.end() and m.group().isupper():
+                    continue
+                if any(a < m.end() and m.start() < b for a, b in nicknamed):
                     continue
                 if not self.officials.find(m.group()) and not layout.in_quote(m.start()):
                     self._add_match(text, m, prose=not headline)
@@ -207,6 +211,17 @@ class Registry(Whereabouts):
         for e in self.entities.values():
             if e.kind == PERSON and e.country is None and e.positions:
                 e.country = self._country_from_context(e)
+
+    def _note_nicknamed(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """'Del. Marcia "Cia" Price' is Marcia Price; where each such name stands."""
+        spans = []
+        for m in NICKNAMED.finditer(self.text, lo, hi):
+            if self.layout.in_quote(m.start()):
+                continue
+            name = f"{m.group(1)} {m.group(3)}"
+            self.note(name, m.start(1), title_before(self.text, m.start(1)), end=m.end())
+            spans.append((m.start(), m.end()))
+        return spans
 
     def note_printed(self, name: str, start: int, end: int) -> Entity:
         """A name first met while attributing ("Mr Marles, Australia's defence minister,

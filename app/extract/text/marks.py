@@ -163,6 +163,23 @@ INNER_TAG = re.compile(
 )
 
 
+# A nickname printed inside a name: 'Rep. Robert C. "Bobby" Scott', 'Ana “The Hammer” Sousa':
+# a given name (and an initial), one to three capitalised words in marks, a family name.
+NICKNAMED = re.compile(
+    r"(?<![\w.’'])([A-Z][a-z][\w’'-]*(?:\s[A-Z]\.)?)\s[\"“]"
+    r"([A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,2})[\"”]\s([A-Z][a-z][\w’'-]*)(?![\w-])"
+)
+
+
+def is_nickname(text: str, q: Marked) -> bool:
+    """The marks of a nickname inside a name: part of the name, not a quotation."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    return any(
+        m.start(2) == q.start + 1 and m.end(2) == q.end - 1
+        for m in NICKNAMED.finditer(text, max(line_start, q.start - 40), q.end + 40)
+    )
+
+
 def _split_at_tag(text: str, q: Marked) -> list[Marked]:
     """The stretch as two, the words before a tag typed inside it and those after."""
     if text[q.start] not in DOUBLE_OPEN + '"':

@@ -14,7 +14,8 @@ from app.extract.verbs import mentions_speech
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st gen lt col sgt capt cmdr adm gov sen rep rev jr sr sec
     inc co corp ltd no vs etc jan feb mar apr aug sept sep oct nov dec u.s u.n u.k e.u d.c
-    a.m p.m ph.d mt ft fig cpl cst supt insp det pte maj brig coun cllr hon const""".split()
+    a.m p.m ph.d mt ft fig cpl cst supt insp det pte maj brig coun cllr hon const
+    del amb atty pres""".split()
 )
 # "SEOUL — ", "GENEVA, 3 April 2025 — ", "WASHINGTON (Reuters) - ": not part of the sentence,
 # and left in, the parser takes the city for the subject of the first verb.
