@@ -2857,3 +2857,14 @@ def test_according_to_a_document_someone_wrote_or_delivered_is_theirs():
     )
     speakers = [q.speaker for q in extract_article(article).quotes]
     assert speakers == ["Ortiz", "Ann Dorn"]
+
+
+@pytest.mark.parametrize("verb", ["Continued", "Quipped", "Recalled"])
+def test_a_speech_verb_before_its_speaker_and_a_colon(verb):
+    """'Continued Amberly: “…”' is Amberly speaking, not a person called "Continued Amberly"."""
+    text = (
+        "Harbour news\n\nRuth Amberly, a campaign adviser, said the race would be close.\n\n"
+        f'{verb} Amberly: "We need a million new voters. That is the target."'
+    )
+    quote = next(q for q in extract_article(text).quotes if "million" in q.text)
+    assert quote.speaker == "Ruth Amberly"

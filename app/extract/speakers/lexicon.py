@@ -373,8 +373,11 @@ US_STATES = {
 STATE_NAMES = frozenset(state.lower() for state in US_STATES.values())  # "new york"
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
-# Speech verbs that open a sentence before their speaker: "Said Ellis: “…”".
-INVERTED_TAGS = frozenset({"Said", "Says", "Added", "Adds", "Wrote", "Writes"})
+# Speech verbs opening a sentence before their speaker and a colon: "Continued Stone: “…”".
+INVERTED_TAGS = frozenset(
+    """Said Says Added Adds Wrote Writes Continued Continues Explained Noted Recalled Insisted
+    Argued Quipped Replied Responded Concluded Warned""".split()
+)
 
 # People posted to a place or a file: "Ambassador to Japan", "coordinator for Sudan" names
 # where they serve, not whose they are.

@@ -639,7 +639,7 @@ def _document_intro(text: str, sent: Sentence, q: Marked) -> Mention | None:
     return Mention(text[start:end], start, end, "document", None, noun, author=author)
 
 
-_INVERTED_TAGS = INVERTED_TAGS | {"Asked", "Explained"}  # before a colon, a question too
+_INVERTED_TAGS = INVERTED_TAGS | {"Asked"}  # before a colon, a question too
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "His", "Her"})
 
 
