@@ -4526,3 +4526,16 @@ def test_an_abbreviated_title_does_not_end_the_sentence(title):
     its tag (a sentence ending at 'Del.' left the quote with no speaker)."""
     text = f'"We will keep pushing," said {title} Ruth Amberly of Fairfax.'
     assert speaker_of(text, "keep pushing").speaker == "Ruth Amberly"
+
+
+@pytest.mark.parametrize(
+    "tag", ["the 43-year-old told reporters", "the 43-year-old added in a statement"]
+)
+def test_an_age_as_the_speaker_of_a_closing_tag(tag):
+    """'"…," the 43-year-old told reporters.': the age is one word to the parser, the tag's
+    subject (split in five, "told" was read as describing "reporters" and the quote lost)."""
+    text = (
+        "Lena Okonkwo, a comedian, posted the clip to a video site on Thursday.\n\n"
+        f'"We can win this easily," {tag}.'
+    )
+    assert speaker_of(text, "win this easily").speaker == "Lena Okonkwo"

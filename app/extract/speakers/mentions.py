@@ -436,14 +436,13 @@ def _given_name_first(tok: Token) -> bool:
 
 def _torn_participle(tok: Token) -> bool:
     """'The family of a man killed [while crossing the street] is calling …', parsed with the
-    participle's clause hung on the sentence's verb: the participle alone reads wrong."""
+    participle's clause hung on the sentence's verb: the participle alone reads wrong; and
+    with the clause its own, the phrase is a story, not a description."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN":
+        return False
     after = tok.right_edge.i + 1
-    return (
-        tok.dep_ == "acl"
-        and tok.tag_ == "VBN"
-        and after < len(tok.doc)
-        and tok.doc[after].dep_ == "mark"
-    )
+    torn = after < len(tok.doc) and tok.doc[after].dep_ == "mark"
+    return torn or any(c.dep_ == "advcl" for c in tok.children)
 
 
 def _in_a_torn_participle(tok: Token) -> bool:
