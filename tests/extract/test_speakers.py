@@ -4539,3 +4539,12 @@ def test_an_age_as_the_speaker_of_a_closing_tag(tag):
         f'"We can win this easily," {tag}.'
     )
     assert speaker_of(text, "win this easily").speaker == "Lena Okonkwo"
+
+
+def test_someone_of_an_age_described_is_not_that_person():
+    """'The 43-year-old's lawyer said …' is the lawyer speaking, not the 43-year-old."""
+    text = (
+        "Lena Okonkwo, a comedian, posted the clip on Thursday.\n\n"
+        "The 43-year-old's lawyer said the video was satire."
+    )
+    assert speaker_of(text, "was satire").speaker != "Lena Okonkwo"

@@ -522,8 +522,8 @@ def _owned_by_person(resolver: "Resolver", mention: Mention) -> str | None:
     if m is None:
         return None
     owner = re.sub(r"^the\s+", "", m["owner"], flags=re.I)
-    if owner.split()[-1].lower() in PERSON_NOUNS:
-        return m["owned"]
+    if owner.split()[-1].lower() in PERSON_NOUNS or AGE.fullmatch(owner.split()[-1]):
+        return m["owned"]  # "the coach's agent", "the 43-year-old's lawyer"
     entity = resolver.registry.find(owner, mention.start)
     return m["owned"] if entity is not None and entity.kind == PERSON else None
 
