@@ -2868,3 +2868,17 @@ def test_a_speech_verb_before_its_speaker_and_a_colon(verb):
     )
     quote = next(q for q in extract_article(text).quotes if "million" in q.text)
     assert quote.speaker == "Ruth Amberly"
+
+
+def test_a_report_goes_on_past_but_that():
+    """'she said the government would meet the target "in full," but that any increase …':
+    both clauses are the words said (the parse hung each on "said"; the longer had been
+    taken alone)."""
+    text = (
+        "Harbour news\n\nIn an interview last week, Finance Minister Ulrike Haas said the "
+        'government would meet NATO\'s target "in full," but that any further increase would '
+        "have to be paid for with cuts elsewhere."
+    )
+    (quote,) = extract_article(text).quotes
+    assert quote.text.startswith("the government would meet")
+    assert quote.text.endswith("cuts elsewhere")

@@ -252,6 +252,8 @@ def content_of(verb: Token) -> list[Token] | None:
         return torn
     if comps:
         comp = max(comps, key=lambda c: len(list(c.subtree)))
+        if (first := _but_that_before(verb, comp, after)) is not None:
+            comp = first  # "said X, but that Y": from X on
         if (subject := _object_as_subject(verb, comp, lemma)) is not None:
             return trim(list(subject.subtree) + list(comp.subtree))
         words = with_continuation(verb, with_split_word(comp, comps) or subtree(comp))
@@ -328,6 +330,13 @@ def content_of(verb: Token) -> list[Token] | None:
         or _clause_read_as_object(verb)
         or _clause_after_the_tag(verb)
     )
+
+
+def _but_that_before(verb: Token, comp: Token, after: list[Token]) -> Token | None:
+    """The verb's first clause when `comp` is a second one joined to it by "but that"."""
+    first = min(after, key=lambda c: c.i, default=comp)
+    joined = any(c.dep_ == "cc" and first.i < c.i < comp.i for c in verb.children)
+    return first if first != comp and joined and _opened_by_that(comp) else None
 
 
 def _withholds_a_name(clause: Token) -> bool:

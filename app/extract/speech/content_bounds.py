@@ -161,14 +161,17 @@ GOES_ON_THE_WORDS = frozenset("if unless provided that".split())
 def with_continuation(verb: Token, words: list[Token]) -> list[Token]:
     """'said France would accept returns "in limited numbers" and only if Britain took …',
     'said Berlin backed Kyiv but that a date was "not helpful"': a condition or a second
-    that-clause the parse joined to the verb of saying belongs to the words said."""
+    that-clause the parse joined to the verb of saying (or hung on it as a clause of its
+    own, after "but") belongs to the words said."""
     if not words:
         return words
     doc, end = verb.doc, words[-1].i
     for conj in verb.children:
-        if conj.dep_ != "conj" or conj.left_edge.i <= end:
+        if conj.dep_ not in ("conj", "ccomp") or conj.left_edge.i <= end:
             continue
         between = doc[end + 1 : conj.left_edge.i]
+        if conj.dep_ == "ccomp" and not any(t.dep_ == "cc" for t in between):
+            continue  # (a second clause of the verb's: joined by "but", as a "conj" is)
         opening = [t for t in doc[conj.left_edge.i : conj.i] if not (t.is_punct or t.dep_ == "cc")]
         opener = [t for t in opening if t.dep_ == "mark" or t.lower_ == "that"]
         if not all(t.is_punct or t.dep_ == "cc" for t in between) or not opener:
