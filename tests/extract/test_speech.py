@@ -2875,9 +2875,9 @@ def test_a_report_goes_on_past_but_that():
     both clauses are the words said (the parse hung each on "said"; the longer had been
     taken alone)."""
     text = (
-        "Harbour news\n\nIn an interview last week, Finance Minister Ulrike Haas said the "
-        'government would meet NATO\'s target "in full," but that any further increase would '
-        "have to be paid for with cuts elsewhere."
+        "Harbour news\n\nFinance Minister Ulrike Haas has resisted. In an interview last week, "
+        'she said the government would meet NATO\'s target "in full," but that any further '
+        "increase would have to be paid for with cuts elsewhere."
     )
     (quote,) = extract_article(text).quotes
     assert quote.text.startswith("the government would meet")
