@@ -2882,3 +2882,15 @@ def test_a_report_goes_on_past_but_that():
     (quote,) = extract_article(text).quotes
     assert quote.text.startswith("the government would meet")
     assert quote.text.endswith("cuts elsewhere")
+
+
+def test_told_the_listener_that_with_the_words_misparsed():
+    """'told the ambassador that Mexico expected to be "consulted, not informed."' reports the
+    whole clause, not only the marked words the parser hung on "told"."""
+    text = (
+        "Harbour news\n\nMEXICO CITY — President Ana Ferrer spoke on Tuesday.\n\n"
+        'Salas told the ambassador that Mexico expected to be "consulted, not informed."'
+    )
+    (quote,) = extract_article(text).quotes
+    assert quote.text.startswith("that Mexico expected")
+    assert quote.kind == "mixed"

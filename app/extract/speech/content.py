@@ -250,6 +250,8 @@ def content_of(verb: Token) -> list[Token] | None:
         return one
     if comps and (torn := torn_from_infinitive(verb, comps, lemma)) is not None:
         return torn
+    if comps and lemma in AUDIENCE and (told := _told_then_clause(verb, comps)) is not None:
+        return told
     if comps:
         comp = max(comps, key=lambda c: len(list(c.subtree)))
         if (first := _but_that_before(verb, comp, after)) is not None:
@@ -330,6 +332,17 @@ def content_of(verb: Token) -> list[Token] | None:
         or _clause_read_as_object(verb)
         or _clause_after_the_tag(verb)
     )
+
+
+def _told_then_clause(verb: Token, comps: list[Token]) -> list[Token] | None:
+    """'told the ambassador that Mexico expected to be "consulted, not informed."': the
+    clause read as the listener's relative one, and the rest of the quotation hung on the
+    verb as a clause of its own; the words said run from "that" to that clause's end."""
+    clause = _clause_on_noun(verb)
+    if not clause or any(c.i < clause[0].i for c in comps):
+        return None
+    end = max(c.right_edge.i for c in comps)
+    return trim(list(verb.doc[clause[0].i : max(end, clause[-1].i) + 1]))
 
 
 def _but_that_before(verb: Token, comp: Token, after: list[Token]) -> Token | None:
@@ -738,6 +751,10 @@ def _that_clause_misread(clause: Token) -> bool:
     and object. A clause that needs no "that" ("a briefing that lasted an hour", "the
     meeting that China hosted") is a relative clause."""
     that = clause.left_edge
+    if that.lower_ == "that" and that.dep_ == "dobj" and that.head.i != clause.i:
+        # '… that Mexico expected to be "consulted"': a passive verb has no object
+        passive = any(c.dep_ == "auxpass" for c in that.head.children)
+        return passive and that.head in set(clause.subtree) and has_subject(clause)
     if that.lower_ != "that" or that.head.i != clause.i:
         return False
     if that.dep_ == "pobj":  # no relative clause has that: "on a call that the firm needed to"
