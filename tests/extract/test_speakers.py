@@ -4548,3 +4548,15 @@ def test_someone_of_an_age_described_is_not_that_person():
         "The 43-year-old's lawyer said the video was satire."
     )
     assert speaker_of(text, "was satire").speaker != "Lena Okonkwo"
+
+
+def test_an_office_in_a_named_persons_service_takes_their_country():
+    """'Ferrer's foreign minister, Rodrigo Salas,' serves in the Mexican president's
+    government; a counterpart named the same way would not."""
+    text = (
+        "MEXICO CITY — Mexico will not accept deportees, President Ana Ferrer said on Tuesday."
+        '\n\nFerrer\'s foreign minister, Rodrigo Salas, said the talks were "productive."\n\n'
+        "Ferrer's counterpart, Tom Avery, said the talks had been useful."
+    )
+    assert speaker_of(text, "productive").speaker_country == "MX"
+    assert speaker_of(text, "been useful").speaker_country != "MX"

@@ -163,6 +163,12 @@ def _local_country(role: str) -> str | None:
 
 # A sentence opening on someone's office before the holder's name: "His finance minister, "
 HIS_OFFICE = re.compile(r"(?:^|[.!?]\s{1,3}|\n)(His|Her)\s[a-z][a-z -]{2,40},\s$")
+# "Ferrer's foreign minister, ": an office in a named person's service (not a counterpart's)
+OWNERS_OFFICE = re.compile(
+    r"(?<![\w.])((?:[A-Z][\w.-]*\s){0,4}[A-Z][\w.-]{1,30})['’]s\s(?:[a-z-]{2,20}\s){0,3}"
+    r"(?:minister|secretary|spokesman|spokeswoman|spokesperson|adviser|advisor|aide|envoy"
+    r"|ambassador|deputy|negotiator|chief of staff),\s$"
+)
 # Offices only one country prints bare: the Vatican's and a state's secretaries of state
 # print their place ("Vatican Secretary of State", "Georgia Secretary of State").
 AMERICAN_OFFICES = frozenset(("secretary of state", "director of national intelligence"))
@@ -244,6 +250,9 @@ class Whereabouts:
         if his := HIS_OFFICE.search(text, max(0, first - 60), first):
             # "His finance minister, Ana Ruiz,": of the last man named
             return self._last_persons_country(first, "m" if his[1] == "His" else "f")
+        if owner := OWNERS_OFFICE.search(text, max(0, first - 90), first):
+            # "Ferrer's foreign minister, Rodrigo Salas,": in the named person's government
+            return self._aides_country(owner[1], owner.start(1), e)
         if self.layout.starts_sentence(first) and (
             met := MET_COUNTERPART.search(self.text, max(0, first - 120), first)
         ):
