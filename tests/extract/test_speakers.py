@@ -4560,3 +4560,18 @@ def test_an_office_in_a_named_persons_service_takes_their_country():
     )
     assert speaker_of(text, "productive").speaker_country == "MX"
     assert speaker_of(text, "been useful").speaker_country != "MX"
+
+
+def test_a_spokesperson_named_bare_in_the_next_tag_is_that_person():
+    """'A spokeswoman for Whitcombe said …. "…," said Eleanore Catenaro.': the name, printed
+    with no title of its own, is the spokeswoman's; a titled newcomer is someone else."""
+    text = (
+        "OTTAWA — Prime Minister Claire Whitcombe defended her record on Tuesday.\n\n"
+        "A spokeswoman for Whitcombe said she would not shy away from pointing out falsehoods."
+        '\n\n"Canadians rejected that approach in the last election," said Eleanore Catenaro.'
+        "\n\nA spokesman for the Conservatives said the party stood by its ads.\n\n"
+        '"It\'s a disgrace," said Conservative MP John Dorsey.'
+    )
+    spokeswoman = speaker_of(text, "shy away")
+    assert (spokeswoman.speaker, spokeswoman.speaker_country) == ("Eleanore Catenaro", "CA")
+    assert speaker_of(text, "stood by its ads").speaker != "John Dorsey"

@@ -78,7 +78,10 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
     """'A Vancouver hockey coach says … . Stephen Gillis said …': news describes someone first
     and names them at the start of the next sentence. The description goes to the one person
     whose first mention in the body opens that sentence (after at most a title)."""
-    if mention.head in UNNAMED_SOURCES or mention.head not in DESCRIBED_PEOPLE:
+    spokesperson = mention.head in SPOKESPEOPLE and _for_someone(mention.text)
+    if (mention.head in UNNAMED_SOURCES and not spokesperson) or (
+        mention.head not in DESCRIBED_PEOPLE
+    ):
         return None
     if KEPT_UNNAMED.match(resolver.layout.text, mention.end):
         return None  # "One shop owner, who asked not to be named because she feared …,"
@@ -99,6 +102,12 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
         if not body or layout.sentence_of(min(body)) != here + 1:
             continue  # named before the description (or not in the next sentence)
         before = OPENING_PHRASE.sub("", layout.text[opening : min(body)], count=1)
+        if spokesperson:
+            # 'A spokeswoman for Trudeau said …. "…," said Eleanore Catenaro.': named, with no
+            # title and no apposition of their own, in the tag of the next quotation
+            if opens and QUOTE_THEN_TAG.fullmatch(before) and _bare(layout.text, e, body):
+                found.append(e)
+            continue
         if _a_title(before.split(), lede=here < LEDE_SENTENCES) or (
             (opens or closing_tag) and QUOTE_THEN_TAG.fullmatch(before)
         ):
@@ -121,9 +130,29 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
         return None
     if found[0].country is None:  # "Turkey's foreign minister said …. “…,” Hakan Demir told"
         found[0].country = resolver.officials.home_country(mention.text)
+    if found[0].country is None and spokesperson:  # "A spokeswoman for Trudeau": his
+        whose = re.sub(r"(?i)^.*?\sfor\s", "", mention.text)
+        found[0].country = resolver.registry.aides_country(whose, mention.start, found[0])
     # the office is his from now on: "The Qatari premier said" later is the same man
     found[0].role = f"{found[0].role} {mention.text.lower()}".strip()
     return resolver.entity_result(found[0], mention, "description", "named-next")
+
+
+SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
+
+
+def _for_someone(description: str) -> bool:
+    """'A spokeswoman for Trudeau', 'a spokesperson for the minister': whose words they give."""
+    return bool(re.match(r"(?i)an?\s(?:[a-z-]+\s)?spokes\w+\sfor\s\S", description))
+
+
+def _bare(text: str, person: Entity, body: list[int]) -> bool:
+    """Printed by name alone where first met: '…," said Eleanore Catenaro.'"""
+    first = min(body)
+    return person.role == "" and text[first + len(person.name) : first + len(person.name) + 1] in (
+        ".",
+        "",
+    )
 
 
 def named_again_next(resolver: "Resolver", mention: Mention) -> Resolved | None:

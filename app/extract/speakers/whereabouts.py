@@ -252,7 +252,7 @@ class Whereabouts:
             return self._last_persons_country(first, "m" if his[1] == "His" else "f")
         if owner := OWNERS_OFFICE.search(text, max(0, first - 90), first):
             # "Ferrer's foreign minister, Rodrigo Salas,": in the named person's government
-            return self._aides_country(owner[1], owner.start(1), e)
+            return self.aides_country(owner[1], owner.start(1), e)
         if self.layout.starts_sentence(first) and (
             met := MET_COUNTERPART.search(self.text, max(0, first - 120), first)
         ):
@@ -262,7 +262,7 @@ class Whereabouts:
         ) or NATIONALITIES_LISTED.search(text, max(0, first - 120), first):
             return self.officials.country_in(nationality.group(1))
         if aide := AIDE_FOR.search(text, max(0, first - 90), first):
-            return self._aides_country(aide[1], first, e)
+            return self.aides_country(aide[1], first, e)
         if described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
             return self.introduced_as(described.group(1).lower(), first)
         return None
@@ -661,7 +661,7 @@ class Whereabouts:
             return known.country if known and known.kind == "person" else None
         return found
 
-    def _aides_country(self, whose: str, pos: int, aide: Entity) -> str | None:
+    def aides_country(self, whose: str, pos: int, aide: Entity) -> str | None:
         """The country of the aide of `whose` (a person or a body): the person's, unless they
         hold an international office; the body's."""
         owner = self.find(whose, pos)
