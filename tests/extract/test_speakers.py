@@ -13,7 +13,7 @@ from app.extract.speakers.offices import CLASH, LOOSE, office_fit
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.places import city_country
 from app.extract.speakers.printed_titles import title_after, title_before
-from app.extract.speakers.salience import OBJECT, SPEAKER, Layout
+from app.extract.speakers.salience import CONTRASTED, OBJECT, SPEAKER, Layout
 from app.extract.speakers.typing import (
     OUTLET,
     PERSON,
@@ -1353,8 +1353,9 @@ def test_a_spokeswoman_of_a_body_named_with_of_has_its_country():
             "Brandon Fahey",
             OBJECT,
         ),
-        ("Unlike Omar Nasser, he's been unable to find work.", "Omar Nasser", OBJECT),
-        ("Unlike Omar Nasser, she’d found work.", "Omar Nasser", OBJECT),
+        ("Speaking beside Omar Nasser, he's been blunt.", "Omar Nasser", OBJECT),
+        ("Seated next to Omar Nasser, she’d said little.", "Omar Nasser", OBJECT),
+        ("Unlike Omar Nasser, he's been unable to find work.", "Omar Nasser", CONTRASTED),
     ],
 )
 def test_a_name_after_said_is_its_speaker_only_when_no_clause_comes_between(sentence, name, role):
@@ -4575,3 +4576,17 @@ def test_a_spokesperson_named_bare_in_the_next_tag_is_that_person():
     spokeswoman = speaker_of(text, "shy away")
     assert (spokeswoman.speaker, spokeswoman.speaker_country) == ("Eleanore Catenaro", "CA")
     assert speaker_of(text, "stood by its ads").speaker != "John Dorsey"
+
+
+def test_someone_set_against_the_subject_is_not_the_next_he():
+    """'Unlike Haddad, he has been unable to find work. … "…," he said.': "he" is the man the
+    paragraph is about, not the one he is compared with."""
+    text = (
+        "HALIFAX — Two Syrian families who arrived three years ago are still finding their "
+        'footing.\n\nKarim Haddad, 41, found work as a welder within a year. "I was lucky," he '
+        "said.\n\nIn Dartmouth, Samir Aziz, 49, and his wife Lina, 39, are eager to apply for "
+        "citizenship, but the fees would exceed their monthly income.\n\nUnlike Haddad, he has "
+        'been unable to find work. He is still studying English.\n\n"When you have children, '
+        'my study comes afterwards," he said.'
+    )
+    assert speaker_of(text, "study comes afterwards").speaker == "Samir Aziz"

@@ -53,7 +53,15 @@ from app.extract.speakers.printed_titles import (
     title_before,
     titles_at_end,
 )
-from app.extract.speakers.salience import QUOTED, ROLE_WEIGHT, SPEAKER, SUBJECT, Layout, score
+from app.extract.speakers.salience import (
+    CONTRASTED,
+    QUOTED,
+    ROLE_WEIGHT,
+    SPEAKER,
+    SUBJECT,
+    Layout,
+    score,
+)
 from app.extract.speakers.typing import (
     ORGANISATION,
     OUTLET,
@@ -579,7 +587,7 @@ class Registry(Whereabouts):
             entity.positions.append(pos)
             where = self.layout.role(pos, end)
             entity.events.append((pos, ROLE_WEIGHT[where]))
-            if entity.kind == PERSON and where != QUOTED:
+            if entity.kind == PERSON and where not in (QUOTED, CONTRASTED):
                 for g, v in genders.evidence_at(self.text, pos, end).items():
                     entity.votes[g] += v
         return entity

@@ -13,14 +13,22 @@ import re
 from app.extract.speakers.lexicon import PERSON_NOUNS, ROLE_HINTS, TITLE_WORDS
 from app.extract.verbs import SPEECH_FORMS
 
-SPEAKER, SUBJECT, OBJECT, POSSESSIVE, QUOTED = (
+SPEAKER, SUBJECT, OBJECT, POSSESSIVE, QUOTED, CONTRASTED = (
     "speaker",
     "subject",
     "object",
     "possessive",
     "quoted",
+    "contrasted",
 )
-ROLE_WEIGHT = {SPEAKER: 1.3, SUBJECT: 1.0, OBJECT: 0.5, POSSESSIVE: 0.4, QUOTED: 0.1}
+ROLE_WEIGHT = {
+    SPEAKER: 1.3,
+    SUBJECT: 1.0,
+    OBJECT: 0.5,
+    POSSESSIVE: 0.4,
+    QUOTED: 0.1,
+    CONTRASTED: 0.1,
+}
 DECAY = 0.5  # per sentence between an event and the point of reference
 LEAD_IN = re.compile(r"^[^,\"“”]{0,60},\s+")  # "On Monday, " / "In a statement, "
 SUBJECT_WORDS = TITLE_WORDS | ROLE_HINTS | PERSON_NOUNS | {"a", "an", "his", "her", "their"}
@@ -29,6 +37,8 @@ SUBJECT_WORDS |= frozenset(
     """army navy air force police military intelligence party defence defense security
     opposition ruling government cabinet presidential retired""".split()
 )
+# Someone set against the sentence's subject, who is someone else: "Unlike Ann Lee, he …".
+_UNLIKE = re.compile(r"\b(?:[Uu]nlike|[Ee]xcept\sfor)\s$")
 _APPOSITION = re.compile(r",[^,.;\"“”]{1,80},")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _VERB_AFTER = re.compile(r",\s{1,3}[a-z]{3,20}ed\b")  # "…, Commodore Jay Tarriela, rejected"
@@ -78,6 +88,8 @@ class Layout:
             return QUOTED
         if _POSSESSIVE.match(text, end) and text[end : end + 1] in "'’":
             return POSSESSIVE
+        if _UNLIKE.search(text, max(0, start - 12), start):
+            return CONTRASTED  # "Unlike Al Mnajer, he has been unable to find work"
         after = text[end : end + 100]
         if _PRONOUN_SUBJECT_NEXT.match(after):
             return OBJECT  # "Speaking beside Ann Lee, he told …": he is the subject
