@@ -4590,3 +4590,13 @@ def test_someone_set_against_the_subject_is_not_the_next_he():
         'my study comes afterwards," he said.'
     )
     assert speaker_of(text, "study comes afterwards").speaker == "Samir Aziz"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "country"),
+    [("LONDON, Ont. —", "CA"), ("PARIS, Texas —", "US"), ("LONDON —", "GB")],
+)
+def test_the_region_after_a_dateline_city_decides_its_country(dateline, country, officials):
+    """'LONDON, Ont. —' is filed from Canada, though London alone is Britain's capital."""
+    text = f"{dateline} A former mayor was sentenced on Friday."
+    assert dateline_country(text, [(0, len(text))], officials) == country

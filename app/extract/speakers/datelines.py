@@ -74,13 +74,16 @@ def dateline_country(text: str, spans: list[tuple[int, int]], officials: Officia
             return None
         named = officials.country_in(city.title())
         where = rest[0].strip() if m.group()[len(city) :].lstrip().startswith(",") else ""
+        if where and not _is_date(where):
+            # "LONDON, Ont. —", "PARIS, Texas —": the region printed after the city decides
+            region = officials.country_in(where) or REGION_ABBREVIATIONS.get(where.rstrip("."))
+            if region is not None:
+                return region
         if named or not where or _is_date(where):
             # (a city of that name in the one country the lede names: "VICTORIA — British
             # Columbia's top doctor …" is Canada's, not Hong Kong's)
             return named or city_country(city.title(), officials.countries_in(text[m.end() : hi]))
-        # "VICTORIA, B.C. —", "PORTLAND, Maine —": the region after the comma decides, not
-        # the largest city of that name (Victoria is also in Hong Kong)
-        return officials.country_in(where) or REGION_ABBREVIATIONS.get(where.rstrip("."))
+        return None  # "VICTORIA, B.C. —" is decided above; an unknown region says nothing
     return None
 
 
