@@ -4600,3 +4600,14 @@ def test_the_region_after_a_dateline_city_decides_its_country(dateline, country,
     """'LONDON, Ont. —' is filed from Canada, though London alone is Britain's capital."""
     text = f"{dateline} A former mayor was sentenced on Friday."
     assert dateline_country(text, [(0, len(text))], officials) == country
+
+
+def test_a_name_after_a_lede_goes_to_its_subject_not_to_someone_else_described():
+    """'A former mayor was sentenced …, with the judge calling his conduct "…". Gordon Mackie,
+    67, was convicted …': Mackie is the mayor; the judge's words are not his."""
+    text = (
+        "LONDON, Ont. — A former Ontario mayor was sentenced Friday to four years in prison, "
+        'with the judge calling his conduct "a profound betrayal of public trust."\n\n'
+        "Gordon Mackie, 67, was convicted in June of bribery and breach of trust."
+    )
+    assert speaker_of(text, "profound betrayal").speaker != "Gordon Mackie"

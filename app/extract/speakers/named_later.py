@@ -96,12 +96,16 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
     closing_tag = here < LEDE_SENTENCES and bool(
         CLOSING_TAG.match(layout.text, mention.end, layout.starts[here + 1])
     )
+    another_opens = _opens_on_someone_else(layout.text, layout.starts[here], mention.start)
     found = []
     for e in resolver.registry.of_kind({PERSON}):
         body = [p for p in e.positions if layout.sentence_of(p) >= 0]
         if not body or layout.sentence_of(min(body)) != here + 1:
             continue  # named before the description (or not in the next sentence)
         before = OPENING_PHRASE.sub("", layout.text[opening : min(body)], count=1)
+        if another_opens:
+            continue  # "A former mayor was sentenced …, with the judge calling his conduct …
+            # . Gordon Mackie, 67, was convicted": the name is the mayor's, not the judge's
         if spokesperson:
             # 'A spokeswoman for Trudeau said …. "…," said Eleanore Catenaro.': named, with no
             # title and no apposition of their own, in the tag of the next quotation
@@ -136,6 +140,16 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
     # the office is his from now on: "The Qatari premier said" later is the same man
     found[0].role = f"{found[0].role} {mention.text.lower()}".strip()
     return resolver.entity_result(found[0], mention, "description", "named-next")
+
+
+def _opens_on_someone_else(text: str, start: int, pos: int) -> bool:
+    """The sentence opens on a described person other than the one at `pos`: 'A former
+    Ontario mayor was sentenced …, with the judge calling …'."""
+    words = text[start:pos].split()[:6]
+    if not words or words[0] not in ("A", "An", "The"):
+        return False
+    person = [w for w in words[1:] if w.strip(",").lower() in _OPENING_TITLES]
+    return bool(person) and not any("," in w for w in words[: words.index(person[0]) + 1])
 
 
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
