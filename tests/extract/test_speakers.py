@@ -4611,3 +4611,21 @@ def test_a_name_after_a_lede_goes_to_its_subject_not_to_someone_else_described()
         "Gordon Mackie, 67, was convicted in June of bribery and breach of trust."
     )
     assert speaker_of(text, "profound betrayal").speaker != "Gordon Mackie"
+
+
+@pytest.mark.parametrize("occupation", ["Prosecutor", "Columnist", "Surgeon", "Alderman"])
+def test_an_occupation_before_an_unfamiliar_name_is_no_part_of_it(occupation):
+    """'Prosecutor Amrita Sandhu said …': the occupation is a title, whatever the given name."""
+    text = f"{occupation} Amrita Sandhu said the ruling sent a message."
+    assert speaker_of(text, "sent a message").speaker == "Amrita Sandhu"
+
+
+def test_former_alone_is_no_office_shared():
+    """ "Obama's former campaign manager" is not Howard Dean, "a former party chairman": both
+    are former, but of different offices."""
+    text = (
+        "David Axelrod on Wednesday called on Howard Dean to apologize to Donald Trump.\n\n"
+        '"My reaction, that was outrageous," Obama\'s former campaign manager said in an '
+        "interview.\n\nDean, a former party chairman, poked at Trump."
+    )
+    assert speaker_of(text, "outrageous").speaker != "Howard Dean"

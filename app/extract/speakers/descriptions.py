@@ -1197,7 +1197,9 @@ def _person_by_role(
         ):
             continue  # "its foreign minister said" is not Iran's ambassador, named later
         fit += sum(1.0 for c in classes if role_words & c)
-        fit += 1.0 if former and printed & FORMER else 0.0  # "the former …": "a retired …"
+        # "the former …": "a retired …", once an office is shared ("Obama's former campaign
+        # manager" is not Dean, "a former party chairman")
+        fit += 1.0 if former and printed & FORMER and fit > 0 else 0.0
         if party and not states & _states(e.role):
             continue  # "the Wisconsin Republican": a Republican from Wisconsin, not any
         if fit <= 0 and not party and (states or mention.head not in ANY_OFFICE):

@@ -188,7 +188,12 @@ PERSON_NOUNS = frozenset(
     wrestler batter investigator rapporteur commuter shopper customer voter homeowner
     passenger fisherman fisher motorist pedestrian patient caregiver retiree pensioner
     protester demonstrator trucker miner rancher paramedic firefighter vendor harvester
-    lobsterman fisherwoman grower baker butcher plumber electrician mechanic cashier""".split()
+    lobsterman fisherwoman grower baker butcher plumber electrician mechanic cashier
+    prosecutor commentator columnist pollster reporter editor producer filmmaker poet novelist
+    playwright entrepreneur investor soldier trooper magistrate coroner arbitrator surgeon
+    forecaster meteorologist lecturer alderman alderwoman treasurer auditor ombudsman curator
+    astronaut sculptor photographer strategist consultant lobbyist engineer epidemiologist
+    virologist pharmacist dentist archaeologist nun""".split()
 )
 # Pieces of hyphenated titles besides title words: "secretary-general", "sergeant-at-arms",
 # "commander-in-chief", "co-founder", "ex-minister", "president-elect".
