@@ -2894,3 +2894,25 @@ def test_told_the_listener_that_with_the_words_misparsed():
     (quote,) = extract_article(text).quotes
     assert quote.text.startswith("that Mexico expected")
     assert quote.kind == "mixed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "Premier Ann Smithers said the cap was unfair, hours after Ottawa published it.",
+            "the cap was unfair",
+        ),
+        ("She said she would fight, days before the vote.", "she would fight"),
+        (
+            'Smithers accused Ottawa of trying to "shut down" the industry, hours after the '
+            "federal government published the rules.",
+            'Ottawa of trying to "shut down" the industry',
+        ),
+    ],
+)
+def test_the_words_end_before_the_writers_timing(sentence, words):
+    """', hours after Ottawa published it': when it was said, told by the writer."""
+    text = "Harbour news\n\nPremier Ann Smithers spoke on Thursday.\n\n" + sentence
+    (quote,) = extract_article(text).quotes
+    assert quote.text == words

@@ -29,6 +29,7 @@ from app.extract.speech.parse_tokens import (
     subtree,
     to_infinitive,
     trim,
+    without_aftermath,
 )
 from app.extract.speech.speaker_phrase import (
     described_subject_misread,
@@ -312,7 +313,8 @@ def content_of(verb: Token) -> list[Token] | None:
         held = [*verb.children, *(c for t in targets for c in t.children)]
         charge = next((c for c in held if c.dep_ == "prep" and c.lower_ == "of"), None)
         if target is not None and charge is not None:
-            return trim(sorted({*target.subtree, *charge.subtree}, key=lambda t: t.i))
+            words = sorted({*target.subtree, *charge.subtree}, key=lambda t: t.i)
+            return trim(without_aftermath(words))
     if lemma in ("say", "warn") and (clause := _those_who(verb)):
         return clause
     if lemma == "call" and (demand := _called_for(verb)):

@@ -94,7 +94,7 @@ def has_modal(verb: Token) -> bool:
 
 def subtree(tok: Token, skip: Token | None = None) -> list[Token]:
     toks = [t for t in tok.subtree if skip is None or t not in set(skip.subtree)]
-    return trim(_without_aftermath(_without_when_said(toks)))
+    return trim(without_aftermath(_without_when_said(toks)))
 
 
 SAID_WHEN = frozenset(
@@ -121,10 +121,28 @@ def _without_when_said(toks: list[Token]) -> list[Token]:
 AFTERMATH = frozenset("drawing prompting sparking triggering provoking".split())
 
 
-def _without_aftermath(toks: list[Token]) -> list[Token]:
-    """'it would fill the dam this summer, drawing a sharp warning from Egypt': the words end
-    before the reaction the writer reports."""
+# When it was said against what happened: "…, hours after the government published …".
+SINCE_WORDS = frozenset("hours days weeks months minutes moments shortly just soon".split())
+SINCE_COUNTS = frozenset("a an one two three several few".split())
+
+
+def _time_since(toks: list[Token], n: int) -> bool:
+    """toks[n:] open on ', hours after …', ', a day after …', ', shortly before …'."""
+    words = [t.lower_ for t in toks[n + 1 : n + 4]]
+    if words[:1] and words[0] in SINCE_COUNTS:
+        words = words[1:]
+    if len(words) < 2 or words[1] not in ("after", "before"):
+        return False
+    return words[0] in SINCE_WORDS or words[0] in ("day", "week", "month", "year")
+
+
+def without_aftermath(toks: list[Token]) -> list[Token]:
+    """'it would fill the dam this summer, drawing a sharp warning from Egypt', 'accused
+    Ottawa of trying to "shut down" the industry, hours after the government published …':
+    the words end before the reaction or the timing the writer reports."""
     for n, t in enumerate(toks):
+        if t.text == "," and n and _time_since(toks, n):
+            return toks[:n]
         if (
             t.tag_ == "VBG"
             and t.dep_ == "advcl"
