@@ -4629,3 +4629,16 @@ def test_former_alone_is_no_office_shared():
         "interview.\n\nDean, a former party chairman, poked at Trump."
     )
     assert speaker_of(text, "outrageous").speaker != "Howard Dean"
+
+
+def test_a_given_name_opening_a_sentence_before_who_is_a_person():
+    """'Priya, who teaches at a local high school, has joined …. She said …': Priya is the
+    next "she", not the sister named in full before her."""
+    text = (
+        "PRINCE GEORGE, B.C. — Maria Dosanjh and her younger sister, Priya, grew up on the "
+        "same farm.\n\nMaria, 54, works as a welder on the project. She said the jobs had paid "
+        "off her mortgage.\n\nPriya, who teaches at a local high school, has joined a group of "
+        "landowners suing the company. She said the route passes near the creek."
+    )
+    assert speaker_of(text, "passes near the creek").speaker == "Priya"
+    assert speaker_of(text, "paid off her mortgage").speaker == "Maria Dosanjh"

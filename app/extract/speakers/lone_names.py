@@ -72,5 +72,10 @@ def alone_as_a_name(text: str, layout: Layout, m: re.Match) -> bool:
     if _CAPITAL_NEXT.match(text, end) or _PLACE_AFTER.match(text, end):
         return False
     if layout.starts_sentence(pos):  # "Soon after", "Take out": a name's verb
-        return verb_after(text, end)
+        return verb_after(text, end) or _DESCRIBED_AFTER.match(text, end) is not None
     return True
+
+
+# What follows a given name opening a sentence as it does a person's: "Priya, who teaches
+# at a local high school, …", "Maria, 54, …".
+_DESCRIBED_AFTER = re.compile(r",\s(?:who\s|\d{1,3},)")
