@@ -4642,3 +4642,15 @@ def test_a_given_name_opening_a_sentence_before_who_is_a_person():
     )
     assert speaker_of(text, "passes near the creek").speaker == "Priya"
     assert speaker_of(text, "paid off her mortgage").speaker == "Maria Dosanjh"
+
+
+def test_an_envoy_named_again_as_a_representative_is_that_person():
+    """'… failed to agree, the European Union's envoy said. "…," the EU special
+    representative, Martin Kralj, told reporters': one office, two words for it."""
+    text = (
+        "BRUSSELS — The leaders of Serbia and Kosovo met for five hours in Brussels on Monday "
+        "but failed to agree on how to implement the deal, the European Union's envoy said.\n\n"
+        '"Unfortunately, the parties were not able to agree," the EU special representative, '
+        "Martin Kralj, told reporters after the talks."
+    )
+    assert speaker_of(text, "failed to agree").speaker == "Martin Kralj"

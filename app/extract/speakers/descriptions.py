@@ -397,6 +397,7 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         or (None if owned else _person_in_focus(resolver, mention, skip))
         or _focus_not_served(resolver, mention, skip)
         or named_next(resolver, mention)
+        or named_again_next(resolver, mention)
     )
     if found is not None:
         return found

@@ -179,7 +179,8 @@ def named_again_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
         return None
     last = min(here + 1 + NAMED_AGAIN_REACH, len(layout.starts))
     end = layout.starts[last] if last < len(layout.starts) else len(layout.text)
-    again = re.compile(r"\b[Tt]he\s" + re.escape(mention.head) + rf",\s({FULL_NAME}),")
+    heads = "|".join(sorted(SAME_OFFICE.get(mention.head, {mention.head})))
+    again = re.compile(rf"\b[Tt]he\s(?:[\w.'’-]+\s){{0,3}}?(?:{heads}),\s({FULL_NAME}),")
     named = again.search(layout.text, mention.end, end)
     if named is None:
         return None
@@ -190,6 +191,11 @@ def named_again_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
 
 
 NAMED_AGAIN_REACH = 2  # sentences after the description's own
+# Offices a story names by either word: "the EU's envoy said …. '…,' the EU special
+# representative, Martin Kralj, told reporters".
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+_ENVOY = {"envoy", "representative", "emissary"}
+SAME_OFFICE = {word: group for group in (_SPOKES, _ENVOY) for word in group}
 FULL_NAME = r"[A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){1,3}"  # "Isabelle Dorval"
 
 
