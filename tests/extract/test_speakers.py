@@ -4654,3 +4654,28 @@ def test_an_envoy_named_again_as_a_representative_is_that_person():
         "Martin Kralj, told reporters after the talks."
     )
     assert speaker_of(text, "failed to agree").speaker == "Martin Kralj"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("New York Yankees", "organisation"),
+        ("Toronto Blue Jays", "organisation"),
+        ("Edmonton Oilers", "organisation"),
+        ("Charlotte Rivers", PERSON),  # a place that is a given name opens a person's name
+        ("Cuban Americans", PERSON),  # a people, not a team (typed as a group elsewhere)
+    ],
+)
+def test_a_place_then_a_plural_is_a_team(name, kind, officials):
+    assert type_of_name(name, officials) == kind
+
+
+def test_a_team_named_with_its_city_is_no_person_heard_later():
+    """'… beat the New York Yankees 6-4. … Yankees manager Aaron Boone was ejected …. He said
+    afterward …': "he" is Boone, not a person called "York Yankees"."""
+    text = (
+        "TORONTO — Vladimir Guerrero hit a two-run single and the Toronto Blue Jays beat the "
+        "New York Yankees 6-4 on Saturday night.\n\nYankees manager Aaron Boone was ejected in "
+        'the eighth inning. He said afterward that the umpire "missed it by a foot."'
+    )
+    assert speaker_of(text, "missed it").speaker == "Aaron Boone"

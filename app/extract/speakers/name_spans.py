@@ -18,6 +18,7 @@ from app.extract.speakers.lexicon import (
     TITLE_WORDS,
 )
 from app.extract.speakers.officials import Officials
+from app.extract.speakers.places import city_country
 from app.extract.speakers.printed_titles import is_title_word
 
 
@@ -94,6 +95,25 @@ def _place_words(words: list[re.Match], officials: Officials) -> int:
         if len(words) >= n and " ".join(w.group() for w in words[:n]) in officials.country_words:
             return n
     return 0
+
+
+def team_of_a_place(words: list[str], officials: Officials) -> bool:
+    """A city's or region's name, then a plural of one or two words: a team ("New York
+    Yankees", "Toronto Blue Jays", "Edmonton Oilers"), not a person nor the place."""
+    if len(words) < 2 or not _PLURAL_NAME.fullmatch(words[-1]):
+        return False
+    for n in range(max(1, len(words) - 2), len(words)):
+        place = " ".join(words[:n])
+        known = (
+            place in officials.country_words and officials.demonym(place) is None
+        ) or city_country(place) is not None  # (not a people: "Cuban Americans")
+        # (a place that is also a given name opens a person's name: "Charlotte Rivers")
+        if known and not any(map(genders.is_first_name, words[:1] if n == 1 else words[n:])):
+            return not any(map(genders.is_first_name, words[n:]))
+    return False
+
+
+_PLURAL_NAME = re.compile(r"[A-Z][a-z]+[a-rt-z]s")
 
 
 def _given_name_of_a_place(words: list[re.Match], officials: Officials, lowers: set[str]) -> bool:
@@ -207,6 +227,8 @@ def strip_leading(
         return words[1:] if words[0].group() in ("The", "A", "An") else words
     if len(words) >= 2 and (words[-2].group(), words[-1].group()) in TITLED_BODIES:
         return words[-2:]  # "Ukraine's General Staff": a body, no Mr. Staff
+    if team_of_a_place([w.group() for w in words], officials):
+        return words  # "New York Yankees", not "York Yankees"
     while words and (words[0].group() in NOT_FIRST or words[0].group().lower() in NOT_NAME_WORDS):
         words = words[1:]
     if words and words[-1].group().lower().strip(".") in ORG_WORDS:

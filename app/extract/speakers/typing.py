@@ -24,7 +24,7 @@ from app.extract.speakers.lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
-from app.extract.speakers.name_spans import named_for_its_country
+from app.extract.speakers.name_spans import named_for_its_country, team_of_a_place
 from app.extract.speakers.officials import Officials, default_officials
 from app.extract.speakers.places import is_city, subdivision_names
 
@@ -212,6 +212,10 @@ def type_of_name(
         name, text, start, end
     ):
         return OUTLET
+    if team_of_a_place(name.split(), officials) and not _described_as_person(
+        name, text, start, end
+    ):
+        return ORGANISATION  # "New York Yankees", "Toronto Blue Jays", "Edmonton Oilers"
     person = person_evidence(name, text, start, end) if text else 0.0
     if is_place(name, officials) and person < 2.0:
         return PLACE
