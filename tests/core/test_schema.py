@@ -287,3 +287,28 @@ def test_schema_0019_transliterates_stored_name_keys(migrated):
     ]
     # The slug is in bookmarks and stays; the directory files him under A.
     assert list(map(tuple, speakers)) == [("selim-aydn", "aydin selim"), ("ana-lima", "lima ana")]
+
+
+def test_schema_0020_keeps_a_surname_that_is_a_title_in_the_key(migrated):
+    engine = migrated("0019")
+    with engine.begin() as conn:  # as the old keys were: every title word dropped
+        conn.execute(
+            text(
+                "INSERT INTO speaker (id, slug, name, kind, sort_key) VALUES "
+                "(1, 'angus-king', 'Angus King', 'person', 'king angus')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO speaker_alias (speaker_id, alias, key) VALUES "
+                "(1, 'Angus King', 'angus'), (1, 'Sen. Angus King', 'angus'), (1, 'King', 'king')"
+            )
+        )
+    migrated("head")
+    with engine.connect() as conn:
+        keys = conn.execute(text("SELECT alias, key FROM speaker_alias ORDER BY id")).all()
+    assert list(map(tuple, keys)) == [
+        ("Angus King", "angus king"),
+        ("Sen. Angus King", "angus king"),
+        ("King", "king"),
+    ]

@@ -4679,3 +4679,14 @@ def test_a_team_named_with_its_city_is_no_person_heard_later():
         'the eighth inning. He said afterward that the umpire "missed it by a foot."'
     )
     assert speaker_of(text, "missed it").speaker == "Aaron Boone"
+
+
+def test_a_surname_that_is_a_title_is_the_persons():
+    """'Sen. Angus King … King said': the surname is his, though "king" is also a title."""
+    text = (
+        "Sen. Angus King, an independent from Maine, said the bill was flawed.\n\n"
+        "Aaron Judge homered twice for New York.\n\n"
+        '"It does not mean much when we lose," Judge said. King said he would vote no.'
+    )
+    assert speaker_of(text, "vote no").speaker == "Angus King"
+    assert speaker_of(text, "when we lose").speaker == "Aaron Judge"

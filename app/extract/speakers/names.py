@@ -27,6 +27,8 @@ def normalise_name(name: str) -> str:
     """Comparable form: ascii, lowercase, letters only, titles dropped."""
     words = re.sub(r"[^a-z ]+", " ", ascii_fold(name).lower()).split()
     kept = [w for w in words if w not in TITLES]
+    if kept and words[-1] in TITLES:  # titles come before a name: "Angus King", "Aaron Judge"
+        kept.append(words[-1])
     return " ".join(kept or words)
 
 
