@@ -2993,7 +2993,7 @@ def test_a_name_with_a_middle_initial_or_an_apostrophe_is_kept_whole():
         "had to stop.\n"
     )
     speakers = [q.speaker for q in extract_article(article).quotes]
-    assert speakers == ["Tomás R. Harris Jr", "Rui O’Malley"]
+    assert speakers == ["Tomás R. Harris Jr.", "Rui O’Malley"]
 
 
 @pytest.mark.parametrize(
@@ -3978,7 +3978,7 @@ def test_a_bare_surname_is_the_person_whose_name_ends_in_jr():
         "Gen. Tom Dunn, his superior, visited the base last month and left on Friday.\n\n"
         'Harris toured the harbour on Tuesday. "We are ready for anything," he said.\n'
     )
-    assert speaker_of(text, "ready for anything").speaker == "Harry B. Harris Jr"
+    assert speaker_of(text, "ready for anything").speaker == "Harry B. Harris Jr."
 
 
 def test_a_word_first_printed_before_administration_is_a_person_where_titled():
@@ -4690,3 +4690,16 @@ def test_a_surname_that_is_a_title_is_the_persons():
     )
     assert speaker_of(text, "vote no").speaker == "Angus King"
     assert speaker_of(text, "when we lose").speaker == "Aaron Judge"
+
+
+def test_a_suffix_is_part_of_the_name_and_of_the_person():
+    """'Martin Luther King Jr. said' is King, printed with his suffix's period (the title
+    word "King" had cut the name to "Jr"); "Donald Trump Jr." is not his father."""
+    text = (
+        "Martin Luther King Jr. said it was time. Harry B. Harris Jr., the admiral, spoke "
+        "later.\n\nDonald Trump said the race was close. His son Donald Trump Jr. said the "
+        "campaign would win."
+    )
+    assert speaker_of(text, "it was time").speaker == "Martin Luther King Jr."
+    assert speaker_of(text, "race was close").speaker == "Donald Trump"
+    assert speaker_of(text, "would win").speaker == "Donald Trump Jr."

@@ -6,14 +6,13 @@ import re
 from dataclasses import dataclass, field
 
 from app.extract.speakers import gender as genders
-from app.extract.speakers.names import normalise_name
+from app.extract.speakers.names import NAME_SUFFIXES, normalise_name
 
 FIRST_NAME_VOTES = 2.5
 
 
 # Countries whose names English news prints family name first (Japan's it usually reverses).
 FAMILY_NAME_FIRST = frozenset("CN KP KR VN TW HK MO".split())
-NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
 def without_suffix(words: list[str]) -> list[str]:

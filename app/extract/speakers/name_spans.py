@@ -17,6 +17,7 @@ from app.extract.speakers.lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
+from app.extract.speakers.names import NAME_SUFFIXES
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.places import city_country
 from app.extract.speakers.printed_titles import is_title_word
@@ -261,9 +262,10 @@ def strip_leading(
             words = words[1:]
         else:
             break
+    suffixed = len(words) > 2 and words[-1].group().lower().rstrip(".") in NAME_SUFFIXES
     titled = [
         n
-        for n, w in enumerate(words[:-1])
+        for n, w in enumerate(words[: -2 if suffixed else -1])  # "Martin Luther King Jr"
         if (is_title_word(w.group()) and not _inside_a_name(words, n))
         or (
             w.group().isupper()

@@ -22,14 +22,19 @@ def ascii_fold(text: str) -> str:
     return unidecode(decomposed)
 
 
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())  # "Harry B. Harris Jr."
+
+
 @lru_cache(maxsize=8192)
 def normalise_name(name: str) -> str:
     """Comparable form: ascii, lowercase, letters only, titles dropped."""
     words = re.sub(r"[^a-z ]+", " ", ascii_fold(name).lower()).split()
-    kept = [w for w in words if w not in TITLES]
-    if kept and words[-1] in TITLES:  # titles come before a name: "Angus King", "Aaron Judge"
-        kept.append(words[-1])
-    return " ".join(kept or words)
+    if all(w in TITLES for w in words):
+        return " ".join(words)  # "Prime Minister" names an office
+    # titles come before a name, so its last word is kept: "Angus King", "Aaron Judge"
+    # (before a suffix: "Martin Luther King Jr.")
+    last = max((n for n, w in enumerate(words) if w not in NAME_SUFFIXES), default=-1)
+    return " ".join(w for n, w in enumerate(words) if w not in TITLES or n == last)
 
 
 def speaker_slug(name: str) -> str:

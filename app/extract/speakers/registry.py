@@ -45,7 +45,7 @@ from app.extract.speakers.name_spans import (
     title_cased,
     whole_word_hits,
 )
-from app.extract.speakers.names import normalise_name
+from app.extract.speakers.names import NAME_SUFFIXES, normalise_name
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.printed_titles import (
     printed_role,
@@ -157,6 +157,17 @@ def _given_sex(e: Entity) -> str | None:
 
 
 UNION_LOCAL = re.compile(r"\s\d{1,5}\b")
+
+
+def _words(name: str) -> list[str]:
+    """A name's comparable words, without a suffix ("Jr.")."""
+    return without_suffix(normalise_name(name).split())
+
+
+def _suffix(name: str) -> str | None:
+    """'jr' of "Donald Trump Jr.", 'iii' of "Charles McCullough III"; None for none."""
+    last = normalise_name(name).split()[-1:]
+    return last[0] if last and last[0] in NAME_SUFFIXES else None
 
 
 class Registry(Whereabouts):
@@ -511,8 +522,11 @@ class Registry(Whereabouts):
         if not prose and _headline_words(words, self.lowers):
             return  # "Washington Post Hit Piece Exploits Trump …": a title-cased headline
         start, end = m.start() + offset + words[0].start(), m.start() + offset + words[-1].end()
-        if text[end : end + 1] == "." and words[-1].group() in CORPORATE_ABBREVIATIONS:
-            end += 1  # "Bayfront Steel Ltd." as the parse prints it
+        if text[end : end + 1] == "." and words[-1].group() in CORPORATE_ABBREVIATIONS | {
+            "Jr",
+            "Sr",
+        }:
+            end += 1  # "Bayfront Steel Ltd.", "Vladimir Guerrero Jr." as the parse prints them
         if words[-1].group() == "Local" and (number := UNION_LOCAL.match(text, end)):
             end = number.end()  # "ATU Local 508", one union's branch
         name = text[start:end] if end > m.end() else " ".join(w.group() for w in words)
@@ -619,7 +633,7 @@ class Registry(Whereabouts):
                 return e
         if FRENCH_HONORIFIC.match(name):  # "M. Mercier", "Mme Roux": the surname alone
             return self.find(FRENCH_HONORIFIC.sub("", name), pos)
-        key = normalise_name(name).split()
+        key = without_suffix(normalise_name(name).split())  # "King" of "… King Jr."
         if not key:
             return None
         people = [e for e in self.entities.values() if e.kind == PERSON]
@@ -628,9 +642,7 @@ class Registry(Whereabouts):
             same = [e for e in same if normalise_name(e.name).split()[0][:1] == key[0][:1]]
             for n in range(len(key) - 1):  # "Paz Akin" for "Lorena Paz Akin", and
                 tail = key[n:]  # "Organizer Ann Lee" for "Ann Lee"
-                same = same or [
-                    e for e in people if normalise_name(e.name).split()[-len(tail) :] == tail
-                ]
+                same = same or [e for e in people if _words(e.name)[-len(tail) :] == tail]
         elif not same:  # "Cedeño" for "Ramón Cedeño Aristiguieta"
             same = [e for e in people if key[0] in normalise_name(e.name).split()[1:]]
             firsts = [e for e in people if normalise_name(e.name).split()[:1] == key]
@@ -649,6 +661,8 @@ class Registry(Whereabouts):
                 same = family_first
             elif not same and len(firsts) == 1 and self._recent(firsts[0], pos):
                 same = firsts  # a first name alone ("Jordan") for someone just introduced
+        if suffix := _suffix(name):  # "Donald Trump Jr." is not his father
+            same = [e for e in same if _suffix(e.name) == suffix]
         if not same:
             return None
         before = [e for e in same if any(p <= pos for p in e.positions)]
