@@ -4703,3 +4703,12 @@ def test_a_suffix_is_part_of_the_name_and_of_the_person():
     assert speaker_of(text, "it was time").speaker == "Martin Luther King Jr."
     assert speaker_of(text, "race was close").speaker == "Donald Trump"
     assert speaker_of(text, "would win").speaker == "Donald Trump Jr."
+
+
+@pytest.mark.parametrize(
+    "office",
+    ["Democratic Institutions Minister", "Intergovernmental Affairs Minister", "Rural Minister"],
+)
+def test_a_portfolio_minister_under_a_dateline_is_of_its_country(office):
+    text = f"OTTAWA — {office} Karina Gould said the government was open to amendments."
+    assert speaker_of(text, "open to amendments").speaker_country == "CA"

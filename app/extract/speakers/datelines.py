@@ -30,7 +30,9 @@ PORTFOLIOS = frozenset(
     defence defense interior international relations cooperation forests forestry natural
     resources emergency emergencies public safety security municipal services seniors children
     heritage arts employment skills innovation wildlife parks lands indigenous northern
-    citizenship treasury""".split()
+    citizenship treasury institutions intergovernmental procurement transportation revenue
+    languages francophonie diversity inclusion disability addictions mental rural urban
+    regional business consumer competition gender equality reconciliation statistics""".split()
 )
 GOVERNING = frozenset({"government", "administration", "junta"})
 OFFICIALS_OF = GOVERNING | {"ministry"}
