@@ -210,7 +210,41 @@ def finalise(
             )
         )
         prev = Attributed(cand, r, conf, named_at)
-    return _repeats_credited(out)
+    return _repeats_credited([piece for q in out for piece in _by_paragraph(text, q, paras, res)])
+
+
+CLOSING_MARKS = frozenset('"”»’')
+
+
+def _by_paragraph(text: str, quote: dict, paras: list[Paragraph], res) -> list[dict]:
+    """A direct quotation run on over paragraphs (each opening with a mark, the newspaper
+    convention) as one quote a paragraph, all of one speaker: news cites and annotates
+    quotations paragraph by paragraph."""
+    start, end = quote["start"], quote["end"]
+    if quote["kind"] != "direct" or "\n" not in text[start:end].strip():
+        return [quote]
+    if text[start:end].rstrip()[-1:] not in CLOSING_MARKS:
+        return [quote]  # never closed: a stray mark's run (a transcript), not a quotation
+    pieces = []
+    for para in paras:
+        lo, hi = max(start, para.start), min(end, para.end)
+        words = text[lo:hi]
+        if not words.strip():
+            continue
+        lo += len(words) - len(words.lstrip())
+        hi -= len(words) - len(words.rstrip())
+        pieces.append(
+            quote
+            | dict(
+                text=text[lo:hi],
+                start=lo,
+                end=hi,
+                sentence_start=max(quote["sentence_start"], para.start),
+                sentence_end=min(quote["sentence_end"], para.end),
+                topics=topics_for(text[lo:hi], text[para.start : para.end], res.taxonomy),
+            )
+        )
+    return pieces or [quote]
 
 
 GUESSED = frozenset({"inherited", "salience", "none"})  # found from the passage, not a cue

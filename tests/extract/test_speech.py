@@ -2916,3 +2916,19 @@ def test_the_words_end_before_the_writers_timing(sentence, words):
     text = "Harbour news\n\nPremier Ann Smithers spoke on Thursday.\n\n" + sentence
     (quote,) = extract_article(text).quotes
     assert quote.text == words
+
+
+def test_a_quotation_run_on_over_paragraphs_is_a_quote_a_paragraph():
+    """'"The process is flawed," Hinderks said. "The proposal …\n\n"So, what you have …
+    charge.\n\n"We don't want that …," Hinderks added.': one speaker, a quote a paragraph, as
+    news cites them; a run that never closes (a stray mark) is left whole."""
+    text = (
+        "Harbour news\n\n"
+        '"The process is flawed," Tom Ridley said Monday. "The proposal itself is badly '
+        "flawed.\n\n"
+        '"So what you have is people trying to decide with lousy information.\n\n'
+        '"We don\'t want that. We want people to be heard," Ridley added.'
+    )
+    quotes = [q for q in extract_article(text).quotes if "flawed," not in q.text]
+    assert [q.text.split()[0] for q in quotes] == ['"The', '"So', '"We']
+    assert {q.speaker for q in quotes} == {"Tom Ridley"}
