@@ -223,8 +223,9 @@ def _by_paragraph(text: str, quote: dict, paras: list[Paragraph], res) -> list[d
     start, end = quote["start"], quote["end"]
     if quote["kind"] != "direct" or "\n" not in text[start:end].strip():
         return [quote]
-    if text[start:end].rstrip()[-1:] not in CLOSING_MARKS:
-        return [quote]  # never closed: a stray mark's run (a transcript), not a quotation
+    if text[start:end].rstrip()[-1:] not in CLOSING_MARKS or quote["speaker_mention"] is None:
+        # never closed, or tagged by nobody: a stray mark's run (a transcript, an excerpt)
+        return [quote]
     pieces = []
     for para in paras:
         lo, hi = max(start, para.start), min(end, para.end)
