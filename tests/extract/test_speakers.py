@@ -4712,3 +4712,14 @@ def test_a_suffix_is_part_of_the_name_and_of_the_person():
 def test_a_portfolio_minister_under_a_dateline_is_of_its_country(office):
     text = f"OTTAWA — {office} Karina Gould said the government was open to amendments."
     assert speaker_of(text, "open to amendments").speaker_country == "CA"
+
+
+def test_a_nationality_beside_an_unnamed_speaker_is_their_country():
+    """'One of the officials, an Egyptian, said …. The other, who is Israeli, said …'."""
+    text = (
+        "CAIRO — Negotiations on a Gaza ceasefire stalled on Friday, according to two officials."
+        "\n\nOne of the officials, an Egyptian, said Hamas had refused to provide the names. "
+        "The other, who is Israeli, said Israel would not agree without the list."
+    )
+    assert speaker_of(text, "refused to provide").speaker_country == "EG"
+    assert speaker_of(text, "would not agree").speaker_country == "IL"

@@ -34,6 +34,8 @@ POSTED_PEOPLE = frozenset(
     """diplomat diplomats envoy envoys journalist journalists correspondent correspondents
     observer observers analyst analysts""".split()
 )
+# A nationality set beside someone unnamed: ", an Egyptian,", ", who is Israeli,".
+NATIONALITY_AFTER = re.compile(r",\s(?:an?\s|who\sis\s)([A-Z][a-z]{2,20}),")
 IN_PLACE = re.compile(r"\s(?:in|at)\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}")
 
 
@@ -44,6 +46,9 @@ def printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) ->
     country = resolver.officials.home_country(words) or resolver.registry.body_country(words)
     if kind == GROUP and len(resolver.officials.countries_in(words)) > 1:
         country = None  # "the foreign ministers of France, Germany and Britain"
+    if country is None and kind == PERSON:  # "One of the officials, an Egyptian, said"
+        if nationality := NATIONALITY_AFTER.match(resolver.layout.text, mention.end):
+            country = resolver.officials.demonym(nationality[1])
     if country is None and kind in (ORGANISATION, GROUP, PERSON):
         country = (
             _owners_country(resolver, mention)
