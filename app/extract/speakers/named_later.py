@@ -96,16 +96,15 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
     closing_tag = here < LEDE_SENTENCES and bool(
         CLOSING_TAG.match(layout.text, mention.end, layout.starts[here + 1])
     )
+    # "A former mayor was sentenced …, with the judge calling his conduct …. Gordon Mackie, 67,
+    # was convicted": a name after a sentence opening on someone else described is theirs
     another_opens = _opens_on_someone_else(layout.text, layout.starts[here], mention.start)
     found = []
-    for e in resolver.registry.of_kind({PERSON}):
+    for e in [] if another_opens else resolver.registry.of_kind({PERSON}):
         body = [p for p in e.positions if layout.sentence_of(p) >= 0]
         if not body or layout.sentence_of(min(body)) != here + 1:
             continue  # named before the description (or not in the next sentence)
         before = OPENING_PHRASE.sub("", layout.text[opening : min(body)], count=1)
-        if another_opens:
-            continue  # "A former mayor was sentenced …, with the judge calling his conduct …
-            # . Gordon Mackie, 67, was convicted": the name is the mayor's, not the judge's
         if spokesperson:
             # 'A spokeswoman for Trudeau said …. "…," said Eleanore Catenaro.': named, with no
             # title and no apposition of their own, in the tag of the next quotation
@@ -162,11 +161,8 @@ def _for_someone(description: str) -> bool:
 
 def _bare(text: str, person: Entity, body: list[int]) -> bool:
     """Printed by name alone where first met: '…," said Eleanore Catenaro.'"""
-    first = min(body)
-    return person.role == "" and text[first + len(person.name) : first + len(person.name) + 1] in (
-        ".",
-        "",
-    )
+    after = min(body) + len(person.name)
+    return person.role == "" and text[after : after + 1] in (".", "")
 
 
 def named_again_next(resolver: "Resolver", mention: Mention) -> Resolved | None:

@@ -146,6 +146,7 @@ def _between_headline_verbs(words: list[re.Match]) -> list[list[re.Match]]:
 
 
 CORPORATE_ABBREVIATIONS = frozenset("Ltd Inc Co Corp Bros Ltée Cie".split())
+ABBREVIATED_ENDINGS = CORPORATE_ABBREVIATIONS | {"Jr", "Sr"}  # names that end on a period
 
 
 def _given_sex(e: Entity) -> str | None:
@@ -522,10 +523,7 @@ class Registry(Whereabouts):
         if not prose and _headline_words(words, self.lowers):
             return  # "Washington Post Hit Piece Exploits Trump …": a title-cased headline
         start, end = m.start() + offset + words[0].start(), m.start() + offset + words[-1].end()
-        if text[end : end + 1] == "." and words[-1].group() in CORPORATE_ABBREVIATIONS | {
-            "Jr",
-            "Sr",
-        }:
+        if text[end : end + 1] == "." and words[-1].group() in ABBREVIATED_ENDINGS:
             end += 1  # "Bayfront Steel Ltd.", "Vladimir Guerrero Jr." as the parse prints them
         if words[-1].group() == "Local" and (number := UNION_LOCAL.match(text, end)):
             end = number.end()  # "ATU Local 508", one union's branch
