@@ -2932,3 +2932,15 @@ def test_a_quotation_run_on_over_paragraphs_is_a_quote_a_paragraph():
     quotes = [q for q in extract_article(text).quotes if "flawed," not in q.text]
     assert [q.text.split()[0] for q in quotes] == ['"The', '"So', '"We']
     assert {q.speaker for q in quotes} == {"Tom Ridley"}
+
+
+@pytest.mark.parametrize("teaser", ["WATCH:", "WATCH BELOW:"])
+def test_a_video_teaser_line_is_page_furniture(teaser):
+    """'WATCH: China accuses Canadian allies of hypocrisy …' links to a video; its verbs are a
+    headline's, not someone's words in this story."""
+    text = (
+        "Harbour news\n\nSeveral of Canada's allies have spoken out.\n\n"
+        f"{teaser} China accuses Canadian allies of hypocrisy in Huawei arrest\n\n"
+        "The State Department expressed concern over the detentions."
+    )
+    assert not [q for q in extract_article(text).quotes if "hypocrisy" in q.text]

@@ -18,7 +18,8 @@ BOILERPLATE = re.compile(
     share\b|listen\b|leer\s+en|read\s+(?:more|also|in)\b|related\b|you\s+may\s+(?:also\s+)?like|
     you\s+may\s+be\s+interested|recommended|more\s+articles|advertisement|subscribe|sign\s+up|
     follow\s+us|click\s+here|translated\s+from|photo\b|image\b|credit\b|file\s+photo|
-    post\s+with\s+no\s+comments|all\s+news|\(?(?:photo|image|video)\s*:)""",
+    post\s+with\s+no\s+comments|all\s+news|\(?(?:photo|image|video)\s*:|
+    watch(?:\s+(?:below|above|live|more|now|the\s+video))?\s*:)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A list item's marker: menus and share buttons are bulleted, and so are the points of a
