@@ -4723,3 +4723,15 @@ def test_a_nationality_beside_an_unnamed_speaker_is_their_country():
     )
     assert speaker_of(text, "refused to provide").speaker_country == "EG"
     assert speaker_of(text, "would not agree").speaker_country == "IL"
+
+
+def test_the_judge_is_the_justice_named_later():
+    """'… with the judge calling his conduct "…". … Justice Helen Okafor said …': a judge's
+    title is "Justice" (PolNeAR dev: "The judge agreed …" is Frank Nervo)."""
+    text = (
+        "LONDON, Ont. — A former Ontario mayor was sentenced Friday to four years in prison, "
+        'with the judge calling his conduct "a profound betrayal of public trust."\n\n'
+        "Gordon Mackie, 67, was convicted in June of bribery. Justice Helen Okafor said the "
+        "sentence had to deter others in public office."
+    )
+    assert speaker_of(text, "profound betrayal").speaker == "Helen Okafor"

@@ -1240,14 +1240,20 @@ def _states(text: str) -> set[str]:
 
 
 def _shared(words: set[str], role_words: set[str]) -> int:
-    """Description words found among the printed role words; 'mayor' matches 'mayoral'."""
+    """Description words found among the printed role words; 'mayor' matches 'mayoral', and
+    'judge' a justice's title."""
     return sum(
         1
         for w in words
         if w in role_words
+        or SAME_TITLE.get(w, "") in role_words
         or len(w) >= 4
         and any(r.startswith(w) and r not in BODY_WORDS for r in role_words)
     )
+
+
+# One office printed by either word: "the judge" said is "Justice Helen Okafor".
+SAME_TITLE = {"judge": "justice", "justice": "judge"}
 
 
 # A body's word is no office that shares its stem: "minister" is not "ministry".
