@@ -4735,3 +4735,14 @@ def test_the_judge_is_the_justice_named_later():
         "sentence had to deter others in public office."
     )
     assert speaker_of(text, "profound betrayal").speaker == "Helen Okafor"
+
+
+def test_a_nationality_then_a_word_of_geography_is_that_nations_body():
+    """'The Canadian Coast Guard' is Canada's: "Coast" is a region's name in Tanzania and
+    Kenya, but as a body's word it places nothing."""
+    text = (
+        "TOFINO, B.C. — Every morning, Judith Carey checks the light.\n\n"
+        "The Canadian Coast Guard has automated most lighthouses. The agency says it has no "
+        "plans to remove her."
+    )
+    assert speaker_of(text, "no plans").speaker_country == "CA"

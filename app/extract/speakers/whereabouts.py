@@ -161,6 +161,11 @@ def _local_country(role: str) -> str | None:
     return None
 
 
+# Regions named by a plain word of geography: as a body's second word they are no place.
+REGION_WORDS = frozenset(
+    """Coast Central North South East West Northern Southern Eastern Western Capital Upper
+    Lower Coastal Lakes Islands Valley Mountain Highlands Lowlands Interior""".split()
+)
 # A sentence opening on someone's office before the holder's name: "His finance minister, "
 HIS_OFFICE = re.compile(r"(?:^|[.!?]\s{1,3}|\n)(His|Her)\s[a-z][a-z -]{2,40},\s$")
 # "Ferrer's foreign minister, ": an office in a named person's service (not a counterpart's)
@@ -438,6 +443,8 @@ class Whereabouts:
         if len(words) < 3 or self.officials.demonym(words[0]) is None:
             return None
         for place in (" ".join(words[1:3]), words[1]):
+            if place in REGION_WORDS:
+                continue  # "Canadian Coast Guard": Tanzania's and Kenya's "Coast" is no one's
             found = (city_country(place) if is_city(place) else None) or subdivision_country(place)
             if found:
                 return found if found != self.officials.demonym(words[0]) else None
