@@ -631,7 +631,7 @@ class Registry(Whereabouts):
                 return e
         if FRENCH_HONORIFIC.match(name):  # "M. Mercier", "Mme Roux": the surname alone
             return self.find(FRENCH_HONORIFIC.sub("", name), pos)
-        key = without_suffix(normalise_name(name).split())  # "King" of "… King Jr."
+        key = _words(name)  # "King" of "… King Jr."
         if not key:
             return None
         people = [e for e in self.entities.values() if e.kind == PERSON]
