@@ -65,6 +65,14 @@ class Speaker(SQLModel, table=True):
         default="person", max_length=16, sa_column_kwargs={"server_default": "person"}
     )
     sort_key: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    # A person an article names by a given name alone ("Her husband, Tom,"): the name tells
+    # who only there, so the row is that article's (migration 0021); None for a name that
+    # holds across articles. (No ON DELETE: SQLite adds the column in place, and its
+    # reflection would not read one back.)
+    article_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("article.id"), nullable=True, index=True),
+    )
 
     aliases: list["SpeakerAlias"] = Relationship(back_populates="speaker")
     quotes: list["Quote"] = Relationship(back_populates="speaker")

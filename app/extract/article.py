@@ -58,6 +58,9 @@ class ExtractedQuote:
     # was chosen from the passage alone, or nobody was.
     speaker_start: int | None = None
     speaker_end: int | None = None
+    # The speaker is printed by a given name alone ("Her husband, Tom,"): the name tells who
+    # only within this article, so the store never files another article's Tom with them.
+    named_alone: bool = False
 
 
 @dataclass(frozen=True)

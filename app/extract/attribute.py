@@ -207,6 +207,7 @@ def finalise(
                 sentence_end=cand.sentence.end,
                 speaker_start=named_at[0] if named_at and r.speaker else None,
                 speaker_end=named_at[1] if named_at and r.speaker else None,
+                named_alone=bool(r.speaker and r.entity is not None and r.entity.given_alone),
             )
         )
         prev = Attributed(cand, r, conf, named_at)
@@ -258,6 +259,7 @@ SPEAKER_FIELDS = (
     "via",
     "speaker_start",
     "speaker_end",
+    "named_alone",
 )
 
 

@@ -21,21 +21,23 @@ _SPEAKER = table(Speaker).c
 _COLUMNS = (
     _SPEAKER.id, _SPEAKER.slug, _SPEAKER.name, _SPEAKER.country, _SPEAKER.role, _SPEAKER.kind
 )  # fmt: skip
-_BY_ALIAS = (
-    select(*_COLUMNS).join(SpeakerAlias).where(col(SpeakerAlias.key) == bindparam("key")).distinct()
-)
+_BY_KEY = select(*_COLUMNS).join(SpeakerAlias).where(col(SpeakerAlias.key) == bindparam("key"))
+_BY_ALIAS = _BY_KEY.where(col(Speaker.article_id).is_(None)).distinct()
+# A speaker named by a given name alone is found only from the article that names them.
+_BY_ALIAS_HERE = _BY_KEY.where(col(Speaker.article_id) == bindparam("article_id")).distinct()
 # An alias's last word, as migration 0014 indexes it (the expression must be the index's own
 # for the index to answer it). Keys are lowercase words joined by single spaces.
 SURNAME = {
     "sqlite": "substr(key, length(rtrim(key, replace(key, ' ', ''))) + 1)",
     "postgresql": "regexp_replace(key, '^.* ', '')",
 }
-# Each speaker with an alias ending in the surname, once.
+# Each speaker with an alias ending in the surname, once (not an article's given-name one).
 _BY_SURNAME = {
     dialect: select(*_COLUMNS).where(
         col(Speaker.id).in_(
             select(col(SpeakerAlias.speaker_id)).where(text(f"{surname} = :surname"))
-        )
+        ),
+        col(Speaker.article_id).is_(None),
     )
     for dialect, surname in SURNAME.items()
 }
@@ -86,24 +88,31 @@ class SpeakerRows:
 
     def __init__(self, conn: Connection):
         self.conn = conn
-        self.known: dict[tuple[str, str | None, str | None], SpeakerRow] = {}
+        self.known: dict[tuple[str, str | None, str | None, int | None], SpeakerRow] = {}
 
     def row_for(
-        self, name: str | None, country: str | None, role: str | None, kind: str = "person"
+        self,
+        name: str | None,
+        country: str | None,
+        role: str | None,
+        kind: str = "person",
+        article_id: int | None = None,
     ) -> SpeakerRow | None:
         """The speaker `name` refers to, or a new one of this kind (person, organisation,
-        group, outlet); None for no name (speaker unknown)."""
+        group, outlet); None for no name (speaker unknown). With `article_id`, the name
+        tells who only within that article (a given name alone): that article's speaker."""
         if not name or not normalise_name(name):
             return None
-        if (name, country, role) not in self.known:
-            self.known[name, country, role] = self._find_or_add(name, country, role, kind)
-        return self.known[name, country, role]
+        asked = (name, country, role, article_id)
+        if asked not in self.known:
+            self.known[asked] = self._find_or_add(name, country, role, kind, article_id)
+        return self.known[asked]
 
     def _find_or_add(
-        self, name: str, country: str | None, role: str | None, kind: str
+        self, name: str, country: str | None, role: str | None, kind: str, article_id: int | None
     ) -> SpeakerRow:
         key = normalise_name(name)
-        speaker = self._find_or_create(name, key, country, role, kind)
+        speaker = self._find_or_create(name, key, country, role, kind, article_id)
         before = (speaker.name, speaker.country, speaker.role)
         speaker.country = speaker.country or country
         speaker.role = speaker.role or role
@@ -117,15 +126,25 @@ class SpeakerRows:
         return speaker
 
     def _find_or_create(
-        self, name: str, key: str, country: str | None, role: str | None, kind: str
+        self,
+        name: str,
+        key: str,
+        country: str | None,
+        role: str | None,
+        kind: str,
+        article_id: int | None,
     ) -> SpeakerRow:
         for attempt in range(1, ATTEMPTS + 1):
-            found = self._by_alias(key, country) or self._by_surname(name, key, country)
+            if article_id is not None:
+                found = self._in_article(key, article_id)
+            else:
+                found = self._by_alias(key, country) or self._by_surname(name, key, country)
             if found is not None:
                 return found
             slug = self._free_slug(name)
-            values = {"slug": slug, "name": name, "country": country, "role": role}
-            values.update(kind=kind, sort_key=sort_key(name, kind))
+            values: dict[str, str | int | None] = {"slug": slug, "name": name, "kind": kind}
+            values.update(country=country, role=role, sort_key=sort_key(name, kind))
+            values["article_id"] = article_id
             try:
                 # A savepoint, so losing a race for the slug undoes this insert only; the next
                 # attempt sees the winner's row and resolves to it (or picks the next free slug).
@@ -144,6 +163,10 @@ class SpeakerRows:
             if not country or not row.country or row.country == country:
                 return SpeakerRow(*row)
         return None
+
+    def _in_article(self, key: str, article_id: int) -> SpeakerRow | None:
+        row = self.conn.execute(_BY_ALIAS_HERE, {"key": key, "article_id": article_id}).first()
+        return SpeakerRow(*row) if row is not None else None
 
     def _by_surname(self, name: str, key: str, country: str | None) -> SpeakerRow | None:
         surname = key.split()[-1]

@@ -145,7 +145,7 @@ def _store_once(
     # Speakers first, in quote order: the same rows, created in the same order, as resolving
     # them quote by quote.
     speakers = SpeakerRows(conn)
-    sources = [_source(speakers, q) for q in article.quotes]
+    sources = [_source(speakers, q, article_id) for q in article.quotes]
     speaker_ids = [speaker_id for speaker_id, _ in sources]
     _insert_quotes(conn, article_id, article, sources, topic_names)
     touched = statements.group_article(conn, article_id)
@@ -170,11 +170,12 @@ def _article_values(digest: str, article: ExtractedArticle, origin: Origin) -> d
     }
 
 
-def _source(speakers: SpeakerRows, quote) -> tuple[int | None, str | None]:
+def _source(speakers: SpeakerRows, quote, article_id: int) -> tuple[int | None, str | None]:
     """(speaker row id, channel) of a quote. An outlet is never the speaker, only the
     channel its words came through ("via France 24"); a country or capital named as the
     speaker ("Britain said") stands for its government; someone never named is filed with
-    the groups and unnamed speakers, not among the people."""
+    the groups and unnamed speakers, not among the people; someone named by a given name
+    alone ("Tom") is this article's own speaker, never another article's Tom."""
     kind = getattr(quote, "speaker_type", None) or "person"
     name, via = quote.speaker, getattr(quote, "via", None)
     if kind == "outlet":
@@ -185,7 +186,8 @@ def _source(speakers: SpeakerRows, quote) -> tuple[int | None, str | None]:
         name, kind = f"Government of {country_name(quote.speaker_country)}", "organisation"
     if kind == "person" and name and is_description(name):
         kind = "group"  # "a Venezuelan businessman": filed with groups and unnamed speakers
-    speaker = speakers.row_for(name, quote.speaker_country, quote.speaker_role, kind)
+    local = article_id if getattr(quote, "named_alone", False) else None
+    speaker = speakers.row_for(name, quote.speaker_country, quote.speaker_role, kind, local)
     return (speaker.id if speaker else None), via
 
 

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from app.extract.speakers.names import normalise_name
 from app.extract.speakers.officials import default_officials
-from app.models import Speaker, SpeakerAlias, TallySpeaker
+from app.models import Article, Speaker, SpeakerAlias, TallySpeaker
 from app.queries import tallies
 from app.queries.cache import cached
 from app.queries.filters import decode_cursor, encode_cursor
@@ -104,15 +104,18 @@ class SpeakerProfile:
     role: str | None
     kind: str
     aliases: tuple[str, ...]  # spellings recorded from the articles, the name among them
+    # Named by a given name alone in this one article ("Tom"), which their name belongs to.
+    article_id: int | None = None
+    article_title: str | None = None
 
 
 def get_speaker(session: Session, slug: str) -> SpeakerProfile | None:
     rows = run(session, _GET_SPEAKER, slug=slug).all()
     if not rows:
         return None
-    ident, slug, name, country, role, kind, _ = rows[0]
+    ident, slug, name, country, role, kind, _, article_id, title = rows[0]
     aliases = tuple(sorted({r[6] for r in rows if r[6] is not None}))
-    return SpeakerProfile(ident, slug, name, country, role, kind, aliases)
+    return SpeakerProfile(ident, slug, name, country, role, kind, aliases, article_id, title)
 
 
 _GET_SPEAKER = (
@@ -124,8 +127,11 @@ _GET_SPEAKER = (
         col(Speaker.role),
         col(Speaker.kind),
         col(SpeakerAlias.alias),
+        col(Speaker.article_id),
+        col(Article.title),
     )
     .outerjoin(SpeakerAlias, col(SpeakerAlias.speaker_id) == col(Speaker.id))
+    .outerjoin(Article, col(Article.id) == col(Speaker.article_id))
     .where(col(Speaker.slug) == value("slug"))
 )  # one round trip, built once: see app.queries.prepared
 

@@ -312,3 +312,18 @@ def test_schema_0020_keeps_a_surname_that_is_a_title_in_the_key(migrated):
         ("Sen. Angus King", "angus king"),
         ("King", "king"),
     ]
+
+
+def test_schema_0021_keeps_stored_speakers_and_gives_them_no_article(migrated):
+    engine = migrated("0020")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO speaker (id, slug, name, kind, sort_key) VALUES "
+                "(1, 'tom', 'Tom', 'person', 'tom'), (2, 'ana-lima', 'Ana Lima', 'person', 'lima')"
+            )
+        )
+    migrated("head")
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT slug, article_id FROM speaker ORDER BY id")).all()
+    assert list(map(tuple, rows)) == [("tom", None), ("ana-lima", None)]

@@ -4746,3 +4746,19 @@ def test_a_nationality_then_a_word_of_geography_is_that_nations_body():
         "plans to remove her."
     )
     assert speaker_of(text, "no plans").speaker_country == "CA"
+
+
+def test_a_given_name_printed_alone_names_the_speaker_only_within_the_article():
+    text = (
+        "Marion Keller has farmed the prairie for 40 years. Her husband, Tom, spent the night "
+        'moving cattle.\n\n"We lost the hay, but the animals are safe," Tom said.\n\n'
+        "Keller said the couple would rebuild the barn before winter.\n\n"
+        'Reeve Dana Whitlock said the dikes held. "It was close," Whitlock said.'
+    )
+    tom = speaker_of(text, "the animals are safe")
+    assert (tom.speaker, tom.named_alone) == ("Tom", True)
+    keller = speaker_of(text, "rebuild the barn")
+    assert (keller.speaker, keller.named_alone) == ("Marion Keller", False)
+    assert not speaker_of(text, "It was close").named_alone
+    garneau = speaker_of('"That is enough waiting," Garneau said of the delay.', "enough")
+    assert (garneau.speaker, garneau.named_alone) == ("Garneau", False)

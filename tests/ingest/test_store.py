@@ -188,3 +188,27 @@ def test_store_files_someone_never_named_with_groups_not_people(engine):
     with Session(engine) as session:
         kinds = {s.name: s.kind for s in session.exec(select(Speaker))}
     assert kinds == {"a Venezuelan businessman": "group", "Ana Lima": "person"}
+
+
+def _store(engine, source: str, text: str, fragment: str, given_name: str):
+    """One article quoting someone it names by `given_name` alone."""
+    quote = quote_in(text, fragment, speaker=given_name, named_alone=True)
+    article = ExtractedArticle(text=text, title=None, outlet=None, date=None, quotes=(quote,))
+    return store_article(engine, source, article, TOPIC_NAMES)
+
+
+def test_store_keeps_each_articles_given_name_speaker_its_own(engine):
+    farm = 'Her husband, Tom, moved the cattle. "The animals are safe," Tom said.'
+    rink = 'His coach, Tom, was blunt. "We were slow," Tom said.'
+    one = _store(engine, "farm.txt", farm, '"The animals', "Tom")
+    two = _store(engine, "rink.txt", rink, '"We were', "Tom")
+    assert one.speaker_ids != two.speaker_ids
+    # Re-ingesting an article finds its own Tom again; a Tom named by surname stays apart.
+    again = _store(engine, "farm.txt", farm + " Rain fell.", '"The animals', "Tom")
+    assert again.status == "updated" and again.speaker_ids == one.speaker_ids
+    with engine.begin() as conn:
+        surname = SpeakerRows(conn).row_for("Tom", None, None)
+    assert surname.id not in one.speaker_ids | two.speaker_ids
+    with Session(engine) as session:
+        owners = {s.slug: s.article_id for s in session.exec(select(Speaker))}
+    assert owners == {"tom": one.article_id, "tom-2": two.article_id, "tom-3": None}

@@ -226,3 +226,15 @@ def test_speaker_spellings_officials_toml_knows_redirect_too(seeded_client):
     assert "Lavrov" not in also  # not the surname alone
     # A spelling of someone no article quotes names no page.
     assert seeded_client.get("/speakers/antony-blinken", follow_redirects=False).status_code == 404
+
+
+def test_speaker_named_by_a_given_name_alone_says_which_article_names_them(engine, client):
+    text = 'Her husband, Tom, moved the cattle. "The animals are safe," Tom said.'
+    quote = quote_in(text, '"The animals are safe,"', speaker="Tom", named_alone=True)
+    article = ExtractedArticle(text, "Flood waters recede", None, None, (quote,))
+    stored = store_article(engine, "farm.txt", article, {})
+    html = client.get("/speakers/tom").text
+    assert "Named only as “Tom” in" in html
+    assert f'/articles/{stored.article_id}">Flood waters recede</a>' in html
+    listed = client.get("/speakers").text
+    assert re.search(r'Tom</a>\s*<span class="muted">named by given name in one article', listed)
