@@ -4762,3 +4762,22 @@ def test_a_given_name_printed_alone_names_the_speaker_only_within_the_article():
     assert not speaker_of(text, "It was close").named_alone
     garneau = speaker_of('"That is enough waiting," Garneau said of the delay.', "enough")
     assert (garneau.speaker, garneau.named_alone) == ("Garneau", False)
+
+
+def test_someone_known_only_by_a_given_name_is_that_name():
+    text = (
+        "According to the officer in charge of the agency's base that night, the scene in the "
+        'film is untrue.\n\n"There never was an order to wait," said the base chief known as '
+        "Bob, speaking publicly for the first time.\n\n"
+        'The agency called the film a distortion. "It is unfair," spokesman Dale Reyes said.\n\n'
+        "The book accuses Bob of ignoring the guards.\n\n"
+        '"We moved as fast as we could," said a guard identified only as Carl.'
+    )
+    assert speaker_of(text, "order to wait").speaker == "Bob"
+    # A book's words are its author's, whom the story does not name: not the spokesman's.
+    assert speaker_of(text, "ignoring the guards").speaker == "The book"
+    carl = speaker_of(text, "as fast as we could")
+    assert (carl.speaker, carl.text) == ("Carl", '"We moved as fast as we could,"')
+    # The words after the comma closing "According to …" are the officer's; "that night"
+    # is the phrase's.
+    assert speaker_of(text, "the scene").text == "the scene in the film is untrue"

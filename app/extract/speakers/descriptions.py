@@ -93,6 +93,9 @@ FORMER = frozenset(("former", "ex", "retired"))
 COLLECTIVE = frozenset(
     "family couple crew household relatives left right public crowd audience".split()
 )
+# A work that "says" or "accuses": its words are its author's, whom the story names with it
+# ("Zuckoff's book") or not at all; never the person or body in focus.
+WORKS = frozenset("book memoir novel film movie documentary biopic".split())
 PARTY_MEMBERS = frozenset(("democrat", "republican"))  # "the Nevada Democrat": "(D-Nev.)"
 # "His ministry said" after Pakistan's defence minister: his, not the last ministry named.
 BODIES_OF_THEIRS = frozenset(
@@ -345,6 +348,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
             return named
         return printed(resolver, mention, GROUP if plural else PERSON, "description")
     head = mention.head
+    if head in WORKS and not plural and mention.name is None:  # (who made it is "theirs")
+        return printed(resolver, mention, PERSON, "description")
     if (head in MEDIA_NOUNS or head in ORG_NOUNS) and (named := _named_body(resolver, mention)):
         return named
     if head in MEDIA_NOUNS:

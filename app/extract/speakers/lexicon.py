@@ -193,7 +193,8 @@ PERSON_NOUNS = frozenset(
     playwright entrepreneur investor soldier trooper magistrate coroner arbitrator surgeon
     forecaster meteorologist lecturer alderman alderwoman treasurer auditor ombudsman curator
     astronaut sculptor photographer strategist consultant lobbyist engineer epidemiologist
-    virologist pharmacist dentist archaeologist nun""".split()
+    virologist pharmacist dentist archaeologist nun guard operative medic priest rabbi
+    imam bishop monk""".split()
 )
 # Pieces of hyphenated titles besides title words: "secretary-general", "sergeant-at-arms",
 # "commander-in-chief", "co-founder", "ex-minister", "president-elect".

@@ -42,7 +42,7 @@ def verb_after(text: str, end: int) -> bool:
 # only as Bob", "who gave her name as Maria".
 _INTRODUCED_AS = re.compile(
     r"\b(?:named|identified(?:\sonly)?\sas|gave\s(?:his|her|their)\s(?:first\s)?name\sas"
-    r"|known\sonly\sas|(?:asked|agreed)\sto\sbe\sidentified\sonly\sas)\s{1,3}$"
+    r"|known(?:\sonly)?\sas|(?:asked|agreed)\sto\sbe\sidentified\sonly\sas)\s{1,3}$"
 )
 
 

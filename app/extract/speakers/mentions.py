@@ -570,12 +570,16 @@ def _titled_holder_in_body_name(head: Token) -> Token | None:
 
 
 def _named_by_participle(noun: Token) -> Token | None:
-    """'a retired teacher named Gail Mercer', 'the volunteer, a teacher called Ann Lee': the
-    name a person noun, or its apposition, is given right after it."""
+    """'a retired teacher named Gail Mercer', 'the volunteer, a teacher called Ann Lee', 'the
+    base chief known as Bob': the name a person noun, or its apposition, is given right after
+    it."""
     if noun.pos_ != "NOUN":
         return None
     for person in (noun, *(c for c in noun.children if c.dep_ == "appos")):
         for acl in person.children:
+            next_word = acl.i == person.i + 1 or acl.doc[person.i + 1 : acl.i].text == ","
+            if acl.dep_ == "acl" and next_word and (name := _known_as(acl)):
+                return name  # ("The man, identified only as Carl,")
             if acl.dep_ != "acl" or acl.lower_ not in ("named", "called") or acl.i != person.i + 1:
                 continue
             words = list(acl.subtree)[1:]
@@ -585,6 +589,17 @@ def _named_by_participle(noun: Token) -> Token | None:
             if name.dep_ in ("oprd", "dobj", "attr") and name.pos_ == "PROPN":
                 return name
     return None
+
+
+def _known_as(participle: Token) -> Token | None:
+    """'known as Bob', 'identified only as Carl': the name, when that is all the words say."""
+    if participle.lower_ not in ("known", "identified"):
+        return None
+    if any(c.dep_ not in ("prep", "advmod") for c in participle.children):
+        return None  # ('known as Bob for his temper' still names him; 'known to police' not)
+    as_ = next((c for c in participle.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    name = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+    return name if name is not None and name.pos_ == "PROPN" else None
 
 
 def _aide_then_name(head: Token, prep: Token, child: Token) -> bool:

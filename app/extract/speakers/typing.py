@@ -118,6 +118,14 @@ def is_junk_name(name: str) -> bool:
 TITLED_BY = (TITLE_WORDS | ROLE_HINTS) - frozenset("the of and for at in on to a an us".split())
 
 
+# "a guard identified only as Carl", "the base chief known as Bob", "a nurse named Ines":
+# the noun before says what the name is. Bounded runs, read back from the name.
+_NAMED_AS = re.compile(
+    r"([a-z]{2,20}),?[ ]{1,3}(?:named|called|(?:known|identified)(?:[ ]{1,3}only)?[ ]{1,3}as)"
+    r"[ ]{1,3}$"
+)
+
+
 def person_evidence(name: str, text: str, start: int, end: int) -> float:
     """How strongly the name and its surroundings say 'a person' (0 = no evidence)."""
     words = name.split()
@@ -131,6 +139,9 @@ def person_evidence(name: str, text: str, start: int, end: int) -> float:
             score += 2.0
         elif last in PERSON_NOUNS:
             score += 1.5
+    named_as = _NAMED_AS.search(text, max(0, start - 50), start)
+    if named_as is not None and named_as.group(1) in PERSON_NOUNS:
+        score += 2.0
     after = text[end : end + 60]
     if _AGE_AFTER.match(after):
         score += 3.0

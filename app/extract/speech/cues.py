@@ -148,6 +148,7 @@ def _according(tok: Token) -> Cue | None:
         if commas:
             lost = tok.doc[commas[-1] + 1 : tok.right_edge.i + 1]
             content = sorted({*content, *lost}, key=lambda t: t.i)
+    content = _past_the_opening_comma(tok, head, content)
     # "According to EHS, the target is met, but Chapman says …": the second report is his
     for other in head.children:
         if other.dep_ == "conj" and is_speech_verb(other) and has_subject(other):
@@ -163,6 +164,19 @@ def _according(tok: Token) -> Cue | None:
         if agent is not None:
             return Cue(tok, text, agent, content, "according", via=outlet)
     return Cue(tok, text, pobj, content, "according")
+
+
+def _past_the_opening_comma(tok: Token, head: Token, content: list[Token]) -> list[Token]:
+    """'According to the officer in charge that night, the scene is untrue': the words before
+    the comma closing an opening "according to" phrase belong to the phrase, whatever the
+    parse hung them on ("that night" on the verb); the words said start after it."""
+    doc = tok.doc
+    if tok.i != tok.sent.start:
+        return content
+    comma = next((t for t in doc[tok.right_edge.i + 1 : head.i] if t.text == ","), None)
+    if comma is None or any(t.pos_ in ("VERB", "AUX") for t in doc[tok.i + 1 : comma.i]):
+        return content
+    return [t for t in content if t.i > comma.i]
 
 
 def _according_with_no_verb(tok: Token, to: Token, source: Token) -> Cue | None:

@@ -54,11 +54,23 @@ def scene_clause(verb: Token, clause: Token) -> bool:
     )
 
 
+NAMING_PARTICIPLES = frozenset("identified known named".split())
+
+
+def name_it_gives(clause: Token) -> Token | None:
+    """'a guard identified only as Carl': the name a naming participle gives (its head word)."""
+    if clause.lower_ not in NAMING_PARTICIPLES:
+        return None
+    names = (t for t in clause.subtree if t.i > clause.i and t.pos_ == "PROPN")
+    return next((t for t in names if t.head.pos_ != "PROPN"), None)
+
+
 def clause_after_the_name(verb: Token) -> Token | None:
     """'"…," said Ben Carson, asked about his claims, …' and '"…," said Ann Lee, who served
     as labor secretary yet endorsed …', parsed with the name as the subject of a clause of
     the verb: that clause tells of the speaker (the scene, or who they are), the name
-    right after the verb is the speaker."""
+    right after the verb is the speaker. So does '"…," said a guard identified only as
+    Carl', where the clause gives the speaker's name."""
     doc = verb.doc
     inverted = verb.i > 0 and doc[verb.i - 1].text in (",", '"', "”", "’", "''")
     for clause in verb.children:
@@ -77,7 +89,13 @@ def clause_after_the_name(verb: Token) -> Token | None:
             and subject.pos_ == "PROPN"
             and any(c.dep_ == "relcl" and c.i < clause.i for c in subject.children)
         )
-        if asked or described:
+        named = (
+            inverted
+            and clause.tag_ == "VBN"
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in clause.children)
+            and name_it_gives(clause) is not None
+        )
+        if asked or described or named:
             return clause
     return None
 

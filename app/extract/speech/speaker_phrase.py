@@ -16,6 +16,7 @@ from app.extract.speech.parse_tokens import (
     clause_after_the_name,
     has_subject,
     is_speech_verb,
+    name_it_gives,
     quoted_person,
     scene_clause,
 )
@@ -122,7 +123,7 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
     if (inserted := _name_after_inserted_verb(verb)) is not None:
         return inserted
     if (asked := clause_after_the_name(verb)) is not None:  # '"…," said Ann Lee, asked about'
-        return next(c for c in asked.children if c.dep_ == "nsubj")
+        return name_it_gives(asked) or next(c for c in asked.children if c.dep_ == "nsubj")
     if (tagged := _named_in_the_tag(verb)) is not None:
         return tagged
     if (described := _named_after_the_quotation(verb)) is not None:
