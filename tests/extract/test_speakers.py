@@ -4781,3 +4781,18 @@ def test_someone_known_only_by_a_given_name_is_that_name():
     # The words after the comma closing "According to …" are the officer's; "that night"
     # is the phrase's.
     assert speaker_of(text, "the scene").text == "the scene in the film is untrue"
+
+
+def test_the_sides_of_a_trial_speak_through_their_own_lawyers():
+    text = (
+        "A jury found former councillor Derek Osei guilty of fraud on Thursday. His lawyer, "
+        "Rebecca Tan, said outside the courthouse that her client would appeal.\n\n"
+        "Crown prosecutor Amit Bhalla told the court that Osei had treated the charity as a bank "
+        "account. The defence argued the payments were loans Osei meant to repay.\n\n"
+        "Justice Mark Hollis set sentencing for March. The Crown said it would seek jail time."
+    )
+    assert speaker_of(text, "her client would appeal").speaker == "Rebecca Tan"
+    assert speaker_of(text, "payments were loans").speaker == "Rebecca Tan"
+    assert speaker_of(text, "seek jail time").speaker == "Amit Bhalla"
+    alone = "Prosecutor Amit Bhalla called the scheme brazen. The defence argued it was a loan."
+    assert speaker_of(alone, "it was a loan").speaker == "The defence"

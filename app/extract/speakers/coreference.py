@@ -38,6 +38,7 @@ from app.extract.speakers.printed_speakers import INDEFINITE
 from app.extract.speakers.registry import Registry
 from app.extract.speakers.salience import OBJECT, ROLE_WEIGHT, SPEAKER, SUBJECT
 from app.extract.speakers.subjects import described_subject, group_subjects
+from app.extract.speakers.trial_sides import lawyer_for_the_side, side_of_a_trial
 from app.extract.speakers.typing import (
     GROUP,
     ORGANISATION,
@@ -232,6 +233,11 @@ class Resolver:
         if (national := self._by_nationality(mention)) is not None:
             return national
         registry = self.registry
+        if mention.name == "Crown" and side_of_a_trial("crown", mention.text):
+            # "The Crown said it would seek jail time": the prosecutor named before, if any
+            people = registry.of_kind({PERSON})
+            if (lawyer := lawyer_for_the_side("crown", people, mention.start)) is not None:
+                return self.entity_result(lawyer, mention, "description", "role")
         entity = None
         full = mention.full
         if full and full != mention.name and not self._person_of_a_body(mention):

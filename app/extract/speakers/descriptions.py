@@ -43,6 +43,7 @@ from app.extract.speakers.offices import (
 )
 from app.extract.speakers.places import subdivision_country
 from app.extract.speakers.salience import ROLE_WEIGHT, SPEAKER, SUBJECT, score
+from app.extract.speakers.trial_sides import lawyer_for_the_side, side_of_a_trial
 from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
 
 if TYPE_CHECKING:
@@ -350,6 +351,11 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
     head = mention.head
     if head in WORKS and not plural and mention.name is None:  # (who made it is "theirs")
         return printed(resolver, mention, PERSON, "description")
+    if side_of_a_trial(head, mention.text):
+        people = resolver.registry.of_kind({PERSON})
+        if (lawyer := lawyer_for_the_side(head, people, mention.start)) is not None:
+            return resolver.entity_result(lawyer, mention, "description", "role")
+        return printed(resolver, mention, GROUP, "description")
     if (head in MEDIA_NOUNS or head in ORG_NOUNS) and (named := _named_body(resolver, mention)):
         return named
     if head in MEDIA_NOUNS:

@@ -200,7 +200,7 @@ SCENE_NOUNS = frozenset(
     """speech interview statement briefing conference meeting address call post tweet
     condition visit appearance hearing rally session debate remarks message video broadcast
     summit ceremony event forum editorial commentary letter talks negotiations
-    discussions""".split()
+    discussions courthouse courtroom steps podium scrum""".split()
 )
 
 
