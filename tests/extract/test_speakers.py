@@ -4796,3 +4796,15 @@ def test_the_sides_of_a_trial_speak_through_their_own_lawyers():
     assert speaker_of(text, "seek jail time").speaker == "Amit Bhalla"
     alone = "Prosecutor Amit Bhalla called the scheme brazen. The defence argued it was a loan."
     assert speaker_of(alone, "it was a loan").speaker == "The defence"
+
+
+def test_a_nationality_before_a_counterparts_title_is_their_country():
+    text = (
+        "Natural Resources Minister Helen Brassard signed the pact with her Australian "
+        "counterpart, Resources Minister Callum Reid, at a ceremony. Reid said it was too early "
+        "to promise new smelters.\n\n"
+        "Speaking beside her Chilean counterpart, Mining Minister Ana Lisboa said exports "
+        "would double."
+    )
+    assert speaker_of(text, "too early").speaker_country == "AU"
+    assert speaker_of(text, "exports would double").speaker_country != "CL"

@@ -224,6 +224,8 @@ class Whereabouts:
             return self._lede_state_but(self.officials.country_in(visit[1]))
         if (body := self._spokesperson_of_the_body_before(e.role, first)) is not None:
             return body  # "The Russian embassy in Oslo called …. Embassy spokesman Ivan Orlov"
+        if found := self._nationality_before_the_title(e, first):
+            return found
         if national_office(e.role):
             if MET_BEFORE.search(text, max(0, first - 60), first):
                 return None  # "discussed it with Premier Li Wen": a visitor or a caller
@@ -271,6 +273,20 @@ class Whereabouts:
         if described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
             return self.introduced_as(described.group(1).lower(), first)
         return None
+
+    def _nationality_before_the_title(self, e: Entity, first: int) -> str | None:
+        """'with her Australian counterpart, Resources Minister Callum Reid, at …': the
+        nationality of the apposition the title and name close (with no comma after the name,
+        "Speaking beside her Canadian counterpart, Foreign Minister Ann Lee said" opens on
+        someone else)."""
+        title = title_before(self.text, first)
+        if not title or self.text[first + len(e.name) : first + len(e.name) + 1] != ",":
+            return None
+        titled = self.text.rfind(title, max(0, first - len(title) - 3), first)
+        if titled < 0:
+            return None
+        nationality = NATIONALITY_BEFORE.search(self.text, max(0, titled - 80), titled)
+        return self.officials.country_in(nationality[1]) if nationality else None
 
     def _counterparts_offices(self) -> None:
         """'Chilean President Tomás Errázuriz and his Argentine counterpart, Martín Quiroga':
