@@ -4808,3 +4808,15 @@ def test_a_nationality_before_a_counterparts_title_is_their_country():
     )
     assert speaker_of(text, "too early").speaker_country == "AU"
     assert speaker_of(text, "exports would double").speaker_country != "CL"
+
+
+def test_a_body_naming_a_thing_in_its_own_quoted_words_is_it():
+    text = (
+        '"We will not reopen the contract," Health Minister Ana Ruiz said on Monday.\n\n'
+        "The Canadian Nurses Association condemned what it described as "
+        '"a cynical delay tactic by the province."\n\n'
+        "Ruiz said Ottawa does not recognize what it calls "
+        '"an illegal annexation of the peninsula."'
+    )
+    assert speaker_of(text, "cynical delay").speaker == "Canadian Nurses Association"
+    assert speaker_of(text, "illegal annexation").speaker == "Ana Ruiz"

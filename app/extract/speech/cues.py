@@ -407,6 +407,8 @@ def find_cues(doc) -> list[Cue]:
                 speaker = subject_of(tok)
                 if speaker is None:  # "A spokesman, Ali Omar, called the move '…'"
                     speaker = _naming_misread_as_modifier(tok)
+                if speaker is None:
+                    speaker = _it_names_in_quotes(tok, naming)
                 if speaker is not None:
                     cues.append(Cue(tok, _cue_text(tok), speaker, naming, "verb", naming=True))
                 continue
@@ -767,6 +769,18 @@ def _names_oneself(verb: Token) -> bool:
     return any(
         len(words := list(c.subtree)) >= 2 and all(t.pos_ == "PROPN" for t in words) for c in named
     )
+
+
+def _it_names_in_quotes(verb: Token, naming: list[Token]) -> Token | None:
+    """'The union condemned what it described as "a betrayal"': "it" is a body naming a thing
+    in its own quoted words (a subject the plain "it" rule mutes for verbs other than
+    saying: "it describes a world where …" is a book's or a plan's). Not inside what someone
+    says ("Pompeo said Washington rejects what it calls '…'"): theirs, as a report."""
+    if not any(t.text in QUOTE_MARKS for t in naming):
+        return None
+    if any(cue_lemma(a.text) in PLAIN_SAYING for a in verb.ancestors):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)
 
 
 REFLEXIVES = frozenset("himself herself themselves itself myself ourselves".split())
