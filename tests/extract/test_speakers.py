@@ -4820,3 +4820,17 @@ def test_a_body_naming_a_thing_in_its_own_quoted_words_is_it():
     )
     assert speaker_of(text, "cynical delay").speaker == "Canadian Nurses Association"
     assert speaker_of(text, "illegal annexation").speaker == "Ana Ruiz"
+
+
+def test_as_reported_by_someone_the_report_is_theirs():
+    text = (
+        "Premier Dana Whitlock spoke in Regina on Monday.\n\n"
+        "As first reported by Ana Lima of the Star-Phoenix, the province will cut the fuel tax "
+        "by five cents next month.\n\n"
+        "As reported earlier, the bridge on Highway 11 will close for two weeks.\n\n"
+        "Columnist Ruth Okafor wrote about the tax on Friday. As stated in Okafor's column, "
+        "the cut will cost the treasury $90 million a year."
+    )
+    assert speaker_of(text, "cut the fuel tax").speaker == "Ana Lima"
+    assert not [q for q in quotes(text) if "bridge" in q.text]
+    assert speaker_of(text, "cost the treasury").speaker == "Ruth Okafor"

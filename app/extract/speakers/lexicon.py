@@ -132,7 +132,7 @@ DOCUMENT_NOUNS = frozenset(
     announcement bulletin advisory update website blog message note petition motion affidavit
     submission brief analysis audit review poll data figures numbers reports studies readout
     communique communiqué draft resolution declaration treaty accord charter proposal
-    indictment decree""".split()
+    indictment decree commentary column op-ed""".split()
 )
 # Heads of a description that names a body: "the company", "the utility", "the board".
 ORG_NOUNS = frozenset(

@@ -9,6 +9,7 @@ channels.py's; this module decides what is a cue and puts the three together.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Token
 
@@ -414,7 +415,12 @@ def find_cues(doc) -> list[Cue]:
                 continue
             if content is None and cue_lemma(tok.text) in CLAUSE_ONLY:
                 continue
-            speaker = subject_of(tok)
+            if (as_reported := _as_reported(tok)) is not None:
+                if as_reported is False:
+                    continue  # "As reported earlier, the bridge will close": nobody named
+                speaker = as_reported
+            else:
+                speaker = subject_of(tok)
             misread = speaker is None and _misread_as_modifier(tok)
             if misread:
                 speaker = tok.head  # "Estonia's prime minister, Kaja Tamm, posted on Facebook:"
@@ -476,7 +482,8 @@ def find_cues(doc) -> list[Cue]:
                     continue
             if content:
                 content = from_the_quotation(tok, within_brackets(tok, content))
-            cue = Cue(tok, _cue_text(tok), speaker, content, "verb", via=channel_of(tok))
+            via = None if as_reported is not None else channel_of(tok)  # (the agent speaks)
+            cue = Cue(tok, _cue_text(tok), speaker, content, "verb", via=via)
         else:
             continue
         if cue is not None:
@@ -915,6 +922,23 @@ def _closing_tag(verb: Token) -> bool:
         for c in verb.children
         if c.i > verb.i
     )
+
+
+def _as_reported(tok: Token) -> Token | Literal[False] | None:
+    """'As reported by The Globe and Mail, the province will …': the report is the agent's
+    (or the document's it is "stated in"), not the subject's of the clause it qualifies;
+    with neither ("As reported earlier,") it is nobody's (False). None when the verb is not
+    such a participle."""
+    if tok.tag_ != "VBN" or tok.dep_ != "advcl" or has_subject(tok):
+        return None
+    if tok.head.tag_ == "VBG" or not has_subject(tok.head):
+        return None  # (a clause misparsed around it: "as reported by X citing Y, …")
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
+    # "As stated in Davis' commentary": the document, which speaks for its author
+    by = next((c for c in tok.children if c.dep_ == "agent" or c.lower_ == "in"), None)
+    name = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+    return name if name is not None else False
 
 
 def _told_by(tok: Token) -> Token | None:
