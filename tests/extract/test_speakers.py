@@ -4834,3 +4834,15 @@ def test_as_reported_by_someone_the_report_is_theirs():
     assert speaker_of(text, "cut the fuel tax").speaker == "Ana Lima"
     assert not [q for q in quotes(text) if "bridge" in q.text]
     assert speaker_of(text, "cost the treasury").speaker == "Ruth Okafor"
+
+
+def test_a_share_of_voters_left_saying_something_said_it():
+    text = (
+        "Pollster Dana Whitlock released the survey on Monday.\n\n"
+        "The shootings have left 62 percent of voters saying race relations are growing worse. "
+        "Another 30 percent of voters said they were unsure.\n\n"
+        "She later left the briefing, saying the margin of error was three points."
+    )
+    assert speaker_of(text, "race relations").speaker == "62 percent of voters"
+    assert speaker_of(text, "were unsure").speaker_type == "group"
+    assert speaker_of(text, "margin of error").speaker == "Dana Whitlock"

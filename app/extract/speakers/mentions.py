@@ -228,6 +228,17 @@ def _name_runs(tokens: list[Token]) -> list[list[Token]]:
     return runs
 
 
+SHARE_WORDS = frozenset("percent cent majority minority half third quarter plurality share".split())
+
+
+def _share_of_many(head: Token) -> bool:
+    """'62 percent of voters', 'a majority of members': some of many people, a group."""
+    return head.lower_ in SHARE_WORDS and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.tag_ in ("NNS", "NNPS") for g in c.children)
+        for c in head.children
+    )
+
+
 def _plural_possessive(t: Token) -> bool:
     """The apostrophe of 'the Manitoba Nurses' Union': inside a body's name when a body's word
     ends the words after it; not "Reuters’ Luciana Lopez" or "Democracy Corps’ Stan Greenberg"."""
@@ -985,7 +996,7 @@ def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]
         glued = _glued_word(head)
         name = doc.text[glued[0].idx : glued[-1].idx + len(glued[-1])]
         return Mention(text, start, end, "name", name, low, name)
-    plural = head.tag_ in ("NNS", "NNPS") or head.lower_ == "those"
+    plural = head.tag_ in ("NNS", "NNPS") or head.lower_ == "those" or _share_of_many(head)
     # (a rarer word may be tagged a verb: "a State Department readout")
     as_noun = head.pos_ == "NOUN" or (
         head.pos_ == "VERB" and any(c.dep_ == "det" for c in head.children)

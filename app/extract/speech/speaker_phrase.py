@@ -99,7 +99,7 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
         return french  # "The Fédération des clubs de randonneurs du Québec said": misparsed
     if (joined := subject_read_as_conj(verb)) is not None:
         return joined
-    if (shown := _shown_saying(verb)) is not None:
+    if (shown := _shown_saying(verb) or _left_saying(verb)) is not None:
         return shown
     if (sentence := _noun_read_as_verb(verb)) is not None:
         whose = verb.doc[verb.i - 1]  # "rejected European Union demands that …": the Union's
@@ -517,6 +517,24 @@ def _shown_saying(verb: Token) -> Token | None:
     of = verb.doc[name.left_edge.i - 1]  # (the name hung on "of" or on the participle)
     recording = of.head if of.lower_ == "of" else None
     return name if recording is not None and recording.lower_ in RECORDINGS else None
+
+
+# Verbs whose object does what a participle after it says: "left voters saying", "had
+# residents asking", "found most members arguing".
+OBJECT_DOES = frozenset("leave left leaves leaving have has had find found finds".split())
+
+
+def _left_saying(verb: Token) -> Token | None:
+    """'The killings have left 62 percent of voters saying race relations are worse': the
+    object right before the participle says it, not the subject of the verb it hangs on (a
+    participle set off by a comma is the subject's: "She toured farms, telling them …")."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp") or head.lower_ not in OBJECT_DOES:
+        return None
+    if verb.doc[verb.i - 1].text == "," or has_subject(verb):
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return obj if obj is not None and obj.right_edge.i == verb.i - 1 else None
 
 
 def _french_body_before(verb: Token) -> Token | None:
