@@ -4846,3 +4846,14 @@ def test_a_share_of_voters_left_saying_something_said_it():
     assert speaker_of(text, "race relations").speaker == "62 percent of voters"
     assert speaker_of(text, "were unsure").speaker_type == "group"
     assert speaker_of(text, "margin of error").speaker == "Dana Whitlock"
+
+
+def test_a_profession_is_not_a_minister_in_focus():
+    text = (
+        "Finance Minister Ana Lima said on Monday the economy was stronger than it looked.\n\n"
+        "The deficit, the auditor noted, has doubled since 2019.\n\n"
+        "Raptors head coach Darko Rajakovic watched from the bench. The coach said the team "
+        "played hard."
+    )
+    assert speaker_of(text, "has doubled").speaker == "the auditor"
+    assert speaker_of(text, "played hard").speaker == "Darko Rajakovic"

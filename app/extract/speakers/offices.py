@@ -33,6 +33,11 @@ ROLE_CLASSES = (
     frozenset("officer admiral general colonel commander lieutenant brigadier marshal".split()),
     frozenset(("governor",)),  # "the governor" is no senator, nor "the mayor" a governor
     frozenset(("mayor",)),
+    # professions no minister holds: "the auditor" is not "Finance Minister Ana Lima"
+    frozenset("auditor auditor-general comptroller ombudsman".split()),
+    frozenset("judge justice magistrate".split()),
+    frozenset("doctor physician surgeon".split()),
+    frozenset(("coach",)),
 )
 # Words that make an office another one: "the deputy foreign minister" is not the foreign
 # minister, nor "the vice president" the president; the portfolios of ministers and
