@@ -4857,3 +4857,23 @@ def test_a_profession_is_not_a_minister_in_focus():
     )
     assert speaker_of(text, "has doubled").speaker == "the auditor"
     assert speaker_of(text, "played hard").speaker == "Darko Rajakovic"
+
+
+def test_the_elder_or_the_younger_of_two_namesakes():
+    text = (
+        "For 30 years, Abram Friesen baked bread in a grocery store. On Saturday, he and his son "
+        "Daniel opened a bakery of their own.\n\n"
+        '"My dad has talked about this since I was a kid," Daniel Friesen, 34, said.\n\n'
+        "The elder Friesen, 67, was less sentimental. He said the hardest part was finding an "
+        "oven.\n\n"
+        "The younger Friesen said the family hopes to hire two bakers by spring."
+    )
+    assert speaker_of(text, "finding an oven").speaker == "Abram Friesen"
+    assert speaker_of(text, "hire two bakers").speaker == "Daniel Friesen"
+    ages = (
+        "Tom Reyes, 61, and Luis Reyes, 30, run the farm together.\n\n"
+        "The younger Reyes said the drought cost them half the crop. The older Reyes said "
+        "they would plant again."
+    )
+    assert speaker_of(ages, "half the crop").speaker == "Luis Reyes"
+    assert speaker_of(ages, "plant again").speaker == "Tom Reyes"

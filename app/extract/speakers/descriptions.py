@@ -278,12 +278,16 @@ def _former_or_latter(resolver: "Resolver", mention: Mention) -> Resolved | None
     return resolver.entity_result(chosen, mention, "description", "in-focus")
 
 
+GENERATION_OR_THE = re.compile(r"^[Tt]he\s+(?:(?:elder|older|younger)\s+)?")
+
+
 def _surname_of_someone(resolver: "Resolver", mention: Mention):
-    """'Guest said', 'Baxter says': a surname that is also a word, parsed as a noun."""
-    bare = re.sub(r"^the\s+", "", mention.text)
+    """'Guest said', 'Baxter says', 'the older Reyes': a surname that is also a word, or
+    after a generation's adjective, parsed as a noun."""
+    bare = GENERATION_OR_THE.sub("", mention.text)
     if not re.fullmatch(r"[A-Z][\w'’-]+", bare):
         return None
-    entity = resolver.registry.find(bare, mention.start)
+    entity = resolver.registry.find(bare, mention.end - len(bare))
     return entity if entity is not None and entity.kind == PERSON else None
 
 
@@ -312,9 +316,10 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
     mention = _of_its_state(resolver, mention)
     if (named := _surname_of_someone(resolver, mention)) is not None:
         return resolver.entity_result(named, mention, "name", "name")
+    named_at = mention.start + max(0, mention.text.rfind(mention.name or ""))
     if (
         mention.name
-        and (whole := registry.find(mention.name, mention.start)) is not None
+        and (whole := registry.find(mention.name, named_at)) is not None
         and _titles_name(mention.text, mention.name, whole.kind == PERSON)
     ):  # "Carolina coach Rod Lee"; not "aides to Lee" or "the head of the House of Commons"
         return resolver.entity_result(whole, mention, "name", "name")

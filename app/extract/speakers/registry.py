@@ -13,6 +13,7 @@ import re
 from app.extract.speakers import gender as genders
 from app.extract.speakers.datelines import dateline_city, dateline_country, national_body
 from app.extract.speakers.entities import FAMILY_NAME_FIRST, Entity, without_suffix
+from app.extract.speakers.generations import of_generation
 from app.extract.speakers.lexicon import (
     INVERTED_TAGS,
     KIN_NOUNS,
@@ -454,6 +455,8 @@ class Registry(Whereabouts):
                 said = max(votes, key=lambda g: votes[g]) if len(set(votes.values())) > 1 else None
                 owners = [e for e in owners if _given_sex(e) == said] or owners
             owners = [e for e in owners if self._given_or_known(e)] or owners
+            if (generation := of_generation(self.text, pos, people[surname])) in owners:
+                owners = [generation]  # "The elder Friesen": the father, not the son
             principal = [e for e in owners if not _named_as_kin(self.text, e, owners)]
             owner = max(
                 principal or owners,

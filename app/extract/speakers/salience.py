@@ -35,7 +35,7 @@ SUBJECT_WORDS = TITLE_WORDS | ROLE_HINTS | PERSON_NOUNS | {"a", "an", "his", "he
 # What a title is of, lowercase before it: "Former Indian army chief Gen. Ann Lee"
 SUBJECT_WORDS |= frozenset(
     """army navy air force police military intelligence party defence defense security
-    opposition ruling government cabinet presidential retired""".split()
+    opposition ruling government cabinet presidential retired elder older younger""".split()
 )
 # Someone set against the sentence's subject, who is someone else: "Unlike Ann Lee, he …".
 _UNLIKE = re.compile(r"\b(?:[Uu]nlike|[Ee]xcept\sfor)\s$")
