@@ -2944,3 +2944,17 @@ def test_a_video_teaser_line_is_page_furniture(teaser):
         "bad faith\n\nThe State Department expressed concern over the dispute."
     )
     assert not [q for q in extract_article(text).quotes if "bad faith" in q.text]
+
+
+@pytest.mark.parametrize("teaser", ["Relevant Reading:", "Further reading:", "Don't miss:"])
+def test_a_reading_teaser_line_is_page_furniture(teaser):
+    """'Relevant Reading: Understanding Gender in 2019 …' links to another story; no one in
+    this one speaks through it, nor do the quotations after it go to it."""
+    text = (
+        'Harbour news\n\n"No, that\'s the mom," says my two-year-old.\n\n'
+        f"{teaser} Understanding Gender Is Way Over My Head — But My Teen Girls Are Helping Me "
+        "Get There\n\n\"It could be. It doesn't say. I like to think it's the dad,\" I said.\n\n"
+        '"No. It\'s the mom."'
+    )
+    speakers = {q.speaker for q in extract_article(text).quotes}
+    assert not any(s and "Reading" in s or s and "miss" in s for s in speakers)

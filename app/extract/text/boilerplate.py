@@ -19,7 +19,9 @@ BOILERPLATE = re.compile(
     you\s+may\s+be\s+interested|recommended|more\s+articles|advertisement|subscribe|sign\s+up|
     follow\s+us|click\s+here|translated\s+from|photo\b|image\b|credit\b|file\s+photo|
     post\s+with\s+no\s+comments|all\s+news|\(?(?:photo|image|video)\s*:|
-    watch(?:\s+(?:below|above|live|more|now|the\s+video))?\s*:)""",
+    watch(?:\s+(?:below|above|live|more|now|the\s+video))?\s*:|
+    (?:relevant|further|recommended|suggested)\s+reading\b|also\s+read\b|don['’]t\s+miss\s*:|
+    trending(?:\s+now)?\s*:)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A list item's marker: menus and share buttons are bulleted, and so are the points of a
