@@ -4877,3 +4877,17 @@ def test_the_elder_or_the_younger_of_two_namesakes():
     )
     assert speaker_of(ages, "half the crop").speaker == "Luis Reyes"
     assert speaker_of(ages, "plant again").speaker == "Tom Reyes"
+
+
+def test_both_after_each_of_two_named_together_spoke_is_the_two():
+    text = (
+        "OTTAWA — A bill to expand pharmacare died in the Senate on Thursday.\n\n"
+        "NDP health critic Gord Janes and Liberal MP Sonia Sidhar held separate news "
+        'conferences. Janes said the Liberals had "slow-walked the bill." Sidhar said the NDP '
+        'was "playing games."\n\n'
+        "Both said they would reintroduce the bill in the new session.\n\n"
+        'Asked about the vote, Health Minister Mark Holland said he was "disappointed, frankly."'
+    )
+    assert speaker_of(text, "reintroduce").speaker == "Gord Janes and Sonia Sidhar"
+    # "Holland" inside a person's name is no country named beside the dateline's
+    assert speaker_of(text, "disappointed").speaker_country == "CA"

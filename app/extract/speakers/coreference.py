@@ -32,7 +32,7 @@ from app.extract.speakers.gender import (
 )
 from app.extract.speakers.lexicon import PERSON_NOUNS, TITLE_ABBREVIATIONS
 from app.extract.speakers.mentions import POSSESSIVE_PRONOUNS, Mention
-from app.extract.speakers.offices import GENERIC_OFFICES
+from app.extract.speakers.offices import GENERIC_OFFICES, PORTFOLIOS
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.printed_speakers import INDEFINITE
 from app.extract.speakers.registry import Registry
@@ -45,6 +45,7 @@ from app.extract.speakers.typing import (
     OUTLET,
     PERSON,
     PLACE,
+    TITLED_BY,
     is_organisation_name,
     names_a_body,
 )
@@ -52,6 +53,9 @@ from app.extract.text.closing_tags import QUOTE_MARKS
 
 # Two people who open a sentence ("Chinese President Xi Jinping and Brazilian President …").
 TITLES_ONLY = re.compile(r"\s*(?:[A-Z][\w.'’-]{0,30}\s){0,6}")
+# ("NDP health critic Gord Johns and …": lowercase words of a title too)
+TITLE_RUN = re.compile(r"\s*(?:[\w.'’-]{1,30}\s){0,6}")
+TITLE_RUN_WORDS = TITLED_BY | PERSON_NOUNS | PORTFOLIOS
 NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s(?:da|de|do|dos|van|von|al|bin)?\s?[A-Z][\w'’.-]*)*")
 PAIR_JOINED = re.compile(r",?\s(?:and|&)\s(?:[A-Z][\w.'’-]*\s){0,6}")
 # Someone issuing a document: "X issued a statement", "Y released a joint communiqué".
@@ -92,6 +96,15 @@ AS_FOR = re.compile(r"\s{0,3}As for ([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})
 LEDE = 2  # sentences that open a story (its title, then the first two of its lede)
 # "The spokesman, Dmitri Orlov": a definite description, then the name it gives.
 THE_DESCRIBED = re.compile(r"[Tt]he\s([a-z][\w -]{1,40}?),\s")
+
+
+def _titles_only(text: str, lo: int, hi: int) -> bool:
+    """The words from `lo` to `hi` are titles: capitalised, or lowercase words of a title."""
+    if TITLES_ONLY.fullmatch(text, lo, hi):
+        return True
+    return TITLE_RUN.fullmatch(text, lo, hi) is not None and all(
+        w[:1].isupper() or w.lower() in TITLE_RUN_WORDS for w in text[lo:hi].split()
+    )
 
 
 class Resolver:
@@ -483,13 +496,16 @@ class Resolver:
         ]
         return new[0] if len(new) == 1 else None
 
-    def named_pair(self, mention: Mention, skip: tuple[int, int] | None) -> Resolved | None:
+    def named_pair(
+        self, mention: Mention, skip: tuple[int, int] | None, reach: int = 1
+    ) -> Resolved | None:
         """ "Chinese President Xi Jinping and Brazilian President Lula … criticised what they
         called …": "they" in, or just after, a sentence opening on two people joined by "and"
-        is the two of them."""
+        is the two of them. With a longer `reach` ("Both said …" after each of them spoke),
+        a pair further back, when no one else is named since."""
         layout, text = self.layout, self.layout.text
         n = layout.sentence_of(mention.start)
-        for k in (n, n - 1):
+        for k in range(n, n - reach - 1, -1):
             if k < 0:
                 return None
             lo = layout.starts[k]
@@ -500,19 +516,29 @@ class Resolver:
                 for p in e.positions
                 if lo <= p < hi and not _named_in(e, skip)
             )
-            if len(named) < 2 or not TITLES_ONLY.fullmatch(text, lo, named[0][0]):
+            if len(named) < 2 or not _titles_only(text, lo, named[0][0]):
                 continue  # the two open the sentence, after their titles only
             (first, one), (second, other) = named[:2]
             printed = NAME_RUN.match(text, first)
             between = text[printed.end() : second] if printed else ""
             if one is other or not PAIR_JOINED.fullmatch(between):
                 continue
+            if k < n - 1 and self._someone_else_named(one, other, layout.starts[k + 1], mention):
+                return None
             countries = {one.country, other.country}
             country = countries.pop() if len(countries) == 1 else None
             certainty = confidence_for("it-they")
             names = f"{one.name} and {other.name}"
             return Resolved(names, country, None, certainty, GROUP, "pronoun", basis="it-they")
         return None
+
+    def _someone_else_named(self, one: Entity, other: Entity, lo: int, mention: Mention) -> bool:
+        return any(
+            lo <= p < mention.start
+            for e in self.registry.of_kind({PERSON})
+            if e is not one and e is not other
+            for p in e.positions
+        )
 
     def issued_before(self, mention: Mention) -> Resolved | None:
         """ "Kaja Kallas issued a statement on behalf of 26 member states. '…,' it said.": the

@@ -333,7 +333,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
     if ONE_OF_THEM.fullmatch(mention.text) and (one := _one_of_them(resolver, mention)):
         return one
     if THE_TWO.fullmatch(mention.text) and (
-        pair := resolver.named_pair(mention, skip) or resolver.named_pair(mention, None)
+        pair := resolver.named_pair(mention, skip)
+        or resolver.named_pair(mention, None, reach=PAIR_REACH)
     ):  # "the two leaders said in a statement", or "A and B agreed …, the two leaders said"
         return replace(pair, evidence="description")
     if THE_TWO.fullmatch(mention.text) or mention.text.lower() == "the couple":
@@ -423,6 +424,7 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
     )
 
 
+PAIR_REACH = 4  # sentences back "both" or "the two" finds two people named together
 # Two people named together before: "the two leaders", "both ministers", "the pair".
 THE_TWO = re.compile(
     r"(?i:the\stwo|both)(?:\s(?:leaders|presidents|ministers|men|women|officials|envoys|mayors"

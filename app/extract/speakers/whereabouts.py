@@ -207,6 +207,14 @@ class Whereabouts:
     def find(self, name: str, pos: int) -> Entity | None:
         raise NotImplementedError  # the Registry finds names
 
+    def _without_people(self, words: str) -> str:
+        """The words with people's names blanked: "Health Minister Mark Holland" names no
+        country, though "Holland" alone is one."""
+        for e in self.entities.values():
+            if e.kind == PERSON and " " in e.name and e.name in words:
+                words = words.replace(e.name, " " * len(e.name))
+        return words
+
     def _country_from_context(self, e: Entity) -> str | None:
         """A person's country from around their first mention, when no title of theirs
         names one: the dateline's, a place or country the sentence opens on, a nationality
@@ -411,7 +419,9 @@ class Whereabouts:
             return self._opening_country(sentence) == self.home
         lo, hi = self.text.rfind("\n", 0, pos) + 1, self.text.find("\n", pos)
         # (the countries its speakers name in quotation marks say nothing of where they are from)
-        paragraph = self.layout.unquoted(lo, hi if hi >= 0 else len(self.text))
+        paragraph = self._without_people(
+            self.layout.unquoted(lo, hi if hi >= 0 else len(self.text))
+        )
         if self._opening_body(paragraph) not in (None, self.home):
             return False  # "The Kremlin dismissed that. Spokesman Pavel Drozdov said …"
         if self.officials.countries_in(paragraph) <= {self.home}:
@@ -440,10 +450,10 @@ class Whereabouts:
         if VISITING.search(sentence):
             return False  # "Visiting Foreign Minister …", "her counterpart …"
         if (datelined or opens) and first:
-            return not self.officials.countries_in(sentence)
+            return not self.officials.countries_in(self._without_people(sentence))
         # "Critics … said …. Interior Minister Kipchumba Murkomen rejected that. Haiti, he
         # said, …": later in the paragraph too, when nothing before it names another country
-        before = self.layout.unquoted(lo, pos)
+        before = self._without_people(self.layout.unquoted(lo, pos))
         return opens and self.officials.countries_in(before) <= {self.home}
 
     def _last_persons_country(self, pos: int, sex: str) -> str | None:
