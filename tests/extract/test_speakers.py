@@ -4891,3 +4891,11 @@ def test_both_after_each_of_two_named_together_spoke_is_the_two():
     assert speaker_of(text, "reintroduce").speaker == "Gord Janes and Sonia Sidhar"
     # "Holland" inside a person's name is no country named beside the dateline's
     assert speaker_of(text, "disappointed").speaker_country == "CA"
+
+
+def test_a_spokesperson_for_someone_named_by_surname_is_of_their_country():
+    text = (
+        "German Chancellor Friedrich Maier spoke in Berlin on Monday.\n\n"
+        "A spokesperson for Maier later said the chancellor would meet the premier privately."
+    )
+    assert speaker_of(text, "meet the premier").speaker_country == "DE"

@@ -178,14 +178,19 @@ def _owners_country(resolver: "Resolver", mention: Mention) -> str | None:
     return known.country if known is not None and known.kind == "person" else None
 
 
+SPOKEN_FOR = re.compile(r"\b(?:for|to|of)\s(?:[A-Z][\w.'’-]*\s){0,4}?([A-Z][\w'’-]+)$")
+
+
 def _spoken_for(resolver: "Resolver", mention: Mention) -> str | None:
     """ "A spokesman for Prime Minister Ann Lee": the country of the person they speak for,
     unless that person holds an international office (Guterres' spokesman is the UN's)."""
-    if mention.head not in SPEAKS_FOR_THEM or not mention.name:
+    if mention.head not in SPEAKS_FOR_THEM:
         return None
-    if not re.search(r"\b(?:for|to|of)\s", mention.text):
+    if not (whom := SPOKEN_FOR.search(mention.text)):
         return None
-    person = resolver.registry.find(mention.name, mention.start)
+    # ("A spokesperson for Merz": the one word after "for" is no name of the speaker's own)
+    name = mention.name or whom[1]
+    person = resolver.registry.find(name, mention.start + mention.text.rfind(name))
     if person is None or person.kind != PERSON or resolver.registry.international(person):
         return None
     return person.country
