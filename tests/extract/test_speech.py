@@ -2958,3 +2958,13 @@ def test_a_reading_teaser_line_is_page_furniture(teaser):
     )
     speakers = {q.speaker for q in extract_article(text).quotes}
     assert not any(s and "Reading" in s or s and "miss" in s for s in speakers)
+
+
+def test_a_tag_with_a_clause_about_its_speaker_after_a_quotation_is_the_speaker():
+    text = (
+        'Harbour news\n\n"The agents involved are under a lot of pressure," an intelligence '
+        "source, who was not authorized to speak on the record, told Fox News."
+    )
+    (quote,) = extract_article(text).quotes
+    assert quote.text == '"The agents involved are under a lot of pressure,"'
+    assert quote.speaker == "an intelligence source"

@@ -368,7 +368,8 @@ def _tag_in_content(cue: Cue, parsed: Parsed, marks: list[Marked]) -> Cue:
     """'“…,” the envoy, Ghanaian diplomat Kwame Asante, told reporters': the parse may hang
     the tag's name on the quotation's stand-in clause ("It is so … Asante"), leaving the verb
     with no subject and the tag inside its words. The words between the closing mark and the
-    verb, a noun phrase with no verb of its own, are the speaker; the words end at the mark."""
+    verb, a noun phrase with no verb of its own (but maybe a relative clause), are the
+    speaker; the words end at the mark."""
     if cue.speaker is not None or not cue.content or cue.kind != "verb":
         return cue
     verb_at = parsed.to_text(cue.token.idx)
@@ -379,7 +380,10 @@ def _tag_in_content(cue: Cue, parsed: Parsed, marks: list[Marked]) -> Cue:
     end = quotation.end  # (not a title quoted in the tag: '… and “Ted Cruz” pins')
     tag = [t for t in cue.content if end <= parsed.to_text(t.idx) < verb_at]
     words = [t for t in tag if not t.is_punct]
-    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+    # (the verbs of a clause about the speaker are no verb of the tag: "an intelligence
+    # source, who was not authorized to speak, told Fox News")
+    about = {t.i for clause in tag if clause.dep_ == "relcl" for t in clause.subtree}
+    if not words or any(t.pos_ in ("VERB", "AUX") and t.i not in about for t in words):
         return cue
     inside = {t.i for t in tag}
     heads = [t for t in words if t.head.i not in inside]
