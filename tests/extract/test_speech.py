@@ -2968,3 +2968,26 @@ def test_a_tag_with_a_clause_about_its_speaker_after_a_quotation_is_the_speaker(
     (quote,) = extract_article(text).quotes
     assert quote.text == '"The agents involved are under a lot of pressure,"'
     assert quote.speaker == "an intelligence source"
+
+
+def test_a_short_paragraph_of_quotations_closed_by_double_apostrophes_is_prose():
+    """''I don't think it's over,'' she said. ''It's changing.'' — fourteen words, closed
+    by apostrophes standing for quotation marks, is no headline."""
+    text = (
+        "Harbour news\n\nAnn Lee said the old model of private clubs is in decline.\n\n"
+        "''I don't think the industry is over,'' she said. ''I think it's just changing.''"
+    )
+    quotes = extract_article(text).quotes
+    assert [q.speaker for q in quotes if "industry is over" in q.text] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize("heading", ["FULL TEXT.", "Full text:"])
+def test_a_database_heading_is_page_furniture(heading):
+    """An archive's "ABSTRACT." and "FULL TEXT." headings are nobody: "the social media
+    company" after them had been "FULL TEXT"."""
+    text = (
+        "Twitter takes bigger steps\n\nABSTRACT.\n\nThe company is changing its rules.\n\n"
+        f"{heading}\n\nThe social media company said on Friday it would suspend more accounts."
+    )
+    (quote,) = extract_article(text).quotes
+    assert quote.speaker == "The social media company"

@@ -21,7 +21,7 @@ BOILERPLATE = re.compile(
     post\s+with\s+no\s+comments|all\s+news|\(?(?:photo|image|video)\s*:|
     watch(?:\s+(?:below|above|live|more|now|the\s+video))?\s*:|
     (?:relevant|further|recommended|suggested)\s+reading\b|also\s+read\b|don['’]t\s+miss\s*:|
-    trending(?:\s+now)?\s*:)""",
+    trending(?:\s+now)?\s*:|(?:full\s+text|abstract)\s*[.:]?\s*$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A list item's marker: menus and share buttons are bulleted, and so are the points of a
@@ -77,7 +77,15 @@ def is_boilerplate(line: str) -> bool:
     if SIGNED_QUOTATION.match(stripped) or TAGGED_AT_THE_END.search(stripped):
         return False  # a short quotation signed by its speaker: '"…" ― Ana Lima', or a
         # sentence that lost its period: "He hasn't decided yet, he says"
-    return len(words) <= SHORT_LINE_WORDS and not stripped.endswith(TERMINAL)
+    return (
+        len(words) <= SHORT_LINE_WORDS
+        and not stripped.endswith(TERMINAL)
+        and not ENDS_IN_A_QUOTATION.search(stripped)
+    )
+
+
+# A sentence's end closed by apostrophes used as quotation marks: "… just changing.''"
+ENDS_IN_A_QUOTATION = re.compile(r"[.!?…]''$")
 
 
 # A quotation making up its line, then a dash and a capitalised name.
