@@ -4899,3 +4899,13 @@ def test_a_spokesperson_for_someone_named_by_surname_is_of_their_country():
         "A spokesperson for Maier later said the chancellor would meet the premier privately."
     )
     assert speaker_of(text, "meet the premier").speaker_country == "DE"
+
+
+def test_a_conjunction_opening_a_sentence_is_no_part_of_a_name():
+    text = (
+        "Because Twitter, Facebook and YouTube hold so much user data, they face pressure.\n\n"
+        '"We condemn the use of our service to promote violence," Twitter said in a statement. '
+        "The company said it had suspended 125,000 accounts."
+    )
+    assert speaker_of(text, "condemn the use").speaker == "Twitter"
+    assert speaker_of(text, "suspended 125,000").speaker == "Twitter"
