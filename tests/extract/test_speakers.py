@@ -4909,3 +4909,12 @@ def test_a_conjunction_opening_a_sentence_is_no_part_of_a_name():
     )
     assert speaker_of(text, "condemn the use").speaker == "Twitter"
     assert speaker_of(text, "suspended 125,000").speaker == "Twitter"
+
+
+def test_under_a_states_law_is_no_one_in_focus():
+    text = (
+        "Senator Ray Tolliver narrowly lost the Missouri primary on Tuesday.\n\n"
+        "Under Missouri law, candidates trailing by less than 0.5 percent may ask for a recount. "
+        "The self-described democratic socialist said he would not ask for one."
+    )
+    assert speaker_of(text, "would not ask").speaker == "Ray Tolliver"
