@@ -4918,3 +4918,13 @@ def test_under_a_states_law_is_no_one_in_focus():
         "The self-described democratic socialist said he would not ask for one."
     )
     assert speaker_of(text, "would not ask").speaker == "Ray Tolliver"
+
+
+def test_a_sentence_adverb_before_a_surname_is_no_given_name():
+    text = (
+        "Senator Ray Tolliver has run a strange campaign.\n\n"
+        "Maybe Tolliver has rewritten the rules. He said on Monday that voters wanted a "
+        "fighter.\n\n"
+        "Besides Tolliver, only one candidate has spoken. Tolliver said he was not worried."
+    )
+    assert {q.speaker for q in quotes(text)} == {"Ray Tolliver"}

@@ -69,7 +69,8 @@ NOT_FIRST = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
     May June July August September October November December Russian American Venezuelan
     Chinese British French German Iranian Ukrainian US U.S. Last Next Then Also Even Because
-    Unless Whether Why How What Where Yet Nor Amid Among Against Upon Under""".split()
+    Unless Whether Why How What Where Yet Nor Amid Among Against Upon Under Maybe Perhaps
+    Besides Says""".split()
 )
 ORG_WORDS = frozenset(
     """times post journal news agency press house department ministry institute academy
