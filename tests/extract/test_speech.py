@@ -2859,7 +2859,7 @@ def test_according_to_a_document_someone_wrote_or_delivered_is_theirs():
     assert speakers == ["Ortiz", "Ann Dorn"]
 
 
-@pytest.mark.parametrize("verb", ["Continued", "Quipped", "Recalled"])
+@pytest.mark.parametrize("verb", ["Continued", "Quipped", "Recalled", "Stated", "Declared"])
 def test_a_speech_verb_before_its_speaker_and_a_colon(verb):
     """'Continued Amberly: “…”' is Amberly speaking, not a person called "Continued Amberly"."""
     text = (

@@ -384,7 +384,8 @@ MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov de
 # Speech verbs opening a sentence before their speaker and a colon: "Continued Stone: “…”".
 INVERTED_TAGS = frozenset(
     """Said Says Added Adds Wrote Writes Continued Continues Explained Noted Recalled Insisted
-    Argued Quipped Replied Responded Concluded Warned""".split()
+    Argued Quipped Replied Responded Concluded Warned Stated Declared Observed Remarked
+    Tweeted Stressed Cautioned Countered Joked Predicted Lamented Boasted""".split()
 )
 
 # People posted to a place or a file: "Ambassador to Japan", "coordinator for Sudan" names
