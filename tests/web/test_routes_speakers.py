@@ -238,3 +238,5 @@ def test_speaker_named_by_a_given_name_alone_says_which_article_names_them(engin
     assert f'/articles/{stored.article_id}">Flood waters recede</a>' in html
     listed = client.get("/speakers").text
     assert re.search(r'Tom</a>\s*<span class="muted">named by given name in one article', listed)
+    (api,) = client.get("/api/speakers").json()["speakers"]
+    assert api["named_only_in_article"] == stored.article_id

@@ -64,6 +64,9 @@ class SpeakerOut(SpeakerRef):
     role: str | None
     kind: str  # person, organisation, group
     quotes: int
+    # The one article that names them, by a given name alone ("Tom"); None for a name that
+    # holds across articles.
+    named_only_in_article: int | None = None
 
 
 class SpeakerMatchOut(BaseModel):
@@ -153,6 +156,7 @@ def api_speakers(
             role=row.speaker.role,
             kind=row.speaker.kind,
             quotes=row.quotes,
+            named_only_in_article=row.speaker.article_id,
         )
         for row in page.rows
     ]
