@@ -4928,3 +4928,12 @@ def test_a_sentence_adverb_before_a_surname_is_no_given_name():
         "Besides Tolliver, only one candidate has spoken. Tolliver said he was not worried."
     )
     assert {q.speaker for q in quotes(text)} == {"Ray Tolliver"}
+
+
+def test_the_groups_director_is_of_the_group_named_before():
+    text = (
+        "Environmental groups were less enthusiastic. Greenpeace Chile said the deal ignored the "
+        'glaciers. "You cannot draw a border on ice that will not be there," the group\'s '
+        "director, Matías Asunción, said."
+    )
+    assert speaker_of(text, "border on ice").speaker_country == "CL"

@@ -168,6 +168,11 @@ REGION_WORDS = frozenset(
 )
 # A sentence opening on someone's office before the holder's name: "His finance minister, "
 HIS_OFFICE = re.compile(r"(?:^|[.!?]\s{1,3}|\n)(His|Her)\s[a-z][a-z -]{2,40},\s$")
+# "the group's director, ": an office in the body named last (a member of its staff)
+BODYS_OFFICE = re.compile(
+    r"\b[Tt]he\s(?:group|organi[sz]ation|charity|union|association|coalition|foundation|company"
+    r"|firm)['’]s\s(?:[a-z-]{2,20}\s){0,3}[a-z-]{2,20},\s$"
+)
 # "Ferrer's foreign minister, ": an office in a named person's service (not a counterpart's)
 OWNERS_OFFICE = re.compile(
     r"(?<![\w.])((?:[A-Z][\w.-]*\s){0,4}[A-Z][\w.-]{1,30})['’]s\s(?:[a-z-]{2,20}\s){0,3}"
@@ -265,6 +270,11 @@ class Whereabouts:
         if his := HIS_OFFICE.search(text, max(0, first - 60), first):
             # "His finance minister, Ana Ruiz,": of the last man named
             return self._last_persons_country(first, "m" if his[1] == "His" else "f")
+        if BODYS_OFFICE.search(text, max(0, first - 90), first):
+            # "Greenpeace Chile said …. '…,' the group's director, Matías Asun, said"
+            group = self._named_last(first, lambda b: b.kind == ORGANISATION)
+            if group is not None and group.country:
+                return group.country
         if owner := OWNERS_OFFICE.search(text, max(0, first - 90), first):
             # "Ferrer's foreign minister, Rodrigo Salas,": in the named person's government
             return self.aides_country(owner[1], owner.start(1), e)
