@@ -4937,3 +4937,17 @@ def test_the_groups_director_is_of_the_group_named_before():
         "director, Matías Asunción, said."
     )
     assert speaker_of(text, "border on ice").speaker_country == "CL"
+
+
+def test_a_foreign_office_placed_in_another_capital_is_that_countrys():
+    delhi = (
+        "NEW DELHI — India and Pakistan agreed on Thursday to reopen the corridor.\n\n"
+        "In Islamabad, Foreign Office spokesperson Shafqat Ali Noor said Pakistan had "
+        '"always kept the door open."'
+    )
+    assert speaker_of(delhi, "door open").speaker_country == "PK"
+    london = (
+        "LONDON — Britain summoned the envoy on Monday.\n\n"
+        "In Paris, Foreign Office minister Tom Rowe said talks would go on."
+    )
+    assert speaker_of(london, "talks would go on").speaker_country == "GB"

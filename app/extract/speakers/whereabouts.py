@@ -684,7 +684,13 @@ class Whereabouts:
                 if INTERNATIONAL_OFFICE.search(owned[1]) or self.international(owner):
                     return None  # "Secretary-General António Guterres' spokesman": the UN's
                 return owner.country or self._role_country(owned[2], pos, holder)
-        found = self.officials.home_country(role) or self.body_country(role)
+        found = self.officials.home_country(role)
+        if found is None and (found := self.body_country(role)) is not None:
+            # a body named with no country word ("Foreign Office") may be another country's:
+            # "In Islamabad, Foreign Office spokesperson X" is Pakistan's (in a story filed
+            # from the body's own country, its minister abroad is still its own)
+            placed = self.placed_in(pos) if self.home != found else None
+            found = placed if placed is not None else found
         found = found or self.the_bodys(role, pos)
         if found is None and LOCAL_OFFICE.search(role.lower()):  # "governor of the Kharkiv region"
             here = self.home_city
