@@ -4951,3 +4951,18 @@ def test_a_foreign_office_placed_in_another_capital_is_that_countrys():
         "In Paris, Foreign Office minister Tom Rowe said talks would go on."
     )
     assert speaker_of(london, "talks would go on").speaker_country == "GB"
+
+
+def test_a_body_described_as_a_utility_is_a_body_whatever_its_first_word():
+    text = (
+        "NAIROBI, Kenya — Kenya will import more electricity from Ethiopia.\n\n"
+        "Kenya Power, the state-run utility, said customers would not see higher bills. The "
+        "company's managing director, Joseph Sirora, told reporters rationing would end."
+    )
+    power = speaker_of(text, "higher bills")
+    assert (power.speaker, power.speaker_type, power.speaker_country) == (
+        "Kenya Power",
+        "organisation",
+        "KE",
+    )
+    assert speaker_of(text, "rationing would end").speaker_country == "KE"

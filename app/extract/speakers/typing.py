@@ -14,6 +14,7 @@ from app.extract.speakers.lexicon import (
     KNOWN_OUTLETS,
     NOT_FIRST,
     NOT_NAME_WORDS,
+    ORG_NOUNS,
     ORG_WORDS,
     OUTLET_WORDS,
     PARTY_MEMBER,
@@ -40,6 +41,10 @@ OUTLET_PREFIXES = frozenset("daily weekly".split())  # "Daily Courier"
 PLACE_PREFIXES = frozenset("lake mount mt port fort cape".split())  # "Lake Cowichan"
 CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. co co. ltd ltd. llc plc gmbh ag sa".split())
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")
+# ", the state-run utility,": a short apposition closed right after its head noun.
+_BODY_AFTER = re.compile(
+    r",\s{1,3}(?:a|an|the)\s{1,3}((?:[a-z][\w'’-]{0,20}\s){0,2}[a-z][\w'’-]{1,20})[,.;]"
+)
 _ROLE_AFTER = re.compile(r",\s{1,8}(?:a|an|the)\s{1,8}((?:[\w'’-]+\s{1,8}){0,4}[\w'’-]+)")
 _NOUN_AFTER = re.compile(r"\s{1,3}([a-z]{2,20})\b")
 _ROLE_ENDS = frozenset({"of", "for", "to", "in", "at", "on", "with", "who", "and", "from"})
@@ -172,6 +177,8 @@ def organisation_evidence(name: str, text: str, start: int, end: int) -> float:
         score += 1.0  # "Calgary Flames": a team, not a person
     if _STATEMENT_AFTER.match(text, end):
         score += 2.0
+    if (body := _BODY_AFTER.match(text, end)) and body[1].split()[-1] in ORG_NOUNS:
+        score += 2.5  # "Kenya Power, the state-run utility,": a body, whatever "Kenya" is
     if text[max(0, start - 4) : start].lower() == "the ":
         score += 1.5  # "the Kenya Red Cross": people are not printed with an article
     return score
