@@ -8,8 +8,12 @@ from app.extract.speakers.entities import Entity
 from app.extract.speakers.offices import printed_role
 from app.extract.speakers.typing import PERSON
 
-SIDES = {"defence": "defence", "defense": "defence", "prosecution": "prosecution"}
-SIDES["crown"] = "prosecution"
+SIDES = {
+    "defence": "defence",
+    "defense": "defence",
+    "prosecution": "prosecution",
+    "crown": "prosecution",
+}
 _PROSECUTORS = re.compile(
     r"\b(?:prosecut\w*|crown|district\s+attorneys?|state's\s+attorneys?|u\.?s\.?\s+attorneys?)\b"
 )

@@ -20,7 +20,7 @@ BOILERPLATE = re.compile(
     follow\s+us|click\s+here|translated\s+from|photo\b|image\b|credit\b|file\s+photo|
     post\s+with\s+no\s+comments|all\s+news|\(?(?:photo|image|video)\s*:|
     watch(?:\s+(?:below|above|live|more|now|the\s+video))?\s*:|
-    (?:relevant|further|recommended|suggested)\s+reading\b|also\s+read\b|don['’]t\s+miss\s*:|
+    (?:relevant|further|suggested)\s+reading\b|also\s+read\b|don['’]t\s+miss\s*:|
     trending(?:\s+now)?\s*:|(?:full\s+text|abstract)\s*[.:]?\s*$)""",
     re.IGNORECASE | re.VERBOSE,
 )
