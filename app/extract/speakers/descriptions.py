@@ -18,6 +18,7 @@ from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.datelines import national_body
 from app.extract.speakers.entities import Entity
 from app.extract.speakers.gender import HONORIFICS, PRONOUN_GENDER, SEXED_NOUNS, is_first_name
+from app.extract.speakers.generations import AGE
 from app.extract.speakers.lexicon import (
     ACQUAINTANCES,
     KIN_NOUNS,
@@ -65,7 +66,6 @@ from app.extract.speakers.printed_speakers import (
     printed,
 )
 
-AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 # Generic body words: any salient organisation may be "the company" or "the group".
 GENERIC_BODIES = frozenset("group organization organisation charity ngo".split())
 # "the company" is a business, never a commission or a ministry; "the agency" a public body.

@@ -6,7 +6,7 @@ import re
 from app.extract.speakers.entities import Entity
 
 GENERATION_BEFORE = re.compile(r"\b[Tt]he\s(elder|older|senior|younger|junior)\s\Z")
-_AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+AGE = re.compile(r"\b(\d{1,3})-year-old\b")  # a printed age: "the 34-year-old"
 _CHILD = "son|daughter|grandson|granddaughter|stepson|stepdaughter"
 _PARENT = "father|mother|dad|mom|mum|grandfather|grandmother|stepfather|stepmother"
 _WHOSE = r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s"
@@ -25,7 +25,7 @@ def of_generation(text: str, pos: int, namesakes: list[Entity]) -> Entity | None
 
 
 def _younger(text: str, pair: list[Entity]) -> Entity | None:
-    ages = [_AGE.search(e.role) for e in pair]
+    ages = [AGE.search(e.role) for e in pair]
     if ages[0] and ages[1] and ages[0][1] != ages[1][1]:
         return pair[0] if int(ages[0][1]) < int(ages[1][1]) else pair[1]
     for n, e in enumerate(pair):
