@@ -4966,3 +4966,52 @@ def test_a_body_described_as_a_utility_is_a_body_whatever_its_first_word():
         "KE",
     )
     assert speaker_of(text, "rationing would end").speaker_country == "KE"
+
+
+def test_a_name_inside_an_opening_phrase_is_not_the_subject_after_its_comma():
+    text = (
+        "Ana Lima met the press on Monday. Speaking alongside Ben Cole, the minister said: "
+        '"We will talk again."'
+    )
+    assert speaker_of(text, "talk again").speaker != "Ben Cole"
+    # a missing comma after an apposition that opens the sentence still describes the name
+    opened = (
+        "Both campaigns said the count was fair.\n\n"
+        "Sam Lau, the communications director for the Iowa Democratic Party said in a "
+        "statement that no ballots would be recounted."
+    )
+    assert speaker_of(opened, "no ballots").speaker == "Sam Lau"
+
+
+@pytest.mark.parametrize("outlet", ["Sky Sports", "Der Spiegel", "Nikkei Asia", "Le Figaro"])
+def test_an_outlet_spoken_to_is_no_one_a_description_means(outlet):
+    text = (
+        "Midfielder Declan Rice, who was taken off in the 70th minute, insisted the squad would "
+        f'respond. Speaking to {outlet}, the England international said: "Nobody is hiding."'
+    )
+    assert speaker_of(text, "Nobody is hiding").speaker == "Declan Rice"
+
+
+def test_a_nationality_means_who_led_the_sentence_before_over_the_one_quoted_all_along():
+    text = (
+        'Mikel Arteta said his players had "let the supporters down." "The second half was '
+        'unacceptable," he said. "I take responsibility."\n\n'
+        'Brentford boss Thomas Frank was more upbeat. "The lads never gave up," the Dane said.'
+    )
+    quote = speaker_of(text, "never gave up")
+    assert (quote.speaker, quote.speaker_country) == ("Thomas Frank", "DK")
+
+
+def test_a_bodys_office_is_the_person_printed_as_the_bodys():
+    text = (
+        "Arsenal manager Mikel Arteta said his players had let the supporters down.\n\n"
+        'Chelsea\'s Robert Maresca was happier after a 3-0 win. "We controlled it," the '
+        "Chelsea head coach said."
+    )
+    assert speaker_of(text, "controlled it").speaker == "Robert Maresca"
+    # a person's name before the office is someone of theirs, not them
+    theirs = (
+        'Chris Christie spoke in Manchester on Monday. "He has my vote," the Christie '
+        "supporter said."
+    )
+    assert speaker_of(theirs, "my vote").speaker != "Chris Christie"

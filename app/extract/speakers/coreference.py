@@ -306,12 +306,20 @@ class Resolver:
         people = [
             e for e in self.registry.of_kind({PERSON}) if e.events and e.country in (code, None)
         ]
+        # who led the sentence just before, in the paragraph: "Brentford boss Thomas Frank was
+        # more upbeat. '…,' the Dane said." (not the manager quoted all along before him)
+        led = [
+            e
+            for e in people
+            if descriptions.led_the_sentence_before(self, e, mention.start, descriptions.LED)
+        ]
         scored = ranked(people, mention.start, self.layout, None, ACROSS_PARAGRAPHS)
         if not scored or scored[0][0] < MIN_SALIENCE:
             return None
-        best = scored[0][1]
+        best = led[0] if len(led) == 1 else scored[0][1]
         best.country = code
-        return self.entity_result(best, mention, "description", "role", margin(scored))
+        share = 1.0 if len(led) == 1 else margin(scored)
+        return self.entity_result(best, mention, "description", "role", share)
 
     def _described_before(self, mention: Mention) -> str | None:
         """'A Russian embassy spokesman said …. The spokesman, Dmitri Orlov, added': the

@@ -611,8 +611,11 @@ def _person_in_focus(
     capitals = re.findall(r"\s([A-Z][\w-]*)", before_head)
     # "the Republican presidential candidate": a party's, maybe the one the story is about
     partisan = bool(capitals) and all(c.lower() in PARTY_WORDS for c in capitals)
-    if nationality is None and capitals and not partisan and mention.head not in HOMES:
-        return None  # "the Nova Scotia judge" is someone particular, maybe never named
+    # "the Nova Scotia judge" is someone particular, maybe never named; but "the Arsenal
+    # manager" after "Mikel Arteta said … after Arsenal threw away …" is the one it was said with
+    bound = nationality is None and bool(capitals) and not partisan and mention.head not in HOMES
+    if bound and not _of_a_body(resolver, capitals, mention):
+        return None
     layout = resolver.layout
     here = layout.sentence_of(mention.start)
     office = names_an_office(mention.head)
@@ -639,6 +642,7 @@ def _person_in_focus(
         # an office is not someone named earlier in this sentence: "Olena Marchuk quoted
         # the Ukrainian leader as saying …" names two people
         and not (office and _named_in_sentence(resolver, e, mention.start))
+        and not (bound and not _printed_with(resolver, e, capitals, mention.start))
     ]
     newcomers = [
         e
@@ -689,6 +693,33 @@ def _person_in_focus(
     if scored[0][0] < IN_FOCUS and not alone:
         return None
     return _in_focus(resolver, scored[0][1], mention, nationality, margin(scored))
+
+
+def _of_a_body(resolver: "Resolver", capitals: list[str], mention: Mention) -> bool:
+    """'the Arsenal manager', 'the Brentford boss': a person's office in a body the words
+    name; not 'the Christie supporter' or 'the Lincoln actor' (a person's name) nor 'the
+    RealClearPolitics average' (no person at all)."""
+    if not (names_an_office(mention.head) or mention.head in PERSON_NOUNS):
+        return False
+    found = (resolver.registry.find(word, mention.start) for word in capitals)
+    return not any(e is not None and e.kind == PERSON for e in found)
+
+
+def _printed_with(resolver: "Resolver", e: Entity, words: list[str], pos: int) -> bool:
+    """Every one of `words` is printed in `e`'s titles ("Brentford boss Thomas Frank", "Ann
+    Lee of Arsenal") or as the owner just before their name ("Arsenal's Mikel Arteta")."""
+    if any(w in e.name.split() for w in words):
+        return False  # "the Frank manager" is not Thomas Frank
+    if all(w.lower() in e.role.split() for w in words):
+        return True
+    text = resolver.layout.text
+    owner = " ".join(words)
+    return any(
+        text[max(0, p - len(owner) - 3) : p].rstrip().startswith(owner)
+        and text[p - 3 : p].strip() in ("'s", "’s")
+        for p in e.positions
+        if p < pos
+    )
 
 
 STORY_SUBJECT_LEAD = 2  # how many times more often than anyone else the story names them

@@ -180,9 +180,9 @@ APPOSITION_AFTER = re.compile(
 OFFICE_OF_AFTER = re.compile(rf",\s+(((?:[a-z]+\s){{1,3}}?)(?:of|at|for)\s{_APPOSED}{{2,100}}),")
 
 
-def title_after(text: str, end: int) -> str:
+def title_after(text: str, end: int, start: int | None = None) -> str:
     """A following apposition (', the secretary of state,', ', a doctor at the clinic,')
-    or home ('Scott Taylor of Virginia')."""
+    or home ('Scott Taylor of Virginia') of the name printed at text[start:end]."""
     age = re.match(r",\s+(\d{1,3}),", text[end : end + 8])
     if age:  # "Voss, 52, said": matched later by "the 52-year-old"
         return f"{age.group(1)}-year-old"
@@ -198,12 +198,32 @@ def title_after(text: str, end: int) -> str:
     if m.group(2):
         return m.group(2)
     closed = text[end + m.end() - 1] == ","  # ", the secretary of state," before the verb
-    return m.group(1) if closed or _describes_a_person(m.group(1)) else ""
+    if closed:
+        return m.group(1)
+    if start is not None and _a_clause(m.group(1)) and not _opens_a_sentence(text, start):
+        return ""
+    return m.group(1) if _describes_a_person(m.group(1)) else ""
+
+
+def _opens_a_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" ")
+    return not before or before[-1] in "\n.!?" or before[-2:] in ('."', ".”")
+
+
+def _a_clause(words: str) -> bool:
+    """'Speaking to Der Spiegel, the minister said: …': after a name inside an opening phrase,
+    the words after the comma are the sentence's subject and its verb, not an apposition
+    (but 'Sam Lau, the party's spokesman said' lacks a comma; and a relative clause may
+    speak: 'Ann Lee, a nurse who said she saw it.')."""
+    head = re.split(r"\b(?:who|whose|which|that)\b", words, maxsplit=1)[0]
+    return bool(re.search(r"[:\"“”]", head)) or any(
+        w in SPEECH_FORMS for w in re.findall(r"[a-z]+", head)
+    )
 
 
 def printed_role(text: str, start: int, end: int) -> str:
     """The titles printed before and after a name at text[start:end]."""
-    return (title_before(text, start) + " " + title_after(text, end)).strip()
+    return (title_before(text, start) + " " + title_after(text, end, start)).strip()
 
 
 def _describes_a_person(apposition: str) -> bool:

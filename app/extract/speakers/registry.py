@@ -172,6 +172,18 @@ def _suffix(name: str) -> str | None:
     return last[0] if last and last[0] in NAME_SUFFIXES else None
 
 
+def _owned_name(text: str, m: re.Match) -> re.Match | None:
+    """The person's name after an owner's possessive in a NAME match ("Tesla's Elon Musk",
+    "Chelsea's Enzo Maresca"): a given name and more; not "Mueller's Russia inquiry"."""
+    possessive = re.search(r"['’]s\s+", m.group())
+    if possessive is None:
+        return None
+    rest = NAME.match(text, m.start() + possessive.end(), m.end())
+    if rest is None or not genders.is_first_name(rest.group().split()[0]):
+        return None
+    return rest
+
+
 class Registry(Whereabouts):
     """Named entities of one article, in order of first mention."""
 
@@ -352,7 +364,7 @@ class Registry(Whereabouts):
                 # "President Obama … Mr. Obama": the titles printed before it, wherever
                 titles = [titles_at_end(title_before(self.text, m.start())) for m in found]
                 # and an office after its first mention: "Mr Ndlovu, the presidency's spokesman,"
-                after = title_after(self.text, found[0].end())
+                after = title_after(self.text, found[0].end(), found[0].start())
                 if ROLE_HINTS.union(PERSON_NOUNS).intersection(re.findall(r"[a-z]+", after)):
                     titles.append(after)
                 role = " ".join(dict.fromkeys(filter(None, titles)))
@@ -462,7 +474,7 @@ class Registry(Whereabouts):
                 principal or owners,
                 key=lambda e: (score(e.events, pos, self.layout), -min(e.positions)),
             )
-            role = "" if self.layout.in_quote(pos) else title_after(self.text, m.end())
+            role = "" if self.layout.in_quote(pos) else title_after(self.text, m.end(), pos)
             self.note(owner.name, pos, role, end=m.end())
 
     def _note_given_names(self, spans: list[tuple[int, int]]) -> None:
@@ -517,6 +529,8 @@ class Registry(Whereabouts):
                 self._note_words(text, m, offset, part, prose)
         else:
             self._note_words(text, m, offset, words, prose)
+        if offset == 0 and (owned := _owned_name(text, m)) is not None:
+            self._add_match(text, owned, prose)  # "Chelsea's Enzo Maresca": Maresca, too
 
     def _note_words(
         self, text: str, m: re.Match, offset: int, words: list[re.Match], prose: bool

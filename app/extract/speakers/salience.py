@@ -143,7 +143,7 @@ def _subject_word(word: str) -> bool:
     return bare[:1].isupper() or bare.lower() in SUBJECT_WORDS or bare.endswith(("'s", "’s"))
 
 
-_PAST_AFTER = re.compile(r"\s(?:also\s)?[a-z]{3,20}ed\b")
+_PAST_AFTER = re.compile(r"\s(?:also\s)?(?:[a-z]{3,20}ed|was|is|has|had)\b")  # or "was upbeat"
 # Words that make a phrase before a name more than a title: "about", "with", "told".
 _FUNCTION_WORDS = frozenset(
     """of in on at with by for to from about after before and or but as than that which who
