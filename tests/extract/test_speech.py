@@ -2246,6 +2246,15 @@ def test_a_name_the_parse_hung_on_the_opening_phrase_is_the_subject(sentence, sp
     assert (quote.speaker, quote.evidence) == (speaker, "name")
 
 
+def test_a_body_the_parse_read_into_the_opening_phrase_is_the_subject():
+    article = (
+        "Grid\n\nThe strikes hit three plants on Friday.\n\nIn a statement posted on X, "
+        "Ukraine's energy ministry said repairs would take weeks.\n"
+    )
+    (quote,) = extract_article(article).quotes
+    assert (quote.speaker_mention, quote.evidence) == ("Ukraine's energy ministry", "name")
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

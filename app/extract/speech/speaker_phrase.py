@@ -111,6 +111,7 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
         or _root_noun_misread(verb)
         or _subject_after_the_day(verb)
         or _subject_hung_on_the_opening(verb)
+        or _subject_read_into_the_opening(verb)
         or _subject_inside_the_question(verb)
         or _subject_of_a_participle(verb)
         or subject_read_as_time_phrase(verb)
@@ -615,6 +616,24 @@ def _subject_hung_on_the_opening(verb: Token) -> Token | None:
                 ):
                     return name
     return None
+
+
+def _subject_read_into_the_opening(verb: Token) -> Token | None:
+    """'In a statement posted on X, Argentina's economy ministry said …', parsed with the
+    ministry the object of "on" and no subject on the verb: the noun phrase set off by the
+    opening phrase's comma, right before the verb, is the subject."""
+    if has_subject(verb) or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2:
+        return None
+    doc, noun = verb.doc, verb.doc[verb.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
+        return None
+    if not any(a.dep_ == "prep" and a.head == verb and a.i < verb.i for a in noun.ancestors):
+        return None
+    comma = next((t.i for t in reversed(doc[: noun.i]) if t.text == ","), None)
+    if comma is None or comma + 1 == noun.i and noun.pos_ == "NOUN":
+        return None  # (a bare common noun: "…, people said" is no subject misread)
+    phrase = doc[comma + 1 : noun.i]
+    return noun if all(noun in t.ancestors and t.dep_ != "prep" for t in phrase) else None
 
 
 def _subject_inside_the_question(verb: Token) -> Token | None:
