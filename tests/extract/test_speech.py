@@ -3000,3 +3000,18 @@ def test_a_database_heading_is_page_furniture(heading):
     )
     (quote,) = extract_article(text).quotes
     assert quote.speaker == "The social media company"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plan is meant to reassure anxious farmers in Saskatchewan, who have argued that the "
+        "tariffs hurt them most.",
+        "The change will placate nervous Liberals on Parliament Hill, who have argued that the "
+        "tariffs hurt them most.",
+    ],
+)
+def test_who_after_a_place_is_the_people_placed_there(sentence):
+    article = f"Tariffs\n\nOttawa unveiled the plan on Friday.\n\n{sentence}\n"
+    (quote,) = extract_article(article).quotes
+    assert quote.speaker_type == "group" and "Saskatchewan" != quote.speaker != "Parliament Hill"

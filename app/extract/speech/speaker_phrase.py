@@ -7,6 +7,8 @@ from spacy.tokens import Doc, Token
 from app.extract.speakers.lexicon import PERSON_NOUNS
 from app.extract.speakers.mentions import TIME_WORDS
 from app.extract.speakers.name_spans import french_body_start
+from app.extract.speakers.officials import default_officials
+from app.extract.speakers.typing import is_place
 from app.extract.speech.parse_tokens import (
     AUDIENCE,
     CLIMB_DEPS,
@@ -280,12 +282,23 @@ def _whose_place(noun: Token) -> Token:
     analyst at Jefferies, who said …': "who" is the named person a description with where
     they are from or work describes, not the place or firm (but "a reaction from Ann Lee,
     who said" is hers)."""
-    if noun.dep_ != "pobj" or noun.pos_ != "PROPN" or noun.head.lower_ not in ("from", "in", "at"):
+    if noun.dep_ != "pobj" or noun.pos_ != "PROPN" or noun.head.lower_ not in PLACED_BY:
         return noun
     described = noun.head.head
     if described.pos_ == "NOUN" and described.dep_ == "appos" and described.head.pos_ == "PROPN":
         return described
+    # a place is no "who": "nervous Democrats on Capitol Hill, who have argued …"
+    # (or the noun before the preposition, if the parse hung it on the verb: "to reassure
+    # farmers in Saskatchewan, who …")
+    place = noun.doc[noun.left_edge.i : noun.i + 1].text
+    if described.pos_ not in ("NOUN", "PROPN") and noun.head.i > 0:
+        described = noun.doc[noun.head.i - 1]
+    if described.pos_ in ("NOUN", "PROPN") and is_place(place, default_officials()):
+        return described
     return noun
+
+
+PLACED_BY = frozenset(("from", "in", "at", "on", "of"))
 
 
 def _joined(verb: Token, said: Token | None) -> Token | None:
