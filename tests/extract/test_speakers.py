@@ -5015,3 +5015,24 @@ def test_a_bodys_office_is_the_person_printed_as_the_bodys():
         "supporter said."
     )
     assert speaker_of(theirs, "my vote").speaker != "Chris Christie"
+
+
+def test_the_envoy_named_after_a_countrys_envoy_is_of_that_country():
+    text = (
+        "UNITED NATIONS — Russia vetoed the draft on Monday.\n\n"
+        "Sudan's U.N. envoy thanked Russia. The envoy, Harith Idris, said the resolution "
+        'would have "rewarded a militia."'
+    )
+    assert speaker_of(text, "rewarded a militia").speaker_country == "SD"
+
+
+def test_a_senator_the_lede_introduced_by_an_american_party_is_american_abroad():
+    text = (
+        "MEXICO CITY — Mexico's president said Tuesday that her government would never allow "
+        "U.S. soldiers on its territory, responding to a suggestion by a senior Republican "
+        "senator.\n\n"
+        '"Mexico is a sovereign country," Claudia Sheinbaum said.\n\n'
+        "Senator Dale Whitmore had said on Sunday that the United States should be ready to "
+        "act against cartels alone."
+    )
+    assert speaker_of(text, "act against cartels").speaker_country == "US"

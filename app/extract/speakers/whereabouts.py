@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from app.extract.speakers.datelines import MEETING_PLACES, national_office
 from app.extract.speakers.entities import Entity
-from app.extract.speakers.offices import office_kind
+from app.extract.speakers.offices import names_an_office, office_kind
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.places import city_country, is_city, subdivision_country
 from app.extract.speakers.printed_titles import is_title_word, title_before
@@ -181,6 +181,8 @@ OWNERS_OFFICE = re.compile(
 )
 # Offices only one country prints bare: the Vatican's and a state's secretaries of state
 # print their place ("Vatican Secretary of State", "Georgia Secretary of State").
+# An American party printed in a description: "a senior Republican senator".
+AMERICAN_PARTY = re.compile(r"\b(?:Republican|Democratic|Democrat|GOP)\b")
 AMERICAN_OFFICES = frozenset(("secretary of state", "director of national intelligence"))
 # The state joined to the one a lede opens on: "China and the Philippines".
 _JOINED_STATE = re.compile(r"\s+and\s+(?:the\s+)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3})")
@@ -252,6 +254,8 @@ class Whereabouts:
             office_of = self._office_described_before(e.role, first)
             if office_of and not (self.placed_in(first) or self._country_introduced(first)):
                 return office_of  # (not when the paragraph says whose: "France's ministry …")
+            if (office := _office_word(e.role)) and self._party_member_introduced(office, first):
+                return "US"  # "… a suggestion by a Republican senator. Senator Ann Lee had said"
             if self.at_home(first):
                 return self.home  # "President Oleksandr Bondar" under a Kyiv dateline
             if found := (
@@ -349,13 +353,28 @@ class Whereabouts:
         }
         return countries.pop() if len(countries) == 1 else None
 
-    def introduced_as(self, head: str, pos: int) -> str | None:
-        """'… a visit by a U.S. special envoy. The envoy, Ann Lee, …': the country of the last
-        indefinite description with this head before `pos`."""
+    def _party_member_introduced(self, head: str, pos: int) -> bool:
+        """The lede introduced someone of this office by an American party ("a senior
+        Republican senator"), whom a bare title names later, wherever the story is filed (a
+        nationality would not do: "a former Ukrainian president" is not "former President
+        Bill Clinton")."""
         before = self.text[max(0, pos - 1500) : pos]
-        pattern = rf"\b[Aa]n?\s((?:\S{{1,30}}\s){{0,3}}){re.escape(head)}\b"
+        pattern = rf"\b[Aa]n?\s(?:\S{{1,30}}\s){{0,2}}{AMERICAN_PARTY.pattern}\s{re.escape(head)}\b"
+        return re.search(pattern, before) is not None
+
+    def introduced_as(self, head: str, pos: int) -> str | None:
+        """'… a visit by a U.S. special envoy. The envoy, Ann Lee, …', "Sudan's U.N. envoy
+        thanked Russia. The envoy, …": the country of the last description with this head
+        before `pos`, indefinite or a country's."""
+        before = self.text[max(0, pos - 1500) : pos]
+        pattern = (
+            rf"(?:\b[Aa]n?\s|\b(?:[A-Z][\w.-]*\s){{0,2}}[A-Z][\w.-]*['’]s\s)"
+            rf"(?:\S{{1,30}}\s){{0,3}}{re.escape(head)}\b"
+        )
         introduced = list(re.finditer(pattern, before))
-        return self.officials.home_country(introduced[-1].group(1)) if introduced else None
+        if not introduced:
+            return None
+        return self.officials.home_country(introduced[-1].group())
 
     def _lede_abroad(self) -> bool:
         """Whether the datelined lede opens on another country's people: "WASHINGTON —
@@ -793,3 +812,8 @@ def _opening_name(sentence: str) -> str | None:
 def _head_word(name: str) -> str:
     """What a body's name calls it: 'board' for "Parole Board of Canada"."""
     return re.split(r"\s(?:of|for)\s", name)[0].split()[-1].lower()
+
+
+def _office_word(role: str) -> str | None:
+    """The last word of a printed role that names an office ("senator", "envoy")."""
+    return next((w for w in reversed(role.split()) if names_an_office(w)), None)
