@@ -5036,3 +5036,14 @@ def test_a_senator_the_lede_introduced_by_an_american_party_is_american_abroad()
         "act against cartels alone."
     )
     assert speaker_of(text, "act against cartels").speaker_country == "US"
+
+
+def test_the_office_of_someone_is_theirs_not_the_office_named_before():
+    text = (
+        "BRUSSELS - The EU is preparing sanctions.\n\n"
+        "Kallas's office said she would meet ministers on Tuesday. Kaja Kallas leads EU "
+        "foreign policy.\n\n"
+        "The office of Prime Minister Mark Carney said he would travel to Brussels."
+    )
+    quote = speaker_of(text, "travel to Brussels")
+    assert (quote.speaker, quote.speaker_type) == ("Mark Carney's office", "organisation")

@@ -362,6 +362,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         if (lawyer := lawyer_for_the_side(head, people, mention.start)) is not None:
             return resolver.entity_result(lawyer, mention, "description", "role")
         return printed(resolver, mention, GROUP, "description")
+    if (theirs := _body_of_someone(resolver, mention)) is not None:
+        return theirs
     if (head in MEDIA_NOUNS or head in ORG_NOUNS) and (named := _named_body(resolver, mention)):
         return named
     if head in MEDIA_NOUNS:
@@ -1019,6 +1021,32 @@ def _named_body(resolver: "Resolver", mention: Mention) -> Resolved | None:
     return Resolved(
         name, country, None, confidence_for("named-body"), kind, "name", basis="named-body"
     )
+
+
+OF_SOMEONE = re.compile(r"[Tt]he\s([a-z]{3,20})\sof\s(\S[^,;:]{1,80})")
+
+
+def _body_of_someone(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """'The office of Prime Minister Mark Carney said': "Mark Carney's office", as the
+    possessive would name it (not the office of someone else named before)."""
+    m = OF_SOMEONE.fullmatch(mention.text)
+    if m is None or m[1] not in BODIES_OF_THEIRS:
+        return None
+    words = list(re.finditer(r"\S+", m[2]))
+    for word in words:  # the longest run of last words naming a person
+        at = mention.start + m.start(2) + word.start()
+        person = resolver.registry.find(m[2][word.start() :], at)
+        if person is not None and person.kind == PERSON:
+            return Resolved(
+                f"{person.name}'s {m[1]}",
+                person.country,
+                None,
+                confidence_for("named-body"),
+                ORGANISATION,
+                "name",
+                basis="named-body",
+            )
+    return None
 
 
 def _organisation(
