@@ -5047,3 +5047,12 @@ def test_the_office_of_someone_is_theirs_not_the_office_named_before():
     )
     quote = speaker_of(text, "travel to Brussels")
     assert (quote.speaker, quote.speaker_type) == ("Mark Carney's office", "organisation")
+
+
+def test_a_spokeswoman_of_a_body_of_no_state_takes_no_country_from_the_dateline():
+    text = (
+        "WARSAW — Poland and Germany clashed on Thursday over a gas link.\n\n"
+        "The European Commission said it would study both positions. A spokeswoman, Anna "
+        "Lindqvist, said no decision was expected before the summer."
+    )
+    assert speaker_of(text, "no decision was expected").speaker_country is None

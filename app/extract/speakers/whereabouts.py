@@ -244,6 +244,8 @@ class Whereabouts:
         if national_office(e.role):
             if MET_BEFORE.search(text, max(0, first - 60), first):
                 return None  # "discussed it with Premier Li Wen": a visitor or a caller
+            if (spoken_for := self._body_a_spokesperson_speaks_for(first)) is not None:
+                return spoken_for.country  # (not the dateline's)
             if found := self._ministers_ministry(first):
                 return found
             if found := self._story_of_another_state(first):
@@ -530,6 +532,18 @@ class Whereabouts:
             if re.fullmatch(r"(?:[Tt]he\s)?", self.text[m.end() : pos]):
                 return self.officials.country_in(m[1])
         return self.home if self.at_home(pos) else None
+
+    def _body_a_spokesperson_speaks_for(self, pos: int) -> Entity | None:
+        """'The European Commission said it would study both positions. A spokeswoman, Anna
+        Itkonen, said …': the body the sentence before opens on, when it is no state's."""
+        n = self.layout.sentence_of(pos)
+        if n < 1 or not A_SPOKESPERSON.search(self.text, max(0, pos - 30), pos):
+            return None
+        name = _opening_name(self.text[self.layout.starts[n - 1] : pos].lstrip())
+        if name is None or self.officials.country_in(name) is not None:
+            return None
+        body = self.find(name, self.layout.starts[n - 1])
+        return body if body is not None and body.kind == ORGANISATION else None
 
     def _the_countrys(self, pos: int) -> str | None:
         """'Sudan called for talks. Its acting foreign minister, Ali Youssef, said …', 'The
