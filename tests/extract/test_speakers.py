@@ -5056,3 +5056,20 @@ def test_a_spokeswoman_of_a_body_of_no_state_takes_no_country_from_the_dateline(
         "Lindqvist, said no decision was expected before the summer."
     )
     assert speaker_of(text, "no decision was expected").speaker_country is None
+
+
+def test_a_nationals_office_is_not_someone_of_no_known_country_in_another_office():
+    text = (
+        "Prime Minister Ivan Boyko won the vote in 2006, and his party took the biggest "
+        'bloc.\n\n"The party is working to change its image," the American ambassador said.'
+    )
+    assert speaker_of(text, "change its image").speaker != "Ivan Boyko"
+
+
+def test_an_office_held_now_set_off_after_the_name_is_a_title():
+    text = (
+        "KYIV — For eleven years, Oksana Melnyk translated for presidents.\n\n"
+        "Her former boss, Andriy Sybko, now foreign minister, said she once translated a "
+        "four-hour negotiation without a break."
+    )
+    assert speaker_of(text, "four-hour negotiation").speaker_country == "UA"

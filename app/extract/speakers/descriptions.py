@@ -1254,6 +1254,8 @@ def _person_by_role(
         office = office_fit(mention.text, printed_role(e))
         if office == CLASH or spokesman_for_an_office(mention.text, printed_role(e)):
             continue
+        if country and not states and e.country is None and mention.head not in role_words:
+            continue  # "the American ambassador" is not "Yanukovych, then prime minister"
         printed = set(re.findall(r"[a-z]+", printed_role(e)))
         if former and not owned and _shared(office_words, printed) and not printed & FORMER:
             continue  # "the former prime minister" is not "Prime Minister Ann Lee"

@@ -180,6 +180,12 @@ APPOSITION_AFTER = re.compile(
 OFFICE_OF_AFTER = re.compile(rf",\s+(((?:[a-z]+\s){{1,3}}?)(?:of|at|for)\s{_APPOSED}{{2,100}}),")
 
 
+# An office held now or then, without an article: ", now foreign minister,", ", then a senator,"
+OFFICE_NOW_AFTER = re.compile(
+    r",\s+(?:now|then|currently|later)\s+((?:the\s|a\s|an\s)?[a-z][a-z -]{2,60}),"
+)
+
+
 def title_after(text: str, end: int, start: int | None = None) -> str:
     """A following apposition (', the secretary of state,', ', a doctor at the clinic,')
     or home ('Scott Taylor of Virginia') of the name printed at text[start:end]."""
@@ -190,6 +196,9 @@ def title_after(text: str, end: int, start: int | None = None) -> str:
     if tag and tag.group(2).rstrip(".") in US_STATES:  # "(D-Nev.)": "the Nevada Democrat"
         return f"{US_PARTIES[tag.group(1)]} {US_STATES[tag.group(2).rstrip('.')]}"
     m = APPOSITION_AFTER.match(text[end : end + 160])
+    if m is None and (now := OFFICE_NOW_AFTER.match(text[end : end + 100])):
+        if ROLE_HINTS.union(PERSON_NOUNS).intersection(now[1].lower().split()):
+            return now[1]  # "Andriy Sybiha, now foreign minister, calls her …"
     if m is None:
         office = OFFICE_OF_AFTER.match(text[end : end + 160])
         if office and ROLE_HINTS.union(PERSON_NOUNS).intersection(office.group(2).split()):
