@@ -5073,3 +5073,14 @@ def test_an_office_held_now_set_off_after_the_name_is_a_title():
         "four-hour negotiation without a break."
     )
     assert speaker_of(text, "four-hour negotiation").speaker_country == "UA"
+
+
+def test_the_person_a_bodys_report_names_is_the_he_after_it():
+    text = (
+        "Foreign Secretary Vikram Misra said New Delhi had lodged a protest. Pakistan's "
+        "foreign office spokesman, Shafqat Ali, said Islamabad would raise the matter at the "
+        "United Nations.\n\n"
+        "Secretary of State Marco Rubio spoke to both foreign ministers, the State Department "
+        'said. He urged them to "de-escalate and keep lines of communication open."'
+    )
+    assert speaker_of(text, "de-escalate").speaker == "Marco Rubio"

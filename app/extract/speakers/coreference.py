@@ -182,8 +182,10 @@ class Resolver:
 
     def remember(self, pos: int, res: Resolved, content: tuple[int, int] | None = None) -> None:
         """A quote attributed at `pos` makes its speaker the most salient thing there; the
-        people its reported clause names are only objects of the speech ("Ann hid, he said")."""
-        if content is not None:
+        people its reported clause names are only objects of the speech ("Ann hid, he said");
+        but a body or a group is no "he" or "she" they compete with ("Marco Rubio spoke to both
+        ministers, the State Department said. He urged them …")."""
+        if content is not None and res.kind == PERSON:
             lo, hi = content
             for e in self.registry.entities.values():
                 e.events = [(p, min(w, EMBEDDED) if lo <= p < hi else w) for p, w in e.events]
