@@ -5084,3 +5084,18 @@ def test_the_person_a_bodys_report_names_is_the_he_after_it():
         'said. He urged them to "de-escalate and keep lines of communication open."'
     )
     assert speaker_of(text, "de-escalate").speaker == "Marco Rubio"
+
+
+def test_one_of_a_crowd_speaks_for_themself_not_the_last_speaker():
+    text = (
+        "Dana Whitlock, the label's president, said a new album was still planned.\n\n"
+        'Fans reacted with sympathy. "Take all the time you need," one wrote on X. '
+        '"We will wait," another said.'
+    )
+    assert speaker_of(text, "all the time you need").speaker == "one of the fans"
+    assert speaker_of(text, "We will wait").speaker == "another of the fans"
+    unnamed = (
+        "Dana Whitlock said the album was planned.\n\n"
+        'The vote was split. "He will never have my vote," said one.'
+    )
+    assert speaker_of(unnamed, "never have my vote").speaker is None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ranked
+from app.extract.speakers.antecedents import MIN_SALIENCE, Resolved, margin, ranked, unknown
 from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.datelines import national_body
 from app.extract.speakers.entities import Entity
@@ -223,6 +223,40 @@ def _another(resolver: "Resolver", mention: Mention) -> Resolved | None:
     )
 
 
+# The people a sentence opens on: "Fans reacted with sympathy.", "Many residents were angry."
+CROWD_OPENING = re.compile(
+    r"(?:(?:The|Many|Some|Most|Other|Several)\s)?([A-Za-z-]{2,20}(?:\s[a-z-]{2,20})?s)\s[a-z]"
+)
+
+
+def _one_of_the_crowd(resolver: "Resolver", mention: Mention) -> Resolved:
+    """'Fans reacted with sympathy. "…," one wrote.': one (or another) of the people the
+    sentence before, or this one, opens on; else nobody known, never someone called "One"."""
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    for n in (here, here - 1):
+        if n < 0:
+            continue
+        opening = layout.unquoted(layout.starts[n], mention.start)
+        if opening[:1] == " ":
+            continue  # a sentence opening on a quotation opens on no one
+        crowd = CROWD_OPENING.match(opening)
+        if (
+            crowd is not None
+            and crowd[1].lower().split()[-1] not in NOT_A_CROWD
+            and resolver.registry.find(crowd[1], mention.start) is None  # ("Waters said")
+        ):
+            name = f"{mention.text.lower()} of the {crowd[1].lower()}"
+            basis = "printed-indefinite"
+            return Resolved(
+                name, None, None, confidence_for(basis), PERSON, "description", basis=basis
+            )
+    return unknown()
+
+
+NOT_A_CROWD = frozenset("this is was has does says its it's his hers".split())
+
+
 # Bodies whose last word alone would name a person: "the Philippine coast guard" is no guard.
 BODY_ENDINGS = re.compile(r"\b(?:coast|national|border) guard$|\bcoastguard$", re.I)
 ONE_OF_THEM = re.compile(r"(?:[Oo]ne|[Ee]ach) of them")
@@ -330,6 +364,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
     plural = mention.plural or mention.head in COLLECTIVE  # "the family" speaks as a group
     if mention.text.lower() in OTHER_ONE and (other := _another(resolver, mention)) is not None:
         return other
+    if mention.text.lower() in ("one", "another"):
+        return _one_of_the_crowd(resolver, mention)
     if ONE_OF_THEM.fullmatch(mention.text) and (one := _one_of_them(resolver, mention)):
         return one
     if THE_TWO.fullmatch(mention.text) and (

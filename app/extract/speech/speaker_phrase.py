@@ -58,6 +58,8 @@ def mute(subject: Token, verb: Token) -> bool:
         return False
     if low == "it" or low in SPEAKING_QUANTIFIERS or _one_of_them(subject):
         return cue_lemma(verb.text) not in PLAIN_SAYING
+    if low == "one" and verb.tag_ == "VBD" and cue_lemma(verb.text) in PLAIN_SAYING:
+        return False  # 'Fans reacted. "…," one wrote.' (not "one could argue")
     if low == "those" and any(c.dep_ in ("acl", "prep", "amod") for c in subject.children):
         return cue_lemma(verb.text) not in PLAIN_SAYING  # "All those involved say …"
     return True
