@@ -5099,3 +5099,13 @@ def test_one_of_a_crowd_speaks_for_themself_not_the_last_speaker():
         'The vote was split. "He will never have my vote," said one.'
     )
     assert speaker_of(unnamed, "never have my vote").speaker is None
+
+
+@pytest.mark.parametrize("body", ["Northern Sky Records", "Western Lantern Pictures"])
+def test_a_company_named_like_a_label_or_a_studio_keeps_its_whole_name(body):
+    text = (
+        "Singer Mira Castell cancelled her tour on Tuesday.\n\n"
+        f"Castell's label, {body}, said in a statement that it supported her decision."
+    )
+    quote = speaker_of(text, "supported her decision")
+    assert (quote.speaker, quote.speaker_type) == (body, "organisation")

@@ -82,7 +82,8 @@ ORG_WORDS = frozenset(
     states city province region republic kingdom coast sea ocean river island islands
     peninsula war crisis foods holdings corp co ltd llc plc gmbh motors energy systems
     technologies industries partners capital airways pharmaceuticals media board cross
-    enterprises ventures solutions consulting logistics
+    enterprises ventures solutions consulting logistics records studios entertainment pictures
+    productions publishing publishers books labs games films
     society league federation coalition alliance authority bureau trust guild embassy consulate
     secretariat junta cabinet presidency command forces guard guards corps brigade brigades
     battalion regiment fleet nation pac international""".split()
