@@ -3015,3 +3015,20 @@ def test_who_after_a_place_is_the_people_placed_there(sentence):
     article = f"Tariffs\n\nOttawa unveiled the plan on Friday.\n\n{sentence}\n"
     (quote,) = extract_article(article).quotes
     assert quote.speaker_type == "group" and "Saskatchewan" != quote.speaker != "Parliament Hill"
+
+
+def test_words_closed_by_a_stray_mark_after_a_tag_lost_their_opening_mark():
+    article = (
+        "Fight night\n\nThe champion won in three rounds.\n\n"
+        '"It was always about the title," Ana Ruiz said. It was never about the opponent. I '
+        'just want to go back to the gym and get better."\n\n'
+        'The promoter moved the show to Montreal. The crowd was loud."\n'
+    )
+    quotes = extract_article(article).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ('"It was always about the title,"', "Ana Ruiz"),
+        (
+            'It was never about the opponent. I just want to go back to the gym and get better."',
+            "Ana Ruiz",
+        ),
+    ]

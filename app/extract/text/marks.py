@@ -10,6 +10,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from app.extract.verbs import mentions_speech
+
 DOUBLE_OPEN = "“«„"
 DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‹"
@@ -57,6 +59,22 @@ def _nested(text: str, i: int, after: int, hi: int) -> bool:
     return len(following) == 2 and all(c in DOUBLE_CLOSE or c == "’’" for c in following)
 
 
+# '"…," Jones said. It was never about the opponent. I'm happy."': the tag after a closed
+# quotation, then words up to a closing mark that ends the paragraph with nothing open.
+_TAG_THEN_WORDS = re.compile(r"\s{1,3}([A-Z][^.!?\"“”\n]{1,50}[.])\s{1,3}(?=[A-Z])")
+
+
+def _opener_lost_after_tag(text: str, found: list[Marked], end: int, hi: int) -> int | None:
+    """Where the opening mark was lost, for a closer with nothing open at the paragraph's
+    end: right after the tag of the quotation before, when the tag speaks ("Jones said.")."""
+    if not found or not found[-1].closed or text[end:hi].strip():
+        return None
+    tag = _TAG_THEN_WORDS.match(text, found[-1].end, end)
+    if tag is None or not mentions_speech(tag[1]):
+        return None
+    return tag.end()
+
+
 # '' is how some archives (NYT) print a double mark; ’’ a closing one typed as two singles.
 DOUBLE_MARK = re.compile(r"''|’’|[\"“”«»„]")
 
@@ -77,10 +95,13 @@ def _scan_double(text: str, lo: int, hi: int) -> tuple[list[Marked], int | None]
             continue
         if opened is None:
             closer = ch in DOUBLE_CLOSE or ch == "’’"
-            if closer and not _next_char(text, m.end() - 1, hi).isalnum():
-                continue  # a closer with nothing open and nothing after it
-            if straight and _stray_closer(text, i, lo, hi, m.end()):
-                continue
+            stray = (closer and not _next_char(text, m.end() - 1, hi).isalnum()) or (
+                straight and _stray_closer(text, i, lo, hi, m.end())
+            )
+            if stray and (lost := _opener_lost_after_tag(text, found, m.end(), hi)) is not None:
+                found.append(Marked(lost, m.end(), True))
+            if stray:
+                continue  # a closer with nothing open (and nothing after it)
             opened = i
             continue
         if ch in DOUBLE_OPEN and ch != "„" and not _closes_open_quote(text, i, hi):
