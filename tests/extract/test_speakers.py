@@ -5109,3 +5109,10 @@ def test_a_company_named_like_a_label_or_a_studio_keeps_its_whole_name(body):
     )
     quote = speaker_of(text, "supported her decision")
     assert (quote.speaker, quote.speaker_type) == (body, "organisation")
+
+
+@pytest.mark.parametrize("titled", ["Mr. Kim", "Ms Wong", "Mrs. Rose"])
+def test_a_given_name_after_an_honorific_is_a_surname_not_a_name_alone(titled):
+    text = f"CANBERRA — Talks went on.\n\n{titled}, the trade minister, said the deal was good."
+    quote = speaker_of(text, "deal was good")
+    assert (quote.speaker, quote.named_alone) == (titled.split()[-1], False)

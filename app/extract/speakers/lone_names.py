@@ -11,6 +11,7 @@ from app.extract.verbs import SPEECH_FORMS
 
 _CAPITAL_NEXT = re.compile(r"\s{1,3}[A-Z]")  # "Pauline Quirke" is a full name
 _CAPITAL_BEFORE = re.compile(r"(?:[A-Z][\w'’-]{0,30}|\b[A-Z]\.|\b(?:St|Mt|Ft)\.)[^\S\n]{1,3}$")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?[^\S\n]{1,3}$")
 _PLACE_PREPOSITION = re.compile(  # and a determiner: "the Gillette spot", "a Marine base"
     r"\b(?:in|at|from|near|across|into|outside|inside|throughout|around|towards?"
     r"|the|a|an|its|their|her|his|our|this|that)\s{1,3}$",
@@ -64,6 +65,8 @@ def alone_as_a_name(text: str, layout: Layout, m: re.Match) -> bool:
     sentence as a word does ("One of", "Take out", "Harsh?")."""
     pos, end = m.start(), m.end()
     before = text[max(0, pos - 30) : pos]
+    if _HONORIFIC_BEFORE.search(before):
+        return False  # "Ms Wong", "Mr. Kim": a surname
     capital = _CAPITAL_BEFORE.search(before)
     if capital and not layout.starts_sentence(pos - len(before) + capital.start()):
         return False  # "North Carolina", not "When Pauline"
