@@ -5116,3 +5116,13 @@ def test_a_given_name_after_an_honorific_is_a_surname_not_a_name_alone(titled):
     text = f"CANBERRA — Talks went on.\n\n{titled}, the trade minister, said the deal was good."
     quote = speaker_of(text, "deal was good")
     assert (quote.speaker, quote.named_alone) == (titled.split()[-1], False)
+
+
+def test_a_special_representative_is_the_envoy_named_next():
+    text = (
+        "BRUSSELS — The leaders of Serbia and Kosovo met for five hours on Monday without "
+        "agreeing on a deal, the European Union's envoy said.\n\n"
+        "Miroslav Lajcak, the EU special representative for the dialogue, said both sides had "
+        '"engaged constructively."'
+    )
+    assert speaker_of(text, "met for five hours").speaker == "Miroslav Lajcak"

@@ -43,6 +43,7 @@ ROLE_CLASSES = (
 # minister, nor "the vice president" the president; the portfolios of ministers and
 # secretaries tell them apart ("the foreign minister" is not the prime minister).
 RANKS = frozenset("deputy vice assistant".split())
+ENVOYS_REPRESENTING = frozenset(("special", "permanent", "high"))
 PORTFOLIOS = frozenset(
     """foreign prime defence defense finance interior trade economy health justice education
     energy environment agriculture transport labour labor home treasury homeland state
@@ -79,7 +80,11 @@ def _offices(text: str) -> list[Office]:
     found: list[Office] = []
     rank, portfolios = "", set[str]()
     after_office = of_office = False
+    previous = ""
     for word in re.findall(r"[a-z]+", text.lower()):
+        if word == "representative" and previous in ENVOYS_REPRESENTING:
+            word = "envoy"  # "the EU special representative" is its envoy, no lawmaker
+        previous = word
         if of_office and word in PORTFOLIOS:  # "secretary of state", "minister of health"
             office, its_rank, its_portfolios = found[-1]
             found[-1] = (office, its_rank, its_portfolios | {word})
