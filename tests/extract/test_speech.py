@@ -3032,3 +3032,15 @@ def test_words_closed_by_a_stray_mark_after_a_tag_lost_their_opening_mark():
             "Ana Ruiz",
         ),
     ]
+
+
+def test_a_that_clause_the_parse_hung_on_a_noun_is_the_whole_report():
+    article = (
+        "Court\n\nThe court ruled on Friday.\n\n"
+        "In a dissent, Justice Mark Ruiz said the majority had read the law too narrowly. "
+        'He warned that the decision would "hobble" federal efforts to fight climate change.\n'
+    )
+    *_, quote = extract_article(article).quotes
+    assert quote.text.endswith(
+        'the decision would "hobble" federal efforts to fight climate change'
+    )

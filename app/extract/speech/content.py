@@ -278,6 +278,8 @@ def content_of(verb: Token) -> list[Token] | None:
     if verb.dep_ == "advcl" and _another_report_first(verb.head.head, verb.head):
         # "…, after he admitted under her grilling he had not been held accountable"
         return trim([t for t in verb.head.subtree if t.i > verb.right_edge.i]) or None
+    if (misread := _that_on_a_noun(verb)) is not None:
+        return misread
     # "called a meeting to review the plan" summons; only "called on them to act" requests.
     summons = lemma == "call" and any(c.dep_ == "dobj" for c in verb.children)
     for child in verb.children:
@@ -627,6 +629,19 @@ def _those_who(verb: Token) -> list[Token] | None:
         if any(c.dep_ == "relcl" and has_modal(c) for c in obj.children):
             return subtree(obj)
     return None
+
+
+def _that_on_a_noun(verb: Token) -> list[Token] | None:
+    """'He warned that the decision would "hobble" federal efforts to fight …', parsed with
+    the quoted verb an adjective and "that" marking the noun after it: "that" right after
+    the verb, marking no verb, opens its words, to the end of the sentence."""
+    doc = verb.doc
+    that = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if that is None or that.lower_ != "that" or that.dep_ != "mark":
+        return None
+    if that.head.pos_ in ("VERB", "AUX") or that.head.i <= verb.i:
+        return None
+    return trim(list(doc[that.i + 1 : verb.sent.end]))
 
 
 def _that_left_unparsed(verb: Token) -> list[Token] | None:
