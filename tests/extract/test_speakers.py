@@ -5126,3 +5126,12 @@ def test_a_special_representative_is_the_envoy_named_next():
         '"engaged constructively."'
     )
     assert speaker_of(text, "met for five hours").speaker == "Miroslav Lajcak"
+
+
+def test_a_surname_of_two_words_in_the_headline_takes_the_whole_name_printed_later():
+    text = (
+        "Le Pen trial: verdict expected in spring\n\n"
+        "PARIS — Far-right leader Marine Le Pen said the case was political. Le Pen added "
+        "that she would appeal."
+    )
+    assert {q.speaker for q in extract_article(text).quotes} == {"Marine Le Pen"}

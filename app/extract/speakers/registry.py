@@ -172,6 +172,18 @@ def _suffix(name: str) -> str | None:
     return last[0] if last and last[0] in NAME_SUFFIXES else None
 
 
+def _fuller_name(name: str, e: Entity) -> bool:
+    """`name` is `e`'s name with a given name before it: a person first met by a surname of
+    two words (a headline's "Le Pen") now printed whole ("Marine Le Pen"); not a surname of
+    one ("Trump" may be anyone of that family)."""
+    if e.kind != PERSON or e.given_alone or not name.endswith(" " + e.name):
+        return False
+    if len(e.name.split()) < 2:
+        return False
+    given = name[: -len(e.name)].split()
+    return len(given) == 1 and genders.is_first_name(given[0])
+
+
 def _owned_name(text: str, m: re.Match) -> re.Match | None:
     """The person's name after an owner's possessive in a NAME match ("Tesla's Elon Musk",
     "Chelsea's Enzo Maresca"): a given name and more; not "Mueller's Russia inquiry"."""
@@ -571,6 +583,10 @@ class Registry(Whereabouts):
         """Record a mention of `name` at `pos` (ending at `end`) and return its entity."""
         end = pos + len(name) if end is None else end
         entity = self.find(name, pos)
+        if entity is not None and _fuller_name(name, entity):
+            # "Le Pen trial: …" then "Marine Le Pen said": her name is the whole one
+            entity.name = name
+            self.entities[name] = entity
         if entity is None:
             known = self.officials.find(name)
             kind = type_of_name(name, self.officials, self.text, pos, end, self.lowers)
