@@ -3044,3 +3044,13 @@ def test_a_that_clause_the_parse_hung_on_a_noun_is_the_whole_report():
     assert quote.text.endswith(
         'the decision would "hobble" federal efforts to fight climate change'
     )
+
+
+def test_a_surname_the_parse_read_as_an_adverb_is_the_inverted_tags_speaker():
+    article = (
+        "Data\n\nThe campaign hired two analysts on Monday.\n\n"
+        "“Having access to the file and two people who understand it is valuable,” said "
+        "Hensly, explaining he had worked with both.\n"
+    )
+    quote = extract_article(article).quotes[0]
+    assert (quote.speaker, quote.speaker_mention) == ("Hensly", "Hensly")

@@ -746,7 +746,7 @@ def _name_after(verb: Token) -> Token | None:
         # '"…," tweeted Rubio spokesman Alex Conant.', parsed with the verb describing him
         named = phrase_head(verb)
         return named if named.pos_ in ("PROPN", "NOUN") else None
-    if nxt.pos_ != "PROPN":
+    if nxt.pos_ != "PROPN" and not _name_read_as_adverb(nxt):
         return None
     if _to_an_audience(verb):
         return None  # "…, telling CNBC: …": CNBC heard it
@@ -756,6 +756,12 @@ def _name_after(verb: Token) -> Token | None:
     if before == "," and not _ends_the_sentence(head) and not _words_before(verb):
         return None  # "…, and, citing Exodus, endorsed Senator Ted Cruz, urging …": an object
     return head if head.head.i == verb.i else None
+
+
+def _name_read_as_adverb(tok: Token) -> bool:
+    """'“…,” said Skelly, explaining …': a capitalised word after the verb, which the parse
+    read as an adverb or adjective for its "-ly", is a surname."""
+    return tok.pos_ in ("ADV", "ADJ") and tok.text[:1].isupper() and tok.text[1:].islower()
 
 
 def _ends_the_sentence(phrase: Token) -> bool:
