@@ -584,9 +584,10 @@ class Registry(Whereabouts):
         end = pos + len(name) if end is None else end
         entity = self.find(name, pos)
         if entity is not None and _fuller_name(name, entity):
-            # "Le Pen trial: …" then "Marine Le Pen said": her name is the whole one
-            entity.name = name
-            self.entities[name] = entity
+            # "Le Pen trial: …" then "Marine Le Pen said": her name is the whole one (keyed
+            # anew in place: one key an entity, in order of first mention)
+            old, entity.name = entity.name, name
+            self.entities = {(name if k == old else k): e for k, e in self.entities.items()}
         if entity is None:
             known = self.officials.find(name)
             kind = type_of_name(name, self.officials, self.text, pos, end, self.lowers)
