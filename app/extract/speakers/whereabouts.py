@@ -185,7 +185,7 @@ OWNERS_OFFICE = re.compile(
 AMERICAN_PARTY = re.compile(r"\b(?:Republican|Democratic|Democrat|GOP)\b")
 AMERICAN_OFFICES = frozenset(("secretary of state", "director of national intelligence"))
 # The state joined to the one a lede opens on: "China and the Philippines".
-_JOINED_STATE = re.compile(r"\s+and\s+(?:the\s+)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3})")
+_JOINED_STATE = re.compile(r"\s{1,8}and\s{1,8}(?:the\s{1,8})?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3})")
 LOCAL_OFFICE = re.compile(
     r"\b(?:governor|mayor|premier|regional|region|province|provincial|oblast"
     r"|council(?:lor|man|woman)"
