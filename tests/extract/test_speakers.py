@@ -5135,3 +5135,35 @@ def test_a_surname_of_two_words_in_the_headline_takes_the_whole_name_printed_lat
         "that she would appeal."
     )
     assert {q.speaker for q in extract_article(text).quotes} == {"Marine Le Pen"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shares in Tarvo Minerals fell after the Ghanaian regulator said it would inspect a dam.",
+        "Tarvo Minerals shares fell 6% after the Ghanaian regulator said it would inspect a dam.",
+        "Tarvo Minerals's chief executive was out when the Ghanaian regulator said it would "
+        "inspect a dam.",
+    ],
+)
+def test_a_company_known_by_its_market_is_no_person_a_description_fits(sentence):
+    said = speaker_of(sentence, "inspect a dam")
+    assert said.speaker == "the Ghanaian regulator"
+
+
+def test_the_note_said_is_the_analysts_who_wrote_it():
+    text = (
+        "Analysts at Kestrel Bank said in a note that the inspection could delay the mine. "
+        "According to the note, a shutdown of a month would cut output by 4%."
+    )
+    assert speaker_of(text, "inspection could").via == "note"
+    assert speaker_of(text, "a shutdown").speaker == "Analysts at Kestrel Bank"
+
+
+def test_a_post_on_a_platform_is_not_the_platforms_words():
+    text = (
+        "Jack Orrin, Twitter's chief executive, posted two words on the night.\n\n"
+        'Twitter became a place of support. One tweet said: "This is very sad. Thinking of '
+        'the city tonight."'
+    )
+    assert speaker_of(text, "very sad").speaker is None

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from app.extract.speakers.antecedents import Resolved, unknown
 from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.descriptions import of_nationality, of_the_opening_state, salient
+from app.extract.speakers.lexicon import PLATFORMS
 from app.extract.speakers.mentions import Mention
 from app.extract.speakers.typing import ORGANISATION
 
@@ -39,6 +40,7 @@ def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | Non
         found is not None
         and _recent(resolver, found, mention.start)
         and of_nationality(resolver, found, mention)
+        and found.speaker not in PLATFORMS  # "One tweet said" is no word of Twitter's
     ):
         basis = "document-salient"
         return replace(

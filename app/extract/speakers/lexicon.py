@@ -128,6 +128,11 @@ OUTLET_WORDS = frozenset(
     daily weekly wire press presse media newspaper citizen courier record register dispatch
     bulletin inquirer sentinel standard""".split()
 )
+# Where officials post: "wrote on Telegram", "said on X", "posted on Facebook"; a post
+# there speaks for its author, never for the platform.
+PLATFORMS = frozenset(
+    "Telegram X Twitter Facebook Instagram Weibo WeChat YouTube TikTok Threads Bluesky".split()
+)
 # Nouns of a document or message that speaks for its author ("the statement said").
 DOCUMENT_NOUNS = frozenset(
     """statement release report study survey letter filing complaint lawsuit suit memo email

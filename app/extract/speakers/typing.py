@@ -52,6 +52,17 @@ _ROLE_ENDS = frozenset({"of", "for", "to", "in", "at", "on", "with", "who", "and
 _STATEMENT_AFTER = re.compile(
     r"\s{1,8}(?:said|says)\s{1,8}in\s{1,8}a\s{1,8}(?:statement|news release|release)\b"
 )
+# A company by its market: "shares in Karoo Platinum", "Karoo Platinum shares fell",
+# "Karoo Platinum's chief executive" (a person's shares are "his shares in", not "shares in him";
+# "Ann Lee shares her story" is a verb).
+_TRADED_BEFORE = re.compile(r"\b(?:shares|stock)\s{1,3}(?:in|of)\s{1,3}$", re.I)
+_COMPANY_AFTER = re.compile(
+    r"(?:\s{1,3}(?:shares|stock)\s{1,3}(?:fell|rose|dropped|jumped|slid|climbed|tumbled|gained"
+    r"|lost|closed|plunged|surged|sank|soared|were|have|had)"
+    r"|(?:'s|’s)\s{1,3}(?:chief\s{1,3}executive|ceo|shareholders|share\s{1,3}price"
+    r"|stock\s{1,3}price))\b",
+    re.I,
+)
 
 
 def is_place(name: str, officials: Officials) -> bool:
@@ -181,6 +192,8 @@ def organisation_evidence(name: str, text: str, start: int, end: int) -> float:
         score += 2.5  # "Kenya Power, the state-run utility,": a body, whatever "Kenya" is
     if text[max(0, start - 4) : start].lower() == "the ":
         score += 1.5  # "the Kenya Red Cross": people are not printed with an article
+    if _TRADED_BEFORE.search(text, max(0, start - 20), start) or _COMPANY_AFTER.match(text, end):
+        score += 3.0  # more than a given name's 2.0: "shares in Tarvo Minerals"
     return score
 
 

@@ -13,10 +13,9 @@ from typing import Any
 from spacy.tokens import Token
 
 from app.extract.speakers.gender import is_first_name
-from app.extract.speakers.lexicon import INVERTED_TAGS, NAME_PARTICLES, TITLE_WORDS
+from app.extract.speakers.lexicon import INVERTED_TAGS, NAME_PARTICLES, PLATFORMS, TITLE_WORDS
 from app.extract.speakers.mentions import Mention
 from app.extract.speakers.typing import is_outlet
-from app.extract.speech.channels import PLATFORMS
 from app.extract.speech.cues import Cue, find_cues
 from app.extract.speech.parse_tokens import FINITE_TAGS, SIGN_WORDS, proper_name
 from app.extract.text.marks import Marked

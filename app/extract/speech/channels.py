@@ -4,18 +4,14 @@ never the speaker)."""
 
 from spacy.tokens import Token
 
-from app.extract.speakers.lexicon import MEDIA_NOUNS
+from app.extract.speakers.lexicon import MEDIA_NOUNS, PLATFORMS
 from app.extract.speakers.typing import is_outlet
 from app.extract.speech.parse_tokens import proper_name, quoted_person
 from app.extract.verbs import lemma as cue_lemma
 
-# Where officials post: "wrote on Telegram", "said on X", "posted on Facebook".
-PLATFORMS = frozenset(
-    "Telegram X Twitter Facebook Instagram Weibo WeChat YouTube TikTok Threads Bluesky".split()
-)
 CHANNEL_NOUNS = frozenset(
     """statement interview email e-mail post tweet release letter message video podcast
-    communique communiqué declaration readout report""".split()
+    communique communiqué declaration readout report note memo filing op-ed""".split()
 )
 
 
