@@ -3498,6 +3498,8 @@ def test_any_citys_dateline_gives_its_country_and_a_city_is_nobodys_she():
         ("WINDSOR, Ont. — ", "CA"),  # not Windsor, England
         ("FLINT, Mich. — ", "US"),
         ("GENEVA (Reuters) - ", None),
+        ("TBILISI, Georgia (AP) — ", "GE"),  # the country, not the US state
+        ("ATLANTA, Georgia (AP) — ", "US"),
     ],
 )
 def test_a_datelines_region_decides_before_the_largest_city_of_that_name(
@@ -5167,3 +5169,12 @@ def test_a_post_on_a_platform_is_not_the_platforms_words():
         'the city tonight."'
     )
     assert speaker_of(text, "very sad").speaker is None
+
+
+def test_an_opening_statement_in_court_is_no_written_channel():
+    text = (
+        "Prosecutor Lina Marsh told the jury in her opening statement that bank records would "
+        "back the aide's account. The ministry said in a statement that it would appeal."
+    )
+    assert speaker_of(text, "bank records").via is None
+    assert speaker_of(text, "appeal").via == "statement"

@@ -76,6 +76,8 @@ def dateline_country(text: str, spans: list[tuple[int, int]], officials: Officia
             return None
         named = officials.country_in(city.title())
         where = rest[0].strip() if m.group()[len(city) :].lstrip().startswith(",") else ""
+        if named and where and officials.named_also(where) == named:
+            return named  # "TBILISI, Georgia (AP) —": the country, not the US state
         if where and not _is_date(where):
             # "LONDON, Ont. —", "PARIS, Texas —": the region printed after the city decides
             region = officials.country_in(where) or REGION_ABBREVIATIONS.get(where.rstrip("."))

@@ -150,6 +150,11 @@ class Officials:
         ]
         yield from (code for _, code in sorted(hits))
 
+    def named_also(self, word: str) -> str | None:
+        """The country a word names only in some places ("Georgia", also a US state; "Jordan",
+        also a given name), or None."""
+        return self._possessive.get(word)
+
     def home_country(self, phrase: str) -> str | None:
         """The country a title names for its holder: 'Chinese Ambassador to Australia' is
         Chinese; 'Ambassador to Australia' alone says nothing of where its holder is from."""

@@ -58,7 +58,7 @@ def channel_of(verb: Token) -> str | None:
                             name = proper_name(outlet)
                             if is_outlet(name):
                                 return name
-                if pobj.lower_ in CHANNEL_NOUNS:
+                if pobj.lower_ in CHANNEL_NOUNS and not _spoken_in_court(pobj):
                     return pobj.lower_
                 if pobj.text in PLATFORMS and child.lower_ in ("on", "via"):
                     return pobj.text  # "wrote on Telegram", "said on X"
@@ -67,6 +67,11 @@ def channel_of(verb: Token) -> str | None:
             if pobj.dep_ == "pobj" and (name := outlet_named(pobj) or _whose(pobj)):
                 return name
     return None
+
+
+def _spoken_in_court(statement: Token) -> bool:
+    """'told the jury in her opening statement': a speech in the room, no written channel."""
+    return any(c.lower_ in ("opening", "closing") for c in statement.children)
 
 
 def _carried_by(remarks: Token) -> str | None:
