@@ -5178,3 +5178,15 @@ def test_an_opening_statement_in_court_is_no_written_channel():
     )
     assert speaker_of(text, "bank records").via is None
     assert speaker_of(text, "appeal").via == "statement"
+
+
+def test_a_person_whose_name_reads_like_a_towns_team_is_one_when_titled_or_honoured():
+    # "Kemi" is a Finnish town and "Dawkins" a plural's shape: "Edmonton Oilers" is so built
+    text = (
+        "Party leader Kemi Dawkins said the government had lost the country. Later, Mrs "
+        'Dawkins said: "Every week is drift."'
+    )
+    assert speaker_of(text, "Every week").speaker == "Kemi Dawkins"
+    assert speaker_of('Mayor Kemi Dawkins said: "We will rebuild the pier."', "pier").speaker == (
+        "Kemi Dawkins"
+    )

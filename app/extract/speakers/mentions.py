@@ -489,12 +489,13 @@ def _through_a_clause(tok: Token, top: Token) -> bool:
 
 def _name_as_noun(tok: Token) -> bool:
     """'A council spokesman, Liang Wen-chieh, told …': a hyphenated given name tagged a noun,
-    after a surname tagged a proper noun."""
-    return (
-        tok.pos_ == "NOUN"
-        and tok.text[:1].isupper()
-        and "-" in tok.text
-        and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i for c in tok.children)
+    after a surname tagged a proper noun; 'Mrs Dawkins' (tagged a plural noun): a surname
+    after an honorific."""
+    if tok.pos_ != "NOUN" or not tok.text[:1].isupper():
+        return False
+    before = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    return any(c.pos_ == "PROPN" for c in before) and (
+        "-" in tok.text or any(c.lower_.rstrip(".") in HONORIFICS for c in before)
     )
 
 

@@ -211,6 +211,17 @@ def _described_as_person(name: str, text: str, start: int, end: int) -> bool:
     return bool(_AGE_AFTER.match(after)) or _role_after(after)
 
 
+def _titled_or_honoured(name: str, text: str, start: int) -> bool:
+    """'Mayor Kemi Hargreaves', or 'Mrs Hargreaves' anywhere: a person's name, though its
+    first word is a town's ("Kemi", in Finland) and its last a plural's, as a team's are."""
+    before = text[max(0, start - 20) : start].split()
+    title = before[-1] if before else ""
+    if title[:1].isupper() and title.lower().rstrip(".") in TITLE_WORDS | TITLE_ABBREVIATIONS:
+        return True
+    surname = re.escape(name.split()[-1])
+    return re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s{{1,3}}{surname}\b", text) is not None
+
+
 def _role_after(after: str) -> bool:
     """', the (powerful) sister of …', ', a former ambassador': a person's noun in the
     appositive that follows a name, before its first preposition."""
@@ -243,8 +254,10 @@ def type_of_name(
         name, text, start, end
     ):
         return OUTLET
-    if team_of_a_place(name.split(), officials) and not _described_as_person(
-        name, text, start, end
+    if (
+        team_of_a_place(name.split(), officials)
+        and not _described_as_person(name, text, start, end)
+        and not _titled_or_honoured(name, text, start)
     ):
         return ORGANISATION  # "New York Yankees", "Toronto Blue Jays", "Edmonton Oilers"
     person = person_evidence(name, text, start, end) if text else 0.0
