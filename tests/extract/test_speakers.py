@@ -5190,3 +5190,20 @@ def test_a_person_whose_name_reads_like_a_towns_team_is_one_when_titled_or_honou
     assert speaker_of('Mayor Kemi Dawkins said: "We will rebuild the pier."', "pier").speaker == (
         "Kemi Dawkins"
     )
+
+
+def test_the_one_body_named_with_the_word_is_that_body_however_far_back():
+    text = (
+        "The Prairie Nurses Union says 1,200 posts remain empty.\n\n"
+        "Health Minister Ada Orr's office said the offer was fair. The minister was away.\n\n"
+        "A patient said her surgery had been postponed twice. A porter said it was busy.\n\n"
+        "Two doctors said the wards were full. A cleaner said the halls were quiet.\n\n"
+        "Talks resume on Thursday, the union said."
+    )
+    assert speaker_of(text, "Talks resume").speaker == "Prairie Nurses Union"
+    walk = (
+        "The truck struck the crowd on the Promenade des Anglais, a seaside walk in the city.\n\n"
+        "A witness said it was chaos. A nurse said the wards were full.\n\n"
+        "In a tweet, the city of Nice urged people to stay home."
+    )
+    assert speaker_of(walk, "stay home").speaker != "Anglais"

@@ -1238,7 +1238,14 @@ def salient(
     scored = ranked(pool, mention.start, resolver.layout, skip)
     if prefer is not None:
         scored = sorted(((s * (1.0 if prefer(e) else 0.4), e) for s, e in scored), key=_first)
-    if not scored or scored[0][0] < MIN_SALIENCE:
+    # the one body named with the word, however long ago: "the union" five paragraphs after
+    # "the Manitoba Nurses Union", no other union named (by its name: not "a walk in the city")
+    alone = (
+        len(pool) == 1
+        and bool(needs & set(pool[0].name.lower().split()))
+        and min(pool[0].positions, default=mention.start) < mention.start
+    )
+    if not scored or (scored[0][0] < MIN_SALIENCE and not alone):
         return None
     basis = "body-by-name" if need else "body-salient"
     return resolver.entity_result(scored[0][1], mention, "description", basis, margin(scored))
