@@ -5207,3 +5207,12 @@ def test_the_one_body_named_with_the_word_is_that_body_however_far_back():
         "In a tweet, the city of Nice urged people to stay home."
     )
     assert speaker_of(walk, "stay home").speaker != "Anglais"
+
+
+@pytest.mark.parametrize("party", ["Tory", "Liberal Democrat", "Green"])
+def test_a_british_partys_leader_is_at_home_under_a_london_dateline(party):
+    text = (
+        "LONDON — The government restored its envoy on Thursday.\n\n"
+        f'{party} leader Ann Hargreave said the file had been "mishandled from the start".\n'
+    )
+    assert speaker_of(text, "mishandled").speaker_country == "GB"

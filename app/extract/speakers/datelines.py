@@ -44,6 +44,7 @@ NATIONAL_OFFICE_WORDS = (
     | {"presidential", "presidency"}  # "Presidential spokesman Manuel Adorni", from Buenos Aires
     # "Conservative Leader Pierre Poilievre", filed from Ottawa: a national party's leader
     | {"conservative", "labour", "labor", "liberal", "socialist", "party", "ndp", "bloc"}
+    | {"tory", "democrat", "green", "greens"}  # "Tory leader …", "Liberal Democrat leader …"
     | {"mp", "critic"}  # "NDP MP Jenny Kwan", "Conservative critic …", filed from Ottawa
     | {"québécois", "quebecois", "interim"}  # "Bloc Québécois Leader", "NDP interim leader"
     # "The ruling Democratic Party's floor leader", filed from Seoul
