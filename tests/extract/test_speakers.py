@@ -5216,3 +5216,24 @@ def test_a_british_partys_leader_is_at_home_under_a_london_dateline(party):
         f'{party} leader Ann Hargreave said the file had been "mishandled from the start".\n'
     )
     assert speaker_of(text, "mishandled").speaker_country == "GB"
+
+
+def test_he_after_a_quote_is_the_subject_before_whose_name_lists_guess_a_woman():
+    # "Andrea" is a man's name in Italy; nothing in the story says Bellini is a woman
+    text = (
+        "President Marco Ferri defended the budget on Sunday.\n\n"
+        'Opposition leader Andrea Bellini dismissed it. "The government is taxing bread," he '
+        "said, to cheers.\n"
+    )
+    assert speaker_of(text, "taxing bread").speaker == "Andrea Bellini"
+    # (not when the story says so, nor when no quotation is tagged)
+    told = text.replace("dismissed it.", "dismissed it; she was scathing.")
+    assert speaker_of(told, "taxing bread").speaker == "Marco Ferri"
+
+
+def test_a_company_known_by_its_staff_is_the_airline_that_speaks():
+    text = (
+        "Pilots at Air Tamarack voted on Friday to authorise a strike.\n\n"
+        'The airline said it was "disappointed" and remained committed to a deal.'
+    )
+    assert speaker_of(text, "disappointed").speaker == "Air Tamarack"

@@ -360,6 +360,30 @@ class Resolver:
         listed = ", ".join(names[:-1]) + " and " + names[-1]
         return Resolved(listed, country, None, certainty, GROUP, "name", basis="name")
 
+    def _guessed_wrong(
+        self, everyone: list[Entity], people: list[Entity], mention: Mention
+    ) -> list[Entity]:
+        """'Opposition leader Raila Omondi dismissed both. "…," he said': the subject just
+        before, whose given name the name lists give the other sex and nothing in the article
+        does, when no one of the pronoun's sex is named in the paragraph (a name list's guess
+        is no reason to reach back for someone else)."""
+        text = self.registry.text
+        para = text.rfind("\n", 0, mention.start) + 1
+        if not _TAG_AFTER_QUOTE.search(text, para, mention.start) or any(
+            para <= p < mention.start for e in people for p in e.positions
+        ):
+            return []
+        return [
+            e
+            for e in everyone
+            if e not in people
+            and e.kind == PERSON
+            and e.positions
+            and is_first_name(e.name.split()[0])
+            and _sex_only_guessed(e)
+            and descriptions.led_the_sentence_before(self, e, mention.start, descriptions.LED)
+        ]
+
     def pronoun(self, mention: Mention, skip: tuple[int, int] | None) -> Resolved:
         head = mention.head
         if head in ("he", "she"):
@@ -394,6 +418,7 @@ class Resolver:
                     and descriptions.led_the_sentence_before(self, e, mention.start, (SPEAKER,))
                 )
             ]
+            people += self._guessed_wrong(everyone, people, mention)
             if (topic := self._topic_fronted(mention, people)) is not None:
                 return self.entity_result(topic, mention, "pronoun", "he-she")
             fitting = [e for e in everyone if e.gender in (None, wanted)]
@@ -592,6 +617,15 @@ class Resolver:
 
 
 OFFICE_WORDS = PERSON_NOUNS | TITLE_ABBREVIATIONS
+
+
+_TAG_AFTER_QUOTE = re.compile(r"[,!?][”\"’']{1,2}\s{0,3}$")  # '"…," he said'
+
+
+def _sex_only_guessed(e: Entity) -> bool:
+    """Nothing in the article (a pronoun, an honorific, a sexed noun) tells the person's sex:
+    only name lists guess it from the given name."""
+    return len(e.name.split()) > 1 and e.votes[MALE] == 0 and e.votes[FEMALE] == 0
 
 
 def _name_of_either_sex(e: Entity, wanted: str) -> bool:

@@ -52,10 +52,14 @@ _ROLE_ENDS = frozenset({"of", "for", "to", "in", "at", "on", "with", "who", "and
 _STATEMENT_AFTER = re.compile(
     r"\s{1,8}(?:said|says)\s{1,8}in\s{1,8}a\s{1,8}(?:statement|news release|release)\b"
 )
-# A company by its market: "shares in Karoo Platinum", "Karoo Platinum shares fell",
-# "Karoo Platinum's chief executive" (a person's shares are "his shares in", not "shares in him";
-# "Ann Lee shares her story" is a verb).
-_TRADED_BEFORE = re.compile(r"\b(?:shares|stock)\s{1,3}(?:in|of)\s{1,3}$", re.I)
+# A company by its market or its staff: "shares in Karoo Platinum", "pilots at Air Maple",
+# "Karoo Platinum shares fell", "Karoo Platinum's chief executive" (a person's shares are "his
+# shares in", not "shares in him"; "Ann Lee shares her story" is a verb).
+_TRADED_BEFORE = re.compile(
+    r"\b(?:(?:shares|stock)\s{1,3}(?:in|of)|(?:pilots|workers|employees|staff|nurses|engineers"
+    r"|drivers|miners|executives|shareholders|customers|passengers)\s{1,3}(?:at|of))\s{1,3}$",
+    re.I,
+)
 _COMPANY_AFTER = re.compile(
     r"(?:\s{1,3}(?:shares|stock)\s{1,3}(?:fell|rose|dropped|jumped|slid|climbed|tumbled|gained"
     r"|lost|closed|plunged|surged|sank|soared|were|have|had)"
