@@ -5237,3 +5237,21 @@ def test_a_company_known_by_its_staff_is_the_airline_that_speaks():
         'The airline said it was "disappointed" and remained committed to a deal.'
     )
     assert speaker_of(text, "disappointed").speaker == "Air Tamarack"
+
+
+def test_a_given_name_no_list_holds_is_a_name_beside_someones_kin():
+    text = (
+        "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "
+        'her a photo. "That was the last we heard," she said.\n\n'
+        'His brother, Emeka, flew in from Toronto. "We are not giving up," he told reporters.'
+    )
+    assert speaker_of(text, "last we heard").speaker == "Ngozi Okafor"
+    assert speaker_of(text, "not giving up").speaker == "Emeka"
+
+
+def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
+    text = (
+        "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "
+        'her a photo.\n\n"We are not giving up," he said.'
+    )
+    assert speaker_of(text, "not giving up").speaker == "Ben Okafor"

@@ -84,7 +84,8 @@ _FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 # an office: some papers call a woman "spokesman").
 _KIN_BEFORE = re.compile(
     r"\b(father|son|husband|brother|uncle|grandfather|boyfriend|nephew|widower|grandson"
-    r"|mother|daughter|wife|sister|aunt|grandmother|girlfriend|niece|widow|granddaughter)\s+$",
+    r"|mother|daughter|wife|sister|aunt|grandmother|girlfriend|niece|widow|granddaughter)"
+    r",?\s{1,3}$",  # "widow Terry Strada", "His mother, Ngozi Okafor,"
     re.IGNORECASE,
 )
 

@@ -5,6 +5,7 @@ only, so every pattern's runs are bounded."""
 
 import re
 
+from app.extract.speakers.lexicon import PERSON_NOUNS
 from app.extract.speakers.salience import Layout
 from app.extract.speakers.typing import person_evidence
 from app.extract.verbs import SPEECH_FORMS
@@ -45,6 +46,25 @@ _INTRODUCED_AS = re.compile(
     r"\b(?:named|identified(?:\sonly)?\sas|gave\s(?:his|her|their)\s(?:first\s)?name\sas"
     r"|known(?:\sonly)?\sas|(?:asked|agreed)\sto\sbe\sidentified\sonly\sas)\s{1,3}$"
 )
+
+
+# "His brother, Emeka, flew in": a word set between commas beside someone's kin or role is
+# their given name, whether or not the lists of given names hold it.
+_KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)\s{1,3}([a-z-]{2,20}),\s{1,3}$")
+KIN = frozenset(
+    """cousin friend partner uncle aunt nephew niece grandson granddaughter grandmother
+    grandfather stepson stepdaughter fiancé fiancée""".split()
+)
+
+
+def named_beside_kin(text: str, m: re.Match) -> bool:
+    """'His brother, Emeka,': the word is a person's name, told as someone's kin."""
+    kin = _KIN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    return (
+        kin is not None
+        and (kin[1] in PERSON_NOUNS or kin[1] in KIN)
+        and text[m.end() : m.end() + 1] == ","
+    )
 
 
 def sign_of_a_person(text: str, m: re.Match) -> bool:

@@ -25,7 +25,12 @@ from app.extract.speakers.lexicon import (
     ROLE_HINTS,
     US_STATES,
 )
-from app.extract.speakers.lone_names import NOT_GIVEN_ALONE, alone_as_a_name, sign_of_a_person
+from app.extract.speakers.lone_names import (
+    NOT_GIVEN_ALONE,
+    alone_as_a_name,
+    named_beside_kin,
+    sign_of_a_person,
+)
 from app.extract.speakers.name_spans import (
     ACRONYM,
     ACRONYM_AFTER,
@@ -397,7 +402,10 @@ class Registry(Whereabouts):
         taken = [(p, p + len(e.name)) for e in self.entities.values() for p in e.positions]
         for word, found in seen.items():
             if (
-                not genders.is_first_name(word)
+                not (
+                    genders.is_first_name(word)
+                    or any(named_beside_kin(self.text, m) for m in found)
+                )
                 or normalise_name(word) in firsts
                 or word.lower() in lowers
                 or word in NOT_FIRST
