@@ -5229,6 +5229,13 @@ def test_he_after_a_quote_is_the_subject_before_whose_name_lists_guess_a_woman()
     # (not when the story says so, nor when no quotation is tagged)
     told = text.replace("dismissed it.", "dismissed it; she was scathing.")
     assert speaker_of(told, "taxing bread").speaker == "Marco Ferri"
+    # a man the subject thanked is no reason to take him: "his work" says nothing of her
+    thanked = (
+        "Leeds sacked manager Paul Gardner on Sunday.\n\n"
+        "The club's chairman, Andrea Radice, thanked Gardner for his work. \"Paul gave "
+        'everything to this club," he said in a statement.\n'
+    )
+    assert speaker_of(thanked, "gave everything").speaker == "Andrea Radice"
 
 
 def test_a_company_known_by_its_staff_is_the_airline_that_speaks():

@@ -365,14 +365,16 @@ class Resolver:
     ) -> list[Entity]:
         """'Opposition leader Raila Omondi dismissed both. "…," he said': the subject just
         before, whose given name the name lists give the other sex and nothing in the article
-        does, when no one of the pronoun's sex is named in the paragraph (a name list's guess
-        is no reason to reach back for someone else)."""
+        does, when no one of the pronoun's sex led a sentence of the paragraph (a name list's
+        guess is no reason to reach back for someone else, nor to take the one thanked)."""
         text = self.registry.text
         para = text.rfind("\n", 0, mention.start) + 1
         if not _TAG_AFTER_QUOTE.search(text, para, mention.start) or any(
-            para <= p < mention.start for e in people for p in e.positions
+            para <= p < mention.start and w >= ROLE_WEIGHT[SUBJECT]
+            for e in people
+            for p, w in e.events
         ):
-            return []
+            return []  # (one of the pronoun's sex led a sentence of the paragraph)
         return [
             e
             for e in everyone
@@ -380,7 +382,7 @@ class Resolver:
             and e.kind == PERSON
             and e.positions
             and is_first_name(e.name.split()[0])
-            and _sex_only_guessed(e)
+            and _guessed_the_other_sex(e, PRONOUN_GENDER[mention.head])
             and descriptions.led_the_sentence_before(self, e, mention.start, descriptions.LED)
         ]
 
@@ -622,10 +624,11 @@ OFFICE_WORDS = PERSON_NOUNS | TITLE_ABBREVIATIONS
 _TAG_AFTER_QUOTE = re.compile(r"[,!?][”\"’']{1,2}\s{0,3}$")  # '"…," he said'
 
 
-def _sex_only_guessed(e: Entity) -> bool:
-    """Nothing in the article (a pronoun, an honorific, a sexed noun) tells the person's sex:
-    only name lists guess it from the given name."""
-    return len(e.name.split()) > 1 and e.votes[MALE] == 0 and e.votes[FEMALE] == 0
+def _guessed_the_other_sex(e: Entity, wanted: str) -> bool:
+    """Nothing in the article (a pronoun, an honorific, a sexed noun) says the person is not
+    of the `wanted` sex: only name lists guess so, from the given name."""
+    other = FEMALE if wanted == MALE else MALE
+    return len(e.name.split()) > 1 and e.votes[other] == 0
 
 
 def _name_of_either_sex(e: Entity, wanted: str) -> bool:
