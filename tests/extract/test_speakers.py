@@ -5262,3 +5262,12 @@ def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
         'her a photo.\n\n"We are not giving up," he said.'
     )
     assert speaker_of(text, "not giving up").speaker == "Ben Okafor"
+
+
+@pytest.mark.parametrize("title", ["An EU trade spokesman,", "EU spokesman", "UN envoy"])
+def test_an_international_bodys_officer_is_not_at_home_under_the_dateline(title):
+    text = (
+        "BUENOS AIRES (AP) — Talks resumed on Thursday.\n\n"
+        f"{title} Olof Gill{',' if title.endswith(',') else ''} said Brussels was ready.\n"
+    )
+    assert speaker_of(text, "was ready").speaker_country is None

@@ -146,10 +146,15 @@ def _heads(words: list[str]) -> bool:
 
 
 def _national(words: list[str]) -> bool:
+    if INTERNATIONAL_WORDS & set(words):
+        return False  # "EU spokesman", "UN envoy": a body of states speaks for none of them
     return _heads(words) and all(
         w in NATIONAL_OFFICE_WORDS or w in ("of", "the", "and", "a", "an", "one", *SECRETARIES)
         for w in words
     )
+
+
+INTERNATIONAL_WORDS = frozenset("eu un nato iaea imf wto opec asean".split())
 
 
 # A secretary of these is a national minister ("Home Secretary", "Foreign Secretary"); a bare
