@@ -749,12 +749,15 @@ def test_a_named_subject_then_a_colon_introduces_their_short_quotation():
         'Finnish Foreign Minister Aino Lahti put it bluntly: "They were spies."\n\n'
         'Norway\'s prime minister, Jonas Berg, had a message for Moscow: "Our patience ends."\n\n'
         'Foreign Minister Ana Ruiz faced one question: "Will you resign now?"\n\n'
-        'The campaign has a simple message: "Vote early."\n'
+        'The campaign has a simple message: "Vote early."\n\n'
+        "The province's housing minister, Jon Lohr, had a short message for council: \"Show us "
+        'the numbers."\n'
     )
     found = [(q.text, q.speaker) for q in extract_article(article).quotes]
     assert found == [
         ('"They were spies."', "Aino Lahti"),
         ('"Our patience ends."', "Jonas Berg"),
+        ('"Show us the numbers."', "Jon Lohr"),
     ]
 
 

@@ -567,10 +567,11 @@ def _named_intro(text: str, sent: Sentence, q: Marked) -> Mention | None:
 
 # The sentence's subject, named, then a few words and a colon that opens the quotation:
 # "Latvian Foreign Minister Baiba Kalniņa put it bluntly: “…”", "Estonia's prime minister,
-# Kristen Michal, had a message for Moscow: “…”".
+# Kristen Michal, had a message for Moscow: “…”", "The province's housing minister, John Lohr,
+# had a short message for council: “…”".
 _SUBJECT_INTRO = re.compile(
     r"(?P<titles>(?:[A-Z][\w'’.-]{0,30}[ \u00a0]){0,4})"
-    r"(?:(?:[a-z][\w-]{0,20}[ \u00a0]){0,3}[a-z][\w-]{0,20},[ \u00a0])?"
+    r"(?:(?:[a-z][\w'’-]{0,20}[ \u00a0]){0,3}[a-z][\w-]{0,20},[ \u00a0])?"
     r"(?P<name>[A-Z][\w'’-]{1,30}(?:[ \u00a0][A-Z][\w'’-]{1,30}){1,2}),?[ \u00a0]"
     r"(?P<predicate>[a-z][\w'’-]{0,20}(?:[ \u00a0][\w'’-]{1,20}){0,6}):[ \u00a0]{0,3}"
 )
