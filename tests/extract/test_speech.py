@@ -3057,3 +3057,16 @@ def test_a_surname_the_parse_read_as_an_adverb_is_the_inverted_tags_speaker():
     )
     quote = extract_article(article).quotes[0]
     assert (quote.speaker, quote.speaker_mention) == ("Hensly", "Hensly")
+
+
+def test_a_dash_and_a_name_ending_a_paragraph_sign_the_quotation_that_opens_it():
+    article = (
+        "We asked readers what they thought of the debate.\n\n"
+        "“He answers to no one, and that is the whole problem.” ― Rosa Olide\n\n"
+        "“My grandmother picked cotton for this country all her life.” And that is all he "
+        "has. ― Marta Lastre.\n\n"
+        "“We need change.” The rest — he said — is noise.\n"
+    )
+    found = [(q.text[:12], q.speaker) for q in extract_article(article).quotes]
+    assert ("“My grandmot", "Marta Lastre") in found
+    assert ("“We need cha", "he") not in found

@@ -478,7 +478,7 @@ def _signature(text: str, q: Marked) -> Mention | None:
     as a roundup's reporters sign their paragraphs ('… in Spain."--Kim Lee.')."""
     if text[text.rfind("\n", 0, q.start) + 1 : q.start].strip():
         return None
-    found = _SIGNATURE.match(text, q.end)
+    found = _SIGNATURE.match(text, q.end) or _signed_paragraph(text, q)
     if found is None:
         return None
     name = found.group("name").rstrip(".")
@@ -486,6 +486,24 @@ def _signature(text: str, q: Marked) -> Mention | None:
     if any(w.islower() and w not in NAME_PARTICLES for w in words) or name.isupper():
         return None  # "— and then", "— AP": prose or a credit, not a signature
     return _name_mention(name, found.start("name"))
+
+
+# A dash and a name ending a paragraph that opens on a quotation: "“…” And that's all he has.
+# ― Christina Lastra." (a reader's words run on after the marks close; the name signs them all)
+_PARAGRAPH_SIGNED = re.compile(r"[^\n]{0,200}?[ \t\u00a0](?=[―—–][ \t\u00a0]{0,3}[A-Z])")
+SIGNATURE_RUN_ON = 200  # characters of prose between the quotation and its signature
+
+
+def _signed_paragraph(text: str, q: Marked) -> re.Match | None:
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - q.end > SIGNATURE_RUN_ON + 60:
+        return None
+    run_on = _PARAGRAPH_SIGNED.match(text, q.end, line_end)
+    if run_on is None:
+        return None
+    found = _SIGNATURE.match(text, run_on.end())
+    return found if found is not None and found.end() >= line_end else None
 
 
 # A quotation that opens its paragraph, credited by the next sentence: '“We are ready.” That
