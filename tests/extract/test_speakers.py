@@ -3499,6 +3499,9 @@ def test_any_citys_dateline_gives_its_country_and_a_city_is_nobodys_she():
         ("FLINT, Mich. — ", "US"),
         ("GENEVA (Reuters) - ", None),
         ("TBILISI, Georgia (AP) — ", "GE"),  # the country, not the US state
+        ("NEW DELHI: ", "IN"),  # as South Asian papers print it
+        ("GENEVA: ", None),
+        ("UPDATE: ", None),
         ("ATLANTA, Georgia (AP) — ", "US"),
     ],
 )

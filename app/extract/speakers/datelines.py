@@ -11,7 +11,7 @@ import re
 from app.extract.speakers.lexicon import ROLE_HINTS, TITLE_WORDS, US_STATES
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.places import city_country
-from app.extract.text.sentences import DATELINE
+from app.extract.text.sentences import DATELINE, UPPER
 
 # Cities whose datelines report international bodies and summits, not a host government.
 MEETING_PLACES = frozenset("brussels geneva vienna strasbourg davos munich luxembourg".split()) | {
@@ -19,6 +19,21 @@ MEETING_PLACES = frozenset("brussels geneva vienna strasbourg davos munich luxem
     "united nations",
     "the hague",
 }
+# "NEW DELHI: India and China …", as South Asian papers print it: a city the country list
+# names, in capitals, then a colon (a label, "UPDATE:", names no place).
+COLON_DATELINE = re.compile(
+    rf"(?P<city>[{UPPER}][{UPPER}.'’-]{{2,30}}(?: [{UPPER}][{UPPER}.'’-]{{1,30}}){{0,2}}):\s"
+)
+
+
+def _colon_dateline(text: str, lo: int, hi: int, officials: Officials) -> str | None:
+    """The country of a city printed as a colon dateline, else None."""
+    m = COLON_DATELINE.match(text, lo, hi)
+    if m is None or m["city"].lower() in MEETING_PLACES:
+        return None
+    return officials.country_in(m["city"].title())
+
+
 # A national office's words, with nothing that names another body or place.
 # What a minister is minister of: "Economy Minister", "Trade Minister", "Government spokesman".
 PORTFOLIOS = frozenset(
@@ -66,6 +81,8 @@ def dateline_country(text: str, spans: list[tuple[int, int]], officials: Officia
     """The country the first body paragraph is datelined from, else None."""
     for lo, hi in spans[:4]:
         m = DATELINE.match(text, lo, hi)
+        if m is None and (colon := _colon_dateline(text, lo, hi, officials)) is not None:
+            return colon
         if m is None:
             continue
         city, *rest = re.split(r"[,(]|\s[—–-]", m.group())
