@@ -744,6 +744,22 @@ def test_one_of_some_people_is_named_without_where_they_were():
     assert found.speaker == "one of the envoys"
 
 
+def test_a_name_after_titles_and_owners_before_a_colon_speaks_the_quotation():
+    article = (
+        "World leaders reacted to the ceasefire on Sunday.\n\n"
+        "South Africa's President Sipho Dlamini: \"We welcome this step and urge both sides "
+        'to keep it."\n\n'
+        'UN Secretary-General Antonio Ferreira: "This must be the first step toward peace."\n\n'
+        'Kenya\'s President Irungu Kamau: "We stand ready to help both of them."\n'
+    )
+    found = [(q.speaker, q.speaker_mention) for q in extract_article(article).quotes]
+    assert found == [
+        ("Sipho Dlamini", "Sipho Dlamini"),
+        ("Antonio Ferreira", "Antonio Ferreira"),
+        ("Irungu Kamau", "Irungu Kamau"),
+    ]
+
+
 def test_a_named_subject_then_a_colon_introduces_their_short_quotation():
     article = (
         'Finnish Foreign Minister Aino Lahti put it bluntly: "They were spies."\n\n'

@@ -558,10 +558,11 @@ def _name_mention(name: str, start: int) -> Mention:
 
 
 # A person's name ending the words before a colon that opens a quotation: "… doesn't surprise
-# Republican pollster Daron Shaw: “…”". Only a first name and a surname (and up to two more
-# names between): a label ("FULL TEXT:"), a place or a headline word before a colon is no one.
+# Republican pollster Daron Shaw: “…”", "South Africa's President Cyril Ramaphosa: “…”". A
+# given name (or a title) and a surname, up to three more names between and titles or owners
+# before: a label ("FULL TEXT:"), a place or a headline word before a colon is no one.
 _NAMED_INTRO = re.compile(
-    r"(?P<name>[A-Z][a-z'’-]+(?:[ \u00a0]{1,2}(?:[A-Z][\w.'’-]{0,30}|[a-z]{1,3})){0,2}"
+    r"(?<![\w-])(?P<name>[A-Z][a-z'’-]+(?:[ \u00a0]{1,2}(?:[A-Z][\w.'’-]{0,30}|[a-z]{1,3})){0,5}"
     r"[ \u00a0]{1,2}[A-Z][\w'’-]{1,30}),?[ \u00a0]{0,3}:[ \u00a0]{0,3}$"
 )
 
@@ -576,8 +577,15 @@ def _named_intro(text: str, sent: Sentence, q: Marked) -> Mention | None:
     if words[0] in _INVERTED_TAGS and start == sent.start:  # "Said Ellis: “…”"
         start = text.index(words[1], start)
         name, words = text[start : found.end("name")], words[1:]
-    elif not is_first_name(words[0]) or words[0] in _NOT_NAMES or name.isupper():
-        return None
+    else:
+        titled = False  # the name from its given name on, after titles and owners
+        while len(words) > 2 and not is_first_name(words[0]):
+            titled = words[0].lower().rstrip(".") in TITLE_WORDS
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        name = text[start : found.end("name")]
+        if not (titled or is_first_name(words[0])) or words[0] in _NOT_NAMES or name.isupper():
+            return None
     if any(w.islower() and w not in NAME_PARTICLES for w in words):
         return None
     return _name_mention(name, start)
