@@ -28,7 +28,7 @@ SPEECH_VERBS = frozenset(
 # Requests only: "promised to meet" or "vowed to fight" is an intention, not a quote.
 INFINITIVE_VERBS = frozenset(
     """urge ask call appeal encourage demand tell warn advise implore press invite instruct
-    order request beg""".split()
+    order request beg remind""".split()
 )
 # Verbs whose gerund complement is the content ("denied being involved").
 GERUND_VERBS = frozenset("deny suggest admit propose recommend acknowledge".split())

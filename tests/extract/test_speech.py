@@ -3086,3 +3086,9 @@ def test_a_dash_and_a_name_ending_a_paragraph_sign_the_quotation_that_opens_it()
     found = [(q.text[:12], q.speaker) for q in extract_article(article).quotes]
     assert ("“My grandmot", "Marta Lastre") in found
     assert ("“We need cha", "he") not in found
+
+
+def test_reminding_someone_to_do_something_reports_what_they_were_reminded_of():
+    article = "The utility reminded customers to keep their freezers closed during the outage.\n"
+    (found,) = extract_article(article).quotes
+    assert found.text == "to keep their freezers closed during the outage"
