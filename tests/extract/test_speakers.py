@@ -5274,3 +5274,12 @@ def test_an_international_bodys_officer_is_not_at_home_under_the_dateline(title)
         f"{title} Olof Gill{',' if title.endswith(',') else ''} said Brussels was ready.\n"
     )
     assert speaker_of(text, "was ready").speaker_country is None
+
+
+def test_its_spokesman_after_a_body_named_for_its_country_is_the_whole_bodys():
+    text = (
+        "The Kenya Red Cross deployed teams on Monday. Its spokesman said 300 families were "
+        "homeless."
+    )
+    found = speaker_of(text, "300 families")
+    assert (found.speaker, found.speaker_country) == ("Kenya Red Cross's spokesman", "KE")

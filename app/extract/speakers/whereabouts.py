@@ -22,6 +22,7 @@ from app.extract.verbs import mentions_speech
 
 # A sentence's first one or two capitalised words ("Iran's delegation", "The Kremlin").
 OPENING = re.compile(r"(?:The\s)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)")
+WHOLE_OPENING = re.compile(r"(?:The\s)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,4})")
 
 
 # Title words alone, capitalised, before a name: "Foreign Minister ", "Defence Secretary ".
@@ -583,6 +584,13 @@ class Whereabouts:
         "Beijing rejects that account." is ("Beijing", "CN")."""
         name = _opening_name(sentence)
         country = self.officials.country_in(name) if name else None
+        run = WHOLE_OPENING.match(sentence)
+        if name and country and run is not None and run[1] != name:
+            # "The Kenya Red Cross deployed teams. Its spokesman said": the body, whole (not
+            # "Kenya Red"), when the article names it
+            body = self.find(run[1], 0)
+            if body is not None and body.kind == ORGANISATION:
+                return run[1], body.country or country
         if name and country is None and " and " in name:
             # "Canada and the European Union signed …": the one state beside a body of states
             # (not "Thailand and Cambodia agreed …", two states)
