@@ -5283,3 +5283,13 @@ def test_its_spokesman_after_a_body_named_for_its_country_is_the_whole_bodys():
     )
     found = speaker_of(text, "300 families")
     assert (found.speaker, found.speaker_country) == ("Kenya Red Cross's spokesman", "KE")
+
+
+def test_a_reigns_number_names_a_person_and_a_holiday_names_no_one():
+    text = (
+        "Pope Pius XIV used his Christmas Day address on Thursday to call for a ceasefire.\n\n"
+        '"May the weapons fall silent," the pontiff said from the balcony. He said Europe must '
+        'not "close its heart" to migrants.'
+    )
+    assert speaker_of(text, "weapons fall silent").speaker == "Pope Pius XIV"
+    assert speaker_of(text, "close its heart").speaker == "Pope Pius XIV"

@@ -146,6 +146,10 @@ _NAMED_AS = re.compile(
 )
 
 
+_REGNAL = re.compile(r"[IVX]{1,5}")
+DAYS_AND_SEASONS = frozenset("Day Eve Week".split())
+
+
 def person_evidence(name: str, text: str, start: int, end: int) -> float:
     """How strongly the name and its surroundings say 'a person' (0 = no evidence)."""
     words = name.split()
@@ -169,6 +173,8 @@ def person_evidence(name: str, text: str, start: int, end: int) -> float:
         score += 2.0
     if any(evidence_at(text, start, end).values()):
         score += 1.0  # "Ann Lee said she …", "Mr. Lee"
+    if len(words) > 1 and _REGNAL.fullmatch(words[-1]) and is_first_name(words[-2]):
+        score += 2.0  # "Pope Leo XIV", "King Charles III": a reign's number after a given name
     return score
 
 
@@ -181,8 +187,10 @@ def organisation_evidence(name: str, text: str, start: int, end: int) -> float:
             score += 1.5  # "National Security Council spokesman Ann Lee": the body's
     if len(words) == 1 and (name.isupper() or re.search(r"[a-z][A-Z]", name)):
         score += 2.0  # RCMP, TransLink
-    elif any(len(w) > 1 and w.isupper() for w in words):
-        score += 2.0  # "BC Hydro", "UFCW Local"
+    elif any(len(w) > 1 and w.isupper() and not _REGNAL.fullmatch(w) for w in words):
+        score += 2.0  # "BC Hydro", "UFCW Local" (not "Pope Leo XIV")
+    if len(words) > 1 and words[-1] in DAYS_AND_SEASONS and not is_first_name(words[0]):
+        score += 2.0  # "Christmas Day", "New Year's Eve": a date, never a speaker
     last = words[-1]
     if (
         len(words) > 1
