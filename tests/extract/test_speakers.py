@@ -5293,3 +5293,19 @@ def test_a_reigns_number_names_a_person_and_a_holiday_names_no_one():
     )
     assert speaker_of(text, "weapons fall silent").speaker == "Pope Pius XIV"
     assert speaker_of(text, "close its heart").speaker == "Pope Pius XIV"
+
+
+@pytest.mark.parametrize(
+    ("lede", "aide", "country"),
+    [
+        ("KYIV, Ukraine (AP) — Drones struck overnight.", "Zelensky adviser Ivan Hrytsenko", "UA"),
+        ("Talks resumed on Monday.", "Putin aide Yuri Orlov", "RU"),
+        ("Talks resumed on Monday.", "Guterres spokesman Luis Mora", None),
+    ],
+)
+def test_an_aide_titled_by_the_leader_they_serve_is_of_the_leaders_country(lede, aide, country):
+    text = (
+        f"{lede}\n\nPresident Volodymyr Zelensky spoke on Sunday.\n\n"
+        f"{aide} said the talks were useless.\n"
+    )
+    assert speaker_of(text, "talks were useless").speaker_country == country

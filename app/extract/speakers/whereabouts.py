@@ -114,6 +114,10 @@ AIDE_FOR = re.compile(
     r"\b[Aa]n?\s(?:[a-z-]{2,20}\s)?(?:spokes(?:man|woman|person)|aide|adviser|advisor)\sfor"
     r"\s((?:[A-Z][\w'’-]*\s){0,4}?[A-Z][\w'’-]*?)(?:['’]s?\s(?:office|department|ministry))?,\s$"
 )
+# "Zelensky adviser Mykhailo Podolyak": an aide titled by the one they serve.
+AIDE_TITLED = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]{1,30})\s(?:spokes(?:man|woman|person)|aide|adviser|advisor)\s{1,3}$"
+)
 DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
 # "Anita Anand, on her first visit to India,", "…, visiting Japan,": whose visit it is.
 VISIT_AFTER = re.compile(
@@ -295,6 +299,12 @@ class Whereabouts:
             return self.officials.country_in(nationality.group(1))
         if aide := AIDE_FOR.search(text, max(0, first - 90), first):
             return self.aides_country(aide[1], first, e)
+        aide = AIDE_TITLED.search(text, max(0, first - 50), first)
+        if aide and self.officials.country_in(aide[1]) is None:  # (not "Kremlin spokesman")
+            leader = self.officials.leader(aide[1])  # "Trump adviser", named nowhere else
+            return self.aides_country(aide[1], first, e) or (
+                leader.country if leader is not None and leader.kind == "person" else None
+            )
         if described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
             return self.introduced_as(described.group(1).lower(), first)
         return None
