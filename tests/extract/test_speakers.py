@@ -5309,3 +5309,11 @@ def test_an_aide_titled_by_the_leader_they_serve_is_of_the_leaders_country(lede,
         f"{aide} said the talks were useless.\n"
     )
     assert speaker_of(text, "talks were useless").speaker_country == country
+
+
+def test_a_name_after_a_hyphenated_title_is_a_persons_and_their_he():
+    text = (
+        "WHO Director-General Tedla Amanuel Gebreyesus told a news conference the threat was "
+        "not over. The agency would keep watching the virus, he said."
+    )
+    assert speaker_of(text, "keep watching").speaker == "Tedla Amanuel Gebreyesus"

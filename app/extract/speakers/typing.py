@@ -159,7 +159,8 @@ def person_evidence(name: str, text: str, start: int, end: int) -> float:
     before = text[max(0, start - 40) : start].lower().split()
     if before:
         last = before[-1].strip(".,")
-        if last in TITLE_ABBREVIATIONS or last in TITLED_BY:
+        # ("WHO Director-General Tedros Adhanom Ghebreyesus": a title of hyphenated titles)
+        if last in TITLE_ABBREVIATIONS or last in TITLED_BY or _hyphenated_title(last):
             score += 2.0
         elif last in PERSON_NOUNS:
             score += 1.5
@@ -176,6 +177,11 @@ def person_evidence(name: str, text: str, start: int, end: int) -> float:
     if len(words) > 1 and _REGNAL.fullmatch(words[-1]) and is_first_name(words[-2]):
         score += 2.0  # "Pope Leo XIV", "King Charles III": a reign's number after a given name
     return score
+
+
+def _hyphenated_title(word: str) -> bool:
+    parts = word.split("-")
+    return len(parts) > 1 and all(p in TITLED_BY for p in parts)
 
 
 def organisation_evidence(name: str, text: str, start: int, end: int) -> float:
