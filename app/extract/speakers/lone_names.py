@@ -50,7 +50,9 @@ _INTRODUCED_AS = re.compile(
 
 # "His brother, Emeka, flew in": a word set between commas beside someone's kin or role is
 # their given name, whether or not the lists of given names hold it.
-_KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)\s{1,3}([a-z-]{2,20}),\s{1,3}$")
+_OWNED_KIN_BEFORE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)\s{1,3}([a-z-]{2,20}),\s{1,3}$"
+)
 KIN = frozenset(
     """cousin friend partner uncle aunt nephew niece grandson granddaughter grandmother
     grandfather stepson stepdaughter fiancé fiancée""".split()
@@ -59,7 +61,7 @@ KIN = frozenset(
 
 def named_beside_kin(text: str, m: re.Match) -> bool:
     """'His brother, Emeka,': the word is a person's name, told as someone's kin."""
-    kin = _KIN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    kin = _OWNED_KIN_BEFORE.search(text, max(0, m.start() - 40), m.start())
     return (
         kin is not None
         and (kin[1] in PERSON_NOUNS or kin[1] in KIN)

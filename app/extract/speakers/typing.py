@@ -147,7 +147,7 @@ _NAMED_AS = re.compile(
 
 
 _REGNAL = re.compile(r"[IVX]{1,5}")
-DAYS_AND_SEASONS = frozenset("Day Eve Week".split())
+HOLIDAY_ENDINGS = frozenset("Day Eve Week".split())  # "Christmas Day", "Holy Week"
 
 
 def person_evidence(name: str, text: str, start: int, end: int) -> float:
@@ -195,7 +195,7 @@ def organisation_evidence(name: str, text: str, start: int, end: int) -> float:
         score += 2.0  # RCMP, TransLink
     elif any(len(w) > 1 and w.isupper() and not _REGNAL.fullmatch(w) for w in words):
         score += 2.0  # "BC Hydro", "UFCW Local" (not "Pope Leo XIV")
-    if len(words) > 1 and words[-1] in DAYS_AND_SEASONS and not is_first_name(words[0]):
+    if len(words) > 1 and words[-1] in HOLIDAY_ENDINGS and not is_first_name(words[0]):
         score += 2.0  # "Christmas Day", "New Year's Eve": a date, never a speaker
     last = words[-1]
     if (

@@ -302,9 +302,10 @@ class Whereabouts:
         aide = AIDE_TITLED.search(text, max(0, first - 50), first)
         if aide and self.officials.country_in(aide[1]) is None:  # (not "Kremlin spokesman")
             leader = self.officials.leader(aide[1])  # "Trump adviser", named nowhere else
-            return self.aides_country(aide[1], first, e) or (
+            if found := self.aides_country(aide[1], first, e) or (
                 leader.country if leader is not None and leader.kind == "person" else None
-            )
+            ):
+                return found
         if described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
             return self.introduced_as(described.group(1).lower(), first)
         return None

@@ -490,11 +490,14 @@ def _signature(text: str, q: Marked) -> Mention | None:
 
 # A dash and a name ending a paragraph that opens on a quotation: "“…” And that's all he has.
 # ― Christina Lastra." (a reader's words run on after the marks close; the name signs them all)
-_PARAGRAPH_SIGNED = re.compile(r"[^\n]{0,200}?[ \t\u00a0](?=[―—–][ \t\u00a0]{0,3}[A-Z])")
 SIGNATURE_RUN_ON = 200  # characters of prose between the quotation and its signature
+_PARAGRAPH_SIGNED = re.compile(
+    rf"[^\n]{{0,{SIGNATURE_RUN_ON}}}?[ \t\u00a0](?=[―—–][ \t\u00a0]{{0,3}}[A-Z])"
+)
 
 
 def _signed_paragraph(text: str, q: Marked) -> re.Match | None:
+    """The signature ending the line of `q`, after words run on from it (_PARAGRAPH_SIGNED)."""
     line_end = text.find("\n", q.end)
     line_end = len(text) if line_end < 0 else line_end
     if line_end - q.end > SIGNATURE_RUN_ON + 60:
