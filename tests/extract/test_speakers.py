@@ -5317,3 +5317,13 @@ def test_a_name_after_a_hyphenated_title_is_a_persons_and_their_he():
         "not over. The agency would keep watching the virus, he said."
     )
     assert speaker_of(text, "keep watching").speaker == "Tedla Amanuel Gebreyesus"
+
+
+def test_its_body_opening_a_sentence_is_of_the_body_that_led_the_one_before():
+    text = (
+        "Pakistan's military denied that its troops had crossed the border. Its media wing said "
+        "the claims were baseless.\n\n"
+        "Halden Logistics said it had acted within the law. Its lawyers said the case would fail."
+    )
+    assert speaker_of(text, "baseless").speaker == "Pakistan's military's media wing"
+    assert speaker_of(text, "would fail").speaker == "Halden Logistics's lawyers"

@@ -345,6 +345,30 @@ def _of_its_state(resolver: "Resolver", mention: Mention) -> Mention:
     return replace(mention, text=f"{state[0]}'s {mention.text[m.end() :]}")
 
 
+def _of_the_body_before(resolver: "Resolver", mention: Mention) -> Resolved | None:
+    """'Pakistan's military denied it. Its media wing said …': of the one body that led the
+    sentence before, named with it ("Pakistan's military's media wing"), not bare."""
+    m = OWNER.match(mention.text)
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    if m is None or m.group(1).lower() != "its" or here < 1:
+        return None
+    if layout.text[layout.starts[here] : mention.start].strip():
+        return None  # opening its sentence: "… at Uber a few months before its senior vice
+        # president boasted" is Uber's, named in its own sentence
+    bodies = [
+        e
+        for e in resolver.registry.of_kind({ORGANISATION}) + resolver.unnamed(ORGANISATION)
+        if led_the_sentence_before(resolver, e, mention.start, LED)
+    ]
+    if len(bodies) != 1:
+        return None
+    body = bodies[0]
+    kind = GROUP if mention.plural else PERSON if mention.head in PERSON_NOUNS else ORGANISATION
+    name = f"{body.name}'s {mention.text[m.end() :]}"
+    return Resolved(name, body.country, None, confidence_for("role"), kind, "description")
+
+
 def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None) -> Resolved:
     registry = resolver.registry
     mention = _of_its_state(resolver, mention)
@@ -359,6 +383,8 @@ def description(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | 
         return resolver.entity_result(whole, mention, "name", "name")
     if (theirs := _someone_of_theirs(resolver, mention, skip)) is not None:
         return theirs
+    if (its := _of_the_body_before(resolver, mention)) is not None:
+        return its
     if not mention.plural and (named := named_after(resolver, mention)) is not None:
         return named
     plural = mention.plural or mention.head in COLLECTIVE  # "the family" speaks as a group
