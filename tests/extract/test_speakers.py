@@ -5327,3 +5327,9 @@ def test_its_body_opening_a_sentence_is_of_the_body_that_led_the_one_before():
     )
     assert speaker_of(text, "baseless").speaker == "Pakistan's military's media wing"
     assert speaker_of(text, "would fail").speaker == "Halden Logistics's lawyers"
+
+
+@pytest.mark.parametrize("trade", ["Freight", "Minerals", "Insurance", "Software", "Railways"])
+def test_a_company_named_for_its_trade_is_a_body_whose_lawyers_speak(trade):
+    text = f"Halden {trade} said it had acted within the law. Its lawyers said the case would fail."
+    assert speaker_of(text, "would fail").speaker == f"Halden {trade}'s lawyers"

@@ -86,7 +86,10 @@ ORG_WORDS = frozenset(
     productions publishing publishers books labs games films
     society league federation coalition alliance authority bureau trust guild embassy consulate
     secretariat junta cabinet presidency command forces guard guards corps brigade brigades
-    battalion regiment fleet nation pac international""".split()
+    battalion regiment fleet nation pac international
+    freight shipping mining minerals resources insurance telecom petroleum construction
+    properties realty software semiconductor chemicals therapeutics biotech railways trucking
+    brands retail apparel networks""".split()
 )
 
 
