@@ -221,20 +221,23 @@ def _described_as_person(name: str, text: str, start: int, end: int) -> bool:
     ("Sun", "Star", "Guardian")."""
     if not is_first_name(name.split()[0]):
         return False
-    before = text[max(0, start - 20) : start].split()
-    title = before[-1] if before else ""  # capitalised: "Mayor", "Rep." (not "the")
-    if title[:1].isupper() and title.lower().rstrip(".") in TITLE_WORDS | TITLE_ABBREVIATIONS:
+    if _titled_before(text, start):
         return True
     after = text[end : end + 60]
     return bool(_AGE_AFTER.match(after)) or _role_after(after)
 
 
+def _titled_before(text: str, start: int) -> bool:
+    """A capitalised title right before the name: "Mayor", "Rep." (not "the")."""
+    before = text[max(0, start - 20) : start].split()
+    title = before[-1] if before else ""
+    return title[:1].isupper() and title.lower().rstrip(".") in TITLE_WORDS | TITLE_ABBREVIATIONS
+
+
 def _titled_or_honoured(name: str, text: str, start: int) -> bool:
     """'Mayor Kemi Hargreaves', or 'Mrs Hargreaves' anywhere: a person's name, though its
     first word is a town's ("Kemi", in Finland) and its last a plural's, as a team's are."""
-    before = text[max(0, start - 20) : start].split()
-    title = before[-1] if before else ""
-    if title[:1].isupper() and title.lower().rstrip(".") in TITLE_WORDS | TITLE_ABBREVIATIONS:
+    if _titled_before(text, start):
         return True
     surname = re.escape(name.split()[-1])
     return re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s{{1,3}}{surname}\b", text) is not None
