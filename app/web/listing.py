@@ -60,8 +60,9 @@ def browse_context(
     settings = request.app.state.settings
     if request.query_params.get("part") == COUNTS_PART:
         counts = counts_or_start(session, f)  # waited for in counts_wait.py
-        return {"filter": f, "facets": counts, "incomplete": counts is None,
-                "base_url": base_url, "counts_only": True, "who": "", **extra}  # fmt: skip
+        position = {"start": _number(request, "n") or 1, "shown": _number(request, "shown")}
+        return {"filter": f, "facets": counts, "incomplete": counts is None, "who": "",
+                "base_url": base_url, "counts_only": True, **extra, **position}  # fmt: skip
     f, who_matches = resolve_who(request, session, f)
     page = quote_page(session, f, settings.page_size)
     facets = None if page.error else facet_counts(session, f, settings.facet_budget_ms)
@@ -84,7 +85,7 @@ def browse_context(
         **page_links(base_url, f.params(), page.next_cursor, f.after, start, len(page.quotes)),
         "choices": choices,
         "relaxations": relaxations(request, session, f, base_url) if stuck else [],
-        "counts_url": base_url + query_string([*f.params(), ("part", COUNTS_PART)]),
+        "counts_url": counts_url(base_url, f, start, len(page.quotes)),
         "who": request.query_params.get("who", "") if who_matches is not None else "",
         "who_matches": who_matches or [],
         "offers": page_offers(request, session, f.q, f.speakers) if f.q and not f.after else [],
@@ -94,8 +95,20 @@ def browse_context(
 
 def _start(request: Request) -> int:
     """The position of the page's first quote, as the link to it said (n=…)."""
-    n = request.query_params.get("n", "")
+    return _number(request, "n")
+
+
+def _number(request: Request, name: str) -> int:
+    """A positive whole number from the URL; 0 when absent or not one."""
+    n = request.query_params.get(name, "")
     return min(int(n), 10**9) if n.isdigit() and int(n) > 0 else 0
+
+
+def counts_url(base_url: str, f: QuoteFilter, start: int, shown: int) -> str:
+    """Where a page whose counts were not ready fetches them: with the page's position and
+    length, so the answer can also give the list's count phrase ("21–40 of 1,234 quotes")."""
+    position = [("n", str(start)), ("shown", str(shown))] if start and shown else []
+    return base_url + query_string([*f.params(), *position, ("part", COUNTS_PART)])
 
 
 def resolve_who(

@@ -315,14 +315,16 @@ def test_counts_not_ready_are_fetched_by_the_page(seeded_client, monkeypatch):
     url = "/?q=sanctions+OR+caracas+OR+policy"
     page = seeded_client.get(url).text
     placeholder = page.split('aria-busy="true"')[1].split(">")[0]
-    assert 'hx-get="http://testserver/?q=sanctions+OR+caracas+OR+policy&amp;part=counts"' in (
-        placeholder
-    )
-    counts = seeded_client.get(url + "&part=counts", headers={"HX-Request": "true"})
+    counts_url = "?q=sanctions+OR+caracas+OR+policy&n=1&shown=3&part=counts"
+    assert f'hx-get="http://testserver/{counts_url.replace("&", "&amp;")}"' in placeholder
+    assert '<span id="summary-count">Quotes 1–3</span>' in page  # no total yet
+    counts = seeded_client.get("/" + counts_url, headers={"HX-Request": "true"})
     assert counts.status_code == 200 and counts.text.lstrip().startswith('<aside class="facets"')
     assert 'class="facet"' in counts.text and "<html" not in counts.text
     assert "hx-trigger" not in counts.text  # never asks again by itself
     assert "x-counts-pending" not in counts.headers  # the server's own mark, not sent
+    # The list's count phrase comes with the counts, in place of the bare range.
+    assert '<span id="summary-count" hx-swap-oob="true">1–3 of 3 quotes</span>' in counts.text
 
 
 @pytest.mark.sqlite_only(reason="SQLite's progress handler; PostgreSQL times the statement")
