@@ -1268,6 +1268,10 @@ def test_an_aged_players_description_is_the_player_named_before_not_the_coach_wh
             "in a decade.",
             "Ontario Centre for Policy Choices",
         ),
+        (  # "Royal" is also a given name: not "Royal College" of Nursing
+            "The Royal College of Midwives said its members had no choice.",
+            "Royal College of Midwives",
+        ),
     ],
 )
 def test_a_bodys_name_joined_by_of_or_for_is_kept_whole(sentence, speaker):

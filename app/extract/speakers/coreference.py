@@ -292,7 +292,10 @@ class Resolver:
         if before and before[0].lower().rstrip(".") in TITLE_ABBREVIATIONS:
             return True
         known = self.registry.find(name, mention.start)
-        return is_first_name(words[0]) or (known is not None and known.kind == PERSON)
+        if known is not None and known.kind == PERSON:
+            return True
+        # "The Royal College of Nursing" is one body, though "Royal" is also a given name
+        return is_first_name(words[0]) and not is_organisation_name(name)
 
     def _by_nationality(self, mention: Mention) -> Resolved | None:
         """ "'We are closer than the headlines suggest,' the Slovak said": a nationality for a
