@@ -5337,3 +5337,15 @@ def test_its_body_opening_a_sentence_is_of_the_body_that_led_the_one_before():
 def test_a_company_named_for_its_trade_is_a_body_whose_lawyers_speak(trade):
     text = f"Halden {trade} said it had acted within the law. Its lawyers said the case would fail."
     assert speaker_of(text, "would fail").speaker == f"Halden {trade}'s lawyers"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Her barrister, Daniel Okoro KC, said his client would appeal.", "Daniel Okoro"),
+        ("Sir Keir Marsden MP said the bill was flawed.", "Keir Marsden"),
+        ("Dr Amina Bello OBE said the results were clear.", "Amina Bello"),
+    ],
+)
+def test_letters_after_a_name_for_a_rank_a_seat_or_an_honour_are_no_part_of_it(text, speaker):
+    assert [q.speaker for q in quotes(text)] == [speaker]

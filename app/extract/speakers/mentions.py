@@ -36,6 +36,7 @@ from app.extract.speakers.name_spans import (
     holder_start,
     person_then_joined,
 )
+from app.extract.speakers.names import POST_NOMINALS
 from app.extract.text.closing_tags import QUOTE_MARKS, misread_closing_tag, tag_read_as_modifier
 from app.extract.text.parse import STAND_IN
 
@@ -381,6 +382,8 @@ def full_run(tokens: list[Token], head: Token) -> str | None:
             lo -= 1
     while lo < hi and doc[lo].lower_ == "the":
         lo += 1
+    while hi > lo + 1 and doc[hi].text in POST_NOMINALS:
+        hi -= 1
     return doc.text[doc[lo].idx : doc[hi].idx + len(doc[hi])]
 
 

@@ -23,6 +23,11 @@ def ascii_fold(text: str) -> str:
 
 
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())  # "Harry B. Harris Jr."
+# Letters after a name for a rank, a seat or an honour ("Daniel Okoro KC", "Jo Lamb MSP", "Ann
+# Bell OBE"): printed or not, the same person, so never part of the name (unlike "Jr.").
+POST_NOMINALS = frozenset(
+    "KC QC SC MP MSP MLA MPP MHA MEP TD OBE CBE MBE KBE DBE GBE FRS PhD".split()
+)
 
 
 @lru_cache(maxsize=8192)

@@ -51,7 +51,7 @@ from app.extract.speakers.name_spans import (
     title_cased,
     whole_word_hits,
 )
-from app.extract.speakers.names import NAME_SUFFIXES, normalise_name
+from app.extract.speakers.names import NAME_SUFFIXES, POST_NOMINALS, normalise_name
 from app.extract.speakers.officials import Officials
 from app.extract.speakers.printed_titles import (
     printed_role,
@@ -555,6 +555,8 @@ class Registry(Whereabouts):
     def _note_words(
         self, text: str, m: re.Match, offset: int, words: list[re.Match], prose: bool
     ) -> None:
+        while len(words) > 2 and words[-1].group() in POST_NOMINALS:
+            words = words[:-1]  # "Daniel Okoro KC" is Daniel Okoro
         if not words:
             return
         if not prose and _headline_words(words, self.lowers):
