@@ -5067,6 +5067,17 @@ def test_a_spokeswoman_of_a_body_of_no_state_takes_no_country_from_the_dateline(
     assert speaker_of(text, "no decision was expected").speaker_country is None
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In Brussels, a European Commission spokesperson said the bloc was listening.",
+        "In Geneva, a UN spokesman said the talks would resume on Monday.",
+    ],
+)
+def test_an_unnamed_officer_of_a_body_of_states_takes_no_country_from_where_they_are(sentence):
+    assert [q.speaker_country for q in quotes(sentence)] == [None]
+
+
 def test_a_nationals_office_is_not_someone_of_no_known_country_in_another_office():
     text = (
         "Prime Minister Ivan Boyko won the vote in 2006, and his party took the biggest "

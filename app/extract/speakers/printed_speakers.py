@@ -16,6 +16,7 @@ from app.extract.speakers.lexicon import (
 )
 from app.extract.speakers.mentions import Mention, group_name
 from app.extract.speakers.typing import GROUP, ORGANISATION, PERSON
+from app.extract.speakers.whereabouts import INTERNATIONAL_OFFICE
 
 if TYPE_CHECKING:
     from app.extract.speakers.antecedents import Resolver
@@ -49,7 +50,10 @@ def printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) ->
     if country is None and kind == PERSON:  # "One of the officials, an Egyptian, said"
         if nationality := NATIONALITY_AFTER.match(resolver.layout.text, mention.end):
             country = resolver.officials.demonym(nationality[1])
-    if country is None and kind in (ORGANISATION, GROUP, PERSON):
+    # "In Geneva, a UN spokesman said": a body of states speaks for none of them, wherever it
+    # is, whoever leads it; only words printed for the speaker give one (above)
+    of_states = INTERNATIONAL_OFFICE.search(mention.text) is not None
+    if country is None and kind in (ORGANISATION, GROUP, PERSON) and not of_states:
         country = (
             _owners_country(resolver, mention)
             or _spoken_for(resolver, mention)
@@ -62,10 +66,15 @@ def printed(resolver: "Resolver", mention: Mention, kind: str, evidence: str) ->
         country = resolver.registry.the_bodys(mention.text, mention.start)
     if country is None and kind == PERSON and BARE_SPOKESPERSON.fullmatch(mention.text):
         country = _spokesperson_of_the_body_before(resolver, mention)
-    if country is None and kind == ORGANISATION and mention.head in NATIONAL_BODIES:
+    if (
+        country is None
+        and kind == ORGANISATION
+        and mention.head in NATIONAL_BODIES
+        and not of_states
+    ):
         if resolver.registry.at_home(mention.start):  # "the foreign ministry", filed from Kyiv
             country = resolver.registry.home
-    if country is None and kind == PERSON and _of_a_national_office(mention.text):
+    if country is None and kind == PERSON and _of_a_national_office(mention.text) and not of_states:
         if resolver.registry.at_home(mention.start):  # "a government spokesman", from Berlin
             country = resolver.registry.home
     basis = (
