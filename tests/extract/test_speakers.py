@@ -5360,3 +5360,12 @@ def test_a_company_named_for_its_trade_is_a_body_whose_lawyers_speak(trade):
 )
 def test_letters_after_a_name_for_a_rank_a_seat_or_an_honour_are_no_part_of_it(text, speaker):
     assert [q.speaker for q in quotes(text)] == [speaker]
+
+
+def test_a_title_first_printed_as_a_nationals_gives_the_titled_name_that_nation():
+    text = (
+        "A Kenyan judge on Monday halted the sale of the port, ruling that parliament had "
+        "not approved it.\n\n"
+        "High Court Judge Wanjiru Kamau said the contract was signed in haste."
+    )
+    assert speaker_of(text, "signed in haste").speaker_country == "KE"

@@ -119,6 +119,7 @@ AIDE_TITLED = re.compile(
     r"(?<![\w'’-])([A-Z][\w'’-]{1,30})\s(?:spokes(?:man|woman|person)|aide|adviser|advisor)\s{1,3}$"
 )
 DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s([a-z][a-z-]{2,30}),\s{1,3}$")
+TITLED_JUST_BEFORE = re.compile(r"\b([A-Z][a-z-]{2,30})\s{1,3}$")
 # "Anita Anand, on her first visit to India,", "…, visiting Japan,": whose visit it is.
 VISIT_AFTER = re.compile(
     r",\s(?:on\s(?:her|his|their)\s(?:[a-z-]{1,12}\s){0,2}(?:visit|trip)\sto|visiting)"
@@ -308,7 +309,21 @@ class Whereabouts:
                 return found
         if described := DESCRIBED_BEFORE.search(text, max(0, first - 40), first):
             return self.introduced_as(described.group(1).lower(), first)
+        if (titled := TITLED_JUST_BEFORE.search(text, max(0, first - 40), first)) and is_title_word(
+            titled[1]
+        ):  # "A British judge refused …. District Judge Sarah Whitfield said"
+            return self._subject_introduced_as(titled[1].lower(), first)
         return None
+
+    def _subject_introduced_as(self, head: str, pos: int) -> str | None:
+        """The country of "A British judge …" opening a sentence shortly before `pos`, whose
+        title's last word is `head` (not "a former Ukrainian president" in passing)."""
+        before = self.text[max(0, pos - 600) : pos]
+        pattern = (
+            rf"(?:^|(?<=[.!?”\"’]\s)|(?<=\n))An?\s(?:[\w-]{{1,30}}\s){{0,3}}{re.escape(head)}\b"
+        )
+        introduced = list(re.finditer(pattern, before))
+        return self.officials.home_country(introduced[-1].group()) if introduced else None
 
     def _nationality_before_the_title(self, e: Entity, first: int) -> str | None:
         """'with her Australian counterpart, Resources Minister Callum Reid, at …': the
