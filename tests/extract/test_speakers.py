@@ -5362,10 +5362,11 @@ def test_letters_after_a_name_for_a_rank_a_seat_or_an_honour_are_no_part_of_it(t
     assert [q.speaker for q in quotes(text)] == [speaker]
 
 
-def test_a_title_first_printed_as_a_nationals_gives_the_titled_name_that_nation():
+@pytest.mark.parametrize("opening", ["", "LONDON — "])
+def test_a_title_first_printed_as_a_nationals_gives_the_titled_name_that_nation(opening):
     text = (
-        "A Kenyan judge on Monday halted the sale of the port, ruling that parliament had "
-        "not approved it.\n\n"
+        f"{opening}A Kenyan judge on Monday halted the sale of the port, ruling that parliament "
+        "had not approved it.\n\n"
         "High Court Judge Wanjiru Kamau said the contract was signed in haste."
     )
     assert speaker_of(text, "signed in haste").speaker_country == "KE"

@@ -320,7 +320,7 @@ class Whereabouts:
         title's last word is `head` (not "a former Ukrainian president" in passing)."""
         before = self.text[max(0, pos - 600) : pos]
         pattern = (
-            rf"(?:^|(?<=[.!?”\"’]\s)|(?<=\n))An?\s(?:[\w-]{{1,30}}\s){{0,3}}{re.escape(head)}\b"
+            rf"(?:^|(?<=[.!?”\"’—–-]\s)|(?<=\n))An?\s(?:[\w-]{{1,30}}\s){{0,3}}{re.escape(head)}\b"
         )
         introduced = list(re.finditer(pattern, before))
         return self.officials.home_country(introduced[-1].group()) if introduced else None
