@@ -1003,10 +1003,11 @@ def test_unnamed_state_media_are_the_channel(said, via):
     assert (q.speaker, q.via) == ("Pavel Orlov", via)
 
 
-def test_a_spokesperson_after_a_sentence_opening_on_a_body_is_of_its_country():
+@pytest.mark.parametrize("opener", ["A spokesperson", "In a statement, a spokesperson"])
+def test_a_spokesperson_after_a_sentence_opening_on_a_body_is_of_its_country(opener):
     text = (
         "PRETORIA — The envoy was expelled.\n\n"
-        "The US State Department said it regretted the decision. A spokesperson added that the "
+        f"The US State Department said it regretted the decision. {opener} added that the "
         "envoy spoke for himself."
     )
     assert speaker_of(text, "spoke for himself").speaker_country == "US"

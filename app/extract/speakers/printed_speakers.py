@@ -118,7 +118,10 @@ def _spokesperson_of_the_body_before(resolver: "Resolver", mention: Mention) -> 
     country."""
     layout = resolver.layout
     here = layout.sentence_of(mention.start)
-    if here < 1 or layout.text[layout.starts[here] : mention.start].strip():
+    if here < 1:
+        return None
+    opener = layout.text[layout.starts[here] : mention.start].strip()
+    if opener and not OPENER.fullmatch(opener):  # "In a statement, a spokesman said"
         return None
     before = layout.text[layout.starts[here - 1] : layout.starts[here]].lstrip()
     opening = resolver.registry.opening_state(before)
@@ -140,6 +143,8 @@ def _spokesperson_of_the_body_before(resolver: "Resolver", mention: Mention) -> 
     return body.country if body is not None else None
 
 
+# A few lowercase words opening a sentence before its subject: "Later,", "In a statement,".
+OPENER = re.compile(r"[A-Z][a-z]{1,12}(?:\s[a-z]{1,12}){0,5},")
 BARE_SPOKESPERSON = re.compile(r"(?i:an?|the)\s(?:[a-z]+\s)?spokes(?:man|woman|person)")
 TITLES_BEFORE = re.compile(r"\s*(?:The\s)?(?:[A-Z][\w.'’-]{0,30}\s){0,3}")
 
