@@ -5371,3 +5371,13 @@ def test_a_title_first_printed_as_a_nationals_gives_the_titled_name_that_nation(
         "High Court Judge Wanjiru Kamau said the contract was signed in haste."
     )
     assert speaker_of(text, "signed in haste").speaker_country == "KE"
+
+
+def test_a_name_lent_to_a_disease_is_nobody_a_document_could_speak_for():
+    text = (  # (a headline of its own: the helpers would print one before it)
+        "Drug slows Parkinson's, study finds\n\n"
+        "A new drug slowed the decline of people with early Parkinson's disease by a third, "
+        "according to a study published on Wednesday."
+    )
+    [quote] = extract_article(text).quotes
+    assert quote.speaker is None

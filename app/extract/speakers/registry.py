@@ -108,6 +108,9 @@ LOWER_ARTICLE = re.compile(ARTICLE)
 # A capitalised word or abbreviation just before, on the same line: the word after is part
 # of a longer name ("New Hampshire", "Gen. Lee"); not a sentence ending on one ("… and
 # Washington. Lee struck …").
+EPONYM_AFTER = re.compile(
+    r"['’]s?\s(?:disease|syndrome|disorder|palsy|law|principle|theorem|paradox|sarcoma|lymphoma)\b"
+)
 INSIDE_A_NAME = re.compile(r"(?:[A-Z][\w'’-]{0,30}|\b[A-Z][a-z]{0,3}\.)[ \t]$")
 
 
@@ -377,6 +380,8 @@ class Registry(Whereabouts):
                 continue  # "Burns, Ore.": a state abbreviated, not a body
             if all(self.layout.starts_sentence(m.start()) for m in found):
                 continue
+            if any(EPONYM_AFTER.match(self.text, m.end()) for m in found):
+                continue  # "Alzheimer's disease", "Moore's law": a name lent to a thing
             if self.find(word, found[0].start()) is None:
                 # "President Obama … Mr. Obama": the titles printed before it, wherever
                 titles = [titles_at_end(title_before(self.text, m.start())) for m in found]
