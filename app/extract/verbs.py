@@ -167,6 +167,8 @@ def mentions_speech(text: str, start: int = 0, end: int | None = None) -> bool:
         if word in NOUNLIKE_FORMS and _LAST_WORD.match(text, m.end(), end):
             if _QUOTE_MARK.search(text, start, m.start()):  # '"…," the narrator states.'
                 return True
+        if word in NOUNLIKE_FORMS and text.startswith(":", m.end()):  # "The Times reports:"
+            return True
         if word == "it" and prev in ("put", "puts"):  # "as one official put it"
             return True
         if word == "on" and prev in ("went", "goes"):  # '"…," she went on'

@@ -51,6 +51,19 @@ def test_verbs_prefilter_finds_any_form_but_not_noun_forms():
     assert mentions_speech('For the coach, "this was the worst game of the season."')
 
 
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [("The Harbour Gazette reports:", "Harbour Gazette"), ("Professor Lin notes:", "Lin")],
+)
+def test_a_verb_mostly_printed_as_a_noun_introduces_a_quotation_after_a_colon(intro, speaker):
+    article = (
+        f"Donors\n\nFew donors gave small sums.\n\n{intro}\n\n"
+        '"Just 24 percent of the contributors have given $200 or less."\n'
+    )
+    got = dict(texts(article))
+    assert got['"Just 24 percent of the contributors have given $200 or less."'] == speaker
+
+
 def test_tag_after_question_mark_stays_with_its_quote():
     article = (
         'Court case\n\n"Is he legally our son?" Kim Alder said after the hearing. '
