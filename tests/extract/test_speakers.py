@@ -5381,3 +5381,11 @@ def test_a_name_lent_to_a_disease_is_nobody_a_document_could_speak_for():
     )
     [quote] = extract_article(text).quotes
     assert quote.speaker is None
+
+
+def test_a_bodys_it_speaks_in_a_participle_of_saying_beside_what_it_did():
+    text = (
+        "The Harbour Gazette endorsed Ana Lima on Monday.\n\n"
+        'Meanwhile, it attacked her rival, saying he "has offended half the city."'
+    )
+    assert speaker_of(text, "offended half").speaker == "Harbour Gazette"

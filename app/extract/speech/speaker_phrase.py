@@ -140,7 +140,8 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
         # ("Some seek to be removed … and argue that …": some argue; not the "it" of a
         # quotation's stand-in, "It is so," joined to the tag's verb)
         some = child.lower_ in SPEAKING_QUANTIFIERS or _one_of_them(child)
-        asked = said if said is not None and some else verb
+        beside = said is not None and said.dep_ == "advcl"  # "it attacked Trump, saying"
+        asked = said if said is not None and (some or beside) else verb
         if child.dep_ in SUBJECT_DEPS and mute(child, asked):
             return None
         if child.dep_ in SUBJECT_DEPS:
@@ -194,7 +195,8 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
         for anc in verb.ancestors:
             if anc.pos_ in ("VERB", "AUX"):
                 # "X rejected EU demands that …, saying …": X is saying it, not the EU
-                return subject_of(_noun_read_as_verb(anc) or anc, depth + 1, _joined(verb, said))
+                said = _joined(verb, said) or _saying_beside(verb, anc)
+                return subject_of(_noun_read_as_verb(anc) or anc, depth + 1, said)
     return _name_before(verb)
 
 
@@ -308,6 +310,27 @@ def _joined(verb: Token, said: Token | None) -> Token | None:
     of the verb it is joined to, so that verb's subject speaks if it can argue; a clause
     hung on another ("it was premature …, while adding") does not."""
     return (said or verb) if verb.dep_ == "conj" else None
+
+
+def _saying_beside(verb: Token, done: Token) -> Token | None:
+    """ "Meanwhile, it attacked Trump, saying …": a participle of saying set beside what its
+    subject did speaks for that subject, a body's "it" too (not "it was premature …, adding",
+    whose "it" is no one)."""
+    doc = verb.doc
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and doc[verb.i - 1].text == ","
+        and verb.head == done
+        and done.pos_ == "VERB"
+        and done.dep_ == "ROOT"  # what the sentence says was done, not "… insisted it was …"
+        and done.lower_ not in BE_FORMS
+    ):
+        return verb if cue_lemma(verb.text) in PLAIN_SAYING else None
+    return None
+
+
+BE_FORMS = frozenset("is was are were be been being".split())
 
 
 def _disagrees_with_the_clause(verb: Token) -> bool:
