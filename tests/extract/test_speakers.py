@@ -5389,3 +5389,8 @@ def test_a_bodys_it_speaks_in_a_participle_of_saying_beside_what_it_did():
         'Meanwhile, it attacked her rival, saying he "has offended half the city."'
     )
     assert speaker_of(text, "offended half").speaker == "Harbour Gazette"
+
+
+def test_a_groups_name_holds_no_quotation_mark_left_open():
+    text = 'Critics of what is known as a "backstop" argue it could tie Britain to the EU.'
+    assert speaker_of(text, "tie Britain").speaker == "Critics of what is known as a backstop"

@@ -1089,6 +1089,9 @@ def group_name(mention: Mention) -> str:
     name them; an outer 'the' is kept, a possessive pronoun is not; 'one of the players in
     the video' is one of the players."""
     text = re.sub(r"^(?:its|his|her|their)\s+", "", mention.text, flags=re.IGNORECASE)
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        # 'Critics of what's known as a "backstop' (the phrase ends before the closing mark)
+        text = re.sub(r"\s{2,}", " ", re.sub('[“”"]', "", text))
     return ONE_OF.sub(r"\1", text)
 
 
