@@ -162,6 +162,8 @@ def mentions_speech(text: str, start: int = 0, end: int | None = None) -> bool:
         word = m.group().lower()
         if word in SPEECH_FORMS or word == "according":
             return True
+        if word == "per" and (m.start() == start or text[m.start() - 2 : m.start()] == ", "):
+            return True  # "…, per a European diplomat, …" (not "5 per cent")
         if word == "that" and prev in NOUNLIKE_FORMS:
             return True
         if word in NOUNLIKE_FORMS and _LAST_WORD.match(text, m.end(), end):

@@ -64,6 +64,24 @@ def test_a_verb_mostly_printed_as_a_noun_introduces_a_quotation_after_a_colon(in
     assert got['"Just 24 percent of the contributors have given $200 or less."'] == speaker
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Per a European diplomat, the proposal would leave a fifth of the land.",
+            "a European diplomat",
+        ),
+        ("The deal is worth $2 billion, per the Harbour Gazette.", "Harbour Gazette"),
+        ("Prices rose 5 per cent last year, as per the contract.", None),
+        ("Ana Lima said, per a translator, that the server was wide open.", "Ana Lima"),
+        ("The fee is $40 per person, and rooms cost $90 per night.", None),
+    ],
+)
+def test_per_set_off_by_commas_names_a_source_as_according_to_does(sentence, speaker):
+    got = texts(f"Talks\n\n{sentence}\n")
+    assert [who for _, who in got] == ([speaker] if speaker else [])
+
+
 def test_tag_after_question_mark_stays_with_its_quote():
     article = (
         'Court case\n\n"Is he legally our son?" Kim Alder said after the hearing. '

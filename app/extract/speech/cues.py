@@ -167,6 +167,36 @@ def _according(tok: Token) -> Cue | None:
     return Cue(tok, text, pobj, content, "according")
 
 
+def _per(tok: Token) -> Cue | None:
+    """ "The proposal, per a European diplomat, would leave …", "Per two people familiar with
+    the matter, the firm will …": "per" set off by commas names a source as "according to"
+    does (not "per cent", "$5 per share", "as per the rules")."""
+    doc, sent = tok.doc, tok.sent
+    source = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if source is None or source.like_num or source.lower_ in NOT_SOURCES:
+        return None
+    opens = tok.i == sent.start or doc[tok.i - 1].text == ","
+    end = tok.right_edge.i + 1
+    closes = end >= sent.end or doc[end].text in (",", ".", ";")
+    if not (opens and closes) or any(t.like_num for t in doc[tok.i + 1 : source.i]):
+        return None
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or is_speech_verb(root) and has_subject(root):
+        return None  # ("Guccifer said, per a translator, that …": how he said it)
+    content = _past_the_opening_comma(tok, root, subtree(root, skip=tok))
+    if len(content) < 3:
+        return None
+    return Cue(tok, tok.text, _behind_document(source), content, "according")
+
+
+# Words after "per" that make it a rate or a rule, not a source.
+NOT_SOURCES = frozenset(
+    """cent centum capita annum diem se year month week day hour minute second head person
+    share unit barrel tonne ton litre liter kilo kilogram pound gallon mile kilometre
+    kilometer acre household customer vote seat rules rule usual law""".split()
+)
+
+
 def _past_the_opening_comma(tok: Token, head: Token, content: list[Token]) -> list[Token]:
     """'According to the officer in charge that night, the scene is untrue': the words before
     the comma closing an opening "according to" phrase belong to the phrase, whatever the
@@ -380,6 +410,8 @@ def find_cues(doc) -> list[Cue]:
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             cue = _according(tok)
+        elif tok.lower_ == "per" and tok.dep_ == "prep":
+            cue = _per(tok)
         elif tok.lower_ == "for" and tok.dep_ == "prep":
             cue = _viewpoint(tok)
         elif tok.lower_ == "in" and tok.dep_ == "prep":
