@@ -5394,3 +5394,12 @@ def test_a_bodys_it_speaks_in_a_participle_of_saying_beside_what_it_did():
 def test_a_groups_name_holds_no_quotation_mark_left_open():
     text = 'Critics of what is known as a "backstop" argue it could tie Britain to the EU.'
     assert speaker_of(text, "tie Britain").speaker == "Critics of what is known as a backstop"
+
+
+def test_an_office_after_a_phrase_setting_the_scene_is_the_datelines_countrys():
+    text = (
+        "OSLO — Norway's envoy to China said she had been summoned twice.\n\n"
+        "In a speech to parliament, Foreign Minister Jonas Lie said Norway would not be "
+        '"intimidated", adding that talks with Beijing remained essential.'
+    )
+    assert speaker_of(text, "intimidated").speaker_country == "NO"

@@ -27,6 +27,9 @@ WHOLE_OPENING = re.compile(r"(?:The\s)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,4})")
 
 # Title words alone, capitalised, before a name: "Foreign Minister ", "Defence Secretary ".
 OPENS_ON_OFFICE = re.compile(r"\s{0,4}(?:[A-Z][\w.-]{1,20}\s{1,3}){1,4}")
+SCENE_OPENING = re.compile(
+    r"^\s{0,4}(?:In|At|On|Speaking|Addressing|Writing)\s(?:[\w'’-]{1,30}\s){0,7}[\w'’-]{1,30},\s"
+)
 # "Its foreign minister, ", "The country's water minister " just before a name.
 THE_COUNTRYS = re.compile(
     r"(?:\b[Tt]he (?:country|nation|kingdom|republic)['’]s|\bIts)\s(?:[\w-]{1,30}\s){0,4}"
@@ -497,8 +500,10 @@ class Whereabouts:
         # "Foreign Minister Yusuf Tuggar told the envoy …, Tuggar also asked London": a bare
         # office opening a paragraph of a datelined story is the dateline country's, whatever
         # the paragraph names after it
-        opens = OPENS_ON_OFFICE.fullmatch(sentence) is not None or (
-            bool(sentence.strip()) and national_office(sentence.strip().lower())
+        # (after a phrase setting the scene: "In a speech to the Bundestag, Foreign Minister")
+        core = SCENE_OPENING.sub("", sentence, count=1)
+        opens = OPENS_ON_OFFICE.fullmatch(core) is not None or (
+            bool(core.strip()) and national_office(core.strip().lower())
         )  # "Opposition foreign affairs spokesman Daniel Keane"
         if not opens and sentence.lstrip()[:1] in "\"“'‘" and n >= 0:
             # '"Our patience has limits," Defence Minister Khalid Mehmood said': the office
