@@ -3123,3 +3123,17 @@ def test_reminding_someone_to_do_something_reports_what_they_were_reminded_of():
     article = "The utility reminded customers to keep their freezers closed during the outage.\n"
     (found,) = extract_article(article).quotes
     assert found.text == "to keep their freezers closed during the outage"
+
+
+def test_a_speech_verb_tagged_a_plural_noun_still_reports():
+    # "But Trump claims that he should be the exception", as the parser reads it: "claims" a
+    # plural noun with a subject and a clause
+    words = "But Ruiz claims that he should be the exception .".split()
+    heads = [2, 2, 2, 6, 6, 6, 2, 8, 6, 2]
+    deps = "cc nsubj ROOT mark nsubj aux ccomp det attr punct".split()
+    tags = "CC NNP NNS IN PRP MD VB DT NN .".split()
+    (cue,) = find_cues(parsed(words, heads, deps, tags))
+    assert (cue.speaker.text, " ".join(t.text for t in cue.content or [])) == (
+        "Ruiz",
+        "that he should be the exception",
+    )

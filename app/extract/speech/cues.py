@@ -416,8 +416,8 @@ def find_cues(doc) -> list[Cue]:
             cue = _viewpoint(tok)
         elif tok.lower_ == "in" and tok.dep_ == "prep":
             cue = _in_their_words(tok)
-        elif tok.pos_ == "NOUN" and tok.lower_ in REPORTING_NOUNS:
-            cue = _their_remark(tok)
+        elif tok.pos_ == "NOUN" and tok.lower_ in REPORTING_NOUNS and not is_speech_verb(tok):
+            cue = _their_remark(tok)  # (not "But Trump claims that …", a verb tagged a noun)
         elif tok.lower_ in READ_FORMS and tok.head.lower_ in DOCUMENT_NOUNS:
             cue = _written_reading(tok)
         elif cue_lemma(tok.text) in NAMING_ONLY:
