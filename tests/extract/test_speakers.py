@@ -3502,6 +3502,8 @@ def test_any_citys_dateline_gives_its_country_and_a_city_is_nobodys_she():
         ("VICTORIA, B.C. — ", "CA"),  # not the largest Victoria (Hong Kong's)
         ("WINDSOR, Ont. — ", "CA"),  # not Windsor, England
         ("FLINT, Mich. — ", "US"),
+        ("HARRISBURG, Pa. — ", "US"),  # AP's two-letter forms
+        ("LANCASTER, Pa. — ", "US"),  # not Lancaster, England
         ("GENEVA (Reuters) - ", None),
         ("TBILISI, Georgia (AP) — ", "GE"),  # the country, not the US state
         ("NEW DELHI: ", "IN"),  # as South Asian papers print it

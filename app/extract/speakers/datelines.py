@@ -113,7 +113,10 @@ def dateline_country(text: str, spans: list[tuple[int, int]], officials: Officia
 REGION_ABBREVIATIONS = dict.fromkeys(
     "B.C Alta Sask Man Ont Que N.S N.B N.L Nfld P.E.I Y.T N.W.T".split(), "CA"
 ) | {
-    abbreviation: "US" for abbreviation in US_STATES if "." in abbreviation or len(abbreviation) > 2
+    abbreviation: "US"
+    for abbreviation in US_STATES
+    # AP's "Pa.", "Ga.", "Va." too; not the postal codes ("IN", "OR", "ME" are words)
+    if "." in abbreviation or len(abbreviation) > 2 or not abbreviation.isupper()
 }
 
 
