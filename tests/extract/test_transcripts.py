@@ -244,3 +244,40 @@ def test_a_first_person_report_in_an_answer_is_the_whole_answer_verbatim():
         "direct",
         "We urge Tokyo to learn from history and act prudently in security matters.",
     )
+
+
+INTERVIEW = (
+    "Transcript: the defence secretary\n\n"
+    "The following is an interview with Defence Secretary Alan Grieve on Sunday Politics.\n\n"
+    "PRESENTER (KATE MORGAN): Secretary, thank you for joining us. Are troops going east?\n\n"
+    "GRIEVE: We have made a commitment to our allies, and we will keep it.\n\n"
+    "MORGAN: Your own backbenchers think the army is too small for this.\n\n"
+    "GRIEVE: I respect my colleagues, but they are wrong. The army is ready.\n\n"
+    "MORGAN: Secretary, thank you for your time this morning.\n"
+)
+
+
+def test_an_interviewer_named_only_in_capitals_takes_turns_with_the_one_interviewed():
+    keep = said(INTERVIEW, "we will keep it")
+    assert keep is not None and keep.speaker == "Alan Grieve"
+    ready = said(INTERVIEW, "The army is ready")
+    assert ready is not None and ready.speaker == "Alan Grieve"
+    thanks = said(INTERVIEW, "thank you for your time")
+    assert thanks is not None and thanks.speaker == "Kate Morgan"  # the presenter's note
+    assert said(INTERVIEW, "Are troops going east") is None  # the presenter asks
+
+
+def test_a_news_pages_label_in_capitals_is_no_interviewer():
+    text = (
+        "Storm news\n\n"
+        "Forecaster Ana Lima spoke to us on Monday.\n\n"
+        "LIMA: The river rose by two metres overnight in the northern valleys.\n\n"
+        "UPDATE: The river rose again this morning, flooding the main road north.\n\n"
+        "LIMA: We expect more rain on Thursday, so stay away from the banks.\n\n"
+        "UPDATE: The road reopened at noon after crews cleared the debris away.\n\n"
+        "LIMA: The worst is over for the valley towns, but not for the farms.\n\n"
+        "UPDATE: Crews clearing the debris from the road reopened at noon today.\n"
+    )
+    assert said(text, "flooding the main road") is None
+    assert said(text, "reopened at noon after") is None
+    assert said(text, "reopened at noon today") is None

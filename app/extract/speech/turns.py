@@ -21,7 +21,7 @@ from app.extract.text.sentences import Sentence
 # Labels of the unnamed side of an exchange: their words are questions or chairing.
 ASKING = frozenset(
     """q question reporter journalist interviewer moderator participant audience host
-    questioner""".split()
+    questioner presenter anchor""".split()
 )
 ANSWERING = frozenset({"a", "answer"})
 _NOTE = r"(?:[ \t]{1,2}\([^()\n]{1,40}\))?"  # "Question (retranslated from Arabic):"
@@ -80,7 +80,9 @@ def _read_label(text: str, para: Paragraph, known: "Known") -> _Label | None:
         return None
     label = m.group(1)
     if label.lower() in ASKING or known.is_outlet(label):  # "QUESTION:", "AFP:"
-        return _Label(ASKS, label, m.start(1), m.end(1), m.end(), None)
+        note = NOTE_NAME.search(m.group())  # "PRESENTER (KATE MORGAN):"
+        named = " ".join(title_cased(w) for w in note[1].split()) if note else None
+        return _Label(ASKS, label, m.start(1), m.end(1), m.end(), named)
     found = _name_in(label)
     if found is None:
         return None
@@ -94,7 +96,34 @@ def _read_label(text: str, para: Paragraph, known: "Known") -> _Label | None:
         return None
     if len(name.split()) > 1 and is_first_name(name.split()[0]):
         return _Label(SPEAKS, label, m.start(1), m.end(1), m.end(), name)
+    if label.isupper() and len(label.split()) == 1 and label not in PAGE_LABELS:
+        return _Label(UNKNOWN, label, m.start(1), m.end(1), m.end(), name)  # "MORGAN:"
     return None
+
+
+UNKNOWN = "unknown"  # a surname in capitals the article names nowhere else
+# What news pages print in capitals before a colon, no one's name.
+PAGE_LABELS = frozenset(
+    """WATCH READ UPDATE UPDATED BREAKING RELATED VIDEO PHOTOS PHOTO LISTEN CORRECTION NOTE
+    MORE ALSO LIVE EXCLUSIVE ANALYSIS OPINION ADVERTISEMENT SOURCE SOURCES EDITOR""".split()
+)
+NOTE_NAME = re.compile(r"\(([A-Z][\w.'’-]{0,24}(?:[ \t][A-Z][\w.'’-]{0,24}){1,3})\)")
+
+
+def _keep_answering(labels: list[_Label]) -> list[_Label | None]:
+    """A surname in capitals the article names nowhere else ("MORGAN:") is the other side of
+    an interview when it comes again and every time beside a known speaker's label; else (a
+    "WATCH:" or "UPDATE:" of a news page) it is dropped."""
+    kept: list[_Label | None] = []
+    for n, label in enumerate(labels):
+        if label.role != UNKNOWN:
+            kept.append(label)
+            continue
+        again = sum(other.label == label.label for other in labels) > 1
+        beside = [labels[k] for k in (n - 1, n + 1) if 0 <= k < len(labels)]
+        answered = again and beside and all(b.role == SPEAKS for b in beside)
+        kept.append(replace(label, role=SPEAKS) if answered else None)
+    return kept
 
 
 def _said_enough(words: str, role: str) -> bool:
@@ -156,6 +185,11 @@ def find_turns(text: str, paras: list[Paragraph], known: Known) -> list[Turn]:
             labelled.append((n, found))
             if found.name:
                 speakers.add(found.name.split()[-1])
+    kept = _keep_answering([label for _, label in labelled])
+    labelled = [(n, label) for (n, _), label in zip(labelled, kept, strict=True) if label]
+    # "MORGAN:" after "PRESENTER (KATE MORGAN):" is Kate Morgan
+    fuller = {name.split()[-1]: name for _, lab in labelled if (name := lab.name) and " " in name}
+    labelled = [(n, replace(lab, name=fuller.get(lab.name or "", lab.name))) for n, lab in labelled]
     if not _taking_turns([label for _, label in labelled]):
         return []
     turns: list[Turn] = []
