@@ -5405,3 +5405,10 @@ def test_an_office_after_a_phrase_setting_the_scene_is_the_datelines_countrys():
         '"intimidated", adding that talks with Beijing remained essential.'
     )
     assert speaker_of(text, "intimidated").speaker_country == "NO"
+
+
+@pytest.mark.parametrize("gave", ["gave his name only as", "gave his name as"])
+def test_a_description_naming_someone_in_a_clause_without_commas_is_that_name(gave):
+    text = f'"Who will feed them if I go?" said a man from Kharkiv who {gave} Oleksiy.'
+    quote = speaker_of(text, "feed them")
+    assert (quote.speaker, quote.named_alone) == ("Oleksiy", True)

@@ -43,7 +43,7 @@ def verb_after(text: str, end: int) -> bool:
 # Someone introduced by a given name only: "a Salem resident named Caroline", "identified
 # only as Bob", "who gave her name as Maria".
 _INTRODUCED_AS = re.compile(
-    r"\b(?:named|identified(?:\sonly)?\sas|gave\s(?:his|her|their)\s(?:first\s)?name\sas"
+    r"\b(?:named|identified(?:\sonly)?\sas|gave\s(?:his|her|their)\s(?:first\s)?name\s(?:only\s)?as"
     r"|known(?:\sonly)?\sas|(?:asked|agreed)\sto\sbe\sidentified\sonly\sas)\s{1,3}$"
 )
 

@@ -59,9 +59,10 @@ def named_after(resolver: "Resolver", mention: Mention) -> Resolved | None:
     return resolver.entity_result(person, mention, "description", "named-next")
 
 
-# ", who gave her name only as Oksana,", ", who gave only his first name, Ahmed,"
+# ", who gave her name only as Oksana,", ", who gave only his first name, Ahmed,", "a man
+# from Kharkiv who gave his name only as Oleksiy"
 NAME_GIVEN = re.compile(
-    r",\s(?:who|whom)\s(?:gave|asked\sto\sbe\sidentified|identified\s(?:herself|himself))"
+    r",?\s(?:who|whom)\s(?:gave|asked\sto\sbe\sidentified|identified\s(?:herself|himself))"
     r"(?:\sonly)?(?:\s(?:her|his|their))?(?:\sonly)?(?:\sfirst)?(?:\sname)?(?:\sonly)?"
     r"(?:\sas|,)?\s([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
 )
