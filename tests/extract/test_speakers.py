@@ -5412,3 +5412,16 @@ def test_a_description_naming_someone_in_a_clause_without_commas_is_that_name(ga
     text = f'"Who will feed them if I go?" said a man from Kharkiv who {gave} Oleksiy.'
     quote = speaker_of(text, "feed them")
     assert (quote.speaker, quote.named_alone) == ("Oleksiy", True)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "body", "country"),
+    [
+        ("KYIV — ", "The State Border Guard Service", "UA"),
+        ("MOSCOW — ", "The Federal Security Service", "RU"),
+        ("BOGOTA — ", "The National Police", "CO"),
+    ],
+)
+def test_a_body_of_the_state_under_a_dateline_is_of_its_country(dateline, body, country):
+    text = f"{dateline}Queues formed on Saturday.\n\n{body} said all rules were being applied."
+    assert speaker_of(text, "rules were being applied").speaker_country == country

@@ -191,11 +191,17 @@ def national_body(name: str) -> bool:
     words = re.findall(r"[a-z]+", name.lower())
     # "Foreign Ministry", or "Ministry of External Affairs"
     ministry_of = len(words) >= 3 and words[0] in NATIONAL_BODIES and words[1] == "of"
-    return (
+    # "State Border Guard Service", "Federal Security Service", "National Police"
+    of_the_state = len(words) >= 2 and words[0] in STATE_WORDS and words[-1] in STATE_BODIES
+    return of_the_state or (
         len(words) >= 2
         and (words[-1] in NATIONAL_BODIES or ministry_of)
         and all(w in NATIONAL_OFFICE_WORDS or w == "of" for w in words)
     )
+
+
+STATE_WORDS = frozenset("state national federal".split())
+STATE_BODIES = frozenset("service agency committee council guard police".split())
 
 
 NATIONAL_BODIES = frozenset(
