@@ -5425,3 +5425,12 @@ def test_a_description_naming_someone_in_a_clause_without_commas_is_that_name(ga
 def test_a_body_of_the_state_under_a_dateline_is_of_its_country(dateline, body, country):
     text = f"{dateline}Queues formed on Saturday.\n\n{body} said all rules were being applied."
     assert speaker_of(text, "rules were being applied").speaker_country == country
+
+
+def test_a_named_spokesperson_for_a_body_of_known_country_is_of_that_country():
+    text = (
+        "KYIV — Queues formed at the border on Saturday.\n\n"
+        "Andriy Demchenko, a spokesman for the State Border Guard Service, said all rules "
+        "were being applied."
+    )
+    assert speaker_of(text, "rules were being applied").speaker_country == "UA"

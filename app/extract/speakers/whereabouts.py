@@ -55,6 +55,10 @@ NOT_A_STATE = re.compile(
 SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson".split())
 # "A spokesperson, " just before a name: the body the sentence before opens on speaks.
 A_SPOKESPERSON = re.compile(r"(?:^|[.!?]\s{1,3})An?\sspokes(?:man|woman|person),\s$")
+SPOKESPERSON_FOR_AFTER = re.compile(
+    r",\s(?:an?|the)\s(?:[a-z-]{1,20}\s){0,2}spokes(?:man|woman|person)\s(?:for|of)\s(?:the\s)?"
+    r"([A-Z][\w'’-]{0,30}(?:\s[A-Z][\w'’-]{0,30}){0,5}),"
+)
 HOLDS_OFFICE = re.compile(
     r"(?:,\swho)?\s(?:is|was|has been|had been|became|remains|serves as)\s"
     r"((?:[A-Z][\w.'’-]{1,30}\s?){1,3}"
@@ -243,6 +247,11 @@ class Whereabouts:
             # who has led Mexico's talks, …": said of them, before anything around them
             if found := self.officials.home_country(holds[1] or holds[2] or holds[3]):
                 return found
+        if (of := SPOKESPERSON_FOR_AFTER.match(text, first + len(e.name))) is not None:
+            # "Andriy Demchenko, a spokesman for the State Border Guard Service,": its country
+            spoken_for = self.find(of[1], of.start(1))
+            if spoken_for is not None and spoken_for.kind == ORGANISATION and spoken_for.country:
+                return spoken_for.country
         if visit := VISIT_AFTER.match(text, first + len(e.name)):
             # "Anita Anand, on her first visit to India,": a visitor from the lede's other state
             return self._lede_state_but(self.officials.country_in(visit[1]))
