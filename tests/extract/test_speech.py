@@ -82,6 +82,12 @@ def test_per_set_off_by_commas_names_a_source_as_according_to_does(sentence, spe
     assert [who for _, who in got] == ([speaker] if speaker else [])
 
 
+@pytest.mark.parametrize("verb", ["failed to mention", "neglected to say", "declined to say"])
+def test_what_someone_failed_or_declined_to_say_is_not_reported(verb):
+    article = f"Visas\n\nThe senator {verb} that the programme had helped poor towns.\n"
+    assert texts(article) == []
+
+
 def test_tag_after_question_mark_stays_with_its_quote():
     article = (
         'Court case\n\n"Is he legally our son?" Kim Alder said after the hearing. '

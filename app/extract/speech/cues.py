@@ -167,6 +167,10 @@ def _according(tok: Token) -> Cue | None:
     return Cue(tok, text, pobj, content, "according")
 
 
+# Verbs whose infinitive is what was not done: nothing was said.
+NOT_DONE = ("declin", "refus", "fail", "neglect", "forgot", "forget", "omit")
+
+
 def _per(tok: Token) -> Cue | None:
     """ "The proposal, per a European diplomat, would leave …", "Per two people familiar with
     the matter, the firm will …": "per" set off by commas names a source as "according to"
@@ -464,8 +468,8 @@ def find_cues(doc) -> list[Cue]:
                 "rule",
             ):
                 continue  # "had not answered", "did not say whether": no speech reported
-            if tok.dep_ == "xcomp" and tok.head.lower_.startswith(("declin", "refus")):
-                continue  # "declined to say whether …"
+            if tok.dep_ == "xcomp" and tok.head.lower_.startswith(NOT_DONE):
+                continue  # "declined to say whether …", "failed to note that …"
             if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
                 continue  # "…, it added, without elaborating": nothing more was said
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
