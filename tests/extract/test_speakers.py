@@ -5434,3 +5434,12 @@ def test_a_named_spokesperson_for_a_body_of_known_country_is_of_that_country():
         "were being applied."
     )
     assert speaker_of(text, "rules were being applied").speaker_country == "UA"
+
+
+def test_a_participle_of_saying_after_the_noun_of_despite_is_that_nouns():
+    text = (
+        "Ruiz and Okafor remain confident despite a few early supporters of the bill, such as "
+        "Senator Ana Lima, now saying they think it should be changed."
+    )
+    quote = speaker_of(text, "should be changed")
+    assert quote.speaker is not None and "Ruiz" not in quote.speaker and "Lima" in quote.speaker

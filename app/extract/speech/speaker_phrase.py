@@ -179,6 +179,8 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
         and is_speech_verb(verb)
     ):
         return verb.head  # "…, with analysts warning that costs would climb": the analysts
+    if (absolute := _subject_of_the_absolute(verb)) is not None:
+        return absolute
     if verb.tag_ in ("VBD", "VBZ", "VBP") and (named := _name_before(verb)) is not None:
         return named
     if verb.dep_ == "compound" and verb.head.pos_ == "PROPN":
@@ -310,6 +312,28 @@ def _joined(verb: Token, said: Token | None) -> Token | None:
     of the verb it is joined to, so that verb's subject speaks if it can argue; a clause
     hung on another ("it was premature …, while adding") does not."""
     return (said or verb) if verb.dep_ == "conj" else None
+
+
+def _subject_of_the_absolute(verb: Token) -> Token | None:
+    """ "X remain confident despite a few early supporters, such as Bob Corker, now saying
+    …": a participle of saying right after the noun of "despite" or "amid" hung on
+    its verb has that noun for subject (parsed as the main verb's)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or not is_speech_verb(verb):
+        return None
+    doc = verb.doc
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ABSOLUTE_PREPOSITIONS or prep.i > verb.i:
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None:
+            continue
+        between = doc[noun.right_edge.i + 1 : verb.i]
+        if all(t.is_punct or t.dep_ == "advmod" for t in between):
+            return noun
+    return None
+
+
+ABSOLUTE_PREPOSITIONS = frozenset(("despite", "amid"))
 
 
 def _saying_beside(verb: Token, done: Token) -> Token | None:
