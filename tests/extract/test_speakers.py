@@ -5443,3 +5443,13 @@ def test_a_participle_of_saying_after_the_noun_of_despite_is_that_nouns():
     )
     quote = speaker_of(text, "should be changed")
     assert quote.speaker is not None and "Ruiz" not in quote.speaker and "Lima" in quote.speaker
+
+
+def test_an_epithet_in_a_clause_after_the_sentences_subject_is_the_one_just_named():
+    text = (
+        "Senator Ruth Okafor has long been critical of Mark Delaney.\n\n"
+        "In June, the Ohio senator called on fellow Republicans to unendorse Delaney after the "
+        "billionaire estate mogul claimed that a judge presiding over a lawsuit against him was "
+        "unfit to serve."
+    )
+    assert speaker_of(text, "unfit to serve").speaker == "Mark Delaney"

@@ -687,6 +687,9 @@ def _person_in_focus(
     # former prime minister said"
     former = "former" in mention.text.lower().split()
     sex = SEXED_NOUNS.get(mention.head)
+    # an epithet opening a clause hung on the sentence is not who leads it: "the senator
+    # called on Republicans to unendorse Trump after the billionaire claimed …"
+    subordinate = SUBORDINATE_BEFORE.search(layout.text, max(0, mention.start - 12), mention.start)
     people = [
         e
         for e in resolver.registry.of_kind({PERSON})
@@ -708,6 +711,15 @@ def _person_in_focus(
         and not (office and _named_in_sentence(resolver, e, mention.start))
         and not (bound and not _printed_with(resolver, e, capitals, mention.start))
     ]
+    if subordinate and any(_led_the_sentence_so_far(resolver, e, mention.start) for e in people):
+        # then it is the one the sentence just named, if anyone: "… unendorse Trump after the
+        # billionaire claimed …"
+        people = [
+            e
+            for e in people
+            if not _led_the_sentence_so_far(resolver, e, mention.start)
+            and _named_in_sentence(resolver, e, mention.start)
+        ]
     newcomers = [
         e
         for e in people
@@ -757,6 +769,16 @@ def _person_in_focus(
     if scored[0][0] < IN_FOCUS and not alone:
         return None
     return _in_focus(resolver, scored[0][1], mention, nationality, margin(scored))
+
+
+SUBORDINATE_BEFORE = re.compile(r"\b(?:after|when|because|before|since|while|until)\s$")
+
+
+def _led_the_sentence_so_far(resolver: "Resolver", e: Entity, pos: int) -> bool:
+    layout = resolver.layout
+    here = layout.sentence_of(pos)
+    start = layout.starts[here] if here >= 0 else pos
+    return any(start <= p < pos and w >= ROLE_WEIGHT[SUBJECT] for p, w in e.events)
 
 
 def _of_a_body(resolver: "Resolver", capitals: list[str], mention: Mention) -> bool:
