@@ -5453,3 +5453,8 @@ def test_an_epithet_in_a_clause_after_the_sentences_subject_is_the_one_just_name
         "unfit to serve."
     )
     assert speaker_of(text, "unfit to serve").speaker == "Mark Delaney"
+
+
+def test_a_titled_person_inside_a_bodys_name_is_the_speaker_past_a_place_also_a_given_name():
+    text = "United Nurses of Alberta president Heather Smith said members had voted against it."
+    assert speaker_of(text, "voted against").speaker == "Heather Smith"

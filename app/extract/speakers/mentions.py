@@ -561,6 +561,9 @@ def _person_hung_on_body(head: Token) -> Token | None:
     return None
 
 
+NOT_TITLES = frozenset("the of and for at in on to a an".split())  # in the title lists' runs
+
+
 def _titled_holder_in_body_name(head: Token) -> Token | None:
     """'Assembly of First Nations National Chief Cindy Woodhouse', parsed as the body with
     the titled person inside its "of": a title word, then a given name, then the person."""
@@ -571,15 +574,18 @@ def _titled_holder_in_body_name(head: Token) -> Token | None:
             continue  # "Supporters of Republican Donald Trump" are not him
         for pobj in prep.children:
             words = list(pobj.doc[prep.i + 1 : pobj.i])
-            given = [n for n, t in enumerate(words) if is_first_name(t.text)]
-            if (
-                pobj.dep_ == "pobj"
-                and pobj.pos_ == "PROPN"
-                and given
-                and given[0] > 0
-                and words[given[0] - 1].lower_ in TITLE_WORDS
-                and words[given[0] - 1].lower_ not in PARTY_MEMBER
-            ):
+            # a given name right after a title ("United Nurses of Alberta president Heather
+            # Smith": "Alberta" is a given name too, but no title comes before it)
+            titled = [
+                n
+                for n, t in enumerate(words)
+                if n > 0
+                and is_first_name(t.text)
+                and words[n - 1].lower_ in TITLE_WORDS
+                and words[n - 1].lower_ not in NOT_TITLES  # "of the Sierra Club"
+                and words[n - 1].lower_ not in PARTY_MEMBER
+            ]
+            if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and titled:
                 return pobj
     return None
 
