@@ -37,6 +37,7 @@ from app.extract.speakers.name_spans import (
     person_then_joined,
 )
 from app.extract.speakers.names import POST_NOMINALS
+from app.extract.speakers.typing import TITLED_BY
 from app.extract.text.closing_tags import QUOTE_MARKS, misread_closing_tag, tag_read_as_modifier
 from app.extract.text.parse import STAND_IN
 
@@ -561,9 +562,6 @@ def _person_hung_on_body(head: Token) -> Token | None:
     return None
 
 
-NOT_TITLES = frozenset("the of and for at in on to a an".split())  # in the title lists' runs
-
-
 def _titled_holder_in_body_name(head: Token) -> Token | None:
     """'Assembly of First Nations National Chief Cindy Woodhouse', parsed as the body with
     the titled person inside its "of": a title word, then a given name, then the person."""
@@ -581,8 +579,7 @@ def _titled_holder_in_body_name(head: Token) -> Token | None:
                 for n, t in enumerate(words)
                 if n > 0
                 and is_first_name(t.text)
-                and words[n - 1].lower_ in TITLE_WORDS
-                and words[n - 1].lower_ not in NOT_TITLES  # "of the Sierra Club"
+                and words[n - 1].lower_ in TITLED_BY  # (not "of the Sierra Club")
                 and words[n - 1].lower_ not in PARTY_MEMBER
             ]
             if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and titled:
