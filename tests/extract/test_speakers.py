@@ -5458,3 +5458,11 @@ def test_an_epithet_in_a_clause_after_the_sentences_subject_is_the_one_just_name
 def test_a_titled_person_inside_a_bodys_name_is_the_speaker_past_a_place_also_a_given_name():
     text = "United Nurses of Alberta president Heather Smith said members had voted against it."
     assert speaker_of(text, "voted against").speaker == "Heather Smith"
+
+
+def test_a_spokesperson_for_the_body_just_named_by_its_kind_is_of_its_country():
+    text = (
+        "Kenya's Civil Aviation Authority said it would look closely at the airline. "
+        "A spokesman for the regulator said passengers were entitled to compensation."
+    )
+    assert speaker_of(text, "entitled to compensation").speaker_country == "KE"

@@ -145,7 +145,10 @@ def _spokesperson_of_the_body_before(resolver: "Resolver", mention: Mention) -> 
 
 # A few lowercase words opening a sentence before its subject: "Later,", "In a statement,".
 OPENER = re.compile(r"[A-Z][a-z]{1,12}(?:\s[a-z]{1,12}){0,5},")
-BARE_SPOKESPERSON = re.compile(r"(?i:an?|the)\s(?:[a-z]+\s)?spokes(?:man|woman|person)")
+# ("A spokesman for the regulator" after a sentence led by the regulator: its, too)
+BARE_SPOKESPERSON = re.compile(
+    r"(?i:an?|the)\s(?:[a-z]+\s)?spokes(?:man|woman|person)(?:\sfor\sthe\s[a-z]{2,20})?"
+)
 TITLES_BEFORE = re.compile(r"\s*(?:The\s)?(?:[A-Z][\w.'’-]{0,30}\s){0,3}")
 
 
