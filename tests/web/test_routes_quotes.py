@@ -327,6 +327,12 @@ def test_counts_not_ready_are_fetched_by_the_page(seeded_client, monkeypatch):
     assert '<span id="summary-count" hx-swap-oob="true">1–3 of 3 quotes</span>' in counts.text
 
 
+def test_the_count_phrase_has_its_place_when_the_total_is_known_too(seeded_client):
+    # (the counts part may still come when the tallies knew the total: its phrase needs a place)
+    html = seeded_client.get("/").text
+    assert re.search(r'<span id="summary-count">1–\d+ of \d+ quotes</span>', html)
+
+
 @pytest.mark.sqlite_only(reason="SQLite's progress handler; PostgreSQL times the statement")
 def test_counts_of_a_few_matches_are_let_finish_on_a_busy_server(seeded_client, monkeypatch):
     # On a busy server a page's wall clock runs on while other requests have the CPU: the
