@@ -324,18 +324,8 @@ class Whereabouts:
         if (titled := TITLED_JUST_BEFORE.search(text, max(0, first - 40), first)) and is_title_word(
             titled[1]
         ):  # "A British judge refused …. District Judge Sarah Whitfield said"
-            return self._subject_introduced_as(titled[1].lower(), first)
+            return self.introduced_as(titled[1].lower(), first, as_subject=True)
         return None
-
-    def _subject_introduced_as(self, head: str, pos: int) -> str | None:
-        """The country of "A British judge …" opening a sentence shortly before `pos`, whose
-        title's last word is `head` (not "a former Ukrainian president" in passing)."""
-        before = self.text[max(0, pos - 600) : pos]
-        pattern = (
-            rf"(?:^|(?<=[.!?”\"’—–-]\s)|(?<=\n))An?\s(?:[\w-]{{1,30}}\s){{0,3}}{re.escape(head)}\b"
-        )
-        introduced = list(re.finditer(pattern, before))
-        return self.officials.home_country(introduced[-1].group()) if introduced else None
 
     def _nationality_before_the_title(self, e: Entity, first: int) -> str | None:
         """'with her Australian counterpart, Resources Minister Callum Reid, at …': the
@@ -403,15 +393,21 @@ class Whereabouts:
         pattern = rf"\b[Aa]n?\s(?:\S{{1,30}}\s){{0,2}}{AMERICAN_PARTY.pattern}\s{re.escape(head)}\b"
         return re.search(pattern, before) is not None
 
-    def introduced_as(self, head: str, pos: int) -> str | None:
+    def introduced_as(self, head: str, pos: int, as_subject: bool = False) -> str | None:
         """'… a visit by a U.S. special envoy. The envoy, Ann Lee, …', "Sudan's U.N. envoy
         thanked Russia. The envoy, …": the country of the last description with this head
-        before `pos`, indefinite or a country's."""
-        before = self.text[max(0, pos - 1500) : pos]
-        pattern = (
-            rf"(?:\b[Aa]n?\s|\b(?:[A-Z][\w.-]*\s){{0,2}}[A-Z][\w.-]*['’]s\s)"
-            rf"(?:\S{{1,30}}\s){{0,3}}{re.escape(head)}\b"
-        )
+        before `pos`, indefinite or a country's. `as_subject`: only an indefinite one opening
+        a sentence shortly before ("A British judge refused …. District Judge X said"; not "a
+        former Ukrainian president" in passing)."""
+        if as_subject:
+            before = self.text[max(0, pos - 600) : pos]
+            opening = r"(?:^|(?<=[.!?”\"’—–-]\s)|(?<=\n))An?\s(?:[\w-]{1,30}\s){0,3}"
+        else:
+            before = self.text[max(0, pos - 1500) : pos]
+            opening = (
+                r"(?:\b[Aa]n?\s|\b(?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*['’]s\s)(?:\S{1,30}\s){0,3}"
+            )
+        pattern = opening + re.escape(head) + r"\b"
         introduced = list(re.finditer(pattern, before))
         if not introduced:
             return None
