@@ -3296,6 +3296,21 @@ def test_a_lede_that_describes_its_subject_is_the_person_named_next():
     assert speaker_of(text, "resume on Tuesday").speaker != "Karl Brunner"
 
 
+def test_a_former_aide_a_lede_describes_is_the_person_named_next():
+    text = (
+        "A former aide to the ex-governor of Kano told a court on Monday that his employer "
+        "had kept cash in the boot of his car.\n\n"
+        "Musa Adamu, 38, who worked for Ibrahim Danjuma for four years, said he was paid twice "
+        "a month in cash.\n\n"
+        "An aide to the governor said the evidence was invented. Bala Sani, 52, a trader, "
+        "said he had never met the governor.\n"
+    )
+    # the lede's subject is no anonymous source: the one who opens the next sentence
+    assert speaker_of(text, "kept cash").speaker == "Musa Adamu"
+    # a serving aide is, and keeps his anonymity from the next name
+    assert speaker_of(text, "evidence was invented").speaker == "An aide to the governor"
+
+
 def test_a_party_member_is_no_name():
     text = (
         "CONCORD, N.H. - Rep. Ellen Marsh of Vermont, the panel's ranking Democrat, said "

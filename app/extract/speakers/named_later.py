@@ -80,14 +80,22 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
     and names them at the start of the next sentence. The description goes to the one person
     whose first mention in the body opens that sentence (after at most a title)."""
     spokesperson = mention.head in SPOKESPEOPLE and _for_someone(mention.text)
-    if (mention.head in UNNAMED_SOURCES and not spokesperson) or (
-        mention.head not in DESCRIBED_PEOPLE
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    # "A former aide to the mayor told a court …" in a lede is the story's subject, not a
+    # source: who they are once is no secret to keep
+    subject = (
+        here < LEDE_SENTENCES
+        and mention.head in DESCRIBED_PEOPLE | UNNAMED_SOURCES
+        and FORMER.search(mention.text) is not None
+    )
+    if not subject and (
+        (mention.head in UNNAMED_SOURCES and not spokesperson)
+        or mention.head not in DESCRIBED_PEOPLE
     ):
         return None
     if KEPT_UNNAMED.match(resolver.layout.text, mention.end):
         return None  # "One shop owner, who asked not to be named because she feared …,"
-    layout = resolver.layout
-    here = layout.sentence_of(mention.start)
     if here < 0 or here + 1 >= len(layout.starts):
         return None
     opening = layout.starts[here + 1]
@@ -259,6 +267,9 @@ DESCRIBED_PEOPLE = PERSON_NOUNS | {"head"}  # "the head of the U.N. nuclear watc
 OFFICE_WORDS = TITLE_WORDS | PERSON_NOUNS
 LONG_TITLE_WORDS = 6
 LEDE_SENTENCES = 2  # the body's first sentences, where a story may name its subject late
+FORMER = re.compile(
+    r"(?i)^an?\s(?:[\w-]{1,20}\s){0,2}?former\s"
+)  # "A former aide", "a longtime former"
 NOT_OPENING_A_TITLE = frozenset("the a an and but or so when as after before while then".split())
 
 
