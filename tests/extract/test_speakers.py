@@ -3311,6 +3311,19 @@ def test_a_former_aide_a_lede_describes_is_the_person_named_next():
     assert speaker_of(text, "evidence was invented").speaker == "An aide to the governor"
 
 
+def test_a_spokesperson_of_a_body_of_states_is_no_countrys_spokesman():
+    text = (
+        "ADDIS ABABA - Ethiopia's army spokesman, Col. Dawit Alemu, said the border was calm. "
+        "He said troops had withdrawn from two villages.\n\n"
+        "The United Nations secretary-general's spokesperson said the UN welcomed the pause. "
+        "An African Union spokesman said envoys would visit next week.\n"
+    )
+    assert speaker_of(text, "withdrawn from two").speaker == "Dawit Alemu"
+    for words in ("welcomed the pause", "envoys would visit"):
+        quote = speaker_of(text, words)
+        assert quote.speaker != "Dawit Alemu" and quote.speaker_country is None
+
+
 def test_a_party_member_is_no_name():
     text = (
         "CONCORD, N.H. - Rep. Ellen Marsh of Vermont, the panel's ranking Democrat, said "

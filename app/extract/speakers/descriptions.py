@@ -46,6 +46,7 @@ from app.extract.speakers.places import subdivision_country
 from app.extract.speakers.salience import ROLE_WEIGHT, SPEAKER, SUBJECT, score
 from app.extract.speakers.trial_sides import lawyer_for_the_side, side_of_a_trial
 from app.extract.speakers.typing import GROUP, ORGANISATION, OUTLET, PERSON
+from app.extract.speakers.whereabouts import INTERNATIONAL_OFFICE
 
 if TYPE_CHECKING:
     from app.extract.speakers.antecedents import Resolver
@@ -1327,6 +1328,7 @@ def _person_by_role(
     country = resolver.officials.home_country(mention.text)
     region = _region_owning(resolver, mention.text)
     former = "former" in mention.text.lower().split()
+    of_states = INTERNATIONAL_OFFICE.search(mention.text) is not None
     best, best_key = None, None
     for e in resolver.registry.of_kind({PERSON}):
         role_words = set(re.findall(r"[a-z]+", e.role))
@@ -1354,6 +1356,8 @@ def _person_by_role(
             continue
         if states and (theirs := _states(e.role)) and not states & theirs:
             continue  # "the Vermont senator" is not the senator from Missouri
+        if of_states and e.country is not None and not INTERNATIONAL_OFFICE.search(e.role):
+            continue  # "the U.N. secretary-general's spokesperson" is no country's spokesman
         if _player_and_staff(mention.head, e.role):
             continue  # "the Leafs captain" is not "Leafs coach Craig Berube"
         if _heads_another(mention.text, e.role):

@@ -206,7 +206,10 @@ LOCAL_OFFICE = re.compile(
 )
 # A title held under someone: "Moreira Lima's spokesman", "Echeverría's foreign minister".
 # An office of a body of states: its holder's staff are the body's, not the holder's country's.
-INTERNATIONAL_OFFICE = re.compile(r"\b(?:UN|U\.N\.|NATO|EU|European|IAEA|WHO|IMF|African Union)\b")
+# (In any case but WHO's: roles are kept in lower case.)
+INTERNATIONAL_OFFICE = re.compile(
+    r"(?i:\b(?:UN|U\.N\.|United\sNations|NATO|EU|European|IAEA|IMF|African\sUnion)\b)|\bWHO\b"
+)
 PERSONS_OWN = re.compile(r"([A-Z][^'’]{1,60}?)['’]s?\s{1,3}(\S{1,30}(?:\s{1,3}\S{1,30}){0,3})")
 
 
