@@ -3324,6 +3324,16 @@ def test_a_spokesperson_of_a_body_of_states_is_no_countrys_spokesman():
         assert quote.speaker != "Dawit Alemu" and quote.speaker_country is None
 
 
+def test_a_general_under_a_dateline_is_that_countrys():
+    text = (
+        "ISLAMABAD - Pakistan's army said on Monday that militants had attacked a checkpoint.\n\n"
+        "Maj. Gen. Asif Rana, who leads the operation, said four soldiers were wounded.\n\n"
+        "Brig. Gen. Mark Hale, the U.S. commander in the region, said Washington would help.\n"
+    )
+    assert speaker_of(text, "four soldiers").speaker_country == "PK"
+    assert speaker_of(text, "Washington would help").speaker_country == "US"
+
+
 def test_a_party_member_is_no_name():
     text = (
         "CONCORD, N.H. - Rep. Ellen Marsh of Vermont, the panel's ranking Democrat, said "

@@ -56,6 +56,7 @@ NATIONAL_OFFICE_WORDS = (
     | ROLE_HINTS
     | {"ministry", "office", "cabinet", "military", "army", "rear", "opposition", "shadow"}
     | {"joint", "chiefs", "staff"}  # "the Joint Chiefs of Staff", filed from Seoul
+    | {"maj", "major", "brig", "brigadier", "adm"}  # "Maj. Gen. Asif Rana", from Islamabad
     | {"presidential", "presidency"}  # "Presidential spokesman Manuel Adorni", from Buenos Aires
     # "Conservative Leader Pierre Poilievre", filed from Ottawa: a national party's leader
     | {"conservative", "labour", "labor", "liberal", "socialist", "party", "ndp", "bloc"}
@@ -73,7 +74,7 @@ NATIONAL_OFFICE_WORDS = (
 HEAD_OFFICES = frozenset(
     """president premier chancellor minister spokesman spokeswoman spokesperson king queen emir
     sultan monarch leader lawmaker legislator senator congressman congresswoman speaker mp
-    critic""".split()
+    critic general gen colonel col admiral adm brigadier brig""".split()  # (military ranks)
 )
 
 
