@@ -3334,6 +3334,18 @@ def test_a_general_under_a_dateline_is_that_countrys():
     assert speaker_of(text, "Washington would help").speaker_country == "US"
 
 
+def test_someones_agent_is_not_the_player_a_description_names():
+    text = (
+        "Lena Vogt missed a penalty in the final minute on Sunday.\n\n"
+        "Vogt's agent, Marco Bellini, told a German newspaper that his client was upset. The "
+        "striker herself wrote online that she would be back. Hamburg boss Jens Ahlers said "
+        "the club stood by her.\n"
+    )
+    assert speaker_of(text, "his client was upset").speaker == "Marco Bellini"
+    assert speaker_of(text, "would be back").speaker == "Lena Vogt"
+    assert speaker_of(text, "stood by her").speaker == "Jens Ahlers"
+
+
 def test_a_party_member_is_no_name():
     text = (
         "CONCORD, N.H. - Rep. Ellen Marsh of Vermont, the panel's ranking Democrat, said "

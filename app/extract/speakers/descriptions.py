@@ -849,9 +849,10 @@ def led_the_sentence_before(
 PLAYER_WORDS = frozenset(
     """goalie goaltender netminder forward defenceman defenseman striker pitcher catcher
     quarterback shortstop outfielder infielder reliever midfielder defender goalkeeper winger
-    centre center linebacker receiver right-hander left-hander southpaw rookie captain""".split()
+    centre center linebacker receiver right-hander left-hander southpaw rookie captain
+    keeper""".split()
 )
-STAFF_WORDS = frozenset("coach manager gm owner commissioner".split())
+STAFF_WORDS = frozenset("coach manager gm owner commissioner agent scout trainer".split())
 
 
 def _player_and_staff(head: str, role: str) -> bool:

@@ -205,7 +205,7 @@ PERSON_NOUNS = frozenset(
     forecaster meteorologist lecturer alderman alderwoman treasurer auditor ombudsman curator
     astronaut sculptor photographer strategist consultant lobbyist engineer epidemiologist
     virologist pharmacist dentist archaeologist nun guard operative medic priest rabbi
-    imam bishop monk""".split()
+    imam bishop monk agent keeper""".split()
 )
 # Pieces of hyphenated titles besides title words: "secretary-general", "sergeant-at-arms",
 # "commander-in-chief", "co-founder", "ex-minister", "president-elect".
