@@ -5327,6 +5327,20 @@ def test_a_given_name_no_list_holds_is_a_name_beside_someones_kin():
     assert speaker_of(text, "not giving up").speaker == "Emeka"
 
 
+def test_a_given_name_beside_kin_of_someone_named_by_surname_is_a_name():
+    text = (
+        'Jean-Baptiste Morel has farmed here for forty years. "The river took everything," he '
+        "said.\n\nMorel's wife, Agata, teaches in the village. She said the school had flooded."
+    )
+    # (the surname before her name is his; her name right after it is not part of his)
+    assert speaker_of(text, "school had flooded").speaker == "Agata"
+    text = (
+        "Ben Okafor, 27, set out alone on July 2.\n\n"
+        'Okafor\'s brother, Emeka, flew in from Toronto. "We are not giving up," he said.'
+    )
+    assert speaker_of(text, "not giving up").speaker == "Emeka"  # (no list holds the name)
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

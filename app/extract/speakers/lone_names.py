@@ -48,10 +48,11 @@ _INTRODUCED_AS = re.compile(
 )
 
 
-# "His brother, Emeka, flew in": a word set between commas beside someone's kin or role is
-# their given name, whether or not the lists of given names hold it.
+# "His brother, Emeka, flew in", "Laval's wife, Marie, runs …": a word set between commas
+# beside someone's kin or role is their given name, whether or not the lists of given names
+# hold it.
 _OWNED_KIN_BEFORE = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)\s{1,3}([a-z-]{2,20}),\s{1,3}$"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y|[A-Z][\w-]{1,30}['’]s?)\s{1,3}([a-z-]{2,20}),\s{1,3}$"
 )
 KIN = frozenset(
     """cousin friend partner uncle aunt nephew niece grandson granddaughter grandmother
@@ -75,6 +76,7 @@ def sign_of_a_person(text: str, m: re.Match) -> bool:
     ("Pauline studied", "Tim was"), or words introducing someone by that name."""
     return (
         person_evidence(m.group(), text, m.start(), m.end()) > 0
+        or named_beside_kin(text, m)
         or verb_after(text, m.end())
         or _INTRODUCED_AS.search(text, max(0, m.start() - 60), m.start()) is not None
     )

@@ -95,6 +95,8 @@ FRENCH_HONORIFIC = re.compile(r"(?:M\.|Mme\.?|Mlle\.?)\s(?=[A-Z][\w'’-]+$)")
 
 # A given name of two syllables joined by a hyphen after a family name: "Lin Wen-hao",
 # "Kim Do-hyun" (so "Lin" alone is the family name, though Lin is also a given name).
+# A name as printed at its position: capitalised words ("Laval", "Ann Lee", "U.S.").
+_PRINTED_RUN = re.compile(r"[\w'’.&-]{1,40}(?:[^\S\n][A-Z][\w'’.&-]{0,40}){0,6}")
 HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 # A lone surname after an honorific or rank: "Mr. Naravane", "Gen. Okoro" (not "Gen. Ann Lee").
 TITLED_SURNAME = re.compile(
@@ -356,10 +358,22 @@ class Registry(Whereabouts):
             e.events += other.events
         self.aliases[acronym] = e
 
+    def _printed_spans(self) -> list[tuple[int, int]]:
+        """Where the names noted so far are printed: the whole name, or the part of it printed
+        there ("Laval's wife, Marie," holds Jean-Paul Laval's surname, not his whole name)."""
+        spans = []
+        for e in self.entities.values():
+            for p in e.positions:
+                if self.text.startswith(e.name, p):
+                    spans.append((p, p + len(e.name)))
+                elif (run := _PRINTED_RUN.match(self.text, p)) is not None:
+                    spans.append((p, p + min(len(run.group()), len(e.name))))
+        return spans
+
     def _add_recurring(self, seen: dict[str, list[re.Match]], lowers: set[str]) -> None:
         """A capitalised word the article repeats, not only to start sentences, and never
         writes in lower case, names a body or a place: 'Tesla', 'Facebook', 'Ottawa'."""
-        taken = sorted((p, p + len(e.name)) for e in self.entities.values() for p in e.positions)
+        taken = sorted(self._printed_spans())
         starts = [a for a, _ in taken]
 
         def covered(pos: int) -> bool:
@@ -404,7 +418,7 @@ class Registry(Whereabouts):
         word the article also writes in lower case ('Will', 'Rose'), nor one printed as a
         place is ('in Charlotte', 'Everett, Wash.', 'North Carolina') anywhere."""
         firsts = {normalise_name(e.name).split()[0] for e in self.entities.values() if e.name}
-        taken = [(p, p + len(e.name)) for e in self.entities.values() for p in e.positions]
+        taken = self._printed_spans()
         for word, found in seen.items():
             if (
                 not (
@@ -527,7 +541,7 @@ class Registry(Whereabouts):
         if not people:
             return
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, people)) + r")(?![\w'’-])")
-        taken = [(p, p + len(e.name)) for e in self.entities.values() for p in e.positions]
+        taken = self._printed_spans()
         for lo, hi in spans:
             for m in pattern.finditer(self.text, lo, hi):
                 pos = m.start()
