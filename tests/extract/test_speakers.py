@@ -5341,6 +5341,16 @@ def test_a_given_name_beside_kin_of_someone_named_by_surname_is_a_name():
     assert speaker_of(text, "not giving up").speaker == "Emeka"  # (no list holds the name)
 
 
+def test_someone_a_he_was_found_to_be_is_no_she_after():
+    text = (
+        "Environment Minister Kavi Ramdoo said the government would seek compensation. He told "
+        "parliament that the coral would take decades to recover.\n\n"
+        "A local restaurant owner runs a place by the harbour. She said business had fallen.\n"
+    )
+    assert speaker_of(text, "coral would take").speaker == "Kavi Ramdoo"
+    assert speaker_of(text, "business had fallen").speaker != "Kavi Ramdoo"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

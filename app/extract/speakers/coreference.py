@@ -138,6 +138,8 @@ class Resolver:
         # (position, document word, speaker) of quotes given through a document: "In a joint
         # statement, the two ministries said" is who "the statement said" speaks for
         self.issued: list[tuple[int, str, Resolved]] = []
+        # people of no known sex a "he" or "she" was found to be: (that sex, where)
+        self._called: dict[int, tuple[str, int]] = {}
         # (position, speaker) of the last quote a document gave: '"…," the letter said. It
         # asked …' goes on with the letter's words
         self.last_document: tuple[int, Resolved] | None = None
@@ -392,63 +394,11 @@ class Resolver:
     def pronoun(self, mention: Mention, skip: tuple[int, int] | None) -> Resolved:
         head = mention.head
         if head in ("he", "she"):
-            wanted = PRONOUN_GENDER[head]
-            # "His lawyer said Fehr acted in self-defence": a possessive governs nothing in
-            # the words, so it may be someone they name
-            governs = mention.text.lower() not in POSSESSIVE_PRONOUNS
-            # (words in quotation marks name others, whatever their place)
-            reported = skip is not None and self.registry.text[skip[0]] not in QUOTE_MARKS
-            after = mention.start if reported else None
-            everyone = [
-                e
-                for e in self.registry.of_kind({PERSON}) + self.unnamed(PERSON)
-                if e.events and not (governs and _named_in(e, skip, after))
-            ]
-            # someone unnamed, of no known sex, printed as someone known ("the retired
-            # neurosurgeon", a description nobody named was found for) is a "he" or "she"
-            # only when no one else can be; someone new ("a security guard") is one
-            unnamed = {
-                id(e)
-                for e in self.unnamed(PERSON)
-                if e.gender is None and not INDEFINITE.match(e.name)
-            }
-            people = [
-                e
-                for e in everyone
-                if (e.gender in (None, wanted) and id(e) not in unnamed)
-                # a name mostly given to the other sex, the speaker just before: "Fellow
-                # musician Ashley Ames called her 'the heart of every ceilidh.' … he wrote"
-                or (
-                    _name_of_either_sex(e, wanted)
-                    and descriptions.led_the_sentence_before(self, e, mention.start, (SPEAKER,))
-                )
-            ]
-            people += self._guessed_wrong(everyone, people, mention)
-            if (topic := self._topic_fronted(mention, people)) is not None:
-                return self.entity_result(topic, mention, "pronoun", "he-she")
-            fitting = [e for e in everyone if e.gender in (None, wanted)]
-            if (new := self._brought_in_before(mention, fitting)) is not None:
-                return self.entity_result(new, mention, "pronoun", "he-she-ungendered")
-            # a person newly made the subject of this paragraph is its next "he", over the
-            # speaker of the paragraph before
-            scored = ranked(people, mention.start, self.layout, skip, ACROSS_PARAGRAPHS)
-            if not scored:  # nobody else: a name only mostly given to the other sex may be
-                # ("Morgan Ortagus … She said"), or someone unnamed
-                people = [
-                    e for e in everyone if (e.gender and not e.gender_settled) or id(e) in unnamed
-                ]
-                scored = ranked(people, mention.start, self.layout, skip, ACROSS_PARAGRAPHS)
-            # an unknown gender fits, but a confirmed one fits better; and a name with no
-            # sign of being a person's (no given name, title or age) fits worse
-            scored = sorted(
-                ((s * (1.0 if e.gender == wanted else 0.7) * _personhood(e), e) for s, e in scored),
-                key=lambda x: -x[0],
-            )
-            if not scored or scored[0][0] < MIN_SALIENCE * ACROSS_PARAGRAPHS:
-                return unknown(PERSON, "pronoun")
-            best = scored[0][1]
-            basis = "he-she" if best.gender == wanted else "he-she-ungendered"
-            return self.entity_result(best, mention, "pronoun", basis, margin(scored))
+            found = self._he_or_she(mention, skip)
+            if found.entity is not None and found.entity.gender is None:
+                # once "he", never "she": a later pronoun of the other sex is someone else
+                self._called.setdefault(id(found.entity), (PRONOUN_GENDER[head], mention.start))
+            return found
         fit = IT_FIT if head == "it" else THEY_FIT if head == "they" else None
         if fit is None:  # "I", "we", "you": the writer or someone quoted
             return unknown(None, "pronoun")
@@ -475,6 +425,72 @@ class Resolver:
             return unknown(GROUP if head == "they" else ORGANISATION, "pronoun")
         best = offices.get(id(scored[0][1]), scored[0][1])  # the office's person
         return self.entity_result(best, mention, "pronoun", "it-they", margin(scored))
+
+    def _called_the_other_sex(self, e: Entity, wanted: str, pos: int) -> bool:
+        """'Environment Minister Kavi Ramdoo said …. He told parliament …. She said …': the
+        minister is no "she" once a "he" before was found to be him."""
+        called = self._called.get(id(e))
+        return called is not None and called[0] != wanted and called[1] < pos
+
+    def _he_or_she(self, mention: Mention, skip: tuple[int, int] | None) -> Resolved:
+        head = mention.head
+        wanted = PRONOUN_GENDER[head]
+        # "His lawyer said Fehr acted in self-defence": a possessive governs nothing in
+        # the words, so it may be someone they name
+        governs = mention.text.lower() not in POSSESSIVE_PRONOUNS
+        # (words in quotation marks name others, whatever their place)
+        reported = skip is not None and self.registry.text[skip[0]] not in QUOTE_MARKS
+        after = mention.start if reported else None
+        everyone = [
+            e
+            for e in self.registry.of_kind({PERSON}) + self.unnamed(PERSON)
+            if e.events
+            and not (governs and _named_in(e, skip, after))
+            and not self._called_the_other_sex(e, wanted, mention.start)
+        ]
+        # someone unnamed, of no known sex, printed as someone known ("the retired
+        # neurosurgeon", a description nobody named was found for) is a "he" or "she"
+        # only when no one else can be; someone new ("a security guard") is one
+        unnamed = {
+            id(e) for e in self.unnamed(PERSON) if e.gender is None and not INDEFINITE.match(e.name)
+        }
+        people = [
+            e
+            for e in everyone
+            if (e.gender in (None, wanted) and id(e) not in unnamed)
+            # a name mostly given to the other sex, the speaker just before: "Fellow
+            # musician Ashley Ames called her 'the heart of every ceilidh.' … he wrote"
+            or (
+                _name_of_either_sex(e, wanted)
+                and descriptions.led_the_sentence_before(self, e, mention.start, (SPEAKER,))
+            )
+        ]
+        people += self._guessed_wrong(everyone, people, mention)
+        if (topic := self._topic_fronted(mention, people)) is not None:
+            return self.entity_result(topic, mention, "pronoun", "he-she")
+        fitting = [e for e in everyone if e.gender in (None, wanted)]
+        if (new := self._brought_in_before(mention, fitting)) is not None:
+            return self.entity_result(new, mention, "pronoun", "he-she-ungendered")
+        # a person newly made the subject of this paragraph is its next "he", over the
+        # speaker of the paragraph before
+        scored = ranked(people, mention.start, self.layout, skip, ACROSS_PARAGRAPHS)
+        if not scored:  # nobody else: a name only mostly given to the other sex may be
+            # ("Morgan Ortagus … She said"), or someone unnamed
+            people = [
+                e for e in everyone if (e.gender and not e.gender_settled) or id(e) in unnamed
+            ]
+            scored = ranked(people, mention.start, self.layout, skip, ACROSS_PARAGRAPHS)
+        # an unknown gender fits, but a confirmed one fits better; and a name with no
+        # sign of being a person's (no given name, title or age) fits worse
+        scored = sorted(
+            ((s * (1.0 if e.gender == wanted else 0.7) * _personhood(e), e) for s, e in scored),
+            key=lambda x: -x[0],
+        )
+        if not scored or scored[0][0] < MIN_SALIENCE * ACROSS_PARAGRAPHS:
+            return unknown(PERSON, "pronoun")
+        best = scored[0][1]
+        basis = "he-she" if best.gender == wanted else "he-she-ungendered"
+        return self.entity_result(best, mention, "pronoun", basis, margin(scored))
 
     def _notice_groups(self, upto: int) -> None:
         """Plural people made the subject of the sentence before `upto` or of its own sentence
