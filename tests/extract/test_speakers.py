@@ -5351,6 +5351,17 @@ def test_someone_a_he_was_found_to_be_is_no_she_after():
     assert speaker_of(text, "business had fallen").speaker != "Kavi Ramdoo"
 
 
+def test_he_after_a_bodys_unnamed_officer_opens_a_sentence_is_that_officer():
+    text = (
+        "WASHINGTON - Senators grilled the heads of three airlines on Wednesday.\n\n"
+        '"You sold seats you did not have," Sen. Mark Cole, R-Ohio, told them.\n\n'
+        'Skyways\' chief executive apologised to passengers in the room. "We let you down," '
+        "he said.\n"
+    )
+    assert speaker_of(text, "sold seats").speaker == "Mark Cole"
+    assert speaker_of(text, "let you down").speaker == "Skyways' chief executive"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

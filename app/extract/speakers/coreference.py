@@ -93,6 +93,9 @@ def _personhood(e: Entity) -> float:
 
 # A sentence opening on its topic: "As for Trump, he …".
 AS_FOR = re.compile(r"\s{0,3}As for ([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}), ")
+BODYS_OFFICE = re.compile(
+    r"(?:[Tt]he\s)?([A-Z][\w&.-]{0,30}(?:\s[A-Z][\w&.-]{0,30}){0,4}?)(?:['’]s|(?<=s)['’])\s"
+)
 LEDE = 2  # sentences that open a story (its title, then the first two of its lede)
 # "The spokesman, Dmitri Orlov": a definite description, then the name it gives.
 THE_DESCRIBED = re.compile(r"[Tt]he\s([a-z][\w -]{1,40}?),\s")
@@ -169,7 +172,12 @@ class Resolver:
                 and res.kind == PERSON
                 and res.speaker
                 # (a spokesperson, an official; "Her roommate, who asked not to be named,")
-                and (n <= LEDE or not found.definite or descriptions.kept_unnamed(self, mention))
+                and (
+                    n <= LEDE
+                    or not found.definite
+                    or descriptions.kept_unnamed(self, mention)
+                    or self._of_a_body_named(found.text, found.start)
+                )
             ):
                 # someone unnamed the story opens on ("The deputy head of the US embassy
                 # criticised …") or brings in ("A State Department spokesperson confirmed
@@ -181,6 +189,15 @@ class Resolver:
                 entity.events.append((found.start, ROLE_WEIGHT[SUBJECT]))
                 if (sex := _sex_in_own_clause(text, found.end, end)) is not None:
                     entity.votes[sex] += 1.0  # "Her roommate, who asked … because she is …"
+
+    def _of_a_body_named(self, description: str, pos: int) -> bool:
+        """'Meta's chief executive apologised': an office of a body the article names, held
+        by no one it names, is someone new the story brings in, wherever it does."""
+        owner = BODYS_OFFICE.match(description)
+        if owner is None:
+            return False
+        body = self.registry.find(owner[1], pos)
+        return body is not None and body.kind == ORGANISATION
 
     def remember(self, pos: int, res: Resolved, content: tuple[int, int] | None = None) -> None:
         """A quote attributed at `pos` makes its speaker the most salient thing there; the

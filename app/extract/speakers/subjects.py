@@ -14,6 +14,7 @@ _NOT_A_VERB = frozenset(
 _ADVERBS = frozenset("also then later again still in turn meanwhile".split())
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 HEADS_OF = frozenset("head chief leader director".split())  # "The head of the … Ministry"
+_OWNER = re.compile(r"[A-Z][\w-]{0,30}(?:['’]s|s['’])")  # "Meta's", "Skyways'"
 MAX_MODIFIERS = 3  # "The former Russian deputy envoy"
 
 
@@ -31,12 +32,17 @@ def described_subject(text: str, start: int, end: int) -> Described | None:
     description of a person, then what they did ("A State Department spokesperson confirmed
     …": someone new, whom "the spokesperson said" then means)."""
     words = list(_WORD.finditer(text, start, min(end, start + 120)))
-    if len(words) < 3 or words[0].group() not in ("The", "A", "An", "His", "Her", "Their"):
+    if len(words) < 3 or not (
+        words[0].group() in ("The", "A", "An", "His", "Her", "Their")
+        or _OWNER.fullmatch(words[0].group())  # "Meta's chief executive apologised"
+    ):
         return None  # ("Her roommate, who asked not to be named, agreed.")
     for n, word in enumerate(words[1 : MAX_MODIFIERS + 2], start=1):
         low = word.group().lower()
         if text[words[n - 1].end() : word.start()].strip():
             return None  # punctuation between: "The envoy, Ann Lee," or "The minister's"
+        if low in PERSON_NOUNS and _another_noun_after(text, words, n):
+            continue  # "The chief executive", "The prime minister": the last is the head
         if low in PERSON_NOUNS or low in HEADS_OF or low in ACQUAINTANCES:
             last = n
             if low in HEADS_OF:  # "The head of the Russian Foreign Ministry also commented"
@@ -68,6 +74,14 @@ def described_subject(text: str, start: int, end: int) -> Described | None:
             definite = words[0].group() not in ("A", "An")
             return Described(words[0].start(), words[last].end(), phrase, low, definite)
     return None
+
+
+def _another_noun_after(text: str, words: list[re.Match], n: int) -> bool:
+    return (
+        n + 1 < len(words)
+        and words[n + 1].group().lower() in PERSON_NOUNS
+        and not text[words[n].end() : words[n + 1].start()].strip()
+    )
 
 
 def _verb_after_relative_clause(text: str, words: list[re.Match], head: int) -> bool:
