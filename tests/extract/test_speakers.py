@@ -5362,6 +5362,16 @@ def test_he_after_a_bodys_unnamed_officer_opens_a_sentence_is_that_officer():
     assert speaker_of(text, "let you down").speaker == "Skyways' chief executive"
 
 
+def test_an_epithet_after_a_quote_is_its_speaker_not_someone_brought_in_before():
+    text = (
+        "Lucia Ferri, the Italian minister, argued for joint borrowing. Her Dutch counterpart, "
+        "Pieter de Groot, said that was out of the question.\n\n"
+        '"We cannot defend a continent on 27 budgets," Ferri told the conference. The former '
+        "banker said markets would welcome a common bond.\n"
+    )
+    assert speaker_of(text, "welcome a common bond").speaker == "Lucia Ferri"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

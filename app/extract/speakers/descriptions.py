@@ -749,7 +749,12 @@ def _person_in_focus(
             )
         ]
         never_led = all(w < ROLE_WEIGHT[SUBJECT] for _, w in newcomers[0].events)
-        if len(led) == 1 and led[0] is not newcomers[0] and never_led:
+        # nor does one brought in sentences before, after someone else led the sentence just
+        # before: "Lee's counterpart, Kraus, said …. '…,' Lee told them. The former banker said"
+        earlier = all(
+            layout.sentence_of(p) < here - 1 for p in newcomers[0].positions if p < mention.start
+        )
+        if len(led) == 1 and led[0] is not newcomers[0] and (never_led or earlier):
             return _in_focus(resolver, led[0], mention, nationality)
         return _in_focus(resolver, newcomers[0], mention, nationality)
     scored = ranked(people, mention.start, resolver.layout, skip)
