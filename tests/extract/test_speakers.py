@@ -5372,6 +5372,15 @@ def test_an_epithet_after_a_quote_is_its_speaker_not_someone_brought_in_before()
     assert speaker_of(text, "welcome a common bond").speaker == "Lucia Ferri"
 
 
+def test_one_opening_a_sentence_after_a_group_is_one_of_them_not_a_name():
+    text = (
+        "Diplomats said a decision was unlikely before the summer. One said the two positions "
+        "were as far apart as ever.\n"
+    )
+    quote = speaker_of(text, "far apart")
+    assert quote.speaker == "one of the diplomats" and quote.speaker_type == "person"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

@@ -25,7 +25,7 @@ _NEXT_WORD = re.compile(r"\s{1,3}([a-z]{1,30})\b")
 # Words the list of given names holds that, printed alone, are rarely anyone's name.
 NOT_GIVEN_ALONE = frozenset(
     """you just will may june april august christ islam latino latina asia africa europe
-    america marvel god lord""".split()
+    america marvel god lord one""".split()
 )
 VERBS_AFTER_A_NAME = frozenset(
     """was is had has would will could did does can cannot may might must should went made

@@ -993,6 +993,8 @@ def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]
     if low in OBJECT_PRONOUNS and len(tokens) == 1:
         return Mention(text, start, end, "pronoun", None, OBJECT_PRONOUNS[low])
     name, full = name_in(tokens, head), full_run(tokens, head)
+    if head.pos_ == "NUM" and len(tokens) == 1:
+        name = full = None  # "One said …" opening a sentence: one of some, not a name
     if name and head.pos_ == "PROPN" and (french := _french_body(head)) is not None:
         lo, hi = french  # "the Fédération des clubs de motoneigistes du Québec"
         name = full = doc.text[lo:hi]
