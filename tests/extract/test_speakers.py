@@ -5381,6 +5381,16 @@ def test_one_opening_a_sentence_after_a_group_is_one_of_them_not_a_name():
     assert quote.speaker == "one of the diplomats" and quote.speaker_type == "person"
 
 
+def test_he_after_a_man_met_in_the_street_is_that_man():
+    text = (
+        "Councillor Tom Burke voted against. He said residents should have been consulted.\n\n"
+        "Outside the chamber, opinions were mixed. A man walking his dog disagreed with the "
+        'vote. "They never asked us," he said.\n'
+    )
+    assert speaker_of(text, "should have been consulted").speaker == "Tom Burke"
+    assert speaker_of(text, "never asked us").speaker == "A man"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

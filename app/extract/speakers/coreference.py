@@ -96,6 +96,11 @@ AS_FOR = re.compile(r"\s{0,3}As for ([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})
 BODYS_OFFICE = re.compile(
     r"(?:[Tt]he\s)?([A-Z][\w&.-]{0,30}(?:\s[A-Z][\w&.-]{0,30}){0,4}?)(?:['’]s|(?<=s)['’])\s"
 )
+# People a story meets in the street and quotes as met, unnamed: "A woman in a red coat …"
+PASSERS_BY = frozenset(
+    """man woman person boy girl resident neighbour neighbor shopper voter commuter passer-by
+    bystander customer""".split()
+)
 LEDE = 2  # sentences that open a story (its title, then the first two of its lede)
 # "The spokesman, Dmitri Orlov": a definite description, then the name it gives.
 THE_DESCRIBED = re.compile(r"[Tt]he\s([a-z][\w -]{1,40}?),\s")
@@ -160,8 +165,9 @@ class Resolver:
             end = starts[n + 1] if n + 1 < len(starts) else len(text)
             if (found := described_subject(text, starts[n], end)) is None:
                 continue
-            if not found.definite and found.head not in GENERIC_OFFICES:
-                continue  # "A district judge agreed": no one the story goes on to quote
+            if not found.definite and found.head not in GENERIC_OFFICES | PASSERS_BY:
+                continue  # "A district judge agreed": no one the story goes on to quote (but
+                # "A man walking his dog disagreed. '…,' he said": the street's voice is)
             mention = Mention(found.text, found.start, found.end, "description", None, found.head)
             res = descriptions.description(self, mention, None)
             # only a fit by role: "the senator" is not whoever was named last
