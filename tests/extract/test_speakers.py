@@ -5391,6 +5391,15 @@ def test_he_after_a_man_met_in_the_street_is_that_man():
     assert speaker_of(text, "never asked us").speaker == "A man"
 
 
+def test_a_companys_legal_form_set_off_by_a_comma_is_no_name():
+    text = (
+        "BOSTON, March 4, 2026 /PRNewswire/ -- Northwind Robotics, Inc. today announced that "
+        "Ana Ruiz will succeed Tom Hale as chief executive officer."
+    )
+    quote = next(q for q in extract_article(text).quotes if "will succeed" in q.text)
+    assert quote.speaker == "Northwind Robotics"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

@@ -37,7 +37,7 @@ from app.extract.speakers.name_spans import (
     person_then_joined,
 )
 from app.extract.speakers.names import POST_NOMINALS
-from app.extract.speakers.typing import TITLED_BY
+from app.extract.speakers.typing import CORPORATE_SUFFIXES, TITLED_BY
 from app.extract.text.closing_tags import QUOTE_MARKS, misread_closing_tag, tag_read_as_modifier
 from app.extract.text.parse import STAND_IN
 
@@ -310,8 +310,21 @@ def name_in(tokens: list[Token], head: Token) -> str | None:
     best = next((r for r in runs if head in r), fallback)
     if _lone_office_of(best) and (holder := _holder_named_after(best, runs)) is not None:
         best = holder
+    if _company_form(best) and runs.index(best) > 0:
+        best = runs[runs.index(best) - 1]  # "Acme Robotics, Inc.": the company is Acme Robotics
     text = head.doc.text
     return text[best[0].idx : best[-1].idx + len(best[-1])]
+
+
+def _company_form(run: list[Token]) -> bool:
+    """'Inc.' set off after a company's name: its legal form, not a name of its own."""
+    doc = run[0].doc
+    return (
+        len(run) == 1
+        and run[0].lower_ in CORPORATE_SUFFIXES
+        and run[0].i >= 2
+        and doc[run[0].i - 1].text == ","
+    )
 
 
 def _holder_after_place(run: list[Token]) -> list[Token]:
@@ -358,9 +371,12 @@ def _indefinite(run: list[Token]) -> bool:
 def full_run(tokens: list[Token], head: Token) -> str | None:
     """The whole run of proper nouns holding the head, titles and acronyms included, joined
     across 'of', 'and' and '&' ("Department of Community Services", "Procter & Gamble")."""
-    run = next((r for r in _name_runs(tokens) if head in r), None)
+    runs = _name_runs(tokens)
+    run = next((r for r in runs if head in r), None)
     if run is None:
         return None
+    if _company_form(run) and runs.index(run) > 0:
+        run = runs[runs.index(run) - 1]  # "Acme Robotics, Inc."
     doc = head.doc
     lo, hi = run[0].i, run[-1].i
     while hi + 2 < len(doc) and doc[hi + 1].lower_ in JOINERS | {"for"}:  # "Centre for …"
