@@ -5400,6 +5400,16 @@ def test_a_companys_legal_form_set_off_by_a_comma_is_no_name():
     assert quote.speaker == "Northwind Robotics"
 
 
+def test_a_quote_after_a_writers_lead_in_and_colon_is_its_tags_speakers():
+    text = (
+        "Wopke Hoekstra told reporters the bloc was ready to go further.\n\n"
+        'India\'s message was clear: "Developed countries must pay their share," its lead '
+        "negotiator, Leena Nandan, said in a statement.\n"
+    )
+    quote = speaker_of(text, "pay their share")
+    assert quote.speaker == "Leena Nandan" and quote.kind == "direct"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

@@ -217,8 +217,11 @@ def content_of(verb: Token) -> list[Token] | None:
     comps = [c for c in comps if not _another_report_first(verb, c)]
     comps = [_past_a_name_read_as_verb(c) for c in comps]
     limit = len(verb.doc)  # where the content must end
-    if any(c.i > verb.i for c in comps):  # "… fireworks on Friday: Republicans said they …"
-        comps = [c for c in comps if not _before_a_colon(verb, c)]
+    # "… fireworks on Friday: Republicans said they …", "China's message was clear: '…,' its
+    # negotiator said": the clause before the colon is the writer's, when another is said
+    lead_ins = [c for c in comps if _before_a_colon(verb, c)]
+    if lead_ins and len(lead_ins) < len(comps):
+        comps = [c for c in comps if c not in lead_ins]
     that_after = [c for c in comps if c.i > verb.i and _opened_by_that(c)]
     if that_after and any(c.i < verb.i for c in comps):
         comps = that_after  # "In his speech, a recording of which was posted, he said that …"
