@@ -40,6 +40,14 @@ def verb_after(text: str, end: int) -> bool:
     return verb in SPEECH_FORMS or verb in VERBS_AFTER_A_NAME or verb.endswith("ed")
 
 
+def _present_after(text: str, end: int) -> bool:
+    """A word that may be a verb of the present tense follows: "Anna shrugs", "David
+    insists" (or a plural noun: "Harsh comments", so it is no sign of a person on its own)."""
+    nxt = _NEXT_WORD.match(text, end)
+    verb = nxt.group(1) if nxt else ""
+    return len(verb) > 4 and verb.endswith("s") and not verb.endswith(("ss", "us", "is"))
+
+
 # Someone introduced by a given name only: "a Salem resident named Caroline", "identified
 # only as Bob", "who gave her name as Maria".
 _INTRODUCED_AS = re.compile(
@@ -77,6 +85,7 @@ def sign_of_a_person(text: str, m: re.Match) -> bool:
     return (
         person_evidence(m.group(), text, m.start(), m.end()) > 0
         or named_beside_kin(text, m)
+        or _AGE_AFTER.match(text, m.end()) is not None  # "says Maria, 52."
         or verb_after(text, m.end())
         or _INTRODUCED_AS.search(text, max(0, m.start() - 60), m.start()) is not None
     )
@@ -99,10 +108,15 @@ def alone_as_a_name(text: str, layout: Layout, m: re.Match) -> bool:
     if _CAPITAL_NEXT.match(text, end) or _PLACE_AFTER.match(text, end):
         return False
     if layout.starts_sentence(pos):  # "Soon after", "Take out": a name's verb
-        return verb_after(text, end) or _DESCRIBED_AFTER.match(text, end) is not None
+        return (
+            verb_after(text, end)
+            or _present_after(text, end)
+            or _DESCRIBED_AFTER.match(text, end) is not None
+        )
     return True
 
 
 # What follows a given name opening a sentence as it does a person's: "Priya, who teaches
 # at a local high school, …", "Maria, 54, …".
+_AGE_AFTER = re.compile(r",\s\d{1,3}(?:,|\.(?!\d))")
 _DESCRIBED_AFTER = re.compile(r",\s(?:who\s|\d{1,3},)")
