@@ -5422,6 +5422,15 @@ def test_a_given_name_opening_a_feature_s_present_tense_sentence_is_a_name():
     assert speaker_of(text, "customers back").speaker == "Maria"
 
 
+def test_a_surname_two_people_share_is_the_one_whose_title_is_printed_after_it():
+    text = (
+        "Premier Anne Walsh said on Monday the province would not reopen the contract. "
+        "Teachers' union president Maeve Walsh said members would vote on a strike.\n\n"
+        "Walsh, the premier, said the offer was fair and final.\n"
+    )
+    assert speaker_of(text, "fair and final").speaker == "Anne Walsh"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

@@ -160,6 +160,14 @@ CORPORATE_ABBREVIATIONS = frozenset("Ltd Inc Co Corp Bros Ltée Cie".split())
 ABBREVIATED_ENDINGS = CORPORATE_ABBREVIATIONS | {"Jr", "Sr"}  # names that end on a period
 
 
+def _titled_so(title: str, owners: list[Entity]) -> list[Entity]:
+    """The one of `owners` whose printed titles share a word with the title printed after a
+    surname they share; none when no one or several do."""
+    said = set(re.findall(r"[a-z]{3,}", title.lower())) - {"the", "and", "for", "year", "old"}
+    fitting = [e for e in owners if said & set(re.findall(r"[a-z]+", e.role))]  # (not ages)
+    return fitting if len(fitting) == 1 else []
+
+
 def _given_sex(e: Entity) -> str | None:
     """The sex a person's given name surely says ('Harold'; not 'Bernie', mostly a woman's)."""
     given = e.name.split()[0]
@@ -506,6 +514,8 @@ class Registry(Whereabouts):
                 said = max(votes, key=lambda g: votes[g]) if len(set(votes.values())) > 1 else None
                 owners = [e for e in owners if _given_sex(e) == said] or owners
             owners = [e for e in owners if self._given_or_known(e)] or owners
+            if len(owners) > 1:  # "Smith, the premier, said" of a premier and a nurse Smith
+                owners = _titled_so(title_after(self.text, m.end(), pos), owners) or owners
             if (generation := of_generation(self.text, pos, people[surname])) in owners:
                 owners = [generation]  # "The elder Friesen": the father, not the son
             principal = [e for e in owners if not _named_as_kin(self.text, e, owners)]
