@@ -5431,6 +5431,15 @@ def test_a_surname_two_people_share_is_the_one_whose_title_is_printed_after_it()
     assert speaker_of(text, "fair and final").speaker == "Anne Walsh"
 
 
+@pytest.mark.parametrize("office", ["Transport", "Culture", "Business", "Justice"])
+def test_a_secretary_of_a_portfolio_under_a_dateline_is_that_countrys(office):
+    text = (
+        "LONDON - Rail strikes cancelled hundreds of trains on Friday.\n\n"
+        f"{office} Secretary Ruth Calder urged both sides to return to talks.\n"
+    )
+    assert speaker_of(text, "return to talks").speaker_country == "GB"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

@@ -182,7 +182,8 @@ INTERNATIONAL_WORDS = frozenset("eu un nato iaea imf wto opec asean".split())
 # "Secretary of State" in a story filed from Yangon is still American.
 SECRETARIES = frozenset(
     """home foreign defence defense interior health treasury cabinet press economy commerce
-    energy trade finance labor labour agriculture education transportation environment""".split()
+    energy trade finance labor labour agriculture education transportation environment
+    transport culture business justice science""".split()
 )
 
 
