@@ -5440,6 +5440,15 @@ def test_a_secretary_of_a_portfolio_under_a_dateline_is_that_countrys(office):
     assert speaker_of(text, "return to talks").speaker_country == "GB"
 
 
+def test_a_name_listed_into_an_absolute_phrase_speaks_its_participle():
+    text = (
+        "Ministers argued late into the night over how to share the costs, with Poland and "
+        'Greece pushing for tougher border controls and Portugal warning against "a fortress '
+        'that keeps out the workers we need."\n'
+    )
+    assert speaker_of(text, "fortress").speaker == "Portugal"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

@@ -118,6 +118,7 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
         or _subject_read_into_the_opening(verb)
         or _subject_inside_the_question(verb)
         or _subject_of_a_participle(verb)
+        or _listed_into_the_absolute(verb)
         or subject_read_as_time_phrase(verb)
     ) is not None:
         return noun
@@ -742,6 +743,24 @@ def _subject_of_a_participle(verb: Token) -> Token | None:
         if clause.dep_ == "csubj" and clause.tag_ == "VBG" and clause.i < verb.i:
             return next((c for c in clause.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def _listed_into_the_absolute(verb: Token) -> Token | None:
+    """'…, with Italy pushing for tougher controls and Spain warning against "…"', parsed with
+    Spain joined to the controls: the name right before a participle of an absolute phrase
+    opened by "with" is its subject."""
+    doc = verb.doc
+    at = verb.i - 1
+    if verb.tag_ != "VBG" or at < 2 or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    name = doc[at]
+    if name.pos_ != "PROPN" or name.dep_ != "conj" or doc[name.left_edge.i - 1].lower_ != "and":
+        return None
+    opened = any(
+        t.lower_ == "with" and any(c.tag_ == "VBG" for c in t.children)
+        for t in doc[verb.sent.start : at]
+    )
+    return name if opened else None
 
 
 def described_subject_misread(verb: Token) -> Token | None:
