@@ -5449,6 +5449,25 @@ def test_a_name_listed_into_an_absolute_phrase_speaks_its_participle():
     assert speaker_of(text, "fortress").speaker == "Portugal"
 
 
+@pytest.mark.parametrize(
+    ("tag", "speaker"),
+    [
+        ("a team led by researchers at Leiden University reported on Wednesday", "a team led"),
+        ("a panel chaired by the former governor reported on Monday", "a panel chaired"),
+    ],
+)
+def test_a_closing_tag_whose_subject_carries_a_participle_is_a_report(tag, speaker):
+    text = f"Astronomers have found water vapour on a small rocky planet, {tag}.\n"
+    quote = speaker_of(text, "water vapour")
+    assert quote.speaker is not None and quote.speaker.startswith(speaker)
+    assert "reported" not in quote.speaker
+
+
+def test_a_participle_after_a_comma_is_no_report_of_itself():
+    text = "The minister resigned in 2019, a move widely reported at the time.\n"
+    assert quotes(text) == []
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

@@ -40,6 +40,7 @@ from app.extract.speakers.names import POST_NOMINALS
 from app.extract.speakers.typing import CORPORATE_SUFFIXES, TITLED_BY
 from app.extract.text.closing_tags import QUOTE_MARKS, misread_closing_tag, tag_read_as_modifier
 from app.extract.text.parse import STAND_IN
+from app.extract.verbs import SPEECH_FORMS
 
 CUT_DEPS = frozenset({"relcl", "acl", "cc", "conj", "advcl", "parataxis"})
 AUTHOR_PREPS = frozenset({"from", "by", "of"})
@@ -122,7 +123,9 @@ def _phrase_tokens(head: Token) -> list[Token]:
                 keep.extend(
                     t
                     for t in child.subtree
-                    if not _inside_a_description(t, child) and not _in_a_torn_participle(t)
+                    if not _inside_a_description(t, child)
+                    and not _in_a_torn_participle(t)
+                    and not _in_a_closing_tag(t, child)
                 )
     keep = sorted(set(keep), key=lambda t: t.i)
     if head.dep_ == "ROOT":  # a name misread as the sentence: "Ann Lee, in a statement, called …"
@@ -478,6 +481,19 @@ def _torn_participle(tok: Token) -> bool:
 
 def _in_a_torn_participle(tok: Token) -> bool:
     return any(_torn_participle(t) for t in (tok, *tok.ancestors))
+
+
+def _in_a_closing_tag(tok: Token, top: Token) -> bool:
+    """A word of the tag's own verb, parsed into the phrase: 'a panel chaired by the governor
+    [reported on Monday].'"""
+    while True:
+        ends = tok.right_edge.i + 2 >= tok.sent.end  # (the sentence's last words)
+        passive = any(c.dep_ == "agent" for c in tok.children)  # ("exit polls reported by CNN")
+        if tok.dep_ == "acl" and tok.lower_ in SPEECH_FORMS and ends and not passive:
+            return True
+        if tok == top:
+            return False
+        tok = tok.head
 
 
 def _inside_a_description(tok: Token, top: Token) -> bool:

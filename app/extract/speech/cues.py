@@ -457,6 +457,9 @@ def find_cues(doc) -> list[Cue]:
                 speaker = as_reported
             else:
                 speaker = subject_of(tok)
+            if (closing := _closing_tag_read_as_modifier(tok)) is not None:
+                # "Prices rose …, a panel chaired by the governor reported on Monday."
+                speaker, content = closing
             misread = speaker is None and _misread_as_modifier(tok)
             if misread:
                 speaker = tok.head  # "Estonia's prime minister, Kaja Tamm, posted on Facebook:"
@@ -478,7 +481,7 @@ def find_cues(doc) -> list[Cue]:
                 continue  # "To say that X is theatre would be unfair": nobody reports it
             if _imperative(tok):
                 continue  # "Let's say prices double", "Now tell us …": the writer supposing
-            if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and not misread:
+            if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and not (misread or closing):
                 continue  # "Hezbollah, accused of bombing …" is a passive participle
             if tok.dep_ == "acl" and tok.head.lower_.removesuffix("s") in SIGN_WORDS:
                 continue  # "held up signs calling for the deal to be scrapped": a slogan
@@ -858,6 +861,42 @@ def _clause_after(verb: Token, head: Token) -> list[Token] | None:
         ):
             return subtree(clause)
     return None
+
+
+def _closing_tag_read_as_modifier(verb: Token) -> tuple[Token, list[Token]] | None:
+    """'Astronomers have detected water …, a team led by researchers at Cambridge reported
+    on Wednesday.': a closing tag whose subject carries a participle phrase, parsed with the
+    verb as a modifier inside it. The noun phrase after the comma speaks; the clause before
+    it is what it said."""
+    doc = verb.doc
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    if any(c.dep_ in ("dobj", "agent", "nsubj", "nsubjpass") for c in verb.children):
+        return None  # "a plan reported by the mayor", "a report citing …"
+    if any(t.i > verb.right_edge.i and not t.is_punct for t in verb.sent):
+        return None  # the tag ends the sentence
+    noun = verb.head
+    while noun.dep_ == "pobj":  # "governor" of "a panel chaired by the governor": the panel
+        above = noun.head.head
+        if above.dep_ == "acl" and above.tag_ == "VBN":
+            above = above.head
+        if above.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = above
+    root = noun.head
+    if noun.dep_ not in ("npadvmod", "appos") or root.dep_ != "ROOT" or root.pos_ != "VERB":
+        return None
+    led = any(
+        c.dep_ == "acl" and c is not verb and any(g.dep_ == "agent" for g in c.children)
+        for c in noun.children
+    )
+    if not led:  # (what misleads the parse: "a team led by …"; not "a move widely reported")
+        return None
+    comma = noun.left_edge.i - 1
+    if comma <= verb.sent.start or doc[comma].text != "," or root.i > comma:
+        return None
+    said = [t for t in doc[verb.sent.start : comma] if not t.is_punct or t.i < comma - 1]
+    return (noun, said) if len(said) >= 3 else None
 
 
 def _misread_as_modifier(verb: Token) -> bool:
