@@ -5468,6 +5468,16 @@ def test_a_participle_after_a_comma_is_no_report_of_itself():
     assert quotes(text) == []
 
 
+def test_a_party_printed_only_in_a_title_is_no_authors_of_a_document():
+    text = (
+        "OTTAWA - The government is hiding the cost of its ship plan, the opposition said, after "
+        "a leaked memo suggested spending would overrun.\n\n"
+        "NDP defence critic Samir Haddad said Canadians deserved the truth. He quoted the memo "
+        'as saying that the project was "at serious risk of delay."\n'
+    )
+    assert speaker_of(text, "serious risk").speaker != "NDP"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

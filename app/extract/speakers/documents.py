@@ -10,7 +10,7 @@ from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.descriptions import of_nationality, of_the_opening_state, salient
 from app.extract.speakers.lexicon import PLATFORMS
 from app.extract.speakers.mentions import Mention
-from app.extract.speakers.typing import ORGANISATION
+from app.extract.speakers.typing import ORGANISATION, PERSON
 
 if TYPE_CHECKING:
     from app.extract.speakers.antecedents import Resolver
@@ -41,12 +41,30 @@ def document(resolver: "Resolver", mention: Mention, skip: tuple[int, int] | Non
         and _recent(resolver, found, mention.start)
         and of_nationality(resolver, found, mention)
         and found.speaker not in PLATFORMS  # "One tweet said" is no word of Twitter's
+        and not _only_in_titles(resolver, found)
     ):
         basis = "document-salient"
         return replace(
             found, via=via, evidence="document", certainty=confidence_for(basis), basis=basis
         )
     return unknown(None, "document", via=via)
+
+
+def _only_in_titles(resolver: "Resolver", found: Resolved) -> bool:
+    """A body printed only in people's titles ("NDP defence critic Samir Haddad"): a party
+    or employer the story mentions in passing, not the author of a document it reports."""
+    body = found.entity
+    if body is None or not body.positions:
+        return False
+    people = [e for e in resolver.registry.of_kind({PERSON}) if e.role]
+    name = body.name.lower()
+    return all(
+        any(name in e.role and any(0 < q - p <= TITLE_REACH for q in e.positions) for e in people)
+        for p in body.positions
+    )
+
+
+TITLE_REACH = 60  # characters from a body's name to the name it is a title of
 
 
 def _issued_just_before(resolver: "Resolver", mention: Mention) -> Resolved | None:
