@@ -5478,6 +5478,16 @@ def test_a_party_printed_only_in_a_title_is_no_authors_of_a_document():
     assert speaker_of(text, "serious risk").speaker != "NDP"
 
 
+def test_the_name_an_opening_phrase_ends_on_is_not_the_speakers_words():
+    text = (
+        "Opposition Leader Pierre Lavoie accused the government of hiding the cost.\n\n"
+        "Responding to Lavoie, Defence Minister Karen Dube said the memo was an early draft.\n"
+    )
+    quote = speaker_of(text, "early draft")
+    assert quote.speaker == "Karen Dube"
+    assert quote.speaker_mention == "Defence Minister Karen Dube"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

@@ -133,6 +133,8 @@ def _phrase_tokens(head: Token) -> list[Token]:
         keep = [t for t in keep if comma is None or t.i < comma]
     if (tag := _misread_tag_over(head)) is not None:  # '"…," a voice-over in the ad states.'
         keep = list(head.doc[tag[0] : tag[1]])
+    if (opening := _name_of_an_opening_phrase(keep, head)) is not None:
+        keep = [t for t in keep if t.i > opening]
     lo = keep.index(head)
     hi = lo
     while lo > 0 and keep[lo - 1].i == keep[lo].i - 1:
@@ -145,6 +147,26 @@ def _phrase_tokens(head: Token) -> list[Token]:
     while lo < hi and keep[lo].is_punct:
         lo += 1
     return keep[lo : hi + 1]
+
+
+def _name_of_an_opening_phrase(keep: list[Token], head: Token) -> int | None:
+    """'Responding to Lavoie, Defence Minister Karen Dube said', parsed with Lavoie a modifier
+    of Dube: the comma after a name hung on the speaker's name ends the opening phrase (the
+    comma's position; None when there is no such comma)."""
+    doc = head.doc
+    for t in keep:
+        after = t.i + 1
+        if (
+            t.i < head.i
+            and t.dep_ == "nmod"
+            and t.pos_ == "PROPN"
+            and head.pos_ == "PROPN"
+            and head.lower_ not in CORPORATE_SUFFIXES  # ("Northwind Robotics, Inc.")
+            and after < head.i
+            and doc[after].text == ","
+        ):
+            return after
+    return None
 
 
 def _misread_tag_over(head: Token) -> tuple[int, int] | None:
