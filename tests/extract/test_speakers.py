@@ -5488,6 +5488,15 @@ def test_the_name_an_opening_phrase_ends_on_is_not_the_speakers_words():
     assert quote.speaker_mention == "Defence Minister Karen Dube"
 
 
+def test_the_keeper_is_the_goalkeeper_named_not_his_manager():
+    text = (
+        "Leeds boss Daniel Farke was furious about the winner, which he said should have been "
+        "ruled out for a foul on his goalkeeper, Illan Meslier. The keeper, too, said he had "
+        "been pushed.\n"
+    )
+    assert speaker_of(text, "had been pushed").speaker == "Illan Meslier"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

@@ -857,7 +857,7 @@ PLAYER_WORDS = frozenset(
     centre center linebacker receiver right-hander left-hander southpaw rookie captain
     keeper""".split()
 )
-STAFF_WORDS = frozenset("coach manager gm owner commissioner agent scout trainer".split())
+STAFF_WORDS = frozenset("coach manager gm owner commissioner agent scout trainer boss".split())
 
 
 def _player_and_staff(head: str, role: str) -> bool:
@@ -1433,7 +1433,12 @@ def _shared(words: set[str], role_words: set[str]) -> int:
 
 
 # One office printed by either word: "the judge" said is "Justice Helen Okafor".
-SAME_TITLE = {"judge": "justice", "justice": "judge"}
+SAME_TITLE = {
+    "judge": "justice",
+    "justice": "judge",
+    "keeper": "goalkeeper",
+    "goalie": "goalkeeper",
+}
 
 
 # A body's word is no office that shares its stem: "minister" is not "ministry".
