@@ -5497,6 +5497,14 @@ def test_the_keeper_is_the_goalkeeper_named_not_his_manager():
     assert speaker_of(text, "had been pushed").speaker == "Illan Meslier"
 
 
+@pytest.mark.parametrize(
+    "victim", ["one victim, Dorothy Reeves, 81,", "victim Dorothy Reeves, 81,"]
+)
+def test_a_scene_opening_the_sentence_is_not_its_speaker(victim):
+    text = f"Outside court, {victim} said she was relieved the trial was over.\n"
+    assert speaker_of(text, "relieved").speaker == "Dorothy Reeves"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

@@ -119,6 +119,7 @@ def subject_of(verb: Token, depth: int = 0, said: Token | None = None) -> Token 
         or _subject_inside_the_question(verb)
         or _subject_of_a_participle(verb)
         or _listed_into_the_absolute(verb)
+        or _scene_read_as_subject(verb)
         or subject_read_as_time_phrase(verb)
     ) is not None:
         return noun
@@ -743,6 +744,25 @@ def _subject_of_a_participle(verb: Token) -> Token | None:
         if clause.dep_ == "csubj" and clause.tag_ == "VBG" and clause.i < verb.i:
             return next((c for c in clause.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def _scene_read_as_subject(verb: Token) -> Token | None:
+    """'Outside court, one victim, Dorothy Reeves, 81, said …', parsed with the court for the
+    subject and the victim joined to it: the opening names where, the words after its comma
+    who."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.left_edge.i != verb.sent.start:
+        return None
+    if subject.left_edge.lower_ not in SCENE_WORDS or doc[subject.i + 1].text != ",":
+        return None
+    return next(
+        (c for c in subject.children if c.dep_ in ("conj", "appos") and c.i > subject.i + 1),
+        None,
+    )
+
+
+SCENE_WORDS = frozenset("outside inside nearby downstairs upstairs overseas".split())
 
 
 def _listed_into_the_absolute(verb: Token) -> Token | None:
