@@ -5505,6 +5505,14 @@ def test_a_scene_opening_the_sentence_is_not_its_speaker(victim):
     assert speaker_of(text, "relieved").speaker == "Dorothy Reeves"
 
 
+def test_a_bodys_name_keeps_its_first_word_where_titles_are_stripped():
+    text = (
+        "A former senior executive at Northern Trust Bank was sentenced to six years in prison "
+        "on Friday.\n\nThe bank said in a statement that it had repaid all customers in full.\n"
+    )
+    assert speaker_of(text, "repaid all customers").speaker == "Northern Trust Bank"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

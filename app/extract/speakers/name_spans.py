@@ -209,6 +209,17 @@ def named_for_its_country(words: list[str], officials: Officials) -> bool:
 TITLED_BODIES = frozenset({("General", "Staff"), ("General", "Assembly")})
 
 
+# Words that open a sentence or a title as often as a body's name ("Northern Trust Bank").
+BODY_ADJECTIVES = frozenset(
+    """Northern Southern Eastern Western Central National International Federal United New
+    North South East West""".split()
+)
+
+
+def _ends_like_a_body(words: list[re.Match]) -> bool:
+    return len(words) >= 3 and words[-1].group().lower().strip(".") in ORG_WORDS
+
+
 def strip_leading(
     words: list[re.Match], officials: Officials, lowers: set[str], prose: bool = True
 ) -> list[re.Match]:
@@ -231,6 +242,8 @@ def strip_leading(
     if team_of_a_place([w.group() for w in words], officials):
         return words  # "New York Yankees", not "York Yankees"
     while words and (words[0].group() in NOT_FIRST or words[0].group().lower() in NOT_NAME_WORDS):
+        if words[0].group() in BODY_ADJECTIVES and _ends_like_a_body(words):
+            break  # "Northern Trust Bank", "National Grid Company": the body's own first word
         words = words[1:]
     if words and words[-1].group().lower().strip(".") in ORG_WORDS:
         return words  # ends like a body's name: "Kenya Red Cross", "Parole Board of Canada"
