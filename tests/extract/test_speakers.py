@@ -5513,6 +5513,19 @@ def test_a_bodys_name_keeps_its_first_word_where_titles_are_stripped():
     assert speaker_of(text, "repaid all customers").speaker == "Northern Trust Bank"
 
 
+def test_a_mother_named_mrs_and_a_bureau_are_not_her_son():
+    text = (
+        "HONG KONG - Activist Joshua Lam walked free from Stanley Prison on Wednesday, but "
+        'said he remained "under the shadow" of the security law. "I am not afraid," he said.'
+        "\n\nHis mother, who gave her name only as Mrs Lam, said the family planned a quiet "
+        "week together.\n\nThe city's security bureau said in a statement that released "
+        "prisoners were subject to the law like everyone else.\n"
+    )
+    assert speaker_of(text, "quiet week").speaker == "Mrs Lam"
+    bureau = speaker_of(text, "subject to the law")
+    assert bureau.speaker != "Joshua Lam" and bureau.speaker_type == "organisation"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

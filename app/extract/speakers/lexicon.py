@@ -81,6 +81,7 @@ ORG_WORDS = frozenset(
     school college hospital police service services corporation inc airlines county state
     states city province region republic kingdom coast sea ocean river island islands
     peninsula war crisis foods holdings corp co ltd llc plc gmbh motors energy systems
+    prison jail penitentiary
     technologies industries partners capital airways pharmaceuticals media board cross
     enterprises ventures solutions consulting logistics records studios entertainment pictures
     productions publishing publishers books labs games films
@@ -155,7 +156,8 @@ ORG_NOUNS = frozenset(
     retailer chain maker manufacturer producer developer provider operator insurer lender
     brewery restaurant store shop army military navy militia junta regime embassy consulate
     mission delegation cabinet parliament senate congress assembly tribunal secretariat
-    presidency kremlin alliance bloc""".split()
+    presidency kremlin alliance bloc bureau directorate inspectorate
+    prison""".split()
 )
 # Heads of a description that names one person: "the minister", "the 34-year-old".
 # Nouns for what happened that a clause appended to a sentence opens on: "…, a move

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from app.extract.speakers.antecedents import Resolved
 from app.extract.speakers.confidence import confidence_for
 from app.extract.speakers.entities import Entity
+from app.extract.speakers.gender import HONORIFICS
 from app.extract.speakers.lexicon import (
     PERSON_NOUNS,
     TITLE_WORDS,
@@ -49,6 +50,9 @@ def named_after(resolver: "Resolver", mention: Mention) -> Resolved | None:
         return None
     country = resolver.officials.home_country(mention.text)
     person = resolver.registry.find(given[1], given.start(1))
+    honorific = HONORIFICS.get(given[1].split()[0].lower().rstrip("."))
+    if person is not None and honorific and person.gender not in (None, honorific):
+        person = None  # "His mother, who gave her name only as Mrs Lam": not her son
     if person is None:  # a given name the registry did not take for one ("Aissata")
         certainty = confidence_for("named-next")
         return Resolved(given[1], country, None, certainty, PERSON, "description")
