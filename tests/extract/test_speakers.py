@@ -5526,6 +5526,15 @@ def test_a_mother_named_mrs_and_a_bureau_are_not_her_son():
     assert bureau.speaker != "Joshua Lam" and bureau.speaker_type == "organisation"
 
 
+@pytest.mark.parametrize("body", ["panel", "watchdog", "unit", "laboratory", "clip"])
+def test_a_description_of_a_body_or_a_thing_is_no_person_in_focus(body):
+    text = (
+        'Joshua Lam walked free on Wednesday. "I am not afraid," he said.\n\n'
+        f"The city's {body} said in a statement that released prisoners were subject to the law."
+    )
+    assert speaker_of(text, "subject to the law").speaker != "Joshua Lam"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

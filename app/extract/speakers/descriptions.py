@@ -670,6 +670,8 @@ def _person_in_focus(
     before_head, after_head = mention.text[:at], mention.text[at + len(mention.head) :]
     if not mention.text.lower().startswith("the "):
         return None
+    if mention.head in (ORG_NOUNS | NOT_PEOPLE) - PERSON_NOUNS:
+        return None  # "The city's panel said", "the clip says": a body or a thing, no one
     if mention.head in GENERIC_PEOPLE and after_head.strip():
         return None  # "the man in the video" is someone the story points out, not its focus
     nationality = _nationality(resolver, before_head)
@@ -829,6 +831,11 @@ def _the_story_about(people: list[Entity], pos: int) -> Entity | None:
 
 
 GENERIC_PEOPLE = frozenset("man woman boy girl person gentleman lady".split())
+# Heads of descriptions of bodies and things no word list of bodies holds.
+NOT_PEOPLE = frozenset(
+    """panel unit division command watchdog regulator monitor observatory body corps brigade
+    laboratory lab clip story video footage piece article poll survey""".split()
+)
 
 
 LED = (SPEAKER, SUBJECT)  # what a sentence's leading person is: its speaker or its subject
