@@ -670,7 +670,7 @@ def _person_in_focus(
     before_head, after_head = mention.text[:at], mention.text[at + len(mention.head) :]
     if not mention.text.lower().startswith("the "):
         return None
-    if mention.head in (ORG_NOUNS | NOT_PEOPLE) - PERSON_NOUNS:
+    if mention.head in NO_ONE_HEADS:
         return None  # "The city's panel said", "the clip says": a body or a thing, no one
     if mention.head in GENERIC_PEOPLE and after_head.strip():
         return None  # "the man in the video" is someone the story points out, not its focus
@@ -836,6 +836,7 @@ NOT_PEOPLE = frozenset(
     """panel unit division command watchdog regulator monitor observatory body corps brigade
     laboratory lab clip story video footage piece article poll survey""".split()
 )
+NO_ONE_HEADS = (ORG_NOUNS | NOT_PEOPLE) - PERSON_NOUNS  # ("producer" may be a person)
 
 
 LED = (SPEAKER, SUBJECT)  # what a sentence's leading person is: its speaker or its subject
