@@ -5526,13 +5526,24 @@ def test_a_mother_named_mrs_and_a_bureau_are_not_her_son():
     assert bureau.speaker != "Joshua Lam" and bureau.speaker_type == "organisation"
 
 
-@pytest.mark.parametrize("body", ["panel", "watchdog", "unit", "laboratory", "clip"])
+@pytest.mark.parametrize(
+    "body", ["panel", "watchdog", "unit", "laboratory", "clip", "site", "verdict", "forecast"]
+)
 def test_a_description_of_a_body_or_a_thing_is_no_person_in_focus(body):
     text = (
         'Joshua Lam walked free on Wednesday. "I am not afraid," he said.\n\n'
         f"The city's {body} said in a statement that released prisoners were subject to the law."
     )
     assert speaker_of(text, "subject to the law").speaker != "Joshua Lam"
+
+
+@pytest.mark.parametrize("epithet", ["retired neurosurgeon", "parliamentarian", "campaigner"])
+def test_a_word_for_a_person_no_list_holds_may_be_the_person_in_focus(epithet):
+    text = (
+        'Dr. Ben Carver said on Monday he would stay in the race. "We are not done," he said. '
+        f"The {epithet} said his campaign had raised $2 million.\n"
+    )
+    assert speaker_of(text, "raised $2 million").speaker == "Ben Carver"
 
 
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():

@@ -670,7 +670,7 @@ def _person_in_focus(
     before_head, after_head = mention.text[:at], mention.text[at + len(mention.head) :]
     if not mention.text.lower().startswith("the "):
         return None
-    if mention.head in NO_ONE_HEADS:
+    if mention.head in NO_ONE_HEADS or not _a_persons_word(mention):
         return None  # "The city's panel said", "the clip says": a body or a thing, no one
     if mention.head in GENERIC_PEOPLE and after_head.strip():
         return None  # "the man in the video" is someone the story points out, not its focus
@@ -837,6 +837,31 @@ NOT_PEOPLE = frozenset(
     laboratory lab clip story video footage piece article poll survey""".split()
 )
 NO_ONE_HEADS = (ORG_NOUNS | NOT_PEOPLE) - PERSON_NOUNS  # ("producer" may be a person)
+PERSON_WORDS = (
+    (PERSON_NOUNS | EPITHETS | GENERIC_PEOPLE | PARTY_MEMBER | KIN_NOUNS | ACQUAINTANCES)
+    | frozenset(SEXED_NOUNS)
+    | TITLE_WORDS
+    | frozenset(
+        """aide staffer insider member delegate source head politician lawmaker legislator
+        representative witness international pontiff pope cardinal archbishop ace legend
+        icon hopeful rival prodigy child kid teen duke lord baron marine pundit guru
+        hero""".split()
+    )
+)
+# Endings of words for people: "businessman", "parliamentarian", "nominee", "campaigner",
+# "neurosurgeon".
+PERSON_ENDINGS = ("man", "woman", "ian", "ist", "ee", "er", "or", "ant", "ent", "ess", "eon")
+
+
+def _a_persons_word(mention: Mention) -> bool:
+    """The description's head may name a person ("the mogul", "the 32-year-old", "the
+    parliamentarian"); not "the site", "the verdict" or "the forecast"."""
+    head = mention.head
+    return (
+        head in PERSON_WORDS
+        or head.endswith(PERSON_ENDINGS)
+        or AGE.search(mention.text) is not None
+    )
 
 
 LED = (SPEAKER, SUBJECT)  # what a sentence's leading person is: its speaker or its subject
