@@ -5527,7 +5527,19 @@ def test_a_mother_named_mrs_and_a_bureau_are_not_her_son():
 
 
 @pytest.mark.parametrize(
-    "body", ["panel", "watchdog", "unit", "laboratory", "clip", "site", "verdict", "forecast"]
+    "body",
+    [
+        "panel",
+        "watchdog",
+        "unit",
+        "laboratory",
+        "clip",
+        "site",
+        "verdict",
+        "forecast",
+        "agreement",
+        "order",
+    ],
 )
 def test_a_description_of_a_body_or_a_thing_is_no_person_in_focus(body):
     text = (

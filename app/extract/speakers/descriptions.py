@@ -834,7 +834,9 @@ GENERIC_PEOPLE = frozenset("man woman boy girl person gentleman lady".split())
 # Heads of descriptions of bodies and things no word list of bodies holds.
 NOT_PEOPLE = frozenset(
     """panel unit division command watchdog regulator monitor observatory body corps brigade
-    laboratory lab clip story video footage piece article poll survey""".split()
+    laboratory lab clip story video footage piece article poll survey order number letter
+    paper charter center centre sector border quarter chapter register poster banner matter
+    water power plant grant tower cover offer answer error factor motor mirror""".split()
 )
 NO_ONE_HEADS = (ORG_NOUNS | NOT_PEOPLE) - PERSON_NOUNS  # ("producer" may be a person)
 PERSON_WORDS = (
@@ -845,12 +847,12 @@ PERSON_WORDS = (
         """aide staffer insider member delegate source head politician lawmaker legislator
         representative witness international pontiff pope cardinal archbishop ace legend
         icon hopeful rival prodigy child kid teen duke lord baron marine pundit guru
-        hero""".split()
+        hero opponent correspondent respondent""".split()
     )
 )
 # Endings of words for people: "businessman", "parliamentarian", "nominee", "campaigner",
 # "neurosurgeon".
-PERSON_ENDINGS = ("man", "woman", "ian", "ist", "ee", "er", "or", "ant", "ent", "ess", "eon")
+PERSON_ENDINGS = ("man", "woman", "ian", "ist", "ee", "er", "or", "ant", "ess", "eon")
 
 
 def _a_persons_word(mention: Mention) -> bool:
