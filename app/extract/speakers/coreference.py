@@ -93,7 +93,8 @@ def _personhood(e: Entity) -> float:
 
 # A sentence opening on its topic: "As for Trump, he …".
 AS_FOR = re.compile(r"\s{0,3}As for ([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}), ")
-BODYS_OFFICE = re.compile(
+# An office a body's name owns: "Meta's chief executive", "Skyways' chief pilot".
+OFFICE_OF_A_BODY = re.compile(
     r"(?:[Tt]he\s)?([A-Z][\w&.-]{0,30}(?:\s[A-Z][\w&.-]{0,30}){0,4}?)(?:['’]s|(?<=s)['’])\s"
 )
 # People a story meets in the street and quotes as met, unnamed: "A woman in a red coat …"
@@ -199,7 +200,7 @@ class Resolver:
     def _of_a_body_named(self, description: str, pos: int) -> bool:
         """'Meta's chief executive apologised': an office of a body the article names, held
         by no one it names, is someone new the story brings in, wherever it does."""
-        owner = BODYS_OFFICE.match(description)
+        owner = OFFICE_OF_A_BODY.match(description)
         if owner is None:
             return False
         body = self.registry.find(owner[1], pos)

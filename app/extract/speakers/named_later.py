@@ -271,9 +271,8 @@ DESCRIBED_PEOPLE = PERSON_NOUNS | {"head"}  # "the head of the U.N. nuclear watc
 OFFICE_WORDS = TITLE_WORDS | PERSON_NOUNS
 LONG_TITLE_WORDS = 6
 LEDE_SENTENCES = 2  # the body's first sentences, where a story may name its subject late
-FORMER = re.compile(
-    r"(?i)^an?\s(?:[\w-]{1,20}\s){0,2}?former\s"
-)  # "A former aide", "a longtime former"
+# "A former aide", "a longtime former adviser": someone described by what they were
+FORMER = re.compile(r"(?i)^an?\s(?:[\w-]{1,20}\s){0,2}?former\s")
 NOT_OPENING_A_TITLE = frozenset("the a an and but or so when as after before while then".split())
 
 

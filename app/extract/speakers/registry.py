@@ -93,10 +93,10 @@ FIRST_NAME_REACH = 8  # sentences within which a bare first name refers to a ful
 FRENCH_HONORIFIC = re.compile(r"(?:M\.|Mme\.?|Mlle\.?)\s(?=[A-Z][\w'’-]+$)")
 
 
-# A given name of two syllables joined by a hyphen after a family name: "Lin Wen-hao",
-# "Kim Do-hyun" (so "Lin" alone is the family name, though Lin is also a given name).
 # A name as printed at its position: capitalised words ("Laval", "Ann Lee", "U.S.").
 _PRINTED_RUN = re.compile(r"[\w'’.&-]{1,40}(?:[^\S\n][A-Z][\w'’.&-]{0,40}){0,6}")
+# A given name of two syllables joined by a hyphen after a family name: "Lin Wen-hao",
+# "Kim Do-hyun" (so "Lin" alone is the family name, though Lin is also a given name).
 HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 # A lone surname after an honorific or rank: "Mr. Naravane", "Gen. Okoro" (not "Gen. Ann Lee").
 TITLED_SURNAME = re.compile(
