@@ -8,7 +8,13 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 
-from app.extract.speakers.names import normalise_name, same_person, sort_key, speaker_slug
+from app.extract.speakers.names import (
+    normalise_name,
+    same_person,
+    sexes_differ,
+    sort_key,
+    speaker_slug,
+)
 from app.models import Speaker, SpeakerAlias, table
 
 # Writers take turns, so a slug conflict only comes from a writer that does not; each attempt
@@ -138,7 +144,7 @@ class SpeakerRows:
             if article_id is not None:
                 found = self._in_article(key, article_id)
             else:
-                found = self._by_alias(key, country) or self._by_surname(name, key, country)
+                found = self._by_alias(name, key, country) or self._by_surname(name, key, country)
             if found is not None:
                 return found
             slug = self._free_slug(name)
@@ -158,8 +164,10 @@ class SpeakerRows:
                     raise
         raise AssertionError("unreachable")
 
-    def _by_alias(self, key: str, country: str | None) -> SpeakerRow | None:
+    def _by_alias(self, name: str, key: str, country: str | None) -> SpeakerRow | None:
         for row in self.conn.execute(_BY_ALIAS, {"key": key}):
+            if sexes_differ(name, row.name):
+                continue  # "Mr Lam" and "Mrs Lam" share the key "lam", not the person
             if not country or not row.country or row.country == country:
                 return SpeakerRow(*row)
         return None

@@ -45,6 +45,8 @@ def test_letters_that_are_not_accented_ones_are_spelled_not_dropped():
         ("Mohammed Haddad", "Mohammad Haddad"),
         ("Alex Moreno", "Alexander Moreno"),
         ("A. Moreno", "Alexander Moreno"),
+        ("Mr Moreno", "Alexander Moreno"),
+        ("Ms. Duarte", "Helena Duarte"),
     ],
 )
 def test_same_person_matches_spellings_and_surnames(a, b):
@@ -63,6 +65,9 @@ def test_same_person_matches_spellings_and_surnames(a, b):
         ("Maria Rossi", "Mario Rossi"),
         ("Ivan Petrov", "Ivana Petrov"),
         ("Mary Cole", "Mark Cole"),
+        # An honorific says the sex a given name contradicts: his mother, not him.
+        ("Mrs Lam", "Joshua Lam"),
+        ("Mr. Okafor", "Grace Okafor"),
     ],
 )
 def test_same_person_rejects_different_people(a, b):

@@ -61,6 +61,14 @@ def test_store_keeps_people_sharing_a_surname_apart(engine):
         assert {donald.slug, ivanka.slug} == {"donald-trump", "ivanka-trump"}
 
 
+def test_store_keeps_mrs_lam_apart_from_joshua_lam(engine):
+    with engine.begin() as conn:
+        son = SpeakerRows(conn).row_for("Joshua Lam", None, None)
+        mother = SpeakerRows(conn).row_for("Mrs Lam", None, None)
+        assert mother.id != son.id and mother.slug == "mrs-lam"
+        assert SpeakerRows(conn).row_for("Mr Lam", None, None).id == son.id
+
+
 def test_store_finds_a_bare_surname_through_the_surname_index(engine):
     with engine.begin() as conn:
         lima = SpeakerRows(conn).row_for("Ana Maria Lima", "BR", None)

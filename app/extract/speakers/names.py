@@ -10,6 +10,7 @@ from slugify import slugify
 from text_unidecode import unidecode  # type: ignore[import-untyped]
 
 from app.extract.speakers.lexicon import BODY_WORDS, NAME_PARTICLES, TITLES
+from app.extract.text.given_names import verdict
 
 
 def ascii_fold(text: str) -> str:
@@ -82,6 +83,8 @@ def same_person(name_a: str, country_a: str | None, name_b: str, country_b: str 
     a, b = normalise_name(name_a).split(), normalise_name(name_b).split()
     if not a or not b:
         return False
+    if sexes_differ(name_a, name_b):
+        return False  # "Mrs Lam" is not Joshua Lam, his mother perhaps, nor "Mr Lam"
     if a == b:
         return True
     if a[-1] != b[-1] or not (is_personal_name(name_a) and is_personal_name(name_b)):
@@ -89,6 +92,27 @@ def same_person(name_a: str, country_a: str | None, name_b: str, country_b: str 
     if len(a) == 1 or len(b) == 1:
         return True  # a bare surname matches the full name
     return _first_names_agree(a, b)
+
+
+_HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
+_SURE_SEX = {"male": "m", "female": "f"}
+
+
+def sexes_differ(name_a: str, name_b: str) -> bool:
+    """Each name says a sex for sure, and not the same one ("Mrs Lam", "Mr Lam")."""
+    said_a, said_b = _sex_said(name_a), _sex_said(name_b)
+    return bool(said_a and said_b and said_a != said_b)
+
+
+def _sex_said(name: str) -> str | None:
+    """The sex a name says for sure: its honorific ("Mrs Lam"), else a given name the lists
+    give one sex only ("Joshua Lam"); None for a bare surname or a name of either sex."""
+    words = name.split()
+    if not words:
+        return None
+    if (honorific := _HONORIFIC_SEX.get(words[0].lower().rstrip("."))) is not None:
+        return honorific
+    return _SURE_SEX.get(verdict(words[0])) if len(words) > 1 else None
 
 
 def is_personal_name(name: str) -> bool:
