@@ -35,17 +35,20 @@ VERBS_AFTER_A_NAME = frozenset(
 
 def verb_after(text: str, end: int) -> bool:
     """The word after a name is a verb it may be the subject of ("Pauline studied")."""
-    nxt = _NEXT_WORD.match(text, end)
-    verb = nxt.group(1) if nxt else ""
+    verb = _word_after(text, end)
     return verb in SPEECH_FORMS or verb in VERBS_AFTER_A_NAME or verb.endswith("ed")
 
 
 def _present_after(text: str, end: int) -> bool:
     """A word that may be a verb of the present tense follows: "Anna shrugs", "David
     insists" (or a plural noun: "Harsh comments", so it is no sign of a person on its own)."""
-    nxt = _NEXT_WORD.match(text, end)
-    verb = nxt.group(1) if nxt else ""
+    verb = _word_after(text, end)
     return len(verb) > 4 and verb.endswith("s") and not verb.endswith(("ss", "us", "is"))
+
+
+def _word_after(text: str, end: int) -> str:
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt.group(1) if nxt else ""
 
 
 # Someone introduced by a given name only: "a Salem resident named Caroline", "identified

@@ -9,8 +9,8 @@ from rapidfuzz.distance import Levenshtein
 from slugify import slugify
 from text_unidecode import unidecode  # type: ignore[import-untyped]
 
+from app.extract.speakers.gender import HONORIFICS, first_name_certainty, first_name_gender
 from app.extract.speakers.lexicon import BODY_WORDS, NAME_PARTICLES, TITLES
-from app.extract.text.given_names import verdict
 
 
 def ascii_fold(text: str) -> str:
@@ -94,10 +94,6 @@ def same_person(name_a: str, country_a: str | None, name_b: str, country_b: str 
     return _first_names_agree(a, b)
 
 
-_HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
-_SURE_SEX = {"male": "m", "female": "f"}
-
-
 def sexes_differ(name_a: str, name_b: str) -> bool:
     """Each name says a sex for sure, and not the same one ("Mrs Lam", "Mr Lam")."""
     said_a, said_b = _sex_said(name_a), _sex_said(name_b)
@@ -110,9 +106,11 @@ def _sex_said(name: str) -> str | None:
     words = name.split()
     if not words:
         return None
-    if (honorific := _HONORIFIC_SEX.get(words[0].lower().rstrip("."))) is not None:
+    if (honorific := HONORIFICS.get(words[0].lower().rstrip("."))) is not None:
         return honorific
-    return _SURE_SEX.get(verdict(words[0])) if len(words) > 1 else None
+    if len(words) < 2 or first_name_certainty(words[0]) < 1.0:
+        return None  # ("Kim", "Jody": mostly one sex's, not surely)
+    return first_name_gender(words[0])
 
 
 def is_personal_name(name: str) -> bool:
