@@ -29,7 +29,30 @@ def verdict(word: str) -> str:
     local = [_SEX.get(detector.get_gender(low, country)) for country in NEWS_COUNTRIES]
     if any(sex is not None and sex != _SEX[overall] for sex in local):
         return "andy"
+    if overall in ("male", "female") and _seen_rarely_in_one_country(detector, low):
+        return "mostly_" + overall  # "Raila" (Odinga), a rare woman's name in Finland
     return overall
+
+
+# The list's scale of how common a name is in a country runs from 1 (very rare) to 13.
+RARE = 4
+
+
+def _seen_rarely_in_one_country(detector: Any, low: str) -> bool:
+    """The list knows the name only as rare in one country of continental Europe: its sex
+    there says little of someone of that spelling in English-language news, who is more
+    often from elsewhere ("Raila" Odinga of Kenya; not "Jeb", rare but American, nor
+    "Ghazala", rare in the list's Arab countries and a woman's name across them)."""
+    countries = detector.COUNTRIES
+    europe = set(countries[countries.index("italy") : countries.index("armenia")])
+    seen = {
+        (countries[i], int(c, 16))
+        for counts in detector.names.get(low, {}).values()
+        for i, c in enumerate(counts[: len(countries)])
+        if c.strip()
+    }
+    places = {country for country, _ in seen}
+    return len(places) == 1 and places <= europe and max(f for _, f in seen) <= RARE
 
 
 def is_first_name(word: str) -> bool:
