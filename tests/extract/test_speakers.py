@@ -5578,6 +5578,19 @@ def test_a_given_name_rare_in_one_european_country_does_not_rule_out_his_he():
     assert speaker_of(text, "afford bread").speaker == "Brian Otieno"
 
 
+def test_a_minister_of_one_country_is_not_the_minister_of_another_named_next():
+    text = (
+        "In Paris, the ministry said it had not changed its position. France's farm minister "
+        'has repeatedly called the deal "unacceptable as it stands".\n\n'
+        "Argentina's foreign minister, Diana Mondino, said in a radio interview that her "
+        'government was "ready to sign tomorrow".'
+    )
+    farm = speaker_of(text, "unacceptable")
+    assert farm.speaker != "Diana Mondino"
+    assert farm.speaker_country == "FR"
+    assert speaker_of(text, "ready to sign").speaker == "Diana Mondino"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

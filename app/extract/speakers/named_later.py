@@ -133,6 +133,7 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
         for e in found
         if not _holds_another_office(e, mention.head)
         and office_fit(mention.text, printed_role(e)) != CLASH  # a prime, not defence, minister
+        and not _of_another_country(resolver, mention, e)
     ]
     if not found:  # "… and South Korea's president …. Prime Minister X, hosting President Y,"
         found = [
@@ -141,6 +142,7 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
             if e.role.split()[-1:] == [mention.head]
             and layout.sentence_of(min(e.positions)) == here + 1
             and office_fit(mention.text, printed_role(e)) != CLASH
+            and not _of_another_country(resolver, mention, e)
         ]
     if len(found) != 1:
         return None
@@ -152,6 +154,13 @@ def named_next(resolver: "Resolver", mention: Mention) -> Resolved | None:
     # the office is his from now on: "The Qatari premier said" later is the same man
     found[0].role = f"{found[0].role} {mention.text.lower()}".strip()
     return resolver.entity_result(found[0], mention, "description", "named-next")
+
+
+def _of_another_country(resolver: "Resolver", mention: Mention, person: Entity) -> bool:
+    """ "France's farm minister said …. Argentina's foreign minister, Diana Mondino, said":
+    the description names one country, the person named next is known to serve another."""
+    said = resolver.officials.home_country(mention.text)
+    return said is not None and person.country is not None and person.country != said
 
 
 def _opens_on_someone_else(text: str, start: int, pos: int) -> bool:
