@@ -5591,6 +5591,36 @@ def test_a_minister_of_one_country_is_not_the_minister_of_another_named_next():
     assert speaker_of(text, "ready to sign").speaker == "Diana Mondino"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        (
+            "The British Antarctic Survey said the findings were consistent.",
+            "British Antarctic Survey",
+        ),
+        ("The Russian Orthodox Church said the war was a holy one.", "Russian Orthodox Church"),
+        (
+            "The Hollywood Chamber of Commerce said the star was approved.",
+            "Hollywood Chamber of Commerce",
+        ),
+    ],
+)
+def test_a_body_whose_name_ends_in_survey_church_or_chamber_is_named_whole(sentence, body):
+    (quote,) = quotes(sentence)
+    assert (quote.speaker, quote.speaker_type) == (body, "organisation")
+
+
+def test_a_person_printed_with_initials_is_no_body_and_takes_the_pronoun_after():
+    text = (
+        '"The group is still there," said J.M. Berger, a fellow at the institute. '
+        "He added that the platform had been very aggressive. J.K. Rowling said the book was "
+        "finished. She said it would be out in the spring."
+    )
+    assert speaker_of(text, "very aggressive").speaker == "J.M. Berger"
+    assert speaker_of(text, "in the spring").speaker == "J.K. Rowling"
+    assert speaker_of(text, "book was").speaker_type == "person"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

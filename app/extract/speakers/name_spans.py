@@ -47,7 +47,9 @@ _WORD = (
 ARTICLE = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‑]|d['’])"
 # an initial first: "Harry B. Harris", not "Harry B"
 # initials run together ("Gen. M.M. Naravane", "V.K. Singh"), but not a country's ("U.S.")
-_INITIALS = r"(?!(?:U\.[SKN]|E\.U|U\.A\.E)\.)(?:" + _UP + r"\.){2,3}(?=\s)"
+_INITIALS_WORD = r"(?!(?:U\.[SKN]|E\.U|U\.A\.E)\.)(?:" + _UP + r"\.){2,3}"
+_INITIALS = _INITIALS_WORD + r"(?=\s)"
+PERSONAL_INITIALS = re.compile(_INITIALS_WORD)
 _PART = r"(?:" + _INITIALS + "|" + _UP + r"\.|(?:" + ARTICLE + r")?(?:" + _WORD + r"))"
 _PARTICLES = (
     "de la|de las|de los|van der|van den|van de|von der|de|da|del|della|di|dos|van|von|bin|ibn|"

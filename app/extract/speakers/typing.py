@@ -25,7 +25,11 @@ from app.extract.speakers.lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
-from app.extract.speakers.name_spans import named_for_its_country, team_of_a_place
+from app.extract.speakers.name_spans import (
+    PERSONAL_INITIALS,
+    named_for_its_country,
+    team_of_a_place,
+)
 from app.extract.speakers.officials import Officials, default_officials
 from app.extract.speakers.places import is_city, subdivision_names
 
@@ -193,8 +197,14 @@ def organisation_evidence(name: str, text: str, start: int, end: int) -> float:
             score += 1.5  # "National Security Council spokesman Ann Lee": the body's
     if len(words) == 1 and (name.isupper() or re.search(r"[a-z][A-Z]", name)):
         score += 2.0  # RCMP, TransLink
-    elif any(len(w) > 1 and w.isupper() and not _REGNAL.fullmatch(w) for w in words):
-        score += 2.0  # "BC Hydro", "UFCW Local" (not "Pope Leo XIV")
+    elif any(
+        len(w) > 1
+        and w.isupper()
+        and not _REGNAL.fullmatch(w)
+        and not PERSONAL_INITIALS.fullmatch(w)
+        for w in words
+    ):
+        score += 2.0  # "BC Hydro", "UFCW Local" (not "Pope Leo XIV", "J.K. Rowling")
     if len(words) > 1 and words[-1] in HOLIDAY_ENDINGS and not is_first_name(words[0]):
         score += 2.0  # "Christmas Day", "New Year's Eve": a date, never a speaker
     last = words[-1]
