@@ -5621,6 +5621,13 @@ def test_a_person_printed_with_initials_is_no_body_and_takes_the_pronoun_after()
     assert speaker_of(text, "book was").speaker_type == "person"
 
 
+def test_a_body_named_across_for_before_its_kind_is_named_whole():
+    (quote,) = quotes("The far-right Alternative for Germany party said it would sue the agency.")
+    assert quote.speaker == "Alternative for Germany"
+    (quote,) = quotes("Ann Lee of the Toronto party said it would sue the agency.")
+    assert quote.speaker == "Ann Lee"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

@@ -19,6 +19,7 @@ from app.extract.speakers.lexicon import (
     GROUP_NOUNS,
     INVERTED_TAGS,
     MEMBER_NOUNS,
+    ORG_NOUNS,
     ORG_WORDS,
     PARTICLES,
     PARTY_MEMBER,
@@ -1018,6 +1019,18 @@ def event_apposition(subject: Token) -> Token | None:
     return noun if subject.tag_ in ("NNS", "NNPS", "NNP") else None  # not "a decision maker"
 
 
+def _named_before_its_kind(tokens: list[Token], full: str) -> bool:
+    """'The opposition Brothers of Italy party': a body's whole name (joined across "of" or
+    "for"), then the kind of body it is."""
+    kind = tokens[-1]
+    if len(tokens) < 3 or not kind.text.islower() or kind.lower_ not in ORG_NOUNS:
+        return False
+    before = tokens[-2]
+    return kind.doc.text[: before.idx + len(before)].endswith(full) and not is_first_name(
+        full.split()[0]  # (not "Ann Lee of the Toronto party": hers)
+    )
+
+
 def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]) -> Mention:
     """The mention of one speaker: `head` and its phrase's `tokens`."""
     if (event := event_apposition(head)) is not None:
@@ -1049,6 +1062,8 @@ def mention_for_one(head: Token, tokens: list[Token], base: Callable[[int], int]
     name, full = name_in(tokens, head), full_run(tokens, head)
     if head.pos_ == "NUM" and len(tokens) == 1:
         name = full = None  # "One said …" opening a sentence: one of some, not a name
+    if full and name != full and _named_before_its_kind(tokens, full):
+        name = full  # "the far-right Alternative for Germany party", not "Alternative"
     if name and head.pos_ == "PROPN" and (french := _french_body(head)) is not None:
         lo, hi = french  # "the Fédération des clubs de motoneigistes du Québec"
         name = full = doc.text[lo:hi]
