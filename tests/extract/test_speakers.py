@@ -5628,6 +5628,14 @@ def test_a_body_named_across_for_before_its_kind_is_named_whole():
     assert quote.speaker == "Ann Lee"
 
 
+def test_the_fund_is_the_fund_named_before():
+    text = (
+        "The International Monetary Fund said in a statement that it was monitoring the "
+        "situation. The fund said it stood ready to help the authorities."
+    )
+    assert speaker_of(text, "ready to help").speaker == "International Monetary Fund"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

@@ -158,7 +158,7 @@ ORG_NOUNS = frozenset(
     brewery restaurant store shop army military navy militia junta regime embassy consulate
     mission delegation cabinet parliament senate congress assembly tribunal secretariat
     presidency kremlin alliance bloc bureau directorate inspectorate
-    prison""".split()
+    prison fund""".split()
 )
 # Heads of a description that names one person: "the minister", "the 34-year-old".
 # Nouns for what happened that a clause appended to a sentence opens on: "…, a move
