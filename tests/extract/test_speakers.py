@@ -5636,6 +5636,15 @@ def test_the_fund_is_the_fund_named_before():
     assert speaker_of(text, "ready to help").speaker == "International Monetary Fund"
 
 
+def test_a_law_critics_say_is_what_critics_say_of_the_law():
+    (quote,) = quotes(
+        "Thousands rallied outside parliament on Sunday against a law critics say mirrors "
+        "Russian legislation."
+    )
+    assert quote.speaker == "critics"
+    assert quote.text == "mirrors Russian legislation"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

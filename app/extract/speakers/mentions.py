@@ -1011,11 +1011,15 @@ def event_apposition(subject: Token) -> Token | None:
     opposition leader Karen Holt"). The noun for what happened (None: not so); the speaker is
     the words after it, and what they said follows the verb."""
     doc, edge = subject.doc, subject.left_edge
-    if edge.lower_ not in ("a", "an") or edge.i == 0 or doc[edge.i - 1].text != ",":
+    if edge.lower_ not in ("a", "an") or edge.i == 0:
         return None
     noun = next((t for t in doc[edge.i + 1 : subject.i] if t.pos_ != "ADJ"), None)
-    if noun is None or noun.lower_ not in EVENT_NOUNS or noun.tag_ != "NN":
+    if noun is None or noun.tag_ != "NN":
         return None
+    if doc[edge.i - 1].text != "," or noun.lower_ not in EVENT_NOUNS:
+        # "against a law critics say mirrors …": "a" before people, who are many, who say
+        many = subject.tag_ == "NNS" and subject.lower_ in GROUP_NOUNS
+        return noun if many and subject.dep_ == "nsubj" else None
     return noun if subject.tag_ in ("NNS", "NNPS", "NNP") else None  # not "a decision maker"
 
 
