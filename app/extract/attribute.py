@@ -211,7 +211,8 @@ def finalise(
             )
         )
         prev = Attributed(cand, r, conf, named_at)
-    return _repeats_credited([piece for q in out for piece in _by_paragraph(text, q, paras, res)])
+    pieces = [piece for q in out for piece in _by_paragraph(text, q, paras, res)]
+    return _one_country_each(_repeats_credited(pieces))
 
 
 CLOSING_MARKS = frozenset('"”»’')
@@ -265,6 +266,20 @@ SPEAKER_FIELDS = (
 
 def _words_of(quote: str) -> str:
     return " ".join(re.findall(r"\w+", quote.lower()))
+
+
+def _one_country_each(out: list[dict]) -> list[dict]:
+    """A speaker's country, once the article says it ("Sinner said …. '…,' the Italian said"),
+    is theirs in every quote of the article, the ones before it too; not when two are said."""
+    said: dict[str, set[str]] = {}
+    for quote in out:
+        if quote["speaker"] and quote["speaker_country"]:
+            said.setdefault(quote["speaker"], set()).add(quote["speaker_country"])
+    for quote in out:
+        countries = said.get(quote["speaker"] or "", set())
+        if quote["speaker_country"] is None and len(countries) == 1:
+            quote["speaker_country"] = next(iter(countries))
+    return out
 
 
 def _repeats_credited(out: list[dict]) -> list[dict]:

@@ -5645,6 +5645,15 @@ def test_a_law_critics_say_is_what_critics_say_of_the_law():
     assert quote.text == "mirrors Russian legislation"
 
 
+def test_a_country_said_later_is_the_speakers_in_every_quote():
+    text = (
+        "Jannik Sinner said he had run out of energy in the fourth set. "
+        '"He was better in the important moments," the Italian said.'
+    )
+    assert speaker_of(text, "run out of energy").speaker_country == "IT"
+    assert speaker_of(text, "important moments").speaker_country == "IT"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "
