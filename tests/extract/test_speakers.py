@@ -5654,6 +5654,18 @@ def test_a_country_said_later_is_the_speakers_in_every_quote():
     assert speaker_of(text, "important moments").speaker_country == "IT"
 
 
+def test_what_someone_told_a_committee_that_is_what_was_told():
+    (quote,) = quotes(
+        "The chief executive, Thato Mokoena, told a parliamentary committee that engineers "
+        "had warned of cracks in the wall."
+    )
+    assert quote.speaker == "Thato Mokoena"
+    assert quote.text.endswith("engineers had warned of cracks in the wall")
+    assert not quotes(
+        "There have been telling responses that could resound as the threat becomes central."
+    )
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

@@ -745,16 +745,28 @@ def _clause_on_noun(verb: Token) -> list[Token] | None:
     # verb's adverbial, the clause as its relative one
     if verb.tag_ in FINITE_TAGS:
         nouns += [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"]
+    audience = []
     if cue_lemma(verb.text) in AUDIENCE:
-        nouns += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    for noun in nouns:
+        audience = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for noun in nouns + audience:
         for clause in noun.children:
             if clause.dep_ in ("acl", "ccomp", "relcl") and (
                 any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
                 or _that_clause_misread(clause)
+                or (noun in audience and _told_that(clause))
             ):
                 return subtree(clause)
     return None
+
+
+def _told_that(clause: Token) -> bool:
+    """'told a parliamentary committee that engineers had warned of cracks': after the
+    audience of a telling, "that" and a clause with a subject and tense of its own are what
+    was told, though a relative clause could read so ("a committee that engineers had warned")."""
+    that = clause.left_edge
+    if that.lower_ != "that" or that.dep_ in ("nsubj", "nsubjpass"):
+        return False  # ("telling responses that could resound": the responses could)
+    return has_subject(clause) and _own_tense(clause)
 
 
 def _said_of_an_event(verb: Token) -> bool:
