@@ -5666,6 +5666,16 @@ def test_what_someone_told_a_committee_that_is_what_was_told():
     )
 
 
+def test_a_title_word_ending_the_sentence_before_does_not_make_a_person_of_a_country():
+    text = (
+        'U.S. Ambassador Linda Thomas-Greenfield said "we cannot support it," she told the '
+        "council.\n\nAlgeria, which drafted the text, said the veto sent a dangerous message."
+    )
+    algeria = speaker_of(text, "dangerous message")
+    assert (algeria.speaker, algeria.speaker_country) == ("Algeria", "DZ")
+    assert algeria.speaker_type != "person"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

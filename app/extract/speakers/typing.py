@@ -160,7 +160,11 @@ def person_evidence(name: str, text: str, start: int, end: int) -> float:
     score = 0.0
     if len(words) > 1 and is_first_name(words[0]) and not is_organisation_name(name):
         score += 2.0
-    before = text[max(0, start - 40) : start].lower().split()
+    # the words before it in its own sentence ("… she told the council.\n\nAlgeria said":
+    # no councillor Algeria)
+    before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1].lower().split()
+    if before and _ends_a_sentence(before[-1]):
+        before = []
     if before:
         last = before[-1].strip(".,")
         # ("WHO Director-General Tedros Adhanom Ghebreyesus": a title of hyphenated titles)
@@ -181,6 +185,13 @@ def person_evidence(name: str, text: str, start: int, end: int) -> float:
     if len(words) > 1 and _REGNAL.fullmatch(words[-1]) and is_first_name(words[-2]):
         score += 2.0  # "Pope Leo XIV", "King Charles III": a reign's number after a given name
     return score
+
+
+def _ends_a_sentence(word: str) -> bool:
+    """'council.', 'said:', 'it?"' (not 'Gov.', 'Sen.', a title's abbreviation)."""
+    return word.endswith((".", "!", "?", ":", '"', "”")) and (
+        word.rstrip(".") not in TITLE_ABBREVIATIONS
+    )
 
 
 def _hyphenated_title(word: str) -> bool:
