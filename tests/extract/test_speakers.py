@@ -5676,6 +5676,15 @@ def test_a_title_word_ending_the_sentence_before_does_not_make_a_person_of_a_cou
     assert algeria.speaker_type != "person"
 
 
+def test_an_administrator_before_a_name_is_a_title_not_part_of_it():
+    text = (
+        '"Safety is our first priority," NASA Administrator Bill Nelson told reporters. '
+        "He said the agency had found unexpected erosion of the heat shield."
+    )
+    assert speaker_of(text, "first priority").speaker == "Bill Nelson"
+    assert speaker_of(text, "heat shield").speaker == "Bill Nelson"
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

@@ -42,7 +42,8 @@ TITLE_WORDS = frozenset(
     councilman councilwoman councillor commissioner inspector assemblyman assemblywoman
     lawmaker legislator party emir sheikh sheikha sultan brigadier colonel lieutenant
     sergeant commodore cardinal archbishop bishop rabbi imam patriarch mufti pastor
-    reverend""".split()
+    reverend administrator registrar comptroller ombudsman auditor coroner provost treasurer
+    envoy solicitor prosecutor magistrate chairperson alderman undersecretary consul cfo""".split()
 )
 GROUP_NOUNS = frozenset(
     """officials sources diplomats experts analysts authorities lawmakers residents police
