@@ -5685,6 +5685,19 @@ def test_an_administrator_before_a_name_is_a_title_not_part_of_it():
     assert speaker_of(text, "heat shield").speaker == "Bill Nelson"
 
 
+def test_its_representative_is_the_representative_of_the_body_the_sentence_before_opens_on():
+    text = (
+        "Spain admitted a Polisario Front leader for treatment.\n\n"
+        "The Polisario Front, which seeks independence for Western Sahara, condemned the deal. "
+        'Its representative in Spain said Madrid had "betrayed" the Sahrawi people.\n\n'
+        "Obama adviser David Plouffe, who said the job was a good one, took a job at Uber "
+        'months before its senior vice president boasted about "a million dollars" of digging.'
+    )
+    assert speaker_of(text, "betrayed").speaker == "Polisario Front's representative in Spain"
+    assert speaker_of(text, "betrayed").speaker_type == "person"
+    assert "Plouffe" not in (speaker_of(text, "a million dollars").speaker or "")
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

@@ -105,6 +105,12 @@ BODIES_OF_THEIRS = frozenset(
     delegation mission""".split()
 )
 OWNER = re.compile(r"(his|her|their|its)\s+", re.I)
+# What may come before a name opening a sentence: "The", "Environmental group".
+OPENING_WORDS = re.compile(r"\s{0,3}(?:The\s|[A-Z][a-z]+\s(?=[a-z]))?(?:[a-z][\w-]*\s){0,3}")
+# Who speaks for a body as its officer: "Its regional president said", "its founder told"
+BODY_OFFICERS = frozenset(
+    "president chairman chairwoman chair founder director leader head chief ceo".split()
+)
 
 
 def _someone_of_theirs(
@@ -113,13 +119,19 @@ def _someone_of_theirs(
     """'His office said …' after Prime Minister Nabil Haddad: "Nabil Haddad's office", a
     body of his; 'her spokeswoman': "Ann Lee's spokeswoman" — never the person themself."""
     m = OWNER.match(mention.text)
-    if m is None or mention.head not in (KIN_NOUNS | ACQUAINTANCES if kin else SPEAKS_FOR_THEM):
+    its = m is not None and m.group(1).lower() == "its"
+    heads = (
+        KIN_NOUNS | ACQUAINTANCES if kin else SPEAKS_FOR_THEM | (BODY_OFFICERS if its else set())
+    )
+    if m is None or mention.head not in heads:
         return None
     word = m.group(1)
     kind = ORGANISATION if mention.head in BODIES_OF_THEIRS else GROUP if mention.plural else PERSON
     basis = "printed-definite"
-    if word.lower() == "its":
-        if kind != ORGANISATION or (state := _subject_state(resolver, mention)) is None:
+    if its and kind != ORGANISATION:
+        return _officer_of_the_body(resolver, mention, skip, mention.text[m.end() :], kind)
+    if its:
+        if (state := _subject_state(resolver, mention)) is None:
             return None
         name = f"{state[0]}'s {mention.text[m.end() :]}"
         return Resolved(name, state[1], None, confidence_for("role"), kind, "description")
@@ -173,6 +185,30 @@ def _opens_the_words(
 
 # How far into reported words the person they open on is named ("Egypt's foreign minister, ").
 OPENING_REACH = 60
+
+
+def _officer_of_the_body(
+    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None, office: str, kind: str
+) -> Resolved | None:
+    """'The Polisario Front condemned the deal. Its representative in Spain said …': the
+    body "it" is, named with the office ("Polisario Front's representative in Spain"), when
+    the sentence before was about it (not "… took a job at Uber before its senior vice
+    president boasted": Uber's, not the last body that spoke)."""
+    it = Mention("its", mention.start, mention.start + 3, "pronoun", None, "it")
+    owner = resolver.resolve(it, skip)
+    if owner.speaker is None or owner.kind != ORGANISATION or owner.entity is None:
+        return None
+    layout = resolver.layout
+    here = layout.sentence_of(mention.start)
+    if here < 1 or not any(
+        OPENING_WORDS.fullmatch(layout.text, layout.starts[here - 1], p)
+        for p in owner.entity.positions
+    ):
+        return None  # (the body must open the sentence before)
+    certainty = min(owner.certainty, confidence_for("role"))
+    return Resolved(
+        f"{owner.speaker}'s {office}", owner.country, None, certainty, kind, "description"
+    )
 
 
 def _subject_state(resolver: "Resolver", mention: Mention) -> tuple[str, str] | None:

@@ -83,7 +83,7 @@ ORG_WORDS = frozenset(
     states city province region republic kingdom coast sea ocean river island islands
     peninsula war crisis foods holdings corp co ltd llc plc gmbh motors energy systems
     prison jail penitentiary church diocese archdiocese museum library gallery orchestra
-    survey observatory institution tribunal chamber movement conference programme program
+    survey observatory institution tribunal chamber movement conference programme program front
     technologies industries partners capital airways pharmaceuticals media board cross
     enterprises ventures solutions consulting logistics records studios entertainment pictures
     productions publishing publishers books labs games films
