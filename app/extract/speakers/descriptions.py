@@ -106,7 +106,9 @@ BODIES_OF_THEIRS = frozenset(
 )
 OWNER = re.compile(r"(his|her|their|its)\s+", re.I)
 # What may come before a name opening a sentence: "The", "Environmental group".
-OPENING_WORDS = re.compile(r"\s{0,3}(?:The\s|[A-Z][a-z]+\s(?=[a-z]))?(?:[a-z][\w-]*\s){0,3}")
+OPENING_WORDS = re.compile(
+    r"\s{0,3}(?:The\s|[A-Z][a-z]{1,30}\s(?=[a-z]))?(?:[a-z][\w-]{0,30}\s){0,3}"
+)
 # Who speaks for a body as its officer: "Its regional president said", "its founder told"
 BODY_OFFICERS = frozenset(
     "president chairman chairwoman chair founder director leader head chief ceo".split()
