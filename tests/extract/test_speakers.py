@@ -5698,6 +5698,14 @@ def test_its_representative_is_the_representative_of_the_body_the_sentence_befor
     assert "Plouffe" not in (speaker_of(text, "a million dollars").speaker or "")
 
 
+def test_where_people_are_held_is_not_the_country_of_those_who_speak_for_them():
+    (quote,) = quotes(
+        "Relatives of hostages held in Gaza rallied on Saturday, urging the government to "
+        "accept a deal."
+    )
+    assert quote.speaker_country is None
+
+
 def test_a_mother_set_beside_her_name_is_a_woman_though_a_he_follows():
     text = (
         "Ben Okafor, 27, set out alone on July 2. His mother, Ngozi Okafor, said he had texted "

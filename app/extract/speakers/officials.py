@@ -171,11 +171,13 @@ US_PARTY_OFFICE = re.compile(
 )
 
 
-# Where someone went, lives or was born, which is not the country they speak for: "the
-# opposition candidate who fled to Spain", "an Ohio Republican who was born in Colombia".
+# Where someone went, lives, was born or is held, which is not the country they speak for:
+# "the opposition candidate who fled to Spain", "an Ohio Republican who was born in
+# Colombia", "relatives of hostages held in Gaza".
 _STAYS_WHERE = re.compile(
     r"(?i:\b(?:fled|flee|fleeing|exiled|lives|living|lived|based|moved|emigrated|born|"
-    r"asylum|refuge))\s{1,8}(?:to|in|from)\s{1,8}(?:the\s{1,8})?(?:[A-Z][\w.'’-]*\s?){1,6}"
+    r"asylum|refuge|held|detained|jailed|imprisoned|kidnapped|abducted|captive))"
+    r"\s{1,8}(?:to|in|from|by)\s{1,8}(?:the\s{1,8})?(?:[A-Z][\w.'’-]*\s?){1,6}"
 )
 
 
