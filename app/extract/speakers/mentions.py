@@ -1024,8 +1024,8 @@ def event_apposition(subject: Token) -> Token | None:
 
 
 def _named_before_its_kind(tokens: list[Token], full: str) -> bool:
-    """'The opposition Brothers of Italy party': a body's whole name (joined across "of" or
-    "for"), then the kind of body it is."""
+    """'The far-right Alternative for Germany party': a body's whole name (joined across "of"
+    or "for"), then the kind of body it is."""
     kind = tokens[-1]
     if len(tokens) < 3 or not kind.text.islower() or kind.lower_ not in ORG_NOUNS:
         return False
