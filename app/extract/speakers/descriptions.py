@@ -105,10 +105,6 @@ BODIES_OF_THEIRS = frozenset(
     delegation mission""".split()
 )
 OWNER = re.compile(r"(his|her|their|its)\s+", re.I)
-# What may come before a name opening a sentence: "The", "Environmental group".
-OPENING_WORDS = re.compile(
-    r"\s{0,3}(?:The\s|[A-Z][a-z]{1,30}\s(?=[a-z]))?(?:[a-z][\w-]{0,30}\s){0,3}"
-)
 # Who speaks for a body as its officer: "Its regional president said", "its founder told"
 BODY_OFFICERS = frozenset(
     "president chairman chairwoman chair founder director leader head chief ceo".split()
@@ -131,7 +127,7 @@ def _someone_of_theirs(
     kind = ORGANISATION if mention.head in BODIES_OF_THEIRS else GROUP if mention.plural else PERSON
     basis = "printed-definite"
     if its and kind != ORGANISATION:
-        return _officer_of_the_body(resolver, mention, skip, mention.text[m.end() :], kind)
+        return _officer_of_the_body(resolver, mention, mention.text[m.end() :], kind)
     if its:
         if (state := _subject_state(resolver, mention)) is None:
             return None
@@ -190,27 +186,17 @@ OPENING_REACH = 60
 
 
 def _officer_of_the_body(
-    resolver: "Resolver", mention: Mention, skip: tuple[int, int] | None, office: str, kind: str
+    resolver: "Resolver", mention: Mention, office: str, kind: str
 ) -> Resolved | None:
     """'The Polisario Front condemned the deal. Its representative in Spain said …': the
-    body "it" is, named with the office ("Polisario Front's representative in Spain"), when
-    the sentence before was about it (not "… took a job at Uber before its senior vice
-    president boasted": Uber's, not the last body that spoke)."""
-    it = Mention("its", mention.start, mention.start + 3, "pronoun", None, "it")
-    owner = resolver.resolve(it, skip)
-    if owner.speaker is None or owner.kind != ORGANISATION or owner.entity is None:
+    body the sentence before opens on, named with the office ("Polisario Front's
+    representative in Spain"); not "… took a job at Uber before its senior vice president
+    boasted", whose body opens no sentence."""
+    body = resolver.registry.body_opening_before(mention.start)
+    if body is None:
         return None
-    layout = resolver.layout
-    here = layout.sentence_of(mention.start)
-    if here < 1 or not any(
-        OPENING_WORDS.fullmatch(layout.text, layout.starts[here - 1], p)
-        for p in owner.entity.positions
-    ):
-        return None  # (the body must open the sentence before)
-    certainty = min(owner.certainty, confidence_for("role"))
-    return Resolved(
-        f"{owner.speaker}'s {office}", owner.country, None, certainty, kind, "description"
-    )
+    name = f"{body.name}'s {office}"
+    return Resolved(name, body.country, None, confidence_for("role"), kind, "description")
 
 
 def _subject_state(resolver: "Resolver", mention: Mention) -> tuple[str, str] | None:

@@ -576,8 +576,15 @@ class Whereabouts:
     def _body_a_spokesperson_speaks_for(self, pos: int) -> Entity | None:
         """'The European Commission said it would study both positions. A spokeswoman, Anna
         Itkonen, said …': the body the sentence before opens on, when it is no state's."""
+        if not A_SPOKESPERSON.search(self.text, max(0, pos - 30), pos):
+            return None
+        return self.body_opening_before(pos)
+
+    def body_opening_before(self, pos: int) -> Entity | None:
+        """The body, no state's, the sentence before `pos` opens on ("The Polisario Front,
+        which …, condemned the deal. Its representative …")."""
         n = self.layout.sentence_of(pos)
-        if n < 1 or not A_SPOKESPERSON.search(self.text, max(0, pos - 30), pos):
+        if n < 1:
             return None
         name = _opening_name(self.text[self.layout.starts[n - 1] : pos].lstrip())
         if name is None or self.officials.country_in(name) is not None:
